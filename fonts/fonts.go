@@ -1,0 +1,374 @@
+// Package fonts embeds the three weights of Noto Sans SC that brochure uses
+// (Regular 400, Bold 700, Black 900) and answers the questions layout code
+// needs before anything is drawn: can this face draw a rune, and how wide is a
+// string exactly as fpdf will measure and write it.
+//
+// The TTF files are subsets (GB2312 ∪ 通用规范汉字表 BMP ∪ common Latin and
+// punctuation) produced reproducibly by build.sh; see OFL.txt for the licence.
+//
+// Metrics are computed the way fpdf v0.12.0 computes them (utf8fontfile.go):
+// only the first Unicode format-4 cmap subtable is consulted, advances are
+// scaled to 1000 units per em and rounded half away from zero, a zero advance
+// counts as zero, and an unmapped rune takes the .notdef advance (fpdf's
+// MissingWidth, written as /DW). Keeping the two in lockstep means that a line
+// broken with Width fits exactly where the PDF viewer draws it.
+package fonts
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+	"sync/atomic"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/golang/freetype/truetype"
+)
+
+var (
+	//go:embed NotoSansSC-Regular.ttf
+	regularTTF []byte
+	//go:embed NotoSansSC-Bold.ttf
+	boldTTF []byte
+	//go:embed NotoSansSC-Black.ttf
+	blackTTF []byte
+)
+
+// Face is one embedded weight of Noto Sans SC.
+type Face struct {
+	Family string // fpdf family name: "NotoSansSC-Regular", "NotoSansSC-Bold", "NotoSansSC-Black"
+	Weight int    // 400, 700, 900
+
+	ttf []byte
+
+	metricsOnce sync.Once
+	m           *metrics
+
+	fontOnce sync.Once
+	font     atomic.Pointer[truetype.Font] // set once; read lock-free by ByFont
+}
+
+// The three embedded faces. They are parsed lazily, at most once per process.
+var (
+	Regular = &Face{Family: "NotoSansSC-Regular", Weight: 400, ttf: regularTTF}
+	Bold    = &Face{Family: "NotoSansSC-Bold", Weight: 700, ttf: boldTTF}
+	Black   = &Face{Family: "NotoSansSC-Black", Weight: 900, ttf: blackTTF}
+)
+
+// Faces returns the three faces in weight order (400, 700, 900).
+func Faces() []*Face { return []*Face{Regular, Bold, Black} }
+
+// TTF returns the embedded font file. Callers must not modify it.
+func (f *Face) TTF() []byte { return f.ttf }
+
+// Font returns the face parsed by github.com/golang/freetype/truetype, for
+// go-chart. It is parsed on first use and the same pointer is returned
+// afterwards, which is what lets ByFont map a chart font back to a Face.
+// The embedded files are known-good, so a parse failure panics.
+func (f *Face) Font() *truetype.Font {
+	f.fontOnce.Do(func() {
+		tf, err := truetype.Parse(f.ttf)
+		if err != nil {
+			panic(fmt.Sprintf("fonts: embedded %s does not parse: %v", f.Family, err))
+		}
+		f.font.Store(tf)
+	})
+	return f.font.Load()
+}
+
+// ByFont returns the Face whose Font() is tf, or nil. It never triggers
+// parsing: a face that has not been parsed cannot have produced tf.
+func ByFont(tf *truetype.Font) *Face {
+	if tf == nil {
+		return nil
+	}
+	for _, f := range Faces() {
+		if f.font.Load() == tf {
+			return f
+		}
+	}
+	return nil
+}
+
+// Has reports whether the face can draw r: r is in the BMP (fpdf handles
+// nothing else) and the cmap maps it to a real glyph, not .notdef.
+func (f *Face) Has(r rune) bool {
+	if r < 0 || r > 0xFFFF {
+		return false
+	}
+	m := f.metrics()
+	return m.has[r>>6]&(1<<(uint(r)&63)) != 0
+}
+
+// Missing returns the distinct runes of s that Has rejects, in order of first
+// appearance. Line breaks and tabs (\n \r \t) are layout, not text, and are
+// ignored. It returns nil when the face can draw all of s.
+func (f *Face) Missing(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		if r == '\n' || r == '\r' || r == '\t' || f.Has(r) {
+			continue
+		}
+		seen := false
+		for _, o := range out {
+			if o == r {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Advance returns the advance width of r in 1/1000 em: exactly the value fpdf
+// writes for r into the PDF's /W array (or /DW, the .notdef advance, when the
+// face lacks r), so measurements match what viewers draw.
+func (f *Face) Advance(r rune) float64 {
+	return float64(f.metrics().advance(r))
+}
+
+// Width returns the width of s set in this face at the given size, in the unit
+// of size (pt). It reproduces fpdf's GetStringWidth bit for bit: integer
+// advances are summed first, then scaled by size/1000.
+func (f *Face) Width(s string, size float64) float64 {
+	m := f.metrics()
+	w := 0
+	for _, r := range s {
+		w += m.advance(r)
+	}
+	return float64(w) * size / 1000
+}
+
+// Ascent returns the ascender in 1/1000 em (positive), as fpdf puts it into
+// the font descriptor: hhea ascender, truncated toward zero.
+func (f *Face) Ascent() float64 { return float64(f.metrics().ascent) }
+
+// Descent returns the descender in 1/1000 em (negative), as fpdf puts it into
+// the font descriptor: hhea descender, truncated toward zero.
+func (f *Face) Descent() float64 { return float64(f.metrics().descent) }
+
+// Register adds every face to pdf under its Family name (style ""), skipping
+// faces pdf already has. fpdf reports an unusable font only later, as
+// "undefined font" at SetFont time; Register checks each font actually
+// landed and returns a wrapped error (also set on pdf) instead.
+func Register(pdf *fpdf.Fpdf) error {
+	for _, f := range Faces() {
+		f.metrics() // embedded data: validated once per process, panics if broken
+		// fpdf writes into the font bytes it is given while subsetting
+		// (table checksums and metrics of the cut font alias the input),
+		// so each document gets its own copy; sharing the embedded slice
+		// made the second PDF of a process differ from the first.
+		if err := addFont(pdf, f.Family, bytes.Clone(f.ttf)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// register validates arbitrary font bytes with this package's parser and
+// then adds them to pdf. fpdf itself accepts some broken files (a truncated
+// file registers "fine" and fails only at Output), so the check comes first.
+// On failure the error is also set on pdf, so later output fails loudly too.
+func register(pdf *fpdf.Fpdf, family string, ttf []byte) error {
+	if pdf.Err() {
+		return fmt.Errorf("fonts: register %s: pdf already in error: %w", family, pdf.Error())
+	}
+	if _, err := parseMetrics(ttf); err != nil {
+		err = fmt.Errorf("fonts: register %s: %w", family, err)
+		pdf.SetError(err)
+		return err
+	}
+	return addFont(pdf, family, ttf)
+}
+
+// addFont calls fpdf's AddUTF8FontFromBytes and verifies that fpdf accepted
+// the font: on malformed data fpdf prints to stdout and silently skips it, or
+// panics inside its parser; both become an error here (also set on pdf).
+func addFont(pdf *fpdf.Fpdf, family string, ttf []byte) (err error) {
+	if pdf.Err() {
+		return fmt.Errorf("fonts: register %s: pdf already in error: %w", family, pdf.Error())
+	}
+	if registered(pdf, family) {
+		return nil
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("fonts: register %s: fpdf panicked parsing the font: %v", family, p)
+			pdf.SetError(err)
+		}
+	}()
+	pdf.AddUTF8FontFromBytes(family, "", ttf)
+	if pdf.Err() {
+		return fmt.Errorf("fonts: register %s: %w", family, pdf.Error())
+	}
+	if !registered(pdf, family) {
+		err = fmt.Errorf("fonts: register %s: %w", family, errRejected)
+		pdf.SetError(err)
+		return err
+	}
+	return nil
+}
+
+var errRejected = errors.New("fpdf rejected the font data (not a usable TrueType font)")
+
+// registered reports whether pdf knows family with style "". fpdf gives no
+// direct query; a registered TrueType font always has a non-zero font
+// descriptor, an unknown one yields the zero value.
+func registered(pdf *fpdf.Fpdf, family string) bool {
+	d := pdf.GetFontDesc(family, "")
+	return d.Ascent != 0 || d.Descent != 0 || d.MissingWidth != 0 || d.CapHeight != 0
+}
+
+// metrics is the per-face lookup table over the BMP, built once.
+type metrics struct {
+	adv     []uint16     // advance per BMP rune, fpdf semantics (missing → .notdef width)
+	missing int          // advance used for runes outside the BMP or not in the face
+	has     [1024]uint64 // bitset: rune maps to a non-zero glyph
+	ascent  int
+	descent int
+}
+
+// advance is fpdf's per-rune width. One deliberate difference: fpdf stores
+// its glyph count in CharWidths[0], so GetStringWidth counts U+0000 as that
+// many units; here NUL is simply missing (.notdef width), like /W has it.
+func (m *metrics) advance(r rune) int {
+	if r < 0 || r > 0xFFFF {
+		return m.missing
+	}
+	return int(m.adv[r])
+}
+
+func (f *Face) metrics() *metrics {
+	f.metricsOnce.Do(func() {
+		m, err := parseMetrics(f.ttf)
+		if err != nil {
+			panic(fmt.Sprintf("fonts: embedded %s: %v", f.Family, err))
+		}
+		f.m = m
+	})
+	return f.m
+}
+
+// parseMetrics reads head, hhea, maxp, cmap (format 4) and hmtx the way
+// fpdf's utf8FontFile does and precomputes per-rune advances and coverage.
+func parseMetrics(ttf []byte) (_ *metrics, err error) {
+	defer func() {
+		if p := recover(); p != nil { // out-of-range reads on malformed data
+			err = fmt.Errorf("malformed TrueType data: %v", p)
+		}
+	}()
+	be := binary.BigEndian
+	if len(ttf) < 12 {
+		return nil, errors.New("too short for a TrueType font")
+	}
+	if v := be.Uint32(ttf); v != 0x00010000 && v != 0x74727565 {
+		return nil, fmt.Errorf("not a TrueType (glyf) font: sfnt version %#08x", v)
+	}
+	tables := map[string][]byte{}
+	n := int(be.Uint16(ttf[4:]))
+	for i := 0; i < n; i++ {
+		rec := ttf[12+16*i:]
+		off, size := be.Uint32(rec[8:]), be.Uint32(rec[12:])
+		if uint64(off)+uint64(size) > uint64(len(ttf)) {
+			return nil, fmt.Errorf("table %q out of bounds", rec[:4])
+		}
+		tables[string(rec[:4])] = ttf[off : off+size]
+	}
+	for _, t := range []string{"head", "hhea", "maxp", "cmap", "hmtx"} {
+		if tables[t] == nil {
+			return nil, fmt.Errorf("missing %s table", t)
+		}
+	}
+	upem := int(be.Uint16(tables["head"][18:]))
+	if upem == 0 {
+		return nil, errors.New("unitsPerEm is 0")
+	}
+	scale := 1000.0 / float64(upem)
+	hhea := tables["hhea"]
+	m := &metrics{
+		adv:     make([]uint16, 0x10000),
+		ascent:  int(float64(int16(be.Uint16(hhea[4:]))) * scale),
+		descent: int(float64(int16(be.Uint16(hhea[6:]))) * scale),
+	}
+	numHMetrics := int(be.Uint16(hhea[34:]))
+	if numHMetrics == 0 {
+		return nil, errors.New("hhea numberOfHMetrics is 0")
+	}
+	numGlyphs := int(be.Uint16(tables["maxp"][4:]))
+
+	// hmtx: glyphs past numberOfHMetrics repeat the last advance. fpdf
+	// treats advances >= 0x8000 as 0 and rounds half away from zero.
+	hmtx := tables["hmtx"]
+	width := func(g int) int {
+		if g >= numHMetrics {
+			g = numHMetrics - 1
+		}
+		a := int(be.Uint16(hmtx[4*g:]))
+		if a >= 1<<15 {
+			a = 0
+		}
+		return fpdfRound(scale * float64(a))
+	}
+	m.missing = width(0)
+	if m.missing == 0 {
+		m.missing = 500 // fpdf's fallback when MissingWidth is 0
+	}
+
+	// cmap: fpdf takes the first (3,1) or (0,*) subtable that is format 4.
+	cmap := tables["cmap"]
+	sub := -1
+	for i, cnt := 0, int(be.Uint16(cmap[2:])); i < cnt; i++ {
+		rec := cmap[4+8*i:]
+		pid, eid, off := be.Uint16(rec), be.Uint16(rec[2:]), int(be.Uint32(rec[4:]))
+		if (pid == 3 && eid == 1) || pid == 0 {
+			if be.Uint16(cmap[off:]) == 4 {
+				sub = off
+				break
+			}
+		}
+	}
+	if sub < 0 {
+		return nil, errors.New("no Unicode format-4 cmap subtable")
+	}
+	for i := range m.adv {
+		m.adv[i] = uint16(m.missing)
+	}
+	st := cmap[sub:]
+	length := int(be.Uint16(st[2:]))
+	segs := int(be.Uint16(st[6:])) / 2
+	ends, starts := st[14:], st[16+2*segs:]
+	deltas, ranges := st[16+4*segs:], st[16+6*segs:]
+	for s := 0; s < segs; s++ {
+		end, start := int(be.Uint16(ends[2*s:])), int(be.Uint16(starts[2*s:]))
+		delta, ro := int(int16(be.Uint16(deltas[2*s:]))), int(be.Uint16(ranges[2*s:]))
+		for c := start; c <= end; c++ {
+			var g int
+			if ro == 0 {
+				g = (c + delta) & 0xFFFF
+			} else {
+				pos := 16 + 6*segs + 2*s + ro + 2*(c-start) // offset within subtable
+				if pos >= length {
+					g = 0
+				} else if g = int(be.Uint16(st[pos:])); g != 0 {
+					g = (g + delta) & 0xFFFF
+				}
+			}
+			if g == 0 || g >= numGlyphs || c == 0 || c == 0xFFFF {
+				continue
+			}
+			m.adv[c] = uint16(width(g)) // 0 stays 0: fpdf's 65535 marker, drawn as 0
+			m.has[c>>6] |= 1 << (uint(c) & 63)
+		}
+	}
+	return m, nil
+}
+
+// fpdfRound is fpdf's rounding of scaled advances (math.Round: half away
+// from zero), kept as a named function so the intent is visible.
+func fpdfRound(x float64) int { return int(math.Round(x)) }

@@ -1,0 +1,330 @@
+package fonts
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/golang/freetype/truetype"
+)
+
+func TestFaces(t *testing.T) {
+	want := []struct {
+		family string
+		weight int
+	}{{"NotoSansSC-Regular", 400}, {"NotoSansSC-Bold", 700}, {"NotoSansSC-Black", 900}}
+	fs := Faces()
+	if len(fs) != len(want) || fs[0] != Regular || fs[1] != Bold || fs[2] != Black {
+		t.Fatalf("Faces() = %v, want Regular, Bold, Black", fs)
+	}
+	for i, f := range fs {
+		if f.Family != want[i].family || f.Weight != want[i].weight {
+			t.Errorf("face %d = %s/%d, want %s/%d", i, f.Family, f.Weight, want[i].family, want[i].weight)
+		}
+		if len(f.TTF()) < 1<<20 || !bytes.HasPrefix(f.TTF(), []byte{0, 1, 0, 0}) {
+			t.Errorf("%s: embedded TTF missing or not TrueType (%d bytes)", f.Family, len(f.TTF()))
+		}
+	}
+}
+
+func TestHas(t *testing.T) {
+	tests := []struct {
+		r    rune
+		want bool
+	}{
+		{'宁', true}, {'波', true}, {'，', true}, {'。', true}, {'％', true},
+		{'A', true}, {'1', true}, {'①', true}, {'⒇', true}, {'·', true},
+		{'‧', true}, {'—', true}, {'…', true}, {'※', true}, {'℃', true},
+		{'→', true}, {'　', true}, {'、', true}, {'「', true}, {'《', true},
+		// GB2312 rarities and 通用规范汉字表 additions outside GB2312.
+		{'龟', true}, {'鳖', true}, {'鼗', true}, {'齄', true}, {'亓', true},
+		{'啰', true}, {'瞭', true}, {'堃', true}, {'珺', true}, {'昇', true},
+		{0x20BB7, false}, // 𠮷: outside the BMP, fpdf cannot address it
+		{0xE000, false},  // private use
+		{0xFFFF, false}, {0, false}, {-1, false}, {0x10000, false}, {0x110000, false},
+	}
+	for _, f := range Faces() {
+		for _, tt := range tests {
+			if got := f.Has(tt.r); got != tt.want {
+				t.Errorf("%s.Has(%U %q) = %v, want %v", f.Family, tt.r, tt.r, got, tt.want)
+			}
+		}
+	}
+}
+
+func TestMissing(t *testing.T) {
+	tests := []struct {
+		s    string
+		want []rune
+	}{
+		{"", nil},
+		{"宁波市 2024 年报告：增长 3.5％①", nil},
+		{"第一行\n第二行\r\n\t缩进", nil},
+		{"a\uE000b𠮷c\uE000𠮷\uE001", []rune{0xE000, 0x20BB7, 0xE001}},
+		{"𠮷\n\uE000", []rune{0x20BB7, 0xE000}},
+	}
+	for _, tt := range tests {
+		if got := Regular.Missing(tt.s); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Missing(%q) = %U, want %U", tt.s, got, tt.want)
+		}
+	}
+}
+
+// newPDF returns a fresh pt document with the faces registered.
+func newPDF(t testing.TB) *fpdf.Fpdf {
+	t.Helper()
+	pdf := fpdf.New("P", "pt", "A4", "")
+	if err := Register(pdf); err != nil {
+		t.Fatalf("Register: %v", err)
+	}
+	return pdf
+}
+
+// One fpdf document with all faces registered, shared by the tests that only
+// measure (registration parses ~8 MB of fonts).
+var sharedPDF *fpdf.Fpdf
+
+func measuringPDF(t *testing.T) *fpdf.Fpdf {
+	if sharedPDF == nil {
+		sharedPDF = newPDF(t)
+	}
+	return sharedPDF
+}
+
+func TestWidthMatchesFpdf(t *testing.T) {
+	pdf := measuringPDF(t)
+	const s = "宁波 Ningbo 2024：GDP 增长 5.5％，①②③ “引号” — … ※ ℃ A-z\u200b\uE000𠮷 end"
+	for _, f := range Faces() {
+		for _, size := range []float64{7, 9.5, 10, 12, 18, 36} {
+			pdf.SetFont(f.Family, "", size)
+			want := pdf.GetStringWidth(s)
+			if got := f.Width(s, size); got != want {
+				t.Errorf("%s %vpt: Width = %v, fpdf GetStringWidth = %v", f.Family, size, got, want)
+			}
+		}
+	}
+	if pdf.Err() {
+		t.Fatal(pdf.Error())
+	}
+}
+
+// TestAdvanceMatchesFpdfBMP compares every BMP rune with fpdf's own width.
+func TestAdvanceMatchesFpdfBMP(t *testing.T) {
+	pdf := measuringPDF(t)
+	for _, f := range Faces() {
+		pdf.SetFont(f.Family, "", 1000)
+		bad := 0
+		for r := rune(1); r <= 0xFFFF; r++ { // U+0000: fpdf quirk, see metrics.advance
+			if r >= 0xD800 && r <= 0xDFFF { // surrogates: not encodable in a string
+				continue
+			}
+			want := float64(pdf.GetStringSymbolWidth(string(r)))
+			if got := f.Advance(r); got != want && bad < 10 {
+				bad++
+				t.Errorf("%s.Advance(%U) = %v, fpdf %v", f.Family, r, got, want)
+			}
+		}
+		if got, want := f.Advance(0x20BB7), float64(pdf.GetFontDesc(f.Family, "").MissingWidth); got != want {
+			t.Errorf("%s.Advance(𠮷) = %v, want MissingWidth %v", f.Family, got, want)
+		}
+	}
+}
+
+func TestAdvanceSanity(t *testing.T) {
+	for _, f := range Faces() {
+		if a := f.Advance('宁'); a != 1000 {
+			t.Errorf("%s: hanzi advance %v, want 1000 (full em)", f.Family, a)
+		}
+		if a := f.Advance('，'); a != 1000 {
+			t.Errorf("%s: full-width comma advance %v, want 1000", f.Family, a)
+		}
+		if a := f.Advance('i'); a <= 0 || a >= 1000 {
+			t.Errorf("%s: 'i' advance %v, want proportional", f.Family, a)
+		}
+		// Cross-check with freetype at 1000 units/em.
+		tf := f.Font()
+		for _, r := range "Ag宁①" {
+			hm := tf.HMetric(1000, tf.Index(r))
+			if float64(hm.AdvanceWidth) != f.Advance(r) {
+				t.Errorf("%s %q: freetype advance %v, Advance %v", f.Family, r, hm.AdvanceWidth, f.Advance(r))
+			}
+		}
+	}
+	if Bold.Width("Weight", 10) <= Regular.Width("Weight", 10) {
+		t.Error("Bold Latin should be wider than Regular")
+	}
+}
+
+func TestAscentDescent(t *testing.T) {
+	pdf := measuringPDF(t)
+	for _, f := range Faces() {
+		d := pdf.GetFontDesc(f.Family, "")
+		if f.Ascent() <= 0 || f.Descent() >= 0 {
+			t.Errorf("%s: ascent %v descent %v", f.Family, f.Ascent(), f.Descent())
+		}
+		if f.Ascent() != float64(d.Ascent) || f.Descent() != float64(d.Descent) {
+			t.Errorf("%s: ascent/descent %v/%v, fpdf descriptor %d/%d", f.Family, f.Ascent(), f.Descent(), d.Ascent, d.Descent)
+		}
+	}
+}
+
+func TestRegisterAndOutput(t *testing.T) {
+	pdf := newPDF(t)
+	if err := Register(pdf); err != nil { // second call: all already registered
+		t.Fatalf("second Register: %v", err)
+	}
+	pdf.AddPage()
+	y := 72.0
+	for _, f := range Faces() {
+		pdf.SetFont(f.Family, "", 14)
+		pdf.Text(72, y, "宁波市统计局 2024 年报：增长 5.5％ ① ℃")
+		y += 24
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatalf("Output: %v", err)
+	}
+	if pdf.Err() {
+		t.Fatalf("pdf.Err: %v", pdf.Error())
+	}
+	out := buf.String()
+	if !strings.HasPrefix(out, "%PDF-") {
+		t.Fatal("output is not a PDF")
+	}
+	for _, f := range Faces() {
+		if !strings.Contains(out, "/BaseFont /utf8"+strings.ToLower(f.Family)) {
+			t.Errorf("PDF does not reference %s", f.Family)
+		}
+	}
+}
+
+func TestRegisterBadFont(t *testing.T) {
+	tests := []struct {
+		name string
+		ttf  []byte
+	}{
+		{"garbage", []byte("this is not a font at all")},
+		{"empty", nil},
+		{"otf", []byte("OTTO\x00\x00\x00\x00\x00\x00\x00\x00")},
+		{"truncated", Regular.TTF()[:4096]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pdf := fpdf.New("P", "pt", "A4", "")
+			err := register(pdf, "Bad", tt.ttf)
+			if err == nil {
+				t.Fatal("register of bad font data returned nil error")
+			}
+			if !strings.Contains(err.Error(), "Bad") {
+				t.Errorf("error %q does not name the family", err)
+			}
+			if !pdf.Err() {
+				t.Error("pdf error not set after failed register")
+			}
+			if _, perr := parseMetrics(tt.ttf); perr == nil {
+				t.Error("parseMetrics accepted bad data")
+			}
+			// fpdf alone must not panic either; addFont turns its silent
+			// rejections into errors (it accepts the truncated file).
+			if tt.name != "truncated" {
+				if err := addFont(fpdf.New("P", "pt", "A4", ""), "Bad", tt.ttf); err == nil {
+					t.Error("addFont of bad font data returned nil error")
+				}
+			}
+		})
+	}
+	// A pdf already in error is reported, not masked.
+	pdf := fpdf.New("P", "pt", "A4", "")
+	pdf.SetErrorf("boom")
+	if err := Register(pdf); err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Errorf("Register on failed pdf = %v, want wrapped boom", err)
+	}
+}
+
+func TestFontAndByFont(t *testing.T) {
+	for _, f := range Faces() {
+		tf := f.Font()
+		if tf == nil || tf != f.Font() {
+			t.Fatalf("%s: Font() not stable", f.Family)
+		}
+		if got := ByFont(tf); got != f {
+			t.Errorf("ByFont(%s.Font()) = %v", f.Family, got)
+		}
+	}
+	other, err := truetype.Parse(Regular.TTF())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ByFont(other) != nil || ByFont(nil) != nil {
+		t.Error("ByFont of a foreign font should be nil")
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range Faces() {
+			if _, err := parseMetrics(f.ttf); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := truetype.Parse(f.ttf); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkWidth(b *testing.B) {
+	const s = "宁波市 2024 年国民经济和社会发展统计公报：全年实现地区生产总值 16452.8 亿元，增长 5.5％。"
+	Regular.Width(s, 10) // build the table outside the timer
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Regular.Width(s, 10)
+	}
+}
+
+// BenchmarkRegister measures fpdf's own parse of the three faces
+// (AddUTF8FontFromBytes), which every new document pays.
+func BenchmarkRegister(b *testing.B) {
+	for b.Loop() {
+		pdf := fpdf.New("P", "pt", "A4", "")
+		if err := Register(pdf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestOutputLeavesEmbeddedBytesAlone guards against fpdf's subsetter
+// writing into the shared embedded font: two documents in one process must
+// come out byte-identical.
+func TestOutputLeavesEmbeddedBytesAlone(t *testing.T) {
+	sum := func() [32]byte { return sha256.Sum256(Regular.TTF()) }
+	before := sum()
+	var outs [2][]byte
+	for i := range outs {
+		pdf := fpdf.New("P", "pt", "A4", "")
+		pdf.SetCatalogSort(true)
+		pdf.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
+		if err := Register(pdf); err != nil {
+			t.Fatal(err)
+		}
+		pdf.AddPage()
+		pdf.SetFont(Regular.Family, "", 12)
+		pdf.Text(50, 50, "宁波公安这一年，3079.3万人次")
+		var b bytes.Buffer
+		if err := pdf.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		outs[i] = b.Bytes()
+	}
+	if sum() != before {
+		t.Error("the embedded Regular face changed while writing a PDF")
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Error("two identical documents in one process differ")
+	}
+}
