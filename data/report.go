@@ -1,0 +1,131 @@
+// Package data is the report format: the Go types a report.yaml decodes
+// into, Load (YAML with source positions) and Validate.
+//
+// Every value keeps where it was written, so that any later stage (a
+// missing glyph found by layout, a bad chart value) can point the user at
+// file:line:column. Positions are kept beside the plain Go values, keyed by
+// the field path ("sections[2].body"), so the types stay easy to use.
+package data
+
+import "fmt"
+
+// Report is one brochure's content: cover fields and the sections.
+type Report struct {
+	Title        string
+	Subtitle     string
+	Organization string
+	Byline       string
+	Date         string // "YYYY-MM-DD" as written, or empty
+	Language     string // "zh-CN" (default) or "en"
+	Theme        Theme
+	Sections     []Section
+
+	// File is the path the report was loaded from ("" for Parse with no
+	// name); Dir is the directory relative paths in the report resolve
+	// against.
+	File string
+	Dir  string
+
+	pos   map[string]Pos  // field path -> where its value starts
+	spans map[string]span // field path -> how a string value was written, for Locate
+	bad   map[string]bool // field paths decoding already reported a problem at
+	src   []string        // source lines, "\r" removed, for Locate
+}
+
+// Theme holds the optional look settings.
+type Theme struct {
+	Paper   string // "A4" (default)
+	Primary string // "#RRGGBB"
+	Accent  string // "#RRGGBB"
+}
+
+// Section is one part of the report: a headline of big numbers, a title,
+// the figures as data, paragraphs, charts and photos.
+type Section struct {
+	Title    string
+	Headline string
+	Stats    []Stat
+	Body     string // paragraphs separated by blank lines
+	Charts   []Chart
+	Photos   []Photo
+}
+
+// Paragraphs returns Body split at blank lines, each paragraph's lines
+// joined without a separator (Chinese text has no spaces between lines),
+// with surrounding white space trimmed.
+func (s Section) Paragraphs() []string { return paragraphs(s.Body) }
+
+// Stat is one figure: prefix, value, unit and what it counts.
+type Stat struct {
+	Value  Number
+	Prefix string // e.g. "近"
+	Unit   string // e.g. "余场", "%", "万人次", "亿元"
+	Label  string
+	Change string // "", "up" or "down"
+}
+
+// Number is a figure with the precision it was written with: 14.98 stays
+// "14.98", 3079.3 stays "3079.3".
+type Number struct {
+	Value float64
+	Text  string
+}
+
+// String returns the number as written.
+func (n Number) String() string { return n.Text }
+
+// Chart is one chart of a section. Which fields apply depends on Type:
+// bar, hbar and pie use Data; donut and progress use Value and Total, or
+// Percent.
+type Chart struct {
+	Type    string // bar | hbar | donut | progress | pie
+	Title   string
+	Unit    string
+	Data    []Point
+	Value   *Number
+	Total   *Number
+	Percent *Number
+}
+
+// Fraction returns the share a donut or progress chart shows, in 0..1.
+func (c Chart) Fraction() float64 {
+	if c.Percent != nil {
+		return c.Percent.Value / 100
+	}
+	if c.Value != nil && c.Total != nil && c.Total.Value > 0 {
+		return c.Value.Value / c.Total.Value
+	}
+	return 0
+}
+
+// Point is one bar or slice.
+type Point struct {
+	Label string
+	Value Number
+	Unit  string // overrides the chart's unit for this point, optional
+}
+
+// Photo is a picture with its caption; with no File, the brochure shows a
+// marked placeholder frame.
+type Photo struct {
+	File    string
+	Caption string
+}
+
+// Pos is a place in a source file. Line and Col count from 1; Col counts
+// characters (runes), not bytes, the way editors show it.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.File == "":
+		return fmt.Sprintf("%d:%d", p.Line, p.Col)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}

@@ -1,0 +1,373 @@
+package data
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Error is one problem in a report, with where it is.
+type Error struct {
+	Pos  Pos    // zero when the report did not come from a file
+	Path string // field path, e.g. "sections[0].stats[1].value"; may be empty
+	Msg  string // what is wrong and what to do about it
+}
+
+// Error returns "file:line:col: path: msg", leaving out the parts that are
+// empty.
+func (e *Error) Error() string {
+	var parts []string
+	if p := e.Pos.String(); p != "" {
+		parts = append(parts, p)
+	}
+	if e.Path != "" {
+		parts = append(parts, e.Path)
+	}
+	parts = append(parts, e.Msg)
+	return strings.Join(parts, ": ")
+}
+
+// Errors is every problem found in a report, sorted by position.
+type Errors []*Error
+
+// Error returns one problem a line.
+func (es Errors) Error() string {
+	s := make([]string, len(es))
+	for i, e := range es {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+func (es Errors) sort() {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i].Pos, es[j].Pos
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// err returns nil for no errors, so that a nil Errors is never returned as
+// a non-nil error interface.
+func (es Errors) err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	es.sort()
+	return es
+}
+
+var (
+	colourRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+	dateRE   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
+
+var chartTypes = []string{"bar", "hbar", "donut", "progress", "pie"}
+
+// Validate checks what the YAML structure cannot: required fields, known
+// chart types, numbers in range, colours, photo files. It returns an Errors
+// with every problem, or nil. Problems that decoding already reported (a
+// field of the wrong type) are not reported again.
+func (r *Report) Validate() error {
+	v := &validator{r: r}
+	v.run()
+	return v.errs.err()
+}
+
+type validator struct {
+	r    *Report
+	errs Errors
+}
+
+func (v *validator) add(path, format string, args ...any) {
+	if v.r.hadError(path) {
+		return
+	}
+	v.errs = append(v.errs, &Error{Pos: v.r.near(path), Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) run() {
+	r := v.r
+	if strings.TrimSpace(r.Title) == "" {
+		v.add("title", `the report has no title; add a line like "title: 2020年度回顾" at the top of the file`)
+	}
+	if r.Date != "" {
+		if !dateRE.MatchString(r.Date) {
+			v.add("date", "%q is not a date in the form YYYY-MM-DD; write it like 2020-12-31", r.Date)
+		} else if _, err := time.Parse("2006-01-02", r.Date); err != nil {
+			v.add("date", "%q is not a real date; check the month and day", r.Date)
+		}
+	}
+	switch r.Language {
+	case "", "zh-CN", "en":
+	default:
+		v.add("language", "%q is not supported; use zh-CN (Chinese, the default) or en (English)%s", r.Language, suggest(r.Language, []string{"zh-CN", "en"}))
+	}
+	switch r.Theme.Paper {
+	case "", "A4":
+	default:
+		v.add("theme.paper", "paper size %q is not supported; only A4 is available, write paper: A4 or leave the line out", r.Theme.Paper)
+	}
+	v.colour("theme.primary", r.Theme.Primary)
+	v.colour("theme.accent", r.Theme.Accent)
+
+	if len(r.Sections) == 0 {
+		v.add("sections", `the report has no sections; add a "sections:" list with at least one "- title: ..." item`)
+	}
+	for i, s := range r.Sections {
+		v.section(fmt.Sprintf("sections[%d]", i), s)
+	}
+}
+
+func (v *validator) colour(path, c string) {
+	if c != "" && !colourRE.MatchString(c) {
+		v.add(path, `colour %q is not in the form #RRGGBB; write six hex digits in quotes, e.g. "#C8102E"`, c)
+	}
+}
+
+func (v *validator) section(path string, s Section) {
+	if strings.TrimSpace(s.Title) == "" {
+		v.add(path+".title", `this section has no title; add a "title:" line to it`)
+	}
+	for i, st := range s.Stats {
+		p := fmt.Sprintf("%s.stats[%d]", path, i)
+		if st.Value.Text == "" {
+			v.add(p+".value", `this stat has no value; add a "value:" line with the number, e.g. value: 1006`)
+		} else {
+			v.finite(p+".value", st.Value)
+			if st.Value.Value < 0 {
+				v.add(p+".value", "%s is negative; write the size of the figure and show the direction with change: down", st.Value.Text)
+			}
+		}
+		switch st.Change {
+		case "", "up", "down":
+		default:
+			v.add(p+".change", "%q is not a change direction; write up or down, or leave the line out%s", st.Change, suggest(st.Change, []string{"up", "down"}))
+		}
+	}
+	for i, c := range s.Charts {
+		v.chart(fmt.Sprintf("%s.charts[%d]", path, i), c)
+	}
+	for i, ph := range s.Photos {
+		v.photo(fmt.Sprintf("%s.photos[%d]", path, i), ph)
+	}
+}
+
+func (v *validator) finite(path string, n Number) bool {
+	if math.IsNaN(n.Value) || math.IsInf(n.Value, 0) {
+		v.add(path, "%s is not a usable number; write a finite number", n.Text)
+		return false
+	}
+	return true
+}
+
+func (v *validator) chart(path string, c Chart) {
+	switch c.Type {
+	case "bar", "hbar", "pie":
+		if len(c.Data) == 0 {
+			v.add(path+".data", `a %s chart needs data; add a "data:" list of items like "- {label: 2019, value: 12}"`, c.Type)
+			break
+		}
+		sum := 0.0
+		for i, p := range c.Data {
+			pp := fmt.Sprintf("%s.data[%d]", path, i)
+			if strings.TrimSpace(p.Label) == "" {
+				v.add(pp+".label", `this data item has no label; add "label:" with the text shown next to it`)
+			}
+			if p.Value.Text == "" {
+				v.add(pp+".value", `this data item has no value; add "value:" with its number`)
+				continue
+			}
+			if !v.finite(pp+".value", p.Value) {
+				continue
+			}
+			if c.Type == "pie" && p.Value.Value < 0 {
+				v.add(pp+".value", "pie slices cannot be negative (%s); use a bar chart for figures that can go below zero", p.Value.Text)
+			}
+			sum += p.Value.Value
+		}
+		if c.Type == "pie" && sum <= 0 && !v.r.hadError(path+".data") {
+			v.add(path+".data", "the values of this pie chart add up to %g; a pie needs a positive total", sum)
+		}
+	case "donut", "progress":
+		if c.Percent != nil {
+			if c.Value != nil || c.Total != nil {
+				v.add(path+".percent", "give either percent or value and total, not both; remove the percent line or the value/total lines")
+			}
+			if v.finite(path+".percent", *c.Percent) && (c.Percent.Value < 0 || c.Percent.Value > 100) {
+				v.add(path+".percent", "%s is outside 0..100; write the percentage without the %% sign, e.g. percent: 98.5", c.Percent.Text)
+			}
+			break
+		}
+		switch {
+		case c.Value == nil && c.Total == nil:
+			v.add(path, `a %s chart needs "percent:" (0 to 100), or "value:" and "total:"`, c.Type)
+		case c.Value == nil:
+			v.add(path+".value", `this %s chart has a total but no value; add "value:"`, c.Type)
+		case c.Total == nil:
+			v.add(path+".total", `this %s chart has a value but no total; add "total:", or use "percent:" instead`, c.Type)
+		default:
+			okV := v.finite(path+".value", *c.Value)
+			okT := v.finite(path+".total", *c.Total)
+			if okT && c.Total.Value <= 0 {
+				v.add(path+".total", "total must be greater than 0, not %s", c.Total.Text)
+			} else if okV && okT && (c.Value.Value < 0 || c.Value.Value > c.Total.Value) {
+				v.add(path+".value", "value %s must be between 0 and the total %s", c.Value.Text, c.Total.Text)
+			}
+		}
+	case "":
+		v.add(path+".type", `this chart has no type; add "type:" with one of %s`, strings.Join(chartTypes, ", "))
+	default:
+		v.add(path+".type", "unknown chart type %q%s; use one of %s", c.Type, suggest(c.Type, chartTypes), strings.Join(chartTypes, ", "))
+	}
+}
+
+func (v *validator) photo(path string, p Photo) {
+	if p.File == "" {
+		return // placeholder frame
+	}
+	name := p.File
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(v.r.Dir, name)
+	}
+	fp := path + ".file"
+	st, err := os.Stat(name)
+	switch {
+	case os.IsNotExist(err):
+		v.add(fp, "photo %s not found; put the picture there (paths are relative to the folder of the report), fix the name, or remove the file: line to show a placeholder", name)
+		return
+	case err != nil:
+		v.add(fp, "cannot read photo %s: %v", name, unwrapPathErr(err))
+		return
+	case st.IsDir():
+		v.add(fp, "%s is a folder, not a picture; name a .jpg or .png file inside it", name)
+		return
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		v.add(fp, "cannot read photo %s: %v", name, unwrapPathErr(err))
+		return
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, _ := f.Read(head)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}):
+	case bytes.HasPrefix(head, []byte{0x89, 'P', 'N', 'G'}):
+	default:
+		v.add(fp, "%s is not a JPEG or PNG picture; save it as .jpg or .png (for example with Export in a picture editor) and name the new file here", name)
+	}
+}
+
+func unwrapPathErr(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// hadError reports whether decoding already reported a problem at path, at
+// a field inside it, or at a field containing it.
+func (r *Report) hadError(path string) bool {
+	for p := range r.bad {
+		if p == path || isUnder(path, p) || isUnder(p, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// isUnder reports whether path is a field inside parent.
+func isUnder(path, parent string) bool {
+	if parent == "" {
+		return true
+	}
+	return strings.HasPrefix(path, parent) && len(path) > len(parent) &&
+		(path[len(parent)] == '.' || path[len(parent)] == '[')
+}
+
+// near returns the position of path, or of the closest containing field
+// that has one.
+func (r *Report) near(path string) Pos {
+	for {
+		if p, ok := r.pos[path]; ok {
+			return p
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i <= 0 {
+			break
+		}
+		path = path[:i]
+	}
+	if p, ok := r.pos[""]; ok {
+		return p
+	}
+	if r.File != "" {
+		return Pos{File: r.File}
+	}
+	return Pos{}
+}
+
+// suggest returns ` (did you mean "x"?)` for the closest of known to s, or
+// "".
+func suggest(s string, known []string) string {
+	if m := closest(s, known); m != "" {
+		return fmt.Sprintf(" (did you mean %q?)", m)
+	}
+	return ""
+}
+
+// closest returns the entry of known equal to s but for case, or else the
+// one within edit distance 2 (and shorter than itself), or "".
+func closest(s string, known []string) string {
+	for _, k := range known {
+		if strings.EqualFold(s, k) {
+			return k
+		}
+	}
+	best, bestD := "", 3
+	ls := strings.ToLower(s)
+	for _, k := range known {
+		d := editDistance(ls, strings.ToLower(k))
+		if d < bestD && d < len([]rune(k)) {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours ("titel") count one.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
