@@ -1,0 +1,422 @@
+// Package charts draws the brochure's charts (bar, hbar, donut, progress,
+// pie) straight into an fpdf document, as vectors and with the embedded
+// Noto Sans SC faces, so chart text is real PDF text.
+package charts
+
+import (
+	"io"
+	"math"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/golang/freetype/truetype"
+	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/brochure-dev/brochure/fonts"
+)
+
+// Renderer is a go-chart chart.Renderer that draws into an fpdf document.
+//
+// Coordinates: go-chart works in integer pixels with y growing downward,
+// like fpdf; with the DPI at 72 (go-chart calls SetDPI with the chart's DPI,
+// which Draw sets to 72) one go-chart pixel is one PDF point, so font sizes
+// in points equal sizes in pixels. Everything is shifted by the (x, y)
+// offset given to NewRenderer.
+//
+// Paths are buffered and only written to the PDF when painted (Stroke, Fill,
+// FillStroke), so that a path painted with a fully transparent colour (how
+// Draw makes go-chart's background and canvas boxes disappear) leaves nothing
+// in the page, and no half-built path is ever left open before a text
+// object.
+type Renderer struct {
+	pdf    *fpdf.Fpdf
+	ox, oy float64
+	dpi    float64
+
+	stroke      drawing.Color
+	fill        drawing.Color
+	strokeWidth float64
+	dash        []float64
+
+	font      *truetype.Font
+	fontColor drawing.Color
+	fontSize  float64 // points at 72 dpi
+	rotation  *float64
+
+	path   []pathOp
+	cx, cy float64 // current point, page coordinates
+	sx, sy float64 // start of current subpath
+}
+
+type opKind uint8
+
+const (
+	opMove opKind = iota
+	opLine
+	opCubic
+	opClose
+)
+
+type pathOp struct {
+	kind opKind
+	p    [6]float64 // page coordinates
+}
+
+var _ chart.Renderer = (*Renderer)(nil)
+
+// NewRenderer returns a Renderer drawing on the current page of pdf with its
+// origin at (x, y) pt.
+func NewRenderer(pdf *fpdf.Fpdf, x, y float64) *Renderer {
+	r := &Renderer{pdf: pdf, ox: x, oy: y, dpi: 72}
+	r.ResetStyle()
+	return r
+}
+
+// Provider returns a chart.RendererProvider handing go-chart this renderer
+// (the chart's width and height are ignored: the page is the canvas).
+func (r *Renderer) Provider() chart.RendererProvider {
+	return func(int, int) (chart.Renderer, error) { return r, nil }
+}
+
+// ResetStyle resets colours, widths, dashes and rotation; the font is kept
+// (as go-chart's own renderers do).
+func (r *Renderer) ResetStyle() {
+	r.stroke = drawing.ColorTransparent
+	r.fill = drawing.ColorTransparent
+	r.fontColor = drawing.ColorBlack
+	r.strokeWidth = 0
+	r.dash = nil
+	r.fontSize = chart.DefaultFontSize
+	r.rotation = nil
+}
+
+// GetDPI returns the DPI go-chart set.
+func (r *Renderer) GetDPI() float64 { return r.dpi }
+
+// SetDPI records the DPI; font sizes are scaled by dpi/72, so at 72 (what
+// Draw uses) a go-chart point is a PDF point and a pixel is a point.
+func (r *Renderer) SetDPI(dpi float64) {
+	if dpi <= 0 {
+		dpi = 72
+	}
+	r.dpi = dpi
+}
+
+// SetClassName is meaningless in PDF.
+func (r *Renderer) SetClassName(string) {}
+
+// SetStrokeColor sets the stroke colour.
+func (r *Renderer) SetStrokeColor(c drawing.Color) { r.stroke = c }
+
+// SetFillColor sets the fill colour.
+func (r *Renderer) SetFillColor(c drawing.Color) { r.fill = c }
+
+// SetStrokeWidth sets the line width in px (= pt).
+func (r *Renderer) SetStrokeWidth(w float64) { r.strokeWidth = w }
+
+// SetStrokeDashArray sets the dash pattern in px (= pt).
+func (r *Renderer) SetStrokeDashArray(d []float64) { r.dash = d }
+
+// MoveTo starts a new subpath.
+func (r *Renderer) MoveTo(x, y int) { r.moveTo(float64(x), float64(y)) }
+
+// LineTo adds a line to the current path.
+func (r *Renderer) LineTo(x, y int) { r.lineTo(float64(x), float64(y)) }
+
+// QuadCurveTo adds a quadratic Bézier (control cx,cy), converted to the
+// equivalent cubic: fpdf's CurveTo is a PDF "v" curve, which is not a
+// quadratic.
+func (r *Renderer) QuadCurveTo(cx, cy, x, y int) {
+	r.quadTo(float64(cx), float64(cy), float64(x), float64(y))
+}
+
+// ArcTo adds an elliptic arc with centre (cx,cy), radii rx, ry, from
+// startAngle sweeping delta radians, with go-chart's convention (the same as
+// drawing.Path.ArcTo used by the raster renderer): the point at angle a is
+// (cx + rx·cos a, cy + ry·sin a) in y-down coordinates, so a positive delta
+// turns clockwise on the page. If the path is not empty a line joins the
+// current point to the arc's start, else the arc starts a subpath.
+func (r *Renderer) ArcTo(cx, cy int, rx, ry, startAngle, delta float64) {
+	r.arcTo(float64(cx), float64(cy), rx, ry, startAngle, delta)
+}
+
+// Close closes the current subpath.
+func (r *Renderer) Close() {
+	if len(r.path) == 0 {
+		return
+	}
+	r.path = append(r.path, pathOp{kind: opClose})
+	r.cx, r.cy = r.sx, r.sy
+}
+
+// Stroke strokes and clears the path.
+func (r *Renderer) Stroke() { r.paint(false, true) }
+
+// Fill fills and clears the path.
+func (r *Renderer) Fill() { r.paint(true, false) }
+
+// FillStroke fills, strokes and clears the path.
+func (r *Renderer) FillStroke() { r.paint(true, true) }
+
+// Circle draws a filled and stroked circle right away with the current
+// style (like go-chart's SVG renderer), discarding any pending path.
+func (r *Renderer) Circle(radius float64, x, y int) {
+	r.path = r.path[:0]
+	r.circle(float64(x), float64(y), radius, true, true)
+}
+
+// SetFont sets the font; it must be one of the fonts package faces.
+func (r *Renderer) SetFont(f *truetype.Font) {
+	if f != nil {
+		r.font = f
+	}
+}
+
+// SetFontColor sets the text colour.
+func (r *Renderer) SetFontColor(c drawing.Color) { r.fontColor = c }
+
+// SetFontSize sets the font size in points.
+func (r *Renderer) SetFontSize(size float64) { r.fontSize = size }
+
+// Text draws body with its baseline's left end at (x, y), rotated about
+// that point by the text rotation (positive = clockwise on the page, as in
+// go-chart).
+func (r *Renderer) Text(body string, x, y int) {
+	r.text(body, float64(x), float64(y))
+}
+
+// MeasureText returns the text's box in px (= pt): width from the face's
+// advances (exactly fpdf's GetStringWidth), height one em. The embedded
+// faces' hhea ascent/descent (1.160/−0.288 em) are line-spacing metrics;
+// go-chart uses the box height both as line pitch and as the distance from a
+// text box's top to the baseline, and CJK ink fills the ideographic em box,
+// so the em keeps go-chart's labels tight without overlap. A rotated box is
+// the bounding box of the rotated corners.
+func (r *Renderer) MeasureText(body string) chart.Box {
+	w, h := r.measure(body)
+	b := chart.Box{Right: int(math.Ceil(w)), Bottom: int(math.Ceil(h))}
+	if r.rotation != nil {
+		b = b.Corners().Rotate(chart.RadiansToDegrees(*r.rotation)).Box()
+	}
+	return b
+}
+
+// SetTextRotation sets the rotation for following Text calls.
+func (r *Renderer) SetTextRotation(radians float64) { r.rotation = &radians }
+
+// ClearTextRotation clears the text rotation.
+func (r *Renderer) ClearTextRotation() { r.rotation = nil }
+
+// Save does nothing: the drawing is already in the PDF.
+func (r *Renderer) Save(io.Writer) error { return nil }
+
+// ---- float-precision primitives (also used by the hand-drawn charts) ----
+
+func (r *Renderer) moveTo(x, y float64) {
+	x, y = x+r.ox, y+r.oy
+	r.path = append(r.path, pathOp{kind: opMove, p: [6]float64{x, y}})
+	r.cx, r.cy, r.sx, r.sy = x, y, x, y
+}
+
+func (r *Renderer) lineTo(x, y float64) {
+	if len(r.path) == 0 {
+		r.moveTo(x, y)
+		return
+	}
+	x, y = x+r.ox, y+r.oy
+	r.path = append(r.path, pathOp{kind: opLine, p: [6]float64{x, y}})
+	r.cx, r.cy = x, y
+}
+
+// cubicTo takes page coordinates.
+func (r *Renderer) cubicTo(c1x, c1y, c2x, c2y, x, y float64) {
+	r.path = append(r.path, pathOp{kind: opCubic, p: [6]float64{c1x, c1y, c2x, c2y, x, y}})
+	r.cx, r.cy = x, y
+}
+
+func (r *Renderer) quadTo(qx, qy, x, y float64) {
+	if len(r.path) == 0 {
+		r.moveTo(0, 0)
+	}
+	qx, qy, x, y = qx+r.ox, qy+r.oy, x+r.ox, y+r.oy
+	p0x, p0y := r.cx, r.cy
+	r.cubicTo(p0x+2.0/3*(qx-p0x), p0y+2.0/3*(qy-p0y),
+		x+2.0/3*(qx-x), y+2.0/3*(qy-y), x, y)
+}
+
+// arcPoint is the point at angle a on the ellipse, in go-chart's convention.
+func arcPoint(cx, cy, rx, ry, a float64) (float64, float64) {
+	return cx + rx*math.Cos(a), cy + ry*math.Sin(a)
+}
+
+func (r *Renderer) arcTo(cx, cy, rx, ry, start, delta float64) {
+	sx, sy := arcPoint(cx, cy, rx, ry, start)
+	if len(r.path) == 0 {
+		r.moveTo(sx, sy)
+	} else {
+		r.lineTo(sx, sy)
+	}
+	if delta == 0 {
+		return
+	}
+	cx, cy = cx+r.ox, cy+r.oy
+	// Cubic Bézier segments of at most 90°, each with control points at
+	// k = 4/3·tan(θ/4) along the tangents (the sign of θ handles direction).
+	n := int(math.Ceil(math.Abs(delta)/(math.Pi/2) - 1e-9))
+	if n < 1 {
+		n = 1
+	}
+	th := delta / float64(n)
+	k := 4.0 / 3.0 * math.Tan(th/4)
+	a := start
+	for i := 0; i < n; i++ {
+		b := a + th
+		x0, y0 := arcPoint(cx, cy, rx, ry, a)
+		x3, y3 := arcPoint(cx, cy, rx, ry, b)
+		c1x := x0 - k*rx*math.Sin(a)
+		c1y := y0 + k*ry*math.Cos(a)
+		c2x := x3 + k*rx*math.Sin(b)
+		c2y := y3 - k*ry*math.Cos(b)
+		r.cubicTo(c1x, c1y, c2x, c2y, x3, y3)
+		a = b
+	}
+}
+
+func visible(c drawing.Color) bool { return c.A > 0 }
+
+// paint writes the buffered path with the requested operations, skipping
+// the ones whose colour is fully transparent (or stroke width 0), and
+// clears the path.
+func (r *Renderer) paint(fill, stroke bool) {
+	defer func() { r.path = r.path[:0] }()
+	fill = fill && visible(r.fill)
+	stroke = stroke && visible(r.stroke) && r.strokeWidth > 0
+	if len(r.path) == 0 || (!fill && !stroke) {
+		return
+	}
+	if fill && stroke && r.fill.A != r.stroke.A {
+		// One alpha applies to both; paint them separately.
+		r.emit(true, false)
+		r.emit(false, true)
+		return
+	}
+	r.emit(fill, stroke)
+}
+
+func (r *Renderer) emit(fill, stroke bool) {
+	pdf := r.pdf
+	for _, op := range r.path {
+		switch op.kind {
+		case opMove:
+			pdf.MoveTo(op.p[0], op.p[1])
+		case opLine:
+			pdf.LineTo(op.p[0], op.p[1])
+		case opCubic:
+			pdf.CurveBezierCubicTo(op.p[0], op.p[1], op.p[2], op.p[3], op.p[4], op.p[5])
+		case opClose:
+			pdf.ClosePath()
+		}
+	}
+	restore := r.applyStyle(fill, stroke)
+	pdf.DrawPath(styleStr(fill, stroke))
+	restore()
+}
+
+func styleStr(fill, stroke bool) string {
+	switch {
+	case fill && stroke:
+		return "FD"
+	case fill:
+		return "F"
+	}
+	return "D"
+}
+
+// applyStyle sets colours, line width, dashes and alpha for a paint
+// operation and returns a function undoing the alpha and dash changes.
+func (r *Renderer) applyStyle(fill, stroke bool) func() {
+	pdf := r.pdf
+	alpha := uint8(255)
+	if fill {
+		pdf.SetFillColor(int(r.fill.R), int(r.fill.G), int(r.fill.B))
+		alpha = r.fill.A
+	}
+	dashed := false
+	if stroke {
+		pdf.SetDrawColor(int(r.stroke.R), int(r.stroke.G), int(r.stroke.B))
+		pdf.SetLineWidth(r.strokeWidth)
+		alpha = r.stroke.A
+		if len(r.dash) > 0 {
+			pdf.SetDashPattern(r.dash, 0)
+			dashed = true
+		}
+	}
+	return r.withAlpha(alpha, func() {
+		if dashed {
+			pdf.SetDashPattern([]float64{}, 0)
+		}
+	})
+}
+
+// withAlpha sets alpha (0..255) when it is below 255 and returns a function
+// restoring full opacity and then running also.
+func (r *Renderer) withAlpha(a uint8, also func()) func() {
+	if a == 255 {
+		return also
+	}
+	r.pdf.SetAlpha(float64(a)/255, "Normal")
+	return func() {
+		r.pdf.SetAlpha(1, "Normal")
+		also()
+	}
+}
+
+// circle paints a circle centred at (x, y) (chart coordinates).
+func (r *Renderer) circle(x, y, radius float64, fill, stroke bool) {
+	fill = fill && visible(r.fill)
+	stroke = stroke && visible(r.stroke) && r.strokeWidth > 0
+	if !fill && !stroke || radius <= 0 {
+		return
+	}
+	restore := r.applyStyle(fill, stroke)
+	r.pdf.Circle(x+r.ox, y+r.oy, radius, styleStr(fill, stroke))
+	restore()
+}
+
+// face returns the fonts.Face of the current font (Regular if unknown).
+func (r *Renderer) face() *fonts.Face {
+	if f := fonts.ByFont(r.font); f != nil {
+		return f
+	}
+	return fonts.Regular
+}
+
+// size is the font size in PDF points.
+func (r *Renderer) size() float64 { return r.fontSize * r.dpi / 72 }
+
+func (r *Renderer) measure(body string) (w, h float64) {
+	size := r.size()
+	return r.face().Width(body, size), size
+}
+
+func (r *Renderer) text(body string, x, y float64) {
+	if body == "" || !visible(r.fontColor) {
+		return
+	}
+	pdf := r.pdf
+	x, y = x+r.ox, y+r.oy
+	pdf.SetFont(r.face().Family, "", r.size())
+	pdf.SetTextColor(int(r.fontColor.R), int(r.fontColor.G), int(r.fontColor.B))
+	restore := r.withAlpha(r.fontColor.A, func() {})
+	if r.rotation != nil && *r.rotation != 0 {
+		pdf.TransformBegin()
+		// go-chart's angles turn clockwise on a y-down page; fpdf's
+		// TransformRotate turns counter-clockwise.
+		pdf.TransformRotate(-chart.RadiansToDegrees(*r.rotation), x, y)
+		pdf.Text(x, y, body)
+		pdf.TransformEnd()
+	} else {
+		pdf.Text(x, y, body)
+	}
+	restore()
+}
