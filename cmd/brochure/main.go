@@ -1,0 +1,252 @@
+// Command brochure turns a report.yaml into a print-ready infographic
+// brochure in PDF.
+//
+//	brochure build report.yaml [-o report.pdf]   build the PDF
+//	brochure validate report.yaml                check only
+//	brochure version
+//
+// Exit codes: 0 ok, 1 invalid input (fix the report), 2 usage, 3 I/O
+// (files, disk), 4 internal error (a bug: please report it).
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/layout"
+)
+
+// version is set at link time (-ldflags "-X main.version=…").
+var version = "0.1.0-dev"
+
+const (
+	exitOK       = 0
+	exitInvalid  = 1
+	exitUsage    = 2
+	exitIO       = 3
+	exitInternal = 4
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `brochure turns a report.yaml into a print-ready infographic brochure (PDF).
+
+Usage:
+  brochure build report.yaml [-o report.pdf]   build the brochure
+  brochure validate report.yaml                check the report, print every problem
+  brochure version                             print the version
+
+Example:
+  brochure build examples/year-in-review-2020/report.yaml -o out/year-in-review-2020.pdf
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	layout.Version = version
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "validate":
+		return validate(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "brochure", version)
+		return exitOK
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "brochure: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// parseArgs parses flags that may come before or after the report path.
+func parseArgs(fs *flag.FlagSet, args []string) (string, error) {
+	var pos []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return "", err
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			pos = append(pos, args[0])
+			args = args[1:]
+		}
+	}
+	if len(pos) != 1 {
+		return "", fmt.Errorf("want exactly one report file, got %d", len(pos))
+	}
+	return pos[0], nil
+}
+
+func validate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	path, err := parseArgs(fs, args)
+	if err != nil {
+		fmt.Fprintf(stderr, "brochure validate: %v\nusage: brochure validate report.yaml\n", err)
+		return exitUsage
+	}
+	r, code := load(path, stderr)
+	if r == nil {
+		return code
+	}
+	if _, err := layout.New(r); err != nil {
+		return report(stderr, err)
+	}
+	fmt.Fprintf(stdout, "%s: ok (%d sections)\n", path, len(r.Sections))
+	return exitOK
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	start := time.Now()
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "output PDF (default: the report's name with .pdf, beside it)")
+	path, err := parseArgs(fs, args)
+	if err != nil {
+		fmt.Fprintf(stderr, "brochure build: %v\nusage: brochure build report.yaml [-o report.pdf]\n", err)
+		return exitUsage
+	}
+	if *out == "" {
+		*out = strings.TrimSuffix(path, filepath.Ext(path)) + ".pdf"
+	}
+	if same(path, *out) {
+		fmt.Fprintf(stderr, "brochure build: the output %s is the report itself; choose another -o\n", *out)
+		return exitUsage
+	}
+	r, code := load(path, stderr)
+	if r == nil {
+		return code
+	}
+	doc, err := layout.New(r)
+	if err != nil {
+		return report(stderr, err)
+	}
+	var buf bytes.Buffer
+	if err := doc.Write(&buf); err != nil {
+		fmt.Fprintf(stderr, "brochure build: writing the PDF failed: %v\n", err)
+		return exitInternal
+	}
+	if err := writeAtomic(*out, buf.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "brochure build: %v\n", err)
+		return exitIO
+	}
+	fmt.Fprintf(stdout, "%s: %d pages, %s, %d ms\n", *out, len(doc.Pages), size(buf.Len()), time.Since(start).Milliseconds())
+	return exitOK
+}
+
+// load reads and validates a report; on failure it prints every problem
+// and returns nil with the exit code.
+func load(path string, stderr io.Writer) (*data.Report, int) {
+	if fi, err := os.Stat(path); err != nil || fi.IsDir() {
+		if err == nil {
+			err = fmt.Errorf("%s is a directory; give the report's .yaml file", path)
+		}
+		fmt.Fprintf(stderr, "brochure: cannot read the report: %v\n", err)
+		return nil, exitIO
+	}
+	r, err := data.Load(path)
+	if err != nil {
+		return nil, report(stderr, err)
+	}
+	return r, exitOK
+}
+
+// report prints an error (each problem on its own line) and returns the
+// exit code for it.
+func report(stderr io.Writer, err error) int {
+	var errs data.Errors
+	var one *data.Error
+	var pathErr *os.PathError
+	switch {
+	case errors.As(err, &errs):
+		for _, e := range errs {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "%d problem%s; nothing was written.\n", len(errs), plural(len(errs)))
+		return exitInvalid
+	case errors.As(err, &one):
+		fmt.Fprintln(stderr, one)
+		return exitInvalid
+	case errors.As(err, &pathErr):
+		fmt.Fprintf(stderr, "brochure: %v\n", err)
+		return exitIO
+	}
+	fmt.Fprintf(stderr, "brochure: %v\n", err)
+	return exitInvalid
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func size(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)/1024)
+}
+
+// same reports whether two paths name the same file.
+func same(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	if err1 == nil && err2 == nil && aa == bb {
+		return true
+	}
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+// writeAtomic writes data to a temporary file in the target's directory
+// and renames it over the target, so a reader never sees half a PDF and a
+// failure leaves the previous file as it was.
+func writeAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("the output %s is a directory; give a file name with -o", path)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %w", dir, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}

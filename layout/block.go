@@ -1,0 +1,269 @@
+package layout
+
+import (
+	"math"
+)
+
+// Block is anything that goes on a page: ReportLab's flowable. Pagination
+// only ever asks these three questions, so it is one small loop with no
+// special cases.
+type Block interface {
+	// Measure returns the height the block takes at width w, including
+	// the space it wants below it.
+	Measure(w float64) float64
+	// Split divides the block so that head fits in height h at width w.
+	// head is nil when no useful part fits (the block moves to the next
+	// page); a block that cannot split returns nil, b.
+	Split(w, h float64) (head, tail Block)
+	// Draw draws the block with its top-left corner at (x, y).
+	Draw(c *Canvas, x, y, w float64) error
+}
+
+// keeper is a Block that must not end a page: a title stays with what
+// follows it.
+type keeper interface{ KeepWithNext() bool }
+
+func keepsWithNext(b Block) bool {
+	k, ok := b.(keeper)
+	return ok && k.KeepWithNext()
+}
+
+// Paragraph is text set in one or more balanced columns. It splits between
+// lines, never leaving a single line of a paragraph at the foot or head of
+// a page (widows and orphans).
+type Paragraph struct {
+	Spans   []Span
+	Setting Setting
+	Leading float64 // baseline to baseline, pt; 0 means 1.3 × the largest size
+	Columns int     // 1 when 0
+	Gutter  float64 // between columns, pt
+	After   float64 // space below, pt
+	Keep    bool    // keep with the next block
+
+	lines  []Line // set lines, once broken
+	width  float64
+	frozen bool // a part of a split paragraph: its lines are final
+}
+
+// KeepWithNext reports whether the paragraph must stay with what follows.
+func (p *Paragraph) KeepWithNext() bool { return p.Keep }
+
+func (p *Paragraph) cols() int { return max(1, p.Columns) }
+
+func (p *Paragraph) colWidth(w float64) float64 {
+	n := float64(p.cols())
+	return (w - p.Gutter*(n-1)) / n
+}
+
+// Lines sets the paragraph at width w (cached per width) and returns its
+// lines.
+func (p *Paragraph) Lines(w float64) []Line {
+	if !p.frozen && (p.lines == nil || p.width != w) {
+		p.lines = Break(p.Spans, p.colWidth(w), p.Setting)
+		p.width = w
+	}
+	return p.lines
+}
+
+func (p *Paragraph) lead(lines []Line) float64 {
+	if p.Leading > 0 {
+		return p.Leading
+	}
+	s := 0.0
+	for _, l := range lines {
+		s = max(s, l.Size)
+	}
+	return s * 1.3
+}
+
+// rows returns how many lines the tallest column holds.
+func (p *Paragraph) rows(n int) int { return (n + p.cols() - 1) / p.cols() }
+
+// Measure implements Block.
+func (p *Paragraph) Measure(w float64) float64 {
+	lines := p.Lines(w)
+	if len(lines) == 0 {
+		return p.After
+	}
+	if p.Leading > 0 {
+		return float64(p.rows(len(lines)))*p.Leading + p.After
+	}
+	h := 0.0
+	for _, l := range lines {
+		h += l.Size * 1.3
+	}
+	return h + p.After
+}
+
+// Split implements Block: it keeps at least two lines on each side.
+func (p *Paragraph) Split(w, h float64) (Block, Block) {
+	lines := p.Lines(w)
+	lead := p.lead(lines)
+	k := int(math.Floor((h + 1e-6) / lead)) // rows that fit
+	n := len(lines)
+	head := k * p.cols()
+	if head >= n {
+		return p, nil
+	}
+	const minLines = 2
+	if n-head < minLines {
+		head = n - minLines
+	}
+	if k < minLines || head < minLines*p.cols() {
+		return nil, p
+	}
+	// keep whole rows in the head so its columns stay balanced
+	head -= head % p.cols()
+	a, b := *p, *p
+	a.lines, a.After, a.Keep, a.frozen = lines[:head:head], 0, false, true
+	b.lines, b.frozen = lines[head:], true
+	return &a, &b
+}
+
+// Draw implements Block.
+func (p *Paragraph) Draw(c *Canvas, x, y, w float64) error {
+	lines := p.Lines(w)
+	if len(lines) == 0 {
+		return nil
+	}
+	cw := p.colWidth(w)
+	if p.Leading <= 0 {
+		for _, l := range lines {
+			lh := l.Size * 1.3
+			c.TextLine(l, x, y+baseline(l.Size, lh))
+			y += lh
+		}
+		return nil
+	}
+	rows := p.rows(len(lines))
+	for i, l := range lines {
+		col, row := i/rows, i%rows
+		c.TextLine(l, x+float64(col)*(cw+p.Gutter), y+float64(row)*p.Leading+baseline(l.Size, p.Leading))
+	}
+	return nil
+}
+
+// baseline returns where the baseline of text of the given size sits in a
+// line box of height lh: the ideographic em box (0.88 above, 0.12 below the
+// baseline) is centred in the box.
+func baseline(size, lh float64) float64 { return (lh-size)/2 + size*0.88 }
+
+// Stack is blocks drawn one below the other as one unit that does not split
+// (a section head: number, headline, title).
+type Stack struct {
+	Blocks []Block
+	Keep   bool
+}
+
+// KeepWithNext implements keeper.
+func (s *Stack) KeepWithNext() bool { return s.Keep }
+
+// Measure implements Block.
+func (s *Stack) Measure(w float64) float64 {
+	h := 0.0
+	for _, b := range s.Blocks {
+		h += b.Measure(w)
+	}
+	return h
+}
+
+// Split implements Block: a stack moves whole.
+func (s *Stack) Split(w, h float64) (Block, Block) {
+	if s.Measure(w) <= h {
+		return s, nil
+	}
+	return nil, s
+}
+
+// Draw implements Block.
+func (s *Stack) Draw(c *Canvas, x, y, w float64) error {
+	for _, b := range s.Blocks {
+		if err := b.Draw(c, x, y, w); err != nil {
+			return err
+		}
+		y += b.Measure(w)
+	}
+	return nil
+}
+
+// Row sets blocks side by side in equal columns; it does not split.
+type Row struct {
+	Cells   []Block
+	Columns int // cells per row width (a lone chart takes half the width when 2)
+	Gutter  float64
+	After   float64
+}
+
+func (r *Row) cellWidth(w float64) float64 {
+	n := float64(max(r.Columns, len(r.Cells), 1))
+	return (w - r.Gutter*(n-1)) / n
+}
+
+// Measure implements Block.
+func (r *Row) Measure(w float64) float64 {
+	cw := r.cellWidth(w)
+	h := 0.0
+	for _, b := range r.Cells {
+		h = max(h, b.Measure(cw))
+	}
+	return h + r.After
+}
+
+// Split implements Block: a row moves whole.
+func (r *Row) Split(w, h float64) (Block, Block) {
+	if r.Measure(w) <= h {
+		return r, nil
+	}
+	return nil, r
+}
+
+// Draw implements Block.
+func (r *Row) Draw(c *Canvas, x, y, w float64) error {
+	cw := r.cellWidth(w)
+	for i, b := range r.Cells {
+		if err := b.Draw(c, x+float64(i)*(cw+r.Gutter), y, cw); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Space is empty vertical space.
+type Space float64
+
+// Measure implements Block.
+func (s Space) Measure(float64) float64 { return float64(s) }
+
+// Split implements Block: space at the foot of a page is dropped.
+func (s Space) Split(w, h float64) (Block, Block) { return s, nil }
+
+// Draw implements Block.
+func (s Space) Draw(*Canvas, float64, float64, float64) error { return nil }
+
+// Rule is a horizontal line across the width, with space below.
+type Rule struct {
+	Color     string
+	Thickness float64
+	Width     float64 // 0: the full width
+	After     float64
+}
+
+// Measure implements Block.
+func (r Rule) Measure(float64) float64 { return r.Thickness + r.After }
+
+// Split implements Block.
+func (r Rule) Split(w, h float64) (Block, Block) {
+	if r.Measure(w) <= h {
+		return r, nil
+	}
+	return nil, r
+}
+
+// Draw implements Block.
+func (r Rule) Draw(c *Canvas, x, y, w float64) error {
+	if r.Width > 0 {
+		w = r.Width
+	}
+	c.FillRect(x, y, w, r.Thickness, r.Color)
+	return nil
+}

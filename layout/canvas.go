@@ -1,0 +1,112 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/brochure-dev/brochure/fonts"
+)
+
+// Canvas draws what layout has placed. It decides nothing: positions come
+// in, PDF operators go out.
+type Canvas struct {
+	PDF *fpdf.Fpdf
+	Ink string // default text colour
+}
+
+// rgb parses "#RRGGBB"; an invalid colour is black (data validates colours).
+func rgb(hex string) (int, int, int) {
+	v, err := strconv.ParseUint(strings.TrimPrefix(hex, "#"), 16, 32)
+	if err != nil || len(hex) != 7 {
+		return 0, 0, 0
+	}
+	return int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)
+}
+
+// FillRect fills a rectangle.
+func (c *Canvas) FillRect(x, y, w, h float64, color string) {
+	c.PDF.SetFillColor(rgb(color))
+	c.PDF.Rect(x, y, w, h, "F")
+}
+
+// StrokeRect outlines a rectangle.
+func (c *Canvas) StrokeRect(x, y, w, h, width float64, color string) {
+	c.PDF.SetDrawColor(rgb(color))
+	c.PDF.SetLineWidth(width)
+	c.PDF.Rect(x, y, w, h, "D")
+}
+
+// Line strokes a straight line.
+func (c *Canvas) Line(x1, y1, x2, y2, width float64, color string) {
+	c.PDF.SetDrawColor(rgb(color))
+	c.PDF.SetLineWidth(width)
+	c.PDF.Line(x1, y1, x2, y2)
+}
+
+// Triangle fills a triangle pointing up or down (the change arrows of
+// stats), drawn as a shape so it needs no glyph.
+func (c *Canvas) Triangle(x, y, size float64, up bool, color string) {
+	c.PDF.SetFillColor(rgb(color))
+	pts := []fpdf.PointType{{X: x, Y: y + size}, {X: x + size, Y: y + size}, {X: x + size/2, Y: y}}
+	if !up {
+		pts = []fpdf.PointType{{X: x, Y: y}, {X: x + size, Y: y}, {X: x + size/2, Y: y + size}}
+	}
+	c.PDF.Polygon(pts, "F")
+}
+
+// Text draws a string in one face at a baseline, without breaking it.
+func (c *Canvas) Text(s string, face *fonts.Face, size float64, color string, x, baseline float64) {
+	c.setFont(face, size, color)
+	c.PDF.Text(x, baseline, s)
+}
+
+func (c *Canvas) setFont(face *fonts.Face, size float64, color string) {
+	if color == "" {
+		color = c.Ink
+	}
+	c.PDF.SetFont(face.Family, "", size)
+	c.PDF.SetTextColor(rgb(color))
+}
+
+// TextLine draws a set line with its left edge at x. Glyphs are grouped
+// into runs of one face, size and colour whose letter spacing is uniform;
+// each run is one text object with the PDF character spacing (Tc) that
+// reproduces the positions layout chose. fpdf has no character spacing
+// call, and its word spacing does not apply to the two-byte codes of CJK
+// fonts, hence the raw operator.
+func (c *Canvas) TextLine(l Line, x, baseline float64) {
+	gs := l.Glyphs
+	for i := 0; i < len(gs); {
+		j := i + 1
+		spacing := 0.0
+		if j < len(gs) && same(gs[i], gs[j]) {
+			spacing = gs[j].X - gs[i].X - nat(gs[i])
+			for j+1 < len(gs) && same(gs[j], gs[j+1]) && math.Abs(gs[j+1].X-gs[j].X-nat(gs[j])-spacing) < 0.005 {
+				j++
+			}
+			j++
+		}
+		var b strings.Builder
+		for _, g := range gs[i:j] {
+			b.WriteRune(g.R)
+		}
+		c.setFont(gs[i].Face, gs[i].Size, gs[i].Color)
+		if spacing != 0 {
+			c.PDF.RawWriteStr(fmt.Sprintf("%.3f Tc", spacing))
+		}
+		c.PDF.Text(x+gs[i].X, baseline, b.String())
+		if spacing != 0 {
+			c.PDF.RawWriteStr("0 Tc")
+		}
+		i = j
+	}
+}
+
+func same(a, b Glyph) bool { return a.Face == b.Face && a.Size == b.Size && a.Color == b.Color }
+
+// nat is the advance the PDF viewer will apply after the glyph.
+func nat(g Glyph) float64 { return g.Face.Advance(g.R) * g.Size / 1000 }
