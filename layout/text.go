@@ -288,8 +288,14 @@ func place(items []item, measure float64, set Setting, justify bool) Line {
 // shape turns spans into items: advances, break opportunities, keep
 // groups, punctuation compression and CJK–Latin spacing.
 func shape(spans []Span, set Setting) []item {
-	var items []item
+	n, size := 0, 0
+	for _, s := range spans {
+		n += utf8.RuneCountInString(s.Text)
+		size += len(s.Text)
+	}
+	items := make([]item, 0, n)
 	var text strings.Builder
+	text.Grow(size)
 	for _, s := range spans {
 		for _, r := range s.Text {
 			if r == '\r' || r == '\t' {

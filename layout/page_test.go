@@ -1,0 +1,148 @@
+package layout
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
+)
+
+// box is a block of fixed height that does not split.
+type box struct {
+	h    float64
+	keep bool
+}
+
+func (b box) Measure(float64) float64 { return b.h }
+func (b box) Split(w, h float64) (Block, Block) {
+	if b.h <= h {
+		return b, nil
+	}
+	return nil, b
+}
+func (b box) Draw(*Canvas, float64, float64, float64) error { return nil }
+func (b box) KeepWithNext() bool                            { return b.keep }
+
+func TestPaginate(t *testing.T) {
+	para := func(lines int) *Paragraph {
+		return &Paragraph{Spans: body(strings.Repeat("宁波公安这一年。", lines)), Setting: Setting{Align: Justify}, Leading: 10}
+	}
+	f := Frame{X: 0, Y: 0, W: 8 * sizeBody, H: 100}
+	tests := []struct {
+		name   string
+		blocks []Block
+		want   []int // blocks (or parts) per page
+	}{
+		{"fits", []Block{box{h: 40}, box{h: 60}}, []int{2}},
+		{"overflow moves whole", []Block{box{h: 40}, box{h: 70}}, []int{1, 1}},
+		{"keep with next", []Block{box{h: 50}, box{h: 30, keep: true}, box{h: 40}}, []int{1, 2}},
+		{"space dropped at page head", []Block{box{h: 95}, Space(10), box{h: 10}}, []int{1, 1}},
+		{"paragraph splits", []Block{box{h: 50}, para(10)}, []int{2, 1}},
+		// 6 lines, room for 5: an orphan would be left, so 4 + 2
+		{"no widow", []Block{box{h: 50}, para(6)}, []int{2, 1}},
+		{"too few lines to split", []Block{box{h: 80}, para(3)}, []int{1, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, err := Paginate(tt.blocks, f, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int
+			for _, p := range pages {
+				got = append(got, len(p.Blocks))
+				for _, b := range p.Blocks {
+					if b.Y+b.H > f.Y+f.H+1e-6 {
+						t.Errorf("page %d: block ends at %.1f, below the frame", p.Number, b.Y+b.H)
+					}
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("pages = %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Fatalf("pages = %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestParagraphSplitKeepsEveryLine(t *testing.T) {
+	p := &Paragraph{Spans: body(strings.Repeat("坚持将学习贯彻习总书记重要训词，", 12)), Setting: Setting{Align: Justify}, Leading: 16, Columns: 2, Gutter: 10}
+	all := p.Lines(200)
+	head, tail := p.Split(200, 16*3)
+	if head == nil || tail == nil {
+		t.Fatal("no split")
+	}
+	h, tl := head.(*Paragraph), tail.(*Paragraph)
+	if len(h.Lines(200))+len(tl.Lines(200)) != len(all) || len(h.Lines(200)) != 6 {
+		t.Errorf("split %d + %d lines of %d, want 6 in the head", len(h.Lines(200)), len(tl.Lines(200)), len(all))
+	}
+	if head.Measure(200) > 16*3 {
+		t.Errorf("head is %.1f pt, more than the 48 pt asked", head.Measure(200))
+	}
+}
+
+func TestCheckReportsMissingGlyphs(t *testing.T) {
+	r, err := data.Parse("r.yaml", []byte("title: 宁波\nsections:\n  - title: 吉祥\n    body: 第一段𠮷字\uE000。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Check(r)
+	errs, ok := err.(data.Errors)
+	if !ok || len(errs) != 2 {
+		t.Fatalf("Check = %v, want two errors", err)
+	}
+	if got := errs[0].Error(); !strings.Contains(got, "r.yaml:4:14") || !strings.Contains(got, "U+20BB7") {
+		t.Errorf("first error = %s", got)
+	}
+	if got := errs[1].Error(); !strings.Contains(got, "U+E000") {
+		t.Errorf("second error = %s", got)
+	}
+}
+
+func TestCoverAndFolios(t *testing.T) {
+	r, err := data.Load(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Pages) < 4 || d.Pages[0].Number != 1 {
+		t.Fatalf("%d pages", len(d.Pages))
+	}
+	for _, p := range d.Pages[1:] {
+		for _, b := range p.Blocks {
+			if b.X < marginX-1e-6 || b.X+b.W > pageW-marginX+1e-6 {
+				t.Errorf("page %d: block outside the margins at x %.1f..%.1f", p.Number, b.X, b.X+b.W)
+			}
+		}
+	}
+}
+
+func BenchmarkBuildSample(b *testing.B) {
+	r, err := data.Load(samplePath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range fonts.Faces() {
+		f.Font() // parsed once per process, not per build
+	}
+	b.ResetTimer()
+	for range b.N {
+		d, err := New(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := d.Write(&out); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
