@@ -18,6 +18,7 @@ package layout
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -294,12 +295,17 @@ func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 // a placeholder, marked as such so nobody prints it by mistake.
 type photoBlock struct {
 	photo   data.Photo
+	path    string // the file, resolved against the report's folder
 	theme   Theme
 	caption *Paragraph
 }
 
 func (d *Document) photo(p data.Photo) Block {
-	return &photoBlock{photo: p, theme: d.Theme, caption: &Paragraph{
+	path := p.File
+	if path != "" && !filepath.IsAbs(path) {
+		path = filepath.Join(d.Report.Dir, path)
+	}
+	return &photoBlock{photo: p, path: path, theme: d.Theme, caption: &Paragraph{
 		Spans:   []Span{{Text: p.Caption, Face: fonts.Regular, Size: sizeLabel, Color: d.Theme.Ink}},
 		Setting: Setting{Align: Left}, Leading: 11,
 	}}
@@ -312,7 +318,9 @@ func (b *photoBlock) Split(w, h float64) (Block, Block) { return nil, b }
 func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 	h := w * 2 / 3
 	if b.photo.File != "" {
-		c.PDF.ImageOptions(b.photo.File, x, y, w, h, false, fpdf.ImageOptions{ReadDpi: false}, 0, "")
+		if err := c.Image(b.path, x, y, w, h); err != nil {
+			return fmt.Errorf("photo %s: %w", b.photo.File, err)
+		}
 	} else {
 		c.FillRect(x, y, w, h, "#EFEFEF")
 		c.Line(x, y, x+w, y+h, 0.5, b.theme.Rule)
@@ -349,9 +357,6 @@ func (d *Document) cover() Page {
 	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
 		add(&Paragraph{Spans: []Span{{Text: fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()), Face: fonts.Regular, Size: 10, Color: "#FFFFFF"}}, Setting: Setting{Align: Left}}, marginX, contentW)
 	}
-	y = band + 34
-	add(&Paragraph{Spans: []Span{{Text: "年度关键数字", Face: fonts.Black, Size: 14, Color: th.Primary}}, Setting: Setting{Align: Left}, After: 6}, marginX, contentW)
-	add(Rule{Color: th.Primary, Thickness: 1.2, After: 16}, marginX, contentW)
 	var cells []Block
 	for _, s := range r.Sections {
 		if len(s.Stats) > 0 {
@@ -361,6 +366,12 @@ func (d *Document) cover() Page {
 			}})
 		}
 	}
+	if len(cells) == 0 {
+		return p
+	}
+	y = band + 34
+	add(&Paragraph{Spans: []Span{{Text: "年度关键数字", Face: fonts.Black, Size: 14, Color: th.Primary}}, Setting: Setting{Align: Left}, After: 6}, marginX, contentW)
+	add(Rule{Color: th.Primary, Thickness: 1.2, After: 16}, marginX, contentW)
 	for i := 0; i < len(cells) && y < pageH-marginBottom-60; i += 2 {
 		add(&Row{Cells: cells[i:min(i+2, len(cells))], Columns: 2, Gutter: gutter, After: 14}, marginX+8, contentW-8)
 	}

@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -333,4 +336,37 @@ func TestValidateSample(t *testing.T) {
 	if code, out, errs := exec("validate", sample); code != 0 || !strings.Contains(out, "ok") {
 		t.Errorf("validate sample: %d %s %s", code, out, errs)
 	}
+}
+
+// TestPhoto places a generated wide PNG in a 3:2 frame: it is embedded
+// once, cropped by a clip rather than stretched.
+func TestPhoto(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 600, 200))
+	for x := 0; x < 600; x++ {
+		for y := 0; y < 200; y++ {
+			img.Set(x, y, color.RGBA{uint8(x / 3), 80, 120, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "photos"), 0o755)
+	os.WriteFile(filepath.Join(dir, "photos", "wide.png"), b.Bytes(), 0o644)
+	yaml := filepath.Join(dir, "r.yaml")
+	os.WriteFile(yaml, []byte("title: 宁波\nsections:\n  - title: 交通\n    photos:\n      - {file: photos/wide.png, caption: 民警在重要交通路口指挥疏导交通}\n"), 0o644)
+	out := filepath.Join(dir, "r.pdf")
+	if code, _, errs := exec("build", yaml, "-o", out); code != 0 {
+		t.Fatal(errs)
+	}
+	pdf, _ := os.ReadFile(out)
+	if n := bytes.Count(pdf, []byte("/Subtype /Image")); n != 1 {
+		t.Errorf("%d images in the PDF, want 1", n)
+	}
+	doc := pdftest.Open(t, pdf)
+	if !strings.Contains(doc.AllText(), "民警在重要交通路口指挥疏导交通") || strings.Contains(doc.AllText(), "图片占位") {
+		t.Errorf("caption missing or placeholder drawn: %q", doc.AllText())
+	}
+	pdftest.Validate(t, pdf)
 }
