@@ -23,6 +23,10 @@ type Block interface {
 // follows it.
 type keeper interface{ KeepWithNext() bool }
 
+// kickered is a Block that, when it opens a page, wants a reminder of
+// where it belongs set above it (figures carried away from their section).
+type kickered interface{ kicker() Block }
+
 func keepsWithNext(b Block) bool {
 	k, ok := b.(keeper)
 	return ok && k.KeepWithNext()
@@ -192,7 +196,11 @@ type Row struct {
 	Columns int // cells per row width (a lone chart takes half the width when 2)
 	Gutter  float64
 	After   float64
+	Kicker  Block // set above the row when a page break separates it from its section
 }
+
+// kicker implements kickered.
+func (r *Row) kicker() Block { return r.Kicker }
 
 func (r *Row) cellWidth(w float64) float64 {
 	n := float64(max(r.Columns, len(r.Cells), 1))
@@ -209,12 +217,27 @@ func (r *Row) Measure(w float64) float64 {
 	return h + r.After
 }
 
-// Split implements Block: a row moves whole.
+// Split implements Block: a row does not break, but cells that can be
+// set shorter (figures) may be, so that the whole row fits.
 func (r *Row) Split(w, h float64) (Block, Block) {
 	if r.Measure(w) <= h {
 		return r, nil
 	}
-	return nil, r
+	cw := r.cellWidth(w)
+	short := *r
+	short.Cells = make([]Block, len(r.Cells))
+	for i, c := range r.Cells {
+		short.Cells[i] = c
+		if c.Measure(cw) <= h-r.After {
+			continue
+		}
+		head, tail := c.Split(cw, h-r.After)
+		if head == nil || tail != nil {
+			return nil, r
+		}
+		short.Cells[i] = head
+	}
+	return &short, nil
 }
 
 // Draw implements Block.

@@ -9,8 +9,8 @@
 // The grid (A4 portrait, in pt): margins 48 left and right, 62 top, 58
 // bottom; a 12-column grid with 14 pt gutters; body text in two columns of
 // six grid columns. The type scale: 7.5 (folio, captions), 8 (labels), 9.5
-// on 16 (body), 13 (headline words), 15 (titles), 22 (stat figures), 26
-// (headline figures), 46 (cover title). Colours: the theme's primary for
+// on 16 (body), 13 (titles), 15 (headline words), 20 (headlines without
+// figures), 22 (stat figures), 28 (headline figures), 46 (cover title). Colours: the theme's primary for
 // figures and rules, its accent for falling figures, ink, one grey, one
 // rule tint.
 package layout
@@ -18,8 +18,6 @@ package layout
 import (
 	"fmt"
 	"io"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -50,15 +48,16 @@ const (
 
 // Type scale, pt.
 const (
-	sizeFolio    = 7.5
-	sizeLabel    = 8.0
-	sizeBody     = 9.5
-	leadBody     = 16.0
-	sizeHeadWord = 13.0
-	sizeTitle    = 15.0
-	sizeStat     = 22.0
-	sizeHeadNum  = 26.0
-	sizeCover    = 46.0
+	sizeFolio     = 7.5
+	sizeLabel     = 8.0
+	sizeBody      = 9.5
+	leadBody      = 16.0
+	sizeTitle     = 13.0
+	sizeHeadWord  = 15.0
+	sizeHeadPlain = 20.0
+	sizeStat      = 22.0
+	sizeHeadNum   = 28.0
+	sizeCover     = 46.0
 )
 
 // Document is a report laid out into pages, ready to draw.
@@ -103,300 +102,8 @@ func mix(hex string, share float64) string {
 	return fmt.Sprintf("#%02X%02X%02X", m(r), m(g), m(b))
 }
 
-// body turns the sections into the blocks that flow through the pages.
-func (d *Document) body() []Block {
-	var blocks []Block
-	for i, s := range d.Report.Sections {
-		blocks = append(blocks, d.sectionHead(i, s))
-		for j := 0; j < len(s.Stats); j += 4 {
-			row := &Row{Columns: 4, Gutter: 12, After: 14}
-			for _, st := range s.Stats[j:min(j+4, len(s.Stats))] {
-				row.Cells = append(row.Cells, d.statCard(st))
-			}
-			blocks = append(blocks, row)
-		}
-		for _, p := range s.Paragraphs() {
-			blocks = append(blocks, &Paragraph{
-				Spans:   []Span{{Text: p, Face: fonts.Regular, Size: sizeBody, Color: d.Theme.Ink}},
-				Setting: Setting{Align: Justify, Indent: 2 * sizeBody},
-				Leading: leadBody, Columns: 2, Gutter: gutter, After: 14,
-			})
-		}
-		var figs []Block
-		for _, c := range s.Charts {
-			figs = append(figs, &chartBlock{chart: c, style: d.chartStyle()})
-		}
-		for _, p := range s.Photos {
-			figs = append(figs, d.photo(p))
-		}
-		for j := 0; j < len(figs); j += 2 {
-			blocks = append(blocks, &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: gutter, After: 16})
-		}
-		blocks = append(blocks, Space(18))
-	}
-	if b := d.Report.Byline; b != "" {
-		blocks = append(blocks, &Paragraph{
-			Spans:   []Span{{Text: b, Face: fonts.Regular, Size: sizeBody, Color: d.Theme.Muted}},
-			Setting: Setting{Align: Right},
-		})
-	}
-	return blocks
-}
-
 func (d *Document) chartStyle() charts.Style {
 	return charts.Style{Primary: d.Theme.Primary, Accent: d.Theme.Accent, Ink: d.Theme.Ink, Muted: d.Theme.Muted, Rule: d.Theme.Rule, FontSize: sizeLabel}
-}
-
-// sectionHead is the section's number, its headline of big figures and
-// its title, kept together and with what follows.
-func (d *Document) sectionHead(i int, s data.Section) Block {
-	th := d.Theme
-	st := &Stack{Keep: true}
-	st.Blocks = append(st.Blocks,
-		Rule{Color: th.Primary, Thickness: 2.5, After: 8},
-		&Paragraph{Spans: []Span{{Text: fmt.Sprintf("%02d", i+1), Face: fonts.Black, Size: 11, Color: th.Primary}}, Setting: Setting{Align: Left}, After: 2},
-	)
-	if s.Headline != "" {
-		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true}, After: 4})
-	}
-	st.Blocks = append(st.Blocks,
-		&Paragraph{Spans: []Span{{Text: s.Title, Face: fonts.Bold, Size: sizeTitle, Color: th.Ink}}, Setting: Setting{Align: Left}, After: 6},
-		Rule{Color: th.Rule, Thickness: 0.6, After: 12},
-	)
-	return st
-}
-
-// headlineSpans sets the figures of a headline big and its words small, on
-// one baseline. A headline without figures is set in one larger size.
-func headlineSpans(h string, th Theme) []Span {
-	var spans []Span
-	runes := []rune(h)
-	hasNum := false
-	for i := 0; i < len(runes); {
-		j := i
-		num := isDigit(runes[i])
-		for j < len(runes) && (isDigit(runes[j]) || num && (runes[j] == '.' || runes[j] == '%') && j > i) == num {
-			j++
-		}
-		if num {
-			hasNum = true
-			spans = append(spans, Span{Text: string(runes[i:j]), Face: fonts.Black, Size: sizeHeadNum, Color: th.Primary})
-		} else {
-			spans = append(spans, Span{Text: string(runes[i:j]), Face: fonts.Bold, Size: sizeHeadWord, Color: th.Ink})
-		}
-		i = j
-	}
-	if !hasNum {
-		for i := range spans {
-			spans[i].Size, spans[i].Face, spans[i].Color = 18, fonts.Black, th.Primary
-		}
-	}
-	return spans
-}
-
-// statCard is one figure: the number big, its unit small, the label below.
-type statCard struct {
-	stat  data.Stat
-	theme Theme
-	big   float64
-	card  bool // the cover's style
-}
-
-func (d *Document) statCard(s data.Stat) Block {
-	return &statCard{stat: s, theme: d.Theme, big: sizeStat}
-}
-
-// figure sets the number, prefix and unit on one line, shrinking the
-// figure until it fits the card: a figure is never broken.
-func (c *statCard) figure(w float64) (Line, float64) {
-	s, th := c.stat, c.theme
-	color := th.Primary
-	if s.Change == "down" {
-		color = th.Accent
-	}
-	spans := func(big float64) []Span {
-		small := big * 0.45
-		var sp []Span
-		if s.Prefix != "" {
-			sp = append(sp, Span{Text: s.Prefix, Face: fonts.Bold, Size: small, Color: th.Ink})
-		}
-		sp = append(sp, Span{Text: s.Value.Text, Face: fonts.Black, Size: big, Color: color})
-		if s.Unit != "" {
-			sp = append(sp, Span{Text: s.Unit, Face: fonts.Bold, Size: small, Color: th.Ink})
-		}
-		return sp
-	}
-	room := w - 8
-	if s.Change != "" {
-		room -= c.big * 0.45
-	}
-	big := c.big
-	natural := 0.0
-	for _, sp := range spans(big) {
-		natural += sp.Face.Width(sp.Text, sp.Size)
-	}
-	if natural > room {
-		big = big * room / natural * 0.98
-	}
-	lines := Break(spans(big), 1e6, Setting{Align: Left})
-	if len(lines) == 0 {
-		return Line{}, big
-	}
-	return lines[0], big
-}
-
-func (c *statCard) label(w float64) *Paragraph {
-	return &Paragraph{Spans: []Span{{Text: c.stat.Label, Face: fonts.Regular, Size: sizeLabel, Color: c.theme.Muted}}, Setting: Setting{Align: Left}, Leading: 11}
-}
-
-// Measure implements Block.
-func (c *statCard) Measure(w float64) float64 {
-	return c.big*1.15 + 2 + c.label(w).Measure(w-8)
-}
-
-// Split implements Block: a card does not split.
-func (c *statCard) Split(w, h float64) (Block, Block) { return nil, c }
-
-// Draw implements Block.
-func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
-	h := c.Measure(w)
-	cv.FillRect(x, y+2, 2, h-4, c.theme.Primary)
-	l, big := c.figure(w)
-	lh := c.big * 1.15
-	base := y + baseline(c.big, lh)
-	cv.TextLine(l, x+8, base)
-	if c.stat.Change != "" {
-		t := big * 0.32
-		color := c.theme.Primary
-		if c.stat.Change == "down" {
-			color = c.theme.Accent
-		}
-		cv.Triangle(x+8+l.Natural+3, base-t-big*0.08, t, c.stat.Change == "up", color)
-	}
-	return c.label(w).Draw(cv, x+8, y+lh+2, w-8)
-}
-
-// chartBlock places a chart; charts draw themselves through the go-chart
-// Renderer on fpdf.
-type chartBlock struct {
-	chart data.Chart
-	style charts.Style
-}
-
-func (b *chartBlock) Measure(w float64) float64 { return b.style.Height(b.chart, w) + 4 }
-
-func (b *chartBlock) Split(w, h float64) (Block, Block) { return nil, b }
-
-func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
-	return charts.Draw(c.PDF, b.chart, x, y, w, b.style.Height(b.chart, w), b.style)
-}
-
-// photoBlock is a photo frame (3:2) with its caption. Without a file it is
-// a placeholder, marked as such so nobody prints it by mistake.
-type photoBlock struct {
-	photo   data.Photo
-	path    string // the file, resolved against the report's folder
-	theme   Theme
-	caption *Paragraph
-}
-
-func (d *Document) photo(p data.Photo) Block {
-	path := p.File
-	if path != "" && !filepath.IsAbs(path) {
-		path = filepath.Join(d.Report.Dir, path)
-	}
-	return &photoBlock{photo: p, path: path, theme: d.Theme, caption: &Paragraph{
-		Spans:   []Span{{Text: p.Caption, Face: fonts.Regular, Size: sizeLabel, Color: d.Theme.Ink}},
-		Setting: Setting{Align: Left}, Leading: 11,
-	}}
-}
-
-func (b *photoBlock) Measure(w float64) float64 { return w*2/3 + 5 + b.caption.Measure(w) }
-
-func (b *photoBlock) Split(w, h float64) (Block, Block) { return nil, b }
-
-func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
-	h := w * 2 / 3
-	if b.photo.File != "" {
-		if err := c.Image(b.path, x, y, w, h); err != nil {
-			return fmt.Errorf("photo %s: %w", b.photo.File, err)
-		}
-	} else {
-		c.FillRect(x, y, w, h, "#EFEFEF")
-		c.Line(x, y, x+w, y+h, 0.5, b.theme.Rule)
-		c.Line(x, y+h, x+w, y, 0.5, b.theme.Rule)
-		c.StrokeRect(x, y, w, h, 0.5, "#BDBDBD")
-		label := "图片占位"
-		lw := fonts.Bold.Width(label, 9)
-		c.FillRect(x+(w-lw)/2-6, y+h/2-9, lw+12, 16, "#EFEFEF")
-		c.Text(label, fonts.Bold, 9, b.theme.Muted, x+(w-lw)/2, y+h/2+3)
-	}
-	return b.caption.Draw(c, x, y+h+5, w)
-}
-
-// cover lays out page 1: a band in the primary colour with the title, and
-// a panel of the key figures (the first figure of each section).
-func (d *Document) cover() Page {
-	r, th := d.Report, d.Theme
-	p := Page{Number: 1}
-	band := 300.0
-	p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: th.Primary, Thickness: band}, X: 0, Y: 0, W: pageW, H: band})
-	y := 70.0
-	add := func(b Block, x, w float64) {
-		h := b.Measure(w)
-		p.Blocks = append(p.Blocks, Placed{Block: b, X: x, Y: y, W: w, H: h})
-		y += h
-	}
-	if r.Organization != "" {
-		add(&Paragraph{Spans: []Span{{Text: r.Organization, Face: fonts.Bold, Size: 12, Color: "#FFFFFF"}}, Setting: Setting{Align: Left}, After: 18}, marginX, contentW)
-	}
-	add(&Paragraph{Spans: []Span{{Text: r.Title, Face: fonts.Black, Size: sizeCover, Color: "#FFFFFF"}}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: 10}, marginX, contentW)
-	if r.Subtitle != "" {
-		add(&Paragraph{Spans: []Span{{Text: r.Subtitle, Face: fonts.Bold, Size: 20, Color: "#FFFFFF"}}, Setting: Setting{Align: Left}, After: 8}, marginX, contentW)
-	}
-	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
-		add(&Paragraph{Spans: []Span{{Text: fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()), Face: fonts.Regular, Size: 10, Color: "#FFFFFF"}}, Setting: Setting{Align: Left}}, marginX, contentW)
-	}
-	var cells []Block
-	for _, s := range r.Sections {
-		if len(s.Stats) > 0 {
-			cells = append(cells, &Stack{Blocks: []Block{
-				&statCard{stat: s.Stats[0], theme: th, big: 28},
-				&Paragraph{Spans: []Span{{Text: s.Title, Face: fonts.Regular, Size: sizeFolio, Color: th.Muted}}, Setting: Setting{Align: Left}, After: 0},
-			}})
-		}
-	}
-	if len(cells) == 0 {
-		return p
-	}
-	y = band + 34
-	add(&Paragraph{Spans: []Span{{Text: "年度关键数字", Face: fonts.Black, Size: 14, Color: th.Primary}}, Setting: Setting{Align: Left}, After: 6}, marginX, contentW)
-	add(Rule{Color: th.Primary, Thickness: 1.2, After: 16}, marginX, contentW)
-	for i := 0; i < len(cells) && y < pageH-marginBottom-60; i += 2 {
-		add(&Row{Cells: cells[i:min(i+2, len(cells))], Columns: 2, Gutter: gutter, After: 14}, marginX+8, contentW-8)
-	}
-	return p
-}
-
-// folio is the running head and the footer of a body page.
-func (d *Document) folio(n, total int) []Placed {
-	r, th := d.Report, d.Theme
-	head := r.Title
-	if r.Subtitle != "" {
-		head += " · " + r.Subtitle
-	}
-	small := func(s string, face *fonts.Face, a Align) *Paragraph {
-		return &Paragraph{Spans: []Span{{Text: s, Face: face, Size: sizeFolio, Color: th.Muted}}, Setting: Setting{Align: a}}
-	}
-	top := marginTop - 28
-	bottom := pageH - marginBottom + 18
-	return []Placed{
-		{Block: small(head, fonts.Bold, Left), X: marginX, Y: top, W: contentW},
-		{Block: small(r.Organization, fonts.Regular, Right), X: marginX, Y: top, W: contentW},
-		{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: marginX, Y: top + 13, W: contentW},
-		{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: marginX, Y: bottom - 6, W: contentW},
-		{Block: small(strconv.Itoa(n)+" / "+strconv.Itoa(total), fonts.Bold, Right), X: marginX, Y: bottom, W: contentW},
-	}
 }
 
 // Write draws the document as a PDF. The output depends only on the

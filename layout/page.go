@@ -37,8 +37,14 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 			queue = queue[1:] // no space at the head of a page
 			continue
 		}
-		avail := f.H - y
 		h := b.Measure(f.W)
+		if k, ok := b.(kickered); ok && len(page.Blocks) == 0 && k.kicker() != nil {
+			if kh := k.kicker().Measure(f.W); kh+h <= f.H {
+				page.Blocks = append(page.Blocks, Placed{k.kicker(), f.X, f.Y, f.W, kh})
+				y += kh
+			}
+		}
+		avail := f.H - y
 		fits := h <= avail+1e-6
 		if fits && keepsWithNext(b) && len(queue) > 1 && len(page.Blocks) > 0 {
 			// the next block, or a head of it, must fit below this one

@@ -78,6 +78,10 @@ type Setting struct {
 	// spaces, and before or after a figure) when a line allows it:
 	// headlines break between phrases, not inside them.
 	PhraseBreaks bool
+	// TrimStart sets an opening bracket or quote that starts a line
+	// half-width, so display lines align optically at the left edge
+	// (clreq 3.1.6 allows it; body text keeps it full-width).
+	TrimStart bool
 	// Units are the measure words that stay with a number ("万人次",
 	// "亿元"); DefaultUnits when nil.
 	Units []string
@@ -225,6 +229,11 @@ func place(items []item, measure float64, set Setting, justify bool) Line {
 		items = items[:len(items)-1]
 	}
 	line := Line{Width: measure}
+	if set.TrimStart && len(items) > 0 && strings.ContainsRune(opening, items[0].r) && isFull(items[0]) && items[0].cut == 0 {
+		first := items[0]
+		first.cut, first.shift = first.adv/2, first.adv/2
+		items = append([]item{first}, items[1:]...)
+	}
 	x := 0.0
 	adv := make([]float64, len(items))
 	for i, it := range items {

@@ -1,0 +1,111 @@
+package layout
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/brochure-dev/brochure/charts"
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
+)
+
+// chartBlock places a chart; charts draw themselves through the go-chart
+// Renderer on fpdf.
+type chartBlock struct {
+	chart  data.Chart
+	style  charts.Style
+	height float64 // 0: the height the chart asks for
+}
+
+func (b *chartBlock) plot(w float64) float64 {
+	if b.height > 0 {
+		return b.height
+	}
+	return b.style.Height(b.chart, w)
+}
+
+func (b *chartBlock) Measure(w float64) float64 { return b.plot(w) + 4 }
+
+// Split implements Block: a bar chart, whose plot stretches to its box,
+// may give up a quarter of its height rather than leave a gap at the foot
+// of a page; other charts keep their size.
+func (b *chartBlock) Split(w, h float64) (Block, Block) {
+	if b.Measure(w) <= h {
+		return b, nil
+	}
+	if b.chart.Type == "bar" && h-4 >= 0.75*b.style.Height(b.chart, w) {
+		short := *b
+		short.height = h - 4
+		return &short, nil
+	}
+	return nil, b
+}
+
+func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
+	return charts.Draw(c.PDF, b.chart, x, y, w, b.plot(w), b.style)
+}
+
+// photoBlock is a photo frame (3:2) with its caption. Without a file it is
+// a placeholder, marked as such so nobody prints it by mistake.
+type photoBlock struct {
+	ratio   float64 // frame height / width; 0 means 2/3
+	photo   data.Photo
+	path    string // the file, resolved against the report's folder
+	theme   Theme
+	caption *Paragraph
+}
+
+func (d *Document) photo(p data.Photo) Block {
+	path := p.File
+	if path != "" && !filepath.IsAbs(path) {
+		path = filepath.Join(d.Report.Dir, path)
+	}
+	return &photoBlock{photo: p, path: path, theme: d.Theme, caption: &Paragraph{
+		Spans:   []Span{{Text: p.Caption, Face: fonts.Regular, Size: sizeLabel, Color: d.Theme.Ink}},
+		Setting: Setting{Align: Left}, Leading: 11,
+	}}
+}
+
+func (b *photoBlock) frame(w float64) float64 {
+	if b.ratio > 0 {
+		return w * b.ratio
+	}
+	return w * 2 / 3
+}
+
+func (b *photoBlock) Measure(w float64) float64 { return b.frame(w) + 5 + b.caption.Measure(w) }
+
+// Split implements Block: the frame may go from 3:2 down to 2:1 (the
+// photo is cropped, never squeezed) rather than leave a gap at the foot of
+// a page.
+func (b *photoBlock) Split(w, h float64) (Block, Block) {
+	if b.Measure(w) <= h {
+		return b, nil
+	}
+	fh := h - 5 - b.caption.Measure(w)
+	if fh >= w/2 {
+		short := *b
+		short.ratio = fh / w
+		return &short, nil
+	}
+	return nil, b
+}
+
+func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
+	h := b.frame(w)
+	if b.photo.File != "" {
+		if err := c.Image(b.path, x, y, w, h); err != nil {
+			return fmt.Errorf("photo %s: %w", b.photo.File, err)
+		}
+	} else {
+		c.FillRect(x, y, w, h, "#EFEFEF")
+		c.Line(x, y, x+w, y+h, 0.5, b.theme.Rule)
+		c.Line(x, y+h, x+w, y, 0.5, b.theme.Rule)
+		c.StrokeRect(x, y, w, h, 0.5, "#BDBDBD")
+		label := "图片占位"
+		lw := fonts.Bold.Width(label, 9)
+		c.FillRect(x+(w-lw)/2-6, y+h/2-9, lw+12, 16, "#EFEFEF")
+		c.Text(label, fonts.Bold, 9, b.theme.Muted, x+(w-lw)/2, y+h/2+3)
+	}
+	return b.caption.Draw(c, x, y+h+5, w)
+}

@@ -1,0 +1,264 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
+)
+
+// body turns the sections into the blocks that flow through the pages.
+//
+// A section reads: its head (number, headline, title), the figures that
+// the headline does not already show as stat cards, the body in two
+// columns, then its charts and photos two to a row. When a section has an
+// odd number of figures, the last one stands beside the stat cards instead
+// of alone in half a row, so no half of the page is left empty.
+func (d *Document) body() []Block {
+	var blocks []Block
+	last := len(d.Report.Sections) - 1
+	for i, s := range d.Report.Sections {
+		blocks = append(blocks, d.sectionHead(i, s))
+		var cards []Block
+		for _, st := range s.Stats {
+			if !inHeadline(s.Headline, st) {
+				cards = append(cards, d.statCard(st))
+			}
+		}
+		var figs []Block
+		for _, c := range s.Charts {
+			figs = append(figs, &chartBlock{chart: c, style: d.chartStyle()})
+		}
+		for _, p := range s.Photos {
+			figs = append(figs, d.photo(p))
+		}
+		kicker := d.kicker(i, s)
+		if len(figs)%2 == 1 && len(cards) > 0 {
+			grid := &Stack{}
+			for _, row := range cardRows(cards, 2) {
+				grid.Blocks = append(grid.Blocks, row)
+			}
+			blocks = append(blocks, &Row{Cells: []Block{grid, figs[len(figs)-1]}, Columns: 2, Gutter: gutter, After: 16})
+			figs = figs[:len(figs)-1]
+		} else {
+			for _, row := range cardRows(cards, 0) {
+				blocks = append(blocks, row)
+			}
+		}
+		for _, p := range s.Paragraphs() {
+			blocks = append(blocks, &Paragraph{
+				Spans:   []Span{{Text: p, Face: fonts.Regular, Size: sizeBody, Color: d.Theme.Ink}},
+				Setting: Setting{Align: Justify, Indent: 2 * sizeBody},
+				Leading: leadBody, Columns: 2, Gutter: gutter, After: 14,
+			})
+		}
+		if i == last && d.Report.Byline != "" {
+			// the byline closes the text, as in a newspaper
+			blocks = append(blocks, &Paragraph{
+				Spans:   []Span{{Text: d.Report.Byline, Face: fonts.Regular, Size: sizeBody, Color: d.Theme.Muted}},
+				Setting: Setting{Align: Right}, After: 14,
+			})
+		}
+		for j := 0; j < len(figs); j += 2 {
+			blocks = append(blocks, &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: gutter, After: 16, Kicker: kicker})
+		}
+		blocks = append(blocks, Space(18))
+	}
+	return blocks
+}
+
+// inHeadline reports whether the headline already sets this figure big.
+func inHeadline(headline string, st data.Stat) bool {
+	if headline == "" || !strings.Contains(headline, st.Value.Text) {
+		return false
+	}
+	if st.Unit == "" {
+		return true
+	}
+	u := []rune(st.Unit)
+	return strings.Contains(headline, st.Value.Text+string(u[0])) || strings.Contains(headline, st.Value.Text+st.Unit)
+}
+
+// cardRows sets stat cards in rows. With cols 0 the count decides, so no
+// row ends with a lone card: 5 across, 6 as 3 + 3, 7 and 8 as 4 + 4.
+// Rows of 2 and 4 share the body's gutter so the cards stand on the text
+// columns.
+func cardRows(cards []Block, cols int) []Block {
+	if cols == 0 {
+		switch n := len(cards); {
+		case n <= 5:
+			cols = max(n, 4)
+			if n == 5 {
+				cols = 5
+			}
+		case n == 6 || n == 9:
+			cols = 3
+		default:
+			cols = 4
+		}
+	}
+	g := gutter
+	if cols == 3 || cols == 5 {
+		g = 14
+	}
+	var rows []Block
+	for j := 0; j < len(cards); j += cols {
+		rows = append(rows, &Row{Cells: cards[j:min(j+cols, len(cards))], Columns: cols, Gutter: g, After: 14})
+	}
+	return rows
+}
+
+// sectionHead is the section's number, its headline of big figures and
+// its title, kept together and with what follows. The headline leads (its
+// figures in Black, its words in Bold); the title follows it as the deck,
+// after the dash the newspaper puts between them.
+func (d *Document) sectionHead(i int, s data.Section) Block {
+	th := d.Theme
+	st := &Stack{Keep: true}
+	st.Blocks = append(st.Blocks,
+		Rule{Color: th.Primary, Thickness: 2.5, After: 8},
+		&Paragraph{Spans: []Span{{Text: fmt.Sprintf("%02d", i+1), Face: fonts.Black, Size: 11, Color: th.Primary}}, Setting: Setting{Align: Left}, After: 2},
+	)
+	if s.Headline != "" {
+		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 4})
+	}
+	title := []Span{{Text: s.Title, Face: fonts.Bold, Size: sizeTitle, Color: th.Ink}}
+	if s.Headline != "" {
+		title = append([]Span{{Text: "——", Face: fonts.Bold, Size: sizeTitle, Color: th.Primary}}, title...)
+	}
+	st.Blocks = append(st.Blocks,
+		&Paragraph{Spans: title, Setting: Setting{Align: Left, TrimStart: true}, After: 6},
+		Rule{Color: th.Rule, Thickness: 0.6, After: 12},
+	)
+	return st
+}
+
+// kicker is the small reminder of its section above figures that a page
+// break carried away from their section.
+func (d *Document) kicker(i int, s data.Section) Block {
+	return &Stack{Blocks: []Block{
+		&Paragraph{Spans: []Span{
+			{Text: fmt.Sprintf("%02d  ", i+1), Face: fonts.Black, Size: sizeLabel, Color: d.Theme.Primary},
+			{Text: s.Title + "（续）", Face: fonts.Bold, Size: sizeLabel, Color: d.Theme.Muted},
+		}, Setting: Setting{Align: Left}, After: 4},
+		Rule{Color: d.Theme.Rule, Thickness: 0.6, After: 10},
+	}}
+}
+
+// headlineSpans sets the figures of a headline big and its words small, on
+// one baseline. A headline without figures is set in one larger size.
+func headlineSpans(h string, th Theme) []Span {
+	var spans []Span
+	runes := []rune(h)
+	hasNum := false
+	for i := 0; i < len(runes); {
+		j := i
+		num := isDigit(runes[i])
+		for j < len(runes) && (isDigit(runes[j]) || num && (runes[j] == '.' || runes[j] == '%') && j > i) == num {
+			j++
+		}
+		if num {
+			hasNum = true
+			spans = append(spans, Span{Text: string(runes[i:j]), Face: fonts.Black, Size: sizeHeadNum, Color: th.Primary})
+		} else {
+			spans = append(spans, Span{Text: string(runes[i:j]), Face: fonts.Bold, Size: sizeHeadWord, Color: th.Ink})
+		}
+		i = j
+	}
+	if !hasNum {
+		for i := range spans {
+			spans[i].Size, spans[i].Face = sizeHeadPlain, fonts.Black
+		}
+	}
+	return spans
+}
+
+// statCard is one figure: the number big, its unit small, the label below,
+// and on the cover the section it comes from; a bar in the figure's colour
+// runs down its left side.
+type statCard struct {
+	stat  data.Stat
+	theme Theme
+	big   float64
+	note  string // a second, smaller line under the label (the cover)
+}
+
+func (d *Document) statCard(s data.Stat) Block {
+	return &statCard{stat: s, theme: d.Theme, big: sizeStat}
+}
+
+const cardInset = 8.0 // from the bar to the text
+
+func (c *statCard) color() string {
+	if c.stat.Change == "down" {
+		return c.theme.Accent
+	}
+	return c.theme.Primary
+}
+
+// figure sets the number, prefix and unit on one line, shrinking the
+// figure until it fits the card: a figure is never broken.
+func (c *statCard) figure(w float64) (Line, float64) {
+	s, th := c.stat, c.theme
+	spans := func(big float64) []Span {
+		small := big * 0.45
+		var sp []Span
+		if s.Prefix != "" {
+			sp = append(sp, Span{Text: s.Prefix, Face: fonts.Bold, Size: small, Color: th.Ink})
+		}
+		sp = append(sp, Span{Text: s.Value.Text, Face: fonts.Black, Size: big, Color: c.color()})
+		if s.Unit != "" {
+			sp = append(sp, Span{Text: s.Unit, Face: fonts.Bold, Size: small, Color: th.Ink})
+		}
+		return sp
+	}
+	room := w - cardInset
+	if s.Change != "" {
+		room -= c.big * 0.45
+	}
+	big := c.big
+	natural := 0.0
+	for _, sp := range spans(big) {
+		natural += sp.Face.Width(sp.Text, sp.Size)
+	}
+	if natural > room {
+		big = big * room / natural * 0.97
+	}
+	lines := Break(spans(big), 1e6, Setting{Align: Left})
+	if len(lines) == 0 {
+		return Line{}, big
+	}
+	return lines[0], big
+}
+
+func (c *statCard) text() *Paragraph {
+	p := &Paragraph{Spans: []Span{{Text: c.stat.Label, Face: fonts.Regular, Size: sizeLabel, Color: c.theme.Muted}}, Setting: Setting{Align: Left}, Leading: 11}
+	if c.note != "" {
+		p.Spans = append(p.Spans, Span{Text: "\n" + c.note, Face: fonts.Regular, Size: sizeFolio, Color: c.theme.Muted})
+	}
+	return p
+}
+
+// Measure implements Block.
+func (c *statCard) Measure(w float64) float64 {
+	return c.big*1.15 + 2 + c.text().Measure(w-cardInset)
+}
+
+// Split implements Block: a card does not split.
+func (c *statCard) Split(w, h float64) (Block, Block) { return nil, c }
+
+// Draw implements Block.
+func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
+	h := c.Measure(w)
+	cv.FillRect(x, y+2, 2, h-4, c.color())
+	l, big := c.figure(w)
+	lh := c.big * 1.15
+	base := y + baseline(c.big, lh)
+	cv.TextLine(l, x+cardInset, base)
+	if c.stat.Change != "" {
+		t := big * 0.32
+		cv.Triangle(x+cardInset+l.Natural+3, base-t-big*0.08, t, c.stat.Change == "up", c.color())
+	}
+	return c.text().Draw(cv, x+cardInset, y+lh+2, w-cardInset)
+}
