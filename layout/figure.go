@@ -62,7 +62,7 @@ func (d *Document) photo(p data.Photo) Block {
 	}
 	return &photoBlock{photo: p, path: path, theme: d.Theme, caption: &Paragraph{
 		Spans:   []Span{{Text: p.Caption, Face: fonts.Regular, Size: sizeLabel, Color: d.Theme.Ink}},
-		Setting: Setting{Align: Left}, Leading: 11,
+		Setting: Setting{Align: Left, TrimStart: true}, Leading: 11,
 	}}
 }
 

@@ -233,7 +233,7 @@ func (c *statCard) figure(w float64) (Line, float64) {
 }
 
 func (c *statCard) text() *Paragraph {
-	p := &Paragraph{Spans: []Span{{Text: c.stat.Label, Face: fonts.Regular, Size: sizeLabel, Color: c.theme.Muted}}, Setting: Setting{Align: Left}, Leading: 11}
+	p := &Paragraph{Spans: []Span{{Text: c.stat.Label, Face: fonts.Regular, Size: sizeLabel, Color: c.theme.Muted}}, Setting: Setting{Align: Left, TrimStart: true}, Leading: 11}
 	if c.note != "" {
 		p.Spans = append(p.Spans, Span{Text: "\n" + c.note, Face: fonts.Regular, Size: sizeFolio, Color: c.theme.Muted})
 	}

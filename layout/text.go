@@ -122,176 +122,9 @@ type item struct {
 	space float64 // CJK–Latin space before this item, pt (dropped at a line start)
 	brk   bool    // a line may break before this item
 	glue  bool    // brk is forbidden by a keep-together group (numbers + units)
-}
-
-// Break sets spans into lines of the given width. Nothing is lost: every
-// character of the spans appears in exactly one line, except spaces that
-// fall at a line break and the newlines that force one.
-func Break(spans []Span, width float64, set Setting) []Line {
-	items := shape(spans, set)
-	if len(items) == 0 {
-		return nil
-	}
-	var lines []Line
-	start := 0
-	first := true
-	for start < len(items) {
-		// Skip spaces at the start of a line (a forced break's newline
-		// too).
-		for start < len(items) && (items[start].r == ' ' || items[start].r == '\n') {
-			start++
-		}
-		if start >= len(items) {
-			break
-		}
-		measure := width
-		if first {
-			measure -= set.Indent
-		}
-		end, forced := fit(items, start, measure, set)
-		line := place(items[start:end], measure, set, !forced && end < len(items))
-		if first {
-			for i := range line.Glyphs {
-				line.Glyphs[i].X += set.Indent
-			}
-			line.Width = width
-		}
-		lines = append(lines, line)
-		first = false
-		start = end
-	}
-	return lines
-}
-
-// fit returns the end of the line that starts at start: the last break
-// opportunity at which the line fits the measure. forced reports a
-// newline.
-func fit(items []item, start int, measure float64, set Setting) (end int, forced bool) {
-	w := 0.0
-	lastBreak, lastPhrase := -1, -1
-	for i := start; i < len(items); i++ {
-		it := items[i]
-		if it.r == '\n' {
-			return i, true
-		}
-		if i > start && it.brk {
-			lastBreak = i
-			if set.PhraseBreaks && phraseBoundary(items, i) {
-				lastPhrase = i
-			}
-		}
-		add := it.adv - it.cut
-		if i > start {
-			add += it.space
-		}
-		// A closing mark at the end of a line may give up its blank half
-		// (oidashi, clreq 3.1.7): it still fits if the glyph itself fits.
-		tail := 0.0
-		if strings.ContainsRune(closing, it.r) && it.cut == 0 && isFull(it) {
-			tail = it.adv / 2
-		}
-		if w+add-tail > measure+1e-6 && i > start {
-			if set.PhraseBreaks && lastPhrase > start {
-				return lastPhrase, false
-			}
-			if lastBreak > start {
-				return lastBreak, false
-			}
-			// One unbreakable run is wider than the measure: break it
-			// where it overflows rather than overflow the page, but not
-			// before a mark that may not start a line if that can be
-			// avoided.
-			j := i
-			for j > start+1 && strings.ContainsRune(noStart, items[j].r) {
-				j--
-			}
-			return j, false
-		}
-		w += add
-	}
-	return len(items), true
-}
-
-// phraseBoundary reports whether a break before items[i] ends a phrase.
-func phraseBoundary(items []item, i int) bool {
-	prev, next := items[i-1].r, items[i].r
-	if strings.ContainsRune(phraseEnd, prev) || next == ' ' {
-		return true
-	}
-	// between a figure group and the next phrase (or the reverse)
-	return isDigit(prev) != isDigit(next) && !items[i].glue
-}
-
-// place positions the items of one line and justifies it.
-func place(items []item, measure float64, set Setting, justify bool) Line {
-	// Drop trailing spaces.
-	for len(items) > 0 && items[len(items)-1].r == ' ' {
-		items = items[:len(items)-1]
-	}
-	line := Line{Width: measure}
-	if set.TrimStart && len(items) > 0 && strings.ContainsRune(opening, items[0].r) && isFull(items[0]) && items[0].cut == 0 {
-		first := items[0]
-		first.cut, first.shift = first.adv/2, first.adv/2
-		items = append([]item{first}, items[1:]...)
-	}
-	x := 0.0
-	adv := make([]float64, len(items))
-	for i, it := range items {
-		if i > 0 {
-			x += it.space
-		}
-		adv[i] = it.adv - it.cut
-		x += adv[i]
-		line.Size = max(line.Size, it.size)
-	}
-	// A closing mark that ends the line sets half-width when the line is
-	// too long by up to half its width.
-	if n := len(items); n > 0 {
-		last := items[n-1]
-		if x > measure+1e-6 && strings.ContainsRune(closing, last.r) && last.cut == 0 && isFull(last) {
-			adv[n-1] = last.adv / 2
-			x -= last.adv / 2
-		}
-	}
-	line.Natural = x
-	extra := 0.0
-	gaps := 0
-	for i := 1; i < len(items); i++ {
-		if items[i].brk || items[i].r == ' ' {
-			gaps++
-		}
-	}
-	// Extra space goes where the line could break (between Han
-	// characters, at spaces), so figures and words keep their letter
-	// spacing; a line with no such place is letter-spaced evenly.
-	spread := func(it item) bool { return it.brk || it.r == ' ' }
-	if gaps == 0 {
-		gaps = len(items) - 1
-		spread = func(item) bool { return true }
-	}
-	slack := measure - x
-	offset := 0.0
-	switch {
-	case set.Align == Justify && justify && gaps > 0 && slack > 0:
-		extra = slack / float64(gaps)
-	case set.Align == Center:
-		offset = slack / 2
-	case set.Align == Right:
-		offset = slack
-	}
-	x = offset
-	line.Glyphs = make([]Glyph, len(items))
-	for i, it := range items {
-		if i > 0 {
-			x += it.space
-			if spread(items[i]) {
-				x += extra
-			}
-		}
-		line.Glyphs[i] = Glyph{R: it.r, X: x - it.shift, Adv: adv[i], Face: it.face, Size: it.size, Color: it.color}
-		x += adv[i]
-	}
-	return line
+	open  bool    // a full-width opening mark, not yet compressed (glyph in the right half)
+	mid   float64 // what it may give up inside a line (see midShrink)
+	end   float64 // what it may give up at the end of a line (see endShrink)
 }
 
 // shape turns spans into items: advances, break opportunities, keep
@@ -354,6 +187,17 @@ func shape(spans []Span, set Setting) []item {
 	}
 	glueNumbers(items, units)
 	compress(items)
+	for i := range items {
+		it := &items[i]
+		full := it.cut == 0 && isFull(*it)
+		it.open = full && strings.ContainsRune(opening, it.r)
+		if full && strings.ContainsRune(closing, it.r) {
+			it.end = it.adv / 2
+		}
+		if it.open || it.end > 0 {
+			it.mid = it.adv / 4
+		}
+	}
 	// A quarter-em between Han and Latin letters or digits, unless the
 	// source has a space or punctuation between them.
 	for i := 1; i < len(items); i++ {

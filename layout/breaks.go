@@ -1,0 +1,351 @@
+package layout
+
+import (
+	"math"
+	"strings"
+)
+
+// Line breaking by total fit: the breaks of a whole paragraph are chosen
+// together, the way TeX (Knuth–Plass) does, so that one hard spot (a
+// figure with its unit that must not split, a run of marks that may not
+// start a line) is absorbed by the lines around it instead of leaving one
+// line letter-spaced. Each line may stretch at its break opportunities and
+// shrink by compressing punctuation (the end-of-line mark first, clreq's
+// oidashi) and CJK–Latin spaces; when neither is enough, characters move
+// to the next line (oikomi).
+
+// Break sets spans into lines of the given width. Nothing is lost: every
+// character of the spans appears in exactly one line, except spaces that
+// fall at a line break and the newlines that force one.
+func Break(spans []Span, width float64, set Setting) []Line {
+	items := shape(spans, set)
+	if len(items) == 0 {
+		return nil
+	}
+	m := newMeasure(items, set)
+	var lines []Line
+	first := true
+	for s := 0; s <= len(items); {
+		e := s
+		for e < len(items) && items[e].r != '\n' {
+			e++
+		}
+		indent := 0.0
+		if first {
+			indent = set.Indent
+		}
+		starts := m.breaks(s, e, width, indent)
+		for k, a := range starts {
+			b := e
+			if k+1 < len(starts) {
+				b = starts[k+1]
+			}
+			in := 0.0
+			if k == 0 {
+				in = indent
+			}
+			if l, ok := m.place(a, b, width-in, b == e); ok {
+				for i := range l.Glyphs {
+					l.Glyphs[i].X += in
+				}
+				l.Width = width
+				lines = append(lines, l)
+			}
+		}
+		first = false
+		s = e + 1
+	}
+	return lines
+}
+
+// measure holds prefix sums over the items so that the width, stretch and
+// shrink of any candidate line is known in constant time.
+type measure struct {
+	items []item
+	set   Setting
+	w     []float64 // advances after fixed compression
+	sp    []float64 // CJK–Latin spaces (count when the item does not start the line)
+	gap   []float64 // justification points before an item
+	z     []float64 // mid-line shrink: half of a compressible mark, weighted
+	zsp   []float64 // shrink of CJK–Latin spaces (half of them)
+}
+
+func newMeasure(items []item, set Setting) *measure {
+	n := len(items)
+	m := &measure{items: items, set: set, w: make([]float64, n+1), sp: make([]float64, n+1), gap: make([]float64, n+1), z: make([]float64, n+1), zsp: make([]float64, n+1)}
+	for i, it := range items {
+		w := it.adv - it.cut
+		g := 0.0
+		if it.brk || it.r == ' ' {
+			g = 1
+		}
+		m.w[i+1] = m.w[i] + w
+		m.sp[i+1] = m.sp[i] + it.space
+		m.gap[i+1] = m.gap[i] + g
+		m.z[i+1] = m.z[i] + midShrink(it)
+		m.zsp[i+1] = m.zsp[i] + it.space/2
+	}
+	return m
+}
+
+// midShrink is how much a mark inside a line may give up: a quarter em of
+// its blank half, a last resort behind stretching and the line-end mark.
+func midShrink(it item) float64 { return it.mid }
+
+// endShrink is what a closing mark at the end of a line may give up: its
+// blank half.
+func endShrink(it item) float64 { return it.end }
+
+// trim returns the line's first and past-the-last items without the
+// spaces at its ends.
+func (m *measure) trim(a, b int) (int, int) {
+	for a < b && m.items[a].r == ' ' {
+		a++
+	}
+	for b > a && m.items[b-1].r == ' ' {
+		b--
+	}
+	return a, b
+}
+
+// fit returns the natural width, the stretch points and the shrink of the
+// line items[a:b].
+func (m *measure) fit(a, b int) (w, gaps, z float64) {
+	a, b = m.trim(a, b)
+	if b <= a {
+		return 0, 0, 0
+	}
+	w = m.w[b] - m.w[a] + m.sp[b] - m.sp[a+1]
+	gaps = m.gap[b] - m.gap[a+1]
+	last := m.items[b-1]
+	z = m.z[b] - m.z[a] - midShrink(last) + endShrink(last) + m.zsp[b] - m.zsp[a+1]
+	if f := m.items[a]; m.set.TrimStart && f.open {
+		w -= f.adv / 2
+		z -= midShrink(f)
+	}
+	return w, gaps, z
+}
+
+// breaks returns where the lines of items[s:e] start, s first.
+func (m *measure) breaks(s, e int, width, indent float64) []int {
+	if s >= e {
+		return []int{s}
+	}
+	// Pass 1: only real break opportunities. Pass 2: anywhere kinsoku
+	// allows, at a high price. Pass 3: anywhere (a word wider than the
+	// column), so that nothing ever overflows.
+	for pass := 1; pass <= 3; pass++ {
+		if starts := m.optimum(s, e, width, indent, pass); starts != nil {
+			return starts
+		}
+	}
+	return []int{s} // unreachable: pass 3 always succeeds
+}
+
+func (m *measure) candidate(i, pass int) bool {
+	it := m.items[i]
+	switch pass {
+	case 1:
+		return it.brk
+	case 2:
+		return it.brk || !strings.ContainsRune(noStart, it.r) && !strings.ContainsRune(noEnd, m.items[i-1].r) && it.r != ' '
+	}
+	return true
+}
+
+func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
+	cands := []int{s}
+	for i := s + 1; i < e; i++ {
+		if m.candidate(i, pass) {
+			cands = append(cands, i)
+		}
+	}
+	cands = append(cands, e)
+	best := make([]float64, len(cands))
+	prev := make([]int, len(cands))
+	for k := 1; k < len(cands); k++ {
+		best[k] = math.Inf(1)
+		b := cands[k]
+		for j := k - 1; j >= 0; j-- {
+			a := cands[j]
+			if math.IsInf(best[j], 1) {
+				continue
+			}
+			w, gaps, z := m.fit(a, b)
+			if w-z > width+1e-6 && b-a > 1 {
+				break // longer lines only get wider
+			}
+			meas := width
+			if a == s {
+				meas -= indent
+			}
+			d, ok := m.demerits(a, b, w, gaps, z, meas, b == e, pass)
+			if !ok {
+				continue
+			}
+			if best[j]+d < best[k] {
+				best[k], prev[k] = best[j]+d, j
+			}
+		}
+	}
+	if math.IsInf(best[len(cands)-1], 1) {
+		return nil
+	}
+	var starts []int
+	for k := len(cands) - 1; k > 0; k = prev[k] {
+		starts = append(starts, cands[prev[k]])
+	}
+	for i, j := 0, len(starts)-1; i < j; i, j = i+1, j-1 {
+		starts[i], starts[j] = starts[j], starts[i]
+	}
+	return starts
+}
+
+// demerits scores one line: the cube of how far it stretches or shrinks,
+// squared, as TeX does, plus penalties for a short last line, a break
+// inside a phrase of a headline, and emergency breaks.
+func (m *measure) demerits(a, b int, w, gaps, z, meas float64, last bool, pass int) (float64, bool) {
+	slack := meas - w
+	ta, tb := m.trim(a, b)
+	if tb <= ta {
+		return 0, true
+	}
+	em := m.items[ta].size
+	if slack < -1e-6 {
+		if -slack > z+1e-6 {
+			if tb-ta > 1 || pass < 3 {
+				return 0, false
+			}
+			// a single glyph wider than the measure: nothing to do
+			return 1e12, true
+		}
+	}
+	var bad float64
+	switch {
+	case slack < 0:
+		r := -slack / z
+		bad = 100 * r * r * r
+	case m.set.Align == Justify && !last:
+		stretch := gaps * 0.15 * em
+		if gaps == 0 {
+			stretch = float64(tb-ta-1) * 0.02 * em // letter-spacing, a last resort
+		}
+		if stretch <= 0 {
+			bad = 1e6
+		} else {
+			r := slack / stretch
+			bad = 100 * r * r * r
+		}
+	case m.set.Align != Justify && (!last || m.set.PhraseBreaks):
+		// ragged lines: even lengths (headlines balance, last line too)
+		bad = 100 * (slack / em) * (slack / em)
+	}
+	d := (10 + math.Min(bad, 1e7)) * (10 + math.Min(bad, 1e7))
+	if last && a != 0 && tb-ta <= 3 && m.set.Align == Justify {
+		short := 0
+		for i := ta; i < tb; i++ {
+			if !strings.ContainsRune(noStart, m.items[i].r) {
+				short++
+			}
+		}
+		if short <= 2 {
+			d += 5000 // a last line of one or two characters
+		}
+	}
+	if m.set.PhraseBreaks && !last && !phraseBoundary(m.items, b) {
+		d += 1e6
+	}
+	if b < len(m.items) && !last && !m.items[b].brk {
+		d += 1e9 // an emergency break (passes 2 and 3)
+	}
+	return d, true
+}
+
+// phraseBoundary reports whether a break before items[i] ends a phrase.
+func phraseBoundary(items []item, i int) bool {
+	prev, next := items[i-1].r, items[i].r
+	if strings.ContainsRune(phraseEnd, prev) || next == ' ' {
+		return true
+	}
+	// between a figure group and the next phrase (or the reverse)
+	return isDigit(prev) != isDigit(next) && !items[i].glue
+}
+
+// place positions the items of the line items[a:b] in the measure:
+// shrinking it by compressing punctuation when it is too long, spreading
+// the rest at its break opportunities when it is justified and not last.
+func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
+	a, b = m.trim(a, b)
+	if b <= a {
+		return Line{}, false
+	}
+	items := m.items[a:b]
+	w, gaps, z := m.fit(a, b)
+	line := Line{Width: meas, Natural: w}
+	n := len(items)
+	adv := make([]float64, n)
+	shift := make([]float64, n)
+	space := make([]float64, n)
+	for i, it := range items {
+		adv[i] = it.adv - it.cut
+		shift[i] = it.shift
+		if i > 0 {
+			space[i] = it.space
+		}
+		line.Size = max(line.Size, it.size)
+	}
+	if f := items[0]; m.set.TrimStart && f.open {
+		adv[0] -= f.adv / 2
+		shift[0] += f.adv / 2
+	}
+	slack := meas - w
+	if slack < 0 && z > 0 {
+		ratio := math.Min(1, -slack/z)
+		for i, it := range items {
+			cut := midShrink(it)
+			if i == n-1 {
+				cut = endShrink(it)
+			}
+			if i == 0 && shift[0] > it.shift {
+				cut = 0 // already trimmed
+			}
+			cut *= ratio
+			adv[i] -= cut
+			if it.open {
+				shift[i] += cut
+			}
+			if i > 0 {
+				space[i] -= it.space / 2 * ratio
+			}
+		}
+		line.Natural = meas
+		slack = 0
+	}
+	extra, offset := 0.0, 0.0
+	spread := func(it item) bool { return it.brk || it.r == ' ' }
+	if gaps == 0 {
+		gaps = float64(n - 1)
+		spread = func(item) bool { return true }
+	}
+	switch {
+	case m.set.Align == Justify && !last && gaps > 0 && slack > 0:
+		extra = slack / gaps
+	case m.set.Align == Center:
+		offset = slack / 2
+	case m.set.Align == Right:
+		offset = slack
+	}
+	x := offset
+	line.Glyphs = make([]Glyph, n)
+	for i, it := range items {
+		if i > 0 {
+			x += space[i]
+			if spread(it) {
+				x += extra
+			}
+		}
+		line.Glyphs[i] = Glyph{R: it.r, X: x - shift[i], Adv: adv[i], Face: it.face, Size: it.size, Color: it.color}
+		x += adv[i]
+	}
+	return line, true
+}
