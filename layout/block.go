@@ -126,25 +126,31 @@ func (p *Paragraph) Split(w, h float64) (Block, Block) {
 
 // Draw implements Block.
 func (p *Paragraph) Draw(c *Canvas, x, y, w float64) error {
+	p.each(x, y, w, c.TextLine)
+	return nil
+}
+
+// each calls fn with every line of the paragraph and where its left edge
+// and baseline go when the paragraph's top-left corner is at (x, y).
+func (p *Paragraph) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
 	lines := p.Lines(w)
 	if len(lines) == 0 {
-		return nil
+		return
 	}
-	cw := p.colWidth(w)
 	if p.Leading <= 0 {
 		for _, l := range lines {
 			lh := l.Size * 1.3
-			c.TextLine(l, x, y+baseline(l.Size, lh))
+			fn(l, x, y+baseline(l.Size, lh))
 			y += lh
 		}
-		return nil
+		return
 	}
+	cw := p.colWidth(w)
 	rows := p.rows(len(lines))
 	for i, l := range lines {
 		col, row := i/rows, i%rows
-		c.TextLine(l, x+float64(col)*(cw+p.Gutter), y+float64(row)*p.Leading+baseline(l.Size, p.Leading))
+		fn(l, x+float64(col)*(cw+p.Gutter), y+float64(row)*p.Leading+baseline(l.Size, p.Leading))
 	}
-	return nil
 }
 
 // baseline returns where the baseline of text of the given size sits in a

@@ -49,6 +49,7 @@ func Break(spans []Span, width float64, set Setting) []Line {
 					l.Glyphs[i].X += in
 				}
 				l.Width = width
+				l.End = b == e
 				lines = append(lines, l)
 			}
 		}
@@ -240,7 +241,8 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, last bool, pass i
 		// ragged lines: even lengths (headlines balance, last line too)
 		bad = 100 * (slack / em) * (slack / em)
 	}
-	d := (10 + math.Min(bad, 1e7)) * (10 + math.Min(bad, 1e7))
+	bad = math.Min(bad, 10000) // TeX's "infinitely bad"
+	d := (10 + bad) * (10 + bad)
 	if last && a != 0 && tb-ta <= 3 && m.set.Align == Justify {
 		short := 0
 		for i := ta; i < tb; i++ {
@@ -256,7 +258,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, last bool, pass i
 		d += 1e6
 	}
 	if b < len(m.items) && !last && !m.items[b].brk {
-		d += 1e9 // an emergency break (passes 2 and 3)
+		d += 1e10 // an emergency break (passes 2 and 3), worse than any loose line
 	}
 	return d, true
 }

@@ -45,6 +45,7 @@ type Line struct {
 	Width   float64 // the measure it was set to
 	Natural float64 // the width of its content before justification
 	Size    float64 // the largest font size on the line, pt
+	End     bool    // the line ends its paragraph or a forced break: set unjustified
 }
 
 // Text returns the characters of the line.

@@ -1,10 +1,14 @@
 package layout
 
 import (
+	"fmt"
 	"math"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
@@ -51,7 +55,7 @@ func checkLines(t *testing.T, text string, lines []Line, width float64, set Sett
 		if right > width+0.01 {
 			t.Errorf("line %d overflows: right edge %.2f > %.2f: %s", i, right, width, l.Text())
 		}
-		if set.Align == Justify && i < len(lines)-1 && len(l.Glyphs) > 1 && math.Abs(right-width) > 0.1 {
+		if set.Align == Justify && !l.End && len(l.Glyphs) > 1 && math.Abs(right-width) > 0.1 {
 			t.Errorf("line %d not flush right: %.2f of %.2f: %s", i, right, width, l.Text())
 		}
 		for j := 1; j < len(l.Glyphs); j++ {
@@ -65,38 +69,101 @@ func checkLines(t *testing.T, text string, lines []Line, width float64, set Sett
 	}
 }
 
-func TestBreak(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		width float64
-		keep  []string // must stand whole on one line
-	}{
-		{"plain", "坚持将学习贯彻习总书记在中国人民警察警旗授旗仪式上的重要训词和在浙江、宁波考察时的重要讲话精神作为首要政治任务。", 120, nil},
-		{"dense punctuation", "“宁波当好浙江建设‘重要窗口’模范生”大学习大讨论、“高举旗帜，谨遵训词”忠诚教育等。（证明）《意见》“老潘警调中心”“海上矛盾调处中心”等品牌。", 95, nil},
-		{"numbers and units", "44轮小周期滚动排查3079.3万人次，同比分别下降 14.98%、44.86%、10.99%、15.95%，追缴1.01亿元，2020年3月份以来。", 100, []string{"3079.3万人次", "14.98%", "44.86%", "1.01亿元", "2020年3月"}},
-		{"dashes", "死亡人数降幅近50%——交管4项指数全面下降……继续推进", 80, []string{"——", "……"}},
-		{"latin", "推进“互联网+”党建，使用 GPS 与 Wi-Fi 定位系统 and keeping words whole", 110, []string{"GPS", "Wi-Fi", "keeping"}},
-		{"narrow", "报捕、起诉协同率均达100%；持续开展“枫桥式公安派出所”创建，出台《进一步深化全市城乡社区警务工作意见》；", 40, []string{"100%"}},
+// corpus reads layout/testdata/corpus.txt: name → text.
+func corpus(t testing.TB) (names []string, texts map[string]string) {
+	raw, err := os.ReadFile("testdata/corpus.txt")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			set := Setting{Align: Justify, Indent: 2 * sizeBody}
-			lines := Break(body(tt.text), tt.width, set)
-			checkLines(t, tt.text, lines, tt.width, set)
-			for _, k := range tt.keep {
-				found := false
+	texts = map[string]string{}
+	name := ""
+	for _, line := range strings.Split(string(raw), "\n") {
+		switch {
+		case strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "== "):
+			name = strings.TrimPrefix(line, "== ")
+			names = append(names, name)
+		case name != "":
+			texts[name] += strings.ReplaceAll(strings.TrimSpace(line), `\n`, "\n")
+		}
+	}
+	return names, texts
+}
+
+// figures are the number-and-unit groups that must stand on one line.
+var figures = regexp.MustCompile(`[0-9][0-9.]*(%|万人次|亿元|余场|年[0-9]+月|[起件条个人次轮项场])?`)
+
+func TestCorpus(t *testing.T) {
+	names, texts := corpus(t)
+	if len(names) < 8 {
+		t.Fatalf("corpus has %d cases", len(names))
+	}
+	for _, name := range names {
+		for _, width := range []float64{60, 95, 120, 180, 243} {
+			t.Run(fmt.Sprintf("%s/%g", name, width), func(t *testing.T) {
+				text := texts[name]
+				set := Setting{Align: Justify, Indent: 2 * sizeBody}
+				lines := Break(body(text), width, set)
+				checkLines(t, text, lines, width, set)
+				// line boundaries as offsets into the text without spaces
+				var ends []int
+				n := 0
 				for _, l := range lines {
-					if strings.Contains(strip(l.Text()), k) {
-						found = true
+					n += len(strip(l.Text()))
+					ends = append(ends, n)
+				}
+				flat := strip(text)
+				for _, m := range figures.FindAllStringIndex(flat, -1) {
+					if fonts.Regular.Width(flat[m[0]:m[1]], sizeBody)+sizeBody/4 > width-2*sizeBody {
+						continue // wider than a line can hold: it must break
+					}
+					for _, e := range ends[:len(ends)-1] {
+						if e > m[0] && e < m[1] {
+							t.Errorf("figure %q split across lines", flat[m[0]:m[1]])
+						}
 					}
 				}
-				if !found {
-					t.Errorf("%q is split across lines", k)
+			})
+		}
+	}
+}
+
+// FuzzBreak checks the breaker's promises on any text: nothing lost or
+// added, glyphs in order, nothing wider than the measure (unless a single
+// glyph is), and no panic.
+func FuzzBreak(f *testing.F) {
+	names, texts := corpus(f)
+	for _, n := range names {
+		f.Add(texts[n], uint8(120))
+	}
+	f.Add("，，，，，，，，，，，，，，，，，，，，“““““““““““", uint8(30))
+	f.Add("Supercalifragilisticexpialidocious 3079.3万人次", uint8(20))
+	f.Fuzz(func(t *testing.T, text string, w uint8) {
+		if !utf8.ValidString(text) || len(text) > 4000 {
+			t.Skip()
+		}
+		width := float64(w) + 12 // at least one em
+		lines := Break(body(text), width, Setting{Align: Justify, Indent: 2 * sizeBody})
+		var got strings.Builder
+		for i, l := range lines {
+			got.WriteString(l.Text())
+			if len(l.Glyphs) > 1 {
+				last := l.Glyphs[len(l.Glyphs)-1]
+				if right := last.X + last.Adv; right > width+0.01 {
+					t.Fatalf("line %d overflows (%.2f > %.2f): %q", i, right, width, l.Text())
 				}
 			}
-		})
-	}
+		}
+		want := strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || r == '\n' {
+				return -1
+			}
+			return r
+		}, strings.ReplaceAll(strings.ReplaceAll(text, "\r", " "), "\t", " "))
+		if strip(got.String()) != want {
+			t.Fatalf("characters lost or added:\n got %q\nwant %q", strip(got.String()), want)
+		}
+	})
 }
 
 // TestSampleParagraphs sets every paragraph of the sample at the width
@@ -174,8 +241,10 @@ func BenchmarkBreak(b *testing.B) {
 		}
 	}
 	spans := body(text.String())
+	n := utf8.RuneCountInString(text.String())
 	b.ResetTimer()
 	for range b.N {
 		Break(spans, 240, Setting{Align: Justify, Indent: 19})
 	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/char")
 }

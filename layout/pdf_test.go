@@ -1,0 +1,99 @@
+package layout
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/pdftest"
+)
+
+// TestSamplePDFMatchesLayout builds the sample and reads it back as a
+// viewer does: every glyph of every body line stands in the PDF where
+// layout placed it (so the properties tested on Break hold in print), and
+// the lines read back from the PDF keep kinsoku.
+func TestSamplePDFMatchesLayout(t *testing.T) {
+	r, err := data.Load(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := d.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	doc := pdftest.Open(t, out.Bytes())
+	if len(doc.Pages) != len(d.Pages) {
+		t.Fatalf("%d pages in the PDF, %d laid out", len(doc.Pages), len(d.Pages))
+	}
+	type glyph struct {
+		r    rune
+		x, y float64
+	}
+	checked := 0
+	for pi, page := range d.Pages {
+		// what layout placed: the body paragraphs' glyphs, in order
+		var want []glyph
+		var lineStarts, lineEnds []rune
+		for _, b := range page.Blocks {
+			p, ok := b.Block.(*Paragraph)
+			if !ok {
+				continue
+			}
+			p.each(b.X, b.Y, b.W, func(l Line, x, base float64) {
+				for _, g := range l.Glyphs {
+					if g.R != ' ' && g.Size == sizeBody {
+						want = append(want, glyph{g.R, x + g.X, pageH - base})
+					}
+				}
+				if len(l.Glyphs) > 0 && p.Columns == 2 {
+					lineStarts = append(lineStarts, l.Glyphs[0].R)
+					lineEnds = append(lineEnds, l.Glyphs[len(l.Glyphs)-1].R)
+				}
+			})
+		}
+		// what the PDF shows at body size
+		var got []glyph
+		for _, c := range doc.Pages[pi].Chars {
+			if !c.Generated && c.R != ' ' && c.R != '\r' && c.R != '\n' && math.Abs(c.FontSize-sizeBody) < 0.01 {
+				got = append(got, glyph{c.R, c.Origin[0], c.Origin[1]})
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("page %d: %d body glyphs in the PDF, %d laid out", pi+1, len(got), len(want))
+			continue
+		}
+		for i := range want {
+			g, w := got[i], want[i]
+			if g.r != w.r || math.Abs(g.x-w.x) > 0.05 || math.Abs(g.y-w.y) > 0.05 {
+				t.Errorf("page %d glyph %d: PDF has %q at (%.2f, %.2f), layout put %q at (%.2f, %.2f)", pi+1, i, g.r, g.x, g.y, w.r, w.x, w.y)
+				break
+			}
+			checked++
+		}
+		for _, r := range lineStarts[min(1, len(lineStarts)):] {
+			if strings.ContainsRune(noStart, r) {
+				t.Errorf("page %d: a line starts with %q", pi+1, r)
+			}
+		}
+		for _, r := range lineEnds {
+			if strings.ContainsRune(noEnd, r) {
+				t.Errorf("page %d: a line ends with %q", pi+1, r)
+			}
+		}
+	}
+	total := len([]rune(strip(r.Byline)))
+	for _, s := range r.Sections {
+		for _, p := range s.Paragraphs() {
+			total += len([]rune(strip(p)))
+		}
+	}
+	if checked != total {
+		t.Errorf("%d body glyphs checked, the report has %d", checked, total)
+	}
+}
