@@ -475,7 +475,8 @@ func (d *decoder) resolve(n ast.Node, path string) ast.Node {
 
 var (
 	topKeys     = []string{"title", "subtitle", "organization", "byline", "date", "language", "theme", "sections"}
-	themeKeys   = []string{"paper", "primary", "accent"}
+	themeKeys   = []string{"paper", "primary", "accent", "fonts"}
+	fontKeys    = []string{"regular", "bold", "black", "fallback"}
 	sectionKeys = []string{"title", "headline", "stats", "body", "charts", "photos"}
 	statKeys    = []string{"value", "prefix", "unit", "label", "change"}
 	chartKeys   = []string{"type", "title", "unit", "data", "value", "total", "percent"}
@@ -486,7 +487,7 @@ var (
 func allKeys() []string {
 	seen := map[string]bool{}
 	var all []string
-	for _, ks := range [][]string{topKeys, themeKeys, sectionKeys, statKeys, chartKeys, pointKeys, photoKeys} {
+	for _, ks := range [][]string{topKeys, themeKeys, fontKeys, sectionKeys, statKeys, chartKeys, pointKeys, photoKeys} {
 		for _, k := range ks {
 			if !seen[k] {
 				seen[k] = true
@@ -504,6 +505,7 @@ var belongs = []struct {
 }{
 	{sectionKeys, `a section (an item under "sections:")`},
 	{themeKeys, `"theme:"`},
+	{fontKeys, `"theme: fonts:"`},
 	{statKeys, `a stat (an item under "stats:")`},
 	{chartKeys, `a chart (an item under "charts:")`},
 	{photoKeys, `a photo (an item under "photos:")`},
@@ -689,6 +691,11 @@ func (d *decoder) report(n ast.Node) {
 					r.Theme.Primary = d.str(v, p)
 				case "accent":
 					r.Theme.Accent = d.str(v, p)
+				case "fonts":
+					d.mapping(v, p, `"theme: fonts"`, fontKeys, func(key string, v ast.Node, p string) {
+						f := map[string]*string{"regular": &r.Theme.Fonts.Regular, "bold": &r.Theme.Fonts.Bold, "black": &r.Theme.Fonts.Black, "fallback": &r.Theme.Fonts.Fallback}[key]
+						*f = d.str(v, p)
+					})
 				}
 			})
 		case "sections":

@@ -37,6 +37,14 @@ type Theme struct {
 	Paper   string // "A4" (default)
 	Primary string // "#RRGGBB"
 	Accent  string // "#RRGGBB"
+	Fonts   Fonts
+}
+
+// Fonts are TrueType files, relative to the report's folder, that replace
+// the embedded Noto Sans SC faces in the text (Regular, Bold, Black) or
+// draw the characters they lack (Fallback). Empty means the embedded face.
+type Fonts struct {
+	Regular, Bold, Black, Fallback string
 }
 
 // Section is one part of the report: a headline of big numbers, a title,

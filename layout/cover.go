@@ -22,14 +22,14 @@ func (d *Document) cover() Page {
 		y += h
 	}
 	if r.Organization != "" {
-		add(&Paragraph{Spans: []Span{{Text: r.Organization, Face: fonts.Bold, Size: 12, Color: "#FFFFFF"}}, Setting: Setting{Align: Left}, After: 18}, marginX, contentW)
+		add(&Paragraph{Spans: []Span{th.span(r.Organization, th.Bold, 12, "#FFFFFF")}, Setting: Setting{Align: Left}, After: 18}, marginX, contentW)
 	}
-	add(&Paragraph{Spans: []Span{{Text: r.Title, Face: fonts.Black, Size: sizeCover, Color: "#FFFFFF"}}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: 10}, marginX, contentW)
+	add(&Paragraph{Spans: []Span{th.span(r.Title, th.Black, sizeCover, "#FFFFFF")}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: 10}, marginX, contentW)
 	if r.Subtitle != "" {
-		add(&Paragraph{Spans: []Span{{Text: r.Subtitle, Face: fonts.Bold, Size: 20, Color: "#FFFFFF"}}, Setting: Setting{Align: Left}, After: 8}, marginX, contentW)
+		add(&Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, 20, "#FFFFFF")}, Setting: Setting{Align: Left}, After: 8}, marginX, contentW)
 	}
 	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
-		add(&Paragraph{Spans: []Span{{Text: fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()), Face: fonts.Regular, Size: 10, Color: "#FFFFFF"}}, Setting: Setting{Align: Left}}, marginX, contentW)
+		add(&Paragraph{Spans: []Span{th.span(fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()), th.Regular, 10, "#FFFFFF")}, Setting: Setting{Align: Left}}, marginX, contentW)
 	}
 	var cells []Block
 	for _, s := range r.Sections {
@@ -41,7 +41,7 @@ func (d *Document) cover() Page {
 		return p
 	}
 	y = band + 34
-	add(&Paragraph{Spans: []Span{{Text: "年度关键数字", Face: fonts.Black, Size: 14, Color: th.Primary}}, Setting: Setting{Align: Left}, After: 6}, marginX, contentW)
+	add(&Paragraph{Spans: []Span{th.span("年度关键数字", th.Black, 14, th.Primary)}, Setting: Setting{Align: Left}, After: 6}, marginX, contentW)
 	add(Rule{Color: th.Primary, Thickness: 1.2, After: 16}, marginX, contentW)
 	for i := 0; i < len(cells) && y < pageH-marginBottom-60; i += 2 {
 		add(&Row{Cells: cells[i:min(i+2, len(cells))], Columns: 2, Gutter: gutter, After: 14}, marginX, contentW)
@@ -57,15 +57,15 @@ func (d *Document) folio(n, total int) []Placed {
 		head += " · " + r.Subtitle
 	}
 	small := func(s string, face *fonts.Face, a Align) *Paragraph {
-		return &Paragraph{Spans: []Span{{Text: s, Face: face, Size: sizeFolio, Color: th.Muted}}, Setting: Setting{Align: a}}
+		return &Paragraph{Spans: []Span{th.span(s, face, sizeFolio, th.Muted)}, Setting: Setting{Align: a}}
 	}
 	top := marginTop - 28
 	bottom := pageH - marginBottom + 18
 	return []Placed{
-		{Block: small(head, fonts.Bold, Left), X: marginX, Y: top, W: contentW},
-		{Block: small(r.Organization, fonts.Regular, Right), X: marginX, Y: top, W: contentW},
+		{Block: small(head, th.Bold, Left), X: marginX, Y: top, W: contentW},
+		{Block: small(r.Organization, th.Regular, Right), X: marginX, Y: top, W: contentW},
 		{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: marginX, Y: top + 13, W: contentW},
 		{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: marginX, Y: bottom - 6, W: contentW},
-		{Block: small(strconv.Itoa(n)+" / "+strconv.Itoa(total), fonts.Bold, Right), X: marginX, Y: bottom, W: contentW},
+		{Block: small(strconv.Itoa(n)+" / "+strconv.Itoa(total), th.Bold, Right), X: marginX, Y: bottom, W: contentW},
 	}
 }

@@ -18,6 +18,8 @@ package layout
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -31,9 +33,62 @@ import (
 // Version is written into the PDF's Creator; the command sets it.
 var Version = "dev"
 
-// Theme is the palette of a document.
+// Theme is the look of a document: its palette and its faces.
 type Theme struct {
 	Primary, Accent, Ink, Muted, Rule, Tint, Paper string
+
+	Regular, Bold, Black *fonts.Face // the embedded Noto Sans SC unless the report names others
+	Fallback             *fonts.Face // draws what the others lack; nil when none
+}
+
+// defaultTheme is the palette of a police bureau's newspaper page and the
+// embedded faces.
+func defaultTheme() Theme {
+	return Theme{Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9", Tint: "#F7EDEE", Paper: "A4",
+		Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black}
+}
+
+// span is text in one of the theme's faces, with its fallback.
+func (th Theme) span(text string, f *fonts.Face, size float64, color string) Span {
+	return Span{Text: text, Face: f, Size: size, Color: color, Fallback: th.Fallback}
+}
+
+// faces opens the fonts a report names in theme.fonts. Each failure is an
+// error at the line that names the file.
+func faces(r *data.Report, th *Theme) error {
+	var errs data.Errors
+	for _, f := range []struct {
+		key  string
+		path string
+		face **fonts.Face
+	}{
+		{"regular", r.Theme.Fonts.Regular, &th.Regular},
+		{"bold", r.Theme.Fonts.Bold, &th.Bold},
+		{"black", r.Theme.Fonts.Black, &th.Black},
+		{"fallback", r.Theme.Fonts.Fallback, &th.Fallback},
+	} {
+		if f.path == "" {
+			continue
+		}
+		path := f.path
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(r.Dir, path)
+		}
+		face, err := fonts.Open(path, "brochure-"+f.key)
+		if err != nil {
+			if os.IsNotExist(err) {
+				err = fmt.Errorf("font file %s not found; paths are relative to the report's folder", f.path)
+			}
+			key := "theme.fonts." + f.key
+			errs = append(errs, &data.Error{Pos: r.Pos(key), Path: key, Msg: err.Error()})
+			continue
+		}
+		*f.face = face
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
 }
 
 // Geometry of an A4 page, pt.
@@ -70,10 +125,13 @@ type Document struct {
 // New lays out a report. It fails, with every problem found, when a
 // character cannot be drawn by the embedded fonts (no tofu in print).
 func New(r *data.Report) (*Document, error) {
-	if err := Check(r); err != nil {
+	th := defaultTheme()
+	if err := faces(r, &th); err != nil {
 		return nil, err
 	}
-	th := Theme{Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9", Tint: "#F7EDEE", Paper: "A4"}
+	if err := check(r, th); err != nil {
+		return nil, err
+	}
 	if r.Theme.Primary != "" {
 		th.Primary = r.Theme.Primary
 		th.Tint = mix(th.Primary, 0.08)
@@ -140,8 +198,16 @@ func (d *Document) Write(w io.Writer) error {
 	}
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
-	if err := fonts.Register(pdf); err != nil {
+	if err := fonts.Register(pdf); err != nil { // charts draw in the embedded faces
 		return err
+	}
+	th := d.Theme
+	for _, f := range []*fonts.Face{th.Regular, th.Bold, th.Black, th.Fallback} {
+		if f != nil {
+			if err := fonts.RegisterFace(pdf, f); err != nil {
+				return err
+			}
+		}
 	}
 	c := &Canvas{PDF: pdf, Ink: d.Theme.Ink}
 	for _, p := range d.Pages {
@@ -162,17 +228,25 @@ func (d *Document) Write(w io.Writer) error {
 // cannot draw, with where it stands in the source. Printing a tofu box in a
 // press release is worse than failing.
 func Check(r *data.Report) error {
+	return check(r, defaultTheme())
+}
+
+// check is Check with the theme's faces: text may use the fallback face;
+// charts draw in the embedded faces only.
+func check(r *data.Report, th Theme) error {
 	var errs data.Errors
 	check := func(path, s string) {
+		chart := strings.Contains(path, ".charts[")
 		for off, ch := range s {
 			if ch == '\n' || ch == '\r' || ch == '\t' {
 				continue
 			}
-			for _, f := range fonts.Faces() {
-				if !f.Has(ch) {
-					errs = append(errs, &data.Error{Pos: r.Locate(path, off), Path: path, Msg: missingMsg(ch)})
-					break
-				}
+			text := th.Regular.Has(ch) && th.Bold.Has(ch) && th.Black.Has(ch)
+			if chart {
+				text = fonts.Regular.Has(ch) && fonts.Bold.Has(ch) && fonts.Black.Has(ch)
+			}
+			if !text && (chart || th.Fallback == nil || !th.Fallback.Has(ch)) {
+				errs = append(errs, &data.Error{Pos: r.Locate(path, off), Path: path, Msg: missingMsg(ch, chart)})
 			}
 		}
 	}
@@ -210,10 +284,13 @@ func Check(r *data.Report) error {
 	return nil
 }
 
-func missingMsg(ch rune) string {
-	why := "the embedded Noto Sans SC has no glyph for it"
-	if ch > 0xFFFF {
-		why = "it lies outside the Basic Multilingual Plane, which the PDF writer cannot embed"
+func missingMsg(ch rune, chart bool) string {
+	why, fix := "the fonts have no glyph for it", "replace it, or name a TrueType font that has it as theme: {fonts: {fallback: fonts/extra.ttf}}"
+	switch {
+	case ch > 0xFFFF:
+		why, fix = "it lies outside the Basic Multilingual Plane, which the PDF writer cannot embed", "replace it with a common character or remove it"
+	case chart:
+		why, fix = "charts draw in the embedded Noto Sans SC, which has no glyph for it", "replace it in the chart's text"
 	}
-	return fmt.Sprintf("character %q (U+%04X) cannot be printed: %s; replace it with a common character or remove it", ch, ch, why)
+	return fmt.Sprintf("character %q (U+%04X) cannot be printed: %s; %s", ch, ch, why, fix)
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
-	"github.com/brochure-dev/brochure/fonts"
 )
 
 // chartBlock places a chart; charts draw themselves through the go-chart
@@ -61,7 +60,7 @@ func (d *Document) photo(p data.Photo) Block {
 		path = filepath.Join(d.Report.Dir, path)
 	}
 	return &photoBlock{photo: p, path: path, theme: d.Theme, caption: &Paragraph{
-		Spans:   []Span{{Text: p.Caption, Face: fonts.Regular, Size: sizeLabel, Color: d.Theme.Ink}},
+		Spans:   []Span{d.Theme.span(p.Caption, d.Theme.Regular, sizeLabel, d.Theme.Ink)},
 		Setting: Setting{Align: Left, TrimStart: true}, Leading: 11,
 	}}
 }
@@ -103,9 +102,9 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		c.Line(x, y+h, x+w, y, 0.5, b.theme.Rule)
 		c.StrokeRect(x, y, w, h, 0.5, "#BDBDBD")
 		label := "图片占位"
-		lw := fonts.Bold.Width(label, 9)
+		lw := b.theme.Bold.Width(label, 9)
 		c.FillRect(x+(w-lw)/2-6, y+h/2-9, lw+12, 16, "#EFEFEF")
-		c.Text(label, fonts.Bold, 9, b.theme.Muted, x+(w-lw)/2, y+h/2+3)
+		c.Text(label, b.theme.Bold, 9, b.theme.Muted, x+(w-lw)/2, y+h/2+3)
 	}
 	return b.caption.Draw(c, x, y+h+5, w)
 }

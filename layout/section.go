@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/brochure-dev/brochure/data"
-	"github.com/brochure-dev/brochure/fonts"
 )
 
 // body turns the sections into the blocks that flow through the pages.
@@ -48,7 +47,7 @@ func (d *Document) body() []Block {
 		}
 		for _, p := range s.Paragraphs() {
 			blocks = append(blocks, &Paragraph{
-				Spans:   []Span{{Text: p, Face: fonts.Regular, Size: sizeBody, Color: d.Theme.Ink}},
+				Spans:   []Span{d.Theme.span(p, d.Theme.Regular, sizeBody, d.Theme.Ink)},
 				Setting: Setting{Align: Justify, Indent: 2 * sizeBody},
 				Leading: leadBody, Columns: 2, Gutter: gutter, After: 14,
 			})
@@ -56,7 +55,7 @@ func (d *Document) body() []Block {
 		if i == last && d.Report.Byline != "" {
 			// the byline closes the text, as in a newspaper
 			blocks = append(blocks, &Paragraph{
-				Spans:   []Span{{Text: d.Report.Byline, Face: fonts.Regular, Size: sizeBody, Color: d.Theme.Muted}},
+				Spans:   []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, sizeBody, d.Theme.Muted)},
 				Setting: Setting{Align: Right}, After: 14,
 			})
 		}
@@ -118,14 +117,14 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	st := &Stack{Keep: true}
 	st.Blocks = append(st.Blocks,
 		Rule{Color: th.Primary, Thickness: 2.5, After: 8},
-		&Paragraph{Spans: []Span{{Text: fmt.Sprintf("%02d", i+1), Face: fonts.Black, Size: 11, Color: th.Primary}}, Setting: Setting{Align: Left}, After: 2},
+		&Paragraph{Spans: []Span{th.span(fmt.Sprintf("%02d", i+1), th.Black, 11, th.Primary)}, Setting: Setting{Align: Left}, After: 2},
 	)
 	if s.Headline != "" {
 		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 4})
 	}
-	title := []Span{{Text: s.Title, Face: fonts.Bold, Size: sizeTitle, Color: th.Ink}}
+	title := []Span{th.span(s.Title, th.Bold, sizeTitle, th.Ink)}
 	if s.Headline != "" {
-		title = append([]Span{{Text: "——", Face: fonts.Bold, Size: sizeTitle, Color: th.Primary}}, title...)
+		title = append([]Span{th.span("——", th.Bold, sizeTitle, th.Primary)}, title...)
 	}
 	st.Blocks = append(st.Blocks,
 		&Paragraph{Spans: title, Setting: Setting{Align: Left, TrimStart: true}, After: 6},
@@ -139,8 +138,8 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 func (d *Document) kicker(i int, s data.Section) Block {
 	return &Stack{Blocks: []Block{
 		&Paragraph{Spans: []Span{
-			{Text: fmt.Sprintf("%02d  ", i+1), Face: fonts.Black, Size: sizeLabel, Color: d.Theme.Primary},
-			{Text: s.Title + "（续）", Face: fonts.Bold, Size: sizeLabel, Color: d.Theme.Muted},
+			d.Theme.span(fmt.Sprintf("%02d  ", i+1), d.Theme.Black, sizeLabel, d.Theme.Primary),
+			d.Theme.span(s.Title+"（续）", d.Theme.Bold, sizeLabel, d.Theme.Muted),
 		}, Setting: Setting{Align: Left}, After: 4},
 		Rule{Color: d.Theme.Rule, Thickness: 0.6, After: 10},
 	}}
@@ -160,15 +159,15 @@ func headlineSpans(h string, th Theme) []Span {
 		}
 		if num {
 			hasNum = true
-			spans = append(spans, Span{Text: string(runes[i:j]), Face: fonts.Black, Size: sizeHeadNum, Color: th.Primary})
+			spans = append(spans, th.span(string(runes[i:j]), th.Black, sizeHeadNum, th.Primary))
 		} else {
-			spans = append(spans, Span{Text: string(runes[i:j]), Face: fonts.Bold, Size: sizeHeadWord, Color: th.Ink})
+			spans = append(spans, th.span(string(runes[i:j]), th.Bold, sizeHeadWord, th.Ink))
 		}
 		i = j
 	}
 	if !hasNum {
 		for i := range spans {
-			spans[i].Size, spans[i].Face = sizeHeadPlain, fonts.Black
+			spans[i].Size, spans[i].Face = sizeHeadPlain, th.Black
 		}
 	}
 	return spans
@@ -205,11 +204,11 @@ func (c *statCard) figure(w float64) (Line, float64) {
 		small := big * 0.45
 		var sp []Span
 		if s.Prefix != "" {
-			sp = append(sp, Span{Text: s.Prefix, Face: fonts.Bold, Size: small, Color: th.Ink})
+			sp = append(sp, th.span(s.Prefix, th.Bold, small, th.Ink))
 		}
-		sp = append(sp, Span{Text: s.Value.Text, Face: fonts.Black, Size: big, Color: c.color()})
+		sp = append(sp, th.span(s.Value.Text, th.Black, big, c.color()))
 		if s.Unit != "" {
-			sp = append(sp, Span{Text: s.Unit, Face: fonts.Bold, Size: small, Color: th.Ink})
+			sp = append(sp, th.span(s.Unit, th.Bold, small, th.Ink))
 		}
 		return sp
 	}
@@ -233,9 +232,9 @@ func (c *statCard) figure(w float64) (Line, float64) {
 }
 
 func (c *statCard) text() *Paragraph {
-	p := &Paragraph{Spans: []Span{{Text: c.stat.Label, Face: fonts.Regular, Size: sizeLabel, Color: c.theme.Muted}}, Setting: Setting{Align: Left, TrimStart: true}, Leading: 11}
+	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, sizeLabel, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: 11}
 	if c.note != "" {
-		p.Spans = append(p.Spans, Span{Text: "\n" + c.note, Face: fonts.Regular, Size: sizeFolio, Color: c.theme.Muted})
+		p.Spans = append(p.Spans, c.theme.span("\n"+c.note, c.theme.Regular, sizeFolio, c.theme.Muted))
 	}
 	return p
 }

@@ -23,10 +23,11 @@ import (
 
 // Span is a run of text in one face, size and colour.
 type Span struct {
-	Text  string
-	Face  *fonts.Face
-	Size  float64 // pt
-	Color string  // "#RRGGBB"; "" means ink
+	Text     string
+	Face     *fonts.Face
+	Size     float64     // pt
+	Color    string      // "#RRGGBB"; "" means ink
+	Fallback *fonts.Face // draws the characters Face lacks; optional
 }
 
 // Glyph is one character placed on a line.
@@ -144,7 +145,11 @@ func shape(spans []Span, set Setting) []item {
 			if r == '\r' || r == '\t' {
 				r = ' '
 			}
-			items = append(items, item{r: r, face: s.Face, size: s.Size, color: s.Color, adv: s.Face.Advance(r) * s.Size / 1000})
+			face := s.Face
+			if s.Fallback != nil && !face.Has(r) && s.Fallback.Has(r) {
+				face = s.Fallback
+			}
+			items = append(items, item{r: r, face: face, size: s.Size, color: s.Color, adv: face.Advance(r) * s.Size / 1000})
 			text.WriteRune(r)
 		}
 	}

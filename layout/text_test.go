@@ -219,7 +219,7 @@ func TestCJKLatinSpacing(t *testing.T) {
 
 func TestHeadlineBreaksBetweenPhrases(t *testing.T) {
 	h := "500余场教育活动，1006项个人集体荣誉"
-	lines := Break(headlineSpans(h, Theme{}), 250, Setting{Align: Left, PhraseBreaks: true})
+	lines := Break(headlineSpans(h, defaultTheme()), 250, Setting{Align: Left, PhraseBreaks: true})
 	if len(lines) != 2 || lines[0].Text() != "500余场教育活动，" {
 		var got []string
 		for _, l := range lines {

@@ -370,3 +370,54 @@ func TestPhoto(t *testing.T) {
 	}
 	pdftest.Validate(t, pdf)
 }
+
+// TestFallbackFont: a character the embedded fonts lack prints in the
+// fallback font the report names; a font the PDF writer cannot embed is an
+// error at the line that names it; charts do not use the fallback.
+func TestFallbackFont(t *testing.T) {
+	dir := t.TempDir()
+	ttf, err := os.ReadFile("../../fonts/testdata/fallback.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "extra.ttf"), ttf, 0o644)
+	os.WriteFile(filepath.Join(dir, "c.ttc"), append([]byte("ttcf"), make([]byte, 64)...), 0o644)
+	build := func(font, extra string) (int, string, string) {
+		yaml := filepath.Join(dir, "r.yaml")
+		os.WriteFile(yaml, []byte("title: 宁波\ntheme:\n  fonts: {fallback: "+font+"}\nsections:\n  - title: 吉祥\n    body: 第一段有\uE000字。\n"+extra), 0o644)
+		out := filepath.Join(dir, "r.pdf")
+		os.Remove(out)
+		code, _, errs := exec("build", yaml, "-o", out)
+		return code, out, errs
+	}
+	code, out, errs := build("extra.ttf", "")
+	if code != 0 {
+		t.Fatalf("build with a fallback font: %d %s", code, errs)
+	}
+	pdf, _ := os.ReadFile(out)
+	doc := pdftest.Open(t, pdf)
+	if !strings.Contains(doc.AllText(), "第一段有\uE000字") {
+		t.Errorf("text = %q", doc.AllText())
+	}
+	fallback := false
+	for _, c := range doc.Pages[1].Chars {
+		if c.R == '\uE000' {
+			fallback = strings.Contains(c.Font, "fallback") && c.Embedded
+		}
+	}
+	if !fallback {
+		t.Error("U+E000 is not drawn in the embedded fallback font")
+	}
+	pdftest.Validate(t, pdf)
+
+	if code, _, errs := build("c.ttc", ""); code != exitInvalid || !strings.Contains(errs, "r.yaml:3:21") || !strings.Contains(errs, "TrueType Collection") {
+		t.Errorf("a TTC fallback: exit %d\n%s", code, errs)
+	}
+	if code, _, errs := build("missing.ttf", ""); code != exitInvalid || !strings.Contains(errs, "not found") {
+		t.Errorf("a missing font: exit %d\n%s", code, errs)
+	}
+	chart := "    charts:\n      - {type: bar, title: 图\uE000, data: [{label: a, value: 1}]}\n"
+	if code, _, errs := build("extra.ttf", chart); code != exitInvalid || !strings.Contains(errs, "charts draw in the embedded") {
+		t.Errorf("a chart with the fallback's character: exit %d\n%s", code, errs)
+	}
+}

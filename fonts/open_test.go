@@ -1,0 +1,90 @@
+package fonts
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+func TestOpen(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, b, 0o644)
+		return p
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string // error substring; "" for success
+	}{
+		{"fallback.ttf", nil, ""},
+		{"c.ttc", append([]byte("ttcf"), make([]byte, 64)...), "TrueType Collection"},
+		{"c.otf", append([]byte("OTTO"), make([]byte, 64)...), "CFF"},
+		{"w.woff", append([]byte("wOFF"), make([]byte, 64)...), "web font"},
+		{"w.woff2", append([]byte("wOF2"), make([]byte, 64)...), "web font"},
+		{"t1.pfa", []byte("%!PS-AdobeFont-1.0"), "Type 1"},
+		{"notes.txt", []byte("hello, world"), "not a font"},
+		{"empty.ttf", nil, "empty"},
+		{"truncated.ttf", nil, "not a usable TrueType font"},
+	}
+	good, err := os.ReadFile("testdata/fallback.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := tt.data
+			switch tt.name {
+			case "fallback.ttf":
+				data = good
+			case "truncated.ttf":
+				data = good[:200]
+			}
+			f, err := Open(write(tt.name, data), "Fallback")
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !f.Has(0xE000) || !f.Has(0x2E80) || f.Has('宁') {
+					t.Error("coverage of the test font is wrong")
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Open(%s) = %v, want an error mentioning %q", tt.name, err, tt.want)
+			}
+		})
+	}
+	if _, err := Open(filepath.Join(dir, "missing.ttf"), "X"); !os.IsNotExist(err) {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestRegisterFace(t *testing.T) {
+	f, err := Open("testdata/fallback.ttf", "brochure-fallback")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := fpdf.New("P", "pt", "A4", "")
+	if err := Register(pdf); err != nil {
+		t.Fatal(err)
+	}
+	if err := RegisterFace(pdf, f); err != nil {
+		t.Fatal(err)
+	}
+	pdf.AddPage()
+	pdf.SetFont(f.Family, "", 12)
+	pdf.Text(50, 50, "\uE000\u2E80")
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b.Bytes(), []byte("brochure-fallback")) {
+		t.Error("the fallback face is not in the PDF")
+	}
+}
