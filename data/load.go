@@ -475,7 +475,7 @@ func (d *decoder) resolve(n ast.Node, path string) ast.Node {
 
 var (
 	topKeys     = []string{"title", "subtitle", "organization", "byline", "date", "language", "theme", "sections"}
-	themeKeys   = []string{"paper", "primary", "accent", "fonts"}
+	themeKeys   = []string{"paper", "primary", "accent", "indent", "fonts"}
 	fontKeys    = []string{"regular", "bold", "black", "fallback"}
 	sectionKeys = []string{"title", "headline", "stats", "body", "charts", "photos"}
 	statKeys    = []string{"value", "prefix", "unit", "label", "change"}
@@ -691,6 +691,8 @@ func (d *decoder) report(n ast.Node) {
 					r.Theme.Primary = d.str(v, p)
 				case "accent":
 					r.Theme.Accent = d.str(v, p)
+				case "indent":
+					r.Theme.Indent = d.num(v, p)
 				case "fonts":
 					d.mapping(v, p, `"theme: fonts"`, fontKeys, func(key string, v ast.Node, p string) {
 						f := map[string]*string{"regular": &r.Theme.Fonts.Regular, "bold": &r.Theme.Fonts.Bold, "black": &r.Theme.Fonts.Black, "fallback": &r.Theme.Fonts.Fallback}[key]

@@ -260,6 +260,8 @@ func TestErrors(t *testing.T) {
 		{"date format", "title: T\ndate: 2020/12/31\nsections: [{title: a}]\n", 2, 7, "not a date in the form YYYY-MM-DD"},
 		{"date impossible", "title: T\ndate: 2020-02-30\nsections: [{title: a}]\n", 2, 7, "not a real date"},
 		{"language", "title: T\nlanguage: fr\nsections: [{title: a}]\n", 3 - 1, 11, "use zh-CN (Chinese, the default) or en"},
+		{"indent range", "title: T\ntheme: {indent: 9}\nsections: [{title: a}]\n", 2, 17, "outside 0..4 characters"},
+		{"font key", "title: T\ntheme: {fonts: {fallbak: x.ttf}}\nsections: [{title: a}]\n", 2, 17, `did you mean "fallback"`},
 		{"language case", "title: T\nlanguage: zh-cn\nsections: [{title: a}]\n", 2, 11, `did you mean "zh-CN"?`},
 		{"paper", "title: T\ntheme: {paper: A3}\nsections: [{title: a}]\n", 2, 16, "only A4 is available"},
 		{"colour", "title: T\ntheme:\n  primary: red\nsections: [{title: a}]\n", 3, 12, `not in the form #RRGGBB`},

@@ -37,6 +37,7 @@ type Theme struct {
 	Paper   string // "A4" (default)
 	Primary string // "#RRGGBB"
 	Accent  string // "#RRGGBB"
+	Indent  *Number // first-line indent of body paragraphs, in characters (default 2)
 	Fonts   Fonts
 }
 

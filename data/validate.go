@@ -116,6 +116,9 @@ func (v *validator) run() {
 	default:
 		v.add("theme.paper", "paper size %q is not supported; only A4 is available, write paper: A4 or leave the line out", r.Theme.Paper)
 	}
+	if n := r.Theme.Indent; n != nil && v.finite("theme.indent", *n) && (n.Value < 0 || n.Value > 4) {
+		v.add("theme.indent", "indent %s is outside 0..4 characters; write e.g. indent: 2", n.Text)
+	}
 	v.colour("theme.primary", r.Theme.Primary)
 	v.colour("theme.accent", r.Theme.Accent)
 

@@ -48,7 +48,7 @@ func (d *Document) body() []Block {
 		for _, p := range s.Paragraphs() {
 			blocks = append(blocks, &Paragraph{
 				Spans:   []Span{d.Theme.span(p, d.Theme.Regular, sizeBody, d.Theme.Ink)},
-				Setting: Setting{Align: Justify, Indent: 2 * sizeBody},
+				Setting: Setting{Align: Justify, Indent: d.indent() * sizeBody},
 				Leading: leadBody, Columns: 2, Gutter: gutter, After: 14,
 			})
 		}
@@ -65,6 +65,15 @@ func (d *Document) body() []Block {
 		blocks = append(blocks, Space(18))
 	}
 	return blocks
+}
+
+// indent is the body's first-line indent in characters: two, the
+// Chinese convention, unless the theme says otherwise.
+func (d *Document) indent() float64 {
+	if n := d.Report.Theme.Indent; n != nil {
+		return n.Value
+	}
+	return 2
 }
 
 // inHeadline reports whether the headline already sets this figure big.
