@@ -34,9 +34,9 @@ type Report struct {
 
 // Theme holds the optional look settings.
 type Theme struct {
-	Paper   string // "A4" (default)
-	Primary string // "#RRGGBB"
-	Accent  string // "#RRGGBB"
+	Paper   string  // "A4" (default)
+	Primary string  // "#RRGGBB"
+	Accent  string  // "#RRGGBB"
 	Indent  *Number // first-line indent of body paragraphs, in characters (default 2)
 	Fonts   Fonts
 }
