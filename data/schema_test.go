@@ -106,8 +106,8 @@ func TestSampleMatchesSchema(t *testing.T) {
 func TestSchemaRejects(t *testing.T) {
 	s := compile(t)
 	for _, src := range []string{
-		"title: T\nsubtitel: x\nsections: [{title: a}]\n",            // unknown key
-		"title: T\n",                                                  // no sections
+		"title: T\nsubtitel: x\nsections: [{title: a}]\n", // unknown key
+		"title: T\n", // no sections
 		"title: T\nsections: [{title: a, stats: [{value: \"12\"}]}]\n", // quoted number
 		"title: T\nsections: [{title: a, charts: [{type: bars}]}]\n",   // unknown chart type
 		"title: T\nsections: [{title: a, charts: [{type: bar}]}]\n",    // bar without data
