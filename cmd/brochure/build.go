@@ -44,6 +44,13 @@ func buildOne(path, out string) *result {
 	start := time.Now()
 	res := &result{Input: path, Output: out, Warnings: []string{}, Errors: []string{}}
 	defer func() {
+		if e := recover(); e != nil {
+			// a bug below (e.g. fpdf panics on a truncated PNG): report it
+			// and keep going, so that watch and the other builds of a batch
+			// survive it
+			fmt.Fprintf(&res.log, "brochure build: internal error building %s: %v\nThis is a bug; please report it with the report file. The previous PDF was left as it was.\n", path, e)
+			res.code, res.OK = exitInternal, false
+		}
 		res.Millis = time.Since(start).Milliseconds()
 		for _, l := range strings.Split(strings.TrimSpace(res.log.String()), "\n") {
 			if l != "" && !strings.HasSuffix(l, "nothing was written.") {

@@ -6,9 +6,8 @@ import (
 )
 
 // Commands announced in the usage and still being written on this branch.
-func watchCmd(args []string, stdout, stderr io.Writer) int { return notYet("watch", stderr) }
-func initCmd(args []string, stdout, stderr io.Writer) int  { return notYet("init", stderr) }
-func diffCmd(args []string, stdout, stderr io.Writer) int  { return notYet("diff", stderr) }
+func initCmd(args []string, stdout, stderr io.Writer) int { return notYet("init", stderr) }
+func diffCmd(args []string, stdout, stderr io.Writer) int { return notYet("diff", stderr) }
 
 func notYet(cmd string, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "brochure %s: not available yet in this build\n", cmd)
