@@ -6,7 +6,6 @@ import (
 )
 
 // Commands announced in the usage and still being written on this branch.
-func initCmd(args []string, stdout, stderr io.Writer) int { return notYet("init", stderr) }
 func diffCmd(args []string, stdout, stderr io.Writer) int { return notYet("diff", stderr) }
 
 func notYet(cmd string, stderr io.Writer) int {
