@@ -98,7 +98,11 @@ func watch(ctx context.Context, path, out string, p *printer) int {
 		return exitIO
 	}
 	rebuild()
-	fmt.Fprintf(p.stdout, "%s watching %s and %d other file%s; Ctrl-C stops\n", stamp(), path, len(deps)-1, plural(len(deps)-1))
+	others := ""
+	if n := len(deps) - 1; n > 0 {
+		others = fmt.Sprintf(" and %d photo%s", n, plural(n))
+	}
+	fmt.Fprintf(p.stdout, "%s watching %s%s; Ctrl-C stops\n", stamp(), path, others)
 
 	var fire <-chan time.Time
 	for {
