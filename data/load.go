@@ -473,15 +473,16 @@ func (d *decoder) resolve(n ast.Node, path string) ast.Node {
 
 // ---- structure ----
 
+// The keys of each mapping, from the table in fields.go.
 var (
-	topKeys     = []string{"title", "subtitle", "organization", "byline", "date", "language", "theme", "sections"}
-	themeKeys   = []string{"paper", "primary", "accent", "indent", "fonts"}
-	fontKeys    = []string{"regular", "bold", "black", "fallback"}
-	sectionKeys = []string{"title", "headline", "stats", "body", "charts", "photos"}
-	statKeys    = []string{"value", "prefix", "unit", "label", "change"}
-	chartKeys   = []string{"type", "title", "unit", "data", "value", "total", "percent"}
-	pointKeys   = []string{"label", "value", "unit"}
-	photoKeys   = []string{"file", "caption"}
+	topKeys     = reportObj.keys()
+	themeKeys   = themeObj.keys()
+	fontKeys    = fontsObj.keys()
+	sectionKeys = sectionObj.keys()
+	statKeys    = statObj.keys()
+	chartKeys   = chartObj.keys()
+	pointKeys   = pointObj.keys()
+	photoKeys   = photoObj.keys()
 )
 
 func allKeys() []string {

@@ -467,3 +467,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestWarnings(t *testing.T) {
+	r, err := Parse("r.yaml", []byte("title: T\nsections:\n  - title: a\n    photos:\n      - {caption: 卡口}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := r.Warnings()
+	if len(ws) != 2 || !strings.Contains(ws[0].Error(), "no date") || !strings.HasPrefix(ws[1].Error(), "r.yaml:5:9: sections[0].photos[0]: no file") {
+		t.Errorf("warnings = %v", ws)
+	}
+}

@@ -70,8 +70,6 @@ var (
 	dateRE   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 )
 
-var chartTypes = []string{"bar", "hbar", "donut", "progress", "pie"}
-
 // Validate checks what the YAML structure cannot: required fields, known
 // chart types, numbers in range, colours, photo files. It returns an Errors
 // with every problem, or nil. Problems that decoding already reported (a
@@ -109,7 +107,7 @@ func (v *validator) run() {
 	switch r.Language {
 	case "", "zh-CN", "en":
 	default:
-		v.add("language", "%q is not supported; use zh-CN (Chinese, the default) or en (English)%s", r.Language, suggest(r.Language, []string{"zh-CN", "en"}))
+		v.add("language", "%q is not supported; use zh-CN (Chinese, the default) or en (English)%s", r.Language, suggest(r.Language, languages))
 	}
 	switch r.Theme.Paper {
 	case "", "A4":
@@ -153,7 +151,7 @@ func (v *validator) section(path string, s Section) {
 		switch st.Change {
 		case "", "up", "down":
 		default:
-			v.add(p+".change", "%q is not a change direction; write up or down, or leave the line out%s", st.Change, suggest(st.Change, []string{"up", "down"}))
+			v.add(p+".change", "%q is not a change direction; write up or down, or leave the line out%s", st.Change, suggest(st.Change, changes))
 		}
 	}
 	for i, c := range s.Charts {

@@ -2,23 +2,23 @@
 // brochure in PDF.
 //
 //	brochure build report.yaml [-o report.pdf]   build the PDF
+//	brochure watch report.yaml                   rebuild on every save
 //	brochure validate report.yaml                check only
-//	brochure version
+//	brochure init DIR                            start a new report
+//	brochure diff old.yaml new.yaml              what changed
+//	brochure schema | completion SHELL | version
 //
 // Exit codes: 0 ok, 1 invalid input (fix the report), 2 usage, 3 I/O
 // (files, disk), 4 internal error (a bug: please report it).
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
-	"time"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/layout"
@@ -42,9 +42,16 @@ func main() {
 const usage = `brochure turns a report.yaml into a print-ready infographic brochure (PDF).
 
 Usage:
-  brochure build report.yaml [-o report.pdf]   build the brochure
+  brochure build report.yaml [-o report.pdf]   build the brochure (several reports or a folder: in parallel)
+  brochure watch report.yaml [-o report.pdf]   build, then rebuild on every save
   brochure validate report.yaml                check the report, print every problem
+  brochure init DIR [--template year-in-review|blank]   start a new report
+  brochure diff old.yaml new.yaml              what changed between two versions
+  brochure schema                              print the JSON Schema of the format (for editors)
+  brochure completion bash|zsh|fish            shell completion script
   brochure version                             print the version
+
+brochure COMMAND --help shows a command's options and an example.
 
 Example:
   brochure build examples/year-in-review-2020/report.yaml -o out/year-in-review-2020.pdf
@@ -56,15 +63,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
+	if wantsHelp(args[1:]) {
+		return help(args[0], stdout, stderr)
+	}
 	switch args[0] {
 	case "build":
-		return build(args[1:], stdout, stderr)
+		return buildCmd(args[1:], stdout, stderr)
 	case "validate":
 		return validate(args[1:], stdout, stderr)
+	case "watch":
+		return watchCmd(args[1:], stdout, stderr)
+	case "init":
+		return initCmd(args[1:], stdout, stderr)
+	case "schema":
+		return schemaCmd(args[1:], stdout, stderr)
+	case "diff":
+		return diffCmd(args[1:], stdout, stderr)
+	case "completion":
+		return completionCmd(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "brochure", version)
 		return exitOK
 	case "help", "-h", "--help", "-help":
+		if len(args) > 1 {
+			return help(args[1], stdout, stderr)
+		}
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
@@ -107,44 +130,6 @@ func validate(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	fmt.Fprintf(stdout, "%s: ok (%d sections)\n", path, len(r.Sections))
-	return exitOK
-}
-
-func build(args []string, stdout, stderr io.Writer) int {
-	start := time.Now()
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	out := fs.String("o", "", "output PDF (default: the report's name with .pdf, beside it)")
-	path, err := parseArgs(fs, args)
-	if err != nil {
-		fmt.Fprintf(stderr, "brochure build: %v\nusage: brochure build report.yaml [-o report.pdf]\n", err)
-		return exitUsage
-	}
-	if *out == "" {
-		*out = strings.TrimSuffix(path, filepath.Ext(path)) + ".pdf"
-	}
-	if same(path, *out) {
-		fmt.Fprintf(stderr, "brochure build: the output %s is the report itself; choose another -o\n", *out)
-		return exitUsage
-	}
-	r, code := load(path, stderr)
-	if r == nil {
-		return code
-	}
-	doc, err := layout.New(r)
-	if err != nil {
-		return report(stderr, err)
-	}
-	var buf bytes.Buffer
-	if err := doc.Write(&buf); err != nil {
-		fmt.Fprintf(stderr, "brochure build: writing the PDF failed: %v\n", err)
-		return exitInternal
-	}
-	if err := writeAtomic(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "brochure build: %v\n", err)
-		return exitIO
-	}
-	fmt.Fprintf(stdout, "%s: %d pages, %s, %d ms\n", *out, len(doc.Pages), size(buf.Len()), time.Since(start).Milliseconds())
 	return exitOK
 }
 

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/layout"
+)
+
+// result is what building one report did, printed as the summary (or as
+// one JSON object with --json).
+type result struct {
+	Input        string   `json:"input"`
+	Output       string   `json:"output"`
+	OK           bool     `json:"ok"`
+	Pages        int      `json:"pages"`
+	Bytes        int      `json:"bytes"`
+	Fonts        []string `json:"fonts"`
+	Charts       int      `json:"charts"`
+	Photos       int      `json:"photos"`
+	Placeholders int      `json:"placeholders"` // photos with no file
+	Warnings     []string `json:"warnings"`
+	Errors       []string `json:"errors"`
+	Millis       int64    `json:"ms"`
+
+	warns data.Errors  // the warnings
+	code  int          // exit code
+	log   bytes.Buffer // the problems, as printed on stderr
+}
+
+// buildOne builds the report at path into out. It never prints: problems go
+// to res.log, and out is only replaced (atomically) by a complete PDF.
+func buildOne(path, out string) *result {
+	start := time.Now()
+	res := &result{Input: path, Output: out, Warnings: []string{}, Errors: []string{}}
+	defer func() {
+		if e := recover(); e != nil {
+			// a bug below (e.g. fpdf panics on a truncated PNG): report it
+			// and keep going, so that watch and the other builds of a batch
+			// survive it
+			fmt.Fprintf(&res.log, "brochure build: internal error building %s: %v\nThis is a bug; please report it with the report file. The previous PDF was left as it was.\n", path, e)
+			res.code, res.OK = exitInternal, false
+		}
+		res.Millis = time.Since(start).Milliseconds()
+		for _, l := range strings.Split(strings.TrimSpace(res.log.String()), "\n") {
+			if l != "" && !strings.HasSuffix(l, "nothing was written.") {
+				res.Errors = append(res.Errors, l)
+			}
+		}
+	}()
+	if same(path, out) {
+		fmt.Fprintf(&res.log, "brochure build: the output %s is the report itself; choose another -o\n", out)
+		res.code = exitUsage
+		return res
+	}
+	r, code := load(path, &res.log)
+	if r == nil {
+		res.code = code
+		return res
+	}
+	doc, err := layout.New(r)
+	if err != nil {
+		res.code = report(&res.log, err)
+		return res
+	}
+	var buf bytes.Buffer
+	if err := doc.Write(&buf); err != nil {
+		fmt.Fprintf(&res.log, "brochure build: writing the PDF failed: %v\n", err)
+		res.code = exitInternal
+		return res
+	}
+	if err := writeAtomic(out, buf.Bytes()); err != nil {
+		fmt.Fprintf(&res.log, "brochure build: %v\n", err)
+		res.code = exitIO
+		return res
+	}
+	res.OK = true
+	res.Pages = len(doc.Pages)
+	res.Bytes = buf.Len()
+	for _, f := range fonts.Faces() {
+		res.Fonts = append(res.Fonts, f.Family)
+	}
+	for _, s := range r.Sections {
+		res.Charts += len(s.Charts)
+		res.Photos += len(s.Photos)
+		for _, p := range s.Photos {
+			if p.File == "" {
+				res.Placeholders++
+			}
+		}
+	}
+	res.warns = r.Warnings()
+	for _, w := range res.warns {
+		res.Warnings = append(res.Warnings, w.Error())
+	}
+	return res
+}
+
+// printer writes results the way the flags ask.
+type printer struct {
+	stdout, stderr io.Writer
+	json, quiet    bool
+	color          bool
+}
+
+func (p *printer) result(res *result) {
+	if !res.OK {
+		io.Copy(p.stderr, &res.log)
+	}
+	if p.json {
+		b, _ := json.Marshal(res)
+		fmt.Fprintf(p.stdout, "%s\n", b)
+		return
+	}
+	if p.quiet || !res.OK {
+		return
+	}
+	for _, w := range res.warns {
+		e := *w
+		e.Msg = p.paint(yellow, "warning:") + " " + e.Msg
+		fmt.Fprintln(p.stderr, e.Error())
+	}
+	fmt.Fprintf(p.stdout, "%s: %d pages, %s, %d ms\n", p.paint(green, res.Output), res.Pages, size(res.Bytes), res.Millis)
+	photos := fmt.Sprintf("%d photo%s", res.Photos, plural(res.Photos))
+	if res.Placeholders > 0 {
+		photos += fmt.Sprintf(" (%d placeholder%s)", res.Placeholders, plural(res.Placeholders))
+	}
+	warn := fmt.Sprintf("%d warning%s", len(res.Warnings), plural(len(res.Warnings)))
+	if len(res.Warnings) > 0 {
+		warn = p.paint(yellow, warn)
+	}
+	fmt.Fprintf(p.stdout, "  %d fonts embedded · %d chart%s · %s · %s\n", len(res.Fonts), res.Charts, plural(res.Charts), photos, warn)
+}
+
+const (
+	green  = "32"
+	yellow = "33"
+	red    = "31"
+)
+
+func (p *printer) paint(code, s string) string {
+	if !p.color {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+// buildCmd is `brochure build`: one report, or many in parallel.
+func buildCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "output PDF (default: the report's name with .pdf, beside it); with several reports, a folder")
+	asJSON := fs.Bool("json", false, "print the summary as JSON, one object per report (for scripts)")
+	quiet := fs.Bool("quiet", false, "print nothing but problems")
+	jobs := fs.Int("j", runtime.NumCPU(), "how many reports to build at once")
+	paths, err := parseMany(fs, args)
+	if err == nil && len(paths) == 0 {
+		err = fmt.Errorf("no report given")
+	}
+	if err != nil {
+		return usageErr(stderr, "build", err)
+	}
+	p := &printer{stdout: stdout, stderr: stderr, json: *asJSON, quiet: *quiet, color: colorOK(stdout)}
+	inputs, many, err := expandInputs(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "brochure build: %v\n", err)
+		return exitIO
+	}
+	if !many {
+		o := *out
+		if o == "" {
+			o = defaultOutput(inputs[0])
+		} else if fi, err := os.Stat(o); err == nil && fi.IsDir() {
+			o = filepath.Join(o, filepath.Base(defaultOutput(inputs[0])))
+		}
+		res := buildOne(inputs[0], o)
+		p.result(res)
+		return res.code
+	}
+	outs, err := batchOutputs(inputs, *out)
+	if err != nil {
+		fmt.Fprintf(stderr, "brochure build: %v\n", err)
+		return exitIO
+	}
+	return batch(inputs, outs, *jobs, p)
+}
+
+func defaultOutput(path string) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ".pdf"
+}
+
+// parseMany parses flags that may come before, between or after the
+// positional arguments, and returns those.
+func parseMany(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			pos = append(pos, args[0])
+			args = args[1:]
+		}
+	}
+	return pos, nil
+}

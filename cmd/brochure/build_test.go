@@ -1,0 +1,158 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const small = "title: 宁波\ndate: 2021-01-18\nsections:\n  - title: 交通\n    stats:\n      - {value: 14.98, unit: \"%\", label: 事故数, change: down}\n"
+
+func TestBuildSummary(t *testing.T) {
+	dir := t.TempDir()
+	yaml := filepath.Join(dir, "r.yaml")
+	os.WriteFile(yaml, []byte(small+"    charts:\n      - {type: donut, percent: 40}\n    photos:\n      - {caption: 卡口}\n"), 0o644)
+	code, out, errs := exec("build", yaml)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "r.pdf")); err != nil {
+		t.Error("no PDF beside the report")
+	}
+	for _, want := range []string{"r.pdf: 2 pages, ", "3 fonts embedded · 1 chart · 1 photo (1 placeholder) · 1 warning"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errs, "r.yaml:10:9: sections[0].photos[0]: warning: no file") {
+		t.Errorf("warning missing: %q", errs)
+	}
+	if strings.Contains(out+errs, "\x1b[") {
+		t.Error("colours written to a buffer, not a terminal")
+	}
+
+	code, out, errs = exec("build", "--json", yaml, "-o", filepath.Join(dir, "j.pdf"))
+	var res result
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v: %s %s", code, err, out, errs)
+	}
+	if !res.OK || res.Pages != 2 || res.Charts != 1 || res.Photos != 1 || res.Placeholders != 1 || len(res.Fonts) != 3 || len(res.Warnings) != 1 || res.Bytes < 1000 {
+		t.Errorf("json summary = %+v", res)
+	}
+
+	if code, out, errs := exec("build", "--quiet", yaml); code != 0 || out != "" || errs != "" {
+		t.Errorf("--quiet: exit %d, %q %q", code, out, errs)
+	}
+	// -o naming an existing folder puts the PDF in it
+	if code, _, errs := exec("build", yaml, "-o", t.TempDir()); code != 0 {
+		t.Errorf("-o folder: %d %s", code, errs)
+	}
+}
+
+// TestBatch builds a folder of reports in parallel, one of them bad: the
+// others are built, the bad one is named, the exit code says it failed.
+func TestBatch(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a", "b", "c", "d"} {
+		os.WriteFile(filepath.Join(dir, n+".yaml"), []byte(strings.Replace(small, "交通", "交通"+n, 1)), 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("title: 坏\nsections:\n  - title: x\n    stats:\n      - {value: abc}\n"), 0o644)
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "report.yaml"), []byte(small), 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a report"), 0o644)
+	out := filepath.Join(t.TempDir(), "pdfs")
+	code, stdout, errs := exec("build", dir, "-o", out, "-j", "3")
+	if code != exitInvalid {
+		t.Errorf("exit %d, want %d", code, exitInvalid)
+	}
+	for _, n := range []string{"a", "b", "c", "d", "report"} {
+		if _, err := os.Stat(filepath.Join(out, n+".pdf")); err != nil {
+			t.Errorf("%s.pdf not built: %v", n, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "bad.pdf")); err == nil {
+		t.Error("bad.pdf written")
+	}
+	if !strings.Contains(errs, "bad.yaml:5:") || !strings.Contains(errs, "5 reports built, 1 failed: "+filepath.Join(dir, "bad.yaml")) {
+		t.Errorf("stderr:\n%s", errs)
+	}
+	if strings.Count(stdout, " pages, ") != 5 {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	// in input order, whatever order they finished in
+	if strings.Index(stdout, "a.pdf") > strings.Index(stdout, "d.pdf") {
+		t.Errorf("results out of order:\n%s", stdout)
+	}
+
+	// files named on the command line, PDFs beside them
+	code, stdout, _ = exec("build", filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml"))
+	if code != 0 || !strings.Contains(stdout, "2 reports built") {
+		t.Errorf("exit %d: %s", code, stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b.pdf")); err != nil {
+		t.Error(err)
+	}
+	// --json: one object a line
+	code, stdout, _ = exec("build", "--json", dir, "-o", out)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if code != exitInvalid || len(lines) != 6 {
+		t.Fatalf("exit %d, %d lines:\n%s", code, len(lines), stdout)
+	}
+	for _, l := range lines {
+		var r result
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Errorf("%v: %s", err, l)
+		}
+		if strings.HasSuffix(r.Input, "bad.yaml") == r.OK || (!r.OK && len(r.Errors) == 0) {
+			t.Errorf("result %+v", r)
+		}
+	}
+}
+
+func TestBatchNameClash(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"2020", "2021"} {
+		os.Mkdir(filepath.Join(dir, n), 0o755)
+		os.WriteFile(filepath.Join(dir, n, "report.yaml"), []byte(small), 0o644)
+	}
+	out := t.TempDir()
+	if code, _, errs := exec("build", dir, "-o", out); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, n := range []string{"2020-report.pdf", "2021-report.pdf"} {
+		if _, err := os.Stat(filepath.Join(out, n)); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestHelpEverywhere(t *testing.T) {
+	for cmd := range commandHelp {
+		code, out, _ := exec(cmd, "--help")
+		if code != 0 || !strings.Contains(out, "Example") || !strings.Contains(out, "brochure "+cmd) {
+			t.Errorf("brochure %s --help: exit %d\n%s", cmd, code, out)
+		}
+	}
+	if code, out, _ := exec("help", "watch"); code != 0 || !strings.Contains(out, "brochure watch") {
+		t.Errorf("help watch: %d %s", code, out)
+	}
+	for _, cmd := range []string{"build", "validate", "watch", "init", "diff", "schema", "completion", "version"} {
+		if !strings.Contains(usage, "brochure "+cmd) {
+			t.Errorf("usage lacks %s", cmd)
+		}
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	for _, sh := range []string{"bash", "zsh", "fish"} {
+		code, out, _ := exec("completion", sh)
+		if code != 0 || !strings.Contains(out, "watch") || !strings.Contains(out, "year-in-review") {
+			t.Errorf("completion %s: %d", sh, code)
+		}
+	}
+	if code, _, _ := exec("completion", "powershell"); code != exitUsage {
+		t.Errorf("unknown shell: exit %d", code)
+	}
+}

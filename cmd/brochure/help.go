@@ -1,0 +1,154 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// commandHelp is each command's --help: what it does, its options, an
+// example.
+var commandHelp = map[string]string{
+	"build": `brochure build — build the brochure PDF from a report.
+
+Usage:
+  brochure build report.yaml [-o report.pdf] [--json] [--quiet]
+  brochure build a.yaml b.yaml …  [-o folder]     several reports, in parallel
+  brochure build folder [-o folder]               every .yaml in the folder (and each subfolder's report.yaml)
+
+Everything is checked first; on any problem every one is printed with file:line:column and the
+previous PDF is left as it was. Then a summary: pages, size, fonts, charts, photos (placeholders
+counted), warnings, time. With several reports, one failing does not stop the others.
+
+Options:
+  -o PATH     the PDF to write (default: beside the report, same name, .pdf);
+              with several reports, the folder for the PDFs
+  --json      print the summary as JSON, one object a line (for scripts)
+  --quiet     print nothing but problems
+  -j N        build at most N reports at once (default: the number of CPU cores)
+
+Examples:
+  brochure build report.yaml -o 年度回顾.pdf
+  brochure build reports/ -o out/
+`,
+	"validate": `brochure validate — check a report without building it.
+
+Usage:
+  brochure validate report.yaml
+
+Prints every problem with file:line:column and what to do about it, and exits 1 if there is
+any; prints "ok" otherwise.
+
+Example:
+  brochure validate report.yaml
+`,
+	"watch": `brochure watch — build, then rebuild every time the report or a photo is saved.
+
+Usage:
+  brochure watch report.yaml [-o report.pdf]
+
+Keep it running in a terminal beside the editor and the PDF viewer. When a save has a
+problem, it is printed and the last good PDF stays as it was. Ctrl-C stops.
+
+Example:
+  brochure watch report.yaml -o 年度回顾.pdf
+`,
+	"init": `brochure init — start a new report in a new folder.
+
+Usage:
+  brochure init DIR [--template year-in-review|blank]
+
+Writes DIR/report.yaml (every field explained in comments), DIR/schema.json (so that editors
+complete and check fields, offline), DIR/photos/ and DIR/README.md (how to edit and build).
+Never overwrites a file: if one exists, nothing is written.
+
+Templates:
+  year-in-review   three sections of a real year-in-review, with figures, charts and photos (default)
+  blank            the smallest report that builds
+
+Example:
+  brochure init 2021年度回顾
+  brochure build 2021年度回顾/report.yaml
+`,
+	"schema": `brochure schema — print the JSON Schema of the report format.
+
+Usage:
+  brochure schema > schema.json
+
+Editors that know JSON Schema (VS Code with the YAML extension, JetBrains, …) complete field
+names and mark mistakes while typing when the report's first line is
+  # yaml-language-server: $schema=schema.json
+(brochure init writes both).
+
+Example:
+  brochure schema > schema.json
+`,
+	"diff": `brochure diff — what changed between two versions of a report.
+
+Usage:
+  brochure diff old.yaml new.yaml
+
+Lists, section by section, the figures that changed (事故数 降幅 14.98% → 15.20%), sections added
+or removed, titles and headlines changed, and paragraphs changed with an excerpt: a draft for the
+release note. Exits 0 whether or not anything changed.
+
+Example:
+  brochure diff report-v1.yaml report.yaml
+`,
+	"completion": `brochure completion — print a shell completion script.
+
+Usage:
+  brochure completion bash|zsh|fish
+
+Examples:
+  brochure completion bash > /etc/bash_completion.d/brochure
+  brochure completion zsh > "${fpath[1]}/_brochure"
+  brochure completion fish > ~/.config/fish/completions/brochure.fish
+`,
+	"version": `brochure version — print the version.
+
+Usage:
+  brochure version
+
+Example:
+  brochure version
+`,
+}
+
+// wantsHelp reports whether args ask for help.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "-help", "--help":
+			return true
+		case "--":
+			return false
+		}
+	}
+	return false
+}
+
+// help prints a command's help; for an unknown command, the usage.
+func help(cmd string, stdout, stderr io.Writer) int {
+	if h, ok := commandHelp[cmd]; ok {
+		fmt.Fprint(stdout, h)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "brochure: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+// usageErr prints a usage problem with the command's usage lines and
+// returns exitUsage.
+func usageErr(stderr io.Writer, cmd string, err error) int {
+	h := commandHelp[cmd]
+	lines := ""
+	if i := strings.Index(h, "Usage:\n"); i >= 0 {
+		lines = h[i:]
+		if j := strings.Index(lines, "\n\n"); j >= 0 {
+			lines = lines[:j+1]
+		}
+	}
+	fmt.Fprintf(stderr, "brochure %s: %v\n%s(brochure %s --help for more)\n", cmd, err, lines, cmd)
+	return exitUsage
+}

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"syscall"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/brochure-dev/brochure/data"
+)
+
+// debounce is how long watch waits after the last change before it
+// rebuilds: editors save in bursts (write a temporary file and rename it,
+// or truncate and write), and a build reads the report once, after the
+// burst. Short enough that the PDF is rebuilt well within 300 ms of a save
+// of the sample (whose build takes about 100 ms).
+const debounce = 80 * time.Millisecond
+
+func watchCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	out := fs.String("o", "", "output PDF")
+	path, err := parseArgs(fs, args)
+	if err != nil {
+		return usageErr(stderr, "watch", err)
+	}
+	if *out == "" {
+		*out = defaultOutput(path)
+	}
+	if same(path, *out) {
+		return usageErr(stderr, "watch", fmt.Errorf("the output %s is the report itself; choose another -o", *out))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	p := &printer{stdout: stdout, stderr: stderr, color: colorOK(stdout)}
+	return watch(ctx, path, *out, p)
+}
+
+// watch builds the report, then rebuilds it whenever the report or a file
+// it names (a photo) is saved, until ctx is done. It watches the folders
+// that hold those files rather than the files themselves, so that a file
+// replaced by a rename, or deleted and written again, is still followed.
+// A failed build prints its problems and leaves the last good PDF as it
+// was (buildOne writes only complete PDFs).
+func watch(ctx context.Context, path, out string, p *printer) int {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		fmt.Fprintf(p.stderr, "brochure watch: cannot watch files: %v\n", err)
+		return exitIO
+	}
+	defer w.Close()
+
+	deps := map[string]bool{} // absolute paths of the files a build reads
+	dirs := map[string]bool{} // folders being watched
+	follow := func() {
+		files := dependencies(path)
+		clear(deps)
+		for _, f := range files {
+			deps[f] = true
+			d := filepath.Dir(f)
+			if dirs[d] {
+				continue
+			}
+			if err := w.Add(d); err == nil {
+				dirs[d] = true
+			}
+		}
+	}
+	rebuild := func() {
+		follow() // before building: a save during the build is not missed
+		res := buildOne(path, out)
+		p.result(res)
+		if !res.OK {
+			hint := "fix it and save again"
+			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+				hint = "waiting for " + path + " to be written again"
+			}
+			kept := ""
+			if _, err := os.Stat(out); err == nil {
+				kept = "; " + out + " is unchanged (the last good build)"
+			}
+			fmt.Fprintf(p.stderr, "%s %s%s; %s\n", stamp(), p.paint(red, "build failed"), kept, hint)
+		}
+	}
+
+	follow()
+	if len(dirs) == 0 {
+		fmt.Fprintf(p.stderr, "brochure watch: cannot watch the folder of %s; check that it exists\n", path)
+		return exitIO
+	}
+	rebuild()
+	others := ""
+	if n := len(deps) - 1; n > 0 {
+		others = fmt.Sprintf(" and %d photo%s", n, plural(n))
+	}
+	fmt.Fprintf(p.stdout, "%s watching %s%s; Ctrl-C stops\n", stamp(), path, others)
+
+	var fire <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintf(p.stdout, "%s stopped\n", stamp())
+			return exitOK
+		case ev, ok := <-w.Events:
+			if !ok {
+				return exitOK
+			}
+			abs, err := filepath.Abs(ev.Name)
+			if err != nil {
+				continue
+			}
+			if ev.Has(fsnotify.Create) && !dirs[abs] {
+				if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+					follow() // perhaps the missing photos/ folder
+					for d := range deps {
+						if filepath.Dir(d) == abs {
+							fire = time.After(debounce)
+						}
+					}
+				}
+			}
+			if deps[abs] && ev.Op != fsnotify.Chmod {
+				fire = time.After(debounce)
+			}
+		case err, ok := <-w.Errors:
+			if !ok {
+				return exitOK
+			}
+			fmt.Fprintf(p.stderr, "brochure watch: %v (still watching)\n", err)
+		case <-fire:
+			fire = nil
+			rebuild()
+		}
+	}
+}
+
+// dependencies returns the absolute paths of the report and of every file
+// it names, read from the report as it is now, even if it has problems (so
+// that adding a missing photo triggers a rebuild).
+func dependencies(path string) []string {
+	abs := func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			return a
+		}
+		return p
+	}
+	files := []string{abs(path)}
+	r, _ := data.Load(path)
+	if r == nil {
+		return files
+	}
+	seen := map[string]bool{files[0]: true}
+	var more []string
+	add := func(f string) {
+		if f == "" {
+			return
+		}
+		if !filepath.IsAbs(f) {
+			f = filepath.Join(r.Dir, f)
+		}
+		if f = abs(f); !seen[f] {
+			seen[f] = true
+			more = append(more, f)
+		}
+	}
+	fs := r.Theme.Fonts
+	for _, f := range []string{fs.Regular, fs.Bold, fs.Black, fs.Fallback} {
+		add(f)
+	}
+	for _, s := range r.Sections {
+		for _, ph := range s.Photos {
+			add(ph.File)
+		}
+	}
+	sort.Strings(more)
+	return append(files, more...)
+}
+
+func stamp() string { return time.Now().Format("15:04:05") }

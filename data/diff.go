@@ -1,0 +1,379 @@
+package data
+
+import "strconv"
+
+// What a Change is about.
+const (
+	ChangeCover     = "cover"     // a cover field: Label is the key (title, subtitle, …)
+	ChangeSection   = "section"   // a whole section added or removed
+	ChangeTitle     = "title"     // a section's title
+	ChangeHeadline  = "headline"  // a section's headline
+	ChangeStat      = "stat"      // a figure: Label is its label
+	ChangeChart     = "chart"     // a whole chart, or its type: Label is its title
+	ChangePoint     = "point"     // a chart's value: Label is the chart's title, Item the point's label
+	ChangeParagraph = "paragraph" // Item is the paragraph's number, from 1
+	ChangePhoto     = "photo"     // Label is the caption
+)
+
+// Kinds of Change.
+const (
+	Added   = "added"
+	Removed = "removed"
+	Changed = "changed"
+)
+
+// Change is one difference between two versions of a report. Values are as
+// written ("近50%", "14.98%"); for a photo they are its file, "" for a
+// placeholder frame.
+type Change struct {
+	Kind    string // Added, Removed or Changed
+	Section int    // index of the section in the new report (the old one if removed); -1 for the cover
+	Where   string // that section's title
+	What    string // one of the Change constants
+	Label   string
+	Item    string
+	Dir     string // for a stat: its change direction ("up", "down" or "")
+	Old     string
+	New     string
+}
+
+// Diff lists what changed from old to new: cover fields, sections added
+// and removed, and in each section kept (matched by title, else by
+// position) its title, headline, figures (matched by label), charts
+// (matched by title) and their values, paragraphs and photos. The order is
+// the new report's.
+func Diff(old, new *Report) []Change {
+	var cs []Change
+	for _, f := range []struct{ key, a, b string }{
+		{"title", old.Title, new.Title},
+		{"subtitle", old.Subtitle, new.Subtitle},
+		{"organization", old.Organization, new.Organization},
+		{"byline", old.Byline, new.Byline},
+		{"date", old.Date, new.Date},
+	} {
+		if f.a != f.b {
+			cs = append(cs, Change{Section: -1, What: ChangeCover, Label: f.key, Old: f.a, New: f.b})
+		}
+	}
+	match := pairSections(old.Sections, new.Sections)
+	used := map[int]bool{}
+	for j, ns := range new.Sections {
+		i, ok := match[j]
+		if !ok {
+			cs = append(cs, Change{Section: j, Where: ns.Title, What: ChangeSection, New: ns.Title})
+			continue
+		}
+		used[i] = true
+		cs = append(cs, diffSection(j, old.Sections[i], ns)...)
+	}
+	for i, os := range old.Sections {
+		if !used[i] {
+			cs = append(cs, Change{Section: i, Where: os.Title, What: ChangeSection, Old: os.Title})
+		}
+	}
+	for k := range cs {
+		switch {
+		case cs[k].Kind != "":
+		case cs[k].Old == "":
+			cs[k].Kind = Added
+		case cs[k].New == "":
+			cs[k].Kind = Removed
+		default:
+			cs[k].Kind = Changed
+		}
+	}
+	return cs
+}
+
+// pair matches items of two lists (lengths n and m): first those same
+// reports equal, in order, then the leftovers at equal positions. It
+// returns new index → old index.
+func pair(n, m int, same func(i, j int) bool) map[int]int {
+	match := map[int]int{}
+	taken := make([]bool, n)
+	for j := range m {
+		for i := range n {
+			if !taken[i] && same(i, j) {
+				match[j], taken[i] = i, true
+				break
+			}
+		}
+	}
+	for j := range m {
+		if _, ok := match[j]; !ok && j < n && !taken[j] {
+			match[j], taken[j] = j, true
+		}
+	}
+	return match
+}
+
+// pairSections matches sections by title, then a retitled section by what
+// it shares with its old version (figures, charts, paragraphs, headline);
+// a section that shares nothing is taken as removed and a new one added.
+// It returns new index → old index.
+func pairSections(a, b []Section) map[int]int {
+	match := map[int]int{}
+	taken := map[int]bool{}
+	for j := range b {
+		for i := range a {
+			if !taken[i] && a[i].Title == b[j].Title {
+				match[j], taken[i] = i, true
+				break
+			}
+		}
+	}
+	for {
+		best, bi, bj := 0, -1, -1
+		for j := range b {
+			if _, ok := match[j]; ok {
+				continue
+			}
+			for i := range a {
+				if !taken[i] {
+					if sc := shared(a[i], b[j]); sc > best {
+						best, bi, bj = sc, i, j
+					}
+				}
+			}
+		}
+		if bi < 0 {
+			return match
+		}
+		match[bj], taken[bi] = bi, true
+	}
+}
+
+// shared counts what two sections have in common.
+func shared(a, b Section) int {
+	n := 0
+	if a.Headline != "" && a.Headline == b.Headline {
+		n += 2
+	}
+	for _, x := range a.Stats {
+		for _, y := range b.Stats {
+			if x.Label == y.Label {
+				n++
+				break
+			}
+		}
+	}
+	for _, x := range a.Charts {
+		for _, y := range b.Charts {
+			if x.Title != "" && x.Title == y.Title {
+				n++
+				break
+			}
+		}
+	}
+	pb := map[string]bool{}
+	for _, p := range b.Paragraphs() {
+		pb[p] = true
+	}
+	for _, p := range a.Paragraphs() {
+		if pb[p] {
+			n += 2
+		}
+	}
+	for _, x := range a.Photos {
+		for _, y := range b.Photos {
+			if x.Caption != "" && x.Caption == y.Caption {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+func diffSection(at int, a, b Section) []Change {
+	var cs []Change
+	add := func(c Change) {
+		c.Section, c.Where = at, b.Title
+		cs = append(cs, c)
+	}
+	if a.Title != b.Title {
+		add(Change{What: ChangeTitle, Old: a.Title, New: b.Title})
+	}
+	if a.Headline != b.Headline {
+		add(Change{What: ChangeHeadline, Old: a.Headline, New: b.Headline})
+	}
+
+	m := pair(len(a.Stats), len(b.Stats), func(i, j int) bool { return a.Stats[i].Label == b.Stats[j].Label })
+	used := map[int]bool{}
+	for j, s := range b.Stats {
+		i, ok := m[j]
+		if !ok {
+			add(Change{What: ChangeStat, Label: s.Label, Dir: s.Change, New: s.text()})
+			continue
+		}
+		used[i] = true
+		if o := a.Stats[i]; o.text() != s.text() || o.Change != s.Change || o.Label != s.Label {
+			label := s.Label
+			if o.Label != s.Label {
+				label = o.Label + " → " + s.Label
+			}
+			add(Change{What: ChangeStat, Label: label, Dir: s.Change, Old: o.text(), New: s.text()})
+		}
+	}
+	for i, s := range a.Stats {
+		if !used[i] {
+			add(Change{What: ChangeStat, Label: s.Label, Dir: s.Change, Old: s.text()})
+		}
+	}
+
+	m = pair(len(a.Charts), len(b.Charts), func(i, j int) bool { return a.Charts[i].Title == b.Charts[j].Title })
+	used = map[int]bool{}
+	for j, c := range b.Charts {
+		i, ok := m[j]
+		if !ok {
+			add(Change{What: ChangeChart, Label: c.Title, New: c.Type})
+			continue
+		}
+		used[i] = true
+		for _, ch := range diffChart(a.Charts[i], c) {
+			add(ch)
+		}
+	}
+	for i, c := range a.Charts {
+		if !used[i] {
+			add(Change{What: ChangeChart, Label: c.Title, Old: c.Type})
+		}
+	}
+
+	for _, ch := range diffParagraphs(a.Paragraphs(), b.Paragraphs()) {
+		add(ch)
+	}
+
+	m = pair(len(a.Photos), len(b.Photos), func(i, j int) bool { return a.Photos[i].Caption == b.Photos[j].Caption })
+	used = map[int]bool{}
+	for j, p := range b.Photos {
+		i, ok := m[j]
+		if !ok {
+			add(Change{Kind: Added, What: ChangePhoto, Label: p.Caption, New: p.File})
+			continue
+		}
+		used[i] = true
+		if o := a.Photos[i]; o != p {
+			label := p.Caption
+			if o.Caption != p.Caption {
+				label = o.Caption + " → " + p.Caption
+			}
+			add(Change{Kind: Changed, What: ChangePhoto, Label: label, Old: o.File, New: p.File})
+		}
+	}
+	for i, p := range a.Photos {
+		if !used[i] {
+			add(Change{Kind: Removed, What: ChangePhoto, Label: p.Caption, Old: p.File})
+		}
+	}
+	return cs
+}
+
+func (s Stat) text() string { return s.Prefix + s.Value.Text + s.Unit }
+
+func diffChart(a, b Chart) []Change {
+	var cs []Change
+	if a.Type != b.Type {
+		cs = append(cs, Change{What: ChangeChart, Label: b.Title, Old: a.Type, New: b.Type})
+	}
+	if a.Title != b.Title {
+		cs = append(cs, Change{What: ChangeChart, Label: b.Title, Item: "title", Old: a.Title, New: b.Title})
+	}
+	unit := func(c Chart, p Point) string {
+		if p.Unit != "" {
+			return p.Unit
+		}
+		return c.Unit
+	}
+	m := pair(len(a.Data), len(b.Data), func(i, j int) bool { return a.Data[i].Label == b.Data[j].Label })
+	used := map[int]bool{}
+	for j, p := range b.Data {
+		i, ok := m[j]
+		if !ok {
+			cs = append(cs, Change{What: ChangePoint, Label: b.Title, Item: p.Label, New: p.Value.Text + unit(b, p)})
+			continue
+		}
+		used[i] = true
+		o := a.Data[i]
+		if ov, nv := o.Value.Text+unit(a, o), p.Value.Text+unit(b, p); ov != nv || o.Label != p.Label {
+			item := p.Label
+			if o.Label != p.Label {
+				item = o.Label + " → " + p.Label
+			}
+			cs = append(cs, Change{What: ChangePoint, Label: b.Title, Item: item, Old: ov, New: nv})
+		}
+	}
+	for i, p := range a.Data {
+		if !used[i] {
+			cs = append(cs, Change{What: ChangePoint, Label: b.Title, Item: p.Label, Old: p.Value.Text + unit(a, p)})
+		}
+	}
+	if ov, nv := share(a), share(b); ov != nv {
+		cs = append(cs, Change{What: ChangePoint, Label: b.Title, Old: ov, New: nv})
+	}
+	return cs
+}
+
+// share is a donut's or progress chart's figure as written: "49/78" or
+// "40%".
+func share(c Chart) string {
+	switch {
+	case c.Percent != nil:
+		return c.Percent.Text + "%"
+	case c.Value != nil && c.Total != nil:
+		return c.Value.Text + "/" + c.Total.Text
+	case c.Value != nil:
+		return c.Value.Text
+	}
+	return ""
+}
+
+// diffParagraphs aligns the paragraphs (longest common subsequence of
+// equal ones); between two equal ones, paragraphs in both versions are
+// changed ones, the rest added or removed. Item is the paragraph's number
+// in the new version (the old one if removed).
+func diffParagraphs(a, b []string) []Change {
+	n, m := len(a), len(b)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var cs []Change
+	num := func(k int) string { return strconv.Itoa(k + 1) }
+	gap := func(i0, i1, j0, j1 int) {
+		k := 0
+		for ; i0+k < i1 && j0+k < j1; k++ {
+			cs = append(cs, Change{What: ChangeParagraph, Item: num(j0 + k), Old: a[i0+k], New: b[j0+k]})
+		}
+		for j := j0 + k; j < j1; j++ {
+			cs = append(cs, Change{What: ChangeParagraph, Item: num(j), New: b[j]})
+		}
+		for i := i0 + k; i < i1; i++ {
+			cs = append(cs, Change{What: ChangeParagraph, Item: num(i), Old: a[i]})
+		}
+	}
+	i, j, gi, gj := 0, 0, 0, 0
+	for i < n && j < m {
+		switch {
+		case a[i] == b[j]:
+			gap(gi, i, gj, j)
+			i, j = i+1, j+1
+			gi, gj = i, j
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	gap(gi, n, gj, m)
+	return cs
+}

@@ -1,0 +1,113 @@
+package data
+
+import "reflect"
+
+// The YAML field names of the format, in one table: the decoder takes the
+// keys it accepts from here, and Schema publishes the same keys (with the
+// Go field each one fills, its type taken from the Go types by reflection).
+// A field added to the format is added here once.
+
+// field is one key of a YAML mapping.
+type field struct {
+	key      string   // as written in the YAML
+	goName   string   // the field of the Go type it decodes into
+	required bool     // Validate reports it missing
+	doc      string   // what it is, shown by editors (hover, completion)
+	enum     []string // the accepted values, if a fixed set
+	pattern  string   // a regular expression the value matches
+	min      *float64 // smallest accepted number
+	max      *float64 // largest accepted number
+	minItems int      // for lists
+}
+
+// object is one kind of YAML mapping of the format.
+type object struct {
+	name   string // its name in the schema's definitions
+	goType reflect.Type
+	doc    string
+	fields []field
+}
+
+func num(f float64) *float64 { return &f }
+
+var (
+	chartTypes = []string{"bar", "hbar", "donut", "progress", "pie"}
+	changes    = []string{"up", "down"}
+	languages  = []string{"zh-CN", "en"}
+	papers     = []string{"A4"}
+)
+
+var (
+	reportObj = object{"report", reflect.TypeFor[Report](), "一份画册的内容：封面字段和各个章节（brochure 报告格式 v1）", []field{
+		{key: "title", goName: "Title", required: true, doc: "画册标题，印在封面（大字）和每页页眉。例：宁波公安这一年"},
+		{key: "subtitle", goName: "Subtitle", doc: "副标题，例：2020年工作回顾"},
+		{key: "organization", goName: "Organization", doc: "单位名称，印在封面和页眉，也是 PDF 的作者"},
+		{key: "byline", goName: "Byline", doc: "署名，印在最后，例：记者 张贻富"},
+		{key: "date", goName: "Date", doc: "日期，写成 YYYY-MM-DD，例：2021-01-18；印在封面，也是 PDF 的日期（所以每次生成的文件完全相同）", pattern: `^\d{4}-\d{2}-\d{2}$`},
+		{key: "language", goName: "Language", doc: "语言：zh-CN（中文，默认）或 en", enum: languages},
+		{key: "theme", goName: "Theme", doc: "版式设置：纸张和颜色，可省略"},
+		{key: "sections", goName: "Sections", required: true, doc: "章节列表，至少一节；每节以 \"- title: …\" 开始", minItems: 1},
+	}}
+	themeObj = object{"theme", reflect.TypeFor[Theme](), "版式设置，每一项都可省略", []field{
+		{key: "paper", goName: "Paper", doc: "纸张，目前只有 A4", enum: papers},
+		{key: "primary", goName: "Primary", doc: "主色（数字、线条、封面色块），写成带引号的 \"#RRGGBB\"，例：\"#B5121B\"", pattern: `^#[0-9A-Fa-f]{6}$`},
+		{key: "accent", goName: "Accent", doc: "辅色（下降的数字），写成带引号的 \"#RRGGBB\"，例：\"#1F4E9A\"", pattern: `^#[0-9A-Fa-f]{6}$`},
+		{key: "indent", goName: "Indent", doc: "正文段首缩进的字数，0 到 4，默认 2", min: num(0), max: num(4)},
+		{key: "fonts", goName: "Fonts", doc: "自选字体（TrueType .ttf 文件），可省略：fallback 用来印 Noto Sans SC 缺少的生僻字"},
+	}}
+	fontsObj = object{"fonts", reflect.TypeFor[Fonts](), "自选字体，路径相对于报告所在文件夹；只接受 TrueType（.ttf），不接受 .ttc、.otf（CFF）、WOFF", []field{
+		{key: "regular", goName: "Regular", doc: "正文字体，代替 Noto Sans SC Regular"},
+		{key: "bold", goName: "Bold", doc: "粗体，代替 Noto Sans SC Bold（标题）"},
+		{key: "black", goName: "Black", doc: "特粗体，代替 Noto Sans SC Black（大数字）"},
+		{key: "fallback", goName: "Fallback", doc: "后备字体：正文和标题中 Noto Sans SC 没有的字用它来印（图表中的字不用它）"},
+	}}
+	sectionObj = object{"section", reflect.TypeFor[Section](), "一节：标题、导语、数字、正文、图表和图片", []field{
+		{key: "title", goName: "Title", required: true, doc: "本节标题，例：政治建警铸牢忠诚警魂"},
+		{key: "headline", goName: "Headline", doc: "导语，其中的数字会印成大字，例：500余场教育活动，1006项个人集体荣誉"},
+		{key: "stats", goName: "Stats", doc: "本节的关键数字，印成数字卡片；第一个数字也上封面"},
+		{key: "body", goName: "Body", doc: "正文；写成 \"body: |\" 后另起行缩进书写，段落之间空一行"},
+		{key: "charts", goName: "Charts", doc: "图表列表"},
+		{key: "photos", goName: "Photos", doc: "图片列表；不写 file 的图片印成“图片占位”框"},
+	}}
+	statObj = object{"stat", reflect.TypeFor[Stat](), "一个关键数字，例：{value: 500, unit: 余场, label: 教育活动}", []field{
+		{key: "value", goName: "Value", required: true, doc: "数字本身，不加引号、不加千分位逗号，百分号写在 unit 里；例：14.98", min: num(0)},
+		{key: "prefix", goName: "Prefix", doc: "数字前的字，例：近"},
+		{key: "unit", goName: "Unit", doc: "单位，例：余场、%（写成 \"%\"）、万人次、亿元"},
+		{key: "label", goName: "Label", doc: "这个数字说的是什么，例：教育活动"},
+		{key: "change", goName: "Change", doc: "变化方向：up（上升）或 down（下降），会画箭头", enum: changes},
+	}}
+	chartObj = object{"chart", reflect.TypeFor[Chart](), "一个图表；bar、hbar、pie 用 data，donut、progress 用 value 和 total，或 percent", []field{
+		{key: "type", goName: "Type", required: true, doc: "图表类型：bar（柱状）、hbar（条形）、donut（环形）、progress（进度条）、pie（饼图）", enum: chartTypes},
+		{key: "title", goName: "Title", doc: "图表标题"},
+		{key: "unit", goName: "Unit", doc: "数值后的单位，例：\"%\""},
+		{key: "data", goName: "Data", doc: "bar、hbar、pie 的数据，每项 {label: …, value: …}"},
+		{key: "value", goName: "Value", doc: "donut、progress：部分的数", min: num(0)},
+		{key: "total", goName: "Total", doc: "donut、progress：总数，大于 0", min: num(0)},
+		{key: "percent", goName: "Percent", doc: "donut、progress：直接给百分比（0 到 100，不写 % 号），代替 value 和 total", min: num(0), max: num(100)},
+	}}
+	pointObj = object{"point", reflect.TypeFor[Point](), "图表的一项数据，例：{label: 事故数, value: 14.98}", []field{
+		{key: "label", goName: "Label", required: true, doc: "这一项的名称"},
+		{key: "value", goName: "Value", required: true, doc: "这一项的数值"},
+		{key: "unit", goName: "Unit", doc: "这一项自己的单位，优先于图表的 unit"},
+	}}
+	photoObj = object{"photo", reflect.TypeFor[Photo](), "一张图片和图注", []field{
+		{key: "file", goName: "File", doc: "图片文件（JPEG 或 PNG），路径相对于报告所在文件夹，例：photos/traffic.jpg；不写则印“图片占位”框"},
+		{key: "caption", goName: "Caption", doc: "图注，例：民警在重要交通路口指挥疏导交通"},
+	}}
+)
+
+// objects is every kind of mapping, the report first.
+var objects = []object{reportObj, themeObj, fontsObj, sectionObj, statObj, chartObj, pointObj, photoObj}
+
+// notInYAML are exported Go fields that no YAML key fills.
+var notInYAML = map[reflect.Type][]string{
+	reflect.TypeFor[Report](): {"File", "Dir"},
+}
+
+func (o object) keys() []string {
+	ks := make([]string, len(o.fields))
+	for i, f := range o.fields {
+		ks[i] = f.key
+	}
+	return ks
+}

@@ -1,0 +1,25 @@
+package data
+
+import "fmt"
+
+// Warnings returns what a valid report prints but should probably not go
+// to press with: photos with no file (printed as placeholder frames) and a
+// missing date (the PDF is then dated 2000-01-01). They never stop a build.
+func (r *Report) Warnings() Errors {
+	var ws Errors
+	add := func(path, format string, args ...any) {
+		ws = append(ws, &Error{Pos: r.near(path), Path: path, Msg: fmt.Sprintf(format, args...)})
+	}
+	if r.Date == "" {
+		add("", `no date; the PDF is dated 2000-01-01 — add a line like "date: 2021-01-18"`)
+	}
+	for i, s := range r.Sections {
+		for j, p := range s.Photos {
+			if p.File == "" {
+				add(fmt.Sprintf("sections[%d].photos[%d]", i, j), `no file: a frame marked 图片占位 is printed; add "file: photos/….jpg" before sending to print`)
+			}
+		}
+	}
+	ws.sort()
+	return ws
+}
