@@ -132,6 +132,9 @@ func New(r *data.Report) (*Document, error) {
 	if err := check(r, th); err != nil {
 		return nil, err
 	}
+	if err := checkPhotos(r); err != nil {
+		return nil, err
+	}
 	if r.Theme.Primary != "" {
 		th.Primary = r.Theme.Primary
 		th.Tint = mix(th.Primary, 0.08)

@@ -2,6 +2,11 @@ package layout
 
 import (
 	"fmt"
+	"image"
+	_ "image/jpeg" // photo decoders
+	_ "image/png"
+	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/brochure-dev/brochure/charts"
@@ -107,4 +112,56 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		c.Text(label, b.theme.Bold, 9, b.theme.Muted, x+(w-lw)/2, y+h/2+3)
 	}
 	return b.caption.Draw(c, x, y+h+5, w)
+}
+
+// maxPhotoPixels bounds a photo's size before it is decoded: a PNG can
+// declare 100000×100000 pixels in a few bytes.
+const maxPhotoPixels = 100_000_000
+
+// checkPhotos decodes every photo once, so that a damaged or oversized
+// file is an error at the line that names it, not a failure (or a crash)
+// inside the PDF writer.
+func checkPhotos(r *data.Report) error {
+	var errs data.Errors
+	for i, s := range r.Sections {
+		for j, p := range s.Photos {
+			if p.File == "" {
+				continue
+			}
+			path := p.File
+			if !filepath.IsAbs(path) {
+				path = filepath.Join(r.Dir, path)
+			}
+			if err := decodable(path); err != nil {
+				key := fmt.Sprintf("sections[%d].photos[%d].file", i, j)
+				errs = append(errs, &data.Error{Pos: r.Pos(key), Path: key, Msg: fmt.Sprintf("photo %s: %v", p.File, err)})
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+func decodable(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	cfg, format, err := image.DecodeConfig(f)
+	if err != nil {
+		return fmt.Errorf("cannot be read as JPEG or PNG (%v); save it again as .jpg or .png", err)
+	}
+	if px := cfg.Width * cfg.Height; px > maxPhotoPixels || cfg.Width <= 0 || cfg.Height <= 0 {
+		return fmt.Errorf("is %d×%d pixels, more than the %d million a photo may have; scale it down", cfg.Width, cfg.Height, maxPhotoPixels/1_000_000)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if _, _, err := image.Decode(f); err != nil {
+		return fmt.Errorf("the %s file is damaged (%v); save it again", format, err)
+	}
+	return nil
 }

@@ -421,3 +421,19 @@ func TestFallbackFont(t *testing.T) {
 		t.Errorf("a chart with the fallback's character: exit %d\n%s", code, errs)
 	}
 }
+
+// TestDamagedPhoto: a truncated PNG passes the format check but not the
+// decoder; it is an error at its line, never a crash in the PDF writer.
+func TestDamagedPhoto(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 300, 200))
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	os.WriteFile(filepath.Join(dir, "cut.png"), b.Bytes()[:b.Len()/2], 0o644)
+	yaml := filepath.Join(dir, "r.yaml")
+	os.WriteFile(yaml, []byte("title: 宁波\nsections:\n  - title: 交通\n    photos:\n      - {file: cut.png, caption: 图注}\n"), 0o644)
+	code, _, errs := exec("build", yaml, "-o", filepath.Join(dir, "r.pdf"))
+	if code != exitInvalid || !strings.Contains(errs, "r.yaml:5:") || !strings.Contains(errs, "damaged") {
+		t.Errorf("exit %d:\n%s", code, errs)
+	}
+}
