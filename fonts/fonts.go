@@ -47,6 +47,10 @@ type Face struct {
 	metricsOnce sync.Once
 	m           *metrics
 
+	sfntOnce sync.Once // tables for Subset
+	sf       *sfnt
+	sfErr    error
+
 	fontOnce sync.Once
 	font     atomic.Pointer[truetype.Font] // set once; read lock-free by ByFont
 }

@@ -18,6 +18,7 @@ package layout
 import (
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"strings"
@@ -201,13 +202,16 @@ func (d *Document) Write(w io.Writer) error {
 	}
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
-	if err := fonts.Register(pdf); err != nil { // charts draw in the embedded faces
-		return err
-	}
+	// Each face goes to the PDF writer cut down to the characters this
+	// document can draw (see fonts.Subset); charts draw in the embedded
+	// faces, text in the theme's.
+	runes := d.alphabet()
 	th := d.Theme
-	for _, f := range []*fonts.Face{th.Regular, th.Bold, th.Black, th.Fallback} {
-		if f != nil {
-			if err := fonts.RegisterFace(pdf, f); err != nil {
+	seen := map[*fonts.Face]bool{}
+	for _, f := range []*fonts.Face{fonts.Regular, fonts.Bold, fonts.Black, th.Regular, th.Bold, th.Black, th.Fallback} {
+		if f != nil && !seen[f] {
+			seen[f] = true
+			if err := fonts.RegisterSubset(pdf, f, runes); err != nil {
 				return err
 			}
 		}
@@ -253,6 +257,55 @@ func check(r *data.Report, th Theme) error {
 			}
 		}
 	}
+	visit(r, check)
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// printed is text that layout and charts print besides the report's own:
+// labels of their own, and the marks and figures they compose.
+const printed = "年度关键数字图片占位（续）——·/ 年月日" + "↑↓▲▼%‰.,-+:：、，。"
+
+// alphabet is every character the document may draw: the report's text,
+// what layout and charts add, ASCII (figures, axis ticks) and the
+// punctuation blocks. The fonts are cut down to it before the PDF writer
+// parses them; it only has to be a superset of what is drawn, since the
+// writer keeps just the glyphs it uses.
+func (d *Document) alphabet() []rune {
+	var set [0x10000 / 64]uint64
+	add := func(r rune) {
+		if r >= 0 && r < 0x10000 {
+			set[r>>6] |= 1 << (uint(r) & 63)
+		}
+	}
+	for _, rg := range [][2]rune{{0x20, 0x7E}, {0xA0, 0xFF}, {0x2000, 0x206F}, {0x2190, 0x21FF}, {0x2460, 0x2473}, {0x25A0, 0x25FF}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			add(r)
+		}
+	}
+	for _, r := range printed {
+		add(r)
+	}
+	visit(d.Report, func(_, s string) {
+		for _, r := range s {
+			add(r)
+		}
+	})
+	var runes []rune
+	for i, w := range set {
+		for ; w != 0; w &= w - 1 {
+			runes = append(runes, rune(i*64+bits.TrailingZeros64(w)))
+		}
+	}
+	return runes
+}
+
+// visit calls check with every text of the report that gets printed and
+// its field path: the glyph check and the fonts' subsets read the same
+// list.
+func visit(r *data.Report, check func(path, s string)) {
 	check("title", r.Title)
 	check("subtitle", r.Subtitle)
 	check("organization", r.Organization)
@@ -281,10 +334,6 @@ func check(r *data.Report, th Theme) error {
 			check(fmt.Sprintf("%s.photos[%d].caption", p, j), ph.Caption)
 		}
 	}
-	if len(errs) > 0 {
-		return errs
-	}
-	return nil
 }
 
 func missingMsg(ch rune, chart bool) string {
