@@ -31,6 +31,20 @@ func TestSamplePDFMatchesLayout(t *testing.T) {
 	if len(doc.Pages) != len(d.Pages) {
 		t.Fatalf("%d pages in the PDF, %d laid out", len(doc.Pages), len(d.Pages))
 	}
+	// No tofu: the fonts were cut down to d.alphabet() before the PDF
+	// writer saw them, so a character drawn outside it would be a .notdef
+	// box (its text would still extract, through the ToUnicode map).
+	alpha := map[rune]bool{}
+	for _, r := range d.alphabet() {
+		alpha[r] = true
+	}
+	for pi, p := range doc.Pages {
+		for _, c := range p.Chars {
+			if !c.Generated && !alpha[c.R] && c.R != '\r' && c.R != '\n' {
+				t.Errorf("page %d: %q (U+%04X) drawn but not in the fonts' subset", pi+1, c.R, c.R)
+			}
+		}
+	}
 	type glyph struct {
 		r    rune
 		x, y float64
