@@ -20,9 +20,14 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 
-# Benchmarks, 10 runs each, benchstat-ready.
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 10 ./layout/ ./fonts/ ./charts/ | tee bench.txt
+# Benchmarks, 10 runs each, benchstat-ready, into bench/results.txt; then
+# the whole process on the sample (wall time and peak memory, GNU time).
+bench: build
+	@mkdir -p bench out
+	$(GO) test -run '^$$' -bench . -benchmem -count 10 ./layout/ ./fonts/ ./charts/ | tee bench/results.txt
+	@if [ -x /usr/bin/time ]; then \
+		for i in 1 2 3 4 5; do /usr/bin/time -f "process: %e s wall, %M KB max RSS" $(BIN) build $(SAMPLE) -o out/bench.pdf --quiet; done 2>&1 | tee -a bench/results.txt; \
+	else echo "GNU time not installed (apt-get install time): no whole-process measure"; fi
 
 # The README's picture of page 1 (needs poppler-utils).
 docs: demo

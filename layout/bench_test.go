@@ -1,0 +1,44 @@
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+)
+
+// large is a report of n sections made from the sample's (≈60 pages and
+// 60 charts at n = 100): the same code path as the sample, at scale.
+func large(b *testing.B, n int) *data.Report {
+	r, err := data.Load(samplePath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	big := *r
+	big.Sections = nil
+	for i := 0; len(big.Sections) < n; i++ {
+		s := r.Sections[i%len(r.Sections)]
+		s.Title = fmt.Sprintf("%s（%d）", s.Title, i+1)
+		big.Sections = append(big.Sections, s)
+	}
+	return &big
+}
+
+// BenchmarkBuildLarge should cost about n/10 times BuildSample: layout is
+// linear in the sections.
+func BenchmarkBuildLarge(b *testing.B) {
+	r := large(b, 100)
+	b.ResetTimer()
+	for range b.N {
+		d, err := New(r)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := d.Write(&out); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(d.Pages)), "pages")
+	}
+}
