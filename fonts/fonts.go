@@ -268,26 +268,9 @@ func parseMetrics(ttf []byte) (_ *metrics, err error) {
 		}
 	}()
 	be := binary.BigEndian
-	if len(ttf) < 12 {
-		return nil, errors.New("too short for a TrueType font")
-	}
-	if v := be.Uint32(ttf); v != 0x00010000 && v != 0x74727565 {
-		return nil, fmt.Errorf("not a TrueType (glyf) font: sfnt version %#08x", v)
-	}
-	tables := map[string][]byte{}
-	n := int(be.Uint16(ttf[4:]))
-	for i := 0; i < n; i++ {
-		rec := ttf[12+16*i:]
-		off, size := be.Uint32(rec[8:]), be.Uint32(rec[12:])
-		if uint64(off)+uint64(size) > uint64(len(ttf)) {
-			return nil, fmt.Errorf("table %q out of bounds", rec[:4])
-		}
-		tables[string(rec[:4])] = ttf[off : off+size]
-	}
-	for _, t := range []string{"head", "hhea", "maxp", "cmap", "hmtx"} {
-		if tables[t] == nil {
-			return nil, fmt.Errorf("missing %s table", t)
-		}
+	tables, err := tableDir(ttf, "head", "hhea", "maxp", "cmap", "hmtx")
+	if err != nil {
+		return nil, err
 	}
 	upem := int(be.Uint16(tables["head"][18:]))
 	if upem == 0 {
@@ -324,53 +307,89 @@ func parseMetrics(ttf []byte) (_ *metrics, err error) {
 		m.missing = 500 // fpdf's fallback when MissingWidth is 0
 	}
 
-	// cmap: fpdf takes the first (3,1) or (0,*) subtable that is format 4.
-	cmap := tables["cmap"]
+	for i := range m.adv {
+		m.adv[i] = uint16(m.missing)
+	}
+	err = eachCmap4(tables["cmap"], func(c, g int) {
+		if g == 0 || g >= numGlyphs || c == 0 {
+			return
+		}
+		m.adv[c] = uint16(width(g)) // 0 stays 0: fpdf's 65535 marker, drawn as 0
+		m.has[c>>6] |= 1 << (uint(c) & 63)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// tableDir returns the tables of a TrueType file by tag, checking that
+// the ones named are there.
+func tableDir(ttf []byte, need ...string) (map[string][]byte, error) {
+	be := binary.BigEndian
+	if len(ttf) < 12 {
+		return nil, errors.New("too short for a TrueType font")
+	}
+	if v := be.Uint32(ttf); v != 0x00010000 && v != 0x74727565 {
+		return nil, fmt.Errorf("not a TrueType (glyf) font: sfnt version %#08x", v)
+	}
+	tables := map[string][]byte{}
+	n := int(be.Uint16(ttf[4:]))
+	if 12+16*n > len(ttf) {
+		return nil, errors.New("table directory out of bounds")
+	}
+	for i := 0; i < n; i++ {
+		rec := ttf[12+16*i:]
+		off, size := be.Uint32(rec[8:]), be.Uint32(rec[12:])
+		if uint64(off)+uint64(size) > uint64(len(ttf)) {
+			return nil, fmt.Errorf("table %q out of bounds", rec[:4])
+		}
+		tables[string(rec[:4])] = ttf[off : off+size]
+	}
+	for _, t := range need {
+		if tables[t] == nil {
+			return nil, fmt.Errorf("missing %s table", t)
+		}
+	}
+	return tables, nil
+}
+
+// eachCmap4 calls fn(rune, glyph) for every code point of the cmap's first
+// Unicode format 4 subtable — the one fpdf reads, (3,1) or (0,*) — except
+// 0xFFFF. Reads past the data panic; callers recover.
+func eachCmap4(cmap []byte, fn func(c, g int)) error {
+	be := binary.BigEndian
 	sub := -1
 	for i, cnt := 0, int(be.Uint16(cmap[2:])); i < cnt; i++ {
 		rec := cmap[4+8*i:]
 		pid, eid, off := be.Uint16(rec), be.Uint16(rec[2:]), int(be.Uint32(rec[4:]))
-		if (pid == 3 && eid == 1) || pid == 0 {
-			if be.Uint16(cmap[off:]) == 4 {
-				sub = off
-				break
-			}
+		if ((pid == 3 && eid == 1) || pid == 0) && be.Uint16(cmap[off:]) == 4 {
+			sub = off
+			break
 		}
 	}
 	if sub < 0 {
-		return nil, errors.New("no Unicode format-4 cmap subtable")
-	}
-	for i := range m.adv {
-		m.adv[i] = uint16(m.missing)
+		return errors.New("no Unicode format-4 cmap subtable")
 	}
 	st := cmap[sub:]
 	length := int(be.Uint16(st[2:]))
 	segs := int(be.Uint16(st[6:])) / 2
-	ends, starts := st[14:], st[16+2*segs:]
-	deltas, ranges := st[16+4*segs:], st[16+6*segs:]
-	for s := 0; s < segs; s++ {
-		end, start := int(be.Uint16(ends[2*s:])), int(be.Uint16(starts[2*s:]))
-		delta, ro := int(int16(be.Uint16(deltas[2*s:]))), int(be.Uint16(ranges[2*s:]))
-		for c := start; c <= end; c++ {
-			var g int
+	for k := 0; k < segs; k++ {
+		end, start := int(be.Uint16(st[14+2*k:])), int(be.Uint16(st[16+2*segs+2*k:]))
+		delta, ro := int(be.Uint16(st[16+4*segs+2*k:])), int(be.Uint16(st[16+6*segs+2*k:]))
+		for c := start; c <= end && c < 0xFFFF; c++ {
+			g := 0
 			if ro == 0 {
 				g = (c + delta) & 0xFFFF
-			} else {
-				pos := 16 + 6*segs + 2*s + ro + 2*(c-start) // offset within subtable
-				if pos >= length {
-					g = 0
-				} else if g = int(be.Uint16(st[pos:])); g != 0 {
+			} else if pos := 16 + 6*segs + 2*k + ro + 2*(c-start); pos+2 <= length {
+				if g = int(be.Uint16(st[pos:])); g != 0 {
 					g = (g + delta) & 0xFFFF
 				}
 			}
-			if g == 0 || g >= numGlyphs || c == 0 || c == 0xFFFF {
-				continue
-			}
-			m.adv[c] = uint16(width(g)) // 0 stays 0: fpdf's 65535 marker, drawn as 0
-			m.has[c>>6] |= 1 << (uint(c) & 63)
+			fn(c, g)
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // fpdfRound is fpdf's rounding of scaled advances (math.Round: half away

@@ -2,7 +2,6 @@ package fonts
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -48,21 +47,11 @@ func parseSFNT(ttf []byte) (_ *sfnt, err error) {
 		}
 	}()
 	be := binary.BigEndian
-	s := &sfnt{tables: map[string][]byte{}}
-	n := int(be.Uint16(ttf[4:]))
-	for i := 0; i < n; i++ {
-		rec := ttf[12+16*i:]
-		off, size := be.Uint32(rec[8:]), be.Uint32(rec[12:])
-		if uint64(off)+uint64(size) > uint64(len(ttf)) {
-			return nil, fmt.Errorf("table %q out of bounds", rec[:4])
-		}
-		s.tables[string(rec[:4])] = ttf[off : off+size]
+	tables, err := tableDir(ttf, "head", "hhea", "maxp", "cmap", "hmtx", "loca", "glyf", "OS/2", "post", "name")
+	if err != nil {
+		return nil, err
 	}
-	for _, t := range []string{"head", "hhea", "maxp", "cmap", "hmtx", "loca", "glyf", "OS/2", "post", "name"} {
-		if s.tables[t] == nil {
-			return nil, fmt.Errorf("missing %s table", t)
-		}
-	}
+	s := &sfnt{tables: tables}
 	s.numGlyphs = int(be.Uint16(s.tables["maxp"][4:]))
 	s.numHMetrics = int(be.Uint16(s.tables["hhea"][34:]))
 	long := be.Uint16(s.tables["head"][50:]) == 1
@@ -76,37 +65,13 @@ func parseSFNT(ttf []byte) (_ *sfnt, err error) {
 		}
 	}
 	s.gid = make([]uint16, 0x10000)
-	cmap := s.tables["cmap"]
-	sub := -1
-	for i, cnt := 0, int(be.Uint16(cmap[2:])); i < cnt; i++ {
-		rec := cmap[4+8*i:]
-		pid, eid, off := be.Uint16(rec), be.Uint16(rec[2:]), int(be.Uint32(rec[4:]))
-		if ((pid == 3 && eid == 1) || pid == 0) && be.Uint16(cmap[off:]) == 4 {
-			sub = off
-			break
+	err = eachCmap4(s.tables["cmap"], func(c, g int) {
+		if g < s.numGlyphs {
+			s.gid[c] = uint16(g)
 		}
-	}
-	if sub < 0 {
-		return nil, errors.New("no Unicode format-4 cmap subtable")
-	}
-	st := cmap[sub:]
-	segs := int(be.Uint16(st[6:])) / 2
-	for k := 0; k < segs; k++ {
-		end, start := int(be.Uint16(st[14+2*k:])), int(be.Uint16(st[16+2*segs+2*k:]))
-		delta, ro := int(be.Uint16(st[16+4*segs+2*k:])), int(be.Uint16(st[16+6*segs+2*k:]))
-		for c := start; c <= end && c < 0xFFFF; c++ {
-			g := 0
-			if ro == 0 {
-				g = (c + delta) & 0xFFFF
-			} else if pos := 16 + 6*segs + 2*k + ro + 2*(c-start); pos+2 <= len(st) {
-				if g = int(be.Uint16(st[pos:])); g != 0 {
-					g = (g + delta) & 0xFFFF
-				}
-			}
-			if g < s.numGlyphs {
-				s.gid[c] = uint16(g)
-			}
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return s, nil
 }
