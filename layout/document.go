@@ -144,7 +144,7 @@ func (d *Document) body() []Block {
 }
 
 func (d *Document) chartStyle() charts.Style {
-	return charts.Style{Primary: d.Theme.Primary, Accent: d.Theme.Accent, Ink: d.Theme.Ink, Muted: d.Theme.Muted, Rule: d.Theme.Rule, FontSize: sizeLabel}
+	return charts.Style{Primary: d.Theme.Primary, Accent: d.Theme.Accent, Ink: d.Theme.Ink, Muted: d.Theme.Muted, Rule: d.Theme.Rule, FontSize: sizeLabel, Lang: d.Report.Language}
 }
 
 // sectionHead is the section's number, its headline of big figures and
@@ -488,9 +488,30 @@ func Check(r *data.Report) error {
 			q := fmt.Sprintf("%s.charts[%d]", p, j)
 			check(q+".title", c.Title)
 			check(q+".unit", c.Unit)
+			check(q+".prefix", c.Prefix)
+			for k, name := range c.Series {
+				check(fmt.Sprintf("%s.series[%d]", q, k), name)
+			}
 			for k, pt := range c.Data {
-				check(fmt.Sprintf("%s.data[%d].label", q, k), pt.Label)
+				// A label read from a spreadsheet has no place in the
+				// report; the message then points at data: and says
+				// which row it came from.
+				lp := fmt.Sprintf("%s.data[%d].label", q, k)
+				if pt.From != "" {
+					before := len(errs)
+					check(q+".data", pt.Label)
+					for _, e := range errs[before:] {
+						e.Path, e.Pos = lp, r.Pos(q+".data")
+						e.Msg = pt.From + ": " + e.Msg
+					}
+				} else {
+					check(lp, pt.Label)
+				}
 				check(fmt.Sprintf("%s.data[%d].unit", q, k), pt.Unit)
+			}
+			// What the chart itself adds to the page must be printable too.
+			for _, s := range charts.Strings(c, r.Language) {
+				check(q, s)
 			}
 		}
 		for j, ph := range s.Photos {

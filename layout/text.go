@@ -86,9 +86,8 @@ type Setting struct {
 // Kinsoku sets (clreq 3.1.7). A line may not start with noStart or end
 // with noEnd.
 const (
-	noStart = "，。、；：？！）】」』》〉〕］｝”’…‥·%‰℃—～・゠〜ー々〻」﹂" +
-		".,;:?!)]}" + "％"
-	noEnd = "（【「『《〈〔［｛“‘" + "([{"
+	noStart = cjk.NoStart
+	noEnd   = cjk.NoEnd
 	// compressible closing marks: the glyph sits in the left half of its
 	// em box, so its right half may be taken away.
 	closing = "，。、；：）】」』》〉〕］｝”’"

@@ -3,7 +3,10 @@
 // the same in a paragraph and over a bar.
 package cjk
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // GapEm is the space set between a Han character and a Latin letter or
 // digit, in em of the Han character's size (clreq 3.2.1: a quarter em).
@@ -45,4 +48,58 @@ func Runs(s string) []string {
 		out = append(out, s[start:])
 	}
 	return out
+}
+
+// Kinsoku sets (clreq 3.1.7): a line may not start with NoStart or end with
+// NoEnd. layout's breaker and the chart label wrapper both use them.
+const (
+	NoStart = "，。、；：？！）】」』》〉〕］｝”’…‥·%‰℃—～・゠〜ー々〻」﹂" +
+		".,;:?!)]}" + "％"
+	NoEnd = "（【「『《〈〔［｛“‘" + "([{"
+)
+
+// Wrap breaks a short text (a chart label) into lines no wider than width
+// as measured by width(s), between characters, obeying kinsoku: no line
+// starts with a NoStart mark or ends with a NoEnd one, and a figure is not
+// split from its digits. A single character wider than width gets a line
+// of its own; nothing is dropped. Explicit "\n" breaks are kept.
+func Wrap(s string, maxW float64, width func(string) float64) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, wrapLine([]rune(para), maxW, width)...)
+	}
+	return out
+}
+
+func wrapLine(rs []rune, maxW float64, width func(string) float64) []string {
+	var out []string
+	for len(rs) > 0 {
+		if len(rs) == 1 || width(string(rs)) <= maxW+1e-9 {
+			return append(out, string(rs))
+		}
+		// the longest prefix that fits (at least one character)
+		n := 1
+		for n < len(rs) && width(string(rs[:n+1])) <= maxW+1e-9 {
+			n++
+		}
+		// move the break back while it violates kinsoku or splits digits
+		b := n
+		for b > 1 && !canBreak(rs[b-1], rs[b]) {
+			b--
+		}
+		if b == 1 && !canBreak(rs[0], rs[1]) {
+			b = n // nowhere legal: break where it overflows rather than overflow
+		}
+		out = append(out, string(rs[:b]))
+		rs = rs[b:]
+	}
+	return out
+}
+
+func canBreak(prev, next rune) bool {
+	if strings.ContainsRune(NoStart, next) || strings.ContainsRune(NoEnd, prev) {
+		return false
+	}
+	digit := func(r rune) bool { return r >= '0' && r <= '9' || r == '.' }
+	return !(digit(prev) && digit(next))
 }

@@ -23,3 +23,25 @@ func TestRuns(t *testing.T) {
 		}
 	}
 }
+
+func TestWrap(t *testing.T) {
+	w := func(s string) float64 { return float64(len([]rune(s))) }
+	tests := []struct {
+		in   string
+		max  float64
+		want []string
+	}{
+		{"朝阳区文化中心区", 2, []string{"朝阳", "区文", "化中", "心区"}},
+		{"事故数（起）", 3, []string{"事故数", "（起）"}},
+		{"事故数（起）", 2, []string{"事故", "数", "（起", "）"}},
+		{"交通事故。处理", 4, []string{"交通事", "故。处理"}},
+		{"2020年度", 3, []string{"202", "0年度"}},
+		{"第2020年度", 3, []string{"第", "202", "0年度"}},
+		{"ab", 0.5, []string{"a", "b"}},
+	}
+	for _, tt := range tests {
+		if got := Wrap(tt.in, tt.max, w); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Wrap(%q, %v) = %q, want %q", tt.in, tt.max, got, tt.want)
+		}
+	}
+}
