@@ -143,6 +143,14 @@ func (d *Document) body() []Block {
 	return blocks
 }
 
+// FigureWidth is the width of a chart in the brochure: one of the two
+// figures of a row. Exported charts are drawn at it so they look the same.
+const FigureWidth = (contentW - gutter) / 2
+
+// ChartStyle is the look of the document's charts (theme colours, label
+// size, language), for drawing them outside the brochure.
+func (d *Document) ChartStyle() charts.Style { return d.chartStyle() }
+
 func (d *Document) chartStyle() charts.Style {
 	return charts.Style{Primary: d.Theme.Primary, Accent: d.Theme.Accent, Ink: d.Theme.Ink, Muted: d.Theme.Muted, Rule: d.Theme.Rule, FontSize: sizeLabel, Lang: d.Report.Language}
 }

@@ -44,6 +44,8 @@ const usage = `brochure turns a report.yaml into a print-ready infographic broch
 Usage:
   brochure build report.yaml [-o report.pdf]   build the brochure
   brochure validate report.yaml                check the report, print every problem
+  brochure charts report.yaml -o DIR [--format svg|png|pdf] [--dpi 300]
+                                               every chart as its own file
   brochure version                             print the version
 
 Example:
@@ -61,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return build(args[1:], stdout, stderr)
 	case "validate":
 		return validate(args[1:], stdout, stderr)
+	case "charts":
+		return chartsCmd(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "brochure", version)
 		return exitOK
