@@ -10,10 +10,11 @@ all: build
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/brochure
 
-# The sample brochure: out/year-in-review-2020.pdf
+# The sample brochure and the chart gallery: out/year-in-review-2020.pdf, out/chart-gallery.pdf
 demo: build
 	@mkdir -p out
 	$(BIN) build $(SAMPLE) -o out/year-in-review-2020.pdf
+	$(BIN) build examples/chart-gallery/report.yaml -o out/chart-gallery.pdf
 
 # All tests. Needs nothing but Go; qpdf/poppler checks run when installed.
 test:

@@ -167,7 +167,7 @@ func TestBarLongLabels(t *testing.T) {
 		}
 	}
 	for _, d := range c.Data {
-		if !strings.Contains(txt, d.Value.Text+"亿元") {
+		if !strings.Contains(strings.Join(strings.Fields(txt), ""), d.Value.Text+"亿元") {
 			t.Errorf("value label %q missing", d.Value.Text+"亿元")
 		}
 	}
@@ -179,14 +179,14 @@ func TestBarLabelsFitSlots(t *testing.T) {
 	c := longBar()
 	p := testStyle.resolve()
 	l := layoutBar(c, 240, 0, p)
-	for _, d := range c.Data {
-		lines := goChartWrapRune(d.Label, l.slot, p.fs)
+	for i, d := range c.Data {
+		lines := l.labels[i]
 		got := strings.Join(lines, "")
 		if got != d.Label {
 			t.Errorf("wrap lost characters: %q -> %q", d.Label, lines)
 		}
 		for _, s := range lines {
-			if len([]rune(s)) > 1 && fonts.Regular.Width(s, p.fs) > float64(l.slot) {
+			if len([]rune(s)) > 1 && math.Ceil(textWidth(fonts.Regular, s, p.fs)) >= float64(l.slot) {
 				t.Errorf("line %q (%.1f pt) wider than slot %d", s, fonts.Regular.Width(s, p.fs), l.slot)
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/cjk"
 )
 
 // Renderer is a go-chart chart.Renderer that draws into an fpdf document.
@@ -29,7 +30,7 @@ import (
 // in the page, and no half-built path is ever left open before a text
 // object.
 type Renderer struct {
-	pdf    *fpdf.Fpdf
+	out    canvas
 	ox, oy float64
 	dpi    float64
 
@@ -67,10 +68,32 @@ var _ chart.Renderer = (*Renderer)(nil)
 // NewRenderer returns a Renderer drawing on the current page of pdf with its
 // origin at (x, y) pt.
 func NewRenderer(pdf *fpdf.Fpdf, x, y float64) *Renderer {
-	r := &Renderer{pdf: pdf, ox: x, oy: y, dpi: 72}
+	return newRenderer(&pdfCanvas{pdf: pdf}, x, y)
+}
+
+func newRenderer(out canvas, x, y float64) *Renderer {
+	r := &Renderer{out: out, ox: x, oy: y, dpi: 72}
 	r.ResetStyle()
 	return r
 }
+
+// canvas is where a Renderer's painted paths and text end up: the PDF page
+// (pdfCanvas), or for export an SVG document or a raster image (export.go).
+// Coordinates are page points, y down.
+type canvas interface {
+	path(ops []pathOp, fill, stroke bool, st paintStyle)
+	text(face *fonts.Face, size float64, c drawing.Color, s string, x, y, rotation float64)
+}
+
+// paintStyle is what a path is painted with.
+type paintStyle struct {
+	fill, stroke drawing.Color
+	width        float64
+	dash         []float64
+}
+
+// pdfCanvas writes to an fpdf page.
+type pdfCanvas struct{ pdf *fpdf.Fpdf }
 
 // Provider returns a chart.RendererProvider handing go-chart this renderer
 // (the chart's width and height are ignored: the page is the canvas).
@@ -304,8 +327,12 @@ func (r *Renderer) paint(fill, stroke bool) {
 }
 
 func (r *Renderer) emit(fill, stroke bool) {
-	pdf := r.pdf
-	for _, op := range r.path {
+	r.out.path(r.path, fill, stroke, paintStyle{fill: r.fill, stroke: r.stroke, width: r.strokeWidth, dash: r.dash})
+}
+
+func (c *pdfCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
+	pdf := c.pdf
+	for _, op := range ops {
 		switch op.kind {
 		case opMove:
 			pdf.MoveTo(op.p[0], op.p[1])
@@ -317,7 +344,7 @@ func (r *Renderer) emit(fill, stroke bool) {
 			pdf.ClosePath()
 		}
 	}
-	restore := r.applyStyle(fill, stroke)
+	restore := c.applyStyle(fill, stroke, st)
 	pdf.DrawPath(styleStr(fill, stroke))
 	restore()
 }
@@ -334,24 +361,24 @@ func styleStr(fill, stroke bool) string {
 
 // applyStyle sets colours, line width, dashes and alpha for a paint
 // operation and returns a function undoing the alpha and dash changes.
-func (r *Renderer) applyStyle(fill, stroke bool) func() {
-	pdf := r.pdf
+func (c *pdfCanvas) applyStyle(fill, stroke bool, st paintStyle) func() {
+	pdf := c.pdf
 	alpha := uint8(255)
 	if fill {
-		pdf.SetFillColor(int(r.fill.R), int(r.fill.G), int(r.fill.B))
-		alpha = r.fill.A
+		pdf.SetFillColor(int(st.fill.R), int(st.fill.G), int(st.fill.B))
+		alpha = st.fill.A
 	}
 	dashed := false
 	if stroke {
-		pdf.SetDrawColor(int(r.stroke.R), int(r.stroke.G), int(r.stroke.B))
-		pdf.SetLineWidth(r.strokeWidth)
-		alpha = r.stroke.A
-		if len(r.dash) > 0 {
-			pdf.SetDashPattern(r.dash, 0)
+		pdf.SetDrawColor(int(st.stroke.R), int(st.stroke.G), int(st.stroke.B))
+		pdf.SetLineWidth(st.width)
+		alpha = st.stroke.A
+		if len(st.dash) > 0 {
+			pdf.SetDashPattern(st.dash, 0)
 			dashed = true
 		}
 	}
-	return r.withAlpha(alpha, func() {
+	return c.withAlpha(alpha, func() {
 		if dashed {
 			pdf.SetDashPattern([]float64{}, 0)
 		}
@@ -360,27 +387,45 @@ func (r *Renderer) applyStyle(fill, stroke bool) func() {
 
 // withAlpha sets alpha (0..255) when it is below 255 and returns a function
 // restoring full opacity and then running also.
-func (r *Renderer) withAlpha(a uint8, also func()) func() {
+func (c *pdfCanvas) withAlpha(a uint8, also func()) func() {
 	if a == 255 {
 		return also
 	}
-	r.pdf.SetAlpha(float64(a)/255, "Normal")
+	c.pdf.SetAlpha(float64(a)/255, "Normal")
 	return func() {
-		r.pdf.SetAlpha(1, "Normal")
+		c.pdf.SetAlpha(1, "Normal")
 		also()
 	}
 }
 
-// circle paints a circle centred at (x, y) (chart coordinates).
+func (c *pdfCanvas) text(face *fonts.Face, size float64, col drawing.Color, s string, x, y, rot float64) {
+	pdf := c.pdf
+	pdf.SetFont(face.Family, "", size)
+	pdf.SetTextColor(int(col.R), int(col.G), int(col.B))
+	restore := c.withAlpha(col.A, func() {})
+	if rot != 0 {
+		pdf.TransformBegin()
+		// go-chart's angles turn clockwise on a y-down page; fpdf's
+		// TransformRotate turns counter-clockwise.
+		pdf.TransformRotate(-chart.RadiansToDegrees(rot), x, y)
+		pdf.Text(x, y, s)
+		pdf.TransformEnd()
+	} else {
+		pdf.Text(x, y, s)
+	}
+	restore()
+}
+
+// circle paints a circle centred at (x, y) (chart coordinates) as four
+// arcs, so every canvas draws it the same way.
 func (r *Renderer) circle(x, y, radius float64, fill, stroke bool) {
-	fill = fill && visible(r.fill)
-	stroke = stroke && visible(r.stroke) && r.strokeWidth > 0
-	if !fill && !stroke || radius <= 0 {
+	if radius <= 0 {
 		return
 	}
-	restore := r.applyStyle(fill, stroke)
-	r.pdf.Circle(x+r.ox, y+r.oy, radius, styleStr(fill, stroke))
-	restore()
+	r.path = r.path[:0]
+	r.arcTo(x, y, radius, radius, 0, 2*math.Pi)
+	r.Close()
+	r.paint(fill, stroke)
 }
 
 // face returns the fonts.Face of the current font (Regular if unknown).
@@ -396,27 +441,35 @@ func (r *Renderer) size() float64 { return r.fontSize * r.dpi / 72 }
 
 func (r *Renderer) measure(body string) (w, h float64) {
 	size := r.size()
-	return r.face().Width(body, size), size
+	return textWidth(r.face(), body, size), size
+}
+
+// textWidth is the width of s as drawn by the Renderer: the face's
+// advances plus the quarter-em between Han and Latin runs (internal/cjk),
+// the same spacing as in body text.
+func textWidth(face *fonts.Face, s string, size float64) float64 {
+	runs := cjk.Runs(s)
+	w := float64(len(runs)-1) * cjk.GapEm * size
+	for _, run := range runs {
+		w += face.Width(run, size)
+	}
+	return w
 }
 
 func (r *Renderer) text(body string, x, y float64) {
 	if body == "" || !visible(r.fontColor) {
 		return
 	}
-	pdf := r.pdf
 	x, y = x+r.ox, y+r.oy
-	pdf.SetFont(r.face().Family, "", r.size())
-	pdf.SetTextColor(int(r.fontColor.R), int(r.fontColor.G), int(r.fontColor.B))
-	restore := r.withAlpha(r.fontColor.A, func() {})
-	if r.rotation != nil && *r.rotation != 0 {
-		pdf.TransformBegin()
-		// go-chart's angles turn clockwise on a y-down page; fpdf's
-		// TransformRotate turns counter-clockwise.
-		pdf.TransformRotate(-chart.RadiansToDegrees(*r.rotation), x, y)
-		pdf.Text(x, y, body)
-		pdf.TransformEnd()
-	} else {
-		pdf.Text(x, y, body)
+	face, size := r.face(), r.size()
+	rot := 0.0
+	if r.rotation != nil {
+		rot = *r.rotation
 	}
-	restore()
+	cos, sin := math.Cos(rot), math.Sin(rot)
+	for _, run := range cjk.Runs(body) {
+		r.out.text(face, size, r.fontColor, run, x, y, rot)
+		adv := face.Width(run, size) + cjk.GapEm*size
+		x, y = x+adv*cos, y+adv*sin
+	}
 }

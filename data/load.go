@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -58,6 +59,7 @@ func Parse(name string, src []byte) (r *Report, err error) {
 		return nil, d.errs.err()
 	}
 	r = d.r
+	d.errs = append(d.errs, r.loadSources()...)
 	if verr := r.Validate(); verr != nil {
 		d.errs = append(d.errs, verr.(Errors)...)
 	}
@@ -483,12 +485,13 @@ var (
 	chartKeys   = chartObj.keys()
 	pointKeys   = pointObj.keys()
 	photoKeys   = photoObj.keys()
+	sourceKeys  = sourceObj.keys()
 )
 
 func allKeys() []string {
 	seen := map[string]bool{}
 	var all []string
-	for _, ks := range [][]string{topKeys, themeKeys, fontKeys, sectionKeys, statKeys, chartKeys, pointKeys, photoKeys} {
+	for _, ks := range [][]string{topKeys, themeKeys, fontKeys, sectionKeys, statKeys, chartKeys, pointKeys, sourceKeys, photoKeys} {
 		for _, k := range ks {
 			if !seen[k] {
 				seen[k] = true
@@ -510,6 +513,7 @@ var belongs = []struct {
 	{statKeys, `a stat (an item under "stats:")`},
 	{chartKeys, `a chart (an item under "charts:")`},
 	{photoKeys, `a photo (an item under "photos:")`},
+	{sourceKeys, `a chart's data file ("data: {file: traffic.csv}")`},
 	{topKeys, "the top level of the report (no indentation)"},
 }
 
@@ -779,7 +783,43 @@ func (d *decoder) chart(n ast.Node, path string, c *Chart) {
 			c.Total = d.num(v, p)
 		case "percent":
 			c.Percent = d.num(v, p)
+		case "prefix":
+			c.Prefix = d.str(v, p)
+		case "format":
+			c.Format = d.str(v, p)
+		case "better":
+			c.Better = d.str(v, p)
+		case "decimals":
+			if x := d.num(v, p); x != nil {
+				if n, err := strconv.Atoi(x.Text); err != nil || n < 0 || n > 6 {
+					d.errAt(d.nodePos(v), p, "decimals must be a whole number from 0 to 6, not %s", x.Text)
+				} else {
+					c.Decimals = &n
+				}
+			}
+		case "series":
+			d.seq(v, p, "series name", func(n ast.Node, p string) {
+				c.Series = append(c.Series, d.str(n, p))
+			})
 		case "data":
+			switch d.resolve(v, p).(type) {
+			case *ast.MappingNode, *ast.MappingValueNode:
+				src := &Source{}
+				d.mapping(v, p, "a data file", sourceKeys, func(key string, v ast.Node, p string) {
+					switch key {
+					case "file":
+						src.File = d.str(v, p)
+					case "sheet":
+						src.Sheet = d.str(v, p)
+					case "range":
+						src.Range = d.str(v, p)
+					case "encoding":
+						src.Encoding = d.str(v, p)
+					}
+				})
+				c.Source = src
+				return
+			}
 			d.seq(v, p, "data item", func(n ast.Node, p string) {
 				var pt Point
 				d.mapping(n, p, "a data item", pointKeys, func(key string, v ast.Node, p string) {
@@ -792,6 +832,14 @@ func (d *decoder) chart(n ast.Node, path string, c *Chart) {
 						}
 					case "unit":
 						pt.Unit = d.str(v, p)
+					case "values":
+						d.seq(v, p, "value", func(n ast.Node, p string) {
+							if x := d.num(n, p); x != nil {
+								pt.Values = append(pt.Values, *x)
+							} else {
+								pt.Values = append(pt.Values, Number{Value: math.NaN()})
+							}
+						})
 					}
 				})
 				c.Data = append(c.Data, pt)

@@ -55,7 +55,7 @@ func TestLoadFull(t *testing.T) {
 	}
 	bar := s.Charts[0]
 	if bar.Type != "bar" || bar.Title != "各季度场次" || bar.Unit != "场" ||
-		!reflect.DeepEqual(bar.Data, []Point{{"一季度", Number{100, "100"}, ""}, {"二季度", Number{3079.3, "3079.3"}, "次"}}) {
+		!reflect.DeepEqual(bar.Data, []Point{{Label: "一季度", Value: Number{100, "100"}}, {Label: "二季度", Value: Number{3079.3, "3079.3"}, Unit: "次"}}) {
 		t.Errorf("bar = %+v", bar)
 	}
 	if d := s.Charts[1]; d.Type != "donut" || d.Percent == nil || d.Percent.Text != "98.5" || d.Fraction() != 0.985 {
@@ -244,12 +244,12 @@ func TestErrors(t *testing.T) {
 		{"no stat value", head + "    stats:\n      - label: x\n", 5, 9, "this stat has no value"},
 		{"negative stat", head + "    stats:\n      - value: -3\n", 5, 16, "-3 is negative"},
 		{"change", head + "    stats:\n      - {value: 1, change: upp}\n", 5, 28, `"upp" is not a change direction; write up or down, or leave the line out (did you mean "up"?)`},
-		{"chart type", head + "    charts:\n      - {type: barr, data: [{label: a, value: 1}]}\n", 5, 16, `unknown chart type "barr" (did you mean "bar"?); use one of bar, hbar, donut, progress, pie`},
+		{"chart type", head + "    charts:\n      - {type: barr, data: [{label: a, value: 1}]}\n", 5, 16, `unknown chart type "barr" (did you mean "bar"?); use one of bar, hbar, grouped, donut, progress, pie, stacked, change, waffle`},
 		{"chart no type", head + "    charts:\n      - {title: x}\n", 5, 9, "this chart has no type"},
 		{"bar no data", head + "    charts:\n      - type: bar\n", 5, 9, "a bar chart needs data"},
 		{"bar no label", head + "    charts:\n      - type: hbar\n        data: [{value: 1}]\n", 6, 16, "this data item has no label"},
 		{"bar no value", head + "    charts:\n      - type: hbar\n        data: [{label: a}]\n", 6, 16, "this data item has no value"},
-		{"pie negative", head + "    charts:\n      - type: pie\n        data: [{label: a, value: -1}, {label: b, value: 2}]\n", 6, 34, "pie slices cannot be negative"},
+		{"pie negative", head + "    charts:\n      - type: pie\n        data: [{label: a, value: -1}, {label: b, value: 2}]\n", 6, 34, "shares cannot be negative"},
 		{"pie zero", head + "    charts:\n      - type: pie\n        data: [{label: a, value: 0}]\n", 6, 15, "add up to 0"},
 		{"donut both", head + "    charts:\n      - {type: donut, percent: 50, value: 1, total: 2}\n", 5, 32, "not both"},
 		{"donut range", head + "    charts:\n      - {type: donut, percent: 120}\n", 5, 32, "120 is outside 0..100"},
@@ -355,7 +355,7 @@ sections:
 		`r.yaml:2:1: subtitel: unknown field "subtitel" in the report; did you mean "subtitle"?`,
 		`r.yaml:6:16: sections[0].stats[0].value: want a number, got the string "abc"`,
 		`r.yaml:7:16: sections[0].stats[1].value: write 3 without quotes: a number in quotes is text`,
-		`r.yaml:9:15: sections[0].charts[0].type: unknown chart type "barr" (did you mean "bar"?); use one of bar, hbar, donut, progress, pie`,
+		`r.yaml:9:15: sections[0].charts[0].type: unknown chart type "barr" (did you mean "bar"?); use one of bar, hbar, grouped, donut, progress, pie, stacked, change, waffle`,
 	}
 	if got := strings.Split(err.Error(), "\n"); !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -395,7 +395,7 @@ func TestValidateWithoutSource(t *testing.T) {
 	r := &Report{Title: "T", Sections: []Section{{Title: "", Charts: []Chart{{Type: "pie"}}}}}
 	err := r.Validate()
 	want := "sections[0].title: this section has no title; add a \"title:\" line to it\n" +
-		"sections[0].charts[0].data: a pie chart needs data; add a \"data:\" list of items like \"- {label: 2019, value: 12}\""
+		"sections[0].charts[0].data: a pie chart needs data; add a \"data:\" list of items like \"- {label: 2019, value: 12}\", or data: {file: data.csv}"
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}

@@ -84,16 +84,32 @@ type Number struct {
 func (n Number) String() string { return n.Text }
 
 // Chart is one chart of a section. Which fields apply depends on Type:
-// bar, hbar and pie use Data; donut and progress use Value and Total, or
-// Percent.
+// bar, hbar, pie, stacked and change use Data; grouped uses Series and
+// Data with Values; donut, progress and waffle use Value and Total, or
+// Percent (pie and stacked may give Total, the whole the shares add up to).
 type Chart struct {
-	Type    string // bar | hbar | donut | progress | pie
+	Type    string // bar | hbar | grouped | donut | progress | pie | stacked | change | waffle
 	Title   string
 	Unit    string
 	Data    []Point
 	Value   *Number
 	Total   *Number
 	Percent *Number
+
+	Prefix   string   // set before every value, e.g. "约"
+	Format   string   // "" (as written) | wan | yi | auto: see package number
+	Decimals *int     // fixed decimals for every value; nil: as written
+	Better   string   // change: lower | higher, which direction is good news
+	Series   []string // grouped: the series' names, in the order of each point's Values
+	Source   *Source  // data: {file: ...}: Data was read from this file
+}
+
+// Source is a spreadsheet a chart's data comes from.
+type Source struct {
+	File     string // as written, relative to the report's folder
+	Sheet    string // xlsx: the sheet's name; default the first
+	Range    string // xlsx: e.g. "A1:B5"; default the used area
+	Encoding string // csv: "" (detect), "utf-8" or "gbk"
 }
 
 // Fraction returns the share a donut or progress chart shows, in 0..1.
@@ -109,9 +125,15 @@ func (c Chart) Fraction() float64 {
 
 // Point is one bar or slice.
 type Point struct {
-	Label string
-	Value Number
-	Unit  string // overrides the chart's unit for this point, optional
+	Label  string
+	Value  Number
+	Unit   string   // overrides the chart's unit for this point, optional
+	Values []Number // grouped: one value per series
+
+	// From says where a point read from a spreadsheet came from
+	// ("traffic.csv row 3", "stats.xlsx sheet 交管 row 3"), for messages;
+	// "" for points written in the report.
+	From string
 }
 
 // Photo is a picture with its caption; with no File, the brochure shows a

@@ -68,11 +68,11 @@ func objectSchema(o object) ordered {
 		// which fields a chart needs depends on its type
 		s = append(s, kv{"allOf", []any{
 			ordered{
-				{"if", ordered{{"properties", ordered{{"type", ordered{{"enum", []string{"bar", "hbar", "pie"}}}}}}, {"required", []string{"type"}}}},
+				{"if", ordered{{"properties", ordered{{"type", ordered{{"enum", []string{"bar", "hbar", "grouped", "pie", "stacked", "change"}}}}}}, {"required", []string{"type"}}}},
 				{"then", ordered{{"required", []string{"data"}}}},
 			},
 			ordered{
-				{"if", ordered{{"properties", ordered{{"type", ordered{{"enum", []string{"donut", "progress"}}}}}}, {"required", []string{"type"}}}},
+				{"if", ordered{{"properties", ordered{{"type", ordered{{"enum", []string{"donut", "progress", "waffle"}}}}}}, {"required", []string{"type"}}}},
 				{"then", ordered{{"anyOf", []any{
 					ordered{{"required", []string{"percent"}}},
 					ordered{{"required", []string{"value", "total"}}},
@@ -125,10 +125,27 @@ func fieldSchema(f field, t reflect.Type) ordered {
 	case t.Kind() == reflect.Struct && defName[t] != "":
 		s = append(s, kv{"$ref", "#/definitions/" + defName[t]})
 	case t.Kind() == reflect.Slice && defName[t.Elem()] != "":
-		s = append(s, kv{"type", "array"}, kv{"items", ordered{{"$ref", "#/definitions/" + defName[t.Elem()]}}})
+		list := ordered{{"type", "array"}, {"items", ordered{{"$ref", "#/definitions/" + defName[t.Elem()]}}}}
 		if f.minItems > 0 {
-			s = append(s, kv{"minItems", f.minItems})
+			list = append(list, kv{"minItems", f.minItems})
 		}
+		if f.alt != "" {
+			s = append(s, kv{"oneOf", []any{list, ordered{{"$ref", "#/definitions/" + f.alt}}}})
+		} else {
+			s = append(s, list...)
+		}
+	case t.Kind() == reflect.Int:
+		s = append(s, kv{"type", "integer"})
+		if f.min != nil {
+			s = append(s, kv{"minimum", *f.min})
+		}
+		if f.max != nil {
+			s = append(s, kv{"maximum", *f.max})
+		}
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
+		s = append(s, kv{"type", "array"}, kv{"items", ordered{{"type", []string{"string", "number"}}}})
+	case t.Kind() == reflect.Slice && t.Elem() == numberType:
+		s = append(s, kv{"type", "array"}, kv{"items", ordered{{"type", "number"}}})
 	default:
 		panic(fmt.Sprintf("data: field table: no schema for %s (Go type %s)", f.key, t))
 	}

@@ -92,7 +92,7 @@ func yamlInstance(t *testing.T, src []byte) any {
 
 func TestSampleMatchesSchema(t *testing.T) {
 	s := compile(t)
-	for _, file := range []string{"../examples/year-in-review-2020/report.yaml", "testdata/full.yaml"} {
+	for _, file := range []string{"../examples/year-in-review-2020/report.yaml", "../examples/chart-gallery/report.yaml", "testdata/full.yaml"} {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)

@@ -164,8 +164,16 @@ func mix(hex string, share float64) string {
 	return fmt.Sprintf("#%02X%02X%02X", m(r), m(g), m(b))
 }
 
+// FigureWidth is the width of a chart in the brochure: one of the two
+// figures of a row. Exported charts are drawn at it so they look the same.
+const FigureWidth = (contentW - gutter) / 2
+
+// ChartStyle is the look of the document's charts (theme colours, label
+// size, language), for drawing them outside the brochure.
+func (d *Document) ChartStyle() charts.Style { return d.chartStyle() }
+
 func (d *Document) chartStyle() charts.Style {
-	return charts.Style{Primary: d.Theme.Primary, Accent: d.Theme.Accent, Ink: d.Theme.Ink, Muted: d.Theme.Muted, Rule: d.Theme.Rule, FontSize: sizeLabel}
+	return charts.Style{Primary: d.Theme.Primary, Accent: d.Theme.Accent, Ink: d.Theme.Ink, Muted: d.Theme.Muted, Rule: d.Theme.Rule, FontSize: sizeLabel, Lang: d.Report.Language}
 }
 
 // Write draws the document as a PDF. The output depends only on the
@@ -242,9 +250,9 @@ func Check(r *data.Report) error {
 // charts draw in the embedded faces only.
 func check(r *data.Report, th Theme) error {
 	var errs data.Errors
-	check := func(path, s string) {
-		chart := strings.Contains(path, ".charts[")
-		for off, ch := range s {
+	visit(r, func(t printedText) {
+		chart := strings.Contains(t.path, ".charts[")
+		for off, ch := range t.s {
 			if ch == '\n' || ch == '\r' || ch == '\t' {
 				continue
 			}
@@ -252,12 +260,18 @@ func check(r *data.Report, th Theme) error {
 			if chart {
 				text = fonts.Regular.Has(ch) && fonts.Bold.Has(ch) && fonts.Black.Has(ch)
 			}
-			if !text && (chart || th.Fallback == nil || !th.Fallback.Has(ch)) {
-				errs = append(errs, &data.Error{Pos: r.Locate(path, off), Path: path, Msg: missingMsg(ch, chart)})
+			if text || !chart && th.Fallback != nil && th.Fallback.Has(ch) {
+				continue
 			}
+			e := &data.Error{Pos: r.Locate(t.path, off), Path: t.path, Msg: missingMsg(ch, chart)}
+			if t.at != "" {
+				// text read from a spreadsheet has no place in the
+				// report: point at the data: line and name the cell
+				e.Pos, e.Msg = r.Pos(t.at), t.note+": "+e.Msg
+			}
+			errs = append(errs, e)
 		}
-	}
-	visit(r, check)
+	})
 	if len(errs) > 0 {
 		return errs
 	}
@@ -288,8 +302,8 @@ func (d *Document) alphabet() []rune {
 	for _, r := range printed {
 		add(r)
 	}
-	visit(d.Report, func(_, s string) {
-		for _, r := range s {
+	visit(d.Report, func(t printedText) {
+		for _, r := range t.s {
 			add(r)
 		}
 	})
@@ -302,10 +316,19 @@ func (d *Document) alphabet() []rune {
 	return runes
 }
 
-// visit calls check with every text of the report that gets printed and
-// its field path: the glyph check and the fonts' subsets read the same
-// list.
-func visit(r *data.Report, check func(path, s string)) {
+// printedText is one text of the report that gets printed, with its
+// field path. Text read from a spreadsheet names the report's data: line
+// in at and its cell in note.
+type printedText struct {
+	path, s  string
+	at, note string
+}
+
+// visit calls fn with every text of the report that gets printed,
+// including what charts add (value labels, ticks, legends): the glyph
+// check and the fonts' subsets read the same list.
+func visit(r *data.Report, fn func(printedText)) {
+	check := func(path, s string) { fn(printedText{path: path, s: s}) }
 	check("title", r.Title)
 	check("subtitle", r.Subtitle)
 	check("organization", r.Organization)
@@ -325,9 +348,21 @@ func visit(r *data.Report, check func(path, s string)) {
 			q := fmt.Sprintf("%s.charts[%d]", p, j)
 			check(q+".title", c.Title)
 			check(q+".unit", c.Unit)
+			check(q+".prefix", c.Prefix)
+			for k, name := range c.Series {
+				check(fmt.Sprintf("%s.series[%d]", q, k), name)
+			}
 			for k, pt := range c.Data {
-				check(fmt.Sprintf("%s.data[%d].label", q, k), pt.Label)
+				lp := fmt.Sprintf("%s.data[%d].label", q, k)
+				if pt.From != "" {
+					fn(printedText{path: lp, s: pt.Label, at: q + ".data", note: pt.From})
+				} else {
+					check(lp, pt.Label)
+				}
 				check(fmt.Sprintf("%s.data[%d].unit", q, k), pt.Unit)
+			}
+			for _, s := range charts.Strings(c, r.Language) {
+				check(q, s)
 			}
 		}
 		for j, ph := range s.Photos {

@@ -2,12 +2,12 @@ package layout
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/cjk"
 )
 
 // This file is the text engine: it turns styled spans into justified lines
@@ -92,9 +92,8 @@ type Setting struct {
 // Kinsoku sets (clreq 3.1.7). A line may not start with noStart or end
 // with noEnd.
 const (
-	noStart = "，。、；：？！）】」』》〉〕］｝”’…‥·%‰℃—～・゠〜ー々〻」﹂" +
-		".,;:?!)]}" + "％"
-	noEnd = "（【「『《〈〔［｛“‘" + "([{"
+	noStart = cjk.NoStart
+	noEnd   = cjk.NoEnd
 	// compressible closing marks: the glyph sits in the left half of its
 	// em box, so its right half may be taken away.
 	closing = "，。、；：）】」』》〉〕］｝”’"
@@ -208,12 +207,12 @@ func shape(spans []Span, set Setting) []item {
 	// source has a space or punctuation between them.
 	for i := 1; i < len(items); i++ {
 		a, b := items[i-1], items[i]
-		if isHan(a.r) && isLatin(b.r) || isLatin(a.r) && isHan(b.r) {
+		if cjk.Gap(a.r, b.r) {
 			han := a
 			if isLatin(a.r) {
 				han = b
 			}
-			items[i].space = han.size / 4
+			items[i].space = han.size * cjk.GapEm
 		}
 	}
 	return items
@@ -298,13 +297,9 @@ func isFull(it item) bool { return it.adv >= it.size*0.9 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-func isLatin(r rune) bool {
-	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
-}
+func isLatin(r rune) bool { return cjk.IsLatin(r) }
 
-func isHan(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana)
-}
+func isHan(r rune) bool { return cjk.IsHan(r) }
 
 // isCJK reports Han characters and CJK punctuation.
 func isCJK(r rune) bool {

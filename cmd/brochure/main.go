@@ -49,6 +49,8 @@ Usage:
   brochure diff old.yaml new.yaml              what changed between two versions
   brochure schema                              print the JSON Schema of the format (for editors)
   brochure completion bash|zsh|fish            shell completion script
+  brochure charts report.yaml -o DIR [--format svg|png|pdf] [--dpi 300]
+                                               every chart as its own file
   brochure version                             print the version
 
 brochure COMMAND --help shows a command's options and an example.
@@ -81,6 +83,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return diffCmd(args[1:], stdout, stderr)
 	case "completion":
 		return completionCmd(args[1:], stdout, stderr)
+	case "charts":
+		return chartsCmd(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "brochure", version)
 		return exitOK

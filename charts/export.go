@@ -1,0 +1,252 @@
+package charts
+
+import (
+	"bytes"
+	"fmt"
+	"hash/crc32"
+	"html"
+	"image"
+	"image/color"
+	imgdraw "image/draw"
+	"image/png"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
+)
+
+// Export formats.
+var ExportFormats = []string{"svg", "png", "pdf"}
+
+// exportPad is the white margin around an exported chart, pt.
+const exportPad = 8.0
+
+// Export draws chart c alone, at width w pt (the width it has in the
+// brochure, so it looks the same), as an SVG, PNG (at dpi) or PDF file.
+// The same drawing code paints every format: only the canvas differs.
+// Output depends only on the arguments (no dates, no map order).
+func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]byte, error) {
+	h := st.Height(c, w)
+	W, H := w+2*exportPad, h+2*exportPad
+	switch format {
+	case "pdf":
+		pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: W, Ht: H}})
+		pdf.SetCatalogSort(true)
+		pdf.SetAutoPageBreak(false, 0)
+		pdf.SetMargins(0, 0, 0)
+		fixed := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+		pdf.SetCreationDate(fixed)
+		pdf.SetModificationDate(fixed)
+		pdf.SetTitle(c.Title, true)
+		pdf.SetCreator("brochure", true)
+		if err := fonts.Register(pdf); err != nil {
+			return nil, err
+		}
+		pdf.AddPage()
+		if err := Draw(pdf, c, exportPad, exportPad, w, h, st); err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
+	case "svg":
+		sv := &svgCanvas{}
+		if err := draw(sv, c, exportPad, exportPad, w, h, st); err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		fmt.Fprintf(&buf, `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="%spt" height="%spt" viewBox="0 0 %s %s">
+<title>%s</title>
+<rect width="100%%" height="100%%" fill="#FFFFFF"/>
+`, f2(W), f2(H), f2(W), f2(H), html.EscapeString(c.Title))
+		buf.WriteString(sv.b.String())
+		buf.WriteString("</svg>\n")
+		return buf.Bytes(), nil
+	case "png":
+		if dpi <= 0 {
+			dpi = 300
+		}
+		s := dpi / 72
+		img := image.NewRGBA(image.Rect(0, 0, int(math.Ceil(W*s)), int(math.Ceil(H*s))))
+		imgdraw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, imgdraw.Src)
+		gc, err := drawing.NewRasterGraphicContext(img)
+		if err != nil {
+			return nil, err
+		}
+		gc.SetDPI(72)
+		rc := &rasterCanvas{gc: gc, scale: s}
+		if err := draw(rc, c, exportPad, exportPad, w, h, st); err != nil {
+			return nil, err
+		}
+		if rc.err != nil {
+			return nil, rc.err
+		}
+		var buf bytes.Buffer
+		if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img); err != nil {
+			return nil, err
+		}
+		return setPNGDPI(buf.Bytes(), dpi), nil
+	}
+	return nil, fmt.Errorf("unknown export format %q; use %s", format, strings.Join(ExportFormats, ", "))
+}
+
+// f2 writes a coordinate with at most two decimals.
+func f2(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+func hexColor(c drawing.Color) string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
+
+// ---- SVG ----
+
+// svgCanvas writes paths as <path> and text as <text> in the font family
+// of the embedded faces (Noto Sans SC at weight 400, 700 or 900), so the
+// words stay words: searchable, selectable, editable.
+type svgCanvas struct{ b strings.Builder }
+
+func (s *svgCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
+	var d strings.Builder
+	for _, op := range ops {
+		switch op.kind {
+		case opMove:
+			fmt.Fprintf(&d, "M%s %s", f2(op.p[0]), f2(op.p[1]))
+		case opLine:
+			fmt.Fprintf(&d, "L%s %s", f2(op.p[0]), f2(op.p[1]))
+		case opCubic:
+			fmt.Fprintf(&d, "C%s %s %s %s %s %s", f2(op.p[0]), f2(op.p[1]), f2(op.p[2]), f2(op.p[3]), f2(op.p[4]), f2(op.p[5]))
+		case opClose:
+			d.WriteString("Z")
+		}
+	}
+	fmt.Fprintf(&s.b, `<path d="%s"`, d.String())
+	if fill {
+		fmt.Fprintf(&s.b, ` fill="%s"`, hexColor(st.fill))
+		if st.fill.A < 255 {
+			fmt.Fprintf(&s.b, ` fill-opacity="%s"`, f2(float64(st.fill.A)/255))
+		}
+	} else {
+		s.b.WriteString(` fill="none"`)
+	}
+	if stroke {
+		fmt.Fprintf(&s.b, ` stroke="%s" stroke-width="%s"`, hexColor(st.stroke), f2(st.width))
+		if st.stroke.A < 255 {
+			fmt.Fprintf(&s.b, ` stroke-opacity="%s"`, f2(float64(st.stroke.A)/255))
+		}
+		if len(st.dash) > 0 {
+			var ds []string
+			for _, v := range st.dash {
+				ds = append(ds, f2(v))
+			}
+			fmt.Fprintf(&s.b, ` stroke-dasharray="%s"`, strings.Join(ds, " "))
+		}
+	}
+	s.b.WriteString("/>\n")
+}
+
+func (s *svgCanvas) text(face *fonts.Face, size float64, c drawing.Color, t string, x, y, rot float64) {
+	fmt.Fprintf(&s.b, `<text x="%s" y="%s" font-family="'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif" font-weight="%d" font-size="%s" fill="%s"`,
+		f2(x), f2(y), face.Weight, f2(size), hexColor(c))
+	if c.A < 255 {
+		fmt.Fprintf(&s.b, ` fill-opacity="%s"`, f2(float64(c.A)/255))
+	}
+	if rot != 0 {
+		fmt.Fprintf(&s.b, ` transform="rotate(%s %s %s)"`, f2(chart.RadiansToDegrees(rot)), f2(x), f2(y))
+	}
+	fmt.Fprintf(&s.b, ">%s</text>\n", html.EscapeString(t))
+}
+
+// ---- PNG ----
+
+// rasterCanvas paints with go-chart's raster graphic context (the one its
+// PNG renderer uses), with the embedded faces' glyph outlines, scaled from
+// points to pixels at the requested DPI.
+type rasterCanvas struct {
+	gc    *drawing.RasterGraphicContext
+	scale float64
+	err   error
+}
+
+func (rc *rasterCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
+	gc := rc.gc
+	gc.SetMatrixTransform(drawing.NewScaleMatrix(rc.scale, rc.scale))
+	gc.BeginPath()
+	for _, op := range ops {
+		switch op.kind {
+		case opMove:
+			gc.MoveTo(op.p[0], op.p[1])
+		case opLine:
+			gc.LineTo(op.p[0], op.p[1])
+		case opCubic:
+			gc.CubicCurveTo(op.p[0], op.p[1], op.p[2], op.p[3], op.p[4], op.p[5])
+		case opClose:
+			gc.Close()
+		}
+	}
+	gc.SetFillColor(st.fill)
+	gc.SetStrokeColor(st.stroke)
+	gc.SetLineWidth(st.width)
+	gc.SetLineDash(st.dash, 0)
+	switch {
+	case fill && stroke:
+		gc.FillStroke()
+	case fill:
+		gc.Fill()
+	case stroke:
+		gc.Stroke()
+	}
+}
+
+func (rc *rasterCanvas) text(face *fonts.Face, size float64, c drawing.Color, t string, x, y, rot float64) {
+	gc := rc.gc
+	m := drawing.NewScaleMatrix(rc.scale, rc.scale)
+	m.Translate(x, y)
+	if rot != 0 {
+		m.Rotate(rot)
+	}
+	gc.SetMatrixTransform(m)
+	gc.BeginPath()
+	gc.SetFont(face.Font())
+	gc.SetFontSize(size)
+	gc.SetFillColor(c)
+	if _, err := gc.FillStringAt(t, 0, 0); err != nil && rc.err == nil {
+		rc.err = err
+	}
+}
+
+// setPNGDPI adds a pHYs chunk (pixels per metre) after IHDR so that image
+// programs place the PNG at its real size.
+func setPNGDPI(b []byte, dpi float64) []byte {
+	const ihdrEnd = 8 + 25 // signature + IHDR chunk
+	if len(b) < ihdrEnd {
+		return b
+	}
+	ppm := uint32(math.Round(dpi / 0.0254))
+	chunk := make([]byte, 0, 21)
+	be := func(v uint32) []byte { return []byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)} }
+	body := append([]byte("pHYs"), be(ppm)...)
+	body = append(body, be(ppm)...)
+	body = append(body, 1)
+	chunk = append(chunk, be(9)...)
+	chunk = append(chunk, body...)
+	chunk = append(chunk, be(crc32IEEE(body))...)
+	out := append([]byte{}, b[:ihdrEnd]...)
+	out = append(out, chunk...)
+	return append(out, b[ihdrEnd:]...)
+}
+
+func crc32IEEE(b []byte) uint32 { return crc32.ChecksumIEEE(b) }

@@ -1,0 +1,231 @@
+package charts
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/pdftest"
+)
+
+// fromYAML loads one chart through the real report format.
+func fromYAML(t testing.TB, chart string) data.Chart {
+	t.Helper()
+	src := "title: T\nsections:\n  - title: S\n    charts:\n      - " + strings.ReplaceAll(chart, "\n", "\n        ") + "\n"
+	r, err := data.Parse(filepath.Join(t.TempDir(), "r.yaml"), []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Sections[0].Charts[0]
+}
+
+var yamlKinds = []struct {
+	name, yaml string
+	want       []string // title, labels and value labels, as pdftotext finds them (spaces ignored)
+}{
+	{"bar", `{type: bar, title: 交管四项指数同比降幅, unit: "%", data: [{label: 事故数, value: 14.98}, {label: 死亡人数, value: 44.86}]}`,
+		[]string{"交管四项指数同比降幅", "单位：%", "事故数", "死亡人数", "14.98%", "44.86%"}},
+	{"bar-wan", `{type: bar, title: 接报警情, unit: 人次, format: wan, data: [{label: 2019年, value: 30793000}, {label: 2020年, value: 26418500}]}`,
+		[]string{"接报警情", "单位：万人次", "3079.3万人次", "2641.85万人次", "2019年"}},
+	{"hbar", `{type: hbar, title: 打击战果, unit: 起, data: [{label: 电信网络诈骗, value: 683}, {label: 网络赌博, value: 412}]}`,
+		[]string{"打击战果", "电信网络诈骗", "683起", "412起"}},
+	{"grouped", `{type: grouped, title: 事故数, series: [2019年, 2020年], data: [{label: 海曙区, values: [1203, 1021]}, {label: 江北区, values: [986, 842]}]}`,
+		[]string{"事故数", "2019年", "2020年", "海曙区", "江北区", "1203", "1021", "986", "842"}},
+	{"donut", `{type: donut, title: 零发案小区占比, value: 376, total: 1653, unit: 个}`,
+		[]string{"零发案小区占比", "22.7%", "376/1653个"}},
+	{"progress", `{type: progress, title: 建设进度, value: 49, total: 78, unit: 项}`,
+		[]string{"建设进度", "62.8%", "49/78项"}},
+	{"pie", `{type: pie, title: 资金分布, unit: 万元, data: [{label: 产业扶贫, value: 1260}, {label: 教育扶贫, value: 540}]}`,
+		[]string{"资金分布", "产业扶贫", "1260万元", "（70.0%）", "540万元"}},
+	{"stacked", `{type: stacked, title: 报警渠道, unit: "%", data: [{label: 110电话, value: 71.4}, {label: 微信报警, value: 28.6}]}`,
+		[]string{"报警渠道", "110电话", "71.4%", "微信报警", "28.6%"}},
+	{"change", `{type: change, title: 同比变化, better: lower, unit: "%", data: [{label: 事故数, value: -14.98}, {label: 电诈案件, value: 71.9}]}`,
+		[]string{"同比变化", "事故数", "同比下降", "↓14.98%", "电诈案件", "同比上升", "↑71.9%"}},
+	{"waffle", `{type: waffle, title: 零发案小区, value: 376, total: 1653, unit: 个}`,
+		[]string{"零发案小区", "22.7%", "376/1653个"}},
+}
+
+func TestKindsFromYAML(t *testing.T) {
+	for _, k := range yamlKinds {
+		t.Run(k.name, func(t *testing.T) {
+			c := fromYAML(t, k.yaml)
+			pdf := newDoc(t)
+			if err := Draw(pdf, c, 40, 40, 240, Height(c, 240), testStyle); err != nil {
+				t.Fatal(err)
+			}
+			b := output(t, pdf)
+			doc := pdftest.Open(t, b)
+			flat := strings.Join(strings.Fields(doc.AllText()), "")
+			for _, w := range k.want {
+				if !strings.Contains(flat, w) {
+					t.Errorf("PDFium: %q missing in %q", w, flat)
+				}
+			}
+			if _, err := os.Stat("/usr/bin/pdftotext"); err == nil {
+				txt := strings.Join(strings.Fields(pdfText(t, b)), "")
+				for _, w := range k.want {
+					if !strings.Contains(txt, w) {
+						t.Errorf("pdftotext: %q missing in %q", w, txt)
+					}
+				}
+			}
+		})
+	}
+}
+
+// The waffle fills one cell a percent, rounded half away from zero.
+func TestWaffleCells(t *testing.T) {
+	for _, tt := range []struct {
+		yaml string
+		want int
+	}{
+		{`{type: waffle, value: 376, total: 1653}`, 23},
+		{`{type: waffle, percent: 22.5}`, 23},
+		{`{type: waffle, percent: 0.4}`, 0},
+		{`{type: waffle, value: 5, total: 5}`, 100},
+	} {
+		if got := waffleCells(fromYAML(t, tt.yaml)); got != tt.want {
+			t.Errorf("%s: %d cells, want %d", tt.yaml, got, tt.want)
+		}
+	}
+}
+
+// A chart of 12 long Chinese categories, drawn in a brochure column: every
+// label character reaches the page, in order, and no two glyph boxes (as
+// PDFium measures them) overlap, nor stick out of the chart's box.
+func TestTwelveLongLabelsBoxes(t *testing.T) {
+	for _, typ := range []string{"bar", "grouped", "hbar"} {
+		t.Run(typ, func(t *testing.T) {
+			c := longBar()
+			c.Type = typ
+			if typ == "grouped" {
+				c.Series = []string{"2019年", "2020年"}
+				for i := range c.Data {
+					c.Data[i].Values = []data.Number{c.Data[i].Value, num("42")}
+					c.Data[i].Value = data.Number{}
+				}
+			}
+			pdf := newDoc(t)
+			const x, y, w = 40.0, 40.0, 236.64
+			h := Height(c, w)
+			if err := Draw(pdf, c, x, y, w, h, testStyle); err != nil {
+				t.Fatal(err)
+			}
+			doc := pdftest.Open(t, output(t, pdf))
+			pg := doc.Pages[0]
+			var chars []pdftest.Char
+			for _, ch := range pg.Chars {
+				if !ch.Generated && ch.R != ' ' && ch.Box.Right > ch.Box.Left {
+					chars = append(chars, ch)
+				}
+			}
+			if len(chars) < 12*8 {
+				t.Fatalf("only %d characters measured", len(chars))
+			}
+			text := ""
+			for _, ch := range chars {
+				text += string(ch.R)
+			}
+			for _, d := range c.Data {
+				// each label's characters appear in order (wrapping may
+				// interleave neighbouring labels' lines in reading order)
+				if !subsequence(text, d.Label) {
+					t.Errorf("label %q not all on the page", d.Label)
+				}
+			}
+			const eps = 0.05
+			for i, a := range chars {
+				top, bottom := pg.Height-y, pg.Height-(y+h)
+				if a.Box.Left < x-eps || a.Box.Right > x+w+eps || a.Box.Top > top+eps || a.Box.Bottom < bottom-eps {
+					t.Errorf("%q at %+v outside the chart box", a.R, a.Box)
+				}
+				for _, b := range chars[i+1:] {
+					if a.Box.Left < b.Box.Right-eps && b.Box.Left < a.Box.Right-eps &&
+						a.Box.Bottom < b.Box.Top-eps && b.Box.Bottom < a.Box.Top-eps {
+						t.Errorf("%q %+v overlaps %q %+v", a.R, a.Box, b.R, b.Box)
+					}
+				}
+			}
+		})
+	}
+}
+
+func subsequence(s, sub string) bool {
+	rs := []rune(sub)
+	i := 0
+	for _, r := range s {
+		if i < len(rs) && r == rs[i] {
+			i++
+		}
+	}
+	return i == len(rs)
+}
+
+// Every string a chart draws is reported by Strings (layout checks them
+// against the fonts).
+func TestStrings(t *testing.T) {
+	c := fromYAML(t, yamlKinds[8].yaml) // change
+	all := strings.Join(Strings(c, "zh-CN"), "")
+	for _, w := range []string{"同比下降", "↓", "14.98%", "同比上升"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("Strings lacks %q: %q", w, all)
+		}
+	}
+}
+
+// Export writes the same chart as SVG (text as text, in Noto Sans SC), PNG
+// at the asked resolution and PDF, byte-identically on every run.
+func TestExport(t *testing.T) {
+	c := fromYAML(t, yamlKinds[0].yaml)
+	for _, f := range ExportFormats {
+		a, err := Export(c, 236.64, testStyle, f, 150)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := Export(c, 236.64, testStyle, f, 150)
+		if string(a) != string(b) {
+			t.Errorf("%s: two exports differ", f)
+		}
+		switch f {
+		case "svg":
+			s := string(a)
+			for _, w := range []string{"<svg", "交管四项指数同比降幅", `font-family="'Noto Sans SC'`, `font-weight="700"`, ">14.98%</text>", ">死亡人数</text>"} {
+				if !strings.Contains(s, w) {
+					t.Errorf("svg lacks %q", w)
+				}
+			}
+		case "png":
+			if !strings.HasPrefix(string(a), "\x89PNG") || !strings.Contains(string(a[:60]), "pHYs") {
+				t.Errorf("not a PNG with pHYs")
+			}
+		case "pdf":
+			txt := strings.Join(strings.Fields(pdftest.Open(t, a).AllText()), "")
+			if !strings.Contains(txt, "44.86%") {
+				t.Errorf("pdf text %q", txt)
+			}
+		}
+	}
+}
+
+func BenchmarkDrawKinds(b *testing.B) {
+	for _, k := range yamlKinds {
+		c := fromYAML(b, k.yaml)
+		b.Run(k.name, func(b *testing.B) {
+			pdf := newDoc(b)
+			h := Height(c, 240)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if i%200 == 199 {
+					b.StopTimer()
+					pdf = newDoc(b)
+					b.StartTimer()
+				}
+				if err := Draw(pdf, c, 40, 40, 240, h, testStyle); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

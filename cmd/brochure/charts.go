@@ -1,0 +1,120 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/brochure-dev/brochure/charts"
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/layout"
+)
+
+const chartsUsage = "usage: brochure charts report.yaml -o DIR [--format svg|png|pdf] [--dpi 300]\n"
+
+// chartsCmd writes every chart of a report to its own file in DIR, named by
+// section and chart ("s02-c01-交管四项指数同比降幅.svg"), drawn at the width
+// and in the style it has in the brochure.
+func chartsCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("charts", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "folder to write the chart files into (created if missing)")
+	format := fs.String("format", "svg", "file format: svg, png or pdf")
+	dpi := fs.Float64("dpi", 300, "resolution of PNG files, dots per inch")
+	path, err := parseArgs(fs, args)
+	if err != nil {
+		fmt.Fprintf(stderr, "brochure charts: %v\n%s", err, chartsUsage)
+		return exitUsage
+	}
+	*format = strings.ToLower(strings.TrimPrefix(*format, "."))
+	switch {
+	case *out == "":
+		fmt.Fprintf(stderr, "brochure charts: name the folder to write into with -o\n%s", chartsUsage)
+		return exitUsage
+	case !contains(charts.ExportFormats, *format):
+		fmt.Fprintf(stderr, "brochure charts: unknown format %q; use svg, png or pdf\n%s", *format, chartsUsage)
+		return exitUsage
+	case *dpi < 36 || *dpi > 2400:
+		fmt.Fprintf(stderr, "brochure charts: --dpi %g is out of range; use 72 to 1200 (300 for print)\n", *dpi)
+		return exitUsage
+	}
+	r, code := load(path, stderr)
+	if r == nil {
+		return code
+	}
+	doc, err := layout.New(r)
+	if err != nil {
+		return report(stderr, err)
+	}
+	if fi, err := os.Stat(*out); err == nil && !fi.IsDir() {
+		fmt.Fprintf(stderr, "brochure charts: %s is a file; -o names a folder\n", *out)
+		return exitUsage
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fmt.Fprintf(stderr, "brochure charts: %v\n", err)
+		return exitIO
+	}
+	st := doc.ChartStyle()
+	n := 0
+	for i, s := range r.Sections {
+		for j, c := range s.Charts {
+			name := ChartFileName(i, j, c, *format)
+			b, err := charts.Export(c, layout.FigureWidth, st, *format, *dpi)
+			if err != nil {
+				fmt.Fprintf(stderr, "brochure charts: %s: %v\n", name, err)
+				return exitInternal
+			}
+			if err := writeAtomic(filepath.Join(*out, name), b); err != nil {
+				fmt.Fprintf(stderr, "brochure charts: %v\n", err)
+				return exitIO
+			}
+			fmt.Fprintln(stdout, filepath.Join(*out, name))
+			n++
+		}
+	}
+	if n == 0 {
+		fmt.Fprintf(stdout, "%s has no charts\n", path)
+	}
+	return exitOK
+}
+
+// ChartFileName is the stable name of chart j of section i: numbers from 1
+// (so files sort in report order), then a slug of the title.
+func ChartFileName(section, chart int, c data.Chart, ext string) string {
+	var b strings.Builder
+	dash := false
+	n := 0
+	for _, r := range c.Title {
+		if n >= 24 {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(unicode.ToLower(r))
+			dash = false
+			n++
+		} else {
+			dash = true
+		}
+	}
+	slug := b.String()
+	if slug == "" {
+		slug = c.Type
+	}
+	return fmt.Sprintf("s%02d-c%02d-%s.%s", section+1, chart+1, slug, ext)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,340 @@
+package data
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Charts may take their data from a spreadsheet: data: {file: traffic.csv}
+// or {file: stats.xlsx, sheet: 交管, range: A1:B5}. The file's first column
+// holds the labels, the next the values (grouped: one column a series). A
+// first row whose value cells are not numbers is a header; for a grouped
+// chart without "series:" it names the series.
+//
+// Cells are read as the spreadsheet shows them, not as stored: a cell
+// formatted as 14.98% is 14.98 (with or without the sign), a cell showing
+// 1,006 is 1006. That keeps the precision the press officer sees, which is
+// the precision they mean.
+
+// cell is one spreadsheet cell's text and where it is (1-based).
+type cell struct {
+	text     string
+	row, col int
+}
+
+// loadSources reads the data of every chart that names a file.
+func (r *Report) loadSources() Errors {
+	var errs Errors
+	for i := range r.Sections {
+		for j := range r.Sections[i].Charts {
+			c := &r.Sections[i].Charts[j]
+			if c.Source == nil {
+				continue
+			}
+			path := fmt.Sprintf("sections[%d].charts[%d].data", i, j)
+			if err := r.loadSource(c, path); err != nil {
+				errs = append(errs, err)
+				r.bad[path] = true
+			}
+		}
+	}
+	return errs
+}
+
+func (r *Report) loadSource(c *Chart, path string) *Error {
+	src := c.Source
+	fail := func(sub, format string, args ...any) *Error {
+		p := path
+		if sub != "" {
+			p += "." + sub
+		}
+		return &Error{Pos: r.near(p), Path: p, Msg: fmt.Sprintf(format, args...)}
+	}
+	if strings.TrimSpace(src.File) == "" {
+		return fail("", `the data names no file; write data: {file: traffic.csv} (a .csv or .xlsx file beside the report) or list the data items`)
+	}
+	name := src.File
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(r.Dir, name)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext != ".csv" && ext != ".xlsx" {
+		return fail("file", "%s is neither a .csv nor an .xlsx file; save the sheet as CSV or Excel workbook (.xlsx)", src.File)
+	}
+	if ext == ".csv" && (src.Sheet != "" || src.Range != "") {
+		k := "sheet"
+		if src.Sheet == "" {
+			k = "range"
+		}
+		return fail(k, "a CSV file has no sheets or ranges; remove %q, or use the .xlsx workbook", k)
+	}
+	if ext == ".xlsx" && src.Encoding != "" {
+		return fail("encoding", "an .xlsx file has no text encoding; remove the encoding line")
+	}
+	st, err := os.Stat(name)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fail("file", "data file %s not found; put it there (paths are relative to the folder of the report) or fix the name", name)
+	case err != nil:
+		return fail("file", "cannot read data file %s: %v", name, unwrapPathErr(err))
+	case st.IsDir():
+		return fail("file", "%s is a folder; name the .csv or .xlsx file inside it", name)
+	}
+	var rows [][]cell
+	where := filepath.Base(name)
+	var e *Error
+	if ext == ".csv" {
+		rows, e = readCSV(name, src.Encoding, fail)
+	} else {
+		rows, where, e = readXLSX(name, src, fail)
+	}
+	if e != nil {
+		return e
+	}
+	return c.fromRows(rows, where, func(format string, args ...any) *Error { return fail("", format, args...) })
+}
+
+func readCSV(name, enc string, fail func(sub, format string, args ...any) *Error) ([][]cell, *Error) {
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fail("file", "cannot read data file %s: %v", name, unwrapPathErr(err))
+	}
+	base := filepath.Base(name)
+	raw = bytes.TrimPrefix(raw, bom)
+	switch strings.ToLower(strings.ReplaceAll(enc, "-", "")) {
+	case "":
+		if !utf8.Valid(raw) {
+			// What Excel writes on Chinese Windows: GBK (GB18030 is its
+			// superset and decodes all of it).
+			dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+			if err != nil {
+				return nil, fail("file", "%s is neither UTF-8 nor GBK text; save it as CSV UTF-8 and try again", base)
+			}
+			raw = dec
+		}
+	case "gbk", "gb2312", "gb18030":
+		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(raw)
+		if err != nil {
+			return nil, fail("encoding", "%s cannot be read as GBK: %v", base, err)
+		}
+		raw = dec
+	case "utf8":
+		if !utf8.Valid(raw) {
+			line := 1 + bytes.Count(raw[:firstInvalid(raw)], []byte("\n"))
+			return nil, fail("encoding", "%s, row %d: not UTF-8 text (perhaps GBK); write encoding: gbk or save the file as CSV UTF-8", base, line)
+		}
+	default:
+		return nil, fail("encoding", "encoding %q is not supported; write utf-8 or gbk, or leave the line out to detect it", enc)
+	}
+	rd := csv.NewReader(bytes.NewReader(raw))
+	rd.FieldsPerRecord = -1
+	rd.LazyQuotes = true
+	recs, err := rd.ReadAll()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, fail("file", "%s, row %d, column %s: %v; check the quotes in that cell", base, pe.StartLine, colName(pe.Column), pe.Err)
+		}
+		return nil, fail("file", "%s: %v", base, err)
+	}
+	var rows [][]cell
+	for i, rec := range recs {
+		var row []cell
+		for j, t := range rec {
+			row = append(row, cell{text: t, row: i + 1, col: j + 1})
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+var rangeRE = regexp.MustCompile(`^([A-Za-z]{1,3}[0-9]+):([A-Za-z]{1,3}[0-9]+)$`)
+
+func readXLSX(name string, src *Source, fail func(sub, format string, args ...any) *Error) ([][]cell, string, *Error) {
+	base := filepath.Base(name)
+	f, err := excelize.OpenFile(name)
+	if err != nil {
+		return nil, "", fail("file", "%s cannot be opened as an Excel workbook (%v); save it again as .xlsx", base, err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	sheet := src.Sheet
+	if sheet == "" {
+		if len(sheets) == 0 {
+			return nil, "", fail("file", "%s has no sheets", base)
+		}
+		sheet = sheets[0]
+	} else if !contains(sheets, sheet) {
+		return nil, "", fail("sheet", "%s has no sheet %q%s; its sheets are: %s", base, sheet, suggest(sheet, sheets), strings.Join(sheets, ", "))
+	}
+	where := fmt.Sprintf("%s, sheet %s", base, sheet)
+	c0, r0, c1, r1 := 1, 1, 1<<20, 1<<22
+	if src.Range != "" {
+		m := rangeRE.FindStringSubmatch(strings.TrimSpace(src.Range))
+		if m == nil {
+			return nil, "", fail("range", "%q is not a cell range; write it like A1:B5", src.Range)
+		}
+		var e1, e2 error
+		c0, r0, e1 = excelize.CellNameToCoordinates(m[1])
+		c1, r1, e2 = excelize.CellNameToCoordinates(m[2])
+		if e1 != nil || e2 != nil || c1 < c0 || r1 < r0 {
+			return nil, "", fail("range", "%q is not a cell range from the top-left to the bottom-right cell; write it like A1:B5", src.Range)
+		}
+	}
+	all, err := f.GetRows(sheet)
+	if err != nil {
+		return nil, "", fail("file", "%s: %v", where, err)
+	}
+	var rows [][]cell
+	for i := r0; i <= r1 && i <= len(all); i++ {
+		var row []cell
+		for j := c0; j <= c1 && j <= len(all[i-1]); j++ {
+			row = append(row, cell{text: all[i-1][j-1], row: i, col: j})
+		}
+		if src.Range != "" {
+			for j := c0 + len(row); j <= c1; j++ {
+				row = append(row, cell{row: i, col: j})
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, where, nil
+}
+
+// colName is the spreadsheet name of column n (1 → A).
+func colName(n int) string {
+	if s, err := excelize.ColumnNumberToName(max(n, 1)); err == nil {
+		return s
+	}
+	return fmt.Sprint(n)
+}
+
+var groupedRE = regexp.MustCompile(`^[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`)
+
+// cellNumber reads a number as a spreadsheet shows it: "1,006", "14.98%",
+// " 3079.3 " are fine.
+func cellNumber(s string) (*Number, bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "%"), "％")
+	s = strings.TrimSpace(s)
+	if groupedRE.MatchString(s) {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	s = strings.TrimPrefix(s, "+")
+	if !decimalRE.MatchString(s) {
+		if p := plainDigits(s); p != "" {
+			s = p
+		} else {
+			return nil, false
+		}
+	}
+	n := parseNum(s)
+	return n, n != nil
+}
+
+// fromRows turns spreadsheet rows into the chart's data.
+func (c *Chart) fromRows(rows [][]cell, where string, fail func(format string, args ...any) *Error) *Error {
+	nonEmpty := func(row []cell) bool {
+		for _, x := range row {
+			if strings.TrimSpace(x.text) != "" {
+				return true
+			}
+		}
+		return false
+	}
+	var body [][]cell
+	for _, row := range rows {
+		if nonEmpty(row) {
+			body = append(body, row)
+		}
+	}
+	if len(body) == 0 {
+		return fail("%s holds no data; put the labels in the first column and the values in the next", where)
+	}
+	grouped := c.Type == "grouped"
+	// A header: the first row's value cells are not numbers.
+	head := body[0]
+	isHeader := len(head) > 1
+	for _, x := range head[min(1, len(head)):] {
+		if _, ok := cellNumber(x.text); ok {
+			isHeader = false
+		}
+	}
+	if isHeader {
+		if grouped && len(c.Series) == 0 {
+			for _, x := range head[1:] {
+				if t := strings.TrimSpace(x.text); t != "" {
+					c.Series = append(c.Series, t)
+				}
+			}
+		}
+		body = body[1:]
+	}
+	if len(body) == 0 {
+		return fail("%s has a header row but no data below it", where)
+	}
+	want := 1
+	if grouped {
+		want = max(1, len(c.Series))
+	}
+	for _, row := range body {
+		at := fmt.Sprintf("%s, row %d", where, row[0].row)
+		if len(row) < 1+want {
+			col := colName(row[0].col + len(row))
+			if len(row) > 0 {
+				col = colName(row[len(row)-1].col + 1)
+			}
+			return fail("%s, column %s: no value; every row needs a label and %d value%s", at, col, want, plural(want))
+		}
+		p := Point{Label: strings.TrimSpace(row[0].text), From: at}
+		if p.Label == "" {
+			return fail("%s, column %s: the label is empty; write the category's name in the first column", at, colName(row[0].col))
+		}
+		for k := 1; k <= want; k++ {
+			x := row[k]
+			n, ok := cellNumber(x.text)
+			if !ok {
+				what := fmt.Sprintf("%q is not a number", x.text)
+				if strings.TrimSpace(x.text) == "" {
+					what = "the cell is empty"
+				}
+				return fail("%s, column %s: %s; write a plain number like 1006 or 14.98", at, colName(x.col), what)
+			}
+			if grouped {
+				p.Values = append(p.Values, *n)
+			} else {
+				p.Value = *n
+			}
+		}
+		c.Data = append(c.Data, p)
+	}
+	return nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,105 @@
+// Package cjk holds the typographic rules that layout (body text) and charts
+// (labels, value labels, legends) must agree on, so that "683 起" is spaced
+// the same in a paragraph and over a bar.
+package cjk
+
+import (
+	"strings"
+	"unicode"
+)
+
+// GapEm is the space set between a Han character and a Latin letter or
+// digit, in em of the Han character's size (clreq 3.2.1: a quarter em).
+const GapEm = 0.25
+
+// IsHan reports Han characters (and kana).
+func IsHan(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana)
+}
+
+// IsLatin reports Latin-script letters and digits (anything alphanumeric
+// below the CJK blocks).
+func IsLatin(r rune) bool {
+	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// Gap reports whether a quarter-em space goes between a and b: a Han
+// character next to a Latin letter or digit, in either order. A space or
+// punctuation between them (the caller sees them as a or b) means no gap.
+func Gap(a, b rune) bool {
+	return IsHan(a) && IsLatin(b) || IsLatin(a) && IsHan(b)
+}
+
+// Runs splits s where Gap asks for a space, for drawing code that sets
+// each run as one text object and advances by GapEm between them.
+// "683起" gives ["683", "起"]; "同比下降14.98%" gives ["同比下降", "14.98%"].
+func Runs(s string) []string {
+	var out []string
+	start := 0
+	var prev rune = -1
+	for i, r := range s {
+		if prev >= 0 && Gap(prev, r) {
+			out = append(out, s[start:i])
+			start = i
+		}
+		prev = r
+	}
+	if start < len(s) || len(out) == 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// Kinsoku sets (clreq 3.1.7): a line may not start with NoStart or end with
+// NoEnd. layout's breaker and the chart label wrapper both use them.
+const (
+	NoStart = "，。、；：？！）】」』》〉〕］｝”’…‥·%‰℃—～・゠〜ー々〻」﹂" +
+		".,;:?!)]}" + "％"
+	NoEnd = "（【「『《〈〔［｛“‘" + "([{"
+)
+
+// Wrap breaks a short text (a chart label) into lines no wider than width
+// as measured by width(s), between characters, obeying kinsoku: no line
+// starts with a NoStart mark or ends with a NoEnd one, and a figure is not
+// split from its digits. A single character wider than width gets a line
+// of its own; nothing is dropped. Explicit "\n" breaks are kept.
+func Wrap(s string, maxW float64, width func(string) float64) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, wrapLine([]rune(para), maxW, width)...)
+	}
+	return out
+}
+
+func wrapLine(rs []rune, maxW float64, width func(string) float64) []string {
+	var out []string
+	for len(rs) > 0 {
+		if len(rs) == 1 || width(string(rs)) <= maxW+1e-9 {
+			return append(out, string(rs))
+		}
+		// the longest prefix that fits (at least one character)
+		n := 1
+		for n < len(rs) && width(string(rs[:n+1])) <= maxW+1e-9 {
+			n++
+		}
+		// move the break back while it violates kinsoku or splits digits
+		b := n
+		for b > 1 && !canBreak(rs[b-1], rs[b]) {
+			b--
+		}
+		if b == 1 && !canBreak(rs[0], rs[1]) {
+			b = n // nowhere legal: break where it overflows rather than overflow
+		}
+		out = append(out, string(rs[:b]))
+		rs = rs[b:]
+	}
+	return out
+}
+
+func canBreak(prev, next rune) bool {
+	if strings.ContainsRune(NoStart, next) || strings.ContainsRune(NoEnd, prev) {
+		return false
+	}
+	digit := func(r rune) bool { return r >= '0' && r <= '9' || r == '.' }
+	return !(digit(prev) && digit(next))
+}

@@ -1,0 +1,47 @@
+package cjk
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestRuns(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"683起", []string{"683", "起"}},
+		{"14.98%", []string{"14.98%"}},
+		{"同比下降14.98%", []string{"同比下降", "14.98%"}},
+		{"2020年3月", []string{"2020", "年", "3", "月"}},
+		{"下降 14", []string{"下降 14"}},
+		{"", []string{""}},
+	}
+	for _, tt := range tests {
+		if got := Runs(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Runs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	w := func(s string) float64 { return float64(len([]rune(s))) }
+	tests := []struct {
+		in   string
+		max  float64
+		want []string
+	}{
+		{"朝阳区文化中心区", 2, []string{"朝阳", "区文", "化中", "心区"}},
+		{"事故数（起）", 3, []string{"事故数", "（起）"}},
+		{"事故数（起）", 2, []string{"事故", "数", "（起", "）"}},
+		{"交通事故。处理", 4, []string{"交通事", "故。处理"}},
+		{"2020年度", 3, []string{"202", "0年度"}},
+		{"第2020年度", 3, []string{"第", "202", "0年度"}},
+		{"ab", 0.5, []string{"a", "b"}},
+	}
+	for _, tt := range tests {
+		if got := Wrap(tt.in, tt.max, w); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Wrap(%q, %v) = %q, want %q", tt.in, tt.max, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,359 @@
+// Package number is brochure's one number formatter: the figures in stat
+// cards, chart value labels, axis ticks and legends all go through it, so a
+// figure reads the same wherever it is printed.
+//
+// It lives in its own small package (not in data, charts or layout) because
+// all three need it and none should import the others for it: data uses it
+// to check that shares add up "within rounding", charts for labels and ticks,
+// layout for figures. It knows nothing of YAML or PDF.
+//
+// Numbers are handled as the decimal text the user wrote ("14.98",
+// "30793000"), not as floats, wherever possible: moving the decimal point
+// for 万/亿 and rounding to fixed decimals are done on the digits, so
+// 14.985 rounds to 14.99 (half away from zero, as people round), never to
+// 14.98 because the binary float happened to sit below.
+package number
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Format says how to print the numbers of one chart or figure.
+type Format struct {
+	// Style is "" (as written), "wan" (in 万: 30793000 → 3079.3万), "yi"
+	// (in 亿) or "auto" (万 from ten thousand, 亿 from a hundred million).
+	Style string
+	// Decimals fixes the number of decimals; negative means as written
+	// (after a 万/亿 shift: up to two, trailing zeros dropped).
+	Decimals int
+	// Lang is the report language; "en" groups thousands with commas.
+	Lang string
+	// Prefix and Unit are set before and after the figure ("约", "万人次").
+	Prefix, Unit string
+}
+
+// Styles are the accepted values of Style.
+var Styles = []string{"wan", "yi", "auto"}
+
+// Plain is the format that prints numbers as written.
+var Plain = Format{Decimals: -1}
+
+// Text formats the number written as text (a plain decimal, as data.Number
+// keeps it) without prefix or unit: "30793000" with Style wan gives
+// "3079.3万". Text that is not a plain decimal is returned unchanged.
+func (f Format) Text(text string) string {
+	d, ok := parse(text)
+	if !ok {
+		return text
+	}
+	return f.digits(d)
+}
+
+// Float formats a computed value (a share, a tick) like Text.
+func (f Format) Float(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return f.Text(strconv.FormatFloat(v, 'f', -1, 64))
+}
+
+// Label is the figure with its prefix and unit: "约3079.3万人次",
+// "14.98%", in English "1,653 cases". See Attach for the spacing.
+func (f Format) Label(text string) string {
+	return Attach(f.Prefix, f.Text(text), f.Unit, f.Lang)
+}
+
+// Attach joins prefix, figure and unit. "%", "‰" and "℃" always sit tight
+// against the figure (14.98%, in every language). A Latin word takes a
+// normal space in English ("1,653 cases"). Chinese prefixes and units are
+// joined without a character: the quarter-em between a figure and a Han
+// character is typesetting, added where the text is drawn (internal/cjk),
+// exactly as in body text.
+func Attach(prefix, figure, unit, lang string) string {
+	s := figure
+	if prefix != "" {
+		if lang == "en" && endsLatinWord(prefix) {
+			s = prefix + " " + s
+		} else {
+			s = prefix + s
+		}
+	}
+	if unit != "" {
+		if lang == "en" && startsLatinWord(unit) {
+			s += " " + unit
+		} else {
+			s += unit
+		}
+	}
+	return s
+}
+
+func startsLatinWord(s string) bool {
+	for _, r := range s {
+		return r < 0x2E80 && unicode.IsLetter(r)
+	}
+	return false
+}
+
+func endsLatinWord(s string) bool {
+	r := []rune(s)
+	return len(r) > 0 && r[len(r)-1] < 0x2E80 && unicode.IsLetter(r[len(r)-1])
+}
+
+// Percent prints a share (0..1) as a percentage with the given decimals
+// (one when negative): 376/1653 → "22.7%".
+func Percent(share float64, decimals int) string {
+	if decimals < 0 {
+		decimals = 1
+	}
+	return roundFloat(share*100, decimals) + "%"
+}
+
+// roundFloat rounds v half away from zero at the decimal digits of its
+// shortest representation.
+func roundFloat(v float64, decimals int) string {
+	d, _ := parse(strconv.FormatFloat(v, 'f', -1, 64))
+	return d.round(decimals).String(false)
+}
+
+// Scale returns the divisor and suffix an axis of values up to max uses
+// with this format: (1e4, "万") for wan, (1e8, "亿") for yi, auto by max;
+// (1, "") otherwise.
+func (f Format) Scale(max float64) (float64, string) {
+	switch f.resolve(math.Abs(max)) {
+	case "wan":
+		return 1e4, "万"
+	case "yi":
+		return 1e8, "亿"
+	}
+	return 1, ""
+}
+
+func (f Format) resolve(abs float64) string {
+	if f.Style != "auto" {
+		return f.Style
+	}
+	switch {
+	case abs >= 1e8:
+		return "yi"
+	case abs >= 1e4:
+		return "wan"
+	}
+	return ""
+}
+
+func (f Format) digits(d dec) string {
+	suffix := ""
+	scaled := false
+	switch f.resolve(math.Abs(d.float())) {
+	case "wan":
+		d, suffix, scaled = d.shift(4), "万", true
+	case "yi":
+		d, suffix, scaled = d.shift(8), "亿", true
+	}
+	switch {
+	case f.Decimals >= 0:
+		d = d.round(f.Decimals)
+	case scaled:
+		d = d.round(2).trim()
+	}
+	return d.String(f.Lang == "en") + suffix
+}
+
+// Tick prints an axis tick value v on a scale of the given step, with just
+// the decimals the step needs (0, 5, 10 or 0.5, 1.0, 1.5), grouped in
+// English.
+func Tick(v, step float64, lang string) string {
+	dec := 0
+	for s := step; dec < 6 && math.Abs(s-math.Round(s)) > 1e-9*math.Max(1, math.Abs(s)); s *= 10 {
+		dec++
+	}
+	if math.Abs(v) < step/1e6 {
+		v = 0
+	}
+	d, _ := parse(strconv.FormatFloat(v, 'f', dec, 64))
+	return d.String(lang == "en")
+}
+
+// Ticks returns a zero-including axis from min to max in steps of 1, 2 or 5
+// times a power of ten, with at most maxIntervals intervals (at least one)
+// covering [lo, hi].
+func Ticks(lo, hi float64, maxIntervals int) (min, max, step float64) {
+	lo, hi = math.Min(lo, 0), math.Max(hi, 0)
+	span := hi - lo
+	if span <= 0 {
+		span = 1
+		hi = lo + 1
+	}
+	maxIntervals = max_(maxIntervals, 1)
+	step = NiceStep(span / float64(maxIntervals))
+	for {
+		min = math.Floor(lo/step+1e-9) * step
+		max = math.Ceil(hi/step-1e-9) * step
+		if max == min {
+			max = min + step
+		}
+		if int(math.Round((max-min)/step)) <= maxIntervals {
+			return min, max, step
+		}
+		step = NiceStep(step * 1.0001)
+	}
+}
+
+func max_(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// NiceStep returns the smallest 1, 2 or 5 × 10^k that is ≥ raw.
+func NiceStep(raw float64) float64 {
+	if raw <= 0 || math.IsNaN(raw) || math.IsInf(raw, 0) {
+		return 1
+	}
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if s := m * mag; s >= raw*(1-1e-12) {
+			return s
+		}
+	}
+	return 10 * mag
+}
+
+// Decimals returns the number of decimals text is written with ("14.98":
+// 2, "3079": 0).
+func Decimals(text string) int {
+	if i := strings.IndexByte(text, '.'); i >= 0 {
+		return len(text) - i - 1
+	}
+	return 0
+}
+
+// ---- exact decimals ----
+
+// dec is a decimal number: neg, the digits (no leading zeros but one), and
+// how many of them are after the point.
+type dec struct {
+	neg    bool
+	digits []byte // '0'..'9'
+	frac   int
+}
+
+func parse(s string) (dec, bool) {
+	var d dec
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "-") {
+		d.neg, s = true, s[1:]
+	} else if strings.HasPrefix(s, "+") {
+		s = s[1:]
+	}
+	if s == "" {
+		return d, false
+	}
+	seenPoint := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			d.digits = append(d.digits, c)
+			if seenPoint {
+				d.frac++
+			}
+		case c == '.' && !seenPoint:
+			seenPoint = true
+		default:
+			return d, false
+		}
+	}
+	if len(d.digits) == 0 {
+		return d, false
+	}
+	return d, true
+}
+
+func (d dec) float() float64 {
+	f, _ := strconv.ParseFloat(d.String(false), 64)
+	return f
+}
+
+// shift divides by 10^k.
+func (d dec) shift(k int) dec {
+	d.digits = append([]byte(nil), d.digits...)
+	d.frac += k
+	return d
+}
+
+// round rounds to n decimals, half away from zero.
+func (d dec) round(n int) dec {
+	ds := append([]byte(nil), d.digits...)
+	for d.frac < n {
+		ds = append(ds, '0')
+		d.frac++
+	}
+	if d.frac > n {
+		cut := d.frac - n
+		up := ds[len(ds)-cut] >= '5'
+		ds = ds[:len(ds)-cut]
+		d.frac = n
+		if up {
+			i := len(ds) - 1
+			for ; i >= 0; i-- {
+				if ds[i] == '9' {
+					ds[i] = '0'
+					continue
+				}
+				ds[i]++
+				break
+			}
+			if i < 0 {
+				ds = append([]byte{'1'}, ds...)
+			}
+		}
+	}
+	d.digits = ds
+	return d
+}
+
+// trim drops trailing zeros after the point.
+func (d dec) trim() dec {
+	for d.frac > 0 && len(d.digits) > 0 && d.digits[len(d.digits)-1] == '0' {
+		d.digits = d.digits[:len(d.digits)-1]
+		d.frac--
+	}
+	return d
+}
+
+// String writes the number; group puts commas between thousands.
+func (d dec) String(group bool) string {
+	ds := d.digits
+	for len(ds) < d.frac+1 {
+		ds = append([]byte{'0'}, ds...)
+	}
+	intPart := strings.TrimLeft(string(ds[:len(ds)-d.frac]), "0")
+	if intPart == "" {
+		intPart = "0"
+	}
+	frac := string(ds[len(ds)-d.frac:])
+	if group && len(intPart) > 3 {
+		var b strings.Builder
+		for i, c := range intPart {
+			if i > 0 && (len(intPart)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(c)
+		}
+		intPart = b.String()
+	}
+	s := intPart
+	if d.frac > 0 {
+		s += "." + frac
+	}
+	if d.neg && strings.Trim(s, "0.,") != "" {
+		s = "-" + s
+	}
+	return s
+}

@@ -1,0 +1,128 @@
+package number
+
+import "testing"
+
+func TestText(t *testing.T) {
+	tests := []struct {
+		f    Format
+		in   string
+		want string
+	}{
+		{Plain, "14.98", "14.98"},
+		{Plain, "3079.3", "3079.3"},
+		{Plain, "1006", "1006"},
+		{Format{Style: "wan", Decimals: -1}, "30793000", "3079.3万"},
+		{Format{Style: "wan", Decimals: -1}, "30790000", "3079万"},
+		{Format{Style: "wan", Decimals: 2}, "30793000", "3079.30万"},
+		{Format{Style: "yi", Decimals: -1}, "101000000", "1.01亿"},
+		{Format{Style: "yi", Decimals: -1}, "101500000", "1.02亿"},
+		{Format{Style: "auto", Decimals: -1}, "1653", "1653"},
+		{Format{Style: "auto", Decimals: -1}, "30793000", "3079.3万"},
+		{Format{Style: "auto", Decimals: -1}, "250000000", "2.5亿"},
+		{Format{Decimals: 1}, "14.98", "15.0"},
+		{Format{Decimals: 2}, "14.985", "14.99"}, // half away from zero, on the digits
+		{Format{Decimals: 2}, "-14.985", "-14.99"},
+		{Format{Decimals: 0}, "9.5", "10"},
+		{Format{Decimals: 0}, "99.5", "100"},
+		{Format{Decimals: 3}, "7", "7.000"},
+		{Format{Decimals: 0}, "-0.4", "0"},
+		{Format{Decimals: -1, Lang: "en"}, "30793000", "30,793,000"},
+		{Format{Decimals: -1, Lang: "en"}, "1653.25", "1,653.25"},
+		{Format{Decimals: -1, Lang: "en"}, "-1653", "-1,653"},
+		{Format{Decimals: -1, Lang: "en"}, "999", "999"},
+		{Format{Decimals: -1}, "abc", "abc"},
+	}
+	for _, tt := range tests {
+		if got := tt.f.Text(tt.in); got != tt.want {
+			t.Errorf("%+v.Text(%q) = %q, want %q", tt.f, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLabel(t *testing.T) {
+	tests := []struct {
+		f    Format
+		in   string
+		want string
+	}{
+		{Format{Decimals: -1, Unit: "起"}, "683", "683起"},
+		{Format{Decimals: -1, Unit: "%"}, "14.98", "14.98%"},
+		{Format{Decimals: -1, Unit: "%", Lang: "en"}, "14.98", "14.98%"},
+		{Format{Decimals: -1, Unit: "cases", Lang: "en"}, "1653", "1,653 cases"},
+		{Format{Decimals: -1, Prefix: "约", Unit: "人次", Style: "wan"}, "30793000", "约3079.3万人次"},
+		{Format{Decimals: -1, Prefix: "about", Lang: "en"}, "50", "about 50"},
+		{Format{Decimals: -1, Prefix: "$", Lang: "en"}, "50", "$50"},
+	}
+	for _, tt := range tests {
+		if got := tt.f.Label(tt.in); got != tt.want {
+			t.Errorf("Label(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPercent(t *testing.T) {
+	if got := Percent(376.0/1653, -1); got != "22.7%" {
+		t.Errorf("got %q", got)
+	}
+	if got := Percent(0.12345, 2); got != "12.35%" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestTicks(t *testing.T) {
+	tests := []struct {
+		lo, hi float64
+		n      int
+		min    float64
+		max    float64
+		step   float64
+	}{
+		{0, 44.86, 4, 0, 60, 20}, // 1-2-5: 20, not 12.5 or 15
+		{0, 44.86, 5, 0, 50, 10},
+		{0, 683, 4, 0, 800, 200},
+		{0, 3079.3, 4, 0, 4000, 1000},
+		{-4.5, 12, 4, -5, 15, 5},
+		{0, 0, 4, 0, 1, 0.5},
+		{0, 0.37, 4, 0, 0.4, 0.1},
+		{0, 1, 1, 0, 1, 1},
+	}
+	for _, tt := range tests {
+		mn, mx, st := Ticks(tt.lo, tt.hi, tt.n)
+		if mn != tt.min || mx != tt.max || st != tt.step {
+			t.Errorf("Ticks(%v, %v, %d) = %v, %v, %v; want %v, %v, %v", tt.lo, tt.hi, tt.n, mn, mx, st, tt.min, tt.max, tt.step)
+		}
+		if (mx-mn)/st > float64(tt.n)+1e-9 {
+			t.Errorf("Ticks(%v,%v,%d): %v intervals", tt.lo, tt.hi, tt.n, (mx-mn)/st)
+		}
+	}
+	for _, raw := range []float64{0.013, 0.7, 1, 1.2, 3, 7, 42, 130, 2600} {
+		s := NiceStep(raw)
+		m := s / pow10floor(s)
+		if (m != 1 && m != 2 && m != 5) || s < raw {
+			t.Errorf("NiceStep(%v) = %v", raw, s)
+		}
+	}
+}
+
+func pow10floor(x float64) float64 {
+	p := 1.0
+	for p*10 <= x*(1+1e-9) {
+		p *= 10
+	}
+	for p > x*(1+1e-9) {
+		p /= 10
+	}
+	return p
+}
+
+func TestTick(t *testing.T) {
+	if got := Tick(0.30000000000000004, 0.1, ""); got != "0.3" {
+		t.Errorf("got %q", got)
+	}
+	if got := Tick(20000, 5000, "en"); got != "20,000" {
+		t.Errorf("got %q", got)
+	}
+	if got := Tick(-1e-12, 5, ""); got != "0" {
+		t.Errorf("got %q", got)
+	}
+}
