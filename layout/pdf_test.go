@@ -111,3 +111,40 @@ func TestSamplePDFMatchesLayout(t *testing.T) {
 		t.Errorf("%d body glyphs checked, the report has %d", checked, total)
 	}
 }
+
+// TestGalleryNoTofu builds the chart gallery, where charts compose most of
+// the text (ticks, value labels, legends, 同比上升), and checks that every
+// character drawn is in the fonts' subset.
+func TestGalleryNoTofu(t *testing.T) {
+	r, err := data.Load("../examples/chart-gallery/report.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := d.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	alpha := map[rune]bool{}
+	for _, r := range d.alphabet() {
+		alpha[r] = true
+	}
+	n := 0
+	for pi, p := range pdftest.Open(t, out.Bytes()).Pages {
+		for _, c := range p.Chars {
+			if c.Generated || c.R == '\r' || c.R == '\n' {
+				continue
+			}
+			n++
+			if !alpha[c.R] {
+				t.Errorf("page %d: %q (U+%04X) drawn but not in the fonts' subset", pi+1, c.R, c.R)
+			}
+		}
+	}
+	if n < 500 {
+		t.Errorf("only %d characters in the gallery", n)
+	}
+}
