@@ -69,11 +69,27 @@ type measure struct {
 	gap   []float64 // justification points before an item
 	z     []float64 // mid-line shrink: half of a compressible mark, weighted
 	zsp   []float64 // shrink of CJK–Latin spaces (half of them)
+	next  []int     // next[i]: the first item at or after i that is not a space
+	prev  []int     // prev[i]: one past the last item before i that is not a space
 }
 
 func newMeasure(items []item, set Setting) *measure {
 	n := len(items)
-	m := &measure{items: items, set: set, w: make([]float64, n+1), sp: make([]float64, n+1), gap: make([]float64, n+1), z: make([]float64, n+1), zsp: make([]float64, n+1)}
+	m := &measure{items: items, set: set, w: make([]float64, n+1), sp: make([]float64, n+1), gap: make([]float64, n+1), z: make([]float64, n+1), zsp: make([]float64, n+1),
+		next: make([]int, n+1), prev: make([]int, n+1)}
+	m.next[n] = n
+	for i := n - 1; i >= 0; i-- {
+		m.next[i] = i
+		if items[i].r == ' ' {
+			m.next[i] = m.next[i+1]
+		}
+	}
+	for i := 1; i <= n; i++ {
+		m.prev[i] = i
+		if items[i-1].r == ' ' {
+			m.prev[i] = m.prev[i-1]
+		}
+	}
 	for i, it := range items {
 		w := it.adv - it.cut
 		g := 0.0
@@ -100,11 +116,9 @@ func endShrink(it item) float64 { return it.end }
 // trim returns the line's first and past-the-last items without the
 // spaces at its ends.
 func (m *measure) trim(a, b int) (int, int) {
-	for a < b && m.items[a].r == ' ' {
-		a++
-	}
-	for b > a && m.items[b-1].r == ' ' {
-		b--
+	a, b = min(m.next[a], b), max(m.prev[b], a)
+	if b < a {
+		b = a
 	}
 	return a, b
 }
