@@ -1,0 +1,63 @@
+package main
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/brochure-dev/brochure/internal/pdftest"
+)
+
+// TestChartsExport runs `brochure charts` on the sample in each format:
+// one file per chart with stable names, each a valid file of its kind
+// with the chart's title in it.
+func TestChartsExport(t *testing.T) {
+	want := []string{"s03-c01-电子证明实时核查", "s06-c01-电信网络诈骗打击同比上升", "s06-c02-涉网新型犯罪打击战果", "s07-c01-交管四项指数同比降幅", "s09-c01-部市合作扶贫项目分布", "s10-c01-零发案智安小区占比"}
+	for _, format := range []string{"svg", "png", "pdf"} {
+		t.Run(format, func(t *testing.T) {
+			dir := t.TempDir()
+			code, _, errs := exec("charts", sample, "-o", dir, "--format", format, "--dpi", "150")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			files, _ := filepath.Glob(filepath.Join(dir, "*."+format))
+			sort.Strings(files)
+			if len(files) != len(want) {
+				t.Fatalf("%d files, want %d: %v", len(files), len(want), files)
+			}
+			for i, f := range files {
+				if got := strings.TrimSuffix(filepath.Base(f), "."+format); got != want[i] {
+					t.Errorf("file %d is %s, want %s", i, got, want[i])
+				}
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				title := strings.SplitN(want[i], "-", 3)[2]
+				switch format {
+				case "svg":
+					if !bytes.HasPrefix(bytes.TrimSpace(b), []byte("<svg")) && !bytes.Contains(b[:min(200, len(b))], []byte("<svg")) || !bytes.Contains(b, []byte(title)) {
+						t.Errorf("%s: not an SVG with its title as text", f)
+					}
+				case "png":
+					img, err := png.Decode(bytes.NewReader(b))
+					if err != nil || img.Bounds().Dx() < 300 {
+						t.Errorf("%s: %v, %v", f, err, img)
+					}
+				case "pdf":
+					if txt := pdftest.Open(t, b).AllText(); !strings.Contains(strings.ReplaceAll(txt, " ", ""), title) {
+						t.Errorf("%s: title %q not in %q", f, title, txt)
+					}
+					pdftest.Validate(t, b)
+				}
+			}
+		})
+	}
+	if code, _, _ := exec("charts", sample, "-o", t.TempDir(), "--format", "gif"); code != exitUsage {
+		t.Errorf("unknown format: exit %d", code)
+	}
+}
