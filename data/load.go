@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -231,11 +232,9 @@ func (d *decoder) nodePos(n ast.Node) Pos { return d.tokPos(startTok(n)) }
 
 // startTok returns the token where n starts in the source.
 func startTok(n ast.Node) (tk *token.Token) {
-	defer func() {
-		if recover() != nil {
-			tk = nil
-		}
-	}()
+	if v := reflect.ValueOf(n); !v.IsValid() || v.Kind() == reflect.Pointer && v.IsNil() {
+		return nil // a typed nil in the AST: its methods would panic
+	}
 	switch t := n.(type) {
 	case nil:
 		return nil
