@@ -306,7 +306,7 @@ func gbkReport(t *testing.T, dir string) {
 	write(t, dir, "gbk.yaml", b)
 }
 
-func write(t *testing.T, dir, name string, b []byte) {
+func write(t testing.TB, dir, name string, b []byte) {
 	t.Helper()
 	p := filepath.Join(dir, name)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -327,7 +327,7 @@ func chunk(b *bytes.Buffer, typ string, data []byte) {
 	binary.Write(b, binary.BigEndian, crc.Sum32())
 }
 
-func pngOf(t *testing.T, w, h int) []byte {
+func pngOf(t testing.TB, w, h int) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for x := range w {
 		for y := range h {
