@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/brochure
 SAMPLE  := examples/year-in-review-2020/report.yaml
 
-.PHONY: all build demo test bench docs clean
+.PHONY: all build demo test fuzz bench docs clean
 
 all: build
 
@@ -20,6 +20,16 @@ demo: build
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
+
+# Every fuzz target for FUZZTIME each (go test -fuzz runs one target at a
+# time). What they find lands in the package's testdata/fuzz and is then
+# replayed by `make test`.
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./data/
+	$(GO) test -run '^$$' -fuzz '^FuzzBreak$$' -fuzztime $(FUZZTIME) ./layout/
+	$(GO) test -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME) ./cmd/brochure/
+	$(GO) test -run '^$$' -fuzz '^FuzzFormat$$' -fuzztime $(FUZZTIME) ./number/
 
 # Benchmarks, 10 runs each, benchstat-ready, into bench/results.txt; then
 # the whole process on the sample (wall time and peak memory, GNU time).

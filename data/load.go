@@ -1,12 +1,12 @@
 package data
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,17 +22,18 @@ import (
 // Load reads the report at path. File is set to path and Dir to its
 // directory, against which photo paths resolve. See Parse for the errors.
 func Load(path string) (*Report, error) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		msg := fmt.Sprintf("cannot read the report: %v", unwrapPathErr(err))
-		if st, serr := os.Stat(path); serr == nil && st.IsDir() {
-			msg = "this is a folder; name the report.yaml file inside it"
-		} else if errors.Is(err, os.ErrNotExist) {
-			msg = "file not found; check the name, and run the command in the folder that holds the report or give its full path"
-		}
-		return nil, Errors{{Pos: Pos{File: path}, Msg: msg}}
+	return LoadOptions(path, Options{})
+}
+
+// readErr is the problem with a report that cannot be read.
+func readErr(path string, err error) error {
+	msg := fmt.Sprintf("cannot read the report: %v", unwrapPathErr(err))
+	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+		msg = "this is a folder; name the report.yaml file inside it"
+	} else if errors.Is(err, os.ErrNotExist) {
+		msg = "file not found; check the name, and run the command in the folder that holds the report or give its full path"
 	}
-	return Parse(path, src)
+	return Errors{{Pos: Pos{File: path}, Msg: msg}}
 }
 
 // Parse decodes a report from src; name is the file name used in positions
@@ -42,14 +43,20 @@ func Load(path string) (*Report, error) {
 // position, and the returned Report holds what could be decoded (it may be
 // nil after a syntax error); it must not be rendered.
 func Parse(name string, src []byte) (r *Report, err error) {
+	return ParseOptions(name, src, Options{})
+}
+
+func parse(name string, src []byte, o Options) (r *Report, err error) {
 	d := &decoder{
 		file:    name,
+		opts:    o,
 		anchors: map[string]ast.Node{},
 		r: &Report{
 			File:  name,
 			pos:   map[string]Pos{},
 			spans: map[string]span{},
 			bad:   map[string]bool{},
+			opts:  o,
 		},
 	}
 	if name != "" {
@@ -206,6 +213,7 @@ type decoder struct {
 	errs    Errors
 	anchors map[string]ast.Node
 	depth   int
+	opts    Options
 }
 
 func (d *decoder) errAt(pos Pos, path, format string, args ...any) {
@@ -226,11 +234,9 @@ func (d *decoder) nodePos(n ast.Node) Pos { return d.tokPos(startTok(n)) }
 
 // startTok returns the token where n starts in the source.
 func startTok(n ast.Node) (tk *token.Token) {
-	defer func() {
-		if recover() != nil {
-			tk = nil
-		}
-	}()
+	if v := reflect.ValueOf(n); !v.IsValid() || v.Kind() == reflect.Pointer && v.IsNil() {
+		return nil // a typed nil in the AST: its methods would panic
+	}
 	switch t := n.(type) {
 	case nil:
 		return nil
@@ -267,34 +273,15 @@ var bom = []byte("\xEF\xBB\xBF")
 // read as a report at all (syntax error, empty, not a mapping).
 func (d *decoder) decode(src []byte) (ok bool) {
 	top := Pos{File: d.file, Line: 1, Col: 1}
-	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		d.errAt(top, "", "the file is saved as UTF-16; save it as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8)")
+	src, ok = d.text(src)
+	if !ok {
 		return false
 	}
-	src = bytes.TrimPrefix(src, bom)
-	text := string(src)
-	lines := strings.Split(text, "\n")
+	lines := strings.Split(string(src), "\n")
 	for i := range lines {
 		lines[i] = strings.TrimSuffix(lines[i], "\r")
 	}
 	d.r.src = lines
-	if !utf8.Valid(src) {
-		for i, l := range lines {
-			if !utf8.ValidString(l) {
-				col := 1
-				for j, r := range l {
-					if r == utf8.RuneError {
-						if _, size := utf8.DecodeRuneInString(l[j:]); size == 1 {
-							break
-						}
-					}
-					col++
-				}
-				d.errAt(Pos{File: d.file, Line: i + 1, Col: col}, "", "the file is not saved as UTF-8 (perhaps GBK); save it as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8)")
-				return false
-			}
-		}
-	}
 
 	f, err := parseYAML(src)
 	if err != nil {
@@ -321,6 +308,9 @@ func (d *decoder) decode(src []byte) (ok bool) {
 	body := bodies[0].Body
 	d.r.pos[""] = d.nodePos(body)
 	d.collectAnchors(body, 0)
+	if d.aliasBomb(body) {
+		return false
+	}
 	switch n := d.resolve(body, "").(type) {
 	case *ast.MappingNode, *ast.MappingValueNode:
 		d.report(n)

@@ -209,7 +209,7 @@ func TestErrors(t *testing.T) {
 		{"two documents", head + "---\ntitle: U\n", 4, 1, "more than one YAML document"},
 		{"alias unknown", "title: *x\nsections: [{title: a}]\n", 1, 8, "refers to no anchor"},
 		{"merge key", "title: T\nsections:\n  - <<: {title: a}\n", 3, 5, "merge keys"},
-		{"not utf8", "title: \xb1\xa8\xb8\xe6\nsections: [{title: a}]\n", 1, 8, "not saved as UTF-8"},
+		{"not utf8", "title: \xb1\xa8\xb8\xe6\nsections: [{title: a}]\n", 1, 8, "saved as GBK/GB18030"},
 		{"utf16", "\xff\xfet\x00", 1, 1, "UTF-16"},
 
 		// keys
@@ -268,8 +268,8 @@ func TestErrors(t *testing.T) {
 		{"colour unquoted", "title: T\ntheme:\n  accent: #C8102E\nsections: [{title: a}]\n", 3, 11, `put it in quotes: "#C8102E"`},
 		{"photo missing", head + "    photos:\n      - file: nope.jpg\n", 5, 15, "testdata/nope.jpg not found; put the picture there"},
 		{"photo folder", head + "    photos:\n      - file: photos\n", 5, 15, "testdata/photos is a folder"},
-		{"photo not jpeg", head + "    photos:\n      - file: photos/fake.jpg\n", 5, 15, "is not a JPEG or PNG picture"},
-		{"photo gif", head + "    photos:\n      - {file: photos/anim.gif, caption: x}\n", 5, 16, "is not a JPEG or PNG picture"},
+		{"photo not jpeg", head + "    photos:\n      - file: photos/fake.jpg\n", 5, 15, "which the PDF writer cannot embed"},
+		{"photo gif", head + "    photos:\n      - {file: photos/anim.gif, caption: x}\n", 5, 16, "is a GIF picture"},
 
 		// syntax
 		{"tab indent", "title: T\nsections:\n\t- title: S\n", 3, 1, "use spaces, not tabs"},

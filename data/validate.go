@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -126,6 +127,7 @@ func (v *validator) run() {
 	for i, s := range r.Sections {
 		v.section(fmt.Sprintf("sections[%d]", i), s)
 	}
+	v.limits()
 }
 
 func (v *validator) colour(path, c string) {
@@ -289,7 +291,11 @@ func (v *validator) dataChart(path string, c Chart) {
 		}
 	case c.Unit == "%":
 		if math.Abs(sum-100) > tol+1e-9 {
-			v.add(path+".data", "the percentages add up to %s%%, not 100%%; correct them, or add an item for the rest (e.g. {label: 其他, value: %s})", trimFloat(sum), trimFloat(100-sum))
+			if sum < 100 {
+				v.add(path+".data", "the percentages add up to %s%%, not 100%%; correct them, or add an item for the rest (e.g. {label: 其他, value: %s})", trimFloat(sum), trimFloat(100-sum))
+			} else {
+				v.add(path+".data", `the percentages add up to %s%%, not 100%%; check the figures (an item may be counted twice), or, if they are counts rather than percentages, remove unit: "%%"`, trimFloat(sum))
+			}
 		}
 	default:
 		if sum <= 0 {
@@ -357,6 +363,10 @@ func (v *validator) photo(path string, p Photo) {
 		name = filepath.Join(v.r.Dir, name)
 	}
 	fp := path + ".file"
+	if msg := v.r.outside(p.File, "photo"); msg != "" {
+		v.add(fp, "%s", msg)
+		return
+	}
 	st, err := os.Stat(name)
 	switch {
 	case os.IsNotExist(err):
@@ -375,14 +385,14 @@ func (v *validator) photo(path string, p Photo) {
 		return
 	}
 	defer f.Close()
-	head := make([]byte, 8)
-	n, _ := f.Read(head)
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}):
 	case bytes.HasPrefix(head, []byte{0x89, 'P', 'N', 'G'}):
 	default:
-		v.add(fp, "%s is not a JPEG or PNG picture; save it as .jpg or .png (for example with Export in a picture editor) and name the new file here", name)
+		v.add(fp, "%s is %s; save it as .jpg or .png (for example with Export in a picture editor) and name the new file here", name, imageKind(head))
 	}
 }
 

@@ -1,6 +1,9 @@
 package data
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Warnings returns what a valid report prints but should probably not go
 // to press with: photos with no file (printed as placeholder frames) and a
@@ -14,6 +17,9 @@ func (r *Report) Warnings() Errors {
 		add("", `no date; the PDF is dated 2000-01-01 — add a line like "date: 2021-01-18"`)
 	}
 	for i, s := range r.Sections {
+		if s.Headline == "" && len(s.Stats) == 0 && strings.TrimSpace(s.Body) == "" && len(s.Charts) == 0 && len(s.Photos) == 0 {
+			add(fmt.Sprintf("sections[%d]", i), `this section has only a title; add its headline, stats, body, charts or photos, or remove it`)
+		}
 		for j, p := range s.Photos {
 			if p.File == "" {
 				add(fmt.Sprintf("sections[%d].photos[%d]", i, j), `no file: a frame marked 图片占位 is printed; add "file: photos/….jpg" before sending to print`)

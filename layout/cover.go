@@ -52,10 +52,7 @@ func (d *Document) cover() Page {
 // folio is the running head and the footer of a body page.
 func (d *Document) folio(n, total int) []Placed {
 	r, th := d.Report, d.Theme
-	head := r.Title
-	if r.Subtitle != "" {
-		head += " · " + r.Subtitle
-	}
+	head := d.runningHead()
 	small := func(s string, face *fonts.Face, a Align) *Paragraph {
 		return &Paragraph{Spans: []Span{th.span(s, face, sizeFolio, th.Muted)}, Setting: Setting{Align: a}}
 	}

@@ -126,6 +126,11 @@ type Document struct {
 // New lays out a report. It fails, with every problem found, when a
 // character cannot be drawn by the embedded fonts (no tofu in print).
 func New(r *data.Report) (*Document, error) {
+	return NewLimits(r, Limits{})
+}
+
+// NewLimits is New with limits other than the defaults.
+func NewLimits(r *data.Report, lim Limits) (*Document, error) {
 	th := defaultTheme()
 	if err := faces(r, &th); err != nil {
 		return nil, err
@@ -133,7 +138,7 @@ func New(r *data.Report) (*Document, error) {
 	if err := check(r, th); err != nil {
 		return nil, err
 	}
-	if err := checkPhotos(r); err != nil {
+	if err := checkPhotos(r, lim.pixels()); err != nil {
 		return nil, err
 	}
 	if r.Theme.Primary != "" {
@@ -145,12 +150,18 @@ func New(r *data.Report) (*Document, error) {
 	}
 	d := &Document{Report: r, Theme: th}
 	d.Pages = append(d.Pages, d.cover())
+	if err := d.checkFit(d.Pages[0]); err != nil {
+		return nil, err
+	}
 	frame := Frame{X: marginX, Y: marginTop, W: contentW, H: pageH - marginTop - marginBottom}
 	pages, err := Paginate(d.body(), frame, 2)
 	if err != nil {
-		return nil, err
+		return nil, paginateErr(r, err)
 	}
 	d.Pages = append(d.Pages, pages...)
+	if err := checkPages(r, len(d.Pages), lim); err != nil {
+		return nil, err
+	}
 	for i := 1; i < len(d.Pages); i++ {
 		d.Pages[i].Blocks = append(d.Pages[i].Blocks, d.folio(d.Pages[i].Number, len(d.Pages))...)
 	}

@@ -114,14 +114,12 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 	return b.caption.Draw(c, x, y+h+5, w)
 }
 
-// maxPhotoPixels bounds a photo's size before it is decoded: a PNG can
-// declare 100000×100000 pixels in a few bytes.
-const maxPhotoPixels = 100_000_000
-
 // checkPhotos decodes every photo once, so that a damaged or oversized
-// file is an error at the line that names it, not a failure (or a crash)
+// file (a PNG can declare 100000×100000 pixels in a few bytes: its size is
+// checked against maxPixels before it is decoded) is an error at the line
+// that names it, not a failure (or a crash)
 // inside the PDF writer.
-func checkPhotos(r *data.Report) error {
+func checkPhotos(r *data.Report, maxPixels int) error {
 	var errs data.Errors
 	for i, s := range r.Sections {
 		for j, p := range s.Photos {
@@ -132,7 +130,7 @@ func checkPhotos(r *data.Report) error {
 			if !filepath.IsAbs(path) {
 				path = filepath.Join(r.Dir, path)
 			}
-			if err := decodable(path); err != nil {
+			if err := decodable(path, maxPixels); err != nil {
 				key := fmt.Sprintf("sections[%d].photos[%d].file", i, j)
 				errs = append(errs, &data.Error{Pos: r.Pos(key), Path: key, Msg: fmt.Sprintf("photo %s: %v", p.File, err)})
 			}
@@ -144,7 +142,7 @@ func checkPhotos(r *data.Report) error {
 	return nil
 }
 
-func decodable(path string) error {
+func decodable(path string, maxPixels int) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -154,8 +152,11 @@ func decodable(path string) error {
 	if err != nil {
 		return fmt.Errorf("cannot be read as JPEG or PNG (%v); save it again as .jpg or .png", err)
 	}
-	if px := cfg.Width * cfg.Height; px > maxPhotoPixels || cfg.Width <= 0 || cfg.Height <= 0 {
-		return fmt.Errorf("is %d×%d pixels, more than the %d million a photo may have; scale it down", cfg.Width, cfg.Height, maxPhotoPixels/1_000_000)
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return fmt.Errorf("the %s file says it is %d×%d pixels: it is damaged; save it again", format, cfg.Width, cfg.Height)
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > int64(maxPixels) {
+		return fmt.Errorf("is %d×%d pixels (%d million), more than the %d million a photo may have; scale it down (4000×3000 is plenty for print), or raise the limit with --max-image-mp", cfg.Width, cfg.Height, px/1_000_000, maxPixels/1_000_000)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err

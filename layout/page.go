@@ -1,7 +1,5 @@
 package layout
 
-import "fmt"
-
 // Placed is a block at its final position on a page.
 type Placed struct {
 	Block      Block
@@ -82,7 +80,7 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 		if len(page.Blocks) == 0 {
 			// Taller than an empty frame and cannot split: nothing we can
 			// do would show it whole.
-			return nil, fmt.Errorf("a block of %.0f pt does not fit a page frame of %.0f pt", h, f.H)
+			return nil, &tooTall{h, f.H}
 		}
 		flush()
 	}

@@ -290,6 +290,9 @@ func (d dec) shift(k int) dec {
 // round rounds to n decimals, half away from zero.
 func (d dec) round(n int) dec {
 	ds := append([]byte(nil), d.digits...)
+	for len(ds) < d.frac+1 { // 0.0003 after a shift: digits "3", frac 4
+		ds = append([]byte{'0'}, ds...)
+	}
 	for d.frac < n {
 		ds = append(ds, '0')
 		d.frac++

@@ -112,7 +112,7 @@ func absOr(p string) string {
 // stop the others. Results are printed in the order of the inputs, each as
 // soon as it and those before it are done, then a summary line; the exit
 // code is the worst of them.
-func batch(inputs, outs []string, workers int, p *printer) int {
+func batch(inputs, outs []string, workers int, p *printer, cfg settings) int {
 	workers = max(1, min(workers, len(inputs)))
 	done := make([]chan *result, len(inputs))
 	for i := range done {
@@ -123,7 +123,7 @@ func batch(inputs, outs []string, workers int, p *printer) int {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				done[i] <- buildOne(inputs[i], outs[i])
+				done[i] <- buildOne(inputs[i], outs[i], cfg)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -40,7 +41,7 @@ type result struct {
 
 // buildOne builds the report at path into out. It never prints: problems go
 // to res.log, and out is only replaced (atomically) by a complete PDF.
-func buildOne(path, out string) *result {
+func buildOne(path, out string, cfg settings) *result {
 	start := time.Now()
 	res := &result{Input: path, Output: out, Warnings: []string{}, Errors: []string{}}
 	defer func() {
@@ -63,30 +64,31 @@ func buildOne(path, out string) *result {
 		res.code = exitUsage
 		return res
 	}
-	r, code := load(path, &res.log)
+	r, code := load(path, &res.log, cfg)
 	if r == nil {
 		res.code = code
 		return res
 	}
-	doc, err := layout.New(r)
+	doc, err := layout.NewLimits(r, cfg.layout)
 	if err != nil {
 		res.code = report(&res.log, err)
 		return res
 	}
-	var buf bytes.Buffer
-	if err := doc.Write(&buf); err != nil {
-		fmt.Fprintf(&res.log, "brochure build: writing the PDF failed: %v\n", err)
+	n, err := writeAtomic(out, doc.Write)
+	if err != nil {
+		var ioErr *ioError
+		if errors.As(err, &ioErr) {
+			fmt.Fprintf(&res.log, "%v\n", err)
+			res.code = exitIO
+			return res
+		}
+		fmt.Fprintf(&res.log, "brochure build: internal error: the PDF writer failed on %s: %v\nThis is a bug; please report it with the report file. The previous PDF was left as it was.\n", path, err)
 		res.code = exitInternal
-		return res
-	}
-	if err := writeAtomic(out, buf.Bytes()); err != nil {
-		fmt.Fprintf(&res.log, "brochure build: %v\n", err)
-		res.code = exitIO
 		return res
 	}
 	res.OK = true
 	res.Pages = len(doc.Pages)
-	res.Bytes = buf.Len()
+	res.Bytes = int(n)
 	for _, f := range fonts.Faces() {
 		res.Fonts = append(res.Fonts, f.Family)
 	}
@@ -158,11 +160,12 @@ func (p *printer) paint(code, s string) string {
 // buildCmd is `brochure build`: one report, or many in parallel.
 func buildCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // usageErr says what is wrong, with the usage
 	out := fs.String("o", "", "output PDF (default: the report's name with .pdf, beside it); with several reports, a folder")
 	asJSON := fs.Bool("json", false, "print the summary as JSON, one object per report (for scripts)")
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
 	jobs := fs.Int("j", runtime.NumCPU(), "how many reports to build at once")
+	limits := limitFlags(fs)
 	paths, err := parseMany(fs, args)
 	if err == nil && len(paths) == 0 {
 		err = fmt.Errorf("no report given")
@@ -183,7 +186,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 		} else if fi, err := os.Stat(o); err == nil && fi.IsDir() {
 			o = filepath.Join(o, filepath.Base(defaultOutput(inputs[0])))
 		}
-		res := buildOne(inputs[0], o)
+		res := buildOne(inputs[0], o, limits())
 		p.result(res)
 		return res.code
 	}
@@ -192,7 +195,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "brochure build: %v\n", err)
 		return exitIO
 	}
-	return batch(inputs, outs, *jobs, p)
+	return batch(inputs, outs, *jobs, p, limits())
 }
 
 func defaultOutput(path string) string {

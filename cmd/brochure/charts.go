@@ -25,6 +25,7 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "folder to write the chart files into (created if missing)")
 	format := fs.String("format", "svg", "file format: svg, png or pdf")
 	dpi := fs.Float64("dpi", 300, "resolution of PNG files, dots per inch")
+	limits := limitFlags(fs)
 	path, err := parseArgs(fs, args)
 	if err != nil {
 		fmt.Fprintf(stderr, "brochure charts: %v\n%s", err, chartsUsage)
@@ -42,11 +43,12 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "brochure charts: --dpi %g is out of range; use 72 to 1200 (300 for print)\n", *dpi)
 		return exitUsage
 	}
-	r, code := load(path, stderr)
+	cfg := limits()
+	r, code := load(path, stderr, cfg)
 	if r == nil {
 		return code
 	}
-	doc, err := layout.New(r)
+	doc, err := layout.NewLimits(r, cfg.layout)
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -68,7 +70,7 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "brochure charts: %s: %v\n", name, err)
 				return exitInternal
 			}
-			if err := writeAtomic(filepath.Join(*out, name), b); err != nil {
+			if _, err := writeAtomic(filepath.Join(*out, name), func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
 				fmt.Fprintf(stderr, "brochure charts: %v\n", err)
 				return exitIO
 			}

@@ -31,7 +31,7 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 // note; one that cannot be read at all stops the diff.
 func loadForDiff(path string, stderr io.Writer) (*data.Report, int) {
 	if fi, err := os.Stat(path); err != nil || fi.IsDir() {
-		return load(path, stderr) // the usual message
+		return load(path, stderr, settings{}) // the usual message
 	}
 	r, err := data.Load(path)
 	if r == nil {

@@ -27,6 +27,14 @@ Options:
   --quiet     print nothing but problems
   -j N        build at most N reports at once (default: the number of CPU cores)
 
+Safety and limits (also for validate and watch):
+  --allow-outside     let photo and font paths leave the report's folder (trusted reports only)
+  --encoding gbk      read a report saved as GBK/GB18030 (default utf-8)
+  --max-input-mb N    largest report file (default 8)
+  --max-bars N        most items in one chart (default 100)
+  --max-pages N       most pages in the brochure (default 200)
+  --max-image-mp N    most pixels in one photo, in millions (default 100)
+
 Examples:
   brochure build report.yaml -o 年度回顾.pdf
   brochure build reports/ -o out/

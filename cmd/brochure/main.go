@@ -121,16 +121,18 @@ func parseArgs(fs *flag.FlagSet, args []string) (string, error) {
 func validate(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	limits := limitFlags(fs)
 	path, err := parseArgs(fs, args)
 	if err != nil {
 		fmt.Fprintf(stderr, "brochure validate: %v\nusage: brochure validate report.yaml\n", err)
 		return exitUsage
 	}
-	r, code := load(path, stderr)
+	cfg := limits()
+	r, code := load(path, stderr, cfg)
 	if r == nil {
 		return code
 	}
-	if _, err := layout.New(r); err != nil {
+	if _, err := layout.NewLimits(r, cfg.layout); err != nil {
 		return report(stderr, err)
 	}
 	fmt.Fprintf(stdout, "%s: ok (%d sections)\n", path, len(r.Sections))
@@ -139,15 +141,21 @@ func validate(args []string, stdout, stderr io.Writer) int {
 
 // load reads and validates a report; on failure it prints every problem
 // and returns nil with the exit code.
-func load(path string, stderr io.Writer) (*data.Report, int) {
+func load(path string, stderr io.Writer, cfg settings) (*data.Report, int) {
 	if fi, err := os.Stat(path); err != nil || fi.IsDir() {
-		if err == nil {
-			err = fmt.Errorf("%s is a directory; give the report's .yaml file", path)
+		msg := fmt.Sprintf("cannot read the report: %v", err)
+		switch {
+		case err == nil:
+			msg = "this is a folder; give the report's .yaml file inside it"
+		case errors.Is(err, os.ErrNotExist):
+			msg = "file not found; check the name, and run the command in the folder that holds the report or give its full path"
+		case errors.Is(err, os.ErrPermission):
+			msg = "you may not read this file; check its permissions, or copy it somewhere you can read it"
 		}
-		fmt.Fprintf(stderr, "brochure: cannot read the report: %v\n", err)
+		fmt.Fprintf(stderr, "%s: %s\n", path, msg)
 		return nil, exitIO
 	}
-	r, err := data.Load(path)
+	r, err := data.LoadOptions(path, cfg.data)
 	if err != nil {
 		return nil, report(stderr, err)
 	}
@@ -202,40 +210,4 @@ func same(a, b string) bool {
 	sa, err1 := os.Stat(a)
 	sb, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
-}
-
-// writeAtomic writes data to a temporary file in the target's directory
-// and renames it over the target, so a reader never sees half a PDF and a
-// failure leaves the previous file as it was.
-func writeAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("the output %s is a directory; give a file name with -o", path)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
 }

@@ -29,6 +29,7 @@ func watchCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	out := fs.String("o", "", "output PDF")
+	limits := limitFlags(fs)
 	path, err := parseArgs(fs, args)
 	if err != nil {
 		return usageErr(stderr, "watch", err)
@@ -42,7 +43,7 @@ func watchCmd(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	p := &printer{stdout: stdout, stderr: stderr, color: colorOK(stdout)}
-	return watch(ctx, path, *out, p)
+	return watch(ctx, path, *out, p, limits())
 }
 
 // watch builds the report, then rebuilds it whenever the report or a file
@@ -51,7 +52,7 @@ func watchCmd(args []string, stdout, stderr io.Writer) int {
 // replaced by a rename, or deleted and written again, is still followed.
 // A failed build prints its problems and leaves the last good PDF as it
 // was (buildOne writes only complete PDFs).
-func watch(ctx context.Context, path, out string, p *printer) int {
+func watch(ctx context.Context, path, out string, p *printer, cfg settings) int {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		fmt.Fprintf(p.stderr, "brochure watch: cannot watch files: %v\n", err)
@@ -77,7 +78,7 @@ func watch(ctx context.Context, path, out string, p *printer) int {
 	}
 	rebuild := func() {
 		follow() // before building: a save during the build is not missed
-		res := buildOne(path, out)
+		res := buildOne(path, out, cfg)
 		p.result(res)
 		if !res.OK {
 			hint := "fix it and save again"

@@ -64,7 +64,7 @@ func TestWatch(t *testing.T) {
 	var stdout, stderr syncBuf
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int)
-	go func() { done <- watch(ctx, yaml, pdf, &printer{stdout: &stdout, stderr: &stderr}) }()
+	go func() { done <- watch(ctx, yaml, pdf, &printer{stdout: &stdout, stderr: &stderr}, settings{}) }()
 	defer func() {
 		cancel()
 		select {

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// wrapOutput, when set (by tests), wraps the temporary file a PDF is
+// written to: a writer that fails midway stands in for a full disk.
+var wrapOutput func(io.Writer) io.Writer
+
+// ioError is a failure to write the output: the disk, the folder, the
+// permissions. It is the user's to fix (exit 3), unlike a failure of the
+// PDF writer itself (exit 4).
+type ioError struct{ msg string }
+
+func (e *ioError) Error() string { return e.msg }
+
+// writeAtomic writes a file by calling write with a temporary file in the
+// target's folder, and renames it over the target only when write
+// succeeded and every byte is on disk. On any failure the temporary file
+// is removed and the target is left exactly as it was.
+func writeAtomic(path string, write func(io.Writer) error) (n int64, err error) {
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return 0, &ioError{fmt.Sprintf("%s: the output is a folder, not a file; remove or rename the folder, or give another file name with -o", path)}
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return 0, &ioError{folderProblem(path, dir, err)}
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return 0, &ioError{fmt.Sprintf("%s: cannot write in the folder %s: %s", path, dir, why(err))}
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	cw := &counter{w: tmp}
+	var w io.Writer = cw
+	if wrapOutput != nil {
+		w = wrapOutput(cw)
+	}
+	if err = write(w); err != nil {
+		if cw.err != nil || errors.Is(err, syscall.ENOSPC) || errors.As(err, new(*ioError)) {
+			return 0, &ioError{fmt.Sprintf("%s: writing failed: %s; the previous file was left as it was", path, why(firstErr(cw.err, err)))}
+		}
+		return 0, err
+	}
+	if err = tmp.Sync(); err == nil {
+		err = tmp.Close()
+	}
+	if err != nil {
+		return 0, &ioError{fmt.Sprintf("%s: writing failed: %s; the previous file was left as it was", path, why(err))}
+	}
+	if err = complete(tmp.Name(), cw.n); err != nil {
+		return 0, err
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return 0, &ioError{fmt.Sprintf("%s: cannot replace the file: %s", path, why(err))}
+	}
+	return cw.n, nil
+}
+
+// complete checks that the file on disk is every byte written and, for a
+// PDF, ends the way a PDF ends.
+func complete(name string, n int64) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return &ioError{fmt.Sprintf("%s: cannot read back what was written: %s", name, why(err))}
+	}
+	pdf := bytes.HasPrefix(b, []byte("%PDF-"))
+	if int64(len(b)) != n || pdf && !bytes.HasSuffix(bytes.TrimRight(b, "\r\n"), []byte("%%EOF")) {
+		return &ioError{fmt.Sprintf("the file on disk is incomplete (%d of %d bytes); the previous file was left as it was; check the disk", len(b), n)}
+	}
+	return nil
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// folderProblem says why the folder an output goes in cannot take it.
+func folderProblem(path, dir string, err error) string {
+	switch {
+	case err == nil:
+		return fmt.Sprintf("%s: %s is a file, not a folder; give an output path in a folder, e.g. -o out/report.pdf", path, dir)
+	case errors.Is(err, syscall.ENOTDIR):
+		return fmt.Sprintf("%s: part of the path is a file, not a folder; give an output path in a folder, e.g. -o out/report.pdf", path)
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Sprintf("%s: the folder %s does not exist; create it first (mkdir -p %s), or give another -o", path, dir, dir)
+	}
+	return fmt.Sprintf("%s: cannot use the folder %s: %s", path, dir, why(err))
+}
+
+// why says what an I/O error means, in the words a user acts on.
+func why(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return "the disk is full; free some space and build again"
+	case errors.Is(err, os.ErrPermission), errors.Is(err, syscall.EROFS):
+		return "permission denied (the folder is read-only or belongs to someone else); choose another folder with -o"
+	case errors.Is(err, os.ErrNotExist):
+		return "the folder does not exist"
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// counter counts the bytes written and keeps the first error.
+type counter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
