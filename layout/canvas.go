@@ -14,8 +14,11 @@ import (
 // Canvas draws what layout has placed. It decides nothing: positions come
 // in, PDF operators go out.
 type Canvas struct {
-	PDF *fpdf.Fpdf
-	Ink string // default text colour
+	PDF   *fpdf.Fpdf
+	Ink   string      // default text colour
+	Links map[int]int // section index -> fpdf link to its head
+
+	quality int // JPEG quality of downsampled photos
 }
 
 // rgb parses "#RRGGBB"; an invalid colour is black (data validates colours).
