@@ -30,8 +30,8 @@ func (d *Document) body() []Block {
 		for _, c := range s.Charts {
 			figs = append(figs, &chartBlock{chart: c, style: d.chartStyle()})
 		}
-		for _, p := range s.Photos {
-			figs = append(figs, d.photo(p))
+		for j, p := range s.Photos {
+			figs = append(figs, d.photo(fmt.Sprintf("sections[%d].photos[%d]", i, j), p))
 		}
 		kicker := d.kicker(i, s)
 		if len(figs)%2 == 1 && len(cards) > 0 {
