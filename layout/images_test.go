@@ -3,11 +3,11 @@ package layout
 import (
 	"bytes"
 	"compress/zlib"
-	"io"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
