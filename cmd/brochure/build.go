@@ -40,7 +40,9 @@ type result struct {
 
 // buildOne builds the report at path into out. It never prints: problems go
 // to res.log, and out is only replaced (atomically) by a complete PDF.
-func buildOne(path, out string) *result {
+func buildOne(path, out string) *result { return buildWith(path, out, buildOpts{}) }
+
+func buildWith(path, out string, bo buildOpts) *result {
 	start := time.Now()
 	res := &result{Input: path, Output: out, Warnings: []string{}, Errors: []string{}}
 	defer func() {
@@ -68,7 +70,7 @@ func buildOne(path, out string) *result {
 		res.code = code
 		return res
 	}
-	doc, err := layout.New(r)
+	doc, err := layout.NewWith(r, bo.layout)
 	if err != nil {
 		res.code = report(&res.log, err)
 		return res
@@ -82,6 +84,10 @@ func buildOne(path, out string) *result {
 	if err := writeAtomic(out, buf.Bytes()); err != nil {
 		fmt.Fprintf(&res.log, "brochure build: %v\n", err)
 		res.code = exitIO
+		return res
+	}
+	if code := bo.after(out, buf.Bytes(), &res.log); code != exitOK {
+		res.code = code
 		return res
 	}
 	res.OK = true
@@ -99,7 +105,7 @@ func buildOne(path, out string) *result {
 			}
 		}
 	}
-	res.warns = r.Warnings()
+	res.warns = append(r.Warnings(), doc.Warnings...)
 	for _, w := range res.warns {
 		res.Warnings = append(res.Warnings, w.Error())
 	}
@@ -163,6 +169,8 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print the summary as JSON, one object per report (for scripts)")
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
 	jobs := fs.Int("j", runtime.NumCPU(), "how many reports to build at once")
+	var bo buildOpts
+	bo.flags(fs)
 	paths, err := parseMany(fs, args)
 	if err == nil && len(paths) == 0 {
 		err = fmt.Errorf("no report given")
@@ -183,7 +191,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 		} else if fi, err := os.Stat(o); err == nil && fi.IsDir() {
 			o = filepath.Join(o, filepath.Base(defaultOutput(inputs[0])))
 		}
-		res := buildOne(inputs[0], o)
+		res := buildWith(inputs[0], o, bo)
 		p.result(res)
 		return res.code
 	}

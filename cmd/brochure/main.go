@@ -47,6 +47,8 @@ Usage:
   brochure validate report.yaml                check the report, print every problem
   brochure init DIR [--template year-in-review|blank]   start a new report
   brochure diff old.yaml new.yaml              what changed between two versions
+  brochure impose in.pdf -o out.pdf --saddle   2-up saddle-stitch imposition of a booklet
+  brochure preflight out.pdf                   what a print shop checks: boxes, fonts, images, colours
   brochure schema                              print the JSON Schema of the format (for editors)
   brochure completion bash|zsh|fish            shell completion script
   brochure version                             print the version
@@ -79,6 +81,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return schemaCmd(args[1:], stdout, stderr)
 	case "diff":
 		return diffCmd(args[1:], stdout, stderr)
+	case "impose":
+		return imposeCmd(args[1:], stdout, stderr)
+	case "preflight":
+		return preflightCmd(args[1:], stdout, stderr)
 	case "completion":
 		return completionCmd(args[1:], stdout, stderr)
 	case "version", "--version", "-version":

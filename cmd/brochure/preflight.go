@@ -1,0 +1,7 @@
+package main
+
+import (
+	"io"
+)
+
+func preflightCmd(args []string, stdout, stderr io.Writer) int { return exitOK }
