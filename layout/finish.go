@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -96,7 +97,13 @@ func finish(pdf []byte, names map[string]string) ([]byte, error) {
 		}
 		out.WriteString(l)
 	}
+	// fpdf's trailer points /Info at the object before the catalog, which
+	// is wrong when output intents (PDF/A) come between them
+	info := infoRE.FindSubmatch(out.Bytes())
 	for _, l := range lines[2+n:] {
+		if info != nil && strings.HasPrefix(l, "/Info ") {
+			l = "/Info " + string(info[1]) + " 0 R\n"
+		}
 		if strings.TrimSpace(l) == strconv.Itoa(xrefAt) {
 			l = strconv.Itoa(shift(xrefAt)) + "\n"
 		}
@@ -104,6 +111,8 @@ func finish(pdf []byte, names map[string]string) ([]byte, error) {
 	}
 	return out.Bytes(), nil
 }
+
+var infoRE = regexp.MustCompile(`\n(\d+) 0 obj\n<<\n/(Producer|Title|Author|Subject|Keywords|Creator|CreationDate) `)
 
 // sortBoxes puts the box lines of each page dictionary in alphabetical
 // order, in place. fpdf writes a page as "<</Type /Page", "/Parent …",

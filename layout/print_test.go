@@ -222,3 +222,20 @@ func TestReproducible(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFA: --pdfa adds the XMP packet with pdfaid and the sRGB output
+// intent, and stays byte-identical. (No PDF/A validator such as veraPDF is
+// available here: conformance itself is not verified.)
+func TestPDFA(t *testing.T) {
+	_, a := build(t, printSample(t, a5Booklet), Options{PDFA: true})
+	_, b := build(t, printSample(t, a5Booklet), Options{PDFA: true})
+	if !bytes.Equal(a, b) {
+		t.Error("PDF/A builds differ")
+	}
+	for _, s := range []string{"<pdfaid:part>2</pdfaid:part>", "/OutputIntents", "/GTS_PDFA1", "/Metadata"} {
+		if !bytes.Contains(a, []byte(s)) {
+			t.Errorf("no %s", s)
+		}
+	}
+	pdftest.Validate(t, a)
+}
