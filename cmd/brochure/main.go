@@ -48,7 +48,7 @@ Usage:
   brochure init DIR [--template year-in-review|blank]   start a new report
   brochure diff old.yaml new.yaml              what changed between two versions
   brochure impose in.pdf -o out.pdf --saddle   2-up saddle-stitch imposition of a booklet
-  brochure preflight out.pdf                   what a print shop checks: boxes, fonts, images, colours
+  brochure preflight out.pdf                   (not implemented yet) what a print shop checks
   brochure schema                              print the JSON Schema of the format (for editors)
   brochure completion bash|zsh|fish            shell completion script
   brochure version                             print the version
