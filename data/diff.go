@@ -253,7 +253,7 @@ func diffSection(at int, a, b Section) []Change {
 			continue
 		}
 		used[i] = true
-		if o := a.Photos[i]; o != p {
+		if o := a.Photos[i]; o.File != p.File || o.Caption != p.Caption {
 			label := p.Caption
 			if o.Caption != p.Caption {
 				label = o.Caption + " → " + p.Caption

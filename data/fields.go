@@ -32,10 +32,11 @@ type object struct {
 func num(f float64) *float64 { return &f }
 
 var (
-	chartTypes = []string{"bar", "hbar", "grouped", "donut", "progress", "pie", "stacked", "change", "waffle"}
-	changes    = []string{"up", "down"}
-	languages  = []string{"zh-CN", "en"}
-	papers     = []string{"A4"}
+	chartTypes   = []string{"bar", "hbar", "grouped", "donut", "progress", "pie", "stacked", "change", "waffle"}
+	changes      = []string{"up", "down"}
+	languages    = []string{"zh-CN", "en"}
+	papers       = []string{"A4", "A5", "B5", "Letter"}
+	orientations = []string{"portrait", "landscape"}
 )
 
 var (
@@ -47,10 +48,13 @@ var (
 		{key: "date", goName: "Date", doc: "日期，写成 YYYY-MM-DD，例：2021-01-18；印在封面，也是 PDF 的日期（所以每次生成的文件完全相同）", pattern: `^\d{4}-\d{2}-\d{2}$`},
 		{key: "language", goName: "Language", doc: "语言：zh-CN（中文，默认）或 en", enum: languages},
 		{key: "theme", goName: "Theme", doc: "版式设置：纸张和颜色，可省略"},
+		{key: "print", goName: "Print", doc: "印刷设置：出血、裁切线、骑马订小册子，可省略；例：{bleed: 3mm, marks: true}"},
+		{key: "toc", goName: "TOC", doc: "true：封面后加一页目录（带页码和链接）"},
 		{key: "sections", goName: "Sections", required: true, doc: "章节列表，至少一节；每节以 \"- title: …\" 开始", minItems: 1},
 	}}
 	themeObj = object{"theme", reflect.TypeFor[Theme](), "版式设置，每一项都可省略", []field{
-		{key: "paper", goName: "Paper", doc: "纸张，目前只有 A4", enum: papers},
+		{key: "paper", goName: "Paper", doc: "纸张（成品尺寸）：A4（默认）、A5、B5（176×250 毫米）、Letter，或写成 宽x高 毫米，例：\"185x260\"", pattern: `^(A4|A5|B5|Letter|[0-9]+(\.[0-9]+)?x[0-9]+(\.[0-9]+)?)$`},
+		{key: "orientation", goName: "Orientation", doc: "方向：portrait（竖版，默认）或 landscape（横版）", enum: orientations},
 		{key: "primary", goName: "Primary", doc: "主色（数字、线条、封面色块），写成带引号的 \"#RRGGBB\"，例：\"#B5121B\"", pattern: `^#[0-9A-Fa-f]{6}$`},
 		{key: "accent", goName: "Accent", doc: "辅色（下降的数字），写成带引号的 \"#RRGGBB\"，例：\"#1F4E9A\"", pattern: `^#[0-9A-Fa-f]{6}$`},
 		{key: "indent", goName: "Indent", doc: "正文段首缩进的字数，0 到 4，默认 2", min: num(0), max: num(4)},
@@ -61,6 +65,12 @@ var (
 		{key: "bold", goName: "Bold", doc: "粗体，代替 Noto Sans SC Bold（标题）"},
 		{key: "black", goName: "Black", doc: "特粗体，代替 Noto Sans SC Black（大数字）"},
 		{key: "fallback", goName: "Fallback", doc: "后备字体：正文和标题中 Noto Sans SC 没有的字用它来印（图表中的字不用它）"},
+	}}
+	printObj = object{"print", reflect.TypeFor[Print](), "印刷设置，每一项都可省略", []field{
+		{key: "bleed", goName: "Bleed", doc: "出血，例：3mm（印刷厂通常要 3 毫米）；封面色块等满版元素延伸到出血里", pattern: `^[0-9]+(\.[0-9]+)? ?(mm)?$`},
+		{key: "marks", goName: "Marks", doc: "true：在出血外印裁切线和中线（套版色），页面大小相应加大"},
+		{key: "booklet", goName: "Booklet", doc: "true：骑马订小册子，页数补足 4 的倍数（笔记页和封底），可用 brochure impose 拼版"},
+		{key: "quality", goName: "Quality", doc: "缩小过大图片时的 JPEG 质量，1 到 100，默认 85", min: num(1), max: num(100)},
 	}}
 	sectionObj = object{"section", reflect.TypeFor[Section](), "一节：标题、导语、数字、正文、图表和图片", []field{
 		{key: "title", goName: "Title", required: true, doc: "本节标题，例：政治建警铸牢忠诚警魂"},
@@ -106,11 +116,12 @@ var (
 	photoObj = object{"photo", reflect.TypeFor[Photo](), "一张图片和图注", []field{
 		{key: "file", goName: "File", doc: "图片文件（JPEG 或 PNG），路径相对于报告所在文件夹，例：photos/traffic.jpg；不写则印“图片占位”框"},
 		{key: "caption", goName: "Caption", doc: "图注，例：民警在重要交通路口指挥疏导交通"},
+		{key: "focus", goName: "Focus", doc: "裁切时保留的重点，[x, y]，从左上角算起 0 到 1，例：[0.5, 0.3]；默认中心", min: num(0), max: num(1)},
 	}}
 )
 
 // objects is every kind of mapping, the report first.
-var objects = []object{reportObj, themeObj, fontsObj, sectionObj, statObj, chartObj, pointObj, sourceObj, photoObj}
+var objects = []object{reportObj, themeObj, printObj, fontsObj, sectionObj, statObj, chartObj, pointObj, sourceObj, photoObj}
 
 // notInYAML are exported Go fields that no YAML key fills.
 var notInYAML = map[reflect.Type][]string{

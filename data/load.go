@@ -469,6 +469,7 @@ func (d *decoder) resolve(n ast.Node, path string) ast.Node {
 var (
 	topKeys     = reportObj.keys()
 	themeKeys   = themeObj.keys()
+	printKeys   = printObj.keys()
 	fontKeys    = fontsObj.keys()
 	sectionKeys = sectionObj.keys()
 	statKeys    = statObj.keys()
@@ -481,7 +482,7 @@ var (
 func allKeys() []string {
 	seen := map[string]bool{}
 	var all []string
-	for _, ks := range [][]string{topKeys, themeKeys, fontKeys, sectionKeys, statKeys, chartKeys, pointKeys, sourceKeys, photoKeys} {
+	for _, ks := range [][]string{topKeys, themeKeys, printKeys, fontKeys, sectionKeys, statKeys, chartKeys, pointKeys, sourceKeys, photoKeys} {
 		for _, k := range ks {
 			if !seen[k] {
 				seen[k] = true
@@ -499,6 +500,7 @@ var belongs = []struct {
 }{
 	{sectionKeys, `a section (an item under "sections:")`},
 	{themeKeys, `"theme:"`},
+	{printKeys, `"print:"`},
 	{fontKeys, `"theme: fonts:"`},
 	{statKeys, `a stat (an item under "stats:")`},
 	{chartKeys, `a chart (an item under "charts:")`},
@@ -682,6 +684,8 @@ func (d *decoder) report(n ast.Node) {
 				switch key {
 				case "paper":
 					r.Theme.Paper = d.str(v, p)
+				case "orientation":
+					r.Theme.Orientation = d.str(v, p)
 				case "primary":
 					r.Theme.Primary = d.str(v, p)
 				case "accent":
@@ -695,6 +699,21 @@ func (d *decoder) report(n ast.Node) {
 					})
 				}
 			})
+		case "print":
+			d.mapping(v, p, `"print"`, printKeys, func(key string, v ast.Node, p string) {
+				switch key {
+				case "bleed":
+					r.Print.Bleed = d.str(v, p)
+				case "marks":
+					r.Print.Marks = d.boolean(v, p)
+				case "booklet":
+					r.Print.Booklet = d.boolean(v, p)
+				case "quality":
+					r.Print.Quality = d.num(v, p)
+				}
+			})
+		case "toc":
+			r.TOC = d.boolean(v, p)
 		case "sections":
 			d.seq(v, p, "section", func(n ast.Node, p string) {
 				var s Section
@@ -750,6 +769,12 @@ func (d *decoder) section(n ast.Node, path string, s *Section) {
 						ph.File = d.str(v, p)
 					case "caption":
 						ph.Caption = d.str(v, p)
+					case "focus":
+						d.seq(v, p, "number", func(n ast.Node, p string) {
+							if x := d.num(n, p); x != nil {
+								ph.Focus = append(ph.Focus, *x)
+							}
+						})
 					}
 				})
 				s.Photos = append(s.Photos, ph)
@@ -922,6 +947,20 @@ func (d *decoder) str(n ast.Node, path string) string {
 		d.errAt(d.nodePos(orig), path, `want text, got %s; write the text after "%s:"`, describe(t), lastKey(path))
 	}
 	return ""
+}
+
+// boolean decodes a yes/no field: true or false.
+func (d *decoder) boolean(n ast.Node, path string) bool {
+	orig := n
+	switch t := d.resolve(n, path).(type) {
+	case nil, *ast.NullNode:
+		return false
+	case *ast.BoolNode:
+		return t.Value
+	default:
+		d.errAt(d.nodePos(orig), path, "want true or false, got %s", describe(t))
+	}
+	return false
 }
 
 func lastKey(path string) string {

@@ -67,7 +67,7 @@ func TestLoadFull(t *testing.T) {
 	if p := s.Charts[3]; p.Type != "pie" || len(p.Data) != 2 || p.Data[1].Value.Value != 2 {
 		t.Errorf("pie = %+v", p)
 	}
-	if want := []Photo{{"photos/ok.jpg", "现场"}, {"photos/ok.png", ""}, {"", "待补"}}; !reflect.DeepEqual(s.Photos, want) {
+	if want := []Photo{{File: "photos/ok.jpg", Caption: "现场"}, {File: "photos/ok.png"}, {Caption: "待补"}}; !reflect.DeepEqual(s.Photos, want) {
 		t.Errorf("photos = %+v", s.Photos)
 	}
 	// a folded body keeps its lines, so Chinese lines join without spaces
@@ -218,7 +218,7 @@ func TestErrors(t *testing.T) {
 		{"section typo", head + "    headlien: x\n", 4, 5, `unknown field "headlien" in a section; did you mean "headline"?`},
 		{"stat typo", head + "    stats: [{valeu: 1}]\n", 4, 14, `did you mean "value"?`},
 		{"chart typo", head + "    charts:\n      - {tpye: bar, data: [{label: a, value: 1}]}\n", 5, 10, `did you mean "type"?`},
-		{"unknown lists keys", "title: T\nfoo: 1\nsections: [{title: a}]\n", 2, 1, "the fields are: title, subtitle, organization, byline, date, language, theme, sections"},
+		{"unknown lists keys", "title: T\nxyzzy: 1\nsections: [{title: a}]\n", 2, 1, "the fields are: title, subtitle, organization, byline, date, language, theme, print, toc, sections"},
 		{"wrong level", "title: T\nbody: x\nsections: [{title: a}]\n", 2, 1, `"body" does not belong in the report; it is a field of a section`},
 		{"duplicate", "title: T\nsections: [{title: a}]\ntitle: U\n", 3, 1, `"title" is given twice (first at line 1)`},
 		{"duplicate in flow", head + "    stats: [{value: 1, value: 2}]\n", 4, 24, `"value" is given twice`},
@@ -263,7 +263,7 @@ func TestErrors(t *testing.T) {
 		{"indent range", "title: T\ntheme: {indent: 9}\nsections: [{title: a}]\n", 2, 17, "outside 0..4 characters"},
 		{"font key", "title: T\ntheme: {fonts: {fallbak: x.ttf}}\nsections: [{title: a}]\n", 2, 17, `did you mean "fallback"`},
 		{"language case", "title: T\nlanguage: zh-cn\nsections: [{title: a}]\n", 2, 11, `did you mean "zh-CN"?`},
-		{"paper", "title: T\ntheme: {paper: A3}\nsections: [{title: a}]\n", 2, 16, "only A4 is available"},
+		{"paper", "title: T\ntheme: {paper: A3}\nsections: [{title: a}]\n", 2, 16, "write A4, A5, B5, Letter"},
 		{"colour", "title: T\ntheme:\n  primary: red\nsections: [{title: a}]\n", 3, 12, `not in the form #RRGGBB`},
 		{"colour unquoted", "title: T\ntheme:\n  accent: #C8102E\nsections: [{title: a}]\n", 3, 11, `put it in quotes: "#C8102E"`},
 		{"photo missing", head + "    photos:\n      - file: nope.jpg\n", 5, 15, "testdata/nope.jpg not found; put the picture there"},

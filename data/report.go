@@ -7,7 +7,12 @@
 // the field path ("sections[2].body"), so the types stay easy to use.
 package data
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
 
 // Report is one brochure's content: cover fields and the sections.
 type Report struct {
@@ -18,6 +23,8 @@ type Report struct {
 	Date         string // "YYYY-MM-DD" as written, or empty
 	Language     string // "zh-CN" (default) or "en"
 	Theme        Theme
+	Print        Print
+	TOC          bool // a contents page after the cover
 	Sections     []Section
 
 	// File is the path the report was loaded from ("" for Parse with no
@@ -35,11 +42,35 @@ type Report struct {
 
 // Theme holds the optional look settings.
 type Theme struct {
-	Paper   string  // "A4" (default)
-	Primary string  // "#RRGGBB"
-	Accent  string  // "#RRGGBB"
-	Indent  *Number // first-line indent of body paragraphs, in characters (default 2)
-	Fonts   Fonts
+	Paper       string  // "A4" (default), "A5", "B5", "Letter" or "WxH" in mm
+	Orientation string  // "portrait" (default) or "landscape"
+	Primary     string  // "#RRGGBB"
+	Accent      string  // "#RRGGBB"
+	Indent      *Number // first-line indent of body paragraphs, in characters (default 2)
+	Fonts       Fonts
+}
+
+// Print holds what the print shop needs: bleed, crop marks, a booklet
+// (saddle stitch) and how far photos are downsampled.
+type Print struct {
+	Bleed   string  // "3mm" (or a number of mm); empty: no bleed
+	Marks   bool    // crop and centre marks outside the bleed
+	Booklet bool    // pad to a multiple of 4 pages with a notes page and a back cover
+	Quality *Number // JPEG quality (1..100) of downsampled photos; default 85
+}
+
+// BleedMM returns the bleed in mm (0 when none or unreadable; Validate
+// reports the latter).
+func (p Print) BleedMM() float64 {
+	s := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(p.Bleed), "mm"))
+	if s == "" {
+		return 0
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
+	return f
 }
 
 // Fonts are TrueType files, relative to the report's folder, that replace
@@ -142,6 +173,7 @@ type Point struct {
 type Photo struct {
 	File    string
 	Caption string
+	Focus   []Number // the point kept in view when cropping: [x, y], 0..1 from the top left; default the centre
 }
 
 // Pos is a place in a source file. Line and Col count from 1; Col counts

@@ -124,6 +124,17 @@ func fieldSchema(f field, t reflect.Type) ordered {
 		}
 	case t.Kind() == reflect.Struct && defName[t] != "":
 		s = append(s, kv{"$ref", "#/definitions/" + defName[t]})
+	case t.Kind() == reflect.Bool:
+		s = append(s, kv{"type", "boolean"})
+	case t.Kind() == reflect.Slice && t.Elem() == numberType:
+		items := ordered{{"type", "number"}}
+		if f.min != nil {
+			items = append(items, kv{"minimum", *f.min})
+		}
+		if f.max != nil {
+			items = append(items, kv{"maximum", *f.max})
+		}
+		s = append(s, kv{"type", "array"}, kv{"items", items}, kv{"minItems", 2}, kv{"maxItems", 2})
 	case t.Kind() == reflect.Slice && defName[t.Elem()] != "":
 		list := ordered{{"type", "array"}, {"items", ordered{{"$ref", "#/definitions/" + defName[t.Elem()]}}}}
 		if f.minItems > 0 {

@@ -9,9 +9,37 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
+
+var bleedRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)? ?(mm)?$`)
+
+// PaperMM returns the portrait trim size of a paper name in mm: A4, A5,
+// B5 (ISO, 176×250), Letter, or "WxH" in mm. Empty is A4.
+func PaperMM(name string) (w, h float64, ok bool) {
+	switch name {
+	case "", "A4":
+		return 210, 297, true
+	case "A5":
+		return 148, 210, true
+	case "B5":
+		return 176, 250, true
+	case "Letter":
+		return 215.9, 279.4, true
+	}
+	a, b, found := strings.Cut(name, "x")
+	if !found {
+		return 0, 0, false
+	}
+	w, err1 := strconv.ParseFloat(a, 64)
+	h, err2 := strconv.ParseFloat(b, 64)
+	if err1 != nil || err2 != nil || w < 50 || h < 50 || w > 1000 || h > 1000 {
+		return 0, 0, false
+	}
+	return w, h, true
+}
 
 // Error is one problem in a report, with where it is.
 type Error struct {
@@ -110,10 +138,21 @@ func (v *validator) run() {
 	default:
 		v.add("language", "%q is not supported; use zh-CN (Chinese, the default) or en (English)%s", r.Language, suggest(r.Language, languages))
 	}
-	switch r.Theme.Paper {
-	case "", "A4":
+	if _, _, ok := PaperMM(r.Theme.Paper); !ok {
+		v.add("theme.paper", "paper size %q is not supported; write A4, A5, B5, Letter, or width x height in mm like 185x260 (each 50 to 1000 mm)%s", r.Theme.Paper, suggest(r.Theme.Paper, papers))
+	}
+	switch r.Theme.Orientation {
+	case "", "portrait", "landscape":
 	default:
-		v.add("theme.paper", "paper size %q is not supported; only A4 is available, write paper: A4 or leave the line out", r.Theme.Paper)
+		v.add("theme.orientation", "orientation %q is not supported; write portrait or landscape%s", r.Theme.Orientation, suggest(r.Theme.Orientation, orientations))
+	}
+	if b := strings.TrimSpace(r.Print.Bleed); b != "" && !bleedRE.MatchString(b) {
+		v.add("print.bleed", "bleed %q is not a length in mm; write e.g. bleed: 3mm", r.Print.Bleed)
+	} else if r.Print.BleedMM() > 10 {
+		v.add("print.bleed", "bleed %s is more than 10 mm; print shops ask for 3 mm", r.Print.Bleed)
+	}
+	if q := r.Print.Quality; q != nil && v.finite("print.quality", *q, Point{}) && (q.Value < 1 || q.Value > 100) {
+		v.add("print.quality", "quality %s is outside 1..100; write e.g. quality: 85", q.Text)
 	}
 	if n := r.Theme.Indent; n != nil && v.finite("theme.indent", *n, Point{}) && (n.Value < 0 || n.Value > 4) {
 		v.add("theme.indent", "indent %s is outside 0..4 characters; write e.g. indent: 2", n.Text)
@@ -355,6 +394,16 @@ func (v *validator) shareChart(path string, c Chart) {
 }
 
 func (v *validator) photo(path string, p Photo) {
+	if p.Focus != nil {
+		if len(p.Focus) != 2 {
+			v.add(path+".focus", "focus wants two numbers [x, y], got %d; write e.g. focus: [0.5, 0.3]", len(p.Focus))
+		}
+		for i, f := range p.Focus {
+			if v.finite(fmt.Sprintf("%s.focus[%d]", path, i), f, Point{}) && (f.Value < 0 || f.Value > 1) {
+				v.add(fmt.Sprintf("%s.focus[%d]", path, i), "%s is outside 0..1; 0 is the left (top) edge, 1 the right (bottom)", f.Text)
+			}
+		}
+	}
 	if p.File == "" {
 		return // placeholder frame
 	}

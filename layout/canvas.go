@@ -14,8 +14,11 @@ import (
 // Canvas draws what layout has placed. It decides nothing: positions come
 // in, PDF operators go out.
 type Canvas struct {
-	PDF *fpdf.Fpdf
-	Ink string // default text colour
+	PDF   *fpdf.Fpdf
+	Ink   string      // default text colour
+	Links map[int]int // section index -> fpdf link to its head
+
+	quality int // JPEG quality of downsampled photos
 }
 
 // rgb parses "#RRGGBB"; an invalid colour is black (data validates colours).
@@ -110,22 +113,3 @@ func same(a, b Glyph) bool { return a.Face == b.Face && a.Size == b.Size && a.Co
 
 // nat is the advance the PDF viewer will apply after the glyph.
 func nat(g Glyph) float64 { return g.Face.Advance(g.R) * g.Size / 1000 }
-
-// Image places a JPEG or PNG so that it covers the frame (x, y, w, h):
-// scaled to fill it, centred, and cropped by a clip, never stretched.
-func (c *Canvas) Image(path string, x, y, w, h float64) error {
-	info := c.PDF.RegisterImageOptions(path, fpdf.ImageOptions{ReadDpi: false})
-	if err := c.PDF.Error(); err != nil || info == nil {
-		return fmt.Errorf("cannot read the image: %v", err)
-	}
-	iw, ih := info.Extent()
-	if iw <= 0 || ih <= 0 {
-		return fmt.Errorf("the image has no size")
-	}
-	scale := max(w/iw, h/ih)
-	sw, sh := iw*scale, ih*scale
-	c.PDF.ClipRect(x, y, w, h, false)
-	c.PDF.ImageOptions(path, x-(sw-w)/2, y-(sh-h)/2, sw, sh, false, fpdf.ImageOptions{ReadDpi: false}, 0, "")
-	c.PDF.ClipEnd()
-	return c.PDF.Error()
-}

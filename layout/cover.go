@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 
@@ -11,22 +12,24 @@ import (
 // cover lays out page 1: a band in the primary colour with the title, and
 // a panel of the key figures (the first figure of each section).
 func (d *Document) cover() Page {
-	r, th := d.Report, d.Theme
+	r, th, g := d.Report, d.Theme, d.geo
 	p := Page{Number: 1}
-	band := 300.0
-	p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: th.Primary, Thickness: band}, X: 0, Y: 0, W: pageW, H: band})
-	y := 70.0
+	band := g.band()
+	// the band runs into the bleed on three sides
+	p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: th.Primary, Thickness: band + g.Bleed}, X: -g.Bleed, Y: -g.Bleed, W: g.W + 2*g.Bleed, H: band + g.Bleed})
+	y := math.Round(70 * g.H / pageH)
+	marginX, contentW := g.MarginX, g.contentW()
 	add := func(b Block, x, w float64) {
 		h := b.Measure(w)
 		p.Blocks = append(p.Blocks, Placed{Block: b, X: x, Y: y, W: w, H: h})
 		y += h
 	}
 	if r.Organization != "" {
-		add(&Paragraph{Spans: []Span{th.span(r.Organization, th.Bold, 12, "#FFFFFF")}, Setting: Setting{Align: Left}, After: 18}, marginX, contentW)
+		add(&Paragraph{Spans: []Span{th.span(r.Organization, th.Bold, 12, "#FFFFFF")}, Setting: Setting{Align: Left}, After: g.display(18)}, marginX, contentW)
 	}
-	add(&Paragraph{Spans: []Span{th.span(r.Title, th.Black, sizeCover, "#FFFFFF")}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: 10}, marginX, contentW)
+	add(&Paragraph{Spans: []Span{th.span(r.Title, th.Black, g.display(sizeCover), "#FFFFFF")}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: g.display(10)}, marginX, contentW)
 	if r.Subtitle != "" {
-		add(&Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, 20, "#FFFFFF")}, Setting: Setting{Align: Left}, After: 8}, marginX, contentW)
+		add(&Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, g.display(20), "#FFFFFF")}, Setting: Setting{Align: Left}, After: 8}, marginX, contentW)
 	}
 	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
 		add(&Paragraph{Spans: []Span{th.span(fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()), th.Regular, 10, "#FFFFFF")}, Setting: Setting{Align: Left}}, marginX, contentW)
@@ -40,24 +43,30 @@ func (d *Document) cover() Page {
 	if len(cells) == 0 {
 		return p
 	}
-	y = band + 34
+	y = band + g.display(34)
 	add(&Paragraph{Spans: []Span{th.span("年度关键数字", th.Black, 14, th.Primary)}, Setting: Setting{Align: Left}, After: 6}, marginX, contentW)
 	add(Rule{Color: th.Primary, Thickness: 1.2, After: 16}, marginX, contentW)
-	for i := 0; i < len(cells) && y < pageH-marginBottom-60; i += 2 {
-		add(&Row{Cells: cells[i:min(i+2, len(cells))], Columns: 2, Gutter: gutter, After: 14}, marginX, contentW)
+	for i := 0; i < len(cells); i += 2 {
+		row := &Row{Cells: cells[i:min(i+2, len(cells))], Columns: 2, Gutter: g.Gutter, After: 14}
+		if y+row.Measure(contentW)-14 > g.H-g.MarginBottom {
+			break // the cover shows the key figures that fit
+		}
+		add(row, marginX, contentW)
 	}
 	return p
 }
 
 // folio is the running head and the footer of a body page.
 func (d *Document) folio(n, total int) []Placed {
-	r, th := d.Report, d.Theme
+	r, th, g := d.Report, d.Theme, d.geo
+	marginX, contentW := g.MarginX, g.contentW()
 	head := d.runningHead()
 	small := func(s string, face *fonts.Face, a Align) *Paragraph {
 		return &Paragraph{Spans: []Span{th.span(s, face, sizeFolio, th.Muted)}, Setting: Setting{Align: a}}
 	}
-	top := marginTop - 28
-	bottom := pageH - marginBottom + 18
+	k := (1 + g.Scale) / 2 // the folio keeps its size; its distance to the text scales less
+	top := g.MarginTop - 28*k
+	bottom := g.H - g.MarginBottom + 18*k
 	return []Placed{
 		{Block: small(head, th.Bold, Left), X: marginX, Y: top, W: contentW},
 		{Block: small(r.Organization, th.Regular, Right), X: marginX, Y: top, W: contentW},

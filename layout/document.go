@@ -17,14 +17,10 @@ package layout
 
 import (
 	"fmt"
-	"io"
 	"math/bits"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
@@ -92,16 +88,6 @@ func faces(r *data.Report, th *Theme) error {
 	return nil
 }
 
-// Geometry of an A4 page, pt.
-const (
-	pageW, pageH = 595.28, 841.89
-	marginX      = 48.0
-	marginTop    = 62.0
-	marginBottom = 58.0
-	gutter       = 26.0
-	contentW     = pageW - 2*marginX
-)
-
 // Type scale, pt.
 const (
 	sizeFolio     = 7.5
@@ -121,16 +107,32 @@ type Document struct {
 	Report *data.Report
 	Theme  Theme
 	Pages  []Page // the cover first
+
+	// Warnings are problems that do not stop the build (photos of low
+	// resolution), with where they are in the report.
+	Warnings data.Errors
+
+	geo geometry
+	opt Options
+}
+
+// Options are the build's choices that are not the report's: how strict
+// to be about photos, and PDF/A.
+type Options struct {
+	Draft bool // low-resolution photos are warnings, not errors
+	Final bool // placeholder frames are errors: the document goes to print
+	PDFA  bool // PDF/A-2b: XMP metadata with pdfaid, an sRGB output intent
+
+	Limits Limits // pages and photo sizes; zero values mean the defaults
 }
 
 // New lays out a report. It fails, with every problem found, when a
 // character cannot be drawn by the embedded fonts (no tofu in print).
-func New(r *data.Report) (*Document, error) {
-	return NewLimits(r, Limits{})
-}
+func New(r *data.Report) (*Document, error) { return NewWith(r, Options{}) }
 
-// NewLimits is New with limits other than the defaults.
-func NewLimits(r *data.Report, lim Limits) (*Document, error) {
+// NewWith is New with the build's options and limits.
+func NewWith(r *data.Report, opt Options) (*Document, error) {
+	lim := opt.Limits
 	th := defaultTheme()
 	if err := faces(r, &th); err != nil {
 		return nil, err
@@ -148,22 +150,46 @@ func NewLimits(r *data.Report, lim Limits) (*Document, error) {
 	if r.Theme.Accent != "" {
 		th.Accent = r.Theme.Accent
 	}
-	d := &Document{Report: r, Theme: th}
+	d := &Document{Report: r, Theme: th, geo: newGeometry(r), opt: opt}
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err
 	}
-	frame := Frame{X: marginX, Y: marginTop, W: contentW, H: pageH - marginTop - marginBottom}
-	pages, err := Paginate(d.body(), frame, 2)
+	first := 2
+	var toc []Page
+	if r.TOC {
+		// the contents' length does not depend on the page numbers it
+		// shows, so it is set once to count its pages, then again with them
+		var err error
+		if toc, err = Paginate(d.contents(nil), d.geo.frame(), 2); err != nil {
+			return nil, err
+		}
+		first += len(toc)
+	}
+	pages, err := Paginate(d.body(), d.geo.frame(), first)
 	if err != nil {
 		return nil, paginateErr(r, err)
 	}
+	if r.TOC {
+		if toc, err = Paginate(d.contents(sectionPages(pages)), d.geo.frame(), 2); err != nil {
+			return nil, err
+		}
+		d.Pages = append(d.Pages, toc...)
+	}
 	d.Pages = append(d.Pages, pages...)
+	if r.Print.Booklet {
+		d.Pages = append(d.Pages, d.bookletEnd(len(d.Pages))...)
+	}
 	if err := checkPages(r, len(d.Pages), lim); err != nil {
 		return nil, err
 	}
 	for i := 1; i < len(d.Pages); i++ {
-		d.Pages[i].Blocks = append(d.Pages[i].Blocks, d.folio(d.Pages[i].Number, len(d.Pages))...)
+		if !d.Pages[i].Bare {
+			d.Pages[i].Blocks = append(d.Pages[i].Blocks, d.folio(d.Pages[i].Number, len(d.Pages))...)
+		}
+	}
+	if err := d.checkImages(); err != nil {
+		return nil, err
 	}
 	return d, nil
 }
@@ -185,69 +211,6 @@ func (d *Document) ChartStyle() charts.Style { return d.chartStyle() }
 
 func (d *Document) chartStyle() charts.Style {
 	return charts.Style{Primary: d.Theme.Primary, Accent: d.Theme.Accent, Ink: d.Theme.Ink, Muted: d.Theme.Muted, Rule: d.Theme.Rule, FontSize: sizeLabel, Lang: d.Report.Language}
-}
-
-// Write draws the document as a PDF. The output depends only on the
-// report: dates come from the report's date (or are fixed), objects are
-// written in sorted order, so rebuilds are byte-identical.
-func (d *Document) Write(w io.Writer) error {
-	pdf := fpdf.New("P", "pt", "A4", "")
-	pdf.SetCatalogSort(true)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
-	r := d.Report
-	title := r.Title
-	if r.Subtitle != "" {
-		title += " " + r.Subtitle
-	}
-	pdf.SetTitle(title, true)
-	pdf.SetAuthor(r.Organization, true)
-	pdf.SetSubject(r.Subtitle, true)
-	var kw []string
-	for _, s := range r.Sections {
-		kw = append(kw, s.Title)
-	}
-	pdf.SetKeywords(strings.Join(kw, "; "), true)
-	pdf.SetCreator("brochure "+Version, true)
-	pdf.SetProducer("brochure "+Version+" (fpdf)", true)
-	lang := r.Language
-	if lang == "" {
-		lang = "zh-CN"
-	}
-	pdf.SetLang(lang)
-	date := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
-		date = t
-	}
-	pdf.SetCreationDate(date)
-	pdf.SetModificationDate(date)
-	// Each face goes to the PDF writer cut down to the characters this
-	// document can draw (see fonts.Subset); charts draw in the embedded
-	// faces, text in the theme's.
-	runes := d.alphabet()
-	th := d.Theme
-	seen := map[*fonts.Face]bool{}
-	for _, f := range []*fonts.Face{fonts.Regular, fonts.Bold, fonts.Black, th.Regular, th.Bold, th.Black, th.Fallback} {
-		if f != nil && !seen[f] {
-			seen[f] = true
-			if err := fonts.RegisterSubset(pdf, f, runes); err != nil {
-				return err
-			}
-		}
-	}
-	c := &Canvas{PDF: pdf, Ink: d.Theme.Ink}
-	for _, p := range d.Pages {
-		pdf.AddPage()
-		for _, b := range p.Blocks {
-			if err := b.Block.Draw(c, b.X, b.Y, b.W); err != nil {
-				return fmt.Errorf("page %d: %w", p.Number, err)
-			}
-			if err := pdf.Error(); err != nil {
-				return fmt.Errorf("page %d: %w", p.Number, err)
-			}
-		}
-	}
-	return pdf.Output(w)
 }
 
 // Check reports every character of the report that the embedded fonts
@@ -291,7 +254,7 @@ func check(r *data.Report, th Theme) error {
 
 // printed is text that layout and charts print besides the report's own:
 // labels of their own, and the marks and figures they compose.
-const printed = "年度关键数字图片占位（续）——·/ 年月日" + "↑↓▲▼%‰.,-+:：、，。"
+const printed = "年度关键数字图片占位（续）——·/ 年月日目录笔记第页" + "↑↓▲▼%‰.,-+:：、，。"
 
 // alphabet is every character the document may draw: the report's text,
 // what layout and charts add, ASCII (figures, axis ticks) and the

@@ -53,18 +53,19 @@ func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 // a placeholder, marked as such so nobody prints it by mistake.
 type photoBlock struct {
 	ratio   float64 // frame height / width; 0 means 2/3
+	key     string  // its field path, for messages: "sections[4].photos[0]"
 	photo   data.Photo
 	path    string // the file, resolved against the report's folder
 	theme   Theme
 	caption *Paragraph
 }
 
-func (d *Document) photo(p data.Photo) Block {
+func (d *Document) photo(key string, p data.Photo) Block {
 	path := p.File
 	if path != "" && !filepath.IsAbs(path) {
 		path = filepath.Join(d.Report.Dir, path)
 	}
-	return &photoBlock{photo: p, path: path, theme: d.Theme, caption: &Paragraph{
+	return &photoBlock{key: key, photo: p, path: path, theme: d.Theme, caption: &Paragraph{
 		Spans:   []Span{d.Theme.span(p.Caption, d.Theme.Regular, sizeLabel, d.Theme.Ink)},
 		Setting: Setting{Align: Left, TrimStart: true}, Leading: 11,
 	}}
@@ -98,7 +99,11 @@ func (b *photoBlock) Split(w, h float64) (Block, Block) {
 func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 	h := b.frame(w)
 	if b.photo.File != "" {
-		if err := c.Image(b.path, x, y, w, h); err != nil {
+		fx, fy := 0.5, 0.5
+		if f := b.photo.Focus; len(f) == 2 {
+			fx, fy = f[0].Value, f[1].Value
+		}
+		if err := c.Image(b.path, x, y, w, h, fx, fy); err != nil {
 			return fmt.Errorf("photo %s: %w", b.photo.File, err)
 		}
 	} else {

@@ -53,7 +53,8 @@ func (d *Document) checkFit(cover Page) error {
 	add := func(path, format string, args ...any) {
 		errs = append(errs, &data.Error{Pos: r.Pos(path), Path: path, Msg: fmt.Sprintf(format, args...)})
 	}
-	const band = 300.0
+	g := d.geo
+	band := g.band()
 	bottom := 0.0
 	for _, p := range cover.Blocks {
 		if _, ok := p.Block.(*Paragraph); ok && p.Y < band {
@@ -61,12 +62,12 @@ func (d *Document) checkFit(cover Page) error {
 		}
 	}
 	if bottom > band-12 {
-		lines := len((&Paragraph{Spans: []Span{d.Theme.span(r.Title, d.Theme.Black, sizeCover, "")}, Setting: Setting{Align: Left, PhraseBreaks: true}}).Lines(contentW))
-		add("title", "the title takes %d lines of 46 pt on the cover, and with the subtitle, organization and date it runs out of the cover's coloured band; shorten the title to about %d characters and put the rest in subtitle:",
+		lines := len((&Paragraph{Spans: []Span{d.Theme.span(r.Title, d.Theme.Black, g.display(sizeCover), "")}, Setting: Setting{Align: Left, PhraseBreaks: true}}).Lines(g.contentW()))
+		add("title", "the title takes %d lines on the cover, and with the subtitle, organization and date it runs out of the cover's coloured band; shorten the title to about %d characters and put the rest in subtitle:",
 			lines, max(10, utf8.RuneCountInString(r.Title)*2/(lines+1)))
 	}
-	frame := pageH - marginTop - marginBottom
-	cell := (contentW - gutter) / 2
+	frame := g.frame().H
+	cell := g.figureW()
 	for i, s := range r.Sections {
 		for j, c := range s.Charts {
 			if h := (&chartBlock{chart: c, style: d.chartStyle()}).Measure(cell); h > frame {
@@ -114,7 +115,7 @@ func (d *Document) runningHead() string {
 		}
 		return w
 	}
-	room := contentW - width(r.Organization, th.Regular) - 2*sizeFolio
+	room := d.geo.contentW() - width(r.Organization, th.Regular) - 2*sizeFolio
 	head := r.Title
 	if r.Subtitle != "" {
 		head += " · " + r.Subtitle

@@ -10,6 +10,7 @@ type Placed struct {
 type Page struct {
 	Number int // 1-based, the cover included
 	Blocks []Placed
+	Bare   bool // no running head and folio (the back cover)
 }
 
 // Frame is the rectangle of a page that text flows into.

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/brochure-dev/brochure/data"
@@ -29,19 +30,19 @@ func (d *Document) body() []Block {
 		for _, c := range s.Charts {
 			figs = append(figs, &chartBlock{chart: c, style: d.chartStyle()})
 		}
-		for _, p := range s.Photos {
-			figs = append(figs, d.photo(p))
+		for j, p := range s.Photos {
+			figs = append(figs, d.photo(fmt.Sprintf("sections[%d].photos[%d]", i, j), p))
 		}
 		kicker := d.kicker(i, s)
 		if len(figs)%2 == 1 && len(cards) > 0 {
 			grid := &Stack{}
-			for _, row := range cardRows(cards, 2) {
+			for _, row := range cardRows(cards, 2, d.geo.Gutter) {
 				grid.Blocks = append(grid.Blocks, row)
 			}
-			blocks = append(blocks, &Row{Cells: []Block{grid, figs[len(figs)-1]}, Columns: 2, Gutter: gutter, After: 16})
+			blocks = append(blocks, &Row{Cells: []Block{grid, figs[len(figs)-1]}, Columns: 2, Gutter: d.geo.Gutter, After: 16})
 			figs = figs[:len(figs)-1]
 		} else {
-			for _, row := range cardRows(cards, 0) {
+			for _, row := range cardRows(cards, 0, d.geo.Gutter) {
 				blocks = append(blocks, row)
 			}
 		}
@@ -49,7 +50,7 @@ func (d *Document) body() []Block {
 			blocks = append(blocks, &Paragraph{
 				Spans:   []Span{d.Theme.span(p, d.Theme.Regular, sizeBody, d.Theme.Ink)},
 				Setting: Setting{Align: Justify, Indent: d.indent() * sizeBody},
-				Leading: leadBody, Columns: 2, Gutter: gutter, After: 14,
+				Leading: leadBody, Columns: d.geo.Columns, Gutter: d.geo.Gutter, After: 14,
 			})
 		}
 		if i == last && d.Report.Byline != "" {
@@ -60,7 +61,7 @@ func (d *Document) body() []Block {
 			})
 		}
 		for j := 0; j < len(figs); j += 2 {
-			blocks = append(blocks, &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: gutter, After: 16, Kicker: kicker})
+			blocks = append(blocks, &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: 16, Kicker: kicker})
 		}
 		blocks = append(blocks, Space(18))
 	}
@@ -92,7 +93,7 @@ func inHeadline(headline string, st data.Stat) bool {
 // row ends with a lone card: 5 across, 6 as 3 + 3, 7 and 8 as 4 + 4.
 // Rows of 2 and 4 share the body's gutter so the cards stand on the text
 // columns.
-func cardRows(cards []Block, cols int) []Block {
+func cardRows(cards []Block, cols int, gutter float64) []Block {
 	if cols == 0 {
 		switch n := len(cards); {
 		case n <= 5:
@@ -108,7 +109,7 @@ func cardRows(cards []Block, cols int) []Block {
 	}
 	g := gutter
 	if cols == 3 || cols == 5 {
-		g = 14
+		g = math.Round(gutter*14/26*10) / 10
 	}
 	var rows []Block
 	for j := 0; j < len(cards); j += cols {
@@ -123,7 +124,9 @@ func cardRows(cards []Block, cols int) []Block {
 // after the dash the newspaper puts between them.
 func (d *Document) sectionHead(i int, s data.Section) Block {
 	th := d.Theme
-	st := &Stack{Keep: true}
+	h := &sectionHead{n: i, title: s.Title}
+	st := &h.Stack
+	st.Keep = true
 	st.Blocks = append(st.Blocks,
 		Rule{Color: th.Primary, Thickness: 2.5, After: 8},
 		&Paragraph{Spans: []Span{th.span(fmt.Sprintf("%02d", i+1), th.Black, 11, th.Primary)}, Setting: Setting{Align: Left}, After: 2},
@@ -139,7 +142,24 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 		&Paragraph{Spans: title, Setting: Setting{Align: Left, TrimStart: true}, After: 6},
 		Rule{Color: th.Rule, Thickness: 0.6, After: 12},
 	)
-	return st
+	return h
+}
+
+// sectionHead is a section's head; Write makes it a bookmark and the
+// destination of its line in the contents.
+type sectionHead struct {
+	Stack
+	n     int // the section's index
+	title string
+}
+
+// Split implements Block: the head moves whole (as itself, so that Write
+// still knows it).
+func (h *sectionHead) Split(w, hh float64) (Block, Block) {
+	if h.Measure(w) <= hh {
+		return h, nil
+	}
+	return nil, h
 }
 
 // kicker is the small reminder of its section above figures that a page

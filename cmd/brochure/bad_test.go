@@ -238,7 +238,7 @@ var badInputs = map[string]func(t *testing.T, dir string){
 		// in every place a text is broken: the body, a headline, a
 		// section title, a caption, a chart's title and labels
 		write(t, dir, "report.yaml", []byte("title: 宁波公安这一年\ndate: 2021-01-18\nsections:\n  - title: 交通"+tok[:50]+"\n    headline: 500余场"+tok[:70]+"活动\n    body: 网址是 https://example.com/"+tok+" 请访问。\n    photos:\n      - {file: photos/a.png, caption: "+tok[:200]+"}\n    charts:\n      - {type: hbar, title: "+tok[:60]+", data: [{label: "+tok[:40]+", value: 3}]}\n"))
-		write(t, dir, "photos/a.png", pngOf(t, 60, 40))
+		write(t, dir, "photos/a.png", pngOf(t, 900, 600))
 	},
 	"truncated-jpeg": func(t *testing.T, dir string) {
 		var b bytes.Buffer
@@ -287,14 +287,14 @@ var badInputs = map[string]func(t *testing.T, dir string){
 	},
 	"symlink-out": func(t *testing.T, dir string) {
 		outside := filepath.Join(filepath.Dir(dir), "elsewhere")
-		write(t, outside, "secret.png", pngOf(t, 30, 20))
+		write(t, outside, "secret.png", pngOf(t, 900, 600))
 		os.MkdirAll(filepath.Join(dir, "photos"), 0o755)
 		if err := os.Symlink(filepath.Join(outside, "secret.png"), filepath.Join(dir, "photos", "traffic.png")); err != nil {
 			t.Skip("no symlinks here:", err)
 		}
 	},
 	"allow-outside": func(t *testing.T, dir string) {
-		write(t, dir, "shared/traffic.png", pngOf(t, 30, 20))
+		write(t, dir, "shared/traffic.png", pngOf(t, 900, 600))
 	},
 }
 

@@ -41,7 +41,10 @@ type result struct {
 
 // buildOne builds the report at path into out. It never prints: problems go
 // to res.log, and out is only replaced (atomically) by a complete PDF.
-func buildOne(path, out string, cfg settings) *result {
+func buildOne(path, out string, cfg settings) *result { return buildWith(path, out, cfg, buildOpts{}) }
+
+// buildWith is buildOne with the print flags (draft, final, PDF/A, impose).
+func buildWith(path, out string, cfg settings, bo buildOpts) *result {
 	start := time.Now()
 	res := &result{Input: path, Output: out, Warnings: []string{}, Errors: []string{}}
 	defer func() {
@@ -69,7 +72,9 @@ func buildOne(path, out string, cfg settings) *result {
 		res.code = code
 		return res
 	}
-	doc, err := layout.NewLimits(r, cfg.layout)
+	opt := bo.layout
+	opt.Limits = cfg.layout
+	doc, err := layout.NewWith(r, opt)
 	if err != nil {
 		res.code = report(&res.log, err)
 		return res
@@ -84,6 +89,10 @@ func buildOne(path, out string, cfg settings) *result {
 		}
 		fmt.Fprintf(&res.log, "brochure build: internal error: the PDF writer failed on %s: %v\nThis is a bug; please report it with the report file. The previous PDF was left as it was.\n", path, err)
 		res.code = exitInternal
+		return res
+	}
+	if code := bo.after(out, &res.log); code != exitOK {
+		res.code = code
 		return res
 	}
 	res.OK = true
@@ -101,7 +110,7 @@ func buildOne(path, out string, cfg settings) *result {
 			}
 		}
 	}
-	res.warns = r.Warnings()
+	res.warns = append(r.Warnings(), doc.Warnings...)
 	for _, w := range res.warns {
 		res.Warnings = append(res.Warnings, w.Error())
 	}
@@ -166,6 +175,8 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
 	jobs := fs.Int("j", runtime.NumCPU(), "how many reports to build at once")
 	limits := limitFlags(fs)
+	var bo buildOpts
+	bo.flags(fs)
 	paths, err := parseMany(fs, args)
 	if err == nil && len(paths) == 0 {
 		err = fmt.Errorf("no report given")
@@ -186,7 +197,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 		} else if fi, err := os.Stat(o); err == nil && fi.IsDir() {
 			o = filepath.Join(o, filepath.Base(defaultOutput(inputs[0])))
 		}
-		res := buildOne(inputs[0], o, limits())
+		res := buildWith(inputs[0], o, limits(), bo)
 		p.result(res)
 		return res.code
 	}

@@ -48,7 +48,7 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 	if r == nil {
 		return code
 	}
-	doc, err := layout.NewLimits(r, cfg.layout)
+	doc, err := layout.NewWith(r, layout.Options{Limits: cfg.layout})
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -70,7 +70,7 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "brochure charts: %s: %v\n", name, err)
 				return exitInternal
 			}
-			if _, err := writeAtomic(filepath.Join(*out, name), func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
+			if err := writeBytes(filepath.Join(*out, name), b); err != nil {
 				fmt.Fprintf(stderr, "brochure charts: %v\n", err)
 				return exitIO
 			}

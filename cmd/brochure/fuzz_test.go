@@ -29,7 +29,7 @@ func FuzzBuild(f *testing.F) {
 	}
 	f.Add([]byte(small))
 	f.Add([]byte(small + "    photos:\n      - {file: photos/a.png, caption: 图}\n    charts:\n      - {type: pie, unit: \"%\", data: [{label: a, value: 60}, {label: b, value: 40}]}\n"))
-	photo := pngOf(f, 30, 20)
+	photo := pngOf(f, 900, 600)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if len(src) > 64<<10 {
 			t.Skip()

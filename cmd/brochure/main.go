@@ -47,6 +47,8 @@ Usage:
   brochure validate report.yaml                check the report, print every problem
   brochure init DIR [--template year-in-review|blank]   start a new report
   brochure diff old.yaml new.yaml              what changed between two versions
+  brochure impose in.pdf -o out.pdf --saddle   2-up saddle-stitch imposition of a booklet
+  brochure preflight out.pdf                   (not implemented yet) what a print shop checks
   brochure schema                              print the JSON Schema of the format (for editors)
   brochure completion bash|zsh|fish            shell completion script
   brochure charts report.yaml -o DIR [--format svg|png|pdf] [--dpi 300]
@@ -81,6 +83,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return schemaCmd(args[1:], stdout, stderr)
 	case "diff":
 		return diffCmd(args[1:], stdout, stderr)
+	case "impose":
+		return imposeCmd(args[1:], stdout, stderr)
+	case "preflight":
+		return preflightCmd(args[1:], stdout, stderr)
 	case "completion":
 		return completionCmd(args[1:], stdout, stderr)
 	case "charts":
@@ -132,7 +138,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	if r == nil {
 		return code
 	}
-	if _, err := layout.NewLimits(r, cfg.layout); err != nil {
+	if _, err := layout.NewWith(r, layout.Options{Limits: cfg.layout}); err != nil {
 		return report(stderr, err)
 	}
 	fmt.Fprintf(stdout, "%s: ok (%d sections)\n", path, len(r.Sections))

@@ -342,10 +342,10 @@ func TestValidateSample(t *testing.T) {
 // once, cropped by a clip rather than stretched.
 func TestPhoto(t *testing.T) {
 	dir := t.TempDir()
-	img := image.NewRGBA(image.Rect(0, 0, 600, 200))
-	for x := 0; x < 600; x++ {
-		for y := 0; y < 200; y++ {
-			img.Set(x, y, color.RGBA{uint8(x / 3), 80, 120, 255})
+	img := image.NewRGBA(image.Rect(0, 0, 1800, 600)) // about 270 dpi: print needs 100 at least
+	for x := 0; x < 1800; x++ {
+		for y := 0; y < 600; y++ {
+			img.Set(x, y, color.RGBA{uint8(x / 9), 80, 120, 255})
 		}
 	}
 	var b bytes.Buffer

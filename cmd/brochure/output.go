@@ -140,3 +140,9 @@ func (c *counter) Write(p []byte) (int, error) {
 	}
 	return n, err
 }
+
+// writeBytes is writeAtomic for bytes already in memory.
+func writeBytes(path string, b []byte) error {
+	_, err := writeAtomic(path, func(w io.Writer) error { _, err := w.Write(b); return err })
+	return err
+}

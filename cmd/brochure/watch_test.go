@@ -128,10 +128,11 @@ func TestWatch(t *testing.T) {
 }
 
 func pngBytes(t *testing.T) []byte {
-	img := image.NewRGBA(image.Rect(0, 0, 30, 20))
-	for x := range 30 {
-		for y := range 20 {
-			img.Set(x, y, color.RGBA{uint8(x * 8), 80, 120, 255})
+	// big enough for print: about 270 dpi in a half-width frame
+	img := image.NewRGBA(image.Rect(0, 0, 900, 600))
+	for x := range 900 {
+		for y := range 600 {
+			img.Set(x, y, color.RGBA{uint8(x / 4), 80, 120, 255})
 		}
 	}
 	var b bytes.Buffer

@@ -78,10 +78,10 @@ type Char struct {
 	// Origin is the glyph origin on the baseline (FPDFText_GetCharOrigin), pt.
 	Origin   [2]float64
 	FontSize float64
-	// Font is the font name from FPDFText_GetFontInfo, i.e. the /BaseFont
-	// fpdf wrote: "Helvetica" for core fonts, but "utf8"+lower-cased family
-	// name for fonts added with AddUTF8Font* (family "NotoSansSC" gives
-	// "utf8notosanssc"), never the TTF's PostScript name.
+	// Font is the font name from FPDFText_GetFontInfo, i.e. the /BaseFont:
+	// "Helvetica" for core fonts; fpdf names fonts added with AddUTF8Font*
+	// "utf8"+lower-cased family, which layout's Write renames to a subset
+	// name ("ABCDEF+NotoSansSC-Regular").
 	Font string
 	// Embedded reports FPDFFont_GetIsEmbedded for the character's text
 	// object's font; false for generated characters, which have no text object.

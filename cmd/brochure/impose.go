@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/brochure-dev/brochure/layout"
+)
+
+// imposeCmd is `brochure impose in.pdf -o out.pdf --saddle`: the 2-up
+// saddle-stitch imposition of a booklet, for a copy shop. Each sheet side
+// holds two pages on twice the page's width, in the order that gives the
+// right sequence when the sheets are stacked, folded and stapled: for n
+// pages, n,1 / 2,n-1 / n-2,3 / 4,n-3 ….
+//
+// Why pdfcpu: impose works on any PDF, not only ours, so it must read
+// pages that fpdf cannot import; pdfcpu (already a dependency) places
+// pages as form XObjects, vector and fonts intact. The pages are first
+// cut to their TrimBox (CropBox := TrimBox), so the bleed and crop marks of
+// a print-ready PDF do not end up at the spine; pdfcpu then sets the trims
+// edge to edge and draws its guides (the fold line) on the sheet.
+func imposeCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("impose", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "the imposed PDF (default: IN-imposed.pdf)")
+	saddle := fs.Bool("saddle", true, "2-up saddle stitch (the only imposition so far)")
+	path, err := parseArgs(fs, args)
+	if err != nil {
+		fmt.Fprintf(stderr, "brochure impose: %v\nusage: brochure impose in.pdf -o out.pdf --saddle\n", err)
+		return exitUsage
+	}
+	if !*saddle {
+		fmt.Fprintln(stderr, "brochure impose: only --saddle is available")
+		return exitUsage
+	}
+	if *out == "" {
+		*out = strings.TrimSuffix(path, filepath.Ext(path)) + "-imposed.pdf"
+	}
+	in, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "brochure impose: %v\n", err)
+		return exitIO
+	}
+	b, pages, err := imposeSaddle(in)
+	if err != nil {
+		fmt.Fprintf(stderr, "brochure impose: %s: %v\n", path, err)
+		return exitInvalid
+	}
+	if err := writeBytes(*out, b); err != nil {
+		fmt.Fprintf(stderr, "brochure impose: %v\n", err)
+		return exitIO
+	}
+	fmt.Fprintf(stdout, "%s: %d pages on %d sheets (2-up, saddle stitch), %s\n", *out, pages, (pages+3)/4, size(len(b)))
+	return exitOK
+}
+
+var trimRE = regexp.MustCompile(`/TrimBox \[([0-9.]+) ([0-9.]+) ([0-9.]+) ([0-9.]+)\]`)
+
+// imposeSaddle returns the saddle-stitch imposition of pdf and its page
+// count. A page count that is not a multiple of four is refused: blank
+// pages would land in the middle of the booklet (build with
+// print: {booklet: true} to pad it deliberately).
+func imposeSaddle(pdf []byte) ([]byte, int, error) {
+	api.DisableConfigDir()
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	n, err := api.PageCount(bytes.NewReader(pdf), conf)
+	if err != nil {
+		return nil, 0, err
+	}
+	if n%4 != 0 {
+		return nil, n, fmt.Errorf("%d pages: a saddle-stitched booklet needs a multiple of 4; build it with print: {booklet: true}", n)
+	}
+	// The trim of the first page (all pages of a brochure share it). A PDF
+	// whose page dictionaries are compressed, or without a TrimBox, is
+	// imposed by its CropBox/MediaBox as it is.
+	src := pdf
+	w, h := 0.0, 0.0
+	if m := trimRE.FindSubmatch(pdf); m != nil {
+		var x1, y1, x2, y2 float64
+		fmt.Sscan(fmt.Sprintf("%s %s %s %s", m[1], m[2], m[3], m[4]), &x1, &y1, &x2, &y2)
+		w, h = x2-x1, y2-y1
+		pb, err := model.ParsePageBoundaries(fmt.Sprintf("crop:[%s %s %s %s]", m[1], m[2], m[3], m[4]), types.POINTS)
+		if err != nil {
+			return nil, n, err
+		}
+		var cropped bytes.Buffer
+		if err := api.AddBoxes(bytes.NewReader(pdf), &cropped, nil, pb, conf); err != nil {
+			return nil, n, err
+		}
+		src = cropped.Bytes()
+	}
+	if w == 0 {
+		dims, err := api.PageDims(bytes.NewReader(src), conf)
+		if err != nil || len(dims) == 0 {
+			return nil, n, fmt.Errorf("cannot read the page size: %v", err)
+		}
+		w, h = dims[0].Width, dims[0].Height
+	}
+	// the sheets' sides in reading order: n,1 / 2,n-1 / n-2,3 / 4,n-3 …
+	var order []string
+	for i := 0; i < n/2; i += 2 {
+		order = append(order, strconv.Itoa(n-i), strconv.Itoa(i+1), strconv.Itoa(i+2), strconv.Itoa(n-i-1))
+	}
+	var collected bytes.Buffer
+	if err := api.Collect(bytes.NewReader(src), &collected, order, conf); err != nil {
+		return nil, n, err
+	}
+	desc := fmt.Sprintf("dimensions:%.2f %.2f, border:off, margin:0", 2*w, h)
+	nup, err := pdfcpu.PDFNUpConfig(2, desc, conf)
+	if err != nil {
+		return nil, n, err
+	}
+	var out bytes.Buffer
+	if err := api.NUp(bytes.NewReader(collected.Bytes()), &out, nil, nil, nup, conf); err != nil {
+		return nil, n, err
+	}
+	return out.Bytes(), n, nil
+}
+
+// buildOpts are build's print flags.
+type buildOpts struct {
+	layout layout.Options
+	impose string // "saddle": also write NAME-imposed.pdf
+}
+
+func (bo *buildOpts) flags(fs *flag.FlagSet) {
+	fs.BoolVar(&bo.layout.Draft, "draft", false, "a proof: photos under 100 dpi are warnings, not errors")
+	fs.BoolVar(&bo.layout.Final, "final", false, "for print: placeholder photo frames are errors")
+	fs.BoolVar(&bo.layout.PDFA, "pdfa", false, "PDF/A-2b (archival): XMP metadata and an sRGB output intent")
+	fs.StringVar(&bo.impose, "impose", "", "saddle: also write the 2-up saddle-stitch imposition as NAME-imposed.pdf")
+}
+
+// after runs what the flags ask once the PDF is written.
+func (bo buildOpts) after(out string, log io.Writer) int {
+	switch bo.impose {
+	case "":
+		return exitOK
+	case "saddle":
+	default:
+		fmt.Fprintf(log, "brochure build: --impose %q: only saddle is available\n", bo.impose)
+		return exitUsage
+	}
+	pdf, err := os.ReadFile(out)
+	if err != nil {
+		fmt.Fprintf(log, "brochure build: impose: %v\n", err)
+		return exitIO
+	}
+	b, _, err := imposeSaddle(pdf)
+	if err != nil {
+		fmt.Fprintf(log, "brochure build: impose: %v\n", err)
+		return exitInvalid
+	}
+	if err := writeBytes(strings.TrimSuffix(out, filepath.Ext(out))+"-imposed.pdf", b); err != nil {
+		fmt.Fprintf(log, "brochure build: %v\n", err)
+		return exitIO
+	}
+	return exitOK
+}

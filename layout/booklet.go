@@ -1,0 +1,145 @@
+package layout
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// sectionPages returns the page each section's head stands on.
+func sectionPages(pages []Page) map[int]int {
+	at := map[int]int{}
+	for _, p := range pages {
+		for _, b := range p.Blocks {
+			if h, ok := b.Block.(*sectionHead); ok {
+				at[h.n] = p.Number
+			}
+		}
+	}
+	return at
+}
+
+// contents is the table of contents: a heading and one line a section,
+// its number, title and page, each a link to the section. With at nil the
+// page numbers are blank (the first pass, which only counts pages).
+func (d *Document) contents(at map[int]int) []Block {
+	th := d.Theme
+	blocks := []Block{
+		&Paragraph{Spans: []Span{th.span("目录", th.Black, d.geo.display(sizeHeadPlain+4), th.Primary)}, Setting: Setting{Align: Left}, After: 8},
+		Rule{Color: th.Primary, Thickness: 1.2, After: 18},
+	}
+	for i, s := range d.Report.Sections {
+		page := ""
+		if at != nil {
+			page = strconv.Itoa(at[i])
+		}
+		blocks = append(blocks, &tocEntry{n: i, title: s.Title, page: page, theme: th})
+	}
+	return blocks
+}
+
+// tocEntry is one line of the contents, a link to its section.
+type tocEntry struct {
+	n     int
+	title string
+	page  string
+	theme Theme
+}
+
+const tocNumW = 30.0 // the section number's column, pt
+
+func (e *tocEntry) title_() *Paragraph {
+	return &Paragraph{Spans: []Span{e.theme.span(e.title, e.theme.Bold, sizeTitle, e.theme.Ink)}, Setting: Setting{Align: Left}, Leading: sizeTitle * 1.5}
+}
+
+func (e *tocEntry) Measure(w float64) float64 {
+	return e.title_().Measure(w-tocNumW-40) + 12
+}
+
+func (e *tocEntry) Split(w, h float64) (Block, Block) {
+	if e.Measure(w) <= h {
+		return e, nil
+	}
+	return nil, e
+}
+
+func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
+	th := e.theme
+	lead := sizeTitle * 1.5
+	base := y + baseline(sizeTitle, lead)
+	c.Text(fmt.Sprintf("%02d", e.n+1), th.Black, sizeTitle, th.Primary, x, base)
+	t := e.title_()
+	if err := t.Draw(c, x+tocNumW, y, w-tocNumW-40); err != nil {
+		return err
+	}
+	pw := th.Bold.Width(e.page, sizeTitle)
+	c.Text(e.page, th.Bold, sizeTitle, th.Ink, x+w-pw, base)
+	h := e.Measure(w)
+	c.Line(x, y+h-6, x+w, y+h-6, 0.5, th.Rule)
+	if id, ok := c.Links[e.n]; ok {
+		c.PDF.Link(x, y, w, h-6, id)
+	}
+	return nil
+}
+
+// bookletEnd returns the pages that make a booklet's page count a multiple
+// of four, starting after page n: notes pages as needed, then the back
+// cover. A saddle-stitched booklet is sheets folded in half, four pages a
+// sheet; the padding goes at the end, where a reader expects blank pages,
+// never in the middle.
+func (d *Document) bookletEnd(n int) []Page {
+	var pages []Page
+	for (n+len(pages)+1)%4 != 0 {
+		pages = append(pages, d.notes(n+len(pages)+1))
+	}
+	return append(pages, d.backCover(n+len(pages)+1))
+}
+
+// notes is a ruled page headed 笔记.
+func (d *Document) notes(number int) Page {
+	th, g := d.Theme, d.geo
+	f := g.frame()
+	p := Page{Number: number}
+	head := &Paragraph{Spans: []Span{th.span("笔记", th.Black, sizeTitle+2, th.Primary)}, Setting: Setting{Align: Left}, After: 6}
+	hh := head.Measure(f.W)
+	p.Blocks = append(p.Blocks,
+		Placed{Block: head, X: f.X, Y: f.Y, W: f.W, H: hh},
+		Placed{Block: Rule{Color: th.Primary, Thickness: 1.2}, X: f.X, Y: f.Y + hh, W: f.W, H: 1.2},
+	)
+	const pitch = 26.0
+	for y := f.Y + hh + pitch; y <= f.Y+f.H-4; y += pitch {
+		p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: f.X, Y: y, W: f.W, H: 0.5})
+	}
+	return p
+}
+
+// backCover closes the booklet: a band of the primary colour running into
+// the bleed at the foot, with the organization, the title and the date.
+func (d *Document) backCover(number int) Page {
+	r, th, g := d.Report, d.Theme, d.geo
+	p := Page{Number: number, Bare: true}
+	band := g.H * 0.28
+	top := g.H - band
+	p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: th.Primary, Thickness: band + g.Bleed}, X: -g.Bleed, Y: top, W: g.W + 2*g.Bleed, H: band + g.Bleed})
+	y := top + g.display(34)
+	add := func(b Block) {
+		h := b.Measure(g.contentW())
+		p.Blocks = append(p.Blocks, Placed{Block: b, X: g.MarginX, Y: y, W: g.contentW(), H: h})
+		y += h
+	}
+	add(&Paragraph{Spans: []Span{th.span(r.Title, th.Black, g.display(22), "#FFFFFF")}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: 6})
+	if r.Subtitle != "" {
+		add(&Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, 11, "#FFFFFF")}, Setting: Setting{Align: Left}, After: 14})
+	}
+	line := r.Organization
+	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
+		if line != "" {
+			line += "  ·  "
+		}
+		line += fmt.Sprintf("%d年%d月", t.Year(), t.Month())
+	}
+	if line != "" {
+		add(&Paragraph{Spans: []Span{th.span(line, th.Regular, 9, "#FFFFFF")}, Setting: Setting{Align: Left}})
+	}
+	return p
+}

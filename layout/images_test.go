@@ -1,0 +1,167 @@
+package layout
+
+import (
+	"bytes"
+	"compress/zlib"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/pdftest"
+)
+
+// photoReport writes the images into a report folder with one section of
+// photos and loads it.
+func photoReport(t *testing.T, imgs map[string]image.Image, photos string) *data.Report {
+	t.Helper()
+	dir := t.TempDir()
+	for name, img := range imgs {
+		var b bytes.Buffer
+		var err error
+		if strings.HasSuffix(name, ".png") {
+			err = (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&b, img)
+		} else {
+			err = jpeg.Encode(&b, img, &jpeg.Options{Quality: 90})
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := "title: 图片测试\norganization: 测试单位\ndate: 2021-01-18\nsections:\n  - title: 图片\n    photos:\n" + photos
+	path := filepath.Join(dir, "report.yaml")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := data.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func gradient(w, h int) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			img.Set(x, y, color.RGBA{uint8(x * 255 / w), uint8(y * 255 / h), 128, 255})
+		}
+	}
+	return img
+}
+
+// TestHugePhotoDownsampled: a 10000×10000 PNG set two to a row on A4
+// (about 83 mm wide, some 3000 dpi) goes into the PDF at 300 dpi.
+func TestHugePhotoDownsampled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("decodes a 100-megapixel image")
+	}
+	huge := image.NewGray(image.Rect(0, 0, 10000, 10000))
+	for y := 0; y < 10000; y += 50 {
+		for x := 0; x < 10000; x++ {
+			huge.Pix[y*10000+x] = uint8(x / 40)
+		}
+	}
+	r := photoReport(t, map[string]image.Image{"huge.png": huge}, "      - {file: huge.png, caption: 很大的图片}\n")
+	d, pdf := build(t, r, Options{})
+	var w float64
+	d.walkPhotos(func(p *photoBlock, cw float64) { w = cw })
+	want := int(w / 72 * dpiTarget) // a square image covers the frame's width
+	m := regexp.MustCompile(`/Width (\d+)`).FindAllSubmatch(pdf, -1)
+	if len(m) != 1 {
+		t.Fatalf("%d images in the PDF", len(m))
+	}
+	got, _ := strconv.Atoi(string(m[0][1]))
+	if got < want-2 || got > want+2 {
+		t.Errorf("image is %d px wide in the PDF, want %d (300 dpi at %.0f pt)", got, want, w)
+	}
+	if len(pdf) > 3<<20 {
+		t.Errorf("PDF is %d bytes", len(pdf))
+	}
+	pdftest.Validate(t, pdf)
+}
+
+// TestLowResolution: a photo of 20 dpi at its placed size is an error,
+// and with --draft a warning; 150 dpi is a warning.
+func TestLowResolution(t *testing.T) {
+	// a frame is about 236 pt (3.3 in) wide: 66 px is 20 dpi, 490 px 150
+	imgs := map[string]image.Image{"low.jpg": gradient(66, 44), "soft.jpg": gradient(490, 327)}
+	r := photoReport(t, imgs, "      - {file: low.jpg, caption: 低}\n      - {file: soft.jpg, caption: 软}\n")
+	_, err := NewWith(r, Options{})
+	if err == nil || !strings.Contains(err.Error(), "low.jpg is 66×44 pixels, 20 dpi") || strings.Contains(err.Error(), "soft.jpg") {
+		t.Fatalf("got %v", err)
+	}
+	if !strings.Contains(err.Error(), "report.yaml:7:") {
+		t.Errorf("no position in %v", err)
+	}
+	d, err := NewWith(r, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Warnings) != 2 || !strings.Contains(d.Warnings[1].Error(), "soft.jpg is 490×327 pixels, 149 dpi") {
+		t.Errorf("warnings: %v", d.Warnings)
+	}
+}
+
+// TestAlphaAndPlaceholders: a PNG with transparency keeps it (a soft
+// mask), a photo is never stretched, and --final refuses placeholders.
+func TestAlphaAndPlaceholders(t *testing.T) {
+	a := image.NewNRGBA(image.Rect(0, 0, 1200, 600))
+	for y := 0; y < 600; y++ {
+		for x := 0; x < 1200; x++ {
+			a.Set(x, y, color.NRGBA{200, 20, 20, uint8(x * 255 / 1200)})
+		}
+	}
+	r := photoReport(t, map[string]image.Image{"alpha.png": a}, "      - {file: alpha.png, caption: 透明, focus: [0, 0.5]}\n      - {caption: 待补}\n")
+	_, pdf := build(t, r, Options{})
+	if !bytes.Contains(pdf, []byte("/SMask")) {
+		t.Error("the PNG's transparency is lost")
+	}
+	// cover crop: the 2:1 image fills a 3:2 frame at equal scales
+	// (w = 1200 s, h = 600 s with h ≥ frame height), placed at the
+	// frame's left edge because of the focus
+	m := regexp.MustCompile(`q ([0-9.]+) 0 0 ([0-9.]+) ([0-9.]+) [0-9.]+ cm /I`).FindSubmatch(contents(pdf))
+	if m == nil {
+		c := contents(pdf)
+		i := bytes.Index(c, []byte(" Do"))
+		t.Fatalf("no image drawn: %d %q", len(c), c[max(0, i-120):max(0, i+5)])
+	}
+	sw, _ := strconv.ParseFloat(string(m[1]), 64)
+	sh, _ := strconv.ParseFloat(string(m[2]), 64)
+	if d := sw/sh - 2; d > 0.01 || d < -0.01 {
+		t.Errorf("image drawn %.2f × %.2f: stretched", sw, sh)
+	}
+	if x, _ := strconv.ParseFloat(string(m[3]), 64); x < marginX-0.1 || x > marginX+0.1 {
+		t.Errorf("focus [0, 0.5]: image starts at x = %.2f, want the frame's left edge %.2f", x, marginX)
+	}
+	if _, err := NewWith(r, Options{Final: true}); err == nil || !strings.Contains(err.Error(), "sections[0].photos[1]: no file") {
+		t.Errorf("--final: got %v", err)
+	}
+}
+
+// contents returns the PDF's streams inflated and joined (fpdf compresses
+// page contents with zlib).
+func contents(pdf []byte) []byte {
+	var out bytes.Buffer
+	for _, m := range regexp.MustCompile(`(?s)>>\nstream\n(.*?)\nendstream`).FindAllSubmatch(pdf, -1) {
+		zr, err := zlib.NewReader(bytes.NewReader(m[1]))
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(zr)
+		out.Write(b)
+		out.WriteByte('\n')
+	}
+	return out.Bytes()
+}

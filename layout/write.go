@@ -1,0 +1,183 @@
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/brochure-dev/brochure/fonts"
+)
+
+// Write draws the document as a PDF. The output depends only on the
+// report (and the options): dates come from the report's date, else from
+// SOURCE_DATE_EPOCH, else are fixed; objects are written in sorted order
+// and the page boxes in a fixed order (see finish), so rebuilds are
+// byte-identical.
+//
+// Every page is the trim plus the bleed plus, with marks, the room for the
+// crop marks: MediaBox is that sheet, TrimBox and BleedBox say where the
+// page is cut and how far the full-bleed colour runs.
+func (d *Document) Write(w io.Writer) error {
+	g := d.geo
+	mw, mh := g.media()
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: mw, Ht: mh}})
+	pdf.SetCatalogSort(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	r := d.Report
+	title := r.Title
+	if r.Subtitle != "" {
+		title += " " + r.Subtitle
+	}
+	pdf.SetTitle(title, true)
+	pdf.SetAuthor(r.Organization, true)
+	pdf.SetSubject(r.Subtitle, true)
+	pdf.SetKeywords(strings.Join(d.keywords(), "; "), true)
+	pdf.SetCreator("brochure "+Version, true)
+	pdf.SetProducer("brochure "+Version+" (fpdf)", true)
+	pdf.SetLang(d.lang())
+	date := d.date()
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	if d.opt.PDFA {
+		if err := d.pdfa(pdf, title, date); err != nil {
+			return err
+		}
+	}
+	off := g.off()
+	pdf.SetPageBox("trim", off, off, g.W, g.H)
+	pdf.SetPageBox("bleed", off-g.Bleed, off-g.Bleed, g.W+2*g.Bleed, g.H+2*g.Bleed)
+	if g.Marks {
+		pdf.AddSpotColor("All", 100, 100, 100, 100) // registration: on every separation
+	}
+	// Each face goes to the PDF writer cut down to the characters this
+	// document can draw (see fonts.Subset); charts draw in the embedded
+	// faces, text in the theme's.
+	runes := d.alphabet()
+	th := d.Theme
+	seen := map[*fonts.Face]bool{}
+	var faces []*fonts.Face
+	for _, f := range []*fonts.Face{fonts.Regular, fonts.Bold, fonts.Black, th.Regular, th.Bold, th.Black, th.Fallback} {
+		if f != nil && !seen[f] {
+			seen[f] = true
+			faces = append(faces, f)
+			if err := fonts.RegisterSubset(pdf, f, runes); err != nil {
+				return err
+			}
+		}
+	}
+	c := &Canvas{PDF: pdf, Ink: d.Theme.Ink, Links: map[int]int{}, quality: d.quality()}
+	// the destinations of the contents' links: each section's head
+	for _, p := range d.Pages {
+		for _, b := range p.Blocks {
+			if h, ok := b.Block.(*sectionHead); ok {
+				id := pdf.AddLink()
+				pdf.SetLink(id, b.Y+off, p.Number)
+				c.Links[h.n] = id
+			}
+		}
+	}
+	for _, p := range d.Pages {
+		pdf.AddPage()
+		for _, b := range p.Blocks {
+			if h, ok := b.Block.(*sectionHead); ok {
+				c.setFont(th.Regular, sizeBody, "") // Bookmark encodes its text as UTF-16 only under a UTF-8 font
+				pdf.Bookmark(fmt.Sprintf("%d %s", h.n+1, h.title), 0, b.Y+off)
+			}
+			if err := b.Block.Draw(c, b.X+off, b.Y+off, b.W); err != nil {
+				return fmt.Errorf("page %d: %w", p.Number, err)
+			}
+			if err := pdf.Error(); err != nil {
+				return fmt.Errorf("page %d: %w", p.Number, err)
+			}
+		}
+		if g.Marks {
+			d.marks(pdf)
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return err
+	}
+	out, err := finish(buf.Bytes(), fontNames(faces, runes))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+func (d *Document) keywords() []string {
+	var kw []string
+	for _, s := range d.Report.Sections {
+		kw = append(kw, s.Title)
+	}
+	return kw
+}
+
+func (d *Document) lang() string {
+	if d.Report.Language == "" {
+		return "zh-CN"
+	}
+	return d.Report.Language
+}
+
+// date is the document's date: the report's, else SOURCE_DATE_EPOCH
+// (reproducible-builds.org), else 2000-01-01 — never the clock.
+func (d *Document) date() time.Time {
+	if t, err := time.Parse("2006-01-02", d.Report.Date); err == nil {
+		return t
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// marks draws crop marks at the four corners and centre marks on the four
+// sides, in the registration colour, all of them outside the bleed: a mark
+// starts max(bleed, 3 mm) from the trim and runs 5 mm outwards.
+func (d *Document) marks(pdf *fpdf.Fpdf) {
+	g := d.geo
+	o := g.off()
+	start := max(g.Bleed, markGap)
+	pdf.SetDrawSpotColor("All", 100)
+	pdf.SetLineWidth(markWeight)
+	for _, x := range []float64{o, o + g.W} {
+		for _, y := range []float64{o, o + g.H} {
+			sx, sy := 1.0, 1.0 // outwards
+			if x == o {
+				sx = -1
+			}
+			if y == o {
+				sy = -1
+			}
+			pdf.Line(x+sx*start, y, x+sx*(start+markLen), y) // the horizontal cut line's mark
+			pdf.Line(x, y+sy*start, x, y+sy*(start+markLen))
+		}
+	}
+	target := func(cx, cy float64, vertical bool) {
+		r := markLen / 4
+		pdf.Circle(cx, cy, r, "D")
+		if vertical {
+			pdf.Line(cx, cy-markLen/2, cx, cy+markLen/2)
+			pdf.Line(cx-r*1.6, cy, cx+r*1.6, cy)
+		} else {
+			pdf.Line(cx-markLen/2, cy, cx+markLen/2, cy)
+			pdf.Line(cx, cy-r*1.6, cx, cy+r*1.6)
+		}
+	}
+	mid := start + markLen/2
+	target(o+g.W/2, o-mid, true)
+	target(o+g.W/2, o+g.H+mid, true)
+	target(o-mid, o+g.H/2, false)
+	target(o+g.W+mid, o+g.H/2, false)
+}
