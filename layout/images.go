@@ -124,9 +124,12 @@ func (c *Canvas) Image(path string, x, y, w, h, fx, fy float64) error {
 	}
 	name := path
 	var info *fpdf.ImageInfoType
-	if dpi := photoDPI(px, py, w, h); dpi > dpiMax {
-		k := dpiTarget / dpi
-		nx, ny := max(1, int(math.Round(float64(px)*k))), max(1, int(math.Round(float64(py)*k)))
+	if dpi := photoDPI(px, py, w, h); dpi > dpiMax || !fpdfReads(path) {
+		nx, ny := px, py
+		if dpi > dpiMax {
+			k := dpiTarget / dpi
+			nx, ny = max(1, int(math.Round(float64(px)*k))), max(1, int(math.Round(float64(py)*k)))
+		}
 		name = fmt.Sprintf("%s@%dx%d", path, nx, ny)
 		if info = c.PDF.GetImageInfo(name); info == nil {
 			b, tp, err := downsample(path, nx, ny, c.quality)
@@ -151,6 +154,23 @@ func (c *Canvas) Image(path string, x, y, w, h, fx, fy float64) error {
 	c.PDF.ImageOptions(name, x-(sw-w)*fx, y-(sh-h)*fy, sw, sh, false, fpdf.ImageOptions{ReadDpi: false}, 0, "")
 	c.PDF.ClipEnd()
 	return c.PDF.Error()
+}
+
+// fpdfReads reports whether fpdf's own PNG reader takes the file: it
+// refuses interlaced and 16-bit PNGs, which Go decodes; those are encoded
+// again (as downsample does) before they are placed.
+func fpdfReads(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true // the reader will say what is wrong
+	}
+	defer f.Close()
+	var h [29]byte
+	if _, err := f.Read(h[:]); err != nil || !bytes.HasPrefix(h[:], []byte("\x89PNG\r\n\x1a\n")) {
+		return true // JPEG, or too short to be a PNG fpdf would misread
+	}
+	depth, interlace := h[24], h[28]
+	return depth <= 8 && interlace == 0
 }
 
 // downsample decodes the image at path and scales it to nx×ny.

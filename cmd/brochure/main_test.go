@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/png"
@@ -436,4 +439,85 @@ func TestDamagedPhoto(t *testing.T) {
 	if code != exitInvalid || !strings.Contains(errs, "r.yaml:5:") || !strings.Contains(errs, "damaged") {
 		t.Errorf("exit %d:\n%s", code, errs)
 	}
+}
+
+// TestInterlacedPNG: Go decodes interlaced and 16-bit PNGs, fpdf refuses
+// them; they are encoded again and placed, not reported as a bug.
+func TestInterlacedPNG(t *testing.T) {
+	for _, name := range []string{"interlaced", "16bit"} {
+		dir := t.TempDir()
+		var img image.Image
+		if name == "16bit" {
+			m := image.NewRGBA64(image.Rect(0, 0, 900, 600))
+			for i := range m.Pix {
+				m.Pix[i] = uint8(i * 31)
+			}
+			img = m
+		} else {
+			img = image.NewRGBA(image.Rect(0, 0, 900, 600))
+		}
+		var b bytes.Buffer
+		if err := png.Encode(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		data := b.Bytes()
+		if name == "interlaced" {
+			data = interlace(t, img)
+		}
+		os.WriteFile(filepath.Join(dir, "p.png"), data, 0o644)
+		yaml := filepath.Join(dir, "r.yaml")
+		os.WriteFile(yaml, []byte("title: 宁波\nsections:\n  - title: 交通\n    photos:\n      - {file: p.png, caption: 图注}\n"), 0o644)
+		if code, _, errs := exec("build", yaml, "-o", filepath.Join(dir, "r.pdf")); code != 0 {
+			t.Errorf("%s: exit %d: %s", name, code, errs)
+		}
+	}
+}
+
+// interlace writes img as an Adam7-interlaced PNG (Go's encoder writes
+// none), with zlib-compressed passes of unfiltered scanlines.
+func interlace(t *testing.T, img image.Image) []byte {
+	b := img.Bounds()
+	var raw bytes.Buffer
+	passes := [7][4]int{{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4}, {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}}
+	for _, p := range passes {
+		for y := p[1]; y < b.Dy(); y += p[3] {
+			if p[0] >= b.Dx() {
+				break
+			}
+			raw.WriteByte(0)
+			for x := p[0]; x < b.Dx(); x += p[2] {
+				r, g, bl, _ := img.At(x, y).RGBA()
+				raw.Write([]byte{byte(r >> 8), byte(g >> 8), byte(bl >> 8)})
+			}
+		}
+	}
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(raw.Bytes())
+	zw.Close()
+	var out bytes.Buffer
+	out.WriteString("\x89PNG\r\n\x1a\n")
+	chunk := func(typ string, data []byte) {
+		var l [4]byte
+		binary.BigEndian.PutUint32(l[:], uint32(len(data)))
+		out.Write(l[:])
+		c := crc32.NewIEEE()
+		c.Write([]byte(typ))
+		c.Write(data)
+		out.WriteString(typ)
+		out.Write(data)
+		binary.BigEndian.PutUint32(l[:], c.Sum32())
+		out.Write(l[:])
+	}
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(b.Dx()))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(b.Dy()))
+	ihdr[8], ihdr[9], ihdr[12] = 8, 2, 1 // 8-bit RGB, Adam7
+	chunk("IHDR", ihdr)
+	chunk("IDAT", z.Bytes())
+	chunk("IEND", nil)
+	if _, err := png.Decode(bytes.NewReader(out.Bytes())); err != nil {
+		t.Fatalf("the test's interlaced PNG does not decode: %v", err)
+	}
+	return out.Bytes()
 }
