@@ -194,7 +194,7 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 			if a == s {
 				meas -= indent
 			}
-			d, ok := m.demerits(a, b, w, gaps, z, meas, b == e, pass)
+			d, ok := m.demerits(a, b, w, gaps, z, meas, a == s, b == e, pass)
 			if !ok {
 				continue
 			}
@@ -219,7 +219,7 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 // demerits scores one line: the cube of how far it stretches or shrinks,
 // squared, as TeX does, plus penalties for a short last line, a break
 // inside a phrase of a headline, and emergency breaks.
-func (m *measure) demerits(a, b int, w, gaps, z, meas float64, last bool, pass int) (float64, bool) {
+func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool, pass int) (float64, bool) {
 	slack := meas - w
 	ta, tb := m.trim(a, b)
 	if tb <= ta {
@@ -257,7 +257,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, last bool, pass i
 	}
 	bad = math.Min(bad, 10000) // TeX's "infinitely bad"
 	d := (10 + bad) * (10 + bad)
-	if last && a != 0 && tb-ta <= 3 && m.set.Align == Justify {
+	if last && !first && tb-ta <= 3 && m.set.Align == Justify {
 		short := 0
 		for i := ta; i < tb; i++ {
 			if !strings.ContainsRune(noStart, m.items[i].r) {

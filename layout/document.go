@@ -20,7 +20,7 @@ import (
 	"math/bits"
 	"os"
 	"path/filepath"
-	"strings"
+	"regexp"
 
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
@@ -220,12 +220,16 @@ func Check(r *data.Report) error {
 	return check(r, defaultTheme())
 }
 
+var chartPath = regexp.MustCompile(`^sections\[\d+\]\.charts\[\d+\]`)
+
 // check is Check with the theme's faces: text may use the fallback face;
 // charts draw in the embedded faces only.
 func check(r *data.Report, th Theme) error {
 	var errs data.Errors
+	seen := map[string]bool{} // a chart's text comes twice: as written, and as charts.Strings draws it
 	visit(r, func(t printedText) {
-		chart := strings.Contains(t.path, ".charts[")
+		scope := chartPath.FindString(t.path) // "sections[2].charts[0]", or "" outside charts
+		chart := scope != ""
 		for off, ch := range t.s {
 			if ch == '\n' || ch == '\r' || ch == '\t' {
 				continue
@@ -236,6 +240,12 @@ func check(r *data.Report, th Theme) error {
 			}
 			if text || !chart && th.Fallback != nil && th.Fallback.Has(ch) {
 				continue
+			}
+			if k := scope + string(ch); chart {
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
 			}
 			e := &data.Error{Pos: r.Locate(t.path, off), Path: t.path, Msg: missingMsg(ch, chart)}
 			if t.at != "" {
@@ -346,12 +356,12 @@ func visit(r *data.Report, fn func(printedText)) {
 }
 
 func missingMsg(ch rune, chart bool) string {
-	why, fix := "the fonts have no glyph for it", "replace it, or name a TrueType font that has it as theme: {fonts: {fallback: fonts/extra.ttf}}"
+	why, fix := "the fonts have no such character", "replace it, or name a font that has it in the theme: fonts: {fallback: fonts/extra.ttf}"
 	switch {
 	case ch > 0xFFFF:
-		why, fix = "it lies outside the Basic Multilingual Plane, which the PDF writer cannot embed", "replace it with a common character or remove it"
+		why, fix = "it is one of the rarest characters, which no font in a PDF made here can hold", "replace it with a common character or remove it"
 	case chart:
-		why, fix = "charts draw in the embedded Noto Sans SC, which has no glyph for it", "replace it in the chart's text"
+		why, fix = "charts print in Noto Sans SC, which has no such character", "replace it in the chart's text"
 	}
-	return fmt.Sprintf("character %q (U+%04X) cannot be printed: %s; %s", ch, ch, why, fix)
+	return fmt.Sprintf("the character “%c” (code U+%04X) cannot be printed: %s; %s", ch, ch, why, fix)
 }

@@ -146,3 +146,64 @@ func BenchmarkBuildSample(b *testing.B) {
 		}
 	}
 }
+
+func TestInHeadline(t *testing.T) {
+	tests := []struct {
+		headline, value, unit string
+		want                  bool
+	}{
+		{"500余场教育活动，1006项个人集体荣誉", "500", "余场", true},
+		{"500余场教育活动，1006项个人集体荣誉", "1006", "项", true},
+		{"全国首创打击电诈新模式，追缴返还资金1.01亿", "1.01", "亿元", true},
+		{"破跨境赌博案12起", "2", "起", false},
+		{"破跨境赌博案0.2起", "2", "起", false},
+		{"交管4项指数全面下降", "4", "项", true},
+		{"交管4项指数全面下降", "44", "项", false},
+		{"死亡人数降幅近50%", "50", "%", true},
+		{"", "1", "", false},
+	}
+	for _, tt := range tests {
+		st := data.Stat{Value: data.Number{Text: tt.value}, Unit: tt.unit}
+		if got := inHeadline(tt.headline, st); got != tt.want {
+			t.Errorf("inHeadline(%q, %s%s) = %v", tt.headline, tt.value, tt.unit, got)
+		}
+	}
+}
+
+func TestCardRowsNeverLeaveOne(t *testing.T) {
+	for n := 1; n <= 30; n++ {
+		cards := make([]Block, n)
+		for i := range cards {
+			cards[i] = Space(1)
+		}
+		rows := cardRows(cards, 0, gutter)
+		last := rows[len(rows)-1].(*Row)
+		if n > 1 && len(last.Cells) == 1 {
+			t.Errorf("%d cards: the last row has one", n)
+		}
+	}
+}
+
+// TestCardFigureFits: the figure of a stat card shrinks until prefix,
+// number, unit and arrow fit the card (found in review: the quarter-em
+// spaces were not counted and 近3079.3万人次 stuck out).
+func TestCardFigureFits(t *testing.T) {
+	for _, tt := range []struct {
+		prefix, value, unit, change string
+		w                           float64
+	}{
+		{"近", "3079.3", "万人次", "", 105.3},
+		{"约", "12345678", "元", "up", 80},
+		{"", "1006", "项", "", 60},
+	} {
+		c := &statCard{stat: data.Stat{Prefix: tt.prefix, Value: data.Number{Text: tt.value}, Unit: tt.unit, Change: tt.change}, theme: defaultTheme(), big: sizeStat}
+		l, big := c.figure(tt.w)
+		room := tt.w - cardInset
+		if tt.change != "" {
+			room -= c.big * 0.45
+		}
+		if l.Natural > room+0.01 {
+			t.Errorf("%s%s%s at %.1f pt: figure %.2f pt wide in %.2f (size %.1f)", tt.prefix, tt.value, tt.unit, tt.w, l.Natural, room, big)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/brochure-dev/brochure/data"
 )
@@ -79,18 +80,30 @@ func (d *Document) indent() float64 {
 
 // inHeadline reports whether the headline already sets this figure big.
 func inHeadline(headline string, st data.Stat) bool {
-	if headline == "" || !strings.Contains(headline, st.Value.Text) {
-		return false
+	want := st.Value.Text
+	if u := []rune(st.Unit); len(u) > 0 {
+		want += string(u[0]) // the figure and the start of its unit: 1.01亿 for 1.01亿元
 	}
-	if st.Unit == "" {
-		return true
+	for i := 0; ; {
+		k := strings.Index(headline[i:], want)
+		if k < 0 {
+			return false
+		}
+		at := i + k
+		// a whole figure: 2起 is not in 12起 or 0.2起
+		if prev, _ := utf8.DecodeLastRuneInString(headline[:at]); at == 0 || !isDigit(prev) && prev != '.' {
+			end := at + len(want)
+			if st.Unit != "" || end == len(headline) || !isDigit(rune(headline[end])) && headline[end] != '.' {
+				return true
+			}
+		}
+		i = at + 1
 	}
-	u := []rune(st.Unit)
-	return strings.Contains(headline, st.Value.Text+string(u[0])) || strings.Contains(headline, st.Value.Text+st.Unit)
 }
 
 // cardRows sets stat cards in rows. With cols 0 the count decides, so no
-// row ends with a lone card: 5 across, 6 as 3 + 3, 7 and 8 as 4 + 4.
+// row ends with a lone card: 5 across, 6 as 3 + 3, 7 and 8 as 4 + 4, and
+// for more the widest of 4, 3 or 5 that leaves no last row of one.
 // Rows of 2 and 4 share the body's gutter so the cards stand on the text
 // columns.
 func cardRows(cards []Block, cols int, gutter float64) []Block {
@@ -105,6 +118,12 @@ func cardRows(cards []Block, cols int, gutter float64) []Block {
 			cols = 3
 		default:
 			cols = 4
+			for _, c := range []int{4, 3, 5} {
+				if n%c != 1 {
+					cols = c
+					break
+				}
+			}
 		}
 	}
 	g := gutter
@@ -246,14 +265,13 @@ func (c *statCard) figure(w float64) (Line, float64) {
 		room -= c.big * 0.45
 	}
 	big := c.big
-	natural := 0.0
-	for _, sp := range spans(big) {
-		natural += sp.Face.Width(sp.Text, sp.Size)
-	}
-	if natural > room {
-		big = big * room / natural * 0.97
-	}
+	// measured as set (CJK–Latin spaces, fallback face included); every
+	// width scales with the size, so one step lands inside the card
 	lines := Break(spans(big), 1e6, Setting{Align: Left})
+	if len(lines) > 0 && lines[0].Natural > room {
+		big *= room / lines[0].Natural
+		lines = Break(spans(big), 1e6, Setting{Align: Left})
+	}
 	if len(lines) == 0 {
 		return Line{}, big
 	}

@@ -60,16 +60,10 @@ func (d *Document) Write(w io.Writer) error {
 	// document can draw (see fonts.Subset); charts draw in the embedded
 	// faces, text in the theme's.
 	runes := d.alphabet()
-	th := d.Theme
-	seen := map[*fonts.Face]bool{}
-	var faces []*fonts.Face
-	for _, f := range []*fonts.Face{fonts.Regular, fonts.Bold, fonts.Black, th.Regular, th.Bold, th.Black, th.Fallback} {
-		if f != nil && !seen[f] {
-			seen[f] = true
-			faces = append(faces, f)
-			if err := fonts.RegisterSubset(pdf, f, runes); err != nil {
-				return err
-			}
+	faces := d.faces()
+	for _, f := range faces {
+		if err := fonts.RegisterSubset(pdf, f, runes); err != nil {
+			return err
 		}
 	}
 	c := &Canvas{PDF: pdf, Ink: d.Theme.Ink, Links: map[int]int{}, quality: d.quality()}
@@ -87,7 +81,7 @@ func (d *Document) Write(w io.Writer) error {
 		pdf.AddPage()
 		for _, b := range p.Blocks {
 			if h, ok := b.Block.(*sectionHead); ok {
-				c.setFont(th.Regular, sizeBody, "") // Bookmark encodes its text as UTF-16 only under a UTF-8 font
+				c.setFont(d.Theme.Regular, sizeBody, "") // Bookmark encodes its text as UTF-16 only under a UTF-8 font
 				pdf.Bookmark(fmt.Sprintf("%d %s", h.n+1, h.title), 0, b.Y+off)
 			}
 			if err := b.Block.Draw(c, b.X+off, b.Y+off, b.W); err != nil {
@@ -180,4 +174,28 @@ func (d *Document) marks(pdf *fpdf.Fpdf) {
 	target(o+g.W/2, o+g.H+mid, true)
 	target(o-mid, o+g.H/2, false)
 	target(o+g.W+mid, o+g.H/2, false)
+}
+
+// faces are the faces the PDF embeds: the embedded ones, which charts
+// draw in, then any the theme names instead or as a fallback.
+func (d *Document) faces() []*fonts.Face {
+	th := d.Theme
+	seen := map[*fonts.Face]bool{}
+	var faces []*fonts.Face
+	for _, f := range []*fonts.Face{fonts.Regular, fonts.Bold, fonts.Black, th.Regular, th.Bold, th.Black, th.Fallback} {
+		if f != nil && !seen[f] {
+			seen[f] = true
+			faces = append(faces, f)
+		}
+	}
+	return faces
+}
+
+// Fonts names the faces the PDF embeds.
+func (d *Document) Fonts() []string {
+	var names []string
+	for _, f := range d.faces() {
+		names = append(names, f.Family)
+	}
+	return names
 }

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/brochure-dev/brochure/data"
-	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/layout"
 )
 
@@ -98,9 +97,7 @@ func buildWith(path, out string, cfg settings, bo buildOpts) *result {
 	res.OK = true
 	res.Pages = len(doc.Pages)
 	res.Bytes = int(n)
-	for _, f := range fonts.Faces() {
-		res.Fonts = append(res.Fonts, f.Family)
-	}
+	res.Fonts = doc.Fonts()
 	for _, s := range r.Sections {
 		res.Charts += len(s.Charts)
 		res.Photos += len(s.Photos)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -36,10 +37,10 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 	case *out == "":
 		fmt.Fprintf(stderr, "brochure charts: name the folder to write into with -o\n%s", chartsUsage)
 		return exitUsage
-	case !contains(charts.ExportFormats, *format):
+	case !slices.Contains(charts.ExportFormats, *format):
 		fmt.Fprintf(stderr, "brochure charts: unknown format %q; use svg, png or pdf\n%s", *format, chartsUsage)
 		return exitUsage
-	case *dpi < 36 || *dpi > 2400:
+	case *dpi < 72 || *dpi > 1200:
 		fmt.Fprintf(stderr, "brochure charts: --dpi %g is out of range; use 72 to 1200 (300 for print)\n", *dpi)
 		return exitUsage
 	}
@@ -64,7 +65,7 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 	n := 0
 	for i, s := range r.Sections {
 		for j, c := range s.Charts {
-			name := ChartFileName(i, j, c, *format)
+			name := chartFileName(i, j, c, *format)
 			b, err := charts.Export(c, layout.FigureWidth, st, *format, *dpi)
 			if err != nil {
 				fmt.Fprintf(stderr, "brochure charts: %s: %v\n", name, err)
@@ -84,9 +85,9 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// ChartFileName is the stable name of chart j of section i: numbers from 1
+// chartFileName is the stable name of chart j of section i: numbers from 1
 // (so files sort in report order), then a slug of the title.
-func ChartFileName(section, chart int, c data.Chart, ext string) string {
+func chartFileName(section, chart int, c data.Chart, ext string) string {
 	var b strings.Builder
 	dash := false
 	n := 0
@@ -110,13 +111,4 @@ func ChartFileName(section, chart int, c data.Chart, ext string) string {
 		slug = c.Type
 	}
 	return fmt.Sprintf("s%02d-c%02d-%s.%s", section+1, chart+1, slug, ext)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

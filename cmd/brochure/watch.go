@@ -181,6 +181,11 @@ func dependencies(path string) []string {
 		for _, ph := range s.Photos {
 			add(ph.File)
 		}
+		for _, c := range s.Charts {
+			if c.Source != nil {
+				add(c.Source.File) // the chart's spreadsheet
+			}
+		}
 	}
 	sort.Strings(more)
 	return append(files, more...)
