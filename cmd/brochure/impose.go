@@ -133,7 +133,8 @@ func imposeSaddle(pdf []byte) ([]byte, int, error) {
 // buildOpts are build's print flags.
 type buildOpts struct {
 	layout layout.Options
-	impose string // "saddle": also write NAME-imposed.pdf
+	impose    string // "saddle": also write NAME-imposed.pdf
+	preflight bool   // read the PDF back and check it as a print shop does
 }
 
 func (bo *buildOpts) flags(fs *flag.FlagSet) {
@@ -141,6 +142,7 @@ func (bo *buildOpts) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&bo.layout.Final, "final", false, "for print: placeholder photo frames are errors")
 	fs.BoolVar(&bo.layout.PDFA, "pdfa", false, "PDF/A-2b (archival): XMP metadata and an sRGB output intent")
 	fs.StringVar(&bo.impose, "impose", "", "saddle: also write the 2-up saddle-stitch imposition as NAME-imposed.pdf")
+	fs.BoolVar(&bo.preflight, "preflight", false, "check the written PDF as a print shop does; exit 1 if it would reject it")
 }
 
 // after runs what the flags ask once the PDF is written.
