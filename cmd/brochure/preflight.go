@@ -122,7 +122,11 @@ func printPreflight(w io.Writer, path string, r *preflight.Report) {
 		if im.Alpha {
 			alpha = " + alpha"
 		}
-		fmt.Fprintf(w, "    page %-3d %-6s %d×%d px %s%s, placed %g×%g mm: %.0f dpi\n", im.Page, im.Name, im.Width, im.Height, im.ColourSpace, alpha, im.PlacedW, im.PlacedH, im.DPI)
+		n := im.Name
+		if r := []rune(n); len(r) > 10 { // fpdf names images by a hash
+			n = string(r[:9]) + "…"
+		}
+		fmt.Fprintf(w, "    page %-3d %-10s %d×%d px %s%s, placed %g×%g mm: %.0f dpi\n", im.Page, n, im.Width, im.Height, im.ColourSpace, alpha, im.PlacedW, im.PlacedH, im.DPI)
 	}
 	intent := "no output intent"
 	if len(r.OutputIntents) > 0 {
