@@ -15,6 +15,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/layout"
+	"github.com/brochure-dev/brochure/preflight"
 )
 
 // result is what building one report did, printed as the summary (or as
@@ -32,6 +33,8 @@ type result struct {
 	Warnings     []string `json:"warnings"`
 	Errors       []string `json:"errors"`
 	Millis       int64    `json:"ms"`
+	// Preflight is the written PDF checked as a print shop does (--preflight).
+	Preflight *preflight.Report `json:"preflight,omitempty"`
 
 	warns data.Errors  // the warnings
 	code  int          // exit code
@@ -94,6 +97,24 @@ func buildWith(path, out string, cfg settings, bo buildOpts) *result {
 		res.code = code
 		return res
 	}
+	if bo.preflight {
+		pdf, err := os.ReadFile(out)
+		if err != nil {
+			fmt.Fprintf(&res.log, "brochure build: preflight: %v\n", err)
+			res.code = exitIO
+			return res
+		}
+		rep, err := preflight.Check(pdf, preflight.Options{Bleed: r.Print.BleedMM()})
+		if err != nil {
+			fmt.Fprintf(&res.log, "brochure build: internal error: preflight cannot read the PDF just written: %v\n", err)
+			res.code = exitInternal
+			return res
+		}
+		res.Preflight = rep
+		if !rep.OK() {
+			res.code = exitInvalid // the PDF is written, but a print shop would reject it
+		}
+	}
 	res.OK = true
 	res.Pages = len(doc.Pages)
 	res.Bytes = int(n)
@@ -130,6 +151,11 @@ func (p *printer) result(res *result) {
 		fmt.Fprintf(p.stdout, "%s\n", b)
 		return
 	}
+	if p.quiet && res.Preflight != nil {
+		for _, pr := range res.Preflight.Problems {
+			fmt.Fprintf(p.stderr, "%s: preflight: %s\n", res.Output, pr)
+		}
+	}
 	if p.quiet || !res.OK {
 		return
 	}
@@ -148,6 +174,10 @@ func (p *printer) result(res *result) {
 		warn = p.paint(yellow, warn)
 	}
 	fmt.Fprintf(p.stdout, "  %d fonts embedded · %d chart%s · %s · %s\n", len(res.Fonts), res.Charts, plural(res.Charts), photos, warn)
+	if res.Preflight != nil {
+		fmt.Fprintln(p.stdout, "preflight:")
+		printPreflight(p.stdout, res.Output, res.Preflight)
+	}
 }
 
 const (

@@ -24,7 +24,7 @@ _brochure() {
     esac
     if [[ "$cur" == -* ]]; then
         case "$cmd" in
-            build) COMPREPLY=($(compgen -W "-o --json --quiet -j --help" -- "$cur")) ;;
+            build) COMPREPLY=($(compgen -W "-o --json --quiet -j --draft --final --pdfa --impose --preflight --help" -- "$cur")) ;;
             watch) COMPREPLY=($(compgen -W "-o --help" -- "$cur")) ;;
             init) COMPREPLY=($(compgen -W "--template --help" -- "$cur")) ;;
             *) COMPREPLY=($(compgen -W "--help" -- "$cur")) ;;

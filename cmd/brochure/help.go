@@ -27,6 +27,14 @@ Options:
   --quiet     print nothing but problems
   -j N        build at most N reports at once (default: the number of CPU cores)
 
+For print:
+  --draft           photos under 100 dpi are warnings, not errors (a proof)
+  --final           placeholder photo frames are errors
+  --pdfa            PDF/A-2b: XMP metadata and an sRGB output intent
+  --impose saddle   also write NAME-imposed.pdf, the 2-up saddle-stitch imposition
+  --preflight       read the written PDF back as a print shop checks it (see brochure preflight
+                    --help); exit 1 if it finds something a shop would reject
+
 Safety and limits (also for validate and watch):
   --allow-outside     let photo and font paths leave the report's folder (trusted reports only)
   --encoding gbk      read a report saved as GBK/GB18030 (default utf-8)
@@ -38,6 +46,30 @@ Safety and limits (also for validate and watch):
 Examples:
   brochure build report.yaml -o 年度回顾.pdf
   brochure build reports/ -o out/
+`,
+	"preflight": `brochure preflight — check a finished PDF as a print shop does before printing.
+
+Usage:
+  brochure preflight out.pdf [--bleed 3mm] [--json]
+
+Prints the PDF version (and PDF/A claim), page count, file size; the page boxes (MediaBox,
+TrimBox, BleedBox in mm) for each set of pages that share them; every font (embedded? subset?
+type); every placed image with its pixels, colour space, placed size and effective dpi; the
+colour spaces used and the output intent; character codes that have no glyph in their font.
+Works on any PDF, not only brochure's; reads it with nothing but brochure itself.
+
+Exit 1 (and PROBLEM lines) when a shop would reject the file: a font not embedded, an image
+under 100 dpi, a character with no glyph, a page without TrimBox/BleedBox or with too little
+bleed when bleed is expected (--bleed, or any page of the file has bleed), no pages, or not a
+readable PDF. Warnings (images under 200 dpi, no TrimBox, RGB without output intent) do not
+fail. Exit 3 when the file cannot be read.
+
+Options:
+  --bleed MM   the bleed every page must have (default: the most any page of the file has)
+  --json       the report as one JSON object (for scripts)
+
+Example:
+  brochure preflight out/year-in-review-2020.pdf
 `,
 	"validate": `brochure validate — check a report without building it.
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	osexec "os/exec"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/brochure-dev/brochure/internal/pdftest"
+	"github.com/brochure-dev/brochure/preflight"
 )
 
 // TestImposeSaddle builds the sample as an A5 booklet with bleed and marks,
@@ -50,6 +52,7 @@ func TestImposeSaddle(t *testing.T) {
 		}
 	}
 	pdftest.QpdfCheck(t, imposed)
+	checkSheets(t, imposed, 148, 210, 6)
 	// metadata, as pdfinfo shows it
 	if _, err := osexec.LookPath("pdfinfo"); err != nil {
 		t.Skip("no pdfinfo")
@@ -62,5 +65,100 @@ func TestImposeSaddle(t *testing.T) {
 		if !strings.Contains(string(info), k) {
 			t.Errorf("pdfinfo shows no %s\n%s", k, info)
 		}
+	}
+}
+
+// checkSheets checks an imposed PDF: n sheet sides of two w×h mm trims
+// side by side, with room for the marks on every side (TrimBox and
+// BleedBox the two trims, MediaBox larger by sheetOff all round); crop,
+// fold and centre marks drawn in the registration colour outside the trim,
+// none within 3 mm of it. Read back with preflight (boxes, Separation All)
+// and rendered (the marks' pixels).
+func checkSheets(t *testing.T, path string, w, h float64, n int) {
+	t.Helper()
+	pdf, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := preflight.Check(pdf, preflight.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	off := sheetOff / (72 / 25.4)
+	if rep.Pages != n || len(rep.Boxes) != 1 || !rep.OK() {
+		t.Fatalf("%d sheet sides, boxes %+v, problems %v", rep.Pages, rep.Boxes, rep.Problems)
+	}
+	b := rep.Boxes[0]
+	near := func(a, b float64) bool { return math.Abs(a-b) < 0.15 }
+	if b.Trim == nil || !near(b.Trim.W, 2*w) || !near(b.Trim.H, h) || !near(b.Trim.X, off) || !near(b.Trim.Y, off) ||
+		!near(b.Media.W, 2*w+2*off) || !near(b.Media.H, h+2*off) || b.Bleed == nil || *b.Bleed != *b.Trim {
+		t.Errorf("sheet boxes: media %+v trim %+v bleed %+v; want trim %g×%g mm at %.1f mm", b.Media, b.Trim, b.Bleed, 2*w, h, off)
+	}
+	if !strings.Contains(strings.Join(rep.Colours, ","), "Separation All") {
+		t.Errorf("colours %v: the marks should be in the registration colour", rep.Colours)
+	}
+	const dpi = 144.0
+	img := pdftest.Render(t, pdf, 1, dpi)
+	pt := func(px int) float64 { return (float64(px) + 0.5) * 72 / dpi }
+	o, tw, th := sheetOff, 2*w*72/25.4, h*72/25.4
+	marks, near3 := 0, 0
+	fold := false
+	bnd := img.Bounds()
+	for y := bnd.Min.Y; y < bnd.Max.Y; y++ {
+		for x := bnd.Min.X; x < bnd.Max.X; x++ {
+			r, g, bb, _ := img.At(x, y).RGBA()
+			if r > 0x9000 || g > 0x9000 || bb > 0x9000 {
+				continue
+			}
+			fx, fy := pt(x), pt(y)
+			dist := max(o-fx, fx-(o+tw), o-fy, fy-(o+th)) // outside the trim, pt
+			switch {
+			case dist > sheetMarkGap-1:
+				marks++
+				if math.Abs(fx-(o+tw/2)) < 1 && fy < o {
+					fold = true
+				}
+			case dist > -0.5:
+				near3++
+			}
+		}
+	}
+	if marks == 0 || !fold {
+		t.Errorf("sheet side 2: %d mark pixels outside the trim, fold mark %v", marks, fold)
+	}
+	if near3 > 0 {
+		t.Errorf("sheet side 2: %d dark pixels within 3 mm outside the trim (marks must keep clear of the cut)", near3)
+	}
+}
+
+// TestImposeA4Sample imposes the A4 sample as a booklet (no bleed, no
+// marks of its own): A3 sheets plus the marks' room.
+func TestImposeA4Sample(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := regexp.MustCompile(`(?m)^theme: \{paper: A4,.*$`).ReplaceAllString(string(src), "print: {booklet: true}")
+	yaml := filepath.Join(dir, "r.yaml")
+	os.WriteFile(yaml, []byte(s), 0o644)
+	out := filepath.Join(dir, "r.pdf")
+	if code, _, errs := exec("build", yaml, "-o", out, "--impose", "saddle", "--quiet"); code != 0 {
+		t.Fatal(errs)
+	}
+	checkSheets(t, filepath.Join(dir, "r-imposed.pdf"), 210, 297, 4)
+	text := pdftest.Pdftotext(t, filepath.Join(dir, "r-imposed.pdf"), "-layout")
+	sides := strings.Split(strings.TrimRight(text, "\f"), "\f")
+	folio := regexp.MustCompile(`(\d+) ?/ ?8\b`)
+	var got []string
+	for _, side := range sides {
+		var f []string
+		for _, m := range folio.FindAllStringSubmatch(side, -1) {
+			f = append(f, m[1])
+		}
+		got = append(got, strings.Join(f, ","))
+	}
+	if want := []string{"", "2,7", "6,3", "4,5"}; strings.Join(got, " / ") != strings.Join(want, " / ") {
+		t.Errorf("folios by sheet side %q, want %q", got, want)
 	}
 }

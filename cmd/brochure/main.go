@@ -48,7 +48,7 @@ Usage:
   brochure init DIR [--template year-in-review|blank]   start a new report
   brochure diff old.yaml new.yaml              what changed between two versions
   brochure impose in.pdf -o out.pdf --saddle   2-up saddle-stitch imposition of a booklet
-  brochure preflight out.pdf                   (not implemented yet) what a print shop checks
+  brochure preflight out.pdf                   check a PDF as a print shop does (fonts, boxes, image dpi)
   brochure schema                              print the JSON Schema of the format (for editors)
   brochure completion bash|zsh|fish            shell completion script
   brochure charts report.yaml -o DIR [--format svg|png|pdf] [--dpi 300]
