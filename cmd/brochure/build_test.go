@@ -138,18 +138,27 @@ func TestHelpEverywhere(t *testing.T) {
 	if code, out, _ := exec("help", "watch"); code != 0 || !strings.Contains(out, "brochure watch") {
 		t.Errorf("help watch: %d %s", code, out)
 	}
-	for _, cmd := range []string{"build", "validate", "watch", "init", "diff", "schema", "completion", "version"} {
+	for _, cmd := range commands {
 		if !strings.Contains(usage, "brochure "+cmd) {
 			t.Errorf("usage lacks %s", cmd)
 		}
 	}
 }
 
+// commands are every command brochure has: the usage text and each
+// completion script must name them all.
+var commands = []string{"build", "validate", "watch", "charts", "impose", "preflight", "init", "diff", "schema", "completion", "version"}
+
 func TestCompletion(t *testing.T) {
 	for _, sh := range []string{"bash", "zsh", "fish"} {
 		code, out, _ := exec("completion", sh)
-		if code != 0 || !strings.Contains(out, "watch") || !strings.Contains(out, "year-in-review") {
+		if code != 0 || !strings.Contains(out, "year-in-review") {
 			t.Errorf("completion %s: %d", sh, code)
+		}
+		for _, cmd := range commands {
+			if !strings.Contains(out, cmd) {
+				t.Errorf("completion %s does not offer %s", sh, cmd)
+			}
 		}
 	}
 	if code, _, _ := exec("completion", "powershell"); code != exitUsage {

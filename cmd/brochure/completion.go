@@ -15,7 +15,7 @@ _brochure() {
     prev="${COMP_WORDS[COMP_CWORD-1]}"
     cmd="${COMP_WORDS[1]}"
     if [[ $COMP_CWORD -eq 1 ]]; then
-        COMPREPLY=($(compgen -W "build watch validate init diff schema completion version help" -- "$cur"))
+        COMPREPLY=($(compgen -W "build watch validate charts impose preflight init diff schema completion version help" -- "$cur"))
         return
     fi
     case "$prev" in
@@ -33,7 +33,7 @@ _brochure() {
     fi
     case "$cmd" in
         completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")) ;;
-        help) COMPREPLY=($(compgen -W "build watch validate init diff schema completion version" -- "$cur")) ;;
+        help) COMPREPLY=($(compgen -W "build watch validate charts impose preflight init diff schema completion version" -- "$cur")) ;;
         init) COMPREPLY=($(compgen -d -- "$cur")) ;;
         schema|version) ;;
         *) COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")) ;;
@@ -51,6 +51,9 @@ _brochure() {
         'build:build the brochure PDF'
         'watch:rebuild on every save'
         'validate:check a report'
+        'charts:every chart as its own SVG, PNG or PDF'
+        'impose:2-up saddle-stitch sheets of a brochure PDF'
+        'preflight:what a print shop checks in a PDF'
         'init:start a new report'
         'diff:what changed between two versions'
         'schema:print the JSON Schema'
@@ -69,8 +72,10 @@ _brochure() {
             _arguments '-o[output PDF]:file:_files' '--help[help]' '*:report:_files -g "*.(yaml|yml)(-.)"' ;;
         init)
             _arguments '--template[starter content]:template:(year-in-review blank)' '--help[help]' '*:folder:_files -/' ;;
-        validate|diff)
+        validate|diff|charts)
             _arguments '--help[help]' '*:report:_files -g "*.(yaml|yml)(-.)"' ;;
+        impose|preflight)
+            _arguments '--help[help]' '*:pdf:_files -g "*.pdf(-.)"' ;;
         completion)
             _arguments '1:shell:(bash zsh fish)' ;;
         help)
@@ -81,18 +86,22 @@ _brochure "$@"
 `
 
 const fishCompletion = `# fish completion for brochure; put it in ~/.config/fish/completions/brochure.fish
-set -l cmds build watch validate init diff schema completion version help
+set -l cmds build watch validate charts impose preflight init diff schema completion version help
 complete -c brochure -f
 complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a build -d 'build the brochure PDF'
 complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a watch -d 'rebuild on every save'
 complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a validate -d 'check a report'
+complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a charts -d 'every chart as its own file'
+complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a impose -d '2-up saddle-stitch sheets'
+complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a preflight -d 'what a print shop checks'
 complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a init -d 'start a new report'
 complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a diff -d 'what changed between two versions'
 complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a schema -d 'print the JSON Schema'
 complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a completion -d 'print a shell completion script'
 complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a version -d 'print the version'
 complete -c brochure -n "not __fish_seen_subcommand_from $cmds" -a help -d 'help on a command'
-complete -c brochure -n "__fish_seen_subcommand_from build watch validate diff" -a "(__fish_complete_suffix .yaml; __fish_complete_suffix .yml; __fish_complete_directories)"
+complete -c brochure -n "__fish_seen_subcommand_from build watch validate diff charts" -a "(__fish_complete_suffix .yaml; __fish_complete_suffix .yml; __fish_complete_directories)"
+complete -c brochure -n "__fish_seen_subcommand_from impose preflight" -a "(__fish_complete_suffix .pdf)"
 complete -c brochure -n "__fish_seen_subcommand_from build watch" -s o -r -F -d 'output PDF (or folder)'
 complete -c brochure -n "__fish_seen_subcommand_from build" -l json -d 'summary as JSON'
 complete -c brochure -n "__fish_seen_subcommand_from build" -l quiet -d 'only problems'
