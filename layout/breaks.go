@@ -257,15 +257,22 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	}
 	bad = math.Min(bad, 10000) // TeX's "infinitely bad"
 	d := (10 + bad) * (10 + bad)
-	if last && !first && tb-ta <= 3 && m.set.Align == Justify {
+	if last && !first && tb-ta <= 3 {
 		short := 0
 		for i := ta; i < tb; i++ {
 			if !strings.ContainsRune(noStart, m.items[i].r) {
 				short++
 			}
 		}
-		if short <= 2 {
-			d += 5000 // a last line of one or two characters
+		switch { // a last line of one character, less so of two
+		case m.set.Align == Justify && short == 1:
+			d += 5000
+		case m.set.Align == Justify && short == 2:
+			d += 2500
+		case short == 1: // ragged text (labels, captions) rebalances cheaply
+			d += 1e6
+		case short == 2:
+			d += 5e4
 		}
 	}
 	if m.set.PhraseBreaks && !last && !phraseBoundary(m.items, b) {

@@ -252,3 +252,25 @@ func BenchmarkBreak(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/char")
 }
+
+// TestNoLoneCharacter: a label or caption set ragged does not leave one
+// character on its last line when the lines can be balanced (seen on an
+// A5 stat card: “浙商”“甬商”品 / 牌).
+func TestNoLoneCharacter(t *testing.T) {
+	for _, text := range []string{"“浙商”“甬商”品牌", "督捕逃犯归案清零人数", "民警在重要交通路口指挥疏导交通"} {
+		full := fonts.Regular.Width(text, sizeLabel)
+		for w := full * 0.55; w < full; w += 0.5 {
+			lines := Break([]Span{{Text: text, Face: fonts.Regular, Size: sizeLabel}}, w, Setting{Align: Left, TrimStart: true})
+			if len(lines) < 2 {
+				continue
+			}
+			if n := len([]rune(lines[len(lines)-1].Text())); n < 2 {
+				var got []string
+				for _, l := range lines {
+					got = append(got, l.Text())
+				}
+				t.Errorf("%q at %.1f pt: lines %q, the last of one character", text, w, got)
+			}
+		}
+	}
+}
