@@ -41,6 +41,9 @@ type result struct {
 	log   bytes.Buffer // the problems, as printed on stderr
 }
 
+// untouched closes the problems of a build that stopped before writing.
+const untouched = "Nothing was written; a PDF already there is as it was."
+
 // buildOne builds the report at path into out. It never prints: problems go
 // to res.log, and out is only replaced (atomically) by a complete PDF.
 func buildOne(path, out string, cfg settings) *result { return buildWith(path, out, cfg, buildOpts{}) }
@@ -59,7 +62,7 @@ func buildWith(path, out string, cfg settings, bo buildOpts) *result {
 		}
 		res.Millis = time.Since(start).Milliseconds()
 		for _, l := range strings.Split(strings.TrimSpace(res.log.String()), "\n") {
-			if l != "" && !strings.HasSuffix(l, "nothing was written.") {
+			if l != "" && !strings.HasSuffix(l, "was written.") && l != untouched {
 				res.Errors = append(res.Errors, l)
 			}
 		}
@@ -72,6 +75,9 @@ func buildWith(path, out string, cfg settings, bo buildOpts) *result {
 	r, code := load(path, &res.log, cfg)
 	if r == nil {
 		res.code = code
+		if code == exitInvalid {
+			fmt.Fprintln(&res.log, untouched)
+		}
 		return res
 	}
 	opt := bo.layout
@@ -79,6 +85,7 @@ func buildWith(path, out string, cfg settings, bo buildOpts) *result {
 	doc, err := layout.NewWith(r, opt)
 	if err != nil {
 		res.code = report(&res.log, err)
+		fmt.Fprintln(&res.log, untouched)
 		return res
 	}
 	n, err := writeAtomic(out, doc.Write)

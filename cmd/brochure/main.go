@@ -179,7 +179,7 @@ func report(stderr io.Writer, err error) int {
 		for _, e := range errs {
 			fmt.Fprintln(stderr, e)
 		}
-		fmt.Fprintf(stderr, "%d problem%s; nothing was written.\n", len(errs), plural(len(errs)))
+		fmt.Fprintf(stderr, "%d problem%s.\n", len(errs), plural(len(errs)))
 		return exitInvalid
 	case errors.As(err, &one):
 		fmt.Fprintln(stderr, one)
