@@ -109,15 +109,16 @@ func (p *Paragraph) Split(w, h float64) (Block, Block) {
 	if head >= n {
 		return p, nil
 	}
-	const minLines = 2
-	if n-head < minLines {
-		head = n - minLines
+	// At least two lines of the paragraph in every column on both sides
+	// of the break: no column ends or starts a page with a lone line.
+	least := 2 * p.cols()
+	if n-head < least {
+		head = n - least
 	}
-	if k < minLines || head < minLines*p.cols() {
+	head -= head % p.cols() // whole rows, so the head's columns stay balanced
+	if head < least {
 		return nil, p
 	}
-	// keep whole rows in the head so its columns stay balanced
-	head -= head % p.cols()
 	a, b := *p, *p
 	a.lines, a.After, a.Keep, a.frozen = lines[:head:head], 0, false, true
 	b.lines, b.frozen = lines[head:], true

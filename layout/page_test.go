@@ -207,3 +207,20 @@ func TestCardFigureFits(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoColumnSplitLeavesNoLoneLine: split at every height, a two-column
+// paragraph keeps at least two lines in each column on both sides.
+func TestTwoColumnSplitLeavesNoLoneLine(t *testing.T) {
+	p := &Paragraph{Spans: body(strings.Repeat("坚持将学习贯彻习总书记重要训词，", 9)), Setting: Setting{Align: Justify}, Leading: 16, Columns: 2, Gutter: 10}
+	n := len(p.Lines(200))
+	for rows := 1; rows <= n; rows++ {
+		head, tail := p.Split(200, float64(rows)*16)
+		if head == nil || tail == nil {
+			continue
+		}
+		h, tl := len(head.(*Paragraph).Lines(200)), len(tail.(*Paragraph).Lines(200))
+		if h+tl != n || h < 4 || tl < 4 || h%2 != 0 {
+			t.Errorf("split at %d rows: %d + %d lines of %d", rows, h, tl, n)
+		}
+	}
+}
