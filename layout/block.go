@@ -43,6 +43,9 @@ type Paragraph struct {
 	Gutter  float64 // between columns, pt
 	After   float64 // space below, pt
 	Keep    bool    // keep with the next block
+	// Trailer is set below the last line and never parted from it: the
+	// byline that closes the text does not end up alone on a page.
+	Trailer Block
 
 	lines  []Line // set lines, once broken
 	width  float64
@@ -85,18 +88,27 @@ func (p *Paragraph) rows(n int) int { return (n + p.cols() - 1) / p.cols() }
 
 // Measure implements Block.
 func (p *Paragraph) Measure(w float64) float64 {
+	return p.linesHeight(w) + p.trailer(w) + p.After
+}
+
+// linesHeight is the height of the set lines alone.
+func (p *Paragraph) linesHeight(w float64) float64 {
 	lines := p.Lines(w)
-	if len(lines) == 0 {
-		return p.After
-	}
 	if p.Leading > 0 {
-		return float64(p.rows(len(lines)))*p.Leading + p.After
+		return float64(p.rows(len(lines))) * p.Leading
 	}
 	h := 0.0
 	for _, l := range lines {
 		h += l.Size * 1.3
 	}
-	return h + p.After
+	return h
+}
+
+func (p *Paragraph) trailer(w float64) float64 {
+	if p.Trailer == nil {
+		return 0
+	}
+	return p.Trailer.Measure(w)
 }
 
 // Split implements Block: it keeps at least two lines on each side.
@@ -107,7 +119,10 @@ func (p *Paragraph) Split(w, h float64) (Block, Block) {
 	n := len(lines)
 	head := k * p.cols()
 	if head >= n {
-		return p, nil
+		if p.Measure(w) <= h+1e-6 {
+			return p, nil
+		}
+		head = n - 1 // the lines fit but not the trailer: the last lines go with it
 	}
 	// At least two lines of the paragraph in every column on both sides
 	// of the break: no column ends or starts a page with a lone line.
@@ -120,7 +135,7 @@ func (p *Paragraph) Split(w, h float64) (Block, Block) {
 		return nil, p
 	}
 	a, b := *p, *p
-	a.lines, a.After, a.Keep, a.frozen = lines[:head:head], 0, false, true
+	a.lines, a.After, a.Keep, a.frozen, a.Trailer = lines[:head:head], 0, false, true, nil
 	b.lines, b.frozen = lines[head:], true
 	return &a, &b
 }
@@ -128,6 +143,9 @@ func (p *Paragraph) Split(w, h float64) (Block, Block) {
 // Draw implements Block.
 func (p *Paragraph) Draw(c *Canvas, x, y, w float64) error {
 	p.each(x, y, w, c.TextLine)
+	if p.Trailer != nil {
+		return p.Trailer.Draw(c, x, y+p.linesHeight(w), w)
+	}
 	return nil
 }
 

@@ -224,3 +224,27 @@ func TestTwoColumnSplitLeavesNoLoneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestTrailerStaysWithText: a byline set as a paragraph's trailer never
+// lands alone on a page; when the lines fit and it does not, the last
+// lines go over with it.
+func TestTrailerStaysWithText(t *testing.T) {
+	p := &Paragraph{Spans: body(strings.Repeat("宁波公安这一年。", 4)), Setting: Setting{Align: Justify}, Leading: 10,
+		Trailer: &Paragraph{Spans: body("记者 张贻富"), Setting: Setting{Align: Right}, Leading: 10}}
+	w := 8 * sizeBody
+	if n := len(p.Lines(w)); n != 4 {
+		t.Fatalf("%d lines, want 4", n)
+	}
+	pages, err := Paginate([]Block{box{h: 55}, p}, Frame{W: w, H: 100}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 2 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	head := pages[0].Blocks[1].Block.(*Paragraph)
+	tail := pages[1].Blocks[0].Block.(*Paragraph)
+	if head.Trailer != nil || tail.Trailer == nil || len(head.Lines(w)) != 2 || len(tail.Lines(w)) != 2 {
+		t.Errorf("head %d lines (trailer %v), tail %d lines (trailer %v)", len(head.Lines(w)), head.Trailer != nil, len(tail.Lines(w)), tail.Trailer != nil)
+	}
+}

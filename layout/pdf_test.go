@@ -54,11 +54,17 @@ func TestSamplePDFMatchesLayout(t *testing.T) {
 		// what layout placed: the body paragraphs' glyphs, in order
 		var want []glyph
 		var lineStarts, lineEnds []rune
+		var paras []Placed
 		for _, b := range page.Blocks {
-			p, ok := b.Block.(*Paragraph)
-			if !ok {
-				continue
+			if p, ok := b.Block.(*Paragraph); ok {
+				paras = append(paras, b)
+				if tr, ok := p.Trailer.(*Paragraph); ok { // the byline
+					paras = append(paras, Placed{tr, b.X, b.Y + p.linesHeight(b.W), b.W, 0})
+				}
 			}
+		}
+		for _, b := range paras {
+			p := b.Block.(*Paragraph)
 			p.each(b.X, b.Y, b.W, func(l Line, x, base float64) {
 				for _, g := range l.Glyphs {
 					if g.R != ' ' && g.Size == sizeBody {
