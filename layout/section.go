@@ -238,6 +238,12 @@ type statCard struct {
 	theme Theme
 	big   float64
 	note  string // a second, smaller line under the label (the cover)
+
+	// the figure as set at width setW (pagination asks for it often)
+	setW    float64
+	setLine Line
+	setBig  float64
+	label   *Paragraph
 }
 
 func (d *Document) statCard(s data.Stat) Block {
@@ -256,6 +262,14 @@ func (c *statCard) color() string {
 // figure sets the number, prefix and unit on one line, shrinking the
 // figure until it fits the card: a figure is never broken.
 func (c *statCard) figure(w float64) (Line, float64) {
+	if c.setW != w || c.setBig == 0 {
+		c.setLine, c.setBig = c.setFigure(w)
+		c.setW = w
+	}
+	return c.setLine, c.setBig
+}
+
+func (c *statCard) setFigure(w float64) (Line, float64) {
 	s, th := c.stat, c.theme
 	spans := func(big float64) []Span {
 		small := big * 0.45
@@ -287,11 +301,16 @@ func (c *statCard) figure(w float64) (Line, float64) {
 	return lines[0], big
 }
 
+// text is the label (and note), built once: a Paragraph caches its lines.
 func (c *statCard) text() *Paragraph {
+	if c.label != nil {
+		return c.label
+	}
 	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, sizeLabel, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: 11}
 	if c.note != "" {
 		p.Spans = append(p.Spans, c.theme.span("\n"+c.note, c.theme.Regular, sizeFolio, c.theme.Muted))
 	}
+	c.label = p
 	return p
 }
 
