@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"bytes"
 	"fmt"
 	"testing"
 
@@ -11,10 +10,7 @@ import (
 // large is a report of n sections made from the sample's (≈60 pages and
 // 60 charts at n = 100): the same code path as the sample, at scale.
 func large(b *testing.B, n int) *data.Report {
-	r, err := data.Load(samplePath)
-	if err != nil {
-		b.Fatal(err)
-	}
+	r := load(b, samplePath)
 	big := *r
 	big.Sections = nil
 	for i := 0; len(big.Sections) < n; i++ {
@@ -31,14 +27,7 @@ func BenchmarkBuildLarge(b *testing.B) {
 	r := large(b, 100)
 	b.ResetTimer()
 	for range b.N {
-		d, err := New(r)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var out bytes.Buffer
-		if err := d.Write(&out); err != nil {
-			b.Fatal(err)
-		}
+		d, _ := build(b, r, Options{})
 		b.ReportMetric(float64(len(d.Pages)), "pages")
 	}
 }

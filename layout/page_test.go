@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -106,11 +105,7 @@ func TestCheckReportsMissingGlyphs(t *testing.T) {
 }
 
 func TestCoverAndFolios(t *testing.T) {
-	r, err := data.Load(samplePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := New(r)
+	d, err := New(load(t, samplePath))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,23 +122,13 @@ func TestCoverAndFolios(t *testing.T) {
 }
 
 func BenchmarkBuildSample(b *testing.B) {
-	r, err := data.Load(samplePath)
-	if err != nil {
-		b.Fatal(err)
-	}
+	r := load(b, samplePath)
 	for _, f := range fonts.Faces() {
 		f.Font() // parsed once per process, not per build
 	}
 	b.ResetTimer()
 	for range b.N {
-		d, err := New(r)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var out bytes.Buffer
-		if err := d.Write(&out); err != nil {
-			b.Fatal(err)
-		}
+		build(b, r, Options{})
 	}
 }
 

@@ -1,12 +1,10 @@
 package layout
 
 import (
-	"bytes"
 	"math"
 	"strings"
 	"testing"
 
-	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
@@ -15,19 +13,9 @@ import (
 // layout placed it (so the properties tested on Break hold in print), and
 // the lines read back from the PDF keep kinsoku.
 func TestSamplePDFMatchesLayout(t *testing.T) {
-	r, err := data.Load(samplePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := New(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if err := d.Write(&out); err != nil {
-		t.Fatal(err)
-	}
-	doc := pdftest.Open(t, out.Bytes())
+	r := load(t, samplePath)
+	d, pdf := build(t, r, Options{})
+	doc := pdftest.Open(t, pdf)
 	if len(doc.Pages) != len(d.Pages) {
 		t.Fatalf("%d pages in the PDF, %d laid out", len(doc.Pages), len(d.Pages))
 	}
@@ -122,24 +110,13 @@ func TestSamplePDFMatchesLayout(t *testing.T) {
 // the text (ticks, value labels, legends, 同比上升), and checks that every
 // character drawn is in the fonts' subset.
 func TestGalleryNoTofu(t *testing.T) {
-	r, err := data.Load("../examples/chart-gallery/report.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := New(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if err := d.Write(&out); err != nil {
-		t.Fatal(err)
-	}
+	d, pdf := build(t, load(t, "../examples/chart-gallery/report.yaml"), Options{})
 	alpha := map[rune]bool{}
 	for _, r := range d.alphabet() {
 		alpha[r] = true
 	}
 	n := 0
-	for pi, p := range pdftest.Open(t, out.Bytes()).Pages {
+	for pi, p := range pdftest.Open(t, pdf).Pages {
 		for _, c := range p.Chars {
 			if c.Generated || c.R == '\r' || c.R == '\n' {
 				continue

@@ -39,19 +39,6 @@ func printSample(t testing.TB, extra string) *data.Report {
 	return r
 }
 
-func build(t testing.TB, r *data.Report, opt Options) (*Document, []byte) {
-	t.Helper()
-	d, err := NewWith(r, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := d.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	return d, b.Bytes()
-}
-
 const a5Booklet = "toc: true\nprint: {bleed: 3mm, marks: true, booklet: true}\ntheme: {paper: A5}"
 
 func near(a, b Rect2) bool {

@@ -10,7 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
 )
 
@@ -173,10 +172,7 @@ func FuzzBreak(f *testing.F) {
 // TestSampleParagraphs sets every paragraph of the sample at the width
 // the brochure uses and checks nothing is lost and kinsoku holds.
 func TestSampleParagraphs(t *testing.T) {
-	r, err := data.Load(samplePath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := load(t, samplePath)
 	p := &Paragraph{Columns: 2, Gutter: gutter}
 	w := p.colWidth(contentW)
 	n := 0
@@ -234,10 +230,7 @@ func TestHeadlineBreaksBetweenPhrases(t *testing.T) {
 }
 
 func BenchmarkBreak(b *testing.B) {
-	r, err := data.Load(samplePath)
-	if err != nil {
-		b.Fatal(err)
-	}
+	r := load(b, samplePath)
 	var text strings.Builder
 	for text.Len() < 300000 { // ≈100,000 characters
 		for _, s := range r.Sections {

@@ -1,0 +1,32 @@
+package layout
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+)
+
+// load reads a report for a test.
+func load(t testing.TB, path string) *data.Report {
+	t.Helper()
+	r, err := data.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// build lays out and writes a report, failing the test on any error.
+func build(t testing.TB, r *data.Report, opt Options) (*Document, []byte) {
+	t.Helper()
+	d, err := NewWith(r, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := d.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return d, b.Bytes()
+}
