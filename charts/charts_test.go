@@ -34,23 +34,20 @@ func nump(s string) *data.Number { n := num(s); return &n }
 
 func pt(label, v string) data.Point { return data.Point{Label: label, Value: num(v)} }
 
-func newDoc(t testing.TB) *fpdf.Fpdf {
+func newDoc(t testing.TB) (*fpdf.Fpdf, *fonts.Embedding) {
 	t.Helper()
 	pdf := fpdf.New("P", "pt", "A4", "")
-	if err := fonts.Register(pdf); err != nil {
-		t.Fatal(err)
-	}
 	pdf.AddPage()
-	return pdf
+	return pdf, fonts.NewEmbedding(pdf)
 }
 
-func output(t testing.TB, pdf *fpdf.Fpdf) []byte {
+func output(t testing.TB, text *fonts.Embedding) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	b, err := text.Output()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return b
 }
 
 // pdfText extracts the text with pdftotext (skipping if it is missing).
@@ -115,18 +112,18 @@ func TestDrawKinds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			pdf := newDoc(t)
+			pdf, text := newDoc(t)
 			h := Height(tt.c, tt.width)
 			if h <= 0 || math.IsNaN(h) {
 				t.Fatalf("Height = %v", h)
 			}
-			if err := Draw(pdf, tt.c, 40, 40, tt.width, h, testStyle); err != nil {
+			if err := Draw(pdf, text, tt.c, 40, 40, tt.width, h, testStyle); err != nil {
 				t.Fatal(err)
 			}
 			if pdf.Err() {
 				t.Fatal(pdf.Error())
 			}
-			txt := pdfText(t, output(t, pdf))
+			txt := pdfText(t, output(t, text))
 			flat := strings.Join(strings.Fields(txt), "")
 			for _, w := range tt.want {
 				if !strings.Contains(flat, strings.ReplaceAll(w, " ", "")) {
@@ -141,13 +138,13 @@ func TestDrawKinds(t *testing.T) {
 // WrapFitRune would otherwise drop or overflow them).
 func TestBarLongLabels(t *testing.T) {
 	c := longBar()
-	pdf := newDoc(t)
+	pdf, text := newDoc(t)
 	const w = 240.0
 	h := Height(c, w)
-	if err := Draw(pdf, c, 40, 40, w, h, testStyle); err != nil {
+	if err := Draw(pdf, text, c, 40, 40, w, h, testStyle); err != nil {
 		t.Fatal(err)
 	}
-	txt := pdfText(t, output(t, pdf))
+	txt := pdfText(t, output(t, text))
 	count := map[rune]int{}
 	for _, r := range txt {
 		count[r]++
@@ -204,8 +201,8 @@ func TestDrawErrors(t *testing.T) {
 		{Type: "radar", Title: "未知"},
 	}
 	for _, c := range bad {
-		pdf := newDoc(t)
-		err := Draw(pdf, c, 0, 0, 200, 100, testStyle)
+		pdf, text := newDoc(t)
+		err := Draw(pdf, text, c, 0, 0, 200, 100, testStyle)
 		if err == nil || !strings.Contains(err.Error(), strconv.Quote(c.Title)) {
 			t.Errorf("%s: err = %v, want error naming the chart", c.Type, err)
 		}
@@ -215,8 +212,8 @@ func TestDrawErrors(t *testing.T) {
 // recorder collects the renderer's buffered path instead of painting it.
 func arcEnd(t *testing.T, cx, cy int, r, start, delta float64) (float64, float64) {
 	t.Helper()
-	pdf := newDoc(t)
-	rr := NewRenderer(pdf, 0, 0)
+	pdf, text := newDoc(t)
+	rr := NewRenderer(pdf, text, 0, 0)
 	rr.ArcTo(cx, cy, r, r, start, delta)
 	if len(rr.path) == 0 {
 		t.Fatal("no path")
@@ -248,8 +245,8 @@ func TestArcDirectionMatchesGoChart(t *testing.T) {
 
 // The Bézier approximation stays on the circle (sampled midpoints).
 func TestArcBezierAccuracy(t *testing.T) {
-	pdf := newDoc(t)
-	rr := NewRenderer(pdf, 0, 0)
+	pdf, text := newDoc(t)
+	rr := NewRenderer(pdf, text, 0, 0)
 	rr.arcTo(0, 0, 100, 100, 0.3, 4)
 	x0, y0 := rr.path[0].p[0], rr.path[0].p[1]
 	for _, op := range rr.path[1:] {
@@ -275,8 +272,8 @@ func TestArcRenderedQuadrant(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Skip("pdftoppm not on PATH")
 	}
-	pdf := newDoc(t)
-	r := NewRenderer(pdf, 100, 100)
+	pdf, text := newDoc(t)
+	r := NewRenderer(pdf, text, 100, 100)
 	r.SetFillColor(drawing.ColorBlack)
 	r.MoveTo(100, 100)
 	r.ArcTo(100, 100, 80, 80, 0, math.Pi/2) // go-chart: from 3 o'clock clockwise to 6 o'clock
@@ -296,7 +293,7 @@ func TestArcRenderedQuadrant(t *testing.T) {
 	refImg, _ := col.Image()
 
 	dir := t.TempDir()
-	if err := os.WriteFile(dir+"/a.pdf", output(t, pdf), 0o644); err != nil {
+	if err := os.WriteFile(dir+"/a.pdf", output(t, text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := exec.Command("pdftoppm", "-r", "72", "-gray", "-png", "-singlefile", dir+"/a.pdf", dir+"/a").CombinedOutput(); err != nil {
@@ -340,8 +337,8 @@ func loadPNG(t *testing.T, path string) image.Image {
 }
 
 func TestQuadCurveToCubic(t *testing.T) {
-	pdf := newDoc(t)
-	r := NewRenderer(pdf, 0, 0)
+	pdf, text := newDoc(t)
+	r := NewRenderer(pdf, text, 0, 0)
 	r.MoveTo(0, 0)
 	r.QuadCurveTo(50, 100, 100, 0)
 	q := r.path[1].p
@@ -367,11 +364,11 @@ var allKinds = []data.Chart{barChart, hbarChart, donutChart, progChart, pieChart
 // TestGallery writes /tmp/charts-gallery.pdf with every kind at two widths,
 // for looking at (pdftoppm -r 80 -png /tmp/charts-gallery.pdf /tmp/charts).
 func TestGallery(t *testing.T) {
-	pdf := newDoc(t)
+	pdf, text := newDoc(t)
 	y := 40.0
 	place := func(c data.Chart, x, w float64) float64 {
 		h := Height(c, w)
-		if err := Draw(pdf, c, x, y, w, h, testStyle); err != nil {
+		if err := Draw(pdf, text, c, x, y, w, h, testStyle); err != nil {
 			t.Fatal(err)
 		}
 		return h
@@ -391,7 +388,7 @@ func TestGallery(t *testing.T) {
 	h2 = place(data.Chart{Type: "bar", Title: "同比变化", Unit: "%", Data: []data.Point{pt("一季度", "-4.5"), pt("二季度", "7.25"), pt("三季度", "12"), pt("四季度", "-1.3")}}, 310, 245)
 	y += math.Max(h1, h2) + 24
 	place(pieChart, 40, 150)
-	if err := os.WriteFile("/tmp/charts-gallery.pdf", output(t, pdf), 0o644); err != nil {
+	if err := os.WriteFile("/tmp/charts-gallery.pdf", output(t, text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -403,17 +400,17 @@ func BenchmarkDraw(b *testing.B) {
 			name = "bar12"
 		}
 		b.Run(name, func(b *testing.B) {
-			pdf := newDoc(b)
+			pdf, text := newDoc(b)
 			fonts.Regular.Font()
 			h := Height(c, 240)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				if i%200 == 199 { // keep the page content from growing without bound
 					b.StopTimer()
-					pdf = newDoc(b)
+					pdf, text = newDoc(b)
 					b.StartTimer()
 				}
-				if err := Draw(pdf, c, 40, 40, 240, h, testStyle); err != nil {
+				if err := Draw(pdf, text, c, 40, 40, 240, h, testStyle); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -147,14 +147,15 @@ func (st Style) Height(c data.Chart, width float64) float64 {
 	return th
 }
 
-// Draw draws chart c in the box (x, y, w, h) pt of the current page: its
+// Draw draws chart c in the box (x, y, w, h) pt of the current page (its
+// text through text): its
 // title at the top, left-aligned, then the plot, top-aligned (the plot
 // never grows past h; bar and grouped charts stretch to fill it).
-func Draw(pdf *fpdf.Fpdf, c data.Chart, x, y, w, h float64, st Style) error {
+func Draw(pdf *fpdf.Fpdf, text *fonts.Embedding, c data.Chart, x, y, w, h float64, st Style) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("chart %q: %w", c.Title, err)
 	}
-	if err := draw(&pdfCanvas{pdf: pdf}, c, x, y, w, h, st); err != nil {
+	if err := draw(&pdfCanvas{pdf: pdf, words: text}, c, x, y, w, h, st); err != nil {
 		return err
 	}
 	if err := pdf.Error(); err != nil {

@@ -46,18 +46,12 @@ func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]by
 		pdf.SetModificationDate(fixed)
 		pdf.SetTitle(c.Title, true)
 		pdf.SetCreator("brochure", true)
-		if err := fonts.Register(pdf); err != nil {
-			return nil, err
-		}
+		text := fonts.NewEmbedding(pdf)
 		pdf.AddPage()
-		if err := Draw(pdf, c, exportPad, exportPad, w, h, st); err != nil {
+		if err := Draw(pdf, text, c, exportPad, exportPad, w, h, st); err != nil {
 			return nil, err
 		}
-		var buf bytes.Buffer
-		if err := pdf.Output(&buf); err != nil {
-			return nil, err
-		}
-		return buf.Bytes(), nil
+		return text.Output()
 	case "svg":
 		sv := &svgCanvas{}
 		if err := draw(sv, c, exportPad, exportPad, w, h, st); err != nil {

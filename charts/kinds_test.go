@@ -51,11 +51,11 @@ func TestKindsFromYAML(t *testing.T) {
 	for _, k := range yamlKinds {
 		t.Run(k.name, func(t *testing.T) {
 			c := fromYAML(t, k.yaml)
-			pdf := newDoc(t)
-			if err := Draw(pdf, c, 40, 40, 240, Height(c, 240), testStyle); err != nil {
+			pdf, text := newDoc(t)
+			if err := Draw(pdf, text, c, 40, 40, 240, Height(c, 240), testStyle); err != nil {
 				t.Fatal(err)
 			}
-			b := output(t, pdf)
+			b := output(t, text)
 			doc := pdftest.Open(t, b)
 			flat := strings.Join(strings.Fields(doc.AllText()), "")
 			for _, w := range k.want {
@@ -107,13 +107,13 @@ func TestTwelveLongLabelsBoxes(t *testing.T) {
 					c.Data[i].Value = data.Number{}
 				}
 			}
-			pdf := newDoc(t)
+			pdf, words := newDoc(t)
 			const x, y, w = 40.0, 40.0, 236.64
 			h := Height(c, w)
-			if err := Draw(pdf, c, x, y, w, h, testStyle); err != nil {
+			if err := Draw(pdf, words, c, x, y, w, h, testStyle); err != nil {
 				t.Fatal(err)
 			}
-			doc := pdftest.Open(t, output(t, pdf))
+			doc := pdftest.Open(t, output(t, words))
 			pg := doc.Pages[0]
 			var chars []pdftest.Char
 			for _, ch := range pg.Chars {
@@ -213,16 +213,16 @@ func BenchmarkDrawKinds(b *testing.B) {
 	for _, k := range yamlKinds {
 		c := fromYAML(b, k.yaml)
 		b.Run(k.name, func(b *testing.B) {
-			pdf := newDoc(b)
+			pdf, text := newDoc(b)
 			h := Height(c, 240)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				if i%200 == 199 {
 					b.StopTimer()
-					pdf = newDoc(b)
+					pdf, text = newDoc(b)
 					b.StartTimer()
 				}
-				if err := Draw(pdf, c, 40, 40, 240, h, testStyle); err != nil {
+				if err := Draw(pdf, text, c, 40, 40, 240, h, testStyle); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -65,10 +65,10 @@ type pathOp struct {
 
 var _ chart.Renderer = (*Renderer)(nil)
 
-// NewRenderer returns a Renderer drawing on the current page of pdf with its
-// origin at (x, y) pt.
-func NewRenderer(pdf *fpdf.Fpdf, x, y float64) *Renderer {
-	return newRenderer(&pdfCanvas{pdf: pdf}, x, y)
+// NewRenderer returns a Renderer drawing on the current page of pdf, its
+// text through text, with its origin at (x, y) pt.
+func NewRenderer(pdf *fpdf.Fpdf, text *fonts.Embedding, x, y float64) *Renderer {
+	return newRenderer(&pdfCanvas{pdf: pdf, words: text}, x, y)
 }
 
 func newRenderer(out canvas, x, y float64) *Renderer {
@@ -93,7 +93,10 @@ type paintStyle struct {
 }
 
 // pdfCanvas writes to an fpdf page.
-type pdfCanvas struct{ pdf *fpdf.Fpdf }
+type pdfCanvas struct {
+	pdf   *fpdf.Fpdf
+	words *fonts.Embedding
+}
 
 // Provider returns a chart.RendererProvider handing go-chart this renderer
 // (the chart's width and height are ignored: the page is the canvas).
@@ -400,18 +403,17 @@ func (c *pdfCanvas) withAlpha(a uint8, also func()) func() {
 
 func (c *pdfCanvas) text(face *fonts.Face, size float64, col drawing.Color, s string, x, y, rot float64) {
 	pdf := c.pdf
-	pdf.SetFont(face.Family, "", size)
-	pdf.SetTextColor(int(col.R), int(col.G), int(col.B))
+	rgb := [3]uint8{col.R, col.G, col.B}
 	restore := c.withAlpha(col.A, func() {})
 	if rot != 0 {
 		pdf.TransformBegin()
 		// go-chart's angles turn clockwise on a y-down page; fpdf's
 		// TransformRotate turns counter-clockwise.
 		pdf.TransformRotate(-chart.RadiansToDegrees(rot), x, y)
-		pdf.Text(x, y, s)
+		c.words.Text(face, size, rgb, 0, x, y, s)
 		pdf.TransformEnd()
 	} else {
-		pdf.Text(x, y, s)
+		c.words.Text(face, size, rgb, 0, x, y, s)
 	}
 	restore()
 }

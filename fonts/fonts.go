@@ -1,21 +1,20 @@
 // Package fonts embeds the three weights of Noto Sans SC that brochure uses
-// (Regular 400, Bold 700, Black 900) and answers the questions layout code
-// needs before anything is drawn: can this face draw a rune, and how wide is a
-// string exactly as fpdf will measure and write it.
+// (Regular 400, Bold 700, Black 900), answers the questions layout code
+// needs before anything is drawn (can this face draw a rune, how wide is a
+// string), and writes text and the faces it used into a PDF (Embedding).
 //
 // The TTF files are subsets (GB2312 ∪ 通用规范汉字表 BMP ∪ common Latin and
 // punctuation) produced reproducibly by build.sh; see OFL.txt for the licence.
 //
-// Metrics are computed the way fpdf v0.12.0 computes them (utf8fontfile.go):
-// only the first Unicode format-4 cmap subtable is consulted, advances are
-// scaled to 1000 units per em and rounded half away from zero, a zero advance
-// counts as zero, and an unmapped rune takes the .notdef advance (fpdf's
-// MissingWidth, written as /DW). Keeping the two in lockstep means that a line
-// broken with Width fits exactly where the PDF viewer draws it.
+// Advances are in 1/1000 em, scaled and rounded half away from zero from
+// the first Unicode format-4 cmap subtable and hmtx; an unmapped rune takes
+// the .notdef advance. They are the numbers written into the PDF's /W
+// array, so a line broken with Width fits exactly where the PDF viewer
+// draws it. (They are also what fpdf v0.12.0 computes, which the tests use
+// as an independent check.)
 package fonts
 
 import (
-	"bytes"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -24,7 +23,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
 )
 
@@ -130,16 +128,16 @@ func (f *Face) Missing(s string) []rune {
 	return out
 }
 
-// Advance returns the advance width of r in 1/1000 em: exactly the value fpdf
-// writes for r into the PDF's /W array (or /DW, the .notdef advance, when the
-// face lacks r), so measurements match what viewers draw.
+// Advance returns the advance width of r in 1/1000 em: exactly the value
+// Embedding writes for r into the PDF's /W array, so measurements match
+// what viewers draw. A rune the face lacks has the .notdef advance.
 func (f *Face) Advance(r rune) float64 {
 	return float64(f.metrics().advance(r))
 }
 
 // Width returns the width of s set in this face at the given size, in the unit
-// of size (pt). It reproduces fpdf's GetStringWidth bit for bit: integer
-// advances are summed first, then scaled by size/1000.
+// of size (pt): integer advances summed, then scaled by size/1000, as a
+// viewer places the glyphs (and as fpdf's GetStringWidth computes it).
 func (f *Face) Width(s string, size float64) float64 {
 	m := f.metrics()
 	w := 0
@@ -149,85 +147,13 @@ func (f *Face) Width(s string, size float64) float64 {
 	return float64(w) * size / 1000
 }
 
-// Ascent returns the ascender in 1/1000 em (positive), as fpdf puts it into
-// the font descriptor: hhea ascender, truncated toward zero.
+// Ascent returns the ascender in 1/1000 em (positive), as the font
+// descriptor has it: hhea ascender, truncated toward zero.
 func (f *Face) Ascent() float64 { return float64(f.metrics().ascent) }
 
-// Descent returns the descender in 1/1000 em (negative), as fpdf puts it into
-// the font descriptor: hhea descender, truncated toward zero.
+// Descent returns the descender in 1/1000 em (negative), as the font
+// descriptor has it: hhea descender, truncated toward zero.
 func (f *Face) Descent() float64 { return float64(f.metrics().descent) }
-
-// Register adds every face to pdf under its Family name (style ""), skipping
-// faces pdf already has. fpdf reports an unusable font only later, as
-// "undefined font" at SetFont time; Register checks each font actually
-// landed and returns a wrapped error (also set on pdf) instead.
-func Register(pdf *fpdf.Fpdf) error {
-	for _, f := range Faces() {
-		f.metrics() // embedded data: validated once per process, panics if broken
-		// fpdf writes into the font bytes it is given while subsetting
-		// (table checksums and metrics of the cut font alias the input),
-		// so each document gets its own copy; sharing the embedded slice
-		// made the second PDF of a process differ from the first.
-		if err := addFont(pdf, f.Family, bytes.Clone(f.ttf)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// register validates arbitrary font bytes with this package's parser and
-// then adds them to pdf. fpdf itself accepts some broken files (a truncated
-// file registers "fine" and fails only at Output), so the check comes first.
-// On failure the error is also set on pdf, so later output fails loudly too.
-func register(pdf *fpdf.Fpdf, family string, ttf []byte) error {
-	if pdf.Err() {
-		return fmt.Errorf("fonts: register %s: pdf already in error: %w", family, pdf.Error())
-	}
-	if _, err := parseMetrics(ttf); err != nil {
-		err = fmt.Errorf("fonts: register %s: %w", family, err)
-		pdf.SetError(err)
-		return err
-	}
-	return addFont(pdf, family, ttf)
-}
-
-// addFont calls fpdf's AddUTF8FontFromBytes and verifies that fpdf accepted
-// the font: on malformed data fpdf prints to stdout and silently skips it, or
-// panics inside its parser; both become an error here (also set on pdf).
-func addFont(pdf *fpdf.Fpdf, family string, ttf []byte) (err error) {
-	if pdf.Err() {
-		return fmt.Errorf("fonts: register %s: pdf already in error: %w", family, pdf.Error())
-	}
-	if registered(pdf, family) {
-		return nil
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("fonts: register %s: fpdf panicked parsing the font: %v", family, p)
-			pdf.SetError(err)
-		}
-	}()
-	pdf.AddUTF8FontFromBytes(family, "", ttf)
-	if pdf.Err() {
-		return fmt.Errorf("fonts: register %s: %w", family, pdf.Error())
-	}
-	if !registered(pdf, family) {
-		err = fmt.Errorf("fonts: register %s: %w", family, errRejected)
-		pdf.SetError(err)
-		return err
-	}
-	return nil
-}
-
-var errRejected = errors.New("fpdf rejected the font data (not a usable TrueType font)")
-
-// registered reports whether pdf knows family with style "". fpdf gives no
-// direct query; a registered TrueType font always has a non-zero font
-// descriptor, an unknown one yields the zero value.
-func registered(pdf *fpdf.Fpdf, family string) bool {
-	d := pdf.GetFontDesc(family, "")
-	return d.Ascent != 0 || d.Descent != 0 || d.MissingWidth != 0 || d.CapHeight != 0
-}
 
 // metrics is the per-face lookup table over the BMP, built once.
 type metrics struct {

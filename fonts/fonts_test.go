@@ -2,11 +2,8 @@ package fonts
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"reflect"
-	"strings"
 	"testing"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
@@ -74,12 +71,16 @@ func TestMissing(t *testing.T) {
 	}
 }
 
-// newPDF returns a fresh pt document with the faces registered.
+// newPDF returns a fresh pt document with the faces registered in fpdf's
+// own way: fpdf's metrics are an independent check of this package's.
 func newPDF(t testing.TB) *fpdf.Fpdf {
 	t.Helper()
 	pdf := fpdf.New("P", "pt", "A4", "")
-	if err := Register(pdf); err != nil {
-		t.Fatalf("Register: %v", err)
+	for _, f := range Faces() {
+		pdf.AddUTF8FontFromBytes(f.Family, "", bytes.Clone(f.TTF()))
+	}
+	if pdf.Err() {
+		t.Fatal(pdf.Error())
 	}
 	return pdf
 }
@@ -172,76 +173,19 @@ func TestAscentDescent(t *testing.T) {
 	}
 }
 
-func TestRegisterAndOutput(t *testing.T) {
-	pdf := newPDF(t)
-	if err := Register(pdf); err != nil { // second call: all already registered
-		t.Fatalf("second Register: %v", err)
-	}
-	pdf.AddPage()
-	y := 72.0
-	for _, f := range Faces() {
-		pdf.SetFont(f.Family, "", 14)
-		pdf.Text(72, y, "宁波市统计局 2024 年报：增长 5.5％ ① ℃")
-		y += 24
-	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		t.Fatalf("Output: %v", err)
-	}
-	if pdf.Err() {
-		t.Fatalf("pdf.Err: %v", pdf.Error())
-	}
-	out := buf.String()
-	if !strings.HasPrefix(out, "%PDF-") {
-		t.Fatal("output is not a PDF")
-	}
-	for _, f := range Faces() {
-		if !strings.Contains(out, "/BaseFont /utf8"+strings.ToLower(f.Family)) {
-			t.Errorf("PDF does not reference %s", f.Family)
+func TestParseBadFont(t *testing.T) {
+	for name, ttf := range map[string][]byte{
+		"garbage":   []byte("this is not a font at all"),
+		"empty":     nil,
+		"otf":       []byte("OTTO\x00\x00\x00\x00\x00\x00\x00\x00"),
+		"truncated": Regular.TTF()[:4096],
+	} {
+		if _, err := parseMetrics(ttf); err == nil {
+			t.Errorf("%s: parseMetrics accepted bad data", name)
 		}
-	}
-}
-
-func TestRegisterBadFont(t *testing.T) {
-	tests := []struct {
-		name string
-		ttf  []byte
-	}{
-		{"garbage", []byte("this is not a font at all")},
-		{"empty", nil},
-		{"otf", []byte("OTTO\x00\x00\x00\x00\x00\x00\x00\x00")},
-		{"truncated", Regular.TTF()[:4096]},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			pdf := fpdf.New("P", "pt", "A4", "")
-			err := register(pdf, "Bad", tt.ttf)
-			if err == nil {
-				t.Fatal("register of bad font data returned nil error")
-			}
-			if !strings.Contains(err.Error(), "Bad") {
-				t.Errorf("error %q does not name the family", err)
-			}
-			if !pdf.Err() {
-				t.Error("pdf error not set after failed register")
-			}
-			if _, perr := parseMetrics(tt.ttf); perr == nil {
-				t.Error("parseMetrics accepted bad data")
-			}
-			// fpdf alone must not panic either; addFont turns its silent
-			// rejections into errors (it accepts the truncated file).
-			if tt.name != "truncated" {
-				if err := addFont(fpdf.New("P", "pt", "A4", ""), "Bad", tt.ttf); err == nil {
-					t.Error("addFont of bad font data returned nil error")
-				}
-			}
-		})
-	}
-	// A pdf already in error is reported, not masked.
-	pdf := fpdf.New("P", "pt", "A4", "")
-	pdf.SetErrorf("boom")
-	if err := Register(pdf); err == nil || !strings.Contains(err.Error(), "boom") {
-		t.Errorf("Register on failed pdf = %v, want wrapped boom", err)
+		if _, err := parseSFNT(ttf); err == nil {
+			t.Errorf("%s: parseSFNT accepted bad data", name)
+		}
 	}
 }
 
@@ -284,47 +228,5 @@ func BenchmarkWidth(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Regular.Width(s, 10)
-	}
-}
-
-// BenchmarkRegister measures fpdf's own parse of the three faces
-// (AddUTF8FontFromBytes), which every new document pays.
-func BenchmarkRegister(b *testing.B) {
-	for b.Loop() {
-		pdf := fpdf.New("P", "pt", "A4", "")
-		if err := Register(pdf); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// TestOutputLeavesEmbeddedBytesAlone guards against fpdf's subsetter
-// writing into the shared embedded font: two documents in one process must
-// come out byte-identical.
-func TestOutputLeavesEmbeddedBytesAlone(t *testing.T) {
-	sum := func() [32]byte { return sha256.Sum256(Regular.TTF()) }
-	before := sum()
-	var outs [2][]byte
-	for i := range outs {
-		pdf := fpdf.New("P", "pt", "A4", "")
-		pdf.SetCatalogSort(true)
-		pdf.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
-		if err := Register(pdf); err != nil {
-			t.Fatal(err)
-		}
-		pdf.AddPage()
-		pdf.SetFont(Regular.Family, "", 12)
-		pdf.Text(50, 50, "宁波公安这一年，3079.3万人次")
-		var b bytes.Buffer
-		if err := pdf.Output(&b); err != nil {
-			t.Fatal(err)
-		}
-		outs[i] = b.Bytes()
-	}
-	if sum() != before {
-		t.Error("the embedded Regular face changed while writing a PDF")
-	}
-	if !bytes.Equal(outs[0], outs[1]) {
-		t.Error("two identical documents in one process differ")
 	}
 }

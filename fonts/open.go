@@ -7,8 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // maxFontSize bounds a user font file; a CJK TrueType face is 5–20 MB.
@@ -43,6 +41,9 @@ func Open(path, family string) (*Face, error) {
 		return nil, fmt.Errorf("%s is not a usable TrueType font: %w", filepath.Base(path), err)
 	}
 	face.metricsOnce.Do(func() { face.m = m })
+	if _, err := face.sfnt(); err != nil { // what Embedding will cut
+		return nil, fmt.Errorf("%s is not a usable TrueType font: %w", filepath.Base(path), err)
+	}
 	return face, nil
 }
 
@@ -64,10 +65,4 @@ func sniff(b []byte) error {
 		return fmt.Errorf("a PostScript Type 1 font cannot be used; use a TrueType (.ttf) font")
 	}
 	return fmt.Errorf("not a font file (a TrueType .ttf is needed)")
-}
-
-// RegisterFace adds one face to pdf under its Family name, as Register
-// does for the embedded faces.
-func RegisterFace(pdf *fpdf.Fpdf, f *Face) error {
-	return register(pdf, f.Family, bytes.Clone(f.ttf))
 }

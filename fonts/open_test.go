@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
 func TestOpen(t *testing.T) {
@@ -65,26 +67,23 @@ func TestOpen(t *testing.T) {
 	}
 }
 
-func TestRegisterFace(t *testing.T) {
+// A face the user supplies is embedded like the built-in ones.
+func TestOpenEmbed(t *testing.T) {
 	f, err := Open("testdata/fallback.ttf", "brochure-fallback")
 	if err != nil {
 		t.Fatal(err)
 	}
 	pdf := fpdf.New("P", "pt", "A4", "")
-	if err := Register(pdf); err != nil {
-		t.Fatal(err)
-	}
-	if err := RegisterFace(pdf, f); err != nil {
-		t.Fatal(err)
-	}
 	pdf.AddPage()
-	pdf.SetFont(f.Family, "", 12)
-	pdf.Text(50, 50, "\uE000\u2E80")
-	var b bytes.Buffer
-	if err := pdf.Output(&b); err != nil {
+	e := NewEmbedding(pdf)
+	e.Text(Regular, 12, [3]uint8{}, 0, 50, 50, "宁波")
+	e.Text(f, 12, [3]uint8{}, 0, 80, 50, "\uE000\u2E80")
+	b, err := e.Output()
+	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(b.Bytes(), []byte("brochure-fallback")) {
+	if !bytes.Contains(b, []byte("+brochure-fallback /Encoding")) {
 		t.Error("the fallback face is not in the PDF")
 	}
+	pdftest.Validate(t, b)
 }

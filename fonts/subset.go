@@ -6,18 +6,10 @@ import (
 	"slices"
 	"sort"
 	"sync"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
-// Subsetting before fpdf sees a font.
-//
-// fpdf parses the whole TrueType file it is given for every document
-// (cmap into Go maps, widths, glyph offsets) and cuts its own subset again
-// at output: for the 9,270-glyph faces that was 40 of the 60 ms a sample
-// brochure took. Handing it a font that holds only the glyphs a document
-// draws makes both steps nearly free. Subset writes such a font from the
-// tables parsed once per process.
+// Subsetting: a PDF embeds each face cut to the glyphs it draws (see
+// Embedding), written from the tables parsed once per process.
 //
 // Why by hand: the Go subsetters available (tdewolff/font) rebuild the
 // cmap from each glyph's single reverse mapping, which drops code points
@@ -132,12 +124,20 @@ var subsetPool = sync.Pool{New: func() any { return make([]uint16, 0x10000) }}
 // format 4 cmap for exactly those runes that the face has. Widths and
 // metrics are the face's, so layout measured what the subset draws.
 func (f *Face) Subset(runes []rune) ([]byte, error) {
+	font, _, _, err := f.subset(runes)
+	return font, err
+}
+
+// subset is Subset that also returns the runes it was given, sorted and
+// without duplicates, and the glyph each has in the subset (0 when the
+// face lacks it).
+func (f *Face) subset(runes []rune) (font []byte, rs []rune, gids []uint16, err error) {
 	s, err := f.sfnt()
 	if err != nil {
-		return nil, fmt.Errorf("fonts: subset %s: %w", f.Family, err)
+		return nil, nil, nil, fmt.Errorf("fonts: subset %s: %w", f.Family, err)
 	}
 	be := binary.BigEndian
-	rs := slices.Clone(runes)
+	rs = slices.Clone(runes)
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
 	newID := subsetPool.Get().([]uint16) // old glyph → new glyph+1 (0: not taken)
@@ -218,7 +218,13 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 	// checkSumAdjustment makes the whole file sum to 0xB1B0AFBA.
 	hoff := tableOffset(out, "head")
 	be.PutUint32(out[hoff+8:], 0xB1B0AFBA-checksum(out))
-	return out, nil
+	gids = make([]uint16, len(rs))
+	for i, r := range rs {
+		if r > 0 && r < 0xFFFF && s.gid[r] != 0 {
+			gids[i] = newID[s.gid[r]] - 1
+		}
+	}
+	return out, rs, gids, nil
 }
 
 // cmap4 writes a cmap with one format 4 subtable (Windows, Unicode BMP)
@@ -329,16 +335,4 @@ func checksum(b []byte) uint32 {
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum
-}
-
-// RegisterSubset adds f to pdf under its Family name as a font holding
-// only the glyphs of runes (see Subset): the PDF writer then parses and
-// cuts a font of a few hundred glyphs instead of nine thousand.
-func RegisterSubset(pdf *fpdf.Fpdf, f *Face, runes []rune) error {
-	sub, err := f.Subset(runes)
-	if err != nil {
-		pdf.SetError(err)
-		return err
-	}
-	return addFont(pdf, f.Family, sub)
 }

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -15,8 +14,9 @@ import (
 // in, PDF operators go out.
 type Canvas struct {
 	PDF   *fpdf.Fpdf
-	Ink   string      // default text colour
-	Links map[int]int // section index -> fpdf link to its head
+	Fonts *fonts.Embedding // where text goes
+	Ink   string           // default text colour
+	Links map[int]int      // section index -> fpdf link to its head
 
 	quality int // JPEG quality of downsampled photos
 }
@@ -63,24 +63,22 @@ func (c *Canvas) Triangle(x, y, size float64, up bool, color string) {
 
 // Text draws a string in one face at a baseline, without breaking it.
 func (c *Canvas) Text(s string, face *fonts.Face, size float64, color string, x, baseline float64) {
-	c.setFont(face, size, color)
-	c.PDF.Text(x, baseline, s)
+	c.Fonts.Text(face, size, c.color(color), 0, x, baseline, s)
 }
 
-func (c *Canvas) setFont(face *fonts.Face, size float64, color string) {
+// color is a text colour: color, or the ink when it is empty.
+func (c *Canvas) color(color string) [3]uint8 {
 	if color == "" {
 		color = c.Ink
 	}
-	c.PDF.SetFont(face.Family, "", size)
-	c.PDF.SetTextColor(rgb(color))
+	r, g, b := rgb(color)
+	return [3]uint8{uint8(r), uint8(g), uint8(b)}
 }
 
 // TextLine draws a set line with its left edge at x. Glyphs are grouped
 // into runs of one face, size and colour whose letter spacing is uniform;
 // each run is one text object with the PDF character spacing (Tc) that
-// reproduces the positions layout chose. fpdf has no character spacing
-// call, and its word spacing does not apply to the two-byte codes of CJK
-// fonts, hence the raw operator.
+// reproduces the positions layout chose.
 func (c *Canvas) TextLine(l Line, x, baseline float64) {
 	gs := l.Glyphs
 	for i := 0; i < len(gs); {
@@ -97,14 +95,7 @@ func (c *Canvas) TextLine(l Line, x, baseline float64) {
 		for _, g := range gs[i:j] {
 			b.WriteRune(g.R)
 		}
-		c.setFont(gs[i].Face, gs[i].Size, gs[i].Color)
-		if spacing != 0 {
-			c.PDF.RawWriteStr(fmt.Sprintf("%.3f Tc", spacing))
-		}
-		c.PDF.Text(x+gs[i].X, baseline, b.String())
-		if spacing != 0 {
-			c.PDF.RawWriteStr("0 Tc")
-		}
+		c.Fonts.Text(gs[i].Face, gs[i].Size, c.color(gs[i].Color), spacing, x+gs[i].X, baseline, b.String())
 		i = j
 	}
 }

@@ -46,7 +46,7 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 }
 
 func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
-	return charts.Draw(c.PDF, b.chart, x, y, w, b.plot(w), b.style)
+	return charts.Draw(c.PDF, c.Fonts, b.chart, x, y, w, b.plot(w), b.style)
 }
 
 // photoBlock is a photo frame (3:2) with its caption. Without a file it is

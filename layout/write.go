@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -56,17 +57,10 @@ func (d *Document) Write(w io.Writer) error {
 	if g.Marks {
 		pdf.AddSpotColor("All", 100, 100, 100, 100) // registration: on every separation
 	}
-	// Each face goes to the PDF writer cut down to the characters this
-	// document can draw (see fonts.Subset); charts draw in the embedded
-	// faces, text in the theme's.
-	runes := d.alphabet()
-	faces := d.faces()
-	for _, f := range faces {
-		if err := fonts.RegisterSubset(pdf, f, runes); err != nil {
-			return err
-		}
-	}
-	c := &Canvas{PDF: pdf, Ink: d.Theme.Ink, Links: map[int]int{}, quality: d.quality()}
+	// Text goes through an Embedding, which writes each face into the PDF
+	// cut down to the characters it drew (see fonts.Embedding).
+	text := fonts.NewEmbedding(pdf)
+	c := &Canvas{PDF: pdf, Fonts: text, Ink: d.Theme.Ink, Links: map[int]int{}, quality: d.quality()}
 	// the destinations of the contents' links: each section's head
 	for _, p := range d.Pages {
 		for _, b := range p.Blocks {
@@ -81,8 +75,7 @@ func (d *Document) Write(w io.Writer) error {
 		pdf.AddPage()
 		for _, b := range p.Blocks {
 			if h, ok := b.Block.(*sectionHead); ok {
-				c.setFont(d.Theme.Regular, sizeBody, "") // Bookmark encodes its text as UTF-16 only under a UTF-8 font
-				pdf.Bookmark(fmt.Sprintf("%d %s", h.n+1, h.title), 0, b.Y+off)
+				pdf.Bookmark(utf16BE(fmt.Sprintf("%d %s", h.n+1, h.title)), 0, b.Y+off)
 			}
 			if err := b.Block.Draw(c, b.X+off, b.Y+off, b.W); err != nil {
 				return fmt.Errorf("page %d: %w", p.Number, err)
@@ -99,7 +92,7 @@ func (d *Document) Write(w io.Writer) error {
 	if err := pdf.Output(&buf); err != nil {
 		return err
 	}
-	out, err := finish(buf.Bytes(), fontNames(faces, runes))
+	out, err := finish(buf.Bytes(), text)
 	if err != nil {
 		return err
 	}
@@ -198,4 +191,15 @@ func (d *Document) Fonts() []string {
 		names = append(names, f.Family)
 	}
 	return names
+}
+
+// utf16BE is s as a PDF text string in UTF-16BE with its byte order mark,
+// the form fpdf's Bookmark writes as given (it converts only under one of
+// its own UTF-8 fonts).
+func utf16BE(s string) string {
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }

@@ -1,0 +1,189 @@
+// Package pdffile edits a PDF that fpdf has finished: it splits the file
+// into its numbered objects by the cross-reference table, lets the caller
+// replace and add objects, and writes the file again with a new table.
+//
+// Why by hand: fpdf has no hooks for objects of one's own (the fonts are
+// written by package fonts, not by fpdf), and a general PDF library
+// (pdfcpu) would parse and re-serialise every object for a few edits,
+// at ten times the cost. fpdf's output is regular: "N 0 obj\n", the
+// object, "endobj\n", in the order of a classic xref table, which is all
+// this package relies on (and checks).
+package pdffile
+
+import (
+	"bytes"
+	"crypto/md5"
+	"fmt"
+	"strconv"
+)
+
+// File is a PDF split into objects. Object n is Objects[n]: what stands
+// between "n 0 obj\n" and "endobj\n" (nil for a free or absent number).
+type File struct {
+	Header  []byte   // from %PDF- to the first object
+	Objects [][]byte // by object number; [0] is always nil
+	order   []int    // numbers in the order of the file, then added ones
+	Root    int      // the catalog's object number
+	Info    int      // the document information dictionary's, or 0
+	ID      bool     // write a file identifier (/ID) into the trailer
+}
+
+// Parse splits fpdf's output into objects.
+func Parse(pdf []byte) (*File, error) {
+	const sx = "\nstartxref\n"
+	i := bytes.LastIndex(pdf, []byte(sx))
+	if i < 0 {
+		return nil, fmt.Errorf("pdffile: no startxref")
+	}
+	end := bytes.Index(pdf[i+len(sx):], []byte("\n"))
+	if end < 0 {
+		return nil, fmt.Errorf("pdffile: no xref offset")
+	}
+	xref, err := strconv.Atoi(string(pdf[i+len(sx) : i+len(sx)+end]))
+	if err != nil || xref <= 0 || xref >= len(pdf) || !bytes.HasPrefix(pdf[xref:], []byte("xref\n")) {
+		return nil, fmt.Errorf("pdffile: cannot find the xref table")
+	}
+	lines := bytes.SplitAfter(pdf[xref:], []byte("\n"))
+	sub := bytes.Fields(lines[1])
+	if len(sub) != 2 || string(sub[0]) != "0" {
+		return nil, fmt.Errorf("pdffile: xref section %q: only one section from 0 is supported", lines[1])
+	}
+	n, err := strconv.Atoi(string(sub[1]))
+	if err != nil || n < 1 || len(lines) < 2+n {
+		return nil, fmt.Errorf("pdffile: bad xref table")
+	}
+	f := &File{Objects: make([][]byte, n)}
+	type at struct{ num, off int }
+	var offs []at
+	for num, l := range lines[2 : 2+n] {
+		fs := bytes.Fields(l)
+		if len(fs) != 3 || string(fs[2]) != "n" {
+			continue
+		}
+		off, err := strconv.Atoi(string(fs[0]))
+		if err != nil || off <= 0 || off >= xref {
+			return nil, fmt.Errorf("pdffile: bad xref entry %q", l)
+		}
+		offs = append(offs, at{num, off})
+	}
+	if len(offs) == 0 {
+		return nil, fmt.Errorf("pdffile: no objects")
+	}
+	// fpdf writes objects out of number order (object 1, the page tree,
+	// last of the pages; 2, the resources, after the fonts), so sort.
+	sortByOffset(offs, func(a at) int { return a.off })
+	f.Header = pdf[:offs[0].off]
+	for k, o := range offs {
+		next := xref
+		if k+1 < len(offs) {
+			next = offs[k+1].off
+		}
+		body := pdf[o.off:next]
+		head := strconv.Itoa(o.num) + " 0 obj\n"
+		if !bytes.HasPrefix(body, []byte(head)) || !bytes.HasSuffix(body, []byte("endobj\n")) {
+			return nil, fmt.Errorf("pdffile: object %d is not where the xref table says", o.num)
+		}
+		f.Objects[o.num] = body[len(head) : len(body)-len("endobj\n")]
+		f.order = append(f.order, o.num)
+	}
+	// the trailer: fpdf writes one key per line
+	for _, l := range lines[2+n:] {
+		fs := bytes.Fields(l)
+		if len(fs) == 4 && string(fs[2]) == "0" && string(fs[3]) == "R" {
+			v, _ := strconv.Atoi(string(fs[1]))
+			switch string(fs[0]) {
+			case "/Root":
+				f.Root = v
+			case "/Info":
+				f.Info = v
+			}
+		}
+		if bytes.Equal(l, []byte("startxref\n")) {
+			break
+		}
+	}
+	if f.Root <= 0 || f.Root >= n || f.Objects[f.Root] == nil {
+		return nil, fmt.Errorf("pdffile: no catalog in the trailer")
+	}
+	return f, nil
+}
+
+func sortByOffset[T any](s []T, key func(T) int) {
+	// insertion sort: fpdf's order is nearly sorted already
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && key(s[j]) < key(s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// Add appends an object and returns its number. body may be nil, to be
+// set later through Objects (so that objects can refer to each other).
+func (f *File) Add(body []byte) int {
+	n := len(f.Objects)
+	if body == nil {
+		body = []byte{}
+	}
+	f.Objects = append(f.Objects, body)
+	f.order = append(f.order, n)
+	return n
+}
+
+// Stream returns the body of a stream object: dict (without its << >>)
+// and data, compressed with Deflate when compress is set.
+func Stream(dict string, data []byte, compress bool) []byte {
+	var b bytes.Buffer
+	if compress {
+		data = Deflate(data)
+		dict += " /Filter /FlateDecode"
+	}
+	b.Grow(len(dict) + len(data) + 48)
+	b.WriteString("<<")
+	b.WriteString(dict)
+	b.WriteString(" /Length ")
+	b.WriteString(strconv.Itoa(len(data)))
+	b.WriteString(">>\nstream\n")
+	b.Write(data)
+	b.WriteString("\nendstream\n")
+	return b.Bytes()
+}
+
+// Bytes writes the file: the header, the objects in their order, a
+// classic xref table and the trailer.
+func (f *File) Bytes() []byte {
+	size := len(f.Header) + 64*len(f.order) + 256
+	for _, o := range f.Objects {
+		size += len(o)
+	}
+	out := bytes.NewBuffer(make([]byte, 0, size))
+	out.Write(f.Header)
+	offs := make([]int, len(f.Objects))
+	for _, n := range f.order {
+		offs[n] = out.Len()
+		out.WriteString(strconv.Itoa(n))
+		out.WriteString(" 0 obj\n")
+		out.Write(f.Objects[n])
+		out.WriteString("endobj\n")
+	}
+	xref := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(f.Objects))
+	for n := 1; n < len(f.Objects); n++ {
+		if f.Objects[n] == nil {
+			out.WriteString("0000000000 65535 f \n")
+			continue
+		}
+		fmt.Fprintf(out, "%010d 00000 n \n", offs[n])
+	}
+	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n", len(f.Objects), f.Root)
+	if f.Info > 0 {
+		fmt.Fprintf(out, "/Info %d 0 R\n", f.Info)
+	}
+	if f.ID {
+		// PDF 32000 §14.4: two byte strings, here the same hash of the
+		// body (so equal input gives equal output, as everything else).
+		id := md5.Sum(out.Bytes()[:xref])
+		fmt.Fprintf(out, "/ID [<%x> <%x>]\n", id, id)
+	}
+	fmt.Fprintf(out, ">>\nstartxref\n%d\n%%%%EOF\n", xref)
+	return out.Bytes()
+}

@@ -1,0 +1,106 @@
+package pdffile
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+)
+
+func fpdfOutput(t *testing.T) []byte {
+	t.Helper()
+	pdf := fpdf.New("P", "pt", "A4", "")
+	pdf.SetCatalogSort(true)
+	pdf.SetTitle("标题", true)
+	for range 3 {
+		pdf.AddPage()
+		pdf.Rect(10, 10, 100, 100, "F")
+	}
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func validate(t *testing.T, b []byte) {
+	t.Helper()
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationStrict
+	if err := api.Validate(bytes.NewReader(b), conf); err != nil {
+		t.Errorf("pdfcpu: %v", err)
+	}
+}
+
+// Parse then Bytes gives fpdf's file back, object for object.
+func TestRoundTrip(t *testing.T) {
+	in := fpdfOutput(t)
+	f, err := Parse(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Root == 0 || f.Info == 0 || f.Root == f.Info {
+		t.Errorf("root %d info %d", f.Root, f.Info)
+	}
+	out := f.Bytes()
+	if !bytes.Equal(out, in) {
+		t.Errorf("round trip changed the file (%d → %d bytes)", len(in), len(out))
+	}
+	validate(t, out)
+}
+
+// Objects added (and filled in later) are written with their xref entries;
+// the ID is a hash of the body, the same for the same file.
+func TestAddAndID(t *testing.T) {
+	f, err := Parse(fpdfOutput(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := f.Add(nil)
+	m := f.Add(Stream(" /Type /EmbeddedFile", []byte(strings.Repeat("宁波 ", 200)), true))
+	f.Objects[n] = []byte("<</Type /Filespec /F (a.txt) /EF <</F " + strconv.Itoa(m) + " 0 R>>>>\n")
+	f.ID = true
+	out := f.Bytes()
+	validate(t, out)
+	g, err := Parse(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Objects) != n+2 || !bytes.HasPrefix(g.Objects[n], []byte("<</Type /Filespec")) {
+		t.Fatalf("added objects not read back: %d objects", len(g.Objects))
+	}
+	s := g.Objects[m]
+	data := s[bytes.Index(s, []byte("stream\n"))+7 : bytes.LastIndex(s, []byte("\nendstream"))]
+	r, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain, _ := io.ReadAll(r); string(plain) != strings.Repeat("宁波 ", 200) {
+		t.Error("the stream does not inflate to its data")
+	}
+	g.ID = true
+	if !bytes.Contains(out, []byte("/ID [<")) || !bytes.Equal(out, g.Bytes()) {
+		t.Error("ID missing or not stable")
+	}
+}
+
+func TestParseRejects(t *testing.T) {
+	good := fpdfOutput(t)
+	xref := bytes.Index(good, []byte("\nxref\n")) + 1
+	for name, b := range map[string][]byte{
+		"empty":        nil,
+		"no startxref": bytes.ReplaceAll(good, []byte("startxref"), []byte("startxrex")),
+		"bad offset":   append(good[:len(good)-12:len(good)-12], []byte("\n99\n%%EOF\n")...),
+		"moved object": append(append(append([]byte{}, good[:xref-20]...), ' '), good[xref-20:]...),
+	} {
+		if f, err := Parse(b); err == nil {
+			t.Errorf("%s: Parse accepted it: %d objects", name, len(f.Objects))
+		}
+	}
+}
