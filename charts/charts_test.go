@@ -38,7 +38,7 @@ func newDoc(t testing.TB) (*fpdf.Fpdf, *fonts.Embedding) {
 	t.Helper()
 	pdf := fpdf.New("P", "pt", "A4", "")
 	pdf.AddPage()
-	return pdf, fonts.NewEmbedding(pdf)
+	return pdf, fonts.NewEmbedding(pdf, nil)
 }
 
 func output(t testing.TB, text *fonts.Embedding) []byte {

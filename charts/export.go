@@ -46,7 +46,7 @@ func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]by
 		pdf.SetModificationDate(fixed)
 		pdf.SetTitle(c.Title, true)
 		pdf.SetCreator("brochure", true)
-		text := fonts.NewEmbedding(pdf)
+		text := fonts.NewEmbedding(pdf, nil)
 		pdf.AddPage()
 		if err := Draw(pdf, text, c, exportPad, exportPad, w, h, st); err != nil {
 			return nil, err

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -30,10 +29,11 @@ import (
 // document pays only for cutting the glyphs it drew.
 //
 // The PDF side (PDF 32000 §9.7): each face is a Type0 font with
-// Identity-H encoding over a CIDFontType2 whose FontFile2 is the subset
-// (see Subset). Character codes are CIDs handed out in order of first
-// use, the same for all faces of the document; a CIDToGIDMap per face maps
-// them to the subset's glyphs, and one ToUnicode CMap maps them back to
+// Identity-H encoding over a CIDFontType2 whose FontFile2 is the subset.
+// Character codes are CIDs, the same for all faces of the document: the
+// document's alphabet in Unicode order, then any other character in order
+// of first use. Each face's subset has its glyph for CID c at glyph c
+// (CIDToGIDMap /Identity), and one ToUnicode CMap maps the CIDs back to
 // text for search, copy and screen readers.
 type Embedding struct {
 	pdf   *fpdf.Fpdf
@@ -49,11 +49,21 @@ type embedded struct {
 	drawn []bool // by CID
 }
 
-// NewEmbedding starts the text of pdf. pdf must not use fpdf's own fonts
-// for text drawn here (it may for nothing else either: fpdf's fonts and
-// these share the page's font resources).
-func NewEmbedding(pdf *fpdf.Fpdf) *Embedding {
-	return &Embedding{pdf: pdf, cid: map[rune]uint16{}, runes: []rune{0}}
+// NewEmbedding starts the text of pdf. alphabet, the characters the
+// document may draw (nil if not known), numbers them in Unicode order:
+// the fonts and the ToUnicode map then compress better than in the order
+// of first use. pdf must not draw text with fpdf's own fonts.
+func NewEmbedding(pdf *fpdf.Fpdf, alphabet []rune) *Embedding {
+	e := &Embedding{pdf: pdf, cid: map[rune]uint16{}, runes: []rune{0}}
+	rs := slices.Clone(alphabet)
+	slices.Sort(rs)
+	for _, r := range slices.Compact(rs) {
+		if r > 0 && r <= 0xFFFF && len(e.runes) <= 0xFFFF {
+			e.cid[r] = uint16(len(e.runes))
+			e.runes = append(e.runes, r)
+		}
+	}
+	return e
 }
 
 // Text draws s in face f at size (pt) with its baseline starting at
@@ -78,7 +88,7 @@ func (e *Embedding) Text(f *Face, size float64, rgb [3]uint8, spacing, x, y floa
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, size, 'f', 2, 64)
 	b = append(b, " Tf "...)
-	if spacing != 0 {
+	if math.Abs(spacing) >= 0.0005 { // what %.3f writes as non-zero
 		b = strconv.AppendFloat(b, spacing, 'f', 3, 64)
 		b = append(b, " Tc "...)
 	}
@@ -183,25 +193,26 @@ func (u *embedded) write(pf *pdffile.File, runes []rune, toUnicode int) (int, er
 			drawn = append(drawn, runes[c])
 		}
 	}
-	font, rs, gids, err := f.subset(drawn)
+	s, err := f.sfnt()
 	if err != nil {
 		return 0, fmt.Errorf("fonts: embed %s: %w", f.Family, err)
 	}
-	s, _ := f.sfnt() // parsed by subset
-	name := subsetTag(f.Family, rs) + "+" + psName(f.Family)
-
-	// CIDToGIDMap: two bytes per CID, big-endian
-	cmap := make([]byte, 2*len(u.drawn))
+	// glyph c of the subset is the face's glyph for CID c, so the CIDs
+	// are the glyph ids (CIDToGIDMap /Identity); the CIDs other faces
+	// drew are empty glyphs, which cost next to nothing.
+	glyphs := make([]int, len(u.drawn))
 	var w strings.Builder // widths that differ from /DW, in runs
 	run := -1
 	for c, ok := range u.drawn {
+		glyphs[c] = -1
+		if c == 0 {
+			glyphs[c] = 0
+		}
 		if !ok {
 			continue
 		}
 		r := runes[c]
-		k, _ := slices.BinarySearch(rs, r)
-		g := gids[k]
-		binary.BigEndian.PutUint16(cmap[2*c:], g)
+		glyphs[c] = s.glyphOf(r)
 		adv := f.metrics().advance(r)
 		if adv == dw {
 			continue
@@ -220,16 +231,19 @@ func (u *embedded) write(pf *pdffile.File, runes []rune, toUnicode int) (int, er
 	if run >= 0 {
 		w.WriteString("]")
 	}
+	sorted := slices.Clone(drawn)
+	slices.Sort(sorted)
+	font := s.cut(glyphs, sorted)
+	name := subsetTag(f.Family, drawn) + "+" + psName(f.Family)
 
 	n := pf.Add(nil) // Type0
 	cid := pf.Add(nil)
 	desc := pf.Add(nil)
 	file := pf.Add(pdffile.Stream(" /Length1 "+strconv.Itoa(len(font)), font, true))
-	cidToGID := pf.Add(pdffile.Stream("", cmap, true))
 	pf.Objects[n] = fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\n",
 		name, cid, toUnicode)
-	pf.Objects[cid] = fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap %d 0 R>>\n",
-		name, desc, dw, w.String(), cidToGID)
+	pf.Objects[cid] = fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap /Identity>>\n",
+		name, desc, dw, w.String())
 	pf.Objects[desc] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s %s /FontFile2 %d 0 R>>\n", name, s.descriptor(f), file)
 	return n, nil
 }
@@ -263,49 +277,43 @@ func (s *sfnt) descriptor(f *Face) string {
 		m.ascent, m.descent, capHeight, stemV)
 }
 
-// toUnicode is the CMap from the document's CIDs to their text: bfrange
-// for runs of consecutive code points, bfchar for the rest, at most 100
-// entries per block as the CMap format wants.
+// toUnicode is the CMap from the document's CIDs to their text: each run
+// of consecutive CIDs drawn (within one high byte, as the CMap format
+// wants) is one bfrange with an array of code points, at most 100 ranges
+// a block. (bfchar entries repeat the CID: 40 % larger compressed.)
 func (e *Embedding) toUnicode() []byte {
+	drawn := make([]bool, len(e.runes))
+	for _, u := range e.faces {
+		for c, ok := range u.drawn {
+			drawn[c] = drawn[c] || ok
+		}
+	}
+	type run struct{ lo, hi int }
+	var runs []run
+	for c := 1; c < len(e.runes); c++ {
+		if !drawn[c] {
+			continue
+		}
+		if k := len(runs) - 1; k >= 0 && runs[k].hi == c-1 && c>>8 == runs[k].lo>>8 {
+			runs[k].hi = c
+		} else {
+			runs = append(runs, run{c, c})
+		}
+	}
 	var b bytes.Buffer
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	type entry struct{ lo, hi int }
-	var ranges, chars []entry
-	for c := 1; c < len(e.runes); {
-		d := c + 1 // a range stays within one high byte (CMap rule)
-		for d < len(e.runes) && e.runes[d] == e.runes[d-1]+1 && d>>8 == c>>8 {
-			d++
-		}
-		if d-c > 1 {
-			ranges = append(ranges, entry{c, d - 1})
-		} else {
-			chars = append(chars, entry{c, c})
-		}
-		c = d
-	}
-	hex := func(r rune) string {
-		var s strings.Builder
-		for _, u := range utf16.Encode([]rune{r}) {
-			fmt.Fprintf(&s, "%04X", u)
-		}
-		return s.String()
-	}
-	for i := 0; i < len(chars); i += 100 {
-		block := chars[i:min(i+100, len(chars))]
-		fmt.Fprintf(&b, "%d beginbfchar\n", len(block))
-		for _, c := range block {
-			fmt.Fprintf(&b, "<%04X> <%s>\n", c.lo, hex(e.runes[c.lo]))
-		}
-		b.WriteString("endbfchar\n")
-	}
-	for i := 0; i < len(ranges); i += 100 {
-		block := ranges[i:min(i+100, len(ranges))]
+	for i := 0; i < len(runs); i += 100 {
+		block := runs[i:min(i+100, len(runs))]
 		fmt.Fprintf(&b, "%d beginbfrange\n", len(block))
-		for _, c := range block {
-			fmt.Fprintf(&b, "<%04X> <%04X> <%s>\n", c.lo, c.hi, hex(e.runes[c.lo]))
+		for _, r := range block {
+			fmt.Fprintf(&b, "<%04X> <%04X> [", r.lo, r.hi)
+			for c := r.lo; c <= r.hi; c++ {
+				fmt.Fprintf(&b, "<%04X>", e.runes[c]) // BMP only (see Text)
+			}
+			b.WriteString("]\n")
 		}
 		b.WriteString("endbfrange\n")
 	}
@@ -348,5 +356,6 @@ func (e *Embedding) Output() ([]byte, error) {
 	if err := e.Embed(pf); err != nil {
 		return nil, err
 	}
+	pf.ID, pf.Compact = true, true
 	return pf.Bytes(), nil
 }

@@ -75,14 +75,14 @@ func TestOpenEmbed(t *testing.T) {
 	}
 	pdf := fpdf.New("P", "pt", "A4", "")
 	pdf.AddPage()
-	e := NewEmbedding(pdf)
+	e := NewEmbedding(pdf, nil)
 	e.Text(Regular, 12, [3]uint8{}, 0, 50, 50, "宁波")
 	e.Text(f, 12, [3]uint8{}, 0, 80, 50, "\uE000\u2E80")
 	b, err := e.Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(b, []byte("+brochure-fallback /Encoding")) {
+	if !bytes.Contains(pdftest.Inflate(b), []byte("+brochure-fallback /Encoding")) {
 		t.Error("the fallback face is not in the PDF")
 	}
 	pdftest.Validate(t, b)

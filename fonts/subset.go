@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"sync"
 )
 
 // Subsetting: a PDF embeds each face cut to the glyphs it draws (see
@@ -117,58 +116,66 @@ func components(data []byte, fn func(at int)) {
 	}
 }
 
-var subsetPool = sync.Pool{New: func() any { return make([]uint16, 0x10000) }}
-
 // Subset returns a TrueType font with only the glyphs of runes (and
 // .notdef, and the components of composite glyphs), renumbered, with a
 // format 4 cmap for exactly those runes that the face has. Widths and
 // metrics are the face's, so layout measured what the subset draws.
 func (f *Face) Subset(runes []rune) ([]byte, error) {
-	font, _, _, err := f.subset(runes)
-	return font, err
-}
-
-// subset is Subset that also returns the runes it was given, sorted and
-// without duplicates, and the glyph each has in the subset (0 when the
-// face lacks it).
-func (f *Face) subset(runes []rune) (font []byte, rs []rune, gids []uint16, err error) {
 	s, err := f.sfnt()
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("fonts: subset %s: %w", f.Family, err)
+		return nil, fmt.Errorf("fonts: subset %s: %w", f.Family, err)
 	}
-	be := binary.BigEndian
-	rs = slices.Clone(runes)
+	rs := slices.Clone(runes)
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
-	newID := subsetPool.Get().([]uint16) // old glyph → new glyph+1 (0: not taken)
-	defer func() { clear(newID); subsetPool.Put(newID) }()
+	// Keep the face's own glyph order (similar glyphs stay together, so
+	// the font stream compresses as well as the original's would).
 	glyphs := []int{0}
-	newID[0] = 1
-	take := func(g int) {
-		if newID[g] == 0 {
-			glyphs = append(glyphs, g)
-			newID[g] = uint16(len(glyphs))
-		}
-	}
 	var mapped []rune
 	for _, r := range rs {
-		if r > 0 && r < 0xFFFF && s.gid[r] != 0 {
-			take(int(s.gid[r]))
+		if g := s.glyphOf(r); g != 0 {
+			glyphs = append(glyphs, g)
 			mapped = append(mapped, r)
 		}
 	}
+	slices.Sort(glyphs)
+	glyphs = slices.Compact(glyphs)
+	return s.cut(glyphs, mapped), nil
+}
+
+// glyphOf returns the face's glyph for r, 0 if none.
+func (s *sfnt) glyphOf(r rune) int {
+	if r <= 0 || r >= 0xFFFF {
+		return 0
+	}
+	return int(s.gid[r])
+}
+
+// cut writes a TrueType font whose glyph i is the face's glyph glyphs[i]
+// (-1 for an empty one), followed by the components of composite glyphs
+// not among them, with a cmap mapping each of runes to its new glyph.
+func (s *sfnt) cut(glyphs []int, runes []rune) []byte {
+	be := binary.BigEndian
+	newID := map[int]int{} // face glyph → new glyph
+	for i, g := range glyphs {
+		if _, ok := newID[g]; !ok && g >= 0 {
+			newID[g] = i
+		}
+	}
+	glyphs = slices.Clone(glyphs)
 	for i := 0; i < len(glyphs); i++ { // glyphs grows with components
-		components(s.glyph(glyphs[i]), func(at int) {
-			if c := int(be.Uint16(s.glyph(glyphs[i])[at:])); c < s.numGlyphs {
-				take(c)
+		if glyphs[i] < 0 {
+			continue
+		}
+		data := s.glyph(glyphs[i])
+		components(data, func(at int) {
+			if c := int(be.Uint16(data[at:])); c < s.numGlyphs {
+				if _, ok := newID[c]; !ok {
+					newID[c] = len(glyphs)
+					glyphs = append(glyphs, c)
+				}
 			}
 		})
-	}
-	// Keep the face's own glyph order (similar glyphs stay together, so
-	// the font stream compresses as well as the original's would).
-	slices.Sort(glyphs)
-	for i, g := range glyphs {
-		newID[g] = uint16(i + 1)
 	}
 	n := len(glyphs)
 
@@ -179,12 +186,15 @@ func (f *Face) subset(runes []rune) (font []byte, rs []rune, gids []uint16, err 
 	oldH := s.tables["hmtx"]
 	for i, g := range glyphs {
 		be.PutUint32(loca[4*i:], uint32(len(glyf)))
+		if g < 0 {
+			continue // empty: no outline, no advance
+		}
 		data := s.glyph(g)
 		start := len(glyf)
 		glyf = append(glyf, data...)
 		components(data, func(at int) {
-			old := be.Uint16(data[at:])
-			be.PutUint16(glyf[start+at:], newID[old]-1)
+			old := int(be.Uint16(data[at:]))
+			be.PutUint16(glyf[start+at:], uint16(newID[old]))
 		})
 		for len(glyf)%4 != 0 {
 			glyf = append(glyf, 0)
@@ -209,31 +219,26 @@ func (f *Face) subset(runes []rune) (font []byte, rs []rune, gids []uint16, err 
 	post := slices.Clone(s.tables["post"][:32])
 	be.PutUint32(post, 0x00030000) // no glyph names
 
+	gidOf := func(r rune) uint16 { return uint16(newID[s.glyphOf(r)]) }
 	tables := map[string][]byte{
 		"head": head, "hhea": hhea, "maxp": maxp, "post": post,
-		"OS/2": s.tables["OS/2"], "name": s.tables["name"],
-		"cmap": cmap4(mapped, newID, s.gid), "hmtx": hmtx, "loca": loca, "glyf": glyf,
+		"OS/2": s.tables["OS/2"], "name": shortName(s.tables["name"]),
+		"cmap": cmap4(runes, gidOf), "hmtx": hmtx, "loca": loca, "glyf": glyf,
 	}
 	out := assemble(tables)
 	// checkSumAdjustment makes the whole file sum to 0xB1B0AFBA.
 	hoff := tableOffset(out, "head")
 	be.PutUint32(out[hoff+8:], 0xB1B0AFBA-checksum(out))
-	gids = make([]uint16, len(rs))
-	for i, r := range rs {
-		if r > 0 && r < 0xFFFF && s.gid[r] != 0 {
-			gids[i] = newID[s.gid[r]] - 1
-		}
-	}
-	return out, rs, gids, nil
+	return out
 }
 
 // cmap4 writes a cmap with one format 4 subtable (Windows, Unicode BMP)
-// mapping runes to their new glyph ids.
-func cmap4(runes []rune, newID, gid []uint16) []byte {
+// mapping runes (sorted) to their glyphs.
+func cmap4(runes []rune, gid func(rune) uint16) []byte {
 	type seg struct{ start, end, delta uint16 }
 	var segs []seg
 	for _, r := range runes {
-		g := newID[gid[r]] - 1
+		g := gid(r)
 		if k := len(segs) - 1; k >= 0 && uint16(r) == segs[k].end+1 && g == uint16(r)+segs[k].delta {
 			segs[k].end = uint16(r)
 			continue
@@ -335,4 +340,40 @@ func checksum(b []byte) uint32 {
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum
+}
+
+// shortName keeps the name records a subset needs (IDs 0–6: copyright,
+// family, subfamily, unique ID, full name, version, PostScript name), as
+// fonttools' pyftsubset does by default; the licence text and URLs of
+// IDs 13 and 14 are a kilobyte per face of every PDF. A table it cannot
+// read is kept whole.
+func shortName(name []byte) []byte {
+	be := binary.BigEndian
+	if len(name) < 6 || be.Uint16(name) != 0 {
+		return name
+	}
+	count, storage := int(be.Uint16(name[2:])), int(be.Uint16(name[4:]))
+	if 6+12*count > len(name) || storage > len(name) {
+		return name
+	}
+	var recs, strs []byte
+	for i := range count {
+		rec := name[6+12*i : 18+12*i]
+		if be.Uint16(rec[6:]) > 6 {
+			continue
+		}
+		length, off := int(be.Uint16(rec[8:])), storage+int(be.Uint16(rec[10:]))
+		if off+length > len(name) {
+			return name
+		}
+		r := slices.Clone(rec)
+		be.PutUint16(r[10:], uint16(len(strs)))
+		strs = append(strs, name[off:off+length]...)
+		recs = append(recs, r...)
+	}
+	n := len(recs) / 12
+	out := make([]byte, 6, 6+len(recs)+len(strs))
+	be.PutUint16(out[2:], uint16(n))
+	be.PutUint16(out[4:], uint16(6+12*n))
+	return append(append(out, recs...), strs...)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/pdffile"
@@ -19,7 +20,12 @@ import (
 //     in alphabetical order.
 //   - Info: fpdf's trailer points /Info at the object before the catalog,
 //     which is wrong when output intents (PDF/A) come between them.
+//   - Contents: fpdf writes each page's content stream uncompressed
+//     (SetCompression(false)): it would allocate a new compressor per
+//     page. They are compressed here, with one pooled writer.
 //   - ID: a file identifier (PDF/A asks for one), a hash of the body.
+//   - Compact: the dictionaries go into a compressed object stream and
+//     the xref table into a stream (PDF 1.5): 4 KB less on the sample.
 func finish(pdf []byte, text *fonts.Embedding) ([]byte, error) {
 	sortBoxes(pdf)
 	pf, err := pdffile.Parse(pdf)
@@ -29,15 +35,25 @@ func finish(pdf []byte, text *fonts.Embedding) ([]byte, error) {
 	if err := text.Embed(pf); err != nil {
 		return nil, err
 	}
+	for _, o := range pf.Objects {
+		if m := contentsRE.FindSubmatch(o); m != nil {
+			n, _ := strconv.Atoi(string(m[1]))
+			if err := pf.Compress(n); err != nil {
+				return nil, fmt.Errorf("finish: %w", err)
+			}
+		}
+	}
 	for n, o := range pf.Objects {
 		if infoRE.Match(o) {
 			pf.Info = n
 			break
 		}
 	}
-	pf.ID = true
+	pf.ID, pf.Compact = true, true
 	return pf.Bytes(), nil
 }
+
+var contentsRE = regexp.MustCompile(`^<</Type /Page\n(?s:.*)/Contents (\d+) 0 R>>\n$`)
 
 var infoRE = regexp.MustCompile(`^<<\n/(Producer|Title|Author|Subject|Keywords|Creator|CreationDate) `)
 

@@ -2,12 +2,10 @@ package layout
 
 import (
 	"bytes"
-	"compress/zlib"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -152,16 +150,4 @@ func TestAlphaAndPlaceholders(t *testing.T) {
 
 // contents returns the PDF's streams inflated and joined (fpdf compresses
 // page contents with zlib).
-func contents(pdf []byte) []byte {
-	var out bytes.Buffer
-	for _, m := range regexp.MustCompile(`(?s)>>\nstream\n(.*?)\nendstream`).FindAllSubmatch(pdf, -1) {
-		zr, err := zlib.NewReader(bytes.NewReader(m[1]))
-		if err != nil {
-			continue
-		}
-		b, _ := io.ReadAll(zr)
-		out.Write(b)
-		out.WriteByte('\n')
-	}
-	return out.Bytes()
-}
+func contents(pdf []byte) []byte { return pdftest.Inflate(pdf) }

@@ -29,6 +29,7 @@ func (d *Document) Write(w io.Writer) error {
 	mw, mh := g.media()
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: mw, Ht: mh}})
 	pdf.SetCatalogSort(true)
+	pdf.SetCompression(false) // finish compresses the pages
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	r := d.Report
@@ -59,7 +60,7 @@ func (d *Document) Write(w io.Writer) error {
 	}
 	// Text goes through an Embedding, which writes each face into the PDF
 	// cut down to the characters it drew (see fonts.Embedding).
-	text := fonts.NewEmbedding(pdf)
+	text := fonts.NewEmbedding(pdf, d.alphabet())
 	c := &Canvas{PDF: pdf, Fonts: text, Ink: d.Theme.Ink, Links: map[int]int{}, quality: d.quality()}
 	// the destinations of the contents' links: each section's head
 	for _, p := range d.Pages {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -67,8 +66,6 @@ func imposeCmd(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-var trimRE = regexp.MustCompile(`/TrimBox \[([0-9.]+) ([0-9.]+) ([0-9.]+) ([0-9.]+)\]`)
-
 // imposeSaddle returns the saddle-stitch imposition of pdf and its page
 // count. A page count that is not a multiple of four is refused: blank
 // pages would land in the middle of the booklet (build with
@@ -85,15 +82,17 @@ func imposeSaddle(pdf []byte) ([]byte, int, error) {
 		return nil, n, fmt.Errorf("%d pages: a saddle-stitched booklet needs a multiple of 4; build it with print: {booklet: true}", n)
 	}
 	// The trim of the first page (all pages of a brochure share it). A PDF
-	// whose page dictionaries are compressed, or without a TrimBox, is
-	// imposed by its CropBox/MediaBox as it is.
+	// without a TrimBox is imposed by its CropBox/MediaBox as it is.
 	src := pdf
 	w, h := 0.0, 0.0
-	if m := trimRE.FindSubmatch(pdf); m != nil {
-		var x1, y1, x2, y2 float64
-		fmt.Sscan(fmt.Sprintf("%s %s %s %s", m[1], m[2], m[3], m[4]), &x1, &y1, &x2, &y2)
-		w, h = x2-x1, y2-y1
-		pb, err := model.ParsePageBoundaries(fmt.Sprintf("crop:[%s %s %s %s]", m[1], m[2], m[3], m[4]), types.POINTS)
+	boxes, err := api.Boxes(bytes.NewReader(pdf), []string{"1"}, conf)
+	if err != nil {
+		return nil, n, err
+	}
+	if len(boxes) > 0 && boxes[0].Trim != nil && boxes[0].Trim.Rect != nil {
+		t := boxes[0].Trim.Rect
+		w, h = t.Width(), t.Height()
+		pb, err := model.ParsePageBoundaries(fmt.Sprintf("crop:[%.2f %.2f %.2f %.2f]", t.LL.X, t.LL.Y, t.UR.X, t.UR.Y), types.POINTS)
 		if err != nil {
 			return nil, n, err
 		}

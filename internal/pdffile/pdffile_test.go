@@ -104,3 +104,32 @@ func TestParseRejects(t *testing.T) {
 		}
 	}
 }
+
+// Compact output (object and xref streams) is a valid PDF 1.5 with the
+// same pages and metadata, and smaller.
+func TestCompact(t *testing.T) {
+	in := fpdfOutput(t)
+	f, err := Parse(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Compact, f.ID = true, true
+	out := f.Bytes()
+	if !bytes.HasPrefix(out, []byte("%PDF-1.5")) || bytes.Contains(out, []byte("\nxref\n")) || !bytes.Contains(out, []byte("/Type /ObjStm")) {
+		t.Errorf("not a compact PDF 1.5:\n%.200q", out)
+	}
+	if len(out) >= len(in) {
+		t.Errorf("compact %d bytes, plain %d", len(out), len(in))
+	}
+	validate(t, out)
+	info, err := api.PDFInfo(bytes.NewReader(out), "a.pdf", nil, false, model.NewDefaultConfiguration())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.PageCount != 3 || info.Title != "标题" || info.Version != "1.5" {
+		t.Errorf("%d pages, title %q, version %s", info.PageCount, info.Title, info.Version)
+	}
+	if !bytes.Equal(out, f.Bytes()) {
+		t.Error("two writes differ")
+	}
+}

@@ -12,14 +12,17 @@ package pdftest
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
 	"image"
 	"image/draw"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -531,3 +534,22 @@ func run(t testing.TB, name string, args ...string) ([]byte, error) {
 	defer cancel()
 	return exec.CommandContext(ctx, path, args...).CombinedOutput()
 }
+
+// Inflate returns the decompressed data of every Flate stream of pdf, one
+// after another: page contents, and the dictionaries that a compact PDF
+// keeps in object streams, for tests that look for an operator or a key.
+func Inflate(pdf []byte) []byte {
+	var out bytes.Buffer
+	for _, m := range streamRE.FindAllSubmatch(pdf, -1) {
+		zr, err := zlib.NewReader(bytes.NewReader(m[1]))
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(zr)
+		out.Write(b)
+		out.WriteByte('\n')
+	}
+	return out.Bytes()
+}
+
+var streamRE = regexp.MustCompile(`(?s)>>\nstream\n(.*?)\nendstream`)
