@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -41,12 +42,20 @@ type Embedding struct {
 	runes []rune // by CID; [0] is .notdef
 	faces []*embedded
 	buf   []byte
+
+	ready chan struct{} // closed when the faces are prepared (see Done)
+	toUni []byte        // the ToUnicode stream object
 }
 
 type embedded struct {
 	face  *Face
 	res   string // resource name: /B1, /B2… in order of first use
 	drawn []bool // by CID
+
+	// from prepare
+	name, widths, desc string
+	file               []byte // the FontFile2 stream object
+	err                error
 }
 
 // NewEmbedding starts the text of pdf. alphabet, the characters the
@@ -73,6 +82,10 @@ func NewEmbedding(pdf *fpdf.Fpdf, alphabet []rune) *Embedding {
 // puts pdf in error rather than drawing an empty box.
 func (e *Embedding) Text(f *Face, size float64, rgb [3]uint8, spacing, x, y float64, s string) {
 	if s == "" || e.pdf.Err() {
+		return
+	}
+	if e.ready != nil {
+		e.pdf.SetError(fmt.Errorf("fonts: text drawn after Done"))
 		return
 	}
 	u := e.use(f)
@@ -151,9 +164,38 @@ func (e *Embedding) Faces() []*Face {
 	return out
 }
 
+// Done says that nothing more will be drawn and starts cutting and
+// compressing the fonts in the background, one face per goroutine, while
+// fpdf writes the rest of the file. Embed calls it if the caller did not.
+func (e *Embedding) Done() {
+	if e.ready != nil {
+		return
+	}
+	e.ready = make(chan struct{})
+	var wg sync.WaitGroup
+	for _, u := range e.faces {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			u.prepare(e.runes)
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		e.toUni = pdffile.Stream("", e.toUnicode(), true)
+	}()
+	go func() {
+		wg.Wait()
+		close(e.ready)
+	}()
+}
+
 // Embed adds the fonts to the file fpdf wrote for the document: the
 // objects of each face, and their names in the pages' font resources.
 func (e *Embedding) Embed(pf *pdffile.File) error {
+	e.Done()
+	<-e.ready
 	if len(e.faces) == 0 {
 		return nil
 	}
@@ -169,13 +211,21 @@ func (e *Embedding) Embed(pf *pdffile.File) error {
 	if res < 0 {
 		return fmt.Errorf("fonts: embed: the file has no font resources to add to")
 	}
-	toUnicode := pf.Add(pdffile.Stream("", e.toUnicode(), true))
+	toUnicode := pf.Add(e.toUni)
 	var names strings.Builder
 	for _, u := range e.faces {
-		n, err := u.write(pf, e.runes, toUnicode)
-		if err != nil {
-			return err
+		if u.err != nil {
+			return u.err
 		}
+		n := pf.Add(nil) // Type0
+		cid := pf.Add(nil)
+		desc := pf.Add(nil)
+		file := pf.Add(u.file)
+		pf.Objects[n] = fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\n",
+			u.name, cid, toUnicode)
+		pf.Objects[cid] = fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap /Identity>>\n",
+			u.name, desc, dw, u.widths)
+		pf.Objects[desc] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s %s /FontFile2 %d 0 R>>\n", u.name, u.desc, file)
 		fmt.Fprintf(&names, "%s %d 0 R\n", u.res, n)
 	}
 	o := pf.Objects[res]
@@ -184,8 +234,9 @@ func (e *Embedding) Embed(pf *pdffile.File) error {
 	return nil
 }
 
-// write adds the objects of one face and returns the Type0 font's number.
-func (u *embedded) write(pf *pdffile.File, runes []rune, toUnicode int) (int, error) {
+// prepare cuts the face to the characters it drew and writes what its
+// objects need: name, widths, descriptor and the compressed font file.
+func (u *embedded) prepare(runes []rune) {
 	f := u.face
 	var drawn []rune
 	for c, ok := range u.drawn {
@@ -195,7 +246,8 @@ func (u *embedded) write(pf *pdffile.File, runes []rune, toUnicode int) (int, er
 	}
 	s, err := f.sfnt()
 	if err != nil {
-		return 0, fmt.Errorf("fonts: embed %s: %w", f.Family, err)
+		u.err = fmt.Errorf("fonts: embed %s: %w", f.Family, err)
+		return
 	}
 	// glyph c of the subset is the face's glyph for CID c, so the CIDs
 	// are the glyph ids (CIDToGIDMap /Identity); the CIDs other faces
@@ -234,18 +286,10 @@ func (u *embedded) write(pf *pdffile.File, runes []rune, toUnicode int) (int, er
 	sorted := slices.Clone(drawn)
 	slices.Sort(sorted)
 	font := s.cut(glyphs, sorted)
-	name := subsetTag(f.Family, drawn) + "+" + psName(f.Family)
-
-	n := pf.Add(nil) // Type0
-	cid := pf.Add(nil)
-	desc := pf.Add(nil)
-	file := pf.Add(pdffile.Stream(" /Length1 "+strconv.Itoa(len(font)), font, true))
-	pf.Objects[n] = fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\n",
-		name, cid, toUnicode)
-	pf.Objects[cid] = fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap /Identity>>\n",
-		name, desc, dw, w.String())
-	pf.Objects[desc] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s %s /FontFile2 %d 0 R>>\n", name, s.descriptor(f), file)
-	return n, nil
+	u.name = subsetTag(f.Family, drawn) + "+" + psName(f.Family)
+	u.widths = w.String()
+	u.desc = s.descriptor(f)
+	u.file = pdffile.Stream(" /Length1 "+strconv.Itoa(len(font)), font, true)
 }
 
 // dw is the default width written for every face: CJK glyphs are one em,

@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/brochure-dev/brochure/internal/pdftest"
 )
@@ -88,6 +91,17 @@ func TestEmbeddingText(t *testing.T) {
 			if math.Abs(c.Origin[0]-x) > 0.02 || math.Abs(c.Origin[1]-(h-l.y)) > 0.02 {
 				t.Errorf("%q at (%.2f, %.2f), want (%.2f, %.2f)", r, c.Origin[0], c.Origin[1], x, h-l.y)
 			}
+			// the glyph is the face's glyph for r: its ink box is where
+			// the face's outline puts it
+			if b, ok := inkBox(l.face, r, l.size); ok {
+				got := [4]float64{c.Box.Left - x, c.Box.Bottom - (h - l.y), c.Box.Right - x, c.Box.Top - (h - l.y)}
+				for i := range b {
+					if math.Abs(got[i]-b[i]) > 0.05*l.size {
+						t.Errorf("%q in %s: ink box %.2f, the face's outline %.2f", r, l.face.Family, got, b)
+						break
+					}
+				}
+			}
 			x += l.face.Width(string(r), l.size) + l.spacing
 		}
 	}
@@ -146,4 +160,18 @@ func BenchmarkEmbed(b *testing.B) {
 	for range b.N {
 		embedPDF(b, items)
 	}
+}
+
+// inkBox is the bounding box of r's outline in f at size, relative to the
+// glyph origin, y up: left, bottom, right, top (false for an empty glyph).
+func inkBox(f *Face, r rune, size float64) ([4]float64, bool) {
+	tf := f.Font()
+	upem := tf.FUnitsPerEm()
+	var gb truetype.GlyphBuf
+	if err := gb.Load(tf, fixed.I(int(upem)), tf.Index(r), font.HintingNone); err != nil || len(gb.Points) == 0 {
+		return [4]float64{}, false
+	}
+	k := size / float64(upem) / 64
+	b := gb.Bounds
+	return [4]float64{float64(b.Min.X) * k, float64(b.Min.Y) * k, float64(b.Max.X) * k, float64(b.Max.Y) * k}, true
 }

@@ -156,31 +156,31 @@ func (s *sfnt) glyphOf(r rune) int {
 // not among them, with a cmap mapping each of runes to its new glyph.
 func (s *sfnt) cut(glyphs []int, runes []rune) []byte {
 	be := binary.BigEndian
-	newID := map[int]int{} // face glyph → new glyph
+	newID := make([]int32, s.numGlyphs) // face glyph → new glyph + 1
 	for i, g := range glyphs {
-		if _, ok := newID[g]; !ok && g >= 0 {
-			newID[g] = i
+		if g >= 0 && newID[g] == 0 {
+			newID[g] = int32(i + 1)
 		}
 	}
 	glyphs = slices.Clone(glyphs)
+	size := 0
 	for i := 0; i < len(glyphs); i++ { // glyphs grows with components
 		if glyphs[i] < 0 {
 			continue
 		}
 		data := s.glyph(glyphs[i])
+		size += (len(data) + 3) &^ 3
 		components(data, func(at int) {
-			if c := int(be.Uint16(data[at:])); c < s.numGlyphs {
-				if _, ok := newID[c]; !ok {
-					newID[c] = len(glyphs)
-					glyphs = append(glyphs, c)
-				}
+			if c := int(be.Uint16(data[at:])); c < s.numGlyphs && newID[c] == 0 {
+				glyphs = append(glyphs, c)
+				newID[c] = int32(len(glyphs))
 			}
 		})
 	}
 	n := len(glyphs)
 
 	// glyf and loca (long offsets), hmtx with one metric per glyph
-	var glyf []byte
+	glyf := make([]byte, 0, size)
 	loca := make([]byte, 4*(n+1))
 	hmtx := make([]byte, 4*n)
 	oldH := s.tables["hmtx"]
@@ -193,8 +193,9 @@ func (s *sfnt) cut(glyphs []int, runes []rune) []byte {
 		start := len(glyf)
 		glyf = append(glyf, data...)
 		components(data, func(at int) {
-			old := int(be.Uint16(data[at:]))
-			be.PutUint16(glyf[start+at:], uint16(newID[old]))
+			if old := int(be.Uint16(data[at:])); old < s.numGlyphs {
+				be.PutUint16(glyf[start+at:], uint16(newID[old]-1))
+			}
 		})
 		for len(glyf)%4 != 0 {
 			glyf = append(glyf, 0)
@@ -219,7 +220,7 @@ func (s *sfnt) cut(glyphs []int, runes []rune) []byte {
 	post := slices.Clone(s.tables["post"][:32])
 	be.PutUint32(post, 0x00030000) // no glyph names
 
-	gidOf := func(r rune) uint16 { return uint16(newID[s.glyphOf(r)]) }
+	gidOf := func(r rune) uint16 { return uint16(max(newID[s.glyphOf(r)]-1, 0)) }
 	tables := map[string][]byte{
 		"head": head, "hhea": hhea, "maxp": maxp, "post": post,
 		"OS/2": s.tables["OS/2"], "name": shortName(s.tables["name"]),
@@ -376,4 +377,13 @@ func shortName(name []byte) []byte {
 	be.PutUint16(out[2:], uint16(n))
 	be.PutUint16(out[4:], uint16(6+12*n))
 	return append(append(out, recs...), strs...)
+}
+
+// Warm parses the faces' tables for subsetting now, so that the first
+// document of a process does not wait for it when it embeds them: call
+// it in the background while there is other work to do.
+func Warm(faces ...*Face) {
+	for _, f := range faces {
+		f.sfnt()
+	}
 }

@@ -112,8 +112,9 @@ type Document struct {
 	// resolution), with where they are in the report.
 	Warnings data.Errors
 
-	geo geometry
-	opt Options
+	geo   geometry
+	opt   Options
+	alpha []rune // the characters the report prints, in Unicode order
 }
 
 // Options are the build's choices that are not the report's: how strict
@@ -137,7 +138,8 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err := faces(r, &th); err != nil {
 		return nil, err
 	}
-	if err := check(r, th); err != nil {
+	texts := printedTexts(r)
+	if err := check(r, th, texts); err != nil {
 		return nil, err
 	}
 	if err := checkPhotos(r, lim.pixels()); err != nil {
@@ -150,7 +152,10 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if r.Theme.Accent != "" {
 		th.Accent = r.Theme.Accent
 	}
-	d := &Document{Report: r, Theme: th, geo: newGeometry(r), opt: opt}
+	d := &Document{Report: r, Theme: th, geo: newGeometry(r), opt: opt, alpha: alphabet(texts)}
+	// What Write needs and layout does not, prepared on the other core in
+	// the meantime: the faces' tables for subsetting (once per process).
+	go fonts.Warm(d.faces()...)
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err
@@ -217,17 +222,17 @@ func (d *Document) chartStyle() charts.Style {
 // cannot draw, with where it stands in the source. Printing a tofu box in a
 // press release is worse than failing.
 func Check(r *data.Report) error {
-	return check(r, defaultTheme())
+	return check(r, defaultTheme(), printedTexts(r))
 }
 
 var chartPath = regexp.MustCompile(`^sections\[\d+\]\.charts\[\d+\]`)
 
 // check is Check with the theme's faces: text may use the fallback face;
 // charts draw in the embedded faces only.
-func check(r *data.Report, th Theme) error {
+func check(r *data.Report, th Theme, texts []printedText) error {
 	var errs data.Errors
 	seen := map[string]bool{} // a chart's text comes twice: as written, and as charts.Strings draws it
-	visit(r, func(t printedText) {
+	for _, t := range texts {
 		scope := chartPath.FindString(t.path) // "sections[2].charts[0]", or "" outside charts
 		chart := scope != ""
 		for off, ch := range t.s {
@@ -255,7 +260,7 @@ func check(r *data.Report, th Theme) error {
 			}
 			errs = append(errs, e)
 		}
-	})
+	}
 	if len(errs) > 0 {
 		return errs
 	}
@@ -266,31 +271,22 @@ func check(r *data.Report, th Theme) error {
 // labels of their own, and the marks and figures they compose.
 const printed = "年度关键数字图片占位（续）——·/ 年月日目录笔记第页" + "↑↓▲▼%‰.,-+:：、，。"
 
-// alphabet is every character the document may draw: the report's text,
-// what layout and charts add, ASCII (figures, axis ticks) and the
-// punctuation blocks. The fonts are cut down to it before the PDF writer
-// parses them; it only has to be a superset of what is drawn, since the
-// writer keeps just the glyphs it uses.
-func (d *Document) alphabet() []rune {
+// alphabet is the characters of texts and of the labels layout prints
+// itself, in Unicode order: the PDF numbers its characters in this order
+// (see fonts.NewEmbedding), which compresses better than first use.
+func alphabet(texts []printedText) []rune {
 	var set [0x10000 / 64]uint64
-	add := func(r rune) {
-		if r >= 0 && r < 0x10000 {
-			set[r>>6] |= 1 << (uint(r) & 63)
+	add := func(s string) {
+		for _, r := range s {
+			if r >= 0 && r < 0x10000 {
+				set[r>>6] |= 1 << (uint(r) & 63)
+			}
 		}
 	}
-	for _, rg := range [][2]rune{{0x20, 0x7E}, {0xA0, 0xFF}, {0x2000, 0x206F}, {0x2190, 0x21FF}, {0x2460, 0x2473}, {0x25A0, 0x25FF}, {0x3000, 0x303F}, {0xFF00, 0xFFEF}} {
-		for r := rg[0]; r <= rg[1]; r++ {
-			add(r)
-		}
+	add(printed)
+	for _, t := range texts {
+		add(t.s)
 	}
-	for _, r := range printed {
-		add(r)
-	}
-	visit(d.Report, func(t printedText) {
-		for _, r := range t.s {
-			add(r)
-		}
-	})
 	var runes []rune
 	for i, w := range set {
 		for ; w != 0; w &= w - 1 {
@@ -298,6 +294,13 @@ func (d *Document) alphabet() []rune {
 		}
 	}
 	return runes
+}
+
+// printedTexts lists what visit visits.
+func printedTexts(r *data.Report) []printedText {
+	var texts []printedText
+	visit(r, func(t printedText) { texts = append(texts, t) })
+	return texts
 }
 
 // printedText is one text of the report that gets printed, with its

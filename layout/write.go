@@ -60,7 +60,7 @@ func (d *Document) Write(w io.Writer) error {
 	}
 	// Text goes through an Embedding, which writes each face into the PDF
 	// cut down to the characters it drew (see fonts.Embedding).
-	text := fonts.NewEmbedding(pdf, d.alphabet())
+	text := fonts.NewEmbedding(pdf, d.alpha)
 	c := &Canvas{PDF: pdf, Fonts: text, Ink: d.Theme.Ink, Links: map[int]int{}, quality: d.quality()}
 	// the destinations of the contents' links: each section's head
 	for _, p := range d.Pages {
@@ -89,6 +89,7 @@ func (d *Document) Write(w io.Writer) error {
 			d.marks(pdf)
 		}
 	}
+	text.Done() // the fonts are cut and compressed while fpdf writes
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return err

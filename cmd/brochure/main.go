@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/layout"
@@ -36,6 +37,14 @@ const (
 )
 
 func main() {
+	// A build allocates about 15 MB and lives for 40 ms: collecting at
+	// the default 100 % growth runs a dozen cycles while the heap grows
+	// to its working size, a fifth of the process's time. At 400 % peak
+	// memory stays near 32 MB for the sample (watch and batch builds keep
+	// collecting). GOGC, when set, still decides.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
