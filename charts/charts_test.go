@@ -392,28 +392,3 @@ func TestGallery(t *testing.T) {
 		t.Fatal(err)
 	}
 }
-
-func BenchmarkDraw(b *testing.B) {
-	for _, c := range append(allKinds, longBar()) {
-		name := c.Type
-		if len(c.Data) == 12 {
-			name = "bar12"
-		}
-		b.Run(name, func(b *testing.B) {
-			pdf, text := newDoc(b)
-			fonts.Regular.Font()
-			h := Height(c, 240)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				if i%200 == 199 { // keep the page content from growing without bound
-					b.StopTimer()
-					pdf, text = newDoc(b)
-					b.StartTimer()
-				}
-				if err := Draw(pdf, text, c, 40, 40, 240, h, testStyle); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}

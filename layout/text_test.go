@@ -229,7 +229,9 @@ func TestHeadlineBreaksBetweenPhrases(t *testing.T) {
 	}
 }
 
-func BenchmarkBreak(b *testing.B) {
+// BenchmarkBreaker breaks and justifies about 100,000 characters of the
+// sample's body text at a column width.
+func BenchmarkBreaker(b *testing.B) {
 	r := load(b, samplePath)
 	var text strings.Builder
 	for text.Len() < 300000 { // ≈100,000 characters
