@@ -60,7 +60,8 @@ func gradient(w, h int) *image.RGBA {
 }
 
 // TestHugePhotoDownsampled: a 10000×10000 PNG set two to a row on A4
-// (about 83 mm wide, some 3000 dpi) goes into the PDF at 300 dpi.
+// (about 83 mm wide, some 3000 dpi) goes into the PDF at 300 dpi, and,
+// placed twice, is downsampled and embedded once.
 func TestHugePhotoDownsampled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("decodes a 100-megapixel image")
@@ -71,7 +72,7 @@ func TestHugePhotoDownsampled(t *testing.T) {
 			huge.Pix[y*10000+x] = uint8(x / 40)
 		}
 	}
-	r := photoReport(t, map[string]image.Image{"huge.png": huge}, "      - {file: huge.png, caption: 很大的图片}\n")
+	r := photoReport(t, map[string]image.Image{"huge.png": huge}, "      - {file: huge.png, caption: 很大的图片}\n      - {file: huge.png, caption: 同一张图片}\n")
 	d, pdf := build(t, r, Options{})
 	var w float64
 	d.walkPhotos(func(p *photoBlock, cw float64) { w = cw })
