@@ -82,9 +82,9 @@ type Char struct {
 	Origin   [2]float64
 	FontSize float64
 	// Font is the font name from FPDFText_GetFontInfo, i.e. the /BaseFont:
-	// "Helvetica" for core fonts; fpdf names fonts added with AddUTF8Font*
-	// "utf8"+lower-cased family, which layout's Write renames to a subset
-	// name ("ABCDEF+NotoSansSC-Regular").
+	// "Helvetica" for core fonts, "utf8"+lower-cased family for fpdf's
+	// AddUTF8Font*, and a subset name ("ABCDEF+NotoSansSC-Regular") for
+	// the faces fonts.Embedding writes.
 	Font string
 	// Embedded reports FPDFFont_GetIsEmbedded for the character's text
 	// object's font; false for generated characters, which have no text object.
