@@ -16,7 +16,9 @@ import (
 func BenchmarkProcess(b *testing.B) {
 	dir := b.TempDir()
 	bin := filepath.Join(dir, "brochure")
-	if out, err := osexec.Command("go", "build", "-trimpath", "-o", bin, ".").CombinedOutput(); err != nil {
+	build := osexec.Command("go", "build", "-trimpath", "-o", bin, ".")
+	build.Env = append(build.Environ(), "CGO_ENABLED=0") // as make build
+	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
 	out := filepath.Join(dir, "sample.pdf")
