@@ -42,12 +42,9 @@ type Face struct {
 
 	ttf []byte
 
-	metricsOnce sync.Once
-	m           *metrics
-
-	sfntOnce sync.Once // tables for Subset
-	sf       *sfnt
-	sfErr    error
+	once sync.Once // parse, once per process
+	sf   *sfnt
+	err  error
 
 	fontOnce sync.Once
 	font     atomic.Pointer[truetype.Font] // set once; read lock-free by ByFont
@@ -155,46 +152,59 @@ func (f *Face) Ascent() float64 { return float64(f.metrics().ascent) }
 // descriptor has it: hhea descender, truncated toward zero.
 func (f *Face) Descent() float64 { return float64(f.metrics().descent) }
 
-// metrics is the per-face lookup table over the BMP, built once.
-type metrics struct {
-	adv     []uint16     // advance per BMP rune, fpdf semantics (missing → .notdef width)
+// sfnt is a face's tables, parsed once per process: per-rune advances
+// and coverage over the BMP for layout, glyph offsets and the cmap for
+// subsetting.
+type sfnt struct {
+	adv     []uint16     // advance per BMP rune (missing → .notdef width)
 	missing int          // advance used for runes outside the BMP or not in the face
 	has     [1024]uint64 // bitset: rune maps to a non-zero glyph
 	ascent  int
 	descent int
+
+	tables      map[string][]byte
+	numGlyphs   int
+	numHMetrics int
+	loca        []uint32 // numGlyphs+1 offsets into glyf
+	gid         []uint16 // BMP rune → glyph
 }
 
-// advance is fpdf's per-rune width. One deliberate difference: fpdf stores
-// its glyph count in CharWidths[0], so GetStringWidth counts U+0000 as that
-// many units; here NUL is simply missing (.notdef width), like /W has it.
-func (m *metrics) advance(r rune) int {
+// advance is the per-rune width, as /W has it (fpdf's, too, but for NUL:
+// fpdf stores its glyph count in CharWidths[0], so its GetStringWidth
+// counts U+0000 as that many units; here NUL is simply missing).
+func (s *sfnt) advance(r rune) int {
 	if r < 0 || r > 0xFFFF {
-		return m.missing
+		return s.missing
 	}
-	return int(m.adv[r])
+	return int(s.adv[r])
 }
 
-func (f *Face) metrics() *metrics {
-	f.metricsOnce.Do(func() {
-		m, err := parseMetrics(f.ttf)
-		if err != nil {
-			panic(fmt.Sprintf("fonts: embedded %s: %v", f.Family, err))
-		}
-		f.m = m
-	})
-	return f.m
+func (f *Face) sfnt() (*sfnt, error) {
+	f.once.Do(func() { f.sf, f.err = parse(f.ttf) })
+	return f.sf, f.err
 }
 
-// parseMetrics reads head, hhea, maxp, cmap (format 4) and hmtx the way
-// fpdf's utf8FontFile does and precomputes per-rune advances and coverage.
-func parseMetrics(ttf []byte) (_ *metrics, err error) {
+// metrics is sfnt for faces known to parse: the embedded ones (a broken
+// one is a broken build, so it panics) and those Open accepted.
+func (f *Face) metrics() *sfnt {
+	s, err := f.sfnt()
+	if err != nil {
+		panic(fmt.Sprintf("fonts: embedded %s: %v", f.Family, err))
+	}
+	return s
+}
+
+// parse reads the tables a face is used by: head, hhea, maxp, cmap
+// (format 4) and hmtx for the metrics, the way fpdf's utf8FontFile does,
+// and loca, glyf, OS/2, post and name for subsetting.
+func parse(ttf []byte) (_ *sfnt, err error) {
 	defer func() {
 		if p := recover(); p != nil { // out-of-range reads on malformed data
 			err = fmt.Errorf("malformed TrueType data: %v", p)
 		}
 	}()
 	be := binary.BigEndian
-	tables, err := tableDir(ttf, "head", "hhea", "maxp", "cmap", "hmtx")
+	tables, err := tableDir(ttf, "head", "hhea", "maxp", "cmap", "hmtx", "loca", "glyf", "OS/2", "post", "name")
 	if err != nil {
 		return nil, err
 	}
@@ -204,49 +214,62 @@ func parseMetrics(ttf []byte) (_ *metrics, err error) {
 	}
 	scale := 1000.0 / float64(upem)
 	hhea := tables["hhea"]
-	m := &metrics{
-		adv:     make([]uint16, 0x10000),
-		ascent:  int(float64(int16(be.Uint16(hhea[4:]))) * scale),
-		descent: int(float64(int16(be.Uint16(hhea[6:]))) * scale),
+	s := &sfnt{
+		tables:      tables,
+		adv:         make([]uint16, 0x10000),
+		gid:         make([]uint16, 0x10000),
+		ascent:      int(float64(int16(be.Uint16(hhea[4:]))) * scale),
+		descent:     int(float64(int16(be.Uint16(hhea[6:]))) * scale),
+		numHMetrics: int(be.Uint16(hhea[34:])),
+		numGlyphs:   int(be.Uint16(tables["maxp"][4:])),
 	}
-	numHMetrics := int(be.Uint16(hhea[34:]))
-	if numHMetrics == 0 {
+	if s.numHMetrics == 0 {
 		return nil, errors.New("hhea numberOfHMetrics is 0")
 	}
-	numGlyphs := int(be.Uint16(tables["maxp"][4:]))
+	long := be.Uint16(tables["head"][50:]) == 1
+	loca := tables["loca"]
+	s.loca = make([]uint32, s.numGlyphs+1)
+	for i := range s.loca {
+		if long {
+			s.loca[i] = be.Uint32(loca[4*i:])
+		} else {
+			s.loca[i] = uint32(be.Uint16(loca[2*i:])) * 2
+		}
+	}
 
 	// hmtx: glyphs past numberOfHMetrics repeat the last advance. fpdf
 	// treats advances >= 0x8000 as 0 and rounds half away from zero.
 	hmtx := tables["hmtx"]
 	width := func(g int) int {
-		if g >= numHMetrics {
-			g = numHMetrics - 1
-		}
+		g = min(g, s.numHMetrics-1)
 		a := int(be.Uint16(hmtx[4*g:]))
 		if a >= 1<<15 {
 			a = 0
 		}
 		return fpdfRound(scale * float64(a))
 	}
-	m.missing = width(0)
-	if m.missing == 0 {
-		m.missing = 500 // fpdf's fallback when MissingWidth is 0
+	s.missing = width(0)
+	if s.missing == 0 {
+		s.missing = 500 // fpdf's fallback when MissingWidth is 0
 	}
-
-	for i := range m.adv {
-		m.adv[i] = uint16(m.missing)
+	for i := range s.adv {
+		s.adv[i] = uint16(s.missing)
 	}
 	err = eachCmap4(tables["cmap"], func(c, g int) {
-		if g == 0 || g >= numGlyphs || c == 0 {
+		if g >= s.numGlyphs {
 			return
 		}
-		m.adv[c] = uint16(width(g)) // 0 stays 0: fpdf's 65535 marker, drawn as 0
-		m.has[c>>6] |= 1 << (uint(c) & 63)
+		s.gid[c] = uint16(g)
+		if g == 0 || c == 0 {
+			return
+		}
+		s.adv[c] = uint16(width(g)) // 0 stays 0: fpdf's 65535 marker, drawn as 0
+		s.has[c>>6] |= 1 << (uint(c) & 63)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return m, nil
+	return s, nil
 }
 
 // tableDir returns the tables of a TrueType file by tag, checking that

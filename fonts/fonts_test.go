@@ -180,11 +180,8 @@ func TestParseBadFont(t *testing.T) {
 		"otf":       []byte("OTTO\x00\x00\x00\x00\x00\x00\x00\x00"),
 		"truncated": Regular.TTF()[:4096],
 	} {
-		if _, err := parseMetrics(ttf); err == nil {
-			t.Errorf("%s: parseMetrics accepted bad data", name)
-		}
-		if _, err := parseSFNT(ttf); err == nil {
-			t.Errorf("%s: parseSFNT accepted bad data", name)
+		if _, err := parse(ttf); err == nil {
+			t.Errorf("%s: parse accepted bad data", name)
 		}
 	}
 }
@@ -209,15 +206,13 @@ func TestFontAndByFont(t *testing.T) {
 }
 
 // BenchmarkFontLoad parses the three embedded faces as a process does once:
-// metrics for layout, tables for subsetting, truetype for go-chart.
+// its tables (metrics for layout, glyphs for subsetting) and truetype for
+// go-chart.
 func BenchmarkFontLoad(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range Faces() {
-			if _, err := parseMetrics(f.ttf); err != nil {
-				b.Fatal(err)
-			}
-			if _, err := parseSFNT(f.ttf); err != nil {
+			if _, err := parse(f.ttf); err != nil {
 				b.Fatal(err)
 			}
 			if _, err := truetype.Parse(f.ttf); err != nil {

@@ -36,12 +36,7 @@ func Open(path, family string) (*Face, error) {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	face := &Face{Family: family, ttf: ttf}
-	m, err := parseMetrics(ttf)
-	if err != nil {
-		return nil, fmt.Errorf("%s is not a usable TrueType font: %w", filepath.Base(path), err)
-	}
-	face.metricsOnce.Do(func() { face.m = m })
-	if _, err := face.sfnt(); err != nil { // what Embedding will cut
+	if _, err := face.sfnt(); err != nil {
 		return nil, fmt.Errorf("%s is not a usable TrueType font: %w", filepath.Base(path), err)
 	}
 	return face, nil

@@ -17,56 +17,6 @@ import (
 // composite glyphs' components), renumber them, and write loca, hmtx, a
 // format 4 cmap, and head/hhea/maxp with the new counts.
 
-// sfnt is a face's tables, parsed for subsetting.
-type sfnt struct {
-	tables      map[string][]byte
-	numGlyphs   int
-	numHMetrics int
-	loca        []uint32 // numGlyphs+1 offsets into glyf
-	gid         []uint16 // BMP rune → glyph
-}
-
-func (f *Face) sfnt() (*sfnt, error) {
-	f.sfntOnce.Do(func() { f.sf, f.sfErr = parseSFNT(f.ttf) })
-	return f.sf, f.sfErr
-}
-
-func parseSFNT(ttf []byte) (_ *sfnt, err error) {
-	defer func() {
-		if p := recover(); p != nil { // out-of-range reads on malformed data
-			err = fmt.Errorf("malformed TrueType data: %v", p)
-		}
-	}()
-	be := binary.BigEndian
-	tables, err := tableDir(ttf, "head", "hhea", "maxp", "cmap", "hmtx", "loca", "glyf", "OS/2", "post", "name")
-	if err != nil {
-		return nil, err
-	}
-	s := &sfnt{tables: tables}
-	s.numGlyphs = int(be.Uint16(s.tables["maxp"][4:]))
-	s.numHMetrics = int(be.Uint16(s.tables["hhea"][34:]))
-	long := be.Uint16(s.tables["head"][50:]) == 1
-	loca := s.tables["loca"]
-	s.loca = make([]uint32, s.numGlyphs+1)
-	for i := range s.loca {
-		if long {
-			s.loca[i] = be.Uint32(loca[4*i:])
-		} else {
-			s.loca[i] = uint32(be.Uint16(loca[2*i:])) * 2
-		}
-	}
-	s.gid = make([]uint16, 0x10000)
-	err = eachCmap4(s.tables["cmap"], func(c, g int) {
-		if g < s.numGlyphs {
-			s.gid[c] = uint16(g)
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
-}
-
 // glyph returns the outline data of glyph g.
 func (s *sfnt) glyph(g int) []byte {
 	a, b := s.loca[g], s.loca[g+1]
@@ -377,13 +327,4 @@ func shortName(name []byte) []byte {
 	be.PutUint16(out[2:], uint16(n))
 	be.PutUint16(out[4:], uint16(6+12*n))
 	return append(append(out, recs...), strs...)
-}
-
-// Warm parses the faces' tables for subsetting now, so that the first
-// document of a process does not wait for it when it embeds them: call
-// it in the background while there is other work to do.
-func Warm(faces ...*Face) {
-	for _, f := range faces {
-		f.sfnt()
-	}
 }

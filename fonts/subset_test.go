@@ -19,7 +19,7 @@ func TestSubset(t *testing.T) {
 			t.Errorf("%s: subset of %d runes is %d bytes", f.Family, len([]rune(text)), len(sub))
 		}
 		// our parser and golang/freetype read it, with the same widths
-		m, err := parseMetrics(sub)
+		m, err := parse(sub)
 		if err != nil {
 			t.Fatalf("%s: subset does not parse: %v", f.Family, err)
 		}

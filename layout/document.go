@@ -153,9 +153,6 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 		th.Accent = r.Theme.Accent
 	}
 	d := &Document{Report: r, Theme: th, geo: newGeometry(r), opt: opt, alpha: alphabet(texts)}
-	// What Write needs and layout does not, prepared on the other core in
-	// the meantime: the faces' tables for subsetting (once per process).
-	go fonts.Warm(d.faces()...)
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err
