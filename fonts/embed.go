@@ -289,7 +289,7 @@ func (u *embedded) prepare(runes []rune) {
 	u.name = subsetTag(f.Family, drawn) + "+" + psName(f.Family)
 	u.widths = w.String()
 	u.desc = s.descriptor(f)
-	u.file = pdffile.Stream(" /Length1 "+strconv.Itoa(len(font)), font, true)
+	u.file = pdffile.Deflated(" /Length1 "+strconv.Itoa(len(font)), compressed(font))
 }
 
 // dw is the default width written for every face: CJK glyphs are one em,
@@ -402,4 +402,21 @@ func (e *Embedding) Output() ([]byte, error) {
 	}
 	pf.ID, pf.Compact = true, true
 	return pf.Bytes(), nil
+}
+
+// compressed is the font program deflated, from Programs when it is
+// there: the same program always compresses to the same bytes, so the
+// cache changes how fast a PDF is written, never what is written.
+func compressed(font []byte) []byte {
+	c := Programs
+	if c == nil {
+		return pdffile.Deflate(font)
+	}
+	key := sha256.Sum256(font)
+	if z, ok := c.Get(key); ok {
+		return z
+	}
+	z := pdffile.Deflate(font)
+	c.Put(key, z)
+	return z
 }

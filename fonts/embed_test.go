@@ -175,3 +175,58 @@ func inkBox(f *Face, r rune, size float64) ([4]float64, bool) {
 	b := gb.Bounds
 	return [4]float64{float64(b.Min.X) * k, float64(b.Min.Y) * k, float64(b.Max.X) * k, float64(b.Max.Y) * k}, true
 }
+
+// counting is a Cache that counts what it is asked.
+type counting struct {
+	memory
+	gets, hits, puts int
+}
+
+func (c *counting) Get(k [32]byte) ([]byte, bool) {
+	z, ok := c.memory.Get(k)
+	c.gets++
+	if ok {
+		c.hits++
+	}
+	return z, ok
+}
+
+func (c *counting) Put(k [32]byte, z []byte) { c.puts++; c.memory.Put(k, z) }
+
+// The second document drawing the same characters takes its compressed
+// fonts from Programs, and the PDF is the same bytes as without a cache.
+func TestProgramCache(t *testing.T) {
+	defer func(c Cache) { Programs = c }(Programs)
+	items := []drawn{{Regular, 12, 0, 50, 50, "宁波公安这一年"}, {Bold, 12, 0, 50, 80, "3079.3万人次"}}
+	Programs = nil
+	plain := embedPDF(t, items)
+	c := &counting{}
+	Programs = c
+	first := embedPDF(t, items)
+	if c.gets != 2 || c.hits != 0 || c.puts != 2 {
+		t.Errorf("first document: %d gets, %d hits, %d puts; want 2, 0, 2", c.gets, c.hits, c.puts)
+	}
+	second := embedPDF(t, items)
+	if c.hits != 2 || c.puts != 2 {
+		t.Errorf("second document: %d hits, %d puts; want 2, 2", c.hits, c.puts)
+	}
+	if !bytes.Equal(plain, first) || !bytes.Equal(first, second) {
+		t.Error("the cache changed the PDF")
+	}
+	// a different alphabet is a different program
+	embedPDF(t, []drawn{{Regular, 12, 0, 50, 50, "宁波"}})
+	if c.puts != 3 {
+		t.Errorf("%d puts after a new alphabet, want 3", c.puts)
+	}
+	// the memory cache keeps the last 16
+	m := &memory{}
+	for i := range 20 {
+		m.Put([32]byte{byte(i)}, []byte{byte(i)})
+	}
+	if _, ok := m.Get([32]byte{3}); ok {
+		t.Error("the memory cache kept more than 16 programs")
+	}
+	if z, ok := m.Get([32]byte{19}); !ok || z[0] != 19 {
+		t.Error("the memory cache lost the last program")
+	}
+}

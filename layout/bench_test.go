@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
 )
 
 // large is a report of n sections made from the sample's (≈60 pages and
@@ -25,6 +26,8 @@ func large(b *testing.B, n int) *data.Report {
 // linear in the sections.
 func BenchmarkBuildLarge(b *testing.B) {
 	r := large(b, 100)
+	defer func(c fonts.Cache) { fonts.Programs = c }(fonts.Programs)
+	fonts.Programs = nil // as BuildSample
 	b.ResetTimer()
 	for range b.N {
 		d, _ := build(b, r, Options{})

@@ -121,11 +121,28 @@ func TestCoverAndFolios(t *testing.T) {
 	}
 }
 
+// BenchmarkBuildSample builds the sample into PDF bytes in memory, each
+// time compressing the fonts afresh (no fonts.Programs cache), as the
+// first build of a process does.
 func BenchmarkBuildSample(b *testing.B) {
 	r := load(b, samplePath)
 	for _, f := range fonts.Faces() {
 		f.Font() // parsed once per process, not per build
 	}
+	defer func(c fonts.Cache) { fonts.Programs = c }(fonts.Programs)
+	fonts.Programs = nil
+	b.ResetTimer()
+	for range b.N {
+		build(b, r, Options{})
+	}
+}
+
+// BenchmarkRebuildSample builds the sample again in the same process, as
+// watch does after a save that did not change which characters are drawn:
+// the compressed fonts come from fonts.Programs.
+func BenchmarkRebuildSample(b *testing.B) {
+	r := load(b, samplePath)
+	build(b, r, Options{})
 	b.ResetTimer()
 	for range b.N {
 		build(b, r, Options{})

@@ -22,6 +22,7 @@ import (
 	"runtime/debug"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/layout"
 )
 
@@ -44,6 +45,9 @@ func main() {
 	// collecting). GOGC, when set, still decides.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
+	}
+	if c := openCache(fonts.Programs); c != nil {
+		fonts.Programs = c
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

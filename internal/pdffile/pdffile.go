@@ -135,11 +135,19 @@ func (f *File) Add(body []byte) int {
 // Stream returns the body of a stream object: dict (without its << >>)
 // and data, compressed with Deflate when compress is set.
 func Stream(dict string, data []byte, compress bool) []byte {
-	var b bytes.Buffer
 	if compress {
-		data = Deflate(data)
-		dict += " /Filter /FlateDecode"
+		return Deflated(dict, Deflate(data))
 	}
+	return stream(dict, data)
+}
+
+// Deflated is Stream for data compressed already (by Deflate).
+func Deflated(dict string, z []byte) []byte {
+	return stream(dict+" /Filter /FlateDecode", z)
+}
+
+func stream(dict string, data []byte) []byte {
+	var b bytes.Buffer
 	b.Grow(len(dict) + len(data) + 48)
 	b.WriteString("<<")
 	b.WriteString(dict)

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/pdffile"
+)
+
+func TestDiskCache(t *testing.T) {
+	t.Setenv("BROCHURE_CACHE", "off")
+	if openCache(nil) != nil {
+		t.Error("BROCHURE_CACHE=off gave a cache")
+	}
+	t.Setenv("BROCHURE_CACHE", t.TempDir())
+	c := openCache(nil)
+	if c == nil {
+		t.Fatal("no cache in a writable folder")
+	}
+	program := bytes.Repeat([]byte("宁波公安这一年"), 500)
+	key := sha256.Sum256(program)
+	if _, ok := c.Get(key); ok {
+		t.Fatal("a hit in an empty cache")
+	}
+	z := pdffile.Deflate(program)
+	c.Put(key, z)
+	if got, ok := c.Get(key); !ok || !bytes.Equal(got, z) {
+		t.Fatal("what was put is not what is got")
+	}
+	// a file that does not inflate to its program is not used, and goes
+	os.WriteFile(c.path(key), z[:len(z)/2], 0o644)
+	if _, ok := c.Get(key); ok {
+		t.Error("a truncated file was used")
+	}
+	if _, err := os.Stat(c.path(key)); !os.IsNotExist(err) {
+		t.Error("the truncated file was left")
+	}
+	other := sha256.Sum256([]byte("another program"))
+	os.WriteFile(c.path(other), z, 0o644) // valid zlib, wrong program
+	if _, ok := c.Get(other); ok {
+		t.Error("a file under another program's name was used")
+	}
+	// at most maxCached files stay
+	for i := range maxCached + 5 {
+		p := []byte{byte(i), byte(i >> 8)}
+		c.Put(sha256.Sum256(p), pdffile.Deflate(p))
+	}
+	if files, _ := filepath.Glob(filepath.Join(c.dir, "*.z")); len(files) != maxCached {
+		t.Errorf("%d files in the cache, want %d", len(files), maxCached)
+	}
+}
+
+// A build whose fonts come from the disk cache is the same PDF as one
+// that compressed them.
+func TestBuildWithDiskCache(t *testing.T) {
+	defer func(c fonts.Cache) { fonts.Programs = c }(fonts.Programs)
+	dir := t.TempDir()
+	var pdfs [][]byte
+	for _, cache := range []string{"off", dir, dir} {
+		t.Setenv("BROCHURE_CACHE", cache)
+		fonts.Programs = nil
+		if c := openCache(nil); c != nil {
+			fonts.Programs = c
+		}
+		out := filepath.Join(t.TempDir(), "a.pdf")
+		if code, _, errs := exec("build", sample, "-o", out, "--quiet"); code != 0 {
+			t.Fatal(errs)
+		}
+		b, _ := os.ReadFile(out)
+		pdfs = append(pdfs, b)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*", "*.z")); len(files) != 3 {
+		t.Errorf("%d programs cached, want the sample's 3 faces", len(files))
+	}
+	if !bytes.Equal(pdfs[0], pdfs[1]) || !bytes.Equal(pdfs[1], pdfs[2]) {
+		t.Error("the cache changed the PDF")
+	}
+}
