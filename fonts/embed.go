@@ -155,15 +155,6 @@ func (e *Embedding) use(f *Face) *embedded {
 	return u
 }
 
-// Faces returns the faces drawn so far, in order of first use.
-func (e *Embedding) Faces() []*Face {
-	out := make([]*Face, len(e.faces))
-	for i, u := range e.faces {
-		out[i] = u.face
-	}
-	return out
-}
-
 // Done says that nothing more will be drawn and starts cutting and
 // compressing the fonts in the background, one face per goroutine, while
 // fpdf writes the rest of the file. Embed calls it if the caller did not.
@@ -174,17 +165,9 @@ func (e *Embedding) Done() {
 	e.ready = make(chan struct{})
 	var wg sync.WaitGroup
 	for _, u := range e.faces {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			u.prepare(e.runes)
-		}()
+		wg.Go(func() { u.prepare(e.runes) })
 	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		e.toUni = pdffile.Stream("", e.toUnicode(), true)
-	}()
+	wg.Go(func() { e.toUni = pdffile.Stream("", e.toUnicode(), true) })
 	go func() {
 		wg.Wait()
 		close(e.ready)
