@@ -32,7 +32,8 @@ type diskCache struct {
 const maxCached = 64
 
 // openCache returns the cache in BROCHURE_CACHE (a folder, or "off"), by
-// default in the user's cache folder (~/.cache/brochure on Linux), or nil.
+// default in the user's cache folder (~/.cache/brochure on Linux), or nil
+// when there is none.
 // Its subfolder names this build of brochure and its compressor, since
 // another version may compress the same program to other bytes, and a
 // build must not depend on which version filled the cache.
@@ -57,11 +58,9 @@ func openCache(next fonts.Cache) *diskCache {
 		}
 	}
 	h := sha256.Sum256([]byte(id))
-	dir = filepath.Join(dir, "fonts-"+hex.EncodeToString(h[:6]))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil
-	}
-	return &diskCache{dir: dir, next: next}
+	// the folder is made by the first Put: commands that embed no font
+	// (version, validate, …) leave no trace
+	return &diskCache{dir: filepath.Join(dir, "fonts-"+hex.EncodeToString(h[:6])), next: next}
 }
 
 func (c *diskCache) path(key [32]byte) string {
@@ -104,6 +103,9 @@ func holds(z []byte, key [32]byte) bool {
 func (c *diskCache) Put(key [32]byte, z []byte) {
 	if c.next != nil {
 		c.next.Put(key, z)
+	}
+	if os.MkdirAll(c.dir, 0o755) != nil {
+		return
 	}
 	tmp, err := os.CreateTemp(c.dir, ".*.tmp")
 	if err != nil {

@@ -21,6 +21,9 @@ func TestDiskCache(t *testing.T) {
 	if c == nil {
 		t.Fatal("no cache in a writable folder")
 	}
+	if _, err := os.Stat(c.dir); !os.IsNotExist(err) {
+		t.Error("opening the cache made its folder; the first Put should")
+	}
 	program := bytes.Repeat([]byte("宁波公安这一年"), 500)
 	key := sha256.Sum256(program)
 	if _, ok := c.Get(key); ok {
