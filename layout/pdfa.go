@@ -20,9 +20,10 @@ var srgbICC []byte
 // metadata with the pdfaid part and conformance and the same title,
 // author and dates as the Info dictionary, and an sRGB output intent (the
 // document draws in DeviceRGB). Fonts are embedded already. PDF/A-2 allows
-// transparency, so the soft masks of PNG photos with alpha are allowed;
-// what fpdf cannot give (checked by no validator here): the file
-// identifier and the binary comment line PDF/A asks for at the top.
+// transparency, so the soft masks of PNG photos with alpha are allowed.
+// finish adds the file identifier; fpdf's second line, "%µ¶" in UTF-8,
+// is the comment of four bytes above 127 PDF/A asks for. (No validator
+// such as veraPDF is available here to confirm conformance.)
 func (d *Document) pdfa(pdf *fpdf.Fpdf, title string, date time.Time) error {
 	pdf.AddOutputIntent(fpdf.OutputIntentType{
 		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
