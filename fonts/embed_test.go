@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"math"
 	"strings"
+	"sync"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -176,14 +177,18 @@ func inkBox(f *Face, r rune, size float64) ([4]float64, bool) {
 	return [4]float64{float64(b.Min.X) * k, float64(b.Min.Y) * k, float64(b.Max.X) * k, float64(b.Max.Y) * k}, true
 }
 
-// counting is a Cache that counts what it is asked.
+// counting is a Cache that counts what it is asked (from the goroutines
+// of Embedding.Done, hence the lock).
 type counting struct {
 	memory
+	mu               sync.Mutex
 	gets, hits, puts int
 }
 
 func (c *counting) Get(k [32]byte) ([]byte, bool) {
 	z, ok := c.memory.Get(k)
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.gets++
 	if ok {
 		c.hits++
@@ -191,7 +196,12 @@ func (c *counting) Get(k [32]byte) ([]byte, bool) {
 	return z, ok
 }
 
-func (c *counting) Put(k [32]byte, z []byte) { c.puts++; c.memory.Put(k, z) }
+func (c *counting) Put(k [32]byte, z []byte) {
+	c.mu.Lock()
+	c.puts++
+	c.mu.Unlock()
+	c.memory.Put(k, z)
+}
 
 // The second document drawing the same characters takes its compressed
 // fonts from Programs, and the PDF is the same bytes as without a cache.
