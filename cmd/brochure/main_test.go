@@ -247,6 +247,15 @@ func TestSampleExternalChecks(t *testing.T) {
 		pages := strings.Split(pdftest.Pdftotext(t, path, "-raw"), "\f")
 		checkInOrder(t, r, bodyText(r, pages))
 	})
+	// a third engine: fonts.Embedding writes what MuPDF reads too
+	t.Run("mutool", func(t *testing.T) {
+		r, err := data.Load(sample)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := strings.Split(pdftest.Mutool(t, path), "\f")
+		checkInOrder(t, r, bodyText(r, pages))
+	})
 }
 
 func TestRebuildIsByteIdentical(t *testing.T) {

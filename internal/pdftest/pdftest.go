@@ -448,6 +448,17 @@ func QpdfCheck(t testing.TB, path string) {
 	}
 }
 
+// Mutool returns the text MuPDF reads (`mutool draw -F txt`; pages end
+// with a form feed). It skips the test if mutool is absent.
+func Mutool(t testing.TB, path string) string {
+	t.Helper()
+	out, err := run(t, "mutool", "draw", "-q", "-F", "txt", "-o", "-", path)
+	if err != nil {
+		t.Fatalf("mutool draw %s: %v\n%s", path, err, out)
+	}
+	return string(out)
+}
+
 // Pdftotext returns `pdftotext -enc UTF-8 [flags] path -` (poppler; pages are
 // separated by form feeds "\f"). It skips the test if pdftotext is absent.
 func Pdftotext(t testing.TB, path string, flags ...string) string {
