@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/brochure-dev/brochure/fonts"
@@ -34,18 +35,22 @@ func TestDiskCache(t *testing.T) {
 	if got, ok := c.Get(key); !ok || !bytes.Equal(got, z) {
 		t.Fatal("what was put is not what is got")
 	}
-	// a file that does not inflate to its program is not used, and goes
-	os.WriteFile(c.path(key), z[:len(z)/2], 0o644)
-	if _, ok := c.Get(key); ok {
-		t.Error("a truncated file was used")
-	}
-	if _, err := os.Stat(c.path(key)); !os.IsNotExist(err) {
-		t.Error("the truncated file was left")
-	}
+	// a file under another program's name is not used
+	sealed, _ := os.ReadFile(c.path(key))
 	other := sha256.Sum256([]byte("another program"))
-	os.WriteFile(c.path(other), z, 0o644) // valid zlib, wrong program
+	os.WriteFile(c.path(other), sealed, 0o644)
 	if _, ok := c.Get(other); ok {
 		t.Error("a file under another program's name was used")
+	}
+	// nor one cut short or changed, and it goes
+	for _, bad := range [][]byte{sealed[:len(sealed)/2], append(slices.Clone(sealed[:len(sealed)-1]), sealed[len(sealed)-1]^1), sealed[:10]} {
+		os.WriteFile(c.path(key), bad, 0o644)
+		if _, ok := c.Get(key); ok {
+			t.Errorf("a damaged file of %d bytes was used", len(bad))
+		}
+		if _, err := os.Stat(c.path(key)); !os.IsNotExist(err) {
+			t.Error("the damaged file was left")
+		}
 	}
 	// at most maxCached files stay
 	for i := range maxCached + 5 {
