@@ -5,7 +5,7 @@
 // Why by hand: fpdf has no hooks for objects of one's own (the fonts are
 // written by package fonts, not by fpdf), and a general PDF library
 // (pdfcpu) would parse and re-serialise every object for a few edits,
-// at ten times the cost. fpdf's output is regular: "N 0 obj\n", the
+// which costs more than writing the whole brochure does. fpdf's output is regular: "N 0 obj\n", the
 // object, "endobj\n", in the order of a classic xref table, which is all
 // this package relies on (and checks).
 package pdffile
@@ -74,7 +74,7 @@ func Parse(pdf []byte) (*File, error) {
 	}
 	// fpdf writes objects out of number order (object 1, the page tree,
 	// last of the pages; 2, the resources, after the fonts), so sort.
-	sortByOffset(offs, func(a at) int { return a.off })
+	slices.SortFunc(offs, func(a, b at) int { return a.off - b.off })
 	f.Header = pdf[:offs[0].off]
 	for k, o := range offs {
 		next := xref
@@ -109,15 +109,6 @@ func Parse(pdf []byte) (*File, error) {
 		return nil, fmt.Errorf("pdffile: no catalog in the trailer")
 	}
 	return f, nil
-}
-
-func sortByOffset[T any](s []T, key func(T) int) {
-	// insertion sort: fpdf's order is nearly sorted already
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && key(s[j]) < key(s[j-1]); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // Add appends an object and returns its number. body may be nil, to be
