@@ -4,8 +4,8 @@
 //
 // Why by hand: fpdf has no hooks for objects of one's own (the fonts are
 // written by package fonts, not by fpdf), and a general PDF library
-// (pdfcpu) would parse and re-serialise every object for a few edits,
-// which costs more than writing the whole brochure does. fpdf's output is regular: "N 0 obj\n", the
+// (pdfcpu) would parse and re-serialise every object, fonts included,
+// for a few edits. fpdf's output is regular: "N 0 obj\n", the
 // object, "endobj\n", in the order of a classic xref table, which is all
 // this package relies on (and checks).
 package pdffile
