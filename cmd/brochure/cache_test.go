@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/pdffile"
@@ -68,7 +69,14 @@ func TestBuildWithDiskCache(t *testing.T) {
 	defer func(c fonts.Cache) { fonts.Programs = c }(fonts.Programs)
 	dir := t.TempDir()
 	var pdfs [][]byte
-	for _, cache := range []string{"off", dir, dir} {
+	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i, cache := range []string{"off", dir, dir} {
+		if i == 2 { // the third build must read the programs, not write them again
+			files, _ := filepath.Glob(filepath.Join(dir, "*", "*.z"))
+			for _, f := range files {
+				os.Chtimes(f, old, old)
+			}
+		}
 		t.Setenv("BROCHURE_CACHE", cache)
 		fonts.Programs = nil
 		if c := openCache(nil); c != nil {
@@ -81,8 +89,14 @@ func TestBuildWithDiskCache(t *testing.T) {
 		b, _ := os.ReadFile(out)
 		pdfs = append(pdfs, b)
 	}
-	if files, _ := filepath.Glob(filepath.Join(dir, "*", "*.z")); len(files) != 3 {
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.z"))
+	if len(files) != 3 {
 		t.Errorf("%d programs cached, want the sample's 3 faces", len(files))
+	}
+	for _, f := range files {
+		if fi, err := os.Stat(f); err != nil || !fi.ModTime().Equal(old) {
+			t.Errorf("%s was written again: the cache was not used", filepath.Base(f))
+		}
 	}
 	if !bytes.Equal(pdfs[0], pdfs[1]) || !bytes.Equal(pdfs[1], pdfs[2]) {
 		t.Error("the cache changed the PDF")
