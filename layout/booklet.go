@@ -49,7 +49,7 @@ type tocEntry struct {
 const tocNumW = 30.0 // the section number's column, pt
 
 func (e *tocEntry) title_() *Paragraph {
-	return &Paragraph{Spans: []Span{e.theme.span(e.title, e.theme.Bold, sizeTitle, e.theme.Ink)}, Setting: Setting{Align: Left}, Leading: sizeTitle * 1.5}
+	return &Paragraph{Spans: []Span{e.theme.span(e.title, e.theme.Regular, sizeTitle, e.theme.Ink)}, Setting: Setting{Align: Left}, Leading: sizeTitle * 1.5}
 }
 
 func (e *tocEntry) Measure(w float64) float64 {

@@ -148,8 +148,10 @@ func cardRows(cards []Block, cols int, gutter float64) []Block {
 
 // sectionHead is the section's number, its headline of big figures and
 // its title, kept together and with what follows. The headline leads (its
-// figures in Black, its words in Bold); the title follows it as the deck,
-// after the dash the newspaper puts between them.
+// figures in Black, its words in Bold); the title follows it as the deck
+// (the newspaper's 副题), after the dash the page puts between them, in
+// Regular: lighter than the headline, larger than the body. Keeping the
+// titles out of Bold also keeps the Bold subset to the headlines' words.
 func (d *Document) sectionHead(i int, s data.Section) Block {
 	th := d.Theme
 	h := &sectionHead{n: i, title: s.Title}
@@ -162,9 +164,9 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	if s.Headline != "" {
 		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 4})
 	}
-	title := []Span{th.span(s.Title, th.Bold, sizeTitle, th.Ink)}
+	title := []Span{th.span(s.Title, th.Regular, sizeTitle, th.Ink)}
 	if s.Headline != "" {
-		title = append([]Span{th.span("——", th.Bold, sizeTitle, th.Primary)}, title...)
+		title = append([]Span{th.span("——", th.Regular, sizeTitle, th.Primary)}, title...)
 	}
 	st.Blocks = append(st.Blocks,
 		&Paragraph{Spans: title, Setting: Setting{Align: Left, TrimStart: true}, After: 6},
@@ -196,7 +198,7 @@ func (d *Document) kicker(i int, s data.Section) Block {
 	return &Stack{Blocks: []Block{
 		&Paragraph{Spans: []Span{
 			d.Theme.span(fmt.Sprintf("%02d  ", i+1), d.Theme.Black, sizeLabel, d.Theme.Primary),
-			d.Theme.span(s.Title+"（续）", d.Theme.Bold, sizeLabel, d.Theme.Muted),
+			d.Theme.span(s.Title+"（续）", d.Theme.Regular, sizeLabel, d.Theme.Muted),
 		}, Setting: Setting{Align: Left}, After: 4},
 		Rule{Color: d.Theme.Rule, Thickness: 0.6, After: 10},
 	}}
