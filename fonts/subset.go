@@ -176,10 +176,10 @@ func (s *sfnt) cut(glyphs []int, runes []rune) []byte {
 		"OS/2": s.tables["OS/2"], "name": shortName(s.tables["name"]),
 		"cmap": cmap4(runes, gidOf), "hmtx": hmtx, "loca": loca, "glyf": glyf,
 	}
-	out := assemble(tables)
+	out, sum := assemble(tables)
 	// checkSumAdjustment makes the whole file sum to 0xB1B0AFBA.
 	hoff := tableOffset(out, "head")
-	be.PutUint32(out[hoff+8:], 0xB1B0AFBA-checksum(out))
+	be.PutUint32(out[hoff+8:], 0xB1B0AFBA-sum)
 	return out
 }
 
@@ -234,8 +234,10 @@ func log2(n int) int {
 }
 
 // assemble writes an sfnt file with its tables in tag order, each at a
-// four-byte boundary, with checksums.
-func assemble(tables map[string][]byte) []byte {
+// four-byte boundary, with checksums, and returns the checksum of the
+// whole file: the directory's plus the tables' (each starts at a
+// multiple of four and is padded with zeros), without reading it again.
+func assemble(tables map[string][]byte) (out []byte, sum uint32) {
 	be := binary.BigEndian
 	tags := make([]string, 0, len(tables))
 	for t := range tables {
@@ -251,7 +253,7 @@ func assemble(tables map[string][]byte) []byte {
 	for _, t := range tags {
 		size += (len(tables[t]) + 3) &^ 3
 	}
-	out := make([]byte, 12+16*n, size)
+	out = make([]byte, 12+16*n, size)
 	be.PutUint32(out, 0x00010000)
 	be.PutUint16(out[4:], uint16(n))
 	be.PutUint16(out[6:], uint16(16*p))
@@ -261,7 +263,9 @@ func assemble(tables map[string][]byte) []byte {
 		data := tables[t]
 		rec := out[12+16*i:]
 		copy(rec, t)
-		be.PutUint32(rec[4:], checksum(data))
+		c := checksum(data)
+		sum += c
+		be.PutUint32(rec[4:], c)
 		be.PutUint32(rec[8:], uint32(len(out)))
 		be.PutUint32(rec[12:], uint32(len(data)))
 		out = append(out, data...)
@@ -269,7 +273,7 @@ func assemble(tables map[string][]byte) []byte {
 			out = append(out, 0)
 		}
 	}
-	return out
+	return out, sum + checksum(out[:12+16*n])
 }
 
 func tableOffset(font []byte, tag string) int {
@@ -283,11 +287,17 @@ func tableOffset(font []byte, tag string) int {
 	return -1
 }
 
+// checksum is the OpenType table checksum: the sum of the big-endian
+// 32-bit words of b, the last one padded with zeros.
 func checksum(b []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(b); i += 4 {
+	n := len(b) &^ 3
+	for i := 0; i < n; i += 4 {
+		sum += binary.BigEndian.Uint32(b[i:])
+	}
+	if n < len(b) {
 		var w [4]byte
-		copy(w[:], b[i:min(i+4, len(b))])
+		copy(w[:], b[n:])
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum

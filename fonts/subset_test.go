@@ -2,6 +2,8 @@ package fonts
 
 import (
 	"bytes"
+	"encoding/binary"
+	"slices"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -18,6 +20,7 @@ func TestSubset(t *testing.T) {
 		if len(sub) > 60_000 {
 			t.Errorf("%s: subset of %d runes is %d bytes", f.Family, len([]rune(text)), len(sub))
 		}
+		checkSums(t, f.Family, sub)
 		// our parser and golang/freetype read it, with the same widths
 		m, err := parse(sub)
 		if err != nil {
@@ -57,6 +60,36 @@ func TestSubset(t *testing.T) {
 	b, _ := Regular.Subset([]rune("波宁波"))
 	if !bytes.Equal(a, b) {
 		t.Error("Subset depends on the order of its input")
+	}
+}
+
+// checkSums: each table's record holds its checksum, and the whole file
+// sums to 0xB1B0AFBA (OpenType's head.checkSumAdjustment), computed here
+// the slow, obvious way.
+func checkSums(t *testing.T, name string, font []byte) {
+	t.Helper()
+	sum := func(b []byte) uint32 {
+		b = append(slices.Clone(b), 0, 0, 0)
+		var s uint32
+		for i := 0; i+4 <= len(b); i += 4 {
+			s += uint32(b[i])<<24 | uint32(b[i+1])<<16 | uint32(b[i+2])<<8 | uint32(b[i+3])
+		}
+		return s
+	}
+	be := binary.BigEndian
+	for i := range int(be.Uint16(font[4:])) {
+		rec := font[12+16*i:]
+		tag, off, n := string(rec[:4]), be.Uint32(rec[8:]), be.Uint32(rec[12:])
+		want := sum(font[off : off+n])
+		if tag == "head" {
+			want -= be.Uint32(font[off+8:]) // counted as 0
+		}
+		if got := be.Uint32(rec[4:]); got != want {
+			t.Errorf("%s: %s checksum %08x, want %08x", name, tag, got, want)
+		}
+	}
+	if s := sum(font); s != 0xB1B0AFBA {
+		t.Errorf("%s: the file sums to %08x, want B1B0AFBA", name, s)
 	}
 }
 
