@@ -230,3 +230,18 @@ func BenchmarkWidth(b *testing.B) {
 		Regular.Width(s, 10)
 	}
 }
+
+// TestPreload: faces parsed in the background answer as faces parsed on
+// first use, and go-chart gets the one truetype.Font per face (run with
+// -race: the parse and the first use meet).
+func TestPreload(t *testing.T) {
+	Preload()
+	for _, f := range Faces() {
+		if w := f.Width("宁波 2020", 10); w <= 0 {
+			t.Errorf("%s: width %v", f.Family, w)
+		}
+	}
+	if tf := Regular.Font(); ByFont(tf) != Regular || Regular.Font() != tf {
+		t.Error("Regular's truetype.Font is not one pointer")
+	}
+}

@@ -46,11 +46,18 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
+	if len(os.Args) > 1 && measuresText[os.Args[1]] {
+		fonts.Preload() // while the report is read
+	}
 	if c := openCache(fonts.Programs); c != nil {
 		fonts.Programs = c
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// measuresText are the commands that check or measure text against the
+// fonts, and so parse them.
+var measuresText = map[string]bool{"build": true, "validate": true, "watch": true, "charts": true}
 
 const usage = `brochure turns a report.yaml into a print-ready infographic brochure (PDF).
 
