@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -156,20 +155,23 @@ func (e *Embedding) use(f *Face) *embedded {
 }
 
 // Done says that nothing more will be drawn and starts cutting and
-// compressing the fonts in the background, one face per goroutine, while
-// fpdf writes the rest of the file. Embed calls it if the caller did not.
+// compressing the fonts in the background, while fpdf writes the rest of
+// the file. Embed calls it if the caller did not.
+//
+// One goroutine does the faces one after the other: a goroutine per face
+// was no faster on two cores (the caller's goroutine is busy with fpdf
+// meanwhile), and each needed a compressor of its own, a megabyte of
+// fresh memory that a new process pays for in page faults.
 func (e *Embedding) Done() {
 	if e.ready != nil {
 		return
 	}
 	e.ready = make(chan struct{})
-	var wg sync.WaitGroup
-	for _, u := range e.faces {
-		wg.Go(func() { u.prepare(e.runes) })
-	}
-	wg.Go(func() { e.toUni = pdffile.Stream("", e.toUnicode(), true) })
 	go func() {
-		wg.Wait()
+		for _, u := range e.faces {
+			u.prepare(e.runes)
+		}
+		e.toUni = pdffile.Stream("", e.toUnicode(), true)
 		close(e.ready)
 	}()
 }
