@@ -60,20 +60,20 @@ var (
 // Faces returns the three faces in weight order (400, 700, 900).
 func Faces() []*Face { return []*Face{Regular, Bold, Black} }
 
-// Preload parses the embedded faces now, each on its own goroutine, and
-// returns at once. They are otherwise parsed on first use, after the
-// report is read; a command that calls Preload first parses them (about
-// 2 ms) on another core while it reads. Charts draw with Regular and
-// Bold, so their go-chart fonts are parsed too.
+// Preload parses the embedded faces now, one after the other on another
+// goroutine, and returns at once. They are otherwise parsed on first use,
+// after the report is read; a command that calls Preload first parses
+// them (about 2 ms) on the other core while it reads. Charts draw with
+// Regular and Bold, so their go-chart fonts are parsed too.
 func Preload() {
-	for _, f := range Faces() {
-		go func() {
+	go func() {
+		for _, f := range Faces() {
 			f.sfnt()
 			if f != Black {
 				f.Font()
 			}
-		}()
-	}
+		}
+	}()
 }
 
 // TTF returns the embedded font file. Callers must not modify it.
