@@ -2,7 +2,6 @@ package layout
 
 import (
 	"math"
-	"strings"
 )
 
 // Line breaking by total fit: the breaks of a whole paragraph are chosen
@@ -163,7 +162,7 @@ func (m *measure) candidate(i, pass int) bool {
 	case 1:
 		return it.brk
 	case 2:
-		return it.brk || !strings.ContainsRune(noStart, it.r) && !strings.ContainsRune(noEnd, m.items[i-1].r) && it.r != ' '
+		return it.brk || !is(it.r, cNoStart) && !is(m.items[i-1].r, cNoEnd) && it.r != ' '
 	}
 	return true
 }
@@ -260,7 +259,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	if last && !first && tb-ta <= 3 {
 		short := 0
 		for i := ta; i < tb; i++ {
-			if !strings.ContainsRune(noStart, m.items[i].r) {
+			if !is(m.items[i].r, cNoStart) {
 				short++
 			}
 		}
@@ -287,7 +286,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 // phraseBoundary reports whether a break before items[i] ends a phrase.
 func phraseBoundary(items []item, i int) bool {
 	prev, next := items[i-1].r, items[i].r
-	if strings.ContainsRune(phraseEnd, prev) || next == ' ' {
+	if is(prev, cPhraseEnd) || next == ' ' {
 		return true
 	}
 	// between a figure group and the next phrase (or the reverse)
