@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -334,9 +335,15 @@ func parseYAML(src []byte) (f *ast.File, err error) {
 }
 
 var (
-	wideColonRE  = regexp.MustCompile(`^\s*(?:-\s+)?[\p{L}_][\p{L}\p{N}_]*\s*：`)
 	keyNoSpaceRE = regexp.MustCompile(`^\w+:\S`)
-	noSpaceRE    = regexp.MustCompile(`^\s*(?:-\s+)?(` + strings.Join(allKeys(), "|") + `):[^\s]`)
+	// only a report that does not parse needs these two: compiled then,
+	// not at the start of every command (a quarter of a millisecond)
+	wideColonRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(?:-\s+)?[\p{L}_][\p{L}\p{N}_]*\s*：`)
+	})
+	noSpaceRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(?:-\s+)?(` + strings.Join(allKeys(), "|") + `):[^\s]`)
+	})
 )
 
 // syntax turns a goccy error into plain messages, first looking for the
@@ -364,13 +371,13 @@ func (d *decoder) syntax(err error) {
 			found[ln] = true
 			continue
 		}
-		if loc := wideColonRE.FindStringIndex(l); loc != nil {
+		if loc := wideColonRE().FindStringIndex(l); loc != nil {
 			col := utf8.RuneCountInString(l[:loc[1]]) // the colon is the last rune
 			d.errAt(Pos{File: d.file, Line: ln, Col: col}, "", `full-width colon "："; after a field name write an ASCII colon and a space, e.g. "title: ..."`)
 			found[ln] = true
 			continue
 		}
-		if m := noSpaceRE.FindStringSubmatchIndex(l); m != nil {
+		if m := noSpaceRE().FindStringSubmatchIndex(l); m != nil {
 			col := utf8.RuneCountInString(l[:m[3]]) + 1
 			d.errAt(Pos{File: d.file, Line: ln, Col: col}, "", `no space after the colon; write "%s: ..." with a space after ":"`, l[m[2]:m[3]])
 			found[ln] = true
