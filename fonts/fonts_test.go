@@ -237,8 +237,14 @@ func BenchmarkWidth(b *testing.B) {
 func TestPreload(t *testing.T) {
 	Preload()
 	for _, f := range Faces() {
-		if w := f.Width("宁波 2020", 10); w <= 0 {
-			t.Errorf("%s: width %v", f.Family, w)
+		fresh, err := parse(f.ttf) // what a parse on first use gives
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range "宁波 2020，（《万人次》）Wi-Fi" {
+			if got, want := f.Advance(r), float64(fresh.advance(r)); got != want || !f.Has(r) {
+				t.Errorf("%s: %q advance %v, has %v; a fresh parse gives %v", f.Family, r, got, f.Has(r), want)
+			}
 		}
 	}
 	if tf := Regular.Font(); ByFont(tf) != Regular || Regular.Font() != tf {
