@@ -25,7 +25,7 @@
 package preflight
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -34,9 +34,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/brochure-dev/brochure/internal/pdfread"
 )
 
 // Thresholds of effective resolution, dpi, as layout checks photos.
@@ -45,9 +46,11 @@ const (
 	DPIWarn = 200.0 // below: a warning
 )
 
-// Options says what the file is expected to be.
+// Options says what the file is expected to be, and how much work reading
+// it may take (the zero Limits are pdfread's defaults).
 type Options struct {
-	Bleed float64 // mm of bleed expected on every side; 0: as the file says
+	Bleed  float64 // mm of bleed expected on every side; 0: as the file says
+	Limits pdfread.Limits
 }
 
 // Report is what preflight found.
@@ -120,52 +123,44 @@ type Image struct {
 	DPI         float64 `json:"dpi"`     // effective: the lower of the two axes
 }
 
-// Check reads pdf and checks it.
+// Check reads pdf and checks it. A budget of opt.Limits exceeded is a
+// *pdfread.LimitError; a file that is not a readable PDF another error.
 func Check(pdf []byte, opt Options) (rep *Report, err error) {
 	defer func() {
 		if e := recover(); e != nil { // pdfcpu on a malformed file
 			rep, err = nil, fmt.Errorf("cannot read the PDF: %v", e)
 		}
 	}()
-	api.DisableConfigDir()
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
-	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
+	doc, err := pdfread.Open(pdf, opt.Limits)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the PDF: %v", err)
+		return nil, err
 	}
-	if err := ctx.EnsurePageCount(); err != nil {
-		return nil, fmt.Errorf("cannot read the PDF's pages: %v", err)
-	}
-	rep = &Report{Bytes: len(pdf), Pages: ctx.PageCount, Version: ctx.XRefTable.Version().String(),
+	ctx := doc.Ctx
+	rep = &Report{Bytes: len(pdf), Pages: len(doc.Pages), Version: ctx.XRefTable.Version().String(),
 		Boxes: []Boxes{}, Fonts: []Font{}, Images: []Image{}, Colours: []string{}, OutputIntents: []string{},
 		MissingGlyphs: []string{}, Problems: []string{}, Warnings: []string{}, Unchecked: []string{}}
 	if rep.Pages == 0 {
 		rep.Problems = append(rep.Problems, "the PDF has no pages")
 		return rep, nil
 	}
-	if err := rep.boxes(ctx, opt); err != nil {
-		return nil, err
-	}
-	w := &walker{ctx: ctx, rep: rep, fonts: map[string]*fontInfo{}, colours: map[string]bool{}, unchecked: map[string]int{}}
-	for p := 1; p <= ctx.PageCount; p++ {
-		d, _, inh, err := ctx.PageDict(p, false)
-		if err != nil || d == nil {
-			return nil, fmt.Errorf("page %d: %v", p, err)
+	rep.boxes(doc, opt)
+	w := &walker{ctx: ctx, doc: doc, rep: rep, fonts: map[string]*fontInfo{}, colours: map[string]bool{}, unchecked: map[string]int{}}
+	for i := range doc.Pages {
+		p := &doc.Pages[i]
+		content, err := doc.Contents(p)
+		if err != nil {
+			return nil, err
 		}
-		content, err := ctx.PageContent(d, p)
-		if err != nil && err != model.ErrNoContent {
-			return nil, fmt.Errorf("page %d: %v", p, err)
+		w.page = i + 1
+		w.run(content, p.Resources, identity, 0)
+		if w.err != nil {
+			return nil, w.err
 		}
-		var res types.Dict
-		if inh != nil {
-			res = inh.Resources
-		}
-		w.page = p
-		w.run(content, res, identity, 0)
 	}
 	w.finish()
-	rep.catalog(ctx)
+	if err := rep.catalog(doc); err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 
@@ -181,29 +176,27 @@ func toMM(r *types.Rectangle, media *types.Rectangle) *Rect {
 }
 
 // boxes groups the pages by their boxes and checks the trim and bleed.
-func (rep *Report) boxes(ctx *model.Context, opt Options) error {
-	pbs, err := ctx.PageBoundaries(nil)
-	if err != nil {
-		return fmt.Errorf("cannot read the page boxes: %v", err)
-	}
-	for i, pb := range pbs {
-		media := pb.MediaBox()
-		if media == nil {
-			return fmt.Errorf("page %d has no MediaBox", i+1)
-		}
+// Consecutive pages with the same boxes are compared with the last group
+// first, so that the grouping is linear in pages for a usual file.
+func (rep *Report) boxes(doc *pdfread.Doc, opt Options) {
+	index := map[string]int{} // by the boxes' values
+	for i, p := range doc.Pages {
+		media := p.Media
 		b := Boxes{Media: *toMM(media, media)}
-		if pb.Trim != nil {
-			b.Trim = toMM(pb.Trim.Rect, media)
+		b.Trim = toMM(p.Trim, media)
+		b.Bleed = toMM(p.Bleed, media)
+		key := fmt.Sprint(b.Media)
+		if b.Trim != nil {
+			key += fmt.Sprint("t", *b.Trim)
 		}
-		if pb.Bleed != nil {
-			b.Bleed = toMM(pb.Bleed.Rect, media)
+		if b.Bleed != nil {
+			key += fmt.Sprint("b", *b.Bleed)
 		}
-		k := slices.IndexFunc(rep.Boxes, func(o Boxes) bool {
-			return o.Media == b.Media && eqRect(o.Trim, b.Trim) && eqRect(o.Bleed, b.Bleed)
-		})
-		if k < 0 {
+		k, ok := index[key]
+		if !ok {
 			rep.Boxes = append(rep.Boxes, b)
 			k = len(rep.Boxes) - 1
+			index[key] = k
 		}
 		rep.Boxes[k].pages = append(rep.Boxes[k].pages, i+1)
 	}
@@ -243,14 +236,6 @@ func (rep *Report) boxes(ctx *model.Context, opt Options) error {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: no TrimBox; the page is cut at its MediaBox", pages))
 		}
 	}
-	return nil
-}
-
-func eqRect(a, b *Rect) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
 }
 
 // ranges writes page numbers as "1-4, 6".
@@ -277,10 +262,11 @@ var (
 )
 
 // catalog reads the output intents and the PDF/A claim in the metadata.
-func (rep *Report) catalog(ctx *model.Context) {
+func (rep *Report) catalog(doc *pdfread.Doc) error {
+	ctx := doc.Ctx
 	cat, err := ctx.Catalog()
 	if err != nil || cat == nil {
-		return
+		return nil
 	}
 	if o, ok := cat.Find("OutputIntents"); ok {
 		arr, _ := ctx.DereferenceArray(o)
@@ -305,14 +291,14 @@ func (rep *Report) catalog(ctx *model.Context) {
 		}
 	}
 	if o, ok := cat.Find("Metadata"); ok {
-		if sd, _, err := ctx.DereferenceStreamDict(o); err == nil && sd != nil {
-			if sd.Decode() == nil {
-				if m := pdfaPart.FindSubmatch(sd.Content); m != nil {
-					rep.PDFA = string(m[1])
-					if c := pdfaConf.FindSubmatch(sd.Content); c != nil {
-						rep.PDFA += strings.ToUpper(string(c[1]))
-					}
-				}
+		_, xmp, err := doc.Stream(o)
+		if isLimit(err) {
+			return err
+		}
+		if m := pdfaPart.FindSubmatch(xmp); m != nil {
+			rep.PDFA = string(m[1])
+			if c := pdfaConf.FindSubmatch(xmp); c != nil {
+				rep.PDFA += strings.ToUpper(string(c[1]))
 			}
 		}
 	}
@@ -325,11 +311,19 @@ func (rep *Report) catalog(ctx *model.Context) {
 	if device && len(rep.OutputIntents) == 0 {
 		rep.Warnings = append(rep.Warnings, "device colour (RGB/CMYK/Gray) and no output intent: the shop converts with its own profile")
 	}
+	return nil
+}
+
+func isLimit(err error) bool {
+	var le *pdfread.LimitError
+	return errors.As(err, &le)
 }
 
 // walker walks the pages' content.
 type walker struct {
 	ctx       *model.Context
+	doc       *pdfread.Doc
+	err       error // a budget exceeded: the walk stops
 	rep       *Report
 	page      int
 	fonts     map[string]*fontInfo // by object number (or resource name for direct dicts)
@@ -352,13 +346,20 @@ func (w *walker) run(content []byte, res types.Dict, ctm matrix, depth int) {
 	st := gstate{ctm: ctm}
 	var stack []gstate
 	l := &lexer{b: content}
-	for {
+	for w.err == nil {
 		o, ok := l.next()
 		if !ok {
 			return
 		}
+		if w.err = w.doc.Op(); w.err != nil {
+			return
+		}
 		switch o.name {
 		case "q":
+			if len(stack) >= maxSaves {
+				w.unchecked[fmt.Sprintf("graphics states saved more than %d deep (q)", maxSaves)]++
+				continue
+			}
 			stack = append(stack, st)
 		case "Q":
 			if len(stack) > 0 {
@@ -417,6 +418,10 @@ func (w *walker) run(content []byte, res types.Dict, ctm matrix, depth int) {
 	}
 }
 
+// maxSaves bounds the q stack: PDF readers support 28 levels (ISO 32000-1,
+// Annex C); deeper saves are counted, not kept.
+const maxSaves = 256
+
 // resource looks up /Category/name in res.
 func (w *walker) resource(res types.Dict, category, n string) (types.Object, bool) {
 	if res == nil {
@@ -436,6 +441,9 @@ func (w *walker) resource(res types.Dict, category, n string) (types.Object, boo
 func (w *walker) xobject(res types.Dict, n string, ctm matrix, depth int) {
 	o, ok := w.resource(res, "XObject", n)
 	if !ok {
+		return
+	}
+	if w.err = w.doc.XObject(); w.err != nil {
 		return
 	}
 	sd, _, err := w.ctx.DereferenceStreamDict(o)
@@ -460,12 +468,16 @@ func (w *walker) xobject(res types.Dict, n string, ctm matrix, depth int) {
 				fres = d
 			}
 		}
-		c := *sd
-		if c.Decode() != nil {
+		_, content, err := w.doc.Stream(o)
+		if isLimit(err) {
+			w.err = err
+			return
+		}
+		if err != nil {
 			w.unchecked["form XObjects that could not be decoded"]++
 			return
 		}
-		w.run(c.Content, fres, m.mul(ctm), depth+1)
+		w.run(content, fres, m.mul(ctm), depth+1)
 	}
 }
 
@@ -606,11 +618,10 @@ func (w *walker) font(res types.Dict, n string) *fontInfo {
 					f.Type = "CID Type 0 (CFF)"
 				}
 				if m, ok := dd.Find("CIDToGIDMap"); ok {
-					if sd, _, err := w.ctx.DereferenceStreamDict(m); err == nil && sd != nil {
-						c := *sd
-						if c.Decode() == nil {
-							fi.gidMap = c.Content
-						}
+					if _, b, err := w.doc.Stream(m); err == nil {
+						fi.gidMap = b
+					} else if isLimit(err) {
+						w.err = err
 					}
 				}
 			}
@@ -641,11 +652,10 @@ func (w *walker) font(res types.Dict, n string) *fontInfo {
 		}
 	}
 	if tu, ok := d.Find("ToUnicode"); ok {
-		if sd, _, err := w.ctx.DereferenceStreamDict(tu); err == nil && sd != nil {
-			c := *sd
-			if c.Decode() == nil {
-				fi.cmap = parseToUnicode(c.Content)
-			}
+		if _, b, err := w.doc.Stream(tu); err == nil {
+			fi.cmap = parseToUnicode(b)
+		} else if isLimit(err) {
+			w.err = err
 		}
 	}
 	if !f.Embedded {
