@@ -1,20 +1,21 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"github.com/brochure-dev/brochure/internal/pdffile"
+	"github.com/brochure-dev/brochure/internal/pdfread"
+	"github.com/brochure-dev/brochure/internal/printable"
 	"github.com/brochure-dev/brochure/layout"
 )
 
@@ -36,7 +37,12 @@ func imposeCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "the imposed PDF (default: IN-imposed.pdf)")
 	saddle := fs.Bool("saddle", true, "2-up saddle stitch (the only imposition so far)")
+	limits := pdfFlags(fs)
 	path, err := parseArgs(fs, args)
+	var budget pdfBudget
+	if err == nil {
+		budget, err = limits()
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "brochure impose: %v\nusage: brochure impose in.pdf -o out.pdf --saddle\n", err)
 		return exitUsage
@@ -48,21 +54,20 @@ func imposeCmd(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = strings.TrimSuffix(path, filepath.Ext(path)) + "-imposed.pdf"
 	}
-	in, err := os.ReadFile(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "brochure impose: %v\n", err)
-		return exitIO
+	in, code := readPDF(path, budget.input, stderr)
+	if code != exitOK {
+		return code
 	}
-	b, pages, err := imposeSaddle(in)
+	b, pages, err := imposeSaddle(in, budget.Limits)
 	if err != nil {
-		fmt.Fprintf(stderr, "brochure impose: %s: %v\n", path, err)
+		fmt.Fprintf(stderr, "brochure impose: %s: %s\n", printable.String(path), printable.String(err.Error()))
 		return exitInvalid
 	}
 	if err := writeBytes(*out, b); err != nil {
-		fmt.Fprintf(stderr, "brochure impose: %v\n", err)
+		fmt.Fprintf(stderr, "brochure impose: %s\n", printable.String(err.Error()))
 		return exitIO
 	}
-	fmt.Fprintf(stdout, "%s: %d pages on %d sheets (2-up, saddle stitch), %s\n", *out, pages, (pages+3)/4, size(len(b)))
+	fmt.Fprintf(stdout, "%s: %d pages on %d sheets (2-up, saddle stitch), %s\n", printable.String(*out), pages, (pages+3)/4, size(len(b)))
 	return exitOK
 }
 
@@ -70,65 +75,197 @@ func imposeCmd(args []string, stdout, stderr io.Writer) int {
 // count. A page count that is not a multiple of four is refused: blank
 // pages would land in the middle of the booklet (build with
 // print: {booklet: true} to pad it deliberately).
-func imposeSaddle(pdf []byte) ([]byte, int, error) {
-	api.DisableConfigDir()
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
-	n, err := api.PageCount(bytes.NewReader(pdf), conf)
+//
+// The file is read by pdfread within lim (pages, decompressed bytes) and
+// written anew: each page becomes a form XObject cut to its trim (its
+// TrimBox, else CropBox, else MediaBox), its content decompressed and
+// compressed again, the objects it uses copied once each and numbered in
+// the order they are met; two forms side by side on each sheet, the marks
+// around them. Linear in the pages, and the same bytes for the same input.
+func imposeSaddle(pdf []byte, lim pdfread.Limits) ([]byte, int, error) {
+	doc, err := pdfread.Open(pdf, lim)
 	if err != nil {
 		return nil, 0, err
 	}
-	if n%4 != 0 {
+	n := len(doc.Pages)
+	if n == 0 || n%4 != 0 {
 		return nil, n, fmt.Errorf("%d pages: a saddle-stitched booklet needs a multiple of 4; build it with print: {booklet: true}", n)
 	}
-	// The trim of the first page (all pages of a brochure share it). A PDF
-	// without a TrimBox is imposed by its CropBox/MediaBox as it is.
-	src := pdf
-	w, h := 0.0, 0.0
-	boxes, err := api.Boxes(bytes.NewReader(pdf), []string{"1"}, conf)
-	if err != nil {
-		return nil, n, err
+	trim := func(p *pdfread.Page) *types.Rectangle {
+		switch {
+		case p.Trim != nil:
+			return p.Trim
+		case p.Crop != nil:
+			return p.Crop
+		}
+		return p.Media
 	}
-	if len(boxes) > 0 && boxes[0].Trim != nil && boxes[0].Trim.Rect != nil {
-		t := boxes[0].Trim.Rect
-		w, h = t.Width(), t.Height()
-		pb, err := model.ParsePageBoundaries(fmt.Sprintf("crop:[%.2f %.2f %.2f %.2f]", t.LL.X, t.LL.Y, t.UR.X, t.UR.Y), types.POINTS)
+	// The trim of the first page sets the cell (all pages of a brochure
+	// share it); a page of another size is scaled to fit and centred.
+	first := trim(&doc.Pages[0])
+	w, h := first.Width(), first.Height()
+	if 2*w > pdfread.MaxPageSide {
+		return nil, n, fmt.Errorf("pages %.0f pt wide: two side by side (%.0f pt) are wider than a PDF page may be (%d pt, 5.08 m)", w, 2*w, pdfread.MaxPageSide)
+	}
+	out := &pdffile.File{Header: []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), Objects: [][]byte{nil}, ID: true, Compact: true}
+	cp := &copier{doc: doc, out: out, num: map[int]int{}}
+	forms := make([]int, n)
+	for i := range doc.Pages {
+		p := &doc.Pages[i]
+		if p.Rotate%360 != 0 {
+			return nil, n, fmt.Errorf("page %d is rotated (/Rotate %d); impose takes upright pages: save the PDF with its pages upright", i+1, p.Rotate)
+		}
+		content, err := doc.Contents(p)
 		if err != nil {
 			return nil, n, err
 		}
-		var cropped bytes.Buffer
-		if err := api.AddBoxes(bytes.NewReader(pdf), &cropped, nil, pb, conf); err != nil {
-			return nil, n, err
+		b := trim(p)
+		res := "<<>>"
+		if p.Resources != nil {
+			res = cp.object(p.Resources, 0)
 		}
-		src = cropped.Bytes()
+		dict := fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [%s %s %s %s] /Resources %s", num(b.LL.X), num(b.LL.Y), num(b.UR.X), num(b.UR.Y), res)
+		forms[i] = out.Add(pdffile.Stream(dict, content, true))
 	}
-	if w == 0 {
-		dims, err := api.PageDims(bytes.NewReader(src), conf)
-		if err != nil || len(dims) == 0 {
-			return nil, n, fmt.Errorf("cannot read the page size: %v", err)
-		}
-		w, h = dims[0].Width, dims[0].Height
+	if cp.err != nil {
+		return nil, n, cp.err
 	}
+	o := sheetOff
+	marks := out.Add(pdffile.Stream("", []byte(sheetMarksContent(2*w, h)), true))
+	pagesObj := out.Add(nil)
+	var kids []string
 	// the sheets' sides in reading order: n,1 / 2,n-1 / n-2,3 / 4,n-3 …
-	var order []string
 	for i := 0; i < n/2; i += 2 {
-		order = append(order, strconv.Itoa(n-i), strconv.Itoa(i+1), strconv.Itoa(i+2), strconv.Itoa(n-i-1))
+		for _, pair := range [][2]int{{n - i, i + 1}, {i + 2, n - i - 1}} {
+			var c strings.Builder
+			fmt.Fprintf(&c, "q 1 0 0 1 %s %s cm\n", num(o), num(o))
+			for k, pg := range pair {
+				b := trim(&doc.Pages[pg-1])
+				s := min(w/b.Width(), h/b.Height())
+				tx := float64(k)*w + (w-s*b.Width())/2 - s*b.LL.X
+				ty := (h-s*b.Height())/2 - s*b.LL.Y
+				fmt.Fprintf(&c, "q %s 0 0 %s %s %s cm /P%d Do Q\n", num(s), num(s), num(tx), num(ty), k)
+			}
+			c.WriteString("Q\n")
+			content := out.Add(pdffile.Stream("", []byte(c.String()), true))
+			sheet := fmt.Sprintf("[0 0 %s %s]", num(2*w+2*o), num(h+2*o))
+			cut := fmt.Sprintf("[%s %s %s %s]", num(o), num(o), num(o+2*w), num(o+h))
+			page := out.Add([]byte(fmt.Sprintf("<</Type /Page /Parent %d 0 R /MediaBox %s /TrimBox %s /BleedBox %s /Contents [%d 0 R %d 0 R] /Resources <</XObject <</P0 %d 0 R /P1 %d 0 R>> /ColorSpace <</CSAll %s>>>>>>\n",
+				pagesObj, sheet, cut, cut, content, marks, forms[pair[0]-1], forms[pair[1]-1], registration)))
+			kids = append(kids, fmt.Sprintf("%d 0 R", page))
+		}
 	}
-	var collected bytes.Buffer
-	if err := api.Collect(bytes.NewReader(src), &collected, order, conf); err != nil {
-		return nil, n, err
+	out.Objects[pagesObj] = []byte(fmt.Sprintf("<</Type /Pages /Count %d /Kids [%s]>>\n", len(kids), strings.Join(kids, " ")))
+	out.Root = out.Add([]byte(fmt.Sprintf("<</Type /Catalog /Pages %d 0 R>>\n", pagesObj)))
+	if info := doc.Ctx.XRefTable.Info; info != nil {
+		if d, err := doc.Ctx.DereferenceDict(*info); err == nil && d != nil {
+			out.Info = out.Add([]byte(cp.object(d, 0) + "\n"))
+		}
 	}
-	desc := fmt.Sprintf("dimensions:%.2f %.2f, border:off, margin:0", 2*w, h)
-	nup, err := pdfcpu.PDFNUpConfig(2, desc, conf)
-	if err != nil {
-		return nil, n, err
+	if cp.err != nil {
+		return nil, n, cp.err
 	}
-	var nupped bytes.Buffer
-	if err := api.NUp(bytes.NewReader(collected.Bytes()), &nupped, nil, nil, nup, conf); err != nil {
-		return nil, n, err
+	return out.Bytes(), n, nil
+}
+
+// registration is the colour of the marks: Separation "All", every ink.
+const registration = "[/Separation /All /DeviceCMYK <</FunctionType 2 /Domain [0 1] /N 1 /C0 [0 0 0 0] /C1 [1 1 1 1]>>]"
+
+// num writes a number for a content stream or dictionary: at most 4
+// decimals, no exponent, no "-0".
+func num(x float64) string {
+	s := strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64)
+	if s == "-0" {
+		return "0"
 	}
-	out, err := sheetMarks(nupped.Bytes(), 2*w, h, conf)
-	return out, n, err
+	return s
+}
+
+// copier copies objects of the source into out, each once, numbered in
+// the order they are first met.
+type copier struct {
+	doc   *pdfread.Doc
+	out   *pdffile.File
+	num   map[int]int // source object number → out's
+	err   error
+	count int
+}
+
+// maxCopyDepth bounds the nesting of one object's arrays and dictionaries
+// (pdfcpu parses at most 100 levels).
+const maxCopyDepth = 100
+
+// object writes o in PDF syntax, copying what it refers to.
+func (c *copier) object(o types.Object, depth int) string {
+	if depth > maxCopyDepth {
+		c.err = fmt.Errorf("objects nested more than %d levels deep: the file is damaged or made to hang readers", maxCopyDepth)
+		return "null"
+	}
+	switch v := o.(type) {
+	case nil:
+		return "null"
+	case types.IndirectRef:
+		src := v.ObjectNumber.Value()
+		if n, ok := c.num[src]; ok {
+			return fmt.Sprintf("%d 0 R", n)
+		}
+		target, err := c.doc.Ctx.Dereference(v)
+		if err != nil || target == nil {
+			return "null"
+		}
+		n := c.out.Add(nil)
+		c.num[src] = n
+		var body string
+		if sd, ok := target.(types.StreamDict); ok {
+			d := types.Dict{}
+			for k, e := range sd.Dict {
+				if k != "Length" {
+					d[k] = e
+				}
+			}
+			d["Length"] = types.Integer(len(sd.Raw))
+			body = c.object(d, depth+1) + "\nstream\n" + string(sd.Raw) + "\nendstream"
+		} else {
+			body = c.object(target, depth+1)
+		}
+		c.out.Objects[n] = []byte(body + "\n")
+		return fmt.Sprintf("%d 0 R", n)
+	case types.Dict:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var b strings.Builder
+		b.WriteString("<<")
+		for _, k := range keys {
+			if k == "Parent" || k == "StructParent" || k == "StructParents" {
+				continue // the source's page tree and structure tree stay behind
+			}
+			b.WriteString(types.Name(k).PDFString())
+			b.WriteByte(' ')
+			b.WriteString(c.object(v[k], depth+1))
+			b.WriteByte(' ')
+		}
+		b.WriteString(">>")
+		return b.String()
+	case types.Array:
+		var b strings.Builder
+		b.WriteString("[")
+		for i, e := range v {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(c.object(e, depth+1))
+		}
+		b.WriteString("]")
+		return b.String()
+	case types.Float:
+		return num(v.Value())
+	case types.StreamDict:
+		return "null" // a stream is always an indirect object
+	}
+	return o.PDFString()
 }
 
 // The marks on a sheet, pt: as layout/geometry.go draws them on a page
@@ -142,25 +279,17 @@ const (
 	sheetOff        = sheetMarkGap + sheetMarkLen + 2
 )
 
-// sheetMarks grows each imposed sheet (tw×th, the two trims edge to edge)
-// by sheetOff on every side, moves its content to the middle, sets TrimBox
-// and BleedBox to the trim, and draws crop marks at the four corners of the
-// trim, fold marks above and below the spine, and centre marks at the
-// sides, all outside the trim, in the registration colour (a Separation
-// "All", as layout's marks).
-func sheetMarks(pdf []byte, tw, th float64, conf *model.Configuration) ([]byte, error) {
-	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(pdf), conf)
-	if err != nil {
-		return nil, err
-	}
-	if err := ctx.EnsurePageCount(); err != nil {
-		return nil, err
-	}
+// sheetMarksContent is the marks of a sheet whose two trims (tw×th
+// together) lie at (sheetOff, sheetOff): crop marks at the four corners of
+// the trim, fold marks above and below the spine, and centre marks at the
+// sides, all outside the trim, in the registration colour (/CSAll).
+func sheetMarksContent(tw, th float64) string {
 	o := sheetOff
-	// the marks, in the moved coordinates (trim from (o, o) to (o+tw, o+th))
 	var m strings.Builder
-	fmt.Fprintf(&m, "Q\nq /CSAll CS 1 SCN %.2f w [] 0 d 0 J\n", sheetMarkWeight)
-	line := func(x1, y1, x2, y2 float64) { fmt.Fprintf(&m, "%.2f %.2f m %.2f %.2f l S\n", x1, y1, x2, y2) }
+	fmt.Fprintf(&m, "q /CSAll CS 1 SCN %s w [] 0 d 0 J\n", num(sheetMarkWeight))
+	line := func(x1, y1, x2, y2 float64) {
+		fmt.Fprintf(&m, "%s %s m %s %s l S\n", num(x1), num(y1), num(x2), num(y2))
+	}
 	a, b := sheetMarkGap, sheetMarkGap+sheetMarkLen
 	for _, x := range []float64{o, o + tw} {
 		for _, y := range []float64{o, o + th} {
@@ -182,78 +311,7 @@ func sheetMarks(pdf []byte, tw, th float64, conf *model.Configuration) ([]byte, 
 	line(o-a, mid, o-b, mid) // the sheet's centre at the sides
 	line(o+tw+a, mid, o+tw+b, mid)
 	m.WriteString("Q\n")
-	all := types.Array{types.Name("Separation"), types.Name("All"), types.Name("DeviceCMYK"), types.Dict{
-		"FunctionType": types.Integer(2), "Domain": types.NewNumberArray(0, 1), "N": types.Integer(1),
-		"C0": types.NewNumberArray(0, 0, 0, 0), "C1": types.NewNumberArray(1, 1, 1, 1),
-	}}
-	stream := func(s string) (types.Object, error) {
-		sd, err := ctx.NewStreamDictForBuf([]byte(s))
-		if err != nil {
-			return nil, err
-		}
-		if err := sd.Encode(); err != nil {
-			return nil, err
-		}
-		ref, err := ctx.IndRefForNewObject(*sd)
-		if err != nil {
-			return nil, err
-		}
-		return *ref, nil
-	}
-	pre, err := stream(fmt.Sprintf("q 1 0 0 1 %.2f %.2f cm\n", o, o))
-	if err != nil {
-		return nil, err
-	}
-	post, err := stream(m.String())
-	if err != nil {
-		return nil, err
-	}
-	for p := 1; p <= ctx.PageCount; p++ {
-		d, _, inh, err := ctx.PageDict(p, false)
-		if err != nil {
-			return nil, err
-		}
-		contents := types.Array{pre}
-		if c, ok := d.Find("Contents"); ok {
-			if arr, err := ctx.DereferenceArray(c); err == nil && arr != nil {
-				contents = append(contents, arr...)
-			} else {
-				contents = append(contents, c)
-			}
-		}
-		d["Contents"] = append(contents, post)
-		// the registration colour in the page's own resources (a copy of
-		// the inherited ones when it has none)
-		res, _ := ctx.DereferenceDict(d["Resources"])
-		if res == nil {
-			res = types.Dict{}
-			if inh != nil {
-				for k, v := range inh.Resources {
-					res[k] = v
-				}
-			}
-			d["Resources"] = res
-		}
-		cs, _ := ctx.DereferenceDict(res["ColorSpace"])
-		if cs == nil {
-			cs = types.Dict{}
-			res["ColorSpace"] = cs
-		}
-		cs["CSAll"] = all
-		sheet := types.NewRectangle(0, 0, tw+2*o, th+2*o)
-		trim := types.NewRectangle(o, o, o+tw, o+th)
-		d["MediaBox"] = sheet.Array()
-		d["TrimBox"] = trim.Array()
-		d["BleedBox"] = trim.Array()
-		for _, k := range []string{"CropBox", "ArtBox"} {
-			delete(d, k)
-		}
-	}
-	var out bytes.Buffer
-	if err := api.Write(ctx, &out, conf); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return m.String()
 }
 
 // buildOpts are build's print flags.
@@ -286,7 +344,7 @@ func (bo buildOpts) after(out string, log io.Writer) int {
 		fmt.Fprintf(log, "brochure build: impose: %v\n", err)
 		return exitIO
 	}
-	b, _, err := imposeSaddle(pdf)
+	b, _, err := imposeSaddle(pdf, pdfread.Limits{})
 	if err != nil {
 		fmt.Fprintf(log, "brochure build: impose: %v\n", err)
 		return exitInvalid

@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/brochure-dev/brochure/internal/pdfread"
+	"github.com/brochure-dev/brochure/internal/printable"
+	"github.com/brochure-dev/brochure/internal/safefile"
 	"github.com/brochure-dev/brochure/preflight"
 )
 
@@ -23,7 +26,12 @@ func preflightCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	bleed := fs.String("bleed", "", "bleed every page must have, e.g. 3mm (default: as much as any page of the file has)")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object (for scripts)")
+	limits := pdfFlags(fs)
 	path, err := parseArgs(fs, args)
+	var budget pdfBudget
+	if err == nil {
+		budget, err = limits()
+	}
 	var mm float64
 	if err == nil && *bleed != "" {
 		mm, err = strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(*bleed), "mm"), 64)
@@ -35,18 +43,13 @@ func preflightCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "brochure preflight: %v\nusage: brochure preflight out.pdf [--bleed 3mm] [--json]\n", err)
 		return exitUsage
 	}
-	pdf, err := os.ReadFile(path)
-	if err != nil {
-		msg := err.Error()
-		if errors.Is(err, os.ErrNotExist) {
-			msg = "file not found"
-		}
-		fmt.Fprintf(stderr, "%s: %s\n", path, msg)
-		return exitIO
+	pdf, code := readPDF(path, budget.input, stderr)
+	if code != exitOK {
+		return code
 	}
-	rep, err := preflight.Check(pdf, preflight.Options{Bleed: mm})
+	rep, err := preflight.Check(pdf, preflight.Options{Bleed: mm, Limits: budget.Limits})
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", path, err)
+		fmt.Fprintf(stderr, "%s: %s\n", printable.String(path), printable.String(err.Error()))
 		return exitInvalid
 	}
 	if *asJSON {
@@ -65,6 +68,62 @@ func preflightCmd(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// pdfBudget is what reading a PDF from an unknown source may cost.
+type pdfBudget struct {
+	pdfread.Limits
+	input int64 // bytes of the file
+}
+
+// DefaultMaxPDFBytes bounds the PDF file preflight and impose read: a
+// print-ready brochure with photos at 300 dpi is tens of MB.
+const DefaultMaxPDFBytes = 256 << 20
+
+// pdfFlags adds the budgets of reading a PDF (preflight, impose) to fs;
+// the returned function reads them after fs.Parse, a value under 1 a
+// usage error.
+func pdfFlags(fs *flag.FlagSet) func() (pdfBudget, error) {
+	in := fs.Int("max-input-mb", DefaultMaxPDFBytes>>20, "refuse a PDF file larger than this, in MB")
+	pages := fs.Int("max-pages", pdfread.DefaultMaxPages, "refuse a PDF of more pages than this")
+	stream := fs.Int("max-stream-mb", pdfread.DefaultMaxStreamBytes>>20, "refuse a PDF stream that decompresses to more than this, in MB")
+	decoded := fs.Int("max-decoded-mb", pdfread.DefaultMaxDecodedBytes>>20, "refuse a PDF whose streams decompress to more than this in all, in MB")
+	xobj := fs.Int("max-xobjects", pdfread.DefaultMaxXObjects, "refuse a PDF whose pages invoke XObjects (forms, images) more often than this in all")
+	ops := fs.Int("max-operators", pdfread.DefaultMaxOperators, "refuse a PDF whose content has more operators than this in all (forms counted each time they are drawn)")
+	return func() (pdfBudget, error) {
+		for _, f := range []struct {
+			name string
+			v    int
+		}{{"max-input-mb", *in}, {"max-pages", *pages}, {"max-stream-mb", *stream}, {"max-decoded-mb", *decoded}, {"max-xobjects", *xobj}, {"max-operators", *ops}} {
+			if f.v < 1 {
+				return pdfBudget{}, fmt.Errorf("--%s %d: give a whole number of 1 or more", f.name, f.v)
+			}
+		}
+		return pdfBudget{input: int64(*in) << 20, Limits: pdfread.Limits{MaxPages: *pages, MaxStreamBytes: int64(*stream) << 20,
+			MaxDecodedBytes: int64(*decoded) << 20, MaxXObjects: *xobj, MaxOperators: *ops}}, nil
+	}
+}
+
+// readPDF reads the PDF a user named: a regular file (a FIFO or device
+// such as /dev/zero is refused, exit 3) of at most limit bytes (exit 1).
+func readPDF(path string, limit int64, stderr io.Writer) ([]byte, int) {
+	pdf, err := safefile.ReadFile(path, limit, false)
+	var se *safefile.Error
+	switch {
+	case err == nil:
+		return pdf, exitOK
+	case errors.As(err, &se) && errors.Is(err, safefile.ErrTooBig):
+		fmt.Fprintf(stderr, "%s: the file is %s, the limit for a PDF; if it is the right file, raise the limit with --max-input-mb\n", printable.String(path), se.Detail)
+		return nil, exitInvalid
+	case errors.As(err, &se):
+		fmt.Fprintf(stderr, "%s: %s, not a PDF file; name the PDF itself\n", printable.String(path), se.Detail)
+		return nil, exitIO
+	case errors.Is(err, os.ErrNotExist):
+		fmt.Fprintf(stderr, "%s: file not found\n", printable.String(path))
+		return nil, exitIO
+	}
+	fmt.Fprintf(stderr, "%s: %s\n", printable.String(path), printable.String(err.Error()))
+	return nil, exitIO
+}
+
 // printPreflight writes the report for a person: a few lines, the
 // problems last.
 func printPreflight(w io.Writer, path string, r *preflight.Report) {
@@ -72,7 +131,7 @@ func printPreflight(w io.Writer, path string, r *preflight.Report) {
 	if r.PDFA != "" {
 		pdfa = ", PDF/A-" + r.PDFA
 	}
-	fmt.Fprintf(w, "%s: PDF %s%s, %d page%s, %s\n", path, r.Version, pdfa, r.Pages, plural(r.Pages), size(r.Bytes))
+	fmt.Fprintf(w, "%s: PDF %s%s, %d page%s, %s\n", printable.String(path), r.Version, pdfa, r.Pages, plural(r.Pages), size(r.Bytes))
 	for _, b := range r.Boxes {
 		pages := "pages " + b.Pages
 		if !strings.ContainsAny(b.Pages, "-,") {
@@ -114,7 +173,7 @@ func printPreflight(w io.Writer, path string, r *preflight.Report) {
 		if f.Subset {
 			how = append(how, "subset")
 		}
-		fmt.Fprintf(w, "    %-30s %-16s %s, %d codes\n", f.Name, f.Type, strings.Join(how, ", "), f.Codes)
+		fmt.Fprintf(w, "    %-30s %-16s %s, %d codes\n", printable.String(f.Name), printable.String(f.Type), strings.Join(how, ", "), f.Codes)
 	}
 	fmt.Fprintf(w, "  images: %d placed\n", len(r.Images))
 	for _, im := range r.Images {
@@ -126,29 +185,30 @@ func printPreflight(w io.Writer, path string, r *preflight.Report) {
 		if r := []rune(n); len(r) > 10 { // fpdf names images by a hash
 			n = string(r[:9]) + "…"
 		}
+		n = printable.String(n)
 		fmt.Fprintf(w, "    page %-3d %-10s %d×%d px %s%s, placed %g×%g mm: %.0f dpi\n", im.Page, n, im.Width, im.Height, im.ColourSpace, alpha, im.PlacedW, im.PlacedH, im.DPI)
 	}
 	intent := "no output intent"
 	if len(r.OutputIntents) > 0 {
 		intent = "output intent " + strings.Join(r.OutputIntents, "; ")
 	}
-	fmt.Fprintf(w, "  colours: %s; %s\n", strings.Join(r.Colours, ", "), intent)
+	fmt.Fprintf(w, "  colours: %s; %s\n", printable.String(strings.Join(r.Colours, ", ")), printable.String(intent))
 	missing := "none missing"
 	if len(r.MissingGlyphs) > 0 {
 		missing = fmt.Sprintf("%d MISSING", len(r.MissingGlyphs))
 	}
 	fmt.Fprintf(w, "  glyphs: %d codes shown, %s, %d without Unicode\n", r.Codes, missing, r.NoUnicode)
 	for _, g := range r.MissingGlyphs {
-		fmt.Fprintf(w, "    %s\n", g)
+		fmt.Fprintf(w, "    %s\n", printable.String(g))
 	}
 	for _, u := range r.Unchecked {
-		fmt.Fprintf(w, "  not checked: %s\n", u)
+		fmt.Fprintf(w, "  not checked: %s\n", printable.String(u))
 	}
 	for _, x := range r.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", x)
+		fmt.Fprintf(w, "  warning: %s\n", printable.String(x))
 	}
 	for _, p := range r.Problems {
-		fmt.Fprintf(w, "  PROBLEM: %s\n", p)
+		fmt.Fprintf(w, "  PROBLEM: %s\n", printable.String(p))
 	}
 	if r.OK() {
 		fmt.Fprintln(w, "ok: nothing a print shop would reject")

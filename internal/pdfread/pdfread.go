@@ -74,7 +74,7 @@ func (l Limits) orDefaults() Limits {
 
 // LimitError is a budget the file exceeded.
 type LimitError struct {
-	What  string // "pages", "decompressed bytes of one stream", …
+	What  string // "pages", "one stream decompressed", …
 	Limit string // "20000", "64 MB"
 	Flag  string // the flag that raises it: "--max-pages"
 	Found string // what the file has or asks for, if known
@@ -85,7 +85,7 @@ func (e *LimitError) Error() string {
 	if e.Found != "" {
 		found = " (" + e.Found + ")"
 	}
-	return fmt.Sprintf("the file needs more than %s %s%s, the limit for a PDF from an unknown source; if you trust it, raise the limit with %s", e.Limit, e.What, found, e.Flag)
+	return fmt.Sprintf("%s: more than %s%s, the limit for a PDF from an unknown source; if you trust the file, raise the limit with %s", e.What, e.Limit, found, e.Flag)
 }
 
 func mb(n int64) string { return fmt.Sprintf("%d MB", n>>20) }
@@ -129,7 +129,7 @@ func Open(pdf []byte, lim Limits) (doc *Doc, err error) {
 	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
 	if err != nil {
 		if errors.Is(err, filter.ErrDecodeLimitExceeded) {
-			return nil, &LimitError{What: "decompressed bytes in one stream", Limit: mb(lim.MaxStreamBytes), Flag: "--max-stream-mb"}
+			return nil, &LimitError{What: "one stream decompressed", Limit: mb(lim.MaxStreamBytes), Flag: "--max-stream-mb"}
 		}
 		return nil, fmt.Errorf("cannot read the PDF: %v", err)
 	}
@@ -280,7 +280,7 @@ func (d *Doc) Stream(o types.Object) (*types.StreamDict, []byte, error) {
 			if left < d.lim.MaxStreamBytes {
 				return nil, nil, d.docLimit()
 			}
-			return nil, nil, &LimitError{What: "decompressed bytes in one stream", Limit: mb(d.lim.MaxStreamBytes), Flag: "--max-stream-mb"}
+			return nil, nil, &LimitError{What: "one stream decompressed", Limit: mb(d.lim.MaxStreamBytes), Flag: "--max-stream-mb"}
 		}
 		return nil, nil, err
 	}
@@ -293,7 +293,7 @@ func (d *Doc) Stream(o types.Object) (*types.StreamDict, []byte, error) {
 }
 
 func (d *Doc) docLimit() error {
-	return &LimitError{What: "decompressed bytes in all", Limit: mb(d.lim.MaxDecodedBytes), Flag: "--max-decoded-mb"}
+	return &LimitError{What: "all streams decompressed", Limit: mb(d.lim.MaxDecodedBytes), Flag: "--max-decoded-mb"}
 }
 
 // Contents returns the page's content, its streams decompressed and
@@ -332,7 +332,7 @@ func (d *Doc) Contents(p *Page) ([]byte, error) {
 func (d *Doc) Op() error {
 	d.ops++
 	if d.ops > d.lim.MaxOperators {
-		return &LimitError{What: "content operators", Limit: fmt.Sprint(d.lim.MaxOperators), Flag: "--max-operators"}
+		return &LimitError{What: "content operators drawn (forms counted each time)", Limit: fmt.Sprint(d.lim.MaxOperators), Flag: "--max-operators"}
 	}
 	return nil
 }
@@ -341,7 +341,7 @@ func (d *Doc) Op() error {
 func (d *Doc) XObject() error {
 	d.xobjs++
 	if d.xobjs > d.lim.MaxXObjects {
-		return &LimitError{What: "XObject invocations (forms calling forms)", Limit: fmt.Sprint(d.lim.MaxXObjects), Flag: "--max-xobjects"}
+		return &LimitError{What: "XObjects drawn (forms calling forms counted each time)", Limit: fmt.Sprint(d.lim.MaxXObjects), Flag: "--max-xobjects"}
 	}
 	return nil
 }
