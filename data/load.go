@@ -56,6 +56,7 @@ func parse(name string, src []byte, o Options) (r *Report, err error) {
 			File:  name,
 			pos:   map[string]Pos{},
 			spans: map[string]span{},
+			loc:   &locator{},
 			bad:   map[string]bool{},
 			opts:  o,
 		},
@@ -114,28 +115,59 @@ func (r *Report) Locate(path string, offset int) Pos {
 	}
 	// Plain and quoted scalars may be folded over lines and have escapes:
 	// walk the value and the source together, matching each non-space
-	// character with the next equal one in the source.
-	l, c := sp.line, sp.col
-	if sp.quoted {
-		c++
+	// character with the next equal one in the source. The walk resumes
+	// where the last call on the same path stopped, so that pointing at
+	// every character of a paragraph in turn is linear, not quadratic.
+	if r.loc == nil {
+		return (&locator{}).walk(r, path, sp, offset)
+	}
+	return r.loc.walk(r, path, sp, offset)
+}
+
+// locator is Locate's place in its last walk, and the source lines as
+// runes (made once, when first needed).
+type locator struct {
+	mu    sync.Mutex
+	runes [][]rune
+	path  string
+	i     int // bytes of the value walked
+	l, c  int // the source position after them
+}
+
+func (lo *locator) walk(r *Report, path string, sp span, offset int) Pos {
+	lo.mu.Lock()
+	defer lo.mu.Unlock()
+	if lo.runes == nil {
+		lo.runes = make([][]rune, len(r.src))
+		for i, s := range r.src {
+			lo.runes[i] = []rune(s)
+		}
+	}
+	if lo.path != path || lo.i > offset {
+		lo.path, lo.i, lo.l, lo.c = path, 0, sp.line, sp.col
+		if sp.quoted {
+			lo.c++
+		}
 	}
 	at := func(l, c int) (rune, bool) {
-		if l < 1 || l > len(r.src) {
+		if l < 1 || l > len(lo.runes) {
 			return 0, false
 		}
-		rs := []rune(r.src[l-1])
-		if c-1 < len(rs) {
+		if rs := lo.runes[l-1]; c-1 < len(rs) {
 			return rs[c-1], true
 		}
 		return '\n', true
 	}
 	next := func(l, c int) (int, int) {
-		if c-1 < utf8.RuneCountInString(r.src[l-1]) {
+		if c-1 < len(lo.runes[l-1]) {
 			return l, c + 1
 		}
 		return l + 1, 1
 	}
-	for i, v := range sp.value {
+	l, c, start := lo.l, lo.c, lo.i
+	for i, v := range sp.value[start:] {
+		i += start
+		lo.i, lo.l, lo.c = i, l, c // the state before this character
 		if !unicode.IsSpace(v) {
 			sl, sc := l, c
 			for n := 0; n < 64; n++ {
@@ -156,8 +188,9 @@ func (r *Report) Locate(path string, offset int) Pos {
 		if _, ok := at(l, c); ok {
 			l, c = next(l, c)
 		}
+		lo.i, lo.l, lo.c = i+utf8.RuneLen(v), l, c
 	}
-	return Pos{File: file, Line: l, Col: c}
+	return Pos{File: r.pos[path].File, Line: l, Col: c}
 }
 
 // paragraphs splits body at blank lines. Inside a paragraph the lines are
@@ -283,6 +316,9 @@ func (d *decoder) decode(src []byte) (ok bool) {
 		lines[i] = strings.TrimSuffix(lines[i], "\r")
 	}
 	d.r.src = lines
+	if !d.shape(src) {
+		return false
+	}
 
 	f, err := parseYAML(src)
 	if err != nil {

@@ -37,6 +37,7 @@ type Report struct {
 	spans map[string]span // field path -> how a string value was written, for Locate
 	bad   map[string]bool // field paths decoding already reported a problem at
 	src   []string        // source lines, "\r" removed, for Locate
+	loc   *locator        // Locate's last walk
 	opts  Options         // the limits it was loaded with
 }
 
