@@ -1,14 +1,17 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/brochure-dev/brochure/internal/printable"
+	"github.com/brochure-dev/brochure/internal/safefile"
 )
 
 // Options are the limits and permissions a report is loaded with. The
@@ -18,7 +21,10 @@ type Options struct {
 	MaxInputBytes int64
 	// MaxDataItems bounds the items of one chart (default DefaultMaxDataItems).
 	MaxDataItems int
-	// AllowOutside lets photo and font paths leave the report's folder
+	// MaxDataBytes bounds a chart's data file: a CSV's size, an XLSX's
+	// sheets unzipped (default DefaultMaxDataBytes).
+	MaxDataBytes int64
+	// AllowOutside lets photo, font and data file paths leave the report's folder
 	// (absolute paths, "..", symlinks pointing out). Off by default, so a
 	// report someone emailed cannot make the brochure read other files.
 	AllowOutside bool
@@ -32,6 +38,10 @@ type Options struct {
 const (
 	DefaultMaxInputBytes = 8 << 20
 	DefaultMaxDataItems  = 100
+	// DefaultMaxDataBytes bounds a data file: a chart's hundred rows are a
+	// few KB, a workbook with other sheets some MB; a 3.7 MB XLSX whose
+	// sheet unzips to 1.28 GB is refused.
+	DefaultMaxDataBytes = 32 << 20
 	// aliasLimit bounds what the YAML aliases of a report stand for, in
 	// values: a "billion laughs" file is refused before it expands.
 	aliasLimit = 10_000
@@ -42,6 +52,13 @@ func (o Options) maxInput() int64 {
 		return o.MaxInputBytes
 	}
 	return DefaultMaxInputBytes
+}
+
+func (o Options) maxData() int64 {
+	if o.MaxDataBytes > 0 {
+		return o.MaxDataBytes
+	}
+	return DefaultMaxDataBytes
 }
 
 func (o Options) maxItems() int {
@@ -233,31 +250,31 @@ func longHint(key string) string {
 
 // outside returns why the file at p (as written in the report) may not be
 // read, or "" if it may: a path that leaves the report's folder, directly
-// or through a symlink, unless the options allow it.
+// or through a symlink, unless the options allow it, or a file that is no
+// regular file (a FIFO, a device). safefile.Resolve decides; this words it.
 func (r *Report) outside(p, what string) string {
-	if p == "" || r.opts.AllowOutside {
+	if p == "" {
 		return ""
 	}
-	fix := fmt.Sprintf("copy the %s into the report's folder (e.g. %s/) and name it from there, or, if you trust this report, build with --allow-outside", what, map[string]string{"photo": "photos", "font": "fonts"}[what])
-	if filepath.IsAbs(p) || strings.HasPrefix(p, `\`) || (len(p) > 1 && p[1] == ':') {
-		return fmt.Sprintf("%s is an absolute path; a report may only name files in its own folder: %s", p, fix)
+	_, err := safefile.Resolve(r.Dir, p, r.opts.AllowOutside)
+	var se *safefile.Error
+	if !errors.As(err, &se) {
+		return "" // fine, or missing: reported as such
 	}
-	clean := filepath.Clean(filepath.FromSlash(p))
-	if clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
-		return fmt.Sprintf("%s leads out of the report's folder; a report may only name files in its own folder: %s", p, fix)
+	folder := map[string]string{"photo": "photos", "font": "fonts", "data file": "data"}[what]
+	fix := fmt.Sprintf("copy the %s into the report's folder (e.g. %s/) and name it from there, or, if you trust this report, build with --allow-outside", what, folder)
+	q := printable.String(p)
+	switch {
+	case errors.Is(err, safefile.ErrAbsolute):
+		return fmt.Sprintf("%s is an absolute path; a report may only name files in its own folder: %s", q, fix)
+	case errors.Is(err, safefile.ErrParent):
+		return fmt.Sprintf("%s leads out of the report's folder; a report may only name files in its own folder: %s", q, fix)
+	case errors.Is(err, safefile.ErrLinkOut):
+		return fmt.Sprintf("%s is a link to a file outside the report's folder; a report may only name files in its own folder: %s", q, fix)
+	case errors.Is(err, safefile.ErrNotRegular):
+		return fmt.Sprintf("%s is %s, not a %s file; name the %s itself", q, se.Detail, what, what)
 	}
-	dir, err := filepath.EvalSymlinks(absOr(r.Dir))
-	if err != nil {
-		return ""
-	}
-	target, err := filepath.EvalSymlinks(filepath.Join(r.Dir, clean))
-	if err != nil {
-		return "" // missing: reported as such
-	}
-	if rel, err := filepath.Rel(dir, absOr(target)); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return fmt.Sprintf("%s is a link to a file outside the report's folder; a report may only name files in its own folder: %s", p, fix)
-	}
-	return ""
+	return fmt.Sprintf("%s: %v", q, err)
 }
 
 func absOr(p string) string {

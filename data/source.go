@@ -13,6 +13,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/brochure-dev/brochure/internal/safefile"
 )
 
 // Charts may take their data from a spreadsheet: data: {file: traffic.csv}
@@ -81,6 +83,9 @@ func (r *Report) loadSource(c *Chart, path string) *Error {
 	if ext == ".xlsx" && src.Encoding != "" {
 		return fail("encoding", "an .xlsx file has no text encoding; remove the encoding line")
 	}
+	if msg := r.outside(src.File, "data file"); msg != "" {
+		return fail("file", "%s", msg)
+	}
 	st, err := os.Stat(name)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -94,9 +99,9 @@ func (r *Report) loadSource(c *Chart, path string) *Error {
 	where := filepath.Base(name)
 	var e *Error
 	if ext == ".csv" {
-		rows, e = readCSV(name, src.Encoding, fail)
+		rows, e = readCSV(name, src.Encoding, r.opts, fail)
 	} else {
-		rows, where, e = readXLSX(name, src, fail)
+		rows, where, e = readXLSX(name, src, r.opts, fail)
 	}
 	if e != nil {
 		return e
@@ -104,9 +109,13 @@ func (r *Report) loadSource(c *Chart, path string) *Error {
 	return c.fromRows(rows, where, func(format string, args ...any) *Error { return fail("", format, args...) })
 }
 
-func readCSV(name, enc string, fail func(sub, format string, args ...any) *Error) ([][]cell, *Error) {
-	raw, err := os.ReadFile(name)
-	if err != nil {
+func readCSV(name, enc string, o Options, fail func(sub, format string, args ...any) *Error) ([][]cell, *Error) {
+	raw, err := safefile.ReadFile(name, o.maxData(), o.AllowOutside)
+	var se *safefile.Error
+	switch {
+	case errors.As(err, &se) && errors.Is(err, safefile.ErrTooBig):
+		return nil, fail("file", "data file %s is %s, the limit for a data file; a chart needs a few rows: name a smaller file, or raise the limit with --max-data-mb", name, se.Detail)
+	case err != nil:
 		return nil, fail("file", "cannot read data file %s: %v", name, unwrapPathErr(err))
 	}
 	base := filepath.Base(name)
@@ -171,10 +180,24 @@ func firstInvalid(b []byte) int {
 
 var rangeRE = regexp.MustCompile(`^([A-Za-z]{1,3}[0-9]+):([A-Za-z]{1,3}[0-9]+)$`)
 
-func readXLSX(name string, src *Source, fail func(sub, format string, args ...any) *Error) ([][]cell, string, *Error) {
+func readXLSX(name string, src *Source, o Options, fail func(sub, format string, args ...any) *Error) ([][]cell, string, *Error) {
 	base := filepath.Base(name)
-	f, err := excelize.OpenFile(name)
+	raw, err := safefile.ReadFile(name, o.maxData(), o.AllowOutside)
+	var se *safefile.Error
+	switch {
+	case errors.As(err, &se) && errors.Is(err, safefile.ErrTooBig):
+		return nil, "", fail("file", "data file %s is %s, the limit for a data file; a chart needs a few rows: name a smaller file, or raise the limit with --max-data-mb", name, se.Detail)
+	case err != nil:
+		return nil, "", fail("file", "cannot read data file %s: %v", name, unwrapPathErr(err))
+	}
+	// Unzipped, the sheets must fit the same budget, in memory: with
+	// UnzipXMLSizeLimit equal to UnzipSizeLimit excelize never spills a
+	// sheet into a temporary file (which a kill would leave behind).
+	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: o.maxData(), UnzipXMLSizeLimit: o.maxData()})
 	if err != nil {
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, "", fail("file", "%s unzips to more than %s, the limit for a data file (a chart needs a few rows; this workbook may be made to exhaust memory): name a smaller file, or raise the limit with --max-data-mb", base, safefile.MB(o.maxData()))
+		}
 		return nil, "", fail("file", "%s cannot be opened as an Excel workbook (%v); save it again as .xlsx", base, err)
 	}
 	defer f.Close()

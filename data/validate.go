@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/brochure-dev/brochure/internal/printable"
+	"github.com/brochure-dev/brochure/internal/safefile"
 )
 
 var bleedRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)? ?(mm)?$`)
@@ -59,7 +62,9 @@ func (e *Error) Error() string {
 		parts = append(parts, e.Path)
 	}
 	parts = append(parts, e.Msg)
-	return strings.Join(parts, ": ")
+	// what the report wrote (a key, a value, a path) may hold terminal
+	// escapes or bidi controls: shown as \u escapes, never sent raw
+	return printable.String(strings.Join(parts, ": "))
 }
 
 // Errors is every problem found in a report, sorted by position.
@@ -428,7 +433,7 @@ func (v *validator) photo(path string, p Photo) {
 		v.add(fp, "%s is a folder, not a picture; name a .jpg or .png file inside it", name)
 		return
 	}
-	f, err := os.Open(name)
+	f, err := safefile.Open(name, v.r.opts.AllowOutside)
 	if err != nil {
 		v.add(fp, "cannot read photo %s: %v", name, unwrapPathErr(err))
 		return

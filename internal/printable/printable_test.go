@@ -8,7 +8,7 @@ func TestString(t *testing.T) {
 		{"a\tb", "a\tb"},
 		{"\x1b]0;pwned\x07title", `\u001B]0;pwned\u0007title`},
 		{"\x1b[2J", `\u001B[2J`},
-		{"abc\u202Edef", `abc\u202Edef`},      // right-to-left override
+		{"abc\u202Edef", `abc\u202Edef`},       // right-to-left override
 		{"zero\u200Bwidth", `zero\u200Bwidth`}, // zero-width space
 		{"two\nlines", `two\nlines`},
 		{"bad\xffbyte", `bad\xffbyte`},
