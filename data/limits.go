@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"unicode/utf8"
 
@@ -87,7 +86,7 @@ var maxRunes = map[string]int{
 
 // LoadOptions is Load with limits and permissions other than the defaults.
 func LoadOptions(path string, o Options) (*Report, error) {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path, false) // a FIFO must not hang the load
 	if err != nil {
 		return nil, readErr(path, err)
 	}

@@ -23,6 +23,8 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/printable"
+	"github.com/brochure-dev/brochure/internal/safefile"
 	"github.com/brochure-dev/brochure/layout"
 )
 
@@ -178,8 +180,24 @@ func load(path string, stderr io.Writer, cfg settings) (*data.Report, int) {
 		case errors.Is(err, os.ErrPermission):
 			msg = "you may not read this file; check its permissions, or copy it somewhere you can read it"
 		}
-		fmt.Fprintf(stderr, "%s: %s\n", path, msg)
+		fmt.Fprintf(stderr, "%s: %s\n", printable.String(path), msg)
 		return nil, exitIO
+	}
+	// unreadable (permissions) or not a file (a FIFO would hang, a device
+	// never end): the file system's problem, exit 3
+	if f, err := safefile.Open(path, false); err != nil {
+		msg := fmt.Sprintf("cannot read the report: %v", err)
+		var se *safefile.Error
+		switch {
+		case errors.As(err, &se):
+			msg = se.Detail + ", not a report file; name the report's .yaml file"
+		case errors.Is(err, os.ErrPermission):
+			msg = "you may not read this file; check its permissions, or copy it somewhere you can read it"
+		}
+		fmt.Fprintf(stderr, "%s: %s\n", printable.String(path), printable.String(msg))
+		return nil, exitIO
+	} else {
+		f.Close()
 	}
 	r, err := data.LoadOptions(path, cfg.data)
 	if err != nil {
@@ -205,10 +223,10 @@ func report(stderr io.Writer, err error) int {
 		fmt.Fprintln(stderr, one)
 		return exitInvalid
 	case errors.As(err, &pathErr):
-		fmt.Fprintf(stderr, "brochure: %v\n", err)
+		fmt.Fprintf(stderr, "brochure: %s\n", printable.String(err.Error()))
 		return exitIO
 	}
-	fmt.Fprintf(stderr, "brochure: %v\n", err)
+	fmt.Fprintf(stderr, "brochure: %s\n", printable.String(err.Error()))
 	return exitInvalid
 }
 
