@@ -6,8 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"strings"
+	"sync"
 	"syscall"
+	"time"
 )
 
 // wrapOutput, when set (by tests), wraps the temporary file a PDF is
@@ -33,14 +37,16 @@ func writeAtomic(path string, write func(io.Writer) error) (n int64, err error) 
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return 0, &ioError{folderProblem(path, dir, err)}
 	}
+	removeStale(dir, filepath.Base(path))
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return 0, &ioError{fmt.Sprintf("%s: cannot write in the folder %s: %s", path, dir, why(err))}
 	}
+	temps.add(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			temps.remove(tmp.Name(), nil)
 		}
 	}()
 	cw := &counter{w: tmp}
@@ -64,7 +70,7 @@ func writeAtomic(path string, write func(io.Writer) error) (n int64, err error) 
 		return 0, err
 	}
 	if err = os.Chmod(tmp.Name(), 0o644); err == nil {
-		err = os.Rename(tmp.Name(), path)
+		err = temps.remove(tmp.Name(), func() error { return os.Rename(tmp.Name(), path) })
 	}
 	if err != nil {
 		return 0, &ioError{fmt.Sprintf("%s: cannot replace the file: %s", path, why(err))}
@@ -145,4 +151,89 @@ func (c *counter) Write(p []byte) (int, error) {
 func writeBytes(path string, b []byte) error {
 	_, err := writeAtomic(path, func(w io.Writer) error { _, err := w.Write(b); return err })
 	return err
+}
+
+// temps are the temporary files being written. While there are any, SIGINT
+// and SIGTERM remove them before the process exits (130, 143), so that an
+// interrupted build leaves nothing behind; with none, the signals do what
+// they did (a watch stops, anything else ends).
+var temps = &tempFiles{names: map[string]bool{}}
+
+type tempFiles struct {
+	mu    sync.Mutex
+	names map[string]bool
+	sig   chan os.Signal
+}
+
+func (t *tempFiles) add(name string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.names[name] = true
+	if t.sig == nil {
+		t.sig = make(chan os.Signal, 1)
+		signal.Notify(t.sig, os.Interrupt, syscall.SIGTERM)
+		go t.wait(t.sig)
+	}
+}
+
+// remove ends the life of a temporary file: by rename (done, under the
+// lock, so that a signal sees it either before or after), or deleted.
+func (t *tempFiles) remove(name string, done func() error) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var err error
+	if done != nil {
+		err = done()
+	}
+	if done == nil || err != nil {
+		os.Remove(name)
+	}
+	delete(t.names, name)
+	if len(t.names) == 0 && t.sig != nil {
+		signal.Stop(t.sig)
+		close(t.sig)
+		t.sig = nil
+	}
+	return err
+}
+
+func (t *tempFiles) wait(c chan os.Signal) {
+	s, ok := <-c
+	if !ok {
+		return
+	}
+	t.mu.Lock() // held until exit: no rename after this
+	for name := range t.names {
+		os.Remove(name)
+	}
+	code := 130
+	if s == syscall.SIGTERM {
+		code = 143
+	}
+	os.Exit(code)
+}
+
+// removeStale removes temporary files of an earlier write of the same
+// target (".report.pdf.123.tmp") more than a minute old: what a build
+// killed with SIGKILL, or a crash of the machine, left behind. Younger
+// ones may be a concurrent build's.
+func removeStale(dir, base string) {
+	old, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
+	for _, name := range old {
+		if fi, err := os.Lstat(name); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > time.Minute {
+			os.Remove(name)
+		}
+	}
+}
+
+// globEscape makes a file name literal in a filepath.Glob pattern.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
