@@ -38,9 +38,19 @@ type op struct {
 
 // lexer reads tokens from a content stream.
 type lexer struct {
-	b []byte
-	i int
+	b     []byte
+	i     int
+	depth int // of arrays and dictionaries being read
 }
+
+// Bounds of what one operator may carry: a content stream is untrusted,
+// and 64 MB of "[" or of numbers must not become a deep recursion or a
+// slice of millions of operands. Beyond them tokens are read and dropped.
+const (
+	maxNesting  = 32     // arrays and dictionaries in an operand
+	maxOperands = 64     // operands kept before an operator (the last ones)
+	maxElements = 65_536 // elements kept of one array (a TJ's strings)
+)
 
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
@@ -67,6 +77,10 @@ func (l *lexer) next() (op, bool) {
 		case tokArrayEnd, tokDictEnd:
 			// stray; ignore
 		default:
+			if len(stack) == maxOperands {
+				copy(stack, stack[1:])
+				stack = stack[:maxOperands-1]
+			}
 			stack = append(stack, t)
 		}
 	}
@@ -106,7 +120,12 @@ func (l *lexer) token() (any, int) {
 		return l.literal(), tokOperand
 	case c == '<' && l.i+1 < len(l.b) && l.b[l.i+1] == '<':
 		l.i += 2
+		if l.depth >= maxNesting {
+			return nil, tokOperand // its >> ends it as a stray
+		}
+		l.depth++
 		l.skipDict()
+		l.depth--
 		return nil, tokOperand
 	case c == '<':
 		return l.hex(), tokOperand
@@ -118,13 +137,18 @@ func (l *lexer) token() (any, int) {
 		return nil, tokDictEnd
 	case c == '[':
 		l.i++
+		if l.depth >= maxNesting {
+			return nil, tokOperand // its ] ends it as a stray
+		}
+		l.depth++
+		defer func() { l.depth-- }()
 		var arr []any
 		for {
 			t, k := l.token()
 			if k == tokEOF || k == tokArrayEnd {
 				return arr, tokOperand
 			}
-			if k == tokOperand && t != nil {
+			if k == tokOperand && t != nil && len(arr) < maxElements {
 				arr = append(arr, t)
 			}
 		}

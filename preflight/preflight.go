@@ -724,6 +724,7 @@ func (w *walker) finish() {
 				rep.NoUnicode++
 			}
 		}
+		fi.cmap = nil // its table (half a MB) is not needed again
 	}
 	if len(rep.MissingGlyphs) > 0 {
 		rep.Problems = append(rep.Problems, fmt.Sprintf("%d character code(s) with no glyph in their font: printed as empty boxes", len(rep.MissingGlyphs)))
@@ -747,6 +748,8 @@ func (w *walker) finish() {
 // toUnicode is the bfchar and bfrange entries of a ToUnicode CMap.
 type toUnicode struct {
 	ranges []cmapRange
+	table  []uint32 // by 2-byte code, made by fill when first looked up
+	set    []bool
 }
 
 type cmapRange struct {
@@ -806,24 +809,67 @@ func parseToUnicode(b []byte) *toUnicode {
 
 // lookup returns the first UTF-16 unit code c maps to.
 func (t *toUnicode) lookup(c uint32) (uint32, bool) {
+	if t.table == nil {
+		t.fill()
+	}
+	if c > 0xFFFF || !t.set[c] {
+		return 0, false
+	}
+	return t.table[c], t.table[c] != noUnicode
+}
+
+// noUnicode marks a code whose first mapping has no UTF-16 unit.
+const noUnicode = 1 << 31
+
+// fill makes the table of all 2-byte codes, the first range that holds a
+// code deciding it, as lookup did range by range. Each code is written
+// once: next[c] leads past codes already set (a union-find by path
+// halving), so that a million overlapping ranges cost a million steps,
+// not a million times 65,536.
+func (t *toUnicode) fill() {
+	t.table = make([]uint32, 0x10000)
+	t.set = make([]bool, 0x10000)
+	next := make([]int32, 0x10001)
+	for i := range next {
+		next[i] = int32(i)
+	}
+	find := func(c int32) int32 {
+		for next[c] != c {
+			next[c] = next[next[c]]
+			c = next[c]
+		}
+		return c
+	}
 	for _, r := range t.ranges {
-		if c < r.lo || c > r.hi {
+		if r.lo > 0xFFFF || r.hi < r.lo {
 			continue
 		}
-		if r.each != nil {
-			k := int(c - r.lo)
-			if k >= len(r.each) || len(r.each[k]) < 2 {
-				return 0, false
+		hi := int32(min(r.hi, 0xFFFF))
+		for c := find(int32(r.lo)); c <= hi; c = find(c) {
+			v, ok := r.value(uint32(c))
+			if !ok {
+				v = noUnicode
 			}
-			return be(r.each[k][:2]), true
+			t.table[c], t.set[c] = v, true
+			next[c] = c + 1
 		}
-		if len(r.dst) < 2 {
+	}
+}
+
+// value is what the range maps code c (within it) to.
+func (r cmapRange) value(c uint32) (uint32, bool) {
+	if r.each != nil {
+		k := int(c - r.lo)
+		if k >= len(r.each) || len(r.each[k]) < 2 {
 			return 0, false
 		}
-		if len(r.dst) == 2 {
-			return be(r.dst) + (c - r.lo), true
-		}
-		return be(r.dst[:2]), true
+		return be(r.each[k][:2]), true
 	}
-	return 0, false
+	if len(r.dst) < 2 {
+		return 0, false
+	}
+	if len(r.dst) == 2 {
+		return be(r.dst) + (c - r.lo), true
+	}
+	return be(r.dst[:2]), true
 }
