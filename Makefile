@@ -31,6 +31,10 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzBreak$$' -fuzztime $(FUZZTIME) ./layout/
 	$(GO) test -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME) ./cmd/brochure/
 	$(GO) test -run '^$$' -fuzz '^FuzzFormat$$' -fuzztime $(FUZZTIME) ./number/
+	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) ./preflight/
+	$(GO) test -run '^$$' -fuzz '^FuzzImpose$$' -fuzztime $(FUZZTIME) ./cmd/brochure/
+	$(GO) test -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime $(FUZZTIME) ./fonts/
+	$(GO) test -run '^$$' -fuzz '^FuzzSource$$' -fuzztime $(FUZZTIME) ./data/
 
 # Benchmarks, 10 runs each, into bench/results.txt, then their medians
 # (benchstat, pinned in go.mod as a tool) into bench/summary.txt: the

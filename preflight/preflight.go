@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
@@ -123,11 +124,18 @@ type Image struct {
 	DPI         float64 `json:"dpi"`     // effective: the lower of the two axes
 }
 
+// onPanic, set by the fuzz test, sees a recovered panic and its stack (so
+// that one in this package's own code fails the fuzzer).
+var onPanic func(v any, stack []byte)
+
 // Check reads pdf and checks it. A budget of opt.Limits exceeded is a
 // *pdfread.LimitError; a file that is not a readable PDF another error.
 func Check(pdf []byte, opt Options) (rep *Report, err error) {
 	defer func() {
 		if e := recover(); e != nil { // pdfcpu on a malformed file
+			if onPanic != nil {
+				onPanic(e, debug.Stack())
+			}
 			rep, err = nil, fmt.Errorf("cannot read the PDF: %v", e)
 		}
 	}()
@@ -165,6 +173,8 @@ func Check(pdf []byte, opt Options) (rep *Report, err error) {
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 const mm = 72 / 25.4
 
@@ -508,6 +518,10 @@ func (w *walker) image(sd *types.StreamDict, n string, ctm matrix) {
 		w.colours[img.ColourSpace] = true
 	}
 	pw, ph := math.Hypot(ctm[0], ctm[1]), math.Hypot(ctm[2], ctm[3])
+	if !finite(pw) || !finite(ph) || pw > 1e9 || ph > 1e9 {
+		w.unchecked["images placed by a matrix beyond any page (not measured)"]++
+		return
+	}
 	img.PlacedW, img.PlacedH = round1(pw/mm), round1(ph/mm)
 	if pw > 0 && ph > 0 && img.Width > 0 && img.Height > 0 {
 		img.DPI = math.Round(min(float64(img.Width)*72/pw, float64(img.Height)*72/ph)*10) / 10

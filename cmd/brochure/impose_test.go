@@ -1,14 +1,19 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"math"
 	"os"
 	osexec "os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 
+	"github.com/brochure-dev/brochure/internal/hostile"
+	"github.com/brochure-dev/brochure/internal/pdfread"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 	"github.com/brochure-dev/brochure/preflight"
 )
@@ -160,5 +165,67 @@ func TestImposeA4Sample(t *testing.T) {
 	}
 	if want := []string{"", "2,7", "6,3", "4,5"}; strings.Join(got, " / ") != strings.Join(want, " / ") {
 		t.Errorf("folios by sheet side %q, want %q", got, want)
+	}
+}
+
+// FuzzImpose imposes any bytes read as a PDF with small budgets: an error,
+// or a PDF of half as many sheet sides as pages that reads back within the
+// same budgets — never a panic — and the same bytes a second time.
+func FuzzImpose(f *testing.F) {
+	for _, b := range [][]byte{hostile.Pages(4), hostile.Pages(8), hostile.HugeObjectNumber(1 << 20),
+		hostile.Boxes("[0 0 420 595]", "[10 10 410 585]"), hostile.Count(8)} {
+		f.Add(b)
+	}
+	lim := pdfread.Limits{MaxPages: 64, MaxStreamBytes: 1 << 20, MaxDecodedBytes: 4 << 20}
+	f.Fuzz(func(t *testing.T, pdf []byte) {
+		out, n, err := imposeSafely(pdf, lim)
+		if err != nil {
+			return
+		}
+		doc, err := pdfread.Open(out, lim)
+		if err != nil {
+			t.Fatalf("the imposed PDF does not read back: %v", err)
+		}
+		if len(doc.Pages) != n/2 {
+			t.Fatalf("%d pages imposed on %d sheet sides", n, len(doc.Pages))
+		}
+		if again, _, _ := imposeSafely(pdf, lim); !bytes.Equal(out, again) {
+			t.Fatal("two impositions of the same file differ")
+		}
+	})
+}
+
+// imposeSafely is imposeSaddle with pdfcpu's panics (on files it cannot
+// parse) turned into errors, as preflight turns them; a panic in this
+// module's code still fails the fuzzer.
+func imposeSafely(pdf []byte, lim pdfread.Limits) (out []byte, n int, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			stack := string(debug.Stack())
+			if i := strings.Index(stack, "panic("); i >= 0 && strings.Contains(stack[i:min(len(stack), i+600)], "brochure-dev/brochure/cmd") {
+				panic(e)
+			}
+			err = fmt.Errorf("%v", e)
+		}
+	}()
+	return imposeSaddle(pdf, lim)
+}
+
+// TestImposeRepeatable: impose gives the same bytes for the same input,
+// whatever the clock or SOURCE_DATE_EPOCH says (it writes no date of its
+// own; the source's Info dictionary is copied as it is).
+func TestImposeRepeatable(t *testing.T) {
+	pdf := hostile.Pages(8)
+	a, _, err := imposeSaddle(pdf, pdfread.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1600000000")
+	b, _, _ := imposeSaddle(pdf, pdfread.Limits{})
+	if !bytes.Equal(a, b) {
+		t.Fatal("two impositions of the same file differ")
+	}
+	if bytes.Contains(a, []byte("CreationDate")) || bytes.Contains(a, []byte("ModDate")) {
+		t.Error("the imposition has a date the source did not")
 	}
 }
