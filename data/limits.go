@@ -271,7 +271,8 @@ func (r *Report) outside(p, what string) string {
 	case errors.Is(err, safefile.ErrLinkOut):
 		return fmt.Sprintf("%s is a link to a file outside the report's folder; a report may only name files in its own folder: %s", q, fix)
 	case errors.Is(err, safefile.ErrNotRegular):
-		return fmt.Sprintf("%s is %s, not a %s file; name the %s itself", q, se.Detail, what, what)
+		file := map[string]string{"photo": "photo file", "font": "font file", "data file": "data file"}[what]
+		return fmt.Sprintf("%s is %s, not a %s; name the %s itself", q, se.Detail, file, what)
 	}
 	return fmt.Sprintf("%s: %v", q, err)
 }

@@ -89,7 +89,7 @@ func imposeSaddle(pdf []byte, lim pdfread.Limits) ([]byte, int, error) {
 	}
 	n := len(doc.Pages)
 	if n == 0 || n%4 != 0 {
-		return nil, n, fmt.Errorf("%d pages: a saddle-stitched booklet needs a multiple of 4; build it with print: {booklet: true}", n)
+		return nil, n, fmt.Errorf("%d page%s: a saddle-stitched booklet needs a multiple of 4; build it with print: {booklet: true}", n, plural(n))
 	}
 	trim := func(p *pdfread.Page) *types.Rectangle {
 		switch {
