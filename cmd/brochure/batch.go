@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"golang.org/x/term"
+
+	"github.com/brochure-dev/brochure/internal/printable"
 )
 
 // expandInputs turns the command line's paths into report files: a folder
@@ -152,7 +154,7 @@ func batch(inputs, outs []string, workers int, p *printer, cfg settings) int {
 			}
 		} else {
 			fmt.Fprintf(p.stderr, "%d report%s built, %s: %s\n", built, plural(built),
-				p.paint(red, fmt.Sprintf("%d failed", len(failed))), strings.Join(failed, ", "))
+				p.paint(red, fmt.Sprintf("%d failed", len(failed))), printable.String(strings.Join(failed, ", ")))
 		}
 	}
 	return code

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/printable"
 	"github.com/brochure-dev/brochure/layout"
 	"github.com/brochure-dev/brochure/preflight"
 )
@@ -57,7 +58,7 @@ func buildWith(path, out string, cfg settings, bo buildOpts) *result {
 			// a bug below (e.g. fpdf panics on a truncated PNG): report it
 			// and keep going, so that watch and the other builds of a batch
 			// survive it
-			fmt.Fprintf(&res.log, "brochure build: internal error building %s: %v\nThis is a bug; please report it with the report file. The previous PDF was left as it was.\n", path, e)
+			fmt.Fprintf(&res.log, "brochure build: internal error building %s: %v\nThis is a bug; please report it with the report file. The previous PDF was left as it was.\n", printable.String(path), e)
 			res.code, res.OK = exitInternal, false
 		}
 		res.Millis = time.Since(start).Milliseconds()
@@ -68,7 +69,7 @@ func buildWith(path, out string, cfg settings, bo buildOpts) *result {
 		}
 	}()
 	if same(path, out) {
-		fmt.Fprintf(&res.log, "brochure build: the output %s is the report itself; choose another -o\n", out)
+		fmt.Fprintf(&res.log, "brochure build: the output %s is the report itself; choose another -o\n", printable.String(out))
 		res.code = exitUsage
 		return res
 	}
@@ -92,11 +93,11 @@ func buildWith(path, out string, cfg settings, bo buildOpts) *result {
 	if err != nil {
 		var ioErr *ioError
 		if errors.As(err, &ioErr) {
-			fmt.Fprintf(&res.log, "%v\n", err)
+			fmt.Fprintf(&res.log, "%s\n", printable.String(err.Error()))
 			res.code = exitIO
 			return res
 		}
-		fmt.Fprintf(&res.log, "brochure build: internal error: the PDF writer failed on %s: %v\nThis is a bug; please report it with the report file. The previous PDF was left as it was.\n", path, err)
+		fmt.Fprintf(&res.log, "brochure build: internal error: the PDF writer failed on %s: %v\nThis is a bug; please report it with the report file. The previous PDF was left as it was.\n", printable.String(path), err)
 		res.code = exitInternal
 		return res
 	}
@@ -107,7 +108,7 @@ func buildWith(path, out string, cfg settings, bo buildOpts) *result {
 	if bo.preflight {
 		pdf, err := os.ReadFile(out)
 		if err != nil {
-			fmt.Fprintf(&res.log, "brochure build: preflight: %v\n", err)
+			fmt.Fprintf(&res.log, "brochure build: preflight: %s\n", printable.String(err.Error()))
 			res.code = exitIO
 			return res
 		}
@@ -160,18 +161,18 @@ func (p *printer) result(res *result) {
 	}
 	if p.quiet && res.Preflight != nil {
 		for _, pr := range res.Preflight.Problems {
-			fmt.Fprintf(p.stderr, "%s: preflight: %s\n", res.Output, pr)
+			fmt.Fprintf(p.stderr, "%s: preflight: %s\n", printable.String(res.Output), printable.String(pr))
 		}
 	}
 	if p.quiet || !res.OK {
 		return
 	}
 	for _, w := range res.warns {
-		e := *w
-		e.Msg = p.paint(yellow, "warning:") + " " + e.Msg
-		fmt.Fprintln(p.stderr, e.Error())
+		// Error() escapes what the report wrote; the colour goes in after
+		msg := printable.String(w.Msg)
+		fmt.Fprintln(p.stderr, strings.TrimSuffix(w.Error(), msg)+p.paint(yellow, "warning:")+" "+msg)
 	}
-	fmt.Fprintf(p.stdout, "%s: %d pages, %s, %d ms\n", p.paint(green, res.Output), res.Pages, size(res.Bytes), res.Millis)
+	fmt.Fprintf(p.stdout, "%s: %d pages, %s, %d ms\n", p.paint(green, printable.String(res.Output)), res.Pages, size(res.Bytes), res.Millis)
 	photos := fmt.Sprintf("%d photo%s", res.Photos, plural(res.Photos))
 	if res.Placeholders > 0 {
 		photos += fmt.Sprintf(" (%d placeholder%s)", res.Placeholders, plural(res.Placeholders))
@@ -221,7 +222,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 	p := &printer{stdout: stdout, stderr: stderr, json: *asJSON, quiet: *quiet, color: colorOK(stdout)}
 	inputs, many, err := expandInputs(paths)
 	if err != nil {
-		fmt.Fprintf(stderr, "brochure build: %v\n", err)
+		fmt.Fprintf(stderr, "brochure build: %s\n", printable.String(err.Error()))
 		return exitIO
 	}
 	if !many {
@@ -237,7 +238,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	outs, err := batchOutputs(inputs, *out)
 	if err != nil {
-		fmt.Fprintf(stderr, "brochure build: %v\n", err)
+		fmt.Fprintf(stderr, "brochure build: %s\n", printable.String(err.Error()))
 		return exitIO
 	}
 	return batch(inputs, outs, *jobs, p, limits())

@@ -12,6 +12,7 @@ import (
 
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/printable"
 	"github.com/brochure-dev/brochure/layout"
 )
 
@@ -54,7 +55,7 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	if fi, err := os.Stat(*out); err == nil && !fi.IsDir() {
-		fmt.Fprintf(stderr, "brochure charts: %s is a file; -o names a folder\n", *out)
+		fmt.Fprintf(stderr, "brochure charts: %s is a file; -o names a folder\n", printable.String(*out))
 		return exitUsage
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
@@ -75,12 +76,12 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "brochure charts: %v\n", err)
 				return exitIO
 			}
-			fmt.Fprintln(stdout, filepath.Join(*out, name))
+			fmt.Fprintln(stdout, printable.String(filepath.Join(*out, name)))
 			n++
 		}
 	}
 	if n == 0 {
-		fmt.Fprintf(stdout, "%s has no charts\n", path)
+		fmt.Fprintf(stdout, "%s has no charts\n", printable.String(path))
 	}
 	return exitOK
 }

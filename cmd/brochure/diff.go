@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/printable"
 )
 
 // diffCmd prints what changed between two versions of a report, in
@@ -38,7 +39,7 @@ func loadForDiff(path string, stderr io.Writer) (*data.Report, int) {
 		return nil, report(stderr, err)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "note: %s has problems (brochure validate %s lists them); it is compared as far as it could be read\n", path, path)
+		fmt.Fprintf(stderr, "note: %s has problems (brochure validate %s lists them); it is compared as far as it could be read\n", printable.String(path), printable.String(path))
 	}
 	return r, exitOK
 }
@@ -61,7 +62,7 @@ func writeDiff(w io.Writer, cs []data.Change) {
 				removed = append(removed, c)
 				continue
 			}
-			fmt.Fprintf(w, "%s新增章节：第%d节 %s\n", sep(&head, "+"), c.Section+1, c.New)
+			fmt.Fprintf(w, "%s新增章节：第%d节 %s\n", sep(&head, "+"), c.Section+1, printable.String(c.New))
 			continue
 		}
 		h := "封面"
@@ -72,13 +73,13 @@ func writeDiff(w io.Writer, cs []data.Change) {
 			if head != "" {
 				fmt.Fprintln(w)
 			}
-			fmt.Fprintln(w, h)
+			fmt.Fprintln(w, printable.String(h))
 			head = h
 		}
-		fmt.Fprintf(w, "  %s\n", describeChange(c))
+		fmt.Fprintf(w, "  %s\n", printable.String(describeChange(c)))
 	}
 	for _, c := range removed {
-		fmt.Fprintf(w, "%s删除章节：%s（原第%d节）\n", sep(&head, "-"), c.Old, c.Section+1)
+		fmt.Fprintf(w, "%s删除章节：%s（原第%d节）\n", sep(&head, "-"), printable.String(c.Old), c.Section+1)
 	}
 }
 

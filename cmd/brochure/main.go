@@ -152,7 +152,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	limits := limitFlags(fs)
 	path, err := parseArgs(fs, args)
 	if err != nil {
-		fmt.Fprintf(stderr, "brochure validate: %v\nusage: brochure validate report.yaml\n", err)
+		fmt.Fprintf(stderr, "brochure validate: %s\nusage: brochure validate report.yaml\n", printable.String(err.Error()))
 		return exitUsage
 	}
 	cfg := limits()
@@ -163,7 +163,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 	if _, err := layout.NewWith(r, layout.Options{Limits: cfg.layout}); err != nil {
 		return report(stderr, err)
 	}
-	fmt.Fprintf(stdout, "%s: ok (%d sections)\n", path, len(r.Sections))
+	fmt.Fprintf(stdout, "%s: ok (%d sections)\n", printable.String(path), len(r.Sections))
 	return exitOK
 }
 

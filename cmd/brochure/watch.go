@@ -16,6 +16,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/printable"
 )
 
 // debounce is how long watch waits after the last change before it
@@ -95,7 +96,7 @@ func watch(ctx context.Context, path, out string, p *printer, cfg settings) int 
 
 	follow()
 	if len(dirs) == 0 {
-		fmt.Fprintf(p.stderr, "brochure watch: cannot watch the folder of %s; check that it exists\n", path)
+		fmt.Fprintf(p.stderr, "brochure watch: cannot watch the folder of %s; check that it exists\n", printable.String(path))
 		return exitIO
 	}
 	rebuild()
@@ -103,7 +104,7 @@ func watch(ctx context.Context, path, out string, p *printer, cfg settings) int 
 	if n := len(deps) - 1; n > 0 {
 		others = fmt.Sprintf(" and %d photo%s", n, plural(n))
 	}
-	fmt.Fprintf(p.stdout, "%s watching %s%s; Ctrl-C stops\n", stamp(), path, others)
+	fmt.Fprintf(p.stdout, "%s watching %s%s; Ctrl-C stops\n", stamp(), printable.String(path), printable.String(others))
 
 	var fire <-chan time.Time
 	for {
