@@ -61,6 +61,9 @@ func (d *decoder) shape(src []byte) bool {
 			stack = append(stack, indent)
 		}
 		depth := len(stack) + flow
+		if depth > maxDepth {
+			return deep(ln, indent+1, depth)
+		}
 		i := indent
 		valueStart := quote == 0 && flow == 0
 		keyStart, keyQuoted := -1, false
