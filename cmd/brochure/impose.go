@@ -122,7 +122,7 @@ func imposeSaddle(pdf []byte, lim pdfread.Limits) ([]byte, int, error) {
 		b := trim(p)
 		res := "<<>>"
 		if p.Resources != nil {
-			res = cp.object(p.Resources, 0)
+			res = cp.copy(p.Resources)
 		}
 		dict := fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [%s %s %s %s] /Resources %s", num(b.LL.X), num(b.LL.Y), num(b.UR.X), num(b.UR.Y), res)
 		forms[i] = out.Add(pdffile.Stream(dict, content, true))
@@ -159,7 +159,7 @@ func imposeSaddle(pdf []byte, lim pdfread.Limits) ([]byte, int, error) {
 	out.Root = out.Add([]byte(fmt.Sprintf("<</Type /Catalog /Pages %d 0 R>>\n", pagesObj)))
 	if info := doc.Ctx.XRefTable.Info; info != nil {
 		if d, err := doc.Ctx.DereferenceDict(*info); err == nil && d != nil {
-			out.Info = out.Add([]byte(cp.object(d, 0) + "\n"))
+			out.Info = out.Add([]byte(cp.copy(d) + "\n"))
 		}
 	}
 	if cp.err != nil {
@@ -187,8 +187,39 @@ type copier struct {
 	doc   *pdfread.Doc
 	out   *pdffile.File
 	num   map[int]int // source object number → out's
+	queue []pending
 	err   error
-	count int
+}
+
+// pending is an object to copy, and its number in out.
+type pending struct {
+	o types.Object
+	n int
+}
+
+// copy writes o and everything it refers to, breadth first (a chain of
+// references is a queue, not a recursion), and returns o as written.
+func (c *copier) copy(o types.Object) string {
+	s := c.object(o, 0)
+	for len(c.queue) > 0 && c.err == nil {
+		p := c.queue[0]
+		c.queue = c.queue[1:]
+		var body string
+		if sd, ok := p.o.(types.StreamDict); ok {
+			d := types.Dict{}
+			for k, e := range sd.Dict {
+				if k != "Length" {
+					d[k] = e
+				}
+			}
+			d["Length"] = types.Integer(len(sd.Raw))
+			body = c.object(d, 0) + "\nstream\n" + string(sd.Raw) + "\nendstream"
+		} else {
+			body = c.object(p.o, 0)
+		}
+		c.out.Objects[p.n] = []byte(body + "\n")
+	}
+	return s
 }
 
 // maxCopyDepth bounds the nesting of one object's arrays and dictionaries
@@ -215,20 +246,7 @@ func (c *copier) object(o types.Object, depth int) string {
 		}
 		n := c.out.Add(nil)
 		c.num[src] = n
-		var body string
-		if sd, ok := target.(types.StreamDict); ok {
-			d := types.Dict{}
-			for k, e := range sd.Dict {
-				if k != "Length" {
-					d[k] = e
-				}
-			}
-			d["Length"] = types.Integer(len(sd.Raw))
-			body = c.object(d, depth+1) + "\nstream\n" + string(sd.Raw) + "\nendstream"
-		} else {
-			body = c.object(target, depth+1)
-		}
-		c.out.Objects[n] = []byte(body + "\n")
+		c.queue = append(c.queue, pending{target, n})
 		return fmt.Sprintf("%d 0 R", n)
 	case types.Dict:
 		keys := make([]string, 0, len(v))
