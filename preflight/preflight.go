@@ -147,6 +147,9 @@ func Check(pdf []byte, opt Options) (rep *Report, err error) {
 	rep = &Report{Bytes: len(pdf), Pages: len(doc.Pages), Version: ctx.XRefTable.Version().String(),
 		Boxes: []Boxes{}, Fonts: []Font{}, Images: []Image{}, Colours: []string{}, OutputIntents: []string{},
 		MissingGlyphs: []string{}, Problems: []string{}, Warnings: []string{}, Unchecked: []string{}}
+	if doc.Count >= 0 && doc.Count != rep.Pages {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("the page tree says it has %d pages (/Count) but has %d: readers may show a different number", doc.Count, rep.Pages))
+	}
 	if rep.Pages == 0 {
 		rep.Problems = append(rep.Problems, "the PDF has no pages")
 		return rep, nil

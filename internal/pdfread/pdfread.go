@@ -94,6 +94,7 @@ func mb(n int64) string { return fmt.Sprintf("%d MB", n>>20) }
 type Doc struct {
 	Ctx   *model.Context
 	Pages []Page
+	Count int // what the root /Pages says in /Count (-1: nothing); may lie
 	lim   Limits
 
 	decoded    int64
@@ -150,6 +151,12 @@ func (d *Doc) walk() error {
 		o     types.Object
 		depth int
 		inh   Page // inherited attributes
+	}
+	d.Count = -1
+	if top, err := d.Ctx.DereferenceDict(root["Pages"]); err == nil && top != nil {
+		if c, err := d.Ctx.DereferenceInteger(top["Count"]); err == nil && c != nil {
+			d.Count = c.Value()
+		}
 	}
 	seen := map[int]bool{}
 	stack := []node{{o: root["Pages"]}}
