@@ -101,3 +101,21 @@ func TestCSVTooBig(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestFontAndPhotoFIFO: a FIFO named as a font or a photo is refused by
+// the same decision as data files, before anything opens it.
+func TestFontAndPhotoFIFO(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"f.ttf", "p.jpg"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, n), 0o644); err != nil {
+			t.Skip(err)
+		}
+	}
+	src := "title: T\ntheme: {fonts: {fallback: f.ttf}}\nsections:\n  - title: S\n    photos:\n      - {file: p.jpg}\n"
+	_, err := ParseOptions(filepath.Join(dir, "r.yaml"), []byte(src), Options{AllowOutside: true})
+	for _, want := range []string{"theme.fonts.fallback: f.ttf is a named pipe (FIFO)", "sections[0].photos[0].file: p.jpg is a named pipe (FIFO)"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want %q", err, want)
+		}
+	}
+}
