@@ -234,3 +234,17 @@ func TestStaleTemps(t *testing.T) {
 		t.Errorf("temporary files after the write: %s; want the hour-old one of report.pdf gone, the others kept", got)
 	}
 }
+
+// TestUnreadableReport: a report the user may not read is the file
+// system's problem (exit 3), not the report's (exit 1).
+func TestUnreadableReport(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "report.yaml")
+	os.WriteFile(p, []byte(small), 0o000)
+	if code, _, errs := exec("validate", p); code != exitIO || !strings.Contains(errs, "you may not read this file") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}

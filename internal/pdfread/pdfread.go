@@ -51,6 +51,8 @@ const (
 	// Annex C: 14,400 units, 200 inches, 5.08 m); MinPageSide the smallest.
 	MaxPageSide = 14_400
 	MinPageSide = 3
+	// maxObjects bounds the objects a cross-reference stream may declare.
+	maxObjects = 2_000_000
 )
 
 func (l Limits) orDefaults() Limits {
@@ -127,6 +129,10 @@ func Open(pdf []byte, lim Limits) (doc *Doc, err error) {
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.Limits.MaxDecodeBytes = lim.MaxStreamBytes
 	conf.Limits.MaxStreamBytes = max(int64(len(pdf)), 1)
+	// objects and cross-reference entries: pdfcpu allows 10 million, a
+	// table of some gigabytes; a 10,000-page file has some 30,000
+	conf.Limits.MaxObjectCount = maxObjects
+	conf.Limits.MaxXRefEntries = maxObjects
 	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
 	if err != nil {
 		if errors.Is(err, filter.ErrDecodeLimitExceeded) {
