@@ -248,3 +248,12 @@ func TestUnreadableReport(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 }
+
+// TestPDFBudgetFlags: a budget flag below 1 is a usage error (exit 2).
+func TestPDFBudgetFlags(t *testing.T) {
+	for _, args := range [][]string{{"preflight", "x.pdf", "--max-pages", "0"}, {"impose", "x.pdf", "--max-stream-mb", "-5"}} {
+		if code, _, errs := exec(args...); code != exitUsage || !strings.Contains(errs, "give a whole number of 1 or more") {
+			t.Errorf("brochure %s: exit %d: %s", strings.Join(args, " "), code, errs)
+		}
+	}
+}

@@ -125,6 +125,9 @@ func imposeSaddle(pdf []byte, lim pdfread.Limits) ([]byte, int, error) {
 			res = cp.copy(p.Resources)
 		}
 		dict := fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [%s %s %s %s] /Resources %s", num(b.LL.X), num(b.LL.Y), num(b.UR.X), num(b.UR.Y), res)
+		if g, ok := p.Dict.Find("Group"); ok { // a transparency group blends as on the page
+			dict += " /Group " + cp.copy(g)
+		}
 		forms[i] = out.Add(pdffile.Stream(dict, content, true))
 	}
 	if cp.err != nil {
