@@ -2,7 +2,10 @@ package preflight
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/brochure-dev/brochure/internal/hostile"
 )
 
 // TestLexer: operators with their operands, through strings with escaped
@@ -47,5 +50,23 @@ func TestToUnicode(t *testing.T) {
 	}
 	if _, ok := c.lookup(0x5000); ok {
 		t.Errorf("5000 should not map")
+	}
+}
+
+// TestSelfReferences: objects that refer to themselves end: an Indexed
+// colour space based on itself, a form that draws itself.
+func TestSelfReferences(t *testing.T) {
+	pdf := hostile.PDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /MediaBox [0 0 100 100] /Resources << /XObject << /F 5 0 R /I 6 0 R >> /ColorSpace << /C 7 0 R >> >> /Contents 4 0 R >>",
+		hostile.Stream("", []byte("/C cs q 10 0 0 10 0 0 cm /I Do Q /F Do"), false),
+		hostile.Stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /F 5 0 R >> >>", []byte("/F Do /F Do"), false),
+		hostile.Stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 /ColorSpace 7 0 R", []byte{0}, false),
+		"[/Indexed 7 0 R 0 <00>]")
+	rep, err := Check(pdf, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Images) != 1 || !strings.HasPrefix(rep.Images[0].ColourSpace, "Indexed") || len(rep.Unchecked) == 0 {
+		t.Errorf("images %+v, unchecked %v", rep.Images, rep.Unchecked)
 	}
 }

@@ -513,7 +513,7 @@ func (w *walker) image(sd *types.StreamDict, n string, ctm matrix) {
 		img.Alpha = true
 	}
 	if o, ok := d.Find("ColorSpace"); ok {
-		img.ColourSpace = w.csName(o)
+		img.ColourSpace = w.csName(o, 0)
 	} else if m := d.BooleanEntry("ImageMask"); m != nil && *m {
 		img.ColourSpace = "stencil mask"
 	}
@@ -541,7 +541,10 @@ func (w *walker) image(sd *types.StreamDict, n string, ctm matrix) {
 
 // csName names a colour space object: DeviceRGB, ICCBased, Separation All,
 // Indexed DeviceRGB, …
-func (w *walker) csName(o types.Object) string {
+func (w *walker) csName(o types.Object, depth int) string {
+	if depth > 4 { // an Indexed space based on itself
+		return "?"
+	}
 	o, err := w.ctx.Dereference(o)
 	if err != nil || o == nil {
 		return "?"
@@ -562,7 +565,7 @@ func (w *walker) csName(o types.Object) string {
 				return "Separation " + string(n)
 			}
 		case h == "Indexed" && len(t) > 1:
-			return "Indexed " + w.csName(t[1])
+			return "Indexed " + w.csName(t[1], depth+1)
 		case h == "ICCBased" && len(t) > 1:
 			if sd, _, err := w.ctx.DereferenceStreamDict(t[1]); err == nil && sd != nil {
 				return fmt.Sprintf("ICCBased (%d components)", w.integer(sd.Dict, "N"))
@@ -580,7 +583,7 @@ func (w *walker) colourSpace(res types.Dict, n string) {
 		return
 	}
 	if o, ok := w.resource(res, "ColorSpace", n); ok {
-		w.colours[w.csName(o)] = true
+		w.colours[w.csName(o, 0)] = true
 	}
 }
 
