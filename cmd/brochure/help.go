@@ -36,12 +36,13 @@ For print:
                     --help); exit 1 if it finds something a shop would reject
 
 Safety and limits (also for validate and watch):
-  --allow-outside     let photo and font paths leave the report's folder (trusted reports only)
+  --allow-outside     let photo, font and data file paths leave the report's folder (trusted reports only)
   --encoding gbk      read a report saved as GBK/GB18030 (default utf-8)
   --max-input-mb N    largest report file (default 8)
   --max-bars N        most items in one chart (default 100)
   --max-pages N       most pages in the brochure (default 200)
   --max-image-mp N    most pixels in one photo, in millions (default 100)
+  --max-data-mb N     largest chart data file, an .xlsx unzipped (default 32)
 
 Examples:
   brochure build report.yaml -o 年度回顾.pdf
@@ -67,6 +68,14 @@ fail. Exit 3 when the file cannot be read.
 Options:
   --bleed MM   the bleed every page must have (default: the most any page of the file has)
   --json       the report as one JSON object (for scripts)
+
+Limits, for a PDF from an unknown source (also for impose); each exceeded is exit 1:
+  --max-input-mb N     largest PDF file (default 256)
+  --max-pages N        most pages (default 20000)
+  --max-stream-mb N    largest stream, decompressed (default 64)
+  --max-decoded-mb N   all streams decompressed (default 512)
+  --max-xobjects N     XObjects drawn, forms within forms counted each time (default 200000)
+  --max-operators N    content operators drawn (default 20000000)
 
 Example:
   brochure preflight out/year-in-review-2020.pdf
