@@ -10,7 +10,6 @@
 package charts
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -25,46 +24,60 @@ import (
 	"github.com/brochure-dev/brochure/number"
 )
 
-// Style is the look shared by all charts of a document.
+// Style is the look shared by all charts of a document. Layout fills it
+// from its theme, which holds the one palette: charts keep no colours of
+// their own (an empty colour draws black).
 type Style struct {
-	Primary, Accent, Ink, Muted, Rule string  // "#RRGGBB"
-	FontSize                          float64 // label size pt, default 8
-	Lang                              string  // the report's language: "en" groups thousands, English words
+	Primary, Accent, Ink, Muted, Rule string // brand and text colours, "#RRGGBB"
+	// Good and Bad are the colours of good and bad news (change charts):
+	// semantic, so they never follow a brand colour, and distinct from
+	// each other. Empty: Accent and Primary.
+	Good, Bad string
+
+	Regular, Bold, Black *fonts.Face // the report's faces; nil: the embedded Noto Sans SC
+	FontSize             float64     // label size pt, default 8
+	Lang                 string      // the report's language: "en" groups thousands, English words
 }
 
-// DefaultStyle is the newspaper palette used when a Style field is empty.
-var DefaultStyle = Style{
-	Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9",
-	FontSize: 8,
-}
-
-// palette is a Style resolved to colours.
+// palette is a Style resolved to colours and faces.
 type palette struct {
 	primary, accent, ink, muted, rule drawing.Color
+	good, bad                         drawing.Color
+	regular, bold, black              *fonts.Face
 	fs                                float64
 	lang                              string
 }
 
 func (st Style) resolve() palette {
-	col := func(s, def string) drawing.Color {
+	col := func(s string, def drawing.Color) drawing.Color {
 		if c, ok := parseHex(s); ok {
 			return c
 		}
-		c, _ := parseHex(def)
-		return c
+		return def
 	}
-	d := DefaultStyle
+	face := func(f, def *fonts.Face) *fonts.Face {
+		if f != nil {
+			return f
+		}
+		return def
+	}
+	black := drawing.Color{A: 255}
 	p := palette{
-		primary: col(st.Primary, d.Primary),
-		accent:  col(st.Accent, d.Accent),
-		ink:     col(st.Ink, d.Ink),
-		muted:   col(st.Muted, d.Muted),
-		rule:    col(st.Rule, d.Rule),
+		primary: col(st.Primary, black),
+		accent:  col(st.Accent, black),
+		ink:     col(st.Ink, black),
+		muted:   col(st.Muted, black),
+		rule:    col(st.Rule, black),
+		regular: face(st.Regular, fonts.Regular),
+		bold:    face(st.Bold, fonts.Bold),
+		black:   face(st.Black, fonts.Black),
 		fs:      st.FontSize,
 		lang:    st.Lang,
 	}
+	p.good = col(st.Good, p.accent)
+	p.bad = col(st.Bad, p.primary)
 	if p.fs <= 0 {
-		p.fs = d.FontSize
+		p.fs = 8
 	}
 	return p
 }
@@ -89,16 +102,57 @@ func tint(c drawing.Color, t float64) drawing.Color {
 	return drawing.Color{R: m(c.R), G: m(c.G), B: m(c.B), A: 255}
 }
 
-// seriesColors are the colours of series, slices and segments, in order:
-// the two theme colours, then their tints, then greys.
+// shade mixes c with black: t=0 gives c, t=1 black.
+func shade(c drawing.Color, t float64) drawing.Color {
+	m := func(v uint8) uint8 { return uint8(math.Round(float64(v) * (1 - t))) }
+	return drawing.Color{R: m(c.R), G: m(c.G), B: m(c.B), A: 255}
+}
+
+// seriesColors are the colours of n series, slices or segments, in order,
+// all different: the two theme colours, their tints, grey, then further
+// tints and shades of the theme colours as many as needed. Colours too
+// close to one already taken (a brand colour equal to the accent, a tint
+// of grey) are skipped.
 func seriesColors(p palette, n int) []drawing.Color {
-	base := []drawing.Color{p.primary, p.accent, tint(p.primary, 0.45), tint(p.accent, 0.45),
+	cands := []drawing.Color{p.primary, p.accent, tint(p.primary, 0.45), tint(p.accent, 0.45),
 		p.muted, tint(p.primary, 0.75), tint(p.accent, 0.75), p.rule}
-	out := make([]drawing.Color, n)
-	for i := range out {
-		out[i] = base[i%len(base)]
+	out := make([]drawing.Color, 0, n)
+	take := func(c drawing.Color) {
+		for _, o := range out {
+			if colorDistance(o, c) < 20 {
+				return
+			}
+		}
+		out = append(out, c)
+	}
+	for _, c := range cands {
+		if len(out) == n {
+			return out
+		}
+		take(c)
+	}
+	for step := 1; len(out) < n && step < 64; step++ {
+		t := float64(step%8) / 8
+		for _, base := range []drawing.Color{p.primary, p.accent, p.muted} {
+			if len(out) < n {
+				take(shade(base, 0.15+0.5*t))
+			}
+			if len(out) < n {
+				take(tint(base, 0.1+0.8*t))
+			}
+		}
+	}
+	for i := 0; len(out) < n; i++ { // only for absurd counts: greys
+		g := uint8(40 + (i*37)%200)
+		out = append(out, drawing.Color{R: g, G: g, B: g, A: 255})
 	}
 	return out
+}
+
+// colorDistance is the Euclidean distance of two colours in RGB.
+func colorDistance(a, b drawing.Color) float64 {
+	dr, dg, db := float64(a.R)-float64(b.R), float64(a.G)-float64(b.G), float64(a.B)-float64(b.B)
+	return math.Sqrt(dr*dr + dg*dg + db*db)
 }
 
 // Typography shared by the kinds.
@@ -110,47 +164,53 @@ const (
 	bigSize      = 18.0 // donut / progress / waffle percentage, Black
 )
 
-// Height returns the height (pt) chart c wants at the given width,
-// including its title, with the default 8 pt labels (see Style.Height).
-func Height(c data.Chart, width float64) float64 {
-	return DefaultStyle.Height(c, width)
+// kind is how one kind of chart is drawn. Each kind is one file
+// (bar.go, pie.go, …) that registers its kind from init; what the format
+// knows of a kind (fields, checks, schema) is data's chart_<name>.go.
+type kind struct {
+	// height is the plot's natural height at width w (without the title).
+	height func(c data.Chart, w float64, p palette) float64
+	// draw draws the plot at the origin of r, w wide. h is the height
+	// given: kinds that stretch fill it, the others draw at their height.
+	draw func(r *Renderer, c data.Chart, w, h float64, p palette) error
+	// stretches says the plot fills any height given to Draw (the least
+	// is the caller's choice); without it the plot has its own height.
+	stretches func(c data.Chart, w float64, p palette) bool
+}
+
+var kinds = map[string]kind{}
+
+// register adds the drawing of a kind; each kind's file calls it.
+func register(name string, k kind) {
+	if _, dup := kinds[name]; dup {
+		panic("charts: kind registered twice: " + name)
+	}
+	kinds[name] = k
 }
 
 // Height returns the height (pt) chart c wants at the given width,
-// including its title. Bar and grouped charts take any height given to
-// Draw (their plot stretches); the others are drawn at this height.
+// including its title. Charts that Stretch take any height given to Draw;
+// the others are drawn at this height.
 func (st Style) Height(c data.Chart, width float64) float64 {
 	p := st.resolve()
-	th := titleHeight(c.Title, width)
-	switch c.Type {
-	case "bar":
-		l := layoutBar(c, width, 0, p)
-		return th + l.padT + l.canvasH + l.padB
-	case "grouped":
-		l := layoutGrouped(c, width, 0, p)
-		return th + l.padT + l.canvasH + l.padB
-	case "hbar":
-		return th + layoutHBar(c, width, p).total
-	case "donut":
-		return th + layoutDonut(c, width, p).total
-	case "progress":
-		return th + progressHeight(c, width, p)
-	case "pie":
-		return th + layoutPie(c, width, p).total
-	case "stacked":
-		return th + layoutStacked(c, width, p).total
-	case "change":
-		return th + layoutChange(c, width, p).total
-	case "waffle":
-		return th + layoutWaffle(c, width, p).total
+	th := titleHeight(c.Title, width, p)
+	if k, ok := kinds[c.Type]; ok {
+		return th + k.height(c, width, p)
 	}
 	return th
 }
 
+// Stretches reports whether chart c, at the given width, fills any height
+// given to Draw (a bar chart's plot grows and shrinks) rather than being
+// drawn at its Height.
+func (st Style) Stretches(c data.Chart, width float64) bool {
+	k, ok := kinds[c.Type]
+	return ok && k.stretches != nil && k.stretches(c, width, st.resolve())
+}
+
 // Draw draws chart c in the box (x, y, w, h) pt of the current page (its
-// text through text): its
-// title at the top, left-aligned, then the plot, top-aligned (the plot
-// never grows past h; bar and grouped charts stretch to fill it).
+// text through text): its title at the top, left-aligned, then the plot,
+// top-aligned (the plot never grows past h; charts that Stretch fill it).
 func Draw(pdf *fpdf.Fpdf, text *fonts.Embedding, c data.Chart, x, y, w, h float64, st Style) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("chart %q: %w", c.Title, err)
@@ -164,94 +224,22 @@ func Draw(pdf *fpdf.Fpdf, text *fonts.Embedding, c data.Chart, x, y, w, h float6
 	return nil
 }
 
-// draw draws c on any canvas.
+// draw draws c on any canvas. It refuses what data.CheckChart refuses:
+// the report's checks, for charts built in code.
 func draw(cv canvas, c data.Chart, x, y, w, h float64, st Style) error {
 	p := st.resolve()
-	if err := check(c); err != nil {
+	if err := data.CheckChart(c); err != nil {
 		return fmt.Errorf("chart %q: %w", c.Title, err)
 	}
-	r := newRenderer(cv, x, y)
-	r.SetFont(fonts.Regular.Font())
+	k, ok := kinds[c.Type]
+	if !ok {
+		return fmt.Errorf("chart %q: charts cannot draw a %s chart", c.Title, c.Type)
+	}
+	r := newRenderer(cv, x, y, p)
 	th := r.title(c.Title, w, p)
 	r.oy += th
-	ph := h - th
-	var err error
-	switch c.Type {
-	case "bar":
-		err = drawBar(r, c, w, ph, p)
-	case "grouped":
-		drawGrouped(r, c, w, ph, p)
-	case "hbar":
-		drawHBar(r, c, w, p)
-	case "donut":
-		drawDonut(r, c, w, p)
-	case "progress":
-		drawProgress(r, c, w, p)
-	case "pie":
-		drawPie(r, c, w, p)
-	case "stacked":
-		drawStacked(r, c, w, p)
-	case "change":
-		drawChange(r, c, w, p)
-	case "waffle":
-		drawWaffle(r, c, w, p)
-	}
-	if err != nil {
+	if err := k.draw(r, c, w, h-th, p); err != nil {
 		return fmt.Errorf("chart %q: %w", c.Title, err)
-	}
-	return nil
-}
-
-// check refuses data Draw cannot draw. data.Validate reports the same
-// problems with positions; this is the last line for callers that build
-// charts in code.
-func check(c data.Chart) error {
-	finite := func(n data.Number) bool { return !math.IsNaN(n.Value) && !math.IsInf(n.Value, 0) }
-	switch c.Type {
-	case "bar", "hbar", "pie", "stacked", "change", "grouped":
-		if len(c.Data) == 0 {
-			return fmt.Errorf("%s chart has no data", c.Type)
-		}
-		for _, d := range c.Data {
-			if c.Type == "grouped" {
-				if len(d.Values) != len(c.Series) || len(c.Series) == 0 {
-					return fmt.Errorf("%q: %d values for %d series", d.Label, len(d.Values), len(c.Series))
-				}
-				for _, v := range d.Values {
-					if !finite(v) {
-						return fmt.Errorf("%q: value %q is not a number", d.Label, v.Text)
-					}
-				}
-				continue
-			}
-			if !finite(d.Value) {
-				return fmt.Errorf("%q: value %q is not a number", d.Label, d.Value.Text)
-			}
-		}
-		if c.Type == "pie" || c.Type == "stacked" {
-			sum := 0.0
-			for _, d := range c.Data {
-				if d.Value.Value < 0 {
-					return fmt.Errorf("%s share %q is negative (%s)", c.Type, d.Label, d.Value.Text)
-				}
-				sum += d.Value.Value
-			}
-			if sum <= 0 {
-				return fmt.Errorf("%s chart values sum to zero", c.Type)
-			}
-		}
-		if c.Type == "change" && c.Better != "lower" && c.Better != "higher" {
-			return errors.New(`change chart needs better: lower or higher`)
-		}
-	case "donut", "progress", "waffle":
-		if c.Percent == nil && (c.Value == nil || c.Total == nil) {
-			return fmt.Errorf("%s chart needs value and total, or percent", c.Type)
-		}
-		if c.Percent == nil && !(c.Total.Value > 0) {
-			return fmt.Errorf("%s chart total %q must be positive", c.Type, c.Total.Text)
-		}
-	default:
-		return fmt.Errorf("unknown chart type %q", c.Type)
 	}
 	return nil
 }
@@ -264,15 +252,15 @@ func wrap(face *fonts.Face, s string, size, width float64) []string {
 	return cjk.Wrap(s, width, func(t string) float64 { return textWidth(face, t, size) })
 }
 
-func titleLines(title string, width float64) []string {
+func titleLines(title string, width float64, p palette) []string {
 	if strings.TrimSpace(title) == "" {
 		return nil
 	}
-	return wrap(fonts.Bold, title, titleSize, width)
+	return wrap(p.bold, title, titleSize, width)
 }
 
-func titleHeight(title string, width float64) float64 {
-	n := len(titleLines(title, width))
+func titleHeight(title string, width float64, p palette) float64 {
+	n := len(titleLines(title, width, p))
 	if n == 0 {
 		return 0
 	}
@@ -282,16 +270,16 @@ func titleHeight(title string, width float64) float64 {
 // title sets the title Bold 9 pt Ink at the top left and returns the
 // height used.
 func (r *Renderer) title(title string, w float64, p palette) float64 {
-	for i, l := range titleLines(title, w) {
-		r.textAt(fonts.Bold, titleSize, p.ink, l, 0, float64(i)*titleSize*titleLeading+capHeightEm*titleSize)
+	for i, l := range titleLines(title, w, p) {
+		r.textAt(p.bold, titleSize, p.ink, l, 0, float64(i)*titleSize*titleLeading+capHeightEm*titleSize)
 	}
-	return titleHeight(title, w)
+	return titleHeight(title, w, p)
 }
 
 // textAt draws s in face at size with its baseline's left end at (x, y)
 // (chart coordinates) through the renderer, at float precision.
 func (r *Renderer) textAt(face *fonts.Face, size float64, c drawing.Color, s string, x, y float64) {
-	r.SetFont(face.Font())
+	r.setFace(face)
 	r.SetFontSize(size * 72 / r.dpi)
 	r.SetFontColor(c)
 	r.ClearTextRotation()
@@ -416,8 +404,7 @@ func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
 // at a usual width onto a canvas that only keeps the text.
 func Strings(c data.Chart, lang string) []string {
 	var tc textCollector
-	st := DefaultStyle
-	st.Lang = lang
+	st := Style{Lang: lang}
 	for _, w := range []float64{240, 480} {
 		_ = draw(&tc, c, 0, 0, w, st.Height(c, w), st)
 	}

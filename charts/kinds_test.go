@@ -3,6 +3,8 @@ package charts
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -52,7 +54,7 @@ func TestKindsFromYAML(t *testing.T) {
 		t.Run(k.name, func(t *testing.T) {
 			c := fromYAML(t, k.yaml)
 			pdf, text := newDoc(t)
-			if err := Draw(pdf, text, c, 40, 40, 240, Height(c, 240), testStyle); err != nil {
+			if err := Draw(pdf, text, c, 40, 40, 240, testStyle.Height(c, 240), testStyle); err != nil {
 				t.Fatal(err)
 			}
 			b := output(t, text)
@@ -109,7 +111,7 @@ func TestTwelveLongLabelsBoxes(t *testing.T) {
 			}
 			pdf, words := newDoc(t)
 			const x, y, w = 40.0, 40.0, 236.64
-			h := Height(c, w)
+			h := testStyle.Height(c, w)
 			if err := Draw(pdf, words, c, x, y, w, h, testStyle); err != nil {
 				t.Fatal(err)
 			}
@@ -225,7 +227,7 @@ func BenchmarkChart(b *testing.B) {
 	for _, k := range kinds {
 		b.Run(k.name, func(b *testing.B) {
 			pdf, text := newDoc(b)
-			h := Height(k.c, 240)
+			h := testStyle.Height(k.c, 240)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				if i%200 == 199 {
@@ -238,5 +240,18 @@ func BenchmarkChart(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// The kinds charts draw are the kinds the format knows (data's registry):
+// a kind added to one and not the other fails here.
+func TestKindsRegistered(t *testing.T) {
+	var drawn []string
+	for name := range kinds {
+		drawn = append(drawn, name)
+	}
+	sort.Strings(drawn)
+	if known := data.ChartKinds(); !slices.Equal(drawn, known) {
+		t.Errorf("charts draws %v, the format knows %v", drawn, known)
 	}
 }

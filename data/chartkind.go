@@ -331,11 +331,11 @@ func (v *validator) fraction(path string, c Chart, over bool) {
 		case !over && c.Value.Value > c.Total.Value:
 			v.add(path+".value", "value %s must be between 0 and the total %s (a progress or donut chart can show more than the total)", c.Value.Text, c.Total.Text)
 		case c.Value.Value > maxOver*c.Total.Value:
-			v.add(path+".value", "value %s is more than %d times the total %s; check the figures", c.Value.Text, maxOver, c.Total.Text)
+			v.add(path+".value", "value %s is more than %d times the total %s; check the figures (are value and total swapped?)", c.Value.Text, maxOver, c.Total.Text)
 		}
 	}
 }
 
 // maxOver is how many times the whole an over-fulfilled share may be: more
 // is a typing error.
-const maxOver = 10
+const maxOver = 3

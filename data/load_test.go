@@ -253,7 +253,7 @@ func TestErrors(t *testing.T) {
 		{"pie zero", head + "    charts:\n      - type: pie\n        data: [{label: a, value: 0}]\n", 6, 15, "add up to 0"},
 		{"donut both", head + "    charts:\n      - {type: donut, percent: 50, value: 1, total: 2}\n", 5, 32, "not both"},
 		{"waffle range", head + "    charts:\n      - {type: waffle, percent: 120}\n", 5, 33, "120 is outside 0..100"},
-		{"donut far over", head + "    charts:\n      - {type: donut, percent: 1200}\n", 5, 32, "1200 is more than 10 times the whole"},
+		{"donut far over", head + "    charts:\n      - {type: donut, percent: 1200}\n", 5, 32, "1200 is more than 3 times the whole"},
 		{"donut nothing", head + "    charts:\n      - {type: donut}\n", 5, 9, `a donut chart needs "percent:" (0 to 100), or "value:" and "total:"`},
 		{"waffle over", head + "    charts:\n      - {type: waffle, value: 5, total: 4}\n", 5, 31, "value 5 must be between 0 and the total 4"},
 		{"progress zero total", head + "    charts:\n      - {type: progress, value: 0, total: 0}\n", 5, 43, "total must be greater than 0"},

@@ -1,0 +1,32 @@
+package charts
+
+import "github.com/brochure-dev/brochure/data"
+
+// ---- progress: own drawing ----
+//
+// A track in the Rule colour with the share filled in Primary; above it the
+// percentage set big (Black) at the left and "49 / 78项" small at the right.
+
+func init() {
+	register("progress", kind{
+		height: func(c data.Chart, w float64, p palette) float64 { return progressHeight(c, w, p) },
+		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
+			drawProgress(r, c, w, p)
+			return nil
+		},
+	})
+}
+
+func progressHeight(c data.Chart, w float64, p palette) float64 { return bigSize + 4 + 8 }
+
+func drawProgress(r *Renderer, c data.Chart, w float64, p palette) {
+	f := clamp(c.Fraction(), 0, 1)
+	base := capHeightEm * bigSize
+	r.textAt(p.black, bigSize, p.primary, percentText(c), 0, base)
+	if s := ofText(c, p); s != "" {
+		r.textRight(p.regular, p.fs, p.muted, s, w, base)
+	}
+	ty := bigSize + 4
+	r.rect(0, ty, w, 8, p.rule)
+	r.rect(0, ty, w*f, 8, p.primary)
+}
