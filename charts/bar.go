@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -11,17 +12,54 @@ import (
 	"github.com/brochure-dev/brochure/data"
 )
 
-// ---- bar: go-chart BarChart ----
+// bar: vertical bars, one per item, drawn by go-chart's BarChart. When the
+// items are too many or their labels too long for columns at the width
+// given (a label would take more than two lines, or break a word into
+// single characters, or the value labels would have to turn), the chart
+// is set as a horizontal bar chart instead, which has room for any number
+// of items and any label.
 
 func init() {
 	register("bar", kind{
 		height: func(c data.Chart, w float64, p palette) float64 {
+			if barAsRows(c, w, p) {
+				return layoutHBar(c, w, p).total
+			}
 			l := layoutBar(c, w, 0, p)
 			return l.padT + l.canvasH + l.padB
 		},
-		draw:      drawBar,
-		stretches: func(data.Chart, float64, palette) bool { return true },
+		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
+			if barAsRows(c, w, p) {
+				drawHBar(r, c, w, p)
+				return nil
+			}
+			return drawBar(r, c, w, h, p)
+		},
+		stretches: func(c data.Chart, w float64, p palette) bool { return !barAsRows(c, w, p) },
 	})
+}
+
+// barAsRows reports whether bar chart c is set as horizontal bars at width
+// w: its labels or value labels do not fit columns.
+func barAsRows(c data.Chart, w float64, p palette) bool {
+	return crowded(layoutBar(c, w, 0, p))
+}
+
+// crowded reports whether a column layout does not fit its labels: one
+// takes more than two lines, or a word is set one character a line, or the
+// value labels would have to turn.
+func crowded(l columnLayout) bool {
+	if l.labelLines > 2 || l.valRotated {
+		return true
+	}
+	for _, lines := range l.labels {
+		for _, s := range lines {
+			if len(lines) > 1 && utf8.RuneCountInString(s) == 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func barInputs(c data.Chart, p palette) (cats []string, vals []float64, labels []string) {

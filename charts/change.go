@@ -11,8 +11,9 @@ import (
 // Year-over-year changes as a list: the item's name at the left; at the
 // right "同比下降" and the arrow with the percentage, set big. The colour
 // says good or bad news, chosen by the data (better: lower|higher), not by
-// the sign: fewer accidents is good news in the accent colour, more in the
-// primary red. go-chart has nothing like it.
+// the sign: fewer accidents is good news, more is bad news, each in its
+// semantic colour (Style.Good, Style.Bad), which a brand colour does not
+// change. go-chart has nothing like it.
 
 func init() {
 	register("change", kind{
@@ -92,12 +93,12 @@ func drawChange(r *Renderer, c data.Chart, w float64, p palette) {
 			r.textAt(p.bold, p.fs+1, p.ink, s, 0, ly+float64(j)*lh+(lh-p.fs-1)/2+capHeightEm*(p.fs+1))
 		}
 		good := d.Value.Value < 0 == (c.Better == "lower")
-		col := p.primary
+		col := p.bad
 		switch {
 		case d.Value.Value == 0:
 			col = p.muted
 		case good:
-			col = p.accent
+			col = p.good
 		}
 		word, arrow := changeWords(d.Value.Value, p)
 		fig := arrow + changeFigure(c, d, p)

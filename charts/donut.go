@@ -38,6 +38,9 @@ func layoutDonut(c data.Chart, w float64, p palette) donutLayout {
 	l.ring = math.Round(l.d * 0.14)
 	l.caption = ofText(c, p)
 	inner := l.d - 2*l.ring
+	if c.Fraction() > 1 {
+		inner -= 2 * (overRing(l.ring) + 1)
+	}
 	pct := percentText(c)
 	l.pctSize = bigSize
 	if pw := textWidth(p.black, pct, l.pctSize); pw > inner*0.82 {
@@ -58,6 +61,9 @@ func (r *Renderer) annulus(cx, cy, ri, ro, a, da float64) {
 	r.Close()
 }
 
+// overRing is the width of the inner ring that shows over-fulfilment.
+func overRing(ring float64) float64 { return math.Round(ring * 0.5) }
+
 const twelve = -math.Pi / 2 // 12 o'clock in go-chart's y-down angles
 
 func drawDonut(r *Renderer, c data.Chart, w float64, p palette) {
@@ -76,6 +82,18 @@ func drawDonut(r *Renderer, c data.Chart, w float64, p palette) {
 	if f > 0 {
 		r.SetFillColor(p.primary)
 		r.annulus(cx, cy, ri, ro, twelve, 2*math.Pi*f)
+		r.Fill()
+	}
+	if over := c.Fraction() - 1; over > 0 {
+		// over-fulfilment: the share past the whole as a second, inner
+		// ring from 12 o'clock, in a shade of the share's colour
+		r.SetFillColor(shade(p.primary, 0.4))
+		ri2 := ri - 1
+		if over >= 1 {
+			r.annulus(cx, cy, ri2-overRing(l.ring), ri2, twelve, 2*math.Pi-1e-6)
+		} else {
+			r.annulus(cx, cy, ri2-overRing(l.ring), ri2, twelve, 2*math.Pi*over)
+		}
 		r.Fill()
 	}
 	r.textCentre(p.black, l.pctSize, p.primary, percentText(c), cx, cy+0.36*l.pctSize)

@@ -17,15 +17,29 @@ import (
 func init() {
 	register("grouped", kind{
 		height: func(c data.Chart, w float64, p palette) float64 {
+			if groupedAsRows(c, w, p) {
+				return layoutHBar(c, w, p).total
+			}
 			l := layoutGrouped(c, w, 0, p)
 			return l.padT + l.canvasH + l.padB
 		},
 		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
-			drawGrouped(r, c, w, h, p)
+			if groupedAsRows(c, w, p) {
+				drawHBar(r, c, w, p)
+			} else {
+				drawGrouped(r, c, w, h, p)
+			}
 			return nil
 		},
-		stretches: func(data.Chart, float64, palette) bool { return true },
+		stretches: func(c data.Chart, w float64, p palette) bool { return !groupedAsRows(c, w, p) },
 	})
+}
+
+// groupedAsRows reports whether grouped chart c is set as rows of
+// horizontal bars at width w, as a bar chart is when its columns are
+// crowded.
+func groupedAsRows(c data.Chart, w float64, p palette) bool {
+	return crowded(layoutGrouped(c, w, 0, p))
 }
 
 func layoutGrouped(c data.Chart, w, h float64, p palette) columnLayout {

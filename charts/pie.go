@@ -1,7 +1,11 @@
 package charts
 
 import (
+	"fmt"
 	"math"
+	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
@@ -16,16 +20,72 @@ import (
 // (unreadable on thin slices). Slices run clockwise from 12 o'clock in
 // Primary, Accent and their tints, separated by a thin white line; a legend
 // beside (or, in a narrow box, under) the pie gives label and value+unit,
-// and the share when the values are not percentages already.
+// and the share when the values are not percentages already. More than
+// maxShares slices are folded into 其他 (foldShares).
 
 func init() {
 	register("pie", kind{
-		height: func(c data.Chart, w float64, p palette) float64 { return layoutPie(c, w, p).total },
+		height: func(c data.Chart, w float64, p palette) float64 { return layoutPie(foldShares(c, p), w, p).total },
 		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
-			drawPie(r, c, w, p)
+			drawPie(r, foldShares(c, p), w, p)
 			return nil
 		},
 	})
+}
+
+// maxShares is the most slices a pie chart (or segments a stacked chart)
+// shows: more are too thin to tell apart, and their colours too alike.
+const maxShares = 8
+
+// foldShares returns c, or, when it has more than maxShares items, c with
+// its largest maxShares-1 items kept in their order and the others added
+// up into one item at the end: 其他（23项）, in English "Other (23)". An
+// item the report already calls 其他 or Other joins them.
+func foldShares(c data.Chart, p palette) data.Chart {
+	if len(c.Data) <= maxShares {
+		return c
+	}
+	other := "其他"
+	if p.en() {
+		other = "Other"
+	}
+	isOther := func(d data.Point) bool {
+		return strings.EqualFold(strings.TrimSpace(d.Label), other) || strings.TrimSpace(d.Label) == "其他"
+	}
+	order := make([]int, len(c.Data))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return c.Data[order[a]].Value.Value > c.Data[order[b]].Value.Value })
+	keep := make([]bool, len(c.Data))
+	for n, i := 0, 0; n < maxShares-1 && i < len(order); i++ {
+		if !isOther(c.Data[order[i]]) {
+			keep[order[i]] = true
+			n++
+		}
+	}
+	out := c
+	out.Data = nil
+	sum, decimals, n := 0.0, 0, 0
+	for i, d := range c.Data {
+		if keep[i] {
+			out.Data = append(out.Data, d)
+			continue
+		}
+		sum += d.Value.Value
+		if j := strings.IndexByte(d.Value.Text, '.'); j >= 0 {
+			decimals = max(decimals, len(d.Value.Text)-j-1)
+		}
+		n++
+	}
+	label := fmt.Sprintf("%s（%d项）", other, n)
+	if p.en() {
+		label = fmt.Sprintf("%s (%d)", other, n)
+	}
+	text := strconv.FormatFloat(sum, 'f', decimals, 64)
+	v, _ := strconv.ParseFloat(text, 64)
+	out.Data = append(out.Data, data.Point{Label: label, Value: data.Number{Value: v, Text: text}})
+	return out
 }
 
 type pieLayout struct {

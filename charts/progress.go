@@ -1,6 +1,10 @@
 package charts
 
-import "github.com/brochure-dev/brochure/data"
+import (
+	"math"
+
+	"github.com/brochure-dev/brochure/data"
+)
 
 // ---- progress: own drawing ----
 //
@@ -27,6 +31,15 @@ func drawProgress(r *Renderer, c data.Chart, w float64, p palette) {
 		r.textRight(p.regular, p.fs, p.muted, s, w, base)
 	}
 	ty := bigSize + 4
+	if full := c.Fraction(); full > 1 {
+		// over-fulfilment: the track is the share, the whole ends at a
+		// mark, the part past it is a shade of the share's colour
+		at := math.Round(w / full)
+		r.rect(0, ty, at, 8, p.primary)
+		r.rect(at, ty, w-at, 8, shade(p.primary, 0.4))
+		r.vline(at, ty-3, ty+8, 1, p.ink)
+		return
+	}
 	r.rect(0, ty, w, 8, p.rule)
 	r.rect(0, ty, w*f, 8, p.primary)
 }

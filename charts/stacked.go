@@ -19,9 +19,9 @@ import (
 
 func init() {
 	register("stacked", kind{
-		height: func(c data.Chart, w float64, p palette) float64 { return layoutStacked(c, w, p).total },
+		height: func(c data.Chart, w float64, p palette) float64 { return layoutStacked(foldShares(c, p), w, p).total },
 		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
-			drawStacked(r, c, w, p)
+			drawStacked(r, foldShares(c, p), w, p)
 			return nil
 		},
 	})
