@@ -77,7 +77,11 @@ func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]by
 		if err != nil {
 			return nil, err
 		}
-		gc.SetDPI(72)
+		// go-chart's raster context scales a glyph to size·dpi/64 pixels
+		// an em (its fixed-point Scale is size·dpi, in 1/64 pixels), not
+		// size·dpi/72: at 64 a point of font size is a unit of the
+		// drawing, as in the PDF. At 72 the text came out 12.5 % large.
+		gc.SetDPI(64)
 		rc := &rasterCanvas{gc: gc, scale: s}
 		if err := draw(rc, c, exportPad, exportPad, w, h, st); err != nil {
 			return nil, err
@@ -152,9 +156,18 @@ func (s *svgCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
 	s.b.WriteString("/>\n")
 }
 
+// text gives every character its x (the face's advances, as the PDF sets
+// them), so a viewer that draws the words in another build of the font
+// still puts each character where the brochure has it.
 func (s *svgCanvas) text(face *fonts.Face, size float64, c drawing.Color, t string, x, y, rot float64) {
+	var xs []string
+	dx := 0.0
+	for _, r := range t {
+		xs = append(xs, f2(x+dx))
+		dx += face.Advance(r) * size / 1000
+	}
 	fmt.Fprintf(&s.b, `<text x="%s" y="%s" font-family="'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif" font-weight="%d" font-size="%s" fill="%s"`,
-		f2(x), f2(y), face.Weight, f2(size), hexColor(c))
+		strings.Join(xs, " "), f2(y), face.Weight, f2(size), hexColor(c))
 	if c.A < 255 {
 		fmt.Fprintf(&s.b, ` fill-opacity="%s"`, f2(float64(c.A)/255))
 	}
@@ -205,6 +218,9 @@ func (rc *rasterCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
 	}
 }
 
+// text draws each glyph at the position the PDF gives it (the face's
+// advances, as fonts.Embedding writes them), so the picture's text is set
+// exactly as the brochure's, whatever the rasteriser's own metrics.
 func (rc *rasterCanvas) text(face *fonts.Face, size float64, c drawing.Color, t string, x, y, rot float64) {
 	gc := rc.gc
 	m := drawing.NewScaleMatrix(rc.scale, rc.scale)
@@ -213,12 +229,16 @@ func (rc *rasterCanvas) text(face *fonts.Face, size float64, c drawing.Color, t 
 		m.Rotate(rot)
 	}
 	gc.SetMatrixTransform(m)
-	gc.BeginPath()
 	gc.SetFont(face.Font())
 	gc.SetFontSize(size)
 	gc.SetFillColor(c)
-	if _, err := gc.FillStringAt(t, 0, 0); err != nil && rc.err == nil {
-		rc.err = err
+	dx := 0.0
+	for _, r := range t {
+		gc.BeginPath()
+		if _, err := gc.FillStringAt(string(r), dx, 0); err != nil && rc.err == nil {
+			rc.err = err
+		}
+		dx += face.Advance(r) * size / 1000
 	}
 }
 
