@@ -12,6 +12,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -142,9 +143,11 @@ func seriesColors(p palette, n int) []drawing.Color {
 			}
 		}
 	}
-	for i := 0; len(out) < n; i++ { // only for absurd counts: greys
-		g := uint8(40 + (i*37)%200)
-		out = append(out, drawing.Color{R: g, G: g, B: g, A: 255})
+	for i := 0; len(out) < n; i++ { // only for absurd counts or a white brand: greys
+		c := drawing.Color{R: uint8(i * 7), G: uint8(i * 11), B: uint8(i * 13), A: 255}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
 	}
 	return out
 }
