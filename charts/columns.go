@@ -10,7 +10,7 @@ import (
 	"github.com/brochure-dev/brochure/number"
 )
 
-// ---- the value axis shared by bar and grouped ----
+// ---- the value axis shared by bar, grouped, line and area ----
 
 // axis is a zero-based value axis with round 1-2-5 ticks, in display units
 // (divided by div for 万/亿), and the caption naming its unit.
@@ -34,12 +34,40 @@ func newAxis(c data.Chart, lo, hi float64, intervals int, p palette) axis {
 	a := axis{tickSize: p.fs - 1, lang: p.lang}
 	var suffix string
 	a.div, suffix = f.Scale(math.Max(math.Abs(lo), math.Abs(hi)))
-	a.min, a.max, a.step = number.Ticks(lo/a.div, hi/a.div, intervals)
+	if fromZero(c) {
+		a.min, a.max, a.step = number.Ticks(lo/a.div, hi/a.div, intervals)
+	} else {
+		a.min, a.max, a.step = freeTicks(lo/a.div, hi/a.div, intervals)
+	}
 	a.caption = unitCaption(suffix+c.Unit, p)
 	for _, v := range a.ticks() {
 		a.labelW = math.Max(a.labelW, textWidth(p.regular, number.Tick(v, a.step, a.lang), a.tickSize))
 	}
 	return a
+}
+
+// fromZero reports whether the value axis starts at zero: always, but for
+// a line or area chart with zero: false.
+func fromZero(c data.Chart) bool { return c.Zero == nil || *c.Zero }
+
+// freeTicks is number.Ticks for an axis that need not include zero: round
+// ticks around lo..hi, at most maxIntervals of them.
+func freeTicks(lo, hi float64, maxIntervals int) (min, max, step float64) {
+	if hi <= lo {
+		hi = lo + 1
+	}
+	step = number.NiceStep((hi - lo) / float64(maxIntervals))
+	for {
+		min = math.Floor(lo/step+1e-9) * step
+		max = math.Ceil(hi/step-1e-9) * step
+		if max == min {
+			max = min + step
+		}
+		if int(math.Round((max-min)/step)) <= maxIntervals {
+			return min, max, step
+		}
+		step = number.NiceStep(step * 1.0001)
+	}
 }
 
 func (a axis) ticks() []float64 {
@@ -65,7 +93,7 @@ func (a axis) draw(r *Renderer, x0, x1 float64, ypos func(float64) float64, p pa
 	}
 }
 
-// ---- column layout shared by bar and grouped ----
+// ---- column layout shared by bar, grouped, line and area ----
 
 type columnLayout struct {
 	padT, padL, padR, padB float64
@@ -102,6 +130,9 @@ const (
 func layoutColumns(c data.Chart, cats []string, vals []float64, valueLabels []string, k int, series []string, w, h float64, p palette) columnLayout {
 	var l columnLayout
 	n := max(len(cats), 1)
+	if !fromZero(c) && len(vals) > 0 {
+		l.lo, l.hi = vals[0], vals[0]
+	}
 	for _, v := range vals {
 		l.lo = math.Min(l.lo, v)
 		l.hi = math.Max(l.hi, v)

@@ -42,6 +42,15 @@ func fitChart(typ string, n int, label func(int) string) data.Chart {
 		c.Unit, c.Better = "%", "lower"
 	case "grouped":
 		c.Series = []string{"2019年", "2020年"}
+	case "line", "area":
+		c.Unit = "起"
+		if n%2 == 0 {
+			c.Series = []string{"2019年", "2020年"}
+		}
+		if n > 1 {
+			c.Highlight = label(n / 2)
+		}
+		c.Target = nump("400")
 	default:
 		c.Unit = "起"
 	}
@@ -51,7 +60,7 @@ func fitChart(typ string, n int, label func(int) string) data.Chart {
 			v = math.Round(v-500) / 10
 		}
 		p := data.Point{Label: label(i), Value: num(strconv.FormatFloat(v, 'f', -1, 64))}
-		if typ == "grouped" {
+		if typ == "grouped" || c.Series != nil {
 			p.Values = []data.Number{p.Value, num(strconv.Itoa((i*31)%400 + 1))}
 			p.Value = data.Number{}
 		}
@@ -66,7 +75,7 @@ func fitChart(typ string, n int, label func(int) string) data.Chart {
 // painted shape leaves the box either.
 func TestFitShapes(t *testing.T) {
 	const x, y, w = 40.0, 40.0, 236.64
-	for _, typ := range []string{"bar", "hbar", "grouped", "pie", "stacked", "change"} {
+	for _, typ := range []string{"bar", "hbar", "grouped", "pie", "stacked", "change", "line", "area"} {
 		for _, ls := range fitLabels {
 			t.Run(typ+"/"+ls.name, func(t *testing.T) {
 				st := testStyle
@@ -77,6 +86,9 @@ func TestFitShapes(t *testing.T) {
 				for i, n := range fitCounts {
 					if i > 0 {
 						pdf.AddPage()
+					}
+					if n == 1 && (typ == "line" || typ == "area") {
+						n = 2 // a trend has two points at least
 					}
 					c := fitChart(typ, n, ls.make)
 					h := st.Height(c, w)

@@ -52,6 +52,10 @@ var yamlKinds = []struct {
 		[]string{"同比变化", "事故数", "同比下降", "↓14.98%", "电诈案件", "同比上升", "↑71.9%"}},
 	{"waffle", `{type: waffle, title: 零发案小区, value: 376, total: 1653, unit: 个}`,
 		[]string{"零发案小区", "22.7%", "376/1653个"}},
+	{"line", `{type: line, title: 刑事案件立案数, unit: 起, highlight: "2023", target: 40, data: [{label: "2021", value: 50.3}, {label: "2022", value: 46.1}, {label: "2023", value: 44.8}, {label: "2024", value: 41.2}, {label: "2025", value: 38.5}]}`,
+		[]string{"刑事案件立案数", "单位：起", "38.5起", "44.8起", "目标40起", "2021", "2025"}},
+	{"area", `{type: area, title: 两类案件, zero: false, series: [刑事, 治安], data: [{label: "2021", values: [503, 1210]}, {label: "2022", values: [461, 1105]}, {label: "2023", values: [448, 1032]}]}`,
+		[]string{"两类案件", "刑事", "治安", "448", "1032", "2021", "2023"}},
 }
 
 func TestKindsFromYAML(t *testing.T) {

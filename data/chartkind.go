@@ -115,11 +115,7 @@ func (v *validator) chart(path string, c Chart) {
 		if slices.Contains(chartCommon, f.key) || slices.Contains(k.takes, f.key) || !c.has(f.key) {
 			continue
 		}
-		msg := fmt.Sprintf("%s: only applies to %s; remove it", f.key, kindsTaking(f.key))
-		if k.hint != "" {
-			msg += "; " + k.hint
-		}
-		v.add(path+"."+f.key, "%s", msg)
+		v.add(path+"."+f.key, "%s: is only for %s; remove it (%s)", f.key, kindsTaking(f.key), k.hint)
 	}
 	k.check(v, path, c)
 }

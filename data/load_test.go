@@ -244,7 +244,7 @@ func TestErrors(t *testing.T) {
 		{"no stat value", head + "    stats:\n      - label: x\n", 5, 9, "this stat has no value"},
 		{"negative stat", head + "    stats:\n      - value: -3\n", 5, 16, "-3 is negative"},
 		{"change", head + "    stats:\n      - {value: 1, change: upp}\n", 5, 28, `"upp" is not a change direction; write up or down, or leave the line out (did you mean "up"?)`},
-		{"chart type", head + "    charts:\n      - {type: barr, data: [{label: a, value: 1}]}\n", 5, 16, `unknown chart type "barr" (did you mean "bar"?); use one of bar, change, donut, grouped, hbar, pie, progress, stacked, waffle`},
+		{"chart type", head + "    charts:\n      - {type: barr, data: [{label: a, value: 1}]}\n", 5, 16, `unknown chart type "barr" (did you mean "bar"?); use one of area, bar, change, donut, grouped, hbar, line, pie, progress, stacked, waffle`},
 		{"chart no type", head + "    charts:\n      - {title: x}\n", 5, 9, "this chart has no type"},
 		{"bar no data", head + "    charts:\n      - type: bar\n", 5, 9, "a bar chart needs data"},
 		{"bar no label", head + "    charts:\n      - type: hbar\n        data: [{value: 1}]\n", 6, 16, "this data item has no label"},
@@ -356,7 +356,7 @@ sections:
 		`r.yaml:2:1: subtitel: unknown field "subtitel" in the report; did you mean "subtitle"?`,
 		`r.yaml:6:16: sections[0].stats[0].value: want a number, got the string "abc"`,
 		`r.yaml:7:16: sections[0].stats[1].value: write 3 without quotes: a number in quotes is text`,
-		`r.yaml:9:15: sections[0].charts[0].type: unknown chart type "barr" (did you mean "bar"?); use one of bar, change, donut, grouped, hbar, pie, progress, stacked, waffle`,
+		`r.yaml:9:15: sections[0].charts[0].type: unknown chart type "barr" (did you mean "bar"?); use one of area, bar, change, donut, grouped, hbar, line, pie, progress, stacked, waffle`,
 	}
 	if got := strings.Split(err.Error(), "\n"); !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
