@@ -6,9 +6,7 @@ import (
 	"github.com/brochure-dev/brochure/data"
 )
 
-// ---- change: own drawing ----
-//
-// Year-over-year changes as a list: the item's name at the left; at the
+// change: year-over-year changes as a list: the item's name at the left; at the
 // right "同比下降" and the arrow with the percentage, set big. The colour
 // says good or bad news, chosen by the data (better: lower|higher), not by
 // the sign: fewer accidents is good news, more is bad news, each in its

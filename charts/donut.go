@@ -8,14 +8,14 @@ import (
 	"github.com/brochure-dev/brochure/data"
 )
 
-// ---- donut: own drawing ----
-//
-// Drawn by hand with the Renderer's ArcTo rather than go-chart's
+// donut: drawn by hand with the Renderer's ArcTo rather than go-chart's
 // DonutChart: that one starts at 3 o'clock, punches its hole with an opaque
 // white disc of a fixed 1/3.5 radius (too small for an 18 pt figure, and
 // white, not paper), outlines slices with a 4 px white stroke and puts
 // labels on the slices. A brochure donut is one share from 12 o'clock
 // clockwise with the figure in the middle.
+// Over the whole the ring is full and the part past it is a second, inner
+// ring from 12 o'clock in a shade of Primary.
 
 func init() {
 	register("donut", kind{

@@ -1,12 +1,14 @@
 // Package charts draws the brochure's charts straight into an fpdf
-// document, as vectors and with the embedded Noto Sans SC faces, so chart
-// text is real PDF text; the same drawing code writes SVG and PNG files for
-// export (export.go).
+// document, as vectors and in the report's faces, so chart text is real
+// PDF text; the same drawing code writes SVG and PNG files for export
+// (export.go).
 //
-// Kinds: bar (go-chart's BarChart), and, drawn by hand through the same
-// go-chart Renderer so that they look of one family, hbar, grouped,
-// stacked, donut, progress, pie, change and waffle; each says why it is not
-// a go-chart chart.
+// Each kind is one file that registers its drawing (register): bar
+// (go-chart's BarChart) and, drawn by hand through the same go-chart
+// Renderer so that they look of one family, the others; each file says why
+// it is not a go-chart chart. What the format knows of a kind (fields,
+// checks, schema) is data's chart_<kind>.go. Charts keep no colours or
+// faces of their own: Style carries the document's.
 package charts
 
 import (

@@ -6,9 +6,7 @@ import (
 	"github.com/brochure-dev/brochure/data"
 )
 
-// ---- grouped: own drawing ----
-//
-// go-chart's BarChart has one series and its StackedBarChart stacks; there
+// grouped: go-chart's BarChart has one series and its StackedBarChart stacks; there
 // is no side-by-side grouped bar chart. So grouped is drawn by hand with the
 // same layout, axis, labels and value labels as bar: per category the
 // series' bars next to each other in the series colours, a legend at the

@@ -8,9 +8,7 @@ import (
 	"github.com/brochure-dev/brochure/data"
 )
 
-// ---- hbar: own drawing ----
-//
-// go-chart has no horizontal bar chart, so hbar is drawn by hand through
+// hbar: go-chart has no horizontal bar chart, so hbar is drawn by hand through
 // the same Renderer: category label at the left (right-aligned, wrapped
 // with kinsoku when longer than the label column), a bar from the zero
 // baseline proportional to the value, and the value label at the bar end.

@@ -13,9 +13,7 @@ import (
 	"github.com/brochure-dev/brochure/number"
 )
 
-// ---- pie: own drawing ----
-//
-// Drawn by hand rather than with go-chart's PieChart, which starts at
+// pie: drawn by hand rather than with go-chart's PieChart, which starts at
 // 3 o'clock, strokes slices 5 px white and centres labels on the slices
 // (unreadable on thin slices). Slices run clockwise from 12 o'clock in
 // Primary, Accent and their tints, separated by a thin white line; a legend

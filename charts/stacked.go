@@ -9,9 +9,7 @@ import (
 	"github.com/brochure-dev/brochure/number"
 )
 
-// ---- stacked: own drawing ----
-//
-// One 100 % bar: the shares side by side in the series colours, each
+// stacked: one 100 % bar: the shares side by side in the series colours, each
 // segment's percentage set inside it (white on colour) when it fits, and
 // a legend underneath with label and value. go-chart's StackedBarChart
 // stacks vertically in absolute units with no in-bar labels, so this is
