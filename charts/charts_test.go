@@ -358,37 +358,3 @@ func TestHeightGrowsWithRows(t *testing.T) {
 		t.Errorf("hbar with more rows not taller: %v <= %v", big, small)
 	}
 }
-
-var allKinds = []data.Chart{barChart, hbarChart, donutChart, progChart, pieChart}
-
-// TestGallery writes /tmp/charts-gallery.pdf with every kind at two widths,
-// for looking at (pdftoppm -r 80 -png /tmp/charts-gallery.pdf /tmp/charts).
-func TestGallery(t *testing.T) {
-	pdf, text := newDoc(t)
-	y := 40.0
-	place := func(c data.Chart, x, w float64) float64 {
-		h := testStyle.Height(c, w)
-		if err := Draw(pdf, text, c, x, y, w, h, testStyle); err != nil {
-			t.Fatal(err)
-		}
-		return h
-	}
-	for _, c := range []data.Chart{barChart, hbarChart, pieChart} {
-		h1 := place(c, 40, 240)
-		h2 := place(c, 310, 245)
-		y += math.Max(h1, h2) + 24
-	}
-	h1 := place(donutChart, 40, 150)
-	h2 := place(data.Chart{Type: "donut", Title: "覆盖率", Percent: nump("85.50")}, 200, 100)
-	h3 := place(progChart, 330, 225)
-	y += math.Max(h1, math.Max(h2, h3)) + 24
-	pdf.AddPage()
-	y = 40
-	h1 = place(longBar(), 40, 240)
-	h2 = place(data.Chart{Type: "bar", Title: "同比变化", Unit: "%", Data: []data.Point{pt("一季度", "-4.5"), pt("二季度", "7.25"), pt("三季度", "12"), pt("四季度", "-1.3")}}, 310, 245)
-	y += math.Max(h1, h2) + 24
-	place(pieChart, 40, 150)
-	if err := os.WriteFile("/tmp/charts-gallery.pdf", output(t, text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}

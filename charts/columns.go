@@ -109,7 +109,6 @@ type columnLayout struct {
 	valRotated             bool
 	capY                   float64 // baseline of the unit caption
 	legend                 []legendItem
-	legendTop              float64
 }
 
 type legendItem struct {

@@ -6,7 +6,7 @@ import (
 	"github.com/brochure-dev/brochure/data"
 )
 
-// progress: A track in the Rule colour with the share filled in Primary; above it the
+// progress: a track in the Rule colour with the share filled in Primary; above it the
 // percentage set big (Black) at the left and "49 / 78项" small at the right.
 // Over the whole (65 of a target of 60: 108.3 %) the track is the share:
 // filled to a mark at 100 %, the part past it in a shade of Primary.

@@ -28,7 +28,6 @@ func init() {
 type stackedLayout struct {
 	barH, legendY, total float64
 	items                []legendItem
-	texts                []string
 }
 
 func layoutStacked(c data.Chart, w float64, p palette) stackedLayout {

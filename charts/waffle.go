@@ -6,7 +6,7 @@ import (
 	"github.com/brochure-dev/brochure/data"
 )
 
-// waffle: A 10×10 grid of cells, one per percent, filled in reading order from
+// waffle: a 10×10 grid of cells, one per percent, filled in reading order from
 // the top left: 376 of 1653 is 22.7 %, 23 cells. Beside it (under it when
 // narrow) the percentage set big and "376 / 1653家". go-chart has no
 // pictogram chart.
