@@ -21,6 +21,8 @@ import (
 
 func init() {
 	register("bar", kind{
+		names: [2]string{"柱状图", "bar chart"},
+		alt:   pointsAlt,
 		height: func(c data.Chart, w float64, p palette) float64 {
 			if barAsRows(c, w, p) {
 				return layoutHBar(c, w, p).total

@@ -15,6 +15,8 @@ import (
 
 func init() {
 	register("change", kind{
+		names:  [2]string{"同比变化", "year-on-year changes"},
+		alt:    changeAlt,
 		height: func(c data.Chart, w float64, p palette) float64 { return layoutChange(c, w, p).total },
 		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
 			drawChange(r, c, w, p)

@@ -19,6 +19,8 @@ import (
 
 func init() {
 	register("donut", kind{
+		names:  [2]string{"环形图", "donut chart"},
+		alt:    fractionAlt,
 		height: func(c data.Chart, w float64, p palette) float64 { return layoutDonut(c, w, p).total },
 		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
 			drawDonut(r, c, w, p)

@@ -181,6 +181,10 @@ type kind struct {
 	// stretches says the plot fills any height given to Draw (the least
 	// is the caller's choice); without it the plot has its own height.
 	stretches func(c data.Chart, w float64, p palette) bool
+	// names are what the kind is called in Chinese and English, and alt
+	// says what the chart shows, item by item, for Alt.
+	names [2]string
+	alt   func(c data.Chart, p palette) []string
 }
 
 var kinds = map[string]kind{}
@@ -421,4 +425,109 @@ type textCollector struct{ texts []string }
 func (*textCollector) path([]pathOp, bool, bool, paintStyle) {}
 func (t *textCollector) text(_ *fonts.Face, _ float64, _ drawing.Color, s string, _, _, _ float64) {
 	t.texts = append(t.texts, s)
+}
+
+// Alt returns chart c in words, for readers who cannot see it (the
+// alternative text of a tagged PDF, an image's alt): what kind of chart,
+// its title, then each item as printed, in the report's language.
+//
+//	柱状图《交管四项指数同比降幅》：事故数 14.98%；死亡人数 44.86%
+func Alt(c data.Chart, lang string) string {
+	k, ok := kinds[c.Type]
+	if !ok {
+		return c.Title
+	}
+	p := Style{Lang: lang}.resolve()
+	items := k.alt(c, p)
+	if p.en() {
+		s := strings.ToUpper(k.names[1][:1]) + k.names[1][1:]
+		if c.Title != "" {
+			s += " “" + c.Title + "”"
+		}
+		return s + ": " + strings.Join(items, "; ")
+	}
+	s := k.names[0]
+	if c.Title != "" {
+		s += "《" + c.Title + "》"
+	}
+	return s + "：" + strings.Join(items, "；")
+}
+
+// pointsAlt is each item with its value: "事故数 14.98%".
+func pointsAlt(c data.Chart, p palette) []string {
+	var out []string
+	for _, d := range c.Data {
+		out = append(out, d.Label+" "+valueLabel(c, d, p))
+	}
+	return out
+}
+
+// seriesAlt is each series with its items' values, or pointsAlt without
+// series.
+func seriesAlt(c data.Chart, p palette) []string {
+	if len(c.Series) == 0 {
+		return pointsAlt(c, p)
+	}
+	sep, colon := "，", "："
+	if p.en() {
+		sep, colon = ", ", ": "
+	}
+	var out []string
+	for k, name := range c.Series {
+		var items []string
+		for _, d := range c.Data {
+			if k < len(d.Values) {
+				items = append(items, d.Label+" "+format(c, unitOf(c, d), p).Label(d.Values[k].Text))
+			}
+		}
+		out = append(out, name+colon+strings.Join(items, sep))
+	}
+	return out
+}
+
+// sharesAlt is each part with its value and share, as the legend has it.
+func sharesAlt(c data.Chart, p palette) []string {
+	c = foldShares(c, p)
+	sum := shareSum(c)
+	var out []string
+	for _, d := range c.Data {
+		out = append(out, d.Label+" "+valueLabel(c, d, p)+shareNote(c, d, sum))
+	}
+	return out
+}
+
+// fractionAlt is the share and what it is of: "22.7%（376 / 1653个）".
+func fractionAlt(c data.Chart, p palette) []string {
+	s := percentText(c)
+	if of := ofText(c, p); of != "" {
+		if p.en() {
+			s += " (" + of + ")"
+		} else {
+			s += "（" + of + "）"
+		}
+	}
+	return []string{s}
+}
+
+// changeAlt is each item's change in words: "事故数 同比下降 14.98%".
+func changeAlt(c data.Chart, p palette) []string {
+	var out []string
+	for _, d := range c.Data {
+		word, _ := changeWords(d.Value.Value, p)
+		out = append(out, d.Label+" "+word+" "+changeFigure(c, d, p))
+	}
+	return out
+}
+
+// trendAlt is the values in order, then the target.
+func trendAlt(c data.Chart, p palette) []string {
+	out := seriesAlt(c, p)
+	if c.Target != nil {
+		word := "目标 "
+		if p.en() {
+			word = "target "
+		}
+		out = append(out, word+format(c, c.Unit, p).Label(c.Target.Text))
+	}
+	return out
 }

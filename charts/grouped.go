@@ -14,6 +14,8 @@ import (
 
 func init() {
 	register("grouped", kind{
+		names: [2]string{"分组柱状图", "grouped bar chart"},
+		alt:   seriesAlt,
 		height: func(c data.Chart, w float64, p palette) float64 {
 			if groupedAsRows(c, w, p) {
 				return layoutHBar(c, w, p).total

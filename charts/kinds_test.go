@@ -338,3 +338,31 @@ func unmatchedInk(a, b image.Image) float64 {
 	}
 	return float64(miss) / float64(total)
 }
+
+// Alt says every chart in words: its kind, its title and every item.
+func TestAlt(t *testing.T) {
+	for _, k := range yamlKinds {
+		c := fromYAML(t, k.yaml)
+		alt := Alt(c, "zh-CN")
+		if !strings.Contains(alt, "《"+c.Title+"》") {
+			t.Errorf("%s: %q lacks the title", k.name, alt)
+		}
+		for _, d := range c.Data {
+			if !strings.Contains(alt, d.Label) {
+				t.Errorf("%s: %q lacks %q", k.name, alt, d.Label)
+			}
+		}
+	}
+	c := fromYAML(t, yamlKinds[0].yaml)
+	if got, want := Alt(c, "zh-CN"), "柱状图《交管四项指数同比降幅》：事故数 14.98%；死亡人数 44.86%"; got != want {
+		t.Errorf("Alt = %q, want %q", got, want)
+	}
+	if got, want := Alt(c, "en"), "Bar chart “交管四项指数同比降幅”: 事故数 14.98%; 死亡人数 44.86%"; got != want {
+		t.Errorf("Alt(en) = %q, want %q", got, want)
+	}
+	for _, name := range data.ChartKinds() {
+		if k := kinds[name]; k.alt == nil || k.names[0] == "" || k.names[1] == "" {
+			t.Errorf("kind %s has no alt text", name)
+		}
+	}
+}

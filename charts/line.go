@@ -20,10 +20,12 @@ import (
 // their labels: every second (third, …) is labelled, the last always.
 // area.go registers the same drawing with the area under the lines filled.
 
-func init() { register("line", trendKind(false)) }
+func init() { register("line", trendKind(false, "折线图", "line chart")) }
 
-func trendKind(area bool) kind {
+func trendKind(area bool, zh, en string) kind {
 	return kind{
+		names: [2]string{zh, en},
+		alt:   trendAlt,
 		height: func(c data.Chart, w float64, p palette) float64 {
 			l := layoutTrend(c, w, 0, p)
 			return l.padT + l.canvasH + l.padB

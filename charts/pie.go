@@ -23,6 +23,8 @@ import (
 
 func init() {
 	register("pie", kind{
+		names:  [2]string{"饼图", "pie chart"},
+		alt:    sharesAlt,
 		height: func(c data.Chart, w float64, p palette) float64 { return layoutPie(foldShares(c, p), w, p).total },
 		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
 			drawPie(r, foldShares(c, p), w, p)

@@ -13,6 +13,8 @@ import (
 
 func init() {
 	register("progress", kind{
+		names:  [2]string{"进度条", "progress bar"},
+		alt:    fractionAlt,
 		height: func(c data.Chart, w float64, p palette) float64 { return progressHeight(c, w, p) },
 		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
 			drawProgress(r, c, w, p)

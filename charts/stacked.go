@@ -17,6 +17,8 @@ import (
 
 func init() {
 	register("stacked", kind{
+		names:  [2]string{"百分比堆积条", "stacked bar"},
+		alt:    sharesAlt,
 		height: func(c data.Chart, w float64, p palette) float64 { return layoutStacked(foldShares(c, p), w, p).total },
 		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
 			drawStacked(r, foldShares(c, p), w, p)
