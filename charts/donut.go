@@ -32,13 +32,15 @@ func init() {
 type donutLayout struct {
 	d, ring, total float64
 	pctSize        float64
-	caption        string
+	caption        []string // "376 / 1653个", wrapped to the width
 }
 
 func layoutDonut(c data.Chart, w float64, p palette) donutLayout {
 	l := donutLayout{d: math.Round(clamp(w*0.5, 60, 100))}
 	l.ring = math.Round(l.d * 0.14)
-	l.caption = ofText(c, p)
+	if of := ofText(c, p); of != "" {
+		l.caption = wrap(p.regular, of, p.fs, w)
+	}
 	inner := l.d - 2*l.ring
 	if c.Fraction() > 1 {
 		inner -= 2 * (overRing(l.ring) + 1)
@@ -49,8 +51,8 @@ func layoutDonut(c data.Chart, w float64, p palette) donutLayout {
 		l.pctSize = math.Floor(l.pctSize*inner*0.82/pw*2) / 2
 	}
 	l.total = l.d
-	if l.caption != "" {
-		l.total += 5 + p.fs*1.2
+	if n := len(l.caption); n > 0 {
+		l.total += 5 + p.fs*1.2 + float64(n-1)*p.fs*1.25
 	}
 	return l
 }
@@ -99,7 +101,7 @@ func drawDonut(r *Renderer, c data.Chart, w float64, p palette) {
 		r.Fill()
 	}
 	r.textCentre(p.black, l.pctSize, p.primary, percentText(c), cx, cy+0.36*l.pctSize)
-	if l.caption != "" {
-		r.textCentre(p.regular, p.fs, p.muted, l.caption, cx, l.d+5+capHeightEm*p.fs)
+	for j, s := range l.caption {
+		r.textCentre(p.regular, p.fs, p.muted, s, cx, l.d+5+capHeightEm*p.fs+float64(j)*p.fs*1.25)
 	}
 }

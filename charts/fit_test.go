@@ -54,6 +54,22 @@ func fitChart(typ string, n int, label func(int) string) data.Chart {
 	default:
 		c.Unit = "起"
 	}
+	switch typ {
+	case "donut", "progress", "waffle":
+		// one share of growing figures; past the whole for n over 20
+		// (not for waffle), in 万 from 5 items on
+		total := 20
+		if typ == "waffle" {
+			total = 30
+		}
+		c.Value = nump(strconv.Itoa(n * 1234567))
+		c.Total = nump(strconv.Itoa(total * 1234567))
+		c.Unit = label(0)
+		if n >= 5 {
+			c.Format = "wan"
+		}
+		return c
+	}
 	for i := 0; i < n; i++ {
 		v := float64((i*7919)%997 + 3)
 		if typ == "change" || typ == "bar" && i%5 == 3 {
@@ -74,40 +90,48 @@ func fitChart(typ string, n int, label func(int) string) data.Chart {
 // measures them) overlap, and none sticks out of the chart's box; no
 // painted shape leaves the box either.
 func TestFitShapes(t *testing.T) {
-	const x, y, w = 40.0, 40.0, 236.64
-	for _, typ := range []string{"bar", "hbar", "grouped", "pie", "stacked", "change", "line", "area"} {
+	const x, y = 40.0, 40.0
+	widths := []float64{150, 236.64, 480} // narrow, a figure of a row, the full width
+	for _, typ := range []string{"bar", "hbar", "grouped", "pie", "stacked", "change", "line", "area", "donut", "progress", "waffle"} {
 		for _, ls := range fitLabels {
 			t.Run(typ+"/"+ls.name, func(t *testing.T) {
 				st := testStyle
 				st.Lang = ls.lang
 				pdf, words := newDoc(t)
-				var boxes [][4]float64 // per page: the chart's box
-				var shapes []*recorder
-				for i, n := range fitCounts {
-					if i > 0 {
-						pdf.AddPage()
-					}
+				type page struct {
+					n          int
+					x, y, w, h float64
+					shapes     *recorder
+				}
+				var pages []page
+				for _, n := range fitCounts {
 					if n == 1 && (typ == "line" || typ == "area") {
 						n = 2 // a trend has two points at least
 					}
-					c := fitChart(typ, n, ls.make)
-					h := st.Height(c, w)
-					rec := &recorder{inner: &pdfCanvas{pdf: pdf, words: words}}
-					if err := draw(rec, c, x, y, w, h, st); err != nil {
-						t.Fatalf("%d items: %v", n, err)
+					for _, w := range widths {
+						if w != 236.64 && n != 1 && n != 5 && n != 12 && n != 30 {
+							continue // the other widths at fewer counts, to keep the test quick
+						}
+						if len(pages) > 0 {
+							pdf.AddPage()
+						}
+						c := fitChart(typ, n, ls.make)
+						h := st.Height(c, w)
+						rec := &recorder{inner: &pdfCanvas{pdf: pdf, words: words}}
+						if err := draw(rec, c, x, y, w, h, st); err != nil {
+							t.Fatalf("%d items: %v", n, err)
+						}
+						pages = append(pages, page{n, x, y, w, h, rec})
 					}
-					boxes = append(boxes, [4]float64{x, y, w, h})
-					shapes = append(shapes, rec)
 				}
 				doc := pdftest.Open(t, output(t, words))
 				for i, pg := range doc.Pages {
-					n := fitCounts[i]
-					b := boxes[i]
-					const eps = 0.05
+					b := pages[i]
+					at := fmt.Sprintf("%d items at %.0f pt", b.n, b.w)
 					// a stroke may reach half its width (at most 0.5 pt) past its path
-					const half = 0.5
-					if l, tp, r, bt := shapes[i].bounds(); shapes[i].painted && (l < b[0]-half || r > b[0]+b[2]+half || tp < b[1]-half || bt > b[1]+b[3]+half) {
-						t.Errorf("%d items: shapes span x %.1f..%.1f y %.1f..%.1f, outside the box %v", n, l, r, tp, bt, b)
+					const eps, half = 0.05, 0.5
+					if l, tp, r, bt := b.shapes.bounds(); b.shapes.painted && (l < b.x-half || r > b.x+b.w+half || tp < b.y-half || bt > b.y+b.h+half) {
+						t.Errorf("%s: shapes span x %.1f..%.1f y %.1f..%.1f, outside the box %v", at, l, r, tp, bt, b)
 					}
 					var chars []pdftest.Char
 					for _, ch := range pg.Chars {
@@ -115,15 +139,15 @@ func TestFitShapes(t *testing.T) {
 							chars = append(chars, ch)
 						}
 					}
-					top, bottom := pg.Height-b[1], pg.Height-(b[1]+b[3])
+					top, bottom := pg.Height-b.y, pg.Height-(b.y+b.h)
 					for j, a := range chars {
-						if a.Box.Left < b[0]-eps || a.Box.Right > b[0]+b[2]+eps || a.Box.Top > top+eps || a.Box.Bottom < bottom-eps {
-							t.Errorf("%d items: %q at %+v outside the chart box", n, a.R, a.Box)
+						if a.Box.Left < b.x-eps || a.Box.Right > b.x+b.w+eps || a.Box.Top > top+eps || a.Box.Bottom < bottom-eps {
+							t.Errorf("%s: %q at %+v outside the chart box", at, a.R, a.Box)
 						}
 						for _, c := range chars[j+1:] {
 							if a.Box.Left < c.Box.Right-eps && c.Box.Left < a.Box.Right-eps &&
 								a.Box.Bottom < c.Box.Top-eps && c.Box.Bottom < a.Box.Top-eps {
-								t.Errorf("%d items: %q %+v overlaps %q %+v", n, a.R, a.Box, c.R, c.Box)
+								t.Errorf("%s: %q %+v overlaps %q %+v", at, a.R, a.Box, c.R, c.Box)
 							}
 						}
 					}

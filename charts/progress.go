@@ -23,16 +23,41 @@ func init() {
 	})
 }
 
-func progressHeight(c data.Chart, w float64, p palette) float64 { return bigSize + 4 + 8 }
+// progressOf is the "49 / 78项" caption: on the percentage's baseline at
+// the right (beside false), or, where the two do not fit side by side,
+// wrapped under the track.
+func progressOf(c data.Chart, w float64, p palette) (lines []string, beside bool) {
+	s := ofText(c, p)
+	if s == "" {
+		return nil, true
+	}
+	if textWidth(p.black, percentText(c), bigSize)+8+textWidth(p.regular, s, p.fs) <= w {
+		return []string{s}, true
+	}
+	return wrap(p.regular, s, p.fs, w), false
+}
+
+func progressHeight(c data.Chart, w float64, p palette) float64 {
+	h := bigSize + 4 + 8
+	if lines, beside := progressOf(c, w, p); !beside {
+		h += 4 + float64(len(lines))*p.fs*1.25
+	}
+	return h
+}
 
 func drawProgress(r *Renderer, c data.Chart, w float64, p palette) {
 	f := clamp(c.Fraction(), 0, 1)
 	base := capHeightEm * bigSize
 	r.textAt(p.black, bigSize, p.primary, percentText(c), 0, base)
-	if s := ofText(c, p); s != "" {
-		r.textRight(p.regular, p.fs, p.muted, s, w, base)
-	}
 	ty := bigSize + 4
+	lines, beside := progressOf(c, w, p)
+	for j, s := range lines {
+		if beside {
+			r.textRight(p.regular, p.fs, p.muted, s, w, base)
+		} else {
+			r.textAt(p.regular, p.fs, p.muted, s, 0, ty+8+4+capHeightEm*p.fs+float64(j)*p.fs*1.25)
+		}
+	}
 	if full := c.Fraction(); full > 1 {
 		// over-fulfilment: the track is the share, the whole ends at a
 		// mark, the part past it is a shade of the share's colour

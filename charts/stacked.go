@@ -30,6 +30,7 @@ func init() {
 type stackedLayout struct {
 	barH, legendY, total float64
 	items                []legendItem
+	lines                [][]string // each item's text, wrapped when wider than the chart
 }
 
 func layoutStacked(c data.Chart, w float64, p palette) stackedLayout {
@@ -45,8 +46,17 @@ func layoutStacked(c data.Chart, w float64, p palette) stackedLayout {
 		if x > 0 && x+iw > w {
 			x, y = 0, y+lh
 		}
+		lines := []string{s}
+		if iw > w {
+			// wider than the chart: its own rows, wrapped
+			lines = wrap(p.regular, s, p.fs, w-swatch-4)
+		}
 		l.items = append(l.items, legendItem{x: x, y: y, label: s, color: cols[i]})
+		l.lines = append(l.lines, lines)
 		x += iw + 12
+		if len(lines) > 1 {
+			x, y = w, y+float64(len(lines)-1)*p.fs*1.25
+		}
 	}
 	l.total = y + lh
 	return l
@@ -76,9 +86,11 @@ func drawStacked(r *Renderer, c data.Chart, w float64, p palette) {
 		}
 		x += sw
 	}
-	for _, it := range l.items {
+	for i, it := range l.items {
 		r.rect(it.x, it.y+(p.fs*1.2-swatch)/2, swatch, swatch, it.color)
-		r.textAt(p.regular, p.fs, p.ink, it.label, it.x+swatch+4, it.y+(p.fs*1.2-p.fs)/2+capHeightEm*p.fs)
+		for j, s := range l.lines[i] {
+			r.textAt(p.regular, p.fs, p.ink, s, it.x+swatch+4, it.y+(p.fs*1.2-p.fs)/2+capHeightEm*p.fs+float64(j)*p.fs*1.25)
+		}
 	}
 }
 

@@ -26,6 +26,7 @@ func init() {
 type waffleLayout struct {
 	cell, gap, grid float64
 	beside          bool
+	of              []string // "376 / 1653个", wrapped to the room it has
 	total           float64
 }
 
@@ -41,10 +42,20 @@ func layoutWaffle(c data.Chart, w float64, p palette) waffleLayout {
 	l.cell = (gridW - 9*l.gap) / 10
 	l.grid = 10*l.cell + 9*l.gap
 	l.total = l.grid
-	if !l.beside {
+	room := w
+	if l.beside {
+		room = w - l.grid - 12
+	}
+	if of := ofText(c, p); of != "" {
+		l.of = wrap(p.regular, of, p.fs, room)
+	}
+	more := float64(max(len(l.of)-1, 0)) * p.fs * 1.25 // lines past the first
+	if l.beside {
+		l.total = math.Max(l.total, l.grid/2+6+p.fs+more)
+	} else {
 		l.total += 6 + bigSize + 4
-		if ofText(c, p) != "" {
-			l.total += p.fs * 1.3
+		if len(l.of) > 0 {
+			l.total += p.fs*1.3 + more
 		}
 	}
 	return l
@@ -70,19 +81,18 @@ func drawWaffle(r *Renderer, c data.Chart, w float64, p palette) {
 		r.rect(x, y, l.cell, l.cell, col)
 	}
 	pct := percentText(c)
-	of := ofText(c, p)
 	if l.beside {
 		x := l.grid + 12
 		mid := l.grid / 2
 		r.textAt(p.black, bigSize, p.primary, pct, x, mid)
-		if of != "" {
-			r.textAt(p.regular, p.fs, p.muted, of, x, mid+4+capHeightEm*p.fs+2)
+		for j, s := range l.of {
+			r.textAt(p.regular, p.fs, p.muted, s, x, mid+4+capHeightEm*p.fs+2+float64(j)*p.fs*1.25)
 		}
 		return
 	}
 	y := l.grid + 6 + capHeightEm*bigSize
 	r.textAt(p.black, bigSize, p.primary, pct, 0, y)
-	if of != "" {
-		r.textAt(p.regular, p.fs, p.muted, of, 0, y+4+p.fs*1.1)
+	for j, s := range l.of {
+		r.textAt(p.regular, p.fs, p.muted, s, 0, y+4+p.fs*1.1+float64(j)*p.fs*1.25)
 	}
 }
