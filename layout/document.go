@@ -362,7 +362,7 @@ func missingMsg(ch rune, chart bool) string {
 	case ch > 0xFFFF:
 		why, fix = "it is one of the rarest characters, which no font in a PDF made here can hold", "replace it with a common character or remove it"
 	case chart:
-		why, fix = "charts print in Noto Sans SC, which has no such character", "replace it in the chart's text"
+		why, fix = "charts print in the text's regular, bold and black faces, never in the fallback, and these lack it", "replace it in the chart's text"
 	}
 	return fmt.Sprintf("the character “%c” (code U+%04X) cannot be printed: %s; %s", ch, ch, why, fix)
 }
