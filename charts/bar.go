@@ -24,18 +24,20 @@ func init() {
 		names: [2]string{"柱状图", "bar chart"},
 		alt:   pointsAlt,
 		height: func(c data.Chart, w float64, p palette) float64 {
-			if barAsRows(c, w, p) {
+			l := layoutBar(c, w, 0, p)
+			if crowded(l) {
 				return layoutHBar(c, w, p).total
 			}
-			l := layoutBar(c, w, 0, p)
 			return l.padT + l.canvasH + l.padB
 		},
 		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
-			if barAsRows(c, w, p) {
+			// crowding depends on the width only: the layout at h tells
+			l := layoutBar(c, w, h, p)
+			if crowded(l) {
 				drawHBar(r, c, w, p)
 				return nil
 			}
-			return drawBar(r, c, w, h, p)
+			return drawBar(r, c, l, w, p)
 		},
 		stretches: func(c data.Chart, w float64, p palette) bool { return !barAsRows(c, w, p) },
 	})
@@ -84,8 +86,7 @@ func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 // wrap never drops or overflows a character); we draw the grid and tick
 // labels (before, so bars cover the grid), the unit caption and the value
 // labels (as a chart Element, after).
-func drawBar(r *Renderer, c data.Chart, w, h float64, p palette) error {
-	l := layoutBar(c, w, h, p)
+func drawBar(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) error {
 	W := int(math.Floor(w))
 	canvas := chart.Box{Top: int(l.padT), Left: int(l.padL), Right: W - int(l.padR), Bottom: int(l.padT) + int(l.canvasH)}
 	H := canvas.Bottom + int(math.Ceil(l.padB))

@@ -17,17 +17,18 @@ func init() {
 		names: [2]string{"分组柱状图", "grouped bar chart"},
 		alt:   seriesAlt,
 		height: func(c data.Chart, w float64, p palette) float64 {
-			if groupedAsRows(c, w, p) {
+			l := layoutGrouped(c, w, 0, p)
+			if crowded(l) {
 				return layoutHBar(c, w, p).total
 			}
-			l := layoutGrouped(c, w, 0, p)
 			return l.padT + l.canvasH + l.padB
 		},
 		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
-			if groupedAsRows(c, w, p) {
+			// crowding depends on the width only: the layout at h tells
+			if l := layoutGrouped(c, w, h, p); crowded(l) {
 				drawHBar(r, c, w, p)
 			} else {
-				drawGrouped(r, c, w, h, p)
+				drawGrouped(r, c, l, w, p)
 			}
 			return nil
 		},
@@ -55,8 +56,7 @@ func layoutGrouped(c data.Chart, w, h float64, p palette) columnLayout {
 	return layoutColumns(c, cats, vals, labels, max(len(c.Series), 1), c.Series, w, h, p)
 }
 
-func drawGrouped(r *Renderer, c data.Chart, w, h float64, p palette) {
-	l := layoutGrouped(c, w, h, p)
+func drawGrouped(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) {
 	left, right := l.padL, math.Floor(w)-l.padR
 	top, bottom := l.padT, l.padT+l.canvasH
 	span := (l.axis.max - l.axis.min) * l.axis.div
