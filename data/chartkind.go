@@ -155,32 +155,44 @@ func withKinds(f field) field {
 }
 
 // chartNeeds is the schema's piece for the kinds: for each set of kinds
-// that need the same fields (in kind order), "if type is one of them, then
-// these fields are required".
+// that need and take the same fields (in kind order), "if type is one of
+// them, then these fields are required and the fields they do not take
+// are refused", so an editor marks better: on a bar chart as it is typed.
 func chartNeeds() []any {
 	var out []any
 	done := map[string]bool{}
+	key := func(k chartKind) string { return fmt.Sprint(k.needs, k.takes) }
 	for _, k := range chartKinds {
-		key := fmt.Sprint(k.needs)
-		if done[key] || len(k.needs) == 0 {
+		if done[key(k)] {
 			continue
 		}
-		done[key] = true
+		done[key(k)] = true
 		var names []string
 		for _, o := range chartKinds {
-			if fmt.Sprint(o.needs) == key {
+			if key(o) == key(k) {
 				names = append(names, o.name)
 			}
 		}
 		var then ordered
-		if len(k.needs) == 1 {
+		switch len(k.needs) {
+		case 0:
+		case 1:
 			then = ordered{{"required", k.needs[0]}}
-		} else {
+		default:
 			var any []any
 			for _, n := range k.needs {
 				any = append(any, ordered{{"required", n}})
 			}
 			then = ordered{{"anyOf", any}}
+		}
+		var refused ordered
+		for _, f := range chartObj.fields {
+			if !slices.Contains(chartCommon, f.key) && !slices.Contains(k.takes, f.key) {
+				refused = append(refused, kv{f.key, false})
+			}
+		}
+		if len(refused) > 0 {
+			then = append(then, kv{"properties", refused})
 		}
 		out = append(out, ordered{
 			{"if", ordered{{"properties", ordered{{"type", ordered{{"enum", names}}}}}, {"required", []string{"type"}}}},
