@@ -183,18 +183,21 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 	var taken []box
 	size := l.valSize
 	// place sets a point's value label above the point or, when the line
-	// comes down into it (before is higher) or that place is taken, below.
+	// comes down into it (before is higher) or that place is taken, below,
+	// or else left of it; where all three are taken it is left out (the
+	// legend still names the line).
 	place := func(face *fonts.Face, s string, cx, y, before float64, col drawing.Color) {
 		tw := textWidth(face, s, size)
 		x := clamp(cx-tw/2, 0, w-tw)
 		above := box{x, y - 4 - capHeightEm*size, x + tw, y - 4}
 		below := box{x, y + 4, x + tw, y + 4 + capHeightEm*size}
-		tries := []box{above, below}
+		left := box{cx - 5 - tw, y - capHeightEm*size/2, cx - 5, y + capHeightEm*size/2}
+		tries := []box{above, below, left}
 		if before < y-1 {
-			tries = []box{below, above}
+			tries = []box{below, above, left}
 		}
 		for _, b := range tries {
-			if b.t < 0 || b.b > bottom {
+			if b.t < 0 || b.b > bottom || b.l < 0 {
 				continue
 			}
 			free := true

@@ -201,3 +201,30 @@ func TestChartsUseTheStylesFaces(t *testing.T) {
 		}
 	}
 }
+
+// Line and area charts of awkward data draw, and print their last value.
+func TestTrendEdges(t *testing.T) {
+	for _, tt := range []struct{ name, yaml, last string }{
+		{"flat, not from zero", `{type: line, unit: 起, zero: false, data: [{label: a, value: 5}, {label: b, value: 5}]}`, "5起"},
+		{"negative", `{type: area, unit: "%", data: [{label: a, value: -3.5}, {label: b, value: 2}, {label: c, value: -1.25}]}`, "-1.25%"},
+		{"target far above", `{type: line, unit: 起, target: 1000, data: [{label: a, value: 5}, {label: b, value: 7}]}`, "7起"},
+		{"target below, not from zero", `{type: line, unit: 起, zero: false, target: 1, data: [{label: a, value: 50}, {label: b, value: 52}]}`, "52起"},
+		{"series, highlight first", `{type: area, unit: 起, highlight: a, series: [x, y], data: [{label: a, values: [1, 2]}, {label: b, values: [3, 4]}]}`, "4起"},
+		{"wan", `{type: line, format: wan, unit: 人次, data: [{label: a, value: 30793000}, {label: b, value: 26418500}]}`, "2641.85万人次"},
+	} {
+		c := fromYAML(t, tt.yaml)
+		for _, w := range []float64{120, 236.64, 480} {
+			var got words
+			if err := draw(&got, c, 0, 0, w, testStyle.Height(c, w), testStyle); err != nil {
+				t.Fatalf("%s at %g: %v", tt.name, w, err)
+			}
+			var all []string
+			for _, x := range got.texts {
+				all = append(all, x.s)
+			}
+			if !strings.Contains(strings.Join(all, ""), tt.last) {
+				t.Errorf("%s at %g: the last value %q is not printed", tt.name, w, tt.last)
+			}
+		}
+	}
+}
