@@ -156,18 +156,15 @@ func (s *svgCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
 	s.b.WriteString("/>\n")
 }
 
-// text gives every character its x (the face's advances, as the PDF sets
-// them), so a viewer that draws the words in another build of the font
-// still puts each character where the brochure has it.
+// text sets a run at its x with its width as the PDF has it (textLength,
+// from the face's advances): a viewer that draws the words in another
+// build of the font, with other widths, squeezes or stretches the run to
+// that width, so a figure never runs into its unit ("64辆"). Viewers
+// that ignore textLength (MuPDF) still place every run where the PDF has
+// it.
 func (s *svgCanvas) text(face *fonts.Face, size float64, c drawing.Color, t string, x, y, rot float64) {
-	var xs []string
-	dx := 0.0
-	for _, r := range t {
-		xs = append(xs, f2(x+dx))
-		dx += face.Advance(r) * size / 1000
-	}
-	fmt.Fprintf(&s.b, `<text x="%s" y="%s" font-family="'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif" font-weight="%d" font-size="%s" fill="%s"`,
-		strings.Join(xs, " "), f2(y), face.Weight, f2(size), hexColor(c))
+	fmt.Fprintf(&s.b, `<text x="%s" y="%s" textLength="%s" lengthAdjust="spacingAndGlyphs" font-family="'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif" font-weight="%d" font-size="%s" fill="%s"`,
+		f2(x), f2(y), f2(face.Width(t, size)), face.Weight, f2(size), hexColor(c))
 	if c.A < 255 {
 		fmt.Fprintf(&s.b, ` fill-opacity="%s"`, f2(float64(c.A)/255))
 	}

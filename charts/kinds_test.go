@@ -9,11 +9,12 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
@@ -202,10 +203,16 @@ func TestExport(t *testing.T) {
 		switch f {
 		case "svg":
 			s := string(a)
-			// every character has its own x, so no viewer's font moves it
-			for _, m := range regexp.MustCompile(`<text x="([^"]*)"[^>]*>([^<]*)</text>`).FindAllStringSubmatch(s, -1) {
-				if xs, n := len(strings.Fields(m[1])), utf8.RuneCountInString(html.UnescapeString(m[2])); xs != n {
-					t.Errorf("svg text %q has %d x positions for %d characters", m[2], xs, n)
+			// every run keeps the PDF's width in any viewer's font
+			runs := regexp.MustCompile(`<text x="[^"]*" y="[^"]*" textLength="([^"]*)" lengthAdjust="spacingAndGlyphs"[^>]*font-weight="(\d+)" font-size="([^"]*)"[^>]*>([^<]*)</text>`).FindAllStringSubmatch(s, -1)
+			if len(runs) < 6 {
+				t.Errorf("svg has %d text runs with their width", len(runs))
+			}
+			for _, m := range runs {
+				face := map[string]*fonts.Face{"400": fonts.Regular, "700": fonts.Bold, "900": fonts.Black}[m[2]]
+				size, _ := strconv.ParseFloat(m[3], 64)
+				if want := f2(face.Width(html.UnescapeString(m[4]), size)); m[1] != want {
+					t.Errorf("svg run %q: textLength %s, the PDF sets it %s wide", m[4], m[1], want)
 				}
 			}
 			for _, w := range []string{"<svg", "交管四项指数同比降幅", `font-family="'Noto Sans SC'`, `font-weight="700"`, ">14.98%</text>", ">死亡人数</text>"} {
