@@ -39,7 +39,8 @@ func init() {
 			}
 			return drawBar(r, c, l, w, p)
 		},
-		stretches: func(c data.Chart, w float64, p palette) bool { return !barAsRows(c, w, p) },
+		stretches: true,
+		crowded:   barAsRows,
 	})
 }
 

@@ -180,7 +180,10 @@ type kind struct {
 	draw func(r *Renderer, c data.Chart, w, h float64, p palette) error
 	// stretches says the plot fills any height given to Draw (the least
 	// is the caller's choice); without it the plot has its own height.
-	stretches func(c data.Chart, w float64, p palette) bool
+	stretches bool
+	// crowded, when set, says the chart's columns do not fit width w, so
+	// it is set as rows of horizontal bars instead (which do not stretch).
+	crowded func(c data.Chart, w float64, p palette) bool
 	// names are what the kind is called in Chinese and English, and alt
 	// says what the chart shows, item by item, for Alt.
 	names [2]string
@@ -214,7 +217,15 @@ func (st Style) Height(c data.Chart, width float64) float64 {
 // drawn at its Height.
 func (st Style) Stretches(c data.Chart, width float64) bool {
 	k, ok := kinds[c.Type]
-	return ok && k.stretches != nil && k.stretches(c, width, st.resolve())
+	return ok && k.stretches && !st.Rows(c, width)
+}
+
+// Rows reports whether chart c, at the given width, is set as rows of
+// horizontal bars because its columns would be crowded (a bar chart of 30
+// items in a column): layout may rather give it more width.
+func (st Style) Rows(c data.Chart, width float64) bool {
+	k, ok := kinds[c.Type]
+	return ok && k.crowded != nil && k.crowded(c, width, st.resolve())
 }
 
 // Draw draws chart c in the box (x, y, w, h) pt of the current page (its

@@ -32,7 +32,8 @@ func init() {
 			}
 			return nil
 		},
-		stretches: func(c data.Chart, w float64, p palette) bool { return !groupedAsRows(c, w, p) },
+		stretches: true,
+		crowded:   groupedAsRows,
 	})
 }
 

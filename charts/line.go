@@ -34,7 +34,7 @@ func trendKind(area bool, zh, en string) kind {
 			drawTrend(r, c, w, h, p, area)
 			return nil
 		},
-		stretches: func(data.Chart, float64, palette) bool { return true },
+		stretches: true,
 	}
 }
 

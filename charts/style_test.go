@@ -228,3 +228,32 @@ func TestTrendEdges(t *testing.T) {
 		}
 	}
 }
+
+// A bar chart of many items is set as rows in a column of the page, as
+// columns at the full width when they fit there, and stretches only as
+// columns.
+func TestRows(t *testing.T) {
+	for _, tt := range []struct {
+		typ  string
+		n    int
+		w    float64
+		rows bool
+	}{
+		{"bar", 4, 236.64, false},
+		{"bar", 12, 236.64, true},
+		{"bar", 12, 480, false},
+		{"bar", 30, 480, true},
+		{"grouped", 3, 236.64, false},
+		{"grouped", 12, 236.64, true},
+		{"line", 30, 236.64, false},
+		{"pie", 30, 236.64, false},
+	} {
+		c := fitChart(tt.typ, tt.n, fitLabels[0].make)
+		if got := testStyle.Rows(c, tt.w); got != tt.rows {
+			t.Errorf("%s of %d at %g: Rows = %v, want %v", tt.typ, tt.n, tt.w, got, tt.rows)
+		}
+		if stretch := testStyle.Stretches(c, tt.w); stretch != (!tt.rows && tt.typ != "pie") {
+			t.Errorf("%s of %d at %g: Stretches = %v", tt.typ, tt.n, tt.w, stretch)
+		}
+	}
+}
