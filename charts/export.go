@@ -30,6 +30,7 @@ const exportPad = 8.0
 
 // Export draws chart c alone, at width w pt (the width it has in the
 // brochure, so it looks the same), as an SVG, PNG (at dpi) or PDF file.
+// SVG and PDF carry the chart in words (Alt) as their description.
 // The same drawing code paints every format: only the canvas differs.
 // Output depends only on the arguments (no dates, no map order).
 func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]byte, error) {
@@ -45,6 +46,7 @@ func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]by
 		pdf.SetCreationDate(fixed)
 		pdf.SetModificationDate(fixed)
 		pdf.SetTitle(c.Title, true)
+		pdf.SetSubject(Alt(c, st.Lang), true)
 		pdf.SetCreator("brochure", true)
 		text := fonts.NewEmbedding(pdf, nil)
 		pdf.AddPage()
@@ -61,8 +63,9 @@ func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]by
 		fmt.Fprintf(&buf, `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="%spt" height="%spt" viewBox="0 0 %s %s">
 <title>%s</title>
+<desc>%s</desc>
 <rect width="100%%" height="100%%" fill="#FFFFFF"/>
-`, f2(W), f2(H), f2(W), f2(H), html.EscapeString(c.Title))
+`, f2(W), f2(H), f2(W), f2(H), html.EscapeString(c.Title), html.EscapeString(Alt(c, st.Lang)))
 		buf.WriteString(sv.b.String())
 		buf.WriteString("</svg>\n")
 		return buf.Bytes(), nil

@@ -215,7 +215,7 @@ func TestExport(t *testing.T) {
 					t.Errorf("svg run %q: textLength %s, the PDF sets it %s wide", m[4], m[1], want)
 				}
 			}
-			for _, w := range []string{"<svg", "交管四项指数同比降幅", `font-family="'Noto Sans SC'`, `font-weight="700"`, ">14.98%</text>", ">死亡人数</text>"} {
+			for _, w := range []string{"<svg", "<desc>柱状图《交管四项指数同比降幅》：事故数 14.98%；死亡人数 44.86%</desc>", `font-family="'Noto Sans SC'`, `font-weight="700"`, ">14.98%</text>", ">死亡人数</text>"} {
 				if !strings.Contains(s, w) {
 					t.Errorf("svg lacks %q", w)
 				}
