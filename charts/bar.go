@@ -20,34 +20,38 @@ import (
 // of items and any label.
 
 func init() {
-	register("bar", kind{
-		names: [2]string{"柱状图", "bar chart"},
-		alt:   pointsAlt,
+	register("bar", columnKind("柱状图", "bar chart", pointsAlt, layoutBar, drawBar))
+}
+
+// columnKind is a kind drawn as columns (bar, grouped): lay lays them out
+// at a width and height (0: their natural height), cols draws them; when
+// they are crowded at the width, the kind is drawn as horizontal bars
+// (hbar.go) instead. Crowding depends on the width only, so the layout at
+// any height tells.
+func columnKind(zh, en string, alt func(data.Chart, palette) []string,
+	lay func(c data.Chart, w, h float64, p palette) columnLayout,
+	cols func(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) error) kind {
+	return kind{
+		names: [2]string{zh, en},
+		alt:   alt,
 		height: func(c data.Chart, w float64, p palette) float64 {
-			l := layoutBar(c, w, 0, p)
+			l := lay(c, w, 0, p)
 			if crowded(l) {
 				return layoutHBar(c, w, p).total
 			}
 			return l.padT + l.canvasH + l.padB
 		},
 		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
-			// crowding depends on the width only: the layout at h tells
-			l := layoutBar(c, w, h, p)
+			l := lay(c, w, h, p)
 			if crowded(l) {
 				drawHBar(r, c, w, p)
 				return nil
 			}
-			return drawBar(r, c, l, w, p)
+			return cols(r, c, l, w, p)
 		},
 		stretches: true,
-		crowded:   barAsRows,
-	})
-}
-
-// barAsRows reports whether bar chart c is set as horizontal bars at width
-// w: its labels or value labels do not fit columns.
-func barAsRows(c data.Chart, w float64, p palette) bool {
-	return crowded(layoutBar(c, w, 0, p))
+		crowded:   func(c data.Chart, w float64, p palette) bool { return crowded(lay(c, w, 0, p)) },
+	}
 }
 
 // crowded reports whether a column layout does not fit its labels: one

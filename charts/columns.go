@@ -37,7 +37,7 @@ func newAxis(c data.Chart, lo, hi float64, intervals int, p palette) axis {
 	if fromZero(c) {
 		a.min, a.max, a.step = number.Ticks(lo/a.div, hi/a.div, intervals)
 	} else {
-		a.min, a.max, a.step = freeTicks(lo/a.div, hi/a.div, intervals)
+		a.min, a.max, a.step = number.TicksFrom(lo/a.div, hi/a.div, intervals)
 	}
 	a.caption = unitCaption(suffix+c.Unit, p)
 	for _, v := range a.ticks() {
@@ -49,26 +49,6 @@ func newAxis(c data.Chart, lo, hi float64, intervals int, p palette) axis {
 // fromZero reports whether the value axis starts at zero: always, but for
 // a line or area chart with zero: false.
 func fromZero(c data.Chart) bool { return c.Zero == nil || *c.Zero }
-
-// freeTicks is number.Ticks for an axis that need not include zero: round
-// ticks around lo..hi, at most maxIntervals of them.
-func freeTicks(lo, hi float64, maxIntervals int) (min, max, step float64) {
-	if hi <= lo {
-		hi = lo + 1
-	}
-	step = number.NiceStep((hi - lo) / float64(maxIntervals))
-	for {
-		min = math.Floor(lo/step+1e-9) * step
-		max = math.Ceil(hi/step-1e-9) * step
-		if max == min {
-			max = min + step
-		}
-		if int(math.Round((max-min)/step)) <= maxIntervals {
-			return min, max, step
-		}
-		step = number.NiceStep(step * 1.0001)
-	}
-}
 
 func (a axis) ticks() []float64 {
 	var out []float64

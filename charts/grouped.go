@@ -13,35 +13,7 @@ import (
 // top right.
 
 func init() {
-	register("grouped", kind{
-		names: [2]string{"分组柱状图", "grouped bar chart"},
-		alt:   seriesAlt,
-		height: func(c data.Chart, w float64, p palette) float64 {
-			l := layoutGrouped(c, w, 0, p)
-			if crowded(l) {
-				return layoutHBar(c, w, p).total
-			}
-			return l.padT + l.canvasH + l.padB
-		},
-		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
-			// crowding depends on the width only: the layout at h tells
-			if l := layoutGrouped(c, w, h, p); crowded(l) {
-				drawHBar(r, c, w, p)
-			} else {
-				drawGrouped(r, c, l, w, p)
-			}
-			return nil
-		},
-		stretches: true,
-		crowded:   groupedAsRows,
-	})
-}
-
-// groupedAsRows reports whether grouped chart c is set as rows of
-// horizontal bars at width w, as a bar chart is when its columns are
-// crowded.
-func groupedAsRows(c data.Chart, w float64, p palette) bool {
-	return crowded(layoutGrouped(c, w, 0, p))
+	register("grouped", columnKind("分组柱状图", "grouped bar chart", seriesAlt, layoutGrouped, drawGrouped))
 }
 
 func layoutGrouped(c data.Chart, w, h float64, p palette) columnLayout {
@@ -57,7 +29,7 @@ func layoutGrouped(c data.Chart, w, h float64, p palette) columnLayout {
 	return layoutColumns(c, cats, vals, labels, max(len(c.Series), 1), c.Series, w, h, p)
 }
 
-func drawGrouped(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) {
+func drawGrouped(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) error {
 	left, right := l.padL, math.Floor(w)-l.padR
 	top, bottom := l.padT, l.padT+l.canvasH
 	span := (l.axis.max - l.axis.min) * l.axis.div
@@ -86,4 +58,5 @@ func drawGrouped(r *Renderer, c data.Chart, l columnLayout, w float64, p palette
 		r.hline(left, right, bottom, 0.8, p.rule)
 	}
 	r.hline(left, right, zero, 0.8, ax)
+	return nil
 }
