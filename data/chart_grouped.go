@@ -5,7 +5,8 @@ package data
 func init() {
 	registerChart(chartKind{
 		name: "grouped", doc: "分组柱状", takes: []string{"data", "series"}, needs: [][]string{{"data"}},
-		hint: `a grouped chart takes "series:" and a "data:" list with values: per item`,
+		hint:   `a grouped chart takes "series:" and a "data:" list with values: per item`,
+		series: true,
 		check: func(v *validator, path string, c Chart) {
 			v.points(path, c, true, "- {label: 事故数, values: [1203, 1023]}")
 		},

@@ -86,6 +86,16 @@ func TestChartData(t *testing.T) {
 				t.Errorf("%+v", c)
 			}
 		}},
+		{"csv line, one column a series", `{type: line, data: {file: grouped.csv}}`, func(t *testing.T, c Chart) {
+			if strings.Join(c.Series, ",") != "2019年,2020年" || len(c.Data) != 2 || c.Data[1].Values[0].Text != "120" {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{"csv area, one series", `{type: area, data: {file: gbk.csv}}`, func(t *testing.T, c Chart) {
+			if len(c.Series) != 0 || len(c.Data) != 2 || c.Data[1].Value.Text != "97" {
+				t.Errorf("%+v", c)
+			}
+		}},
 		{"xlsx sheet and range", `{type: bar, unit: "%", data: {file: stats.xlsx, sheet: 交管, range: "B3:C7"}}`, func(t *testing.T, c Chart) {
 			if len(c.Data) != 4 || c.Data[0].Label != "事故数" || c.Data[0].Value.Text != "14.98" || c.Data[3].Value.Text != "33.29" {
 				t.Errorf("%+v", c.Data)

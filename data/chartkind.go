@@ -24,7 +24,10 @@ type chartKind struct {
 	takes []string   // the chart fields it takes besides chartCommon
 	needs [][]string // the schema's required fields: any one of these sets
 	hint  string     // what to write instead when it is given a field it does not take
-	check func(v *validator, path string, c Chart)
+	// series: its points always carry one value per series (grouped); a
+	// spreadsheet gives it one column a series
+	series bool
+	check  func(v *validator, path string, c Chart)
 }
 
 // chartCommon are the fields every kind takes.
