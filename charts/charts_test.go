@@ -113,7 +113,7 @@ func TestDrawKinds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			pdf, text := newDoc(t)
-			h := Height(tt.c, tt.width)
+			h := testStyle.Height(tt.c, tt.width)
 			if h <= 0 || math.IsNaN(h) {
 				t.Fatalf("Height = %v", h)
 			}
@@ -140,7 +140,7 @@ func TestBarLongLabels(t *testing.T) {
 	c := longBar()
 	pdf, text := newDoc(t)
 	const w = 240.0
-	h := Height(c, w)
+	h := testStyle.Height(c, w)
 	if err := Draw(pdf, text, c, 40, 40, w, h, testStyle); err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +213,7 @@ func TestDrawErrors(t *testing.T) {
 func arcEnd(t *testing.T, cx, cy int, r, start, delta float64) (float64, float64) {
 	t.Helper()
 	pdf, text := newDoc(t)
-	rr := NewRenderer(pdf, text, 0, 0)
+	rr := newRenderer(&pdfCanvas{pdf: pdf, words: text}, 0, 0, testStyle.resolve())
 	rr.ArcTo(cx, cy, r, r, start, delta)
 	if len(rr.path) == 0 {
 		t.Fatal("no path")
@@ -246,7 +246,7 @@ func TestArcDirectionMatchesGoChart(t *testing.T) {
 // The Bézier approximation stays on the circle (sampled midpoints).
 func TestArcBezierAccuracy(t *testing.T) {
 	pdf, text := newDoc(t)
-	rr := NewRenderer(pdf, text, 0, 0)
+	rr := newRenderer(&pdfCanvas{pdf: pdf, words: text}, 0, 0, testStyle.resolve())
 	rr.arcTo(0, 0, 100, 100, 0.3, 4)
 	x0, y0 := rr.path[0].p[0], rr.path[0].p[1]
 	for _, op := range rr.path[1:] {
@@ -273,7 +273,7 @@ func TestArcRenderedQuadrant(t *testing.T) {
 		t.Skip("pdftoppm not on PATH")
 	}
 	pdf, text := newDoc(t)
-	r := NewRenderer(pdf, text, 100, 100)
+	r := newRenderer(&pdfCanvas{pdf: pdf, words: text}, 100, 100, testStyle.resolve())
 	r.SetFillColor(drawing.ColorBlack)
 	r.MoveTo(100, 100)
 	r.ArcTo(100, 100, 80, 80, 0, math.Pi/2) // go-chart: from 3 o'clock clockwise to 6 o'clock
@@ -338,7 +338,7 @@ func loadPNG(t *testing.T, path string) image.Image {
 
 func TestQuadCurveToCubic(t *testing.T) {
 	pdf, text := newDoc(t)
-	r := NewRenderer(pdf, text, 0, 0)
+	r := newRenderer(&pdfCanvas{pdf: pdf, words: text}, 0, 0, testStyle.resolve())
 	r.MoveTo(0, 0)
 	r.QuadCurveTo(50, 100, 100, 0)
 	q := r.path[1].p
@@ -351,44 +351,10 @@ func TestQuadCurveToCubic(t *testing.T) {
 }
 
 func TestHeightGrowsWithRows(t *testing.T) {
-	small := Height(hbarChart, 300)
+	small := testStyle.Height(hbarChart, 300)
 	c := hbarChart
 	c.Data = append(append([]data.Point{}, c.Data...), pt("新增", "5"), pt("另一个", "6"))
-	if big := Height(c, 300); big <= small {
+	if big := testStyle.Height(c, 300); big <= small {
 		t.Errorf("hbar with more rows not taller: %v <= %v", big, small)
-	}
-}
-
-var allKinds = []data.Chart{barChart, hbarChart, donutChart, progChart, pieChart}
-
-// TestGallery writes /tmp/charts-gallery.pdf with every kind at two widths,
-// for looking at (pdftoppm -r 80 -png /tmp/charts-gallery.pdf /tmp/charts).
-func TestGallery(t *testing.T) {
-	pdf, text := newDoc(t)
-	y := 40.0
-	place := func(c data.Chart, x, w float64) float64 {
-		h := Height(c, w)
-		if err := Draw(pdf, text, c, x, y, w, h, testStyle); err != nil {
-			t.Fatal(err)
-		}
-		return h
-	}
-	for _, c := range []data.Chart{barChart, hbarChart, pieChart} {
-		h1 := place(c, 40, 240)
-		h2 := place(c, 310, 245)
-		y += math.Max(h1, h2) + 24
-	}
-	h1 := place(donutChart, 40, 150)
-	h2 := place(data.Chart{Type: "donut", Title: "覆盖率", Percent: nump("85.50")}, 200, 100)
-	h3 := place(progChart, 330, 225)
-	y += math.Max(h1, math.Max(h2, h3)) + 24
-	pdf.AddPage()
-	y = 40
-	h1 = place(longBar(), 40, 240)
-	h2 = place(data.Chart{Type: "bar", Title: "同比变化", Unit: "%", Data: []data.Point{pt("一季度", "-4.5"), pt("二季度", "7.25"), pt("三季度", "12"), pt("四季度", "-1.3")}}, 310, 245)
-	y += math.Max(h1, h2) + 24
-	place(pieChart, 40, 150)
-	if err := os.WriteFile("/tmp/charts-gallery.pdf", output(t, text), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }

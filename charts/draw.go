@@ -1,18 +1,20 @@
 // Package charts draws the brochure's charts straight into an fpdf
-// document, as vectors and with the embedded Noto Sans SC faces, so chart
-// text is real PDF text; the same drawing code writes SVG and PNG files for
-// export (export.go).
+// document, as vectors and in the report's faces, so chart text is real
+// PDF text; the same drawing code writes SVG and PNG files for export
+// (export.go).
 //
-// Kinds: bar (go-chart's BarChart), and, drawn by hand through the same
-// go-chart Renderer so that they look of one family, hbar, grouped,
-// stacked, donut, progress, pie, change and waffle; each says why it is not
-// a go-chart chart.
+// Each kind is one file that registers its drawing (register): bar
+// (go-chart's BarChart) and, drawn by hand through the same go-chart
+// Renderer so that they look of one family, the others; each file says why
+// it is not a go-chart chart. What the format knows of a kind (fields,
+// checks, schema) is data's chart_<kind>.go. Charts keep no colours or
+// faces of their own: Style carries the document's.
 package charts
 
 import (
-	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,46 +27,60 @@ import (
 	"github.com/brochure-dev/brochure/number"
 )
 
-// Style is the look shared by all charts of a document.
+// Style is the look shared by all charts of a document. Layout fills it
+// from its theme, which holds the one palette: charts keep no colours of
+// their own (an empty colour draws black).
 type Style struct {
-	Primary, Accent, Ink, Muted, Rule string  // "#RRGGBB"
-	FontSize                          float64 // label size pt, default 8
-	Lang                              string  // the report's language: "en" groups thousands, English words
+	Primary, Accent, Ink, Muted, Rule string // brand and text colours, "#RRGGBB"
+	// Good and Bad are the colours of good and bad news (change charts):
+	// semantic, so they never follow a brand colour, and distinct from
+	// each other. Empty: Accent and Primary.
+	Good, Bad string
+
+	Regular, Bold, Black *fonts.Face // the report's faces; nil: the embedded Noto Sans SC
+	FontSize             float64     // label size pt, default 8
+	Lang                 string      // the report's language: "en" groups thousands, English words
 }
 
-// DefaultStyle is the newspaper palette used when a Style field is empty.
-var DefaultStyle = Style{
-	Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9",
-	FontSize: 8,
-}
-
-// palette is a Style resolved to colours.
+// palette is a Style resolved to colours and faces.
 type palette struct {
 	primary, accent, ink, muted, rule drawing.Color
+	good, bad                         drawing.Color
+	regular, bold, black              *fonts.Face
 	fs                                float64
 	lang                              string
 }
 
 func (st Style) resolve() palette {
-	col := func(s, def string) drawing.Color {
+	col := func(s string, def drawing.Color) drawing.Color {
 		if c, ok := parseHex(s); ok {
 			return c
 		}
-		c, _ := parseHex(def)
-		return c
+		return def
 	}
-	d := DefaultStyle
+	face := func(f, def *fonts.Face) *fonts.Face {
+		if f != nil {
+			return f
+		}
+		return def
+	}
+	black := drawing.Color{A: 255}
 	p := palette{
-		primary: col(st.Primary, d.Primary),
-		accent:  col(st.Accent, d.Accent),
-		ink:     col(st.Ink, d.Ink),
-		muted:   col(st.Muted, d.Muted),
-		rule:    col(st.Rule, d.Rule),
+		primary: col(st.Primary, black),
+		accent:  col(st.Accent, black),
+		ink:     col(st.Ink, black),
+		muted:   col(st.Muted, black),
+		rule:    col(st.Rule, black),
+		regular: face(st.Regular, fonts.Regular),
+		bold:    face(st.Bold, fonts.Bold),
+		black:   face(st.Black, fonts.Black),
 		fs:      st.FontSize,
 		lang:    st.Lang,
 	}
+	p.good = col(st.Good, p.accent)
+	p.bad = col(st.Bad, p.primary)
 	if p.fs <= 0 {
-		p.fs = d.FontSize
+		p.fs = 8
 	}
 	return p
 }
@@ -89,16 +105,59 @@ func tint(c drawing.Color, t float64) drawing.Color {
 	return drawing.Color{R: m(c.R), G: m(c.G), B: m(c.B), A: 255}
 }
 
-// seriesColors are the colours of series, slices and segments, in order:
-// the two theme colours, then their tints, then greys.
+// shade mixes c with black: t=0 gives c, t=1 black.
+func shade(c drawing.Color, t float64) drawing.Color {
+	m := func(v uint8) uint8 { return uint8(math.Round(float64(v) * (1 - t))) }
+	return drawing.Color{R: m(c.R), G: m(c.G), B: m(c.B), A: 255}
+}
+
+// seriesColors are the colours of n series, slices or segments, in order,
+// all different: the two theme colours, their tints, grey, then further
+// tints and shades of the theme colours as many as needed. Colours too
+// close to one already taken (a brand colour equal to the accent, a tint
+// of grey) are skipped.
 func seriesColors(p palette, n int) []drawing.Color {
-	base := []drawing.Color{p.primary, p.accent, tint(p.primary, 0.45), tint(p.accent, 0.45),
+	cands := []drawing.Color{p.primary, p.accent, tint(p.primary, 0.45), tint(p.accent, 0.45),
 		p.muted, tint(p.primary, 0.75), tint(p.accent, 0.75), p.rule}
-	out := make([]drawing.Color, n)
-	for i := range out {
-		out[i] = base[i%len(base)]
+	out := make([]drawing.Color, 0, n)
+	take := func(c drawing.Color) {
+		for _, o := range out {
+			if colorDistance(o, c) < 20 {
+				return
+			}
+		}
+		out = append(out, c)
+	}
+	for _, c := range cands {
+		if len(out) == n {
+			return out
+		}
+		take(c)
+	}
+	for step := 1; len(out) < n && step < 64; step++ {
+		t := float64(step%8) / 8
+		for _, base := range []drawing.Color{p.primary, p.accent, p.muted} {
+			if len(out) < n {
+				take(shade(base, 0.15+0.5*t))
+			}
+			if len(out) < n {
+				take(tint(base, 0.1+0.8*t))
+			}
+		}
+	}
+	for i := 0; len(out) < n; i++ { // only for absurd counts or a white brand: greys
+		c := drawing.Color{R: uint8(i * 7), G: uint8(i * 11), B: uint8(i * 13), A: 255}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
 	}
 	return out
+}
+
+// colorDistance is the Euclidean distance of two colours in RGB.
+func colorDistance(a, b drawing.Color) float64 {
+	dr, dg, db := float64(a.R)-float64(b.R), float64(a.G)-float64(b.G), float64(a.B)-float64(b.B)
+	return math.Sqrt(dr*dr + dg*dg + db*db)
 }
 
 // Typography shared by the kinds.
@@ -110,47 +169,68 @@ const (
 	bigSize      = 18.0 // donut / progress / waffle percentage, Black
 )
 
-// Height returns the height (pt) chart c wants at the given width,
-// including its title, with the default 8 pt labels (see Style.Height).
-func Height(c data.Chart, width float64) float64 {
-	return DefaultStyle.Height(c, width)
+// kind is how one kind of chart is drawn. Each kind is one file
+// (bar.go, pie.go, …) that registers its kind from init; what the format
+// knows of a kind (fields, checks, schema) is data's chart_<name>.go.
+type kind struct {
+	// height is the plot's natural height at width w (without the title).
+	height func(c data.Chart, w float64, p palette) float64
+	// draw draws the plot at the origin of r, w wide. h is the height
+	// given: kinds that stretch fill it, the others draw at their height.
+	draw func(r *Renderer, c data.Chart, w, h float64, p palette) error
+	// stretches says the plot fills any height given to Draw (the least
+	// is the caller's choice); without it the plot has its own height.
+	stretches bool
+	// crowded, when set, says the chart's columns do not fit width w, so
+	// it is set as rows of horizontal bars instead (which do not stretch).
+	crowded func(c data.Chart, w float64, p palette) bool
+	// names are what the kind is called in Chinese and English, and alt
+	// says what the chart shows, item by item, for Alt.
+	names [2]string
+	alt   func(c data.Chart, p palette) []string
+}
+
+var kinds = map[string]kind{}
+
+// register adds the drawing of a kind; each kind's file calls it.
+func register(name string, k kind) {
+	if _, dup := kinds[name]; dup {
+		panic("charts: kind registered twice: " + name)
+	}
+	kinds[name] = k
 }
 
 // Height returns the height (pt) chart c wants at the given width,
-// including its title. Bar and grouped charts take any height given to
-// Draw (their plot stretches); the others are drawn at this height.
+// including its title. Charts that Stretch take any height given to Draw;
+// the others are drawn at this height.
 func (st Style) Height(c data.Chart, width float64) float64 {
 	p := st.resolve()
-	th := titleHeight(c.Title, width)
-	switch c.Type {
-	case "bar":
-		l := layoutBar(c, width, 0, p)
-		return th + l.padT + l.canvasH + l.padB
-	case "grouped":
-		l := layoutGrouped(c, width, 0, p)
-		return th + l.padT + l.canvasH + l.padB
-	case "hbar":
-		return th + layoutHBar(c, width, p).total
-	case "donut":
-		return th + layoutDonut(c, width, p).total
-	case "progress":
-		return th + progressHeight(c, width, p)
-	case "pie":
-		return th + layoutPie(c, width, p).total
-	case "stacked":
-		return th + layoutStacked(c, width, p).total
-	case "change":
-		return th + layoutChange(c, width, p).total
-	case "waffle":
-		return th + layoutWaffle(c, width, p).total
+	th := titleHeight(c.Title, width, p)
+	if k, ok := kinds[c.Type]; ok {
+		return th + k.height(c, width, p)
 	}
 	return th
 }
 
+// Stretches reports whether chart c, at the given width, fills any height
+// given to Draw (a bar chart's plot grows and shrinks) rather than being
+// drawn at its Height.
+func (st Style) Stretches(c data.Chart, width float64) bool {
+	k, ok := kinds[c.Type]
+	return ok && k.stretches && !st.Rows(c, width)
+}
+
+// Rows reports whether chart c, at the given width, is set as rows of
+// horizontal bars because its columns would be crowded (a bar chart of 30
+// items in a column): layout may rather give it more width.
+func (st Style) Rows(c data.Chart, width float64) bool {
+	k, ok := kinds[c.Type]
+	return ok && k.crowded != nil && k.crowded(c, width, st.resolve())
+}
+
 // Draw draws chart c in the box (x, y, w, h) pt of the current page (its
-// text through text): its
-// title at the top, left-aligned, then the plot, top-aligned (the plot
-// never grows past h; bar and grouped charts stretch to fill it).
+// text through text): its title at the top, left-aligned, then the plot,
+// top-aligned (the plot never grows past h; charts that Stretch fill it).
 func Draw(pdf *fpdf.Fpdf, text *fonts.Embedding, c data.Chart, x, y, w, h float64, st Style) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("chart %q: %w", c.Title, err)
@@ -164,94 +244,22 @@ func Draw(pdf *fpdf.Fpdf, text *fonts.Embedding, c data.Chart, x, y, w, h float6
 	return nil
 }
 
-// draw draws c on any canvas.
+// draw draws c on any canvas. It refuses what data.CheckChart refuses:
+// the report's checks, for charts built in code.
 func draw(cv canvas, c data.Chart, x, y, w, h float64, st Style) error {
 	p := st.resolve()
-	if err := check(c); err != nil {
+	if err := data.CheckChart(c); err != nil {
 		return fmt.Errorf("chart %q: %w", c.Title, err)
 	}
-	r := newRenderer(cv, x, y)
-	r.SetFont(fonts.Regular.Font())
+	k, ok := kinds[c.Type]
+	if !ok {
+		return fmt.Errorf("chart %q: charts cannot draw a %s chart", c.Title, c.Type)
+	}
+	r := newRenderer(cv, x, y, p)
 	th := r.title(c.Title, w, p)
 	r.oy += th
-	ph := h - th
-	var err error
-	switch c.Type {
-	case "bar":
-		err = drawBar(r, c, w, ph, p)
-	case "grouped":
-		drawGrouped(r, c, w, ph, p)
-	case "hbar":
-		drawHBar(r, c, w, p)
-	case "donut":
-		drawDonut(r, c, w, p)
-	case "progress":
-		drawProgress(r, c, w, p)
-	case "pie":
-		drawPie(r, c, w, p)
-	case "stacked":
-		drawStacked(r, c, w, p)
-	case "change":
-		drawChange(r, c, w, p)
-	case "waffle":
-		drawWaffle(r, c, w, p)
-	}
-	if err != nil {
+	if err := k.draw(r, c, w, h-th, p); err != nil {
 		return fmt.Errorf("chart %q: %w", c.Title, err)
-	}
-	return nil
-}
-
-// check refuses data Draw cannot draw. data.Validate reports the same
-// problems with positions; this is the last line for callers that build
-// charts in code.
-func check(c data.Chart) error {
-	finite := func(n data.Number) bool { return !math.IsNaN(n.Value) && !math.IsInf(n.Value, 0) }
-	switch c.Type {
-	case "bar", "hbar", "pie", "stacked", "change", "grouped":
-		if len(c.Data) == 0 {
-			return fmt.Errorf("%s chart has no data", c.Type)
-		}
-		for _, d := range c.Data {
-			if c.Type == "grouped" {
-				if len(d.Values) != len(c.Series) || len(c.Series) == 0 {
-					return fmt.Errorf("%q: %d values for %d series", d.Label, len(d.Values), len(c.Series))
-				}
-				for _, v := range d.Values {
-					if !finite(v) {
-						return fmt.Errorf("%q: value %q is not a number", d.Label, v.Text)
-					}
-				}
-				continue
-			}
-			if !finite(d.Value) {
-				return fmt.Errorf("%q: value %q is not a number", d.Label, d.Value.Text)
-			}
-		}
-		if c.Type == "pie" || c.Type == "stacked" {
-			sum := 0.0
-			for _, d := range c.Data {
-				if d.Value.Value < 0 {
-					return fmt.Errorf("%s share %q is negative (%s)", c.Type, d.Label, d.Value.Text)
-				}
-				sum += d.Value.Value
-			}
-			if sum <= 0 {
-				return fmt.Errorf("%s chart values sum to zero", c.Type)
-			}
-		}
-		if c.Type == "change" && c.Better != "lower" && c.Better != "higher" {
-			return errors.New(`change chart needs better: lower or higher`)
-		}
-	case "donut", "progress", "waffle":
-		if c.Percent == nil && (c.Value == nil || c.Total == nil) {
-			return fmt.Errorf("%s chart needs value and total, or percent", c.Type)
-		}
-		if c.Percent == nil && !(c.Total.Value > 0) {
-			return fmt.Errorf("%s chart total %q must be positive", c.Type, c.Total.Text)
-		}
-	default:
-		return fmt.Errorf("unknown chart type %q", c.Type)
 	}
 	return nil
 }
@@ -264,15 +272,15 @@ func wrap(face *fonts.Face, s string, size, width float64) []string {
 	return cjk.Wrap(s, width, func(t string) float64 { return textWidth(face, t, size) })
 }
 
-func titleLines(title string, width float64) []string {
+func titleLines(title string, width float64, p palette) []string {
 	if strings.TrimSpace(title) == "" {
 		return nil
 	}
-	return wrap(fonts.Bold, title, titleSize, width)
+	return wrap(p.bold, title, titleSize, width)
 }
 
-func titleHeight(title string, width float64) float64 {
-	n := len(titleLines(title, width))
+func titleHeight(title string, width float64, p palette) float64 {
+	n := len(titleLines(title, width, p))
 	if n == 0 {
 		return 0
 	}
@@ -282,16 +290,16 @@ func titleHeight(title string, width float64) float64 {
 // title sets the title Bold 9 pt Ink at the top left and returns the
 // height used.
 func (r *Renderer) title(title string, w float64, p palette) float64 {
-	for i, l := range titleLines(title, w) {
-		r.textAt(fonts.Bold, titleSize, p.ink, l, 0, float64(i)*titleSize*titleLeading+capHeightEm*titleSize)
+	for i, l := range titleLines(title, w, p) {
+		r.textAt(p.bold, titleSize, p.ink, l, 0, float64(i)*titleSize*titleLeading+capHeightEm*titleSize)
 	}
-	return titleHeight(title, w)
+	return titleHeight(title, w, p)
 }
 
 // textAt draws s in face at size with its baseline's left end at (x, y)
 // (chart coordinates) through the renderer, at float precision.
 func (r *Renderer) textAt(face *fonts.Face, size float64, c drawing.Color, s string, x, y float64) {
-	r.SetFont(face.Font())
+	r.setFace(face)
 	r.SetFontSize(size * 72 / r.dpi)
 	r.SetFontColor(c)
 	r.ClearTextRotation()
@@ -416,8 +424,7 @@ func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
 // at a usual width onto a canvas that only keeps the text.
 func Strings(c data.Chart, lang string) []string {
 	var tc textCollector
-	st := DefaultStyle
-	st.Lang = lang
+	st := Style{Lang: lang}
 	for _, w := range []float64{240, 480} {
 		_ = draw(&tc, c, 0, 0, w, st.Height(c, w), st)
 	}
@@ -429,4 +436,109 @@ type textCollector struct{ texts []string }
 func (*textCollector) path([]pathOp, bool, bool, paintStyle) {}
 func (t *textCollector) text(_ *fonts.Face, _ float64, _ drawing.Color, s string, _, _, _ float64) {
 	t.texts = append(t.texts, s)
+}
+
+// Alt returns chart c in words, for readers who cannot see it (the
+// alternative text of a tagged PDF, an image's alt): what kind of chart,
+// its title, then each item as printed, in the report's language.
+//
+//	柱状图《交管四项指数同比降幅》：事故数 14.98%；死亡人数 44.86%
+func Alt(c data.Chart, lang string) string {
+	k, ok := kinds[c.Type]
+	if !ok {
+		return c.Title
+	}
+	p := Style{Lang: lang}.resolve()
+	items := k.alt(c, p)
+	if p.en() {
+		s := strings.ToUpper(k.names[1][:1]) + k.names[1][1:]
+		if c.Title != "" {
+			s += " “" + c.Title + "”"
+		}
+		return s + ": " + strings.Join(items, "; ")
+	}
+	s := k.names[0]
+	if c.Title != "" {
+		s += "《" + c.Title + "》"
+	}
+	return s + "：" + strings.Join(items, "；")
+}
+
+// pointsAlt is each item with its value: "事故数 14.98%".
+func pointsAlt(c data.Chart, p palette) []string {
+	var out []string
+	for _, d := range c.Data {
+		out = append(out, d.Label+" "+valueLabel(c, d, p))
+	}
+	return out
+}
+
+// seriesAlt is each series with its items' values, or pointsAlt without
+// series.
+func seriesAlt(c data.Chart, p palette) []string {
+	if len(c.Series) == 0 {
+		return pointsAlt(c, p)
+	}
+	sep, colon := "，", "："
+	if p.en() {
+		sep, colon = ", ", ": "
+	}
+	var out []string
+	for k, name := range c.Series {
+		var items []string
+		for _, d := range c.Data {
+			if k < len(d.Values) {
+				items = append(items, d.Label+" "+format(c, unitOf(c, d), p).Label(d.Values[k].Text))
+			}
+		}
+		out = append(out, name+colon+strings.Join(items, sep))
+	}
+	return out
+}
+
+// sharesAlt is each part with its value and share, as the legend has it.
+func sharesAlt(c data.Chart, p palette) []string {
+	c = foldShares(c, p)
+	sum := shareSum(c)
+	var out []string
+	for _, d := range c.Data {
+		out = append(out, d.Label+" "+valueLabel(c, d, p)+shareNote(c, d, sum))
+	}
+	return out
+}
+
+// fractionAlt is the share and what it is of: "22.7%（376 / 1653个）".
+func fractionAlt(c data.Chart, p palette) []string {
+	s := percentText(c)
+	if of := ofText(c, p); of != "" {
+		if p.en() {
+			s += " (" + of + ")"
+		} else {
+			s += "（" + of + "）"
+		}
+	}
+	return []string{s}
+}
+
+// changeAlt is each item's change in words: "事故数 同比下降 14.98%".
+func changeAlt(c data.Chart, p palette) []string {
+	var out []string
+	for _, d := range c.Data {
+		word, _ := changeWords(d.Value.Value, p)
+		out = append(out, d.Label+" "+word+" "+changeFigure(c, d, p))
+	}
+	return out
+}
+
+// trendAlt is the values in order, then the target.
+func trendAlt(c data.Chart, p palette) []string {
+	out := seriesAlt(c, p)
+	if c.Target != nil {
+		word := "目标 "
+		if p.en() {
+			word = "target "
+		}
+		out = append(out, word+format(c, c.Unit, p).Label(c.Target.Text))
+	}
+	return out
 }

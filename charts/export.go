@@ -30,6 +30,7 @@ const exportPad = 8.0
 
 // Export draws chart c alone, at width w pt (the width it has in the
 // brochure, so it looks the same), as an SVG, PNG (at dpi) or PDF file.
+// SVG and PDF carry the chart in words (Alt) as their description.
 // The same drawing code paints every format: only the canvas differs.
 // Output depends only on the arguments (no dates, no map order).
 func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]byte, error) {
@@ -45,6 +46,7 @@ func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]by
 		pdf.SetCreationDate(fixed)
 		pdf.SetModificationDate(fixed)
 		pdf.SetTitle(c.Title, true)
+		pdf.SetSubject(Alt(c, st.Lang), true)
 		pdf.SetCreator("brochure", true)
 		text := fonts.NewEmbedding(pdf, nil)
 		pdf.AddPage()
@@ -61,8 +63,9 @@ func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]by
 		fmt.Fprintf(&buf, `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="%spt" height="%spt" viewBox="0 0 %s %s">
 <title>%s</title>
+<desc>%s</desc>
 <rect width="100%%" height="100%%" fill="#FFFFFF"/>
-`, f2(W), f2(H), f2(W), f2(H), html.EscapeString(c.Title))
+`, f2(W), f2(H), f2(W), f2(H), html.EscapeString(c.Title), html.EscapeString(Alt(c, st.Lang)))
 		buf.WriteString(sv.b.String())
 		buf.WriteString("</svg>\n")
 		return buf.Bytes(), nil
@@ -77,7 +80,11 @@ func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]by
 		if err != nil {
 			return nil, err
 		}
-		gc.SetDPI(72)
+		// go-chart's raster context scales a glyph to size·dpi/64 pixels
+		// an em (its fixed-point Scale is size·dpi, in 1/64 pixels), not
+		// size·dpi/72: at 64 a point of font size is a unit of the
+		// drawing, as in the PDF. At 72 the text came out 12.5 % large.
+		gc.SetDPI(64)
 		rc := &rasterCanvas{gc: gc, scale: s}
 		if err := draw(rc, c, exportPad, exportPad, w, h, st); err != nil {
 			return nil, err
@@ -152,9 +159,15 @@ func (s *svgCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
 	s.b.WriteString("/>\n")
 }
 
+// text sets a run at its x with its width as the PDF has it (textLength,
+// from the face's advances): a viewer that draws the words in another
+// build of the font, with other widths, squeezes or stretches the run to
+// that width, so a figure never runs into its unit ("64辆"). Viewers
+// that ignore textLength (MuPDF) still place every run where the PDF has
+// it.
 func (s *svgCanvas) text(face *fonts.Face, size float64, c drawing.Color, t string, x, y, rot float64) {
-	fmt.Fprintf(&s.b, `<text x="%s" y="%s" font-family="'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif" font-weight="%d" font-size="%s" fill="%s"`,
-		f2(x), f2(y), face.Weight, f2(size), hexColor(c))
+	fmt.Fprintf(&s.b, `<text x="%s" y="%s" textLength="%s" lengthAdjust="spacingAndGlyphs" font-family="'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif" font-weight="%d" font-size="%s" fill="%s"`,
+		f2(x), f2(y), f2(face.Width(t, size)), face.Weight, f2(size), hexColor(c))
 	if c.A < 255 {
 		fmt.Fprintf(&s.b, ` fill-opacity="%s"`, f2(float64(c.A)/255))
 	}
@@ -205,6 +218,9 @@ func (rc *rasterCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
 	}
 }
 
+// text draws each glyph at the position the PDF gives it (the face's
+// advances, as fonts.Embedding writes them), so the picture's text is set
+// exactly as the brochure's, whatever the rasteriser's own metrics.
 func (rc *rasterCanvas) text(face *fonts.Face, size float64, c drawing.Color, t string, x, y, rot float64) {
 	gc := rc.gc
 	m := drawing.NewScaleMatrix(rc.scale, rc.scale)
@@ -213,12 +229,16 @@ func (rc *rasterCanvas) text(face *fonts.Face, size float64, c drawing.Color, t 
 		m.Rotate(rot)
 	}
 	gc.SetMatrixTransform(m)
-	gc.BeginPath()
 	gc.SetFont(face.Font())
 	gc.SetFontSize(size)
 	gc.SetFillColor(c)
-	if _, err := gc.FillStringAt(t, 0, 0); err != nil && rc.err == nil {
-		rc.err = err
+	dx := 0.0
+	for _, r := range t {
+		gc.BeginPath()
+		if _, err := gc.FillStringAt(string(r), dx, 0); err != nil && rc.err == nil {
+			rc.err = err
+		}
+		dx += face.Advance(r) * size / 1000
 	}
 }
 

@@ -1,6 +1,3 @@
-// Package charts draws the brochure's charts (bar, hbar, donut, progress,
-// pie) straight into an fpdf document, as vectors and with the embedded
-// Noto Sans SC faces, so chart text is real PDF text.
 package charts
 
 import (
@@ -39,7 +36,9 @@ type Renderer struct {
 	strokeWidth float64
 	dash        []float64
 
-	font      *truetype.Font
+	font      *truetype.Font // as go-chart set it: goFace's
+	face      *fonts.Face    // as the kinds set it (setFace)
+	goFace    *fonts.Face    // the face whose Font go-chart is given
 	fontColor drawing.Color
 	fontSize  float64 // points at 72 dpi
 	rotation  *float64
@@ -65,14 +64,10 @@ type pathOp struct {
 
 var _ chart.Renderer = (*Renderer)(nil)
 
-// NewRenderer returns a Renderer drawing on the current page of pdf, its
-// text through text, with its origin at (x, y) pt.
-func NewRenderer(pdf *fpdf.Fpdf, text *fonts.Embedding, x, y float64) *Renderer {
-	return newRenderer(&pdfCanvas{pdf: pdf, words: text}, x, y)
-}
-
-func newRenderer(out canvas, x, y float64) *Renderer {
-	r := &Renderer{out: out, ox: x, oy: y, dpi: 72}
+// newRenderer returns a Renderer drawing on out with its origin at (x, y)
+// pt, its text in p's faces.
+func newRenderer(out canvas, x, y float64, p palette) *Renderer {
+	r := &Renderer{out: out, ox: x, oy: y, dpi: 72, face: p.regular, goFace: p.regular}
 	r.ResetStyle()
 	return r
 }
@@ -191,12 +186,15 @@ func (r *Renderer) Circle(radius float64, x, y int) {
 	r.circle(float64(x), float64(y), radius, true, true)
 }
 
-// SetFont sets the font; it must be one of the fonts package faces.
+// SetFont sets the font; go-chart is only ever given the Regular face's.
 func (r *Renderer) SetFont(f *truetype.Font) {
 	if f != nil {
-		r.font = f
+		r.font, r.face = f, nil
 	}
 }
+
+// setFace sets the face for the following text.
+func (r *Renderer) setFace(f *fonts.Face) { r.face, r.font = f, nil }
 
 // SetFontColor sets the text colour.
 func (r *Renderer) SetFontColor(c drawing.Color) { r.fontColor = c }
@@ -430,12 +428,13 @@ func (r *Renderer) circle(x, y, radius float64, fill, stroke bool) {
 	r.paint(fill, stroke)
 }
 
-// face returns the fonts.Face of the current font (Regular if unknown).
-func (r *Renderer) face() *fonts.Face {
-	if f := fonts.ByFont(r.font); f != nil {
-		return f
+// curFace returns the face of the following text: the one set by setFace,
+// or, after go-chart's SetFont, the face go-chart was given.
+func (r *Renderer) curFace() *fonts.Face {
+	if r.face != nil {
+		return r.face
 	}
-	return fonts.Regular
+	return r.goFace
 }
 
 // size is the font size in PDF points.
@@ -443,7 +442,7 @@ func (r *Renderer) size() float64 { return r.fontSize * r.dpi / 72 }
 
 func (r *Renderer) measure(body string) (w, h float64) {
 	size := r.size()
-	return textWidth(r.face(), body, size), size
+	return textWidth(r.curFace(), body, size), size
 }
 
 // textWidth is the width of s as drawn by the Renderer: the face's
@@ -463,7 +462,7 @@ func (r *Renderer) text(body string, x, y float64) {
 		return
 	}
 	x, y = x+r.ox, y+r.oy
-	face, size := r.face(), r.size()
+	face, size := r.curFace(), r.size()
 	rot := 0.0
 	if r.rotation != nil {
 		rot = *r.rotation

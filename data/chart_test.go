@@ -86,6 +86,16 @@ func TestChartData(t *testing.T) {
 				t.Errorf("%+v", c)
 			}
 		}},
+		{"csv line, one column a series", `{type: line, data: {file: grouped.csv}}`, func(t *testing.T, c Chart) {
+			if strings.Join(c.Series, ",") != "2019年,2020年" || len(c.Data) != 2 || c.Data[1].Values[0].Text != "120" {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{"csv area, one series", `{type: area, data: {file: gbk.csv}}`, func(t *testing.T, c Chart) {
+			if len(c.Series) != 0 || len(c.Data) != 2 || c.Data[1].Value.Text != "97" {
+				t.Errorf("%+v", c)
+			}
+		}},
 		{"xlsx sheet and range", `{type: bar, unit: "%", data: {file: stats.xlsx, sheet: 交管, range: "B3:C7"}}`, func(t *testing.T, c Chart) {
 			if len(c.Data) != 4 || c.Data[0].Label != "事故数" || c.Data[0].Value.Text != "14.98" || c.Data[3].Value.Text != "33.29" {
 				t.Errorf("%+v", c.Data)
@@ -137,7 +147,7 @@ func TestChartErrors(t *testing.T) {
 		{"change better typo", `{type: change, better: lowr, data: [{label: a, value: -3}]}`, "lowr", `(did you mean "lower"?)`},
 		{"format typo", `{type: bar, format: wna, data: [{label: a, value: 1}]}`, "wna", `not a number format`},
 		{"decimals fraction", `{type: bar, decimals: 1.5, data: [{label: a, value: 1}]}`, "1.5", "decimals must be a whole number from 0 to 6"},
-		{"series on bar", `{type: bar, series: [a], data: [{label: a, value: 1}]}`, "[a]", "series: only applies to a grouped chart"},
+		{"series on bar", `{type: bar, series: [a], data: [{label: a, value: 1}]}`, "[a]", "series: is only for area, grouped and line charts; remove it"},
 		{"missing file", `{type: bar, data: {file: nope.csv}}`, "nope.csv", "nope.csv not found"},
 		{"missing sheet", `{type: bar, data: {file: stats.xlsx, sheet: 交通}}`, "交通", `stats.xlsx has no sheet "交通" (did you mean "交管"?); its sheets are: 交管`},
 		{"bad range", `{type: bar, data: {file: stats.xlsx, range: B3-C7}}`, "B3-C7", `"B3-C7" is not a cell range`},
@@ -147,6 +157,11 @@ func TestChartErrors(t *testing.T) {
 		{"csv sheet", `{type: bar, data: {file: gbk.csv, sheet: x}}`, "x}", "a CSV file has no sheets"},
 		{"bad encoding", `{type: bar, data: {file: gbk.csv, encoding: utf-8}}`, "utf-8", "gbk.csv, row 1: not UTF-8 text"},
 		{"data on donut", `{type: donut, percent: 5, data: [{label: a, value: 1}]}`, "[{", "shows one share"},
+		{"line one point", `{type: line, data: [{label: "2021", value: 5}]}`, "[{", "give it at least two points"},
+		{"highlight unknown", `{type: line, highlight: 2026, data: [{label: "2024", value: 5}, {label: "2025", value: 6}]}`, "2026", `"2026" is not the label of a point (did you mean "2024"?)`},
+		{"target on bar", `{type: bar, target: 4, data: [{label: a, value: 1}]}`, "4,", "target: is only for area and line charts"},
+		{"line values no series", `{type: area, data: [{label: a, values: [1, 2]}, {label: b, value: 2}]}`, "[1", "values: [..] is for charts with series"},
+		{"zero on pie", `{type: pie, zero: false, data: [{label: a, value: 1}]}`, "false", "zero: is only for area and line charts"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -32,7 +32,6 @@ type object struct {
 func num(f float64) *float64 { return &f }
 
 var (
-	chartTypes   = []string{"bar", "hbar", "grouped", "donut", "progress", "pie", "stacked", "change", "waffle"}
 	changes      = []string{"up", "down"}
 	languages    = []string{"zh-CN", "en"}
 	papers       = []string{"A4", "A5", "B5", "Letter"}
@@ -87,25 +86,28 @@ var (
 		{key: "label", goName: "Label", doc: "这个数字说的是什么，例：教育活动"},
 		{key: "change", goName: "Change", doc: "变化方向：up（上升）或 down（下降），会画箭头", enum: changes},
 	}}
-	chartObj = object{"chart", reflect.TypeFor[Chart](), "一个图表；bar、hbar、pie、stacked、change 用 data，grouped 用 series 和 data 的 values，donut、progress、waffle 用 value 和 total，或 percent", []field{
-		{key: "type", goName: "Type", required: true, doc: "图表类型：bar（柱状）、hbar（条形）、grouped（分组柱状）、donut（环形）、progress（进度条）、pie（饼图）、stacked（百分比堆积条）、change（同比变化箭头）、waffle（百格图）", enum: chartTypes},
+	chartObj = object{"chart", reflect.TypeFor[Chart](), "一个图表；bar、hbar、pie、stacked、change、line、area 用 data，grouped（以及多条线的 line、area）用 series 和 data 的 values，donut、progress、waffle 用 value 和 total，或 percent", []field{
+		{key: "type", goName: "Type", required: true}, // doc and values from the kinds (chartkind.go)
 		{key: "title", goName: "Title", doc: "图表标题"},
 		{key: "unit", goName: "Unit", doc: "数值后的单位，例：\"%\""},
 		{key: "data", goName: "Data", doc: "数据：每项 {label: …, value: …}；或从表格读取 {file: traffic.csv} / {file: stats.xlsx, sheet: 交管, range: A1:B5}", alt: "source"},
-		{key: "value", goName: "Value", doc: "donut、progress、waffle：部分的数", min: num(0)},
+		{key: "value", goName: "Value", doc: "donut、progress、waffle：部分的数；progress、donut 可以大于 total（超额完成，印成 108%）", min: num(0)},
 		{key: "total", goName: "Total", doc: "donut、progress、waffle：总数，大于 0；pie、stacked：各项之和", min: num(0)},
-		{key: "percent", goName: "Percent", doc: "donut、progress、waffle：直接给百分比（0 到 100，不写 % 号），代替 value 和 total", min: num(0), max: num(100)},
+		{key: "percent", goName: "Percent", doc: "donut、progress、waffle：直接给百分比（不写 % 号），代替 value 和 total；progress、donut 可以超过 100（超额完成），waffle 在 0 到 100 之间", min: num(0)},
 		{key: "prefix", goName: "Prefix", doc: "每个数值前的字，例：约"},
 		{key: "format", goName: "Format", doc: "数值写法：wan（以万为单位，30793000 → 3079.3万）、yi（以亿为单位）、auto（自动）；不写则照原样", enum: []string{"wan", "yi", "auto"}},
 		{key: "decimals", goName: "Decimals", doc: "小数位数，例：1", min: num(0), max: num(6)},
 		{key: "better", goName: "Better", doc: "change：哪个方向是好消息：lower（下降为好，如事故数）或 higher（上升为好）", enum: []string{"lower", "higher"}},
-		{key: "series", goName: "Series", doc: "grouped：各组的名称，例：[2019年, 2020年]"},
+		{key: "series", goName: "Series", doc: "grouped、line、area：各组（各条线）的名称，例：[刑事案件, 治安案件]；每项数据写 values"},
+		{key: "highlight", goName: "Highlight", doc: "line、area：突出显示的一项，写它的 label，例：2025"},
+		{key: "target", goName: "Target", doc: "line、area：目标值，画成一条带标注的虚线，例：40"},
+		{key: "zero", goName: "Zero", doc: "line、area：写 false 时数值轴不从 0 开始，轴上画截断符号；默认从 0 开始"},
 	}}
 	pointObj = object{"point", reflect.TypeFor[Point](), "图表的一项数据，例：{label: 事故数, value: 14.98}", []field{
 		{key: "label", goName: "Label", required: true, doc: "这一项的名称"},
 		{key: "value", goName: "Value", doc: "这一项的数值（grouped 用 values）"},
 		{key: "unit", goName: "Unit", doc: "这一项自己的单位，优先于图表的 unit"},
-		{key: "values", goName: "Values", doc: "grouped：每组一个数值，顺序同 series"},
+		{key: "values", goName: "Values", doc: "grouped、有 series 的 line 和 area：每组一个数值，顺序同 series"},
 	}}
 	sourceObj = object{"source", reflect.TypeFor[Source](), "从表格文件读取图表数据：CSV（UTF-8 或 GBK）或 Excel（.xlsx）", []field{
 		{key: "file", goName: "File", required: true, doc: "文件，路径相对于报告所在文件夹，例：traffic.csv 或 stats.xlsx"},

@@ -875,6 +875,13 @@ func (d *decoder) chart(n ast.Node, path string, c *Chart) {
 			c.Format = d.str(v, p)
 		case "better":
 			c.Better = d.str(v, p)
+		case "highlight":
+			c.Highlight = d.str(v, p)
+		case "target":
+			c.Target = d.num(v, p)
+		case "zero":
+			z := d.boolean(v, p)
+			c.Zero = &z
 		case "decimals":
 			if x := d.num(v, p); x != nil {
 				if n, err := strconv.Atoi(x.Text); err != nil || n < 0 || n > 6 {

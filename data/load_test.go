@@ -244,7 +244,7 @@ func TestErrors(t *testing.T) {
 		{"no stat value", head + "    stats:\n      - label: x\n", 5, 9, "this stat has no value"},
 		{"negative stat", head + "    stats:\n      - value: -3\n", 5, 16, "-3 is negative"},
 		{"change", head + "    stats:\n      - {value: 1, change: upp}\n", 5, 28, `"upp" is not a change direction; write up or down, or leave the line out (did you mean "up"?)`},
-		{"chart type", head + "    charts:\n      - {type: barr, data: [{label: a, value: 1}]}\n", 5, 16, `unknown chart type "barr" (did you mean "bar"?); use one of bar, hbar, grouped, donut, progress, pie, stacked, change, waffle`},
+		{"chart type", head + "    charts:\n      - {type: barr, data: [{label: a, value: 1}]}\n", 5, 16, `unknown chart type "barr" (did you mean "bar"?); use one of area, bar, change, donut, grouped, hbar, line, pie, progress, stacked, waffle`},
 		{"chart no type", head + "    charts:\n      - {title: x}\n", 5, 9, "this chart has no type"},
 		{"bar no data", head + "    charts:\n      - type: bar\n", 5, 9, "a bar chart needs data"},
 		{"bar no label", head + "    charts:\n      - type: hbar\n        data: [{value: 1}]\n", 6, 16, "this data item has no label"},
@@ -252,9 +252,10 @@ func TestErrors(t *testing.T) {
 		{"pie negative", head + "    charts:\n      - type: pie\n        data: [{label: a, value: -1}, {label: b, value: 2}]\n", 6, 34, "shares cannot be negative"},
 		{"pie zero", head + "    charts:\n      - type: pie\n        data: [{label: a, value: 0}]\n", 6, 15, "add up to 0"},
 		{"donut both", head + "    charts:\n      - {type: donut, percent: 50, value: 1, total: 2}\n", 5, 32, "not both"},
-		{"donut range", head + "    charts:\n      - {type: donut, percent: 120}\n", 5, 32, "120 is outside 0..100"},
+		{"waffle range", head + "    charts:\n      - {type: waffle, percent: 120}\n", 5, 33, "120 is outside 0..100"},
+		{"donut far over", head + "    charts:\n      - {type: donut, percent: 1200}\n", 5, 32, "1200 is more than 3 times the whole"},
 		{"donut nothing", head + "    charts:\n      - {type: donut}\n", 5, 9, `a donut chart needs "percent:" (0 to 100), or "value:" and "total:"`},
-		{"progress over", head + "    charts:\n      - {type: progress, value: 5, total: 4}\n", 5, 33, "value 5 must be between 0 and the total 4"},
+		{"waffle over", head + "    charts:\n      - {type: waffle, value: 5, total: 4}\n", 5, 31, "value 5 must be between 0 and the total 4"},
 		{"progress zero total", head + "    charts:\n      - {type: progress, value: 0, total: 0}\n", 5, 43, "total must be greater than 0"},
 		{"progress no total", head + "    charts:\n      - {type: progress, value: 1}\n", 5, 9, "has a value but no total"},
 		{"date format", "title: T\ndate: 2020/12/31\nsections: [{title: a}]\n", 2, 7, "not a date in the form YYYY-MM-DD"},
@@ -355,7 +356,7 @@ sections:
 		`r.yaml:2:1: subtitel: unknown field "subtitel" in the report; did you mean "subtitle"?`,
 		`r.yaml:6:16: sections[0].stats[0].value: want a number, got the string "abc"`,
 		`r.yaml:7:16: sections[0].stats[1].value: write 3 without quotes: a number in quotes is text`,
-		`r.yaml:9:15: sections[0].charts[0].type: unknown chart type "barr" (did you mean "bar"?); use one of bar, hbar, grouped, donut, progress, pie, stacked, change, waffle`,
+		`r.yaml:9:15: sections[0].charts[0].type: unknown chart type "barr" (did you mean "bar"?); use one of area, bar, change, donut, grouped, hbar, line, pie, progress, stacked, waffle`,
 	}
 	if got := strings.Split(err.Error(), "\n"); !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -395,7 +396,7 @@ func TestValidateWithoutSource(t *testing.T) {
 	r := &Report{Title: "T", Sections: []Section{{Title: "", Charts: []Chart{{Type: "pie"}}}}}
 	err := r.Validate()
 	want := "sections[0].title: this section has no title; add a \"title:\" line to it\n" +
-		"sections[0].charts[0].data: a pie chart needs data; add a \"data:\" list of items like \"- {label: 2019, value: 12}\", or data: {file: data.csv}"
+		"sections[0].charts[0].data: a pie chart needs data; add a \"data:\" list of items like \"- {label: 产业扶贫, value: 1260}\", or data: {file: data.csv}"
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}

@@ -116,12 +116,13 @@ type Number struct {
 // String returns the number as written.
 func (n Number) String() string { return n.Text }
 
-// Chart is one chart of a section. Which fields apply depends on Type:
-// bar, hbar, pie, stacked and change use Data; grouped uses Series and
-// Data with Values; donut, progress and waffle use Value and Total, or
+// Chart is one chart of a section. Which fields apply depends on Type (the
+// kinds are chart_<type>.go): bar, hbar, pie, stacked, change, line and
+// area use Data; grouped, and line and area with several lines, use Series
+// and Data with Values; donut, progress and waffle use Value and Total, or
 // Percent (pie and stacked may give Total, the whole the shares add up to).
 type Chart struct {
-	Type    string // bar | hbar | grouped | donut | progress | pie | stacked | change | waffle
+	Type    string // the kind: bar, line, pie, … (ChartKinds)
 	Title   string
 	Unit    string
 	Data    []Point
@@ -133,8 +134,12 @@ type Chart struct {
 	Format   string   // "" (as written) | wan | yi | auto: see package number
 	Decimals *int     // fixed decimals for every value; nil: as written
 	Better   string   // change: lower | higher, which direction is good news
-	Series   []string // grouped: the series' names, in the order of each point's Values
+	Series   []string // grouped, line, area: the series' names, in the order of each point's Values
 	Source   *Source  // data: {file: ...}: Data was read from this file
+
+	Highlight string  // line, area: the label of the point to stand out
+	Target    *Number // line, area: a reference value, drawn as a dashed line
+	Zero      *bool   // line, area: false lets the value axis start above zero; nil is true
 }
 
 // Source is a spreadsheet a chart's data comes from.

@@ -50,6 +50,9 @@ func objectSchema(o object) ordered {
 		if !ok {
 			panic(fmt.Sprintf("data: field table: %s has no Go field %s", o.goType, f.goName))
 		}
+		if o.name == "chart" && f.key == "type" {
+			f = withKinds(f)
+		}
 		props = append(props, kv{f.key, fieldSchema(f, sf.Type)})
 		if f.required {
 			required = append(required, f.key)
@@ -65,20 +68,8 @@ func objectSchema(o object) ordered {
 		s = append(s, kv{"required", required})
 	}
 	if o.name == "chart" {
-		// which fields a chart needs depends on its type
-		s = append(s, kv{"allOf", []any{
-			ordered{
-				{"if", ordered{{"properties", ordered{{"type", ordered{{"enum", []string{"bar", "hbar", "grouped", "pie", "stacked", "change"}}}}}}, {"required", []string{"type"}}}},
-				{"then", ordered{{"required", []string{"data"}}}},
-			},
-			ordered{
-				{"if", ordered{{"properties", ordered{{"type", ordered{{"enum", []string{"donut", "progress", "waffle"}}}}}}, {"required", []string{"type"}}}},
-				{"then", ordered{{"anyOf", []any{
-					ordered{{"required", []string{"percent"}}},
-					ordered{{"required", []string{"value", "total"}}},
-				}}}},
-			},
-		}})
+		// which fields a chart needs depends on its kind
+		s = append(s, kv{"allOf", chartNeeds()})
 	}
 	return s
 }

@@ -112,6 +112,8 @@ func TestSchemaRejects(t *testing.T) {
 		"title: T\nsections: [{title: a, charts: [{type: bars}]}]\n",   // unknown chart type
 		"title: T\nsections: [{title: a, charts: [{type: bar}]}]\n",    // bar without data
 		"title: T\nsections: [{title: a, charts: [{type: donut, value: 3}]}]\n",
+		"title: T\nsections: [{title: a, charts: [{type: bar, better: lower, data: [{label: a, value: 1}]}]}]\n", // a field bar does not take
+		"title: T\nsections: [{title: a, charts: [{type: pie, target: 3, data: [{label: a, value: 1}]}]}]\n",
 		"title: T\ntheme: {primary: red}\nsections: [{title: a}]\n",
 	} {
 		if err := s.Validate(yamlInstance(t, []byte(src))); err == nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -19,8 +20,9 @@ import (
 
 // Charts may take their data from a spreadsheet: data: {file: traffic.csv}
 // or {file: stats.xlsx, sheet: 交管, range: A1:B5}. The file's first column
-// holds the labels, the next the values (grouped: one column a series). A
-// first row whose value cells are not numbers is a header; for a grouped
+// holds the labels, the next the values (grouped, and line and area with
+// several value columns: one column a series). A first row whose value
+// cells are not numbers is a header; for a grouped
 // chart without "series:" it names the series.
 //
 // Cells are read as the spreadsheet shows them, not as stored: a cell
@@ -295,7 +297,11 @@ func (c *Chart) fromRows(rows [][]cell, where string, fail func(format string, a
 	if len(body) == 0 {
 		return fail("%s holds no data; put the labels in the first column and the values in the next", where)
 	}
-	grouped := c.Type == "grouped"
+	// One column a series: for a kind whose points always carry one value
+	// per series (grouped), or that may (line, area) when series: is given
+	// or the rows hold more than one value.
+	k, _ := chartKindOf(c.Type)
+	grouped := k.series || slices.Contains(k.takes, "series") && (len(c.Series) > 0 || len(body[0]) > 2)
 	// A header: the first row's value cells are not numbers.
 	head := body[0]
 	isHeader := len(head) > 1

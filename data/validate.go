@@ -216,139 +216,12 @@ func (v *validator) finite(path string, n Number, p Point) bool {
 	return true
 }
 
-func (v *validator) chart(path string, c Chart) {
-	switch c.Format {
-	case "", "wan", "yi", "auto":
-	default:
-		v.add(path+".format", "%q is not a number format; write wan (3079.3万), yi (1.01亿) or auto, or leave the line out to print numbers as written%s", c.Format, suggest(c.Format, []string{"wan", "yi", "auto"}))
-	}
-	if c.Better != "" && c.Type != "change" {
-		v.add(path+".better", "better: only applies to a change chart; remove the line")
-	}
-	if len(c.Series) > 0 && c.Type != "grouped" {
-		v.add(path+".series", "series: only applies to a grouped chart; remove it or write type: grouped")
-	}
-	switch c.Type {
-	case "bar", "hbar", "pie", "stacked", "change", "grouped":
-		v.dataChart(path, c)
-	case "donut", "progress", "waffle":
-		v.shareChart(path, c)
-	case "":
-		v.add(path+".type", `this chart has no type; add "type:" with one of %s`, strings.Join(chartTypes, ", "))
-	default:
-		v.add(path+".type", "unknown chart type %q%s; use one of %s", c.Type, suggest(c.Type, chartTypes), strings.Join(chartTypes, ", "))
-	}
-}
-
 // at prefixes a message with where a spreadsheet point came from.
 func at(p Point, msg string) string {
 	if p.From != "" {
 		return p.From + ": " + msg
 	}
 	return msg
-}
-
-func (v *validator) dataChart(path string, c Chart) {
-	if len(c.Data) == 0 {
-		if c.Type == "grouped" {
-			v.add(path+".data", `a grouped chart needs data; add "series: [2019年, 2020年]" and a "data:" list of items like "- {label: 事故数, values: [1203, 1023]}"`)
-		} else {
-			v.add(path+".data", `a %s chart needs data; add a "data:" list of items like "- {label: 2019, value: 12}", or data: {file: data.csv}`, c.Type)
-		}
-		return
-	}
-	if c.Type == "grouped" && len(c.Series) == 0 {
-		v.add(path+".series", `a grouped chart needs the names of its series, e.g. series: [2019年, 2020年]`)
-	}
-	for i, s := range c.Series {
-		if strings.TrimSpace(s) == "" {
-			v.add(fmt.Sprintf("%s.series[%d]", path, i), "this series has no name; write the name shown in the legend")
-		}
-	}
-	if c.Type == "change" {
-		switch c.Better {
-		case "lower", "higher":
-		case "":
-			v.add(path, `a change chart needs "better: lower" (falling is good news, e.g. accidents) or "better: higher" (rising is good news); it decides the colours`)
-		default:
-			v.add(path+".better", "%q is not a direction; write lower or higher%s", c.Better, suggest(c.Better, []string{"lower", "higher"}))
-		}
-	}
-	share := c.Type == "pie" || c.Type == "stacked"
-	sum, decimals, ok := 0.0, 0, true
-	for i, p := range c.Data {
-		pp := fmt.Sprintf("%s.data[%d]", path, i)
-		if strings.TrimSpace(p.Label) == "" {
-			v.add(pp+".label", `this data item has no label; add "label:" with the text shown next to it`)
-		}
-		if c.Type == "grouped" {
-			if p.Value.Text != "" {
-				v.add(pp+".value", "a grouped chart takes values: [..] (one per series), not value:")
-				ok = false
-				continue
-			}
-			if len(p.Values) != len(c.Series) && len(c.Series) > 0 {
-				v.add(pp+".values", "%s", at(p, fmt.Sprintf("%d values for %d series (%s); give one value per series, in the order of series:", len(p.Values), len(c.Series), strings.Join(c.Series, ", "))))
-			}
-			for k, n := range p.Values {
-				v.finite(fmt.Sprintf("%s.values[%d]", pp, k), n, p)
-			}
-			continue
-		}
-		if len(p.Values) > 0 {
-			v.add(pp+".values", "values: [..] is for grouped charts; give this %s chart one value: per item", c.Type)
-		}
-		if p.Value.Text == "" {
-			v.add(pp+".value", `this data item has no value; add "value:" with its number`)
-			ok = false
-			continue
-		}
-		if !v.finite(pp+".value", p.Value, p) {
-			ok = false
-			continue
-		}
-		if share && p.Value.Value < 0 {
-			v.add(pp+".value", "%s", at(p, fmt.Sprintf("shares cannot be negative (%s); use a bar chart for figures that can go below zero", p.Value.Text)))
-			ok = false
-		}
-		sum += p.Value.Value
-		decimals = max(decimals, countDecimals(p.Value.Text))
-	}
-	if !share || !ok || v.r.hadError(path+".data") {
-		return
-	}
-	// Shares must make up the whole: the total if given, 100 for
-	// percentages. "Within rounding": each share may be off by half its
-	// last digit.
-	tol := float64(len(c.Data)) * 0.5 * math.Pow(10, -float64(decimals))
-	switch {
-	case c.Total != nil:
-		if !v.finite(path+".total", *c.Total, Point{}) {
-			return
-		}
-		if c.Total.Value <= 0 {
-			v.add(path+".total", "total must be greater than 0, not %s", c.Total.Text)
-			return
-		}
-		if math.Abs(sum-c.Total.Value) > tol+1e-9 {
-			v.add(path+".data", "the shares add up to %s, not the total %s; correct the figures (or the total) so they make up the whole", trimFloat(sum), c.Total.Text)
-		}
-	case c.Unit == "%":
-		if math.Abs(sum-100) > tol+1e-9 {
-			if sum < 100 {
-				v.add(path+".data", "the percentages add up to %s%%, not 100%%; correct them, or add an item for the rest (e.g. {label: 其他, value: %s})", trimFloat(sum), trimFloat(100-sum))
-			} else {
-				v.add(path+".data", `the percentages add up to %s%%, not 100%%; check the figures (an item may be counted twice), or, if they are counts rather than percentages, remove unit: "%%"`, trimFloat(sum))
-			}
-		}
-	default:
-		if sum <= 0 {
-			v.add(path+".data", "the values of this %s chart add up to %s; shares need a positive total", c.Type, trimFloat(sum))
-		}
-	}
-	if c.Percent != nil || c.Value != nil {
-		v.add(path, "a %s chart takes data: (and optionally total:), not value: or percent:", c.Type)
-	}
 }
 
 func countDecimals(text string) int {
@@ -365,37 +238,6 @@ func trimFloat(f float64) string {
 		s = "0"
 	}
 	return s
-}
-
-func (v *validator) shareChart(path string, c Chart) {
-	if len(c.Data) > 0 || c.Source != nil {
-		v.add(path+".data", "a %s chart shows one share: give value: and total:, or percent:, not data:", c.Type)
-	}
-	if c.Percent != nil {
-		if c.Value != nil || c.Total != nil {
-			v.add(path+".percent", "give either percent or value and total, not both; remove the percent line or the value/total lines")
-		}
-		if v.finite(path+".percent", *c.Percent, Point{}) && (c.Percent.Value < 0 || c.Percent.Value > 100) {
-			v.add(path+".percent", "%s is outside 0..100; write the percentage without the %% sign, e.g. percent: 98.5", c.Percent.Text)
-		}
-		return
-	}
-	switch {
-	case c.Value == nil && c.Total == nil:
-		v.add(path, `a %s chart needs "percent:" (0 to 100), or "value:" and "total:"`, c.Type)
-	case c.Value == nil:
-		v.add(path+".value", `this %s chart has a total but no value; add "value:"`, c.Type)
-	case c.Total == nil:
-		v.add(path+".total", `this %s chart has a value but no total; add "total:", or use "percent:" instead`, c.Type)
-	default:
-		okV := v.finite(path+".value", *c.Value, Point{})
-		okT := v.finite(path+".total", *c.Total, Point{})
-		if okT && c.Total.Value <= 0 {
-			v.add(path+".total", "total must be greater than 0, not %s", c.Total.Text)
-		} else if okV && okT && (c.Value.Value < 0 || c.Value.Value > c.Total.Value) {
-			v.add(path+".value", "value %s must be between 0 and the total %s", c.Value.Text, c.Total.Text)
-		}
-	}
 }
 
 func (v *validator) photo(path string, p Photo) {

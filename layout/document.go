@@ -33,6 +33,7 @@ var Version = "dev"
 // Theme is the look of a document: its palette and its faces.
 type Theme struct {
 	Primary, Accent, Ink, Muted, Rule, Tint, Paper string
+	Good, Bad                                      string // good and bad news: semantic, never a brand colour
 
 	Regular, Bold, Black *fonts.Face // the embedded Noto Sans SC unless the report names others
 	Fallback             *fonts.Face // draws what the others lack; nil when none
@@ -42,6 +43,7 @@ type Theme struct {
 // embedded faces.
 func defaultTheme() Theme {
 	return Theme{Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9", Tint: "#F7EDEE", Paper: "A4",
+		Good: "#1F4E9A", Bad: "#B5121B",
 		Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black}
 }
 
@@ -212,7 +214,9 @@ const FigureWidth = (contentW - gutter) / 2
 func (d *Document) ChartStyle() charts.Style { return d.chartStyle() }
 
 func (d *Document) chartStyle() charts.Style {
-	return charts.Style{Primary: d.Theme.Primary, Accent: d.Theme.Accent, Ink: d.Theme.Ink, Muted: d.Theme.Muted, Rule: d.Theme.Rule, FontSize: sizeLabel, Lang: d.Report.Language}
+	th := d.Theme
+	return charts.Style{Primary: th.Primary, Accent: th.Accent, Ink: th.Ink, Muted: th.Muted, Rule: th.Rule,
+		Good: th.Good, Bad: th.Bad, Regular: th.Regular, Bold: th.Bold, Black: th.Black, FontSize: sizeLabel, Lang: d.Report.Language}
 }
 
 // Check reports every character of the report that the embedded fonts
@@ -225,7 +229,7 @@ func Check(r *data.Report) error {
 var chartPath = regexp.MustCompile(`^sections\[\d+\]\.charts\[\d+\]`)
 
 // check is Check with the theme's faces: text may use the fallback face;
-// charts draw in the embedded faces only.
+// charts draw in the theme's faces without it.
 func check(r *data.Report, th Theme, texts []printedText) error {
 	var errs data.Errors
 	seen := map[string]bool{} // a chart's text comes twice: as written, and as charts.Strings draws it
@@ -237,9 +241,6 @@ func check(r *data.Report, th Theme, texts []printedText) error {
 				continue
 			}
 			text := th.Regular.Has(ch) && th.Bold.Has(ch) && th.Black.Has(ch)
-			if chart {
-				text = fonts.Regular.Has(ch) && fonts.Bold.Has(ch) && fonts.Black.Has(ch)
-			}
 			if text || !chart && th.Fallback != nil && th.Fallback.Has(ch) {
 				continue
 			}
@@ -361,7 +362,7 @@ func missingMsg(ch rune, chart bool) string {
 	case ch > 0xFFFF:
 		why, fix = "it is one of the rarest characters, which no font in a PDF made here can hold", "replace it with a common character or remove it"
 	case chart:
-		why, fix = "charts print in Noto Sans SC, which has no such character", "replace it in the chart's text"
+		why, fix = "charts print in the text's regular, bold and black faces, never in the fallback, and these lack it", "replace it in the chart's text"
 	}
 	return fmt.Sprintf("the character “%c” (code U+%04X) cannot be printed: %s; %s", ch, ch, why, fix)
 }

@@ -30,14 +30,14 @@ func (b *chartBlock) plot(w float64) float64 {
 
 func (b *chartBlock) Measure(w float64) float64 { return b.plot(w) + 4 }
 
-// Split implements Block: a bar chart, whose plot stretches to its box,
-// may give up a quarter of its height rather than leave a gap at the foot
-// of a page; other charts keep their size.
+// Split implements Block: a chart whose plot stretches to its box (a bar
+// chart set as columns) may give up a quarter of its height rather than
+// leave a gap at the foot of a page; other charts keep their size.
 func (b *chartBlock) Split(w, h float64) (Block, Block) {
 	if b.Measure(w) <= h {
 		return b, nil
 	}
-	if b.chart.Type == "bar" && h-4 >= 0.75*b.style.Height(b.chart, w) {
+	if b.style.Stretches(b.chart, w) && h-4 >= 0.75*b.style.Height(b.chart, w) {
 		short := *b
 		short.height = h - 4
 		return &short, nil

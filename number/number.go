@@ -182,7 +182,12 @@ func Tick(v, step float64, lang string) string {
 // times a power of ten, with at most maxIntervals intervals (at least one)
 // covering [lo, hi].
 func Ticks(lo, hi float64, maxIntervals int) (min, max, step float64) {
-	lo, hi = math.Min(lo, 0), math.Max(hi, 0)
+	return TicksFrom(math.Min(lo, 0), math.Max(hi, 0), maxIntervals)
+}
+
+// TicksFrom is Ticks for an axis that need not include zero (a line
+// chart's with zero: false): round ticks just around [lo, hi].
+func TicksFrom(lo, hi float64, maxIntervals int) (min, max, step float64) {
 	span := hi - lo
 	if span <= 0 {
 		span = 1

@@ -1,6 +1,9 @@
 package number
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestText(t *testing.T) {
 	tests := []struct {
@@ -124,5 +127,28 @@ func TestTick(t *testing.T) {
 	}
 	if got := Tick(-1e-12, 5, ""); got != "0" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TicksFrom covers the data without reaching down to zero, in round steps.
+func TestTicksFrom(t *testing.T) {
+	for _, tt := range []struct {
+		lo, hi float64
+		n      int
+		min    float64 // the least acceptable axis minimum
+	}{
+		{44.8, 50.3, 4, 40},
+		{5, 5, 4, 4},
+		{6980, 9120, 5, 6000},
+		{-12, -3, 3, -20},
+		{0.031, 0.047, 4, 0.02},
+	} {
+		mn, mx, st := TicksFrom(tt.lo, tt.hi, tt.n)
+		if mn > tt.lo || mx < tt.hi || mn < tt.min || int(math.Round((mx-mn)/st)) > tt.n {
+			t.Errorf("TicksFrom(%v, %v, %d) = %v..%v step %v", tt.lo, tt.hi, tt.n, mn, mx, st)
+		}
+		if r := st / math.Pow(10, math.Floor(math.Log10(st))); math.Abs(r-1) > 1e-9 && math.Abs(r-2) > 1e-9 && math.Abs(r-5) > 1e-9 {
+			t.Errorf("TicksFrom(%v, %v): step %v is not 1, 2 or 5 times a power of ten", tt.lo, tt.hi, st)
+		}
 	}
 }

@@ -43,6 +43,9 @@ func TestChartsExport(t *testing.T) {
 					if !bytes.HasPrefix(bytes.TrimSpace(b), []byte("<svg")) && !bytes.Contains(b[:min(200, len(b))], []byte("<svg")) || !bytes.Contains(b, []byte(title)) {
 						t.Errorf("%s: not an SVG with its title as text", f)
 					}
+					if !bytes.Contains(b, []byte("<desc>")) || !bytes.Contains(b, []byte("《"+title)) {
+						t.Errorf("%s: no description of the chart in words", f)
+					}
 				case "png":
 					img, err := png.Decode(bytes.NewReader(b))
 					if err != nil || img.Bounds().Dx() < 300 {

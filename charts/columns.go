@@ -1,0 +1,264 @@
+package charts
+
+import (
+	"math"
+
+	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/number"
+)
+
+// ---- the value axis shared by bar, grouped, line and area ----
+
+// axis is a zero-based value axis with round 1-2-5 ticks, in display units
+// (divided by div for 万/亿), and the caption naming its unit.
+type axis struct {
+	div            float64 // raw value = display value × div
+	min, max, step float64 // display units
+	tickSize       float64
+	caption        string // "单位：万人次", or ""
+	labelW         float64
+	lang           string
+}
+
+// intervalsFor is how many tick intervals fit a plot of height h without
+// the tick labels coming closer than 2.8 times their size (1 to 5).
+func intervalsFor(h, tickSize float64) int {
+	return int(clamp(math.Floor(h/(2.8*tickSize)), 1, 5))
+}
+
+func newAxis(c data.Chart, lo, hi float64, intervals int, p palette) axis {
+	f := format(c, c.Unit, p)
+	a := axis{tickSize: p.fs - 1, lang: p.lang}
+	var suffix string
+	a.div, suffix = f.Scale(math.Max(math.Abs(lo), math.Abs(hi)))
+	if fromZero(c) {
+		a.min, a.max, a.step = number.Ticks(lo/a.div, hi/a.div, intervals)
+	} else {
+		a.min, a.max, a.step = number.TicksFrom(lo/a.div, hi/a.div, intervals)
+	}
+	a.caption = unitCaption(suffix+c.Unit, p)
+	for _, v := range a.ticks() {
+		a.labelW = math.Max(a.labelW, textWidth(p.regular, number.Tick(v, a.step, a.lang), a.tickSize))
+	}
+	return a
+}
+
+// fromZero reports whether the value axis starts at zero: always, but for
+// a line or area chart with zero: false.
+func fromZero(c data.Chart) bool { return c.Zero == nil || *c.Zero }
+
+func (a axis) ticks() []float64 {
+	var out []float64
+	for i := 0; ; i++ {
+		v := a.min + float64(i)*a.step
+		if v > a.max+a.step/2 {
+			return out
+		}
+		out = append(out, v)
+	}
+}
+
+// draw draws the grid lines and tick labels left of x0, with ypos mapping
+// a raw value to y.
+func (a axis) draw(r *Renderer, x0, x1 float64, ypos func(float64) float64, p palette) {
+	for _, v := range a.ticks() {
+		y := ypos(v * a.div)
+		if math.Abs(v) > a.step/1e6 {
+			r.hline(x0, x1, y, 0.5, p.rule)
+		}
+		r.textRight(p.regular, a.tickSize, p.muted, number.Tick(v, a.step, a.lang), x0-3, y+0.35*a.tickSize)
+	}
+}
+
+// ---- column layout shared by bar, grouped, line and area ----
+
+type columnLayout struct {
+	padT, padL, padR, padB float64
+	canvasH                float64
+	axis                   axis
+	lo, hi                 float64 // raw data range (with room below negatives)
+	slot                   int     // width per category, whole points (go-chart works in integers)
+	barW                   int     // bar (bar) or one series' bar (grouped)
+	groupW                 int     // grouped: the bars of one category together
+	labels                 [][]string
+	labelLines             int
+	valSize                float64
+	valRotated             bool
+	capY                   float64 // baseline of the unit caption
+	legend                 []legendItem
+}
+
+type legendItem struct {
+	x, y  float64 // swatch top-left, plot coordinates
+	label string
+	color drawing.Color
+}
+
+const (
+	barLabelSpacing = 1 // go-chart TextLineSpacing between wrapped X label lines
+	xAxisMargin     = chart.DefaultXAxisMargin
+	legendSwatch    = 7.0
+)
+
+// layoutColumns lays out a column chart of the categories, k bars each,
+// with the given value labels, at width w and total plot height h (0: the
+// chart's natural height).
+func layoutColumns(c data.Chart, cats []string, vals []float64, valueLabels []string, k int, series []string, w, h float64, p palette) columnLayout {
+	var l columnLayout
+	n := max(len(cats), 1)
+	if !fromZero(c) && len(vals) > 0 {
+		l.lo, l.hi = vals[0], vals[0]
+	}
+	for _, v := range vals {
+		l.lo = math.Min(l.lo, v)
+		l.hi = math.Max(l.hi, v)
+	}
+	if l.lo < 0 {
+		// room under the lowest bar for its value label
+		l.lo -= (l.hi - l.lo) * 0.15
+	}
+	em := math.Ceil(p.fs)
+	pass := func(intervals int) {
+		l.axis = newAxis(c, l.lo, l.hi, intervals, p)
+		l.padL = math.Ceil(l.axis.labelW) + 4
+		l.padR = 2
+		l.slot = max(int(math.Floor((w-l.padL-l.padR)/float64(n))), 2)
+		if k == 1 {
+			l.barW = min(max(int(math.Round(float64(l.slot)*0.6)), 1), 40)
+			l.groupW = l.barW
+		} else {
+			l.groupW = min(max(int(math.Round(float64(l.slot)*0.8)), k), 28*k)
+			l.barW = max(l.groupW/k, 1)
+			l.groupW = l.barW * k
+		}
+		// Value labels: full size if they fit over their bar's room, else
+		// smaller (down to 6 pt), else set vertically.
+		room := float64(l.slot) - 2
+		if k > 1 {
+			room = float64(l.barW) + math.Min(2, float64(l.slot-l.groupW)/float64(k))
+		}
+		l.valSize = p.fs
+		if k > 1 {
+			l.valSize = p.fs - 1
+		}
+		maxW := 0.0
+		for _, s := range valueLabels {
+			maxW = math.Max(maxW, textWidth(p.regular, s, l.valSize))
+		}
+		l.valRotated = false
+		if maxW > room {
+			size := math.Max(6, math.Floor(l.valSize*room/maxW*4)/4)
+			if maxW*size/l.valSize > room {
+				l.valRotated = true
+				size = p.fs - 1
+			}
+			maxW *= size / l.valSize
+			l.valSize = size
+		}
+		// Top: the unit caption and the legend, then room for labels
+		// over the tallest bar.
+		top := 0.0
+		capW := 0.0
+		if l.axis.caption != "" {
+			capW = textWidth(p.regular, l.axis.caption, l.axis.tickSize)
+		}
+		l.legend = l.legend[:0]
+		if len(series) > 0 {
+			cols := seriesColors(p, len(series))
+			itemW := func(s string) float64 { return legendSwatch + 3 + textWidth(p.regular, s, p.fs) }
+			total := 0.0
+			for i, s := range series {
+				if i > 0 {
+					total += 10
+				}
+				total += itemW(s)
+			}
+			x, y := w-total, 0.0
+			if capW > 0 && capW+12+total > w || total > w {
+				// own rows under the caption, left-aligned
+				x = 0
+				if capW > 0 {
+					y = p.fs + 4
+				}
+			}
+			x0 := x
+			for i, s := range series {
+				iw := itemW(s)
+				if x > x0 && x+iw > w {
+					x, y = x0, y+p.fs+4
+				}
+				l.legend = append(l.legend, legendItem{x: x, y: y, label: s, color: cols[i]})
+				x += iw + 10
+			}
+			top = y + p.fs + 6
+		} else if capW > 0 {
+			top = l.axis.tickSize + 6
+		}
+		l.capY = capHeightEm * l.axis.tickSize
+		if l.valRotated {
+			l.padT = top + math.Ceil(maxW) + 5
+		} else {
+			l.padT = top + math.Ceil(l.valSize) + 5
+		}
+		// Category labels: wrapped with kinsoku to the slot, one line pitch
+		// of go-chart's (whole-point em boxes plus the line spacing).
+		l.labels = l.labels[:0]
+		l.labelLines = 1
+		for _, s := range cats {
+			lines := wrap(p.regular, s, p.fs, float64(l.slot)-1.5)
+			l.labels = append(l.labels, lines)
+			l.labelLines = max(l.labelLines, len(lines))
+		}
+		labelH := float64(l.labelLines)*em + float64(l.labelLines-1)*barLabelSpacing
+		l.padB = xAxisMargin + labelH + 3
+	}
+	pass(4)
+	l.canvasH = math.Round(clamp(w*0.42, 80, 170))
+	if h > 0 {
+		l.canvasH = math.Max(30, math.Floor(h-l.padT-l.padB))
+	}
+	if n := intervalsFor(l.canvasH, l.axis.tickSize); n != 4 {
+		pass(n)
+		if h > 0 {
+			l.canvasH = math.Max(30, math.Floor(h-l.padT-l.padB))
+		}
+	}
+	return l
+}
+
+func (l columnLayout) drawTop(r *Renderer, p palette) {
+	if l.axis.caption != "" {
+		r.textAt(p.regular, l.axis.tickSize, p.muted, l.axis.caption, 0, l.capY)
+	}
+	for _, it := range l.legend {
+		r.rect(it.x, it.y+(p.fs-legendSwatch)/2, legendSwatch, legendSwatch, it.color)
+		r.textAt(p.regular, p.fs, p.ink, it.label, it.x+legendSwatch+3, it.y+capHeightEm*p.fs)
+	}
+}
+
+// valueText draws a value label over (or, negative, under) a bar whose
+// centre is cx, between the zero line and the bar's end.
+func (l columnLayout) valueText(r *Renderer, s string, cx, top, zero float64, neg bool, p palette) {
+	if l.valRotated {
+		r.setFace(p.regular)
+		r.SetFontSize(l.valSize)
+		r.SetFontColor(p.ink)
+		if neg {
+			r.SetTextRotation(math.Pi / 2)
+			r.text(s, cx-0.35*l.valSize, math.Max(top, zero)+3)
+		} else {
+			r.SetTextRotation(-math.Pi / 2)
+			r.text(s, cx+0.35*l.valSize, math.Min(top, zero)-3)
+		}
+		r.ClearTextRotation()
+		return
+	}
+	y := math.Min(top, zero) - 3
+	if neg {
+		y = math.Max(top, zero) + 2 + capHeightEm*l.valSize
+	}
+	r.textCentre(p.regular, l.valSize, p.ink, s, cx, y)
+}

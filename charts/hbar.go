@@ -1,0 +1,168 @@
+package charts
+
+import (
+	"math"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/brochure-dev/brochure/data"
+)
+
+// hbar: go-chart has no horizontal bar chart, so hbar is drawn by hand through
+// the same Renderer: category label at the left (right-aligned, wrapped
+// with kinsoku when longer than the label column), a bar from the zero
+// baseline proportional to the value, and the value label at the bar end.
+
+func init() {
+	register("hbar", kind{
+		names:  [2]string{"条形图", "horizontal bar chart"},
+		alt:    pointsAlt,
+		height: func(c data.Chart, w float64, p palette) float64 { return layoutHBar(c, w, p).total },
+		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
+			drawHBar(r, c, w, p)
+			return nil
+		},
+	})
+}
+
+type hbarLayout struct {
+	labelW, valW, barH, lineH float64
+	k                         int     // bars a row: 1, or one per series
+	subH, valSize             float64 // with series: one bar's height, value label size
+	legend                    []legendItem
+	top                       float64 // the rows start here, under the legend
+	rows                      [][]string
+	rowH                      []float64
+	total                     float64
+	lo, hi                    float64
+}
+
+const hbarGap = 5.0
+
+// rowValues are a row's values and their labels: one, or one per series.
+func rowValues(c data.Chart, d data.Point, p palette) ([]data.Number, []string) {
+	if len(c.Series) == 0 {
+		return []data.Number{d.Value}, []string{valueLabel(c, d, p)}
+	}
+	labels := make([]string, len(d.Values))
+	for i, v := range d.Values {
+		labels[i] = format(c, unitOf(c, d), p).Label(v.Text)
+	}
+	return d.Values, labels
+}
+
+func layoutHBar(c data.Chart, w float64, p palette) hbarLayout {
+	l := hbarLayout{barH: math.Max(p.fs+3, 10), lineH: p.fs * 1.2, k: max(len(c.Series), 1), valSize: p.fs}
+	if l.k > 1 {
+		l.valSize = p.fs - 1
+		l.subH = math.Max(p.fs, 8)
+		l.barH = float64(l.k)*l.subH + float64(l.k-1)
+		l.legend, l.top = legendRow(c.Series, seriesColors(p, l.k), w, p)
+	}
+	for _, d := range c.Data {
+		l.labelW = math.Max(l.labelW, textWidth(p.regular, d.Label, p.fs))
+		vals, labels := rowValues(c, d, p)
+		for i, v := range vals {
+			l.valW = math.Max(l.valW, textWidth(p.regular, labels[i], l.valSize))
+			l.lo = math.Min(l.lo, v.Value)
+			l.hi = math.Max(l.hi, v.Value)
+		}
+	}
+	l.labelW = math.Min(l.labelW, math.Max(w*0.3, 2*p.fs))
+	l.total = l.top
+	for _, d := range c.Data {
+		lines := balance(p, d.Label, p.fs, l.labelW)
+		l.rows = append(l.rows, lines)
+		rh := math.Max(l.barH, float64(len(lines))*l.lineH)
+		l.rowH = append(l.rowH, rh)
+		l.total += rh + hbarGap
+	}
+	l.total = math.Max(l.total-hbarGap, 0) + 2
+	return l
+}
+
+// balance wraps s to width like wrap, then, when that leaves a short last
+// line (宁波高新技术产业开发 / 区), narrows the width until the lines are
+// even, keeping their number.
+func balance(p palette, s string, size, width float64) []string {
+	lines := wrap(p.regular, s, size, width)
+	if len(lines) < 2 {
+		return lines
+	}
+	best := lines
+	for w := width - size; w > size; w -= size {
+		try := wrap(p.regular, s, size, w)
+		if len(try) != len(lines) {
+			break
+		}
+		best = try
+	}
+	return best
+}
+
+// legendRow lays out a legend of the series from the top left, wrapping to
+// more rows at width w, and returns it with the height it takes.
+func legendRow(series []string, cols []drawing.Color, w float64, p palette) ([]legendItem, float64) {
+	var items []legendItem
+	x, y := 0.0, 0.0
+	for i, s := range series {
+		iw := legendSwatch + 3 + textWidth(p.regular, s, p.fs)
+		if x > 0 && x+iw > w {
+			x, y = 0, y+p.fs+4
+		}
+		items = append(items, legendItem{x: x, y: y, label: s, color: cols[i]})
+		x += iw + 10
+	}
+	return items, y + p.fs + 8
+}
+
+func drawHBar(r *Renderer, c data.Chart, w float64, p palette) {
+	l := layoutHBar(c, w, p)
+	for _, it := range l.legend {
+		r.rect(it.x, it.y+(p.fs-legendSwatch)/2, legendSwatch, legendSwatch, it.color)
+		r.textAt(p.regular, p.fs, p.ink, it.label, it.x+legendSwatch+3, it.y+capHeightEm*p.fs)
+	}
+	x0 := l.labelW + 6 // plot area left
+	neg := 0.0
+	if l.lo < 0 {
+		neg = l.valW + 4 // room for negative value labels left of their bars
+	}
+	area := math.Max(w-x0-l.valW-4-neg, 10)
+	span := l.hi - l.lo
+	if span <= 0 {
+		span = 1
+	}
+	zx := x0 + neg + area*(-l.lo)/span
+	cols := []drawing.Color{p.primary}
+	if l.k > 1 {
+		cols = seriesColors(p, l.k)
+	}
+	y := l.top
+	for i, d := range c.Data {
+		rh := l.rowH[i]
+		mid := y + rh/2
+		lines := l.rows[i]
+		ly := mid - float64(len(lines))*l.lineH/2
+		for j, s := range lines {
+			r.textRight(p.regular, p.fs, p.ink, s, l.labelW, ly+float64(j)*l.lineH+(l.lineH-p.fs)/2+capHeightEm*p.fs)
+		}
+		vals, labels := rowValues(c, d, p)
+		for k, v := range vals {
+			bh, by := l.barH, mid-l.barH/2
+			if l.k > 1 {
+				bh, by = l.subH, mid-l.barH/2+float64(k)*(l.subH+1)
+			}
+			bw := area * v.Value / span
+			base := by + bh/2 + 0.35*l.valSize
+			if bw >= 0 {
+				r.rect(zx, by, bw, bh, cols[k])
+				r.textAt(p.regular, l.valSize, p.ink, labels[k], zx+bw+3, base)
+			} else {
+				r.rect(zx+bw, by, -bw, bh, cols[k])
+				r.textRight(p.regular, l.valSize, p.ink, labels[k], zx+bw-3, base)
+			}
+		}
+		y += rh + hbarGap
+	}
+	r.vline(zx, l.top-1, y-hbarGap+1, 0.8, p.ink)
+}

@@ -1,0 +1,301 @@
+package charts
+
+import (
+	"math"
+	"sort"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
+)
+
+// line: a trend, one line or one per series, drawn by hand on the column
+// layout of bar and grouped (value axis, unit caption, legend, category
+// labels), so that it looks of one family with them; go-chart's line
+// charts bring their own axes and labels. Only the last point's value is
+// printed (the figure a reader looks for), and the highlighted point's;
+// target: is a dashed line with its label; zero: false lets the axis start
+// above zero and marks the break on the baseline. Too many categories for
+// their labels: every second (third, …) is labelled, the last always.
+// area.go registers the same drawing with the area under the lines filled.
+
+func init() { register("line", trendKind(false, "折线图", "line chart")) }
+
+func trendKind(area bool, zh, en string) kind {
+	return kind{
+		names: [2]string{zh, en},
+		alt:   trendAlt,
+		height: func(c data.Chart, w float64, p palette) float64 {
+			l := layoutTrend(c, w, 0, p)
+			return l.padT + l.canvasH + l.padB
+		},
+		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
+			drawTrend(r, c, w, h, p, area)
+			return nil
+		},
+		stretches: true,
+	}
+}
+
+type trendLayout struct {
+	columnLayout
+	names  []string        // the series, or one unnamed
+	values [][]data.Number // per series, a value per point
+	texts  [][]string      // per series, the value labels
+	every  int             // a category label every so many points
+	cols   []drawing.Color // per series
+}
+
+// trendSeries are a trend chart's lines: one per series, or the points'
+// values as one line.
+func trendSeries(c data.Chart, p palette) (names []string, values [][]data.Number, texts [][]string) {
+	if len(c.Series) == 0 {
+		var vs []data.Number
+		var ts []string
+		for _, d := range c.Data {
+			vs = append(vs, d.Value)
+			ts = append(ts, valueLabel(c, d, p))
+		}
+		return []string{""}, [][]data.Number{vs}, [][]string{ts}
+	}
+	values = make([][]data.Number, len(c.Series))
+	texts = make([][]string, len(c.Series))
+	for _, d := range c.Data {
+		for k := range c.Series {
+			v := data.Number{}
+			if k < len(d.Values) {
+				v = d.Values[k]
+			}
+			values[k] = append(values[k], v)
+			texts[k] = append(texts[k], format(c, unitOf(c, d), p).Label(v.Text))
+		}
+	}
+	return c.Series, values, texts
+}
+
+func layoutTrend(c data.Chart, w, h float64, p palette) trendLayout {
+	var l trendLayout
+	l.names, l.values, l.texts = trendSeries(c, p)
+	var cats []string
+	for _, d := range c.Data {
+		cats = append(cats, d.Label)
+	}
+	var all []float64
+	for _, vs := range l.values {
+		for _, v := range vs {
+			all = append(all, v.Value)
+		}
+	}
+	if c.Target != nil {
+		all = append(all, c.Target.Value)
+	}
+	var legend []string
+	if len(c.Series) > 0 {
+		legend = c.Series
+		l.cols = seriesColors(p, len(c.Series))
+	} else {
+		l.cols = []drawing.Color{p.primary}
+	}
+	l.columnLayout = layoutColumns(c, cats, all, nil, 1, legend, w, h, p)
+	l.every = 1
+	if crowded(l.columnLayout) {
+		// one line each, and only as many as fit side by side
+		widest := 0.0
+		for i, s := range cats {
+			widest = math.Max(widest, textWidth(p.regular, s, p.fs))
+			l.labels[i] = []string{s}
+		}
+		l.every = max(int(math.Ceil((widest+6)/float64(l.slot))), 1)
+		padB := xAxisMargin + math.Ceil(p.fs) + 3
+		l.padB, l.labelLines = padB, 1
+		if h > 0 {
+			l.canvasH = math.Max(30, math.Floor(h-l.padT-l.padB))
+		}
+	}
+	return l
+}
+
+// box is a text's extent on the chart, to keep labels apart.
+type box struct{ l, t, r, b float64 }
+
+func (a box) overlaps(b box) bool { return a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b }
+
+func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
+	l := layoutTrend(c, w, h, p)
+	left, right := l.padL, math.Floor(w)-l.padR
+	top, bottom := l.padT, l.padT+l.canvasH
+	lo, hi := l.axis.min*l.axis.div, l.axis.max*l.axis.div
+	ypos := func(v float64) float64 { return bottom - (v-lo)/(hi-lo)*l.canvasH }
+	xpos := func(i int) float64 { return left + float64(i*l.slot) + float64(l.slot)/2 }
+	hl := -1
+	for i, d := range c.Data {
+		if c.Highlight != "" && d.Label == c.Highlight {
+			hl = i
+		}
+	}
+
+	l.drawTop(r, p)
+	if hl >= 0 {
+		r.rect(xpos(hl)-float64(l.slot)/2+1, top, float64(l.slot)-2, l.canvasH, tint(p.rule, 0.55))
+	}
+	l.axis.draw(r, left, right, ypos, p)
+	base := ypos(clamp(0, lo, hi))
+	if area {
+		// the larger amounts behind, so that no fill hides another
+		order := make([]int, len(l.values))
+		sums := make([]float64, len(l.values))
+		for k, vs := range l.values {
+			order[k] = k
+			for _, v := range vs {
+				sums[k] += v.Value
+			}
+		}
+		sort.SliceStable(order, func(a, b int) bool { return sums[order[a]] > sums[order[b]] })
+		for _, k := range order {
+			vs := l.values[k]
+			r.SetFillColor(tint(l.cols[k], 0.78))
+			r.SetStrokeColor(drawing.ColorTransparent)
+			r.moveTo(xpos(0), base)
+			for i, v := range vs {
+				r.lineTo(xpos(i), ypos(v.Value))
+			}
+			r.lineTo(xpos(len(vs)-1), base)
+			r.Close()
+			r.Fill()
+		}
+	}
+	r.hline(left, right, base, 0.8, p.ink)
+	if !fromZero(c) {
+		// the broken-axis mark: the baseline interrupted by two slashes
+		x := left + 5
+		r.rect(x-1.5, bottom-2, 3, 4, drawing.ColorWhite)
+		for _, dx := range []float64{-1.5, 1.5} {
+			r.SetStrokeColor(p.ink)
+			r.SetStrokeWidth(0.8)
+			r.SetStrokeDashArray(nil)
+			r.moveTo(x+dx-1.5, bottom+3)
+			r.lineTo(x+dx+1.5, bottom-3)
+			r.Stroke()
+		}
+	}
+
+	var taken []box
+	size := l.valSize
+	// place sets a point's value label above the point or, when the line
+	// comes down into it (before is higher) or that place is taken, below,
+	// or else left of it; where all three are taken it is left out (the
+	// legend still names the line).
+	place := func(face *fonts.Face, s string, cx, y, before float64, col drawing.Color) {
+		tw := textWidth(face, s, size)
+		x := clamp(cx-tw/2, 0, w-tw)
+		above := box{x, y - 4 - capHeightEm*size, x + tw, y - 4}
+		below := box{x, y + 4, x + tw, y + 4 + capHeightEm*size}
+		left := box{cx - 5 - tw, y - capHeightEm*size/2, cx - 5, y + capHeightEm*size/2}
+		tries := []box{above, below, left}
+		if before < y-1 {
+			tries = []box{below, above, left}
+		}
+		for _, b := range tries {
+			if b.t < 0 || b.b > bottom || b.l < 0 {
+				continue
+			}
+			free := true
+			for _, o := range taken {
+				free = free && !b.overlaps(o)
+			}
+			if free {
+				taken = append(taken, b)
+				r.textAt(face, size, col, s, b.l, b.b)
+				return
+			}
+		}
+	}
+	if c.Target != nil {
+		y := ypos(c.Target.Value)
+		r.SetStrokeColor(p.muted)
+		r.SetStrokeWidth(0.8)
+		r.SetStrokeDashArray([]float64{3, 2})
+		r.moveTo(left, y)
+		r.lineTo(right, y)
+		r.Stroke()
+		r.SetStrokeDashArray(nil)
+		word := "目标 "
+		if p.en() {
+			word = "Target "
+		}
+		s := word + format(c, c.Unit, p).Label(c.Target.Text)
+		tw := textWidth(p.regular, s, l.axis.tickSize)
+		b := box{left + 2, y - 3 - capHeightEm*l.axis.tickSize, left + 2 + tw, y - 3}
+		taken = append(taken, b)
+		r.textAt(p.regular, l.axis.tickSize, p.muted, s, b.l, b.b)
+	}
+	for k, vs := range l.values {
+		r.SetStrokeColor(l.cols[k])
+		r.SetStrokeWidth(1.6)
+		r.SetStrokeDashArray(nil)
+		for i, v := range vs {
+			if i == 0 {
+				r.moveTo(xpos(i), ypos(v.Value))
+			} else {
+				r.lineTo(xpos(i), ypos(v.Value))
+			}
+		}
+		r.Stroke()
+		r.SetStrokeColor(drawing.ColorWhite)
+		r.SetStrokeWidth(0.8)
+		for i, v := range vs {
+			rad := 1.8
+			if i == len(vs)-1 || i == hl {
+				rad = 2.6
+			} else if l.slot < 10 {
+				continue
+			}
+			r.SetFillColor(l.cols[k])
+			r.circle(xpos(i), ypos(v.Value), rad, true, true)
+		}
+	}
+	// the last points' values first (the figures a reader looks for),
+	// then the highlighted ones
+	last := len(c.Data) - 1
+	before := func(vs []data.Number, i int) float64 { // y of the point before i
+		if i == 0 {
+			return ypos(vs[i].Value)
+		}
+		return ypos(vs[i-1].Value)
+	}
+	for k, vs := range l.values {
+		place(p.bold, l.texts[k][last], xpos(last), ypos(vs[last].Value), before(vs, last), l.cols[k])
+	}
+	if hl >= 0 && hl != last {
+		for k, vs := range l.values {
+			place(p.bold, l.texts[k][hl], xpos(hl), ypos(vs[hl].Value), ypos(vs[hl].Value), p.ink)
+		}
+	}
+
+	// category labels: every l.every-th, counted back from the last, none
+	// touching the one after it
+	em := math.Ceil(p.fs)
+	next := math.Inf(1)
+	for i := last; i >= 0; i-- {
+		if (last-i)%l.every != 0 {
+			continue
+		}
+		face := p.regular
+		if i == hl {
+			face = p.bold
+		}
+		widest := 0.0
+		for _, s := range l.labels[i] {
+			widest = math.Max(widest, textWidth(face, s, p.fs))
+		}
+		cx := clamp(xpos(i), widest/2, w-widest/2)
+		if cx+widest/2+4 > next {
+			continue
+		}
+		next = cx - widest/2
+		for j, s := range l.labels[i] {
+			r.textCentre(face, p.fs, p.ink, s, cx, bottom+xAxisMargin+capHeightEm*p.fs+float64(j)*(em+barLabelSpacing))
+		}
+	}
+}

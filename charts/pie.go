@@ -1,0 +1,192 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/number"
+)
+
+// pie: drawn by hand rather than with go-chart's PieChart, which starts at
+// 3 o'clock, strokes slices 5 px white and centres labels on the slices
+// (unreadable on thin slices). Slices run clockwise from 12 o'clock in
+// Primary, Accent and their tints, separated by a thin white line; a legend
+// beside (or, in a narrow box, under) the pie gives label and value+unit,
+// and the share when the values are not percentages already. More than
+// maxShares slices are folded into 其他 (foldShares).
+
+func init() {
+	register("pie", kind{
+		names:  [2]string{"饼图", "pie chart"},
+		alt:    sharesAlt,
+		height: func(c data.Chart, w float64, p palette) float64 { return layoutPie(foldShares(c, p), w, p).total },
+		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
+			drawPie(r, foldShares(c, p), w, p)
+			return nil
+		},
+	})
+}
+
+// maxShares is the most slices a pie chart (or segments a stacked chart)
+// shows: more are too thin to tell apart, and their colours too alike.
+const maxShares = 8
+
+// foldShares returns c, or, when it has more than maxShares items, c with
+// its largest maxShares-1 items kept in their order and the others added
+// up into one item at the end: 其他（23项）, in English "Other (23)". An
+// item the report already calls 其他 or Other joins them.
+func foldShares(c data.Chart, p palette) data.Chart {
+	if len(c.Data) <= maxShares {
+		return c
+	}
+	other := "其他"
+	if p.en() {
+		other = "Other"
+	}
+	isOther := func(d data.Point) bool {
+		return strings.EqualFold(strings.TrimSpace(d.Label), other) || strings.TrimSpace(d.Label) == "其他"
+	}
+	order := make([]int, len(c.Data))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return c.Data[order[a]].Value.Value > c.Data[order[b]].Value.Value })
+	keep := make([]bool, len(c.Data))
+	for n, i := 0, 0; n < maxShares-1 && i < len(order); i++ {
+		if !isOther(c.Data[order[i]]) {
+			keep[order[i]] = true
+			n++
+		}
+	}
+	out := c
+	out.Data = nil
+	sum, decimals, n := 0.0, 0, 0
+	for i, d := range c.Data {
+		if keep[i] {
+			out.Data = append(out.Data, d)
+			continue
+		}
+		sum += d.Value.Value
+		if j := strings.IndexByte(d.Value.Text, '.'); j >= 0 {
+			decimals = max(decimals, len(d.Value.Text)-j-1)
+		}
+		n++
+	}
+	label := fmt.Sprintf("%s（%d项）", other, n)
+	if p.en() {
+		label = fmt.Sprintf("%s (%d)", other, n)
+	}
+	text := strconv.FormatFloat(sum, 'f', decimals, 64)
+	v, _ := strconv.ParseFloat(text, 64)
+	out.Data = append(out.Data, data.Point{Label: label, Value: data.Number{Value: v, Text: text}})
+	return out
+}
+
+type pieLayout struct {
+	d              float64
+	legendBeside   bool
+	legendX, itemW float64
+	items          [][]string // wrapped legend lines per slice
+	itemH          []float64
+	legendH, total float64
+}
+
+// shareNote is "（61.1%）" after a value that is not itself a percentage.
+func shareNote(c data.Chart, d data.Point, sum float64) string {
+	if c.Unit == "%" || d.Unit == "%" {
+		return ""
+	}
+	return "（" + number.Percent(d.Value.Value/sum, shareDecimals(c)) + "）"
+}
+
+func shareSum(c data.Chart) float64 {
+	if c.Total != nil && c.Total.Value > 0 {
+		return c.Total.Value
+	}
+	sum := 0.0
+	for _, d := range c.Data {
+		sum += d.Value.Value
+	}
+	return sum
+}
+
+const swatch = 7.0
+
+func layoutPie(c data.Chart, w float64, p palette) pieLayout {
+	l := pieLayout{d: math.Round(clamp(w*0.42, 60, 110))}
+	l.legendBeside = w-l.d >= 90
+	if l.legendBeside {
+		l.legendX = l.d + 12
+		l.itemW = w - l.legendX - swatch - 4
+	} else {
+		l.d = math.Round(clamp(w*0.7, 60, 110))
+		l.itemW = w - swatch - 4
+	}
+	lh := p.fs * 1.25
+	sum := shareSum(c)
+	for _, d := range c.Data {
+		lines := wrap(p.regular, d.Label+"  "+valueLabel(c, d, p)+shareNote(c, d, sum), p.fs, l.itemW)
+		l.items = append(l.items, lines)
+		h := float64(len(lines))*lh + 3
+		l.itemH = append(l.itemH, h)
+		l.legendH += h
+	}
+	if l.legendBeside {
+		l.total = math.Max(l.d, l.legendH)
+	} else {
+		l.total = l.d + 8 + l.legendH
+	}
+	return l
+}
+
+func drawPie(r *Renderer, c data.Chart, w float64, p palette) {
+	l := layoutPie(c, w, p)
+	cx, cy := l.d/2, l.d/2
+	if !l.legendBeside {
+		cx = w / 2
+	}
+	rad := l.d / 2
+	sum := shareSum(c)
+	cols := seriesColors(p, len(c.Data))
+	a := twelve
+	for i, d := range c.Data {
+		da := 2 * math.Pi * d.Value.Value / sum
+		if da <= 0 {
+			continue
+		}
+		r.SetFillColor(cols[i])
+		r.SetStrokeColor(drawing.ColorWhite)
+		r.SetStrokeWidth(0.8)
+		if da >= 2*math.Pi-1e-9 {
+			r.circle(cx, cy, rad, true, false)
+		} else {
+			r.moveTo(cx, cy)
+			r.arcTo(cx, cy, rad, rad, a, da)
+			r.Close()
+			r.FillStroke()
+		}
+		a += da
+	}
+	lx, ly := l.legendX, 0.0
+	if l.legendBeside {
+		if l.legendH < l.d {
+			ly = (l.d - l.legendH) / 2
+		}
+	} else {
+		lx, ly = 0, l.d+8
+	}
+	lh := p.fs * 1.25
+	for i, lines := range l.items {
+		r.rect(lx, ly+(lh-swatch)/2, swatch, swatch, cols[i])
+		for j, s := range lines {
+			r.textAt(p.regular, p.fs, p.ink, s, lx+swatch+4, ly+float64(j)*lh+(lh-p.fs)/2+capHeightEm*p.fs)
+		}
+		ly += l.itemH[i]
+	}
+}

@@ -1,0 +1,259 @@
+package charts
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/pdftest"
+)
+
+// words records the text a chart draws, with its face and colour.
+type words struct {
+	texts []drawnText
+	fills []drawing.Color
+}
+
+type drawnText struct {
+	face  *fonts.Face
+	color drawing.Color
+	s     string
+}
+
+func (w *words) path(_ []pathOp, fill, _ bool, st paintStyle) {
+	if fill {
+		w.fills = append(w.fills, st.fill)
+	}
+}
+func (w *words) text(f *fonts.Face, _ float64, c drawing.Color, s string, _, _, _ float64) {
+	w.texts = append(w.texts, drawnText{f, c, s})
+}
+
+func drawWords(t *testing.T, c data.Chart, st Style) *words {
+	t.Helper()
+	var w words
+	if err := draw(&w, c, 0, 0, 240, st.Height(c, 240), st); err != nil {
+		t.Fatal(err)
+	}
+	return &w
+}
+
+// Series colours never repeat within a chart, whatever the brand colours
+// (equal primary and accent, grey, green) and up to 30 series.
+func TestSeriesColorsDistinct(t *testing.T) {
+	for _, st := range []Style{
+		testStyle,
+		{Primary: "#2E7D32", Accent: "#2E7D32", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9"},
+		{Primary: "#6B6B6B", Accent: "#1A1A1A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9"},
+		{Primary: "#FFFFFF", Accent: "#FFFFFF"},
+	} {
+		p := st.resolve()
+		for n := 1; n <= 30; n++ {
+			cols := seriesColors(p, n)
+			if len(cols) != n {
+				t.Fatalf("%v: %d colours for %d", st.Primary, len(cols), n)
+			}
+			for i := range cols {
+				for j := range i {
+					if cols[i] == cols[j] {
+						t.Errorf("%s/%s, %d series: colours %d and %d are both %v", st.Primary, st.Accent, n, j, i, cols[i])
+					}
+				}
+			}
+		}
+	}
+}
+
+// Pies and stacked bars of more than 8 items keep the 7 largest in their
+// order and fold the rest into 其他 (Other), which keeps the sum.
+func TestFoldShares(t *testing.T) {
+	mk := func(n int, other bool) data.Chart {
+		c := data.Chart{Type: "pie", Unit: "起"}
+		for i := range n {
+			c.Data = append(c.Data, pt(string(rune('A'+i%26))+strings.Repeat("x", i/26), []string{"5", "40", "12.5", "3", "80"}[i%5]))
+		}
+		if other {
+			c.Data = append(c.Data, pt("其他", "7"))
+		}
+		return c
+	}
+	tests := []struct {
+		c         data.Chart
+		lang      string
+		n         int
+		lastLabel string
+	}{
+		{mk(3, false), "zh-CN", 3, "C"},
+		{mk(8, false), "zh-CN", 8, "H"},
+		{mk(9, false), "zh-CN", 8, "其他（2项）"},
+		{mk(30, false), "zh-CN", 8, "其他（23项）"},
+		{mk(30, false), "en", 8, "Other (23)"},
+		{mk(12, true), "zh-CN", 8, "其他（6项）"},
+	}
+	for _, tt := range tests {
+		got := foldShares(tt.c, Style{Lang: tt.lang}.resolve())
+		if len(got.Data) != tt.n || got.Data[len(got.Data)-1].Label != tt.lastLabel {
+			var ls []string
+			for _, d := range got.Data {
+				ls = append(ls, d.Label)
+			}
+			t.Errorf("%d items (%s): got %v, want %d ending %q", len(tt.c.Data), tt.lang, ls, tt.n, tt.lastLabel)
+		}
+		if a, b := shareSum(tt.c), shareSum(got); a != b {
+			t.Errorf("%d items: sum %g folded to %g", len(tt.c.Data), a, b)
+		}
+		if err := data.CheckChart(got); err != nil {
+			t.Errorf("folded chart: %v", err)
+		}
+	}
+}
+
+// Good and bad news keep their semantic colours whatever the brand: a
+// green brand colour does not make a rise in case-handling time green.
+func TestChangeColoursAreSemantic(t *testing.T) {
+	c := data.Chart{Type: "change", Better: "lower", Unit: "%", Data: []data.Point{pt("办案时长", "12.5"), pt("事故数", "-8")}}
+	for _, st := range []Style{
+		{Primary: "#2E7D32", Accent: "#2E7D32", Good: "#1F4E9A", Bad: "#B5121B"},
+		{Primary: "#1F4E9A", Accent: "#B5121B", Good: "#1F4E9A", Bad: "#B5121B"},
+	} {
+		w := drawWords(t, c, st)
+		colour := map[string]drawing.Color{}
+		for _, x := range w.texts {
+			colour[x.s] = x.color
+		}
+		good, _ := parseHex(st.Good)
+		bad, _ := parseHex(st.Bad)
+		if got := colour["↑12.5%"]; got != bad {
+			t.Errorf("brand %s: a rise in a better-lower figure in %v, want the bad-news colour %v", st.Primary, got, bad)
+		}
+		if got := colour["↓8%"]; got != good {
+			t.Errorf("brand %s: a fall in a better-lower figure in %v, want the good-news colour %v", st.Primary, got, good)
+		}
+	}
+}
+
+// Progress and donut charts show over-fulfilment: 65 of a target of 60
+// prints 108.3 % and paints the part past the whole.
+func TestOverFulfilment(t *testing.T) {
+	for _, typ := range []string{"progress", "donut"} {
+		under := drawWords(t, data.Chart{Type: typ, Value: nump("30"), Total: nump("60")}, testStyle)
+		over := drawWords(t, data.Chart{Type: typ, Value: nump("65"), Total: nump("60"), Unit: "所"}, testStyle)
+		var all []string
+		for _, x := range over.texts {
+			all = append(all, x.s)
+		}
+		if !strings.Contains(strings.Join(all, "|"), "108.3%") {
+			t.Errorf("%s: 65 of 60 prints %q, want 108.3%%", typ, all)
+		}
+		p := testStyle.resolve()
+		extra := func(w *words) bool {
+			for _, c := range w.fills {
+				if c != p.primary && c != p.rule {
+					return true
+				}
+			}
+			return false
+		}
+		if extra(under) || !extra(over) {
+			t.Errorf("%s: the part past the whole is not painted in a colour of its own (fills %v)", typ, over.fills)
+		}
+	}
+}
+
+// A report's own fonts reach its charts: every chart text is set in the
+// faces of the Style, none in the embedded ones.
+func TestChartsUseTheStylesFaces(t *testing.T) {
+	dir := t.TempDir()
+	var own [3]*fonts.Face
+	for i, f := range fonts.Faces() {
+		path := filepath.Join(dir, f.Family+".ttf")
+		if err := os.WriteFile(path, f.TTF(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		face, err := fonts.Open(path, "Own"+f.Family)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own[i] = face
+	}
+	st := testStyle
+	st.Regular, st.Bold, st.Black = own[0], own[1], own[2]
+	for _, k := range yamlKinds {
+		c := fromYAML(t, k.yaml)
+		pdf, text := newDoc(t)
+		if err := Draw(pdf, text, c, 40, 40, 240, st.Height(c, 240), st); err != nil {
+			t.Fatal(err)
+		}
+		doc := pdftest.Open(t, output(t, text))
+		for _, ch := range doc.Pages[0].Chars {
+			if ch.Generated || ch.R == ' ' {
+				continue
+			}
+			if _, family, _ := strings.Cut(ch.Font, "+"); !strings.HasPrefix(family, "Own") {
+				t.Errorf("%s: %q set in %s, not in the style's faces", k.name, ch.R, ch.Font)
+				break
+			}
+		}
+	}
+}
+
+// Line and area charts of awkward data draw, and print their last value.
+func TestTrendEdges(t *testing.T) {
+	for _, tt := range []struct{ name, yaml, last string }{
+		{"flat, not from zero", `{type: line, unit: 起, zero: false, data: [{label: a, value: 5}, {label: b, value: 5}]}`, "5起"},
+		{"negative", `{type: area, unit: "%", data: [{label: a, value: -3.5}, {label: b, value: 2}, {label: c, value: -1.25}]}`, "-1.25%"},
+		{"target far above", `{type: line, unit: 起, target: 1000, data: [{label: a, value: 5}, {label: b, value: 7}]}`, "7起"},
+		{"target below, not from zero", `{type: line, unit: 起, zero: false, target: 1, data: [{label: a, value: 50}, {label: b, value: 52}]}`, "52起"},
+		{"series, highlight first", `{type: area, unit: 起, highlight: a, series: [x, y], data: [{label: a, values: [1, 2]}, {label: b, values: [3, 4]}]}`, "4起"},
+		{"wan", `{type: line, format: wan, unit: 人次, data: [{label: a, value: 30793000}, {label: b, value: 26418500}]}`, "2641.85万人次"},
+	} {
+		c := fromYAML(t, tt.yaml)
+		for _, w := range []float64{120, 236.64, 480} {
+			var got words
+			if err := draw(&got, c, 0, 0, w, testStyle.Height(c, w), testStyle); err != nil {
+				t.Fatalf("%s at %g: %v", tt.name, w, err)
+			}
+			var all []string
+			for _, x := range got.texts {
+				all = append(all, x.s)
+			}
+			if !strings.Contains(strings.Join(all, ""), tt.last) {
+				t.Errorf("%s at %g: the last value %q is not printed", tt.name, w, tt.last)
+			}
+		}
+	}
+}
+
+// A bar chart of many items is set as rows in a column of the page, as
+// columns at the full width when they fit there, and stretches only as
+// columns.
+func TestRows(t *testing.T) {
+	for _, tt := range []struct {
+		typ  string
+		n    int
+		w    float64
+		rows bool
+	}{
+		{"bar", 4, 236.64, false},
+		{"bar", 12, 236.64, true},
+		{"bar", 12, 480, false},
+		{"bar", 30, 480, true},
+		{"grouped", 3, 236.64, false},
+		{"grouped", 12, 236.64, true},
+		{"line", 30, 236.64, false},
+		{"pie", 30, 236.64, false},
+	} {
+		c := fitChart(tt.typ, tt.n, fitLabels[0].make)
+		if got := testStyle.Rows(c, tt.w); got != tt.rows {
+			t.Errorf("%s of %d at %g: Rows = %v, want %v", tt.typ, tt.n, tt.w, got, tt.rows)
+		}
+		if stretch := testStyle.Stretches(c, tt.w); stretch != (!tt.rows && tt.typ != "pie") {
+			t.Errorf("%s of %d at %g: Stretches = %v", tt.typ, tt.n, tt.w, stretch)
+		}
+	}
+}

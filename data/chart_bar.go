@@ -1,0 +1,12 @@
+package data
+
+// bar: vertical bars, one per item (charts/bar.go draws it).
+func init() {
+	registerChart(chartKind{
+		name: "bar", doc: "柱状", takes: []string{"data"}, needs: [][]string{{"data"}},
+		hint: `a bar chart takes a "data:" list`,
+		check: func(v *validator, path string, c Chart) {
+			v.points(path, c, false, "- {label: 2019, value: 12}")
+		},
+	})
+}

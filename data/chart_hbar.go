@@ -1,0 +1,13 @@
+package data
+
+// hbar: horizontal bars, one per item, for long labels and many items
+// (charts/hbar.go draws it).
+func init() {
+	registerChart(chartKind{
+		name: "hbar", doc: "条形", takes: []string{"data"}, needs: [][]string{{"data"}},
+		hint: `an hbar chart takes a "data:" list`,
+		check: func(v *validator, path string, c Chart) {
+			v.points(path, c, false, "- {label: 电信网络诈骗, value: 683}")
+		},
+	})
+}
