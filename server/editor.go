@@ -407,9 +407,23 @@ func writeFileAtomic(path string, b []byte) (err error) {
 
 // getPage is GET /api/page/{id}/{n}: page n (from 0) of preview id as PNG.
 func (e *editor) getPage(w http.ResponseWriter, r *http.Request) {
-	pg, ok := e.page(w, r)
+	p, n, ok := e.preview(w, r)
 	if !ok {
 		return
+	}
+	p.mu.Lock()
+	pg, ok := p.pages[n]
+	p.mu.Unlock()
+	if !ok {
+		_, pages, err := e.s.render.open(p.pdf, []int{n}, previewDPI)
+		if err != nil {
+			problem(w, http.StatusInternalServerError, err.Error())
+			return
+		}
+		pg = pages[n]
+		p.mu.Lock()
+		p.pages[n] = pg
+		p.mu.Unlock()
 	}
 	w.Header().Set("Content-Type", "image/png")
 	w.Header().Set("Cache-Control", "private, max-age=3600, immutable") // a preview never changes
@@ -419,15 +433,31 @@ func (e *editor) getPage(w http.ResponseWriter, r *http.Request) {
 // getText is GET /api/text/{id}/{n}: the text of that page, as PDFium
 // reads it from the PDF (for screen readers, and for finding a word).
 func (e *editor) getText(w http.ResponseWriter, r *http.Request) {
-	pg, ok := e.page(w, r)
+	p, n, ok := e.preview(w, r)
 	if !ok {
 		return
+	}
+	p.mu.Lock()
+	pg := p.pages[n]
+	p.mu.Unlock()
+	if !pg.haveText {
+		t, err := e.s.render.text(p.pdf, n)
+		if err != nil {
+			problem(w, http.StatusInternalServerError, err.Error())
+			return
+		}
+		p.mu.Lock()
+		pg = p.pages[n]
+		pg.text, pg.haveText = t, true
+		p.pages[n] = pg
+		p.mu.Unlock()
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	io.WriteString(w, pg.text)
 }
 
-func (e *editor) page(w http.ResponseWriter, r *http.Request) (rendered, bool) {
+// preview finds the preview and page a request names by number.
+func (e *editor) preview(w http.ResponseWriter, r *http.Request) (*preview, int, bool) {
 	id, err1 := strconv.Atoi(r.PathValue("id"))
 	n, err2 := strconv.Atoi(r.PathValue("n"))
 	e.mu.Lock()
@@ -435,20 +465,9 @@ func (e *editor) page(w http.ResponseWriter, r *http.Request) (rendered, bool) {
 	e.mu.Unlock()
 	if err1 != nil || err2 != nil || p == nil || n < 0 || n >= len(p.sizes) {
 		problem(w, http.StatusNotFound, "no such page (the preview has moved on)")
-		return rendered{}, false
+		return nil, 0, false
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if pg, ok := p.pages[n]; ok {
-		return pg, true
-	}
-	_, pages, err := e.s.render.open(p.pdf, []int{n}, previewDPI)
-	if err != nil {
-		problem(w, http.StatusInternalServerError, err.Error())
-		return rendered{}, false
-	}
-	p.pages[n] = pages[n]
-	return pages[n], true
+	return p, n, true
 }
 
 // postUpload is POST /api/upload?section=N[&chart=M]: a photo dropped on a

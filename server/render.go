@@ -87,10 +87,11 @@ type pageSize struct {
 	H float64 `json:"h"`
 }
 
-// rendered is one page as PNG and its text.
+// rendered is one page as PNG and, once asked for, its text.
 type rendered struct {
-	png  []byte
-	text string
+	png      []byte
+	text     string
+	haveText bool
 }
 
 // open reads the page sizes of pdf and renders the pages in want (at dpi).
@@ -143,22 +144,47 @@ func (r *renderer) open(pdf []byte, want []int, dpi int) ([]pageSize, map[int]re
 		if err != nil {
 			return nil, nil, err
 		}
-		txt := ""
-		lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: od.Document, Index: n})
-		if err == nil {
-			if tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByReference: &lp.Page}}); err == nil {
-				if cc, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage}); err == nil {
-					if t, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, StartIndex: 0, Count: cc.Count}); err == nil {
-						txt = t.Text
-					}
-				}
-				inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
-			}
-			inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
-		}
-		out[n] = rendered{png: b.Bytes(), text: txt}
+		out[n] = rendered{png: b.Bytes()}
 	}
 	return sizes, out, nil
+}
+
+// text returns the text of page n of pdf as PDFium reads it.
+func (r *renderer) text(pdf []byte, n int) (string, error) {
+	r.init()
+	if r.err != nil {
+		return "", r.err
+	}
+	inst, err := r.pool.GetInstance(30 * time.Second)
+	if err != nil {
+		return "", err
+	}
+	defer inst.Close()
+	buf := pdf
+	od, err := inst.FPDF_LoadMemDocument(&requests.FPDF_LoadMemDocument{Data: &buf})
+	if err != nil {
+		return "", err
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: od.Document})
+	lp, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: od.Document, Index: n})
+	if err != nil {
+		return "", err
+	}
+	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: lp.Page})
+	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByReference: &lp.Page}})
+	if err != nil {
+		return "", err
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	cc, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil {
+		return "", err
+	}
+	t, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, StartIndex: 0, Count: cc.Count})
+	if err != nil {
+		return "", err
+	}
+	return t.Text, nil
 }
 
 // opaque copies PDFium's BGRA-backed image into an RGB-only image (the

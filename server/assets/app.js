@@ -54,11 +54,13 @@ let inflight = false;
 let timer = 0;
 let lastInput = 0; // performance.now() of the last keystroke
 let shownPreview = 0;
-const DEBOUNCE = 90; // ms after the last keystroke
+const DEBOUNCE = 60; // ms after the last keystroke
 
 // Timings (ms from the last keystroke to the page in view showing the new
 // preview), read by the browser test.
 window.brochureTimings = [];
+window.brochureDebounce = DEBOUNCE;
+window.brochureParts = []; // where the time went: sent, answered, shown (ms after the last keystroke)
 
 const $ = (s) => document.querySelector(s);
 function el(tag, attrs, ...kids) {
@@ -128,8 +130,10 @@ async function flush() {
   pending = [];
   inflight = true;
   const structural = ops.some((o) => o.op !== 'set' || o.structural);
+  const t0 = performance.now();
   try {
     const s = await api('POST', '/api/edit', JSON.stringify({ ops, view: viewPage() }), { 'Content-Type': 'application/json' });
+    window.brochureSteps = { sent: t0 - lastInput, answered: performance.now() - lastInput };
     apply(s, structural);
   } catch (e) {
     showNotice(String(e.message || e));
@@ -223,8 +227,11 @@ function showPreview() {
     const sz = pv.pages[i];
     f.style.aspectRatio = `${sz.w} / ${sz.h}`;
     f.dataset.want = `${pv.id}/${i}`;
-    if (isVisible(f)) load(f);
   }
+  // the page in view first (the server rendered it with the build), then
+  // the others in sight
+  const view = pages.children[viewPage()];
+  if (view) load(view, () => pages.querySelectorAll('.page').forEach((f) => { if (isVisible(f)) load(f); }));
 }
 
 function isVisible(f) {
@@ -235,9 +242,11 @@ function isVisible(f) {
 
 // load swaps a page's image for the wanted preview once it has loaded, so
 // the page never goes blank and the scroll position stays.
-function load(f) {
+function load(f, then) {
   const want = f.dataset.want;
-  if (!want || f.dataset.has === want || f.dataset.loading === want) return;
+  if (!want) return;
+  if (f.dataset.has === want) { if (then) then(); return; }
+  if (f.dataset.loading === want) return;
   f.dataset.loading = want;
   const since = lastInput;
   const img = new Image();
@@ -245,8 +254,10 @@ function load(f) {
     if (f.dataset.want !== want) return;
     f.querySelector('img').src = img.src;
     f.dataset.has = want;
+    if (then) then();
     if (since && since === lastInput && f.dataset.n === String(viewPage())) {
       window.brochureTimings.push(performance.now() - since);
+      window.brochureParts.push(Object.assign({ shown: performance.now() - since }, window.brochureSteps));
     }
     try {
       const r = await fetch('/api/text/' + want, { credentials: 'same-origin' });
