@@ -159,12 +159,18 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready c
 		shown = "127.0.0.1"
 	}
 	url := "http://" + net.JoinHostPort(shown, port) + "/"
+	// a token from a file is a shared secret: it is not printed (logs of
+	// containers are read by many)
+	shownToken, link := token, url+"?token="+token
+	if *tokenFile != "" {
+		shownToken, link = "$(cat "+*tokenFile+")", url+" (enter the token from "+*tokenFile+")"
+	}
 	if report != "" {
-		fmt.Fprintf(stdout, "Editing %s. Open in the browser:\n  %s?token=%s\n", report, url, token)
+		fmt.Fprintf(stdout, "Editing %s. Open in the browser:\n  %s\n", report, link)
 	} else {
 		fmt.Fprintf(stdout, "No report.yaml here: serving only the build API at %sapi/build\n", url)
 	}
-	fmt.Fprintf(stdout, "Build API: curl -H \"Authorization: Bearer %s\" --data-binary @report.yaml %sapi/build -o report.pdf\nCtrl-C stops.\n", token, url)
+	fmt.Fprintf(stdout, "Build API: curl -H \"Authorization: Bearer %s\" --data-binary @report.yaml %sapi/build -o report.pdf\nCtrl-C stops.\n", shownToken, url)
 	if report != "" && !*noBrowser && colorOK(stdout) && os.Getenv("CI") == "" {
 		openBrowser(url + "?token=" + token)
 	}
