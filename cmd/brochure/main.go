@@ -75,6 +75,7 @@ Usage:
   brochure completion bash|zsh|fish            shell completion script
   brochure charts report.yaml -o DIR [--format svg|png|pdf] [--dpi 300]
                                                every chart as its own file
+  brochure serve [FOLDER|report.yaml]          edit in the browser with a live preview; a build API
   brochure version                             print the version
 
 brochure COMMAND --help shows a command's options and an example.
@@ -113,6 +114,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return completionCmd(args[1:], stdout, stderr)
 	case "charts":
 		return chartsCmd(args[1:], stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "brochure", version)
 		return exitOK
