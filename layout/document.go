@@ -172,6 +172,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err != nil {
 		return nil, paginateErr(r, err)
 	}
+	justify(pages, d.geo.frame())
 	if r.TOC {
 		if toc, err = Paginate(d.contents(sectionPages(pages)), d.geo.frame(), 2); err != nil {
 			return nil, err
@@ -317,6 +318,7 @@ func visit(r *data.Report, fn func(printedText)) {
 	check("subtitle", r.Subtitle)
 	check("organization", r.Organization)
 	check("byline", r.Byline)
+	check("summary", r.Summary)
 	for i, s := range r.Sections {
 		p := fmt.Sprintf("sections[%d]", i)
 		check(p+".title", s.Title)

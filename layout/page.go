@@ -20,18 +20,36 @@ type Frame struct{ X, Y, W, H float64 }
 // ReportLab's frames take flowables: place a block if it fits; else ask it
 // to split; else start a new page. A block that must stay with its
 // successor moves with it. first is the number of the first page.
+//
+// Figures float: a figure (a block with a kicker) that does not fit where
+// it comes waits for the top of the next page, and what follows it fills
+// the rest of this one; figures keep their order.
 func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 	var pages []Page
 	page := Page{Number: first}
 	y := 0.0
+	var floats []Block // figures waiting for the next page
 	flush := func() {
 		pages = append(pages, page)
 		page = Page{Number: page.Number + 1}
 		y = 0
 	}
 	queue := append([]Block(nil), blocks...)
-	for len(queue) > 0 {
+	for len(queue) > 0 || len(floats) > 0 {
+		if len(page.Blocks) == 0 && len(floats) > 0 {
+			// the waiting figures open the page
+			queue = append(floats, queue...)
+			floats = nil
+		} else if len(queue) == 0 {
+			flush()
+			continue
+		}
 		b := queue[0]
+		if _, ok := b.(kickered); ok && len(floats) > 0 {
+			floats = append(floats, b) // after the figures that wait
+			queue = queue[1:]
+			continue
+		}
 		if _, isSpace := b.(Space); isSpace && len(page.Blocks) == 0 {
 			queue = queue[1:] // no space at the head of a page
 			continue
@@ -66,7 +84,13 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 			continue
 		}
 		if !keepsWithNext(b) {
-			if head, tail := b.Split(f.W, avail); head != nil {
+			head, tail := b.Split(f.W, avail)
+			if k, ok := b.(kickered); ok && head == nil && k.kicker() != nil && len(page.Blocks) > 0 && len(queue) > 1 {
+				floats = append(floats, b) // the figure waits; the text goes on
+				queue = queue[1:]
+				continue
+			}
+			if head != nil {
 				hh := head.Measure(f.W)
 				page.Blocks = append(page.Blocks, Placed{head, f.X, f.Y + y, f.W, hh})
 				if tail == nil {
@@ -89,4 +113,50 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 		pages = append(pages, page)
 	}
 	return pages, nil
+}
+
+// maxJoint is the most space justify adds at one joint, pt.
+const maxJoint = 36.0
+
+// justify spreads the space left at the foot of each page but the last
+// over the page's joints — before a section's head, around figures —
+// as a newspaper page is set flush at the foot, so that a page ends where
+// the next section or figure could not start without a hole at its foot.
+func justify(pages []Page, f Frame) {
+	for i := range pages[:max(0, len(pages)-1)] {
+		bs := pages[i].Blocks
+		if len(bs) == 0 {
+			continue
+		}
+		last := bs[len(bs)-1]
+		gap := f.Y + f.H - (last.Y + last.H)
+		if gap < 0.02*f.H {
+			continue
+		}
+		var joints []int
+		for k := 1; k < len(bs); k++ {
+			_, head := bs[k].Block.(*sectionHead)
+			if head || isFigure(bs[k].Block) || isFigure(bs[k-1].Block) {
+				joints = append(joints, k)
+			}
+		}
+		if len(joints) == 0 {
+			continue
+		}
+		extra := min(gap/float64(len(joints)), maxJoint)
+		shift := 0.0
+		for k := range bs {
+			if len(joints) > 0 && joints[0] == k {
+				shift += extra
+				joints = joints[1:]
+			}
+			bs[k].Y += shift
+		}
+	}
+}
+
+// isFigure reports whether b is a row of figures (which carries a kicker).
+func isFigure(b Block) bool {
+	k, ok := b.(kickered)
+	return ok && k.kicker() != nil
 }

@@ -47,28 +47,20 @@ func (d *Document) body() []Block {
 				blocks = append(blocks, row)
 			}
 		}
-		var para *Paragraph
+		flow := &Flow{
+			Setting: Setting{Align: Justify, Indent: d.indent() * sizeBody},
+			Columns: d.geo.Columns, Gutter: d.geo.Gutter, Leading: leadBody, After: 14,
+		}
 		for _, p := range s.Paragraphs() {
-			para = &Paragraph{
-				Spans:   []Span{d.Theme.span(p, d.Theme.Regular, sizeBody, d.Theme.Ink)},
-				Setting: Setting{Align: Justify, Indent: d.indent() * sizeBody},
-				Leading: leadBody, Columns: d.geo.Columns, Gutter: d.geo.Gutter, After: 14,
-			}
-			blocks = append(blocks, para)
+			flow.Paras = append(flow.Paras, []Span{d.Theme.span(p, d.Theme.Regular, sizeBody, d.Theme.Ink)})
 		}
 		if i == last && d.Report.Byline != "" {
 			// the byline closes the text, as in a newspaper, and stays
 			// with its last lines
-			byline := &Paragraph{
-				Spans:   []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, sizeBody, d.Theme.Muted)},
-				Setting: Setting{Align: Right}, Leading: leadBody,
-			}
-			if para != nil {
-				para.Trailer = byline
-			} else {
-				byline.After = 14
-				blocks = append(blocks, byline)
-			}
+			flow.Trailer = []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, sizeBody, d.Theme.Muted)}
+		}
+		if len(flow.Paras) > 0 || flow.Trailer != nil {
+			blocks = append(blocks, flow)
 		}
 		for j := 0; j < len(figs); j += 2 {
 			blocks = append(blocks, &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: 16, Kicker: kicker})
