@@ -232,11 +232,41 @@ func (r *Row) cellWidth(w float64) float64 {
 	return (w - r.Gutter*(n-1)) / n
 }
 
+// cell returns where cell i starts and how wide it is. Cells share the
+// width equally, except that a full row of photos is shared in proportion
+// to their shapes, so that their frames are of one height: a portrait
+// photo beside a landscape one gets the narrower cell.
+func (r *Row) cell(w float64, i int) (x, cw float64) {
+	n := max(r.Columns, len(r.Cells), 1)
+	if len(r.Cells) == n && n > 1 {
+		var inv []float64
+		sum := 0.0
+		for _, c := range r.Cells {
+			p, ok := c.(*photoBlock)
+			if !ok || p.natural <= 0 {
+				inv = nil
+				break
+			}
+			inv = append(inv, 1/p.natural)
+			sum += 1 / p.natural
+		}
+		if inv != nil {
+			room := w - r.Gutter*float64(n-1)
+			for k := range i {
+				x += room*inv[k]/sum + r.Gutter
+			}
+			return x, room * inv[i] / sum
+		}
+	}
+	cw = r.cellWidth(w)
+	return float64(i) * (cw + r.Gutter), cw
+}
+
 // Measure implements Block.
 func (r *Row) Measure(w float64) float64 {
-	cw := r.cellWidth(w)
 	h := 0.0
-	for _, b := range r.Cells {
+	for i, b := range r.Cells {
+		_, cw := r.cell(w, i)
 		h = max(h, b.Measure(cw))
 	}
 	return h + r.After
@@ -248,10 +278,10 @@ func (r *Row) Split(w, h float64) (Block, Block) {
 	if r.Measure(w) <= h {
 		return r, nil
 	}
-	cw := r.cellWidth(w)
 	short := *r
 	short.Cells = make([]Block, len(r.Cells))
 	for i, c := range r.Cells {
+		_, cw := r.cell(w, i)
 		short.Cells[i] = c
 		if c.Measure(cw) <= h-r.After {
 			continue
@@ -267,9 +297,9 @@ func (r *Row) Split(w, h float64) (Block, Block) {
 
 // Draw implements Block.
 func (r *Row) Draw(c *Canvas, x, y, w float64) error {
-	cw := r.cellWidth(w)
 	for i, b := range r.Cells {
-		if err := b.Draw(c, x+float64(i)*(cw+r.Gutter), y, cw); err != nil {
+		cx, cw := r.cell(w, i)
+		if err := b.Draw(c, x+cx, y, cw); err != nil {
 			return err
 		}
 	}

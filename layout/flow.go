@@ -11,6 +11,11 @@ import "math"
 // columns); paragraphs are one blank line apart. A column never starts or
 // ends with a single line of a paragraph (widows and orphans), and the
 // byline never leaves the paragraph it closes.
+//
+// A figure may stand in the flow (Float): at the foot of the last column
+// of the section's last page, one column wide, with the text balanced
+// beside and above it; when it does not fit there it follows the text as
+// a row of its own (with Kicker above it if it opens a page).
 type Flow struct {
 	Paras   [][]Span // the paragraphs' text
 	Setting Setting  // how each paragraph is set (justified, indented)
@@ -19,6 +24,8 @@ type Flow struct {
 	Gutter  float64
 	Leading float64 // baseline to baseline, pt: the row height
 	After   float64 // space below, pt
+	Float   Block   // a figure at the foot of the last column; optional
+	Kicker  Block   // set above Float when it is carried to a page alone
 
 	units  []unit  // the rows, set at width
 	width  float64 // the width units were set at
@@ -90,16 +97,16 @@ func breakable(us []unit, e int) bool {
 	return b.idx >= 2 && b.of-b.idx >= 2
 }
 
-// fill puts us into columns of at most rows rows each, from the first
+// fill puts us into columns of at most caps[c] rows each, from the first
 // column on, and returns where each column starts and ends and how many
 // units were placed. A column does not start with a blank row.
-func fill(us []unit, rows, cols int) (spans [][2]int, n int) {
+func fill(us []unit, caps []int) (spans [][2]int, n int) {
 	pos := 0
-	for c := 0; c < cols; c++ {
+	for _, rows := range caps {
 		for pos < len(us) && us[pos].gap {
 			pos++
 		}
-		end := min(len(us), pos+rows)
+		end := min(len(us), pos+max(rows, 0))
 		for end > pos && !breakable(us, end) {
 			end--
 		}
@@ -116,19 +123,42 @@ func fill(us []unit, rows, cols int) (spans [][2]int, n int) {
 	return spans, pos
 }
 
+// caps is rows rows in each of the flow's columns, less fr in the last.
+func (f *Flow) caps(rows, fr int) []int {
+	c := make([]int, f.cols())
+	for i := range c {
+		c[i] = rows
+	}
+	c[len(c)-1] -= fr
+	return c
+}
+
+// floatRows is how many rows the float takes at width w (0 without one).
+func (f *Flow) floatRows(w float64) int {
+	if f.Float == nil {
+		return 0
+	}
+	return int(math.Ceil((f.Float.Measure(f.colWidth(w)) - 1e-6) / f.Leading))
+}
+
 // arrange returns the flow's columns at width w: balanced (the fewest rows
-// that hold everything), or for a split part the rows it was cut to.
+// that hold everything, the float included), or for a split part the rows
+// it was cut to.
 func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
 	us := f.set(w)
-	if len(us) == 0 {
+	fr := f.floatRows(w)
+	if len(us) == 0 && fr == 0 {
 		return nil, 0
 	}
 	if f.rows > 0 {
-		spans, _ = fill(us, f.rows, f.cols())
+		spans, _ = fill(us, f.caps(f.rows, 0))
 		return spans, f.rows
 	}
-	for r := (len(us) + f.cols() - 1) / f.cols(); ; r++ {
-		if spans, n := fill(us, r, f.cols()); n == len(us) {
+	for r := max((len(us)+fr+f.cols()-1)/f.cols(), fr); ; r++ {
+		if spans, n := fill(us, f.caps(r, fr)); n == len(us) {
+			if fr > 0 {
+				return spans, r
+			}
 			used := 0
 			for _, s := range spans {
 				used = max(used, s[1]-s[0])
@@ -159,18 +189,24 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 	if rows < 2 {
 		return nil, f
 	}
-	spans, n := fill(us, rows, f.cols())
+	spans, n := fill(us, f.caps(rows, 0))
 	if n >= len(us) {
-		// everything fits but not the space below: the space goes
+		// the text fits, but not the float or the space below
 		a := *f
-		a.After = 0
-		return &a, nil
+		a.After, a.Float = 0, nil
+		if f.Float == nil {
+			return &a, nil
+		}
+		if a.Measure(w) > h+1e-6 {
+			return nil, f
+		}
+		return &a, &Row{Cells: []Block{f.Float}, Columns: f.cols(), Gutter: f.Gutter, After: f.After, Kicker: f.Kicker}
 	}
 	if len(spans) == 0 || spans[0][1]-spans[0][0] < 2 {
 		return nil, f
 	}
 	a, b := *f, *f
-	a.units, a.frozen, a.rows, a.After = us[:n:n], true, rows, 0
+	a.units, a.frozen, a.rows, a.After, a.Float = us[:n:n], true, rows, 0, nil
 	b.units, b.frozen, b.rows = us[n:], true, 0
 	return &a, &b
 }
@@ -178,7 +214,19 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 // Draw implements Block.
 func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 	f.each(x, y, w, c.TextLine)
+	if f.Float != nil {
+		fx, fy, cw := f.floatAt(x, y, w)
+		return f.Float.Draw(c, fx, fy, cw)
+	}
 	return nil
+}
+
+// floatAt is where the float goes: the foot of the last column.
+func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
+	_, rows := f.arrange(w)
+	cw = f.colWidth(w)
+	fh := f.Float.Measure(cw)
+	return x + float64(f.cols()-1)*(cw+f.Gutter), y + float64(rows)*f.Leading - fh, cw
 }
 
 // each calls fn with every line of the flow, in reading order, and where

@@ -44,12 +44,17 @@ func (d *Document) walkPhotos(fn func(p *photoBlock, w float64)) {
 		case *photoBlock:
 			fn(t, w)
 		case *Row:
-			for _, c := range t.Cells {
-				walk(c, t.cellWidth(w))
+			for i, c := range t.Cells {
+				_, cw := t.cell(w, i)
+				walk(c, cw)
 			}
 		case *Stack:
 			for _, c := range t.Blocks {
 				walk(c, w)
+			}
+		case *Flow:
+			if t.Float != nil {
+				walk(t.Float, t.colWidth(w))
 			}
 		}
 	}

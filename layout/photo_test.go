@@ -216,14 +216,19 @@ func photoRects(d *Document) (pages []int, rects []pdftest.Rect) {
 			pages = append(pages, pi)
 			rects = append(rects, pdftest.Rect{Left: x, Bottom: d.geo.H - y - h, Right: x + w, Top: d.geo.H - y})
 		case *Row:
-			cw := t.cellWidth(w)
 			for i, c := range t.Cells {
-				walk(pi, c, x+float64(i)*(cw+t.Gutter), y, cw)
+				cx, cw := t.cell(w, i)
+				walk(pi, c, x+cx, y, cw)
 			}
 		case *Stack:
 			for _, c := range t.Blocks {
 				walk(pi, c, x, y, w)
 				y += c.Measure(w)
+			}
+		case *Flow:
+			if t.Float != nil {
+				fx, fy, cw := t.floatAt(x, y, w)
+				walk(pi, t.Float, fx, fy, cw)
 			}
 		}
 	}

@@ -12,10 +12,12 @@ import (
 // body turns the sections into the blocks that flow through the pages.
 //
 // A section reads: its head (number, headline, title), the figures that
-// the headline does not already show as stat cards, the body in two
-// columns, then its charts and photos two to a row. When a section has an
-// odd number of figures, the last one stands beside the stat cards instead
-// of alone in half a row, so no half of the page is left empty.
+// the headline does not already show as stat cards, the body in columns
+// as one flow (see Flow), then its charts and photos two to a row. When a
+// section has an odd number of figures, the last one stands in the text at
+// the foot of its last column, or beside the stat cards when there is no
+// text, instead of alone in half a row, so no half of the page is left
+// empty.
 func (d *Document) body() []Block {
 	var blocks []Block
 	last := len(d.Report.Sections) - 1
@@ -35,7 +37,8 @@ func (d *Document) body() []Block {
 			figs = append(figs, d.photo(fmt.Sprintf("sections[%d].photos[%d]", i, j), p))
 		}
 		kicker := d.kicker(i, s)
-		if len(figs)%2 == 1 && len(cards) > 0 {
+		hasText := strings.TrimSpace(s.Body) != "" || i == last && d.Report.Byline != ""
+		if len(figs)%2 == 1 && len(cards) > 0 && !hasText {
 			grid := &Stack{}
 			for _, row := range cardRows(cards, 2, d.geo.Gutter) {
 				grid.Blocks = append(grid.Blocks, row)
@@ -60,6 +63,12 @@ func (d *Document) body() []Block {
 			flow.Trailer = []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, sizeBody, d.Theme.Muted)}
 		}
 		if len(flow.Paras) > 0 || flow.Trailer != nil {
+			if len(figs)%2 == 1 {
+				// a lone figure stands in the text, at the foot of its
+				// last column
+				flow.Float, flow.Kicker = figs[len(figs)-1], kicker
+				figs = figs[:len(figs)-1]
+			}
 			blocks = append(blocks, flow)
 		}
 		for j := 0; j < len(figs); j += 2 {
