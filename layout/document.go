@@ -267,7 +267,7 @@ func check(r *data.Report, th Theme, texts []printedText) error {
 
 // printed is text that layout and charts print besides the report's own:
 // labels of their own, and the marks and figures they compose.
-const printed = "年度关键数字图片占位（续）——·/ 年月日目录笔记第页" + "↑↓▲▼%‰.,-+:：、，。"
+const printed = "年度关键数字图片占位（续）——·/ 年月日目录笔记第页本册内容" + "↑↓▲▼%‰.,-+:：、，。" + "Key figures In this report"
 
 // alphabet is the characters of texts and of the labels layout prints
 // itself, in Unicode order: the PDF numbers its characters in this order
