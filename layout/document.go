@@ -93,7 +93,7 @@ const (
 	sizeFolio     = 7.5
 	sizeLabel     = 8.0
 	sizeBody      = 9.5
-	leadBody      = 16.0
+	leadBody      = 14.0
 	sizeTitle     = 13.0
 	sizeHeadWord  = 15.0
 	sizeHeadPlain = 20.0

@@ -160,7 +160,7 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	st.Keep = true
 	st.Blocks = append(st.Blocks,
 		Rule{Color: th.Primary, Thickness: 2.5, After: 8},
-		&Paragraph{Spans: []Span{th.span(fmt.Sprintf("%02d", i+1), th.Black, 11, th.Primary)}, Setting: Setting{Align: Left}, After: 2},
+		&Paragraph{Spans: []Span{th.span(fmt.Sprintf("%02d", i+1), th.Black, 11, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
 	)
 	if s.Headline != "" {
 		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 4})
