@@ -288,11 +288,35 @@ func (r *Row) Split(w, h float64) (Block, Block) {
 		}
 		head, tail := c.Split(cw, h-r.After)
 		if head == nil || tail != nil {
-			return nil, r
+			return r.splitCells(w, h)
 		}
 		short.Cells[i] = head
 	}
 	return &short, nil
+}
+
+// splitCells parts a row of figures whose cells do not all fit: those
+// that fit (set shorter if they can be) stay, in their places, and the
+// rest go on in a row of their own. A row that is not of figures, or of
+// which no cell fits, does not split.
+func (r *Row) splitCells(w, h float64) (Block, Block) {
+	if r.Kicker == nil || len(r.Cells) < 2 {
+		return nil, r
+	}
+	head, tail := *r, *r
+	head.Cells, tail.Cells = nil, nil
+	for i, c := range r.Cells {
+		_, cw := r.cell(w, i)
+		if hd, tl := c.Split(cw, h-r.After); hd != nil && tl == nil {
+			head.Cells = append(head.Cells, hd)
+		} else {
+			tail.Cells = append(tail.Cells, c)
+		}
+	}
+	if len(head.Cells) == 0 {
+		return nil, r
+	}
+	return &head, &tail
 }
 
 // Draw implements Block.

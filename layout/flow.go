@@ -8,7 +8,12 @@ import "math"
 // page's columns. On the section's last page the columns are balanced.
 //
 // Every line sits on the body's grid (Leading apart, aligned across the
-// columns); paragraphs are one blank line apart. A column never starts or
+// columns). Paragraphs are marked by their first-line indent, as Chinese
+// newspapers set them, or by a blank line when there is no indent. (No
+// space between indented paragraphs also keeps a column's lines together
+// for text extractors: poppler takes lines more than 1.5 × the type size
+// apart for separate blocks, and blocks side by side for a table, which it
+// reads across the columns.) A column never starts or
 // ends with a single line of a paragraph (widows and orphans), and the
 // byline never leaves the paragraph it closes.
 //
@@ -62,7 +67,7 @@ func (f *Flow) set(w float64) []unit {
 		if len(lines) == 0 {
 			continue
 		}
-		if len(us) > 0 {
+		if len(us) > 0 && f.Setting.Indent == 0 {
 			us = append(us, unit{gap: true, para: i})
 		}
 		for k, l := range lines {

@@ -115,8 +115,9 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 	return pages, nil
 }
 
-// maxJoint is the most space justify adds at one joint, pt.
-const maxJoint = 36.0
+// maxJoint is the most space justify adds at one joint, as a share of the
+// frame's height: more would open a hole in the page instead of at its foot.
+const maxJoint = 0.05
 
 // justify spreads the space left at the foot of each page but the last
 // over the page's joints — before a section's head, around figures —
@@ -143,7 +144,7 @@ func justify(pages []Page, f Frame) {
 		if len(joints) == 0 {
 			continue
 		}
-		extra := min(gap/float64(len(joints)), maxJoint)
+		extra := min(gap/float64(len(joints)), maxJoint*f.H)
 		shift := 0.0
 		for k := range bs {
 			if len(joints) > 0 && joints[0] == k {
