@@ -92,10 +92,10 @@ func (d *Document) cover() Page {
 		}
 	}
 	// a panel that leaves more than a fifth of the page empty lowers the
-	// band's foot (up to three fifths of the page), so the cover stays
+	// band's foot (up to two thirds of the page), so the cover stays
 	// one designed page whatever it holds
 	if left := bottom - top - height(parts); left > 0.2*g.H {
-		grow := min(left-0.1*g.H, 0.6*g.H-band)
+		grow := min(left-0.1*g.H, 0.66*g.H-band)
 		if grow > 0 {
 			band += grow
 			top += grow
@@ -115,7 +115,7 @@ func (d *Document) cover() Page {
 	}
 	extra := 0.0
 	if len(joints) > 0 {
-		extra = min(max(0, bottom-top-height(parts))/float64(len(joints)), 60)
+		extra = min(max(0, bottom-top-height(parts))/float64(len(joints)+1), 60) // and as much left at the foot
 	}
 	y := top
 	for i, b := range parts {
