@@ -302,6 +302,7 @@ func TestPhotoMetadataLeftOut(t *testing.T) {
 	}
 	r := photoDir(t, map[string][]byte{"p.jpg": j}, "title: 元数据\ndate: 2024-01-01\nsections:\n  - title: 照片\n    photos:\n      - {file: p.jpg, caption: 照片}\n")
 	_, pdf := build(t, r, Options{Draft: true})
+	t.Logf("a %d-byte JPEG gives a %d-byte PDF", len(j), len(pdf))
 	if len(pdf) > 400_000 {
 		t.Errorf("PDF is %d bytes: the metadata went in", len(pdf))
 	}
