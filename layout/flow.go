@@ -17,10 +17,11 @@ import "math"
 // ends with a single line of a paragraph (widows and orphans), and the
 // byline never leaves the paragraph it closes.
 //
-// A figure may stand in the flow (Float): at the foot of the last column
-// of the section's last page, one column wide, with the text balanced
-// beside and above it; when it does not fit there it follows the text as
-// a row of its own (with Kicker above it if it opens a page).
+// A figure may stand in the flow (Float): one column wide at the foot of
+// the last column, of the section's last page with the text balanced
+// beside and above it, or of the page the text leaves when it fits there
+// and not on the last; when it fits on neither it follows the text as a
+// row of its own (with Kicker above it if it opens a page).
 type Flow struct {
 	Paras   [][]Span // the paragraphs' text
 	Setting Setting  // how each paragraph is set (justified, indented)
@@ -156,7 +157,7 @@ func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
 		return nil, 0
 	}
 	if f.rows > 0 {
-		spans, _ = fill(us, f.caps(f.rows, 0))
+		spans, _ = fill(us, f.caps(f.rows, fr))
 		return spans, f.rows
 	}
 	for r := max((len(us)+fr+f.cols()-1)/f.cols(), fr); ; r++ {
@@ -193,6 +194,16 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 	rows := int(math.Floor((h + 1e-6) / f.Leading))
 	if rows < 2 {
 		return nil, f
+	}
+	if fr := f.floatRows(w); fr > 0 && fr+2 <= rows {
+		// the figure stands at the foot of this page's last column, the
+		// text above and beside it; the rest of the text goes on
+		if spans, n := fill(us, f.caps(rows, fr)); n < len(us) && spans[0][1]-spans[0][0] >= 2 {
+			a, b := *f, *f
+			a.units, a.frozen, a.rows, a.After = us[:n:n], true, rows, 0
+			b.units, b.frozen, b.rows, b.Float = us[n:], true, 0, nil
+			return &a, &b
+		}
 	}
 	spans, n := fill(us, f.caps(rows, 0))
 	if n >= len(us) {
