@@ -198,12 +198,12 @@ func coverGrids(n int, g geometry) []coverGrid {
 	case n == 4:
 		cs = []coverGrid{{2, 40}, {2, 32}, {4, 28}}
 	default:
-		cs = []coverGrid{{2, 30}, {2, 28}, {3, 28}, {3, 24}, {4, 24}, {4, 20}}
+		cs = []coverGrid{{2, 30}, {2, 28}, {3, 28}, {3, 24}, {4, 24}, {4, 20}, {4, 16}}
 	}
 	out := cs[:0]
-	for _, c := range cs {
-		if g.contentW() < 400 && c.cols > 3 {
-			c.cols = 3 // A5: a figure needs its width
+	for i, c := range cs {
+		if g.contentW() < 400 && c.cols > 3 && i < len(cs)-1 {
+			c.cols = 3 // A5: a figure needs its width, unless there are too many
 		}
 		c.big = g.display(c.big)
 		out = append(out, c)
