@@ -11,6 +11,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -412,5 +414,63 @@ func TestWriteExamplePhotos(t *testing.T) {
 			w, h = 400, 600
 		}
 		write("photo-essay", fmt.Sprintf("o%d.jpg", o), w, h, o, 10+o)
+	}
+}
+
+// TestFocus: a photo taller than its frame (a 1:3 strip in a 2:3 frame)
+// is cut around its focus: [0.5, 0] keeps its top, [0.5, 1] its foot.
+func TestFocus(t *testing.T) {
+	for _, tt := range []struct {
+		focus string
+		top   bool
+	}{{"[0.5, 0]", true}, {"[0.5, 1]", false}} {
+		r := photoDir(t, map[string][]byte{"p.jpg": phoneJPEG(t, scene(100, 300, 4), 1, 0)},
+			"title: 重点\ndate: 2024-01-01\nsections:\n  - title: 照片\n    photos:\n      - {file: p.jpg, caption: 重点, focus: "+tt.focus+"}\n")
+		d, pdf := build(t, r, Options{Draft: true})
+		_, rects := photoRects(d)
+		m := regexp.MustCompile(`q ([-0-9.]+) 0 0 ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) cm /Im1 Do`).FindSubmatch(pdftest.Inflate(pdf))
+		if m == nil || len(rects) != 1 {
+			t.Fatalf("focus %s: no image drawn", tt.focus)
+		}
+		h, _ := strconv.ParseFloat(string(m[2]), 64)
+		bottom, _ := strconv.ParseFloat(string(m[4]), 64)
+		rc := rects[0]
+		if h <= rc.Top-rc.Bottom+1 {
+			t.Fatalf("focus %s: image %.0f pt tall in a frame of %.0f: nothing to cut", tt.focus, h, rc.Top-rc.Bottom)
+		}
+		if got := math.Abs(bottom+h-rc.Top) < 0.5; got != tt.top {
+			t.Errorf("focus %s: image from %.1f to %.1f, frame from %.1f to %.1f", tt.focus, bottom, bottom+h, rc.Bottom, rc.Top)
+		}
+		if got := math.Abs(bottom-rc.Bottom) < 0.5; got == tt.top {
+			t.Errorf("focus %s: image from %.1f to %.1f, frame from %.1f to %.1f", tt.focus, bottom, bottom+h, rc.Bottom, rc.Top)
+		}
+	}
+}
+
+// TestICCKeptForCMYK: a CMYK JPEG keeps its ICC profile (it says which
+// press the separation is for); an RGB one is read as sRGB and leaves it.
+func TestICCKeptForCMYK(t *testing.T) {
+	icc := segment(0xE2, append([]byte("ICC_PROFILE\x00\x01\x01"), bytes.Repeat([]byte("P"), 100)...))
+	with := func(j []byte) []byte { return append(append(append([]byte{}, j[:2]...), icc...), j[2:]...) }
+	cmyk, err := os.ReadFile("testdata/cmyk.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rgb := phoneJPEG(t, scene(40, 30, 1), 1, 0)
+	for _, tt := range []struct {
+		name string
+		j    []byte
+		keep bool
+	}{{"CMYK", with(cmyk), true}, {"RGB", with(rgb), false}} {
+		clean, _, err := cleanJPEG(tt.j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Contains(clean, []byte("ICC_PROFILE")); got != tt.keep {
+			t.Errorf("%s: ICC profile kept %v, want %v", tt.name, got, tt.keep)
+		}
+		if _, err := jpeg.DecodeConfig(bytes.NewReader(clean)); err != nil {
+			t.Errorf("%s: cleaned JPEG does not decode: %v", tt.name, err)
+		}
 	}
 }
