@@ -11,11 +11,13 @@ all: build
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/brochure
 
-# The sample brochure and the chart gallery: out/year-in-review-2020.pdf, out/chart-gallery.pdf
+# The sample brochure and the chart gallery: out/year-in-review-2020.pdf, out/chart-gallery.pdf;
+# then every report of examples/ (the corpus) into out/examples/
 demo: build
-	@mkdir -p out
+	@mkdir -p out/examples
 	$(BIN) build $(SAMPLE) -o out/year-in-review-2020.pdf
 	$(BIN) build examples/chart-gallery/report.yaml -o out/chart-gallery.pdf
+	$(BIN) build examples/ -o out/examples/ --quiet
 
 # All tests. Needs nothing but Go; qpdf/poppler checks run when installed.
 test:

@@ -36,6 +36,7 @@ var (
 	languages    = []string{"zh-CN", "en"}
 	papers       = []string{"A4", "A5", "B5", "Letter"}
 	orientations = []string{"portrait", "landscape"}
+	fits         = []string{"cover", "contain"}
 )
 
 var (
@@ -44,6 +45,7 @@ var (
 		{key: "subtitle", goName: "Subtitle", doc: "副标题，例：2020年工作回顾"},
 		{key: "organization", goName: "Organization", doc: "单位名称，印在封面和页眉，也是 PDF 的作者"},
 		{key: "byline", goName: "Byline", doc: "署名，印在最后，例：记者 张贻富"},
+		{key: "summary", goName: "Summary", doc: "摘要，一两句话；关键数字少时印在封面上"},
 		{key: "date", goName: "Date", doc: "日期，写成 YYYY-MM-DD，例：2021-01-18；印在封面，也是 PDF 的日期（所以每次生成的文件完全相同）", pattern: `^\d{4}-\d{2}-\d{2}$`},
 		{key: "language", goName: "Language", doc: "语言：zh-CN（中文，默认）或 en", enum: languages},
 		{key: "theme", goName: "Theme", doc: "版式设置：纸张和颜色，可省略"},
@@ -119,6 +121,7 @@ var (
 		{key: "file", goName: "File", doc: "图片文件（JPEG 或 PNG），路径相对于报告所在文件夹，例：photos/traffic.jpg；不写则印“图片占位”框"},
 		{key: "caption", goName: "Caption", doc: "图注，例：民警在重要交通路口指挥疏导交通"},
 		{key: "focus", goName: "Focus", doc: "裁切时保留的重点，[x, y]，从左上角算起 0 到 1，例：[0.5, 0.3]；默认中心", min: num(0), max: num(1)},
+		{key: "fit", goName: "Fit", doc: "cover（默认）：图框随图片横竖，图片铺满图框；contain：整张图片放进 3:2 的图框，不裁切", enum: fits},
 	}}
 )
 

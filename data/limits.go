@@ -75,6 +75,7 @@ var maxRunes = map[string]int{
 	"subtitle":     60,
 	"organization": 60,
 	"byline":       100,
+	"summary":      200,
 	"title@s":      60,  // a section's title
 	"headline":     80,  // a section's headline
 	"prefix":       10,  // a stat's
@@ -199,6 +200,7 @@ func (v *validator) limits() {
 	long("subtitle", "subtitle", r.Subtitle)
 	long("organization", "organization", r.Organization)
 	long("byline", "byline", r.Byline)
+	long("summary", "summary", r.Summary)
 	for _, k := range []struct {
 		key, path string
 	}{{"regular", r.Theme.Fonts.Regular}, {"bold", r.Theme.Fonts.Bold}, {"black", r.Theme.Fonts.Black}, {"fallback", r.Theme.Fonts.Fallback}} {

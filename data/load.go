@@ -746,6 +746,8 @@ func (d *decoder) report(n ast.Node) {
 			r.Organization = d.str(v, p)
 		case "byline":
 			r.Byline = d.str(v, p)
+		case "summary":
+			r.Summary = d.str(v, p)
 		case "date":
 			r.Date = normDate(d.str(v, p))
 		case "language":
@@ -840,6 +842,8 @@ func (d *decoder) section(n ast.Node, path string, s *Section) {
 						ph.File = d.str(v, p)
 					case "caption":
 						ph.Caption = d.str(v, p)
+					case "fit":
+						ph.Fit = d.str(v, p)
 					case "focus":
 						d.seq(v, p, "number", func(n ast.Node, p string) {
 							if x := d.num(n, p); x != nil {

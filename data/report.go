@@ -20,6 +20,7 @@ type Report struct {
 	Subtitle     string
 	Organization string
 	Byline       string
+	Summary      string // a few sentences on the cover, when few key figures leave it room
 	Date         string // "YYYY-MM-DD" as written, or empty
 	Language     string // "zh-CN" (default) or "en"
 	Theme        Theme
@@ -180,6 +181,7 @@ type Photo struct {
 	File    string
 	Caption string
 	Focus   []Number // the point kept in view when cropping: [x, y], 0..1 from the top left; default the centre
+	Fit     string   // "cover" (default): the photo fills a frame of its own shape; "contain": all of it shows in a 3:2 frame
 }
 
 // Pos is a place in a source file. Line and Col count from 1; Col counts

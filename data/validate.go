@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -241,6 +242,9 @@ func trimFloat(f float64) string {
 }
 
 func (v *validator) photo(path string, p Photo) {
+	if p.Fit != "" && !slices.Contains(fits, p.Fit) {
+		v.add(path+".fit", "%q is not a way to fit a photo; write cover (fill its frame) or contain (show all of it)%s", p.Fit, suggest(p.Fit, fits))
+	}
 	if p.Focus != nil {
 		if len(p.Focus) != 2 {
 			v.add(path+".focus", "focus wants two numbers [x, y], got %d; write e.g. focus: [0.5, 0.3]", len(p.Focus))

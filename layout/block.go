@@ -232,11 +232,41 @@ func (r *Row) cellWidth(w float64) float64 {
 	return (w - r.Gutter*(n-1)) / n
 }
 
+// cell returns where cell i starts and how wide it is. Cells share the
+// width equally, except that a full row of photos is shared in proportion
+// to their shapes, so that their frames are of one height: a portrait
+// photo beside a landscape one gets the narrower cell.
+func (r *Row) cell(w float64, i int) (x, cw float64) {
+	n := max(r.Columns, len(r.Cells), 1)
+	if len(r.Cells) == n && n > 1 {
+		var inv []float64
+		sum := 0.0
+		for _, c := range r.Cells {
+			p, ok := c.(*photoBlock)
+			if !ok || p.natural <= 0 {
+				inv = nil
+				break
+			}
+			inv = append(inv, 1/p.natural)
+			sum += 1 / p.natural
+		}
+		if inv != nil {
+			room := w - r.Gutter*float64(n-1)
+			for k := range i {
+				x += room*inv[k]/sum + r.Gutter
+			}
+			return x, room * inv[i] / sum
+		}
+	}
+	cw = r.cellWidth(w)
+	return float64(i) * (cw + r.Gutter), cw
+}
+
 // Measure implements Block.
 func (r *Row) Measure(w float64) float64 {
-	cw := r.cellWidth(w)
 	h := 0.0
-	for _, b := range r.Cells {
+	for i, b := range r.Cells {
+		_, cw := r.cell(w, i)
 		h = max(h, b.Measure(cw))
 	}
 	return h + r.After
@@ -248,28 +278,52 @@ func (r *Row) Split(w, h float64) (Block, Block) {
 	if r.Measure(w) <= h {
 		return r, nil
 	}
-	cw := r.cellWidth(w)
 	short := *r
 	short.Cells = make([]Block, len(r.Cells))
 	for i, c := range r.Cells {
+		_, cw := r.cell(w, i)
 		short.Cells[i] = c
 		if c.Measure(cw) <= h-r.After {
 			continue
 		}
 		head, tail := c.Split(cw, h-r.After)
 		if head == nil || tail != nil {
-			return nil, r
+			return r.splitCells(w, h)
 		}
 		short.Cells[i] = head
 	}
 	return &short, nil
 }
 
+// splitCells parts a row of figures whose cells do not all fit: those
+// that fit (set shorter if they can be) stay, in their places, and the
+// rest go on in a row of their own. A row that is not of figures, or of
+// which no cell fits, does not split.
+func (r *Row) splitCells(w, h float64) (Block, Block) {
+	if r.Kicker == nil || len(r.Cells) < 2 {
+		return nil, r
+	}
+	head, tail := *r, *r
+	head.Cells, tail.Cells = nil, nil
+	for i, c := range r.Cells {
+		_, cw := r.cell(w, i)
+		if hd, tl := c.Split(cw, h-r.After); hd != nil && tl == nil {
+			head.Cells = append(head.Cells, hd)
+		} else {
+			tail.Cells = append(tail.Cells, c)
+		}
+	}
+	if len(head.Cells) == 0 {
+		return nil, r
+	}
+	return &head, &tail
+}
+
 // Draw implements Block.
 func (r *Row) Draw(c *Canvas, x, y, w float64) error {
-	cw := r.cellWidth(w)
 	for i, b := range r.Cells {
-		if err := b.Draw(c, x+float64(i)*(cw+r.Gutter), y, cw); err != nil {
+		cx, cw := r.cell(w, i)
+		if err := b.Draw(c, x+cx, y, cw); err != nil {
 			return err
 		}
 	}

@@ -349,9 +349,31 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 		gaps = float64(n - 1)
 		spread = func(item) bool { return true }
 	}
+	// Text extractors read a gap over a tenth of an em as a word space:
+	// between two characters that are not a word boundary the extra space
+	// stays under that ("全 年 拆 除" otherwise) while the line has word
+	// spaces or Han–Latin boundaries to take the rest.
+	wide := func(i int) bool { return items[i].r == ' ' || space[i] > 0 }
+	extraWide := 0.0
 	switch {
 	case m.set.Align == Justify && !last && gaps > 0 && slack > 0:
 		extra = slack / gaps
+		extraWide = extra
+		if limit := 0.09 * line.Size; extra > limit {
+			nw, nn := 0, 0
+			for i := 1; i < n; i++ {
+				if spread(items[i]) {
+					if wide(i) {
+						nw++
+					} else {
+						nn++
+					}
+				}
+			}
+			if nw > 0 && nn > 0 {
+				extra, extraWide = limit, (slack-limit*float64(nn))/float64(nw)
+			}
+		}
 	case m.set.Align == Center:
 		offset = slack / 2
 	case m.set.Align == Right:
@@ -362,7 +384,9 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 	for i, it := range items {
 		if i > 0 {
 			x += space[i]
-			if spread(it) {
+			if spread(it) && wide(i) {
+				x += extraWide
+			} else if spread(it) {
 				x += extra
 			}
 		}

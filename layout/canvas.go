@@ -18,7 +18,8 @@ type Canvas struct {
 	Ink   string           // default text colour
 	Links map[int]int      // section index -> fpdf link to its head
 
-	quality int // JPEG quality of downsampled photos
+	quality int       // JPEG quality of downsampled photos
+	pics    *pictures // the images drawn, for finish to write
 }
 
 // rgb parses "#RRGGBB"; an invalid colour is black (data validates colours).

@@ -3,57 +3,218 @@ package layout
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/brochure-dev/brochure/fonts"
 )
 
-// cover lays out page 1: a band in the primary colour with the title, and
-// a panel of the key figures (the first figure of each section).
+// cover lays out page 1: a band in the primary colour with the title,
+// and below it the key figures (the first figure of each section), set as
+// a designed page whatever their number: 1 to 16 figures in a grid whose
+// columns and figure size follow the count, spread down to the foot of the
+// page; with few figures, the report's summary above them and the
+// sections' titles below them fill the rest.
 func (d *Document) cover() Page {
 	r, th, g := d.Report, d.Theme, d.geo
 	p := Page{Number: 1}
 	band := g.band()
 	// the band runs into the bleed on three sides
 	p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: th.Primary, Thickness: band + g.Bleed}, X: -g.Bleed, Y: -g.Bleed, W: g.W + 2*g.Bleed, H: band + g.Bleed})
-	y := math.Round(70 * g.H / pageH)
 	marginX, contentW := g.MarginX, g.contentW()
-	add := func(b Block, x, w float64) {
-		h := b.Measure(w)
-		p.Blocks = append(p.Blocks, Placed{Block: b, X: x, Y: y, W: w, H: h})
-		y += h
+	for _, size := range d.titleSizes() {
+		blocks := d.bandBlocks(size)
+		y := math.Round(70 * g.H / pageH)
+		var placed []Placed
+		for _, b := range blocks {
+			h := b.Measure(contentW)
+			placed = append(placed, Placed{Block: b, X: marginX, Y: y, W: contentW, H: h})
+			y += h
+		}
+		p.Blocks = append(p.Blocks[:1], placed...)
+		if y <= band-12 {
+			break // the largest title size that leaves the band whole
+		}
 	}
-	if r.Organization != "" {
-		add(&Paragraph{Spans: []Span{th.span(r.Organization, th.Bold, 12, "#FFFFFF")}, Setting: Setting{Align: Left}, After: g.display(18)}, marginX, contentW)
-	}
-	add(&Paragraph{Spans: []Span{th.span(r.Title, th.Black, g.display(sizeCover), "#FFFFFF")}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: g.display(10)}, marginX, contentW)
-	if r.Subtitle != "" {
-		add(&Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, g.display(20), "#FFFFFF")}, Setting: Setting{Align: Left}, After: 8}, marginX, contentW)
-	}
-	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
-		add(&Paragraph{Spans: []Span{th.span(fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()), th.Regular, 10, "#FFFFFF")}, Setting: Setting{Align: Left}}, marginX, contentW)
+	top, bottom := band+g.display(34), g.H-g.MarginBottom
+	var parts []Block // the panel below the band, top to bottom
+	if r.Summary != "" {
+		parts = append(parts, &Paragraph{Spans: []Span{th.span(r.Summary, th.Regular, g.display(15), th.Ink)}, Setting: Setting{Align: Left}, Leading: math.Round(g.display(15) * 1.6), After: 6})
 	}
 	var cells []Block
 	for _, s := range r.Sections {
-		if len(s.Stats) > 0 {
-			cells = append(cells, &statCard{stat: s.Stats[0], theme: th, big: 28, note: s.Title})
+		if len(s.Stats) > 0 && len(cells) < 16 {
+			cells = append(cells, &statCard{stat: s.Stats[0], theme: th, note: s.Title})
 		}
 	}
-	if len(cells) == 0 {
-		return p
+	key, contents := "年度关键数字", "本册内容"
+	if r.Language == "en" {
+		key, contents = "Key figures", "In this report"
 	}
-	y = band + g.display(34)
-	add(&Paragraph{Spans: []Span{th.span("年度关键数字", th.Black, 14, th.Primary)}, Setting: Setting{Align: Left}, After: 6}, marginX, contentW)
-	add(Rule{Color: th.Primary, Thickness: 1.2, After: 16}, marginX, contentW)
-	for i := 0; i < len(cells); i += 2 {
-		row := &Row{Cells: cells[i:min(i+2, len(cells))], Columns: 2, Gutter: g.Gutter, After: 14}
-		if y+row.Measure(contentW)-14 > g.H-g.MarginBottom {
-			break // the cover shows the key figures that fit
+	height := func(bs []Block) float64 {
+		h := 0.0
+		for _, b := range bs {
+			h += b.Measure(contentW)
 		}
-		add(row, marginX, contentW)
+		return h
+	}
+	var grid []Block
+	if len(cells) > 0 {
+		parts = append(parts,
+			&Paragraph{Spans: []Span{th.span(key, th.Black, 14, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
+			Rule{Color: th.Primary, Thickness: 1.2, After: 16})
+		head := height(parts)
+		for _, c := range coverGrids(len(cells), g) {
+			for _, cell := range cells {
+				cell.(*statCard).big = c.big
+			}
+			var rows []Block
+			for i := 0; i < len(cells); i += c.cols {
+				rows = append(rows, &Row{Cells: cells[i:min(i+c.cols, len(cells))], Columns: c.cols, Gutter: g.Gutter, After: 14})
+			}
+			grid = rows
+			if head+height(rows) <= bottom-top {
+				break // the largest grid that fits
+			}
+		}
+		parts = append(parts, grid...)
+	}
+	for height(parts) > bottom-top && len(parts) > 0 {
+		parts = parts[:len(parts)-1] // the key figures that fit
+	}
+	// the sections' titles, when the figures leave a fifth of the panel
+	// and all of them fit (in two columns when there are more than four)
+	if room := bottom - top - height(parts); room > 0.2*(bottom-top) || len(cells) == 0 {
+		if list := d.coverContents(contents); height(list) <= room-24 {
+			parts = append(parts, Space(0))
+			parts = append(parts, list...)
+		}
+	}
+	// a panel that leaves more than a fifth of the page empty lowers the
+	// band's foot (up to two thirds of the page), so the cover stays
+	// one designed page whatever it holds
+	if left := bottom - top - height(parts); left > 0.2*g.H {
+		grow := min(left-0.1*g.H, 0.66*g.H-band)
+		if grow > 0 {
+			band += grow
+			top += grow
+			p.Blocks[0].Block = Rule{Color: th.Primary, Thickness: band + g.Bleed}
+			p.Blocks[0].H = band + g.Bleed
+		}
+	}
+	// spread what is left down to the foot: the space goes between the
+	// rows of figures and before the titles, at most 60 pt a joint
+	var joints []int
+	for i, b := range parts {
+		_, row := b.(*Row)
+		_, space := b.(Space)
+		if row && i > 0 || space {
+			joints = append(joints, i)
+		}
+	}
+	extra := 0.0
+	if len(joints) > 0 {
+		extra = min(max(0, bottom-top-height(parts))/float64(len(joints)+1), 60) // and as much left at the foot
+	}
+	y := top
+	for i, b := range parts {
+		if slices.Contains(joints, i) {
+			y += extra
+		}
+		h := b.Measure(contentW)
+		p.Blocks = append(p.Blocks, Placed{Block: b, X: marginX, Y: y, W: contentW, H: h})
+		y += h
 	}
 	return p
+}
+
+// coverContents is the list of the sections' titles under a heading: one
+// column for up to four, two side by side for more.
+func (d *Document) coverContents(heading string) []Block {
+	th, g := d.Theme, d.geo
+	list := []Block{
+		&Paragraph{Spans: []Span{th.span(heading, th.Black, 14, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
+		Rule{Color: th.Primary, Thickness: 1.2, After: 12},
+	}
+	n := len(d.Report.Sections)
+	if n <= 4 || g.contentW() < 400 {
+		for i, s := range d.Report.Sections {
+			list = append(list, &tocEntry{n: i, title: s.Title, theme: th})
+		}
+		return list
+	}
+	half := (n + 1) / 2
+	for i := 0; i < half; i++ {
+		row := &Row{Columns: 2, Gutter: g.Gutter}
+		for _, k := range []int{i, i + half} {
+			if k < n {
+				row.Cells = append(row.Cells, &tocEntry{n: k, title: d.Report.Sections[k].Title, theme: th})
+			}
+		}
+		list = append(list, row)
+	}
+	return list
+}
+
+// titleSizes are the sizes the cover's title may take, largest first: a
+// title too long for the band at one steps down to the next.
+func (d *Document) titleSizes() []float64 {
+	g := d.geo
+	return []float64{g.display(sizeCover), g.display(40), g.display(34), g.display(30), g.display(26)}
+}
+
+// bandBlocks are what the band holds: organization, title (at size),
+// subtitle, date.
+func (d *Document) bandBlocks(size float64) []Block {
+	r, th, g := d.Report, d.Theme, d.geo
+	var bs []Block
+	if r.Organization != "" {
+		bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Organization, th.Bold, 12, "#FFFFFF")}, Setting: Setting{Align: Left}, After: g.display(18)})
+	}
+	bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Title, th.Black, size, "#FFFFFF")}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: g.display(10)})
+	if r.Subtitle != "" {
+		bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, g.display(20), "#FFFFFF")}, Setting: Setting{Align: Left}, After: 8})
+	}
+	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
+		bs = append(bs, &Paragraph{Spans: []Span{th.span(fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()), th.Regular, 10, "#FFFFFF")}, Setting: Setting{Align: Left}})
+	}
+	return bs
+}
+
+// coverGrids are the grids the key figures may take, by their count,
+// largest first: one or two set large, three to a row, then two columns
+// (as a newspaper's 数说 panel) down to four of smaller figures; fewer
+// columns on narrow paper. The cover takes the first that fits.
+func coverGrids(n int, g geometry) []coverGrid {
+	var cs []coverGrid
+	switch {
+	case n == 1:
+		cs = []coverGrid{{1, 60}, {1, 44}}
+	case n == 2:
+		cs = []coverGrid{{2, 48}, {2, 36}}
+	case n == 3:
+		cs = []coverGrid{{3, 36}, {3, 28}}
+	case n == 4:
+		cs = []coverGrid{{2, 40}, {2, 32}, {4, 28}}
+	default:
+		cs = []coverGrid{{2, 30}, {2, 28}, {3, 28}, {3, 24}, {4, 24}, {4, 20}, {4, 16}}
+	}
+	out := cs[:0]
+	for i, c := range cs {
+		if g.contentW() < 400 && c.cols > 3 && i < len(cs)-1 {
+			c.cols = 3 // A5: a figure needs its width, unless there are too many
+		}
+		c.big = g.display(c.big)
+		out = append(out, c)
+	}
+	return out
+}
+
+// coverGrid is a grid of key figures: columns and figure size, pt.
+type coverGrid struct {
+	cols int
+	big  float64
 }
 
 // folio is the running head and the footer of a body page.

@@ -95,7 +95,7 @@ const (
 	sizeFolio     = 7.5
 	sizeLabel     = 8.0
 	sizeBody      = 9.5
-	leadBody      = 16.0
+	leadBody      = 14.0
 	sizeTitle     = 13.0
 	sizeHeadWord  = 15.0
 	sizeHeadPlain = 20.0
@@ -174,6 +174,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err != nil {
 		return nil, paginateErr(r, err)
 	}
+	justify(pages, d.geo.frame())
 	if r.TOC {
 		if toc, err = Paginate(d.contents(sectionPages(pages)), d.geo.frame(), 2); err != nil {
 			return nil, err
@@ -267,7 +268,7 @@ func check(r *data.Report, th Theme, texts []printedText) error {
 
 // printed is text that layout and charts print besides the report's own:
 // labels of their own, and the marks and figures they compose.
-const printed = "年度关键数字图片占位（续）——·/ 年月日目录笔记第页" + "↑↓▲▼%‰.,-+:：、，。"
+const printed = "年度关键数字图片占位（续）——·/ 年月日目录笔记第页本册内容" + "↑↓▲▼%‰.,-+:：、，。" + "Key figures In this report"
 
 // alphabet is the characters of texts and of the labels layout prints
 // itself, in Unicode order: the PDF numbers its characters in this order
@@ -318,6 +319,7 @@ func visit(r *data.Report, fn func(printedText)) {
 	check("subtitle", r.Subtitle)
 	check("organization", r.Organization)
 	check("byline", r.Byline)
+	check("summary", r.Summary)
 	for i, s := range r.Sections {
 		p := fmt.Sprintf("sections[%d]", i)
 		check(p+".title", s.Title)

@@ -49,10 +49,13 @@ func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 	return charts.Draw(c.PDF, c.Fonts, b.chart, x, y, w, b.plot(w), b.style)
 }
 
-// photoBlock is a photo frame (3:2) with its caption. Without a file it is
-// a placeholder, marked as such so nobody prints it by mistake.
+// photoBlock is a photo frame with its caption. The frame takes the
+// photo's own shape, upright (a portrait photo gets a portrait frame),
+// between 2:1 and 2:3; with fit: contain, and for a placeholder (no file:
+// marked as such so nobody prints it by mistake), it is 3:2.
 type photoBlock struct {
-	ratio   float64 // frame height / width; 0 means 2/3
+	ratio   float64 // frame height / width; 0 means natural
+	natural float64 // the frame's shape when not shortened
 	key     string  // its field path, for messages: "sections[4].photos[0]"
 	photo   data.Photo
 	path    string // the file, resolved against the report's folder
@@ -65,7 +68,17 @@ func (d *Document) photo(key string, p data.Photo) Block {
 	if path != "" && !filepath.IsAbs(path) {
 		path = filepath.Join(d.Report.Dir, path)
 	}
-	return &photoBlock{key: key, photo: p, path: path, theme: d.Theme, caption: &Paragraph{
+	natural := 2.0 / 3
+	if p.File != "" && p.Fit != "contain" {
+		if px, py, o, err := photoShape(path); err == nil {
+			dx, dy := float64(px), float64(py)
+			if swapsSides(o) {
+				dx, dy = dy, dx
+			}
+			natural = min(max(dy/dx, 0.5), 1.5)
+		}
+	}
+	return &photoBlock{key: key, photo: p, path: path, theme: d.Theme, natural: natural, caption: &Paragraph{
 		Spans:   []Span{d.Theme.span(p.Caption, d.Theme.Regular, sizeLabel, d.Theme.Ink)},
 		Setting: Setting{Align: Left, TrimStart: true}, Leading: 11,
 	}}
@@ -75,20 +88,23 @@ func (b *photoBlock) frame(w float64) float64 {
 	if b.ratio > 0 {
 		return w * b.ratio
 	}
+	if b.natural > 0 {
+		return w * b.natural
+	}
 	return w * 2 / 3
 }
 
 func (b *photoBlock) Measure(w float64) float64 { return b.frame(w) + 5 + b.caption.Measure(w) }
 
-// Split implements Block: the frame may go from 3:2 down to 2:1 (the
-// photo is cropped, never squeezed) rather than leave a gap at the foot of
-// a page.
+// Split implements Block: the frame may lose a quarter of its height
+// (from 3:2 down to 2:1; the photo is cropped, never squeezed) rather than
+// leave a gap at the foot of a page.
 func (b *photoBlock) Split(w, h float64) (Block, Block) {
 	if b.Measure(w) <= h {
 		return b, nil
 	}
 	fh := h - 5 - b.caption.Measure(w)
-	if fh >= w/2 {
+	if fh >= 0.75*b.frame(w) && fh >= w/2 {
 		short := *b
 		short.ratio = fh / w
 		return &short, nil
@@ -103,7 +119,7 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		if f := b.photo.Focus; len(f) == 2 {
 			fx, fy = f[0].Value, f[1].Value
 		}
-		if err := c.Image(b.path, x, y, w, h, fx, fy); err != nil {
+		if err := c.Image(b.path, x, y, w, h, fx, fy, b.photo.Fit == "contain"); err != nil {
 			return fmt.Errorf("photo %s: %w", b.photo.File, err)
 		}
 	} else {

@@ -15,6 +15,8 @@ import (
 //
 //   - Fonts: text was drawn through an Embedding, which adds the fonts
 //     (cut to the characters drawn) as objects of its own.
+//   - Images: photos are written here too (see picture), in the order
+//     first drawn: fpdf orders images by width and then by map order.
 //   - Page boxes: fpdf writes each page's /TrimBox, /BleedBox… by ranging
 //     over a Go map, so their order changes from run to run. They are put
 //     in alphabetical order.
@@ -26,13 +28,16 @@ import (
 //   - ID: a file identifier (PDF/A asks for one), a hash of the body.
 //   - Compact: the dictionaries go into a compressed object stream and
 //     the xref table into a stream (PDF 1.5): 4 KB less on the sample.
-func finish(pdf []byte, text *fonts.Embedding) ([]byte, error) {
+func finish(pdf []byte, text *fonts.Embedding, pics *pictures) ([]byte, error) {
 	sortBoxes(pdf)
 	pf, err := pdffile.Parse(pdf)
 	if err != nil {
 		return nil, fmt.Errorf("finish: %w", err)
 	}
 	if err := text.Embed(pf); err != nil {
+		return nil, err
+	}
+	if err := pics.add(pf); err != nil {
 		return nil, err
 	}
 	for _, o := range pf.Objects {

@@ -4,15 +4,18 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/color"
 	"image/jpeg"
-	"image/png"
 	"math"
 	"os"
+	"slices"
+	"strconv"
+	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/draw"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/pdffile"
 )
 
 // Effective resolution of a photo at its placed size (after the cover
@@ -41,12 +44,17 @@ func (d *Document) walkPhotos(fn func(p *photoBlock, w float64)) {
 		case *photoBlock:
 			fn(t, w)
 		case *Row:
-			for _, c := range t.Cells {
-				walk(c, t.cellWidth(w))
+			for i, c := range t.Cells {
+				_, cw := t.cell(w, i)
+				walk(c, cw)
 			}
 		case *Stack:
 			for _, c := range t.Blocks {
 				walk(c, w)
+			}
+		case *Flow:
+			if t.Float != nil {
+				walk(t.Float, t.colWidth(w))
 			}
 		}
 	}
@@ -70,11 +78,17 @@ func (d *Document) checkImages() error {
 			}
 			return
 		}
-		px, py, err := imageSize(p.path)
+		px, py, o, err := photoShape(p.path)
 		if err != nil {
 			return // checkPhotos reported it
 		}
+		if swapsSides(o) {
+			px, py = py, px
+		}
 		dpi := photoDPI(px, py, w, p.frame(w))
+		if p.photo.Fit == "contain" {
+			dpi = 72 / min(w/float64(px), p.frame(w)/float64(py))
+		}
 		key := p.key + ".file"
 		pos := r.Pos(key)
 		msg := fmt.Sprintf("photo %s is %d×%d pixels, %.0f dpi at its printed size (%.0f×%.0f mm)", p.photo.File, px, py, dpi, w/mm, p.frame(w)/mm)
@@ -111,99 +125,265 @@ func (d *Document) quality() int {
 	return 85
 }
 
-// Image places a JPEG or PNG so that it covers the frame (x, y, w, h):
-// scaled to fill it, never stretched, and cropped by a clip around the
-// focal point (fx, fy), 0..1 from the top left. A photo far above 300 dpi
-// at this size is first downsampled to 300 dpi (JPEG at the document's
-// quality, or PNG when it has transparency), so the PDF does not carry
-// pixels no press can print.
-func (c *Canvas) Image(path string, x, y, w, h, fx, fy float64) error {
-	px, py, err := imageSize(path)
+// Image places a JPEG or PNG in the frame (x, y, w, h), upright (its
+// EXIF orientation applied), never stretched: scaled to cover the frame
+// and cropped by a clip around the focal point (fx, fy), 0..1 from the top
+// left, or with contain scaled to show all of it, centred on a light
+// ground. A photo far above 300 dpi at this size is first downsampled to
+// 300 dpi, so the PDF does not carry pixels no press can print. The PDF
+// holds only the pixels: see picture.
+func (c *Canvas) Image(path string, x, y, w, h, fx, fy float64, contain bool) error {
+	px, py, o, err := photoShape(path)
 	if err != nil {
 		return fmt.Errorf("cannot read the image: %v", err)
 	}
-	name := path
-	var info *fpdf.ImageInfoType
-	if dpi := photoDPI(px, py, w, h); dpi > dpiMax || !fpdfReads(path) {
-		nx, ny := px, py
-		if dpi > dpiMax {
-			k := dpiTarget / dpi
-			nx, ny = max(1, int(math.Round(float64(px)*k))), max(1, int(math.Round(float64(py)*k)))
-		}
-		name = fmt.Sprintf("%s@%dx%d", path, nx, ny)
-		if info = c.PDF.GetImageInfo(name); info == nil {
-			b, tp, err := downsample(path, nx, ny, c.quality)
-			if err != nil {
-				return err
-			}
-			info = c.PDF.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(b))
-		}
-	} else {
-		info = c.PDF.RegisterImageOptions(path, fpdf.ImageOptions{ReadDpi: false})
+	dx, dy := float64(px), float64(py) // as seen, upright
+	if swapsSides(o) {
+		dx, dy = dy, dx
 	}
-	if err := c.PDF.Error(); err != nil || info == nil {
-		return fmt.Errorf("cannot read the image: %v", err)
+	scale := max(w/dx, h/dy)
+	if contain {
+		scale = min(w/dx, h/dy)
+		c.FillRect(x, y, w, h, "#F2F2F2")
+		fx, fy = 0.5, 0.5
 	}
-	iw, ih := info.Extent()
-	if iw <= 0 || ih <= 0 {
-		return fmt.Errorf("the image has no size")
+	nx, ny := px, py
+	if dpi := 72 / scale; dpi > dpiMax {
+		k := dpiTarget / dpi
+		nx, ny = max(1, int(math.Round(float64(px)*k))), max(1, int(math.Round(float64(py)*k)))
 	}
-	scale := max(w/iw, h/ih)
-	sw, sh := iw*scale, ih*scale
+	name, err := c.picture(path, nx, ny)
+	if err != nil {
+		return err
+	}
+	sw, sh := dx*scale, dy*scale
+	left, top := x-(sw-w)*fx, y-(sh-h)*fy
+	_, ph := c.PDF.GetPageSize()
+	m := orient[o]
+	a, b, cc, d := m[0]*sw, m[1]*sh, m[2]*sw, m[3]*sh
+	e, f := m[4]*sw+left, m[5]*sh+ph-top-sh
 	c.PDF.ClipRect(x, y, w, h, false)
-	c.PDF.ImageOptions(name, x-(sw-w)*fx, y-(sh-h)*fy, sw, sh, false, fpdf.ImageOptions{ReadDpi: false}, 0, "")
+	c.PDF.RawWriteStr(fmt.Sprintf("q %s %s %s %s %s %s cm %s Do Q", num(a), num(b), num(cc), num(d), num(e), num(f), name))
 	c.PDF.ClipEnd()
 	return c.PDF.Error()
 }
 
-// fpdfReads reports whether fpdf's own PNG reader takes the file: it
-// refuses interlaced and 16-bit PNGs, which Go decodes; those are encoded
-// again (as downsample does) before they are placed.
-func fpdfReads(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return true // the reader will say what is wrong
-	}
-	defer f.Close()
-	var h [29]byte
-	if _, err := f.Read(h[:]); err != nil || !bytes.HasPrefix(h[:], []byte("\x89PNG\r\n\x1a\n")) {
-		return true // JPEG, or too short to be a PNG fpdf would misread
-	}
-	depth, interlace := h[24], h[28]
-	return depth <= 8 && interlace == 0
+// orient maps the unit square of an image as stored onto the unit square
+// it shows as, for each EXIF orientation (a PDF matrix [a b c d e f], y up):
+// 2 mirrored, 3 turned half round, 4 upside down mirrored, 5 and 7 turned a
+// quarter and mirrored, 6 to be turned a quarter clockwise, 8 a quarter
+// anticlockwise.
+var orient = [9][6]float64{
+	0: {1, 0, 0, 1, 0, 0},
+	1: {1, 0, 0, 1, 0, 0},
+	2: {-1, 0, 0, 1, 1, 0},
+	3: {-1, 0, 0, -1, 1, 1},
+	4: {1, 0, 0, -1, 0, 1},
+	5: {0, -1, -1, 0, 1, 1},
+	6: {0, -1, 1, 0, 0, 1},
+	7: {0, 1, 1, 0, 0, 0},
+	8: {0, 1, -1, 0, 1, 0},
 }
 
-// downsample decodes the image at path and scales it to nx×ny.
-func downsample(path string, nx, ny, quality int) ([]byte, string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, "", err
+func num(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" || s == "" {
+		return "0"
 	}
-	defer f.Close()
-	src, _, err := image.Decode(f)
+	return s
+}
+
+// photoShape returns a photo's pixels as stored and its EXIF orientation
+// (1 when it has none, and for PNG).
+func photoShape(path string) (int, int, int, error) {
+	px, py, err := imageSize(path)
 	if err != nil {
-		return nil, "", err
+		return 0, 0, 0, err
+	}
+	o := 1
+	if b, err := os.ReadFile(path); err == nil && len(b) > 2 && b[0] == 0xFF && b[1] == 0xD8 {
+		if _, info, err := cleanJPEG(b); err == nil {
+			o = info.orientation
+		}
+	}
+	return px, py, o, nil
+}
+
+// picture is an image as the PDF holds it: the entries of its image
+// dictionary and its stream; written by finish as an image XObject.
+type picture struct {
+	dict string // /Width … /Height … /ColorSpace … /BitsPerComponent … /Filter …
+	data []byte
+	mask *picture // the soft mask (a PNG's transparency), or nil
+}
+
+// pictures are the images a document draws, in the order first drawn, so
+// that the PDF's objects come in the same order on every build.
+type pictures struct {
+	list  []*picture
+	index map[string]int // path@WxH -> index in list
+}
+
+// picture returns the resource name of the image at path set at nx×ny
+// pixels, making it on first use. A JPEG at its own size keeps its
+// compressed data, cleaned of everything but the image (see cleanJPEG); a
+// downsampled JPEG is encoded again at the document's quality; a PNG is
+// decoded and its pixels written compressed (with its transparency as a
+// soft mask), which leaves its text and metadata chunks behind.
+func (c *Canvas) picture(path string, nx, ny int) (string, error) {
+	if c.pics == nil {
+		c.pics = &pictures{index: map[string]int{}}
+	}
+	key := fmt.Sprintf("%s@%dx%d", path, nx, ny)
+	if i, ok := c.pics.index[key]; ok {
+		return fmt.Sprintf("/Im%d", i+1), nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	var p *picture
+	if len(b) > 2 && b[0] == 0xFF && b[1] == 0xD8 {
+		p, err = jpegPicture(b, nx, ny, c.quality)
+	} else {
+		p, err = pixelPicture(b, nx, ny)
+	}
+	if err != nil {
+		return "", fmt.Errorf("cannot read the image: %v", err)
+	}
+	c.pics.index[key] = len(c.pics.list)
+	c.pics.list = append(c.pics.list, p)
+	return fmt.Sprintf("/Im%d", len(c.pics.list)), nil
+}
+
+func jpegPicture(b []byte, nx, ny, quality int) (*picture, error) {
+	clean, info, err := cleanJPEG(b)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(clean))
+	if err != nil {
+		return nil, err
+	}
+	if (nx != cfg.Width || ny != cfg.Height) && info.components != 4 {
+		// downsampled (a CMYK photo keeps its own pixels: Go encodes JPEG
+		// only in RGB or grey, and the separation is the point of CMYK)
+		src, err := jpeg.Decode(bytes.NewReader(clean))
+		if err != nil {
+			return nil, err
+		}
+		rect := image.Rect(0, 0, nx, ny)
+		var dst draw.Image = image.NewRGBA(rect)
+		if _, ok := src.(*image.Gray); ok {
+			dst = image.NewGray(rect)
+		}
+		draw.ApproxBiLinear.Scale(dst, rect, src, src.Bounds(), draw.Src, nil)
+		var out bytes.Buffer
+		if err := jpeg.Encode(&out, dst, &jpeg.Options{Quality: quality}); err != nil {
+			return nil, err
+		}
+		clean, cfg.Width, cfg.Height = out.Bytes(), nx, ny
+		info.components = 3
+		if _, ok := dst.(*image.Gray); ok {
+			info.components = 1
+		}
+	}
+	cs := map[int]string{1: "/DeviceGray", 3: "/DeviceRGB", 4: "/DeviceCMYK"}[info.components]
+	if cs == "" {
+		return nil, fmt.Errorf("a JPEG of %d colour components", info.components)
+	}
+	if info.components == 4 && info.adobe {
+		cs += " /Decode [1 0 1 0 1 0 1 0]" // Adobe stores CMYK inverted
+	}
+	return &picture{dict: fmt.Sprintf("/Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 /Filter /DCTDecode", cfg.Width, cfg.Height, cs), data: clean}, nil
+}
+
+// pixelPicture decodes b (a PNG) and writes its pixels at nx×ny: grey or
+// RGB, and the alpha channel as a soft mask when it has transparency.
+func pixelPicture(b []byte, nx, ny int) (*picture, error) {
+	src, _, err := image.Decode(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	if src.Bounds().Dx() != nx || src.Bounds().Dy() != ny {
+		dst := image.NewNRGBA(image.Rect(0, 0, nx, ny))
+		draw.ApproxBiLinear.Scale(dst, dst.Rect, src, src.Bounds(), draw.Src, nil)
+		src = dst
+	}
+	gray := false
+	switch src.(type) {
+	case *image.Gray, *image.Gray16:
+		gray = true
 	}
 	opaque := true
 	if o, ok := src.(interface{ Opaque() bool }); ok {
 		opaque = o.Opaque()
 	}
-	rect := image.Rect(0, 0, nx, ny)
-	var b bytes.Buffer
-	if opaque {
-		dst := image.NewRGBA(rect)
-		if g, ok := src.(*image.Gray); ok {
-			gd := image.NewGray(rect)
-			draw.ApproxBiLinear.Scale(gd, rect, g, g.Bounds(), draw.Src, nil)
-			err = jpeg.Encode(&b, gd, &jpeg.Options{Quality: quality})
-			return b.Bytes(), "JPG", err
-		}
-		draw.ApproxBiLinear.Scale(dst, rect, src, src.Bounds(), draw.Src, nil)
-		err = jpeg.Encode(&b, dst, &jpeg.Options{Quality: quality})
-		return b.Bytes(), "JPG", err
+	r := src.Bounds()
+	n := 3
+	if gray {
+		n = 1
 	}
-	dst := image.NewNRGBA(rect)
-	draw.ApproxBiLinear.Scale(dst, rect, src, src.Bounds(), draw.Src, nil)
-	err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&b, dst)
-	return b.Bytes(), "PNG", err
+	pix := make([]byte, 0, r.Dx()*r.Dy()*n)
+	var alpha []byte
+	if !opaque {
+		alpha = make([]byte, 0, r.Dx()*r.Dy())
+	}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := color.NRGBAModel.Convert(src.At(x, y)).(color.NRGBA)
+			if gray {
+				pix = append(pix, c.R)
+			} else {
+				pix = append(pix, c.R, c.G, c.B)
+			}
+			if alpha != nil {
+				alpha = append(alpha, c.A)
+			}
+		}
+	}
+	cs := "/DeviceRGB"
+	if gray {
+		cs = "/DeviceGray"
+	}
+	p := &picture{dict: fmt.Sprintf("/Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 /Filter /FlateDecode", r.Dx(), r.Dy(), cs), data: pdffile.Deflate(pix)}
+	if alpha != nil {
+		p.mask = &picture{dict: fmt.Sprintf("/Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode", r.Dx(), r.Dy()), data: pdffile.Deflate(alpha)}
+	}
+	return p, nil
+}
+
+// add writes the pictures into the PDF as image XObjects and names them in
+// fpdf's one resource dictionary, after its own.
+func (ps *pictures) add(pf *pdffile.File) error {
+	if ps == nil || len(ps.list) == 0 {
+		return nil
+	}
+	const xres = "/XObject <<\n"
+	res := -1
+	for n, o := range pf.Objects {
+		if bytes.Contains(o, []byte("/ProcSet [")) && bytes.Contains(o, []byte(xres)) {
+			res = n
+			break
+		}
+	}
+	if res < 0 {
+		return fmt.Errorf("images: the file has no resource dictionary to add to")
+	}
+	var names strings.Builder
+	obj := func(p *picture, extra string) int {
+		return pf.Add(pdffile.Stream("/Type /XObject /Subtype /Image "+p.dict+extra, p.data, false))
+	}
+	for i, p := range ps.list {
+		extra := ""
+		if p.mask != nil {
+			extra = fmt.Sprintf(" /SMask %d 0 R", obj(p.mask, ""))
+		}
+		fmt.Fprintf(&names, "/Im%d %d 0 R\n", i+1, obj(p, extra))
+	}
+	o := pf.Objects[res]
+	i := bytes.Index(o, []byte(xres)) + len(xres)
+	pf.Objects[res] = slices.Concat(o[:i], []byte(names.String()), o[i:])
+	return nil
 }

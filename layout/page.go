@@ -20,73 +20,205 @@ type Frame struct{ X, Y, W, H float64 }
 // ReportLab's frames take flowables: place a block if it fits; else ask it
 // to split; else start a new page. A block that must stay with its
 // successor moves with it. first is the number of the first page.
+//
+// Figures float: a figure (a block with a kicker) that does not fit where
+// it comes waits for the top of the next page, and what follows it fills
+// the rest of this one; figures keep their order. A page that would end
+// with a hole (more than holeShare of the frame) because what comes next
+// cannot start there is set again with one of its figures sent on to the
+// next page, when that leaves a smaller hole.
 func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 	var pages []Page
-	page := Page{Number: first}
-	y := 0.0
-	flush := func() {
-		pages = append(pages, page)
-		page = Page{Number: page.Number + 1}
-		y = 0
-	}
 	queue := append([]Block(nil), blocks...)
-	for len(queue) > 0 {
-		b := queue[0]
-		if _, isSpace := b.(Space); isSpace && len(page.Blocks) == 0 {
-			queue = queue[1:] // no space at the head of a page
+	var floats []Block // figures waiting for the next page
+	for n := first; len(queue) > 0 || len(floats) > 0; n++ {
+		p, err := fillPage(queue, floats, f, n, -1)
+		if err != nil {
+			return nil, err
+		}
+		if p.hole > holeShare*f.H && len(p.queue) > 0 {
+			for k := p.figures - 1; k >= 0; k-- {
+				if q, err := fillPage(queue, floats, f, n, k); err == nil && q.hole < p.hole-1 {
+					p = q
+					break
+				}
+			}
+		}
+		pages = append(pages, p.Page)
+		queue, floats = p.queue, p.floats
+	}
+	return pages, nil
+}
+
+// holeShare is the space left at a page's foot, as a share of the frame,
+// that makes Paginate try the page again with a figure sent on.
+const holeShare = 0.1
+
+// filled is a page as fillPage sets it, with what goes on.
+type filled struct {
+	Page
+	queue, floats []Block // what is left for the next pages
+	hole          float64 // the space left at the foot, pt (0 on the last page)
+	figures       int     // figures placed from the queue (not waiting ones)
+}
+
+// fillPage sets one page from the figures waiting for it and the queue.
+// The figure placed deferAt-th (from 0; -1 for none) is sent on to the
+// next page instead.
+func fillPage(queue, floats []Block, f Frame, number, deferAt int) (filled, error) {
+	p := filled{Page: Page{Number: number}}
+	// the waiting figures open the page, after the end of a text that
+	// goes on from the page before (no figure parts a paragraph)
+	var q []Block
+	if len(queue) > 0 {
+		if _, ok := queue[0].(*Flow); ok && len(floats) > 0 {
+			q = append(q, queue[0])
+			queue = queue[1:]
+		}
+	}
+	q = append(append(q, floats...), queue...)
+	waiting := map[Block]bool{}
+	for _, b := range floats {
+		waiting[b] = true
+	}
+	var fl []Block
+	var kicked Block // the kicker last set
+	y := 0.0
+	for len(q) > 0 {
+		b := q[0]
+		fromQueue := !waiting[b]
+		if isFigure(b) && len(fl) > 0 && fromQueue {
+			fl = append(fl, b) // after the figures that wait
+			q = q[1:]
 			continue
 		}
+		if _, isSpace := b.(Space); isSpace && len(p.Blocks) == 0 {
+			q = q[1:] // no space at the head of a page
+			continue
+		}
+		if fw, ok := b.(*Flow); ok && fw.Float != nil && fromQueue && len(p.Blocks) > 0 {
+			if p.figures == deferAt {
+				// the figure in the text is sent on, as a row of its own
+				rest := *fw
+				rest.Float = nil
+				fl = append(fl, &Row{Cells: []Block{fw.Float}, Columns: fw.cols(), Gutter: fw.Gutter, After: fw.After, Kicker: fw.Kicker})
+				b, q[0] = &rest, &rest
+			}
+			p.figures++
+		}
 		h := b.Measure(f.W)
-		if k, ok := b.(kickered); ok && len(page.Blocks) == 0 && k.kicker() != nil {
-			if kh := k.kicker().Measure(f.W); kh+h <= f.H {
-				page.Blocks = append(page.Blocks, Placed{k.kicker(), f.X, f.Y, f.W, kh})
+		if k, ok := b.(kickered); ok && (len(p.Blocks) == 0 || !fromQueue) && k.kicker() != nil && k.kicker() != kicked {
+			// a figure carried away from its section: a reminder of where
+			// it belongs above it (once for the figures of one section)
+			if kh := k.kicker().Measure(f.W); kh+h <= f.H-y {
+				p.Blocks = append(p.Blocks, Placed{k.kicker(), f.X, f.Y + y, f.W, kh})
 				y += kh
+				kicked = k.kicker()
 			}
 		}
 		avail := f.H - y
 		fits := h <= avail+1e-6
-		if fits && keepsWithNext(b) && len(queue) > 1 && len(page.Blocks) > 0 {
+		if fits && keepsWithNext(b) && len(q) > 1 && len(p.Blocks) > 0 {
 			// the next block, or a head of it, must fit below this one
-			next := queue[1]
+			next := q[1]
 			if next.Measure(f.W) > avail-h+1e-6 {
 				if head, _ := next.Split(f.W, avail-h); head == nil {
 					fits = false
 				}
 			}
 		}
+		if isFigure(b) && fromQueue && len(p.Blocks) > 0 {
+			if p.figures == deferAt {
+				fits = false // sent on, so that what follows starts here
+			}
+			p.figures++
+		}
 		if fits {
-			page.Blocks = append(page.Blocks, Placed{b, f.X, f.Y + y, f.W, h})
+			p.Blocks = append(p.Blocks, Placed{b, f.X, f.Y + y, f.W, h})
 			y += h
-			queue = queue[1:]
+			q = q[1:]
 			continue
 		}
 		if _, isSpace := b.(Space); isSpace {
-			queue = queue[1:] // no space at the foot or head of a page
-			flush()
-			continue
+			q = q[1:] // no space at the foot or head of a page
+			break
 		}
 		if !keepsWithNext(b) {
-			if head, tail := b.Split(f.W, avail); head != nil {
-				hh := head.Measure(f.W)
-				page.Blocks = append(page.Blocks, Placed{head, f.X, f.Y + y, f.W, hh})
-				if tail == nil {
-					queue = queue[1:]
-				} else {
-					queue[0] = tail
-				}
-				flush()
+			head, tail := b.Split(f.W, avail)
+			if isFigure(b) && (head == nil || p.figures-1 == deferAt && fromQueue) && len(p.Blocks) > 0 && len(q) > 1 {
+				fl = append(fl, b) // the figure waits; the text goes on
+				q = q[1:]
 				continue
 			}
+			if head != nil {
+				hh := head.Measure(f.W)
+				p.Blocks = append(p.Blocks, Placed{head, f.X, f.Y + y, f.W, hh})
+				y += hh
+				if tail == nil {
+					q = q[1:]
+				} else {
+					q = append([]Block{tail}, q[1:]...)
+				}
+				break
+			}
 		}
-		if len(page.Blocks) == 0 {
+		if len(p.Blocks) == 0 {
 			// Taller than an empty frame and cannot split: nothing we can
 			// do would show it whole.
-			return nil, &tooTall{h, f.H}
+			return p, &tooTall{h, f.H}
 		}
-		flush()
+		break
 	}
-	if len(page.Blocks) > 0 {
-		pages = append(pages, page)
+	if len(q) > 0 || len(fl) > 0 {
+		p.hole = f.H - y
 	}
-	return pages, nil
+	p.queue, p.floats = q, fl
+	return p, nil
+}
+
+// maxJoint is the most space justify adds at one joint, as a share of the
+// frame's height: more would open a hole in the page instead of at its foot.
+const maxJoint = 0.05
+
+// justify spreads the space left at the foot of each page but the last
+// over the page's joints — before a section's head, around figures —
+// as a newspaper page is set flush at the foot, so that a page ends where
+// the next section or figure could not start without a hole at its foot.
+func justify(pages []Page, f Frame) {
+	for i := range pages[:max(0, len(pages)-1)] {
+		bs := pages[i].Blocks
+		if len(bs) == 0 {
+			continue
+		}
+		last := bs[len(bs)-1]
+		gap := f.Y + f.H - (last.Y + last.H)
+		if gap < 0.02*f.H {
+			continue
+		}
+		var joints []int
+		for k := 1; k < len(bs); k++ {
+			_, head := bs[k].Block.(*sectionHead)
+			if head || isFigure(bs[k].Block) || isFigure(bs[k-1].Block) {
+				joints = append(joints, k)
+			}
+		}
+		if len(joints) == 0 {
+			continue
+		}
+		extra := min(gap/float64(len(joints)), maxJoint*f.H)
+		shift := 0.0
+		for k := range bs {
+			if len(joints) > 0 && joints[0] == k {
+				shift += extra
+				joints = joints[1:]
+			}
+			bs[k].Y += shift
+		}
+	}
+}
+
+// isFigure reports whether b is a row of figures (which carries a kicker).
+func isFigure(b Block) bool {
+	k, ok := b.(kickered)
+	return ok && k.kicker() != nil
 }

@@ -250,3 +250,47 @@ func TestTrailerStaysWithText(t *testing.T) {
 		t.Errorf("head %d lines (trailer %v), tail %d lines (trailer %v)", len(head.Lines(w)), head.Trailer != nil, len(tail.Lines(w)), tail.Trailer != nil)
 	}
 }
+
+// TestFiguresFloat: a row of figures that does not fit waits for the top
+// of the next page (under its kicker) while what follows fills this one;
+// figures keep their order.
+func TestFiguresFloat(t *testing.T) {
+	fig := func(h float64) *Row {
+		return &Row{Cells: []Block{box{h: h}, box{h: h}}, Columns: 2, Kicker: box{h: 5}}
+	}
+	a, b := fig(50), fig(20)
+	text := box{h: 30}
+	pages, err := Paginate([]Block{box{h: 60}, a, b, text}, Frame{W: 100, H: 100}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 2 {
+		t.Fatalf("%d pages, want 2", len(pages))
+	}
+	var first, second []Block
+	for _, p := range pages[0].Blocks {
+		first = append(first, p.Block)
+	}
+	for _, p := range pages[1].Blocks {
+		second = append(second, p.Block)
+	}
+	if len(first) != 2 || first[1] != Block(text) {
+		t.Errorf("page 1: %v, want the first block and the text that follows the figures", first)
+	}
+	if len(second) != 3 || second[1] != Block(a) || second[2] != Block(b) {
+		t.Errorf("page 2: %v, want the kicker, then both figures in order", second)
+	}
+}
+
+// TestJustifySpreadsTheFoot: the space left at the foot of a page but the
+// last goes to the joints before section heads and around figures, at
+// most maxJoint of the page at each.
+func TestJustifySpreadsTheFoot(t *testing.T) {
+	f := Frame{W: 100, H: 200}
+	head := &sectionHead{}
+	pages := []Page{{Blocks: []Placed{{Block: box{h: 50}, H: 50}, {Block: head, Y: 50, H: 50}}}, {}}
+	justify(pages, f)
+	if y := pages[0].Blocks[1].Y; y != 50+maxJoint*f.H {
+		t.Errorf("the head moved to %.0f, want %.0f", y, 50+maxJoint*f.H)
+	}
+}

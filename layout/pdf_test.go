@@ -30,24 +30,18 @@ func TestSamplePDFMatchesLayout(t *testing.T) {
 		// what layout placed: the body paragraphs' glyphs, in order
 		var want []glyph
 		var lineStarts, lineEnds []rune
-		var paras []Placed
 		for _, b := range page.Blocks {
-			if p, ok := b.Block.(*Paragraph); ok {
-				paras = append(paras, b)
-				if tr, ok := p.Trailer.(*Paragraph); ok { // the byline
-					paras = append(paras, Placed{tr, b.X, b.Y + p.linesHeight(b.W), b.W, 0})
-				}
+			f, ok := b.Block.(*Flow)
+			if !ok {
+				continue
 			}
-		}
-		for _, b := range paras {
-			p := b.Block.(*Paragraph)
-			p.each(b.X, b.Y, b.W, func(l Line, x, base float64) {
+			f.each(b.X, b.Y, b.W, func(l Line, x, base float64) {
 				for _, g := range l.Glyphs {
 					if g.R != ' ' && g.Size == sizeBody {
 						want = append(want, glyph{g.R, x + g.X, pageH - base})
 					}
 				}
-				if len(l.Glyphs) > 0 && p.Columns == 2 {
+				if len(l.Glyphs) > 0 {
 					lineStarts = append(lineStarts, l.Glyphs[0].R)
 					lineEnds = append(lineEnds, l.Glyphs[len(l.Glyphs)-1].R)
 				}

@@ -12,10 +12,12 @@ import (
 // body turns the sections into the blocks that flow through the pages.
 //
 // A section reads: its head (number, headline, title), the figures that
-// the headline does not already show as stat cards, the body in two
-// columns, then its charts and photos two to a row. When a section has an
-// odd number of figures, the last one stands beside the stat cards instead
-// of alone in half a row, so no half of the page is left empty.
+// the headline does not already show as stat cards, the body in columns
+// as one flow (see Flow), then its charts and photos two to a row. When a
+// section has an odd number of figures, the last one stands in the text at
+// the foot of its last column, or beside the stat cards when there is no
+// text, instead of alone in half a row, so no half of the page is left
+// empty.
 func (d *Document) body() []Block {
 	var blocks []Block
 	last := len(d.Report.Sections) - 1
@@ -35,7 +37,8 @@ func (d *Document) body() []Block {
 			figs = append(figs, d.photo(fmt.Sprintf("sections[%d].photos[%d]", i, j), p))
 		}
 		kicker := d.kicker(i, s)
-		if len(figs)%2 == 1 && len(cards) > 0 {
+		hasText := strings.TrimSpace(s.Body) != "" || i == last && d.Report.Byline != ""
+		if len(figs)%2 == 1 && len(cards) > 0 && !hasText {
 			grid := &Stack{}
 			for _, row := range cardRows(cards, 2, d.geo.Gutter) {
 				grid.Blocks = append(grid.Blocks, row)
@@ -47,28 +50,26 @@ func (d *Document) body() []Block {
 				blocks = append(blocks, row)
 			}
 		}
-		var para *Paragraph
+		flow := &Flow{
+			Setting: Setting{Align: Justify, Indent: d.indent() * sizeBody},
+			Columns: d.geo.Columns, Gutter: d.geo.Gutter, Leading: leadBody, After: 14,
+		}
 		for _, p := range s.Paragraphs() {
-			para = &Paragraph{
-				Spans:   []Span{d.Theme.span(p, d.Theme.Regular, sizeBody, d.Theme.Ink)},
-				Setting: Setting{Align: Justify, Indent: d.indent() * sizeBody},
-				Leading: leadBody, Columns: d.geo.Columns, Gutter: d.geo.Gutter, After: 14,
-			}
-			blocks = append(blocks, para)
+			flow.Paras = append(flow.Paras, []Span{d.Theme.span(p, d.Theme.Regular, sizeBody, d.Theme.Ink)})
 		}
 		if i == last && d.Report.Byline != "" {
 			// the byline closes the text, as in a newspaper, and stays
 			// with its last lines
-			byline := &Paragraph{
-				Spans:   []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, sizeBody, d.Theme.Muted)},
-				Setting: Setting{Align: Right}, Leading: leadBody,
+			flow.Trailer = []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, sizeBody, d.Theme.Muted)}
+		}
+		if len(flow.Paras) > 0 || flow.Trailer != nil {
+			if len(figs)%2 == 1 {
+				// a lone figure stands in the text, at the foot of its
+				// last column
+				flow.Float, flow.Kicker = figs[len(figs)-1], kicker
+				figs = figs[:len(figs)-1]
 			}
-			if para != nil {
-				para.Trailer = byline
-			} else {
-				byline.After = 14
-				blocks = append(blocks, byline)
-			}
+			blocks = append(blocks, flow)
 		}
 		for j := 0; j < len(figs); j += 2 {
 			blocks = append(blocks, &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: 16, Kicker: kicker})
@@ -159,7 +160,7 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	st.Keep = true
 	st.Blocks = append(st.Blocks,
 		Rule{Color: th.Primary, Thickness: 2.5, After: 8},
-		&Paragraph{Spans: []Span{th.span(fmt.Sprintf("%02d", i+1), th.Black, 11, th.Primary)}, Setting: Setting{Align: Left}, After: 2},
+		&Paragraph{Spans: []Span{th.span(fmt.Sprintf("%02d", i+1), th.Black, 11, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
 	)
 	if s.Headline != "" {
 		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 4})

@@ -94,7 +94,7 @@ func (d *Document) Write(w io.Writer) error {
 	if err := pdf.Output(&buf); err != nil {
 		return err
 	}
-	out, err := finish(buf.Bytes(), text)
+	out, err := finish(buf.Bytes(), text, c.pics)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,62 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/pdftest"
+)
+
+// TestCoverWhateverTheData: a cover with 0 to 16 key figures, on A4 and
+// A5, with and without a summary, shows every figure and leaves no blank
+// band over 15 % of the page.
+func TestCoverWhateverTheData(t *testing.T) {
+	for _, paper := range []string{"A4", "A5"} {
+		for _, n := range []int{0, 1, 2, 3, 4, 5, 7, 10, 13, 16} {
+			for _, summary := range []string{"", "summary: 全年各项工作稳中有进，社会治安持续向好。\n"} {
+				name := fmt.Sprintf("%s/%d/summary=%v", paper, n, summary != "")
+				t.Run(name, func(t *testing.T) {
+					var b strings.Builder
+					fmt.Fprintf(&b, "title: 宁波公安这一年\norganization: 宁波市公安局\ndate: 2021-01-18\n%stheme: {paper: %s}\nsections:\n", summary, paper)
+					for i := range max(n, 1) {
+						fmt.Fprintf(&b, "  - title: 第%d部分工作\n", i+1)
+						if i < n {
+							fmt.Fprintf(&b, "    stats:\n      - {value: %d, unit: 起, label: 破获案件}\n", 100+i)
+						}
+					}
+					r, err := data.Parse("cover.yaml", []byte(b.String()))
+					if err != nil {
+						t.Fatal(err)
+					}
+					d, pdf := build(t, r, Options{})
+					cards := 0
+					var count func(Block)
+					count = func(bl Block) {
+						switch c := bl.(type) {
+						case *statCard:
+							cards++
+						case *Row:
+							for _, x := range c.Cells {
+								count(x)
+							}
+						}
+					}
+					for _, p := range d.Pages[0].Blocks {
+						count(p.Block)
+						if p.Y+p.H > d.geo.H-d.geo.MarginBottom+1e-6 {
+							t.Errorf("a block of the cover ends at %.0f, below the type area", p.Y+p.H)
+						}
+					}
+					if cards != n {
+						t.Errorf("%d key figures on the cover, want %d", cards, n)
+					}
+					if band := blankBand(pdftest.Render(t, pdf, 0, 40)); band > 0.15 {
+						t.Errorf("a blank band of %.0f %% on the cover", band*100)
+					}
+				})
+			}
+		}
+	}
+}

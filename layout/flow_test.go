@@ -1,0 +1,148 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+)
+
+// flowOf is a flow of n paragraphs of k sentences each, with a byline.
+func flowOf(n, k int, byline bool) *Flow {
+	f := &Flow{Setting: Setting{Align: Justify, Indent: 2 * sizeBody}, Columns: 2, Gutter: 10, Leading: 14}
+	for i := range n {
+		f.Paras = append(f.Paras, body(strings.Repeat("宁波公安这一年共破获案件。", k)+strings.Repeat("段", i+1)))
+	}
+	if byline {
+		f.Trailer = body("记者 张贻富")
+	}
+	return f
+}
+
+// lines returns what the flow draws, in drawing order, with the column
+// (0 or 1) and row of each line.
+func flowLines(f *Flow, w float64) (texts []string, cols, rows []int) {
+	cw := f.colWidth(w)
+	f.each(0, 0, w, func(l Line, x, base float64) {
+		texts = append(texts, l.Text())
+		col := 0
+		if x > cw {
+			col = 1
+		}
+		cols = append(cols, col)
+		rows = append(rows, int((base+1)/f.Leading))
+	})
+	return
+}
+
+// TestFlowReadsDownTheColumns: a section's paragraphs run down the first
+// column, then the second; every line is drawn once, in reading order,
+// and the columns are balanced.
+func TestFlowReadsDownTheColumns(t *testing.T) {
+	for _, tt := range []struct {
+		paras, sentences int
+	}{{1, 3}, {3, 4}, {5, 2}, {2, 12}} {
+		f := flowOf(tt.paras, tt.sentences, true)
+		w := 2*12*sizeBody + 10
+		texts, cols, _ := flowLines(f, w)
+		var want []string
+		for _, u := range f.set(w) {
+			if !u.gap {
+				want = append(want, u.line.Text())
+			}
+		}
+		if strings.Join(texts, "|") != strings.Join(want, "|") {
+			t.Errorf("%d paragraphs: lines drawn out of order", tt.paras)
+		}
+		n0 := 0
+		for i, c := range cols {
+			if i > 0 && c < cols[i-1] {
+				t.Errorf("%d paragraphs: line %d goes back to the first column", tt.paras, i)
+			}
+			if c == 0 {
+				n0++
+			}
+		}
+		if n1 := len(cols) - n0; n0-n1 > 3 || n1-n0 > 3 {
+			t.Errorf("%d paragraphs: %d lines in the first column, %d in the second: not balanced", tt.paras, n0, n1)
+		}
+	}
+}
+
+// TestFlowSplit: split at every height, a flow keeps every line once, in
+// order; no column starts or ends with a lone line of a paragraph; the
+// byline stays with the last lines; the head's columns are full.
+func TestFlowSplit(t *testing.T) {
+	w := 2*10*sizeBody + 10
+	whole := flowOf(4, 5, true)
+	var all []string
+	for _, u := range whole.set(w) {
+		if !u.gap {
+			all = append(all, u.line.Text())
+		}
+	}
+	for rows := 1; rows <= len(all); rows++ {
+		f := flowOf(4, 5, true)
+		head, tail := f.Split(w, float64(rows)*14)
+		if head == nil {
+			if rows >= 4 {
+				t.Errorf("%d rows: nothing fits", rows)
+			}
+			continue
+		}
+		var got []string
+		var parts []*Flow
+		parts = append(parts, head.(*Flow))
+		if tail != nil {
+			parts = append(parts, tail.(*Flow))
+		}
+		for _, p := range parts {
+			us := p.set(w)
+			spans, _ := p.arrange(w)
+			for _, s := range spans {
+				col := us[s[0]:s[1]]
+				for k, u := range col {
+					if u.gap {
+						continue
+					}
+					got = append(got, u.line.Text())
+					if u.trailer && (k == 0 || col[k-1].gap) {
+						t.Errorf("%d rows: the byline opens a column", rows)
+					}
+				}
+				if len(col) > 0 {
+					first, last := col[0], col[len(col)-1]
+					if !first.trailer && first.idx == first.of-1 && first.of > 1 {
+						t.Errorf("%d rows: a column starts with a paragraph's last line alone", rows)
+					}
+					if !last.trailer && last.idx == 0 && last.of > 1 {
+						t.Errorf("%d rows: a column ends with a paragraph's first line alone", rows)
+					}
+				}
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(all, "|") {
+			t.Errorf("%d rows: %d lines after the split, %d before, or out of order", rows, len(got), len(all))
+		}
+		if h := head.Measure(w); h > float64(rows)*14+1e-6 {
+			t.Errorf("%d rows: head is %.0f pt tall", rows, h)
+		}
+	}
+}
+
+// TestFlowFloat: a figure in the flow stands at the foot of the last
+// column, inside the flow's height, the text beside and above it.
+func TestFlowFloat(t *testing.T) {
+	w := 2*12*sizeBody + 10
+	f := flowOf(3, 4, false)
+	f.Float = box{h: 100}
+	fx, fy, cw := f.floatAt(0, 0, w)
+	h := f.Measure(w)
+	if fx < cw || fy+100 > h+1e-6 || fy < 0 {
+		t.Errorf("float at (%.0f, %.0f) in a flow %.0f tall: not at the foot of the last column", fx, fy, h)
+	}
+	_, cols, rows := flowLines(f, w)
+	for i := range cols {
+		if cols[i] == 1 && float64(rows[i]+1)*f.Leading > fy+1e-6 {
+			t.Errorf("line %d of the last column runs into the float", i)
+		}
+	}
+}
