@@ -41,6 +41,7 @@ type Face struct {
 	Weight int    // 400, 700, 900
 
 	ttf []byte
+	dir int // where the face's table directory starts in ttf (a collection holds several)
 
 	once sync.Once // parse, once per process
 	sf   *sfnt
@@ -181,7 +182,8 @@ type sfnt struct {
 	tables      map[string][]byte
 	numGlyphs   int
 	numHMetrics int
-	loca        []uint32 // numGlyphs+1 offsets into glyf
+	loca        []uint32 // numGlyphs+1 offsets into glyf; nil for CFF outlines
+	cff         *cff     // the CFF outlines; nil for glyf
 	gid         []uint16 // BMP rune → glyph
 }
 
@@ -196,7 +198,7 @@ func (s *sfnt) advance(r rune) int {
 }
 
 func (f *Face) sfnt() (*sfnt, error) {
-	f.once.Do(func() { f.sf, f.err = parse(f.ttf) })
+	f.once.Do(func() { f.sf, f.err = parse(f.ttf, f.dir) })
 	return f.sf, f.err
 }
 
@@ -210,19 +212,26 @@ func (f *Face) metrics() *sfnt {
 	return s
 }
 
-// parse reads the tables a face is used by: head, hhea, maxp, cmap
-// (format 4) and hmtx for the metrics, the way fpdf's utf8FontFile does,
-// and loca, glyf, OS/2, post and name for subsetting.
-func parse(ttf []byte) (_ *sfnt, err error) {
+// parse reads the tables of the face whose table directory starts at dir
+// that it is used by: head, hhea, maxp, cmap (format 4) and hmtx for the
+// metrics, the way fpdf's utf8FontFile does, and loca and glyf (or CFF),
+// OS/2, post and name for subsetting.
+func parse(ttf []byte, dir int) (_ *sfnt, err error) {
 	defer func() {
 		if p := recover(); p != nil { // out-of-range reads on malformed data
-			err = fmt.Errorf("malformed TrueType data: %v", p)
+			err = fmt.Errorf("malformed font data: %v", p)
 		}
 	}()
 	be := binary.BigEndian
-	tables, err := tableDir(ttf, "head", "hhea", "maxp", "cmap", "hmtx", "loca", "glyf", "OS/2", "post", "name")
+	tables, err := tableDir(ttf, dir, "head", "hhea", "maxp", "cmap", "hmtx", "OS/2", "post", "name")
 	if err != nil {
 		return nil, err
+	}
+	if tables["CFF "] == nil && (tables["loca"] == nil || tables["glyf"] == nil) {
+		if tables["CFF2"] != nil {
+			return nil, errors.New("CFF2 outlines (a variable OpenType font) are not supported")
+		}
+		return nil, errors.New("no outlines: missing glyf and loca, or CFF, table")
 	}
 	upem := int(be.Uint16(tables["head"][18:]))
 	if upem == 0 {
@@ -242,14 +251,20 @@ func parse(ttf []byte) (_ *sfnt, err error) {
 	if s.numHMetrics == 0 {
 		return nil, errors.New("hhea numberOfHMetrics is 0")
 	}
-	long := be.Uint16(tables["head"][50:]) == 1
-	loca := tables["loca"]
-	s.loca = make([]uint32, s.numGlyphs+1)
-	for i := range s.loca {
-		if long {
-			s.loca[i] = be.Uint32(loca[4*i:])
-		} else {
-			s.loca[i] = uint32(be.Uint16(loca[2*i:])) * 2
+	if c := tables["CFF "]; c != nil {
+		if s.cff, err = parseCFF(c, s.numGlyphs); err != nil {
+			return nil, err
+		}
+	} else {
+		long := be.Uint16(tables["head"][50:]) == 1
+		loca := tables["loca"]
+		s.loca = make([]uint32, s.numGlyphs+1)
+		for i := range s.loca {
+			if long {
+				s.loca[i] = be.Uint32(loca[4*i:])
+			} else {
+				s.loca[i] = uint32(be.Uint16(loca[2*i:])) * 2
+			}
 		}
 	}
 
@@ -288,23 +303,24 @@ func parse(ttf []byte) (_ *sfnt, err error) {
 	return s, nil
 }
 
-// tableDir returns the tables of a TrueType file by tag, checking that
-// the ones named are there.
-func tableDir(ttf []byte, need ...string) (map[string][]byte, error) {
+// tableDir returns the tables of the face whose table directory starts
+// at dir (0 but in a collection) by tag, checking that the ones named are
+// there. Offsets count from the start of the file, in a collection too.
+func tableDir(ttf []byte, dir int, need ...string) (map[string][]byte, error) {
 	be := binary.BigEndian
-	if len(ttf) < 12 {
-		return nil, errors.New("too short for a TrueType font")
+	if dir < 0 || dir+12 > len(ttf) {
+		return nil, errors.New("too short for an OpenType font")
 	}
-	if v := be.Uint32(ttf); v != 0x00010000 && v != 0x74727565 {
-		return nil, fmt.Errorf("not a TrueType (glyf) font: sfnt version %#08x", v)
+	if v := be.Uint32(ttf[dir:]); v != 0x00010000 && v != 0x74727565 && v != 0x4F54544F {
+		return nil, fmt.Errorf("not an OpenType font: sfnt version %#08x", v)
 	}
 	tables := map[string][]byte{}
-	n := int(be.Uint16(ttf[4:]))
-	if 12+16*n > len(ttf) {
+	n := int(be.Uint16(ttf[dir+4:]))
+	if dir+12+16*n > len(ttf) {
 		return nil, errors.New("table directory out of bounds")
 	}
 	for i := 0; i < n; i++ {
-		rec := ttf[12+16*i:]
+		rec := ttf[dir+12+16*i:]
 		off, size := be.Uint32(rec[8:]), be.Uint32(rec[12:])
 		if uint64(off)+uint64(size) > uint64(len(ttf)) {
 			return nil, fmt.Errorf("table %q out of bounds", rec[:4])

@@ -180,7 +180,7 @@ func TestParseBadFont(t *testing.T) {
 		"otf":       []byte("OTTO\x00\x00\x00\x00\x00\x00\x00\x00"),
 		"truncated": Regular.TTF()[:4096],
 	} {
-		if _, err := parse(ttf); err == nil {
+		if _, err := parse(ttf, 0); err == nil {
 			t.Errorf("%s: parse accepted bad data", name)
 		}
 	}
@@ -212,7 +212,7 @@ func BenchmarkFontLoad(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range Faces() {
-			if _, err := parse(f.ttf); err != nil {
+			if _, err := parse(f.ttf, 0); err != nil {
 				b.Fatal(err)
 			}
 			if _, err := truetype.Parse(f.ttf); err != nil {
@@ -237,7 +237,7 @@ func BenchmarkWidth(b *testing.B) {
 func TestPreload(t *testing.T) {
 	Preload()
 	for _, f := range Faces() {
-		fresh, err := parse(f.ttf) // what a parse on first use gives
+		fresh, err := parse(f.ttf, 0) // what a parse on first use gives
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -71,7 +71,7 @@ func faces(r *data.Report, th *Theme) error {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(r.Dir, path)
 		}
-		face, err := fonts.Open(path, "brochure-"+f.key)
+		face, err := fonts.Open(path)
 		if err != nil {
 			if os.IsNotExist(err) {
 				err = fmt.Errorf("font file %s not found; paths are relative to the report's folder", f.path)
