@@ -44,6 +44,22 @@ type Embedding struct {
 
 	ready chan struct{} // closed when the faces are prepared (see Done)
 	toUni []byte        // the ToUnicode stream object
+	alias map[*Face]*Face
+}
+
+// Alias makes text drawn in face from be drawn in face to. Charts name
+// the embedded Noto Sans SC faces; a report in another region's faces
+// aliases them to its own, whose Latin and figures have the same
+// advances when they are Noto Sans CJK or Source Han Sans, the family
+// Noto Sans SC is cut from.
+func (e *Embedding) Alias(from, to *Face) {
+	if from == to {
+		return
+	}
+	if e.alias == nil {
+		e.alias = map[*Face]*Face{}
+	}
+	e.alias[from] = to
 }
 
 type embedded struct {
@@ -87,6 +103,9 @@ func (e *Embedding) Text(f *Face, size float64, rgb [3]uint8, spacing, x, y floa
 	if e.ready != nil {
 		e.pdf.SetError(fmt.Errorf("fonts: text drawn after Done"))
 		return
+	}
+	if a := e.alias[f]; a != nil {
+		f = a
 	}
 	u := e.use(f)
 	_, h := e.pdf.GetPageSize()

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"time"
@@ -32,7 +31,7 @@ func (d *Document) cover() Page {
 		add(&Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, g.display(20), "#FFFFFF")}, Setting: Setting{Align: Left}, After: 8}, marginX, contentW)
 	}
 	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
-		add(&Paragraph{Spans: []Span{th.span(fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()), th.Regular, 10, "#FFFFFF")}, Setting: Setting{Align: Left}}, marginX, contentW)
+		add(&Paragraph{Spans: []Span{th.span(th.Locale.Date(t), th.Regular, 10, "#FFFFFF")}, Setting: Setting{Align: Left}}, marginX, contentW)
 	}
 	var cells []Block
 	for _, s := range r.Sections {
@@ -44,7 +43,7 @@ func (d *Document) cover() Page {
 		return p
 	}
 	y = band + g.display(34)
-	add(&Paragraph{Spans: []Span{th.span("年度关键数字", th.Black, 14, th.Primary)}, Setting: Setting{Align: Left}, After: 6}, marginX, contentW)
+	add(&Paragraph{Spans: []Span{th.span(th.Locale.Labels.KeyFigures, th.Black, 14, th.Primary)}, Setting: Setting{Align: Left}, After: 6}, marginX, contentW)
 	add(Rule{Color: th.Primary, Thickness: 1.2, After: 16}, marginX, contentW)
 	for i := 0; i < len(cells); i += 2 {
 		row := &Row{Cells: cells[i:min(i+2, len(cells))], Columns: 2, Gutter: g.Gutter, After: 14}

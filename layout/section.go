@@ -198,7 +198,7 @@ func (d *Document) kicker(i int, s data.Section) Block {
 	return &Stack{Blocks: []Block{
 		&Paragraph{Spans: []Span{
 			d.Theme.span(fmt.Sprintf("%02d  ", i+1), d.Theme.Black, sizeLabel, d.Theme.Primary),
-			d.Theme.span(s.Title+"（续）", d.Theme.Regular, sizeLabel, d.Theme.Muted),
+			d.Theme.span(s.Title+d.Theme.Locale.Labels.Continued, d.Theme.Regular, sizeLabel, d.Theme.Muted),
 		}, Setting: Setting{Align: Left}, After: 4},
 		Rule{Color: d.Theme.Rule, Thickness: 0.6, After: 10},
 	}}

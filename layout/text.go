@@ -25,9 +25,9 @@ import (
 type Span struct {
 	Text     string
 	Face     *fonts.Face
-	Size     float64     // pt
-	Color    string      // "#RRGGBB"; "" means ink
-	Fallback *fonts.Face // draws the characters Face lacks; optional
+	Size     float64       // pt
+	Color    string        // "#RRGGBB"; "" means ink
+	Fallback []*fonts.Face // draw, the first that can, the characters Face lacks; optional
 }
 
 // Glyph is one character placed on a line.
@@ -169,8 +169,13 @@ func shape(spans []Span, set Setting) []item {
 				r = ' '
 			}
 			face := s.Face
-			if s.Fallback != nil && !face.Has(r) && s.Fallback.Has(r) {
-				face = s.Fallback
+			if !face.Has(r) {
+				for _, f := range s.Fallback {
+					if f.Has(r) {
+						face = f
+						break
+					}
+				}
 			}
 			items = append(items, item{r: r, face: face, size: s.Size, color: s.Color, adv: face.Advance(r) * s.Size / 1000})
 			text.WriteRune(r)

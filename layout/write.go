@@ -61,6 +61,9 @@ func (d *Document) Write(w io.Writer) error {
 	// Text goes through an Embedding, which writes each face into the PDF
 	// cut down to the characters it drew (see fonts.Embedding).
 	text := fonts.NewEmbedding(pdf, d.alpha)
+	for i, f := range []*fonts.Face{fonts.Regular, fonts.Bold, fonts.Black} {
+		text.Alias(f, d.Theme.chart[i]) // charts draw in the language's faces
+	}
 	c := &Canvas{PDF: pdf, Fonts: text, Ink: d.Theme.Ink, Links: map[int]int{}, quality: d.quality()}
 	// the destinations of the contents' links: each section's head
 	for _, p := range d.Pages {
@@ -177,7 +180,7 @@ func (d *Document) faces() []*fonts.Face {
 	th := d.Theme
 	seen := map[*fonts.Face]bool{}
 	var faces []*fonts.Face
-	for _, f := range []*fonts.Face{fonts.Regular, fonts.Bold, fonts.Black, th.Regular, th.Bold, th.Black, th.Fallback} {
+	for _, f := range append([]*fonts.Face{th.chart[0], th.chart[1], th.chart[2], th.Regular, th.Bold, th.Black, th.Serif}, th.Fallback...) {
 		if f != nil && !seen[f] {
 			seen[f] = true
 			faces = append(faces, f)
