@@ -276,12 +276,13 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 	spans := func(big float64) []Span {
 		small := big * 0.45
 		var sp []Span
-		if s.Prefix != "" {
-			sp = append(sp, th.span(s.Prefix, th.Bold, small, th.Ink))
+		prefix, figure, unit := th.Locale.Figure(s.Prefix, s.Value.Text, s.Unit)
+		if prefix != "" {
+			sp = append(sp, th.span(prefix, th.Bold, small, th.Ink))
 		}
-		sp = append(sp, th.span(s.Value.Text, th.Black, big, c.color()))
-		if s.Unit != "" {
-			sp = append(sp, th.span(s.Unit, th.Bold, small, th.Ink))
+		sp = append(sp, th.span(figure, th.Black, big, c.color()))
+		if unit != "" {
+			sp = append(sp, th.span(unit, th.Bold, small, th.Ink))
 		}
 		return sp
 	}

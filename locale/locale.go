@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
+
+	"github.com/brochure-dev/brochure/number"
 )
 
 // Locale is a supported language with its region.
@@ -144,6 +146,37 @@ func (l Locale) Month(t time.Time) string {
 	}
 	return fmt.Sprintf("%d年%d月", t.Year(), t.Month())
 }
+
+// Figure is a stat's prefix, figure and unit as the language prints
+// them. Chinese, Japanese and Korean print the figure as written. English
+// groups thousands (5,200), counts in million and billion (230000000000
+// → 230 billion, the word going with the unit), and spaces a Latin word
+// from the figure (CNY 230 billion).
+func (l Locale) Figure(prefix, figure, unit string) (string, string, string) {
+	if !l.English() {
+		return prefix, figure, unit
+	}
+	f := number.Format{Style: "auto", Decimals: -1, Lang: "en"}.Text(figure)
+	if i := strings.IndexByte(f, ' '); i > 0 { // "230 billion"
+		f, unit = f[:i], f[i:]+spaced(unit)
+	} else {
+		unit = spaced(unit)
+	}
+	if prefix != "" && isLatinLetter(prefix[len(prefix)-1]) {
+		prefix += " "
+	}
+	return prefix, f, unit
+}
+
+// spaced puts a space before a unit that starts with a Latin letter.
+func spaced(unit string) string {
+	if unit != "" && isLatinLetter(unit[0]) {
+		return " " + unit
+	}
+	return unit
+}
+
+func isLatinLetter(b byte) bool { return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' }
 
 // Printed is every character the labels and dates of all languages may
 // print, for the PDF's alphabet.
