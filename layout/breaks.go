@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 )
 
 // Line breaking by total fit: the breaks of a whole paragraph are chosen
@@ -92,7 +93,7 @@ func newMeasure(items []item, set Setting) *measure {
 	for i, it := range items {
 		w := it.adv - it.cut
 		g := 0.0
-		if it.brk || it.r == ' ' {
+		if i > 0 && stretches(items[i-1], it) || i == 0 && (it.brk || it.r == ' ') {
 			g = 1
 		}
 		m.w[i+1] = m.w[i] + w
@@ -103,6 +104,23 @@ func newMeasure(items []item, set Setting) *measure {
 	}
 	return m
 }
+
+// stretches reports whether justification may add space between prev and
+// it: at a space, and at a break opportunity next to CJK text — never
+// inside a Latin word, URL or unit ("https://www", "24μg/m³",
+// "Jean-Baptiste"), where the added space would be read as a space by
+// anyone who copies or searches the text.
+func stretches(prev, it item) bool {
+	if it.r == ' ' {
+		return true
+	}
+	return it.brk && (wide(prev) || wide(it) || prev.r == ' ')
+}
+
+// wide is an item of CJK text: an ideograph, kana, hangul or a mark set
+// on the em square (the face's advance tells: “” and — are full-width in
+// a CJK face).
+func wide(it item) bool { return it.r >= 0x2E80 || it.adv >= 0.99*it.size }
 
 // midShrink is how much a mark inside a line may give up: a quarter em of
 // its blank half, a last resort behind stretching and the line-end mark.
@@ -344,10 +362,12 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 		slack = 0
 	}
 	extra, offset := 0.0, 0.0
-	spread := func(it item) bool { return it.brk || it.r == ' ' }
-	if gaps == 0 {
+	spread := func(i int) bool { return stretches(items[i-1], items[i]) }
+	if gaps == 0 && !slices.ContainsFunc(items, func(it item) bool { return !wide(it) }) {
+		// a line of CJK text with no break opportunity is spread
+		// evenly; Latin is never letter-spaced (the line stays short)
 		gaps = float64(n - 1)
-		spread = func(item) bool { return true }
+		spread = func(int) bool { return true }
 	}
 	switch {
 	case m.set.Align == Justify && !last && gaps > 0 && slack > 0:
@@ -362,7 +382,7 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 	for i, it := range items {
 		if i > 0 {
 			x += space[i]
-			if spread(it) {
+			if spread(i) {
 				x += extra
 			}
 		}

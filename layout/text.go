@@ -2,6 +2,7 @@ package layout
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
@@ -211,6 +212,16 @@ func shape(spans []Span, set Setting) []item {
 		if is(cur, cNoStart) || is(prev, cNoEnd) {
 			items[i].brk = false
 		}
+		// Korean breaks between words, at spaces (KLREQ), not between
+		// syllables as UAX #14 allows.
+		if isHangul(prev) && isHangul(cur) {
+			items[i].brk = false
+		}
+		// A unit is never split: μg/m³, mg/L, km/h (a URL still breaks
+		// after its slashes).
+		if prev == '/' && unitAround(items, i-1) {
+			items[i].brk = false
+		}
 		// Never split "——" or "……".
 		if prev == cur && (cur == '—' || cur == '…') {
 			items[i].brk = false
@@ -245,6 +256,42 @@ func shape(spans []Span, set Setting) []item {
 		}
 	}
 	return items
+}
+
+func isHangul(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
+}
+
+// unitAround reports whether the slash at items[k] joins the parts of a
+// unit: at most three letters (μ, °, superscripts and digits included)
+// on each side, after a figure, a space or the start, and before
+// anything but a letter, digit, "/" or "." (which would make it a path).
+func unitAround(items []item, k int) bool {
+	part := func(r rune) bool {
+		return r < 0x2E80 && (unicode.IsLetter(r) || r == '°' || r == '²' || r == '³' || r == '¹')
+	}
+	a := k
+	for a > 0 && part(items[a-1].r) {
+		a--
+	}
+	b := k + 1
+	for b < len(items) && part(items[b].r) {
+		b++
+	}
+	if k-a == 0 || k-a > 3 || b-k-1 == 0 || b-k-1 > 3 {
+		return false
+	}
+	if a > 0 {
+		if r := items[a-1].r; !(isDigit(r) || r == ' ' || r >= 0x2E80) {
+			return false
+		}
+	}
+	if b < len(items) {
+		if r := items[b].r; unicode.IsLetter(r) && r < 0x2E80 || isDigit(r) || r == '/' || r == '.' && b+1 < len(items) && items[b+1].r != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // glueNumbers keeps each figure with its decimals, sign and unit:

@@ -51,9 +51,12 @@ func Runs(s string) []string {
 }
 
 // Kinsoku sets (clreq 3.1.7): a line may not start with NoStart or end with
-// NoEnd. layout's breaker and the chart label wrapper both use them.
+// NoEnd. layout's breaker and the chart label wrapper both use them. The
+// second line of NoStart is Japanese (JIS X 4051 §6.1.3 and 6.1.4: small
+// kana, iteration marks, the voiced sound marks, ‼ and ⁇).
 const (
 	NoStart = "，。、；：？！）】」』》〉〕］｝”’…‥·%‰℃—～・゠〜ー々〻」﹂" +
+		"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿゝゞヽヾ゛゜‼⁇⁈⁉" +
 		".,;:?!)]}" + "％"
 	NoEnd = "（【「『《〈〔［｛“‘" + "([{"
 )
