@@ -375,11 +375,14 @@ var errComputed = errors.New("computed subroutine number")
 func (f *cff) uses(g int, gsubr, lsubr []bool) error {
 	fd := f.fds[f.fdOf(g)]
 	var stack []float64
-	stems := 0
+	stems, budget := 0, 1<<16 // bytes read: a damaged font's calls could branch without end
 	var run func(cs []byte, depth int) (end bool, err error)
 	run = func(cs []byte, depth int) (bool, error) {
 		if depth > 10 {
 			return false, errors.New("subroutines nested too deep")
+		}
+		if budget -= len(cs); budget < 0 {
+			return false, errors.New("charstring too long")
 		}
 		for i := 0; i < len(cs); {
 			c := cs[i]

@@ -355,9 +355,12 @@ func eachCmap4(cmap []byte, fn func(c, g int)) error {
 	st := cmap[sub:]
 	length := int(be.Uint16(st[2:]))
 	segs := int(be.Uint16(st[6:])) / 2
+	next := 0 // segments are sorted: a damaged table's overlaps are read once
 	for k := 0; k < segs; k++ {
 		end, start := int(be.Uint16(st[14+2*k:])), int(be.Uint16(st[16+2*segs+2*k:]))
 		delta, ro := int(be.Uint16(st[16+4*segs+2*k:])), int(be.Uint16(st[16+6*segs+2*k:]))
+		start = max(start, next)
+		next = max(next, end+1)
 		for c := start; c <= end && c < 0xFFFF; c++ {
 			g := 0
 			if ro == 0 {
