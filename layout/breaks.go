@@ -3,6 +3,7 @@ package layout
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // Line breaking by total fit: the breaks of a whole paragraph are chosen
@@ -164,14 +165,16 @@ func (m *measure) breaks(s, e int, width, indent float64) []int {
 		return []int{s}
 	}
 	// Pass 1: only real break opportunities. Pass 2: anywhere kinsoku
-	// allows, at a high price. Pass 3: anywhere (a word wider than the
+	// allows between CJK characters, and inside Latin runs after / . - @
+	// ? & (a URL wider than the column), at a high price. Pass 3:
+	// anywhere kinsoku allows. Pass 4: anywhere (a word wider than the
 	// column), so that nothing ever overflows.
-	for pass := 1; pass <= 3; pass++ {
+	for pass := 1; pass <= 4; pass++ {
 		if starts := m.optimum(s, e, width, indent, pass); starts != nil {
 			return starts
 		}
 	}
-	return []int{s} // unreachable: pass 3 always succeeds
+	return []int{s} // unreachable: pass 4 always succeeds
 }
 
 func (m *measure) candidate(i, pass int) bool {
@@ -180,6 +183,21 @@ func (m *measure) candidate(i, pass int) bool {
 	case 1:
 		return it.brk
 	case 2:
+		prev := m.items[i-1]
+		if it.brk {
+			return true
+		}
+		if is(it.r, cNoStart) || is(prev.r, cNoEnd) || it.r == ' ' {
+			return false
+		}
+		if !wide(prev) && !wide(it) {
+			// inside a Latin run (a URL, an address, a long word):
+			// after / . - @ ? & only, never inside a figure or a unit
+			return strings.ContainsRune("/.-@?&", prev.r) && !isDigit(it.r) &&
+				!(prev.r == '/' && unitAround(m.items, i-1))
+		}
+		return true
+	case 3:
 		return it.brk || !is(it.r, cNoStart) && !is(m.items[i-1].r, cNoEnd) && it.r != ' '
 	}
 	return true
@@ -245,7 +263,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	em := m.items[ta].size
 	if slack < -1e-6 {
 		if -slack > z+1e-6 {
-			if tb-ta > 1 || pass < 3 {
+			if tb-ta > 1 || pass < 4 {
 				return 0, false
 			}
 			// a single glyph wider than the measure: nothing to do
@@ -296,7 +314,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		d += 1e6
 	}
 	if b < len(m.items) && !last && !m.items[b].brk {
-		d += 1e10 // an emergency break (passes 2 and 3), worse than any loose line
+		d += 1e10 // an emergency break (passes 2 to 4), worse than any loose line
 	}
 	return d, true
 }
