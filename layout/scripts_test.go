@@ -41,7 +41,9 @@ func TestScriptBreaks(t *testing.T) {
 				return !strings.ContainsRune(cjk.NoStart, r)
 			}},
 		{name: "Korean breaks at spaces (KLREQ)", text: "서울과 부산의 대표단이 함께 참석했습니다. 두 도시는 환경과 교통 분야에서 협력하기로 했습니다.", fallback: korean,
-			ok: func(before, after string) bool { return strings.HasSuffix(before, " ") || strings.HasPrefix(after, " ") }},
+			ok: func(before, after string) bool {
+				return strings.HasSuffix(before, " ") || strings.HasPrefix(after, " ")
+			}},
 		{name: "URL breaks only after / . - @ ? &", text: "详细日程见https://www.nbjiangbei.gov.cn/col/col1229112345/index.html，或致信exchange-office@ningbo.gov.cn联系。",
 			ok: func(before, after string) bool {
 				b, a := []rune(before), []rune(after)
