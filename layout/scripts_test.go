@@ -6,6 +6,7 @@ import (
 
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/cjk"
+	"github.com/brochure-dev/brochure/locale"
 )
 
 // Each language's line-breaking rules, at every width from two em to a
@@ -118,3 +119,32 @@ func TestScriptBreaks(t *testing.T) {
 
 func tail(s string) string { r := []rune(s); return string(r[max(0, len(r)-6):]) }
 func head(s string) string { r := []rune(s); return string(r[:min(len(r), 6)]) }
+
+// Headline figures are set big; names and codes with digits are words.
+func TestHeadlineFigures(t *testing.T) {
+	en := defaultTheme()
+	en.Locale = locale.Must("en")
+	tests := []struct {
+		th       Theme
+		headline string
+		figures  []string
+	}{
+		{defaultTheme(), "500余场教育活动，1006项荣誉", []string{"500", "1006"}},
+		{defaultTheme(), "PM2.5浓度下降14.98%", []string{"14.98%"}},
+		{defaultTheme(), "执行GB 18918-2002标准，达标率100%", []string{"100%"}},
+		{defaultTheme(), "系统升级到v3.2.1，响应快3倍", []string{"3"}},
+		{defaultTheme(), "COVID-19疫情下的1,200场活动", []string{"1,200"}},
+		{en, "5200+ patrols and a safer city", []string{"5,200"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range headlineSpans(tt.headline, tt.th) {
+			if s.Size == sizeHeadNum {
+				got = append(got, s.Text)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.figures, "|") {
+			t.Errorf("%s: figures %q, want %q", tt.headline, got, tt.figures)
+		}
+	}
+}
