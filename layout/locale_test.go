@@ -30,7 +30,7 @@ func TestLanguageReports(t *testing.T) {
 		{"english-2025", []string{"NotoSansSC-Regular", "NotoSansSC-Bold", "NotoSansSC-Black"},
 			[]string{"Key figures of the year", "12 January 2026", "5,200", "CNY 230 billion", "Photo to come", "Unit: cases", "2,960 cases"},
 			[]string{"年", "图片占位", "单位"}},
-		{"mixed-scripts", []string{"NotoSansSC-Regular", "NotoSansSC-Bold", "NotoSansSC-Black", "NotoSansCJKkr-Regular"},
+		{"mixed-scripts", []string{"NotoSansSC-Regular", "NotoSansSC-Bold", "NotoSansSC-Black", "NotoSerifCJKsc-Regular", "NotoSansCJKkr-Regular"},
 			[]string{"年度关键数字", "2026年1月12日", "안녕하세요", "ありがとうございます"},
 			[]string{"年度關鍵數字"}},
 	}

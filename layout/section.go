@@ -52,7 +52,7 @@ func (d *Document) body() []Block {
 		var para *Paragraph
 		for _, p := range s.Paragraphs() {
 			para = &Paragraph{
-				Spans:   []Span{d.Theme.span(p, d.Theme.Regular, sizeBody, d.Theme.Ink)},
+				Spans:   []Span{d.Theme.span(p, d.Theme.body(), sizeBody, d.Theme.Ink)},
 				Setting: Setting{Align: Justify, Indent: d.indent() * sizeBody},
 				Leading: leadBody, Columns: d.geo.Columns, Gutter: d.geo.Gutter, After: 14,
 			}
