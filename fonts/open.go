@@ -85,7 +85,7 @@ func open(path, choice string) (*Face, error) {
 	dirs := []int{0}
 	if string(b[:4]) == "ttcf" {
 		if dirs, err = collection(b); err != nil {
-			return nil, fmt.Errorf("%s: %w", base, err)
+			return nil, fmt.Errorf("%s: %w; copy or download it again", base, err)
 		}
 	} else if choice != "" && choice != "0" {
 		return nil, fmt.Errorf("%s holds one face, so #%s cannot choose one; leave it out", base, choice)
@@ -96,7 +96,7 @@ func open(path, choice string) (*Face, error) {
 	}
 	tables, err := tableDir(b, dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s is not a usable font: %w", base, err)
+		return nil, fmt.Errorf("%s is not a usable font, damaged or cut short (%w); copy or download it again", base, err)
 	}
 	if tables["fvar"] != nil || tables["CFF2"] != nil {
 		return nil, fmt.Errorf("%s is a variable font, whose weight the PDF cannot fix; use a static face of the weight you want (most families ship them, e.g. Noto Sans CJK's .otf or .ttc files), or make one with fonttools: fonttools varLib.instancer %s wght=400", base, base)
@@ -108,7 +108,7 @@ func open(path, choice string) (*Face, error) {
 	}
 	face := &Face{Family: family, ttf: b, dir: dir}
 	if _, err := face.sfnt(); err != nil {
-		return nil, fmt.Errorf("%s is not a usable font: %w", base, err)
+		return nil, fmt.Errorf("%s is not a usable font, damaged or cut short (%w); copy or download it again", base, err)
 	}
 	return face, nil
 }

@@ -1,12 +1,14 @@
 package layout
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
@@ -95,5 +97,30 @@ func TestLanguageReports(t *testing.T) {
 				t.Errorf("Chinese in the English report:\n%s", text)
 			}
 		})
+	}
+}
+
+// Traditional characters in a Simplified report are one problem that
+// says what to set, with the characters and the first places; a rare
+// character or two stay one error each, as before.
+func TestWrongScript(t *testing.T) {
+	src := "title: 香港這一年\nsections:\n  - title: 社區\n    body: 警隊全年舉辦社區活動，深入屋邨、學校及商戶，聆聽市民意見。區內這們\n"
+	r, err := data.Parse("r.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(r)
+	var errs data.Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("err = %v, want data.Errors", err)
+	}
+	if len(errs) != 1 {
+		t.Fatalf("%d problems, want 1:\n%v", len(errs), err)
+	}
+	msg := errs[0].Error()
+	for _, want := range []string{"r.yaml:1:", "Traditional Chinese", "language: zh-Hant", "language: zh-HK", "這", "here and at r.yaml:"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the problem does not say %q:\n%s", want, msg)
+		}
 	}
 }
