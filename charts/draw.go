@@ -20,9 +20,9 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"github.com/brochure-dev/brochure/data"
-	"github.com/brochure-dev/brochure/locale"
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/cjk"
+	"github.com/brochure-dev/brochure/locale"
 	"github.com/brochure-dev/brochure/number"
 )
 
