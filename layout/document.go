@@ -59,7 +59,7 @@ func defaultTheme() Theme {
 
 // span is text in one of the theme's faces, with its fallback.
 func (th Theme) span(text string, f *fonts.Face, size float64, color string) Span {
-	return Span{Text: text, Face: f, Size: size, Color: color, Fallback: th.Fallback}
+	return Span{Text: text, Face: f, Size: size, Color: color, Fallback: th.Fallback, Centred: th.Locale.Traditional()}
 }
 
 // body is the face of body text: the serif when the theme has one.

@@ -148,3 +148,20 @@ func TestHeadlineFigures(t *testing.T) {
 		}
 	}
 }
+
+// Traditional Chinese sets ，。、；：！？ centred on a full em: they are
+// never compressed, where Simplified Chinese gives up their blank half.
+func TestCentredPunctuation(t *testing.T) {
+	text := "市民滿意度上升。」「網上報案，。」"
+	for _, centred := range []bool{false, true} {
+		items := shape([]Span{{Text: text, Face: fonts.Regular, Size: 10, Centred: centred}}, Setting{})
+		for _, it := range items {
+			if !strings.ContainsRune("，。", it.r) {
+				continue
+			}
+			if cut := it.cut > 0 || it.end > 0; cut == centred {
+				t.Errorf("centred %v: %q cut %.1f end %.1f", centred, it.r, it.cut, it.end)
+			}
+		}
+	}
+}

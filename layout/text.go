@@ -29,6 +29,10 @@ type Span struct {
 	Size     float64       // pt
 	Color    string        // "#RRGGBB"; "" means ink
 	Fallback []*fonts.Face // draw, the first that can, the characters Face lacks; optional
+	// Centred says the text is Traditional Chinese, whose fonts set
+	// ，。、；：！？ in the middle of the em (clreq 3.1.6): those marks
+	// keep their full width, never giving up a blank half.
+	Centred bool
 }
 
 // Glyph is one character placed on a line.
@@ -100,6 +104,8 @@ const (
 	closing = "，。、；：）】」』》〉〕］｝”’"
 	// compressible opening marks: the glyph sits in the right half.
 	opening = "（【「『《〈〔［｛“‘"
+	// centred: the marks Traditional Chinese fonts centre in the em.
+	centred = "，。、；：！？"
 	// phraseEnd: where a headline may break.
 	phraseEnd = "，、；：。！？ "
 )
@@ -149,6 +155,7 @@ type item struct {
 	brk   bool    // a line may break before this item
 	glue  bool    // brk is forbidden by a keep-together group (numbers + units)
 	open  bool    // a full-width opening mark, not yet compressed (glyph in the right half)
+	mark  bool    // a centred mark (Traditional Chinese ，。、；：！？): never compressed
 	mid   float64 // what it may give up inside a line (see midShrink)
 	end   float64 // what it may give up at the end of a line (see endShrink)
 }
@@ -178,7 +185,8 @@ func shape(spans []Span, set Setting) []item {
 					}
 				}
 			}
-			items = append(items, item{r: r, face: face, size: s.Size, color: s.Color, adv: face.Advance(r) * s.Size / 1000})
+			items = append(items, item{r: r, face: face, size: s.Size, color: s.Color, adv: face.Advance(r) * s.Size / 1000,
+				mark: s.Centred && strings.ContainsRune(centred, r)})
 			text.WriteRune(r)
 		}
 	}
@@ -236,7 +244,7 @@ func shape(spans []Span, set Setting) []item {
 		it := &items[i]
 		full := it.cut == 0 && isFull(*it)
 		it.open = full && is(it.r, cOpening)
-		if full && is(it.r, cClosing) {
+		if full && is(it.r, cClosing) && !it.mark {
 			it.end = it.adv / 2
 		}
 		if it.open || it.end > 0 {
@@ -354,7 +362,7 @@ func compress(items []item) {
 			continue
 		}
 		switch {
-		case is(a.r, cClosing) && (is(b.r, cClosing) || is(b.r, cOpening)):
+		case is(a.r, cClosing) && !a.mark && (is(b.r, cClosing) || is(b.r, cOpening)):
 			// 。” ，“ ）（ 》《: the closing mark gives up its right half.
 			if a.cut == 0 {
 				a.cut = a.adv / 2
