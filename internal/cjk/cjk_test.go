@@ -1,8 +1,8 @@
 package cjk
 
 import (
-	"strings"
 	"reflect"
+	"strings"
 	"testing"
 )
 
