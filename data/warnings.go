@@ -24,7 +24,7 @@ func (r *Report) Warnings() Errors {
 		}
 		for j, p := range s.Photos {
 			if p.File == "" {
-				add(fmt.Sprintf("sections[%d].photos[%d]", i, j), `no file: a frame marked `+locale.Must(r.Language).Labels.Placeholder+` is printed; add "file: photos/….jpg" before sending to print`)
+				add(fmt.Sprintf("sections[%d].photos[%d]", i, j), `no file: a frame marked %s is printed; add "file: photos/….jpg" before sending to print`, locale.Must(r.Language).Labels.Placeholder)
 			}
 		}
 	}
