@@ -1,7 +1,10 @@
 // Package fonts embeds the three weights of Noto Sans SC that brochure uses
-// (Regular 400, Bold 700, Black 900), answers the questions layout code
-// needs before anything is drawn (can this face draw a rune, how wide is a
-// string), and writes text and the faces it used into a PDF (Embedding).
+// (Regular 400, Bold 700, Black 900), opens other faces — font files (Open:
+// TrueType, OpenType with CFF outlines, collections) and installed fonts
+// by family (Find) —, answers the questions layout code needs before
+// anything is drawn (can this face draw a rune, how wide is a string), and
+// writes text and the faces it used into a PDF (Embedding), each cut to
+// the characters it drew.
 //
 // The TTF files are subsets (GB2312 ∪ 通用规范汉字表 BMP ∪ common Latin and
 // punctuation) produced reproducibly by build.sh; see OFL.txt for the licence.
@@ -35,10 +38,11 @@ var (
 	blackTTF []byte
 )
 
-// Face is one embedded weight of Noto Sans SC.
+// Face is one font face: an embedded weight of Noto Sans SC, or one that
+// Open or Find read.
 type Face struct {
-	Family string // fpdf family name: "NotoSansSC-Regular", "NotoSansSC-Bold", "NotoSansSC-Black"
-	Weight int    // 400, 700, 900
+	Family string // the PostScript name the PDF gives it: "NotoSansSC-Regular", "NotoSansCJKhk-Bold"
+	Weight int    // 400, 700, 900 for the embedded faces; 0 for others
 
 	ttf []byte
 	dir int // where the face's table directory starts in ttf (a collection holds several)
