@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 var writeOTF = flag.Bool("write-otf", false, "rewrite testdata/small-cff.otf from Noto Sans CJK HK")
@@ -182,4 +183,31 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A variable font is refused with advice: the PDF would fix it at its
+// default instance, which is rarely the weight asked for.
+func TestOpenVariable(t *testing.T) {
+	b, err := os.ReadFile("testdata/fallback.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, err := tableDir(b, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables["fvar"] = make([]byte, 16)
+	out, _ := assemble(tables)
+	p := filepath.Join(t.TempDir(), "var.ttf")
+	os.WriteFile(p, out, 0o644)
+	if _, err := Open(p); err == nil || !strings.Contains(err.Error(), "variable font") || !strings.Contains(err.Error(), "static") {
+		t.Errorf("Open(variable font) = %v", err)
+	}
+	delete(tables, "fvar")
+	out, _ = assemble(tables)
+	os.WriteFile(p, out, 0o644)
+	os.Chtimes(p, time.Now(), time.Now().Add(time.Second)) // Open caches by size and time
+	if _, err := Open(p); err != nil {
+		t.Errorf("the same font without fvar: %v", err)
+	}
 }

@@ -121,7 +121,7 @@ func faces(r *data.Report, th *Theme) error {
 			}
 			return face
 		}
-		face, err := fonts.Find(name, weight)
+		face, err := find(name, weight)
 		if err != nil {
 			msg := fmt.Sprintf("no installed font is called %q", name)
 			if near := fonts.Families(firstWord(name)); len(near) > 0 {
@@ -161,11 +161,14 @@ func faces(r *data.Report, th *Theme) error {
 	return nil
 }
 
+// find is fonts.Find; tests replace it to play a system without fonts.
+var find = fonts.Find
+
 // findFamily returns the first of families installed, at weight, and
 // the families it looked for.
 func findFamily(families []string, weight int) (*fonts.Face, []string) {
 	for _, fam := range families {
-		if f, err := fonts.Find(fam, weight); err == nil {
+		if f, err := find(fam, weight); err == nil {
 			return f, nil
 		}
 	}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
@@ -121,6 +123,30 @@ func TestWrongScript(t *testing.T) {
 	for _, want := range []string{"r.yaml:1:", "Traditional Chinese", "language: zh-Hant", "language: zh-HK", "這", "here and at r.yaml:"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the problem does not say %q:\n%s", want, msg)
+		}
+	}
+}
+
+// A report whose language's faces are not installed stops with one
+// problem that names the language, the families looked for and how to
+// install them.
+func TestMissingFaces(t *testing.T) {
+	defer func(f func(string, int) (*fonts.Face, error)) { find = f }(find)
+	find = func(family string, _ int) (*fonts.Face, error) {
+		return nil, fmt.Errorf("%w: %s", fonts.ErrNotFound, family)
+	}
+	r, err := data.Parse("r.yaml", []byte("title: 香港\nlanguage: zh-HK\nsections:\n  - title: 社區\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(r)
+	var errs data.Errors
+	if !errors.As(err, &errs) || len(errs) != 1 {
+		t.Fatalf("err = %v, want one problem", err)
+	}
+	for _, want := range []string{"r.yaml:2:", "Traditional Chinese (Hong Kong)", "language: zh-HK", "Noto Sans CJK HK", "Source Han Sans HK", "apt-get install fonts-noto-cjk", "Windows and macOS"} {
+		if !strings.Contains(errs[0].Error(), want) {
+			t.Errorf("the problem does not say %q:\n%s", want, errs[0])
 		}
 	}
 }
