@@ -26,7 +26,7 @@ func TestOpen(t *testing.T) {
 	}{
 		{"fallback.ttf", nil, ""},
 		{"c.ttc", append([]byte("ttcf"), make([]byte, 64)...), "collection's header is damaged"},
-		{"c.otf", append([]byte("OTTO"), make([]byte, 64)...), "not a usable font: missing head table"},
+		{"c.otf", append([]byte("OTTO"), make([]byte, 64)...), "damaged or cut short (missing head table)"},
 		{"w.woff", append([]byte("wOFF"), make([]byte, 64)...), "web font"},
 		{"w.woff2", append([]byte("wOF2"), make([]byte, 64)...), "web font"},
 		{"t1.pfa", []byte("%!PS-AdobeFont-1.0"), "Type 1"},
