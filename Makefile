@@ -37,6 +37,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzImpose$$' -fuzztime $(FUZZTIME) ./cmd/brochure/
 	$(GO) test -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime $(FUZZTIME) ./fonts/
 	$(GO) test -run '^$$' -fuzz '^FuzzSource$$' -fuzztime $(FUZZTIME) ./data/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./fonts/
 
 # Benchmarks, 10 runs each, into bench/results.txt, then their medians
 # (benchstat, pinned in go.mod as a tool) into bench/summary.txt: the

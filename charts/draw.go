@@ -24,6 +24,7 @@ import (
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/cjk"
+	"github.com/brochure-dev/brochure/locale"
 	"github.com/brochure-dev/brochure/number"
 )
 
@@ -410,10 +411,7 @@ func unitCaption(unit string, p palette) string {
 	if unit == "" {
 		return ""
 	}
-	if p.en() {
-		return "Unit: " + unit
-	}
-	return "单位：" + unit
+	return locale.Must(p.lang).Labels.Unit + unit // 单位：, 單位：, Unit:
 }
 
 func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }

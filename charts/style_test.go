@@ -175,10 +175,11 @@ func TestChartsUseTheStylesFaces(t *testing.T) {
 		if err := os.WriteFile(path, f.TTF(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		face, err := fonts.Open(path, "Own"+f.Family)
+		face, err := fonts.Open(path)
 		if err != nil {
 			t.Fatal(err)
 		}
+		face.Family = "Own" + f.Family // the name the PDF gives it, to tell it from the embedded face
 		own[i] = face
 	}
 	st := testStyle

@@ -1,6 +1,10 @@
 package data
 
-import "reflect"
+import (
+	"reflect"
+
+	"github.com/brochure-dev/brochure/locale"
+)
 
 // The YAML field names of the format, in one table: the decoder takes the
 // keys it accepts from here, and Schema publishes the same keys (with the
@@ -33,7 +37,7 @@ func num(f float64) *float64 { return &f }
 
 var (
 	changes      = []string{"up", "down"}
-	languages    = []string{"zh-CN", "en"}
+	languages    = locale.Supported
 	papers       = []string{"A4", "A5", "B5", "Letter"}
 	orientations = []string{"portrait", "landscape"}
 	fits         = []string{"cover", "contain"}
@@ -47,7 +51,7 @@ var (
 		{key: "byline", goName: "Byline", doc: "署名，印在最后，例：记者 张贻富"},
 		{key: "summary", goName: "Summary", doc: "摘要，一两句话；关键数字少时印在封面上"},
 		{key: "date", goName: "Date", doc: "日期，写成 YYYY-MM-DD，例：2021-01-18；印在封面，也是 PDF 的日期（所以每次生成的文件完全相同）", pattern: `^\d{4}-\d{2}-\d{2}$`},
-		{key: "language", goName: "Language", doc: "语言：zh-CN（中文，默认）或 en", enum: languages},
+		{key: "language", goName: "Language", doc: "语言（BCP 47）：zh-Hans/zh-CN（简体中文，默认）、zh-Hant/zh-TW（繁体，台湾字形）、zh-HK/zh-MO（繁体，香港字形）、ja、ko 或 en；决定字体、自带的词、日期和断行", enum: languages},
 		{key: "theme", goName: "Theme", doc: "版式设置：纸张和颜色，可省略"},
 		{key: "print", goName: "Print", doc: "印刷设置：出血、裁切线、骑马订小册子，可省略；例：{bleed: 3mm, marks: true}"},
 		{key: "toc", goName: "TOC", doc: "true：封面后加一页目录（带页码和链接）"},
@@ -59,13 +63,14 @@ var (
 		{key: "primary", goName: "Primary", doc: "主色（数字、线条、封面色块），写成带引号的 \"#RRGGBB\"，例：\"#B5121B\"", pattern: `^#[0-9A-Fa-f]{6}$`},
 		{key: "accent", goName: "Accent", doc: "辅色（下降的数字），写成带引号的 \"#RRGGBB\"，例：\"#1F4E9A\"", pattern: `^#[0-9A-Fa-f]{6}$`},
 		{key: "indent", goName: "Indent", doc: "正文段首缩进的字数，0 到 4，默认 2", min: num(0), max: num(4)},
-		{key: "fonts", goName: "Fonts", doc: "自选字体（TrueType .ttf 文件），可省略：fallback 用来印 Noto Sans SC 缺少的生僻字"},
+		{key: "fonts", goName: "Fonts", doc: "自选字体（文件路径或系统字体的名称），可省略：fallback 用来印其他字体缺少的字"},
 	}}
-	fontsObj = object{"fonts", reflect.TypeFor[Fonts](), "自选字体，路径相对于报告所在文件夹；只接受 TrueType（.ttf），不接受 .ttc、.otf（CFF）、WOFF", []field{
-		{key: "regular", goName: "Regular", doc: "正文字体，代替 Noto Sans SC Regular"},
+	fontsObj = object{"fonts", reflect.TypeFor[Fonts](), "自选字体：.ttf、.otf 或 .ttc 文件（路径相对于报告所在文件夹；.ttc 中的字体用 #序号 或 #名称 选，例：fonts/msyh.ttc#1），或系统已安装字体的名称（例：Noto Sans CJK HK）", []field{
+		{key: "regular", goName: "Regular", doc: "常规体（正文），代替 Noto Sans SC Regular"},
 		{key: "bold", goName: "Bold", doc: "粗体，代替 Noto Sans SC Bold（标题）"},
 		{key: "black", goName: "Black", doc: "特粗体，代替 Noto Sans SC Black（大数字）"},
-		{key: "fallback", goName: "Fallback", doc: "后备字体：正文和标题中 Noto Sans SC 没有的字用它来印（图表中的字不用它）"},
+		{key: "serif", goName: "Serif", doc: "宋体（衬线体）正文，例：Noto Serif CJK SC（思源宋体）；不写则正文用黑体"},
+		{key: "fallback", goName: "Fallback", doc: "后备字体：其他字体没有的字用它来印；多个用逗号隔开，逐字依次尝试"},
 	}}
 	printObj = object{"print", reflect.TypeFor[Print](), "印刷设置，每一项都可省略", []field{
 		{key: "bleed", goName: "Bleed", doc: "出血，例：3mm（印刷厂通常要 3 毫米）；封面色块等满版元素延伸到出血里", pattern: `^[0-9]+(\.[0-9]+)? ?(mm)?$`},

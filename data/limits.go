@@ -203,7 +203,7 @@ func (v *validator) limits() {
 	long("summary", "summary", r.Summary)
 	for _, k := range []struct {
 		key, path string
-	}{{"regular", r.Theme.Fonts.Regular}, {"bold", r.Theme.Fonts.Bold}, {"black", r.Theme.Fonts.Black}, {"fallback", r.Theme.Fonts.Fallback}} {
+	}{{"regular", r.Theme.Fonts.Regular}, {"bold", r.Theme.Fonts.Bold}, {"black", r.Theme.Fonts.Black}, {"serif", r.Theme.Fonts.Serif}, {"fallback", r.Theme.Fonts.Fallback}} {
 		if msg := r.outside(k.path, "font"); msg != "" {
 			v.add("theme.fonts."+k.key, "%s", msg)
 		}

@@ -767,7 +767,7 @@ func (d *decoder) report(n ast.Node) {
 					r.Theme.Indent = d.num(v, p)
 				case "fonts":
 					d.mapping(v, p, `"theme: fonts"`, fontKeys, func(key string, v ast.Node, p string) {
-						f := map[string]*string{"regular": &r.Theme.Fonts.Regular, "bold": &r.Theme.Fonts.Bold, "black": &r.Theme.Fonts.Black, "fallback": &r.Theme.Fonts.Fallback}[key]
+						f := map[string]*string{"regular": &r.Theme.Fonts.Regular, "bold": &r.Theme.Fonts.Bold, "black": &r.Theme.Fonts.Black, "serif": &r.Theme.Fonts.Serif, "fallback": &r.Theme.Fonts.Fallback}[key]
 						*f = d.str(v, p)
 					})
 				}

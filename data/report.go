@@ -22,7 +22,7 @@ type Report struct {
 	Byline       string
 	Summary      string // a few sentences on the cover, when few key figures leave it room
 	Date         string // "YYYY-MM-DD" as written, or empty
-	Language     string // "zh-CN" (default) or "en"
+	Language     string // a BCP 47 tag (see locale.Parse); "zh-CN" by default
 	Theme        Theme
 	Print        Print
 	TOC          bool // a contents page after the cover
@@ -75,11 +75,14 @@ func (p Print) BleedMM() float64 {
 	return f
 }
 
-// Fonts are TrueType files, relative to the report's folder, that replace
-// the embedded Noto Sans SC faces in the text (Regular, Bold, Black) or
-// draw the characters they lack (Fallback). Empty means the embedded face.
+// Fonts name the faces that replace the embedded Noto Sans SC (Regular,
+// Bold, Black), set the body in a serif (Serif), or draw the characters
+// the others lack (Fallback: several, separated by commas, tried in
+// turn). Each is a font file relative to the report's folder (.ttf,
+// .otf, .ttc with "#index" or "#name") or the family name of an installed
+// font. Empty means the language's face.
 type Fonts struct {
-	Regular, Bold, Black, Fallback string
+	Regular, Bold, Black, Serif, Fallback string
 }
 
 // Section is one part of the report: a headline of big numbers, a title,

@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"fmt"
+	"github.com/brochure-dev/brochure/locale"
 	"io"
 	"math"
 	"os"
@@ -139,10 +140,8 @@ func (v *validator) run() {
 			v.add("date", "%q is not a real date; check the month and day", r.Date)
 		}
 	}
-	switch r.Language {
-	case "", "zh-CN", "en":
-	default:
-		v.add("language", "%q is not supported; use zh-CN (Chinese, the default) or en (English)%s", r.Language, suggest(r.Language, languages))
+	if _, err := locale.Parse(r.Language); err != nil {
+		v.add("language", "%s%s", err, suggest(r.Language, languages))
 	}
 	if _, _, ok := PaperMM(r.Theme.Paper); !ok {
 		v.add("theme.paper", "paper size %q is not supported; write A4, A5, B5, Letter, or width x height in mm like 185x260 (each 50 to 1000 mm)%s", r.Theme.Paper, suggest(r.Theme.Paper, papers))

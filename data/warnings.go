@@ -3,6 +3,8 @@ package data
 import (
 	"fmt"
 	"strings"
+
+	"github.com/brochure-dev/brochure/locale"
 )
 
 // Warnings returns what a valid report prints but should probably not go
@@ -22,7 +24,7 @@ func (r *Report) Warnings() Errors {
 		}
 		for j, p := range s.Photos {
 			if p.File == "" {
-				add(fmt.Sprintf("sections[%d].photos[%d]", i, j), `no file: a frame marked 图片占位 is printed; add "file: photos/….jpg" before sending to print`)
+				add(fmt.Sprintf("sections[%d].photos[%d]", i, j), `no file: a frame marked %s is printed; add "file: photos/….jpg" before sending to print`, locale.Must(r.Language).Labels.Placeholder)
 			}
 		}
 	}

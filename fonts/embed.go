@@ -53,7 +53,8 @@ type embedded struct {
 
 	// from prepare
 	name, widths, desc string
-	file               []byte // the FontFile2 stream object
+	file               []byte // the FontFile2 (FontFile3 for CFF) stream object
+	cff                bool   // CFF outlines: a CIDFontType0 font
 	err                error
 }
 
@@ -208,9 +209,15 @@ func (e *Embedding) Embed(pf *pdffile.File) error {
 		file := pf.Add(u.file)
 		pf.Objects[n] = fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\n",
 			u.name, cid, toUnicode)
-		pf.Objects[cid] = fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap /Identity>>\n",
-			u.name, desc, dw, u.widths)
-		pf.Objects[desc] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s %s /FontFile2 %d 0 R>>\n", u.name, u.desc, file)
+		if u.cff {
+			pf.Objects[cid] = fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType0 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s]>>\n",
+				u.name, desc, dw, u.widths)
+			pf.Objects[desc] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s %s /FontFile3 %d 0 R>>\n", u.name, u.desc, file)
+		} else {
+			pf.Objects[cid] = fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW %d /W [%s] /CIDToGIDMap /Identity>>\n",
+				u.name, desc, dw, u.widths)
+			pf.Objects[desc] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s %s /FontFile2 %d 0 R>>\n", u.name, u.desc, file)
+		}
 		fmt.Fprintf(&names, "%s %d 0 R\n", u.res, n)
 	}
 	o := pf.Objects[res]
@@ -268,12 +275,27 @@ func (u *embedded) prepare(runes []rune) {
 	if run >= 0 {
 		w.WriteString("]")
 	}
-	sorted := slices.Clone(drawn)
-	slices.Sort(sorted)
-	font := s.cut(glyphs, sorted)
 	u.name = subsetTag(f.Family, drawn) + "+" + psName(f.Family)
 	u.widths = w.String()
 	u.desc = s.descriptor(f)
+	if s.cff != nil {
+		// a CID-keyed CFF maps CIDs to its glyphs itself (its charset):
+		// the subset holds only the glyphs drawn
+		gs, cids := []int{0}, []uint16{0}
+		for c, g := range glyphs {
+			if c > 0 && g >= 0 {
+				gs = append(gs, g)
+				cids = append(cids, uint16(c))
+			}
+		}
+		u.cff = true
+		font := s.cff.subset(psName(f.Family), gs, cids)
+		u.file = pdffile.Deflated(" /Subtype /CIDFontType0C", compressed(font))
+		return
+	}
+	sorted := slices.Clone(drawn)
+	slices.Sort(sorted)
+	font := s.cut(glyphs, sorted)
 	u.file = pdffile.Deflated(" /Length1 "+strconv.Itoa(len(font)), compressed(font))
 }
 

@@ -1,7 +1,10 @@
 // Package fonts embeds the three weights of Noto Sans SC that brochure uses
-// (Regular 400, Bold 700, Black 900), answers the questions layout code
-// needs before anything is drawn (can this face draw a rune, how wide is a
-// string), and writes text and the faces it used into a PDF (Embedding).
+// (Regular 400, Bold 700, Black 900), opens other faces — font files (Open:
+// TrueType, OpenType with CFF outlines, collections) and installed fonts
+// by family (Find) —, answers the questions layout code needs before
+// anything is drawn (can this face draw a rune, how wide is a string), and
+// writes text and the faces it used into a PDF (Embedding), each cut to
+// the characters it drew.
 //
 // The TTF files are subsets (GB2312 ∪ 通用规范汉字表 BMP ∪ common Latin and
 // punctuation) produced reproducibly by build.sh; see OFL.txt for the licence.
@@ -35,19 +38,21 @@ var (
 	blackTTF []byte
 )
 
-// Face is one embedded weight of Noto Sans SC.
+// Face is one font face: an embedded weight of Noto Sans SC, or one that
+// Open or Find read.
 type Face struct {
-	Family string // fpdf family name: "NotoSansSC-Regular", "NotoSansSC-Bold", "NotoSansSC-Black"
-	Weight int    // 400, 700, 900
+	Family string // the PostScript name the PDF gives it: "NotoSansSC-Regular", "NotoSansCJKhk-Bold"
+	Weight int    // 400, 700, 900 for the embedded faces; 0 for others
 
 	ttf []byte
+	dir int // where the face's table directory starts in ttf (a collection holds several)
 
 	once sync.Once // parse, once per process
 	sf   *sfnt
 	err  error
 
 	fontOnce sync.Once
-	font     atomic.Pointer[truetype.Font] // set once; read lock-free by ByFont
+	font     atomic.Pointer[truetype.Font] // set once
 }
 
 // The three embedded faces. They are parsed lazily, at most once per process.
@@ -80,32 +85,29 @@ func Preload() {
 func (f *Face) TTF() []byte { return f.ttf }
 
 // Font returns the face parsed by github.com/golang/freetype/truetype, for
-// go-chart. It is parsed on first use and the same pointer is returned
-// afterwards, which is what lets ByFont map a chart font back to a Face.
-// The embedded files are known-good, so a parse failure panics.
+// go-chart and the raster export of charts. It is parsed on first use and
+// the same pointer is returned afterwards. truetype reads only glyf
+// outlines: for a CFF face (.otf, most .ttc) it returns the embedded
+// Regular's, as a stand-in for go-chart (which measures through the
+// Renderer, in this face's own advances) and for PNG export (whose glyph
+// shapes are then Noto Sans SC's). The embedded files are known-good, so
+// their parse failure panics.
 func (f *Face) Font() *truetype.Font {
 	f.fontOnce.Do(func() {
-		tf, err := truetype.Parse(f.ttf)
+		var tf *truetype.Font
+		err := errors.New("a face of a collection")
+		if f.dir == 0 {
+			tf, err = truetype.Parse(f.ttf)
+		}
 		if err != nil {
-			panic(fmt.Sprintf("fonts: embedded %s does not parse: %v", f.Family, err))
+			if f == Regular {
+				panic(fmt.Sprintf("fonts: embedded %s does not parse: %v", f.Family, err))
+			}
+			tf = Regular.Font()
 		}
 		f.font.Store(tf)
 	})
 	return f.font.Load()
-}
-
-// ByFont returns the Face whose Font() is tf, or nil. It never triggers
-// parsing: a face that has not been parsed cannot have produced tf.
-func ByFont(tf *truetype.Font) *Face {
-	if tf == nil {
-		return nil
-	}
-	for _, f := range Faces() {
-		if f.font.Load() == tf {
-			return f
-		}
-	}
-	return nil
 }
 
 // Has reports whether the face can draw r: r is in the BMP (fpdf handles
@@ -181,7 +183,8 @@ type sfnt struct {
 	tables      map[string][]byte
 	numGlyphs   int
 	numHMetrics int
-	loca        []uint32 // numGlyphs+1 offsets into glyf
+	loca        []uint32 // numGlyphs+1 offsets into glyf; nil for CFF outlines
+	cff         *cff     // the CFF outlines; nil for glyf
 	gid         []uint16 // BMP rune → glyph
 }
 
@@ -196,7 +199,7 @@ func (s *sfnt) advance(r rune) int {
 }
 
 func (f *Face) sfnt() (*sfnt, error) {
-	f.once.Do(func() { f.sf, f.err = parse(f.ttf) })
+	f.once.Do(func() { f.sf, f.err = parse(f.ttf, f.dir) })
 	return f.sf, f.err
 }
 
@@ -210,19 +213,26 @@ func (f *Face) metrics() *sfnt {
 	return s
 }
 
-// parse reads the tables a face is used by: head, hhea, maxp, cmap
-// (format 4) and hmtx for the metrics, the way fpdf's utf8FontFile does,
-// and loca, glyf, OS/2, post and name for subsetting.
-func parse(ttf []byte) (_ *sfnt, err error) {
+// parse reads the tables of the face whose table directory starts at dir
+// that it is used by: head, hhea, maxp, cmap (format 4) and hmtx for the
+// metrics, the way fpdf's utf8FontFile does, and loca and glyf (or CFF),
+// OS/2, post and name for subsetting.
+func parse(ttf []byte, dir int) (_ *sfnt, err error) {
 	defer func() {
 		if p := recover(); p != nil { // out-of-range reads on malformed data
-			err = fmt.Errorf("malformed TrueType data: %v", p)
+			err = fmt.Errorf("malformed font data: %v", p)
 		}
 	}()
 	be := binary.BigEndian
-	tables, err := tableDir(ttf, "head", "hhea", "maxp", "cmap", "hmtx", "loca", "glyf", "OS/2", "post", "name")
+	tables, err := tableDir(ttf, dir, "head", "hhea", "maxp", "cmap", "hmtx", "OS/2", "post", "name")
 	if err != nil {
 		return nil, err
+	}
+	if tables["CFF "] == nil && (tables["loca"] == nil || tables["glyf"] == nil) {
+		if tables["CFF2"] != nil {
+			return nil, errors.New("CFF2 outlines (a variable OpenType font) are not supported")
+		}
+		return nil, errors.New("no outlines: missing glyf and loca, or CFF, table")
 	}
 	upem := int(be.Uint16(tables["head"][18:]))
 	if upem == 0 {
@@ -242,14 +252,20 @@ func parse(ttf []byte) (_ *sfnt, err error) {
 	if s.numHMetrics == 0 {
 		return nil, errors.New("hhea numberOfHMetrics is 0")
 	}
-	long := be.Uint16(tables["head"][50:]) == 1
-	loca := tables["loca"]
-	s.loca = make([]uint32, s.numGlyphs+1)
-	for i := range s.loca {
-		if long {
-			s.loca[i] = be.Uint32(loca[4*i:])
-		} else {
-			s.loca[i] = uint32(be.Uint16(loca[2*i:])) * 2
+	if c := tables["CFF "]; c != nil {
+		if s.cff, err = parseCFF(c, s.numGlyphs); err != nil {
+			return nil, err
+		}
+	} else {
+		long := be.Uint16(tables["head"][50:]) == 1
+		loca := tables["loca"]
+		s.loca = make([]uint32, s.numGlyphs+1)
+		for i := range s.loca {
+			if long {
+				s.loca[i] = be.Uint32(loca[4*i:])
+			} else {
+				s.loca[i] = uint32(be.Uint16(loca[2*i:])) * 2
+			}
 		}
 	}
 
@@ -288,23 +304,24 @@ func parse(ttf []byte) (_ *sfnt, err error) {
 	return s, nil
 }
 
-// tableDir returns the tables of a TrueType file by tag, checking that
-// the ones named are there.
-func tableDir(ttf []byte, need ...string) (map[string][]byte, error) {
+// tableDir returns the tables of the face whose table directory starts
+// at dir (0 but in a collection) by tag, checking that the ones named are
+// there. Offsets count from the start of the file, in a collection too.
+func tableDir(ttf []byte, dir int, need ...string) (map[string][]byte, error) {
 	be := binary.BigEndian
-	if len(ttf) < 12 {
-		return nil, errors.New("too short for a TrueType font")
+	if dir < 0 || dir+12 > len(ttf) {
+		return nil, errors.New("too short for an OpenType font")
 	}
-	if v := be.Uint32(ttf); v != 0x00010000 && v != 0x74727565 {
-		return nil, fmt.Errorf("not a TrueType (glyf) font: sfnt version %#08x", v)
+	if v := be.Uint32(ttf[dir:]); v != 0x00010000 && v != 0x74727565 && v != 0x4F54544F {
+		return nil, fmt.Errorf("not an OpenType font: sfnt version %#08x", v)
 	}
 	tables := map[string][]byte{}
-	n := int(be.Uint16(ttf[4:]))
-	if 12+16*n > len(ttf) {
+	n := int(be.Uint16(ttf[dir+4:]))
+	if dir+12+16*n > len(ttf) {
 		return nil, errors.New("table directory out of bounds")
 	}
 	for i := 0; i < n; i++ {
-		rec := ttf[12+16*i:]
+		rec := ttf[dir+12+16*i:]
 		off, size := be.Uint32(rec[8:]), be.Uint32(rec[12:])
 		if uint64(off)+uint64(size) > uint64(len(ttf)) {
 			return nil, fmt.Errorf("table %q out of bounds", rec[:4])
@@ -339,9 +356,12 @@ func eachCmap4(cmap []byte, fn func(c, g int)) error {
 	st := cmap[sub:]
 	length := int(be.Uint16(st[2:]))
 	segs := int(be.Uint16(st[6:])) / 2
+	next := 0 // segments are sorted: a damaged table's overlaps are read once
 	for k := 0; k < segs; k++ {
 		end, start := int(be.Uint16(st[14+2*k:])), int(be.Uint16(st[16+2*segs+2*k:]))
 		delta, ro := int(be.Uint16(st[16+4*segs+2*k:])), int(be.Uint16(st[16+6*segs+2*k:]))
+		start = max(start, next)
+		next = max(next, end+1)
 		for c := start; c <= end && c < 0xFFFF; c++ {
 			g := 0
 			if ro == 0 {

@@ -180,28 +180,30 @@ func TestParseBadFont(t *testing.T) {
 		"otf":       []byte("OTTO\x00\x00\x00\x00\x00\x00\x00\x00"),
 		"truncated": Regular.TTF()[:4096],
 	} {
-		if _, err := parse(ttf); err == nil {
+		if _, err := parse(ttf, 0); err == nil {
 			t.Errorf("%s: parse accepted bad data", name)
 		}
 	}
 }
 
-func TestFontAndByFont(t *testing.T) {
+// Font is one pointer per face; a CFF face (which truetype cannot read)
+// stands in with the embedded Regular's, never nil and never a panic.
+func TestFont(t *testing.T) {
 	for _, f := range Faces() {
 		tf := f.Font()
 		if tf == nil || tf != f.Font() {
 			t.Fatalf("%s: Font() not stable", f.Family)
 		}
-		if got := ByFont(tf); got != f {
-			t.Errorf("ByFont(%s.Font()) = %v", f.Family, got)
-		}
 	}
-	other, err := truetype.Parse(Regular.TTF())
+	if Regular.Font() == Bold.Font() {
+		t.Error("Regular and Bold share a truetype.Font")
+	}
+	cff, err := Open(smallOTF)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ByFont(other) != nil || ByFont(nil) != nil {
-		t.Error("ByFont of a foreign font should be nil")
+	if cff.Font() != Regular.Font() {
+		t.Error("a CFF face's Font is not the embedded Regular's stand-in")
 	}
 }
 
@@ -212,7 +214,7 @@ func BenchmarkFontLoad(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range Faces() {
-			if _, err := parse(f.ttf); err != nil {
+			if _, err := parse(f.ttf, 0); err != nil {
 				b.Fatal(err)
 			}
 			if _, err := truetype.Parse(f.ttf); err != nil {
@@ -237,7 +239,7 @@ func BenchmarkWidth(b *testing.B) {
 func TestPreload(t *testing.T) {
 	Preload()
 	for _, f := range Faces() {
-		fresh, err := parse(f.ttf) // what a parse on first use gives
+		fresh, err := parse(f.ttf, 0) // what a parse on first use gives
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -247,7 +249,7 @@ func TestPreload(t *testing.T) {
 			}
 		}
 	}
-	if tf := Regular.Font(); ByFont(tf) != Regular || Regular.Font() != tf {
+	if tf := Regular.Font(); Regular.Font() != tf {
 		t.Error("Regular's truetype.Font is not one pointer")
 	}
 }

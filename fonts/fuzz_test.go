@@ -17,7 +17,7 @@ func FuzzOpen(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ttf []byte) {
 		path := filepath.Join(t.TempDir(), "f.ttf")
 		os.WriteFile(path, ttf, 0o644)
-		face, err := Open(path, "Fuzz")
+		face, err := Open(path)
 		if err != nil {
 			return
 		}

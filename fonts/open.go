@@ -3,43 +3,208 @@ package fonts
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf16"
 )
 
-// maxFontSize bounds a user font file; a CJK TrueType face is 5–20 MB.
+// maxFontSize bounds a user font file; a CJK collection is 20–30 MB.
 const maxFontSize = 64 << 20
 
-// Open reads a TrueType font a user supplies (a fallback for rare
-// characters, or a face to use instead of Noto Sans SC) and names it family
-// in the PDF. The PDF writer embeds only TrueType fonts with glyf
-// outlines, so collections, CFF-flavoured OpenType and web fonts are
-// refused with a message that says why and what to use instead: fpdf
-// itself would accept some of them silently and fail later as "undefined
-// font".
-func Open(path, family string) (*Face, error) {
+// Open reads a font a user supplies: a TrueType (.ttf) or OpenType with
+// CFF outlines (.otf) file, or one face of a collection (.ttc, .otc)
+// chosen by a "#" after the path — its index ("msyh.ttc#1") or its family
+// or full name ("NotoSansCJK-Regular.ttc#Noto Sans CJK HK"). Without a
+// choice a collection gives its first face. The face is named in the PDF
+// by its PostScript name.
+//
+// Web fonts, Type 1 and variable fonts are refused with a message that
+// says why and what to use instead. A file opened again (the same path,
+// size and modification time) gives the same Face, parsed once per
+// process.
+func Open(spec string) (*Face, error) {
+	path, choice := spec, ""
+	if _, err := os.Stat(path); err != nil {
+		if i := strings.LastIndexByte(spec, '#'); i > 0 {
+			path, choice = spec[:i], spec[i+1:]
+		}
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	key := opened{path, choice, st.Size(), st.ModTime()}
+	openMu.Lock()
+	defer openMu.Unlock()
+	if f, ok := openFaces[key]; ok {
+		return f, nil
+	}
+	f, err := open(path, choice)
+	if err != nil {
+		return nil, err
+	}
+	openFaces[key] = f
+	return f, nil
+}
+
+type opened struct {
+	path, choice string
+	size         int64
+	mod          time.Time
+}
+
+var (
+	openMu    sync.Mutex
+	openFaces = map[opened]*Face{}
+)
+
+func open(path, choice string) (*Face, error) {
+	base := filepath.Base(path)
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	ttf, err := io.ReadAll(io.LimitReader(f, maxFontSize+1))
+	b, err := io.ReadAll(io.LimitReader(f, maxFontSize+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(ttf) > maxFontSize {
-		return nil, fmt.Errorf("%s is larger than %d MB; is it a font?", filepath.Base(path), maxFontSize>>20)
+	if len(b) > maxFontSize {
+		return nil, fmt.Errorf("%s is larger than %d MB; is it a font?", base, maxFontSize>>20)
 	}
-	if err := sniff(ttf); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	if err := sniff(b); err != nil {
+		return nil, fmt.Errorf("%s: %w", base, err)
 	}
-	face := &Face{Family: family, ttf: ttf}
+	dirs := []int{0}
+	if string(b[:4]) == "ttcf" {
+		if dirs, err = collection(b); err != nil {
+			return nil, fmt.Errorf("%s: %w; copy or download it again", base, err)
+		}
+	} else if choice != "" && choice != "0" {
+		return nil, fmt.Errorf("%s holds one face, so #%s cannot choose one; leave it out", base, choice)
+	}
+	dir, err := choose(b, dirs, choice)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", base, err)
+	}
+	tables, err := tableDir(b, dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a usable font, damaged or cut short (%w); copy or download it again", base, err)
+	}
+	if tables["fvar"] != nil || tables["CFF2"] != nil {
+		return nil, fmt.Errorf("%s is a variable font, whose weight the PDF cannot fix; use a static face of the weight you want (most families ship them, e.g. Noto Sans CJK's .otf or .ttc files), or make one with fonttools: fonttools varLib.instancer %s wght=400", base, base)
+	}
+	names := nameRecords(tables["name"])
+	family := names[6]
+	if family == "" {
+		family = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	face := &Face{Family: family, ttf: b, dir: dir}
 	if _, err := face.sfnt(); err != nil {
-		return nil, fmt.Errorf("%s is not a usable TrueType font: %w", filepath.Base(path), err)
+		return nil, fmt.Errorf("%s is not a usable font, damaged or cut short (%w); copy or download it again", base, err)
 	}
 	return face, nil
+}
+
+// collection returns where each face's table directory starts in a
+// TrueType/OpenType Collection.
+func collection(b []byte) ([]int, error) {
+	be := binary.BigEndian
+	if len(b) < 12 {
+		return nil, errors.New("the collection's header is cut short")
+	}
+	n := int(be.Uint32(b[8:]))
+	if n == 0 || 12+4*n > len(b) {
+		return nil, errors.New("the collection's header is damaged")
+	}
+	dirs := make([]int, n)
+	for i := range dirs {
+		dirs[i] = int(be.Uint32(b[12+4*i:]))
+	}
+	return dirs, nil
+}
+
+// choose picks the face named by choice (an index or a name) among dirs.
+func choose(b []byte, dirs []int, choice string) (int, error) {
+	if choice == "" {
+		return dirs[0], nil
+	}
+	if i, err := strconv.Atoi(choice); err == nil {
+		if i < 0 || i >= len(dirs) {
+			return 0, fmt.Errorf("#%d: the collection holds faces 0 to %d", i, len(dirs)-1)
+		}
+		return dirs[i], nil
+	}
+	var all []string
+	for _, d := range dirs {
+		tables, err := tableDir(b, d)
+		if err != nil {
+			continue
+		}
+		names := nameRecords(tables["name"])
+		for _, id := range []int{4, 6, 16, 1} {
+			if strings.EqualFold(names[id], choice) {
+				return d, nil
+			}
+		}
+		if n := names[4]; n != "" {
+			all = append(all, n)
+		}
+	}
+	return 0, fmt.Errorf("no face named %q in the collection; it holds: %s", choice, strings.Join(all, ", "))
+}
+
+// Names of a face from its name table, by name ID: 1 family, 2 subfamily,
+// 4 full name, 6 PostScript name, 16 typographic family. Windows Unicode
+// records in English come first, then any Windows record, then Mac Roman.
+func nameRecords(name []byte) map[int]string {
+	out := map[int]string{}
+	be := binary.BigEndian
+	if len(name) < 6 {
+		return out
+	}
+	count, storage := int(be.Uint16(name[2:])), int(be.Uint16(name[4:]))
+	rank := map[int]int{}
+	for i := range count {
+		if 6+12*i+12 > len(name) {
+			break
+		}
+		rec := name[6+12*i:]
+		pid, eid, lang, id := be.Uint16(rec), be.Uint16(rec[2:]), be.Uint16(rec[4:]), int(be.Uint16(rec[6:]))
+		length, off := int(be.Uint16(rec[8:])), storage+int(be.Uint16(rec[10:]))
+		if off+length > len(name) {
+			continue
+		}
+		raw := name[off : off+length]
+		var s string
+		r := 0
+		switch {
+		case pid == 3 && (eid == 1 || eid == 10) && length%2 == 0:
+			u := make([]uint16, length/2)
+			for k := range u {
+				u[k] = be.Uint16(raw[2*k:])
+			}
+			s, r = string(utf16.Decode(u)), 2
+			if lang == 0x409 {
+				r = 3
+			}
+		case pid == 1 && eid == 0:
+			s, r = string(raw), 1 // ASCII in practice
+		default:
+			continue
+		}
+		if r > rank[id] {
+			out[id], rank[id] = s, r
+		}
+	}
+	return out
 }
 
 // sniff tells what kind of font file this is from its first bytes.
@@ -48,16 +213,12 @@ func sniff(b []byte) error {
 		return fmt.Errorf("the file is empty or too short to be a font")
 	}
 	switch tag := string(b[:4]); {
-	case binary.BigEndian.Uint32(b) == 0x00010000 || tag == "true":
+	case binary.BigEndian.Uint32(b) == 0x00010000 || tag == "true" || tag == "OTTO" || tag == "ttcf":
 		return nil
-	case tag == "ttcf":
-		return fmt.Errorf("a TrueType Collection (.ttc) holds several fonts and cannot be embedded as one; extract the face you want into a .ttf (e.g. python3 -m fontTools.ttLib.ttCollection or a font editor), or use the font's .ttf release")
-	case tag == "OTTO":
-		return fmt.Errorf("an OpenType font with CFF (PostScript) outlines cannot be embedded by the PDF writer; use the TrueType (.ttf, glyf outlines) release of the font, e.g. the static TTFs of Noto Sans SC")
 	case tag == "wOFF" || tag == "wOF2":
-		return fmt.Errorf("a web font (WOFF) cannot be embedded; use the font's .ttf release")
+		return fmt.Errorf("a web font (WOFF) cannot be embedded; use the font's .ttf or .otf release")
 	case bytes.HasPrefix(b, []byte("%!PS")) || bytes.HasPrefix(b, []byte{0x80, 0x01}):
-		return fmt.Errorf("a PostScript Type 1 font cannot be used; use a TrueType (.ttf) font")
+		return fmt.Errorf("a PostScript Type 1 font cannot be used; use an OpenType (.otf, .ttf) font")
 	}
-	return fmt.Errorf("not a font file (a TrueType .ttf is needed)")
+	return fmt.Errorf("not a font file (a .ttf, .otf, .ttc or .otc font is needed)")
 }

@@ -22,7 +22,7 @@ func TestSubset(t *testing.T) {
 		}
 		checkSums(t, f.Family, sub)
 		// our parser and golang/freetype read it, with the same widths
-		m, err := parse(sub)
+		m, err := parse(sub, 0)
 		if err != nil {
 			t.Fatalf("%s: subset does not parse: %v", f.Family, err)
 		}

@@ -25,7 +25,7 @@ func sectionPages(pages []Page) map[int]int {
 func (d *Document) contents(at map[int]int) []Block {
 	th := d.Theme
 	blocks := []Block{
-		&Paragraph{Spans: []Span{th.span("目录", th.Black, d.geo.display(sizeHeadPlain+4), th.Primary)}, Setting: Setting{Align: Left}, After: 8},
+		&Paragraph{Spans: []Span{th.span(th.Locale.Labels.Contents, th.Black, d.geo.display(sizeHeadPlain+4), th.Primary)}, Setting: Setting{Align: Left}, After: 8},
 		Rule{Color: th.Primary, Thickness: 1.2, After: 18},
 	}
 	for i, s := range d.Report.Sections {
@@ -100,7 +100,7 @@ func (d *Document) notes(number int) Page {
 	th, g := d.Theme, d.geo
 	f := g.frame()
 	p := Page{Number: number}
-	head := &Paragraph{Spans: []Span{th.span("笔记", th.Black, sizeTitle+2, th.Primary)}, Setting: Setting{Align: Left}, After: 6}
+	head := &Paragraph{Spans: []Span{th.span(th.Locale.Labels.Notes, th.Black, sizeTitle+2, th.Primary)}, Setting: Setting{Align: Left}, After: 6}
 	hh := head.Measure(f.W)
 	p.Blocks = append(p.Blocks,
 		Placed{Block: head, X: f.X, Y: f.Y, W: f.W, H: hh},
@@ -136,7 +136,7 @@ func (d *Document) backCover(number int) Page {
 		if line != "" {
 			line += "  ·  "
 		}
-		line += fmt.Sprintf("%d年%d月", t.Year(), t.Month())
+		line += th.Locale.Month(t)
 	}
 	if line != "" {
 		add(&Paragraph{Spans: []Span{th.span(line, th.Regular, 9, "#FFFFFF")}, Setting: Setting{Align: Left}})

@@ -2,6 +2,8 @@ package layout
 
 import (
 	"math"
+	"slices"
+	"strings"
 )
 
 // Line breaking by total fit: the breaks of a whole paragraph are chosen
@@ -92,7 +94,7 @@ func newMeasure(items []item, set Setting) *measure {
 	for i, it := range items {
 		w := it.adv - it.cut
 		g := 0.0
-		if it.brk || it.r == ' ' {
+		if i > 0 && stretches(items[i-1], it) || i == 0 && (it.brk || it.r == ' ') {
 			g = 1
 		}
 		m.w[i+1] = m.w[i] + w
@@ -103,6 +105,23 @@ func newMeasure(items []item, set Setting) *measure {
 	}
 	return m
 }
+
+// stretches reports whether justification may add space between prev and
+// it: at a space, and at a break opportunity next to CJK text — never
+// inside a Latin word, URL or unit ("https://www", "24μg/m³",
+// "Jean-Baptiste"), where the added space would be read as a space by
+// anyone who copies or searches the text.
+func stretches(prev, it item) bool {
+	if it.r == ' ' {
+		return true
+	}
+	return it.brk && (wide(prev) || wide(it) || prev.r == ' ')
+}
+
+// wide is an item of CJK text: an ideograph, kana, hangul or a mark set
+// on the em square (the face's advance tells: “” and — are full-width in
+// a CJK face).
+func wide(it item) bool { return it.r >= 0x2E80 || it.adv >= 0.99*it.size }
 
 // midShrink is how much a mark inside a line may give up: a quarter em of
 // its blank half, a last resort behind stretching and the line-end mark.
@@ -146,14 +165,16 @@ func (m *measure) breaks(s, e int, width, indent float64) []int {
 		return []int{s}
 	}
 	// Pass 1: only real break opportunities. Pass 2: anywhere kinsoku
-	// allows, at a high price. Pass 3: anywhere (a word wider than the
+	// allows between CJK characters, and inside Latin runs after / . - @
+	// ? & (a URL wider than the column), at a high price. Pass 3:
+	// anywhere kinsoku allows. Pass 4: anywhere (a word wider than the
 	// column), so that nothing ever overflows.
-	for pass := 1; pass <= 3; pass++ {
+	for pass := 1; pass <= 4; pass++ {
 		if starts := m.optimum(s, e, width, indent, pass); starts != nil {
 			return starts
 		}
 	}
-	return []int{s} // unreachable: pass 3 always succeeds
+	return []int{s} // unreachable: pass 4 always succeeds
 }
 
 func (m *measure) candidate(i, pass int) bool {
@@ -162,6 +183,21 @@ func (m *measure) candidate(i, pass int) bool {
 	case 1:
 		return it.brk
 	case 2:
+		prev := m.items[i-1]
+		if it.brk {
+			return true
+		}
+		if is(it.r, cNoStart) || is(prev.r, cNoEnd) || it.r == ' ' {
+			return false
+		}
+		if !wide(prev) && !wide(it) {
+			// inside a Latin run (a URL, an address, a long word):
+			// after / . - @ ? & only, never inside a figure or a unit
+			return strings.ContainsRune("/.-@?&", prev.r) && !isDigit(it.r) &&
+				!(prev.r == '/' && unitAround(m.items, i-1))
+		}
+		return true
+	case 3:
 		return it.brk || !is(it.r, cNoStart) && !is(m.items[i-1].r, cNoEnd) && it.r != ' '
 	}
 	return true
@@ -227,7 +263,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	em := m.items[ta].size
 	if slack < -1e-6 {
 		if -slack > z+1e-6 {
-			if tb-ta > 1 || pass < 3 {
+			if tb-ta > 1 || pass < 4 {
 				return 0, false
 			}
 			// a single glyph wider than the measure: nothing to do
@@ -278,7 +314,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		d += 1e6
 	}
 	if b < len(m.items) && !last && !m.items[b].brk {
-		d += 1e10 // an emergency break (passes 2 and 3), worse than any loose line
+		d += 1e10 // an emergency break (passes 2 to 4), worse than any loose line
 	}
 	return d, true
 }
@@ -344,16 +380,18 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 		slack = 0
 	}
 	extra, offset := 0.0, 0.0
-	spread := func(it item) bool { return it.brk || it.r == ' ' }
-	if gaps == 0 {
+	spread := func(i int) bool { return stretches(items[i-1], items[i]) }
+	if gaps == 0 && !slices.ContainsFunc(items, func(it item) bool { return !wide(it) }) {
+		// a line of CJK text with no break opportunity is spread
+		// evenly; Latin is never letter-spaced (the line stays short)
 		gaps = float64(n - 1)
-		spread = func(item) bool { return true }
+		spread = func(int) bool { return true }
 	}
 	// Text extractors read a gap over a tenth of an em as a word space:
 	// between two characters that are not a word boundary the extra space
 	// stays under that ("全 年 拆 除" otherwise) while the line has word
 	// spaces or Han–Latin boundaries to take the rest.
-	wide := func(i int) bool { return items[i].r == ' ' || space[i] > 0 }
+	wordGap := func(i int) bool { return items[i].r == ' ' || space[i] > 0 }
 	extraWide := 0.0
 	switch {
 	case m.set.Align == Justify && !last && gaps > 0 && slack > 0:
@@ -362,8 +400,8 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 		if limit := 0.09 * line.Size; extra > limit {
 			nw, nn := 0, 0
 			for i := 1; i < n; i++ {
-				if spread(items[i]) {
-					if wide(i) {
+				if spread(i) {
+					if wordGap(i) {
 						nw++
 					} else {
 						nn++
@@ -384,9 +422,9 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 	for i, it := range items {
 		if i > 0 {
 			x += space[i]
-			if spread(it) && wide(i) {
+			if spread(i) && wordGap(i) {
 				x += extraWide
-			} else if spread(it) {
+			} else if spread(i) {
 				x += extra
 			}
 		}

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -48,10 +47,7 @@ func (d *Document) cover() Page {
 			cells = append(cells, &statCard{stat: s.Stats[0], theme: th, note: s.Title})
 		}
 	}
-	key, contents := "年度关键数字", "本册内容"
-	if r.Language == "en" {
-		key, contents = "Key figures", "In this report"
-	}
+	key, contents := th.Locale.Labels.KeyFigures, th.Locale.Labels.InThisReport
 	height := func(bs []Block) float64 {
 		h := 0.0
 		for _, b := range bs {
@@ -177,7 +173,7 @@ func (d *Document) bandBlocks(size float64) []Block {
 		bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, g.display(20), "#FFFFFF")}, Setting: Setting{Align: Left}, After: 8})
 	}
 	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
-		bs = append(bs, &Paragraph{Spans: []Span{th.span(fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()), th.Regular, 10, "#FFFFFF")}, Setting: Setting{Align: Left}})
+		bs = append(bs, &Paragraph{Spans: []Span{th.span(th.Locale.Date(t), th.Regular, 10, "#FFFFFF")}, Setting: Setting{Align: Left}})
 	}
 	return bs
 }

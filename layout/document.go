@@ -21,22 +21,29 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/locale"
 )
 
 // Version is written into the PDF's Creator; the command sets it.
 var Version = "dev"
 
-// Theme is the look of a document: its palette and its faces.
+// Theme is the look of a document: its palette, its language and its faces.
 type Theme struct {
 	Primary, Accent, Ink, Muted, Rule, Tint, Paper string
 	Good, Bad                                      string // good and bad news: semantic, never a brand colour
 
-	Regular, Bold, Black *fonts.Face // the embedded Noto Sans SC unless the report names others
-	Fallback             *fonts.Face // draws what the others lack; nil when none
+	Locale               locale.Locale // the report's language: labels, dates, faces
+	Regular, Bold, Black *fonts.Face   // the embedded Noto Sans SC unless the language or the report names others
+	Serif                *fonts.Face   // the body's face when the theme asks for a serif; nil: Regular
+	Fallback             []*fonts.Face // draw, in turn, what the others lack
+
 }
 
 // defaultTheme is the palette of a police bureau's newspaper page and the
@@ -44,50 +51,145 @@ type Theme struct {
 func defaultTheme() Theme {
 	return Theme{Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9", Tint: "#F7EDEE", Paper: "A4",
 		Good: "#1F4E9A", Bad: "#B5121B",
-		Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black}
+		Locale: locale.Must(""), Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black}
 }
 
 // span is text in one of the theme's faces, with its fallback.
 func (th Theme) span(text string, f *fonts.Face, size float64, color string) Span {
-	return Span{Text: text, Face: f, Size: size, Color: color, Fallback: th.Fallback}
+	return Span{Text: text, Face: f, Size: size, Color: color, Fallback: th.Fallback, Centred: th.Locale.Traditional()}
 }
 
-// faces opens the fonts a report names in theme.fonts. Each failure is an
-// error at the line that names the file.
+// body is the face of body text: the serif when the theme has one.
+func (th Theme) body() *fonts.Face {
+	if th.Serif != nil {
+		return th.Serif
+	}
+	return th.Regular
+}
+
+// faces sets the theme's language and opens its faces: for each role the
+// font the report names in theme.fonts (a file, or an installed family),
+// else the language's regional face from the system (the embedded Noto
+// Sans SC for Simplified Chinese and English). Each failure is one error
+// at the line that names the font, or at language:.
 func faces(r *data.Report, th *Theme) error {
 	var errs data.Errors
-	for _, f := range []struct {
-		key  string
-		path string
-		face **fonts.Face
-	}{
-		{"regular", r.Theme.Fonts.Regular, &th.Regular},
-		{"bold", r.Theme.Fonts.Bold, &th.Bold},
-		{"black", r.Theme.Fonts.Black, &th.Black},
-		{"fallback", r.Theme.Fonts.Fallback, &th.Fallback},
-	} {
-		if f.path == "" {
-			continue
-		}
-		path := f.path
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(r.Dir, path)
-		}
-		face, err := fonts.Open(path, "brochure-"+f.key)
-		if err != nil {
-			if os.IsNotExist(err) {
-				err = fmt.Errorf("font file %s not found; paths are relative to the report's folder", f.path)
+	loc, err := locale.Parse(r.Language)
+	if err != nil {
+		return data.Errors{&data.Error{Pos: r.Pos("language"), Path: "language", Msg: err.Error()}}
+	}
+	th.Locale = loc
+	fail := func(key, msg string) {
+		errs = append(errs, &data.Error{Pos: r.Pos(key), Path: key, Msg: msg})
+	}
+	// the language's faces, from the system
+	if len(loc.Sans) > 0 {
+		var missing []string
+		for _, role := range []struct {
+			face   **fonts.Face
+			weight int
+		}{{&th.Regular, 400}, {&th.Bold, 700}, {&th.Black, 900}} {
+			f, tried := findFamily(loc.Sans, role.weight)
+			if f == nil {
+				missing = tried
+				break
 			}
-			key := "theme.fonts." + f.key
-			errs = append(errs, &data.Error{Pos: r.Pos(key), Path: key, Msg: err.Error()})
-			continue
+			*role.face = f
 		}
-		*f.face = face
+		if missing != nil {
+			fail("language", fmt.Sprintf("a report in %s (language: %s) is set in %s's glyph forms, and none of its fonts is installed (looked for %s); %s",
+				loc.Name, r.Language, loc.Name, strings.Join(missing, ", "), loc.Install()))
+			return errs
+		}
+	}
+	open := func(key, name string, weight int) *fonts.Face {
+		if looksLikeFile(name) {
+			path := name
+			if !filepath.IsAbs(path) {
+				path = filepath.Join(r.Dir, path)
+			}
+			face, err := fonts.Open(path)
+			if err != nil {
+				if os.IsNotExist(err) {
+					err = fmt.Errorf("font file %s not found; paths are relative to the report's folder (or write the name of an installed font, like Noto Sans CJK SC)", name)
+				}
+				fail(key, err.Error())
+				return nil
+			}
+			return face
+		}
+		face, err := find(name, weight)
+		if err != nil {
+			msg := fmt.Sprintf("no installed font is called %q", name)
+			if near := fonts.Families(firstWord(name)); len(near) > 0 {
+				msg += fmt.Sprintf(" (installed: %s)", strings.Join(near[:min(len(near), 6)], ", "))
+			}
+			fail(key, msg+"; write the name of an installed font, or the path of a .ttf, .otf or .ttc file relative to the report's folder")
+			return nil
+		}
+		return face
+	}
+	for _, f := range []struct {
+		key, name string
+		weight    int
+		face      **fonts.Face
+	}{
+		{"regular", r.Theme.Fonts.Regular, 400, &th.Regular},
+		{"bold", r.Theme.Fonts.Bold, 700, &th.Bold},
+		{"black", r.Theme.Fonts.Black, 900, &th.Black},
+		{"serif", r.Theme.Fonts.Serif, 400, &th.Serif},
+	} {
+		if f.name = strings.TrimSpace(f.name); f.name != "" {
+			if face := open("theme.fonts."+f.key, f.name, f.weight); face != nil {
+				*f.face = face
+			}
+		}
+	}
+	for _, name := range strings.Split(r.Theme.Fonts.Fallback, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			if face := open("theme.fonts.fallback", name, 400); face != nil {
+				th.Fallback = append(th.Fallback, face)
+			}
+		}
 	}
 	if len(errs) > 0 {
 		return errs
 	}
 	return nil
+}
+
+// find is fonts.Find; tests replace it to play a system without fonts.
+var find = fonts.Find
+
+// findFamily returns the first of families installed, at weight, and
+// the families it looked for.
+func findFamily(families []string, weight int) (*fonts.Face, []string) {
+	for _, fam := range families {
+		if f, err := find(fam, weight); err == nil {
+			return f, nil
+		}
+	}
+	return nil, families
+}
+
+// looksLikeFile tells a font file ("fonts/x.ttf", "msyh.ttc#1") from the
+// name of an installed family ("Noto Sans CJK HK").
+func looksLikeFile(s string) bool {
+	if strings.ContainsAny(s, `/\#`) {
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(s)) {
+	case ".ttf", ".otf", ".ttc", ".otc", ".woff", ".woff2", ".pfa", ".pfb":
+		return true
+	}
+	return false
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // Type scale, pt.
@@ -141,6 +243,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 		return nil, err
 	}
 	texts := printedTexts(r)
+	addScripts(&th, texts)
 	if err := check(r, th, texts); err != nil {
 		return nil, err
 	}
@@ -154,7 +257,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if r.Theme.Accent != "" {
 		th.Accent = r.Theme.Accent
 	}
-	d := &Document{Report: r, Theme: th, geo: newGeometry(r), opt: opt, alpha: alphabet(texts)}
+	d := &Document{Report: r, Theme: th, geo: newGeometry(r), opt: opt, alpha: alphabet(texts, th.Locale)}
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err
@@ -217,23 +320,50 @@ func (d *Document) ChartStyle() charts.Style { return d.chartStyle() }
 func (d *Document) chartStyle() charts.Style {
 	th := d.Theme
 	return charts.Style{Primary: th.Primary, Accent: th.Accent, Ink: th.Ink, Muted: th.Muted, Rule: th.Rule,
-		Good: th.Good, Bad: th.Bad, Regular: th.Regular, Bold: th.Bold, Black: th.Black, FontSize: sizeLabel, Lang: d.Report.Language}
+		Good: th.Good, Bad: th.Bad, Regular: th.Regular, Bold: th.Bold, Black: th.Black, FontSize: sizeLabel, Lang: chartLang(d.Report.Language)}
+}
+
+// chartLang is the language charts are told: "en" for any English (they
+// compare with it), else the tag as written (number reads Traditional
+// Chinese's 萬 and 億 from it).
+func chartLang(tag string) string {
+	if locale.Must(tag).English() {
+		return "en"
+	}
+	return tag
 }
 
 // Check reports every character of the report that the embedded fonts
 // cannot draw, with where it stands in the source. Printing a tofu box in a
 // press release is worse than failing.
 func Check(r *data.Report) error {
-	return check(r, defaultTheme(), printedTexts(r))
+	th := defaultTheme()
+	if err := faces(r, &th); err != nil {
+		return err
+	}
+	texts := printedTexts(r)
+	addScripts(&th, texts)
+	return check(r, th, texts)
 }
 
 var chartPath = regexp.MustCompile(`^sections\[\d+\]\.charts\[\d+\]`)
 
-// check is Check with the theme's faces: text may use the fallback face;
-// charts draw in the theme's faces without it.
+// check is Check with the theme's faces: text may use the fallback faces;
+// charts draw in the theme's three faces only.
+//
+// A report in another script than its language's (Traditional characters
+// in a Simplified report, Korean with no Korean font) would otherwise
+// give one error per character: such characters are one problem, which
+// says what the text is written in and what to set, with the first few
+// places.
 func check(r *data.Report, th Theme, texts []printedText) error {
 	var errs data.Errors
-	seen := map[string]bool{} // a chart's text comes twice: as written, and as charts.Strings draws it
+	type miss struct {
+		ch rune
+		e  *data.Error
+	}
+	groups := map[string][]miss{} // by script: Han, Hangul, Kana
+	seen := map[string]bool{}     // a chart's text comes twice: as written, and as charts.Strings draws it
 	for _, t := range texts {
 		scope := chartPath.FindString(t.path) // "sections[2].charts[0]", or "" outside charts
 		chart := scope != ""
@@ -241,8 +371,10 @@ func check(r *data.Report, th Theme, texts []printedText) error {
 			if ch == '\n' || ch == '\r' || ch == '\t' {
 				continue
 			}
-			text := th.Regular.Has(ch) && th.Bold.Has(ch) && th.Black.Has(ch)
-			if text || !chart && th.Fallback != nil && th.Fallback.Has(ch) {
+			if th.Regular.Has(ch) && th.Bold.Has(ch) && th.Black.Has(ch) && (chart || th.Serif == nil || th.Serif.Has(ch)) {
+				continue
+			}
+			if !chart && slices.ContainsFunc(th.Fallback, func(f *fonts.Face) bool { return f.Has(ch) }) {
 				continue
 			}
 			if k := scope + string(ch); chart {
@@ -257,8 +389,63 @@ func check(r *data.Report, th Theme, texts []printedText) error {
 				// report: point at the data: line and name the cell
 				e.Pos, e.Msg = r.Pos(t.at), t.note+": "+e.Msg
 			}
+			if s := scriptOf(ch); s != "" && ch <= 0xFFFF {
+				groups[s] = append(groups[s], miss{ch, e})
+				continue
+			}
 			errs = append(errs, e)
 		}
+	}
+	loc := th.Locale
+	for _, script := range []string{"Han", "Hangul", "Kana"} {
+		ms := groups[script]
+		var distinct []rune
+		for _, m := range ms {
+			if !slices.Contains(distinct, m.ch) {
+				distinct = append(distinct, m.ch)
+			}
+		}
+		if len(distinct) < 3 && script == "Han" {
+			for _, m := range ms { // a rare character or two: say so for each
+				errs = append(errs, m.e)
+			}
+			continue
+		}
+		if len(ms) == 0 {
+			continue
+		}
+		var what string
+		switch {
+		case script == "Han" && !loc.Traditional():
+			what = "this report is written in Traditional Chinese, which the Simplified Chinese fonts cannot print; set language: zh-Hant (Taiwan's glyph forms) or language: zh-HK (Hong Kong's)"
+		case script == "Han":
+			what = fmt.Sprintf("the %s fonts lack these characters; name a font that has them as theme: fonts: {fallback: …}", loc.Name)
+		case script == "Hangul":
+			what = "the text has Korean (Hangul), and no Korean font is installed; set language: ko for a Korean report, or install Noto Sans CJK KR (" + loc.Install() + ")"
+		default:
+			what = "the text has Japanese kana, and no Japanese font is installed; set language: ja for a Japanese report, or install Noto Sans CJK JP (" + loc.Install() + ")"
+		}
+		var chars []string
+		for _, c := range distinct[:min(len(distinct), 8)] {
+			chars = append(chars, string(c))
+		}
+		more := ""
+		if len(distinct) > 8 {
+			more = fmt.Sprintf(" and %d more", len(distinct)-8)
+		}
+		var places []string
+		for _, m := range ms[1:min(len(ms), 4)] {
+			places = append(places, m.e.Pos.String())
+		}
+		msg := fmt.Sprintf("%s (%d characters: %s%s", what, len(distinct), strings.Join(chars, " "), more)
+		if len(places) > 0 {
+			msg += fmt.Sprintf("; here and at %s", strings.Join(places, ", "))
+			if len(ms) > 4 {
+				msg += fmt.Sprintf(" and %d more places", len(ms)-4)
+			}
+		}
+		first := ms[0].e
+		errs = append(errs, &data.Error{Pos: first.Pos, Path: first.Path, Msg: msg + ")"})
 	}
 	if len(errs) > 0 {
 		return errs
@@ -266,14 +453,52 @@ func check(r *data.Report, th Theme, texts []printedText) error {
 	return nil
 }
 
+// scriptOf groups the characters a missing font explains: "Han",
+// "Hangul", "Kana", or "" for anything else.
+func scriptOf(r rune) string {
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return "Han"
+	case unicode.Is(unicode.Hangul, r):
+		return "Hangul"
+	case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
+		return "Kana"
+	}
+	return ""
+}
+
+// addScripts adds to the fallback faces, for Korean and Japanese the
+// report's faces lack, the regional face installed for them: a Chinese
+// report quoting a Korean name prints it in a Korean face.
+func addScripts(th *Theme, texts []printedText) {
+	need := map[string]bool{}
+	for _, t := range texts {
+		for _, ch := range t.s {
+			if s := scriptOf(ch); (s == "Hangul" || s == "Kana") && !th.Regular.Has(ch) &&
+				!slices.ContainsFunc(th.Fallback, func(f *fonts.Face) bool { return f.Has(ch) }) {
+				need[s] = true
+			}
+		}
+	}
+	for _, s := range []struct{ script, tag string }{{"Hangul", "ko"}, {"Kana", "ja"}} {
+		if need[s.script] {
+			if f, _ := findFamily(locale.Must(s.tag).Sans, 400); f != nil {
+				th.Fallback = append(th.Fallback, f)
+			}
+		}
+	}
+}
+
 // printed is text that layout and charts print besides the report's own:
-// labels of their own, and the marks and figures they compose.
-const printed = "年度关键数字图片占位（续）——·/ 年月日目录笔记第页本册内容" + "↑↓▲▼%‰.,-+:：、，。" + "Key figures In this report"
+// Simplified Chinese labels, and the marks and figures they compose.
+// (Other languages' labels come from locale; this set stays as it is, so
+// that a Simplified Chinese PDF keeps its bytes.)
+const printed = "年度关键数字图片占位（续）——·/ 年月日目录笔记第页本册内容" + "↑↓▲▼%‰.,-+:：、，。"
 
 // alphabet is the characters of texts and of the labels layout prints
 // itself, in Unicode order: the PDF numbers its characters in this order
 // (see fonts.NewEmbedding), which compresses better than first use.
-func alphabet(texts []printedText) []rune {
+func alphabet(texts []printedText, loc locale.Locale) []rune {
 	var set [0x10000 / 64]uint64
 	add := func(s string) {
 		for _, r := range s {
@@ -283,6 +508,9 @@ func alphabet(texts []printedText) []rune {
 		}
 	}
 	add(printed)
+	if loc.Tag != "zh-Hans" {
+		add(loc.Printed()) // the labels and dates of the language
+	}
 	for _, t := range texts {
 		add(t.s)
 	}
@@ -348,7 +576,7 @@ func visit(r *data.Report, fn func(printedText)) {
 				}
 				check(fmt.Sprintf("%s.data[%d].unit", q, k), pt.Unit)
 			}
-			for _, s := range charts.Strings(c, r.Language) {
+			for _, s := range charts.Strings(c, chartLang(r.Language)) {
 				check(q, s)
 			}
 		}

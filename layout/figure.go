@@ -127,7 +127,7 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		c.Line(x, y, x+w, y+h, 0.5, b.theme.Rule)
 		c.Line(x, y+h, x+w, y, 0.5, b.theme.Rule)
 		c.StrokeRect(x, y, w, h, 0.5, "#BDBDBD")
-		label := "图片占位"
+		label := b.theme.Locale.Labels.Placeholder
 		lw := b.theme.Bold.Width(label, 9)
 		c.FillRect(x+(w-lw)/2-6, y+h/2-9, lw+12, 16, "#EFEFEF")
 		c.Text(label, b.theme.Bold, 9, b.theme.Muted, x+(w-lw)/2, y+h/2+3)

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/number"
 )
 
 // body turns the sections into the blocks that flow through the pages.
@@ -55,7 +57,7 @@ func (d *Document) body() []Block {
 			Columns: d.geo.Columns, Gutter: d.geo.Gutter, Leading: leadBody, After: 14,
 		}
 		for _, p := range s.Paragraphs() {
-			flow.Paras = append(flow.Paras, []Span{d.Theme.span(p, d.Theme.Regular, sizeBody, d.Theme.Ink)})
+			flow.Paras = append(flow.Paras, []Span{d.Theme.span(p, d.Theme.body(), sizeBody, d.Theme.Ink)})
 		}
 		if i == last && d.Report.Byline != "" {
 			// the byline closes the text, as in a newspaper, and stays
@@ -167,7 +169,7 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	}
 	title := []Span{th.span(s.Title, th.Regular, sizeTitle, th.Ink)}
 	if s.Headline != "" {
-		title = append([]Span{th.span("——", th.Regular, sizeTitle, th.Primary)}, title...)
+		title = append([]Span{th.span(th.Locale.Labels.Dash, th.Regular, sizeTitle, th.Primary)}, title...)
 	}
 	st.Blocks = append(st.Blocks,
 		&Paragraph{Spans: title, Setting: Setting{Align: Left, TrimStart: true}, After: 6},
@@ -199,7 +201,7 @@ func (d *Document) kicker(i int, s data.Section) Block {
 	return &Stack{Blocks: []Block{
 		&Paragraph{Spans: []Span{
 			d.Theme.span(fmt.Sprintf("%02d  ", i+1), d.Theme.Black, sizeLabel, d.Theme.Primary),
-			d.Theme.span(s.Title+"（续）", d.Theme.Regular, sizeLabel, d.Theme.Muted),
+			d.Theme.span(s.Title+d.Theme.Locale.Labels.Continued, d.Theme.Regular, sizeLabel, d.Theme.Muted),
 		}, Setting: Setting{Align: Left}, After: 4},
 		Rule{Color: d.Theme.Rule, Thickness: 0.6, After: 10},
 	}}
@@ -213,13 +215,17 @@ func headlineSpans(h string, th Theme) []Span {
 	hasNum := false
 	for i := 0; i < len(runes); {
 		j := i
-		num := isDigit(runes[i])
-		for j < len(runes) && (isDigit(runes[j]) || num && (runes[j] == '.' || runes[j] == '%') && j > i) == num {
+		num := isDigit(runes[i]) && !code(runes, i)
+		for j < len(runes) && (isDigit(runes[j]) && !code(runes, j) || num && (runes[j] == '.' || runes[j] == '%' || runes[j] == ',' && j+1 < len(runes) && isDigit(runes[j+1])) && j > i) == num {
 			j++
 		}
 		if num {
 			hasNum = true
-			spans = append(spans, th.span(string(runes[i:j]), th.Black, sizeHeadNum, th.Primary))
+			fig := string(runes[i:j])
+			if th.Locale.English() {
+				fig = number.Format{Decimals: -1, Lang: "en"}.Text(fig) // 5200 → 5,200
+			}
+			spans = append(spans, th.span(fig, th.Black, sizeHeadNum, th.Primary))
 		} else {
 			spans = append(spans, th.span(string(runes[i:j]), th.Bold, sizeHeadWord, th.Ink))
 		}
@@ -231,6 +237,29 @@ func headlineSpans(h string, th Theme) []Span {
 		}
 	}
 	return spans
+}
+
+// code reports whether the digit at rs[i] belongs to a name or code, not
+// a figure: after a Latin letter (PM2.5, v3.2.1, COVID-19 after its
+// hyphen), after a letter and a space (GB 18918), or after a digit group
+// joined by - . / (18918-2002, 3.2.1).
+func code(rs []rune, i int) bool {
+	k := i - 1
+	for k >= 0 && isDigit(rs[k]) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch r := rs[k]; {
+	case r < 0x2E80 && unicode.IsLetter(r):
+		return true
+	case r == ' ' || r == '-':
+		return k > 0 && (rs[k-1] < 0x2E80 && unicode.IsLetter(rs[k-1]) || r == '-' && code(rs, k-1) && isDigit(rs[k-1]))
+	case r == '.' || r == '/':
+		return k > 0 && isDigit(rs[k-1]) && code(rs, k-1)
+	}
+	return false
 }
 
 // statCard is one figure: the number big, its unit small, the label below,
@@ -277,12 +306,13 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 	spans := func(big float64) []Span {
 		small := big * 0.45
 		var sp []Span
-		if s.Prefix != "" {
-			sp = append(sp, th.span(s.Prefix, th.Bold, small, th.Ink))
+		prefix, figure, unit := th.Locale.Figure(s.Prefix, s.Value.Text, s.Unit)
+		if prefix != "" {
+			sp = append(sp, th.span(prefix, th.Bold, small, th.Ink))
 		}
-		sp = append(sp, th.span(s.Value.Text, th.Black, big, c.color()))
-		if s.Unit != "" {
-			sp = append(sp, th.span(s.Unit, th.Bold, small, th.Ink))
+		sp = append(sp, th.span(figure, th.Black, big, c.color()))
+		if unit != "" {
+			sp = append(sp, th.span(unit, th.Bold, small, th.Ink))
 		}
 		return sp
 	}

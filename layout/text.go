@@ -2,6 +2,7 @@ package layout
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
@@ -25,9 +26,13 @@ import (
 type Span struct {
 	Text     string
 	Face     *fonts.Face
-	Size     float64     // pt
-	Color    string      // "#RRGGBB"; "" means ink
-	Fallback *fonts.Face // draws the characters Face lacks; optional
+	Size     float64       // pt
+	Color    string        // "#RRGGBB"; "" means ink
+	Fallback []*fonts.Face // draw, the first that can, the characters Face lacks; optional
+	// Centred says the text is Traditional Chinese, whose fonts set
+	// ，。、；：！？ in the middle of the em (clreq 3.1.6): those marks
+	// keep their full width, never giving up a blank half.
+	Centred bool
 }
 
 // Glyph is one character placed on a line.
@@ -99,6 +104,8 @@ const (
 	closing = "，。、；：）】」』》〉〕］｝”’"
 	// compressible opening marks: the glyph sits in the right half.
 	opening = "（【「『《〈〔［｛“‘"
+	// centred: the marks Traditional Chinese fonts centre in the em.
+	centred = "，。、；：！？"
 	// phraseEnd: where a headline may break.
 	phraseEnd = "，、；：。！？ "
 )
@@ -148,6 +155,7 @@ type item struct {
 	brk   bool    // a line may break before this item
 	glue  bool    // brk is forbidden by a keep-together group (numbers + units)
 	open  bool    // a full-width opening mark, not yet compressed (glyph in the right half)
+	mark  bool    // a centred mark (Traditional Chinese ，。、；：！？): never compressed
 	mid   float64 // what it may give up inside a line (see midShrink)
 	end   float64 // what it may give up at the end of a line (see endShrink)
 }
@@ -169,10 +177,16 @@ func shape(spans []Span, set Setting) []item {
 				r = ' '
 			}
 			face := s.Face
-			if s.Fallback != nil && !face.Has(r) && s.Fallback.Has(r) {
-				face = s.Fallback
+			if !face.Has(r) {
+				for _, f := range s.Fallback {
+					if f.Has(r) {
+						face = f
+						break
+					}
+				}
 			}
-			items = append(items, item{r: r, face: face, size: s.Size, color: s.Color, adv: face.Advance(r) * s.Size / 1000})
+			items = append(items, item{r: r, face: face, size: s.Size, color: s.Color, adv: face.Advance(r) * s.Size / 1000,
+				mark: s.Centred && strings.ContainsRune(centred, r)})
 			text.WriteRune(r)
 		}
 	}
@@ -206,6 +220,16 @@ func shape(spans []Span, set Setting) []item {
 		if is(cur, cNoStart) || is(prev, cNoEnd) {
 			items[i].brk = false
 		}
+		// Korean breaks between words, at spaces (KLREQ), not between
+		// syllables as UAX #14 allows.
+		if isHangul(prev) && isHangul(cur) {
+			items[i].brk = false
+		}
+		// A unit is never split: μg/m³, mg/L, km/h (a URL still breaks
+		// after its slashes).
+		if prev == '/' && unitAround(items, i-1) {
+			items[i].brk = false
+		}
 		// Never split "——" or "……".
 		if prev == cur && (cur == '—' || cur == '…') {
 			items[i].brk = false
@@ -220,7 +244,7 @@ func shape(spans []Span, set Setting) []item {
 		it := &items[i]
 		full := it.cut == 0 && isFull(*it)
 		it.open = full && is(it.r, cOpening)
-		if full && is(it.r, cClosing) {
+		if full && is(it.r, cClosing) && !it.mark {
 			it.end = it.adv / 2
 		}
 		if it.open || it.end > 0 {
@@ -240,6 +264,42 @@ func shape(spans []Span, set Setting) []item {
 		}
 	}
 	return items
+}
+
+func isHangul(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
+}
+
+// unitAround reports whether the slash at items[k] joins the parts of a
+// unit: at most three letters (μ, °, superscripts and digits included)
+// on each side, after a figure, a space or the start, and before
+// anything but a letter, digit, "/" or "." (which would make it a path).
+func unitAround(items []item, k int) bool {
+	part := func(r rune) bool {
+		return r < 0x2E80 && (unicode.IsLetter(r) || r == '°' || r == '²' || r == '³' || r == '¹')
+	}
+	a := k
+	for a > 0 && part(items[a-1].r) {
+		a--
+	}
+	b := k + 1
+	for b < len(items) && part(items[b].r) {
+		b++
+	}
+	if k-a == 0 || k-a > 3 || b-k-1 == 0 || b-k-1 > 3 {
+		return false
+	}
+	if a > 0 {
+		if r := items[a-1].r; !(isDigit(r) || r == ' ' || r >= 0x2E80) {
+			return false
+		}
+	}
+	if b < len(items) {
+		if r := items[b].r; unicode.IsLetter(r) && r < 0x2E80 || isDigit(r) || r == '/' || r == '.' && b+1 < len(items) && items[b+1].r != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // glueNumbers keeps each figure with its decimals, sign and unit:
@@ -302,7 +362,7 @@ func compress(items []item) {
 			continue
 		}
 		switch {
-		case is(a.r, cClosing) && (is(b.r, cClosing) || is(b.r, cOpening)):
+		case is(a.r, cClosing) && !a.mark && (is(b.r, cClosing) || is(b.r, cOpening)):
 			// 。” ，“ ）（ 》《: the closing mark gives up its right half.
 			if a.cut == 0 {
 				a.cut = a.adv / 2

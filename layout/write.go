@@ -171,13 +171,13 @@ func (d *Document) marks(pdf *fpdf.Fpdf) {
 	target(o+g.W+mid, o+g.H/2, false)
 }
 
-// faces are the faces the PDF embeds: the embedded ones, which charts
-// draw in, then any the theme names instead or as a fallback.
+// faces are the faces the PDF embeds: the theme's three (which charts
+// draw in too), its serif, then its fallbacks.
 func (d *Document) faces() []*fonts.Face {
 	th := d.Theme
 	seen := map[*fonts.Face]bool{}
 	var faces []*fonts.Face
-	for _, f := range []*fonts.Face{fonts.Regular, fonts.Bold, fonts.Black, th.Regular, th.Bold, th.Black, th.Fallback} {
+	for _, f := range append([]*fonts.Face{th.Regular, th.Bold, th.Black, th.Serif}, th.Fallback...) {
 		if f != nil && !seen[f] {
 			seen[f] = true
 			faces = append(faces, f)

@@ -29,7 +29,10 @@ type Format struct {
 	// Decimals fixes the number of decimals; negative means as written
 	// (after a 万/亿 shift: up to two, trailing zeros dropped).
 	Decimals int
-	// Lang is the report language; "en" groups thousands with commas.
+	// Lang is the report language (a BCP 47 tag): English ("en", "en-GB")
+	// groups thousands with commas and counts in million and billion
+	// instead of 万 and 亿; Traditional Chinese (zh-Hant, zh-TW, zh-HK,
+	// zh-MO) writes 萬 and 億, Japanese 万 and 億, Korean 만 and 억.
 	Lang string
 	// Prefix and Unit are set before and after the figure ("约", "万人次").
 	Prefix, Unit string
@@ -75,14 +78,14 @@ func (f Format) Label(text string) string {
 func Attach(prefix, figure, unit, lang string) string {
 	s := figure
 	if prefix != "" {
-		if lang == "en" && endsLatinWord(prefix) {
+		if English(lang) && endsLatinWord(prefix) {
 			s = prefix + " " + s
 		} else {
 			s = prefix + s
 		}
 	}
 	if unit != "" {
-		if lang == "en" && startsLatinWord(unit) {
+		if English(lang) && startsLatinWord(unit) {
 			s += " " + unit
 		} else {
 			s += unit
@@ -125,14 +128,31 @@ func roundFloat(v float64, decimals int) string {
 func (f Format) Scale(max float64) (float64, string) {
 	switch f.resolve(math.Abs(max)) {
 	case "wan":
-		return 1e4, "万"
+		return 1e4, words(f.Lang)[0]
 	case "yi":
-		return 1e8, "亿"
+		return 1e8, words(f.Lang)[1]
+	case "million":
+		return 1e6, " million"
+	case "billion":
+		return 1e9, " billion"
 	}
 	return 1, ""
 }
 
+// resolve is the scale of a figure: "wan", "yi", or in English, which
+// has no word for ten thousand, "million" or "billion" (any scaled style
+// counts in them from a million), or "".
 func (f Format) resolve(abs float64) string {
+	if English(f.Lang) {
+		switch {
+		case f.Style == "":
+		case abs >= 1e9:
+			return "billion"
+		case abs >= 1e6:
+			return "million"
+		}
+		return ""
+	}
 	if f.Style != "auto" {
 		return f.Style
 	}
@@ -145,14 +165,37 @@ func (f Format) resolve(abs float64) string {
 	return ""
 }
 
+// English reports whether lang is an English tag: en, en-GB, en-US….
+func English(lang string) bool {
+	return lang == "en" || strings.HasPrefix(strings.ToLower(lang), "en-")
+}
+
+// words are the words for ten thousand and a hundred million in lang.
+func words(lang string) [2]string {
+	l := strings.ToLower(lang)
+	switch {
+	case strings.HasPrefix(l, "zh-hant") || l == "zh-tw" || l == "zh-hk" || l == "zh-mo" || strings.HasPrefix(l, "zh-tw-") || strings.HasPrefix(l, "zh-hk-") || strings.HasPrefix(l, "zh-mo-"):
+		return [2]string{"萬", "億"}
+	case l == "ja" || strings.HasPrefix(l, "ja-"):
+		return [2]string{"万", "億"}
+	case l == "ko" || strings.HasPrefix(l, "ko-"):
+		return [2]string{"만", "억"}
+	}
+	return [2]string{"万", "亿"}
+}
+
 func (f Format) digits(d dec) string {
 	suffix := ""
 	scaled := false
 	switch f.resolve(math.Abs(d.float())) {
 	case "wan":
-		d, suffix, scaled = d.shift(4), "万", true
+		d, suffix, scaled = d.shift(4), words(f.Lang)[0], true
 	case "yi":
-		d, suffix, scaled = d.shift(8), "亿", true
+		d, suffix, scaled = d.shift(8), words(f.Lang)[1], true
+	case "million":
+		d, suffix, scaled = d.shift(6), " million", true
+	case "billion":
+		d, suffix, scaled = d.shift(9), " billion", true
 	}
 	switch {
 	case f.Decimals >= 0:
@@ -160,7 +203,7 @@ func (f Format) digits(d dec) string {
 	case scaled:
 		d = d.round(2).trim()
 	}
-	return d.String(f.Lang == "en") + suffix
+	return d.String(English(f.Lang)) + suffix
 }
 
 // Tick prints an axis tick value v on a scale of the given step, with just
@@ -175,7 +218,7 @@ func Tick(v, step float64, lang string) string {
 		v = 0
 	}
 	d, _ := parse(strconv.FormatFloat(v, 'f', dec, 64))
-	return d.String(lang == "en")
+	return d.String(English(lang))
 }
 
 // Ticks returns a zero-including axis from min to max in steps of 1, 2 or 5

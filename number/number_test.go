@@ -152,3 +152,26 @@ func TestTicksFrom(t *testing.T) {
 		}
 	}
 }
+
+// The words for large numbers follow the language: 萬 and 億 in
+// Traditional Chinese, million and billion in English.
+func TestLanguageWords(t *testing.T) {
+	tests := []struct {
+		lang, style, text, want string
+	}{
+		{"zh-CN", "auto", "30793000", "3079.3万"},
+		{"zh-HK", "auto", "30793000", "3079.3萬"},
+		{"zh-Hant-TW", "yi", "101000000", "1.01億"},
+		{"ja", "yi", "101000000", "1.01億"},
+		{"ko", "wan", "30000", "3만"},
+		{"en", "auto", "230000000000", "230 billion"},
+		{"en-GB", "wan", "30793000", "30.79 million"},
+		{"en", "auto", "5200", "5,200"},
+		{"en", "", "5200", "5,200"},
+	}
+	for _, tt := range tests {
+		if got := (Format{Style: tt.style, Decimals: -1, Lang: tt.lang}).Text(tt.text); got != tt.want {
+			t.Errorf("%s %s %s = %s, want %s", tt.lang, tt.style, tt.text, got, tt.want)
+		}
+	}
+}

@@ -53,6 +53,7 @@ func main() {
 	}
 	if c := openCache(fonts.Programs); c != nil {
 		fonts.Programs = c
+		fonts.IndexDir = filepath.Dir(c.dir) // the system fonts' index, beside the programs
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

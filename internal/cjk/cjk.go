@@ -51,18 +51,23 @@ func Runs(s string) []string {
 }
 
 // Kinsoku sets (clreq 3.1.7): a line may not start with NoStart or end with
-// NoEnd. layout's breaker and the chart label wrapper both use them.
+// NoEnd. layout's breaker and the chart label wrapper both use them. The
+// second line of NoStart is Japanese (JIS X 4051 §6.1.3 and 6.1.4: small
+// kana, iteration marks, the voiced sound marks, ‼ and ⁇).
 const (
 	NoStart = "，。、；：？！）】」』》〉〕］｝”’…‥·%‰℃—～・゠〜ー々〻」﹂" +
+		"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿゝゞヽヾ゛゜‼⁇⁈⁉" +
 		".,;:?!)]}" + "％"
 	NoEnd = "（【「『《〈〔［｛“‘" + "([{"
 )
 
 // Wrap breaks a short text (a chart label) into lines no wider than width
 // as measured by width(s), between characters, obeying kinsoku: no line
-// starts with a NoStart mark or ends with a NoEnd one, and a figure is not
-// split from its digits. A single character wider than width gets a line
-// of its own; nothing is dropped. Explicit "\n" breaks are kept.
+// starts with a NoStart mark or ends with a NoEnd one, a figure is not
+// split from its digits, and Latin breaks between words (a word wider than
+// width is split with a hyphen). A single character wider than width gets
+// a line of its own; nothing but the spaces at a break is dropped.
+// Explicit "\n" breaks are kept.
 func Wrap(s string, maxW float64, width func(string) float64) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
@@ -82,18 +87,46 @@ func wrapLine(rs []rune, maxW float64, width func(string) float64) []string {
 		for n < len(rs) && width(string(rs[:n+1])) <= maxW+1e-9 {
 			n++
 		}
-		// move the break back while it violates kinsoku or splits digits
+		// move the break back while it violates kinsoku, splits digits
+		// or a Latin word
 		b := n
-		for b > 1 && !canBreak(rs[b-1], rs[b]) {
+		for b > 1 && !(canBreak(rs[b-1], rs[b]) && !inWord(rs[b-1], rs[b])) {
 			b--
 		}
-		if b == 1 && !canBreak(rs[0], rs[1]) {
-			b = n // nowhere legal: break where it overflows rather than overflow
+		hyphen := false
+		if b == 1 {
+			// a word wider than the label: split it where kinsoku
+			// allows, with a hyphen inside a Latin word
+			b = n
+			for b > 1 && !canBreak(rs[b-1], rs[b]) {
+				b--
+			}
+			if b == 1 && !canBreak(rs[0], rs[1]) {
+				b = n // nowhere legal: break where it overflows rather than overflow
+			}
+			for b > 2 && inWord(rs[b-1], rs[b]) && width(string(rs[:b])+"-") > maxW+1e-9 {
+				b--
+			}
+			hyphen = b >= 2 && inWord(rs[b-1], rs[b])
 		}
-		out = append(out, string(rs[:b]))
+		line := strings.TrimRight(string(rs[:b]), " ")
+		if hyphen {
+			line += "-"
+		}
+		out = append(out, line)
 		rs = rs[b:]
+		for len(rs) > 1 && rs[0] == ' ' {
+			rs = rs[1:]
+		}
 	}
 	return out
+}
+
+// inWord reports whether prev and next are letters of one Latin word,
+// which a label breaks only when the word is wider than the label.
+func inWord(prev, next rune) bool {
+	w := func(r rune) bool { return r < 0x2E80 && unicode.IsLetter(r) }
+	return w(prev) && w(next)
 }
 
 func canBreak(prev, next rune) bool {

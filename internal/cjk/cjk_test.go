@@ -2,6 +2,7 @@ package cjk
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -42,6 +43,27 @@ func TestWrap(t *testing.T) {
 	for _, tt := range tests {
 		if got := Wrap(tt.in, tt.max, w); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Wrap(%q, %v) = %q, want %q", tt.in, tt.max, got, tt.want)
+		}
+	}
+}
+
+// Latin labels break between words; a word wider than the label is split
+// with a hyphen.
+func TestWrapLatin(t *testing.T) {
+	w := func(s string) float64 { return float64(len([]rune(s))) }
+	tests := []struct {
+		s    string
+		max  float64
+		want []string
+	}{
+		{"Chemical Oxygen Demand", 10, []string{"Chemical", "Oxygen", "Demand"}},
+		{"Chemical Oxygen Demand", 16, []string{"Chemical Oxygen", "Demand"}},
+		{"Internationalization", 10, []string{"Internati-", "onalizati-", "on"}},
+		{"COD 化学需氧量", 6, []string{"COD 化学", "需氧量"}},
+	}
+	for _, tt := range tests {
+		if got := Wrap(tt.s, tt.max, w); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Wrap(%q, %g) = %q, want %q", tt.s, tt.max, got, tt.want)
 		}
 	}
 }

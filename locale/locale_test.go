@@ -1,0 +1,73 @@
+package locale
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct{ tag, want, keyFigures string }{
+		{"", "zh-Hans", "年度关键数字"},
+		{"zh-CN", "zh-Hans", "年度关键数字"},
+		{"zh-cn", "zh-Hans", "年度关键数字"},
+		{"zh-SG", "zh-Hans", "年度关键数字"},
+		{"zh-Hans", "zh-Hans", "年度关键数字"},
+		{"zh-Hant", "zh-Hant-TW", "年度關鍵數字"},
+		{"zh-TW", "zh-Hant-TW", "年度關鍵數字"},
+		{"zh-HK", "zh-Hant-HK", "年度關鍵數字"},
+		{"zh-Hant-HK", "zh-Hant-HK", "年度關鍵數字"},
+		{"zh-MO", "zh-Hant-HK", "年度關鍵數字"},
+		{"ja", "ja", "年間の主要な数字"},
+		{"ko-KR", "ko", "올해의 주요 수치"},
+		{"en-GB", "en", "Key figures of the year"},
+	}
+	for _, tt := range tests {
+		l, err := Parse(tt.tag)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.tag, err)
+			continue
+		}
+		if l.Tag != tt.want || l.Labels.KeyFigures != tt.keyFigures {
+			t.Errorf("Parse(%q) = %s %s, want %s %s", tt.tag, l.Tag, l.Labels.KeyFigures, tt.want, tt.keyFigures)
+		}
+	}
+	for _, bad := range []string{"fr", "de-DE", "zh_HK!", "x"} {
+		if _, err := Parse(bad); err == nil {
+			t.Errorf("Parse(%q) accepted", bad)
+		}
+	}
+	if hk := Must("zh-HK"); hk.Sans[0] != "Noto Sans CJK HK" {
+		t.Errorf("a Hong Kong report looks first for %s", hk.Sans[0])
+	}
+}
+
+func TestDates(t *testing.T) {
+	d := time.Date(2026, 1, 12, 0, 0, 0, 0, time.UTC)
+	for tag, want := range map[string]string{"zh-CN": "2026年1月12日", "zh-HK": "2026年1月12日", "ja": "2026年1月12日", "ko": "2026년 1월 12일", "en": "12 January 2026"} {
+		if got := Must(tag).Date(d); got != want {
+			t.Errorf("%s: %s, want %s", tag, got, want)
+		}
+	}
+	if got := Must("en").Month(d); got != "January 2026" {
+		t.Errorf("English month: %s", got)
+	}
+}
+
+func TestFigure(t *testing.T) {
+	tests := []struct {
+		tag, prefix, figure, unit string
+		want                      [3]string
+	}{
+		{"zh-CN", "近", "230000000000", "元", [3]string{"近", "230000000000", "元"}},
+		{"en", "", "5200", "+", [3]string{"", "5,200", "+"}},
+		{"en", "CNY", "230000000000", "", [3]string{"CNY ", "230", " billion"}},
+		{"en", "", "3079300", "visitors", [3]string{"", "3.08", " million visitors"}},
+		{"en", "", "14.98", "%", [3]string{"", "14.98", "%"}},
+	}
+	for _, tt := range tests {
+		p, f, u := Must(tt.tag).Figure(tt.prefix, tt.figure, tt.unit)
+		if [3]string{p, f, u} != tt.want {
+			t.Errorf("%s %q %q %q = %q %q %q, want %q", tt.tag, tt.prefix, tt.figure, tt.unit, p, f, u, tt.want)
+		}
+	}
+}
