@@ -1,10 +1,12 @@
 package data
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -147,6 +149,12 @@ func readCSV(name, enc string, o Options, fail func(sub, format string, args ...
 	default:
 		return nil, fail("encoding", "encoding %q is not supported; write utf-8 or gbk, or leave the line out to detect it", enc)
 	}
+	// Each field becomes a string and a cell: 32 MB of commas would be
+	// 32 million of them. Counted before: every field ends at a comma or a
+	// line's end (quoted commas count too, which only errs on the safe side).
+	if n := bytes.Count(raw, []byte(",")) + bytes.Count(raw, []byte("\n")); n > maxDenseCells {
+		return nil, fail("file", "%s has more than %d cells (%d commas and lines); a chart needs a few hundred: save only the table the chart shows", base, maxDenseCells, n)
+	}
 	rd := csv.NewReader(bytes.NewReader(raw))
 	rd.FieldsPerRecord = -1
 	rd.LazyQuotes = true
@@ -203,6 +211,9 @@ func readXLSX(name string, src *Source, o Options, fail func(sub, format string,
 		return nil, "", fail("file", "%s cannot be opened as an Excel workbook (%v); save it again as .xlsx", base, err)
 	}
 	defer f.Close()
+	if msg := denseCells(raw, o.maxData()); msg != "" {
+		return nil, "", fail("file", "%s: %s", base, msg)
+	}
 	sheets := f.GetSheetList()
 	sheet := src.Sheet
 	if sheet == "" {
@@ -245,6 +256,49 @@ func readXLSX(name string, src *Source, o Options, fail func(sub, format string,
 		rows = append(rows, row)
 	}
 	return rows, where, nil
+}
+
+// maxDenseCells bounds a sheet as excelize holds it: every row filled out
+// to its last cell. A cell in column XFD makes a row 16,384 cells, so
+// that 20,000 such rows (a 166 KB file) took gigabytes; a chart's sheet
+// has some hundreds of cells.
+const maxDenseCells = 2_000_000
+
+var cellRefRE = regexp.MustCompile(`<(row|c)\b[^>]*?\sr="([A-Z]{0,3})([0-9]{1,7})"`)
+
+// denseCells returns why a workbook's sheets are too big once filled out
+// (rows × last column), or "" if they fit. It reads the sheets' XML as
+// text, before excelize builds anything from it.
+func denseCells(raw []byte, limit int64) string {
+	z, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return "" // excelize has opened it; let it say what is wrong
+	}
+	for _, zf := range z.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || !strings.HasSuffix(zf.Name, ".xml") {
+			continue
+		}
+		r, err := zf.Open()
+		if err != nil {
+			continue
+		}
+		xml, _ := io.ReadAll(io.LimitReader(r, limit+1))
+		r.Close()
+		total, rowMax := 0, 0
+		for _, m := range cellRefRE.FindAllSubmatch(xml, -1) {
+			if string(m[1]) == "row" {
+				total += rowMax
+				rowMax = 0
+				continue
+			}
+			col, _ := excelize.ColumnNameToNumber(string(m[2]))
+			rowMax = max(rowMax, col)
+			if total+rowMax > maxDenseCells {
+				return fmt.Sprintf("a sheet (%s) spans more than %d cells once its rows are filled out to their last cell (a cell as far out as column %s); a chart needs a few hundred: copy the table into a new workbook", zf.Name, maxDenseCells, string(m[2]))
+			}
+		}
+	}
+	return ""
 }
 
 // colName is the spreadsheet name of column n (1 → A).

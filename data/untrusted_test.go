@@ -119,3 +119,36 @@ func TestFontAndPhotoFIFO(t *testing.T) {
 		}
 	}
 }
+
+// TestWideXLSX: 20,000 rows each with a cell in column XFD (166 KB) would
+// be 327 million cells once excelize fills the rows out; refused from the
+// sheet's XML before that, within a bounded allocation.
+func TestWideXLSX(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "wide.xlsx"), hostile.WideXLSX(20_000), 0o644)
+	src := head + "    charts:\n      - {type: bar, data: {file: wide.xlsx}}\n"
+	var err error
+	n := allocated(func() { _, err = Parse(filepath.Join(dir, "r.yaml"), []byte(src)) })
+	if err == nil || !strings.Contains(err.Error(), "more than 2000000 cells") || !strings.Contains(err.Error(), "column XFD") {
+		t.Fatalf("got %v", err)
+	}
+	if n > 128<<20 {
+		t.Errorf("%d MB allocated refusing it", n>>20)
+	}
+}
+
+// TestCSVCommas: 30 MB of commas (30 million empty cells) are refused
+// before they are split.
+func TestCSVCommas(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "c.csv"), []byte(strings.Repeat(",", 30<<20)), 0o644)
+	src := head + "    charts:\n      - {type: bar, data: {file: c.csv}}\n"
+	var err error
+	n := allocated(func() { _, err = Parse(filepath.Join(dir, "r.yaml"), []byte(src)) })
+	if err == nil || !strings.Contains(err.Error(), "more than 2000000 cells") {
+		t.Fatalf("got %v", err)
+	}
+	if n > 128<<20 {
+		t.Errorf("%d MB allocated refusing it", n>>20)
+	}
+}
