@@ -29,7 +29,7 @@ import (
 type Limits struct {
 	MaxPages        int   // pages (leaves of the page tree); default 20,000
 	MaxStreamBytes  int64 // one stream, decompressed; default 64 MB
-	MaxDecodedBytes int64 // all streams, decompressed, each use counted; default 512 MB
+	MaxDecodedBytes int64 // all streams, decompressed (a page's content each time it is read); default 512 MB
 	MaxXObjects     int   // XObject invocations (Do), over the whole walk; default 200,000
 	MaxOperators    int   // content-stream operators interpreted, over the whole walk; default 20 million
 }
@@ -270,7 +270,8 @@ func pt(x float64) string {
 }
 
 // Stream returns the stream object o and its decompressed data, charged
-// to the budgets (once per stream object: a stream used again is kept).
+// to the budgets once per stream object (a stream used again is kept, up
+// to 64 MB of them); Contents charges a page's content each time.
 func (d *Doc) Stream(o types.Object) (*types.StreamDict, []byte, error) {
 	sd, _, err := d.Ctx.DereferenceStreamDict(o)
 	if err != nil || sd == nil {
@@ -324,6 +325,10 @@ func (d *Doc) Contents(p *Page) ([]byte, error) {
 	}
 	var out []byte
 	for _, o := range parts {
+		cached := false
+		if ref, ok := o.(types.IndirectRef); ok {
+			_, cached = d.cache[ref.ObjectNumber.Value()]
+		}
 		_, b, err := d.Stream(o)
 		var le *LimitError
 		if errors.As(err, &le) {
@@ -332,8 +337,18 @@ func (d *Doc) Contents(p *Page) ([]byte, error) {
 		if err != nil {
 			continue // an unreadable part: skipped, as viewers do
 		}
+		if cached {
+			// decoded before, but read again in full by whoever asked
+			// for this page: a stream shared by every page costs per page
+			if d.decoded += int64(len(b)); d.decoded > d.lim.MaxDecodedBytes {
+				return nil, d.docLimit()
+			}
+		}
 		if len(parts) == 1 {
 			return b, nil
+		}
+		if int64(len(out)+len(b)) > d.lim.MaxStreamBytes {
+			return nil, &LimitError{What: "one page's content, its streams joined", Limit: mb(d.lim.MaxStreamBytes), Flag: "--max-stream-mb"}
 		}
 		out = append(out, b...)
 		out = append(out, '\n')

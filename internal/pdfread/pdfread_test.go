@@ -71,8 +71,8 @@ func TestBudgets(t *testing.T) {
 }
 
 // TestStreamBudgets: a stream over the per-stream limit, and streams
-// that together pass the document's, are refused; a stream used again is
-// decoded and charged once.
+// that together pass the document's, are refused; a page's content is
+// charged each time it is read (it is decoded once).
 func TestStreamBudgets(t *testing.T) {
 	big := make([]byte, 3<<20)
 	for i := range big {
@@ -89,14 +89,14 @@ func TestStreamBudgets(t *testing.T) {
 	if _, err := d.Contents(&d.Pages[0]); !errors.As(err, &le) || le.Flag != "--max-stream-mb" {
 		t.Errorf("3 MB stream, limit 2 MB: %v", err)
 	}
-	d, _ = Open(pdf, Limits{MaxDecodedBytes: 5 << 20})
-	for i := range 2 { // the shared stream, twice: charged once
+	d, _ = Open(pdf, Limits{MaxDecodedBytes: 7 << 20})
+	for i := range 2 { // the shared stream, twice: 6 MB
 		if _, err := d.Contents(&d.Pages[i]); err != nil {
 			t.Fatalf("page %d: %v", i+1, err)
 		}
 	}
 	if _, err := d.Contents(&d.Pages[2]); !errors.As(err, &le) || le.Flag != "--max-decoded-mb" {
-		t.Errorf("a second 3 MB stream, limit 5 MB in all: %v", err)
+		t.Errorf("another 3 MB, limit 7 MB in all: %v", err)
 	}
 }
 
@@ -112,5 +112,25 @@ func TestBoxes(t *testing.T) {
 		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
 			t.Errorf("media %s trim %s: %v, want %q", c.media, c.trim, err, c.want)
 		}
+	}
+}
+
+// TestSharedContent: a page whose content lists one stream a thousand
+// times, and pages sharing one stream, are charged for each use.
+func TestSharedContent(t *testing.T) {
+	big := make([]byte, 1<<20)
+	for i := range big {
+		big[i] = ' '
+	}
+	refs := strings.Repeat("4 0 R ", 1000)
+	pdf := hostile.PDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] >>",
+		"<< /Type /Page /MediaBox [0 0 100 100] /Contents ["+refs+"] >>", hostile.Stream("", big, true))
+	d, err := Open(pdf, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var le *LimitError
+	if _, err := d.Contents(&d.Pages[0]); !errors.As(err, &le) || le.Flag != "--max-stream-mb" {
+		t.Errorf("1000 × 1 MB on one page: %v", err)
 	}
 }
