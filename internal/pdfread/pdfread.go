@@ -29,7 +29,7 @@ import (
 type Limits struct {
 	MaxPages        int   // pages (leaves of the page tree); default 20,000
 	MaxStreamBytes  int64 // one stream, decompressed; default 64 MB
-	MaxDecodedBytes int64 // all streams, decompressed (a page's content each time it is read); default 512 MB
+	MaxDecodedBytes int64 // all streams, decompressed, each use counted; default 512 MB
 	MaxXObjects     int   // XObject invocations (Do), over the whole walk; default 200,000
 	MaxOperators    int   // content-stream operators interpreted, over the whole walk; default 20 million
 }
@@ -270,8 +270,8 @@ func pt(x float64) string {
 }
 
 // Stream returns the stream object o and its decompressed data, charged
-// to the budgets once per stream object (a stream used again is kept, up
-// to 64 MB of them); Contents charges a page's content each time.
+// to the document's budget each time (the caller reads it in full), but
+// decoded once: a stream used again is kept, up to 64 MB of them.
 func (d *Doc) Stream(o types.Object) (*types.StreamDict, []byte, error) {
 	sd, _, err := d.Ctx.DereferenceStreamDict(o)
 	if err != nil || sd == nil {
@@ -281,6 +281,11 @@ func (d *Doc) Stream(o types.Object) (*types.StreamDict, []byte, error) {
 	if ref, ok := o.(types.IndirectRef); ok {
 		num = ref.ObjectNumber.Value()
 		if b, ok := d.cache[num]; ok {
+			// decoded before, but read again in full by the caller: a
+			// form drawn on every page costs on every page
+			if d.decoded += int64(len(b)); d.decoded > d.lim.MaxDecodedBytes {
+				return nil, nil, d.docLimit()
+			}
 			return sd, b, nil
 		}
 	}
@@ -325,10 +330,6 @@ func (d *Doc) Contents(p *Page) ([]byte, error) {
 	}
 	var out []byte
 	for _, o := range parts {
-		cached := false
-		if ref, ok := o.(types.IndirectRef); ok {
-			_, cached = d.cache[ref.ObjectNumber.Value()]
-		}
 		_, b, err := d.Stream(o)
 		var le *LimitError
 		if errors.As(err, &le) {
@@ -336,13 +337,6 @@ func (d *Doc) Contents(p *Page) ([]byte, error) {
 		}
 		if err != nil {
 			continue // an unreadable part: skipped, as viewers do
-		}
-		if cached {
-			// decoded before, but read again in full by whoever asked
-			// for this page: a stream shared by every page costs per page
-			if d.decoded += int64(len(b)); d.decoded > d.lim.MaxDecodedBytes {
-				return nil, d.docLimit()
-			}
 		}
 		if len(parts) == 1 {
 			return b, nil
