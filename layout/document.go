@@ -367,6 +367,10 @@ func check(r *data.Report, th Theme, texts []printedText) error {
 	for _, t := range texts {
 		scope := chartPath.FindString(t.path) // "sections[2].charts[0]", or "" outside charts
 		chart := scope != ""
+		// one message per character and field, with how often it comes
+		// (5,000 zero-width spaces were 5,000 lines)
+		first := map[rune]*data.Error{}
+		more := map[rune]int{}
 		for off, ch := range t.s {
 			if ch == '\n' || ch == '\r' || ch == '\t' {
 				continue
@@ -383,25 +387,37 @@ func check(r *data.Report, th Theme, texts []printedText) error {
 				}
 				seen[k] = true
 			}
+			script := scriptOf(ch)
+			grouped := script != "" && ch <= 0xFFFF // one problem for the script, below
+			if !grouped && first[ch] != nil {
+				more[ch]++
+				continue
+			}
 			e := &data.Error{Pos: r.Locate(t.path, off), Path: t.path, Msg: missingMsg(ch, chart)}
 			if t.at != "" {
 				// text read from a spreadsheet has no place in the
 				// report: point at the data: line and name the cell
 				e.Pos, e.Msg = r.Pos(t.at), t.note+": "+e.Msg
 			}
-			if s := scriptOf(ch); s != "" && ch <= 0xFFFF {
-				groups[s] = append(groups[s], miss{ch, e})
+			if grouped {
+				groups[script] = append(groups[script], miss{ch, e})
 				continue
 			}
+			first[ch] = e
 			errs = append(errs, e)
+		}
+		for ch, n := range more {
+			first[ch].Msg += fmt.Sprintf(" (it comes %d more time%s in this field)", n, map[bool]string{true: "s"}[n > 1])
 		}
 	}
 	loc := th.Locale
 	for _, script := range []string{"Han", "Hangul", "Kana"} {
 		ms := groups[script]
 		var distinct []rune
+		known := map[rune]bool{} // (slices.Contains here was quadratic in a long text)
 		for _, m := range ms {
-			if !slices.Contains(distinct, m.ch) {
+			if !known[m.ch] {
+				known[m.ch] = true
 				distinct = append(distinct, m.ch)
 			}
 		}
