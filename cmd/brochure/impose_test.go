@@ -195,19 +195,28 @@ func FuzzImpose(f *testing.F) {
 	})
 }
 
-// imposeSafely is imposeSaddle with pdfcpu's panics (on files it cannot
-// parse) turned into errors, as preflight turns them; a panic in this
-// module's code still fails the fuzzer.
+// imposeSafely is imposeSaddle (which turns pdfcpu's panics on files it
+// cannot parse into errors) with a panic in this module's code failing
+// the fuzzer.
 func imposeSafely(pdf []byte, lim pdfread.Limits) (out []byte, n int, err error) {
-	defer func() {
-		if e := recover(); e != nil {
-			stack := string(debug.Stack())
-			if i := strings.Index(stack, "panic("); i >= 0 && strings.Contains(stack[i:min(len(stack), i+600)], "brochure-dev/brochure/cmd") {
-				panic(e)
+	onImposePanic = func(v any) {
+		// the first function below the panic machinery: ours, or pdfcpu's
+		lines := strings.Split(string(debug.Stack()), "\n")
+		for i, l := range lines {
+			if !strings.HasPrefix(l, "panic(") {
+				continue
 			}
-			err = fmt.Errorf("%v", e)
+			for _, m := range lines[i+1:] {
+				if strings.HasPrefix(m, "runtime.") || strings.HasPrefix(m, "\t") {
+					continue
+				}
+				if strings.HasPrefix(m, "github.com/brochure-dev/") {
+					panic(fmt.Sprintf("%v\n%s", v, strings.Join(lines, "\n")))
+				}
+				return
+			}
 		}
-	}()
+	}
 	return imposeSaddle(pdf, lim)
 }
 
