@@ -210,6 +210,9 @@ func load(path string, stderr io.Writer, cfg settings) (*data.Report, int) {
 	return r, exitOK
 }
 
+// maxPrinted is how many problems report prints of a report.
+const maxPrinted = 200
+
 // report prints an error (each problem on its own line) and returns the
 // exit code for it.
 func report(stderr io.Writer, err error) int {
@@ -218,7 +221,12 @@ func report(stderr io.Writer, err error) int {
 	var pathErr *os.PathError
 	switch {
 	case errors.As(err, &errs):
-		for _, e := range errs {
+		for i, e := range errs {
+			if i == maxPrinted {
+				// a file of 100,000 unknown keys is not 100,000 lines
+				fmt.Fprintf(stderr, "… and %d more; fix these first\n", len(errs)-maxPrinted)
+				break
+			}
 			fmt.Fprintln(stderr, e)
 		}
 		fmt.Fprintf(stderr, "%d problem%s.\n", len(errs), plural(len(errs)))
