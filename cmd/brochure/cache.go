@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -107,10 +108,16 @@ func (c *diskCache) Put(key [32]byte, z []byte) {
 	if err != nil {
 		return
 	}
+	temps.add(tmp.Name()) // a signal removes it, as it does a PDF's
 	s := seal(key, z)
 	_, err = tmp.Write(append(s[:], z...))
-	if cerr := tmp.Close(); err != nil || cerr != nil || os.Rename(tmp.Name(), c.path(key)) != nil {
-		os.Remove(tmp.Name())
+	cerr := tmp.Close()
+	if temps.remove(tmp.Name(), func() error {
+		if err != nil || cerr != nil {
+			return errors.Join(err, cerr)
+		}
+		return os.Rename(tmp.Name(), c.path(key))
+	}) != nil {
 		return
 	}
 	c.trim()
