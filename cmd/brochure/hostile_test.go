@@ -173,6 +173,15 @@ func TestSpecialFiles(t *testing.T) {
 			t.Errorf("brochure %s: exit %d, %d MB:\n%s", strings.Join(args, " "), code, rss>>20, out)
 		}
 	}
+	// a FIFO lying in a batch folder: refused, the other report built
+	batch := filepath.Join(dir, "batch")
+	os.Mkdir(batch, 0o755)
+	os.WriteFile(filepath.Join(batch, "a.yaml"), []byte(small), 0o644)
+	syscall.Mkfifo(filepath.Join(batch, "b.yaml"), 0o644)
+	code, out, _ := child(t, dir, "build", "batch", "-o", "pdfs")
+	if _, err := os.Stat(filepath.Join(dir, "pdfs", "a.pdf")); err != nil || code != exitIO || !strings.Contains(out, "b.yaml: a named pipe (FIFO)") {
+		t.Errorf("build of a folder with a FIFO: exit %d, a.pdf %v:\n%s", code, err, out)
+	}
 }
 
 // TestSignalRemovesTemp: SIGINT or SIGTERM while the PDF is being written
