@@ -252,6 +252,9 @@ func parse(ttf []byte, dir int) (_ *sfnt, err error) {
 	if s.numHMetrics == 0 {
 		return nil, errors.New("hhea numberOfHMetrics is 0")
 	}
+	if s.numGlyphs == 0 { // not even .notdef: Subset would index glyph 0 of none
+		return nil, errors.New("maxp numGlyphs is 0")
+	}
 	if c := tables["CFF "]; c != nil {
 		if s.cff, err = parseCFF(c, s.numGlyphs); err != nil {
 			return nil, err
