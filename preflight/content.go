@@ -48,7 +48,7 @@ type lexer struct {
 // slice of millions of operands. Beyond them tokens are read and dropped.
 const (
 	maxNesting  = 32     // arrays and dictionaries in an operand
-	maxOperands = 64     // operands kept before an operator (the last ones)
+	maxOperands = 1024   // operands kept before an operator (the last ones); a CMap block has at most 300
 	maxElements = 65_536 // elements kept of one array (a TJ's strings)
 )
 
@@ -78,8 +78,11 @@ func (l *lexer) next() (op, bool) {
 			// stray; ignore
 		default:
 			if len(stack) == maxOperands {
-				copy(stack, stack[1:])
-				stack = stack[:maxOperands-1]
+				// keep the newest: drop the oldest 510, a multiple of 2
+				// and 3, so that a CMap's bfchar pairs and bfrange
+				// triples stay aligned (and the copy is rare)
+				n := copy(stack, stack[510:])
+				stack = stack[:n]
 			}
 			stack = append(stack, t)
 		}

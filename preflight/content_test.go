@@ -1,6 +1,7 @@
 package preflight
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -41,15 +42,55 @@ func TestLexer(t *testing.T) {
 	}
 }
 
+// TestToUnicode: bfchar and bfrange (incremented and listed) entries; an
+// overlapping later range does not override an earlier one; a code no
+// range holds has no Unicode.
 func TestToUnicode(t *testing.T) {
-	c := parseToUnicode([]byte("1 beginbfchar <0003> <0020> endbfchar 2 beginbfrange <4E00> <4E10> <4E00> <0100> <0102> [<0041> <FFFD> <0043>] endbfrange"))
-	for code, want := range map[uint32]uint32{3: 0x20, 0x4E05: 0x4E05, 0x100: 0x41, 0x101: 0xFFFD} {
-		if u, ok := c.lookup(code); !ok || u != want {
-			t.Errorf("%04X → %04X %v, want %04X", code, u, ok, want)
-		}
+	c := parseToUnicode([]byte("1 beginbfchar <0003> <0020> endbfchar 3 beginbfrange <4E00> <4E10> <4E00> <0100> <0102> [<0041> <FFFD> <0043>] <0000> <FFFF> <0030> endbfrange"))
+	codes := []uint16{3, 0x100, 0x101, 0x4E05, 0x5000}
+	want := []uint32{0x20, 0x41, 0xFFFD, 0x4E05, 0x5030}
+	got := c.resolve(codes)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("resolve %X, want %X", got, want)
 	}
-	if _, ok := c.lookup(0x5000); ok {
-		t.Errorf("5000 should not map")
+	c = parseToUnicode([]byte("1 beginbfchar <0003> <0020> endbfchar"))
+	if got := c.resolve([]uint16{3, 4}); got[0] != 0x20 || got[1] != noUnicode {
+		t.Errorf("resolve %X: 4 should not map", got)
+	}
+}
+
+// TestToUnicodeOverlaps: a million ranges over all codes cost a million
+// steps, not a million times the codes (bounded by what it allocates: one
+// result and one index, whatever the ranges).
+func TestToUnicodeOverlaps(t *testing.T) {
+	c := &toUnicode{ranges: make([]cmapRange, 1_000_000)}
+	for i := range c.ranges {
+		c.ranges[i] = cmapRange{lo: 0, hi: 0xFFFF, dst: []byte{0, byte(0x41 + i%2)}}
+	}
+	codes := make([]uint16, 0x10000)
+	for i := range codes {
+		codes[i] = uint16(i)
+	}
+	var got []uint32
+	allocs := testing.AllocsPerRun(1, func() { got = c.resolve(codes) })
+	if got[0x42] != 0x41+0x42 || allocs > 4 {
+		t.Errorf("code 42 → %X (the first range decides), %v allocations", got[0x42], allocs)
+	}
+}
+
+// TestLongCMapBlock: a bfrange block of 1,000 entries (more than the
+// operands kept) still maps its last entries: operands are dropped in
+// whole pairs and triples.
+func TestLongCMapBlock(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("1000 beginbfrange\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "<%04X> <%04X> <%04X>\n", i, i, 0x4E00+i)
+	}
+	b.WriteString("endbfrange")
+	got := parseToUnicode([]byte(b.String())).resolve([]uint16{999})
+	if got[0] != 0x4E00+999 {
+		t.Errorf("code 999 → %X", got[0])
 	}
 }
 

@@ -725,7 +725,11 @@ func (w *walker) finish() {
 		if fi.simple && len(codes) > 0 {
 			simple = true
 		}
-		for _, c := range codes {
+		var uni []uint32 // by index in codes; noUnicode: none
+		if fi.cmap != nil {
+			uni = fi.cmap.resolve(codes)
+		}
+		for k, c := range codes {
 			if fi.twoByte {
 				gid := int(c) // Identity
 				if fi.gidMap != nil {
@@ -738,13 +742,10 @@ func (w *walker) finish() {
 					rep.MissingGlyphs = append(rep.MissingGlyphs, fmt.Sprintf("%s: code %04X on page %d has no glyph", font.Name, c, fi.used[c]))
 				}
 			}
-			if fi.cmap == nil {
-				rep.NoUnicode++
-			} else if u, ok := fi.cmap.lookup(uint32(c)); !ok || u == 0xFFFD {
+			if uni == nil || uni[k] == noUnicode || uni[k] == 0xFFFD {
 				rep.NoUnicode++
 			}
 		}
-		fi.cmap = nil // its table (half a MB) is not needed again
 	}
 	if len(rep.MissingGlyphs) > 0 {
 		rep.Problems = append(rep.Problems, fmt.Sprintf("%d character code(s) with no glyph in their font: printed as empty boxes", len(rep.MissingGlyphs)))
@@ -768,8 +769,6 @@ func (w *walker) finish() {
 // toUnicode is the bfchar and bfrange entries of a ToUnicode CMap.
 type toUnicode struct {
 	ranges []cmapRange
-	table  []uint32 // by 2-byte code, made by fill when first looked up
-	set    []bool
 }
 
 type cmapRange struct {
@@ -827,53 +826,43 @@ func parseToUnicode(b []byte) *toUnicode {
 	}
 }
 
-// lookup returns the first UTF-16 unit code c maps to.
-func (t *toUnicode) lookup(c uint32) (uint32, bool) {
-	if t.table == nil {
-		t.fill()
-	}
-	if c > 0xFFFF || !t.set[c] {
-		return 0, false
-	}
-	return t.table[c], t.table[c] != noUnicode
-}
-
-// noUnicode marks a code whose first mapping has no UTF-16 unit.
+// noUnicode marks a code no range maps to a UTF-16 unit.
 const noUnicode = 1 << 31
 
-// fill makes the table of all 2-byte codes, the first range that holds a
-// code deciding it, as lookup did range by range. Each code is written
-// once: next[c] leads past codes already set (a union-find by path
-// halving), so that a million overlapping ranges cost a million steps,
-// not a million times 65,536.
-func (t *toUnicode) fill() {
-	t.table = make([]uint32, 0x10000)
-	t.set = make([]bool, 0x10000)
-	next := make([]int32, 0x10001)
-	for i := range next {
-		next[i] = int32(i)
+// resolve returns the first UTF-16 unit each of codes (sorted, distinct)
+// maps to, the first range that holds a code deciding it. Each code is
+// decided once: next[k] leads past codes already decided (a union-find by
+// path halving), so that the cost is the ranges (a binary search each)
+// plus the codes, however many ranges overlap — not ranges × codes.
+func (t *toUnicode) resolve(codes []uint16) []uint32 {
+	out := make([]uint32, len(codes))
+	for k := range out {
+		out[k] = noUnicode
 	}
-	find := func(c int32) int32 {
-		for next[c] != c {
-			next[c] = next[next[c]]
-			c = next[c]
+	next := make([]int32, len(codes)+1)
+	for k := range next {
+		next[k] = int32(k)
+	}
+	find := func(k int32) int32 {
+		for next[k] != k {
+			next[k] = next[next[k]]
+			k = next[k]
 		}
-		return c
+		return k
 	}
 	for _, r := range t.ranges {
 		if r.lo > 0xFFFF || r.hi < r.lo {
 			continue
 		}
-		hi := int32(min(r.hi, 0xFFFF))
-		for c := find(int32(r.lo)); c <= hi; c = find(c) {
-			v, ok := r.value(uint32(c))
-			if !ok {
-				v = noUnicode
+		start, _ := slices.BinarySearch(codes, uint16(r.lo))
+		for k := find(int32(start)); int(k) < len(codes) && uint32(codes[k]) <= r.hi; k = find(k) {
+			if v, ok := r.value(uint32(codes[k])); ok {
+				out[k] = v
 			}
-			t.table[c], t.set[c] = v, true
-			next[c] = c + 1
+			next[k] = k + 1
 		}
 	}
+	return out
 }
 
 // value is what the range maps code c (within it) to.
