@@ -264,6 +264,7 @@ function load(f, then) {
       if (r.ok && f.dataset.want === want) f.querySelector('.pagetext').textContent = await r.text();
     } catch (e) { /* the text is a nicety */ }
   };
+  img.onerror = () => { if (f.dataset.loading === want) delete f.dataset.loading; };
   img.src = '/api/page/' + want;
 }
 
@@ -462,7 +463,7 @@ function gridField(box, k, item, list, p) {
   const wrap = el('div', { class: 'gridbox', 'data-path': pstr(p) });
   wrap.append(el('div', { class: 'list-label', text: label(k), title: t('pasteHint') }));
   const table = el('table', { class: 'grid', 'data-grid': pstr(p) });
-  table.append(el('tr', {}, ...cols.map((c) => el('th', { text: label(c), title: resolve(item.properties[c]).description })), el('th')));
+  table.append(el('tr', {}, ...cols.map((c) => el('th', { class: 'col-' + c, text: label(c), title: resolve(item.properties[c]).description })), el('th', { class: 'col-del' })));
   const rows = list.length ? list : [];
   rows.forEach((row, i) => {
     const tr = el('tr', { 'data-path': pstr([...p, i]) });
@@ -470,11 +471,20 @@ function gridField(box, k, item, list, p) {
       const cp = [...p, i, c];
       let v = row ? row[c] : undefined;
       if (Array.isArray(v)) v = v.join(', ');
-      const input = el('input', { type: 'text', 'data-input': pstr(cp), 'data-row': i, 'data-col': j, 'aria-label': `${label(c)} ${i + 1}` });
-      input.value = v == null ? '' : String(v);
-      const isList = [].concat(resolve(item.properties[c]).type || [])[0] === 'array';
-      input.addEventListener('input', () => { lastInput = performance.now(); edit(cp, isList ? splitList(input.value) : input.value); });
-      input.addEventListener('paste', (e) => paste(e, table, p, cols, item, i, j));
+      const fs = resolve(item.properties[c]);
+      let input;
+      if (fs.enum) {
+        input = el('select', { 'data-input': pstr(cp), 'data-row': i, 'data-col': j, 'aria-label': `${label(c)} ${i + 1}` },
+          el('option', { value: '', text: '' }), ...fs.enum.map((o) => el('option', { value: o, text: o })));
+        input.value = v == null ? '' : String(v);
+        input.addEventListener('change', () => edit(cp, input.value, true));
+      } else {
+        input = el('input', { type: 'text', 'data-input': pstr(cp), 'data-row': i, 'data-col': j, 'aria-label': `${label(c)} ${i + 1}` });
+        input.value = v == null ? '' : String(v);
+        const isList = [].concat(fs.type || [])[0] === 'array';
+        input.addEventListener('input', () => { lastInput = performance.now(); edit(cp, isList ? splitList(input.value) : input.value); });
+        input.addEventListener('paste', (e) => paste(e, table, p, cols, item, i, j));
+      }
       tr.append(el('td', { 'data-path': pstr(cp) }, input, el('span', { class: 'msg' })));
     });
     tr.append(el('td', { class: 'del' }, button('✕', t('remove'), () => queue({ op: 'remove', path: [...p, i] }, true))));
@@ -501,7 +511,7 @@ function paste(e, table, p, cols, item, r0, c0) {
   const rows = [];
   table.querySelectorAll('tr[data-path]').forEach((tr) => {
     const row = {};
-    tr.querySelectorAll('input').forEach((inp) => { row[cols[Number(inp.dataset.col)]] = inp.value; });
+    tr.querySelectorAll('input, select').forEach((inp) => { row[cols[Number(inp.dataset.col)]] = inp.value; });
     rows.push(row);
   });
   cells.forEach((line, i) => {
