@@ -458,7 +458,7 @@ func (d *yamlDoc) set(path []step, v any, s *schema) (string, error) {
 				return "", err
 			}
 			indent := d.col(d.start(ps[0]))
-			at = lastEnd
+			at = d.lineEnd(lastEnd) // after a comment ending the line
 			text = "\n" + strings.Repeat(" ", indent) + key + ":" + s.emitAfterKey(v, path, indent, false)
 		}
 		return d.apply(edit{at, at, text}), nil
@@ -528,6 +528,10 @@ func (d *yamlDoc) remove(path []step) (string, error) {
 			if err != nil {
 				return "", err
 			}
+			if !flow(parent) {
+				// whole lines: the comments ending them go with them
+				prevEnd, end = d.lineEnd(prevEnd), d.lineEnd(end)
+			}
 			return d.apply(edit{prevEnd, end, ""}), nil
 		}
 		return d.src, nil
@@ -551,7 +555,10 @@ func (d *yamlDoc) remove(path []step) (string, error) {
 		if key == len(chunks)-1 {
 			// the last: from the end of the one before
 			prev := chunks[key-1]
-			return d.apply(edit{prev.bodyEnd, c.bodyEnd, ""}), nil
+			if sq.IsFlowStyle {
+				return d.apply(edit{prev.bodyEnd, c.bodyEnd, ""}), nil
+			}
+			return d.apply(edit{d.lineEnd(prev.bodyEnd), d.lineEnd(c.bodyEnd), ""}), nil
 		}
 		return d.apply(edit{c.from, chunks[key+1].from, ""}), nil
 	}
@@ -647,7 +654,7 @@ func (d *yamlDoc) insert(path []step, at int, v any, s *schema) (string, error) 
 	}
 	text := strings.Repeat(" ", dashCol) + s.emitItem(v, item, dashCol+2)
 	if at == len(cs) {
-		e := cs[at-1].bodyEnd
+		e := d.lineEnd(cs[at-1].bodyEnd)
 		return d.apply(edit{e, e, "\n" + gap + text}), nil
 	}
 	b := cs[at].bodyFrom
