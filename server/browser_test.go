@@ -182,6 +182,18 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("photos/ holds %v", ents)
 	}
 
+	// add a section, move it up, undo the move
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`[...document.querySelectorAll('#form > button')].find(b=>b.textContent.includes('新增一节')).click(); true`, nil),
+		wait(`(document.querySelector('`+q("sections[10].title")+`')||{}).value==='新的一节'`),
+		chromedp.Evaluate(`document.querySelector('fieldset[data-section="10"] legend button').click(); true`, nil),
+		wait(`(document.querySelector('`+q("sections[9].title")+`')||{}).value==='新的一节'`),
+		chromedp.Click("#undo", chromedp.ByQuery),
+		wait(`(document.querySelector('`+q("sections[10].title")+`')||{}).value==='新的一节'`),
+	); err != nil {
+		t.Fatalf("sections: %v", err)
+	}
+
 	if shots != "" {
 		chromedp.Run(ctx,
 			chromedp.Evaluate(`document.querySelector('[data-path="sections[5].charts[0]"]').scrollIntoView(); document.querySelector('.page[data-n="4"]').scrollIntoView(); true`, nil),
@@ -231,6 +243,7 @@ func TestBrowser(t *testing.T) {
 		"      - {value: 600, unit: 余场, label: 教育活动}\n",
 		"          - {label: 丙类, value: 33}\n",
 		"    photos:\n      - {file: photos/",
+		"\n\n  - title: 新的一节\n",
 	} {
 		if !strings.Contains(string(saved), want) {
 			t.Errorf("report.yaml after saving lacks %q", want)

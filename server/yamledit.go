@@ -840,7 +840,7 @@ func (s *schema) emitAfterKey(v any, path []step, indent int, inFlow bool) strin
 			return " " + literal(t, indent+2)
 		}
 	case *omap:
-		if inFlow || s.simple(t) {
+		if inFlow || s.simple(t, path) {
 			return " " + s.emitFlow(t, path)
 		}
 		return "\n" + strings.TrimSuffix(s.emitBlockMap(t, path, indent+2), "\n")
@@ -861,7 +861,7 @@ func (s *schema) emitAfterKey(v any, path []step, indent int, inFlow bool) strin
 // emitItem writes a block sequence item from its "- "; indent is the
 // column of the item's content.
 func (s *schema) emitItem(v any, path []step, indent int) string {
-	if m, ok := v.(*omap); ok && !s.simple(m) {
+	if m, ok := v.(*omap); ok && !s.simple(m, path) {
 		return "- " + strings.TrimSuffix(strings.TrimLeft(s.emitBlockMap(m, path, indent), " "), "\n")
 	}
 	switch v.(type) {
@@ -906,12 +906,15 @@ func (s *schema) emitFlow(v any, path []step) string {
 
 // simple reports whether a mapping reads well on one line: only short
 // scalars (a stat, a chart's data point).
-func (s *schema) simple(m *omap) bool {
+func (s *schema) simple(m *omap, path []step) bool {
+	if !s.row(path) {
+		return false
+	}
 	n := 0
 	for _, k := range m.keys {
 		switch t := m.get(k).(type) {
 		case *omap:
-			if !s.simple(t) {
+			if !s.simple(t, append(append([]step{}, path...), k)) {
 				return false
 			}
 		case []any:
