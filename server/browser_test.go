@@ -39,7 +39,7 @@ func browser(t *testing.T) (context.Context, context.CancelFunc) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile(t)),
 		chromedp.WindowSize(1400, 900),
 		chromedp.Flag("host-resolver-rules", "MAP evil.test 127.0.0.1"),
 	)
@@ -53,6 +53,25 @@ func browser(t *testing.T) (context.Context, context.CancelFunc) {
 		t.Skipf("chromium does not start: %v", err)
 	}
 	return ctx, func() { cancelT(); cancelC(); cancelA() }
+}
+
+// profile is a fresh chromium profile folder, removed when the test ends
+// (chromium may still be writing to it as it exits: t.TempDir's removal
+// would fail the test).
+func profile(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "brochure-chromium-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for range 20 {
+			if os.RemoveAll(dir) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	return dir
 }
 
 // live serves s's editor for report on a loopback port.
