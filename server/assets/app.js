@@ -54,6 +54,7 @@ let inflight = false;
 let timer = 0;
 let lastInput = 0; // performance.now() of the last keystroke
 let shownPreview = 0;
+const keyOf = {}; // preview id -> the last keystroke it includes
 const DEBOUNCE = 60; // ms after the last keystroke
 
 // Timings (ms from the last keystroke to the page in view showing the new
@@ -131,9 +132,13 @@ async function flush() {
   inflight = true;
   const structural = ops.some((o) => o.op !== 'set' || o.structural);
   const t0 = performance.now();
+  const keyAt = lastInput; // the last keystroke these ops include
   try {
     const s = await api('POST', '/api/edit', JSON.stringify({ ops, view: viewPage() }), { 'Content-Type': 'application/json' });
-    window.brochureSteps = { sent: t0 - lastInput, answered: performance.now() - lastInput };
+    if (s.preview && s.preview.rev === s.rev && keyAt) {
+      keyOf[s.preview.id] = keyAt;
+      window.brochureSteps = { sent: t0 - keyAt, answered: performance.now() - keyAt };
+    }
     apply(s, structural);
   } catch (e) {
     showNotice(String(e.message || e));
@@ -248,16 +253,20 @@ function load(f, then) {
   if (f.dataset.has === want) { if (then) then(); return; }
   if (f.dataset.loading === want) return;
   f.dataset.loading = want;
-  const since = lastInput;
   const img = new Image();
   img.onload = async () => {
     if (f.dataset.want !== want) return;
     f.querySelector('img').src = img.src;
     f.dataset.has = want;
     if (then) then();
-    if (since && since === lastInput && f.dataset.n === String(viewPage())) {
-      window.brochureTimings.push(performance.now() - since);
-      window.brochureParts.push(Object.assign({ shown: performance.now() - since }, window.brochureSteps));
+    // the time from the last keystroke to this page showing it, once per
+    // preview, when no key was pressed since
+    const id = Number(want.split('/')[0]);
+    const key = keyOf[id];
+    if (key && key === lastInput && f.dataset.n === String(viewPage())) {
+      delete keyOf[id];
+      window.brochureTimings.push(performance.now() - key);
+      window.brochureParts.push(Object.assign({ shown: performance.now() - key }, window.brochureSteps));
     }
     try {
       const r = await fetch('/api/text/' + want, { credentials: 'same-origin' });
