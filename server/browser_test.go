@@ -273,7 +273,7 @@ func TestBrowser(t *testing.T) {
 	os.WriteFile(report, []byte(strings.Replace(string(saved), "title: 宁波公安这一年", "title: 宁波公安这一年（修订）", 1)), 0o644)
 	if err := chromedp.Run(ctx,
 		wait(`document.querySelector('`+q("title")+`').value==='宁波公安这一年（修订）'`),
-		wait(`!document.querySelector('#notice').hidden && document.querySelector('#notice').textContent.includes('changed on disk')`),
+		wait(`!document.querySelector('#notice').hidden && document.querySelector('#notice').textContent.includes('已重新载入')`),
 	); err != nil {
 		t.Fatalf("reload: %v", err)
 	}

@@ -430,7 +430,7 @@ func TestEditor(t *testing.T) {
 	time.Sleep(10 * time.Millisecond)
 	os.WriteFile(report, []byte(strings.Replace(string(orig), "title: 宁波公安这一年", "title: 外部修改", 1)), 0o644)
 	w = do(s, "GET", "/api/doc?rev=0", nil)
-	if !strings.Contains(w.Body.String(), "外部修改") || !strings.Contains(w.Body.String(), "changed on disk") {
+	if !strings.Contains(w.Body.String(), "外部修改") || !strings.Contains(w.Body.String(), `"notice":"reloaded"`) {
 		t.Errorf("a change on disk was not reloaded: %s", w.Body.String()[:300])
 	}
 }

@@ -14,7 +14,8 @@ const TEXT = {
     dropPhoto: '把照片（JPEG、PNG）拖到这一节上即可添加；把表格（CSV、XLSX）拖到图表上即读入数据',
     pickPhoto: '选择照片…', stale: '报告有问题，预览停在最后一次能生成的版本', page: '第{n}页',
     fromFile: '数据来自文件', pasteHint: '可从 Excel/WPS 复制多行多列后粘贴', building: '正在生成…',
-    confirmRemove: '删除这一节？（可以撤销）', uploadFailed: '添加失败：', problems: '个问题',
+    confirmRemove: '删除这一节？（可以撤销）',
+    reloaded: '{n} 已被其他程序修改，已重新载入。点“撤销”可找回刚才的内容。', uploadFailed: '添加失败：', problems: '个问题',
   },
   en: {
     save: 'Save', undo: 'Undo', redo: 'Redo', saved: 'Saved', unsaved: 'Unsaved changes', saving: 'Saving…',
@@ -23,7 +24,8 @@ const TEXT = {
     dropPhoto: 'Drop photos (JPEG, PNG) on this section to add them; drop a spreadsheet (CSV, XLSX) on a chart to read its data',
     pickPhoto: 'Choose a photo…', stale: 'The report has problems; the preview shows the last version that built', page: 'Page {n}',
     fromFile: 'Data from a file', pasteHint: 'Paste rows and columns copied from Excel/WPS', building: 'Building…',
-    confirmRemove: 'Remove this section? (Undo brings it back)', uploadFailed: 'Could not add: ', problems: ' problems',
+    confirmRemove: 'Remove this section? (Undo brings it back)',
+    reloaded: '{n} was changed by another program and has been reloaded. Undo brings back what was here.', uploadFailed: 'Could not add: ', problems: ' problems',
   },
 };
 
@@ -161,7 +163,8 @@ function apply(s, rerender) {
   $('#file').textContent = s.file;
   $('#undo').textContent = t('undo'); $('#redo').textContent = t('redo'); $('#save').textContent = t('save');
   $('#undo').disabled = !s.undo; $('#redo').disabled = !s.redo;
-  if (s.notice) showNotice(s.notice);
+  if (s.notice === 'reloaded') showNotice(t('reloaded', s.file));
+  else if (s.notice) showNotice(s.notice);
   if (s.error) showNotice(s.error);
   if (first || rerender || langChanged) renderForm();
   showProblems();
