@@ -283,10 +283,21 @@ func sniff(b []byte) string {
 		return kindPNG
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")) && bytes.Contains(b[:min(len(b), 4096)], []byte("[Content_Types].xml")):
 		return kindXLSX
-	case len(b) > 0 && !bytes.ContainsRune(b, 0) && !bytes.HasPrefix(b, []byte("PK")):
+	case csvLike(b):
 		return kindCSV // text: UTF-8 or GBK, the reader tells which
 	}
 	return ""
+}
+
+// csvLike: text with no NUL, not markup, whose first line has a comma,
+// semicolon or tab.
+func csvLike(b []byte) bool {
+	head := bytes.TrimSpace(bytes.TrimPrefix(b[:min(len(b), 4096)], []byte("\xef\xbb\xbf")))
+	if len(head) == 0 || bytes.ContainsRune(b, 0) || head[0] == '<' || bytes.HasPrefix(b, []byte("PK")) {
+		return false
+	}
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	return bytes.ContainsAny(first, ",;\t")
 }
 
 func describeKind(kind string, b []byte) string {

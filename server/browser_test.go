@@ -39,7 +39,7 @@ func browser(t *testing.T) (context.Context, context.CancelFunc) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile(t)),
 		chromedp.WindowSize(1400, 900),
 		chromedp.Flag("host-resolver-rules", "MAP evil.test 127.0.0.1"),
 	)
@@ -53,6 +53,25 @@ func browser(t *testing.T) (context.Context, context.CancelFunc) {
 		t.Skipf("chromium does not start: %v", err)
 	}
 	return ctx, func() { cancelT(); cancelC(); cancelA() }
+}
+
+// profile is a fresh chromium profile folder, removed when the test ends
+// (chromium may still be writing to it as it exits: t.TempDir's removal
+// would fail the test).
+func profile(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "brochure-chromium-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for range 20 {
+			if os.RemoveAll(dir) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	return dir
 }
 
 // live serves s's editor for report on a loopback port.
@@ -110,7 +129,9 @@ func q(path string) string { return fmt.Sprintf(`[data-input="%s"]`, path) }
 func TestBrowser(t *testing.T) {
 	ctx, cancel := browser(t)
 	defer cancel()
-	report := folder(t)
+	// run where the report is, as a user would (messages name report.yaml)
+	t.Chdir(filepath.Dir(folder(t)))
+	report := "report.yaml"
 	_, base := live(t, report)
 	shots := os.Getenv("BROCHURE_SCREENSHOTS") // a folder: the README's pictures
 
@@ -180,8 +201,23 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("photos/ holds %v", ents)
 	}
 
+	// add a section, move it up, undo the move
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`[...document.querySelectorAll('#form > button')].find(b=>b.textContent.includes('新增一节')).click(); true`, nil),
+		wait(`(document.querySelector('`+q("sections[10].title")+`')||{}).value==='新的一节'`),
+		chromedp.Evaluate(`document.querySelector('fieldset[data-section="10"] legend button').click(); true`, nil),
+		wait(`(document.querySelector('`+q("sections[9].title")+`')||{}).value==='新的一节'`),
+		chromedp.Click("#undo", chromedp.ByQuery),
+		wait(`(document.querySelector('`+q("sections[10].title")+`')||{}).value==='新的一节'`),
+	); err != nil {
+		t.Fatalf("sections: %v", err)
+	}
+
 	if shots != "" {
-		chromedp.Run(ctx, chromedp.ScrollIntoView(`fieldset[data-section="0"]`, chromedp.ByQuery), chromedp.Sleep(300*time.Millisecond))
+		chromedp.Run(ctx,
+			chromedp.Evaluate(`document.querySelector('[data-path="sections[5].charts[0]"]').scrollIntoView(); document.querySelector('.page[data-n="4"]').scrollIntoView(); true`, nil),
+			wait(`(f=>f.dataset.has===f.dataset.want)(document.querySelector('.page[data-n="4"]'))`),
+			chromedp.Sleep(300*time.Millisecond))
 		screenshot(t, ctx, filepath.Join(shots, "serve-editor.png"))
 	}
 
@@ -199,14 +235,14 @@ func TestBrowser(t *testing.T) {
 	chromedp.Run(ctx,
 		chromedp.Evaluate(`document.querySelector('[data-path="sections[0].stats[0].value"] .msg').textContent`, &msg),
 		chromedp.Evaluate(pageText, &text))
-	if !strings.HasPrefix(msg, "report.yaml:25:17: ") && !strings.Contains(msg, "/report.yaml:25:17: ") {
+	if !strings.HasPrefix(msg, "report.yaml:25:17: ") {
 		t.Errorf("the message does not say where, as the command line does: %q", msg)
 	}
 	if before != after || !strings.Contains(text, "785") {
 		t.Errorf("the preview changed on an invalid edit: %s → %s, text %q", before, after, text)
 	}
 	if shots != "" {
-		chromedp.Run(ctx, chromedp.ScrollIntoView(statValue, chromedp.ByQuery), chromedp.Sleep(300*time.Millisecond))
+		chromedp.Run(ctx, chromedp.Evaluate(`document.querySelector('fieldset[data-section="0"]').scrollIntoView(); document.querySelector('.page[data-n="0"]').scrollIntoView(); true`, nil), chromedp.Sleep(300*time.Millisecond))
 		screenshot(t, ctx, filepath.Join(shots, "serve-problem.png"))
 	}
 
@@ -226,6 +262,7 @@ func TestBrowser(t *testing.T) {
 		"      - {value: 600, unit: 余场, label: 教育活动}\n",
 		"          - {label: 丙类, value: 33}\n",
 		"    photos:\n      - {file: photos/",
+		"\n\n  - title: 新的一节\n",
 	} {
 		if !strings.Contains(string(saved), want) {
 			t.Errorf("report.yaml after saving lacks %q", want)
@@ -236,7 +273,7 @@ func TestBrowser(t *testing.T) {
 	os.WriteFile(report, []byte(strings.Replace(string(saved), "title: 宁波公安这一年", "title: 宁波公安这一年（修订）", 1)), 0o644)
 	if err := chromedp.Run(ctx,
 		wait(`document.querySelector('`+q("title")+`').value==='宁波公安这一年（修订）'`),
-		wait(`!document.querySelector('#notice').hidden && document.querySelector('#notice').textContent.includes('changed on disk')`),
+		wait(`!document.querySelector('#notice').hidden && document.querySelector('#notice').textContent.includes('已重新载入')`),
 	); err != nil {
 		t.Fatalf("reload: %v", err)
 	}

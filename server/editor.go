@@ -104,7 +104,7 @@ type state struct {
 	Warnings []Problem  `json:"warnings"`
 	Preview  *prevState `json:"preview"`
 	Dirty    bool       `json:"dirty"`
-	Notice   string     `json:"notice,omitempty"`
+	Notice   string     `json:"notice,omitempty"` // "reloaded": the file changed on disk and was read again
 	Undo     bool       `json:"undo"`
 	Redo     bool       `json:"redo"`
 	Language string     `json:"language"`
@@ -210,7 +210,7 @@ func (e *editor) checkDisk() {
 	if src == e.text {
 		return
 	}
-	msg := "report.yaml was changed on disk (by another program); it is reloaded — Undo brings back what was here before"
+	msg := "reloaded" // the page says it in the report's language
 	e.change(src, 0, false)
 	e.notice, e.noticeRev = msg, e.rev
 }

@@ -228,3 +228,28 @@ func (s *schema) order(m *omap, path []step) []string {
 	}
 	return out
 }
+
+// row reports whether the mapping at path holds only scalars and short
+// lists of them (a stat, a chart's data point, a photo, print settings),
+// so that it is written on one line as {…}; a section or a chart is
+// written as indented lines. A mapping the format does not know is a row.
+func (s *schema) row(path []step) bool {
+	n := s.at(path)
+	if n == nil {
+		return true
+	}
+	props, _ := n.get("properties").(*omap)
+	if props == nil {
+		return true
+	}
+	for _, k := range props.keys {
+		f := s.resolve(props.get(k).(*omap))
+		if f == nil || f.get("oneOf") != nil || f.get("properties") != nil {
+			return false
+		}
+		if items, ok := f.get("items").(*omap); ok && (items.get("$ref") != nil || items.get("properties") != nil) {
+			return false
+		}
+	}
+	return true
+}

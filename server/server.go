@@ -163,6 +163,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		problem(rw, http.StatusMisdirectedRequest, "this server answers only to "+strings.Join(s.cfg.Hosts, ", ")+"; open the address brochure serve printed")
 		return
 	}
+	// CSRF: a change must come from this server's own pages (or from a
+	// client that is not a browser, which sends neither Sec-Fetch-Site
+	// nor Origin)
+	if err := s.cop.Check(r); err != nil {
+		problem(rw, http.StatusForbidden, "a request from another site was refused (cross-origin)")
+		return
+	}
 	if r.URL.Path == "/login" && r.Method == http.MethodPost {
 		s.login(rw, r)
 		return
@@ -183,18 +190,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		problem(rw, http.StatusUnauthorized, "this request needs the token: open the URL brochure serve printed, or send the header Authorization: Bearer TOKEN")
 		return
 	}
-	// CSRF: a change must come from this server's own pages (or from a
-	// client that is not a browser, which sends no Origin)
-	if err := s.cop.Check(r); err != nil {
-		problem(rw, http.StatusForbidden, "a request from another site was refused (cross-origin)")
-		return
-	}
-	if r.Method == http.MethodPost {
-		if o := r.Header.Get("Origin"); o != "" && o != "null" && !s.originOK(o) {
-			problem(rw, http.StatusForbidden, "a request from another site was refused (Origin "+o+")")
-			return
-		}
-	}
 	r.Body = http.MaxBytesReader(rw, r.Body, s.cfg.MaxBody)
 	s.mux.ServeHTTP(rw, r)
 }
@@ -204,15 +199,6 @@ func (s *Server) hostOK(host string) bool {
 		return true
 	}
 	return slices.Contains(s.cfg.Hosts, strings.ToLower(host))
-}
-
-// originOK: the Origin names one of the accepted hosts.
-func (s *Server) originOK(origin string) bool {
-	host, ok := strings.CutPrefix(origin, "http://")
-	if !ok {
-		host, ok = strings.CutPrefix(origin, "https://")
-	}
-	return ok && (len(s.cfg.Hosts) == 0 || s.hostOK(host))
 }
 
 func (s *Server) tokenOK(t string) bool {
@@ -243,10 +229,6 @@ func (s *Server) setCookie(w http.ResponseWriter, r *http.Request) {
 
 // login takes the token (or password) typed into the login page.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
-	if o := r.Header.Get("Origin"); o != "" && !s.originOK(o) {
-		problem(w, http.StatusForbidden, "a request from another site was refused")
-		return
-	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4096)
 	if err := r.ParseForm(); err != nil || !s.tokenOK(r.PostForm.Get("token")) {
 		time.Sleep(500 * time.Millisecond) // slows guessing

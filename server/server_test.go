@@ -218,6 +218,8 @@ func TestSecurity(t *testing.T) {
 		{"localhost is this machine", "GET", "/api/health", "", []string{"Host", "localhost:8080"}, 200},
 		{"cross-site POST (CSRF)", "POST", "/api/validate", "title: x\nsections: [{title: y}]\n", []string{"Origin", "http://evil.example", "Sec-Fetch-Site", "cross-site"}, 403},
 		{"foreign Origin without Sec-Fetch-Site", "POST", "/api/validate", "title: x\nsections: [{title: y}]\n", []string{"Origin", "http://evil.example"}, 403},
+		{"cross-site without Origin", "POST", "/api/validate", "title: x\nsections: [{title: y}]\n", []string{"Sec-Fetch-Site", "cross-site"}, 403},
+		{"a login form posted from another site", "POST", "/login", "token=" + testToken, []string{"Authorization", "", "Origin", "http://evil.example", "Content-Type", "application/x-www-form-urlencoded"}, 403},
 		{"own Origin", "POST", "/api/validate", "title: x\nsections: [{title: y}]\n", []string{"Origin", "http://127.0.0.1:8080", "Sec-Fetch-Site", "same-origin"}, 200},
 		{"request too large", "POST", "/api/validate", strings.Repeat("#", 2<<20), nil, 413},
 		{"an asset by a path", "GET", "/assets/..%2fserver.go", "", nil, 404},
@@ -309,6 +311,9 @@ func TestUpload(t *testing.T) {
 		{"too large", "section=0", append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 2<<20)...), 413},
 		{"a truncated PNG", "section=0", pngBytes[:20], 415},
 		{"a spreadsheet on a section", "section=0", []byte("a,1\n"), 415},
+		{"a photo on a chart", "section=5&chart=0", pngBytes, 415},
+		{"a web page on a chart", "section=5&chart=0", []byte("<html><body>a,1</body></html>\n"), 415},
+		{"a spreadsheet on a chart", "section=5&chart=0", []byte("甲,1\n乙,2\n"), 200},
 		{"a photo, with a path in the query", "section=0&name=../../evil.png", pngBytes, 200},
 	}
 	for _, c := range cases {
@@ -318,6 +323,9 @@ func TestUpload(t *testing.T) {
 				t.Fatalf("%d %s, want %d", w.Code, w.Body.String(), c.code)
 			}
 		})
+	}
+	if ents, _ := os.ReadDir(filepath.Join(dir, "data")); len(ents) != 1 || !strings.HasSuffix(ents[0].Name(), ".csv") {
+		t.Errorf("data/: %v", ents)
 	}
 	ents, _ := os.ReadDir(filepath.Join(dir, "photos"))
 	if len(ents) != 1 || !strings.HasSuffix(ents[0].Name(), ".png") {
@@ -422,7 +430,7 @@ func TestEditor(t *testing.T) {
 	time.Sleep(10 * time.Millisecond)
 	os.WriteFile(report, []byte(strings.Replace(string(orig), "title: 宁波公安这一年", "title: 外部修改", 1)), 0o644)
 	w = do(s, "GET", "/api/doc?rev=0", nil)
-	if !strings.Contains(w.Body.String(), "外部修改") || !strings.Contains(w.Body.String(), "changed on disk") {
+	if !strings.Contains(w.Body.String(), "外部修改") || !strings.Contains(w.Body.String(), `"notice":"reloaded"`) {
 		t.Errorf("a change on disk was not reloaded: %s", w.Body.String()[:300])
 	}
 }

@@ -458,7 +458,7 @@ func (d *yamlDoc) set(path []step, v any, s *schema) (string, error) {
 				return "", err
 			}
 			indent := d.col(d.start(ps[0]))
-			at = lastEnd
+			at = d.lineEnd(lastEnd) // after a comment ending the line
 			text = "\n" + strings.Repeat(" ", indent) + key + ":" + s.emitAfterKey(v, path, indent, false)
 		}
 		return d.apply(edit{at, at, text}), nil
@@ -528,6 +528,10 @@ func (d *yamlDoc) remove(path []step) (string, error) {
 			if err != nil {
 				return "", err
 			}
+			if !flow(parent) {
+				// whole lines: the comments ending them go with them
+				prevEnd, end = d.lineEnd(prevEnd), d.lineEnd(end)
+			}
 			return d.apply(edit{prevEnd, end, ""}), nil
 		}
 		return d.src, nil
@@ -551,7 +555,10 @@ func (d *yamlDoc) remove(path []step) (string, error) {
 		if key == len(chunks)-1 {
 			// the last: from the end of the one before
 			prev := chunks[key-1]
-			return d.apply(edit{prev.bodyEnd, c.bodyEnd, ""}), nil
+			if sq.IsFlowStyle {
+				return d.apply(edit{prev.bodyEnd, c.bodyEnd, ""}), nil
+			}
+			return d.apply(edit{d.lineEnd(prev.bodyEnd), d.lineEnd(c.bodyEnd), ""}), nil
 		}
 		return d.apply(edit{c.from, chunks[key+1].from, ""}), nil
 	}
@@ -647,7 +654,7 @@ func (d *yamlDoc) insert(path []step, at int, v any, s *schema) (string, error) 
 	}
 	text := strings.Repeat(" ", dashCol) + s.emitItem(v, item, dashCol+2)
 	if at == len(cs) {
-		e := cs[at-1].bodyEnd
+		e := d.lineEnd(cs[at-1].bodyEnd)
 		return d.apply(edit{e, e, "\n" + gap + text}), nil
 	}
 	b := cs[at].bodyFrom
@@ -833,7 +840,7 @@ func (s *schema) emitAfterKey(v any, path []step, indent int, inFlow bool) strin
 			return " " + literal(t, indent+2)
 		}
 	case *omap:
-		if inFlow || s.simple(t) {
+		if inFlow || s.simple(t, path) {
 			return " " + s.emitFlow(t, path)
 		}
 		return "\n" + strings.TrimSuffix(s.emitBlockMap(t, path, indent+2), "\n")
@@ -854,7 +861,7 @@ func (s *schema) emitAfterKey(v any, path []step, indent int, inFlow bool) strin
 // emitItem writes a block sequence item from its "- "; indent is the
 // column of the item's content.
 func (s *schema) emitItem(v any, path []step, indent int) string {
-	if m, ok := v.(*omap); ok && !s.simple(m) {
+	if m, ok := v.(*omap); ok && !s.simple(m, path) {
 		return "- " + strings.TrimSuffix(strings.TrimLeft(s.emitBlockMap(m, path, indent), " "), "\n")
 	}
 	switch v.(type) {
@@ -899,12 +906,15 @@ func (s *schema) emitFlow(v any, path []step) string {
 
 // simple reports whether a mapping reads well on one line: only short
 // scalars (a stat, a chart's data point).
-func (s *schema) simple(m *omap) bool {
+func (s *schema) simple(m *omap, path []step) bool {
+	if !s.row(path) {
+		return false
+	}
 	n := 0
 	for _, k := range m.keys {
 		switch t := m.get(k).(type) {
 		case *omap:
-			if !s.simple(t) {
+			if !s.simple(t, append(append([]step{}, path...), k)) {
 				return false
 			}
 		case []any:

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -176,5 +177,140 @@ func TestEdits(t *testing.T) {
 				t.Error("the comments at the top are gone")
 			}
 		})
+	}
+}
+
+// TestEditsKeepComments: a comment ending a line stays on its line when a
+// key or item is added after it or removed before it.
+func TestEditsKeepComments(t *testing.T) {
+	s := mustSchema(t)
+	src := "# top\ntitle: 标题  # the cover\nsubtitle: 副  # sub\nsections:  # list\n  - title: 一  # first\n    stats:\n      - {value: 1, label: 甲}  # a\n      - {value: 2, label: 乙}  # b\n"
+	for _, c := range []struct {
+		name string
+		do   func(d *yamlDoc) (string, error)
+		want string
+	}{
+		{"add a key after a commented line",
+			func(d *yamlDoc) (string, error) { return d.set([]step{"sections", 0, "body"}, "正文\n", s) },
+			"# top\ntitle: 标题  # the cover\nsubtitle: 副  # sub\nsections:  # list\n  - title: 一  # first\n    stats:\n      - {value: 1, label: 甲}  # a\n      - {value: 2, label: 乙}  # b\n    body: |\n      正文\n"},
+		{"remove the last key",
+			func(d *yamlDoc) (string, error) { return d.remove([]step{"sections", 0, "stats"}) },
+			"# top\ntitle: 标题  # the cover\nsubtitle: 副  # sub\nsections:  # list\n  - title: 一  # first\n"},
+		{"remove the last item",
+			func(d *yamlDoc) (string, error) { return d.remove([]step{"sections", 0, "stats", 1}) },
+			"# top\ntitle: 标题  # the cover\nsubtitle: 副  # sub\nsections:  # list\n  - title: 一  # first\n    stats:\n      - {value: 1, label: 甲}  # a\n"},
+		{"append an item",
+			func(d *yamlDoc) (string, error) {
+				m := &omap{}
+				m.set("value", "3")
+				return d.insert([]step{"sections", 0, "stats"}, 2, m, s)
+			},
+			"# top\ntitle: 标题  # the cover\nsubtitle: 副  # sub\nsections:  # list\n  - title: 一  # first\n    stats:\n      - {value: 1, label: 甲}  # a\n      - {value: 2, label: 乙}  # b\n      - {value: 3}\n"},
+		{"set a value before a comment",
+			func(d *yamlDoc) (string, error) { return d.set([]step{"title"}, "新", s) },
+			"# top\ntitle: 新  # the cover\nsubtitle: 副  # sub\nsections:  # list\n  - title: 一  # first\n    stats:\n      - {value: 1, label: 甲}  # a\n      - {value: 2, label: 乙}  # b\n"},
+		{"remove a middle key",
+			func(d *yamlDoc) (string, error) { return d.remove([]step{"subtitle"}) },
+			"# top\ntitle: 标题  # the cover\nsections:  # list\n  - title: 一  # first\n    stats:\n      - {value: 1, label: 甲}  # a\n      - {value: 2, label: 乙}  # b\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := parseYAML(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := c.do(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+// leaves lists the paths of every scalar in a tree.
+func leaves(v any, path []step, out *[][]step) {
+	switch t := v.(type) {
+	case *omap:
+		for _, k := range t.keys {
+			leaves(t.vals[k], append(append([]step{}, path...), k), out)
+		}
+	case []any:
+		for i, x := range t {
+			leaves(x, append(append([]step{}, path...), i), out)
+		}
+	default:
+		*out = append(*out, path)
+	}
+}
+
+func treeAt(v any, path []step) any {
+	for _, s := range path {
+		switch k := s.(type) {
+		case string:
+			v = v.(*omap).get(k)
+		case int:
+			v = v.([]any)[k]
+		}
+	}
+	return v
+}
+
+// TestSetEveryValue sets every scalar of the two examples in turn and
+// checks that exactly that value changed in the tree read back.
+func TestSetEveryValue(t *testing.T) {
+	s := mustSchema(t)
+	for _, f := range []string{sample, "../examples/chart-gallery/report.yaml"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := parseYAML(string(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := d.tree()
+		var paths [][]step
+		leaves(before, nil, &paths)
+		for _, p := range paths {
+			old := treeAt(before, p)
+			var v any = "改动的文字"
+			switch s.typeAt(p) {
+			case "number", "integer":
+				v = "7"
+			case "boolean":
+				v = old != true
+			}
+			if str, ok := old.(string); ok && strings.Contains(str, "\n") {
+				v = "第一段\n\n第二段\n"
+			}
+			out, err := d.set(p, v, s)
+			if err != nil {
+				t.Errorf("%s: set %s: %v", f, pathString(p), err)
+				continue
+			}
+			d2, err := parseYAML(out)
+			if err != nil {
+				t.Errorf("%s: set %s: the file no longer parses: %v", f, pathString(p), err)
+				continue
+			}
+			after := d2.tree()
+			var ps2 [][]step
+			leaves(after, nil, &ps2)
+			if len(ps2) != len(paths) {
+				t.Errorf("%s: set %s: %d values, want %d", f, pathString(p), len(ps2), len(paths))
+				continue
+			}
+			for _, q := range paths {
+				got, want := treeAt(after, q), treeAt(before, q)
+				if pathString(q) == pathString(p) {
+					want = v
+				}
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("%s: set %s: %s is %q, want %q", f, pathString(p), pathString(q), got, want)
+				}
+			}
+		}
 	}
 }

@@ -14,7 +14,8 @@ const TEXT = {
     dropPhoto: '把照片（JPEG、PNG）拖到这一节上即可添加；把表格（CSV、XLSX）拖到图表上即读入数据',
     pickPhoto: '选择照片…', stale: '报告有问题，预览停在最后一次能生成的版本', page: '第{n}页',
     fromFile: '数据来自文件', pasteHint: '可从 Excel/WPS 复制多行多列后粘贴', building: '正在生成…',
-    confirmRemove: '删除这一节？（可以撤销）', uploadFailed: '添加失败：', problems: '个问题',
+    confirmRemove: '删除这一节？（可以撤销）',
+    reloaded: '{n} 已被其他程序修改，已重新载入。点“撤销”可找回刚才的内容。', uploadFailed: '添加失败：', problems: '个问题',
   },
   en: {
     save: 'Save', undo: 'Undo', redo: 'Redo', saved: 'Saved', unsaved: 'Unsaved changes', saving: 'Saving…',
@@ -23,7 +24,8 @@ const TEXT = {
     dropPhoto: 'Drop photos (JPEG, PNG) on this section to add them; drop a spreadsheet (CSV, XLSX) on a chart to read its data',
     pickPhoto: 'Choose a photo…', stale: 'The report has problems; the preview shows the last version that built', page: 'Page {n}',
     fromFile: 'Data from a file', pasteHint: 'Paste rows and columns copied from Excel/WPS', building: 'Building…',
-    confirmRemove: 'Remove this section? (Undo brings it back)', uploadFailed: 'Could not add: ', problems: ' problems',
+    confirmRemove: 'Remove this section? (Undo brings it back)',
+    reloaded: '{n} was changed by another program and has been reloaded. Undo brings back what was here.', uploadFailed: 'Could not add: ', problems: ' problems',
   },
 };
 
@@ -54,6 +56,7 @@ let inflight = false;
 let timer = 0;
 let lastInput = 0; // performance.now() of the last keystroke
 let shownPreview = 0;
+const keyOf = {}; // preview id -> the last keystroke it includes
 const DEBOUNCE = 60; // ms after the last keystroke
 
 // Timings (ms from the last keystroke to the page in view showing the new
@@ -131,9 +134,13 @@ async function flush() {
   inflight = true;
   const structural = ops.some((o) => o.op !== 'set' || o.structural);
   const t0 = performance.now();
+  const keyAt = lastInput; // the last keystroke these ops include
   try {
     const s = await api('POST', '/api/edit', JSON.stringify({ ops, view: viewPage() }), { 'Content-Type': 'application/json' });
-    window.brochureSteps = { sent: t0 - lastInput, answered: performance.now() - lastInput };
+    if (s.preview && s.preview.rev === s.rev && keyAt) {
+      keyOf[s.preview.id] = keyAt;
+      window.brochureSteps = { sent: t0 - keyAt, answered: performance.now() - keyAt };
+    }
     apply(s, structural);
   } catch (e) {
     showNotice(String(e.message || e));
@@ -156,7 +163,8 @@ function apply(s, rerender) {
   $('#file').textContent = s.file;
   $('#undo').textContent = t('undo'); $('#redo').textContent = t('redo'); $('#save').textContent = t('save');
   $('#undo').disabled = !s.undo; $('#redo').disabled = !s.redo;
-  if (s.notice) showNotice(s.notice);
+  if (s.notice === 'reloaded') showNotice(t('reloaded', s.file));
+  else if (s.notice) showNotice(s.notice);
   if (s.error) showNotice(s.error);
   if (first || rerender || langChanged) renderForm();
   showProblems();
@@ -248,22 +256,27 @@ function load(f, then) {
   if (f.dataset.has === want) { if (then) then(); return; }
   if (f.dataset.loading === want) return;
   f.dataset.loading = want;
-  const since = lastInput;
   const img = new Image();
   img.onload = async () => {
     if (f.dataset.want !== want) return;
     f.querySelector('img').src = img.src;
     f.dataset.has = want;
     if (then) then();
-    if (since && since === lastInput && f.dataset.n === String(viewPage())) {
-      window.brochureTimings.push(performance.now() - since);
-      window.brochureParts.push(Object.assign({ shown: performance.now() - since }, window.brochureSteps));
+    // the time from the last keystroke to this page showing it, once per
+    // preview, when no key was pressed since
+    const id = Number(want.split('/')[0]);
+    const key = keyOf[id];
+    if (key && key === lastInput && f.dataset.n === String(viewPage())) {
+      delete keyOf[id];
+      window.brochureTimings.push(performance.now() - key);
+      window.brochureParts.push(Object.assign({ shown: performance.now() - key }, window.brochureSteps));
     }
     try {
       const r = await fetch('/api/text/' + want, { credentials: 'same-origin' });
       if (r.ok && f.dataset.want === want) f.querySelector('.pagetext').textContent = await r.text();
     } catch (e) { /* the text is a nicety */ }
   };
+  img.onerror = () => { if (f.dataset.loading === want) delete f.dataset.loading; };
   img.src = '/api/page/' + want;
 }
 
@@ -462,7 +475,7 @@ function gridField(box, k, item, list, p) {
   const wrap = el('div', { class: 'gridbox', 'data-path': pstr(p) });
   wrap.append(el('div', { class: 'list-label', text: label(k), title: t('pasteHint') }));
   const table = el('table', { class: 'grid', 'data-grid': pstr(p) });
-  table.append(el('tr', {}, ...cols.map((c) => el('th', { text: label(c), title: resolve(item.properties[c]).description })), el('th')));
+  table.append(el('tr', {}, ...cols.map((c) => el('th', { class: 'col-' + c, text: label(c), title: resolve(item.properties[c]).description })), el('th', { class: 'col-del' })));
   const rows = list.length ? list : [];
   rows.forEach((row, i) => {
     const tr = el('tr', { 'data-path': pstr([...p, i]) });
@@ -470,11 +483,20 @@ function gridField(box, k, item, list, p) {
       const cp = [...p, i, c];
       let v = row ? row[c] : undefined;
       if (Array.isArray(v)) v = v.join(', ');
-      const input = el('input', { type: 'text', 'data-input': pstr(cp), 'data-row': i, 'data-col': j, 'aria-label': `${label(c)} ${i + 1}` });
-      input.value = v == null ? '' : String(v);
-      const isList = [].concat(resolve(item.properties[c]).type || [])[0] === 'array';
-      input.addEventListener('input', () => { lastInput = performance.now(); edit(cp, isList ? splitList(input.value) : input.value); });
-      input.addEventListener('paste', (e) => paste(e, table, p, cols, item, i, j));
+      const fs = resolve(item.properties[c]);
+      let input;
+      if (fs.enum) {
+        input = el('select', { 'data-input': pstr(cp), 'data-row': i, 'data-col': j, 'aria-label': `${label(c)} ${i + 1}` },
+          el('option', { value: '', text: '' }), ...fs.enum.map((o) => el('option', { value: o, text: o })));
+        input.value = v == null ? '' : String(v);
+        input.addEventListener('change', () => edit(cp, input.value, true));
+      } else {
+        input = el('input', { type: 'text', 'data-input': pstr(cp), 'data-row': i, 'data-col': j, 'aria-label': `${label(c)} ${i + 1}` });
+        input.value = v == null ? '' : String(v);
+        const isList = [].concat(fs.type || [])[0] === 'array';
+        input.addEventListener('input', () => { lastInput = performance.now(); edit(cp, isList ? splitList(input.value) : input.value); });
+        input.addEventListener('paste', (e) => paste(e, table, p, cols, item, i, j));
+      }
       tr.append(el('td', { 'data-path': pstr(cp) }, input, el('span', { class: 'msg' })));
     });
     tr.append(el('td', { class: 'del' }, button('✕', t('remove'), () => queue({ op: 'remove', path: [...p, i] }, true))));
@@ -501,7 +523,7 @@ function paste(e, table, p, cols, item, r0, c0) {
   const rows = [];
   table.querySelectorAll('tr[data-path]').forEach((tr) => {
     const row = {};
-    tr.querySelectorAll('input').forEach((inp) => { row[cols[Number(inp.dataset.col)]] = inp.value; });
+    tr.querySelectorAll('input, select').forEach((inp) => { row[cols[Number(inp.dataset.col)]] = inp.value; });
     rows.push(row);
   });
   cells.forEach((line, i) => {
