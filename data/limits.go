@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
@@ -204,8 +206,17 @@ func (v *validator) limits() {
 	for _, k := range []struct {
 		key, path string
 	}{{"regular", r.Theme.Fonts.Regular}, {"bold", r.Theme.Fonts.Bold}, {"black", r.Theme.Fonts.Black}, {"serif", r.Theme.Fonts.Serif}, {"fallback", r.Theme.Fonts.Fallback}} {
-		if msg := r.outside(k.path, "font"); msg != "" {
-			v.add("theme.fonts."+k.key, "%s", msg)
+		// a fallback list names several; a collection's face follows "#"
+		for _, f := range strings.Split(k.path, ",") {
+			f = strings.TrimSpace(f)
+			if i := strings.LastIndexByte(f, '#'); i > 0 {
+				if _, err := os.Stat(filepath.Join(r.Dir, f)); err != nil {
+					f = f[:i]
+				}
+			}
+			if msg := r.outside(f, "font"); msg != "" {
+				v.add("theme.fonts."+k.key, "%s", msg)
+			}
 		}
 	}
 	for i, s := range r.Sections {

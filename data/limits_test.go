@@ -40,3 +40,21 @@ func TestOptionsLimits(t *testing.T) {
 		t.Errorf("max input: %v", err)
 	}
 }
+
+// Each font of a fallback list, and a collection named with its face, is
+// held to the report's folder like any other file.
+func TestFontsOutside(t *testing.T) {
+	for _, fonts := range []string{
+		"{fallback: \"fonts/a.ttf, /usr/share/fonts/x.ttc\"}",
+		"{regular: \"/usr/share/fonts/x.ttc#1\"}",
+		"{bold: \"../x.otf#Noto Sans CJK HK\"}",
+	} {
+		_, err := Parse("r.yaml", []byte("title: T\ntheme: {fonts: "+fonts+"}\nsections: [{title: a}]\n"))
+		if err == nil || !strings.Contains(err.Error(), "report's folder") {
+			t.Errorf("%s: err = %v", fonts, err)
+		}
+	}
+	if _, err := Parse("r.yaml", []byte("title: T\ntheme: {fonts: {regular: Noto Sans CJK HK, fallback: \"fonts/a.ttf, Noto Sans CJK KR\"}}\nsections: [{title: a}]\n")); err != nil {
+		t.Errorf("family names: %v", err)
+	}
+}

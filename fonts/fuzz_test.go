@@ -9,8 +9,10 @@ import (
 // FuzzOpen reads any bytes as a user's font file: an error a user can act
 // on, or a face that measures and subsets text without a panic.
 func FuzzOpen(f *testing.F) {
-	if b, err := os.ReadFile("testdata/fallback.ttf"); err == nil {
-		f.Add(b)
+	for _, p := range []string{"testdata/fallback.ttf", "testdata/small-cff.otf"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
 	}
 	f.Add([]byte("ttcf\x00\x01\x00\x00"))
 	f.Add([]byte("\x00\x01\x00\x00\x00\x00"))

@@ -68,7 +68,8 @@ func components(data []byte, fn func(at int)) {
 
 // Subset returns a TrueType font with only the glyphs of runes (and
 // .notdef, and the components of composite glyphs), renumbered, with a
-// format 4 cmap for exactly those runes that the face has. Widths and
+// format 4 cmap for exactly those runes that the face has; for a face
+// with CFF outlines, a bare CID-keyed CFF program of those glyphs. Widths and
 // metrics are the face's, so layout measured what the subset draws.
 func (f *Face) Subset(runes []rune) ([]byte, error) {
 	s, err := f.sfnt()
@@ -90,6 +91,13 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 	}
 	slices.Sort(glyphs)
 	glyphs = slices.Compact(glyphs)
+	if s.cff != nil { // a bare CFF program, glyph i with CID i
+		cids := make([]uint16, len(glyphs))
+		for i := range cids {
+			cids[i] = uint16(i)
+		}
+		return s.cff.subset(psName(f.Family), glyphs, cids), nil
+	}
 	return s.cut(glyphs, mapped), nil
 }
 

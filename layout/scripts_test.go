@@ -135,6 +135,8 @@ func TestHeadlineFigures(t *testing.T) {
 		{defaultTheme(), "系统升级到v3.2.1，响应快3倍", []string{"3"}},
 		{defaultTheme(), "COVID-19疫情下的1,200场活动", []string{"1,200"}},
 		{en, "5200+ patrols and a safer city", []string{"5,200"}},
+		{en, "Reported crime fell 6.2% to its lowest level", []string{"6.2%"}},
+		{en, "ISO 9001 kept for 12 years", []string{"12"}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -241,8 +241,8 @@ func headlineSpans(h string, th Theme) []Span {
 
 // code reports whether the digit at rs[i] belongs to a name or code, not
 // a figure: after a Latin letter (PM2.5, v3.2.1, COVID-19 after its
-// hyphen), after a letter and a space (GB 18918), or after a digit group
-// joined by - . / (18918-2002, 3.2.1).
+// hyphen), after capitals and a space (GB 18918), or after a digit group
+// of a code joined by - . / (18918-2002, 3.2.1).
 func code(rs []rune, i int) bool {
 	k := i - 1
 	for k >= 0 && isDigit(rs[k]) {
@@ -254,8 +254,16 @@ func code(rs []rune, i int) bool {
 	switch r := rs[k]; {
 	case r < 0x2E80 && unicode.IsLetter(r):
 		return true
-	case r == ' ' || r == '-':
-		return k > 0 && (rs[k-1] < 0x2E80 && unicode.IsLetter(rs[k-1]) || r == '-' && code(rs, k-1) && isDigit(rs[k-1]))
+	case r == ' ':
+		// after a code's capitals (GB 18918, ISO 9001), not after a word
+		// (fell 6.2%)
+		j := k
+		for j > 0 && rs[j-1] >= 'A' && rs[j-1] <= 'Z' {
+			j--
+		}
+		return k-j >= 2 && (j == 0 || rs[j-1] >= 0x2E80 || !unicode.IsLetter(rs[j-1]))
+	case r == '-':
+		return k > 0 && (rs[k-1] < 0x2E80 && unicode.IsLetter(rs[k-1]) || code(rs, k-1) && isDigit(rs[k-1]))
 	case r == '.' || r == '/':
 		return k > 0 && isDigit(rs[k-1]) && code(rs, k-1)
 	}
