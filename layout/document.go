@@ -1,18 +1,21 @@
 // Package layout sets a report into pages and draws them as a PDF.
 //
 // The pipeline follows Typst's split of model, layout and export: New
-// turns a data.Report into blocks (text, stats, charts, photos), paginates
-// them into Pages of placed blocks, and only then Write draws those pages
-// with fpdf. Positions are decided before anything is drawn, so they can
-// be tested without a PDF.
+// turns a data.Report into blocks (section heads, stat cards, each
+// section's text as one Flow through the columns, charts and photos),
+// paginates them into Pages of placed blocks (figures float to the next
+// page when they do not fit, and the foot of a page is set flush), and
+// only then Write draws those pages with fpdf; photos and fonts are
+// written into the file by layout itself. Positions are decided before
+// anything is drawn, so they can be tested without a PDF.
 //
 // The grid (A4 portrait, in pt): margins 48 left and right, 62 top, 58
-// bottom; a 12-column grid with 14 pt gutters; body text in two columns of
-// six grid columns. The type scale: 7.5 (folio, captions), 8 (labels), 9.5
-// on 16 (body), 13 (titles), 15 (headline words), 20 (headlines without
-// figures), 22 (stat figures), 28 (headline figures), 46 (cover title). Colours: the theme's primary for
-// figures and rules, its accent for falling figures, ink, one grey, one
-// rule tint.
+// bottom; body text in two columns with a 26 pt gutter, on a 14 pt grid.
+// The type scale: 7.5 (folio, captions), 8 (labels), 9.5 on 14 (body),
+// 13 (titles), 15 (headline words), 20 (headlines without figures), 22
+// (stat figures), 28 (headline figures), 46 (cover title). Colours: the
+// theme's primary for figures and rules, its accent for falling figures,
+// ink, one grey, one rule tint.
 package layout
 
 import (
