@@ -15,7 +15,8 @@ import (
 //
 // A section reads: its head (number, headline, title), the figures that
 // the headline does not already show as stat cards, the body in columns
-// as one flow (see Flow), then its charts and photos two to a row. When a
+// as one flow (see Flow), then its charts and photos two to a row (a bar
+// chart of many columns takes a row of its own, the full width). When a
 // section has an odd number of figures, the last one stands in the text at
 // the foot of its last column, or beside the stat cards when there is no
 // text, instead of alone in half a row, so no half of the page is left
@@ -31,9 +32,13 @@ func (d *Document) body() []Block {
 				cards = append(cards, d.statCard(st))
 			}
 		}
-		var figs []Block
+		var figs, wide []Block
 		for _, c := range s.Charts {
-			figs = append(figs, &chartBlock{chart: c, style: d.chartStyle()})
+			if b := (&chartBlock{chart: c, style: d.chartStyle()}); wideChart(c) {
+				wide = append(wide, b)
+			} else {
+				figs = append(figs, b)
+			}
 		}
 		for j, p := range s.Photos {
 			figs = append(figs, d.photo(fmt.Sprintf("sections[%d].photos[%d]", i, j), p))
@@ -76,9 +81,23 @@ func (d *Document) body() []Block {
 		for j := 0; j < len(figs); j += 2 {
 			blocks = append(blocks, &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: 16, Kicker: kicker})
 		}
+		for _, b := range wide {
+			blocks = append(blocks, &Row{Cells: []Block{b}, Columns: 1, After: 16, Kicker: kicker})
+		}
 		blocks = append(blocks, Space(18))
 	}
 	return blocks
+}
+
+// wideChart reports whether a chart needs the full width: columns of more
+// than eight categories (a month's bars, a district's) are too narrow in
+// one column to read.
+func wideChart(c data.Chart) bool {
+	switch c.Type {
+	case "bar", "grouped":
+		return len(c.Data) > 8
+	}
+	return false
 }
 
 // indent is the body's first-line indent in characters: two, the
