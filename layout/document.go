@@ -312,9 +312,19 @@ func mix(hex string, share float64) string {
 	return fmt.Sprintf("#%02X%02X%02X", m(r), m(g), m(b))
 }
 
-// FigureWidth is the width of a chart in the brochure: one of the two
-// figures of a row. Exported charts are drawn at it so they look the same.
+// FigureWidth is the width of a chart in the brochure (A4): one of the
+// two figures of a row.
 const FigureWidth = (contentW - gutter) / 2
+
+// ChartWidth is the width chart c is drawn at in an A4 brochure: the full
+// width for a bar chart of many categories (see wideChart), else
+// FigureWidth. Exported charts are drawn at it so they look the same.
+func ChartWidth(c data.Chart) float64 {
+	if wideChart(c) {
+		return contentW
+	}
+	return FigureWidth
+}
 
 // ChartStyle is the look of the document's charts (theme colours, label
 // size, language), for drawing them outside the brochure.
