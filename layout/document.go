@@ -316,14 +316,15 @@ func mix(hex string, share float64) string {
 // two figures of a row.
 const FigureWidth = (contentW - gutter) / 2
 
-// ChartWidth is the width chart c is drawn at in an A4 brochure: the full
-// width for a bar chart of many categories (see wideChart), else
-// FigureWidth. Exported charts are drawn at it so they look the same.
-func ChartWidth(c data.Chart) float64 {
-	if wideChart(c) {
-		return contentW
+// ChartWidth is the width chart c is drawn at in this brochure: the full
+// width for a chart whose columns would be crowded in one column (see
+// wideChart), else one column. Exported charts are drawn at it so they
+// look the same.
+func (d *Document) ChartWidth(c data.Chart) float64 {
+	if wideChart(c, d.chartStyle(), d.geo) {
+		return d.geo.contentW()
 	}
-	return FigureWidth
+	return d.geo.figureW()
 }
 
 // ChartStyle is the look of the document's charts (theme colours, label

@@ -21,6 +21,7 @@ import (
 const blankCeiling = 0.15
 
 var knownHoles = map[string]float64{
+	"chart-gallery/5":        0.21, // a row of two tall charts fits neither page
 	"district-bureau-2023/2": 0.16, // two photos, then a head and stat row that need 160 pt
 	"photo-essay/3":          0.17, // A5: a row of two portrait photos does not fit
 }
@@ -65,7 +66,8 @@ func TestExamples(t *testing.T) {
 			inOrder(t, "PDFium", pdfium.String(), paras, true)
 			hanSpaceHan(t, "PDFium", doc.AllText(), paras, 0)
 			for _, s := range printedLabels(r) {
-				if !strings.Contains(pdfium.String(), flat(s)) {
+				// figures may be printed with separators (5,200 in English)
+				if !strings.Contains(strings.ReplaceAll(pdfium.String(), ",", ""), strings.ReplaceAll(flat(s), ",", "")) {
 					t.Errorf("PDFium: %q is not in the text layer", s)
 				}
 			}
@@ -215,7 +217,7 @@ func hanSpaceHan(t *testing.T, reader, text string, paras []string, allowed int)
 // a tenth of an em between characters with no word space to take the
 // slack (a line before a long Latin word); MuPDF and poppler read their
 // gaps as spaces.
-var looseLines = map[string]int{"hong-kong-bilingual": 2}
+var looseLines = map[string]int{"hong-kong-bilingual": 2, "hong-kong-2025": 4}
 
 var folioRE = regexp.MustCompile(`\d+/\d+`)
 

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/number"
 )
@@ -15,8 +16,9 @@ import (
 //
 // A section reads: its head (number, headline, title), the figures that
 // the headline does not already show as stat cards, the body in columns
-// as one flow (see Flow), then its charts and photos two to a row (a bar
-// chart of many columns takes a row of its own, the full width). When a
+// as one flow (see Flow), then its charts and photos two to a row (a chart
+// whose columns would be crowded in one column takes a row of its own, the
+// full width). When a
 // section has an odd number of figures, the last one stands in the text at
 // the foot of its last column, or beside the stat cards when there is no
 // text, instead of alone in half a row, so no half of the page is left
@@ -34,7 +36,7 @@ func (d *Document) body() []Block {
 		}
 		var figs, wide []Block
 		for _, c := range s.Charts {
-			if b := (&chartBlock{chart: c, style: d.chartStyle()}); wideChart(c) {
+			if b := (&chartBlock{chart: c, style: d.chartStyle()}); wideChart(c, d.chartStyle(), d.geo) {
 				wide = append(wide, b)
 			} else {
 				figs = append(figs, b)
@@ -89,15 +91,11 @@ func (d *Document) body() []Block {
 	return blocks
 }
 
-// wideChart reports whether a chart needs the full width: columns of more
-// than eight categories (a month's bars, a district's) are too narrow in
-// one column to read.
-func wideChart(c data.Chart) bool {
-	switch c.Type {
-	case "bar", "grouped":
-		return len(c.Data) > 8
-	}
-	return false
+// wideChart reports whether a chart needs the full width: one whose
+// columns would be crowded in one column (charts would set it as rows of
+// horizontal bars) and are not at the full width, such as a month's bars.
+func wideChart(c data.Chart, st charts.Style, g geometry) bool {
+	return st.Rows(c, g.figureW()) && !st.Rows(c, g.contentW())
 }
 
 // indent is the body's first-line indent in characters: two, the
