@@ -21,7 +21,6 @@ import (
 const blankCeiling = 0.15
 
 var knownHoles = map[string]float64{
-	"chart-gallery/5":        0.21, // a row of two tall charts fits neither page
 	"district-bureau-2023/2": 0.16, // two photos, then a head and stat row that need 160 pt
 	"photo-essay/3":          0.17, // A5: a row of two portrait photos does not fit
 }
