@@ -32,20 +32,15 @@ func keepsWithNext(b Block) bool {
 	return ok && k.KeepWithNext()
 }
 
-// Paragraph is text set in one or more balanced columns. It splits between
-// lines, never leaving a single line of a paragraph at the foot or head of
-// a page (widows and orphans).
+// Paragraph is text set in one column: a title, a label, a caption (a
+// section's body is a Flow). It splits between lines, never leaving a
+// single line at the foot or head of a page (widows and orphans).
 type Paragraph struct {
 	Spans   []Span
 	Setting Setting
 	Leading float64 // baseline to baseline, pt; 0 means 1.3 × the largest size
-	Columns int     // 1 when 0
-	Gutter  float64 // between columns, pt
 	After   float64 // space below, pt
 	Keep    bool    // keep with the next block
-	// Trailer is set below the last line and never parted from it: the
-	// byline that closes the text does not end up alone on a page.
-	Trailer Block
 
 	lines  []Line // set lines, once broken
 	width  float64
@@ -55,18 +50,11 @@ type Paragraph struct {
 // KeepWithNext reports whether the paragraph must stay with what follows.
 func (p *Paragraph) KeepWithNext() bool { return p.Keep }
 
-func (p *Paragraph) cols() int { return max(1, p.Columns) }
-
-func (p *Paragraph) colWidth(w float64) float64 {
-	n := float64(p.cols())
-	return (w - p.Gutter*(n-1)) / n
-}
-
 // Lines sets the paragraph at width w (cached per width) and returns its
 // lines.
 func (p *Paragraph) Lines(w float64) []Line {
 	if !p.frozen && (p.lines == nil || p.width != w) {
-		p.lines = Break(p.Spans, p.colWidth(w), p.Setting)
+		p.lines = Break(p.Spans, w, p.Setting)
 		p.width = w
 	}
 	return p.lines
@@ -83,19 +71,16 @@ func (p *Paragraph) lead(lines []Line) float64 {
 	return s * 1.3
 }
 
-// rows returns how many lines the tallest column holds.
-func (p *Paragraph) rows(n int) int { return (n + p.cols() - 1) / p.cols() }
-
 // Measure implements Block.
 func (p *Paragraph) Measure(w float64) float64 {
-	return p.linesHeight(w) + p.trailer(w) + p.After
+	return p.linesHeight(w) + p.After
 }
 
 // linesHeight is the height of the set lines alone.
 func (p *Paragraph) linesHeight(w float64) float64 {
 	lines := p.Lines(w)
 	if p.Leading > 0 {
-		return float64(p.rows(len(lines))) * p.Leading
+		return float64(len(lines)) * p.Leading
 	}
 	h := 0.0
 	for _, l := range lines {
@@ -104,38 +89,19 @@ func (p *Paragraph) linesHeight(w float64) float64 {
 	return h
 }
 
-func (p *Paragraph) trailer(w float64) float64 {
-	if p.Trailer == nil {
-		return 0
-	}
-	return p.Trailer.Measure(w)
-}
-
 // Split implements Block: it keeps at least two lines on each side.
 func (p *Paragraph) Split(w, h float64) (Block, Block) {
+	if p.Measure(w) <= h+1e-6 {
+		return p, nil
+	}
 	lines := p.Lines(w)
-	lead := p.lead(lines)
-	k := int(math.Floor((h + 1e-6) / lead)) // rows that fit
 	n := len(lines)
-	head := k * p.cols()
-	if head >= n {
-		if p.Measure(w) <= h+1e-6 {
-			return p, nil
-		}
-		head = n - 1 // the lines fit but not the trailer: the last lines go with it
-	}
-	// At least two lines of the paragraph in every column on both sides
-	// of the break: no column ends or starts a page with a lone line.
-	least := 2 * p.cols()
-	if n-head < least {
-		head = n - least
-	}
-	head -= head % p.cols() // whole rows, so the head's columns stay balanced
-	if head < least {
+	head := min(int(math.Floor((h+1e-6)/p.lead(lines))), n-2) // lines that fit, two left over
+	if head < 2 {
 		return nil, p
 	}
 	a, b := *p, *p
-	a.lines, a.After, a.Keep, a.frozen, a.Trailer = lines[:head:head], 0, false, true, nil
+	a.lines, a.After, a.Keep, a.frozen = lines[:head:head], 0, false, true
 	b.lines, b.frozen = lines[head:], true
 	return &a, &b
 }
@@ -143,32 +109,19 @@ func (p *Paragraph) Split(w, h float64) (Block, Block) {
 // Draw implements Block.
 func (p *Paragraph) Draw(c *Canvas, x, y, w float64) error {
 	p.each(x, y, w, c.TextLine)
-	if p.Trailer != nil {
-		return p.Trailer.Draw(c, x, y+p.linesHeight(w), w)
-	}
 	return nil
 }
 
 // each calls fn with every line of the paragraph and where its left edge
 // and baseline go when the paragraph's top-left corner is at (x, y).
 func (p *Paragraph) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
-	lines := p.Lines(w)
-	if len(lines) == 0 {
-		return
-	}
-	if p.Leading <= 0 {
-		for _, l := range lines {
-			lh := l.Size * 1.3
-			fn(l, x, y+baseline(l.Size, lh))
-			y += lh
+	for _, l := range p.Lines(w) {
+		lh := p.Leading
+		if lh <= 0 {
+			lh = l.Size * 1.3
 		}
-		return
-	}
-	cw := p.colWidth(w)
-	rows := p.rows(len(lines))
-	for i, l := range lines {
-		col, row := i/rows, i%rows
-		fn(l, x+float64(col)*(cw+p.Gutter), y+float64(row)*p.Leading+baseline(l.Size, p.Leading))
+		fn(l, x, y+baseline(l.Size, lh))
+		y += lh
 	}
 }
 

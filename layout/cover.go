@@ -39,7 +39,7 @@ func (d *Document) cover() Page {
 	top, bottom := band+g.display(34), g.H-g.MarginBottom
 	var parts []Block // the panel below the band, top to bottom
 	if r.Summary != "" {
-		parts = append(parts, &Paragraph{Spans: []Span{th.span(r.Summary, th.Regular, g.display(15), th.Ink)}, Setting: Setting{Align: Left}, Leading: math.Round(g.display(15) * 1.6), After: 6})
+		parts = append(parts, &Paragraph{Spans: []Span{th.span(r.Summary, th.Regular, g.display(15), th.Ink)}, Setting: Setting{Align: Left}, Leading: math.Round(g.display(15) * 1.6), After: g.display(20)})
 	}
 	var cells []Block
 	for _, s := range r.Sections {

@@ -60,3 +60,38 @@ func TestCoverWhateverTheData(t *testing.T) {
 		}
 	}
 }
+
+// TestLongTitleStepsDown: a title long for A5 wraps and steps down a size
+// rather than being refused; one that fits at no size is refused.
+func TestLongTitleStepsDown(t *testing.T) {
+	for _, tt := range []struct {
+		title string
+		ok    bool
+	}{
+		{"宁波市公安局二〇二三年度工作报告暨社会治安形势分析", true},
+		{strings.Repeat("宁波市公安局年度工作报告", 3) + "第一", false},
+	} {
+		src := "title: " + tt.title + "\nsubtitle: 2023年工作回顾\norganization: 宁波市公安局\ndate: 2024-01-01\ntheme: {paper: A5}\nsections:\n  - title: 一\n"
+		r, err := data.Parse("t.yaml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := New(r)
+		if (err == nil) != tt.ok {
+			t.Fatalf("%d characters: %v", len([]rune(tt.title)), err)
+		}
+		if err != nil {
+			continue
+		}
+		for _, p := range d.Pages[0].Blocks {
+			if para, ok := p.Block.(*Paragraph); ok && para.Spans[0].Text == tt.title {
+				if size := para.Spans[0].Size; size >= d.geo.display(sizeCover) {
+					t.Errorf("title set at %.1f pt, the largest size", size)
+				}
+				if p.Y+p.H > d.geo.band() {
+					t.Errorf("title runs out of the band")
+				}
+			}
+		}
+	}
+}

@@ -1,18 +1,21 @@
 // Package layout sets a report into pages and draws them as a PDF.
 //
 // The pipeline follows Typst's split of model, layout and export: New
-// turns a data.Report into blocks (text, stats, charts, photos), paginates
-// them into Pages of placed blocks, and only then Write draws those pages
-// with fpdf. Positions are decided before anything is drawn, so they can
-// be tested without a PDF.
+// turns a data.Report into blocks (section heads, stat cards, each
+// section's text as one Flow through the columns, charts and photos),
+// paginates them into Pages of placed blocks (figures float to the next
+// page when they do not fit, and the foot of a page is set flush), and
+// only then Write draws those pages with fpdf; photos and fonts are
+// written into the file by layout itself. Positions are decided before
+// anything is drawn, so they can be tested without a PDF.
 //
 // The grid (A4 portrait, in pt): margins 48 left and right, 62 top, 58
-// bottom; a 12-column grid with 14 pt gutters; body text in two columns of
-// six grid columns. The type scale: 7.5 (folio, captions), 8 (labels), 9.5
-// on 16 (body), 13 (titles), 15 (headline words), 20 (headlines without
-// figures), 22 (stat figures), 28 (headline figures), 46 (cover title). Colours: the theme's primary for
-// figures and rules, its accent for falling figures, ink, one grey, one
-// rule tint.
+// bottom; body text in two columns with a 26 pt gutter, on a 14 pt grid.
+// The type scale: 7.5 (folio, captions), 8 (labels), 9.5 on 14 (body),
+// 13 (titles), 15 (headline words), 20 (headlines without figures), 22
+// (stat figures), 28 (headline figures), 46 (cover title). Colours: the
+// theme's primary for figures and rules, its accent for falling figures,
+// ink, one grey, one rule tint.
 package layout
 
 import (
@@ -309,9 +312,20 @@ func mix(hex string, share float64) string {
 	return fmt.Sprintf("#%02X%02X%02X", m(r), m(g), m(b))
 }
 
-// FigureWidth is the width of a chart in the brochure: one of the two
-// figures of a row. Exported charts are drawn at it so they look the same.
+// FigureWidth is the width of a chart in the brochure (A4): one of the
+// two figures of a row.
 const FigureWidth = (contentW - gutter) / 2
+
+// ChartWidth is the width chart c is drawn at in this brochure: the full
+// width for a chart whose columns would be crowded in one column (see
+// wideChart), else one column. Exported charts are drawn at it so they
+// look the same.
+func (d *Document) ChartWidth(c data.Chart) float64 {
+	if wideChart(c, d.chartStyle(), d.geo) {
+		return d.geo.contentW()
+	}
+	return d.geo.figureW()
+}
 
 // ChartStyle is the look of the document's charts (theme colours, label
 // size, language), for drawing them outside the brochure.

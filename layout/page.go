@@ -23,7 +23,8 @@ type Frame struct{ X, Y, W, H float64 }
 //
 // Figures float: a figure (a block with a kicker) that does not fit where
 // it comes waits for the top of the next page, and what follows it fills
-// the rest of this one; figures keep their order. A page that would end
+// the rest of this one, a smaller figure too; the waiting figures keep
+// their order. A page that would end
 // with a hole (more than holeShare of the frame) because what comes next
 // cannot start there is set again with one of its figures sent on to the
 // next page, when that leaves a smaller hole.
@@ -87,7 +88,7 @@ func fillPage(queue, floats []Block, f Frame, number, deferAt int) (filled, erro
 	for len(q) > 0 {
 		b := q[0]
 		fromQueue := !waiting[b]
-		if isFigure(b) && len(fl) > 0 && fromQueue {
+		if isFigure(b) && len(fl) > 0 && fromQueue && b.Measure(f.W) > f.H-y+1e-6 {
 			fl = append(fl, b) // after the figures that wait
 			q = q[1:]
 			continue

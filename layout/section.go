@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/number"
 )
@@ -15,7 +16,9 @@ import (
 //
 // A section reads: its head (number, headline, title), the figures that
 // the headline does not already show as stat cards, the body in columns
-// as one flow (see Flow), then its charts and photos two to a row. When a
+// as one flow (see Flow), then its charts and photos two to a row (a chart
+// whose columns would be crowded in one column takes a row of its own, the
+// full width). When a
 // section has an odd number of figures, the last one stands in the text at
 // the foot of its last column, or beside the stat cards when there is no
 // text, instead of alone in half a row, so no half of the page is left
@@ -31,9 +34,13 @@ func (d *Document) body() []Block {
 				cards = append(cards, d.statCard(st))
 			}
 		}
-		var figs []Block
+		var figs, wide []Block
 		for _, c := range s.Charts {
-			figs = append(figs, &chartBlock{chart: c, style: d.chartStyle()})
+			if b := (&chartBlock{chart: c, style: d.chartStyle()}); wideChart(c, d.chartStyle(), d.geo) {
+				wide = append(wide, b)
+			} else {
+				figs = append(figs, b)
+			}
 		}
 		for j, p := range s.Photos {
 			figs = append(figs, d.photo(fmt.Sprintf("sections[%d].photos[%d]", i, j), p))
@@ -76,9 +83,19 @@ func (d *Document) body() []Block {
 		for j := 0; j < len(figs); j += 2 {
 			blocks = append(blocks, &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: 16, Kicker: kicker})
 		}
+		for _, b := range wide {
+			blocks = append(blocks, &Row{Cells: []Block{b}, Columns: 1, After: 16, Kicker: kicker})
+		}
 		blocks = append(blocks, Space(18))
 	}
 	return blocks
+}
+
+// wideChart reports whether a chart needs the full width: one whose
+// columns would be crowded in one column (charts would set it as rows of
+// horizontal bars) and are not at the full width, such as a month's bars.
+func wideChart(c data.Chart, st charts.Style, g geometry) bool {
+	return st.Rows(c, g.figureW()) && !st.Rows(c, g.contentW())
 }
 
 // indent is the body's first-line indent in characters: two, the

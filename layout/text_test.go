@@ -176,8 +176,7 @@ func FuzzBreak(f *testing.F) {
 // the brochure uses and checks nothing is lost and kinsoku holds.
 func TestSampleParagraphs(t *testing.T) {
 	r := load(t, samplePath)
-	p := &Paragraph{Columns: 2, Gutter: gutter}
-	w := p.colWidth(contentW)
+	w := (&Flow{Columns: 2, Gutter: gutter}).colWidth(contentW)
 	n := 0
 	for _, s := range r.Sections {
 		for _, para := range s.Paragraphs() {

@@ -67,7 +67,7 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 	for i, s := range r.Sections {
 		for j, c := range s.Charts {
 			name := chartFileName(i, j, c, *format)
-			b, err := charts.Export(c, layout.FigureWidth, st, *format, *dpi)
+			b, err := charts.Export(c, doc.ChartWidth(c), st, *format, *dpi)
 			if err != nil {
 				fmt.Fprintf(stderr, "brochure charts: %s: %v\n", name, err)
 				return exitInternal
