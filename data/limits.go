@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"github.com/goccy/go-yaml/ast"
 
@@ -199,14 +198,4 @@ func (r *Report) outside(p, what string) string {
 		return fmt.Sprintf("%s is %s, not a %s; name the %s itself", q, se.Detail, file, what)
 	}
 	return fmt.Sprintf("%s: %v", q, err)
-}
-
-func absOr(p string) string {
-	if p == "" {
-		p = "."
-	}
-	if a, err := filepath.Abs(p); err == nil {
-		return a
-	}
-	return p
 }
