@@ -143,6 +143,7 @@ var (
 		{key: "label", goName: "Label", doc: "这个数字说的是什么，例：教育活动", printed: yes, diffed: yes, maxLen: 40},
 		{key: "change", goName: "Change", doc: "变化方向：up（上升）或 down（下降），会画箭头", enum: changes, printed: no, diffed: yes,
 			bad: "%q is not a change direction; write up or down, or leave the line out"},
+		{key: "note", goName: "Note", doc: "标签下面的一行小字说明，例：同比增长12%", name: "说明", printed: yes, diffed: yes, maxLen: 40},
 	}}
 	chartObj = object{name: "chart", goType: reflect.TypeFor[Chart](), what: "a chart", doc: "一个图表；bar、hbar、pie、stacked、change、line、area 用 data，grouped（以及多条线的 line、area）用 series 和 data 的 values，donut、progress、waffle 用 value 和 total，或 percent", fields: []field{
 		{key: "type", goName: "Type", required: true, printed: no, diffed: yes}, // doc and values from the kinds (chartkind.go)

@@ -275,7 +275,7 @@ type statCard struct {
 }
 
 func (d *Document) statCard(s data.Stat) Block {
-	return &statCard{stat: s, theme: d.Theme, big: sizeStat}
+	return &statCard{stat: s, theme: d.Theme, big: sizeStat, note: s.Note}
 }
 
 const cardInset = 8.0 // from the bar to the text
