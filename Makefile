@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/brochure
 SAMPLE  := examples/year-in-review-2020/report.yaml
 
-.PHONY: all build demo test fuzz bench docs clean
+.PHONY: all build demo test lint fuzz bench docs clean
 
 all: build
 
@@ -19,10 +19,19 @@ demo: build
 	$(BIN) build examples/chart-gallery/report.yaml -o out/chart-gallery.pdf
 	$(BIN) build examples/ -o out/examples/ --quiet
 
-# All tests. Needs nothing but Go; qpdf/poppler checks run when installed.
-test:
-	$(GO) vet ./...
+# All tests, after lint. Needs nothing but Go; qpdf/poppler checks run
+# when installed.
+test: lint
 	$(GO) test ./...
+
+# What CI refuses besides failing tests: unformatted code, go vet,
+# staticcheck (pinned in go.mod as a tool) and a go.mod that go mod tidy
+# would change.
+lint:
+	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "gofmt -w needed: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+	$(GO) mod tidy -diff
 
 # Every fuzz target for FUZZTIME each (go test -fuzz runs one target at a
 # time). What they find lands in the package's testdata/fuzz and is then

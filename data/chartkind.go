@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/brochure-dev/brochure/number"
 )
 
 // Chart kinds are a registry, as image.RegisterFormat keeps image formats:
@@ -269,7 +271,7 @@ func (v *validator) shares(path string, c Chart) {
 			ok = false
 		}
 		sum += p.Value.Value
-		decimals = max(decimals, countDecimals(p.Value.Text))
+		decimals = max(decimals, number.Decimals(p.Value.Text))
 	}
 	if !ok || v.r.hadError(path+".data") {
 		return

@@ -1,18 +1,24 @@
 package data
 
-import "strconv"
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+)
 
 // What a Change is about.
 const (
-	ChangeCover     = "cover"     // a cover field: Label is the key (title, subtitle, …)
+	ChangeCover     = "cover"     // a cover field: Label is the key (title, subtitle, …), Item its name (副标题)
 	ChangeSection   = "section"   // a whole section added or removed
 	ChangeTitle     = "title"     // a section's title
 	ChangeHeadline  = "headline"  // a section's headline
-	ChangeStat      = "stat"      // a figure: Label is its label
+	ChangeStat      = "stat"      // a figure: Label is its label; Item names a field other than the figure (its note)
 	ChangeChart     = "chart"     // a whole chart, or its type: Label is its title
 	ChangePoint     = "point"     // a chart's value: Label is the chart's title, Item the point's label
 	ChangeParagraph = "paragraph" // Item is the paragraph's number, from 1
-	ChangePhoto     = "photo"     // Label is the caption
+	ChangePhoto     = "photo"     // Label is the caption; Item names a field other than file and caption
+	ChangeField     = "field"     // another field of a section: Item is its name
 )
 
 // Kinds of Change.
@@ -35,6 +41,8 @@ type Change struct {
 	Dir     string // for a stat: its change direction ("up", "down" or "")
 	Old     string
 	New     string
+
+	key string // the field's key, for fieldChanges' callers
 }
 
 // Diff lists what changed from old to new: cover fields, sections added
@@ -44,16 +52,9 @@ type Change struct {
 // the new report's.
 func Diff(old, new *Report) []Change {
 	var cs []Change
-	for _, f := range []struct{ key, a, b string }{
-		{"title", old.Title, new.Title},
-		{"subtitle", old.Subtitle, new.Subtitle},
-		{"organization", old.Organization, new.Organization},
-		{"byline", old.Byline, new.Byline},
-		{"date", old.Date, new.Date},
-	} {
-		if f.a != f.b {
-			cs = append(cs, Change{Section: -1, What: ChangeCover, Label: f.key, Old: f.a, New: f.b})
-		}
+	for _, c := range fieldChanges(&reportObj, reflect.ValueOf(old).Elem(), reflect.ValueOf(new).Elem()) {
+		c.Section, c.What, c.Label = -1, ChangeCover, c.key
+		cs = append(cs, c)
 	}
 	match := pairSections(old.Sections, new.Sections)
 	used := map[int]bool{}
@@ -197,6 +198,10 @@ func diffSection(at int, a, b Section) []Change {
 	if a.Headline != b.Headline {
 		add(Change{What: ChangeHeadline, Old: a.Headline, New: b.Headline})
 	}
+	for _, c := range fieldChanges(&sectionObj, reflect.ValueOf(a), reflect.ValueOf(b), "title", "headline", "body") {
+		c.Kind, c.What = Changed, ChangeField
+		add(c)
+	}
 
 	m := pair(len(a.Stats), len(b.Stats), func(i, j int) bool { return a.Stats[i].Label == b.Stats[j].Label })
 	used := map[int]bool{}
@@ -213,6 +218,11 @@ func diffSection(at int, a, b Section) []Change {
 				label = o.Label + " → " + s.Label
 			}
 			add(Change{What: ChangeStat, Label: label, Dir: s.Change, Old: o.text(), New: s.text()})
+			continue
+		}
+		for _, c := range fieldChanges(&statObj, reflect.ValueOf(a.Stats[i]), reflect.ValueOf(s), "value", "prefix", "unit", "label", "change") {
+			c.Kind, c.What, c.Label = Changed, ChangeStat, s.Label
+			add(c)
 		}
 	}
 	for i, s := range a.Stats {
@@ -259,6 +269,11 @@ func diffSection(at int, a, b Section) []Change {
 				label = o.Caption + " → " + p.Caption
 			}
 			add(Change{Kind: Changed, What: ChangePhoto, Label: label, Old: o.File, New: p.File})
+			continue
+		}
+		for _, c := range fieldChanges(&photoObj, reflect.ValueOf(a.Photos[i]), reflect.ValueOf(p), "file", "caption") {
+			c.Kind, c.What, c.Label = Changed, ChangePhoto, p.Caption
+			add(c)
 		}
 	}
 	for i, p := range a.Photos {
@@ -310,6 +325,13 @@ func diffChart(a, b Chart) []Change {
 	}
 	if ov, nv := share(a), share(b); ov != nv {
 		cs = append(cs, Change{What: ChangePoint, Label: b.Title, Old: ov, New: nv})
+	}
+	if len(cs) > 0 {
+		return cs
+	}
+	for _, c := range fieldChanges(&chartObj, reflect.ValueOf(a), reflect.ValueOf(b), "type", "title", "value", "total", "percent") {
+		c.Kind, c.What, c.Label = Changed, ChangeChart, b.Title
+		cs = append(cs, c)
 	}
 	return cs
 }
@@ -376,4 +398,38 @@ func diffParagraphs(a, b []string) []Change {
 	}
 	gap(gi, n, gj, m)
 	return cs
+}
+
+// fieldChanges returns a change for each field of o marked diffed whose
+// value differs between a and b, but for those in known (which the caller
+// compares its own way): a field added to the table is reported by its
+// name (Item) without a rule of its own.
+func fieldChanges(o *object, a, b reflect.Value, known ...string) []Change {
+	var cs []Change
+	for i := range o.fields {
+		f := &o.fields[i]
+		if f.diffed != yes || slices.Contains(known, f.key) {
+			continue
+		}
+		if av, bv := written(a.FieldByIndex(f.at)), written(b.FieldByIndex(f.at)); av != bv {
+			cs = append(cs, Change{Item: f.name, Old: av, New: bv, key: f.key})
+		}
+	}
+	return cs
+}
+
+// written is a value of a leaf field as the report writes it.
+func written(v reflect.Value) string {
+	switch x := v.Interface().(type) {
+	case string:
+		return x
+	case Number:
+		return x.Text
+	case *Number:
+		if x != nil {
+			return x.Text
+		}
+		return ""
+	}
+	return fmt.Sprint(v.Interface())
 }

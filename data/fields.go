@@ -1,21 +1,25 @@
 package data
 
 import (
+	"fmt"
 	"reflect"
 
 	"github.com/brochure-dev/brochure/locale"
 )
 
-// The YAML field names of the format, in one table: the decoder takes the
-// keys it accepts from here, and Schema publishes the same keys (with the
-// Go field each one fills, its type taken from the Go types by reflection).
-// A field added to the format is added here once.
+// The format in one table: every key of every YAML mapping, with what it
+// fills, how it is checked and how it is used. The decoder (load.go), the
+// checks of presence, values, ranges and lengths (validate.go), the JSON
+// Schema (schema.go), the changes Diff reports (diff.go) and the texts the
+// glyph check and the fonts read (Texts) all walk this table and the Go
+// types by reflection, so a field is added here once, beside its Go field.
+// TestFieldTable fails for a field that one of them would miss.
 
 // field is one key of a YAML mapping.
 type field struct {
 	key      string   // as written in the YAML
 	goName   string   // the field of the Go type it decodes into
-	required bool     // Validate reports it missing
+	required bool     // Validate reports it missing (with missing, if given)
 	doc      string   // what it is, shown by editors (hover, completion)
 	enum     []string // the accepted values, if a fixed set
 	pattern  string   // a regular expression the value matches
@@ -23,7 +27,40 @@ type field struct {
 	max      *float64 // largest accepted number
 	minItems int      // for lists
 	alt      string   // another definition the value may take instead (data: a list, or a file)
+
+	// Validate's messages. missing: a required field is absent. bad: the
+	// value is outside enum, pattern or min..max, formatted with the value
+	// (%q for text, %s for a number as written); a suggestion (" (did you
+	// mean …?)") follows for an enum. A field with a constraint but no
+	// message is checked by hand (charts, paper sizes, dates, bleed).
+	missing, bad string
+	file         string // it names a file of this kind ("photo", "font"), which must be in the report's folder
+	maxLen       int    // most characters: what fits where it is printed; 0 no limit
+	long         string // said after the too-long message
+
+	name    string // what diff calls it, in Chinese ("副标题")
+	item    string // a list's item, as messages name it ("stat")
+	holes   bool   // a list of numbers keeps a wrong one as NaN, so the rest keep their places
+	printed mark   // text: printed in the brochure, so glyph-checked and in the fonts
+	diffed  mark   // Diff reports a change of it
+	// decode names a decoder (load.go's decoders) that replaces the one
+	// of the Go type, for the few fields written otherwise than their type
+	// says: a date, a whole number, data as a list or a file.
+	decode string
+
+	at     []int // the Go field's index, for reflect.Value.FieldByIndex
+	nested bool  // it holds mappings of the format (a struct or a list of them)
 }
+
+// mark is a yes or no that must be given: a field whose use is not
+// declared fails TestFieldTable.
+type mark uint8
+
+const (
+	unset mark = iota
+	yes
+	no
+)
 
 // object is one kind of YAML mapping of the format.
 type object struct {
@@ -31,6 +68,10 @@ type object struct {
 	goType reflect.Type
 	doc    string
 	fields []field
+	what   string // as messages name it: "a section"
+
+	index   map[string]int // key -> position in fields
+	keyList []string       // the keys, in order
 }
 
 func num(f float64) *float64 { return &f }
@@ -44,94 +85,113 @@ var (
 )
 
 var (
-	reportObj = object{"report", reflect.TypeFor[Report](), "一份画册的内容：封面字段和各个章节（brochure 报告格式 v1）", []field{
-		{key: "title", goName: "Title", required: true, doc: "画册标题，印在封面（大字）和每页页眉。例：宁波公安这一年"},
-		{key: "subtitle", goName: "Subtitle", doc: "副标题，例：2020年工作回顾"},
-		{key: "organization", goName: "Organization", doc: "单位名称，印在封面和页眉，也是 PDF 的作者"},
-		{key: "byline", goName: "Byline", doc: "署名，印在最后，例：记者 张贻富"},
-		{key: "summary", goName: "Summary", doc: "摘要，一两句话；关键数字少时印在封面上"},
-		{key: "date", goName: "Date", doc: "日期，写成 YYYY-MM-DD，例：2021-01-18；印在封面，也是 PDF 的日期（所以每次生成的文件完全相同）", pattern: `^\d{4}-\d{2}-\d{2}$`},
-		{key: "language", goName: "Language", doc: "语言（BCP 47）：zh-Hans/zh-CN（简体中文，默认）、zh-Hant/zh-TW（繁体，台湾字形）、zh-HK/zh-MO（繁体，香港字形）、ja、ko 或 en；决定字体、自带的词、日期和断行", enum: languages},
+	reportObj = object{name: "report", goType: reflect.TypeFor[Report](), what: "the report", doc: "一份画册的内容：封面字段和各个章节（brochure 报告格式 v1）", fields: []field{
+		{key: "title", goName: "Title", required: true, doc: "画册标题，印在封面（大字）和每页页眉。例：宁波公安这一年", name: "标题", printed: yes, diffed: yes, maxLen: 40, long: " (the cover sets it in 46 pt); put the rest in subtitle:",
+			missing: `the report has no title; add a line like "title: 2020年度回顾" at the top of the file`},
+		{key: "subtitle", goName: "Subtitle", doc: "副标题，例：2020年工作回顾", name: "副标题", printed: yes, diffed: yes, maxLen: 60},
+		{key: "organization", goName: "Organization", doc: "单位名称，印在封面和页眉，也是 PDF 的作者", name: "单位", printed: yes, diffed: yes, maxLen: 60},
+		{key: "byline", goName: "Byline", doc: "署名，印在最后，例：记者 张贻富", name: "署名", printed: yes, diffed: yes, maxLen: 100},
+		{key: "summary", goName: "Summary", doc: "摘要，一两句话；关键数字少时印在封面上", name: "摘要", printed: yes, diffed: yes, maxLen: 200},
+		{key: "date", goName: "Date", doc: "日期，写成 YYYY-MM-DD，例：2021-01-18；印在封面，也是 PDF 的日期（所以每次生成的文件完全相同）", pattern: `^\d{4}-\d{2}-\d{2}$`, name: "日期", printed: no, diffed: yes, decode: "date",
+			bad: "%q is not a date in the form YYYY-MM-DD; write it like 2020-12-31"},
+		{key: "language", goName: "Language", doc: "语言（BCP 47）：zh-Hans/zh-CN（简体中文，默认）、zh-Hant/zh-TW（繁体，台湾字形）、zh-HK/zh-MO（繁体，香港字形）、ja、ko 或 en；决定字体、自带的词、日期和断行", enum: languages, printed: no, diffed: no},
 		{key: "theme", goName: "Theme", doc: "版式设置：纸张和颜色，可省略"},
 		{key: "print", goName: "Print", doc: "印刷设置：出血、裁切线、骑马订小册子，可省略；例：{bleed: 3mm, marks: true}"},
-		{key: "toc", goName: "TOC", doc: "true：封面后加一页目录（带页码和链接）"},
-		{key: "sections", goName: "Sections", required: true, doc: "章节列表，至少一节；每节以 \"- title: …\" 开始", minItems: 1},
+		{key: "toc", goName: "TOC", doc: "true：封面后加一页目录（带页码和链接）", printed: no, diffed: no},
+		{key: "sections", goName: "Sections", required: true, doc: "章节列表，至少一节；每节以 \"- title: …\" 开始", minItems: 1, item: "section",
+			missing: `the report has no sections; add a "sections:" list with at least one "- title: ..." item`},
 	}}
-	themeObj = object{"theme", reflect.TypeFor[Theme](), "版式设置，每一项都可省略", []field{
-		{key: "paper", goName: "Paper", doc: "纸张（成品尺寸）：A4（默认）、A5、B5（176×250 毫米）、Letter，或写成 宽x高 毫米，例：\"185x260\"", pattern: `^(A4|A5|B5|Letter|[0-9]+(\.[0-9]+)?x[0-9]+(\.[0-9]+)?)$`},
-		{key: "orientation", goName: "Orientation", doc: "方向：portrait（竖版，默认）或 landscape（横版）", enum: orientations},
-		{key: "primary", goName: "Primary", doc: "主色（数字、线条、封面色块），写成带引号的 \"#RRGGBB\"，例：\"#B5121B\"", pattern: `^#[0-9A-Fa-f]{6}$`},
-		{key: "accent", goName: "Accent", doc: "辅色（下降的数字），写成带引号的 \"#RRGGBB\"，例：\"#1F4E9A\"", pattern: `^#[0-9A-Fa-f]{6}$`},
-		{key: "indent", goName: "Indent", doc: "正文段首缩进的字数，0 到 4，默认 2", min: num(0), max: num(4)},
+	themeObj = object{name: "theme", goType: reflect.TypeFor[Theme](), what: `"theme"`, doc: "版式设置，每一项都可省略", fields: []field{
+		{key: "paper", goName: "Paper", doc: "纸张（成品尺寸）：A4（默认）、A5、B5（176×250 毫米）、Letter，或写成 宽x高 毫米，例：\"185x260\"", pattern: `^(A4|A5|B5|Letter|[0-9]+(\.[0-9]+)?x[0-9]+(\.[0-9]+)?)$`, printed: no, diffed: no},
+		{key: "orientation", goName: "Orientation", doc: "方向：portrait（竖版，默认）或 landscape（横版）", enum: orientations, printed: no, diffed: no,
+			bad: "orientation %q is not supported; write portrait or landscape"},
+		{key: "primary", goName: "Primary", doc: "主色（数字、线条、封面色块），写成带引号的 \"#RRGGBB\"，例：\"#B5121B\"", pattern: `^#[0-9A-Fa-f]{6}$`, printed: no, diffed: no, bad: badColour},
+		{key: "accent", goName: "Accent", doc: "辅色（下降的数字），写成带引号的 \"#RRGGBB\"，例：\"#1F4E9A\"", pattern: `^#[0-9A-Fa-f]{6}$`, printed: no, diffed: no, bad: badColour},
+		{key: "indent", goName: "Indent", doc: "正文段首缩进的字数，0 到 4，默认 2", min: num(0), max: num(4), diffed: no,
+			bad: "indent %s is outside 0..4 characters; write e.g. indent: 2"},
 		{key: "fonts", goName: "Fonts", doc: "自选字体（文件路径或系统字体的名称），可省略：fallback 用来印其他字体缺少的字"},
 	}}
-	fontsObj = object{"fonts", reflect.TypeFor[Fonts](), "自选字体：.ttf、.otf 或 .ttc 文件（路径相对于报告所在文件夹；.ttc 中的字体用 #序号 或 #名称 选，例：fonts/msyh.ttc#1），或系统已安装字体的名称（例：Noto Sans CJK HK）", []field{
-		{key: "regular", goName: "Regular", doc: "常规体（正文），代替 Noto Sans SC Regular"},
-		{key: "bold", goName: "Bold", doc: "粗体，代替 Noto Sans SC Bold（标题）"},
-		{key: "black", goName: "Black", doc: "特粗体，代替 Noto Sans SC Black（大数字）"},
-		{key: "serif", goName: "Serif", doc: "宋体（衬线体）正文，例：Noto Serif CJK SC（思源宋体）；不写则正文用黑体"},
-		{key: "fallback", goName: "Fallback", doc: "后备字体：其他字体没有的字用它来印；多个用逗号隔开，逐字依次尝试"},
+	fontsObj = object{name: "fonts", goType: reflect.TypeFor[Fonts](), what: `"theme: fonts"`, doc: "自选字体：.ttf、.otf 或 .ttc 文件（路径相对于报告所在文件夹；.ttc 中的字体用 #序号 或 #名称 选，例：fonts/msyh.ttc#1），或系统已安装字体的名称（例：Noto Sans CJK HK）", fields: []field{
+		{key: "regular", goName: "Regular", file: "font", doc: "常规体（正文），代替 Noto Sans SC Regular", printed: no, diffed: no},
+		{key: "bold", goName: "Bold", file: "font", doc: "粗体，代替 Noto Sans SC Bold（标题）", printed: no, diffed: no},
+		{key: "black", goName: "Black", file: "font", doc: "特粗体，代替 Noto Sans SC Black（大数字）", printed: no, diffed: no},
+		{key: "serif", goName: "Serif", file: "font", doc: "宋体（衬线体）正文，例：Noto Serif CJK SC（思源宋体）；不写则正文用黑体", printed: no, diffed: no},
+		{key: "fallback", goName: "Fallback", file: "font", doc: "后备字体：其他字体没有的字用它来印；多个用逗号隔开，逐字依次尝试", printed: no, diffed: no},
 	}}
-	printObj = object{"print", reflect.TypeFor[Print](), "印刷设置，每一项都可省略", []field{
-		{key: "bleed", goName: "Bleed", doc: "出血，例：3mm（印刷厂通常要 3 毫米）；封面色块等满版元素延伸到出血里", pattern: `^[0-9]+(\.[0-9]+)? ?(mm)?$`},
-		{key: "marks", goName: "Marks", doc: "true：在出血外印裁切线和中线（套版色），页面大小相应加大"},
-		{key: "booklet", goName: "Booklet", doc: "true：骑马订小册子，页数补足 4 的倍数（笔记页和封底），可用 brochure impose 拼版"},
-		{key: "quality", goName: "Quality", doc: "缩小过大图片时的 JPEG 质量，1 到 100，默认 85", min: num(1), max: num(100)},
+	printObj = object{name: "print", goType: reflect.TypeFor[Print](), what: `"print"`, doc: "印刷设置，每一项都可省略", fields: []field{
+		{key: "bleed", goName: "Bleed", doc: "出血，例：3mm（印刷厂通常要 3 毫米）；封面色块等满版元素延伸到出血里", pattern: `^[0-9]+(\.[0-9]+)? ?(mm)?$`, printed: no, diffed: no},
+		{key: "marks", goName: "Marks", doc: "true：在出血外印裁切线和中线（套版色），页面大小相应加大", diffed: no},
+		{key: "booklet", goName: "Booklet", doc: "true：骑马订小册子，页数补足 4 的倍数（笔记页和封底），可用 brochure impose 拼版", diffed: no},
+		{key: "quality", goName: "Quality", doc: "缩小过大图片时的 JPEG 质量，1 到 100，默认 85", min: num(1), max: num(100), diffed: no,
+			bad: "quality %s is outside 1..100; write e.g. quality: 85"},
 	}}
-	sectionObj = object{"section", reflect.TypeFor[Section](), "一节：标题、导语、数字、正文、图表和图片", []field{
-		{key: "title", goName: "Title", required: true, doc: "本节标题，例：政治建警铸牢忠诚警魂"},
-		{key: "headline", goName: "Headline", doc: "导语，其中的数字会印成大字，例：500余场教育活动，1006项个人集体荣誉"},
-		{key: "stats", goName: "Stats", doc: "本节的关键数字，印成数字卡片；第一个数字也上封面"},
-		{key: "body", goName: "Body", doc: "正文；写成 \"body: |\" 后另起行缩进书写，段落之间空一行"},
-		{key: "charts", goName: "Charts", doc: "图表列表"},
-		{key: "photos", goName: "Photos", doc: "图片列表；不写 file 的图片印成“图片占位”框"},
+	sectionObj = object{name: "section", goType: reflect.TypeFor[Section](), what: "a section", doc: "一节：标题、导语、数字、正文、图表和图片", fields: []field{
+		{key: "title", goName: "Title", required: true, doc: "本节标题，例：政治建警铸牢忠诚警魂", printed: yes, diffed: yes, maxLen: 60, long: sectionLong,
+			missing: `this section has no title; add a "title:" line to it`},
+		{key: "headline", goName: "Headline", doc: "导语，其中的数字会印成大字，例：500余场教育活动，1006项个人集体荣誉", printed: yes, diffed: yes, maxLen: 80, long: sectionLong},
+		{key: "stats", goName: "Stats", doc: "本节的关键数字，印成数字卡片；第一个数字也上封面", item: "stat"},
+		{key: "body", goName: "Body", doc: "正文；写成 \"body: |\" 后另起行缩进书写，段落之间空一行", printed: yes, diffed: yes},
+		{key: "charts", goName: "Charts", doc: "图表列表", item: "chart"},
+		{key: "photos", goName: "Photos", doc: "图片列表；不写 file 的图片印成“图片占位”框", item: "photo"},
 	}}
-	statObj = object{"stat", reflect.TypeFor[Stat](), "一个关键数字，例：{value: 500, unit: 余场, label: 教育活动}", []field{
-		{key: "value", goName: "Value", required: true, doc: "数字本身，不加引号、不加千分位逗号，百分号写在 unit 里；例：14.98", min: num(0)},
-		{key: "prefix", goName: "Prefix", doc: "数字前的字，例：近"},
-		{key: "unit", goName: "Unit", doc: "单位，例：余场、%（写成 \"%\"）、万人次、亿元"},
-		{key: "label", goName: "Label", doc: "这个数字说的是什么，例：教育活动"},
-		{key: "change", goName: "Change", doc: "变化方向：up（上升）或 down（下降），会画箭头", enum: changes},
+	statObj = object{name: "stat", goType: reflect.TypeFor[Stat](), what: "a stat", doc: "一个关键数字，例：{value: 500, unit: 余场, label: 教育活动}", fields: []field{
+		{key: "value", goName: "Value", required: true, doc: "数字本身，不加引号、不加千分位逗号，百分号写在 unit 里；例：14.98", min: num(0), diffed: yes,
+			missing: `this stat has no value; add a "value:" line with the number, e.g. value: 1006`,
+			bad:     "%s is negative; write the size of the figure and show the direction with change: down"},
+		{key: "prefix", goName: "Prefix", doc: "数字前的字，例：近", printed: yes, diffed: yes, maxLen: 10},
+		{key: "unit", goName: "Unit", doc: "单位，例：余场、%（写成 \"%\"）、万人次、亿元", printed: yes, diffed: yes, maxLen: 10},
+		{key: "label", goName: "Label", doc: "这个数字说的是什么，例：教育活动", printed: yes, diffed: yes, maxLen: 40},
+		{key: "change", goName: "Change", doc: "变化方向：up（上升）或 down（下降），会画箭头", enum: changes, printed: no, diffed: yes,
+			bad: "%q is not a change direction; write up or down, or leave the line out"},
+		{key: "note", goName: "Note", doc: "标签下面的一行小字说明，例：同比增长12%", name: "说明", printed: yes, diffed: yes, maxLen: 40},
 	}}
-	chartObj = object{"chart", reflect.TypeFor[Chart](), "一个图表；bar、hbar、pie、stacked、change、line、area 用 data，grouped（以及多条线的 line、area）用 series 和 data 的 values，donut、progress、waffle 用 value 和 total，或 percent", []field{
-		{key: "type", goName: "Type", required: true}, // doc and values from the kinds (chartkind.go)
-		{key: "title", goName: "Title", doc: "图表标题"},
-		{key: "unit", goName: "Unit", doc: "数值后的单位，例：\"%\""},
-		{key: "data", goName: "Data", doc: "数据：每项 {label: …, value: …}；或从表格读取 {file: traffic.csv} / {file: stats.xlsx, sheet: 交管, range: A1:B5}", alt: "source"},
-		{key: "value", goName: "Value", doc: "donut、progress、waffle：部分的数；progress、donut 可以大于 total（超额完成，印成 108%）", min: num(0)},
-		{key: "total", goName: "Total", doc: "donut、progress、waffle：总数，大于 0；pie、stacked：各项之和", min: num(0)},
-		{key: "percent", goName: "Percent", doc: "donut、progress、waffle：直接给百分比（不写 % 号），代替 value 和 total；progress、donut 可以超过 100（超额完成），waffle 在 0 到 100 之间", min: num(0)},
-		{key: "prefix", goName: "Prefix", doc: "每个数值前的字，例：约"},
-		{key: "format", goName: "Format", doc: "数值写法：wan（以万为单位，30793000 → 3079.3万）、yi（以亿为单位）、auto（自动）；不写则照原样", enum: []string{"wan", "yi", "auto"}},
-		{key: "decimals", goName: "Decimals", doc: "小数位数，例：1", min: num(0), max: num(6)},
-		{key: "better", goName: "Better", doc: "change：哪个方向是好消息：lower（下降为好，如事故数）或 higher（上升为好）", enum: []string{"lower", "higher"}},
-		{key: "series", goName: "Series", doc: "grouped、line、area：各组（各条线）的名称，例：[刑事案件, 治安案件]；每项数据写 values"},
-		{key: "highlight", goName: "Highlight", doc: "line、area：突出显示的一项，写它的 label，例：2025"},
-		{key: "target", goName: "Target", doc: "line、area：目标值，画成一条带标注的虚线，例：40"},
-		{key: "zero", goName: "Zero", doc: "line、area：写 false 时数值轴不从 0 开始，轴上画截断符号；默认从 0 开始"},
+	chartObj = object{name: "chart", goType: reflect.TypeFor[Chart](), what: "a chart", doc: "一个图表；bar、hbar、pie、stacked、change、line、area 用 data，grouped（以及多条线的 line、area）用 series 和 data 的 values，donut、progress、waffle 用 value 和 total，或 percent", fields: []field{
+		{key: "type", goName: "Type", required: true, printed: no, diffed: yes}, // doc and values from the kinds (chartkind.go)
+		{key: "title", goName: "Title", doc: "图表标题", printed: yes, diffed: yes, maxLen: 60},
+		{key: "unit", goName: "Unit", doc: "数值后的单位，例：\"%\"", name: "单位", printed: yes, diffed: yes, maxLen: 10},
+		{key: "data", goName: "Data", doc: "数据：每项 {label: …, value: …}；或从表格读取 {file: traffic.csv} / {file: stats.xlsx, sheet: 交管, range: A1:B5}", alt: "source", item: "data item", decode: "data"},
+		{key: "value", goName: "Value", doc: "donut、progress、waffle：部分的数；progress、donut 可以大于 total（超额完成，印成 108%）", min: num(0), diffed: yes},
+		{key: "total", goName: "Total", doc: "donut、progress、waffle：总数，大于 0；pie、stacked：各项之和", min: num(0), diffed: yes},
+		{key: "percent", goName: "Percent", doc: "donut、progress、waffle：直接给百分比（不写 % 号），代替 value 和 total；progress、donut 可以超过 100（超额完成），waffle 在 0 到 100 之间", min: num(0), diffed: yes},
+		{key: "prefix", goName: "Prefix", doc: "每个数值前的字，例：约", printed: yes, diffed: no},
+		{key: "format", goName: "Format", doc: "数值写法：wan（以万为单位，30793000 → 3079.3万）、yi（以亿为单位）、auto（自动）；不写则照原样", enum: []string{"wan", "yi", "auto"}, printed: no, diffed: no},
+		{key: "decimals", goName: "Decimals", doc: "小数位数，例：1", min: num(0), max: num(6), diffed: no, decode: "decimals"},
+		{key: "better", goName: "Better", doc: "change：哪个方向是好消息：lower（下降为好，如事故数）或 higher（上升为好）", enum: []string{"lower", "higher"}, printed: no, diffed: no},
+		{key: "series", goName: "Series", doc: "grouped、line、area：各组（各条线）的名称，例：[刑事案件, 治安案件]；每项数据写 values", item: "series name", printed: yes, diffed: no},
+		{key: "highlight", goName: "Highlight", doc: "line、area：突出显示的一项，写它的 label，例：2025", printed: no, diffed: no},
+		{key: "target", goName: "Target", doc: "line、area：目标值，画成一条带标注的虚线，例：40", diffed: no},
+		{key: "zero", goName: "Zero", doc: "line、area：写 false 时数值轴不从 0 开始，轴上画截断符号；默认从 0 开始", diffed: no},
 	}}
-	pointObj = object{"point", reflect.TypeFor[Point](), "图表的一项数据，例：{label: 事故数, value: 14.98}", []field{
-		{key: "label", goName: "Label", required: true, doc: "这一项的名称"},
-		{key: "value", goName: "Value", doc: "这一项的数值（grouped 用 values）"},
-		{key: "unit", goName: "Unit", doc: "这一项自己的单位，优先于图表的 unit"},
-		{key: "values", goName: "Values", doc: "grouped、有 series 的 line 和 area：每组一个数值，顺序同 series"},
+	pointObj = object{name: "point", goType: reflect.TypeFor[Point](), what: "a data item", doc: "图表的一项数据，例：{label: 事故数, value: 14.98}", fields: []field{
+		{key: "label", goName: "Label", required: true, doc: "这一项的名称", printed: yes, diffed: yes, maxLen: 40},
+		{key: "value", goName: "Value", doc: "这一项的数值（grouped 用 values）", diffed: yes},
+		{key: "unit", goName: "Unit", doc: "这一项自己的单位，优先于图表的 unit", printed: yes, diffed: yes, maxLen: 10},
+		{key: "values", goName: "Values", doc: "grouped、有 series 的 line 和 area：每组一个数值，顺序同 series", item: "value", holes: true, diffed: no},
 	}}
-	sourceObj = object{"source", reflect.TypeFor[Source](), "从表格文件读取图表数据：CSV（UTF-8 或 GBK）或 Excel（.xlsx）", []field{
-		{key: "file", goName: "File", required: true, doc: "文件，路径相对于报告所在文件夹，例：traffic.csv 或 stats.xlsx"},
-		{key: "sheet", goName: "Sheet", doc: "xlsx：工作表名称，默认第一张"},
-		{key: "range", goName: "Range", doc: "xlsx：区域，例：A1:B5；默认已用区域", pattern: `^[A-Za-z]+[0-9]+:[A-Za-z]+[0-9]+$`},
-		{key: "encoding", goName: "Encoding", doc: "csv：编码，不写则自动识别；utf-8 或 gbk", enum: []string{"utf-8", "gbk"}},
+	sourceObj = object{name: "source", goType: reflect.TypeFor[Source](), what: "a data file", doc: "从表格文件读取图表数据：CSV（UTF-8 或 GBK）或 Excel（.xlsx）", fields: []field{
+		{key: "file", goName: "File", required: true, doc: "文件，路径相对于报告所在文件夹，例：traffic.csv 或 stats.xlsx", printed: no, diffed: no},
+		{key: "sheet", goName: "Sheet", doc: "xlsx：工作表名称，默认第一张", printed: no, diffed: no},
+		{key: "range", goName: "Range", doc: "xlsx：区域，例：A1:B5；默认已用区域", pattern: `^[A-Za-z]+[0-9]+:[A-Za-z]+[0-9]+$`, printed: no, diffed: no},
+		{key: "encoding", goName: "Encoding", doc: "csv：编码，不写则自动识别；utf-8 或 gbk", enum: []string{"utf-8", "gbk"}, printed: no, diffed: no},
 	}}
-	photoObj = object{"photo", reflect.TypeFor[Photo](), "一张图片和图注", []field{
-		{key: "file", goName: "File", doc: "图片文件（JPEG 或 PNG），路径相对于报告所在文件夹，例：photos/traffic.jpg；不写则印“图片占位”框"},
-		{key: "caption", goName: "Caption", doc: "图注，例：民警在重要交通路口指挥疏导交通"},
-		{key: "focus", goName: "Focus", doc: "裁切时保留的重点，[x, y]，从左上角算起 0 到 1，例：[0.5, 0.3]；默认中心", min: num(0), max: num(1)},
-		{key: "fit", goName: "Fit", doc: "cover（默认）：图框随图片横竖，图片铺满图框；contain：整张图片放进 3:2 的图框，不裁切", enum: fits},
+	photoObj = object{name: "photo", goType: reflect.TypeFor[Photo](), what: "a photo", doc: "一张图片和图注", fields: []field{
+		{key: "file", goName: "File", file: "photo", doc: "图片文件（JPEG 或 PNG），路径相对于报告所在文件夹，例：photos/traffic.jpg；不写则印“图片占位”框", printed: no, diffed: yes},
+		{key: "caption", goName: "Caption", doc: "图注，例：民警在重要交通路口指挥疏导交通", printed: yes, diffed: yes, maxLen: 200, long: "; say more in the body"},
+		{key: "focus", goName: "Focus", doc: "裁切时保留的重点，[x, y]，从左上角算起 0 到 1，例：[0.5, 0.3]；默认中心", min: num(0), max: num(1), item: "number", diffed: no,
+			bad: "%s is outside 0..1; 0 is the left (top) edge, 1 the right (bottom)"},
+		{key: "fit", goName: "Fit", doc: "cover（默认）：图框随图片横竖，图片铺满图框；contain：整张图片放进 3:2 的图框，不裁切", enum: fits, printed: no, diffed: no,
+			bad: "%q is not a way to fit a photo; write cover (fill its frame) or contain (show all of it)"},
 	}}
 )
 
+// Messages that several fields share.
+const (
+	badColour   = `colour %q is not in the form #RRGGBB; write six hex digits in quotes, e.g. "#C8102E"`
+	sectionLong = "; the text of the section belongs in body:"
+)
+
 // objects is every kind of mapping, the report first.
-var objects = []object{reportObj, themeObj, printObj, fontsObj, sectionObj, statObj, chartObj, pointObj, sourceObj, photoObj}
+var objects = []*object{&reportObj, &themeObj, &printObj, &fontsObj, &sectionObj, &statObj, &chartObj, &pointObj, &sourceObj, &photoObj}
 
 // notInYAML are exported Go fields that no YAML key fills.
 var notInYAML = map[reflect.Type][]string{
@@ -140,10 +200,32 @@ var notInYAML = map[reflect.Type][]string{
 	reflect.TypeFor[Point]():  {"From"},
 }
 
-func (o object) keys() []string {
-	ks := make([]string, len(o.fields))
-	for i, f := range o.fields {
-		ks[i] = f.key
+// objectOf is the object of each Go type of the format.
+var objectOf = map[reflect.Type]*object{}
+
+func init() {
+	for _, o := range objects {
+		o.index = map[string]int{}
+		for j, f := range o.fields {
+			o.index[f.key] = j
+			sf, ok := o.goType.FieldByName(f.goName)
+			if !ok {
+				panic(fmt.Sprintf("data: field table: key %q of %s names Go field %s, which %s does not have", f.key, o.name, f.goName, o.goType))
+			}
+			t := sf.Type
+			for t.Kind() == reflect.Slice || t.Kind() == reflect.Pointer {
+				t = t.Elem()
+			}
+			o.fields[j].at = sf.Index
+			o.fields[j].nested = t.Kind() == reflect.Struct && t != reflect.TypeFor[Number]()
+			o.keyList = append(o.keyList, f.key)
+		}
+		objectOf[o.goType] = o
 	}
-	return ks
 }
+
+// field returns the field of key.
+func (o *object) field(key string) *field { return &o.fields[o.index[key]] }
+
+// keys returns the keys of o, in order.
+func (o *object) keys() []string { return o.keyList }

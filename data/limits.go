@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 
@@ -48,43 +47,16 @@ const (
 	aliasLimit = 10_000
 )
 
-func (o Options) maxInput() int64 {
-	if o.MaxInputBytes > 0 {
-		return o.MaxInputBytes
-	}
-	return DefaultMaxInputBytes
-}
+func (o Options) maxInput() int64 { return orDefault(o.MaxInputBytes, DefaultMaxInputBytes) }
+func (o Options) maxItems() int   { return orDefault(o.MaxDataItems, DefaultMaxDataItems) }
+func (o Options) maxData() int64  { return orDefault(o.MaxDataBytes, DefaultMaxDataBytes) }
 
-func (o Options) maxData() int64 {
-	if o.MaxDataBytes > 0 {
-		return o.MaxDataBytes
+// orDefault is a limit as given, or the default when it is not (0).
+func orDefault[T int | int64](v, def T) T {
+	if v > 0 {
+		return v
 	}
-	return DefaultMaxDataBytes
-}
-
-func (o Options) maxItems() int {
-	if o.MaxDataItems > 0 {
-		return o.MaxDataItems
-	}
-	return DefaultMaxDataItems
-}
-
-// maxRunes is how many characters a short text field may have: what fits
-// the place it is printed in (a 46 pt cover title has room for about three
-// lines; a chart title for two). The body has no limit.
-var maxRunes = map[string]int{
-	"title":        40,
-	"subtitle":     60,
-	"organization": 60,
-	"byline":       100,
-	"summary":      200,
-	"title@s":      60,  // a section's title
-	"headline":     80,  // a section's headline
-	"prefix":       10,  // a stat's
-	"unit":         10,  // a stat's, a chart's, a data item's
-	"label":        40,  // a stat's, a data item's
-	"title@c":      60,  // a chart's title
-	"caption":      200, // a photo's
+	return def
 }
 
 // LoadOptions is Load with limits and permissions other than the defaults.
@@ -188,83 +160,42 @@ func (d *decoder) aliasBomb(root ast.Node) bool {
 	return len(d.errs) > before
 }
 
-// limits checks what no single field's rule covers: lengths, chart sizes,
-// the shares of a pie, paths that leave the report's folder.
+// limits checks what no single field's rule covers: the size of charts.
+// (Lengths are the table's maxLen, files outside the folder its file.)
 func (v *validator) limits() {
 	r := v.r
-	long := func(path, key, s string) {
-		n := maxRunes[key]
-		if c := utf8.RuneCountInString(s); n > 0 && c > n {
-			v.add(path, "%d characters, more than the %d that fit where it is printed; shorten it%s", c, n, longHint(key))
-		}
-	}
-	long("title", "title", r.Title)
-	long("subtitle", "subtitle", r.Subtitle)
-	long("organization", "organization", r.Organization)
-	long("byline", "byline", r.Byline)
-	long("summary", "summary", r.Summary)
-	for _, k := range []struct {
-		key, path string
-	}{{"regular", r.Theme.Fonts.Regular}, {"bold", r.Theme.Fonts.Bold}, {"black", r.Theme.Fonts.Black}, {"serif", r.Theme.Fonts.Serif}, {"fallback", r.Theme.Fonts.Fallback}} {
-		// a fallback list names several; a collection's face follows "#"
-		for _, f := range strings.Split(k.path, ",") {
-			f = strings.TrimSpace(f)
-			if i := strings.LastIndexByte(f, '#'); i > 0 {
-				if _, err := os.Stat(filepath.Join(r.Dir, f)); err != nil {
-					f = f[:i]
-				}
-			}
-			if msg := r.outside(f, "font"); msg != "" {
-				v.add("theme.fonts."+k.key, "%s", msg)
-			}
-		}
-	}
 	for i, s := range r.Sections {
-		p := fmt.Sprintf("sections[%d]", i)
-		long(p+".title", "title@s", s.Title)
-		long(p+".headline", "headline", s.Headline)
-		for j, st := range s.Stats {
-			q := fmt.Sprintf("%s.stats[%d]", p, j)
-			long(q+".prefix", "prefix", st.Prefix)
-			long(q+".unit", "unit", st.Unit)
-			long(q+".label", "label", st.Label)
-		}
 		for j, c := range s.Charts {
-			q := fmt.Sprintf("%s.charts[%d]", p, j)
-			long(q+".title", "title@c", c.Title)
-			long(q+".unit", "unit", c.Unit)
 			if n, most := len(c.Data), r.opts.maxItems(); n > most {
-				v.add(q+".data", "%d items, more than the %d a chart may have: a chart that dense cannot be read in print; group the items (by month instead of by day), or raise the limit with --max-bars", n, most)
-				continue
-			}
-			for k, pt := range c.Data {
-				long(fmt.Sprintf("%s.data[%d].label", q, k), "label", pt.Label)
-				long(fmt.Sprintf("%s.data[%d].unit", q, k), "unit", pt.Unit)
+				v.add(fmt.Sprintf("sections[%d].charts[%d].data", i, j), "%d items, more than the %d a chart may have: a chart that dense cannot be read in print; group the items (by month instead of by day), or raise the limit with --max-bars", n, most)
 			}
 		}
-		for j, ph := range s.Photos {
-			long(fmt.Sprintf("%s.photos[%d].caption", p, j), "caption", ph.Caption)
-		}
 	}
-}
-
-func longHint(key string) string {
-	switch key {
-	case "title":
-		return " (the cover sets it in 46 pt); put the rest in subtitle:"
-	case "title@s", "headline":
-		return "; the text of the section belongs in body:"
-	case "caption":
-		return "; say more in the body"
-	}
-	return ""
 }
 
 // outside returns why the file at p (as written in the report) may not be
 // read, or "" if it may: a path that leaves the report's folder, directly
 // or through a symlink, unless the options allow it, or a file that is no
 // regular file (a FIFO, a device). safefile.Resolve decides; this words it.
+//
+// A font names a file or an installed family; a fallback list names
+// several, separated by commas, and a collection's face follows "#"
+// (file.ttc#2): each file is held to the folder.
 func (r *Report) outside(p, what string) string {
+	if what == "font" && (strings.Contains(p, ",") || strings.Contains(p, "#")) {
+		for _, f := range strings.Split(p, ",") {
+			f = strings.TrimSpace(f)
+			if i := strings.LastIndexByte(f, '#'); i > 0 {
+				if _, err := os.Stat(filepath.Join(r.Dir, f)); err != nil {
+					f = f[:i]
+				}
+			}
+			if msg := r.outside(f, what); msg != "" {
+				return msg
+			}
+		}
+		return ""
+	}
 	if p == "" {
 		return ""
 	}
@@ -288,14 +219,4 @@ func (r *Report) outside(p, what string) string {
 		return fmt.Sprintf("%s is %s, not a %s; name the %s itself", q, se.Detail, file, what)
 	}
 	return fmt.Sprintf("%s: %v", q, err)
-}
-
-func absOr(p string) string {
-	if p == "" {
-		p = "."
-	}
-	if a, err := filepath.Abs(p); err == nil {
-		return a
-	}
-	return p
 }

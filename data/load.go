@@ -281,7 +281,7 @@ func (d *decoder) decode(src []byte) (ok bool) {
 	}
 	switch n := d.resolve(body, "").(type) {
 	case *ast.MappingNode, *ast.MappingValueNode:
-		d.report(n)
+		d.object(n, "", reflect.ValueOf(d.r).Elem())
 		return true
 	case *ast.SequenceNode:
 		d.errAt(d.nodePos(n), "", `the file is a list, but a report is a set of fields; start with "title: ..." at the left edge, not with "- "`)
@@ -439,48 +439,36 @@ func (d *decoder) resolve(n ast.Node, path string) ast.Node {
 
 // ---- structure ----
 
-// The keys of each mapping, from the table in fields.go.
-var (
-	topKeys     = reportObj.keys()
-	themeKeys   = themeObj.keys()
-	printKeys   = printObj.keys()
-	fontKeys    = fontsObj.keys()
-	sectionKeys = sectionObj.keys()
-	statKeys    = statObj.keys()
-	chartKeys   = chartObj.keys()
-	pointKeys   = pointObj.keys()
-	photoKeys   = photoObj.keys()
-	sourceKeys  = sourceObj.keys()
-)
-
+// allKeys is every key of the format, each once.
 func allKeys() []string {
 	seen := map[string]bool{}
 	var all []string
-	for _, ks := range [][]string{topKeys, themeKeys, printKeys, fontKeys, sectionKeys, statKeys, chartKeys, pointKeys, sourceKeys, photoKeys} {
-		for _, k := range ks {
-			if !seen[k] {
-				seen[k] = true
-				all = append(all, k)
+	for _, o := range objects {
+		for _, f := range o.fields {
+			if !seen[f.key] {
+				seen[f.key] = true
+				all = append(all, f.key)
 			}
 		}
 	}
 	return all
 }
 
-// where a field belongs, for "X belongs in ..." hints.
+// where a field belongs, for "X belongs in ..." hints, in the order they
+// are tried.
 var belongs = []struct {
-	keys  []string
+	o     *object
 	where string
 }{
-	{sectionKeys, `a section (an item under "sections:")`},
-	{themeKeys, `"theme:"`},
-	{printKeys, `"print:"`},
-	{fontKeys, `"theme: fonts:"`},
-	{statKeys, `a stat (an item under "stats:")`},
-	{chartKeys, `a chart (an item under "charts:")`},
-	{photoKeys, `a photo (an item under "photos:")`},
-	{sourceKeys, `a chart's data file ("data: {file: traffic.csv}")`},
-	{topKeys, "the top level of the report (no indentation)"},
+	{&sectionObj, `a section (an item under "sections:")`},
+	{&themeObj, `"theme:"`},
+	{&printObj, `"print:"`},
+	{&fontsObj, `"theme: fonts:"`},
+	{&statObj, `a stat (an item under "stats:")`},
+	{&chartObj, `a chart (an item under "charts:")`},
+	{&photoObj, `a photo (an item under "photos:")`},
+	{&sourceObj, `a chart's data file ("data: {file: traffic.csv}")`},
+	{&reportObj, "the top level of the report (no indentation)"},
 }
 
 func contains(list []string, s string) bool {
@@ -502,12 +490,10 @@ func join(path, key string) string {
 // mapping decodes the fields of n, a mapping, calling set for each known
 // key; what names it in messages ("a section").
 func (d *decoder) mapping(n ast.Node, path, what string, keys []string, set func(key string, v ast.Node, path string)) {
-	d.depth++
-	defer func() { d.depth-- }()
-	if d.depth > 20 {
-		d.errAt(d.nodePos(n), path, "nested too deeply (is an alias referring to itself?)")
+	if !d.enter(n, path) {
 		return
 	}
+	defer d.leave()
 	orig := n
 	n = d.resolve(n, path)
 	var pairs []*ast.MappingValueNode
@@ -573,7 +559,7 @@ func unknownKey(key, what string, keys []string) string {
 		return fmt.Sprintf("unknown field %q in %s; did you mean %q?", key, what, m)
 	}
 	for _, b := range belongs {
-		if contains(b.keys, key) {
+		if contains(b.o.keys(), key) {
 			return fmt.Sprintf("%q does not belong in %s; it is a field of %s: check its indentation", key, what, b.where)
 		}
 	}
@@ -621,14 +607,26 @@ func describe(n ast.Node) string {
 	return "a " + n.Type().String()
 }
 
+// enter goes one level deeper into the report, refusing to go deeper
+// than any report needs (an alias that refers to itself).
+func (d *decoder) enter(n ast.Node, path string) bool {
+	d.depth++
+	if d.depth > 20 {
+		d.depth--
+		d.errAt(d.nodePos(n), path, "nested too deeply (is an alias referring to itself?)")
+		return false
+	}
+	return true
+}
+
+func (d *decoder) leave() { d.depth-- }
+
 // seq decodes a list, calling item for each element.
 func (d *decoder) seq(n ast.Node, path, what string, item func(n ast.Node, path string)) {
-	d.depth++
-	defer func() { d.depth-- }()
-	if d.depth > 20 {
-		d.errAt(d.nodePos(n), path, "nested too deeply (is an alias referring to itself?)")
+	if !d.enter(n, path) {
 		return
 	}
+	defer d.leave()
 	orig := n
 	switch t := d.resolve(n, path).(type) {
 	case nil, *ast.NullNode:
@@ -645,215 +643,109 @@ func (d *decoder) seq(n ast.Node, path, what string, item func(n ast.Node, path 
 	}
 }
 
-func (d *decoder) report(n ast.Node) {
-	r := d.r
-	d.mapping(n, "", "the report", topKeys, func(key string, v ast.Node, p string) {
-		switch key {
-		case "title":
-			r.Title = d.str(v, p)
-		case "subtitle":
-			r.Subtitle = d.str(v, p)
-		case "organization":
-			r.Organization = d.str(v, p)
-		case "byline":
-			r.Byline = d.str(v, p)
-		case "summary":
-			r.Summary = d.str(v, p)
-		case "date":
-			r.Date = normDate(d.str(v, p))
-		case "language":
-			r.Language = d.str(v, p)
-		case "theme":
-			d.mapping(v, p, `"theme"`, themeKeys, func(key string, v ast.Node, p string) {
-				switch key {
-				case "paper":
-					r.Theme.Paper = d.str(v, p)
-				case "orientation":
-					r.Theme.Orientation = d.str(v, p)
-				case "primary":
-					r.Theme.Primary = d.str(v, p)
-				case "accent":
-					r.Theme.Accent = d.str(v, p)
-				case "indent":
-					r.Theme.Indent = d.num(v, p)
-				case "fonts":
-					d.mapping(v, p, `"theme: fonts"`, fontKeys, func(key string, v ast.Node, p string) {
-						f := map[string]*string{"regular": &r.Theme.Fonts.Regular, "bold": &r.Theme.Fonts.Bold, "black": &r.Theme.Fonts.Black, "serif": &r.Theme.Fonts.Serif, "fallback": &r.Theme.Fonts.Fallback}[key]
-						*f = d.str(v, p)
-					})
-				}
-			})
-		case "print":
-			d.mapping(v, p, `"print"`, printKeys, func(key string, v ast.Node, p string) {
-				switch key {
-				case "bleed":
-					r.Print.Bleed = d.str(v, p)
-				case "marks":
-					r.Print.Marks = d.boolean(v, p)
-				case "booklet":
-					r.Print.Booklet = d.boolean(v, p)
-				case "quality":
-					r.Print.Quality = d.num(v, p)
-				}
-			})
-		case "toc":
-			r.TOC = d.boolean(v, p)
-		case "sections":
-			d.seq(v, p, "section", func(n ast.Node, p string) {
-				var s Section
-				d.section(n, p, &s)
-				r.Sections = append(r.Sections, s)
-			})
+// object decodes the mapping n into dst, a struct of the format, by the
+// field table: each key's value by the Go type of its field, or by the
+// decoder the table names for it.
+func (d *decoder) object(n ast.Node, path string, dst reflect.Value) {
+	o := objectOf[dst.Type()]
+	d.mapping(n, path, o.what, o.keys(), func(key string, v ast.Node, p string) {
+		f := o.field(key)
+		if f.decode != "" {
+			decoders[f.decode](d, v, p, f, dst)
+			return
 		}
+		d.value(v, p, f, dst.FieldByIndex(f.at))
 	})
 }
 
-func (d *decoder) section(n ast.Node, path string, s *Section) {
-	d.mapping(n, path, "a section", sectionKeys, func(key string, v ast.Node, p string) {
-		switch key {
-		case "title":
-			s.Title = d.str(v, p)
-		case "headline":
-			s.Headline = d.str(v, p)
-		case "body":
-			s.Body = d.str(v, p)
-		case "stats":
-			d.seq(v, p, "stat", func(n ast.Node, p string) {
-				var st Stat
-				d.mapping(n, p, "a stat", statKeys, func(key string, v ast.Node, p string) {
-					switch key {
-					case "value":
-						if x := d.num(v, p); x != nil {
-							st.Value = *x
-						}
-					case "prefix":
-						st.Prefix = d.str(v, p)
-					case "unit":
-						st.Unit = d.str(v, p)
-					case "label":
-						st.Label = d.str(v, p)
-					case "change":
-						st.Change = d.str(v, p)
-					}
-				})
-				s.Stats = append(s.Stats, st)
-			})
-		case "charts":
-			d.seq(v, p, "chart", func(n ast.Node, p string) {
-				var c Chart
-				d.chart(n, p, &c)
-				s.Charts = append(s.Charts, c)
-			})
-		case "photos":
-			d.seq(v, p, "photo", func(n ast.Node, p string) {
-				var ph Photo
-				d.mapping(n, p, "a photo", photoKeys, func(key string, v ast.Node, p string) {
-					switch key {
-					case "file":
-						ph.File = d.str(v, p)
-					case "caption":
-						ph.Caption = d.str(v, p)
-					case "fit":
-						ph.Fit = d.str(v, p)
-					case "focus":
-						d.seq(v, p, "number", func(n ast.Node, p string) {
-							if x := d.num(n, p); x != nil {
-								ph.Focus = append(ph.Focus, *x)
-							}
-						})
-					}
-				})
-				s.Photos = append(s.Photos, ph)
-			})
-		}
-	})
-}
+var (
+	numberPtrType = reflect.TypeFor[*Number]()
+	boolPtrType   = reflect.TypeFor[*bool]()
+)
 
-func (d *decoder) chart(n ast.Node, path string, c *Chart) {
-	d.mapping(n, path, "a chart", chartKeys, func(key string, v ast.Node, p string) {
-		switch key {
-		case "type":
-			c.Type = d.str(v, p)
-		case "title":
-			c.Title = d.str(v, p)
-		case "unit":
-			c.Unit = d.str(v, p)
-		case "value":
-			c.Value = d.num(v, p)
-		case "total":
-			c.Total = d.num(v, p)
-		case "percent":
-			c.Percent = d.num(v, p)
-		case "prefix":
-			c.Prefix = d.str(v, p)
-		case "format":
-			c.Format = d.str(v, p)
-		case "better":
-			c.Better = d.str(v, p)
-		case "highlight":
-			c.Highlight = d.str(v, p)
-		case "target":
-			c.Target = d.num(v, p)
-		case "zero":
-			z := d.boolean(v, p)
-			c.Zero = &z
-		case "decimals":
-			if x := d.num(v, p); x != nil {
-				if n, err := strconv.Atoi(x.Text); err != nil || n < 0 || n > 6 {
-					d.errAt(d.nodePos(v), p, "decimals must be a whole number from 0 to 6, not %s", x.Text)
-				} else {
-					c.Decimals = &n
+// value decodes n into dst by dst's type: text, yes/no, a number, a
+// mapping of the format, or a list of any of these.
+func (d *decoder) value(n ast.Node, path string, f *field, dst reflect.Value) {
+	switch t := dst.Type(); {
+	case t == numberType:
+		if x := d.num(n, path); x != nil {
+			dst.Set(reflect.ValueOf(x).Elem())
+		}
+	case t == numberPtrType:
+		dst.Set(reflect.ValueOf(d.num(n, path)))
+	case t.Kind() == reflect.String:
+		dst.SetString(d.str(n, path))
+	case t.Kind() == reflect.Bool:
+		dst.SetBool(d.boolean(n, path))
+	case t == boolPtrType: // given or not: zero: false is not zero left out
+		b := d.boolean(n, path)
+		dst.Set(reflect.ValueOf(&b))
+	case t.Kind() == reflect.Struct:
+		d.object(n, path, dst)
+	case t.Kind() == reflect.Slice:
+		d.seq(n, path, f.item, func(n ast.Node, p string) {
+			if t.Elem() == numberType {
+				x := d.num(n, p)
+				if x == nil && !f.holes {
+					return
 				}
-			}
-		case "series":
-			d.seq(v, p, "series name", func(n ast.Node, p string) {
-				c.Series = append(c.Series, d.str(n, p))
-			})
-		case "data":
-			switch d.resolve(v, p).(type) {
-			case *ast.MappingNode, *ast.MappingValueNode:
-				src := &Source{}
-				d.mapping(v, p, "a data file", sourceKeys, func(key string, v ast.Node, p string) {
-					switch key {
-					case "file":
-						src.File = d.str(v, p)
-					case "sheet":
-						src.Sheet = d.str(v, p)
-					case "range":
-						src.Range = d.str(v, p)
-					case "encoding":
-						src.Encoding = d.str(v, p)
-					}
-				})
-				c.Source = src
+				if x == nil {
+					x = &Number{Value: math.NaN()}
+				}
+				grow(dst).Set(reflect.ValueOf(x).Elem())
 				return
 			}
-			d.seq(v, p, "data item", func(n ast.Node, p string) {
-				var pt Point
-				d.mapping(n, p, "a data item", pointKeys, func(key string, v ast.Node, p string) {
-					switch key {
-					case "label":
-						pt.Label = d.str(v, p)
-					case "value":
-						if x := d.num(v, p); x != nil {
-							pt.Value = *x
-						}
-					case "unit":
-						pt.Unit = d.str(v, p)
-					case "values":
-						d.seq(v, p, "value", func(n ast.Node, p string) {
-							if x := d.num(n, p); x != nil {
-								pt.Values = append(pt.Values, *x)
-							} else {
-								pt.Values = append(pt.Values, Number{Value: math.NaN()})
-							}
-						})
-					}
-				})
-				c.Data = append(c.Data, pt)
-			})
-		}
-	})
+			d.value(n, p, f, grow(dst)) // decoded in place
+		})
+	default:
+		panic(fmt.Sprintf("data: field table: no decoder for %s (Go type %s)", path, t))
+	}
+}
+
+// grow appends a zero item to the list dst and returns it.
+func grow(dst reflect.Value) reflect.Value {
+	n := dst.Len()
+	dst.Grow(1)
+	dst.SetLen(n + 1)
+	return dst.Index(n)
+}
+
+// decoders are the fields written otherwise than their Go type says, by
+// the name the table gives them; obj is the struct holding the field. (Set
+// in init: they decode mappings, which may hold such fields.)
+var decoders map[string]func(d *decoder, n ast.Node, path string, f *field, obj reflect.Value)
+
+func init() {
+	decoders = map[string]func(d *decoder, n ast.Node, path string, f *field, obj reflect.Value){
+		// a date: a YAML timestamp is written back as YYYY-MM-DD
+		"date": func(d *decoder, n ast.Node, path string, f *field, obj reflect.Value) {
+			obj.FieldByIndex(f.at).SetString(normDate(d.str(n, path)))
+		},
+		// a whole number of decimals, 0 to 6
+		"decimals": func(d *decoder, n ast.Node, path string, f *field, obj reflect.Value) {
+			x := d.num(n, path)
+			if x == nil {
+				return
+			}
+			if v, err := strconv.Atoi(x.Text); err != nil || v < 0 || v > 6 {
+				d.errAt(d.nodePos(n), path, "decimals must be a whole number from 0 to 6, not %s", x.Text)
+			} else {
+				obj.FieldByIndex(f.at).Set(reflect.ValueOf(&v))
+			}
+		},
+		// a chart's data: a list of items, or a spreadsheet ({file: …}) that
+		// fills Source
+		"data": func(d *decoder, n ast.Node, path string, f *field, obj reflect.Value) {
+			switch d.resolve(n, path).(type) {
+			case *ast.MappingNode, *ast.MappingValueNode:
+				src := &Source{}
+				d.object(n, path, reflect.ValueOf(src).Elem())
+				obj.FieldByName("Source").Set(reflect.ValueOf(src))
+				return
+			}
+			d.value(n, path, f, obj.FieldByIndex(f.at))
+		},
+	}
 }
 
 // ---- scalars ----

@@ -108,6 +108,7 @@ type Stat struct {
 	Unit   string // e.g. "余场", "%", "万人次", "亿元"
 	Label  string
 	Change string // "", "up" or "down"
+	Note   string // a line printed small under the label, e.g. "同比增长12%"
 }
 
 // Number is a figure with the precision it was written with: 14.98 stays

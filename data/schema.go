@@ -24,7 +24,7 @@ import (
 func Schema() []byte {
 	defs := ordered{}
 	for _, o := range objects[1:] {
-		defs = append(defs, kv{o.name, objectSchema(o)})
+		defs = append(defs, kv{o.name, objectSchema(*o)})
 	}
 	top := ordered{
 		{"$schema", "http://json-schema.org/draft-07/schema#"},
@@ -112,6 +112,9 @@ func fieldSchema(f field, t reflect.Type) ordered {
 		}
 		if f.pattern != "" {
 			s = append(s, kv{"pattern", f.pattern})
+		}
+		if f.maxLen > 0 {
+			s = append(s, kv{"maxLength", f.maxLen})
 		}
 	case t.Kind() == reflect.Struct && defName[t] != "":
 		s = append(s, kv{"$ref", "#/definitions/" + defName[t]})

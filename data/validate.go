@@ -8,12 +8,14 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/brochure-dev/brochure/internal/printable"
 	"github.com/brochure-dev/brochure/internal/safefile"
@@ -101,10 +103,7 @@ func (es Errors) err() error {
 	return es
 }
 
-var (
-	colourRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
-	dateRE   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-)
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // Validate checks what the YAML structure cannot: required fields, known
 // chart types, numbers in range, colours, photo files. It returns an Errors
@@ -130,13 +129,9 @@ func (v *validator) add(path, format string, args ...any) {
 
 func (v *validator) run() {
 	r := v.r
-	if strings.TrimSpace(r.Title) == "" {
-		v.add("title", `the report has no title; add a line like "title: 2020年度回顾" at the top of the file`)
-	}
-	if r.Date != "" {
-		if !dateRE.MatchString(r.Date) {
-			v.add("date", "%q is not a date in the form YYYY-MM-DD; write it like 2020-12-31", r.Date)
-		} else if _, err := time.Parse("2006-01-02", r.Date); err != nil {
+	v.object("", reflect.ValueOf(r).Elem())
+	if r.Date != "" && dateRE.MatchString(r.Date) {
+		if _, err := time.Parse("2006-01-02", r.Date); err != nil {
 			v.add("date", "%q is not a real date; check the month and day", r.Date)
 		}
 	}
@@ -146,65 +141,107 @@ func (v *validator) run() {
 	if _, _, ok := PaperMM(r.Theme.Paper); !ok {
 		v.add("theme.paper", "paper size %q is not supported; write A4, A5, B5, Letter, or width x height in mm like 185x260 (each 50 to 1000 mm)%s", r.Theme.Paper, suggest(r.Theme.Paper, papers))
 	}
-	switch r.Theme.Orientation {
-	case "", "portrait", "landscape":
-	default:
-		v.add("theme.orientation", "orientation %q is not supported; write portrait or landscape%s", r.Theme.Orientation, suggest(r.Theme.Orientation, orientations))
-	}
 	if b := strings.TrimSpace(r.Print.Bleed); b != "" && !bleedRE.MatchString(b) {
 		v.add("print.bleed", "bleed %q is not a length in mm; write e.g. bleed: 3mm", r.Print.Bleed)
 	} else if r.Print.BleedMM() > 10 {
 		v.add("print.bleed", "bleed %s is more than 10 mm; print shops ask for 3 mm", r.Print.Bleed)
 	}
-	if q := r.Print.Quality; q != nil && v.finite("print.quality", *q, Point{}) && (q.Value < 1 || q.Value > 100) {
-		v.add("print.quality", "quality %s is outside 1..100; write e.g. quality: 85", q.Text)
-	}
-	if n := r.Theme.Indent; n != nil && v.finite("theme.indent", *n, Point{}) && (n.Value < 0 || n.Value > 4) {
-		v.add("theme.indent", "indent %s is outside 0..4 characters; write e.g. indent: 2", n.Text)
-	}
-	v.colour("theme.primary", r.Theme.Primary)
-	v.colour("theme.accent", r.Theme.Accent)
-
-	if len(r.Sections) == 0 {
-		v.add("sections", `the report has no sections; add a "sections:" list with at least one "- title: ..." item`)
-	}
 	for i, s := range r.Sections {
-		v.section(fmt.Sprintf("sections[%d]", i), s)
+		p := fmt.Sprintf("sections[%d]", i)
+		for j, c := range s.Charts {
+			v.chart(fmt.Sprintf("%s.charts[%d]", p, j), c)
+		}
+		for j, ph := range s.Photos {
+			v.photo(fmt.Sprintf("%s.photos[%d]", p, j), ph)
+		}
 	}
 	v.limits()
 }
 
-func (v *validator) colour(path, c string) {
-	if c != "" && !colourRE.MatchString(c) {
-		v.add(path, `colour %q is not in the form #RRGGBB; write six hex digits in quotes, e.g. "#C8102E"`, c)
+// object checks the fields of val, a struct of the format at path, and all
+// it holds, by the field table: required fields are there, values are in
+// their enum, pattern or range, texts fit where they are printed. Only a
+// rule whose message is in the table is checked here; the others (charts,
+// paper sizes, bleed) are checked by hand.
+func (v *validator) object(path string, val reflect.Value) {
+	o := objectOf[val.Type()]
+	for i := range o.fields {
+		f := &o.fields[i]
+		v.field(join(path, f.key), f, val.FieldByIndex(f.at))
 	}
 }
 
-func (v *validator) section(path string, s Section) {
-	if strings.TrimSpace(s.Title) == "" {
-		v.add(path+".title", `this section has no title; add a "title:" line to it`)
+// field checks one value; f holds its rules.
+func (v *validator) field(path string, f *field, val reflect.Value) {
+	if f.missing != "" && empty(val) {
+		v.add(path, "%s", f.missing)
+		return
 	}
-	for i, st := range s.Stats {
-		p := fmt.Sprintf("%s.stats[%d]", path, i)
-		if st.Value.Text == "" {
-			v.add(p+".value", `this stat has no value; add a "value:" line with the number, e.g. value: 1006`)
-		} else {
-			v.finite(p+".value", st.Value, Point{})
-			if st.Value.Value < 0 {
-				v.add(p+".value", "%s is negative; write the size of the figure and show the direction with change: down", st.Value.Text)
+	if val.Kind() == reflect.Pointer {
+		if val.IsNil() {
+			return
+		}
+		val = val.Elem()
+	}
+	switch t := val.Type(); {
+	case t == numberType:
+		n := val.Interface().(Number)
+		if f.bad == "" || n.Text == "" || !v.finite(path, n, Point{}) {
+			return
+		}
+		if f.min != nil && n.Value < *f.min || f.max != nil && n.Value > *f.max {
+			v.add(path, f.bad, n.Text)
+		}
+	case t.Kind() == reflect.String:
+		s := val.String()
+		switch {
+		case s == "" || f.bad == "":
+		case f.enum != nil && !slices.Contains(f.enum, s):
+			v.add(path, f.bad+"%s", s, suggest(s, f.enum))
+		case f.pattern != "" && !patterns[f.pattern].MatchString(s):
+			v.add(path, f.bad, s)
+		}
+		if f.file != "" {
+			if msg := v.r.outside(s, f.file); msg != "" {
+				v.add(path, "%s", msg)
 			}
 		}
-		switch st.Change {
-		case "", "up", "down":
-		default:
-			v.add(p+".change", "%q is not a change direction; write up or down, or leave the line out%s", st.Change, suggest(st.Change, changes))
+		if c := utf8.RuneCountInString(s); f.maxLen > 0 && c > f.maxLen {
+			v.add(path, "%d characters, more than the %d that fit where it is printed; shorten it%s", c, f.maxLen, f.long)
+		}
+	case t.Kind() == reflect.Struct:
+		v.object(path, val)
+	case t.Kind() == reflect.Slice:
+		each := *f
+		each.missing = ""
+		for i := range val.Len() {
+			v.field(fmt.Sprintf("%s[%d]", path, i), &each, val.Index(i))
 		}
 	}
-	for i, c := range s.Charts {
-		v.chart(fmt.Sprintf("%s.charts[%d]", path, i), c)
+}
+
+// empty reports whether a required value is missing: zero, an empty list,
+// or text of nothing but spaces.
+func empty(val reflect.Value) bool {
+	switch val.Kind() {
+	case reflect.Slice:
+		return val.Len() == 0
+	case reflect.String:
+		return strings.TrimSpace(val.String()) == ""
 	}
-	for i, ph := range s.Photos {
-		v.photo(fmt.Sprintf("%s.photos[%d]", path, i), ph)
+	return val.IsZero()
+}
+
+// patterns are the table's regular expressions, compiled.
+var patterns = map[string]*regexp.Regexp{}
+
+func init() {
+	for _, o := range objects {
+		for _, f := range o.fields {
+			if f.pattern != "" {
+				patterns[f.pattern] = regexp.MustCompile(f.pattern)
+			}
+		}
 	}
 }
 
@@ -224,13 +261,6 @@ func at(p Point, msg string) string {
 	return msg
 }
 
-func countDecimals(text string) int {
-	if i := strings.IndexByte(text, '.'); i >= 0 {
-		return len(text) - i - 1
-	}
-	return 0
-}
-
 func trimFloat(f float64) string {
 	s := fmt.Sprintf("%.6f", f)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
@@ -241,17 +271,9 @@ func trimFloat(f float64) string {
 }
 
 func (v *validator) photo(path string, p Photo) {
-	if p.Fit != "" && !slices.Contains(fits, p.Fit) {
-		v.add(path+".fit", "%q is not a way to fit a photo; write cover (fill its frame) or contain (show all of it)%s", p.Fit, suggest(p.Fit, fits))
-	}
 	if p.Focus != nil {
 		if len(p.Focus) != 2 {
 			v.add(path+".focus", "focus wants two numbers [x, y], got %d; write e.g. focus: [0.5, 0.3]", len(p.Focus))
-		}
-		for i, f := range p.Focus {
-			if v.finite(fmt.Sprintf("%s.focus[%d]", path, i), f, Point{}) && (f.Value < 0 || f.Value > 1) {
-				v.add(fmt.Sprintf("%s.focus[%d]", path, i), "%s is outside 0..1; 0 is the left (top) edge, 1 the right (bottom)", f.Text)
-			}
 		}
 	}
 	if p.File == "" {
@@ -262,9 +284,8 @@ func (v *validator) photo(path string, p Photo) {
 		name = filepath.Join(v.r.Dir, name)
 	}
 	fp := path + ".file"
-	if msg := v.r.outside(p.File, "photo"); msg != "" {
-		v.add(fp, "%s", msg)
-		return
+	if v.r.outside(p.File, "photo") != "" {
+		return // said by the table's file rule
 	}
 	st, err := os.Stat(name)
 	switch {

@@ -9,13 +9,16 @@
 // written into the file by layout itself. Positions are decided before
 // anything is drawn, so they can be tested without a PDF.
 //
-// The grid (A4 portrait, in pt): margins 48 left and right, 62 top, 58
-// bottom; body text in two columns with a 26 pt gutter, on a 14 pt grid.
-// The type scale: 7.5 (folio, captions), 8 (labels), 9.5 on 14 (body),
-// 13 (titles), 15 (headline words), 20 (headlines without figures), 22
-// (stat figures), 28 (headline figures), 46 (cover title). Colours: the
-// theme's primary for figures and rules, its accent for falling figures,
-// ink, one grey, one rule tint.
+// The page (A4 portrait, in pt): margins 48 left and right, 62 top, 58
+// bottom; body text in two columns with a 26 pt gutter (three on a page
+// wider than 680 pt of text, one under 300), on a 14 pt grid; figures two
+// to a row across the same gutter; stat cards in rows of 2 to 5 (14 pt
+// between 3 or 5). Margins and gutter scale with the paper's short side
+// (geometry.go). The type scale: 7.5 (folio, captions), 8 (labels), 9.5
+// on 14 (body), 13 (titles), 15 (headline words), 20 (headlines without
+// figures), 22 (stat figures), 28 (headline figures), 46 (cover title).
+// Colours: the theme's primary for figures and rules, its accent for
+// falling figures, ink, one grey, one rule tint.
 package layout
 
 import (
@@ -347,22 +350,11 @@ func chartLang(tag string) string {
 	return tag
 }
 
-// Check reports every character of the report that the embedded fonts
-// cannot draw, with where it stands in the source. Printing a tofu box in a
-// press release is worse than failing.
-func Check(r *data.Report) error {
-	th := defaultTheme()
-	if err := faces(r, &th); err != nil {
-		return err
-	}
-	texts := printedTexts(r)
-	addScripts(&th, texts)
-	return check(r, th, texts)
-}
-
 var chartPath = regexp.MustCompile(`^sections\[\d+\]\.charts\[\d+\]`)
 
-// check is Check with the theme's faces: text may use the fallback faces;
+// check reports every character of the texts that the theme's faces
+// cannot draw, with where it stands in the source: printing a tofu box in
+// a press release is worse than failing. Text may use the fallback faces;
 // charts draw in the theme's three faces only.
 //
 // A report in another script than its language's (Traditional characters
@@ -572,46 +564,15 @@ type printedText struct {
 // including what charts add (value labels, ticks, legends): the glyph
 // check and the fonts' subsets read the same list.
 func visit(r *data.Report, fn func(printedText)) {
-	check := func(path, s string) { fn(printedText{path: path, s: s}) }
-	check("title", r.Title)
-	check("subtitle", r.Subtitle)
-	check("organization", r.Organization)
-	check("byline", r.Byline)
-	check("summary", r.Summary)
+	for t := range r.Texts() {
+		fn(printedText{path: t.Path, s: t.Value, at: t.At, note: t.From})
+	}
 	for i, s := range r.Sections {
-		p := fmt.Sprintf("sections[%d]", i)
-		check(p+".title", s.Title)
-		check(p+".headline", s.Headline)
-		check(p+".body", s.Body)
-		for j, st := range s.Stats {
-			q := fmt.Sprintf("%s.stats[%d]", p, j)
-			check(q+".prefix", st.Prefix)
-			check(q+".unit", st.Unit)
-			check(q+".label", st.Label)
-		}
 		for j, c := range s.Charts {
-			q := fmt.Sprintf("%s.charts[%d]", p, j)
-			check(q+".title", c.Title)
-			check(q+".unit", c.Unit)
-			check(q+".prefix", c.Prefix)
-			for k, name := range c.Series {
-				check(fmt.Sprintf("%s.series[%d]", q, k), name)
-			}
-			for k, pt := range c.Data {
-				lp := fmt.Sprintf("%s.data[%d].label", q, k)
-				if pt.From != "" {
-					fn(printedText{path: lp, s: pt.Label, at: q + ".data", note: pt.From})
-				} else {
-					check(lp, pt.Label)
-				}
-				check(fmt.Sprintf("%s.data[%d].unit", q, k), pt.Unit)
-			}
+			q := fmt.Sprintf("sections[%d].charts[%d]", i, j)
 			for _, s := range charts.Strings(c, chartLang(r.Language)) {
-				check(q, s)
+				fn(printedText{path: q, s: s})
 			}
-		}
-		for j, ph := range s.Photos {
-			check(fmt.Sprintf("%s.photos[%d].caption", p, j), ph.Caption)
 		}
 	}
 }

@@ -91,10 +91,10 @@ func TestCheckReportsMissingGlyphs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = Check(r)
+	_, err = New(r) // the glyph check comes first
 	errs, ok := err.(data.Errors)
 	if !ok || len(errs) != 2 {
-		t.Fatalf("Check = %v, want two errors", err)
+		t.Fatalf("New = %v, want two errors", err)
 	}
 	if got := errs[0].Error(); !strings.Contains(got, "r.yaml:4:14") || !strings.Contains(got, "U+20BB7") {
 		t.Errorf("first error = %s", got)

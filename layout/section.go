@@ -49,15 +49,11 @@ func (d *Document) body() []Block {
 		hasText := strings.TrimSpace(s.Body) != "" || i == last && d.Report.Byline != ""
 		if len(figs)%2 == 1 && len(cards) > 0 && !hasText {
 			grid := &Stack{}
-			for _, row := range cardRows(cards, 2, d.geo.Gutter) {
-				grid.Blocks = append(grid.Blocks, row)
-			}
+			grid.Blocks = append(grid.Blocks, cardRows(cards, 2, d.geo.Gutter)...)
 			blocks = append(blocks, &Row{Cells: []Block{grid, figs[len(figs)-1]}, Columns: 2, Gutter: d.geo.Gutter, After: 16})
 			figs = figs[:len(figs)-1]
 		} else {
-			for _, row := range cardRows(cards, 0, d.geo.Gutter) {
-				blocks = append(blocks, row)
-			}
+			blocks = append(blocks, cardRows(cards, 0, d.geo.Gutter)...)
 		}
 		flow := &Flow{
 			Setting: Setting{Align: Justify, Indent: d.indent() * sizeBody},
@@ -304,7 +300,7 @@ type statCard struct {
 }
 
 func (d *Document) statCard(s data.Stat) Block {
-	return &statCard{stat: s, theme: d.Theme, big: sizeStat}
+	return &statCard{stat: s, theme: d.Theme, big: sizeStat, note: s.Note}
 }
 
 const cardInset = 8.0 // from the bar to the text

@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -45,12 +43,11 @@ type result struct {
 // untouched closes the problems of a build that stopped before writing.
 const untouched = "Nothing was written; a PDF already there is as it was."
 
-// buildOne builds the report at path into out. It never prints: problems go
-// to res.log, and out is only replaced (atomically) by a complete PDF.
-func buildOne(path, out string, cfg settings) *result { return buildWith(path, out, cfg, buildOpts{}) }
-
-// buildWith is buildOne with the print flags (draft, final, PDF/A, impose).
-func buildWith(path, out string, cfg settings, bo buildOpts) *result {
+// buildOne builds the report at path into out, as the settings ask (limits,
+// draft or final, PDF/A, imposition, preflight). It never prints: problems
+// go to res.log, and out is only replaced (atomically) by a complete PDF.
+func buildOne(path, out string, cfg settings) *result {
+	bo := cfg.print
 	start := time.Now()
 	res := &result{Input: path, Output: out, Warnings: []string{}, Errors: []string{}}
 	defer func() {
@@ -81,9 +78,7 @@ func buildWith(path, out string, cfg settings, bo buildOpts) *result {
 		}
 		return res
 	}
-	opt := bo.layout
-	opt.Limits = cfg.layout
-	doc, err := layout.NewWith(r, opt)
+	doc, err := layout.NewWith(r, cfg.layoutOptions())
 	if err != nil {
 		res.code = report(&res.log, err)
 		fmt.Fprintln(&res.log, untouched)
@@ -201,66 +196,6 @@ func (p *printer) paint(code, s string) string {
 	return "\x1b[" + code + "m" + s + "\x1b[0m"
 }
 
-// buildCmd is `brochure build`: one report, or many in parallel.
-func buildCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // usageErr says what is wrong, with the usage
-	out := fs.String("o", "", "output PDF (default: the report's name with .pdf, beside it); with several reports, a folder")
-	asJSON := fs.Bool("json", false, "print the summary as JSON, one object per report (for scripts)")
-	quiet := fs.Bool("quiet", false, "print nothing but problems")
-	jobs := fs.Int("j", runtime.NumCPU(), "how many reports to build at once")
-	limits := limitFlags(fs)
-	var bo buildOpts
-	bo.flags(fs)
-	paths, err := parseMany(fs, args)
-	if err == nil && len(paths) == 0 {
-		err = fmt.Errorf("no report given")
-	}
-	if err != nil {
-		return usageErr(stderr, "build", err)
-	}
-	p := &printer{stdout: stdout, stderr: stderr, json: *asJSON, quiet: *quiet, color: colorOK(stdout)}
-	inputs, many, err := expandInputs(paths)
-	if err != nil {
-		fmt.Fprintf(stderr, "brochure build: %s\n", printable.String(err.Error()))
-		return exitIO
-	}
-	if !many {
-		o := *out
-		if o == "" {
-			o = defaultOutput(inputs[0])
-		} else if fi, err := os.Stat(o); err == nil && fi.IsDir() {
-			o = filepath.Join(o, filepath.Base(defaultOutput(inputs[0])))
-		}
-		res := buildWith(inputs[0], o, limits(), bo)
-		p.result(res)
-		return res.code
-	}
-	outs, err := batchOutputs(inputs, *out)
-	if err != nil {
-		fmt.Fprintf(stderr, "brochure build: %s\n", printable.String(err.Error()))
-		return exitIO
-	}
-	return batch(inputs, outs, *jobs, p, limits())
-}
-
 func defaultOutput(path string) string {
 	return strings.TrimSuffix(path, filepath.Ext(path)) + ".pdf"
-}
-
-// parseMany parses flags that may come before, between or after the
-// positional arguments, and returns those.
-func parseMany(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) > 0 {
-			pos = append(pos, args[0])
-			args = args[1:]
-		}
-	}
-	return pos, nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,49 +15,32 @@ import (
 	"github.com/brochure-dev/brochure/layout"
 )
 
-const chartsUsage = "usage: brochure charts report.yaml -o DIR [--format svg|png|pdf] [--dpi 300]\n"
-
 // chartsCmd writes every chart of a report to its own file in DIR, named by
 // section and chart ("s02-c01-交管四项指数同比降幅.svg"), drawn at the width
 // and in the style it has in the brochure.
-func chartsCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("charts", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	out := fs.String("o", "", "folder to write the chart files into (created if missing)")
-	format := fs.String("format", "svg", "file format: svg, png or pdf")
-	dpi := fs.Float64("dpi", 300, "resolution of PNG files, dots per inch")
-	limits := limitFlags(fs)
-	path, err := parseArgs(fs, args)
-	if err != nil {
-		fmt.Fprintf(stderr, "brochure charts: %v\n%s", err, chartsUsage)
-		return exitUsage
-	}
-	*format = strings.ToLower(strings.TrimPrefix(*format, "."))
+func chartsCmd(operands []string, out, format string, dpi float64, cfg settings, stdout, stderr io.Writer) int {
+	path := operands[0]
 	switch {
-	case *out == "":
-		fmt.Fprintf(stderr, "brochure charts: name the folder to write into with -o\n%s", chartsUsage)
-		return exitUsage
-	case !slices.Contains(charts.ExportFormats, *format):
-		fmt.Fprintf(stderr, "brochure charts: unknown format %q; use svg, png or pdf\n%s", *format, chartsUsage)
-		return exitUsage
-	case *dpi < 72 || *dpi > 1200:
-		fmt.Fprintf(stderr, "brochure charts: --dpi %g is out of range; use 72 to 1200 (300 for print)\n", *dpi)
-		return exitUsage
+	case out == "":
+		return usageErr(stderr, "charts", fmt.Errorf("name the folder to write into with -o"))
+	case !slices.Contains(charts.ExportFormats, format):
+		return usageErr(stderr, "charts", fmt.Errorf("unknown format %q; use svg, png or pdf", format))
+	case dpi < 72 || dpi > 1200:
+		return usageErr(stderr, "charts", fmt.Errorf("--dpi %g is out of range; use 72 to 1200 (300 for print)", dpi))
 	}
-	cfg := limits()
 	r, code := load(path, stderr, cfg)
 	if r == nil {
 		return code
 	}
-	doc, err := layout.NewWith(r, layout.Options{Limits: cfg.layout})
+	doc, err := layout.NewWith(r, cfg.layoutOptions())
 	if err != nil {
 		return report(stderr, err)
 	}
-	if fi, err := os.Stat(*out); err == nil && !fi.IsDir() {
-		fmt.Fprintf(stderr, "brochure charts: %s is a file; -o names a folder\n", printable.String(*out))
+	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
+		fmt.Fprintf(stderr, "brochure charts: %s is a file; -o names a folder\n", printable.String(out))
 		return exitUsage
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	if err := os.MkdirAll(out, 0o755); err != nil {
 		fmt.Fprintf(stderr, "brochure charts: %v\n", err)
 		return exitIO
 	}
@@ -66,17 +48,17 @@ func chartsCmd(args []string, stdout, stderr io.Writer) int {
 	n := 0
 	for i, s := range r.Sections {
 		for j, c := range s.Charts {
-			name := chartFileName(i, j, c, *format)
-			b, err := charts.Export(c, doc.ChartWidth(c), st, *format, *dpi)
+			name := chartFileName(i, j, c, format)
+			b, err := charts.Export(c, doc.ChartWidth(c), st, format, dpi)
 			if err != nil {
 				fmt.Fprintf(stderr, "brochure charts: %s: %v\n", name, err)
 				return exitInternal
 			}
-			if err := writeBytes(filepath.Join(*out, name), b); err != nil {
+			if err := writeBytes(filepath.Join(out, name), b); err != nil {
 				fmt.Fprintf(stderr, "brochure charts: %v\n", err)
 				return exitIO
 			}
-			fmt.Fprintln(stdout, printable.String(filepath.Join(*out, name)))
+			fmt.Fprintln(stdout, printable.String(filepath.Join(out, name)))
 			n++
 		}
 	}

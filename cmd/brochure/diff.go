@@ -44,10 +44,6 @@ func loadForDiff(path string, stderr io.Writer) (*data.Report, int) {
 	return r, exitOK
 }
 
-var coverNames = map[string]string{
-	"title": "标题", "subtitle": "副标题", "organization": "单位", "byline": "署名", "date": "日期",
-}
-
 // writeDiff prints the changes grouped under their section.
 func writeDiff(w io.Writer, cs []data.Change) {
 	if len(cs) == 0 {
@@ -110,12 +106,17 @@ func describeChange(c data.Change) string {
 	}
 	switch c.What {
 	case data.ChangeCover:
-		return fmt.Sprintf("%s%s：%s", verb, coverNames[c.Label], value())
+		return fmt.Sprintf("%s%s：%s", verb, c.Item, value())
 	case data.ChangeTitle:
 		return "标题：" + value()
 	case data.ChangeHeadline:
 		return verb + "导语：" + value()
+	case data.ChangeField:
+		return fmt.Sprintf("%s：%s", c.Item, arrow(orNone(c.Old), orNone(c.New)))
 	case data.ChangeStat:
+		if c.Item != "" {
+			return fmt.Sprintf("数字「%s」%s：%s", c.Label, c.Item, arrow(orNone(c.Old), orNone(c.New)))
+		}
 		label := c.Label
 		switch c.Dir {
 		case "down":
@@ -127,6 +128,9 @@ func describeChange(c data.Change) string {
 	case data.ChangeChart:
 		if c.Item == "title" {
 			return "图表标题：" + value()
+		}
+		if c.Item != "" {
+			return fmt.Sprintf("图表「%s」%s：%s", c.Label, c.Item, arrow(orNone(c.Old), orNone(c.New)))
 		}
 		if c.Kind == data.Changed {
 			return fmt.Sprintf("图表「%s」类型：%s", c.Label, value())
@@ -147,6 +151,9 @@ func describeChange(c data.Change) string {
 		o, n := excerpt(c.Old, c.New)
 		return fmt.Sprintf("正文第%s段：“%s” → “%s”", c.Item, o, n)
 	case data.ChangePhoto:
+		if c.Item != "" {
+			return fmt.Sprintf("图片「%s」%s：%s", c.Label, c.Item, arrow(orNone(c.Old), orNone(c.New)))
+		}
 		file := func(f string) string {
 			if f == "" {
 				return "占位框"
@@ -162,6 +169,14 @@ func describeChange(c data.Change) string {
 		return fmt.Sprintf("图片「%s」：%s", c.Label, arrow(file(c.Old), file(c.New)))
 	}
 	return fmt.Sprintf("%s %s %s", c.What, c.Label, value())
+}
+
+// orNone is a value as the diff shows it: 无 when there is none.
+func orNone(s string) string {
+	if s == "" {
+		return "无"
+	}
+	return s
 }
 
 // clip shortens s to n characters with an ellipsis.

@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -37,5 +39,20 @@ func TestDiffSameAndErrors(t *testing.T) {
 	}
 	if code, _, _ := exec("diff", sample, "nope.yaml"); code != exitIO {
 		t.Errorf("missing file: exit %d", code)
+	}
+}
+
+// TestDiffField: a field diff has no rule of its own for (a stat's note)
+// is reported by the name the field table gives it.
+func TestDiffField(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, note string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte("title: T\nsections:\n  - title: 交通\n    stats:\n      - {value: 500, unit: 余场, label: 教育活动"+note+"}\n"), 0o644)
+		return p
+	}
+	old, new := write("old.yaml", ""), write("new.yaml", ", note: 全年")
+	if code, out, errs := exec("diff", old, new); code != 0 || !strings.Contains(out, "数字「教育活动」说明：无 → 全年") {
+		t.Errorf("exit %d:\n%s%s", code, out, errs)
 	}
 }

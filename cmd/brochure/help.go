@@ -1,15 +1,38 @@
 package main
 
-import (
-	"fmt"
-	"io"
-	"strings"
-)
+// The --help of each command: what it does, its options, an example. Every
+// flag a command declares is named in its help (TestCommandTable).
 
-// commandHelp is each command's --help: what it does, its options, an
-// example.
-var commandHelp = map[string]string{
-	"build": `brochure build — build the brochure PDF from a report.
+const limitsHelp = `Safety and limits:
+  --allow-outside     let photo, font and data file paths leave the report's folder (trusted reports only)
+  --encoding gbk      read a report saved as GBK/GB18030 (default utf-8)
+  --max-input-mb N    largest report file (default 8)
+  --max-bars N        most items in one chart (default 100)
+  --max-pages N       most pages in the brochure (default 200)
+  --max-image-mp N    most pixels in one photo, in millions (default 100)
+  --max-data-mb N     largest chart data file, an .xlsx unzipped (default 32)
+`
+
+const pdfLimitsHelp = `Limits, for a PDF from an unknown source (also for impose); each exceeded is exit 1:
+  --max-input-mb N     largest PDF file (default 256)
+  --max-pages N        most pages (default 20000)
+  --max-stream-mb N    largest stream, decompressed (default 64)
+  --max-decoded-mb N   all streams decompressed (default 512)
+  --max-xobjects N     XObjects drawn, forms within forms counted each time (default 200000)
+  --max-operators N    content operators drawn (default 20000000)
+`
+
+const proofHelp = `  --draft           photos under 100 dpi are warnings, not errors (a proof)
+  --final           placeholder photo frames are errors
+`
+
+const printHelp = `  --pdfa            PDF/A-2b: XMP metadata and an sRGB output intent
+  --impose saddle   also write NAME-imposed.pdf, the 2-up saddle-stitch imposition
+  --preflight       read the written PDF back as a print shop checks it (see brochure preflight
+                    --help); exit 1 if it finds something a shop would reject
+`
+
+const buildHelp = `brochure build — build the brochure PDF from a report.
 
 Usage:
   brochure build report.yaml [-o report.pdf] [--json] [--quiet]
@@ -28,27 +51,14 @@ Options:
   -j N        build at most N reports at once (default: the number of CPU cores)
 
 For print:
-  --draft           photos under 100 dpi are warnings, not errors (a proof)
-  --final           placeholder photo frames are errors
-  --pdfa            PDF/A-2b: XMP metadata and an sRGB output intent
-  --impose saddle   also write NAME-imposed.pdf, the 2-up saddle-stitch imposition
-  --preflight       read the written PDF back as a print shop checks it (see brochure preflight
-                    --help); exit 1 if it finds something a shop would reject
-
-Safety and limits (also for validate and watch):
-  --allow-outside     let photo, font and data file paths leave the report's folder (trusted reports only)
-  --encoding gbk      read a report saved as GBK/GB18030 (default utf-8)
-  --max-input-mb N    largest report file (default 8)
-  --max-bars N        most items in one chart (default 100)
-  --max-pages N       most pages in the brochure (default 200)
-  --max-image-mp N    most pixels in one photo, in millions (default 100)
-  --max-data-mb N     largest chart data file, an .xlsx unzipped (default 32)
-
+` + proofHelp + printHelp + `
+` + limitsHelp + `
 Examples:
   brochure build report.yaml -o 年度回顾.pdf
   brochure build reports/ -o out/
-`,
-	"preflight": `brochure preflight — check a finished PDF as a print shop does before printing.
+`
+
+const preflightHelp = `brochure preflight — check a finished PDF as a print shop does before printing.
 
 Usage:
   brochure preflight out.pdf [--bleed 3mm] [--json]
@@ -69,29 +79,27 @@ Options:
   --bleed MM   the bleed every page must have (default: the most any page of the file has)
   --json       the report as one JSON object (for scripts)
 
-Limits, for a PDF from an unknown source (also for impose); each exceeded is exit 1:
-  --max-input-mb N     largest PDF file (default 256)
-  --max-pages N        most pages (default 20000)
-  --max-stream-mb N    largest stream, decompressed (default 64)
-  --max-decoded-mb N   all streams decompressed (default 512)
-  --max-xobjects N     XObjects drawn, forms within forms counted each time (default 200000)
-  --max-operators N    content operators drawn (default 20000000)
-
+` + pdfLimitsHelp + `
 Example:
   brochure preflight out/year-in-review-2020.pdf
-`,
-	"validate": `brochure validate — check a report without building it.
+`
+
+const validateHelp = `brochure validate — check a report without building it.
 
 Usage:
   brochure validate report.yaml
 
 Prints every problem with file:line:column and what to do about it, and exits 1 if there is
-any; prints "ok" otherwise.
+any; prints "ok" otherwise. It checks what build checks, without writing the PDF.
 
+Options:
+` + proofHelp + `
+` + limitsHelp + `
 Example:
   brochure validate report.yaml
-`,
-	"watch": `brochure watch — build, then rebuild every time the report or a photo is saved.
+`
+
+const watchHelp = `brochure watch — build, then rebuild every time the report or a photo is saved.
 
 Usage:
   brochure watch report.yaml [-o report.pdf]
@@ -99,10 +107,15 @@ Usage:
 Keep it running in a terminal beside the editor and the PDF viewer. When a save has a
 problem, it is printed and the last good PDF stays as it was. Ctrl-C stops.
 
+Options:
+  -o PATH           the PDF to write (default: beside the report, same name, .pdf)
+` + proofHelp + printHelp + `
+` + limitsHelp + `
 Example:
   brochure watch report.yaml -o 年度回顾.pdf
-`,
-	"init": `brochure init — start a new report in a new folder.
+`
+
+const initHelp = `brochure init — start a new report in a new folder.
 
 Usage:
   brochure init DIR [--template year-in-review|blank]
@@ -118,8 +131,9 @@ Templates:
 Example:
   brochure init 2021年度回顾
   brochure build 2021年度回顾/report.yaml
-`,
-	"schema": `brochure schema — print the JSON Schema of the report format.
+`
+
+const schemaHelp = `brochure schema — print the JSON Schema of the report format.
 
 Usage:
   brochure schema > schema.json
@@ -131,8 +145,9 @@ names and mark mistakes while typing when the report's first line is
 
 Example:
   brochure schema > schema.json
-`,
-	"diff": `brochure diff — what changed between two versions of a report.
+`
+
+const diffHelp = `brochure diff — what changed between two versions of a report.
 
 Usage:
   brochure diff old.yaml new.yaml
@@ -143,8 +158,9 @@ release note. Exits 0 whether or not anything changed.
 
 Example:
   brochure diff report-v1.yaml report.yaml
-`,
-	"completion": `brochure completion — print a shell completion script.
+`
+
+const completionHelp = `brochure completion — print a shell completion script.
 
 Usage:
   brochure completion bash|zsh|fish
@@ -153,51 +169,62 @@ Examples:
   brochure completion bash > /etc/bash_completion.d/brochure
   brochure completion zsh > "${fpath[1]}/_brochure"
   brochure completion fish > ~/.config/fish/completions/brochure.fish
-`,
-	"version": `brochure version — print the version.
+`
+
+const versionHelp = `brochure version — print the version.
 
 Usage:
   brochure version
 
 Example:
   brochure version
-`,
-}
+`
 
-// wantsHelp reports whether args ask for help.
-func wantsHelp(args []string) bool {
-	for _, a := range args {
-		switch a {
-		case "-h", "-help", "--help":
-			return true
-		case "--":
-			return false
-		}
-	}
-	return false
-}
+const chartsHelp = `brochure charts — every chart of a report as its own file, for the web or slides.
 
-// help prints a command's help; for an unknown command, the usage.
-func help(cmd string, stdout, stderr io.Writer) int {
-	if h, ok := commandHelp[cmd]; ok {
-		fmt.Fprint(stdout, h)
-		return exitOK
-	}
-	fmt.Fprintf(stderr, "brochure: unknown command %q\n\n%s", cmd, usage)
-	return exitUsage
-}
+Usage:
+  brochure charts report.yaml -o DIR [--format svg|png|pdf] [--dpi 300]
 
-// usageErr prints a usage problem with the command's usage lines and
-// returns exitUsage.
-func usageErr(stderr io.Writer, cmd string, err error) int {
-	h := commandHelp[cmd]
-	lines := ""
-	if i := strings.Index(h, "Usage:\n"); i >= 0 {
-		lines = h[i:]
-		if j := strings.Index(lines, "\n\n"); j >= 0 {
-			lines = lines[:j+1]
-		}
-	}
-	fmt.Fprintf(stderr, "brochure %s: %v\n%s(brochure %s --help for more)\n", cmd, err, lines, cmd)
-	return exitUsage
-}
+Each chart is drawn at the width and in the style it has in the brochure and written to DIR
+(made if missing) as s02-c01-TITLE.svg: section and chart numbers, then the title. The report is
+checked first, as build checks it.
+
+Options:
+  -o DIR            the folder to write the files into (required)
+  --format F        svg (default), png or pdf
+  --dpi N           resolution of PNG files, 72 to 1200 (default 300)
+` + proofHelp + `
+` + limitsHelp + `
+Example:
+  brochure charts report.yaml -o charts/ --format png
+`
+
+const imposeHelp = `brochure impose — 2-up saddle-stitch imposition of a booklet PDF, for a copy shop.
+
+Usage:
+  brochure impose in.pdf -o out.pdf --saddle
+
+Each sheet side holds two pages cut to their trim, in the order that gives the right sequence
+when the sheets are stacked, folded and stapled (n,1 / 2,n-1 …), with crop, fold and centre
+marks outside the trims. The page count must be a multiple of four (build with
+print: {booklet: true} to pad it). Works on any PDF.
+
+Options:
+  -o PATH     the imposed PDF (default: IN-imposed.pdf)
+  --saddle    2-up saddle stitch (the default, and the only imposition so far)
+
+` + pdfLimitsHelp + `
+Example:
+  brochure impose report.pdf -o report-imposed.pdf --saddle
+`
+
+const helpHelp = `brochure help — the commands, or one command's options and an example.
+
+Usage:
+  brochure help [COMMAND]
+
+The same as brochure COMMAND --help.
+
+Example:
+  brochure help build
+`

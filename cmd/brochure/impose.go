@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -32,27 +31,14 @@ import (
 // a print-ready PDF do not end up at the spine; pdfcpu then sets the trims
 // edge to edge, and sheetMarks grows the sheet to hold crop, fold and
 // centre marks outside the two trims.
-func imposeCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("impose", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	out := fs.String("o", "", "the imposed PDF (default: IN-imposed.pdf)")
-	saddle := fs.Bool("saddle", true, "2-up saddle stitch (the only imposition so far)")
-	limits := pdfFlags(fs)
-	path, err := parseArgs(fs, args)
-	var budget pdfBudget
-	if err == nil {
-		budget, err = limits()
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "brochure impose: %v\nusage: brochure impose in.pdf -o out.pdf --saddle\n", err)
-		return exitUsage
-	}
-	if !*saddle {
+func imposeCmd(operands []string, out string, saddle bool, budget pdfBudget, stdout, stderr io.Writer) int {
+	path := operands[0]
+	if !saddle {
 		fmt.Fprintln(stderr, "brochure impose: only --saddle is available")
 		return exitUsage
 	}
-	if *out == "" {
-		*out = strings.TrimSuffix(path, filepath.Ext(path)) + "-imposed.pdf"
+	if out == "" {
+		out = strings.TrimSuffix(path, filepath.Ext(path)) + "-imposed.pdf"
 	}
 	in, code := readPDF(path, budget.input, stderr)
 	if code != exitOK {
@@ -63,11 +49,11 @@ func imposeCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "brochure impose: %s: %s\n", printable.String(path), printable.String(err.Error()))
 		return exitInvalid
 	}
-	if err := writeBytes(*out, b); err != nil {
+	if err := writeBytes(out, b); err != nil {
 		fmt.Fprintf(stderr, "brochure impose: %s\n", printable.String(err.Error()))
 		return exitIO
 	}
-	fmt.Fprintf(stdout, "%s: %d pages on %d sheets (2-up, saddle stitch), %s\n", printable.String(*out), pages, (pages+3)/4, size(len(b)))
+	fmt.Fprintf(stdout, "%s: %d pages on %d sheets (2-up, saddle stitch), %s\n", printable.String(out), pages, (pages+3)/4, size(len(b)))
 	return exitOK
 }
 
@@ -352,14 +338,6 @@ type buildOpts struct {
 	layout    layout.Options
 	impose    string // "saddle": also write NAME-imposed.pdf
 	preflight bool   // read the PDF back and check it as a print shop does
-}
-
-func (bo *buildOpts) flags(fs *flag.FlagSet) {
-	fs.BoolVar(&bo.layout.Draft, "draft", false, "a proof: photos under 100 dpi are warnings, not errors")
-	fs.BoolVar(&bo.layout.Final, "final", false, "for print: placeholder photo frames are errors")
-	fs.BoolVar(&bo.layout.PDFA, "pdfa", false, "PDF/A-2b (archival): XMP metadata and an sRGB output intent")
-	fs.StringVar(&bo.impose, "impose", "", "saddle: also write the 2-up saddle-stitch imposition as NAME-imposed.pdf")
-	fs.BoolVar(&bo.preflight, "preflight", false, "check the written PDF as a print shop does; exit 1 if it would reject it")
 }
 
 // after runs what the flags ask once the PDF is written.

@@ -3,7 +3,6 @@ package main
 import (
 	"embed"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -22,17 +21,11 @@ var templates embed.FS
 // schema beside the report, offline.
 const schemaLine = "# yaml-language-server: $schema=schema.json\n"
 
-func initCmd(args []string, stdout, stderr io.Writer) int {
-	fset := flag.NewFlagSet("init", flag.ContinueOnError)
-	fset.SetOutput(io.Discard)
-	tmpl := fset.String("template", "year-in-review", "starter content: year-in-review or blank")
-	dir, err := parseArgs(fset, args)
-	if err != nil {
-		return usageErr(stderr, "init", fmt.Errorf("%v (the folder to make the report in)", err))
-	}
-	report, err := templates.ReadFile("templates/" + *tmpl + ".yaml")
-	if err != nil || strings.ContainsAny(*tmpl, `/\.`) {
-		return usageErr(stderr, "init", fmt.Errorf("unknown template %q; use year-in-review or blank", *tmpl))
+func initCmd(operands []string, tmpl string, stdout, stderr io.Writer) int {
+	dir := operands[0]
+	report, err := templates.ReadFile("templates/" + tmpl + ".yaml")
+	if err != nil || strings.ContainsAny(tmpl, `/\.`) {
+		return usageErr(stderr, "init", fmt.Errorf("unknown template %q; use year-in-review or blank", tmpl))
 	}
 	readme, _ := templates.ReadFile("templates/README.md")
 	files := []struct {
@@ -69,7 +62,7 @@ func initCmd(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, `Made %s: report.yaml (%s template), schema.json, photos/, README.md.
 Next:
   brochure watch %s    # then edit report.yaml; every save rebuilds %s
-`, dir, *tmpl, report0, defaultOutput(report0))
+`, dir, tmpl, report0, defaultOutput(report0))
 	return exitOK
 }
 

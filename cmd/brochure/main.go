@@ -1,12 +1,11 @@
 // Command brochure turns a report.yaml into a print-ready infographic
 // brochure in PDF.
 //
-//	brochure build report.yaml [-o report.pdf]   build the PDF
-//	brochure watch report.yaml                   rebuild on every save
-//	brochure validate report.yaml                check only
-//	brochure init DIR                            start a new report
-//	brochure diff old.yaml new.yaml              what changed
-//	brochure schema | completion SHELL | version
+//	brochure build report.yaml [-o report.pdf]
+//
+// The commands (build, watch, validate, init, diff, charts, impose,
+// preflight, schema, completion, version, help) are the table in
+// commands.go; `brochure help` lists them and `brochure help X` explains one.
 //
 // Exit codes: 0 ok, 1 invalid input (fix the report), 2 usage, 3 I/O
 // (files, disk), 4 internal error (a bug: please report it).
@@ -14,7 +13,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -48,8 +46,10 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	if len(os.Args) > 1 && measuresText[os.Args[1]] {
-		fonts.Preload() // while the report is read
+	if len(os.Args) > 1 {
+		if c, ok := lookup(os.Args[1]); ok && c.text {
+			fonts.Preload() // while the report is read
+		}
 	}
 	if c := openCache(fonts.Programs); c != nil {
 		fonts.Programs = c
@@ -58,117 +58,24 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// measuresText are the commands that check or measure text against the
-// fonts, and so parse them.
-var measuresText = map[string]bool{"build": true, "validate": true, "watch": true, "charts": true}
-
-const usage = `brochure turns a report.yaml into a print-ready infographic brochure (PDF).
-
-Usage:
-  brochure build report.yaml [-o report.pdf]   build the brochure (several reports or a folder: in parallel)
-  brochure watch report.yaml [-o report.pdf]   build, then rebuild on every save
-  brochure validate report.yaml                check the report, print every problem
-  brochure init DIR [--template year-in-review|blank]   start a new report
-  brochure diff old.yaml new.yaml              what changed between two versions
-  brochure impose in.pdf -o out.pdf --saddle   2-up saddle-stitch imposition of a booklet
-  brochure preflight out.pdf                   check a PDF as a print shop does (fonts, boxes, image dpi)
-  brochure schema                              print the JSON Schema of the format (for editors)
-  brochure completion bash|zsh|fish            shell completion script
-  brochure charts report.yaml -o DIR [--format svg|png|pdf] [--dpi 300]
-                                               every chart as its own file
-  brochure serve [FOLDER|report.yaml]          edit in the browser with a live preview; a build API
-  brochure version                             print the version
-
-brochure COMMAND --help shows a command's options and an example.
-
-Example:
-  brochure build examples/year-in-review-2020/report.yaml -o out/year-in-review-2020.pdf
-`
-
 func run(args []string, stdout, stderr io.Writer) int {
 	layout.Version = version
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return exitUsage
-	}
-	if wantsHelp(args[1:]) {
-		return help(args[0], stdout, stderr)
 	}
 	switch args[0] {
-	case "build":
-		return buildCmd(args[1:], stdout, stderr)
-	case "validate":
-		return validate(args[1:], stdout, stderr)
-	case "watch":
-		return watchCmd(args[1:], stdout, stderr)
-	case "init":
-		return initCmd(args[1:], stdout, stderr)
-	case "schema":
-		return schemaCmd(args[1:], stdout, stderr)
-	case "diff":
-		return diffCmd(args[1:], stdout, stderr)
-	case "impose":
-		return imposeCmd(args[1:], stdout, stderr)
-	case "preflight":
-		return preflightCmd(args[1:], stdout, stderr)
-	case "completion":
-		return completionCmd(args[1:], stdout, stderr)
-	case "charts":
-		return chartsCmd(args[1:], stdout, stderr)
-	case "serve":
-		return serveCmd(args[1:], stdout, stderr)
-	case "version", "--version", "-version":
-		fmt.Fprintln(stdout, "brochure", version)
-		return exitOK
-	case "help", "-h", "--help", "-help":
-		if len(args) > 1 {
-			return help(args[1], stdout, stderr)
-		}
-		fmt.Fprint(stdout, usage)
-		return exitOK
+	case "--version", "-version":
+		args[0] = "version"
+	case "-h", "--help", "-help":
+		args[0] = "help"
 	}
-	fmt.Fprintf(stderr, "brochure: unknown command %q\n\n%s", args[0], usage)
-	return exitUsage
-}
-
-// parseArgs parses flags that may come before or after the report path.
-func parseArgs(fs *flag.FlagSet, args []string) (string, error) {
-	var pos []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return "", err
-		}
-		args = fs.Args()
-		if len(args) > 0 {
-			pos = append(pos, args[0])
-			args = args[1:]
-		}
-	}
-	if len(pos) != 1 {
-		return "", fmt.Errorf("want exactly one report file, got %d", len(pos))
-	}
-	return pos[0], nil
-}
-
-func validate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	limits := limitFlags(fs)
-	path, err := parseArgs(fs, args)
-	if err != nil {
-		fmt.Fprintf(stderr, "brochure validate: %s\nusage: brochure validate report.yaml\n", printable.String(err.Error()))
+	c, ok := lookup(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "brochure: unknown command %q\n\n%s", args[0], usage())
 		return exitUsage
 	}
-	cfg := limits()
-	r, code := load(path, stderr, cfg)
-	if r == nil {
-		return code
-	}
-	if _, err := layout.NewWith(r, layout.Options{Limits: cfg.layout}); err != nil {
-		return report(stderr, err)
-	}
-	fmt.Fprintf(stdout, "%s: ok (%d sections)\n", printable.String(path), len(r.Sections))
-	return exitOK
+	return c.exec(args[1:], stdout, stderr)
 }
 
 // load reads and validates a report; on failure it prints every problem
@@ -254,16 +161,4 @@ func size(n int) string {
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	}
 	return fmt.Sprintf("%d KB", (n+1023)/1024)
-}
-
-// same reports whether two paths name the same file.
-func same(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	if err1 == nil && err2 == nil && aa == bb {
-		return true
-	}
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

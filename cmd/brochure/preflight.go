@@ -21,27 +21,15 @@ import (
 // nothing a shop would reject is found, 1 when something is (or the file
 // is not a readable PDF), 3 when the file cannot be read at all. The rules
 // are preflight's (see the package documentation).
-func preflightCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("preflight", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	bleed := fs.String("bleed", "", "bleed every page must have, e.g. 3mm (default: as much as any page of the file has)")
-	asJSON := fs.Bool("json", false, "print the report as one JSON object (for scripts)")
-	limits := pdfFlags(fs)
-	path, err := parseArgs(fs, args)
-	var budget pdfBudget
-	if err == nil {
-		budget, err = limits()
-	}
+func preflightCmd(operands []string, bleed string, asJSON bool, budget pdfBudget, stdout, stderr io.Writer) int {
+	path := operands[0]
 	var mm float64
-	if err == nil && *bleed != "" {
-		mm, err = strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(*bleed), "mm"), 64)
+	if bleed != "" {
+		var err error
+		mm, err = strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(bleed), "mm"), 64)
 		if err != nil || mm < 0 {
-			err = fmt.Errorf("--bleed %q: want millimetres, e.g. 3mm", *bleed)
+			return usageErr(stderr, "preflight", fmt.Errorf("--bleed %q: want millimetres, e.g. 3mm", bleed))
 		}
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "brochure preflight: %v\nusage: brochure preflight out.pdf [--bleed 3mm] [--json]\n", err)
-		return exitUsage
 	}
 	pdf, code := readPDF(path, budget.input, stderr)
 	if code != exitOK {
@@ -52,7 +40,7 @@ func preflightCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %s\n", printable.String(path), printable.String(err.Error()))
 		return exitInvalid
 	}
-	if *asJSON {
+	if asJSON {
 		b, _ := json.Marshal(struct {
 			File string `json:"file"`
 			OK   bool   `json:"ok"`

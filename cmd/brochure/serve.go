@@ -24,9 +24,8 @@ import (
 	"github.com/brochure-dev/brochure/server"
 )
 
-func init() {
-	measuresText["serve"] = true // the first preview needs the fonts
-	commandHelp["serve"] = `brochure serve — edit a report in the browser, with the brochure's pages beside the form; and a build API.
+// serveHelp is `brochure serve --help`.
+const serveHelp = `brochure serve — edit a report in the browser, with the brochure's pages beside the form; and a build API.
 
 Usage:
   brochure serve [FOLDER|report.yaml] [--addr 127.0.0.1:8080] [--token-file FILE] [--no-browser]
@@ -51,51 +50,77 @@ Options:
   --max-builds N       builds at once (default: the number of CPU cores)
   --build-timeout D    the longest one build may take (default 30s)
   --max-request-mb N   the largest request (default 32)
-  and the limits of build (--max-pages, --max-image-mp, …; brochure build --help)
+
+` + limitsHelp + `
 
 Examples:
   brochure serve 2021年度回顾
   T=$(cat token.txt); brochure serve --addr 0.0.0.0:8080 --token-file token.txt
   curl -H "Authorization: Bearer $T" --data-binary @report.yaml http://127.0.0.1:8080/api/build -o report.pdf
 `
+
+// serveOptions are serve's flags.
+type serveOptions struct {
+	addr, tokenFile string
+	hosts           multiFlag
+	noBrowser       bool
+	builds          int
+	timeout         time.Duration
+	maxMB           int
+	cfg             settings
 }
 
-// serveCmd is `brochure serve`; it runs until Ctrl-C (SIGINT) or SIGTERM.
-func serveCmd(args []string, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return serve(ctx, args, stdout, stderr, nil)
+func (o *serveOptions) flags(fs *flag.FlagSet) {
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "where to listen")
+	fs.StringVar(&o.tokenFile, "token-file", "", "file holding the token or password")
+	fs.Var(&o.hosts, "host", "another accepted host name")
+	fs.BoolVar(&o.noBrowser, "no-browser", false, "do not open the browser")
+	o.builds = runtime.NumCPU()
+	fs.Func("max-builds", "builds at once (default: the number of CPU cores)", whole(&o.builds))
+	fs.DurationVar(&o.timeout, "build-timeout", 30*time.Second, "longest build")
+	o.maxMB = 32
+	fs.Func("max-request-mb", "largest request in MB (default 32)", whole(&o.maxMB))
+	o.cfg.limitFlags(fs)
 }
 
-// serve runs the server until ctx is done. ready, when not nil, gets the
-// URL (with the token) once the server listens (for tests).
+// serveSetup is `brochure serve`; it runs until Ctrl-C (SIGINT) or SIGTERM.
+func serveSetup(fs *flag.FlagSet) runner {
+	var o serveOptions
+	o.flags(fs)
+	return func(operands []string, stdout, stderr io.Writer) int {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return o.serve(ctx, operands, stdout, stderr, nil)
+	}
+}
+
+// serve parses args as the command line does and runs the server until
+// ctx is done. ready, when not nil, gets the URL (with the token) once the
+// server listens (for tests).
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready chan<- string) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	addr := fs.String("addr", "127.0.0.1:8080", "where to listen")
-	tokenFile := fs.String("token-file", "", "file holding the token or password")
-	var hosts multiFlag
-	fs.Var(&hosts, "host", "another accepted host name")
-	noBrowser := fs.Bool("no-browser", false, "do not open the browser")
-	builds := fs.Int("max-builds", runtime.NumCPU(), "builds at once")
-	timeout := fs.Duration("build-timeout", 30*time.Second, "longest build")
-	maxMB := fs.Int("max-request-mb", 32, "largest request in MB")
-	limits := limitFlags(fs)
-	pos, err := parseMany(fs, args)
-	if err == nil && len(pos) > 1 {
-		err = fmt.Errorf("give one folder or report.yaml, not %d", len(pos))
-	}
+	var o serveOptions
+	o.flags(fs)
+	pos, err := parseOperands(fs, args)
 	if err != nil {
 		return usageErr(stderr, "serve", err)
+	}
+	return o.serve(ctx, pos, stdout, stderr, ready)
+}
+
+func (o *serveOptions) serve(ctx context.Context, pos []string, stdout, stderr io.Writer, ready chan<- string) int {
+	if len(pos) > 1 {
+		return usageErr(stderr, "serve", fmt.Errorf("give one folder or report.yaml, not %d", len(pos)))
 	}
 	report, err := reportPath(pos)
 	if err != nil {
 		fmt.Fprintf(stderr, "brochure serve: %v\n", err)
 		return exitIO
 	}
-	host, port, err := net.SplitHostPort(*addr)
+	host, port, err := net.SplitHostPort(o.addr)
 	if err != nil {
-		return usageErr(stderr, "serve", fmt.Errorf("--addr %q: want HOST:PORT, e.g. 127.0.0.1:8080", *addr))
+		return usageErr(stderr, "serve", fmt.Errorf("--addr %q: want HOST:PORT, e.g. 127.0.0.1:8080", o.addr))
 	}
 	loopback := host == "localhost"
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
@@ -103,27 +128,27 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready c
 	}
 	token := ""
 	switch {
-	case *tokenFile != "":
-		b, err := os.ReadFile(*tokenFile)
+	case o.tokenFile != "":
+		b, err := os.ReadFile(o.tokenFile)
 		if err != nil {
 			fmt.Fprintf(stderr, "brochure serve: --token-file: %v\n", err)
 			return exitIO
 		}
 		token = strings.TrimSpace(string(b))
 		if len(token) < 16 {
-			fmt.Fprintf(stderr, "brochure serve: the token in %s has %d characters; use at least 16 (e.g. head -c 24 /dev/urandom | base64 > %s)\n", *tokenFile, len(token), *tokenFile)
+			fmt.Fprintf(stderr, "brochure serve: the token in %s has %d characters; use at least 16 (e.g. head -c 24 /dev/urandom | base64 > %s)\n", o.tokenFile, len(token), o.tokenFile)
 			return exitUsage
 		}
 	case !loopback:
-		return usageErr(stderr, "serve", fmt.Errorf("--addr %s is reachable from other machines: give the token (or password) they must present with --token-file FILE", *addr))
+		return usageErr(stderr, "serve", fmt.Errorf("--addr %s is reachable from other machines: give the token (or password) they must present with --token-file FILE", o.addr))
 	default:
 		b := make([]byte, 16)
 		rand.Read(b)
 		token = hex.EncodeToString(b)
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "brochure serve: cannot listen on %s: %v (is another brochure serve running? try --addr 127.0.0.1:0)\n", *addr, err)
+		fmt.Fprintf(stderr, "brochure serve: cannot listen on %s: %v (is another brochure serve running? try --addr 127.0.0.1:0)\n", o.addr, err)
 		return exitIO
 	}
 	defer ln.Close()
@@ -134,20 +159,20 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready c
 	if loopback {
 		allowed = server.LoopbackHosts(net.JoinHostPort(host, port))
 	}
-	if len(allowed) > 0 || len(hosts) > 0 {
-		for _, h := range hosts {
+	if len(allowed) > 0 || len(o.hosts) > 0 {
+		for _, h := range o.hosts {
 			allowed = append(allowed, strings.ToLower(h))
 			if !strings.Contains(h, ":") {
 				allowed = append(allowed, strings.ToLower(h)+":"+port)
 			}
 		}
 	}
-	cfg := limits()
+	cfg := o.cfg
 	srv, err := server.New(server.Config{
 		Report: report, Token: token, Hosts: allowed,
 		Logger: slog.New(slog.NewTextHandler(stderr, nil)),
 		Data:   cfg.data, Layout: layout.Options{Limits: cfg.layout},
-		MaxBody: int64(*maxMB) << 20, Builds: *builds, BuildTime: *timeout,
+		MaxBody: int64(o.maxMB) << 20, Builds: o.builds, BuildTime: o.timeout,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "brochure serve: %v\n", err)
@@ -162,8 +187,8 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready c
 	// a token from a file is a shared secret: it is not printed (logs of
 	// containers are read by many)
 	shownToken, link := token, url+"?token="+token
-	if *tokenFile != "" {
-		shownToken, link = "$(cat "+*tokenFile+")", url+" (enter the token from "+*tokenFile+")"
+	if o.tokenFile != "" {
+		shownToken, link = "$(cat "+o.tokenFile+")", url+" (enter the token from "+o.tokenFile+")"
 	}
 	if report != "" {
 		fmt.Fprintf(stdout, "Editing %s. Open in the browser:\n  %s\n", report, link)
@@ -171,7 +196,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer, ready c
 		fmt.Fprintf(stdout, "No report.yaml here: serving only the build API at %sapi/build\n", url)
 	}
 	fmt.Fprintf(stdout, "Build API: curl -H \"Authorization: Bearer %s\" --data-binary @report.yaml %sapi/build -o report.pdf\nCtrl-C stops.\n", shownToken, url)
-	if report != "" && !*noBrowser && colorOK(stdout) && os.Getenv("CI") == "" {
+	if report != "" && !o.noBrowser && colorOK(stdout) && os.Getenv("CI") == "" {
 		openBrowser(url + "?token=" + token)
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}

@@ -3,14 +3,10 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"sort"
-	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -25,27 +21,6 @@ import (
 // burst. Short enough that the PDF is rebuilt well within 300 ms of a save
 // of the sample (whose build takes about 100 ms).
 const debounce = 80 * time.Millisecond
-
-func watchCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	out := fs.String("o", "", "output PDF")
-	limits := limitFlags(fs)
-	path, err := parseArgs(fs, args)
-	if err != nil {
-		return usageErr(stderr, "watch", err)
-	}
-	if *out == "" {
-		*out = defaultOutput(path)
-	}
-	if same(path, *out) {
-		return usageErr(stderr, "watch", fmt.Errorf("the output %s is the report itself; choose another -o", *out))
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	p := &printer{stdout: stdout, stderr: stderr, color: colorOK(stdout)}
-	return watch(ctx, path, *out, p, limits())
-}
 
 // watch builds the report, then rebuilds it whenever the report or a file
 // it names (a photo) is saved, until ctx is done. It watches the folders

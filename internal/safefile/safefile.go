@@ -24,7 +24,7 @@ import (
 // Reasons a path is refused; test with errors.Is.
 var (
 	ErrAbsolute   = errors.New("is an absolute path")
-	ErrParent     = errors.New("leads out of the folder with ..")
+	ErrParent     = errors.New(`leads out of the folder through ".."`)
 	ErrLinkOut    = errors.New("is a link to a file outside the folder")
 	ErrNotRegular = errors.New("is not a regular file")
 	ErrTooBig     = errors.New("is larger than the limit")
