@@ -13,9 +13,9 @@ import "math"
 // space between indented paragraphs also keeps a column's lines together
 // for text extractors: poppler takes lines more than 1.5 × the type size
 // apart for separate blocks, and blocks side by side for a table, which it
-// reads across the columns.) A column never starts or
-// ends with a single line of a paragraph (widows and orphans), and the
-// byline never leaves the paragraph it closes.
+// reads across the columns.) A column never starts or ends with a single
+// line of a paragraph (widows and orphans), and the byline never leaves
+// the paragraph it closes.
 //
 // A figure may stand in the flow (Float): one column wide at the foot of
 // the last column, of the section's last page with the text balanced
