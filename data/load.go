@@ -913,6 +913,13 @@ func (d *decoder) num(n ast.Node, path string) *Number {
 		d.errAt(pos, path, format, args...)
 		return nil
 	}
+	// a plain decimal, unless it cannot be shown as written
+	decimal := func(text string) *Number {
+		if msg := numberProblem(text); msg != "" {
+			return bad("%s", msg)
+		}
+		return parseNum(text)
+	}
 	switch t := n.(type) {
 	case nil:
 		return nil
@@ -924,10 +931,7 @@ func (d *decoder) num(n ast.Node, path string) *Number {
 	case *ast.IntegerNode, *ast.FloatNode:
 		text := t.GetToken().Value
 		if decimalRE.MatchString(text) {
-			if msg := numberProblem(text); msg != "" {
-				return bad("%s", msg)
-			}
-			return parseNum(text)
+			return decimal(text)
 		}
 		if msg := exponent(text); msg != "" {
 			return bad("%s", msg)
@@ -943,10 +947,7 @@ func (d *decoder) num(n ast.Node, path string) *Number {
 			if quoted {
 				return bad("write %s without quotes: a number in quotes is text", text)
 			}
-			if msg := numberProblem(text); msg != "" {
-				return bad("%s", msg)
-			}
-			return parseNum(text)
+			return decimal(text)
 		}
 		if msg := exponent(text); msg != "" {
 			return bad("%s", msg)

@@ -121,26 +121,29 @@ func chartsSetup(fs *flag.FlagSet) runner {
 func imposeSetup(fs *flag.FlagSet) runner {
 	out := fs.String("o", "", "the imposed PDF (default: IN-imposed.pdf)")
 	saddle := fs.Bool("saddle", true, "2-up saddle stitch (the only imposition so far)")
-	limits := pdfFlags(fs)
-	return func(operands []string, stdout, stderr io.Writer) int {
-		budget, err := limits()
-		if err != nil {
-			return usageErr(stderr, "impose", err)
-		}
+	return withPDFBudget(fs, "impose", func(operands []string, budget pdfBudget, stdout, stderr io.Writer) int {
 		return imposeCmd(operands, *out, *saddle, budget, stdout, stderr)
-	}
+	})
 }
 
 func preflightSetup(fs *flag.FlagSet) runner {
 	bleed := fs.String("bleed", "", "bleed every page must have, e.g. 3mm (default: as much as any page of the file has)")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object (for scripts)")
+	return withPDFBudget(fs, "preflight", func(operands []string, budget pdfBudget, stdout, stderr io.Writer) int {
+		return preflightCmd(operands, *bleed, *asJSON, budget, stdout, stderr)
+	})
+}
+
+// withPDFBudget declares the budgets of reading a PDF (pdfFlags) and runs
+// cmd within them; one under 1 is a usage error of the command name.
+func withPDFBudget(fs *flag.FlagSet, name string, cmd func(operands []string, budget pdfBudget, stdout, stderr io.Writer) int) runner {
 	limits := pdfFlags(fs)
 	return func(operands []string, stdout, stderr io.Writer) int {
 		budget, err := limits()
 		if err != nil {
-			return usageErr(stderr, "preflight", err)
+			return usageErr(stderr, name, err)
 		}
-		return preflightCmd(operands, *bleed, *asJSON, budget, stdout, stderr)
+		return cmd(operands, budget, stdout, stderr)
 	}
 }
 
