@@ -41,6 +41,7 @@ const LABELS = {
     unit: '单位', label: '说明', change: '变化', type: '类型', data: '数据', total: '总数', percent: '百分比',
     format: '写法', decimals: '小数位', better: '好的方向', series: '分组', values: '各组数值', file: '文件',
     sheet: '工作表', range: '区域', encoding: '编码', caption: '图注', focus: '裁切重点',
+    fit: '铺放方式', serif: '宋体', summary: '摘要', highlight: '突出一项', target: '目标值', zero: '从 0 开始',
   },
   en: {},
 };
