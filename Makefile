@@ -7,9 +7,11 @@ SAMPLE  := examples/year-in-review-2020/report.yaml
 
 all: build
 
-# Static (no cgo): one file that runs on any Linux, and 1 ms less to start.
+# Static (no cgo): one file that runs on any Linux, and 1 ms less to start;
+# without the symbol table and DWARF (-s -w: 33 MB, not 41; stack traces keep
+# their function names and lines).
 build:
-	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/brochure
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags="-s -w" -o $(BIN) ./cmd/brochure
 
 # The sample brochure and the chart gallery: out/year-in-review-2020.pdf, out/chart-gallery.pdf;
 # then every report of examples/ (the corpus) into out/examples/
