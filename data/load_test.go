@@ -265,7 +265,7 @@ func TestErrors(t *testing.T) {
 		{"font key", "title: T\ntheme: {fonts: {fallbak: x.ttf}}\nsections: [{title: a}]\n", 2, 17, `did you mean "fallback"`},
 		{"language tag", "title: T\nlanguage: zh_HK!\nsections: [{title: a}]\n", 2, 11, `is not a language tag`},
 		{"paper", "title: T\ntheme: {paper: A3}\nsections: [{title: a}]\n", 2, 16, "write A4, A5, B5, Letter"},
-		{"colour", "title: T\ntheme:\n  primary: red\nsections: [{title: a}]\n", 3, 12, `not in the form #RRGGBB`},
+		{"colour", "title: T\ntheme:\n  primary: red\nsections: [{title: a}]\n", 3, 12, `is not "#RRGGBB", "cmyk(c, m, y, k)"`},
 		{"colour unquoted", "title: T\ntheme:\n  accent: #C8102E\nsections: [{title: a}]\n", 3, 11, `put it in quotes: "#C8102E"`},
 		{"photo missing", head + "    photos:\n      - file: nope.jpg\n", 5, 15, "testdata/nope.jpg not found; put the picture there"},
 		{"photo folder", head + "    photos:\n      - file: photos\n", 5, 15, "testdata/photos is a folder"},

@@ -27,6 +27,9 @@ const proofHelp = `  --draft           photos under 100 dpi are warnings, not er
 `
 
 const printHelp = `  --pdfa            PDF/A-2b: XMP metadata and an sRGB output intent
+  --pdfx            PDF/X-4 for a four-colour press: text and rules on the black plate (black text
+                    overprints), brand colours in CMYK, a FOGRA39 (coated offset) output intent
+  --icc FILE        with --pdfx: the shop's CMYK output profile instead of FOGRA39
   --impose saddle   also write NAME-imposed.pdf, the 2-up saddle-stitch imposition
   --preflight       read the written PDF back as a print shop checks it (see brochure preflight
                     --help); exit 1 if it finds something a shop would reject
