@@ -19,6 +19,7 @@ import (
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/printable"
 	"github.com/brochure-dev/brochure/layout"
+	"github.com/brochure-dev/brochure/preflight"
 )
 
 // buildSetup is `brochure build`: one report, or many in parallel.
@@ -129,8 +130,9 @@ func imposeSetup(fs *flag.FlagSet) runner {
 func preflightSetup(fs *flag.FlagSet) runner {
 	bleed := fs.String("bleed", "", "bleed every page must have, e.g. 3mm (default: as much as any page of the file has)")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object (for scripts)")
+	maxInk := fs.Float64("max-ink", preflight.MaxInk, "total area coverage allowed, per cent of the four inks")
 	return withPDFBudget(fs, "preflight", func(operands []string, budget pdfBudget, stdout, stderr io.Writer) int {
-		return preflightCmd(operands, *bleed, *asJSON, budget, stdout, stderr)
+		return preflightCmd(operands, *bleed, *maxInk, *asJSON, budget, stdout, stderr)
 	})
 }
 
