@@ -169,8 +169,8 @@ func (p *Palette) Operator(c Colour, stroke bool) string {
 	switch {
 	case p.Print && (c.Given || c.Neutral()):
 		k := c.CMYK
-		if !c.Given { // a grey: K = 1 − grey exactly, the tone on screen
-			k = [4]float64{0, 0, 0, 1 - float64(c.RGB[0])/255}
+		if !c.Given { // a grey: the black ink of its tone on press
+			k = [4]float64{0, 0, 0, GreyK(c.RGB[0])}
 		}
 		return fmt.Sprintf("%s %s %s %s %s", num(k[0]), num(k[1]), num(k[2]), num(k[3]), op("k"))
 	case c.Neutral() && !c.Given:
@@ -189,7 +189,7 @@ func (p *Palette) Overprints(c Colour) bool {
 	}
 	k := c.CMYK[3]
 	if !c.Given {
-		k = 1 - float64(c.RGB[0])/255
+		k = GreyK(c.RGB[0])
 	}
 	return k >= 0.7
 }
@@ -240,4 +240,59 @@ var Look = []Colour{
 	{RGB: [3]uint8{0xB5, 0x12, 0x1B}, CMYK: [4]float64{0, 1, 0.9, 0.2}, Given: true},
 	{RGB: [3]uint8{0x1F, 0x4E, 0x9A}, CMYK: [4]float64{1, 0.7, 0, 0.1}, Given: true},
 	{RGB: [3]uint8{0xF7, 0xED, 0xEE}, CMYK: [4]float64{0, 0.08, 0.05, 0}, Given: true},
+}
+
+// fogra39K is the lightness (CIE L*, D50) of black ink alone on coated
+// paper at each tone value, from Fogra's FOGRA39 characterisation data
+// (FOGRA39L.ti3, the patches without C, M, Y): dot gain included.
+var fogra39K = [][2]float64{
+	{0, 95.00}, {0.02, 93.85}, {0.03, 93.24}, {0.05, 92.03}, {0.07, 90.81}, {0.10, 88.97},
+	{0.15, 85.89}, {0.20, 82.79}, {0.25, 79.47}, {0.30, 76.12}, {0.40, 69.28}, {0.50, 61.82},
+	{0.60, 54.14}, {0.70, 45.53}, {0.75, 41.11}, {0.80, 36.62}, {0.85, 31.72}, {0.90, 26.69},
+	{0.95, 21.46}, {0.98, 18.18}, {1, 16.00},
+}
+
+// GreyK is the black ink, 0..1, that prints the sRGB grey v (0..255) at
+// the same lightness on coated offset paper (FOGRA39, relative to the
+// paper's white, as a colour-managed proof shows it). Greys darker than
+// black ink alone can print (about #303030) are K 100 %: text is never
+// made darker with the other inks.
+func GreyK(v uint8) float64 {
+	target := lstar(linear(float64(v) / 255))
+	paper := yOf(fogra39K[0][1])
+	rel := func(l float64) float64 { return lstar(yOf(l) / paper) }
+	if target >= 100 {
+		return 0
+	}
+	for i := 1; i < len(fogra39K); i++ {
+		hi, lo := rel(fogra39K[i-1][1]), rel(fogra39K[i][1])
+		if target >= lo {
+			t := (hi - target) / (hi - lo)
+			return round3(fogra39K[i-1][0] + t*(fogra39K[i][0]-fogra39K[i-1][0]))
+		}
+	}
+	return 1
+}
+
+// linear is an sRGB component (0..1) as linear light.
+func linear(c float64) float64 {
+	if c <= 0.04045 {
+		return c / 12.92
+	}
+	return math.Pow((c+0.055)/1.055, 2.4)
+}
+
+// lstar is CIE L* of relative luminance y; yOf its inverse.
+func lstar(y float64) float64 {
+	if y > 216.0/24389 {
+		return 116*math.Cbrt(y) - 16
+	}
+	return y * 24389 / 27
+}
+
+func yOf(l float64) float64 {
+	if l > 8 {
+		return math.Pow((l+16)/116, 3)
+	}
+	return l * 27 / 24389
 }
