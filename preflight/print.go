@@ -52,7 +52,8 @@ type printState struct {
 	size, leading  float64
 	render         int
 	tm, tlm        matrix
-	defaultRGB     bool // the resources define DefaultRGB
+	defaultRGB     bool    // the resources define DefaultRGB
+	widths         *widths // the font's advances; nil: estimated
 	charSpace, hsc float64
 }
 
@@ -67,6 +68,7 @@ type printWalk struct {
 	found   map[findingKey]*finding
 	rgb     []finding // DeviceRGB without DefaultRGB: a problem only in a PDF/X file
 	plates  Plates
+	widths  map[string]*widths // by font object
 }
 
 type findingKey struct {
@@ -252,15 +254,9 @@ func (s *printState) extGState(w *walker, res types.Dict, o op) {
 // state (its ctm and font are the walker's).
 func (w *walker) print(o op, st *gstate, res types.Dict) {
 	s := &st.ink
-	p := &w.pr
 	switch o.name {
 	case "g", "G", "rg", "RG", "k", "K", "cs", "CS", "sc", "scn", "SC", "SCN":
 		s.setPaint(w, res, o)
-		if (o.name == "rg" || o.name == "RG" || ((o.name == "cs" || o.name == "CS") && w.isRGB(res, o))) && !s.defaultRGB {
-			x, y := st.ctm.apply(0, 0)
-			p.rgb = append(p.rgb, finding{problem: true, page: w.page, msg: "%s uses of DeviceRGB in a PDF/X file without a DefaultRGB: convert to CMYK or tag as sRGB",
-				x: (x - p.origin[0]) / mmPt, y: (y - p.origin[1]) / mmPt, n: 1})
-		}
 	case "w":
 		if v, ok := nums(o.operands, 1); ok {
 			s.width = v[0]
@@ -270,6 +266,11 @@ func (w *walker) print(o op, st *gstate, res types.Dict) {
 	case "Tf":
 		if v, ok := nums(o.operands, 1); ok {
 			s.size = v[0]
+		}
+		if len(o.operands) >= 2 {
+			if n, ok := o.operands[len(o.operands)-2].(name); ok {
+				s.widths = w.widthsOf(res, string(n))
+			}
 		}
 	case "TL":
 		if v, ok := nums(o.operands, 1); ok {
@@ -328,25 +329,6 @@ func (w *walker) startInk(res types.Dict) printState {
 	return s
 }
 
-// isRGB reports whether a cs/CS operator selects an RGB device space
-// (DeviceRGB by name, or a resource that is DeviceRGB).
-func (w *walker) isRGB(res types.Dict, o op) bool {
-	if len(o.operands) == 0 {
-		return false
-	}
-	n, ok := o.operands[len(o.operands)-1].(name)
-	if !ok {
-		return false
-	}
-	if n == "DeviceRGB" {
-		return true
-	}
-	if c, ok := w.resource(res, "ColorSpace", string(n)); ok {
-		return w.csName(c, 0) == "DeviceRGB"
-	}
-	return false
-}
-
 // apply maps (x, y) through m.
 func (m matrix) apply(x, y float64) (float64, float64) {
 	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
@@ -375,14 +357,26 @@ func (w *walker) printText(st *gstate, o op) {
 	}
 	ems, chars := 0.0, 0
 	for _, b := range strs {
-		if st.font != nil && st.font.twoByte {
-			for i := 0; i+1 < len(b); i += 2 {
-				ems++ // a full em: CJK
-				chars++
+		two := st.font != nil && st.font.twoByte
+		step := 1
+		if two {
+			step = 2
+		}
+		for i := 0; i+step <= len(b); i += step {
+			c := uint32(b[i])
+			if two {
+				c = c<<8 | uint32(b[i+1])
 			}
-		} else {
-			ems += 0.55 * float64(len(b))
-			chars += len(b)
+			chars++
+			if adv, ok := s.widths.of(c); ok {
+				ems += adv / 1000
+				continue
+			}
+			em := 0.55 // no widths: a full em for two-byte (CJK) codes, about half for others
+			if two {
+				em = 1
+			}
+			ems += em
 		}
 	}
 	if chars == 0 {
@@ -398,6 +392,7 @@ func (w *walker) printText(st *gstate, o op) {
 	lly, ury := math.Min(y0, y1)-bottom, math.Max(y0, y1)+top
 	s.tm = matrix{1, 0, 0, 1, width, 0}.mul(s.tm) // on to the next show
 
+	w.rgbUse(s.fill, s.defaultRGB, x0, y0)
 	// plates of small text
 	if size > 0 && size < SmallText {
 		n, neutral, known := s.fill.plates()
@@ -483,12 +478,16 @@ func (w *walker) paintPath(st *gstate, paintOp string) {
 	fill := strings.ContainsAny(paintOp, "fFbB")
 	stroke := strings.ContainsAny(paintOp, "SsBb")
 	if fill {
+		w.rgbUse(s.fill, s.defaultRGB, x, y)
 		if tac := coverage(s.fill); tac > p.maxInk+0.05 {
 			p.add(true, w.page, "ink", fmt.Sprintf("%%s areas of %.0f %% total ink (%s %s), above the %.0f %% limit: the ink does not dry, sheets stick", tac, s.fill.space, comps(s.fill.comps), p.maxInk), x, y)
 		}
 		if s.op && s.fill.white() {
 			p.add(true, w.page, "white overprint", "%s areas in white set to overprint: they vanish on press", x, y)
 		}
+	}
+	if stroke {
+		w.rgbUse(s.stroke, s.defaultRGB, x, y)
 	}
 	if stroke && !s.stroke.white() {
 		// the line width as drawn: user-space width under the CTM (the
@@ -573,4 +572,131 @@ func (r *Report) PDFX() bool {
 		}
 	}
 	return false
+}
+
+// rgbUse notes painting in DeviceRGB at (x, y) without a DefaultRGB: a
+// problem once the file turns out to be PDF/X.
+func (w *walker) rgbUse(c paint, defaultRGB bool, x, y float64) {
+	if c.space != "DeviceRGB" || defaultRGB {
+		return
+	}
+	p := &w.pr
+	p.rgb = append(p.rgb, finding{problem: true, page: w.page, msg: "%s uses of DeviceRGB in a PDF/X file without a DefaultRGB: convert to CMYK or tag as sRGB",
+		x: (x - p.origin[0]) / mmPt, y: (y - p.origin[1]) / mmPt, n: 1})
+}
+
+// widths are a font's advances in 1/1000 em: a simple font's /Widths
+// from /FirstChar, a CID font's /W and /DW.
+type widths struct {
+	first int
+	w     map[uint32]float64
+	dw    float64 // default; 0: none known
+}
+
+func (ws *widths) of(c uint32) (float64, bool) {
+	if ws == nil {
+		return 0, false
+	}
+	if v, ok := ws.w[c]; ok {
+		return v, true
+	}
+	return ws.dw, ws.dw > 0
+}
+
+// widthsOf reads the advances of the font named n in res (nil when it
+// has none a reader can use), cached by object.
+func (w *walker) widthsOf(res types.Dict, n string) *widths {
+	o, ok := w.resource(res, "Font", n)
+	if !ok {
+		return nil
+	}
+	key := ""
+	if ref, ok := o.(types.IndirectRef); ok {
+		key = ref.String()
+		if ws, ok := w.pr.widths[key]; ok {
+			return ws
+		}
+	}
+	ws := w.readWidths(o)
+	if key != "" {
+		if w.pr.widths == nil {
+			w.pr.widths = map[string]*widths{}
+		}
+		w.pr.widths[key] = ws
+	}
+	return ws
+}
+
+func (w *walker) readWidths(o types.Object) *widths {
+	d, err := w.ctx.DereferenceDict(o)
+	if err != nil || d == nil {
+		return nil
+	}
+	num := func(o types.Object) (float64, bool) {
+		o, _ = w.ctx.Dereference(o)
+		switch t := o.(type) {
+		case types.Integer:
+			return float64(t), true
+		case types.Float:
+			return float64(t), true
+		}
+		return 0, false
+	}
+	array := func(o types.Object) types.Array {
+		a, _ := w.ctx.DereferenceArray(o)
+		return a
+	}
+	ws := &widths{w: map[uint32]float64{}}
+	const most = 65536 // entries read, for an untrusted file
+	if st := d.NameEntry("Subtype"); st != nil && *st == "Type0" {
+		kids := array(d["DescendantFonts"])
+		if len(kids) == 0 {
+			return nil
+		}
+		cid, err := w.ctx.DereferenceDict(kids[0])
+		if err != nil || cid == nil {
+			return nil
+		}
+		ws.dw = 1000
+		if v, ok := num(cid["DW"]); ok {
+			ws.dw = v
+		}
+		a := array(cid["W"])
+		for i := 0; i < len(a) && len(ws.w) < most; {
+			c, ok := num(a[i])
+			if !ok || i+1 >= len(a) {
+				break
+			}
+			if list := array(a[i+1]); list != nil {
+				for k, e := range list {
+					if v, ok := num(e); ok && len(ws.w) < most {
+						ws.w[uint32(c)+uint32(k)] = v
+					}
+				}
+				i += 2
+				continue
+			}
+			c2, ok2 := num(a[i+1])
+			if !ok2 || i+2 >= len(a) {
+				break
+			}
+			v, _ := num(a[i+2])
+			for k := c; k <= c2 && len(ws.w) < most; k++ {
+				ws.w[uint32(k)] = v
+			}
+			i += 3
+		}
+		return ws
+	}
+	first, ok := num(d["FirstChar"])
+	list := array(d["Widths"])
+	if !ok || list == nil {
+		return nil
+	}
+	for k, e := range list {
+		if v, ok := num(e); ok && k < most {
+			ws.w[uint32(first)+uint32(k)] = v
+		}
+	}
+	return ws
 }
