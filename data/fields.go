@@ -83,6 +83,7 @@ var (
 	papers       = []string{"A4", "A5", "B5", "Letter"}
 	orientations = []string{"portrait", "landscape"}
 	fits         = []string{"cover", "contain"}
+	standards    = []string{"screen", "pdf/x-4"}
 )
 
 var (
@@ -125,6 +126,10 @@ var (
 		{key: "booklet", goName: "Booklet", doc: "true：骑马订小册子，页数补足 4 的倍数（笔记页和封底），可用 brochure impose 拼版", diffed: no},
 		{key: "quality", goName: "Quality", doc: "缩小过大图片时的 JPEG 质量，1 到 100，默认 85", min: num(1), max: num(100), diffed: no,
 			bad: "quality %s is outside 1..100; write e.g. quality: 85"},
+		{key: "standard", goName: "Standard", doc: "screen（屏幕用 PDF，默认）或 pdf/x-4：交印刷厂的 PDF/X-4（四色印刷：文字只用黑版并叠印，品牌色用 CMYK），同 brochure build --pdfx", enum: standards, printed: no, diffed: no,
+			bad: "standard %q is not supported; write pdf/x-4 (for the press) or screen (the default)"},
+		{key: "profile", goName: "Profile", doc: "印刷厂的 CMYK 特性文件（.icc），相对于报告文件；不写则用 FOGRA39（铜版纸胶印）", pattern: `(?i)\.ic[cm]$`, printed: no, diffed: no,
+			bad: "profile %q is not an .icc file; name the press profile the shop gave you, e.g. profile: ISOcoated_v2_eci.icc"},
 	}}
 	sectionObj = object{name: "section", goType: reflect.TypeFor[Section](), what: "a section", doc: "一节：标题、导语、数字、正文、图表和图片", fields: []field{
 		{key: "title", goName: "Title", required: true, doc: "本节标题，例：政治建警铸牢忠诚警魂", printed: yes, diffed: yes, maxLen: 60, long: sectionLong,

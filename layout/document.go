@@ -252,6 +252,9 @@ func New(r *data.Report) (*Document, error) { return NewWith(r, Options{}) }
 // NewWith is New with the build's options and limits.
 func NewWith(r *data.Report, opt Options) (*Document, error) {
 	lim := opt.Limits
+	if err := checkPress(opt); err != nil {
+		return nil, err
+	}
 	th := defaultTheme()
 	if err := faces(r, &th); err != nil {
 		return nil, err

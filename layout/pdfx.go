@@ -41,6 +41,24 @@ func CheckProfile(icc []byte) error {
 	return nil
 }
 
+// checkPress refuses what PDF/X-4 forbids before anything is laid out:
+// PDF/A's sRGB output intent beside the press's CMYK one, a press profile
+// that is not CMYK output.
+func checkPress(opt Options) error {
+	if !opt.PDFX {
+		return nil
+	}
+	if opt.PDFA {
+		return fmt.Errorf("PDF/X-4 and PDF/A: a file has one output intent, CMYK for the press or sRGB for the archive; build twice, once with --pdfx and once with --pdfa")
+	}
+	if opt.Profile != nil {
+		if err := CheckProfile(opt.Profile); err != nil {
+			return fmt.Errorf("the press profile is %w", err)
+		}
+	}
+	return nil
+}
+
 // palette is the build's colours for the press (PDFX) or the screen.
 func (d *Document) palette() *ink.Palette { return ink.NewPalette(d.opt.PDFX, d.inks...) }
 
@@ -59,18 +77,10 @@ func tint(c ink.Colour, screen string, share float64) ink.Colour {
 // the pdfxid version and the xmpMM identifiers the standard asks for;
 // finish adds the output intent, /Trapped and the page resources (see
 // press). PDF/X-4 allows transparency and ICC-tagged or sRGB (DefaultRGB)
-// photos. PDF/A's sRGB output intent cannot stand beside a CMYK one, so
-// the two are refused together. (No validator such as veraPDF or
-// Acrobat's preflight is available here to confirm conformance.)
+// photos; what it forbids, checkPress refused. (No validator such as
+// veraPDF or Acrobat's preflight is available here to confirm
+// conformance.)
 func (d *Document) pdfx(pdf *fpdf.Fpdf, title string, date time.Time) error {
-	if d.opt.PDFA {
-		return fmt.Errorf("PDF/X-4 and PDF/A: a file has one output intent, CMYK for the press or sRGB for the archive; build twice, once with --pdfx and once with --pdfa")
-	}
-	if d.opt.Profile != nil {
-		if err := CheckProfile(d.opt.Profile); err != nil {
-			return fmt.Errorf("the press profile is %w", err)
-		}
-	}
 	esc := html.EscapeString
 	ts := date.UTC().Format("2006-01-02T15:04:05Z")
 	sum := md5.Sum([]byte(title + "\x00" + ts + "\x00" + d.Report.Organization))
