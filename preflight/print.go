@@ -664,7 +664,7 @@ func (w *walker) readWidths(o types.Object) *widths {
 		a := array(cid["W"])
 		for i := 0; i < len(a) && len(ws.w) < most; {
 			c, ok := num(a[i])
-			if !ok || i+1 >= len(a) {
+			if !ok || i+1 >= len(a) || c < 0 || c > 1<<32-1 {
 				break
 			}
 			if list := array(a[i+1]); list != nil {
@@ -677,7 +677,7 @@ func (w *walker) readWidths(o types.Object) *widths {
 				continue
 			}
 			c2, ok2 := num(a[i+1])
-			if !ok2 || i+2 >= len(a) {
+			if !ok2 || i+2 >= len(a) || c < 0 || c2 < c || c2-c > most {
 				break
 			}
 			v, _ := num(a[i+2])
@@ -690,7 +690,7 @@ func (w *walker) readWidths(o types.Object) *widths {
 	}
 	first, ok := num(d["FirstChar"])
 	list := array(d["Widths"])
-	if !ok || list == nil {
+	if !ok || list == nil || first < 0 || first > 255 {
 		return nil
 	}
 	for k, e := range list {
