@@ -588,9 +588,8 @@ func (w *walker) rgbUse(c paint, defaultRGB bool, x, y float64) {
 // widths are a font's advances in 1/1000 em: a simple font's /Widths
 // from /FirstChar, a CID font's /W and /DW.
 type widths struct {
-	first int
-	w     map[uint32]float64
-	dw    float64 // default; 0: none known
+	w  map[uint32]float64 // by character code
+	dw float64            // default; 0: none known
 }
 
 func (ws *widths) of(c uint32) (float64, bool) {
