@@ -316,6 +316,37 @@ func (w *walker) print(o op, st *gstate, res types.Dict) {
 		w.pathPoints(st, o)
 	case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n":
 		w.paintPath(st, o.name)
+	case "Do":
+		w.printImage(st, res, o)
+	}
+}
+
+// printImage notes an image in DeviceRGB (a photo without a profile)
+// drawn where DefaultRGB does not say it is sRGB.
+func (w *walker) printImage(st *gstate, res types.Dict, o op) {
+	if st.ink.defaultRGB || len(o.operands) == 0 {
+		return
+	}
+	n, ok := o.operands[len(o.operands)-1].(name)
+	if !ok {
+		return
+	}
+	x, ok := w.resource(res, "XObject", string(n))
+	if !ok {
+		return
+	}
+	sd, _, err := w.ctx.DereferenceStreamDict(x)
+	if err != nil || sd == nil {
+		return
+	}
+	if sub := sd.Dict.NameEntry("Subtype"); sub == nil || *sub != "Image" {
+		return
+	}
+	if cs, ok := sd.Dict.Find("ColorSpace"); ok {
+		if name := w.csName(cs, 0); name == "DeviceRGB" || name == "Indexed DeviceRGB" {
+			px, py := st.ctm.apply(0, 0)
+			w.rgbUse(paint{space: "DeviceRGB"}, false, px, py)
+		}
 	}
 }
 

@@ -10,7 +10,8 @@ import (
 // onePage is a hand-made PDF of one A4 page (TrimBox 10 pt inside the
 // MediaBox) drawing content, with the extra page resources res (e.g.
 // "/ExtGState <</GS1 6 0 R>>") and, when pdfx, a GTS_PDFX output intent.
-// Object 5 is a font, 6 an overprint graphics state, 7 a DefaultRGB.
+// Object 5 is a font, 6 an overprint graphics state, 7 a DefaultRGB, 9
+// an RGB image.
 func onePage(content, res string, pdfx bool) []byte {
 	intent := ""
 	if pdfx {
@@ -25,6 +26,7 @@ func onePage(content, res string, pdfx bool) []byte {
 		"<</Type /ExtGState /OP true /op true /OPM 1>>",
 		"[/ICCBased 8 0 R]",
 		"<</N 3 /Length 0>>\nstream\n\nendstream",
+		"<</Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 3>>\nstream\n\xff\x00\x00\nendstream",
 	}
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.6\n")
@@ -63,6 +65,7 @@ func TestPrintChecks(t *testing.T) {
 		name      string
 		bad, good string
 		res       string
+		goodRes   string // the corrected page's resources, when not res
 		pdfx      bool
 		opt       Options
 		want      string // in the finding
@@ -110,6 +113,13 @@ func TestPrintChecks(t *testing.T) {
 			bad:  "BT /F1 14 Tf 100 835 Td (Top) Tj ET",
 			good: "BT /F1 14 Tf 100 820 Td (Top) Tj ET",
 			want: "closer than 3 mm to the trim"},
+		{name: "RGB photo in PDF/X",
+			bad:     "q 100 0 0 100 100 100 cm /Im1 Do Q",
+			good:    "q 100 0 0 100 100 100 cm /Im1 Do Q",
+			res:     "/XObject <</Im1 9 0 R>>",
+			goodRes: "/XObject <</Im1 9 0 R>> /ColorSpace <</DefaultRGB 7 0 R>>",
+			pdfx:    true,
+			want:    "page 1 at 31.8, 31.8 mm from the trim's bottom left: 1 uses of DeviceRGB in a PDF/X file without a DefaultRGB"},
 		{name: "RGB in PDF/X",
 			bad:  "1 0 0 rg 100 100 50 50 re f",
 			good: "0 1 1 0 k 100 100 50 50 re f",
@@ -125,7 +135,11 @@ func TestPrintChecks(t *testing.T) {
 			if len(got) != 1 || !strings.Contains(got[0], c.want) {
 				t.Errorf("findings %q, want one with %q", got, c.want)
 			}
-			rep, err = Check(onePage(c.good, c.res, c.pdfx), c.opt)
+			res := c.res
+			if c.goodRes != "" {
+				res = c.goodRes
+			}
+			rep, err = Check(onePage(c.good, res, c.pdfx), c.opt)
 			if err != nil {
 				t.Fatal(err)
 			}
