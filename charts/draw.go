@@ -23,6 +23,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/internal/cjk"
 	"github.com/brochure-dev/brochure/locale"
 	"github.com/brochure-dev/brochure/number"
@@ -41,6 +42,10 @@ type Style struct {
 	Regular, Bold, Black *fonts.Face // the report's faces; nil: the embedded Noto Sans SC
 	FontSize             float64     // label size pt, default 8
 	Lang                 string      // the report's language: "en" groups thousands, English words
+
+	// Inks writes the colour operators of a print build (process
+	// colours, greys on the black plate); nil draws in RGB as on screen.
+	Inks *ink.Palette
 }
 
 // palette is a Style resolved to colours and faces.
@@ -236,7 +241,7 @@ func Draw(pdf *fpdf.Fpdf, text *fonts.Embedding, c data.Chart, x, y, w, h float6
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("chart %q: %w", c.Title, err)
 	}
-	if err := draw(&pdfCanvas{pdf: pdf, words: text}, c, x, y, w, h, st); err != nil {
+	if err := draw(&pdfCanvas{pdf: pdf, words: text, inks: st.Inks}, c, x, y, w, h, st); err != nil {
 		return err
 	}
 	if err := pdf.Error(); err != nil {

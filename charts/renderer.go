@@ -10,6 +10,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/internal/cjk"
 )
 
@@ -91,6 +92,7 @@ type paintStyle struct {
 type pdfCanvas struct {
 	pdf   *fpdf.Fpdf
 	words *fonts.Embedding
+	inks  *ink.Palette // nil: RGB as fpdf writes it
 }
 
 // Provider returns a chart.RendererProvider handing go-chart this renderer
@@ -365,13 +367,22 @@ func styleStr(fill, stroke bool) string {
 func (c *pdfCanvas) applyStyle(fill, stroke bool, st paintStyle) func() {
 	pdf := c.pdf
 	alpha := uint8(255)
+	press := c.inks != nil && c.inks.Print
 	if fill {
-		pdf.SetFillColor(int(st.fill.R), int(st.fill.G), int(st.fill.B))
+		if press {
+			pdf.RawWriteStr(c.inks.Operator(c.inks.Lookup([3]uint8{st.fill.R, st.fill.G, st.fill.B}), false))
+		} else {
+			pdf.SetFillColor(int(st.fill.R), int(st.fill.G), int(st.fill.B))
+		}
 		alpha = st.fill.A
 	}
 	dashed := false
 	if stroke {
-		pdf.SetDrawColor(int(st.stroke.R), int(st.stroke.G), int(st.stroke.B))
+		if press {
+			pdf.RawWriteStr(c.inks.Operator(c.inks.Lookup([3]uint8{st.stroke.R, st.stroke.G, st.stroke.B}), true))
+		} else {
+			pdf.SetDrawColor(int(st.stroke.R), int(st.stroke.G), int(st.stroke.B))
+		}
 		pdf.SetLineWidth(st.width)
 		alpha = st.stroke.A
 		if len(st.dash) > 0 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 
+	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/locale"
 )
 
@@ -82,6 +83,7 @@ var (
 	papers       = []string{"A4", "A5", "B5", "Letter"}
 	orientations = []string{"portrait", "landscape"}
 	fits         = []string{"cover", "contain"}
+	standards    = []string{"screen", "pdf/x-4"}
 )
 
 var (
@@ -105,8 +107,8 @@ var (
 		{key: "paper", goName: "Paper", doc: "纸张（成品尺寸）：A4（默认）、A5、B5（176×250 毫米）、Letter，或写成 宽x高 毫米，例：\"185x260\"", pattern: `^(A4|A5|B5|Letter|[0-9]+(\.[0-9]+)?x[0-9]+(\.[0-9]+)?)$`, printed: no, diffed: no},
 		{key: "orientation", goName: "Orientation", doc: "方向：portrait（竖版，默认）或 landscape（横版）", enum: orientations, printed: no, diffed: no,
 			bad: "orientation %q is not supported; write portrait or landscape"},
-		{key: "primary", goName: "Primary", doc: "主色（数字、线条、封面色块），写成带引号的 \"#RRGGBB\"，例：\"#B5121B\"", pattern: `^#[0-9A-Fa-f]{6}$`, printed: no, diffed: no, bad: badColour},
-		{key: "accent", goName: "Accent", doc: "辅色（下降的数字），写成带引号的 \"#RRGGBB\"，例：\"#1F4E9A\"", pattern: `^#[0-9A-Fa-f]{6}$`, printed: no, diffed: no, bad: badColour},
+		{key: "primary", goName: "Primary", doc: "主色（数字、线条、封面色块），写成带引号的 \"#RRGGBB\"、\"cmyk(0, 100, 90, 20)\" 或专色 \"spot(PANTONE 186 C, cmyk(0, 100, 81, 4))\"", pattern: ink.Pattern, printed: no, diffed: no, bad: badColour},
+		{key: "accent", goName: "Accent", doc: "辅色（下降的数字），写成带引号的 \"#RRGGBB\" 或 \"cmyk(100, 70, 0, 10)\"，例：\"#1F4E9A\"", pattern: ink.Pattern, printed: no, diffed: no, bad: badColour},
 		{key: "indent", goName: "Indent", doc: "正文段首缩进的字数，0 到 4，默认 2", min: num(0), max: num(4), diffed: no,
 			bad: "indent %s is outside 0..4 characters; write e.g. indent: 2"},
 		{key: "fonts", goName: "Fonts", doc: "自选字体（文件路径或系统字体的名称），可省略：fallback 用来印其他字体缺少的字"},
@@ -124,6 +126,10 @@ var (
 		{key: "booklet", goName: "Booklet", doc: "true：骑马订小册子，页数补足 4 的倍数（笔记页和封底），可用 brochure impose 拼版", diffed: no},
 		{key: "quality", goName: "Quality", doc: "缩小过大图片时的 JPEG 质量，1 到 100，默认 85", min: num(1), max: num(100), diffed: no,
 			bad: "quality %s is outside 1..100; write e.g. quality: 85"},
+		{key: "standard", goName: "Standard", doc: "screen（屏幕用 PDF，默认）或 pdf/x-4：交印刷厂的 PDF/X-4（四色印刷：文字只用黑版并叠印，品牌色用 CMYK），同 brochure build --pdfx", enum: standards, printed: no, diffed: no,
+			bad: "standard %q is not supported; write pdf/x-4 (for the press) or screen (the default)"},
+		{key: "profile", goName: "Profile", doc: "印刷厂的 CMYK 特性文件（.icc），相对于报告文件；不写则用 FOGRA39（铜版纸胶印）", pattern: `(?i)\.ic[cm]$`, printed: no, diffed: no,
+			bad: "profile %q is not an .icc file; name the press profile the shop gave you, e.g. profile: ISOcoated_v2_eci.icc"},
 	}}
 	sectionObj = object{name: "section", goType: reflect.TypeFor[Section](), what: "a section", doc: "一节：标题、导语、数字、正文、图表和图片", fields: []field{
 		{key: "title", goName: "Title", required: true, doc: "本节标题，例：政治建警铸牢忠诚警魂", printed: yes, diffed: yes, maxLen: 60, long: sectionLong,
@@ -186,7 +192,7 @@ var (
 
 // Messages that several fields share.
 const (
-	badColour   = `colour %q is not in the form #RRGGBB; write six hex digits in quotes, e.g. "#C8102E"`
+	badColour   = `colour %q is not "#RRGGBB", "cmyk(c, m, y, k)" or "spot(NAME, cmyk(c, m, y, k))"; e.g. "#B5121B" or "cmyk(0, 100, 90, 20)"`
 	sectionLong = "; the text of the section belongs in body:"
 )
 

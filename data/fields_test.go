@@ -201,7 +201,7 @@ type override struct {
 }
 
 // examples are values that match the table's patterns.
-var examples = map[string]string{"date": "2021-01-18", "paper": "A4", "primary": `"#112233"`, "accent": `"#112233"`, "bleed": "3mm", "range": "A1:B2"}
+var examples = map[string]string{"date": "2021-01-18", "paper": "A4", "primary": `"#112233"`, "accent": `"#112233"`, "bleed": "3mm", "range": "A1:B2", "profile": "press.icc"}
 
 // generate writes a report, as YAML, that sets every field of the table
 // once, with a valid value; with dataFile the chart's data is a file.
@@ -324,6 +324,8 @@ func other(f *field) string {
 		return `"#112234"`
 	case f.key == "bleed":
 		return "2mm"
+	case f.key == "profile":
+		return "other.icc"
 	case f.enum != nil:
 		return f.enum[1]
 	case f.key == "focus":

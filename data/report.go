@@ -59,6 +59,10 @@ type Print struct {
 	Marks   bool    // crop and centre marks outside the bleed
 	Booklet bool    // pad to a multiple of 4 pages with a notes page and a back cover
 	Quality *Number // JPEG quality (1..100) of downsampled photos; default 85
+	// Standard "pdf/x-4" builds for a CMYK press (as build --pdfx);
+	// Profile is the press's CMYK .icc, relative to the report (default
+	// FOGRA39).
+	Standard, Profile string
 }
 
 // BleedMM returns the bleed in mm (0 when none or unreadable; Validate

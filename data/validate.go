@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/internal/printable"
 	"github.com/brochure-dev/brochure/internal/safefile"
 )
@@ -103,7 +104,10 @@ func (es Errors) err() error {
 	return es
 }
 
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+var (
+	dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	inkRE  = regexp.MustCompile(ink.Pattern)
+)
 
 // Validate checks what the YAML structure cannot: required fields, known
 // chart types, numbers in range, colours, photo files. It returns an Errors
@@ -140,6 +144,11 @@ func (v *validator) run() {
 	}
 	if _, _, ok := PaperMM(r.Theme.Paper); !ok {
 		v.add("theme.paper", "paper size %q is not supported; write A4, A5, B5, Letter, or width x height in mm like 185x260 (each 50 to 1000 mm)%s", r.Theme.Paper, suggest(r.Theme.Paper, papers))
+	}
+	for _, c := range []struct{ path, colour string }{{"theme.primary", r.Theme.Primary}, {"theme.accent", r.Theme.Accent}} {
+		if _, err := ink.Parse(c.colour); c.colour != "" && inkRE.MatchString(c.colour) && err != nil {
+			v.add(c.path, "%s", err) // the pattern's form, out of range
+		}
 	}
 	if b := strings.TrimSpace(r.Print.Bleed); b != "" && !bleedRE.MatchString(b) {
 		v.add("print.bleed", "bleed %q is not a length in mm; write e.g. bleed: 3mm", r.Print.Bleed)

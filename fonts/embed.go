@@ -36,6 +36,11 @@ import (
 // (CIDToGIDMap /Identity), and one ToUnicode CMap maps the CIDs back to
 // text for search, copy and screen readers.
 type Embedding struct {
+	// Ink, when set, writes the operators that set the colour of text
+	// drawn in rgb (the caller's choice of colour space, overprint);
+	// nil writes DeviceRGB.
+	Ink func(rgb [3]uint8) string
+
 	pdf   *fpdf.Fpdf
 	cid   map[rune]uint16
 	runes []rune // by CID; [0] is .notdef
@@ -92,11 +97,16 @@ func (e *Embedding) Text(f *Face, size float64, rgb [3]uint8, spacing, x, y floa
 	_, h := e.pdf.GetPageSize()
 	b := e.buf[:0]
 	b = append(b, "q "...)
-	for _, c := range rgb {
-		b = strconv.AppendFloat(b, float64(c)/255, 'f', 3, 64)
-		b = append(b, ' ')
+	if e.Ink != nil {
+		b = append(b, e.Ink(rgb)...)
+		b = append(b, " BT "...)
+	} else {
+		for _, c := range rgb {
+			b = strconv.AppendFloat(b, float64(c)/255, 'f', 3, 64)
+			b = append(b, ' ')
+		}
+		b = append(b, "rg BT "...)
 	}
-	b = append(b, "rg BT "...)
 	b = append(b, u.res...)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, size, 'f', 2, 64)

@@ -8,6 +8,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/ink"
 )
 
 // Canvas draws what layout has placed. It decides nothing: positions come
@@ -17,6 +18,7 @@ type Canvas struct {
 	Fonts *fonts.Embedding // where text goes
 	Ink   string           // default text colour
 	Links map[int]int      // section index -> fpdf link to its head
+	Inks  *ink.Palette     // colour operators: screen or print (nil: screen RGB)
 
 	quality int       // JPEG quality of downsampled photos
 	pics    *pictures // the images drawn, for finish to write
@@ -33,28 +35,59 @@ func rgb(hex string) (int, int, int) {
 
 // FillRect fills a rectangle.
 func (c *Canvas) FillRect(x, y, w, h float64, color string) {
-	c.PDF.SetFillColor(rgb(color))
+	c.fill(color, w, h)
 	c.PDF.Rect(x, y, w, h, "F")
 }
 
 // StrokeRect outlines a rectangle.
 func (c *Canvas) StrokeRect(x, y, w, h, width float64, color string) {
-	c.PDF.SetDrawColor(rgb(color))
+	c.stroke(color)
 	c.PDF.SetLineWidth(width)
 	c.PDF.Rect(x, y, w, h, "D")
 }
 
 // Line strokes a straight line.
 func (c *Canvas) Line(x1, y1, x2, y2, width float64, color string) {
-	c.PDF.SetDrawColor(rgb(color))
+	c.stroke(color)
 	c.PDF.SetLineWidth(width)
 	c.PDF.Line(x1, y1, x2, y2)
+}
+
+// fill sets the fill colour of an area w × h pt. A screen build lets fpdf
+// write it (greys as DeviceGray, colours as DeviceRGB); a print build
+// writes the palette's process (or spot) colour, and the rich black for a
+// large black area.
+func (c *Canvas) fill(color string, w, h float64) {
+	if c.Inks == nil || !c.Inks.Print {
+		c.PDF.SetFillColor(rgb(color))
+		return
+	}
+	col := c.Inks.Hex(color)
+	if col.Spot != "" {
+		c.PDF.SetFillSpotColor(col.Spot, 100)
+		return
+	}
+	c.PDF.RawWriteStr(c.Inks.Area(col, w, h))
+}
+
+// stroke is fill for lines: greys (rules, hairlines) on the black plate.
+func (c *Canvas) stroke(color string) {
+	if c.Inks == nil || !c.Inks.Print {
+		c.PDF.SetDrawColor(rgb(color))
+		return
+	}
+	col := c.Inks.Hex(color)
+	if col.Spot != "" {
+		c.PDF.SetDrawSpotColor(col.Spot, 100)
+		return
+	}
+	c.PDF.RawWriteStr(c.Inks.Operator(col, true))
 }
 
 // Triangle fills a triangle pointing up or down (the change arrows of
 // stats), drawn as a shape so it needs no glyph.
 func (c *Canvas) Triangle(x, y, size float64, up bool, color string) {
-	c.PDF.SetFillColor(rgb(color))
+	c.fill(color, size, size)
 	pts := []fpdf.PointType{{X: x, Y: y + size}, {X: x + size, Y: y + size}, {X: x + size/2, Y: y}}
 	if !up {
 		pts = []fpdf.PointType{{X: x, Y: y}, {X: x + size, Y: y}, {X: x + size/2, Y: y + size}}

@@ -34,6 +34,7 @@ import (
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/locale"
 )
 
@@ -224,7 +225,8 @@ type Document struct {
 
 	geo   geometry
 	opt   Options
-	alpha []rune // the characters the report prints, in Unicode order
+	alpha []rune       // the characters the report prints, in Unicode order
+	inks  []ink.Colour // the colours with print values: the look's, the theme's
 }
 
 // Options are the build's choices that are not the report's: how strict
@@ -233,6 +235,12 @@ type Options struct {
 	Draft bool // low-resolution photos are warnings, not errors
 	Final bool // placeholder frames are errors: the document goes to print
 	PDFA  bool // PDF/A-2b: XMP metadata with pdfaid, an sRGB output intent
+	// PDFX makes a PDF/X-4 for a CMYK press (see pdfx.go): text and rules
+	// on the black plate, brand colours in CMYK, an output intent with
+	// Profile (nil: the embedded FOGRA39 profile) named ProfileName.
+	PDFX        bool
+	Profile     []byte
+	ProfileName string
 
 	Limits Limits // pages and photo sizes; zero values mean the defaults
 }
@@ -244,6 +252,9 @@ func New(r *data.Report) (*Document, error) { return NewWith(r, Options{}) }
 // NewWith is New with the build's options and limits.
 func NewWith(r *data.Report, opt Options) (*Document, error) {
 	lim := opt.Limits
+	if err := checkPress(opt); err != nil {
+		return nil, err
+	}
 	th := defaultTheme()
 	if err := faces(r, &th); err != nil {
 		return nil, err
@@ -256,14 +267,23 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err := checkPhotos(r, lim.pixels()); err != nil {
 		return nil, err
 	}
+	inks := slices.Clone(ink.Look)
 	if r.Theme.Primary != "" {
-		th.Primary = r.Theme.Primary
+		c, _ := ink.Parse(r.Theme.Primary) // validated by data
+		th.Primary = c.Hex()
 		th.Tint = mix(th.Primary, 0.08)
+		if c.Given {
+			inks = append(inks, c, tint(c, th.Tint, 0.08))
+		}
 	}
 	if r.Theme.Accent != "" {
-		th.Accent = r.Theme.Accent
+		c, _ := ink.Parse(r.Theme.Accent)
+		th.Accent = c.Hex()
+		if c.Given {
+			inks = append(inks, c)
+		}
 	}
-	d := &Document{Report: r, Theme: th, geo: newGeometry(r), opt: opt, alpha: alphabet(texts, th.Locale)}
+	d := &Document{Report: r, Theme: th, geo: newGeometry(r), opt: opt, alpha: alphabet(texts, th.Locale), inks: inks}
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err

@@ -46,7 +46,9 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 }
 
 func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
-	return charts.Draw(c.PDF, c.Fonts, b.chart, x, y, w, b.plot(w), b.style)
+	st := b.style
+	st.Inks = c.Inks
+	return charts.Draw(c.PDF, c.Fonts, b.chart, x, y, w, b.plot(w), st)
 }
 
 // photoBlock is a photo frame with its caption. The frame takes the

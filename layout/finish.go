@@ -28,7 +28,9 @@ import (
 //   - ID: a file identifier (PDF/A asks for one), a hash of the body.
 //   - Compact: the dictionaries go into a compressed object stream and
 //     the xref table into a stream (PDF 1.5): 4 KB less on the sample.
-func finish(pdf []byte, text *fonts.Embedding, pics *pictures) ([]byte, error) {
+//   - Press: a print build's output intent and resources (see press; nil
+//     for a screen build).
+func finish(pdf []byte, text *fonts.Embedding, pics *pictures, x *press) ([]byte, error) {
 	sortBoxes(pdf)
 	pf, err := pdffile.Parse(pdf)
 	if err != nil {
@@ -52,6 +54,11 @@ func finish(pdf []byte, text *fonts.Embedding, pics *pictures) ([]byte, error) {
 		if infoRE.Match(o) {
 			pf.Info = n
 			break
+		}
+	}
+	if x != nil {
+		if err := x.apply(pf); err != nil {
+			return nil, err
 		}
 	}
 	pf.ID, pf.Compact = true, true

@@ -52,6 +52,11 @@ func (d *Document) Write(w io.Writer) error {
 			return err
 		}
 	}
+	if d.opt.PDFX {
+		if err := d.pdfx(pdf, title, date); err != nil {
+			return err
+		}
+	}
 	off := g.off()
 	pdf.SetPageBox("trim", off, off, g.W, g.H)
 	pdf.SetPageBox("bleed", off-g.Bleed, off-g.Bleed, g.W+2*g.Bleed, g.H+2*g.Bleed)
@@ -61,7 +66,9 @@ func (d *Document) Write(w io.Writer) error {
 	// Text goes through an Embedding, which writes each face into the PDF
 	// cut down to the characters it drew (see fonts.Embedding).
 	text := fonts.NewEmbedding(pdf, d.alpha)
-	c := &Canvas{PDF: pdf, Fonts: text, Ink: d.Theme.Ink, Links: map[int]int{}, quality: d.quality()}
+	inks := d.palette()
+	text.Ink = inks.Text // greys on the black plate; in print, CMYK and overprint
+	c := &Canvas{PDF: pdf, Fonts: text, Ink: d.Theme.Ink, Inks: inks, Links: map[int]int{}, quality: d.quality()}
 	// the destinations of the contents' links: each section's head
 	for _, p := range d.Pages {
 		for _, b := range p.Blocks {
@@ -94,7 +101,11 @@ func (d *Document) Write(w io.Writer) error {
 	if err := pdf.Output(&buf); err != nil {
 		return err
 	}
-	out, err := finish(buf.Bytes(), text, c.pics)
+	var x *press
+	if d.opt.PDFX {
+		x = &press{profile: d.opt.Profile, name: d.opt.ProfileName}
+	}
+	out, err := finish(buf.Bytes(), text, c.pics, x)
 	if err != nil {
 		return err
 	}

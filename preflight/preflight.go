@@ -25,6 +25,7 @@
 package preflight
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -51,6 +52,7 @@ const (
 // it may take (the zero Limits are pdfread's defaults).
 type Options struct {
 	Bleed  float64 // mm of bleed expected on every side; 0: as the file says
+	MaxInk float64 // per cent of total area coverage allowed; 0: MaxInk (300)
 	Limits pdfread.Limits
 }
 
@@ -68,6 +70,7 @@ type Report struct {
 	Codes         int      `json:"codes"`         // distinct character codes shown, all fonts
 	MissingGlyphs []string `json:"missingGlyphs"` // "Font: code 0x4E00 (U+4E00) on page 3"
 	NoUnicode     int      `json:"noUnicode"`     // codes without a ToUnicode mapping
+	Plates        *Plates  `json:"plates"`        // small text by the plates it prints from (print.go)
 	Problems      []string `json:"problems"`      // what a print shop rejects
 	Warnings      []string `json:"warnings"`
 	Unchecked     []string `json:"unchecked"` // what this file had that preflight could not measure
@@ -156,6 +159,7 @@ func Check(pdf []byte, opt Options) (rep *Report, err error) {
 	}
 	rep.boxes(doc, opt)
 	w := &walker{ctx: ctx, doc: doc, rep: rep, fonts: map[string]*fontInfo{}, colours: map[string]bool{}, unchecked: map[string]int{}}
+	w.pr.maxInk = cmp.Or(opt.MaxInk, MaxInk)
 	for i := range doc.Pages {
 		p := &doc.Pages[i]
 		content, err := doc.Contents(p)
@@ -163,6 +167,7 @@ func Check(pdf []byte, opt Options) (rep *Report, err error) {
 			return nil, err
 		}
 		w.page = i + 1
+		w.pr.startPage(w)
 		w.run(content, p.Resources, identity, 0)
 		if w.err != nil {
 			return nil, w.err
@@ -172,6 +177,7 @@ func Check(pdf []byte, opt Options) (rep *Report, err error) {
 	if err := rep.catalog(doc); err != nil {
 		return nil, err
 	}
+	w.printReport(rep.PDFX())
 	return rep, nil
 }
 
@@ -343,11 +349,13 @@ type walker struct {
 	order     []*fontInfo
 	colours   map[string]bool
 	unchecked map[string]int
+	pr        printWalk // the print checks (print.go)
 }
 
 type gstate struct {
 	ctm  matrix
 	font *fontInfo
+	ink  printState // colour, overprint, lines, text position (print.go)
 }
 
 // run interprets one content stream with its resources under ctm.
@@ -356,7 +364,7 @@ func (w *walker) run(content []byte, res types.Dict, ctm matrix, depth int) {
 		w.unchecked["form XObjects nested deeper than 8"]++
 		return
 	}
-	st := gstate{ctm: ctm}
+	st := gstate{ctm: ctm, ink: w.startInk(res)}
 	var stack []gstate
 	l := &lexer{b: content}
 	for w.err == nil {
@@ -367,6 +375,7 @@ func (w *walker) run(content []byte, res types.Dict, ctm matrix, depth int) {
 		if w.err = w.doc.Op(); w.err != nil {
 			return
 		}
+		w.print(o, &st, res)
 		switch o.name {
 		case "q":
 			if len(stack) >= maxSaves {

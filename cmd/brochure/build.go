@@ -13,6 +13,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/printable"
+	"github.com/brochure-dev/brochure/internal/safefile"
 	"github.com/brochure-dev/brochure/layout"
 	"github.com/brochure-dev/brochure/preflight"
 )
@@ -78,7 +79,13 @@ func buildOne(path, out string, cfg settings) *result {
 		}
 		return res
 	}
-	doc, err := layout.NewWith(r, cfg.layoutOptions())
+	opt := cfg.layoutOptions()
+	if err := pressOptions(r, &opt, cfg.data.AllowOutside); err != nil {
+		res.code = report(&res.log, err)
+		fmt.Fprintln(&res.log, untouched)
+		return res
+	}
+	doc, err := layout.NewWith(r, opt)
 	if err != nil {
 		res.code = report(&res.log, err)
 		fmt.Fprintln(&res.log, untouched)
@@ -198,4 +205,35 @@ func (p *printer) paint(code, s string) string {
 
 func defaultOutput(path string) string {
 	return strings.TrimSuffix(path, filepath.Ext(path)) + ".pdf"
+}
+
+// pressOptions applies the report's print.standard and print.profile
+// (the flags --pdfx and --icc win): the profile is read like a photo,
+// inside the report's folder unless outside paths are allowed, and must
+// be a CMYK output profile.
+func pressOptions(r *data.Report, opt *layout.Options, allowOutside bool) error {
+	if strings.EqualFold(r.Print.Standard, "pdf/x-4") {
+		opt.PDFX = true
+	}
+	if r.Print.Profile == "" || opt.Profile != nil {
+		return nil
+	}
+	opt.PDFX = true
+	fail := func(msg string) error {
+		return data.Errors{&data.Error{Pos: r.Pos("print.profile"), Path: "print.profile", Msg: msg}}
+	}
+	path, err := safefile.Resolve(r.Dir, r.Print.Profile, allowOutside)
+	if err != nil {
+		return fail(err.Error())
+	}
+	b, err := safefile.ReadFile(path, 16<<20, false)
+	if err != nil {
+		return fail(err.Error())
+	}
+	if err := layout.CheckProfile(b); err != nil {
+		return fail(fmt.Sprintf("%s is %v", r.Print.Profile, err))
+	}
+	opt.Profile = b
+	opt.ProfileName = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return nil
 }

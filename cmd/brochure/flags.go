@@ -19,6 +19,7 @@ import (
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/printable"
 	"github.com/brochure-dev/brochure/layout"
+	"github.com/brochure-dev/brochure/preflight"
 )
 
 // buildSetup is `brochure build`: one report, or many in parallel.
@@ -129,8 +130,9 @@ func imposeSetup(fs *flag.FlagSet) runner {
 func preflightSetup(fs *flag.FlagSet) runner {
 	bleed := fs.String("bleed", "", "bleed every page must have, e.g. 3mm (default: as much as any page of the file has)")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object (for scripts)")
+	maxInk := fs.Float64("max-ink", preflight.MaxInk, "total area coverage allowed, per cent of the four inks")
 	return withPDFBudget(fs, "preflight", func(operands []string, budget pdfBudget, stdout, stderr io.Writer) int {
-		return preflightCmd(operands, *bleed, *asJSON, budget, stdout, stderr)
+		return preflightCmd(operands, *bleed, *maxInk, *asJSON, budget, stdout, stderr)
 	})
 }
 
@@ -178,6 +180,19 @@ func (s *settings) proofFlags(fs *flag.FlagSet) {
 // printFlags add what is done with a written brochure PDF.
 func (s *settings) printFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&s.print.layout.PDFA, "pdfa", false, "PDF/A-2b (archival): XMP metadata and an sRGB output intent")
+	fs.BoolVar(&s.print.layout.PDFX, "pdfx", false, "PDF/X-4 for a CMYK press: text on the black plate, brand colours in CMYK, a FOGRA39 output intent")
+	fs.Func("icc", "with --pdfx: the press's CMYK output profile (.icc) instead of FOGRA39", func(path string) error {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if err := layout.CheckProfile(b); err != nil {
+			return fmt.Errorf("%s is %w", path, err)
+		}
+		s.print.layout.PDFX, s.print.layout.Profile = true, b
+		s.print.layout.ProfileName = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		return nil
+	})
 	fs.StringVar(&s.print.impose, "impose", "", "saddle: also write the 2-up saddle-stitch imposition as NAME-imposed.pdf")
 	fs.BoolVar(&s.print.preflight, "preflight", false, "check the written PDF as a print shop does; exit 1 if it would reject it")
 }

@@ -27,6 +27,9 @@ const proofHelp = `  --draft           photos under 100 dpi are warnings, not er
 `
 
 const printHelp = `  --pdfa            PDF/A-2b: XMP metadata and an sRGB output intent
+  --pdfx            PDF/X-4 for a four-colour press: text and rules on the black plate (black text
+                    overprints), brand colours in CMYK, a FOGRA39 (coated offset) output intent
+  --icc FILE        with --pdfx: the shop's CMYK output profile instead of FOGRA39
   --impose saddle   also write NAME-imposed.pdf, the 2-up saddle-stitch imposition
   --preflight       read the written PDF back as a print shop checks it (see brochure preflight
                     --help); exit 1 if it finds something a shop would reject
@@ -61,7 +64,7 @@ Examples:
 const preflightHelp = `brochure preflight — check a finished PDF as a print shop does before printing.
 
 Usage:
-  brochure preflight out.pdf [--bleed 3mm] [--json]
+  brochure preflight out.pdf [--bleed 3mm] [--max-ink 300] [--json]
 
 Prints the PDF version (and PDF/A claim), page count, file size; the page boxes (MediaBox,
 TrimBox, BleedBox in mm) for each set of pages that share them; every font (embedded? subset?
@@ -72,11 +75,16 @@ Works on any PDF, not only brochure's; reads it with nothing but brochure itself
 Exit 1 (and PROBLEM lines) when a shop would reject the file: a font not embedded, an image
 under 100 dpi, a character with no glyph, a page without TrimBox/BleedBox or with too little
 bleed when bleed is expected (--bleed, or any page of the file has bleed), no pages, or not a
-readable PDF. Warnings (images under 200 dpi, no TrimBox, RGB without output intent) do not
+readable PDF; and what a shop's colour check rejects, each with its page and position in mm from
+the trim's bottom left: black or grey text under 12 pt printed from more than one plate (rich
+black, RGB grey), areas above the total ink limit (--max-ink, default 300 %), white set to
+overprint, lines thinner than 0.25 pt, text within 3 mm of the trim, DeviceRGB in a PDF/X file
+without a DefaultRGB. Warnings (images under 200 dpi, no TrimBox, RGB without output intent) do not
 fail. Exit 3 when the file cannot be read.
 
 Options:
   --bleed MM   the bleed every page must have (default: the most any page of the file has)
+  --max-ink N  total area coverage allowed, per cent of the four inks (default 300)
   --json       the report as one JSON object (for scripts)
 
 ` + pdfLimitsHelp + `

@@ -21,7 +21,7 @@ import (
 // nothing a shop would reject is found, 1 when something is (or the file
 // is not a readable PDF), 3 when the file cannot be read at all. The rules
 // are preflight's (see the package documentation).
-func preflightCmd(operands []string, bleed string, asJSON bool, budget pdfBudget, stdout, stderr io.Writer) int {
+func preflightCmd(operands []string, bleed string, maxInk float64, asJSON bool, budget pdfBudget, stdout, stderr io.Writer) int {
 	path := operands[0]
 	var mm float64
 	if bleed != "" {
@@ -35,7 +35,7 @@ func preflightCmd(operands []string, bleed string, asJSON bool, budget pdfBudget
 	if code != exitOK {
 		return code
 	}
-	rep, err := preflight.Check(pdf, preflight.Options{Bleed: mm, Limits: budget.Limits})
+	rep, err := preflight.Check(pdf, preflight.Options{Bleed: mm, MaxInk: maxInk, Limits: budget.Limits})
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %s\n", printable.String(path), printable.String(err.Error()))
 		return exitInvalid
@@ -119,6 +119,9 @@ func printPreflight(w io.Writer, path string, r *preflight.Report) {
 	if r.PDFA != "" {
 		pdfa = ", PDF/A-" + r.PDFA
 	}
+	if r.PDFX() {
+		pdfa += ", PDF/X"
+	}
 	fmt.Fprintf(w, "%s: PDF %s%s, %d page%s, %s\n", printable.String(path), r.Version, pdfa, r.Pages, plural(r.Pages), size(r.Bytes))
 	for _, b := range r.Boxes {
 		pages := "pages " + b.Pages
@@ -181,6 +184,10 @@ func printPreflight(w io.Writer, path string, r *preflight.Report) {
 		intent = "output intent " + strings.Join(r.OutputIntents, "; ")
 	}
 	fmt.Fprintf(w, "  colours: %s; %s\n", printable.String(strings.Join(r.Colours, ", ")), printable.String(intent))
+	if p := r.Plates; p != nil && p.BlackOnly+p.Colour+p.Several > 0 {
+		fmt.Fprintf(w, "  text under %g pt: %d runs on the black plate only (%d overprint), %d in colour, %d black from several plates\n",
+			preflight.SmallText, p.BlackOnly, p.Overprint, p.Colour, p.Several)
+	}
 	missing := "none missing"
 	if len(r.MissingGlyphs) > 0 {
 		missing = fmt.Sprintf("%d MISSING", len(r.MissingGlyphs))
