@@ -20,8 +20,9 @@ type Canvas struct {
 	Links map[int]int      // section index -> fpdf link to its head
 	Inks  *ink.Palette     // colour operators: screen or print (nil: screen RGB)
 
-	quality int       // JPEG quality of downsampled photos
-	pics    *pictures // the images drawn, for finish to write
+	quality    int       // JPEG quality of downsampled photos
+	photoBytes int64     // the most a photo file may hold (Limits.MaxPhotoBytes)
+	pics       *pictures // the images drawn, for finish to write
 }
 
 // rgb parses "#RRGGBB"; an invalid colour is black (data validates colours).

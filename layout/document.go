@@ -264,7 +264,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err := check(r, th, texts); err != nil {
 		return nil, err
 	}
-	if err := checkPhotos(r, lim.pixels()); err != nil {
+	if err := checkPhotos(r, lim.pixels(), lim.photoBytes()); err != nil {
 		return nil, err
 	}
 	inks := slices.Clone(ink.Look)

@@ -6,11 +6,11 @@ import (
 	_ "image/jpeg" // photo decoders
 	_ "image/png"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/safefile"
 )
 
 // chartBlock places a chart; charts draw themselves through the go-chart
@@ -139,10 +139,10 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 
 // checkPhotos decodes every photo once, so that a damaged or oversized
 // file (a PNG can declare 100000×100000 pixels in a few bytes: its size is
-// checked against maxPixels before it is decoded) is an error at the line
-// that names it, not a failure (or a crash)
-// inside the PDF writer.
-func checkPhotos(r *data.Report, maxPixels int) error {
+// checked against maxPixels before it is decoded; a file larger than
+// maxBytes is not read at all) is an error at the line that names it, not
+// a failure (or a crash) inside the PDF writer.
+func checkPhotos(r *data.Report, maxPixels int, maxBytes int64) error {
 	var errs data.Errors
 	for i, s := range r.Sections {
 		for j, p := range s.Photos {
@@ -153,7 +153,7 @@ func checkPhotos(r *data.Report, maxPixels int) error {
 			if !filepath.IsAbs(path) {
 				path = filepath.Join(r.Dir, path)
 			}
-			if err := decodable(path, maxPixels); err != nil {
+			if err := decodable(path, maxPixels, maxBytes); err != nil {
 				key := fmt.Sprintf("sections[%d].photos[%d].file", i, j)
 				errs = append(errs, &data.Error{Pos: r.Pos(key), Path: key, Msg: fmt.Sprintf("photo %s: %v", p.File, err)})
 			}
@@ -165,12 +165,15 @@ func checkPhotos(r *data.Report, maxPixels int) error {
 	return nil
 }
 
-func decodable(path string, maxPixels int) error {
-	f, err := os.Open(path)
+func decodable(path string, maxPixels int, maxBytes int64) error {
+	f, err := safefile.Open(path, false) // a FIFO must not hang the build
 	if err != nil {
 		return err
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > maxBytes {
+		return fmt.Errorf("the file is %s, more than the %s a photo may be (a phone photo is 2–12 MB): save it smaller, or raise the limit with --max-photo-mb", safefile.MB(st.Size()), safefile.MB(maxBytes))
+	}
 	cfg, format, err := image.DecodeConfig(f)
 	if err != nil {
 		return fmt.Errorf("cannot be read as JPEG or PNG (%v); save it again as .jpg or .png", err)

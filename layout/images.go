@@ -16,6 +16,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/pdffile"
+	"github.com/brochure-dev/brochure/internal/safefile"
 )
 
 // Effective resolution of a photo at its placed size (after the cover
@@ -239,7 +240,7 @@ func (c *Canvas) picture(path string, nx, ny int) (string, error) {
 	if i, ok := c.pics.index[key]; ok {
 		return fmt.Sprintf("/Im%d", i+1), nil
 	}
-	b, err := os.ReadFile(path)
+	b, err := safefile.ReadFile(path, c.photoBytes, false) // checked before; the file may have grown since
 	if err != nil {
 		return "", err
 	}

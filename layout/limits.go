@@ -12,15 +12,18 @@ import (
 // Limits bound what a build may produce or read; the zero value is the
 // defaults. The command sets them from its flags.
 type Limits struct {
-	MaxPages       int // pages of the brochure, the cover included (default DefaultMaxPages)
-	MaxPhotoPixels int // pixels of one photo, checked before it is decoded (default DefaultMaxPhotoPixels)
+	MaxPages       int   // pages of the brochure, the cover included (default DefaultMaxPages)
+	MaxPhotoPixels int   // pixels of one photo, checked before it is decoded (default DefaultMaxPhotoPixels)
+	MaxPhotoBytes  int64 // bytes of one photo file, checked before it is read (default DefaultMaxPhotoBytes)
 }
 
 // The default limits: a year-in-review brochure has 4–20 pages; a 100
-// million pixel photo (a 12 000 × 8 000 scan) is 400 MB decoded.
+// million pixel photo (a 12 000 × 8 000 scan) is 400 MB decoded; a phone
+// photo is 2–12 MB, a camera's largest JPEG about 30 MB.
 const (
 	DefaultMaxPages       = 200
 	DefaultMaxPhotoPixels = 100_000_000
+	DefaultMaxPhotoBytes  = 64 << 20
 )
 
 func (l Limits) pages() int {
@@ -35,6 +38,13 @@ func (l Limits) pixels() int {
 		return l.MaxPhotoPixels
 	}
 	return DefaultMaxPhotoPixels
+}
+
+func (l Limits) photoBytes() int64 {
+	if l.MaxPhotoBytes > 0 {
+		return l.MaxPhotoBytes
+	}
+	return DefaultMaxPhotoBytes
 }
 
 // tooTall is a block that does not fit an empty page.

@@ -68,7 +68,7 @@ func (d *Document) Write(w io.Writer) error {
 	text := fonts.NewEmbedding(pdf, d.alpha)
 	inks := d.palette()
 	text.Ink = inks.Text // greys on the black plate; in print, CMYK and overprint
-	c := &Canvas{PDF: pdf, Fonts: text, Ink: d.Theme.Ink, Inks: inks, Links: map[int]int{}, quality: d.quality()}
+	c := &Canvas{PDF: pdf, Fonts: text, Ink: d.Theme.Ink, Inks: inks, Links: map[int]int{}, quality: d.quality(), photoBytes: d.opt.Limits.photoBytes()}
 	// the destinations of the contents' links: each section's head
 	for _, p := range d.Pages {
 		for _, b := range p.Blocks {

@@ -251,6 +251,11 @@ var badInputs = map[string]func(t *testing.T, dir string){
 		}
 		write(t, dir, "photos/traffic.jpg", b.Bytes()[:b.Len()/2])
 	},
+	"photo-too-big": func(t *testing.T, dir string) {
+		// 2 MB that start as a JPEG, against --max-photo-mb 1: refused
+		// before it is read
+		write(t, dir, "photos/traffic.jpg", append([]byte{0xFF, 0xD8, 0xFF}, make([]byte, 2<<20)...))
+	},
 	"png-bomb": func(t *testing.T, dir string) {
 		// a valid header declaring 100000×100000 pixels (10 gigapixels,
 		// 40 GB decoded), then a few bytes of data

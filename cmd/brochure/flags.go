@@ -168,6 +168,7 @@ func (s *settings) limitFlags(fs *flag.FlagSet) {
 	fs.Func("max-bars", fmt.Sprintf("refuse a chart with more data items (bars, slices) than this (default %d)", data.DefaultMaxDataItems), whole(&s.data.MaxDataItems))
 	fs.Func("max-pages", fmt.Sprintf("refuse to make a brochure of more pages than this (default %d)", layout.DefaultMaxPages), whole(&s.layout.MaxPages))
 	fs.Func("max-image-mp", fmt.Sprintf("refuse a photo of more pixels than this, in millions, checked before it is decoded (default %d)", layout.DefaultMaxPhotoPixels/1_000_000), positive(func(f float64) { s.layout.MaxPhotoPixels = int(f * 1e6) }))
+	fs.Func("max-photo-mb", fmt.Sprintf("refuse a photo file larger than this, in MB, checked before it is read (default %d)", layout.DefaultMaxPhotoBytes>>20), positive(func(f float64) { s.layout.MaxPhotoBytes = int64(f * (1 << 20)) }))
 }
 
 // proofFlags add --draft and --final, which decide how strict the checks

@@ -10,6 +10,7 @@ const limitsHelp = `Safety and limits:
   --max-bars N        most items in one chart (default 100)
   --max-pages N       most pages in the brochure (default 200)
   --max-image-mp N    most pixels in one photo, in millions (default 100)
+  --max-photo-mb N    largest photo file (default 64)
   --max-data-mb N     largest chart data file, an .xlsx unzipped (default 32)
 `
 
