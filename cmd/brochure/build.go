@@ -158,7 +158,7 @@ func (p *printer) result(res *result) {
 	}
 	if p.json {
 		b, _ := json.Marshal(res)
-		fmt.Fprintf(p.stdout, "%s\n", b)
+		fmt.Fprintf(p.stdout, "%s\n", printable.JSON(b))
 		return
 	}
 	if p.quiet && res.Preflight != nil {

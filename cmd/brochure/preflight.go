@@ -46,7 +46,7 @@ func preflightCmd(operands []string, bleed string, maxInk float64, asJSON bool, 
 			OK   bool   `json:"ok"`
 			*preflight.Report
 		}{path, rep.OK(), rep})
-		fmt.Fprintf(stdout, "%s\n", b)
+		fmt.Fprintf(stdout, "%s\n", printable.JSON(b))
 	} else {
 		printPreflight(stdout, path, rep)
 	}

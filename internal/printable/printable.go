@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -51,4 +52,38 @@ func unsafe(r rune) bool {
 	}
 	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError ||
 		r == '\u2028' || r == '\u2029'
+}
+
+// JSON returns encoding/json's output b with the format characters it
+// leaves as they are (bidi controls, zero-width characters) written as
+// \uXXXX escapes, which a JSON reader decodes to the same text: --json
+// output on a terminal is then as safe as a message. (encoding/json
+// already escapes control characters, U+2028 and U+2029.)
+func JSON(b []byte) []byte {
+	i := 0
+	for i < len(b) {
+		r, n := utf8.DecodeRune(b[i:])
+		if unicode.Is(unicode.Cf, r) {
+			break
+		}
+		i += n
+	}
+	if i == len(b) {
+		return b
+	}
+	out := append([]byte(nil), b[:i]...)
+	for i < len(b) {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case !unicode.Is(unicode.Cf, r):
+			out = append(out, b[i:i+n]...)
+		case r > 0xFFFF:
+			hi, lo := utf16.EncodeRune(r)
+			out = fmt.Appendf(out, `\u%04x\u%04x`, hi, lo)
+		default:
+			out = fmt.Appendf(out, `\u%04x`, r)
+		}
+		i += n
+	}
+	return out
 }
