@@ -28,6 +28,7 @@ type field struct {
 	max      *float64 // largest accepted number
 	minItems int      // for lists
 	alt      string   // another definition the value may take instead (data: a list, or a file)
+	def      any      // the value assumed when the field is absent, where it is not the type's zero (the schema's default)
 
 	// Validate's messages. missing: a required field is absent. bad: the
 	// value is outside enum, pattern or min..max, formatted with the value
@@ -166,7 +167,7 @@ var (
 		{key: "series", goName: "Series", doc: "grouped、line、area：各组（各条线）的名称，例：[刑事案件, 治安案件]；每项数据写 values", item: "series name", printed: yes, diffed: no},
 		{key: "highlight", goName: "Highlight", doc: "line、area：突出显示的一项，写它的 label，例：2025", printed: no, diffed: no},
 		{key: "target", goName: "Target", doc: "line、area：目标值，画成一条带标注的虚线，例：40", diffed: no},
-		{key: "zero", goName: "Zero", doc: "line、area：写 false 时数值轴不从 0 开始，轴上画截断符号；默认从 0 开始", diffed: no},
+		{key: "zero", goName: "Zero", doc: "line、area：写 false 时数值轴不从 0 开始，轴上画截断符号；默认从 0 开始", def: true, diffed: no},
 	}}
 	pointObj = object{name: "point", goType: reflect.TypeFor[Point](), what: "a data item", doc: "图表的一项数据，例：{label: 事故数, value: 14.98}", fields: []field{
 		{key: "label", goName: "Label", required: true, doc: "这一项的名称", printed: yes, diffed: yes, maxLen: 40},

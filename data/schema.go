@@ -120,6 +120,9 @@ func fieldSchema(f field, t reflect.Type) ordered {
 		s = append(s, kv{"$ref", "#/definitions/" + defName[t]})
 	case t.Kind() == reflect.Bool:
 		s = append(s, kv{"type", "boolean"})
+		if f.def != nil {
+			s = append(s, kv{"default", f.def})
+		}
 	case t.Kind() == reflect.Slice && t.Elem() == numberType:
 		items := ordered{{"type", "number"}}
 		if f.min != nil {

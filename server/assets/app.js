@@ -343,7 +343,7 @@ function scalarField(k, f, v, p) {
     input.addEventListener('change', () => edit(p, input.value, true));
   } else if (types[0] === 'boolean') {
     input = el('input', { type: 'checkbox', 'data-input': id });
-    input.checked = v === true || v === 'true';
+    input.checked = v == null ? f.default === true : (v === true || v === 'true'); // absent: the schema's default
     input.addEventListener('change', () => edit(p, input.checked, true));
   } else if (k === 'body' || (typeof v === 'string' && v.includes('\n'))) {
     input = el('textarea', { 'data-input': id, rows: 8 });
