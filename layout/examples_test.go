@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -62,7 +63,7 @@ func TestExamples(t *testing.T) {
 				}
 				pdfium.WriteString(s)
 			}
-			inOrder(t, "PDFium", pdfium.String(), paras, true)
+			inOrder(t, "PDFium", pdfium.String(), paras, nil)
 			hanSpaceHan(t, "PDFium", doc.AllText(), paras, 0)
 			for _, s := range printedLabels(r) {
 				// figures may be printed with separators (5,200 in English)
@@ -99,12 +100,12 @@ func TestExamples(t *testing.T) {
 			}
 			t.Run("MuPDF", func(t *testing.T) {
 				txt := pdftest.Mutool(t, file)
-				inOrder(t, "MuPDF", withoutFurniture(txt, d), paras, true)
+				inOrder(t, "MuPDF", withoutFurniture(txt, d), paras, nil)
 				hanSpaceHan(t, "MuPDF", txt, paras, looseLines[name])
 			})
 			t.Run("poppler", func(t *testing.T) {
 				txt := pdftest.Pdftotext(t, file)
-				inOrder(t, "poppler", withoutFurniture(txt, d), paras, false)
+				inOrder(t, "poppler", withoutFurniture(txt, d), paras, popplerSplits[name])
 				hanSpaceHan(t, "poppler", txt, paras, looseLines[name])
 			})
 		})
@@ -151,15 +152,16 @@ func printedLabels(r *data.Report) []string {
 }
 
 // inOrder checks that every paragraph is in text (flat) after the one
-// before it: verbatim, or (for poppler, which reads full-width stat cards
-// into the columns beside them) by its first and last characters.
-func inOrder(t *testing.T, reader, text string, paras []string, verbatim bool) {
+// before it, verbatim; a paragraph numbered (from 1) in split only by its
+// first and last characters, in order, and it must not read verbatim (an
+// exception that no longer holds is taken out).
+func inOrder(t *testing.T, reader, text string, paras []string, split []int) {
 	t.Helper()
 	text = strings.ReplaceAll(flat(text), "-", "")
 	at := 0
 	for i, p := range paras {
 		p = strings.ReplaceAll(p, "-", "") // poppler joins a hyphen at a line's end
-		if verbatim {
+		if !slices.Contains(split, i+1) {
 			k := strings.Index(text[at:], p)
 			if k < 0 {
 				t.Errorf("%s: paragraph %d is not there verbatim after the one before it: %.60s…", reader, i+1, p)
@@ -167,6 +169,9 @@ func inOrder(t *testing.T, reader, text string, paras []string, verbatim bool) {
 			}
 			at += k + len(p)
 			continue
+		}
+		if strings.Contains(text[at:], p) {
+			t.Errorf("%s: paragraph %d now reads verbatim: take it out of the exceptions", reader, i+1)
 		}
 		head, tail := prefix(p, 8), suffix(p, 8)
 		k := strings.Index(text[at:], head)
@@ -181,6 +186,24 @@ func inOrder(t *testing.T, reader, text string, paras []string, verbatim bool) {
 		}
 		at += k + e + len(tail)
 	}
+}
+
+// popplerSplits are the paragraphs, by report, that poppler's pdftotext
+// reads with other text inside them. Poppler orders blocks by Breuel's
+// rules: a block above another that it overlaps in x comes first (1), and
+// a block wholly left of another comes first (2) unless a block lies
+// between them in y that overlaps both in x. A block's x extent is widened
+// over the blocks below it, up to the next block beside it. So text in the
+// left half just above or below a two-column band with no block spanning
+// both columns between them is read between the columns: the right-hand
+// stat cards above column 2 are read after column 1 (year-in-review-2020:
+// 2, 4, 7), and the left caption of two photos side by side below the band
+// before column 2 (district-bureau-2023: 10). Only a paragraph that runs
+// from column 1 into column 2 there is split. See docs/format.md, "The
+// text layer".
+var popplerSplits = map[string][]int{
+	"year-in-review-2020":  {2, 4, 7},
+	"district-bureau-2023": {10},
 }
 
 func prefix(s string, n int) string {
@@ -230,8 +253,8 @@ func withoutFurniture(text string, d *Document) string {
 	for i, page := range strings.Split(text, "\f") {
 		s := flat(page)
 		if i > 0 && i < len(d.Pages) && !d.Pages[i].Bare {
-			s = cutLast(s, flat(d.runningHead()))
-			s = cutLast(s, flat(d.Report.Organization))
+			s = cutEdge(s, flat(d.runningHead()))
+			s = cutEdge(s, flat(d.Report.Organization))
 			if m := folioRE.FindAllStringIndex(s, -1); len(m) > 0 {
 				last := m[len(m)-1]
 				s = s[:last[0]] + s[last[1]:]
@@ -240,6 +263,17 @@ func withoutFurniture(text string, d *Document) string {
 		b.WriteString(s)
 	}
 	return b.String()
+}
+
+// cutEdge is s without sub at its start (poppler reads the running head
+// first), or else without its last occurrence (MuPDF reads it last): not
+// an occurrence inside a paragraph (the minimal report's organization
+// begins its first paragraph).
+func cutEdge(s, sub string) string {
+	if sub != "" && strings.HasPrefix(s, sub) {
+		return s[len(sub):]
+	}
+	return cutLast(s, sub)
 }
 
 // cutLast is s without the last occurrence of sub.
