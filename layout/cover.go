@@ -85,6 +85,7 @@ func (d *Document) cover() Page {
 		if list := d.coverContents(contents); height(list) <= room-24 {
 			parts = append(parts, Space(0))
 			parts = append(parts, list...)
+			d.listed = true
 		}
 	}
 	// a panel that leaves more than a fifth of the page empty lowers the

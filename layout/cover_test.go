@@ -95,3 +95,37 @@ func TestLongTitleStepsDown(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlesOnly: a report whose sections have nothing but their titles is
+// its cover, which lists them; it makes no page that is only section heads
+// (the sample of one title made a page 95 % empty). With one section of
+// content, or a byline, the body is set as before.
+func TestTitlesOnly(t *testing.T) {
+	for _, tc := range []struct {
+		name, sections string
+		pages          int
+	}{
+		{"one title", "  - title: 开放日活动\n", 1},
+		{"three titles", "  - title: 开放日活动\n  - title: 反诈宣传\n  - title: 居民座谈\n", 1},
+		{"a title and a body", "  - title: 开放日活动\n  - title: 反诈宣传\n    body: 民警现场讲解了防范电信网络诈骗的常识。\n", 2},
+		{"a byline", "  - title: 开放日活动\nbyline: 白云街道派出所供稿\n", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "title: 社区警务室开放日\norganization: 白云街道派出所\ndate: 2024-05-18\ntheme: {paper: A5}\nsections:\n" + tc.sections
+			r, err := data.Parse("titles.yaml", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, pdf := build(t, r, Options{})
+			doc := pdftest.Open(t, pdf)
+			if len(doc.Pages) != tc.pages {
+				t.Fatalf("%d pages, want %d", len(doc.Pages), tc.pages)
+			}
+			for _, s := range r.Sections {
+				if !strings.Contains(doc.AllText(), s.Title) {
+					t.Errorf("%q is not printed", s.Title)
+				}
+			}
+		})
+	}
+}

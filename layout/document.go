@@ -227,6 +227,8 @@ type Document struct {
 	opt   Options
 	alpha []rune       // the characters the report prints, in Unicode order
 	inks  []ink.Colour // the colours with print values: the look's, the theme's
+
+	listed bool // the cover lists every section's title
 }
 
 // Options are the build's choices that are not the report's: how strict
@@ -288,6 +290,11 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err
 	}
+	if d.listed && titlesOnly(r) {
+		// the cover's list is all there is to print: pages of section
+		// heads alone would be nearly empty
+		return d.finish(lim)
+	}
 	first := 2
 	var toc []Page
 	if r.TOC {
@@ -311,6 +318,13 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 		d.Pages = append(d.Pages, toc...)
 	}
 	d.Pages = append(d.Pages, pages...)
+	return d.finish(lim)
+}
+
+// finish ends the document: the booklet's last pages, the page limit, the
+// folios and the images' check.
+func (d *Document) finish(lim Limits) (*Document, error) {
+	r := d.Report
 	if r.Print.Booklet {
 		d.Pages = append(d.Pages, d.bookletEnd(len(d.Pages))...)
 	}

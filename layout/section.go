@@ -12,6 +12,20 @@ import (
 	"github.com/brochure-dev/brochure/number"
 )
 
+// titlesOnly says whether the report has nothing to print after the cover
+// but its sections' titles.
+func titlesOnly(r *data.Report) bool {
+	if strings.TrimSpace(r.Byline) != "" {
+		return false
+	}
+	for _, s := range r.Sections {
+		if s.Headline != "" || len(s.Stats) > 0 || strings.TrimSpace(s.Body) != "" || len(s.Charts) > 0 || len(s.Photos) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // body turns the sections into the blocks that flow through the pages.
 //
 // A section reads: its head (number, headline, title), the figures that
