@@ -194,15 +194,13 @@ func inOrder(t *testing.T, reader, text string, paras []string, split []int) {
 // a block wholly left of another comes first (2) unless a block lies
 // between them in y that overlaps both in x. A block's x extent is widened
 // over the blocks below it, up to the next block beside it. So text in the
-// left half just above or below a two-column band with no block spanning
-// both columns between them is read between the columns: the right-hand
-// stat cards above column 2 are read after column 1 (year-in-review-2020:
-// 2, 4, 7), and the left caption of two photos side by side below the band
-// before column 2 (district-bureau-2023: 10). Only a paragraph that runs
-// from column 1 into column 2 there is split. See docs/format.md, "The
-// text layer".
+// left half just below a two-column band with no block spanning both
+// columns between them is read between the columns: the caption of the
+// left one of two photos side by side under the band is read before
+// column 2, inside a paragraph that runs from column 1 into column 2
+// (district-bureau-2023: 10). (A row of stat cards over the columns is a
+// table to poppler, read whole first: see statCard.labelTop.)
 var popplerSplits = map[string][]int{
-	"year-in-review-2020":  {2, 4, 7},
 	"district-bureau-2023": {10},
 }
 

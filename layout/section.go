@@ -382,9 +382,18 @@ func (c *statCard) text() *Paragraph {
 	return p
 }
 
+// labelTop is where the label starts below the card's top: under the
+// figure's descender (1.23 of its size as poppler measures it), so that
+// poppler sees the figures and the labels of a row of cards as two rows of
+// a table, which it reads whole before the columns under it. Touching, a
+// card was a block of its own, and the cards over column 2 were read
+// between the columns, inside the paragraph that runs from one to the
+// other.
+func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 }
+
 // Measure implements Block.
 func (c *statCard) Measure(w float64) float64 {
-	return c.big*1.15 + 2 + c.text().Measure(w-cardInset)
+	return c.labelTop() + c.text().Measure(w-cardInset)
 }
 
 // Split implements Block: a card does not split.
@@ -402,5 +411,5 @@ func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 		t := big * 0.32
 		cv.Triangle(x+cardInset+l.Natural+3, base-t-big*0.08, t, c.stat.Change == "up", c.color())
 	}
-	return c.text().Draw(cv, x+cardInset, y+lh+2, w-cardInset)
+	return c.text().Draw(cv, x+cardInset, y+c.labelTop(), w-cardInset)
 }
