@@ -27,7 +27,10 @@ type Frame struct{ X, Y, W, H float64 }
 // their order. A page that would end
 // with a hole (more than holeShare of the frame) because what comes next
 // cannot start there is set again with one of its figures sent on to the
-// next page, when that leaves a smaller hole.
+// next page, when that leaves a smaller hole; and when what comes next is
+// a row of figures, with its rows of figures set shorter (to 90 or 80 %,
+// photos cropped, never below their minimum), when that row then starts
+// there too.
 func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 	var pages []Page
 	queue := append([]Block(nil), blocks...)
@@ -45,10 +48,37 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 				}
 			}
 		}
+		if p.hole > holeShare*f.H && len(p.queue) > 0 && isFigure(p.queue[0]) {
+			// the rows of figures set shorter (their photos cropped), so
+			// that the next row starts here too
+			used := max(0, len(queue)-len(p.queue)) + 1
+			for _, m := range []float64{0.9, 0.8} {
+				q, err := fillPage(shorter(queue, used, m, f.W), shorter(floats, len(floats), m, f.W), f, n, -1)
+				if err == nil && q.hole < p.hole-1 && len(q.queue)+len(q.floats) < len(p.queue)+len(p.floats) {
+					p = q
+					break
+				}
+			}
+		}
 		pages = append(pages, p.Page)
 		queue, floats = p.queue, p.floats
 	}
 	return pages, nil
+}
+
+// shorter is queue with each of its first n blocks that is a row of
+// figures set at share m of its height, where its figures allow it.
+func shorter(queue []Block, n int, m, w float64) []Block {
+	q := append([]Block(nil), queue...)
+	for i := range q[:min(n, len(q))] {
+		if !isFigure(q[i]) {
+			continue
+		}
+		if head, tail := q[i].Split(w, m*q[i].Measure(w)); head != nil && tail == nil {
+			q[i] = head
+		}
+	}
+	return q
 }
 
 // holeShare is the space left at a page's foot, as a share of the frame,
