@@ -79,9 +79,17 @@ func (d *Document) cover() Page {
 	for height(parts) > bottom-top && len(parts) > 0 {
 		parts = parts[:len(parts)-1] // the key figures that fit
 	}
-	// the sections' titles, when the figures leave a fifth of the panel
-	// and all of them fit (in two columns when there are more than four)
-	if room := bottom - top - height(parts); room > 0.2*(bottom-top) || len(cells) == 0 {
+	// a body of text alone that fits below the band is set there, in
+	// place of the list of its titles: on a page of its own it would leave
+	// most of the page empty
+	room := bottom - top - height(parts)
+	if body := d.textBody(); len(cells) == 0 && body != nil && height(body)+24 <= room {
+		parts = append(parts, Space(0))
+		parts = append(parts, body...)
+		d.bodyOnCover = true
+	} else if room > 0.2*(bottom-top) || len(cells) == 0 {
+		// the sections' titles, when the figures leave a fifth of the
+		// panel and all of them fit (in two columns when more than four)
 		if list := d.coverContents(contents); height(list) <= room-24 {
 			parts = append(parts, Space(0))
 			parts = append(parts, list...)
@@ -124,6 +132,20 @@ func (d *Document) cover() Page {
 		y += h
 	}
 	return p
+}
+
+// textBody is the body's blocks when the report has text and nothing but
+// text (no stat, chart or photo), else nil.
+func (d *Document) textBody() []Block {
+	if titlesOnly(d.Report) {
+		return nil
+	}
+	for _, s := range d.Report.Sections {
+		if len(s.Stats) > 0 || len(s.Charts) > 0 || len(s.Photos) > 0 {
+			return nil
+		}
+	}
+	return d.body()
 }
 
 // coverContents is the list of the sections' titles under a heading: one

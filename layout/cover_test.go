@@ -96,35 +96,48 @@ func TestLongTitleStepsDown(t *testing.T) {
 	}
 }
 
-// TestTitlesOnly: a report whose sections have nothing but their titles is
-// its cover, which lists them; it makes no page that is only section heads
-// (the sample of one title made a page 95 % empty). With one section of
-// content, or a byline, the body is set as before.
-func TestTitlesOnly(t *testing.T) {
+// TestShortReportIsItsCover: a report whose sections have nothing but
+// their titles, or text short enough to fit below the band, is its cover
+// alone (one title made a second page 95 % empty, one short paragraph a
+// second page mostly empty); a longer body, or figures, still get pages of
+// their own. Everything is printed, on the cover page itself when it is all.
+func TestShortReportIsItsCover(t *testing.T) {
+	long := strings.Repeat("这是一段用来占满版面的正文，记录了全年工作的主要进展和成效。", 40)
 	for _, tc := range []struct {
 		name, sections string
 		pages          int
 	}{
 		{"one title", "  - title: 开放日活动\n", 1},
 		{"three titles", "  - title: 开放日活动\n  - title: 反诈宣传\n  - title: 居民座谈\n", 1},
-		{"a title and a body", "  - title: 开放日活动\n  - title: 反诈宣传\n    body: 民警现场讲解了防范电信网络诈骗的常识。\n", 2},
-		{"a byline", "  - title: 开放日活动\nbyline: 白云街道派出所供稿\n", 2},
+		{"a title and a body", "  - title: 开放日活动\n  - title: 反诈宣传\n    body: 民警现场讲解了防范电信网络诈骗的常识。\n", 1},
+		{"a byline", "  - title: 开放日活动\nbyline: 白云街道派出所供稿\n", 1},
+		{"a long body", "  - title: 开放日活动\n    body: " + long + "\n", 2},
+		{"a stat", "  - title: 开放日活动\n    stats:\n      - {value: 120, unit: 余名, label: 居民参加}\n    body: 民警现场讲解了防范电信网络诈骗的常识。\n", 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := "title: 社区警务室开放日\norganization: 白云街道派出所\ndate: 2024-05-18\ntheme: {paper: A5}\nsections:\n" + tc.sections
-			r, err := data.Parse("titles.yaml", []byte(src))
+			r, err := data.Parse("short.yaml", []byte(src))
 			if err != nil {
 				t.Fatal(err)
 			}
 			_, pdf := build(t, r, Options{})
 			doc := pdftest.Open(t, pdf)
-			if len(doc.Pages) != tc.pages {
+			if len(doc.Pages) < tc.pages || tc.pages == 1 && len(doc.Pages) != 1 {
 				t.Fatalf("%d pages, want %d", len(doc.Pages), tc.pages)
 			}
+			text := flat(doc.AllText())
 			for _, s := range r.Sections {
-				if !strings.Contains(doc.AllText(), s.Title) {
+				if !strings.Contains(text, flat(s.Title)) {
 					t.Errorf("%q is not printed", s.Title)
 				}
+				for _, p := range s.Paragraphs() {
+					if tc.pages == 1 && !strings.Contains(text, flat(p)) {
+						t.Errorf("%.20q… is not printed", p)
+					}
+				}
+			}
+			if r.Byline != "" && !strings.Contains(text, flat(r.Byline)) {
+				t.Errorf("the byline %q is not printed", r.Byline)
 			}
 		})
 	}

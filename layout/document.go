@@ -228,7 +228,8 @@ type Document struct {
 	alpha []rune       // the characters the report prints, in Unicode order
 	inks  []ink.Colour // the colours with print values: the look's, the theme's
 
-	listed bool // the cover lists every section's title
+	listed      bool // the cover lists every section's title
+	bodyOnCover bool // the cover holds the whole body
 }
 
 // Options are the build's choices that are not the report's: how strict
@@ -290,9 +291,9 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err
 	}
-	if d.listed && titlesOnly(r) {
-		// the cover's list is all there is to print: pages of section
-		// heads alone would be nearly empty
+	if d.bodyOnCover || d.listed && titlesOnly(r) {
+		// the cover holds all there is to print: a page of a short body,
+		// or of section heads alone, would be nearly empty
 		return d.finish(lim)
 	}
 	first := 2
