@@ -154,7 +154,7 @@ func normalise(s, dir string) string {
 		s = strings.ReplaceAll(s, real, "$DIR")
 	}
 	s = regexp.MustCompile(`\d+ ms\b`).ReplaceAllString(s, "N ms")
-	s = regexp.MustCompile(`pages, \d+(\.\d+)? (KB|MB)\b`).ReplaceAllString(s, "pages, N KB")
+	s = regexp.MustCompile(`(pages?), \d+(\.\d+)? (KB|MB)\b`).ReplaceAllString(s, "$1, N KB")
 	return s
 }
 

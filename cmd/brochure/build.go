@@ -174,7 +174,7 @@ func (p *printer) result(res *result) {
 		msg := printable.String(w.Msg)
 		fmt.Fprintln(p.stderr, strings.TrimSuffix(w.Error(), msg)+p.paint(yellow, "warning:")+" "+msg)
 	}
-	fmt.Fprintf(p.stdout, "%s: %d pages, %s, %d ms\n", p.paint(green, printable.String(res.Output)), res.Pages, size(res.Bytes), res.Millis)
+	fmt.Fprintf(p.stdout, "%s: %d page%s, %s, %d ms\n", p.paint(green, printable.String(res.Output)), res.Pages, plural(res.Pages), size(res.Bytes), res.Millis)
 	photos := fmt.Sprintf("%d photo%s", res.Photos, plural(res.Photos))
 	if res.Placeholders > 0 {
 		photos += fmt.Sprintf(" (%d placeholder%s)", res.Placeholders, plural(res.Placeholders))
