@@ -1,10 +1,11 @@
 package preflight
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/brochure-dev/brochure/internal/hostile"
 )
 
 // onePage is a hand-made PDF of one A4 page (TrimBox 10 pt inside the
@@ -28,20 +29,7 @@ func onePage(content, res string, pdfx bool) []byte {
 		"<</N 3 /Length 0>>\nstream\n\nendstream",
 		"<</Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 3>>\nstream\n\xff\x00\x00\nendstream",
 	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.6\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<</Size %d /Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
+	return hostile.PDF(objs...)
 }
 
 // printFindings are the report's findings of the print checks (those
