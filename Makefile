@@ -19,7 +19,7 @@ demo: build
 	@mkdir -p out/examples
 	$(BIN) build $(SAMPLE) -o out/year-in-review-2020.pdf
 	$(BIN) build examples/chart-gallery/report.yaml -o out/chart-gallery.pdf
-	$(BIN) build examples/ -o out/examples/ --quiet
+	$(BIN) build examples/ -o out/examples/ --quiet || echo "Some examples (Traditional Chinese, Japanese, Korean, the serif body) need the system's CJK fonts: on Debian/Ubuntu apt-get install fonts-noto-cjk. The others are in out/examples/."
 
 # All tests, after lint. Needs nothing but Go; qpdf/poppler checks run
 # when installed.
