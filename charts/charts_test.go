@@ -20,7 +20,8 @@ import (
 	"github.com/brochure-dev/brochure/fonts"
 )
 
-var testStyle = Style{Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9", FontSize: 8}
+var testStyle = Style{Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9", FontSize: 8,
+	Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black}
 
 func num(s string) data.Number {
 	v, err := strconv.ParseFloat(s, 64)

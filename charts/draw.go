@@ -39,7 +39,7 @@ type Style struct {
 	// each other. Empty: Accent and Primary.
 	Good, Bad string
 
-	Regular, Bold, Black *fonts.Face // the report's faces; nil: the embedded Noto Sans SC
+	Regular, Bold, Black *fonts.Face // the report's faces (its theme's): charts have none of their own
 	FontSize             float64     // label size pt, default 8
 	Lang                 string      // the report's language: "en" groups thousands, English words
 
@@ -64,12 +64,6 @@ func (st Style) resolve() palette {
 		}
 		return def
 	}
-	face := func(f, def *fonts.Face) *fonts.Face {
-		if f != nil {
-			return f
-		}
-		return def
-	}
 	black := drawing.Color{A: 255}
 	p := palette{
 		primary: col(st.Primary, black),
@@ -77,9 +71,9 @@ func (st Style) resolve() palette {
 		ink:     col(st.Ink, black),
 		muted:   col(st.Muted, black),
 		rule:    col(st.Rule, black),
-		regular: face(st.Regular, fonts.Regular),
-		bold:    face(st.Bold, fonts.Bold),
-		black:   face(st.Black, fonts.Black),
+		regular: st.Regular,
+		bold:    st.Bold,
+		black:   st.Black,
 		fs:      st.FontSize,
 		lang:    st.Lang,
 	}
@@ -424,10 +418,10 @@ func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
 // Strings returns every text chart c puts on the page (title, labels,
 // values, ticks, legends, the words of change charts), so that callers can
 // check the fonts have every character before drawing. It draws the chart
-// at a usual width onto a canvas that only keeps the text.
-func Strings(c data.Chart, lang string) []string {
+// at a usual width, in the style's faces (which decide what fits and is
+// shortened), onto a canvas that only keeps the text.
+func (st Style) Strings(c data.Chart) []string {
 	var tc textCollector
-	st := Style{Lang: lang}
 	for _, w := range []float64{240, 480} {
 		_ = draw(&tc, c, 0, 0, w, st.Height(c, w), st)
 	}

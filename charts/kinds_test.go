@@ -179,7 +179,9 @@ func subsequence(s, sub string) bool {
 // against the fonts).
 func TestStrings(t *testing.T) {
 	c := fromYAML(t, yamlKinds[8].yaml) // change
-	all := strings.Join(Strings(c, "zh-CN"), "")
+	st := testStyle
+	st.Lang = "zh-CN"
+	all := strings.Join(st.Strings(c), "")
 	for _, w := range []string{"同比下降", "↓", "14.98%", "同比上升"} {
 		if !strings.Contains(all, w) {
 			t.Errorf("Strings lacks %q: %q", w, all)

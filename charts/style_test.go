@@ -118,8 +118,8 @@ func TestFoldShares(t *testing.T) {
 func TestChangeColoursAreSemantic(t *testing.T) {
 	c := data.Chart{Type: "change", Better: "lower", Unit: "%", Data: []data.Point{pt("办案时长", "12.5"), pt("事故数", "-8")}}
 	for _, st := range []Style{
-		{Primary: "#2E7D32", Accent: "#2E7D32", Good: "#1F4E9A", Bad: "#B5121B"},
-		{Primary: "#1F4E9A", Accent: "#B5121B", Good: "#1F4E9A", Bad: "#B5121B"},
+		{Primary: "#2E7D32", Accent: "#2E7D32", Good: "#1F4E9A", Bad: "#B5121B", Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black},
+		{Primary: "#1F4E9A", Accent: "#B5121B", Good: "#1F4E9A", Bad: "#B5121B", Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black},
 	} {
 		w := drawWords(t, c, st)
 		colour := map[string]drawing.Color{}

@@ -22,7 +22,7 @@ type Text struct {
 // the field table: the fields marked printed, found by reflection, so that
 // a field added to the table is glyph-checked and in the fonts' subsets
 // without another list. Empty texts are left out. What charts add to their
-// data (value labels, ticks, legends) is not here: see charts.Strings.
+// data (value labels, ticks, legends) is not here: see charts.Style.Strings.
 func (r *Report) Texts() iter.Seq[Text] {
 	return func(yield func(Text) bool) {
 		texts(reflect.ValueOf(r).Elem(), "", nil, Text{}, yield)

@@ -25,7 +25,7 @@ func sectionPages(pages []Page) map[int]int {
 func (d *Document) contents(at map[int]int) []Block {
 	th := d.Theme
 	blocks := []Block{
-		&Paragraph{Spans: []Span{th.span(th.Locale.Labels.Contents, th.Black, d.geo.display(sizeHeadPlain+4), th.Primary)}, Setting: Setting{Align: Left}, After: 8},
+		&Paragraph{Spans: []Span{th.span(th.Locale.Labels.Contents, th.Black, d.geo.display(th.Scale.HeadPlain+4), th.Primary)}, Setting: Setting{Align: Left}, After: 8},
 		Rule{Color: th.Primary, Thickness: 1.2, After: 18},
 	}
 	for i, s := range d.Report.Sections {
@@ -49,7 +49,7 @@ type tocEntry struct {
 const tocNumW = 30.0 // the section number's column, pt
 
 func (e *tocEntry) title_() *Paragraph {
-	return &Paragraph{Spans: []Span{e.theme.span(e.title, e.theme.Regular, sizeTitle, e.theme.Ink)}, Setting: Setting{Align: Left}, Leading: sizeTitle * 1.5}
+	return &Paragraph{Spans: []Span{e.theme.span(e.title, e.theme.Regular, e.theme.Scale.Title, e.theme.Ink)}, Setting: Setting{Align: Left}, Leading: e.theme.Scale.Title * 1.5}
 }
 
 func (e *tocEntry) Measure(w float64) float64 {
@@ -65,15 +65,15 @@ func (e *tocEntry) Split(w, h float64) (Block, Block) {
 
 func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
 	th := e.theme
-	lead := sizeTitle * 1.5
-	base := y + baseline(sizeTitle, lead)
-	c.Text(fmt.Sprintf("%02d", e.n+1), th.Black, sizeTitle, th.Primary, x, base)
+	lead := th.Scale.Title * 1.5
+	base := y + baseline(th.Scale.Title, lead)
+	c.Text(fmt.Sprintf(th.Opener.Format, e.n+1), th.Black, th.Scale.Title, th.Primary, x, base)
 	t := e.title_()
 	if err := t.Draw(c, x+tocNumW, y, w-tocNumW-40); err != nil {
 		return err
 	}
-	pw := th.Bold.Width(e.page, sizeTitle)
-	c.Text(e.page, th.Bold, sizeTitle, th.Ink, x+w-pw, base)
+	pw := th.Bold.Width(e.page, th.Scale.Title)
+	c.Text(e.page, th.Bold, th.Scale.Title, th.Ink, x+w-pw, base)
 	h := e.Measure(w)
 	c.Line(x, y+h-6, x+w, y+h-6, 0.5, th.Rule)
 	if id, ok := c.Links[e.n]; ok {
@@ -100,7 +100,7 @@ func (d *Document) notes(number int) Page {
 	th, g := d.Theme, d.geo
 	f := g.frame()
 	p := Page{Number: number}
-	head := &Paragraph{Spans: []Span{th.span(th.Locale.Labels.Notes, th.Black, sizeTitle+2, th.Primary)}, Setting: Setting{Align: Left}, After: 6}
+	head := &Paragraph{Spans: []Span{th.span(th.Locale.Labels.Notes, th.Black, th.Scale.Title+2, th.Primary)}, Setting: Setting{Align: Left}, After: 6}
 	hh := head.Measure(f.W)
 	p.Blocks = append(p.Blocks,
 		Placed{Block: head, X: f.X, Y: f.Y, W: f.W, H: hh},

@@ -18,13 +18,13 @@ import (
 func (d *Document) cover() Page {
 	r, th, g := d.Report, d.Theme, d.geo
 	p := Page{Number: 1}
-	band := g.band()
+	band := g.band(d.Theme.Cover.Band)
 	// the band runs into the bleed on three sides
 	p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: th.Primary, Thickness: band + g.Bleed}, X: -g.Bleed, Y: -g.Bleed, W: g.W + 2*g.Bleed, H: band + g.Bleed})
 	marginX, contentW := g.MarginX, g.contentW()
 	for _, size := range d.titleSizes() {
 		blocks := d.bandBlocks(size)
-		y := math.Round(70 * g.H / pageH)
+		y := math.Round(th.Cover.TitleTop * g.H / pageH)
 		var placed []Placed
 		for _, b := range blocks {
 			h := b.Measure(contentW)
@@ -36,10 +36,10 @@ func (d *Document) cover() Page {
 			break // the largest title size that leaves the band whole
 		}
 	}
-	top, bottom := band+g.display(34), g.H-g.MarginBottom
+	top, bottom := band+g.display(th.Cover.PanelTop), g.H-g.MarginBottom
 	var parts []Block // the panel below the band, top to bottom
 	if r.Summary != "" {
-		parts = append(parts, &Paragraph{Spans: []Span{th.span(r.Summary, th.Regular, g.display(15), th.Ink)}, Setting: Setting{Align: Left}, Leading: math.Round(g.display(15) * 1.6), After: g.display(20)})
+		parts = append(parts, &Paragraph{Spans: []Span{th.span(r.Summary, th.Regular, g.display(th.Cover.Summary), th.Ink)}, Setting: Setting{Align: Left}, Leading: math.Round(g.display(th.Cover.Summary) * 1.6), After: g.display(20)})
 	}
 	var cells []Block
 	for _, s := range r.Sections {
@@ -58,8 +58,8 @@ func (d *Document) cover() Page {
 	var grid []Block
 	if len(cells) > 0 {
 		parts = append(parts,
-			&Paragraph{Spans: []Span{th.span(key, th.Black, 14, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
-			Rule{Color: th.Primary, Thickness: 1.2, After: 16})
+			&Paragraph{Spans: []Span{th.span(key, th.Black, th.Cover.Heading, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
+			Rule{Color: th.Primary, Thickness: th.Cover.HeadingRule, After: 16})
 		head := height(parts)
 		for _, c := range coverGrids(len(cells), g) {
 			for _, cell := range cells {
@@ -67,7 +67,7 @@ func (d *Document) cover() Page {
 			}
 			var rows []Block
 			for i := 0; i < len(cells); i += c.cols {
-				rows = append(rows, &Row{Cells: cells[i:min(i+c.cols, len(cells))], Columns: c.cols, Gutter: g.Gutter, After: 14})
+				rows = append(rows, &Row{Cells: cells[i:min(i+c.cols, len(cells))], Columns: c.cols, Gutter: g.Gutter, After: th.Grid.CardGap})
 			}
 			grid = rows
 			if head+height(rows) <= bottom-top {
@@ -153,8 +153,8 @@ func (d *Document) textBody() []Block {
 func (d *Document) coverContents(heading string) []Block {
 	th, g := d.Theme, d.geo
 	list := []Block{
-		&Paragraph{Spans: []Span{th.span(heading, th.Black, 14, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
-		Rule{Color: th.Primary, Thickness: 1.2, After: 12},
+		&Paragraph{Spans: []Span{th.span(heading, th.Black, th.Cover.Heading, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
+		Rule{Color: th.Primary, Thickness: th.Cover.HeadingRule, After: 12},
 	}
 	n := len(d.Report.Sections)
 	if n <= 4 || g.contentW() < 400 {
@@ -179,8 +179,11 @@ func (d *Document) coverContents(heading string) []Block {
 // titleSizes are the sizes the cover's title may take, largest first: a
 // title too long for the band at one steps down to the next.
 func (d *Document) titleSizes() []float64 {
-	g := d.geo
-	return []float64{g.display(sizeCover), g.display(40), g.display(34), g.display(30), g.display(26)}
+	var sizes []float64
+	for _, s := range d.Theme.Cover.TitleSizes {
+		sizes = append(sizes, d.geo.display(s))
+	}
+	return sizes
 }
 
 // bandBlocks are what the band holds: organization, title (at size),
@@ -189,14 +192,14 @@ func (d *Document) bandBlocks(size float64) []Block {
 	r, th, g := d.Report, d.Theme, d.geo
 	var bs []Block
 	if r.Organization != "" {
-		bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Organization, th.Bold, 12, "#FFFFFF")}, Setting: Setting{Align: Left}, After: g.display(18)})
+		bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Organization, th.Bold, th.Cover.Organization, "#FFFFFF")}, Setting: Setting{Align: Left}, After: g.display(18)})
 	}
 	bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Title, th.Black, size, "#FFFFFF")}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: g.display(10)})
 	if r.Subtitle != "" {
-		bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, g.display(20), "#FFFFFF")}, Setting: Setting{Align: Left}, After: 8})
+		bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, g.display(th.Cover.Subtitle), "#FFFFFF")}, Setting: Setting{Align: Left}, After: 8})
 	}
 	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
-		bs = append(bs, &Paragraph{Spans: []Span{th.span(th.Locale.Date(t), th.Regular, 10, "#FFFFFF")}, Setting: Setting{Align: Left}})
+		bs = append(bs, &Paragraph{Spans: []Span{th.span(th.Locale.Date(t), th.Regular, th.Cover.Date, "#FFFFFF")}, Setting: Setting{Align: Left}})
 	}
 	return bs
 }
@@ -242,7 +245,7 @@ func (d *Document) folio(n, total int) []Placed {
 	marginX, contentW := g.MarginX, g.contentW()
 	head := d.runningHead()
 	small := func(s string, face *fonts.Face, a Align) *Paragraph {
-		return &Paragraph{Spans: []Span{th.span(s, face, sizeFolio, th.Muted)}, Setting: Setting{Align: a}}
+		return &Paragraph{Spans: []Span{th.span(s, face, th.Scale.Folio, th.Muted)}, Setting: Setting{Align: a}}
 	}
 	k := (1 + g.Scale) / 2 // the folio keeps its size; its distance to the text scales less
 	top := g.MarginTop - 28*k

@@ -88,7 +88,7 @@ func TestLongTitleStepsDown(t *testing.T) {
 				if size := para.Spans[0].Size; size >= d.geo.display(sizeCover) {
 					t.Errorf("title set at %.1f pt, the largest size", size)
 				}
-				if p.Y+p.H > d.geo.band() {
+				if p.Y+p.H > d.geo.band(d.Theme.Cover.Band) {
 					t.Errorf("title runs out of the band")
 				}
 			}

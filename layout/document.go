@@ -9,16 +9,14 @@
 // written into the file by layout itself. Positions are decided before
 // anything is drawn, so they can be tested without a PDF.
 //
-// The page (A4 portrait, in pt): margins 48 left and right, 62 top, 58
-// bottom; body text in two columns with a 26 pt gutter (three on a page
-// wider than 680 pt of text, one under 300), on a 14 pt grid; figures two
-// to a row across the same gutter; stat cards in rows of 2 to 5 (14 pt
-// between 3 or 5). Margins and gutter scale with the paper's short side
-// (geometry.go). The type scale: 7.5 (folio, captions), 8 (labels), 9.5
-// on 14 (body), 13 (titles), 15 (headline words), 20 (headlines without
-// figures), 22 (stat figures), 28 (headline figures), 46 (cover title).
-// Colours: the theme's primary for figures and rules, its accent for
-// falling figures, ink, one grey, one rule tint.
+// The palette, faces, type scale, grid and the designs of the cover, the
+// section opener and the stat card come from the document's Theme
+// (package theme); the default look, newspaper, sets A4 with margins 48 left and
+// right, 62 top, 58 bottom; body text in two columns with a 26 pt gutter
+// (three on a page wider than 680 pt of text, one under 300), on a 14 pt
+// grid; figures two to a row across the same gutter; stat cards in rows
+// of 2 to 5. Margins and gutter scale with the paper's short side
+// (geometry.go).
 package layout
 
 import (
@@ -36,42 +34,30 @@ import (
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/locale"
+	"github.com/brochure-dev/brochure/theme"
 )
 
 // Version is written into the PDF's Creator; the command sets it.
 var Version = "dev"
 
-// Theme is the look of a document: its palette, its language and its faces.
-type Theme struct {
-	Primary, Accent, Ink, Muted, Rule, Tint, Paper string
-	Good, Bad                                      string // good and bad news: semantic, never a brand colour
+// Theme is the look a document is set in (see package theme: palette,
+// faces, type scale, grid, the designs of cover, opener and stat card),
+// with the helpers layout sets text in it with. The faces are the
+// embedded Noto Sans SC unless the language or the report names others.
+type Theme struct{ theme.Theme }
 
-	Locale               locale.Locale // the report's language: labels, dates, faces
-	Regular, Bold, Black *fonts.Face   // the embedded Noto Sans SC unless the language or the report names others
-	Serif                *fonts.Face   // the body's face when the theme asks for a serif; nil: Regular
-	Fallback             []*fonts.Face // draw, in turn, what the others lack
-
-}
-
-// defaultTheme is the palette of a police bureau's newspaper page and the
-// embedded faces.
+// defaultTheme is the default look with the embedded faces.
 func defaultTheme() Theme {
-	return Theme{Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9", Tint: "#F7EDEE", Paper: "A4",
-		Good: "#1F4E9A", Bad: "#B5121B",
-		Locale: locale.Must(""), Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black}
+	th, err := theme.Look(theme.Default)
+	if err != nil {
+		panic(err) // the default look is always registered
+	}
+	return Theme{th}
 }
 
 // span is text in one of the theme's faces, with its fallback.
 func (th Theme) span(text string, f *fonts.Face, size float64, color string) Span {
 	return Span{Text: text, Face: f, Size: size, Color: color, Fallback: th.Fallback, Centred: th.Locale.Traditional()}
-}
-
-// body is the face of body text: the serif when the theme has one.
-func (th Theme) body() *fonts.Face {
-	if th.Serif != nil {
-		return th.Serif
-	}
-	return th.Regular
 }
 
 // faces sets the theme's language and opens its faces: for each role the
@@ -199,20 +185,6 @@ func firstWord(s string) string {
 	return s
 }
 
-// Type scale, pt.
-const (
-	sizeFolio     = 7.5
-	sizeLabel     = 8.0
-	sizeBody      = 9.5
-	leadBody      = 14.0
-	sizeTitle     = 13.0
-	sizeHeadWord  = 15.0
-	sizeHeadPlain = 20.0
-	sizeStat      = 22.0
-	sizeHeadNum   = 28.0
-	sizeCover     = 46.0
-)
-
 // Document is a report laid out into pages, ready to draw.
 type Document struct {
 	Report *data.Report
@@ -262,7 +234,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err := faces(r, &th); err != nil {
 		return nil, err
 	}
-	texts := printedTexts(r)
+	texts := printedTexts(r, th.Charts(chartLang(r.Language)))
 	addScripts(&th, texts)
 	if err := check(r, th, texts); err != nil {
 		return nil, err
@@ -286,7 +258,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 			inks = append(inks, c)
 		}
 	}
-	d := &Document{Report: r, Theme: th, geo: newGeometry(r), opt: opt, alpha: alphabet(texts, th.Locale), inks: inks}
+	d := &Document{Report: r, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th.Locale), inks: inks}
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err
@@ -350,10 +322,6 @@ func mix(hex string, share float64) string {
 	return fmt.Sprintf("#%02X%02X%02X", m(r), m(g), m(b))
 }
 
-// FigureWidth is the width of a chart in the brochure (A4): one of the
-// two figures of a row.
-const FigureWidth = (contentW - gutter) / 2
-
 // ChartWidth is the width chart c is drawn at in this brochure: the full
 // width for a chart whose columns would be crowded in one column (see
 // wideChart), else one column. Exported charts are drawn at it so they
@@ -370,9 +338,7 @@ func (d *Document) ChartWidth(c data.Chart) float64 {
 func (d *Document) ChartStyle() charts.Style { return d.chartStyle() }
 
 func (d *Document) chartStyle() charts.Style {
-	th := d.Theme
-	return charts.Style{Primary: th.Primary, Accent: th.Accent, Ink: th.Ink, Muted: th.Muted, Rule: th.Rule,
-		Good: th.Good, Bad: th.Bad, Regular: th.Regular, Bold: th.Bold, Black: th.Black, FontSize: sizeLabel, Lang: chartLang(d.Report.Language)}
+	return d.Theme.Charts(chartLang(d.Report.Language))
 }
 
 // chartLang is the language charts are told: "en" for any English (they
@@ -404,7 +370,7 @@ func check(r *data.Report, th Theme, texts []printedText) error {
 		e  *data.Error
 	}
 	groups := map[string][]miss{} // by script: Han, Hangul, Kana
-	seen := map[string]bool{}     // a chart's text comes twice: as written, and as charts.Strings draws it
+	seen := map[string]bool{}     // a chart's text comes twice: as written, and as charts draw it
 	for _, t := range texts {
 		scope := chartPath.FindString(t.path) // "sections[2].charts[0]", or "" outside charts
 		chart := scope != ""
@@ -581,9 +547,9 @@ func alphabet(texts []printedText, loc locale.Locale) []rune {
 }
 
 // printedTexts lists what visit visits.
-func printedTexts(r *data.Report) []printedText {
+func printedTexts(r *data.Report, st charts.Style) []printedText {
 	var texts []printedText
-	visit(r, func(t printedText) { texts = append(texts, t) })
+	visit(r, st, func(t printedText) { texts = append(texts, t) })
 	return texts
 }
 
@@ -598,14 +564,14 @@ type printedText struct {
 // visit calls fn with every text of the report that gets printed,
 // including what charts add (value labels, ticks, legends): the glyph
 // check and the fonts' subsets read the same list.
-func visit(r *data.Report, fn func(printedText)) {
+func visit(r *data.Report, st charts.Style, fn func(printedText)) {
 	for t := range r.Texts() {
 		fn(printedText{path: t.Path, s: t.Value, at: t.At, note: t.From})
 	}
 	for i, s := range r.Sections {
 		for j, c := range s.Charts {
 			q := fmt.Sprintf("sections[%d].charts[%d]", i, j)
-			for _, s := range charts.Strings(c, chartLang(r.Language)) {
+			for _, s := range st.Strings(c) {
 				fn(printedText{path: q, s: s})
 			}
 		}

@@ -81,7 +81,7 @@ func (d *Document) photo(key string, p data.Photo) Block {
 		}
 	}
 	return &photoBlock{key: key, photo: p, path: path, theme: d.Theme, natural: natural, caption: &Paragraph{
-		Spans:   []Span{d.Theme.span(p.Caption, d.Theme.Regular, sizeLabel, d.Theme.Ink)},
+		Spans:   []Span{d.Theme.span(p.Caption, d.Theme.Regular, d.Theme.Scale.Label, d.Theme.Ink)},
 		Setting: Setting{Align: Left, TrimStart: true}, Leading: 11,
 	}}
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/theme"
 )
 
 // mm is one millimetre in pt.
@@ -30,14 +31,7 @@ type geometry struct {
 }
 
 // The A4 page, pt: the reference the other sizes scale from.
-const (
-	pageW, pageH = 595.28, 841.89
-	marginX      = 48.0
-	marginTop    = 62.0
-	marginBottom = 58.0
-	gutter       = 26.0
-	contentW     = pageW - 2*marginX
-)
+const pageW, pageH = 595.28, 841.89
 
 // Crop marks: where they start outside the trim (never inside the bleed)
 // and how long they are, pt.
@@ -47,7 +41,7 @@ const (
 	markWeight = 0.25
 )
 
-func newGeometry(r *data.Report) geometry {
+func newGeometry(r *data.Report, grid theme.Grid) geometry {
 	wmm, hmm, ok := data.PaperMM(r.Theme.Paper)
 	if !ok {
 		wmm, hmm = 210, 297
@@ -62,17 +56,17 @@ func newGeometry(r *data.Report) geometry {
 	}
 	g := geometry{
 		W: w, H: h, Scale: s,
-		MarginX:      math.Round(marginX*s*10) / 10,
-		MarginTop:    math.Round(marginTop*s*10) / 10,
-		MarginBottom: math.Round(marginBottom*s*10) / 10,
-		Gutter:       math.Round(gutter*s*10) / 10,
+		MarginX:      math.Round(grid.MarginX*s*10) / 10,
+		MarginTop:    math.Round(grid.MarginTop*s*10) / 10,
+		MarginBottom: math.Round(grid.MarginBottom*s*10) / 10,
+		Gutter:       math.Round(grid.Gutter*s*10) / 10,
 		Bleed:        r.Print.BleedMM() * mm,
 		Marks:        r.Print.Marks,
 	}
 	switch cw := g.contentW(); {
-	case cw >= 680:
+	case cw >= grid.ThreeFrom:
 		g.Columns = 3
-	case cw >= 300:
+	case cw >= grid.OneBelow:
 		g.Columns = 2
 	default:
 		g.Columns = 1
@@ -82,9 +76,9 @@ func newGeometry(r *data.Report) geometry {
 
 func (g geometry) contentW() float64 { return g.W - 2*g.MarginX }
 
-// band is the height of the cover's coloured band: 300 pt on A4, in
+// band is the height of the cover's coloured band, a4 pt on A4, in
 // proportion on other papers.
-func (g geometry) band() float64 { return math.Round(g.H * 300 / pageH) }
+func (g geometry) band(a4 float64) float64 { return math.Round(g.H * a4 / pageH) }
 
 // figureW is the width of a chart or photo: one of the two of a row.
 func (g geometry) figureW() float64 { return (g.contentW() - g.Gutter) / 2 }

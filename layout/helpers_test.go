@@ -30,3 +30,16 @@ func build(t testing.TB, r *data.Report, opt Options) (*Document, []byte) {
 	}
 	return d, b.Bytes()
 }
+
+// The default look's sizes and grid, as tests compare with them.
+var (
+	sizeBody    = defaultTheme().Scale.Body
+	sizeLabel   = defaultTheme().Scale.Label
+	sizeStat    = defaultTheme().Scale.Stat
+	sizeHeadNum = defaultTheme().Scale.HeadNum
+	sizeCover   = defaultTheme().Cover.TitleSizes[0]
+	marginX     = defaultTheme().Grid.MarginX
+	cardInset   = defaultTheme().Card.Inset
+	gutter      = defaultTheme().Grid.Gutter
+	contentW    = pageW - 2*marginX
+)

@@ -64,7 +64,7 @@ func (d *Document) checkFit(cover Page) error {
 		errs = append(errs, &data.Error{Pos: r.Pos(path), Path: path, Msg: fmt.Sprintf(format, args...)})
 	}
 	g := d.geo
-	band := g.band()
+	band := g.band(d.Theme.Cover.Band)
 	bottom := 0.0
 	for _, p := range cover.Blocks {
 		if _, ok := p.Block.(*Paragraph); ok && p.Y < band {
@@ -72,7 +72,7 @@ func (d *Document) checkFit(cover Page) error {
 		}
 	}
 	if bottom > band-12 {
-		lines := len((&Paragraph{Spans: []Span{d.Theme.span(r.Title, d.Theme.Black, g.display(sizeCover), "")}, Setting: Setting{Align: Left, PhraseBreaks: true}}).Lines(g.contentW()))
+		lines := len((&Paragraph{Spans: []Span{d.Theme.span(r.Title, d.Theme.Black, g.display(d.Theme.Cover.TitleSizes[0]), "")}, Setting: Setting{Align: Left, PhraseBreaks: true}}).Lines(g.contentW()))
 		add("title", "the title takes %d lines on the cover, and with the subtitle, organization and date it runs out of the cover's coloured band; shorten the title to about %d characters and put the rest in subtitle:",
 			lines, max(10, utf8.RuneCountInString(r.Title)*2/(lines+1)))
 	}
@@ -121,11 +121,11 @@ func (d *Document) runningHead() string {
 	width := func(s string, f *fonts.Face) float64 {
 		w := 0.0
 		for _, ch := range s {
-			w += f.Advance(ch) * sizeFolio / 1000
+			w += f.Advance(ch) * th.Scale.Folio / 1000
 		}
 		return w
 	}
-	room := d.geo.contentW() - width(r.Organization, th.Regular) - 2*sizeFolio
+	room := d.geo.contentW() - width(r.Organization, th.Regular) - 2*th.Scale.Folio
 	head := r.Title
 	if r.Subtitle != "" {
 		head += " · " + r.Subtitle

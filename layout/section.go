@@ -64,22 +64,22 @@ func (d *Document) body() []Block {
 		if len(figs)%2 == 1 && len(cards) > 0 && !hasText {
 			grid := &Stack{}
 			grid.Blocks = append(grid.Blocks, cardRows(cards, 2, d.geo.Gutter)...)
-			blocks = append(blocks, &Row{Cells: []Block{grid, figs[len(figs)-1]}, Columns: 2, Gutter: d.geo.Gutter, After: 16})
+			blocks = append(blocks, &Row{Cells: []Block{grid, figs[len(figs)-1]}, Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap})
 			figs = figs[:len(figs)-1]
 		} else {
 			blocks = append(blocks, cardRows(cards, 0, d.geo.Gutter)...)
 		}
 		flow := &Flow{
-			Setting: Setting{Align: Justify, Indent: d.indent() * sizeBody},
-			Columns: d.geo.Columns, Gutter: d.geo.Gutter, Leading: leadBody, After: 14,
+			Setting: Setting{Align: Justify, Indent: d.indent() * d.Theme.Scale.Body},
+			Columns: d.geo.Columns, Gutter: d.geo.Gutter, Leading: d.Theme.Scale.Lead, After: d.Theme.Grid.TextGap,
 		}
 		for _, p := range s.Paragraphs() {
-			flow.Paras = append(flow.Paras, []Span{d.Theme.span(p, d.Theme.body(), sizeBody, d.Theme.Ink)})
+			flow.Paras = append(flow.Paras, []Span{d.Theme.span(p, d.Theme.Body(), d.Theme.Scale.Body, d.Theme.Ink)})
 		}
 		if i == last && d.Report.Byline != "" {
 			// the byline closes the text, as in a newspaper, and stays
 			// with its last lines
-			flow.Trailer = []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, sizeBody, d.Theme.Muted)}
+			flow.Trailer = []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, d.Theme.Scale.Body, d.Theme.Muted)}
 		}
 		if len(flow.Paras) > 0 || flow.Trailer != nil {
 			if len(figs)%2 == 1 {
@@ -91,12 +91,12 @@ func (d *Document) body() []Block {
 			blocks = append(blocks, flow)
 		}
 		for j := 0; j < len(figs); j += 2 {
-			blocks = append(blocks, &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: 16, Kicker: kicker})
+			blocks = append(blocks, &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap, Kicker: kicker})
 		}
 		for _, b := range wide {
-			blocks = append(blocks, &Row{Cells: []Block{b}, Columns: 1, After: 16, Kicker: kicker})
+			blocks = append(blocks, &Row{Cells: []Block{b}, Columns: 1, After: d.Theme.Grid.FigureGap, Kicker: kicker})
 		}
-		blocks = append(blocks, Space(18))
+		blocks = append(blocks, Space(d.Theme.Grid.SectionGap))
 	}
 	return blocks
 }
@@ -188,19 +188,19 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	st := &h.Stack
 	st.Keep = true
 	st.Blocks = append(st.Blocks,
-		Rule{Color: th.Primary, Thickness: 2.5, After: 8},
-		&Paragraph{Spans: []Span{th.span(fmt.Sprintf("%02d", i+1), th.Black, 11, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
+		Rule{Color: th.Primary, Thickness: th.Opener.Rule, After: 8},
+		&Paragraph{Spans: []Span{th.span(fmt.Sprintf(th.Opener.Format, i+1), th.Black, th.Opener.Number, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
 	)
 	if s.Headline != "" {
 		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 4})
 	}
-	title := []Span{th.span(s.Title, th.Regular, sizeTitle, th.Ink)}
+	title := []Span{th.span(s.Title, th.Regular, th.Scale.Title, th.Ink)}
 	if s.Headline != "" {
-		title = append([]Span{th.span(th.Locale.Labels.Dash, th.Regular, sizeTitle, th.Primary)}, title...)
+		title = append([]Span{th.span(th.Locale.Labels.Dash, th.Regular, th.Scale.Title, th.Primary)}, title...)
 	}
 	st.Blocks = append(st.Blocks,
 		&Paragraph{Spans: title, Setting: Setting{Align: Left, TrimStart: true}, After: 6},
-		Rule{Color: th.Rule, Thickness: 0.6, After: 12},
+		Rule{Color: th.Rule, Thickness: th.Opener.Underline, After: 12},
 	)
 	return h
 }
@@ -227,10 +227,10 @@ func (h *sectionHead) Split(w, hh float64) (Block, Block) {
 func (d *Document) kicker(i int, s data.Section) Block {
 	return &Stack{Blocks: []Block{
 		&Paragraph{Spans: []Span{
-			d.Theme.span(fmt.Sprintf("%02d  ", i+1), d.Theme.Black, sizeLabel, d.Theme.Primary),
-			d.Theme.span(s.Title+d.Theme.Locale.Labels.Continued, d.Theme.Regular, sizeLabel, d.Theme.Muted),
+			d.Theme.span(fmt.Sprintf(d.Theme.Opener.Format+"  ", i+1), d.Theme.Black, d.Theme.Scale.Label, d.Theme.Primary),
+			d.Theme.span(s.Title+d.Theme.Locale.Labels.Continued, d.Theme.Regular, d.Theme.Scale.Label, d.Theme.Muted),
 		}, Setting: Setting{Align: Left}, After: 4},
-		Rule{Color: d.Theme.Rule, Thickness: 0.6, After: 10},
+		Rule{Color: d.Theme.Rule, Thickness: d.Theme.Opener.Underline, After: 10},
 	}}
 }
 
@@ -252,15 +252,15 @@ func headlineSpans(h string, th Theme) []Span {
 			if th.Locale.English() {
 				fig = number.Format{Decimals: -1, Lang: "en"}.Text(fig) // 5200 → 5,200
 			}
-			spans = append(spans, th.span(fig, th.Black, sizeHeadNum, th.Primary))
+			spans = append(spans, th.span(fig, th.Black, th.Scale.HeadNum, th.Primary))
 		} else {
-			spans = append(spans, th.span(string(runes[i:j]), th.Bold, sizeHeadWord, th.Ink))
+			spans = append(spans, th.span(string(runes[i:j]), th.Bold, th.Scale.HeadWord, th.Ink))
 		}
 		i = j
 	}
 	if !hasNum {
 		for i := range spans {
-			spans[i].Size, spans[i].Face = sizeHeadPlain, th.Black
+			spans[i].Size, spans[i].Face = th.Scale.HeadPlain, th.Black
 		}
 	}
 	return spans
@@ -314,10 +314,8 @@ type statCard struct {
 }
 
 func (d *Document) statCard(s data.Stat) Block {
-	return &statCard{stat: s, theme: d.Theme, big: sizeStat, note: s.Note}
+	return &statCard{stat: s, theme: d.Theme, big: d.Theme.Scale.Stat, note: s.Note}
 }
-
-const cardInset = 8.0 // from the bar to the text
 
 func (c *statCard) color() string {
 	if c.stat.Change == "down" {
@@ -339,7 +337,7 @@ func (c *statCard) figure(w float64) (Line, float64) {
 func (c *statCard) setFigure(w float64) (Line, float64) {
 	s, th := c.stat, c.theme
 	spans := func(big float64) []Span {
-		small := big * 0.45
+		small := big * th.Card.Unit
 		var sp []Span
 		prefix, figure, unit := th.Locale.Figure(s.Prefix, s.Value.Text, s.Unit)
 		if prefix != "" {
@@ -351,9 +349,9 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 		}
 		return sp
 	}
-	room := w - cardInset
+	room := w - th.Card.Inset
 	if s.Change != "" {
-		room -= c.big * 0.45
+		room -= c.big * th.Card.Unit
 	}
 	big := c.big
 	// measured as set (CJK–Latin spaces, fallback face included); every
@@ -374,9 +372,9 @@ func (c *statCard) text() *Paragraph {
 	if c.label != nil {
 		return c.label
 	}
-	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, sizeLabel, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: 11}
+	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, c.theme.Scale.Label, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: 11}
 	if c.note != "" {
-		p.Spans = append(p.Spans, c.theme.span("\n"+c.note, c.theme.Regular, sizeFolio, c.theme.Muted))
+		p.Spans = append(p.Spans, c.theme.span("\n"+c.note, c.theme.Regular, c.theme.Scale.Folio, c.theme.Muted))
 	}
 	c.label = p
 	return p
@@ -393,7 +391,7 @@ func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 }
 
 // Measure implements Block.
 func (c *statCard) Measure(w float64) float64 {
-	return c.labelTop() + c.text().Measure(w-cardInset)
+	return c.labelTop() + c.text().Measure(w-c.theme.Card.Inset)
 }
 
 // Split implements Block: a card does not split.
@@ -402,14 +400,14 @@ func (c *statCard) Split(w, h float64) (Block, Block) { return nil, c }
 // Draw implements Block.
 func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 	h := c.Measure(w)
-	cv.FillRect(x, y+2, 2, h-4, c.color())
+	cv.FillRect(x, y+2, c.theme.Card.Bar, h-4, c.color())
 	l, big := c.figure(w)
 	lh := c.big * 1.15
 	base := y + baseline(c.big, lh)
-	cv.TextLine(l, x+cardInset, base)
+	cv.TextLine(l, x+c.theme.Card.Inset, base)
 	if c.stat.Change != "" {
 		t := big * 0.32
-		cv.Triangle(x+cardInset+l.Natural+3, base-t-big*0.08, t, c.stat.Change == "up", c.color())
+		cv.Triangle(x+c.theme.Card.Inset+l.Natural+3, base-t-big*0.08, t, c.stat.Change == "up", c.color())
 	}
-	return c.text().Draw(cv, x+cardInset, y+c.labelTop(), w-cardInset)
+	return c.text().Draw(cv, x+c.theme.Card.Inset, y+c.labelTop(), w-c.theme.Card.Inset)
 }

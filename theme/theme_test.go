@@ -1,0 +1,44 @@
+package theme
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/brochure-dev/brochure/ink"
+)
+
+// Every look is complete: every colour a colour, every size given, the
+// faces set. A look that forgets a field would set text at 0 pt or draw
+// in black.
+func TestLooksComplete(t *testing.T) {
+	for _, name := range Names() {
+		th, err := Look(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if th.Name != name {
+			t.Errorf("%s: Name %q", name, th.Name)
+		}
+		if th.Regular == nil || th.Bold == nil || th.Black == nil {
+			t.Errorf("%s: a face is missing", name)
+		}
+		p := reflect.ValueOf(th.Palette)
+		for i := range p.NumField() {
+			if _, err := ink.Parse(p.Field(i).String()); err != nil || p.Field(i).String() == "" {
+				t.Errorf("%s: Palette.%s = %q is not a colour", name, p.Type().Field(i).Name, p.Field(i).String())
+			}
+		}
+		for _, part := range []any{th.Scale, th.Grid, th.Cover, th.Opener, th.Card, th.Chart} {
+			v := reflect.ValueOf(part)
+			for i := range v.NumField() {
+				if f := v.Field(i); f.IsZero() && !strings.HasPrefix(v.Type().Field(i).Tag.Get("theme"), "optional") {
+					t.Errorf("%s: %s.%s is not set", name, v.Type().Name(), v.Type().Field(i).Name)
+				}
+			}
+		}
+	}
+	if _, err := Look("nosuch"); err == nil {
+		t.Error("an unknown look is not an error")
+	}
+}
