@@ -56,6 +56,10 @@ func Diff(old, new *Report) []Change {
 		c.Section, c.What, c.Label = -1, ChangeCover, c.key
 		cs = append(cs, c)
 	}
+	for _, c := range optionalChanges(&qrObj, reflect.ValueOf(old.QR), reflect.ValueOf(new.QR)) {
+		c.Section, c.What, c.Label = -1, ChangeCover, "qr."+c.key
+		cs = append(cs, c)
+	}
 	match := pairSections(old.Sections, new.Sections)
 	used := map[int]bool{}
 	for j, ns := range new.Sections {
@@ -200,6 +204,11 @@ func diffSection(at int, a, b Section) []Change {
 	}
 	for _, c := range fieldChanges(&sectionObj, reflect.ValueOf(a), reflect.ValueOf(b), "title", "headline", "body") {
 		c.Kind, c.What = Changed, ChangeField
+		add(c)
+	}
+	for _, c := range append(optionalChanges(&quoteObj, reflect.ValueOf(a.Quote), reflect.ValueOf(b.Quote)),
+		optionalChanges(&qrObj, reflect.ValueOf(a.QR), reflect.ValueOf(b.QR))...) {
+		c.What = ChangeField
 		add(c)
 	}
 

@@ -101,6 +101,7 @@ var (
 		{key: "theme", goName: "Theme", doc: "版式设置：纸张和颜色，可省略"},
 		{key: "print", goName: "Print", doc: "印刷设置：出血、裁切线、骑马订小册子，可省略；例：{bleed: 3mm, marks: true}"},
 		{key: "toc", goName: "TOC", doc: "true：封面后加一页目录（带页码和链接）", printed: no, diffed: no},
+		{key: "qr", goName: "QR", doc: "二维码，印在封底（骑马订小册子）或最后一页的页脚，例：{url: https://example.gov.cn/2025, caption: 扫码阅读电子版}"},
 		{key: "sections", goName: "Sections", required: true, doc: "章节列表，至少一节；每节以 \"- title: …\" 开始", minItems: 1, item: "section",
 			missing: `the report has no sections; add a "sections:" list with at least one "- title: ..." item`},
 	}}
@@ -140,6 +141,8 @@ var (
 		{key: "body", goName: "Body", doc: "正文；写成 \"body: |\" 后另起行缩进书写，段落之间空一行", printed: yes, diffed: yes},
 		{key: "charts", goName: "Charts", doc: "图表列表", item: "chart"},
 		{key: "photos", goName: "Photos", doc: "图片列表；不写 file 的图片印成“图片占位”框", item: "photo"},
+		{key: "quote", goName: "Quote", doc: "引语，大字印在正文中（第一段之后），带引号和出处，例：{text: 让人民群众安全感更加充实, by: 区委书记 王明}"},
+		{key: "qr", goName: "QR", doc: "本节的二维码，印在本节末尾，例：{url: https://example.gov.cn/video, caption: 扫码观看视频}"},
 	}}
 	statObj = object{name: "stat", goType: reflect.TypeFor[Stat](), what: "a stat", doc: "一个关键数字，例：{value: 500, unit: 余场, label: 教育活动}", fields: []field{
 		{key: "value", goName: "Value", required: true, doc: "数字本身，不加引号、不加千分位逗号，百分号写在 unit 里；例：14.98", min: num(0), diffed: yes,
@@ -175,6 +178,17 @@ var (
 		{key: "unit", goName: "Unit", doc: "这一项自己的单位，优先于图表的 unit", printed: yes, diffed: yes, maxLen: 10},
 		{key: "values", goName: "Values", doc: "grouped、有 series 的 line 和 area：每组一个数值，顺序同 series", item: "value", holes: true, diffed: no},
 	}}
+	quoteObj = object{name: "quote", goType: reflect.TypeFor[Quote](), what: `"quote"`, doc: "引语：一句话和说话的人；引号由画册按语言加上（简体“”，繁体「」）", fields: []field{
+		{key: "text", goName: "Text", required: true, doc: "引语原文，不必加引号，例：让人民群众的安全感更加充实、更有保障", name: "引语", printed: yes, diffed: yes, maxLen: 120, long: "; a pull quote is a sentence: put the rest in body:",
+			missing: `this quote has no text; add "text:" with the words quoted, e.g. quote: {text: 让人民群众安全感更加充实, by: 区委书记 王明}`},
+		{key: "by", goName: "By", doc: "出处：谁说的，例：区委书记 王明", name: "引语出处", printed: yes, diffed: yes, maxLen: 40},
+	}}
+	qrObj = object{name: "qr", goType: reflect.TypeFor[QR](), what: `"qr"`, doc: "二维码：手机扫码打开的网址和旁边的一行字", fields: []field{
+		{key: "url", goName: "URL", required: true, doc: "网址，以 http:// 或 https:// 开头，例：https://www.example.gov.cn/2025；越短二维码越容易扫", pattern: `^(?i:https?)://[^\s]+$`, name: "二维码网址", printed: no, diffed: yes, maxLen: 300, long: "; a phone reads a shorter address more easily: use a short link",
+			missing: `this QR code has no address; add "url:" with the web page it leads to, e.g. url: https://www.example.gov.cn/2025`,
+			bad:     "%q is not a web address a phone can open from a QR code; write one that starts with https:// (or http://), e.g. https://www.example.gov.cn/2025"},
+		{key: "caption", goName: "Caption", doc: "二维码旁的一行字，例：扫码阅读电子版", name: "二维码说明", printed: yes, diffed: yes, maxLen: 24},
+	}}
 	sourceObj = object{name: "source", goType: reflect.TypeFor[Source](), what: "a data file", doc: "从表格文件读取图表数据：CSV（UTF-8 或 GBK）或 Excel（.xlsx）", fields: []field{
 		{key: "file", goName: "File", required: true, doc: "文件，路径相对于报告所在文件夹，例：traffic.csv 或 stats.xlsx", printed: no, diffed: no},
 		{key: "sheet", goName: "Sheet", doc: "xlsx：工作表名称，默认第一张", printed: no, diffed: no},
@@ -198,7 +212,7 @@ const (
 )
 
 // objects is every kind of mapping, the report first.
-var objects = []*object{&reportObj, &themeObj, &printObj, &fontsObj, &sectionObj, &statObj, &chartObj, &pointObj, &sourceObj, &photoObj}
+var objects = []*object{&reportObj, &themeObj, &printObj, &fontsObj, &sectionObj, &statObj, &chartObj, &pointObj, &sourceObj, &photoObj, &quoteObj, &qrObj}
 
 // notInYAML are exported Go fields that no YAML key fills.
 var notInYAML = map[reflect.Type][]string{

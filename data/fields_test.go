@@ -201,7 +201,7 @@ type override struct {
 }
 
 // examples are values that match the table's patterns.
-var examples = map[string]string{"date": "2021-01-18", "paper": "A4", "primary": `"#112233"`, "accent": `"#112233"`, "bleed": "3mm", "range": "A1:B2", "profile": "press.icc"}
+var examples = map[string]string{"date": "2021-01-18", "paper": "A4", "primary": `"#112233"`, "accent": `"#112233"`, "bleed": "3mm", "range": "A1:B2", "profile": "press.icc", "url": "https://example.com/a"}
 
 // generate writes a report, as YAML, that sets every field of the table
 // once, with a valid value; with dataFile the chart's data is a file.
@@ -278,6 +278,7 @@ func pathOf(o *object, key string) string {
 		"report": "", "theme": "theme", "print": "print", "fonts": "theme.fonts",
 		"section": "sections[0]", "stat": "sections[0].stats[0]", "chart": "sections[0].charts[0]",
 		"point": "sections[0].charts[0].data[0]", "photo": "sections[0].photos[0]",
+		"quote": "sections[0].quote", "qr": "qr",
 	}[o.name] + map[bool]string{true: "", false: "."}[o.name == "report"] + key
 }
 
@@ -326,6 +327,8 @@ func other(f *field) string {
 		return "2mm"
 	case f.key == "profile":
 		return "other.icc"
+	case f.key == "url":
+		return "https://example.com/b"
 	case f.enum != nil:
 		return f.enum[1]
 	case f.key == "focus":

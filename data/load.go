@@ -124,36 +124,17 @@ func (r *Report) Locate(path string, offset int) Pos {
 	return r.loc.walk(r, path, sp, offset)
 }
 
-// paragraphs splits body at blank lines. Inside a paragraph the lines are
-// joined without a separator, as Chinese is written; but where a line ends
-// and the next begins with ASCII text (both letters or digits, or a word
-// after ASCII punctuation such as "." or ","), they are joined with one
-// space. White space around lines is trimmed.
+// paragraphs is the text of each part of body (see parts), without
+// markup. Inside a paragraph the lines are joined without a separator, as
+// Chinese is written; but where a line ends and the next begins with ASCII
+// text (both letters or digits, or a word after ASCII punctuation such as
+// "." or ","), they are joined with one space. White space around lines is
+// trimmed.
 func paragraphs(body string) []string {
 	var out []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			out = append(out, cur.String())
-			cur.Reset()
-		}
+	for _, p := range parts(body) {
+		out = append(out, p.Text())
 	}
-	for _, line := range strings.Split(body, "\n") {
-		line = strings.TrimFunc(line, unicode.IsSpace)
-		if line == "" {
-			flush()
-			continue
-		}
-		if cur.Len() > 0 {
-			last, _ := utf8.DecodeLastRuneInString(cur.String())
-			first, _ := utf8.DecodeRuneInString(line)
-			if asciiJoin(last, first) {
-				cur.WriteByte(' ')
-			}
-		}
-		cur.WriteString(line)
-	}
-	flush()
 	return out
 }
 
@@ -682,6 +663,10 @@ func (d *decoder) value(n ast.Node, path string, f *field, dst reflect.Value) {
 		dst.Set(reflect.ValueOf(&b))
 	case t.Kind() == reflect.Struct:
 		d.object(n, path, dst)
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct: // an optional mapping (quote:, qr:)
+		p := reflect.New(t.Elem())
+		d.object(n, path, p.Elem())
+		dst.Set(p)
 	case t.Kind() == reflect.Slice:
 		d.seq(n, path, f.item, func(n ast.Node, p string) {
 			if t.Elem() == numberType {

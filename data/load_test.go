@@ -218,7 +218,7 @@ func TestErrors(t *testing.T) {
 		{"section typo", head + "    headlien: x\n", 4, 5, `unknown field "headlien" in a section; did you mean "headline"?`},
 		{"stat typo", head + "    stats: [{valeu: 1}]\n", 4, 14, `did you mean "value"?`},
 		{"chart typo", head + "    charts:\n      - {tpye: bar, data: [{label: a, value: 1}]}\n", 5, 10, `did you mean "type"?`},
-		{"unknown lists keys", "title: T\nxyzzy: 1\nsections: [{title: a}]\n", 2, 1, "the fields are: title, subtitle, organization, byline, summary, date, language, theme, print, toc, sections"},
+		{"unknown lists keys", "title: T\nxyzzy: 1\nsections: [{title: a}]\n", 2, 1, "the fields are: title, subtitle, organization, byline, summary, date, language, theme, print, toc, qr, sections"},
 		{"wrong level", "title: T\nbody: x\nsections: [{title: a}]\n", 2, 1, `"body" does not belong in the report; it is a field of a section`},
 		{"duplicate", "title: T\nsections: [{title: a}]\ntitle: U\n", 3, 1, `"title" is given twice (first at line 1)`},
 		{"duplicate in flow", head + "    stats: [{value: 1, value: 2}]\n", 4, 24, `"value" is given twice`},

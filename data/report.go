@@ -26,6 +26,7 @@ type Report struct {
 	Theme        Theme
 	Print        Print
 	TOC          bool // a contents page after the cover
+	QR           *QR  // a QR code on the back cover, or at the foot of the last page; optional
 	Sections     []Section
 
 	// File is the path the report was loaded from ("" for Parse with no
@@ -95,14 +96,17 @@ type Section struct {
 	Title    string
 	Headline string
 	Stats    []Stat
-	Body     string // paragraphs separated by blank lines
+	Body     string // paragraphs separated by blank lines, with the Markdown subset of Parts
 	Charts   []Chart
 	Photos   []Photo
+	Quote    *Quote // a pull quote set in the text; optional
+	QR       *QR    // a QR code at the section's end; optional
 }
 
-// Paragraphs returns Body split at blank lines, each paragraph's lines
-// joined without a separator (Chinese text has no spaces between lines),
-// with surrounding white space trimmed.
+// Paragraphs returns the text of each part of Body (see Parts) without
+// markup: paragraphs split at blank lines, list items and subheadings,
+// each one's lines joined without a separator (Chinese text has no spaces
+// between lines), with surrounding white space trimmed.
 func (s Section) Paragraphs() []string { return paragraphs(s.Body) }
 
 // Stat is one figure: prefix, value, unit and what it counts.

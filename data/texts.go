@@ -35,6 +35,8 @@ func (r *Report) Texts() iter.Seq[Text] {
 // false when yield asked to stop.
 func texts(val reflect.Value, path string, f *field, from Text, yield func(Text) bool) bool {
 	switch val.Kind() {
+	case reflect.Pointer:
+		return val.IsNil() || texts(val.Elem(), path, f, from, yield)
 	case reflect.String:
 		s := val.String()
 		return f.printed != yes || s == "" || yield(Text{Path: path, Value: s, At: from.At, From: from.From})
