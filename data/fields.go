@@ -184,10 +184,10 @@ var (
 		{key: "by", goName: "By", doc: "出处：谁说的，例：区委书记 王明", name: "引语出处", printed: yes, diffed: yes, maxLen: 40},
 	}}
 	qrObj = object{name: "qr", goType: reflect.TypeFor[QR](), what: `"qr"`, doc: "二维码：手机扫码打开的网址和旁边的一行字", fields: []field{
-		{key: "url", goName: "URL", required: true, doc: "网址，以 http:// 或 https:// 开头，例：https://www.example.gov.cn/2025；越短二维码越容易扫", pattern: `^(?i:https?)://[^\s]+$`, name: "二维码网址", printed: no, diffed: yes, maxLen: 300, long: "; a phone reads a shorter address more easily: use a short link",
+		{key: "url", goName: "URL", required: true, doc: "网址，以 http:// 或 https:// 开头，例：https://www.example.gov.cn/2025；越短二维码越容易扫", pattern: `^(?i:https?)://[^\s]+$`, name: "二维码网址", printed: yes, diffed: yes, maxLen: 300, long: "; a phone reads a shorter address more easily: use a short link",
 			missing: `this QR code has no address; add "url:" with the web page it leads to, e.g. url: https://www.example.gov.cn/2025`,
 			bad:     "%q is not a web address a phone can open from a QR code; write one that starts with https:// (or http://), e.g. https://www.example.gov.cn/2025"},
-		{key: "caption", goName: "Caption", doc: "二维码旁的一行字，例：扫码阅读电子版", name: "二维码说明", printed: yes, diffed: yes, maxLen: 24},
+		{key: "caption", goName: "Caption", doc: "二维码旁的一行字，例：扫码阅读电子版", name: "二维码说明", printed: yes, diffed: yes, maxLen: 40},
 	}}
 	sourceObj = object{name: "source", goType: reflect.TypeFor[Source](), what: "a data file", doc: "从表格文件读取图表数据：CSV（UTF-8 或 GBK）或 Excel（.xlsx）", fields: []field{
 		{key: "file", goName: "File", required: true, doc: "文件，路径相对于报告所在文件夹，例：traffic.csv 或 stats.xlsx", printed: no, diffed: no},

@@ -301,6 +301,7 @@ func (d *Document) finish(lim Limits) (*Document, error) {
 	if r.Print.Booklet {
 		d.Pages = append(d.Pages, d.bookletEnd(len(d.Pages))...)
 	}
+	d.placeQR()
 	if err := checkPages(r, len(d.Pages), lim); err != nil {
 		return nil, err
 	}
@@ -567,6 +568,9 @@ type printedText struct {
 func visit(r *data.Report, st charts.Style, fn func(printedText)) {
 	for t := range r.Texts() {
 		fn(printedText{path: t.Path, s: t.Value, at: t.At, note: t.From})
+	}
+	for _, t := range quoteTexts(r) {
+		fn(t)
 	}
 	for i, s := range r.Sections {
 		for j, c := range s.Charts {

@@ -17,21 +17,27 @@ import "math"
 // line of a paragraph (widows and orphans), and the byline never leaves
 // the paragraph it closes.
 //
+// Besides paragraphs the text may hold (see Para) list items, hung from
+// their bullet or number; subheadings, a blank row above them, which never
+// end a column; and a pull quote, set larger between two rules over whole
+// rows of the grid, which never breaks.
+//
 // A figure may stand in the flow (Float): one column wide at the foot of
 // the last column, of the section's last page with the text balanced
 // beside and above it, or of the page the text leaves when it fits there
 // and not on the last; when it fits on neither it follows the text as a
 // row of its own (with Kicker above it if it opens a page).
 type Flow struct {
-	Paras   [][]Span // the paragraphs' text
-	Setting Setting  // how each paragraph is set (justified, indented)
-	Trailer []Span   // the byline, set flush right under the last line; optional
+	Paras   []Para  // the text
+	Setting Setting // how each paragraph is set (justified, indented)
+	Trailer []Span  // the byline, set flush right under the last line; optional
 	Columns int
 	Gutter  float64
 	Leading float64 // baseline to baseline, pt: the row height
 	After   float64 // space below, pt
 	Float   Block   // a figure at the foot of the last column; optional
 	Kicker  Block   // set above Float when it is carried to a page alone
+	Mark    string  // the colour of bullets and of a pull quote's rules
 
 	units  []unit  // the rows, set at width
 	width  float64 // the width units were set at
@@ -39,13 +45,45 @@ type Flow struct {
 	rows   int     // the rows of a split part (its columns are full); 0: balance
 }
 
-// unit is one row of a flow: a line, or the blank row between paragraphs.
+// Kind is what a Para of a flow is.
+type Kind uint8
+
+const (
+	// Plain is a paragraph.
+	Plain Kind = iota
+	// ListItem is an item of a list, hung from its bullet or number.
+	ListItem
+	// Subhead is a subheading.
+	Subhead
+	// PullQuote is a pull quote (see pullQuote).
+	PullQuote
+)
+
+// Para is one block of a flow's text.
+type Para struct {
+	Spans []Span
+	Kind  Kind
+	Label []Span // a list item's number ("1."); nil: a bullet
+	By    []Span // a pull quote's attribution
+	Align Align  // a pull quote's: Justify (Chinese) or Left (English, whose large words would leave wide spaces)
+}
+
+// unit is one row of a flow: a line, the blank row between paragraphs, or
+// a row taken by a pull quote.
 type unit struct {
 	line    Line
 	gap     bool
 	para    int  // the paragraph it belongs to
 	idx, of int  // the line's index in its paragraph, and how many it has
 	trailer bool // the byline
+	kind    Kind
+
+	dx     float64    // a list item's line: its indent from the column's edge
+	label  *Line      // the first line of a numbered item: its number
+	bullet bool       // the first line of a bulleted item
+	keep   bool       // a subheading's line: the column goes on after it
+	quote  *pullQuote // a pull quote, drawn over its rows from this one
+	pad    bool       // a further row of the pull quote above
 }
 
 func (f *Flow) cols() int { return max(1, f.Columns) }
@@ -63,17 +101,44 @@ func (f *Flow) set(w float64) []unit {
 	}
 	cw := f.colWidth(w)
 	var us []unit
+	prev := Kind(0)
 	for i, p := range f.Paras {
-		lines := Break(p, cw, f.Setting)
-		if len(lines) == 0 {
-			continue
-		}
-		if len(us) > 0 && f.Setting.Indent == 0 {
+		if len(us) > 0 && f.gapBefore(prev, p.Kind) {
 			us = append(us, unit{gap: true, para: i})
 		}
-		for k, l := range lines {
-			us = append(us, unit{line: l, para: i, idx: k, of: len(lines)})
+		switch p.Kind {
+		case PullQuote:
+			q := &pullQuote{text: p.Spans, by: p.By, rule: f.Mark, align: p.Align}
+			rows := max(1, int(math.Ceil((q.height(cw)-1e-6)/f.Leading)))
+			us = append(us, unit{para: i, of: 1, kind: p.Kind, quote: q})
+			for range rows - 1 {
+				us = append(us, unit{para: i, of: 1, kind: p.Kind, pad: true})
+			}
+		case ListItem:
+			hang := f.hang(i, cw)
+			lines := Break(p.Spans, cw-hang, Setting{Align: Justify, TrimStart: true, Units: f.Setting.Units})
+			for k, l := range lines {
+				u := unit{line: l, para: i, idx: k, of: len(lines), kind: p.Kind, dx: hang}
+				if k == 0 && p.Label != nil {
+					if ls := Break(p.Label, 1e6, Setting{Align: Left}); len(ls) > 0 {
+						u.label = &ls[0]
+					}
+				}
+				u.bullet = k == 0 && p.Label == nil
+				us = append(us, u)
+			}
+		case Subhead:
+			lines := Break(p.Spans, cw, Setting{Align: Left, PhraseBreaks: true, TrimStart: true, Units: f.Setting.Units})
+			for k, l := range lines {
+				us = append(us, unit{line: l, para: i, idx: k, of: len(lines), kind: p.Kind, keep: true})
+			}
+		default:
+			lines := Break(p.Spans, cw, f.Setting)
+			for k, l := range lines {
+				us = append(us, unit{line: l, para: i, idx: k, of: len(lines)})
+			}
 		}
+		prev = p.Kind
 	}
 	if f.Trailer != nil {
 		for _, l := range Break(f.Trailer, cw, Setting{Align: Right}) {
@@ -82,6 +147,44 @@ func (f *Flow) set(w float64) []unit {
 	}
 	f.units, f.width = us, w
 	return us
+}
+
+// gapBefore reports whether a blank row stands between a block of kind
+// prev and one of kind k: before a subheading and around a pull quote;
+// between paragraphs, and between a list and a paragraph, only when
+// paragraphs have no first-line indent to mark them.
+func (f *Flow) gapBefore(prev, k Kind) bool {
+	switch {
+	case k == Subhead || k == PullQuote || prev == PullQuote:
+		return true
+	case prev == Subhead || prev == ListItem && k == ListItem:
+		return false
+	}
+	return f.Setting.Indent == 0
+}
+
+// hang is the indent of list item i's lines: one character past its
+// bullet, or past the widest number of its list, so that the items' text
+// aligns.
+func (f *Flow) hang(i int, cw float64) float64 {
+	size := 0.0
+	if sp := f.Paras[i].Spans; len(sp) > 0 {
+		size = sp[0].Size
+	}
+	widest := 0.0
+	for _, step := range []int{-1, 1} {
+		for k := i; k >= 0 && k < len(f.Paras) && f.Paras[k].Kind == ListItem; k += step {
+			if l := f.Paras[k].Label; l != nil {
+				if ls := Break(l, 1e6, Setting{Align: Left}); len(ls) > 0 {
+					widest = max(widest, ls[0].Natural)
+				}
+			}
+		}
+	}
+	if widest == 0 {
+		return min(size, cw/4) // a bullet: one character
+	}
+	return min(widest+size*0.5, cw/3)
 }
 
 // breakable reports whether a column may end after us[:e] with us[e:]
@@ -94,6 +197,10 @@ func breakable(us []unit, e int) bool {
 	switch {
 	case b.trailer:
 		return false // the byline stays with the last lines
+	case b.pad:
+		return false // a pull quote does not break
+	case a.keep:
+		return false // a subheading stays with what follows
 	case a.gap || b.gap || a.trailer:
 		return true
 	case a.para != b.para:
@@ -227,14 +334,45 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 	return &a, &b
 }
 
-// Draw implements Block.
+// Draw implements Block: one call of the canvas for each line of text and
+// each shape (a bullet, a quote's rule), so that a tagged PDF can mark
+// each one by its unit's kind (P, LI, H3, BlockQuote).
 func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
-	f.each(x, y, w, c.TextLine)
+	f.place(x, y, w, func(u *unit, x, top float64) {
+		switch {
+		case u.quote != nil:
+			u.quote.draw(c, x, top, f.colWidth(w), float64(f.quoteRows(u))*f.Leading)
+		default:
+			base := top + baseline(u.line.Size, f.Leading)
+			if u.label != nil {
+				c.TextLine(*u.label, x, base)
+			}
+			if u.bullet {
+				s := u.line.Size * 0.3
+				c.FillRect(x+u.line.Size*0.1, base-u.line.Size*0.38-s/2, s, s, f.Mark)
+			}
+			c.TextLine(u.line, x+u.dx, base)
+		}
+	})
 	if f.Float != nil {
 		fx, fy, cw := f.floatAt(x, y, w)
 		return f.Float.Draw(c, fx, fy, cw)
 	}
 	return nil
+}
+
+// quoteRows is how many rows the pull quote starting at u takes.
+func (f *Flow) quoteRows(u *unit) int {
+	for i := range f.units {
+		if &f.units[i] == u {
+			n := 1
+			for i+n < len(f.units) && f.units[i+n].pad {
+				n++
+			}
+			return n
+		}
+	}
+	return 1
 }
 
 // floatAt is where the float goes: the foot of the last column.
@@ -245,19 +383,38 @@ func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
 	return x + float64(f.cols()-1)*(cw+f.Gutter), y + float64(rows)*f.Leading - fh, cw
 }
 
-// each calls fn with every line of the flow, in reading order, and where
-// its left edge and baseline go when the flow's top-left corner is at
-// (x, y).
+// each calls fn with every line of text of the flow, in reading order
+// (a list item's number before its line, a pull quote's lines and its
+// attribution), and where its left edge and baseline go when the flow's
+// top-left corner is at (x, y).
 func (f *Flow) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
+	cw := f.colWidth(w)
+	f.place(x, y, w, func(u *unit, x, top float64) {
+		if u.quote != nil {
+			u.quote.each(x, top, cw, float64(f.quoteRows(u))*f.Leading, fn)
+			return
+		}
+		base := top + baseline(u.line.Size, f.Leading)
+		if u.label != nil {
+			fn(*u.label, x, base)
+		}
+		fn(u.line, x+u.dx, base)
+	})
+}
+
+// place calls fn with every unit of the flow that is drawn (not blank
+// rows, nor the further rows of a pull quote), in reading order, and the
+// left edge and top of its column's row when the flow's top-left corner
+// is at (x, y).
+func (f *Flow) place(x, y, w float64, fn func(u *unit, x, top float64)) {
 	us := f.set(w)
 	spans, _ := f.arrange(w)
 	cw := f.colWidth(w)
 	for c, s := range spans {
-		for r, u := range us[s[0]:s[1]] {
-			if u.gap {
-				continue
+		for r := s[0]; r < s[1]; r++ {
+			if u := &us[r]; !u.gap && !u.pad {
+				fn(u, x+float64(c)*(cw+f.Gutter), y+float64(r-s[0])*f.Leading)
 			}
-			fn(u.line, x+float64(c)*(cw+f.Gutter), y+float64(r)*f.Leading+baseline(u.line.Size, f.Leading))
 		}
 	}
 }

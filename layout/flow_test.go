@@ -9,7 +9,7 @@ import (
 func flowOf(n, k int, byline bool) *Flow {
 	f := &Flow{Setting: Setting{Align: Justify, Indent: 2 * sizeBody}, Columns: 2, Gutter: 10, Leading: 14}
 	for i := range n {
-		f.Paras = append(f.Paras, body(strings.Repeat("宁波公安这一年共破获案件。", k)+strings.Repeat("段", i+1)))
+		f.Paras = append(f.Paras, Para{Spans: body(strings.Repeat("宁波公安这一年共破获案件。", k) + strings.Repeat("段", i+1))})
 	}
 	if byline {
 		f.Trailer = body("记者 张贻富")

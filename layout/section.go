@@ -39,7 +39,6 @@ func titlesOnly(r *data.Report) bool {
 // empty.
 func (d *Document) body() []Block {
 	var blocks []Block
-	last := len(d.Report.Sections) - 1
 	for i, s := range d.Report.Sections {
 		blocks = append(blocks, d.sectionHead(i, s))
 		var cards []Block
@@ -60,8 +59,8 @@ func (d *Document) body() []Block {
 			figs = append(figs, d.photo(fmt.Sprintf("sections[%d].photos[%d]", i, j), p))
 		}
 		kicker := d.kicker(i, s)
-		hasText := strings.TrimSpace(s.Body) != "" || i == last && d.Report.Byline != ""
-		if len(figs)%2 == 1 && len(cards) > 0 && !hasText {
+		flow := d.textFlow(i, s)
+		if len(figs)%2 == 1 && len(cards) > 0 && flow == nil {
 			grid := &Stack{}
 			grid.Blocks = append(grid.Blocks, cardRows(cards, 2, d.geo.Gutter)...)
 			blocks = append(blocks, &Row{Cells: []Block{grid, figs[len(figs)-1]}, Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap})
@@ -69,19 +68,15 @@ func (d *Document) body() []Block {
 		} else {
 			blocks = append(blocks, cardRows(cards, 0, d.geo.Gutter)...)
 		}
-		flow := &Flow{
-			Setting: Setting{Align: Justify, Indent: d.indent() * d.Theme.Scale.Body},
-			Columns: d.geo.Columns, Gutter: d.geo.Gutter, Leading: d.Theme.Scale.Lead, After: d.Theme.Grid.TextGap,
+		var qr Block
+		if s.QR != nil {
+			qr = d.qr(*s.QR, qrBeside)
 		}
-		for _, p := range s.Paragraphs() {
-			flow.Paras = append(flow.Paras, []Span{d.Theme.span(p, d.Theme.Body(), d.Theme.Scale.Body, d.Theme.Ink)})
-		}
-		if i == last && d.Report.Byline != "" {
-			// the byline closes the text, as in a newspaper, and stays
-			// with its last lines
-			flow.Trailer = []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, d.Theme.Scale.Body, d.Theme.Muted)}
-		}
-		if len(flow.Paras) > 0 || flow.Trailer != nil {
+		if flow != nil {
+			if len(figs)%2 == 0 && qr != nil {
+				// the QR code stands at the foot of the text's last column
+				flow.Float, flow.Kicker, qr = qr, kicker, nil
+			}
 			if len(figs)%2 == 1 {
 				// a lone figure stands in the text, at the foot of its
 				// last column
@@ -96,7 +91,15 @@ func (d *Document) body() []Block {
 		for _, b := range wide {
 			blocks = append(blocks, &Row{Cells: []Block{b}, Columns: 1, After: d.Theme.Grid.FigureGap, Kicker: kicker})
 		}
+		if qr != nil {
+			blocks = append(blocks, qr)
+		}
 		blocks = append(blocks, Space(d.Theme.Grid.SectionGap))
+	}
+	if q := d.Report.QR; q != nil && !d.Report.Print.Booklet {
+		// in place of the space after the last section; placeQR moves
+		// it to the foot of its page
+		blocks = append(blocks[:len(blocks)-1], d.qr(*q, qrFoot))
 	}
 	return blocks
 }
