@@ -192,46 +192,39 @@ func (c *Canvas) fillRects(rs []rect, w float64, color string) {
 	c.PDF.DrawPath("F")
 }
 
-// placeQR puts the report's QR code (qr: at the top level) in its place:
-// above the band of a booklet's back cover, else at the foot of the last
-// page. The body ends with it (see body), so it only moves down on its
-// page; a report that is all on its cover gets it at the cover's foot
-// when there is room, else on a page of its own.
+// placeQR puts the report's QR code (qr: at the top level) in its place,
+// once the pages are set: above the band of a booklet's back cover, else
+// at the foot of the last page (the cover, for a report that is all on
+// its cover), or when that has no room at the foot of a page of its own.
+// It is not a block of the body: pagination would send a figure on to
+// make room for it, before the end of the text.
 func (d *Document) placeQR() {
 	q := d.Report.QR
 	if q == nil || len(d.Pages) == 0 {
 		return
 	}
 	f := d.geo.frame()
+	b := d.qr(*q, qrFoot)
+	h := b.Measure(f.W)
 	last := &d.Pages[len(d.Pages)-1]
 	if last.Bare && d.Report.Print.Booklet {
-		b := d.qr(*q, qrFoot)
-		h := b.Measure(f.W)
 		band := d.geo.H * 0.28 // the back cover's band (backCover)
 		last.Blocks = append(last.Blocks, Placed{Block: b, X: f.X, Y: d.geo.H - band - d.geo.display(34) - h, W: f.W, H: h})
 		return
 	}
-	for i := range d.Pages {
-		for k, p := range d.Pages[i].Blocks {
-			if b, ok := p.Block.(*qrBlock); ok && b.right {
-				if i == len(d.Pages)-1 {
-					p.Y = f.Y + f.H - p.H // the last block: down to the foot
-					d.Pages[i].Blocks[k] = p
-				}
-				return
-			}
+	used := f.Y
+	for _, p := range last.Blocks {
+		if p.Y < f.Y+f.H { // not the folio below the frame
+			used = max(used, p.Y+p.H)
 		}
 	}
-	// the report is all on its cover
-	b := d.qr(*q, qrFoot)
-	h := b.Measure(f.W)
-	used := 0.0
-	for _, p := range last.Blocks {
-		used = max(used, p.Y+p.H)
-	}
-	if used+12 > f.Y+f.H-h {
+	if used+qrAbove > f.Y+f.H-h {
 		d.Pages = append(d.Pages, Page{Number: last.Number + 1})
 		last = &d.Pages[len(d.Pages)-1]
 	}
 	last.Blocks = append(last.Blocks, Placed{Block: b, X: f.X, Y: f.Y + f.H - h, W: f.W, H: h})
 }
+
+// qrAbove is the least space between the last page's text and its QR
+// code, pt.
+const qrAbove = 12.0

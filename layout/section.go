@@ -96,11 +96,6 @@ func (d *Document) body() []Block {
 		}
 		blocks = append(blocks, Space(d.Theme.Grid.SectionGap))
 	}
-	if q := d.Report.QR; q != nil && !d.Report.Print.Booklet {
-		// in place of the space after the last section; placeQR moves
-		// it to the foot of its page
-		blocks = append(blocks[:len(blocks)-1], d.qr(*q, qrFoot))
-	}
 	return blocks
 }
 
