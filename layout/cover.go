@@ -83,17 +83,23 @@ func (d *Document) cover() Page {
 	// place of the list of its titles: on a page of its own it would leave
 	// most of the page empty
 	room := bottom - top - height(parts)
-	if body := d.textBody(); len(cells) == 0 && body != nil && height(body)+24 <= room {
+	qr := d.qrRoom() // the report's QR code, at the foot of a report that ends here
+	if body := d.textBody(); len(cells) == 0 && body != nil && height(body)+24 <= room-qr {
 		parts = append(parts, Space(0))
 		parts = append(parts, body...)
 		d.bodyOnCover = true
+		bottom -= qr
 	} else if room > 0.2*(bottom-top) || len(cells) == 0 {
 		// the sections' titles, when the figures leave a fifth of the
 		// panel and all of them fit (in two columns when more than four)
-		if list := d.coverContents(contents); height(list) <= room-24 {
+		if !titlesOnly(r) {
+			qr = 0
+		}
+		if list := d.coverContents(contents); height(list) <= room-24-qr {
 			parts = append(parts, Space(0))
 			parts = append(parts, list...)
 			d.listed = true
+			bottom -= qr
 		}
 	}
 	// a panel that leaves more than a fifth of the page empty lowers the

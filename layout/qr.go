@@ -228,3 +228,12 @@ func (d *Document) placeQR() {
 // qrAbove is the least space between the last page's text and its QR
 // code, pt.
 const qrAbove = 12.0
+
+// qrRoom is the height a cover that holds all of the report leaves at
+// its foot for the report's QR code.
+func (d *Document) qrRoom() float64 {
+	if d.Report.QR == nil || d.Report.Print.Booklet {
+		return 0
+	}
+	return d.qr(*d.Report.QR, qrFoot).Measure(d.geo.contentW()) + qrAbove
+}

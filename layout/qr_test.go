@@ -3,27 +3,39 @@ package layout
 import (
 	"image"
 	"maps"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/makiuchi-d/gozxing"
 	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
 
+	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
-// TestQRReads renders the pages of the QR example that hold a QR code at
+// TestQRReads renders the pages of the QR examples that hold a QR code at
 // 300 dpi, as a print is read, and decodes them with ZXing (its Go port):
 // every code gives back its URL. PDFium renders in process; poppler
 // (pdftoppm), when installed, renders them again, so two rasterizers
-// agree. It also checks what a phone needs: the symbol at least 20 mm
+// agree. The codes stand at the foot of a section's text, after its
+// figures, at the foot of the last page and above a booklet's back cover
+// band. It also checks what a phone needs: the symbol at least 20 mm
 // across, with 4 white modules around it.
 func TestQRReads(t *testing.T) {
-	r := load(t, "../examples/district-review-2025/report.yaml")
+	for _, name := range []string{"district-review-2025", "english-review-2025"} {
+		t.Run(name, func(t *testing.T) { qrReads(t, "../examples/"+name+"/report.yaml") })
+	}
+}
+
+// qrReads is TestQRReads for one report.
+func qrReads(t *testing.T, path string) {
+	r := load(t, path)
 	d, pdf := build(t, r, Options{Draft: true})
 	want := map[int][]string{} // page index -> the URLs on it
 	for i, p := range d.Pages {
@@ -156,5 +168,67 @@ func TestQRRects(t *testing.T) {
 		if len(rs)*2 > dark {
 			t.Errorf("%s: %d rectangles for %d dark modules: runs are not merged", url, len(rs), dark)
 		}
+	}
+}
+
+// TestQRPlace: the report's QR code is on the last page, at the foot of
+// the frame (at the right), or above the band of a booklet's back cover;
+// a report that is all on its cover has it there; a section with nothing
+// but a quote or a QR code still prints it.
+func TestQRPlace(t *testing.T) {
+	long := strings.Repeat("全年共接报各类警情16.2万起，刑事警情同比下降18.6%。", 30)
+	for _, c := range []struct {
+		name, yaml string
+		bare       bool // on the booklet's back cover
+		cover      bool // on the cover, the only page
+	}{
+		{"last page", "sections:\n  - title: 一节\n    body: " + long + "\n", false, false},
+		{"booklet", "print: {booklet: true}\nsections:\n  - title: 一节\n    body: " + long + "\n", true, false},
+		{"cover only", "sections:\n  - title: 一节\n    body: 很短的正文。\n", false, true},
+		{"quote only", "sections:\n  - title: 一节\n    quote: {text: 只有一句引语, by: 王明}\n  - title: 二节\n    qr: {url: \"https://a.cn/b\", caption: 只有二维码}\n", false, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := data.Parse("r.yaml", []byte("title: 测试\nqr: {url: \"https://example.gov.cn/r\", caption: 扫码阅读电子版}\n"+c.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, pdf := build(t, r, Options{Draft: true})
+			f := d.geo.frame()
+			var at []int
+			for i, p := range d.Pages {
+				for _, b := range p.Blocks {
+					if q, ok := b.Block.(*qrBlock); ok && q.url == "https://example.gov.cn/r" {
+						at = append(at, i)
+						switch {
+						case c.bare:
+							if b.Y+b.H > d.geo.H*0.72+1e-6 {
+								t.Errorf("on the back cover at %.0f..%.0f pt, into the band", b.Y, b.Y+b.H)
+							}
+						case math.Abs(b.Y+b.H-(f.Y+f.H)) > 0.5:
+							t.Errorf("ends at %.1f pt, not at the frame's foot %.1f", b.Y+b.H, f.Y+f.H)
+						}
+					}
+				}
+			}
+			if len(at) != 1 || at[0] != len(d.Pages)-1 {
+				t.Fatalf("the report's QR code on pages %v of %d, want once on the last", at, len(d.Pages))
+			}
+			if c.bare != d.Pages[at[0]].Bare || c.cover != (len(d.Pages) == 1) {
+				t.Errorf("on page %d of %d (bare %v)", at[0]+1, len(d.Pages), d.Pages[at[0]].Bare)
+			}
+			text := flat(pdftest.Open(t, pdf).AllText())
+			for _, s := range []string{"扫码阅读电子版", "https://example.gov.cn/r"} {
+				if !strings.Contains(text, s) {
+					t.Errorf("%q is not in the text layer", s)
+				}
+			}
+			if c.name == "quote only" {
+				for _, s := range []string{"“只有一句引语”", "——王明", "只有二维码"} {
+					if !strings.Contains(text, s) {
+						t.Errorf("%q is not in the text layer", s)
+					}
+				}
+			}
+		})
 	}
 }

@@ -19,7 +19,7 @@ func titlesOnly(r *data.Report) bool {
 		return false
 	}
 	for _, s := range r.Sections {
-		if s.Headline != "" || len(s.Stats) > 0 || strings.TrimSpace(s.Body) != "" || len(s.Charts) > 0 || len(s.Photos) > 0 {
+		if s.Headline != "" || len(s.Stats) > 0 || strings.TrimSpace(s.Body) != "" || len(s.Charts) > 0 || len(s.Photos) > 0 || s.Quote != nil || s.QR != nil {
 			return false
 		}
 	}
