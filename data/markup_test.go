@@ -2,7 +2,10 @@ package data
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestParts checks the Markdown subset of a body: what is markup, and
@@ -47,4 +50,37 @@ func TestParts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzParts: whatever the body, parsing it loses no character but the
+// markup's own (*, #, the "- " dash, an item's number and its dot) and
+// white space, and invents none.
+func FuzzParts(f *testing.F) {
+	for _, s := range []string{"全年**破案**\n- 一\n1. 二\n### 三", "***x**", "** a **", "- \n-\n1.\n1. ", "#\n##\n### \n### x"} {
+		f.Add(s)
+	}
+	markup := func(r rune) bool { return r == '*' || r == '#' || r == '-' || r == '.' || r >= '0' && r <= '9' }
+	f.Fuzz(func(t *testing.T, body string) {
+		if !utf8.ValidString(body) {
+			return // a report is UTF-8 (Load refuses or converts the rest)
+		}
+		count := map[rune]int{}
+		for _, r := range strings.ReplaceAll(body, "\r", "") {
+			if !unicode.IsSpace(r) {
+				count[r]++
+			}
+		}
+		for _, p := range parts(body) {
+			for _, r := range p.Text() + p.Label {
+				if !unicode.IsSpace(r) {
+					count[r]--
+				}
+			}
+		}
+		for r, n := range count {
+			if n < 0 || n > 0 && !markup(r) {
+				t.Fatalf("%q: %q comes %d times more in the body than in its parts", body, r, n)
+			}
+		}
+	})
 }
