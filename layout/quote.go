@@ -74,10 +74,10 @@ func (q *pullQuote) draw(c *Canvas, x, top, cw, h float64) {
 	q.each(x, top, cw, h, c.TextLine)
 }
 
-// Quotation marks by script, outer and inner (clreq 3.1.1 and GB/T
-// 15834-2011 4.1: the mainland sets “ ” and, inside them, ‘ ’; Taiwan and
-// Hong Kong set 「 」 and 『 』, as Japanese does; Korean and English
-// “ ” and ‘ ’).
+// Quotation marks by script, outer and inner (clreq, "Quotation Marks",
+// and GB/T 15834-2011: the mainland sets “ ” and, inside them, ‘ ’ in
+// horizontal text, corner brackets only in vertical; Taiwan and Hong Kong
+// set 「 」 and 『 』, as Japanese does; Korean and English “ ” and ‘ ’).
 var quoteMarks = map[string][4]string{
 	"Hans": {"“", "”", "‘", "’"},
 	"Hant": {"「", "」", "『", "』"},
