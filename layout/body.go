@@ -4,11 +4,13 @@ import (
 	"github.com/brochure-dev/brochure/data"
 )
 
-// Sizes of the body's blocks, pt.
-const (
-	sizeSubhead = 11.0 // a ### subheading: a step above the body, on its grid
-	sizeQuote   = 13.0 // a pull quote: the size of a section's title
-)
+// The sizes of the body's blocks follow the look's scale: a subheading
+// two points under a section's title (11 pt in the newspaper look, a step
+// above the body that still stands on its grid), a pull quote at the
+// title's size.
+func subheadSize(th Theme) float64 { return th.Scale.Title - 2 }
+
+func quoteSize(th Theme) float64 { return th.Scale.Title }
 
 // textFlow is section i's text as one Flow: its body's paragraphs, list
 // items and subheadings (data.Section.Parts), its pull quote, and closing
@@ -28,7 +30,7 @@ func (d *Document) textFlow(i int, s data.Section) *Flow {
 		f.Paras = append(f.Paras, d.para(p))
 	}
 	if q := s.Quote; q != nil {
-		qp := Para{Kind: PullQuote, Spans: []Span{th.span(quoted(q.Text, th.Locale), th.Bold, sizeQuote, th.Ink)}}
+		qp := Para{Kind: PullQuote, Spans: []Span{th.span(quoted(q.Text, th.Locale), th.Bold, quoteSize(th), th.Ink)}}
 		if th.Locale.English() {
 			qp.Align = Left
 		}
@@ -71,7 +73,7 @@ func (d *Document) para(p data.Part) Para {
 		}
 	case data.Heading:
 		out.Kind = Subhead
-		size, regular = sizeSubhead, th.Bold
+		size, regular = subheadSize(th), th.Bold
 	}
 	for _, r := range p.Runs {
 		face := regular

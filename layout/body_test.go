@@ -26,7 +26,7 @@ func mixedFlow() *Flow {
 		f.Paras = append(f.Paras, p)
 	}
 	f.Paras = append(f.Paras, para(Plain, "另起一段。"), para(ListItem, "一项没有编号的内容，足够长，要折成两行以上才能看出悬挂缩进。"), para(Plain, strings.Repeat("后记。", 9)))
-	q := Para{Kind: PullQuote, Spans: []Span{{Text: "“平安是老百姓解决温饱后的第一需求，是极重要的民生。”", Face: fonts.Bold, Size: sizeQuote}}, By: body("——陈建国")}
+	q := Para{Kind: PullQuote, Spans: []Span{{Text: "“平安是老百姓解决温饱后的第一需求，是极重要的民生。”", Face: fonts.Bold, Size: 13}}, By: body("——陈建国")}
 	f.Paras = append(f.Paras, q, para(Plain, strings.Repeat("结尾。", 12)))
 	return f
 }
