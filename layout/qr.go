@@ -208,8 +208,13 @@ func (d *Document) placeQR() {
 	h := b.Measure(f.W)
 	last := &d.Pages[len(d.Pages)-1]
 	if last.Bare && d.Report.Print.Booklet {
-		band := d.geo.H * 0.28 // the back cover's band (backCover)
-		last.Blocks = append(last.Blocks, Placed{Block: b, X: f.X, Y: d.geo.H - band - d.geo.display(34) - h, W: f.W, H: h})
+		top := d.geo.H // the top of the back cover's band: the rule across the page and its bleed
+		for _, p := range last.Blocks {
+			if _, ok := p.Block.(Rule); ok && p.W > d.geo.W {
+				top = min(top, p.Y)
+			}
+		}
+		last.Blocks = append(last.Blocks, Placed{Block: b, X: f.X, Y: top - d.geo.display(34) - h, W: f.W, H: h})
 		return
 	}
 	used := f.Y
