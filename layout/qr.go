@@ -210,7 +210,7 @@ func (d *Document) placeQR() {
 	if last.Bare && d.Report.Print.Booklet {
 		top := d.geo.H // the top of the back cover's band: the rule across the page and its bleed
 		for _, p := range last.Blocks {
-			if _, ok := p.Block.(Rule); ok && p.W > d.geo.W {
+			if _, ok := p.Block.(Rule); ok && p.X <= 0 && p.W >= d.geo.W {
 				top = min(top, p.Y)
 			}
 		}
