@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/brochure-dev/brochure/fonts"
 )
 
 // Line breaking by total fit: the breaks of a whole paragraph are chosen
@@ -148,7 +150,7 @@ func (m *measure) fit(a, b int) (w, gaps, z float64) {
 	if b <= a {
 		return 0, 0, 0
 	}
-	w = m.w[b] - m.w[a] + m.sp[b] - m.sp[a+1]
+	w = m.w[b] - m.w[a] + m.sp[b] - m.sp[a+1] + m.hyphen(b)
 	gaps = m.gap[b] - m.gap[a+1]
 	last := m.items[b-1]
 	z = m.z[b] - m.z[a] - midShrink(last) + endShrink(last) + m.zsp[b] - m.zsp[a+1]
@@ -179,6 +181,11 @@ func (m *measure) breaks(s, e int, width, indent float64) []int {
 
 func (m *measure) candidate(i, pass int) bool {
 	it := m.items[i]
+	if it.hyph {
+		// justified text hyphenates when that sets better lines; ragged
+		// text only a word that does not fit, instead of cutting it
+		return pass > 1 || m.set.Align == Justify && !m.set.PhraseBreaks
+	}
 	switch pass {
 	case 1:
 		return it.brk
@@ -203,6 +210,9 @@ func (m *measure) candidate(i, pass int) bool {
 	return true
 }
 
+// maxHyphens is the most lines in a row that may end with a hyphen.
+const maxHyphens = 2
+
 func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 	cands := []int{s}
 	for i := s + 1; i < e; i++ {
@@ -211,19 +221,30 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 		}
 	}
 	cands = append(cands, e)
-	best := make([]float64, len(cands))
-	prev := make([]int, len(cands))
+	// best[k][h]: the least demerits of lines up to cands[k] whose last h
+	// lines end with a hyphen (h ≤ maxHyphens).
+	type node struct {
+		d    float64
+		j, h int // the previous break and its state
+	}
+	best := make([][maxHyphens + 1]node, len(cands))
+	for k := range best {
+		for h := range best[k] {
+			best[k][h].d = math.Inf(1)
+		}
+	}
+	best[0][0].d = 0
 	for k := 1; k < len(cands); k++ {
-		best[k] = math.Inf(1)
 		b := cands[k]
+		hyph := b < e && m.items[b].hyph
 		for j := k - 1; j >= 0; j-- {
 			a := cands[j]
-			if math.IsInf(best[j], 1) {
-				continue
-			}
 			w, gaps, z := m.fit(a, b)
 			if w-z > width+1e-6 && b-a > 1 {
 				break // longer lines only get wider
+			}
+			if math.IsInf(best[j][0].d, 1) && math.IsInf(best[j][1].d, 1) && math.IsInf(best[j][2].d, 1) {
+				continue
 			}
 			meas := width
 			if a == s {
@@ -233,22 +254,71 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 			if !ok {
 				continue
 			}
-			if best[j]+d < best[k] {
-				best[k], prev[k] = best[j]+d, j
+			for h, n := range best[j] {
+				if math.IsInf(n.d, 1) {
+					continue
+				}
+				nh, extra := 0, 0.0
+				if hyph {
+					nh = h + 1
+					if nh > maxHyphens {
+						continue
+					}
+					extra = m.hyphenDemerits(h, k == len(cands)-2)
+				}
+				if t := n.d + d + extra; t < best[k][nh].d {
+					best[k][nh] = node{t, j, h}
+				}
 			}
 		}
 	}
-	if math.IsInf(best[len(cands)-1], 1) {
+	last := len(cands) - 1
+	h := 0
+	for i := range best[last] {
+		if best[last][i].d < best[last][h].d {
+			h = i
+		}
+	}
+	if math.IsInf(best[last][h].d, 1) {
 		return nil
 	}
 	var starts []int
-	for k := len(cands) - 1; k > 0; k = prev[k] {
-		starts = append(starts, cands[prev[k]])
+	for k := last; k > 0; {
+		n := best[k][h]
+		starts = append(starts, cands[n.j])
+		k, h = n.j, n.h
 	}
 	for i, j := 0, len(starts)-1; i < j; i, j = i+1, j-1 {
 		starts[i], starts[j] = starts[j], starts[i]
 	}
 	return starts
+}
+
+// hyphen is the width of the hyphen a line ending before items[b] takes.
+func (m *measure) hyphen(b int) float64 {
+	if b < len(m.items) && m.items[b].hyph {
+		return m.items[b].hyw
+	}
+	return 0
+}
+
+// hyphenDemerits is what a line ending with a hyphen costs, after h
+// hyphenated lines: TeX's \hyphenpenalty (50, squared) in justified
+// text, more for a second hyphen in a row (\doublehyphendemerits) and
+// for the line before the last (\finalhyphendemerits); in ragged text a
+// hyphen only saves a word too wide for its line.
+func (m *measure) hyphenDemerits(h int, beforeLast bool) float64 {
+	d := 2500.0
+	if m.set.Align != Justify || m.set.PhraseBreaks {
+		d = 1e6
+	}
+	if h > 0 {
+		d += 10000
+	}
+	if beforeLast {
+		d += 5000
+	}
+	return d
 }
 
 // demerits scores one line: the cube of how far it stretches or shrinks,
@@ -290,7 +360,14 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		// ragged lines: even lengths (headlines balance, last line too)
 		bad = 100 * (slack / em) * (slack / em)
 	}
-	bad = math.Min(bad, 10000) // TeX's "infinitely bad"
+	// TeX caps badness at 10000, "infinitely bad"; here a line may be
+	// ten times worse, so that of two hopeless lines the less spread one
+	// wins (else a paragraph may open with two words spread across the
+	// column), and no worse, so that it stays cheaper than an emergency
+	// break.
+	if bad > 1e5 {
+		bad = 1e5 + math.Log(bad/1e5)
+	}
 	d := (10 + bad) * (10 + bad)
 	if last && !first && tb-ta <= 3 {
 		short := 0
@@ -313,7 +390,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	if m.set.PhraseBreaks && !last && !phraseBoundary(m.items, b) {
 		d += 1e6
 	}
-	if b < len(m.items) && !last && !m.items[b].brk {
+	if b < len(m.items) && !last && !m.items[b].brk && !m.items[b].hyph {
 		d += 1e10 // an emergency break (passes 2 to 4), worse than any loose line
 	}
 	return d, true
@@ -428,8 +505,23 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 				x += extra
 			}
 		}
-		line.Glyphs[i] = Glyph{R: it.r, X: x - shift[i], Adv: adv[i], Face: it.face, Size: it.size, Color: it.color}
+		line.Glyphs[i] = Glyph{R: it.r, X: x - shift[i], Adv: adv[i], Face: it.face, Size: it.size, Color: it.color, Lang: it.lang}
 		x += adv[i]
 	}
+	if h := m.hyphen(b); h > 0 {
+		it := items[n-1]
+		line.Glyphs = append(line.Glyphs, Glyph{R: hyphenRune(it.face), X: x, Adv: h, Face: it.face, Size: it.size, Color: it.color, Lang: it.lang, Hyphen: true})
+	}
 	return line, true
+}
+
+// hyphenRune is the character of the hyphen a line ends with inside a
+// word: the soft hyphen U+00AD, which PDF text extraction leaves out of
+// the word (PDF 32000-1 14.8.2.2.3), when the face draws it as a hyphen
+// (Noto and Source Han do); else "-".
+func hyphenRune(f *fonts.Face) rune {
+	if f.Has('\u00AD') && f.Advance('\u00AD') == f.Advance('-') {
+		return '\u00AD'
+	}
+	return '-'
 }

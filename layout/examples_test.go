@@ -105,7 +105,7 @@ func TestExamples(t *testing.T) {
 			})
 			t.Run("poppler", func(t *testing.T) {
 				txt := pdftest.Pdftotext(t, file)
-				inOrder(t, "poppler", withoutFurniture(txt, d), paras, popplerSplits[name])
+				inOrder(t, "poppler", withoutFurniture(txt, d), misordered(t, "poppler", txt, paras, popplerMisorders[name]), popplerSplits[name])
 				hanSpaceHan(t, "poppler", txt, paras, looseLines[name])
 			})
 		})
@@ -202,6 +202,38 @@ func inOrder(t *testing.T, reader, text string, paras []string, split []int) {
 // table to poppler, read whole first: see statCard.labelTop.)
 var popplerSplits = map[string][]int{
 	"district-bureau-2023": {10},
+}
+
+// popplerMisorders are the paragraphs poppler reads in pieces out of
+// order: the end of a paragraph at the top of column 2, over a chart,
+// when column 1's paragraphs are blocks apart (blank rows, no indent) is
+// read after column 1's first paragraph (county-police-annual: 3). Both
+// pieces must be there; MuPDF and PDFium read them in order.
+var popplerMisorders = map[string][]int{
+	"county-police-annual": {3},
+}
+
+// misordered checks that each paragraph of mis (1-based) is not read
+// verbatim but its start and end are there, and returns the paragraphs
+// without them, for inOrder.
+func misordered(t *testing.T, reader, text string, paras []string, mis []int) []string {
+	t.Helper()
+	text = strings.ReplaceAll(flat(text), "-", "")
+	var rest []string
+	for i, p := range paras {
+		if !slices.Contains(mis, i+1) {
+			rest = append(rest, p)
+			continue
+		}
+		p = strings.ReplaceAll(p, "-", "")
+		if strings.Contains(text, p) {
+			t.Errorf("%s: paragraph %d now reads verbatim: take it out of the exceptions", reader, i+1)
+		}
+		if !strings.Contains(text, prefix(p, 8)) || !strings.Contains(text, suffix(p, 8)) {
+			t.Errorf("%s: paragraph %d is not there: %.60s…", reader, i+1, p)
+		}
+	}
+	return rest
 }
 
 func prefix(s string, n int) string {

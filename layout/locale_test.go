@@ -67,7 +67,7 @@ func TestLanguageReports(t *testing.T) {
 
 			text := pdftest.Pdftotext(t, path)
 			raw := pdftest.Pdftotext(t, path, "-raw")
-			flat := strings.Join(strings.Fields(raw), "")
+			flat := flat(raw) // without spaces and the soft hyphens of hyphenated lines
 			for _, s := range r.Sections {
 				for _, p := range s.Paragraphs() {
 					if !strings.Contains(flat, strings.Join(strings.Fields(p), "")) {

@@ -107,10 +107,14 @@ func wideChart(c data.Chart, st charts.Style, g geometry) bool {
 }
 
 // indent is the body's first-line indent in characters: two, the
-// Chinese convention, unless the theme says otherwise.
+// Chinese convention (one em in English), unless the theme says
+// otherwise.
 func (d *Document) indent() float64 {
 	if n := d.Report.Theme.Indent; n != nil {
 		return n.Value
+	}
+	if d.Theme.Locale.English() {
+		return 1
 	}
 	return 2
 }

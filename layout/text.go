@@ -8,6 +8,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/hyphen"
 	"github.com/brochure-dev/brochure/internal/cjk"
 )
 
@@ -33,6 +34,12 @@ type Span struct {
 	// ，。、；：！？ in the middle of the em (clreq 3.1.6): those marks
 	// keep their full width, never giving up a blank half.
 	Centred bool
+	// Lang is the BCP 47 tag of the span's language ("en", "ja",
+	// "zh-Hant-HK"; "" for the document's). It chooses the hyphenation
+	// patterns of its Latin words (English's for any language without
+	// its own: Latin words inside Chinese are English) and is passed on
+	// to each Glyph, for a tagged PDF's /Lang.
+	Lang string
 }
 
 // Glyph is one character placed on a line.
@@ -43,6 +50,11 @@ type Glyph struct {
 	Face  *fonts.Face
 	Size  float64
 	Color string
+	Lang  string // the span's language tag ("" for the document's)
+	// Hyphen marks the hyphen the breaker added at the end of a line
+	// that ends inside a word: drawn, but not part of the text (a PDF
+	// writes it as a soft hyphen, U+00AD, in its ActualText).
+	Hyphen bool
 }
 
 // Line is one set line: its glyphs, in reading order, with final positions.
@@ -54,11 +66,14 @@ type Line struct {
 	End     bool    // the line ends its paragraph or a forced break: set unjustified
 }
 
-// Text returns the characters of the line.
+// Text returns the characters of the line, without a hyphen the breaker
+// added.
 func (l Line) Text() string {
 	var b strings.Builder
 	for _, g := range l.Glyphs {
-		b.WriteRune(g.R)
+		if !g.Hyphen {
+			b.WriteRune(g.R)
+		}
 	}
 	return b.String()
 }
@@ -158,6 +173,9 @@ type item struct {
 	mark  bool    // a centred mark (Traditional Chinese ，。、；：！？): never compressed
 	mid   float64 // what it may give up inside a line (see midShrink)
 	end   float64 // what it may give up at the end of a line (see endShrink)
+	lang  string  // the span's language tag
+	hyph  bool    // a line may end before this item with a hyphen (inside a word)
+	hyw   float64 // the width of that hyphen, pt
 }
 
 // shape turns spans into items: advances, break opportunities, keep
@@ -186,7 +204,7 @@ func shape(spans []Span, set Setting) []item {
 				}
 			}
 			items = append(items, item{r: r, face: face, size: s.Size, color: s.Color, adv: face.Advance(r) * s.Size / 1000,
-				mark: s.Centred && strings.ContainsRune(centred, r)})
+				mark: s.Centred && strings.ContainsRune(centred, r), lang: s.Lang})
 			text.WriteRune(r)
 		}
 	}
@@ -239,6 +257,9 @@ func shape(spans []Span, set Setting) []item {
 		}
 	}
 	glueNumbers(items, units)
+	if hyphens {
+		hyphenate(items)
+	}
 	compress(items)
 	for i := range items {
 		it := &items[i]
@@ -249,6 +270,12 @@ func shape(spans []Span, set Setting) []item {
 		}
 		if it.open || it.end > 0 {
 			it.mid = it.adv / 4
+		}
+		// A word space between Latin words may shrink by a third, as
+		// TeX's does: a justified line takes in one more word instead
+		// of spreading its spaces.
+		if it.r == ' ' && i > 0 && i+1 < len(items) && !wide(items[i-1]) && !wide(items[i+1]) && items[i+1].r != ' ' {
+			it.mid = it.adv / 3
 		}
 	}
 	// A quarter-em between Han and Latin letters or digits, unless the
@@ -388,4 +415,112 @@ func isHan(r rune) bool { return cjk.IsHan(r) }
 // isCJK reports Han characters and CJK punctuation.
 func isCJK(r rune) bool {
 	return isHan(r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// hyphens turns hyphenation on; a test turns it off to measure what it
+// gains.
+var hyphens = true
+
+// hyphenate marks where the Latin words of the items may take a hyphen
+// at the end of a line, by their language's patterns (package hyphen):
+// English for an English span and for a Latin word inside Chinese,
+// Japanese or Korean. A word keeps at least two letters before the
+// hyphen and three after it. Never hyphenated: a token with a figure or
+// that reads as an address, a path or a version ("https://www.x.cn",
+// "a@b.cn", "gov.cn", "v3.2.1", "PM2.5"), an acronym or a name with more
+// than one capital ("NASA", "McKinsey"), and a compound already joined
+// by a hyphen ("Jean-Baptiste" breaks at its own hyphen).
+func hyphenate(items []item) {
+	token := func(r rune) bool { return r < 0x2E80 && r != ' ' && r != '\n' && r != '\u00A0' }
+	for i := 0; i < len(items); {
+		if !token(items[i].r) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(items) && token(items[j].r) {
+			j++
+		}
+		if plainToken(items[i:j]) {
+			hyphenateToken(items[i:j])
+		}
+		i = j
+	}
+}
+
+// plainToken reports whether a token (a run of text between spaces) is
+// words and punctuation, not an address, a path, a figure or a code.
+func plainToken(t []item) bool {
+	for k, it := range t {
+		switch r := it.r; {
+		case isDigit(r), r == '/', r == '@', r == '_', r == '\\', r == '=', r == '#', r == '-':
+			return false
+		case r == '.' || r == ':':
+			// "gov.cn", "https:" — a mark inside a token, not at its end
+			if k+1 < len(t) && unicode.IsLetter(t[k+1].r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hyphenateToken marks the hyphenation points of the words of one plain
+// token.
+func hyphenateToken(t []item) {
+	letter := func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+	for i := 0; i < len(t); {
+		if !letter(t[i].r) {
+			i++
+			continue
+		}
+		j := i
+		caps := 0
+		for j < len(t) && letter(t[j].r) {
+			if t[j].r <= 'Z' {
+				caps++
+			}
+			j++
+		}
+		if j < len(t) && unicode.IsLetter(t[j].r) {
+			// a word with a letter the patterns do not know (é, ß):
+			// skip the whole word
+			for j < len(t) && unicode.IsLetter(t[j].r) {
+				j++
+			}
+			i = j
+			continue
+		}
+		if p := patterns(t[i].lang); p != nil && caps <= 1 {
+			word := make([]rune, 0, j-i)
+			for _, it := range t[i:j] {
+				word = append(word, it.r)
+			}
+			for _, k := range p.Points(string(word)) {
+				it := &t[i+k]
+				if !it.brk && !it.glue {
+					prev := t[i+k-1]
+					it.hyph = true
+					it.hyw = prev.face.Advance('-') * prev.size / 1000
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// patterns are the hyphenation patterns for Latin words in a span of the
+// language tag: English's for English and for Chinese, Japanese and
+// Korean text (and the document's language, ""); none for another
+// language (its words would be cut where English cuts them).
+func patterns(tag string) *hyphen.Patterns {
+	base, _, _ := strings.Cut(tag, "-")
+	switch base {
+	case "", "en", "zh", "ja", "ko":
+		if p := hyphen.For(tag); p != nil {
+			return p
+		}
+		return hyphen.For("en")
+	}
+	return nil
 }
