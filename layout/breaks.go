@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/brochure-dev/brochure/fonts"
 )
@@ -390,11 +391,61 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	if m.set.PhraseBreaks && !last && !phraseBoundary(m.items, b) {
 		d += 1e6
 	}
+	if m.set.PhraseBreaks && !(first && last) {
+		d += m.wordLine(ta, tb, last)
+	}
 	if b < len(m.items) && !last && !m.items[b].brk && !m.items[b].hyph {
 		d += 1e10 // an emergency break (passes 2 to 4), worse than any loose line
 	}
 	return d, true
 }
+
+// wordLine is what a headline's line of words (Latin, Korean: text
+// spaced into words) costs beyond its length: a last line of one word
+// (a widow, "Ningbo / Police in 2025" read as a title of one word and a
+// line), a line of one word elsewhere, and a line that ends with an
+// article, a preposition or a conjunction, which belongs with the words
+// after it ("312 days of / good air").
+func (m *measure) wordLine(a, b int, last bool) float64 {
+	words := 1
+	for i := a; i < b; i++ {
+		r := m.items[i].r
+		if isHan(r) || isCJK(r) {
+			return 0 // Chinese and Japanese lines have phrases, not words
+		}
+		if r == ' ' && i > a && m.items[i-1].r != ' ' {
+			words++
+		}
+	}
+	d := 0.0
+	switch {
+	case words == 1 && last:
+		d += 1e7
+	case words == 1:
+		d += 3e6
+	}
+	if !last {
+		k := b
+		for k > a && isLatin(m.items[k-1].r) {
+			k--
+		}
+		if k == a || m.items[k-1].r == ' ' {
+			var w strings.Builder
+			for _, it := range m.items[k:b] {
+				w.WriteRune(unicode.ToLower(it.r))
+			}
+			if slices.Contains(functionWords, w.String()) {
+				d += 3e6
+			}
+		}
+	}
+	return d
+}
+
+// functionWords are the English words a headline's line does not end
+// with.
+var functionWords = []string{"a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "into", "onto",
+	"and", "or", "but", "nor", "as", "than", "per", "its", "their", "our", "this", "that"}
 
 // phraseBoundary reports whether a break before items[i] ends a phrase.
 func phraseBoundary(items []item, i int) bool {
