@@ -41,10 +41,12 @@ type Part struct {
 	Runs  []Run
 }
 
-// Run is text that is bold or not.
+// Run is text that is bold or not, in the report's language or, marked
+// "[ありがとう]{ja}", another's (see SplitLang).
 type Run struct {
 	Text string
 	Bold bool
+	Lang string // a BCP 47 tag; "" for the report's language
 }
 
 // Text returns the part's text without markup.
@@ -127,10 +129,24 @@ func itemStart(line string) (label, rest string, ok bool) {
 	return line[:n+1], r, r != ""
 }
 
-// runs splits text at **bold** spans. A "**" opens a span only when a
+// runs splits text at **bold** spans, and each at its language spans
+// ("**[Hello]{en}**" is bold English).
+func runs(text string) []Run {
+	var out []Run
+	for _, r := range boldRuns(text) {
+		for _, ls := range SplitLang(r.Text) {
+			if ls.Text != "" {
+				out = append(out, Run{Text: ls.Text, Bold: r.Bold, Lang: ls.Lang})
+			}
+		}
+	}
+	return out
+}
+
+// boldRuns splits text at **bold** spans. A "**" opens a span only when a
 // closing "**" follows with some text between, which neither starts nor
 // ends with a space; anything else stays literal.
-func runs(text string) []Run {
+func boldRuns(text string) []Run {
 	var out []Run
 	add := func(s string, bold bool) {
 		if s == "" {

@@ -60,7 +60,15 @@ func FuzzParts(f *testing.F) {
 		f.Add(s)
 	}
 	markup := func(r rune) bool { return r == '*' || r == '#' || r == '-' || r == '.' || r >= '0' && r <= '9' }
+	f.Add("他说[Hello]{en}，**[ありがとう]{ja}**[注1]")
 	f.Fuzz(func(t *testing.T, body string) {
+		markup := markup
+		if strings.Contains(body, "]{") {
+			// a language span's brackets, braces and tag
+			markup = func(r rune) bool {
+				return strings.ContainsRune("*#-.[]{}", r) || r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+			}
+		}
 		if !utf8.ValidString(body) {
 			return // a report is UTF-8 (Load refuses or converts the rest)
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
 )
 
@@ -30,5 +31,59 @@ func TestHeadlineBalance(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%q at %v: got %q, want %q", tt.text, tt.width, got, tt.want)
 		}
+	}
+}
+
+// A language span of the body is set in its language's face, and its
+// glyphs carry its tag (for a tagged PDF's /Lang); the rest carries the
+// report's. A tag that is no language, and a language whose faces are not
+// installed, are problems at the body.
+func TestLangSpans(t *testing.T) {
+	if _, err := fonts.Find("Noto Sans CJK JP", 400); err != nil {
+		t.Skip("fonts-noto-cjk is not installed")
+	}
+	r := load(t, "../examples/language-spans/report.yaml")
+	d, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := map[string]string{} // tag -> a face it is set in
+	for _, p := range d.Pages {
+		for _, pl := range p.Blocks {
+			if f, ok := pl.Block.(*Flow); ok {
+				for _, u := range f.units {
+					for _, g := range u.line.Glyphs {
+						if g.R != ' ' {
+							langs[g.Lang] = g.Face.Family
+						}
+					}
+				}
+			}
+		}
+	}
+	for tag, face := range map[string]string{"ja": "NotoSansCJKjp", "ko": "NotoSansCJKkr", "en": "NotoSansSC", "zh-Hans": "NotoSansSC"} {
+		if !strings.HasPrefix(langs[tag], face) {
+			t.Errorf("%s is set in %q, want %s", tag, langs[tag], face)
+		}
+	}
+	if len(langs) != 4 {
+		t.Errorf("languages %v", langs)
+	}
+
+	src := "title: 测试\nsections:\n  - title: 一\n    body: 他说[bonjour]{fr}，又说[x]{zz-99}。\n"
+	r, err = data.Parse("r.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(r)
+	if err == nil || !strings.Contains(err.Error(), `r.yaml:4:11: sections[0].body: [x]{zz-99}: "zz-99" is not a language tag`) || strings.Contains(err.Error(), "fr") {
+		t.Errorf("bad tag: %v", err)
+	}
+	old := find
+	defer func() { find = old }()
+	find = func(string, int) (*fonts.Face, error) { return nil, fonts.ErrNotFound }
+	r, _ = data.Parse("r.yaml", []byte("title: 测试\nsections:\n  - title: 一\n    body: 他说[ありがとう]{ja}。\n"))
+	if _, err = New(r); err == nil || !strings.Contains(err.Error(), "text marked {ja} is set in the glyph forms of Japanese") || !strings.Contains(err.Error(), "apt-get install fonts-noto-cjk") {
+		t.Errorf("missing face: %v", err)
 	}
 }

@@ -80,7 +80,11 @@ func (d *Document) para(p data.Part) Para {
 		if r.Bold {
 			face = th.Bold
 		}
-		out.Spans = append(out.Spans, th.span(r.Text, face, size, th.Ink))
+		sp := th.span(r.Text, face, size, th.Ink)
+		if r.Lang != "" {
+			sp = th.inLang(sp, r.Lang) // "[ありがとう]{ja}": its language's face and rules
+		}
+		out.Spans = append(out.Spans, sp)
 	}
 	return out
 }

@@ -57,7 +57,7 @@ func defaultTheme() Theme {
 
 // span is text in one of the theme's faces, with its fallback.
 func (th Theme) span(text string, f *fonts.Face, size float64, color string) Span {
-	return Span{Text: text, Face: f, Size: size, Color: color, Fallback: th.Fallback, Centred: th.Locale.Traditional()}
+	return Span{Text: text, Face: f, Size: size, Color: color, Fallback: th.Fallback, Centred: th.Locale.Traditional(), Lang: th.Locale.Tag}
 }
 
 // faces sets the theme's language and opens its faces: for each role the
@@ -232,6 +232,9 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	}
 	th := defaultTheme()
 	if err := faces(r, &th); err != nil {
+		return nil, err
+	}
+	if err := checkLangs(r, th); err != nil {
 		return nil, err
 	}
 	texts := printedTexts(r, th.Charts(chartLang(r.Language)))

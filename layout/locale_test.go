@@ -37,6 +37,9 @@ func TestLanguageReports(t *testing.T) {
 		{"mixed-scripts", []string{"NotoSansSC-Regular", "NotoSansSC-Bold", "NotoSansSC-Black", "NotoSerifCJKsc-Regular", "NotoSansCJKkr-Regular"},
 			[]string{"年度关键数字", "2026年1月12日", "안녕하세요", "ありがとうございます"},
 			[]string{"年度關鍵數字"}},
+		{"language-spans", []string{"NotoSansSC-Regular", "NotoSansSC-Bold", "NotoSansSC-Black", "NotoSansCJKjp-Regular", "NotoSansCJKkr-Regular"},
+			[]string{"本日はお招きいただき", "두 도시의 우정이", "intergovernmental partnership"},
+			[]string{"]{", "{ja}", "{en}"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {

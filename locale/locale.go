@@ -20,7 +20,7 @@ import (
 
 // Locale is a supported language with its region.
 type Locale struct {
-	Tag    string // the canonical tag: zh-Hans, zh-Hant-TW, zh-Hant-HK, ja, ko, en
+	Tag    string // the canonical tag: zh-Hans, zh-Hant-TW, zh-Hant-HK, ja, ko, en (en-GB, en-US… with a region)
 	Name   string // in English, for messages: "Traditional Chinese (Hong Kong)"
 	Script string // ISO 15924: Hans, Hant, Jpan, Kore, Latn
 	Labels Labels
@@ -100,9 +100,21 @@ func Parse(tag string) (Locale, error) {
 	case "ko":
 		return ko, nil
 	case "en":
-		return en, nil
+		l := en
+		if r, conf := t.Region(); conf != language.Exact || !r.IsCountry() {
+			return l, nil // no region written ("en" is not "en-US")
+		}
+		l.Tag = "en-" + region.String() // British English is hyphenated as Britain does
+		return l, nil
 	}
 	return Locale{}, fmt.Errorf("%q is not supported; use one of %s", tag, strings.Join(Supported, ", "))
+}
+
+// Valid reports whether tag is a well-formed BCP 47 tag, supported or
+// not ("fr" is; "french" is not).
+func Valid(tag string) bool {
+	_, err := language.Parse(tag)
+	return err == nil
 }
 
 // Must is Parse for a tag known to be good (validated); an unknown tag

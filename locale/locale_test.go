@@ -19,7 +19,8 @@ func TestParse(t *testing.T) {
 		{"zh-MO", "zh-Hant-HK", "年度關鍵數字"},
 		{"ja", "ja", "年間の主要な数字"},
 		{"ko-KR", "ko", "올해의 주요 수치"},
-		{"en-GB", "en", "Key figures of the year"},
+		{"en-GB", "en-GB", "Key figures of the year"},
+		{"en", "en", "Key figures of the year"},
 	}
 	for _, tt := range tests {
 		l, err := Parse(tt.tag)
