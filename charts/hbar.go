@@ -10,7 +10,8 @@ import (
 
 // hbar: go-chart has no horizontal bar chart, so hbar is drawn by hand through
 // the same Renderer: category label at the left (right-aligned, wrapped
-// with kinsoku when longer than the label column), a bar from the zero
+// with kinsoku when longer than the label column, smaller or cut when
+// longer still: setLabels), a bar from the zero
 // baseline proportional to the value, and the value label at the bar end.
 
 func init() {
@@ -27,6 +28,7 @@ func init() {
 
 type hbarLayout struct {
 	labelW, valW, barH, lineH float64
+	labelSize                 float64 // the category labels' size (setLabels)
 	k                         int     // bars a row: 1, or one per series
 	subH, valSize             float64 // with series: one bar's height, value label size
 	legend                    []legendItem
@@ -69,35 +71,20 @@ func layoutHBar(c data.Chart, w float64, p palette) hbarLayout {
 		}
 	}
 	l.labelW = math.Min(l.labelW, math.Max(w*0.3, 2*p.fs))
+	labels := make([]string, len(c.Data))
+	for i, d := range c.Data {
+		labels[i] = d.Label
+	}
+	l.rows, l.labelSize = setLabels(p.regular, labels, p.fs, l.labelW)
+	l.lineH = l.labelSize * 1.2
 	l.total = l.top
-	for _, d := range c.Data {
-		lines := balance(p, d.Label, p.fs, l.labelW)
-		l.rows = append(l.rows, lines)
+	for _, lines := range l.rows {
 		rh := math.Max(l.barH, float64(len(lines))*l.lineH)
 		l.rowH = append(l.rowH, rh)
 		l.total += rh + hbarGap
 	}
 	l.total = math.Max(l.total-hbarGap, 0) + 2
 	return l
-}
-
-// balance wraps s to width like wrap, then, when that leaves a short last
-// line (宁波高新技术产业开发 / 区), narrows the width until the lines are
-// even, keeping their number.
-func balance(p palette, s string, size, width float64) []string {
-	lines := wrap(p.regular, s, size, width)
-	if len(lines) < 2 {
-		return lines
-	}
-	best := lines
-	for w := width - size; w > size; w -= size {
-		try := wrap(p.regular, s, size, w)
-		if len(try) != len(lines) {
-			break
-		}
-		best = try
-	}
-	return best
 }
 
 // legendRow lays out a legend of the series from the top left, wrapping to
@@ -144,7 +131,7 @@ func drawHBar(r *Renderer, c data.Chart, w float64, p palette) {
 		lines := l.rows[i]
 		ly := mid - float64(len(lines))*l.lineH/2
 		for j, s := range lines {
-			r.textRight(p.regular, p.fs, p.ink, s, l.labelW, ly+float64(j)*l.lineH+(l.lineH-p.fs)/2+capHeightEm*p.fs)
+			r.textRight(p.regular, l.labelSize, p.ink, s, l.labelW, ly+float64(j)*l.lineH+(l.lineH-l.labelSize)/2+capHeightEm*l.labelSize)
 		}
 		vals, labels := rowValues(c, d, p)
 		for k, v := range vals {

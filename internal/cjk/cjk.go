@@ -6,6 +6,8 @@ package cjk
 import (
 	"strings"
 	"unicode"
+
+	"github.com/brochure-dev/brochure/hyphen"
 )
 
 // GapEm is the space set between a Han character and a Latin letter or
@@ -65,7 +67,8 @@ const (
 // as measured by width(s), between characters, obeying kinsoku: no line
 // starts with a NoStart mark or ends with a NoEnd one, a figure is not
 // split from its digits, and Latin breaks between words (a word wider than
-// width is split with a hyphen). A single character wider than width gets
+// width is split with a hyphen, where English's hyphenation patterns allow
+// when they can). A single character wider than width gets
 // a line of its own; nothing but the spaces at a break is dropped.
 // Explicit "\n" breaks are kept.
 func Wrap(s string, maxW float64, width func(string) float64) []string {
@@ -107,6 +110,9 @@ func wrapLine(rs []rune, maxW float64, width func(string) float64) []string {
 			for b > 2 && inWord(rs[b-1], rs[b]) && width(string(rs[:b])+"-") > maxW+1e-9 {
 				b--
 			}
+			if h := hyphenPoint(rs, b); h > 0 && width(string(rs[:h])+"-") <= maxW+1e-9 {
+				b = h // where the word may be hyphenated: "Chemi-cal", not "Chemic-al"
+			}
 			hyphen = b >= 2 && inWord(rs[b-1], rs[b])
 		}
 		line := strings.TrimRight(string(rs[:b]), " ")
@@ -120,6 +126,28 @@ func wrapLine(rs []rune, maxW float64, width func(string) float64) []string {
 		}
 	}
 	return out
+}
+
+// hyphenPoint is the last place at or before b where the Latin word
+// around b may take a hyphen by English's patterns, or 0.
+func hyphenPoint(rs []rune, b int) int {
+	if b <= 0 || b >= len(rs) || !inWord(rs[b-1], rs[b]) {
+		return 0
+	}
+	start, end := b, b
+	for start > 0 && inWord(rs[start-1], rs[start]) {
+		start--
+	}
+	for end+1 < len(rs) && inWord(rs[end], rs[end+1]) {
+		end++
+	}
+	best := 0
+	for _, p := range hyphen.For("en").Points(string(rs[start : end+1])) {
+		if start+p <= b && start+p > 0 {
+			best = start + p
+		}
+	}
+	return best
 }
 
 // inWord reports whether prev and next are letters of one Latin word,

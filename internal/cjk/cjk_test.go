@@ -58,7 +58,8 @@ func TestWrapLatin(t *testing.T) {
 	}{
 		{"Chemical Oxygen Demand", 10, []string{"Chemical", "Oxygen", "Demand"}},
 		{"Chemical Oxygen Demand", 16, []string{"Chemical Oxygen", "Demand"}},
-		{"Internationalization", 10, []string{"Internati-", "onalizati-", "on"}},
+		{"Internationalization", 10, []string{"Interna-", "tionaliza-", "tion"}},
+		{"Chemical Oxygen", 6, []string{"Chemi-", "cal", "Oxygen"}},
 		{"COD 化学需氧量", 6, []string{"COD 化学", "需氧量"}},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,96 @@
+package charts
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/brochure-dev/brochure/fonts"
+)
+
+// Category labels that do not fit their room are first set smaller, then
+// cut: all the labels of a chart share one size, the chart's label size
+// or less down to minLabelSize, the largest at which every label takes at
+// most two lines without a word split; at the smallest size a label
+// longer than three lines keeps three, the last ending in "…". The alt
+// text (Alt) names every item with its whole label.
+
+// minLabelSize is the smallest a category label is set, pt: 6 pt, or
+// three quarters of the chart's type when that is larger.
+func minLabelSize(fs float64) float64 { return math.Max(6, math.Round(fs*0.75*2)/2) }
+
+// maxLabelLines is the most lines a category label takes.
+const maxLabelLines = 3
+
+// setLabels sets labels in face, each in lines no wider than width, at
+// one size, and returns the lines and the size.
+func setLabels(face *fonts.Face, labels []string, fs, width float64) ([][]string, float64) {
+	min := minLabelSize(fs)
+	size := fs
+	for ; size > min; size -= 0.5 {
+		if fitsAt(face, labels, size, width) {
+			break
+		}
+	}
+	size = math.Max(size, min)
+	out := make([][]string, len(labels))
+	for i, s := range labels {
+		lines := balanceLines(face, s, size, width)
+		if len(lines) > maxLabelLines {
+			lines = append(lines[:maxLabelLines-1:maxLabelLines-1], ellipsize(face, strings.Join(lines[maxLabelLines-1:], " "), size, width))
+		}
+		out[i] = lines
+	}
+	return out, size
+}
+
+// fitsAt reports whether every label takes at most two lines at size
+// without a word split by a hyphen.
+func fitsAt(face *fonts.Face, labels []string, size, width float64) bool {
+	for _, s := range labels {
+		lines := wrap(face, s, size, width)
+		if len(lines) > 2 || strings.Count(strings.Join(lines, ""), "-") > strings.Count(s, "-") {
+			return false
+		}
+	}
+	return true
+}
+
+// balanceLines wraps s to width like wrap, then, when that leaves a short
+// last line (宁波高新技术产业开发 / 区), narrows the width until the lines
+// are even, keeping their number.
+func balanceLines(face *fonts.Face, s string, size, width float64) []string {
+	lines := wrap(face, s, size, width)
+	if len(lines) < 2 {
+		return lines
+	}
+	best := lines
+	for w := width - size; w > size; w -= size {
+		try := wrap(face, s, size, w)
+		if len(try) != len(lines) {
+			break
+		}
+		best = try
+	}
+	return best
+}
+
+// ellipsize cuts s to the longest start that fits width with "…" after
+// it (a Latin start at a word end when one fits).
+func ellipsize(face *fonts.Face, s string, size, width float64) string {
+	if textWidth(face, s, size) <= width {
+		return s
+	}
+	rs := []rune(strings.TrimSuffix(s, "-"))
+	n := len(rs)
+	for n > 1 && textWidth(face, string(rs[:n])+"…", size) > width {
+		n--
+	}
+	cut := strings.TrimRight(string(rs[:n]), " -")
+	if k := strings.LastIndexByte(cut, ' '); k > 0 && utf8.RuneCountInString(cut[k:]) < n/2 && isLatinWord(rs[n-1]) && n < len(rs) && isLatinWord(rs[n]) {
+		cut = cut[:k] // do not end inside a Latin word
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+func isLatinWord(r rune) bool { return r < 0x2E80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }
