@@ -222,6 +222,13 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 		}
 	}
 	cands = append(cands, e)
+	states := 1 // without a hyphenation point, one state a break
+	for _, c := range cands[:len(cands)-1] {
+		if m.items[c].hyph {
+			states = maxHyphens + 1
+			break
+		}
+	}
 	// best[k][h]: the least demerits of lines up to cands[k] whose last h
 	// lines end with a hyphen (h ≤ maxHyphens).
 	type node struct {
@@ -244,7 +251,11 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 			if w-z > width+1e-6 && b-a > 1 {
 				break // longer lines only get wider
 			}
-			if math.IsInf(best[j][0].d, 1) && math.IsInf(best[j][1].d, 1) && math.IsInf(best[j][2].d, 1) {
+			reached := false
+			for _, n := range best[j][:states] {
+				reached = reached || !math.IsInf(n.d, 1)
+			}
+			if !reached {
 				continue
 			}
 			meas := width
@@ -255,7 +266,7 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 			if !ok {
 				continue
 			}
-			for h, n := range best[j] {
+			for h, n := range best[j][:states] {
 				if math.IsInf(n.d, 1) {
 					continue
 				}
@@ -367,7 +378,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	// column), and no worse, so that it stays cheaper than an emergency
 	// break.
 	if bad > 1e5 {
-		bad = 1e5 + math.Log(bad/1e5)
+		bad = 1e5 + bad/(bad+1e5) // still increasing, below 1e5+1
 	}
 	d := (10 + bad) * (10 + bad)
 	if last && !first && tb-ta <= 3 {
