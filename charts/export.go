@@ -17,6 +17,8 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
@@ -235,11 +237,46 @@ func (rc *rasterCanvas) text(face *fonts.Face, size float64, c drawing.Color, t 
 	dx := 0.0
 	for _, r := range t {
 		gc.BeginPath()
-		if _, err := gc.FillStringAt(string(r), dx, 0); err != nil && rc.err == nil {
+		if face.TrueType() {
+			if _, err := gc.FillStringAt(string(r), dx, 0); err != nil && rc.err == nil {
+				rc.err = err
+			}
+		} else if err := outline(gc, face, r, size, dx); err != nil && rc.err == nil {
 			rc.err = err
 		}
 		dx += face.Advance(r) * size / 1000
 	}
+}
+
+// outline fills r's glyph at dx as a path: a CFF face (Noto Sans CJK, an
+// .otf), whose outlines draw2d's truetype cannot read.
+func outline(gc *drawing.RasterGraphicContext, face *fonts.Face, r rune, size, dx float64) error {
+	segs, err := face.Outline(r, size)
+	if err != nil {
+		return err
+	}
+	pt := func(p fixed.Point26_6) (float64, float64) { return dx + float64(p.X)/64, float64(p.Y) / 64 }
+	for _, s := range segs {
+		switch s.Op {
+		case sfnt.SegmentOpMoveTo:
+			x, y := pt(s.Args[0])
+			gc.MoveTo(x, y)
+		case sfnt.SegmentOpLineTo:
+			x, y := pt(s.Args[0])
+			gc.LineTo(x, y)
+		case sfnt.SegmentOpQuadTo:
+			x1, y1 := pt(s.Args[0])
+			x, y := pt(s.Args[1])
+			gc.QuadCurveTo(x1, y1, x, y)
+		case sfnt.SegmentOpCubeTo:
+			x1, y1 := pt(s.Args[0])
+			x2, y2 := pt(s.Args[1])
+			x, y := pt(s.Args[2])
+			gc.CubicCurveTo(x1, y1, x2, y2, x, y)
+		}
+	}
+	gc.Fill()
+	return nil
 }
 
 // setPNGDPI adds a pHYs chunk (pixels per metre) after IHDR so that image

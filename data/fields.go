@@ -24,6 +24,7 @@ type field struct {
 	doc      string   // what it is, shown by editors (hover, completion)
 	enum     []string // the accepted values, if a fixed set
 	pattern  string   // a regular expression the value matches
+	examples []string // values an editor offers (with pattern: any matching value is accepted)
 	min      *float64 // smallest accepted number
 	max      *float64 // largest accepted number
 	minItems int      // for lists
@@ -79,8 +80,11 @@ type object struct {
 func num(f float64) *float64 { return &f }
 
 var (
-	changes      = []string{"up", "down"}
-	languages    = locale.Supported
+	changes   = []string{"up", "down"}
+	languages = locale.Supported
+	// languageTag is a BCP 47 tag of a supported language, any region or
+	// script (en-GB, zh-Hant-HK, ko-KR); locale.Parse decides the rest.
+	languageTag  = `^([Zz][Hh]|[Jj][Aa]|[Kk][Oo]|[Ee][Nn])([-_][A-Za-z0-9]{1,8})*$`
 	papers       = []string{"A4", "A5", "B5", "Letter"}
 	orientations = []string{"portrait", "landscape"}
 	fits         = []string{"cover", "contain"}
@@ -97,7 +101,7 @@ var (
 		{key: "summary", goName: "Summary", doc: "摘要，一两句话；关键数字少时印在封面上", name: "摘要", printed: yes, diffed: yes, maxLen: 200},
 		{key: "date", goName: "Date", doc: "日期，写成 YYYY-MM-DD，例：2021-01-18；印在封面，也是 PDF 的日期（所以每次生成的文件完全相同）", pattern: `^\d{4}-\d{2}-\d{2}$`, name: "日期", printed: no, diffed: yes, decode: "date",
 			bad: "%q is not a date in the form YYYY-MM-DD; write it like 2020-12-31"},
-		{key: "language", goName: "Language", doc: "语言（BCP 47）：zh-Hans/zh-CN（简体中文，默认）、zh-Hant/zh-TW（繁体，台湾字形）、zh-HK/zh-MO（繁体，香港字形）、ja、ko 或 en；决定字体、自带的词、日期和断行", enum: languages, printed: no, diffed: no},
+		{key: "language", goName: "Language", doc: "语言（BCP 47）：zh-Hans/zh-CN（简体中文，默认）、zh-Hant/zh-TW（繁体，台湾字形）、zh-HK/zh-MO（繁体，香港字形）、ja、ko 或 en（可带地区，如 en-GB：英式断词）；决定字体、自带的词、日期和断行", pattern: languageTag, examples: languages, printed: no, diffed: no},
 		{key: "theme", goName: "Theme", doc: "版式设置：纸张和颜色，可省略"},
 		{key: "print", goName: "Print", doc: "印刷设置：出血、裁切线、骑马订小册子，可省略；例：{bleed: 3mm, marks: true}"},
 		{key: "toc", goName: "TOC", doc: "true：封面后加一页目录（带页码和链接）", printed: no, diffed: no},

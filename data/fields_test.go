@@ -201,7 +201,7 @@ type override struct {
 }
 
 // examples are values that match the table's patterns.
-var examples = map[string]string{"date": "2021-01-18", "paper": "A4", "primary": `"#112233"`, "accent": `"#112233"`, "bleed": "3mm", "range": "A1:B2", "profile": "press.icc", "url": "https://example.com/a"}
+var examples = map[string]string{"date": "2021-01-18", "language": "en-GB", "paper": "A4", "primary": `"#112233"`, "accent": `"#112233"`, "bleed": "3mm", "range": "A1:B2", "profile": "press.icc", "url": "https://example.com/a"}
 
 // generate writes a report, as YAML, that sets every field of the table
 // once, with a valid value; with dataFile the chart's data is a file.

@@ -113,6 +113,9 @@ func fieldSchema(f field, t reflect.Type) ordered {
 		if f.pattern != "" {
 			s = append(s, kv{"pattern", f.pattern})
 		}
+		if f.examples != nil {
+			s = append(s, kv{"examples", f.examples})
+		}
 		if f.maxLen > 0 {
 			s = append(s, kv{"maxLength", f.maxLen})
 		}

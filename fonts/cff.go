@@ -491,10 +491,18 @@ func (f *cff) subset(name string, glyphs []int, cids []uint16) []byte {
 	}
 	keep := func(items [][]byte, used []bool) [][]byte {
 		out := make([][]byte, len(items))
+		empty := true
 		for i, it := range items {
 			if all || used[i] {
 				out[i] = it
+				empty = empty && len(it) == 0
 			}
+		}
+		if empty && len(out) > 0 {
+			// FreeType (MuPDF, poppler) refuses a font whose local
+			// Subrs INDEX holds no data at all: one subroutine, never
+			// called, keeps a "return"
+			out[len(out)-1] = []byte{11}
 		}
 		return out
 	}

@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"image/draw"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/image/font"
@@ -109,6 +111,32 @@ func TestCFFRoundTrip(t *testing.T) {
 		}
 		if j := (i + 1) % len(roundTrip); iou(box(i), box(j)) > 0.6 {
 			t.Errorf("%q against %q: the comparison cannot tell glyphs apart", r, roundTrip[j])
+		}
+	}
+}
+
+// A subset whose glyphs call no local subroutine of their font DICT
+// (figures alone, in Noto Sans CJK HK) still loads in FreeType (poppler,
+// MuPDF), which refuses a Subrs INDEX without any data.
+func TestCFFSubsetWithoutSubroutines(t *testing.T) {
+	if _, err := os.Stat(notoHK); err != nil {
+		t.Skip("fonts-noto-cjk is not installed")
+	}
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("poppler-utils is not installed")
+	}
+	face, err := Open(notoHK + "#Noto Sans CJK HK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"683", " 0"} {
+		path := filepath.Join(t.TempDir(), "f.pdf")
+		if err := os.WriteFile(path, embedPDF(t, []drawn{{face, 40, 0, 20, 60, s}}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("pdftoppm", "-r", "10", "-png", path, filepath.Join(t.TempDir(), "p")).CombinedOutput()
+		if err != nil || len(out) > 0 {
+			t.Errorf("%q: poppler: %v %s", s, err, out)
 		}
 	}
 }

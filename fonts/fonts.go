@@ -53,6 +53,8 @@ type Face struct {
 
 	fontOnce sync.Once
 	font     atomic.Pointer[truetype.Font] // set once
+
+	outlines outlines // the outlines as x/image reads them, for Outline
 }
 
 // The three embedded faces. They are parsed lazily, at most once per process.

@@ -335,7 +335,7 @@ function isRow(item) {
 
 function scalarField(k, f, v, p) {
   const id = pstr(p);
-  let input;
+  let input, examples = null;
   const types = [].concat(f.type || []);
   if (f.enum) {
     input = el('select', { 'data-input': id }, el('option', { value: '', text: '—' }), ...f.enum.map((o) => el('option', { value: o, text: o })));
@@ -350,7 +350,11 @@ function scalarField(k, f, v, p) {
     input.value = v == null ? '' : v;
     input.addEventListener('input', () => { lastInput = performance.now(); edit(p, input.value); });
   } else {
-    input = el('input', { type: 'text', 'data-input': id, inputmode: types[0] === 'number' || types[0] === 'integer' ? 'decimal' : null });
+    input = el('input', { type: 'text', 'data-input': id, inputmode: types[0] === 'number' || types[0] === 'integer' ? 'decimal' : null,
+      list: f.examples ? id + '-examples' : null });
+    if (f.examples) { // offered, not imposed (language: en-GB is as good as en)
+      examples = el('datalist', { id: id + '-examples' }, ...f.examples.map((o) => el('option', { value: o })));
+    }
     input.value = v == null ? '' : (Array.isArray(v) ? v.join(', ') : String(v));
     const isList = types[0] === 'array';
     input.addEventListener('input', () => {
@@ -360,7 +364,7 @@ function scalarField(k, f, v, p) {
   }
   input.setAttribute('aria-label', label(k));
   return el('label', { class: 'field', 'data-path': id },
-    el('span', { class: 'name', text: label(k), title: k }), input,
+    el('span', { class: 'name', text: label(k), title: k }), input, examples,
     el('span', { class: 'msg', 'aria-live': 'polite' }),
     f.description ? el('span', { class: 'hint', text: f.description }) : null);
 }
