@@ -94,3 +94,38 @@ func ellipsize(face *fonts.Face, s string, size, width float64) string {
 }
 
 func isLatinWord(r rune) bool { return r < 0x2E80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }
+
+// legendLines sets legend items — a label and its value, "海曙区  376起
+// （23%）" — the way setLabels sets labels: at one size, the largest down
+// to minLabelSize at which every item takes at most two lines without a
+// word split; an item longer than three lines at the smallest size has
+// its label cut with "…", never its value.
+func legendLines(face *fonts.Face, labels, values []string, fs, width float64) ([][]string, float64) {
+	items := make([]string, len(labels))
+	for i := range labels {
+		items[i] = labels[i] + "  " + values[i]
+	}
+	min := minLabelSize(fs)
+	size := fs
+	for ; size > min; size -= 0.5 {
+		if fitsAt(face, items, size, width) {
+			break
+		}
+	}
+	size = math.Max(size, min)
+	out := make([][]string, len(items))
+	for i := range items {
+		lines := wrap(face, items[i], size, width)
+		for label := labels[i]; len(lines) > maxLabelLines && utf8.RuneCountInString(label) > 1; {
+			if k := strings.LastIndexByte(label, ' '); k > 0 {
+				label = label[:k] // a word at a time
+			} else {
+				_, n := utf8.DecodeLastRuneInString(label)
+				label = label[:len(label)-n]
+			}
+			lines = wrap(face, strings.TrimRight(label, " ,;:")+"…  "+values[i], size, width)
+		}
+		out[i] = lines
+	}
+	return out, size
+}

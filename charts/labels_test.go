@@ -70,3 +70,23 @@ func TestLabelsShrinkThenCut(t *testing.T) {
 		t.Errorf("hbar labels at %v pt, lines %v apart", l.labelSize, l.lineH)
 	}
 }
+
+// A pie's legend shrinks the same way, and cuts a label, never its value.
+func TestPieLegendShrinks(t *testing.T) {
+	p := testStyle.resolve()
+	long := "Ningbo Municipal Bureau of Natural Resources and Planning Field Office and its District Branches"
+	c := data.Chart{Type: "pie", Title: "Shares"}
+	c.Data = []data.Point{pt("Haishu", "40"), pt("Jiangbei", "35"), pt(long, "25")}
+	l := layoutPie(c, 160, p)
+	if l.fs != minLabelSize(p.fs) {
+		t.Errorf("legend at %v pt", l.fs)
+	}
+	last := l.items[2]
+	if len(last) > maxLabelLines || !strings.Contains(strings.Join(last, " "), "…") || !strings.HasSuffix(strings.Join(last, ""), "25（25.0%）") {
+		t.Errorf("long item set as %q", last)
+	}
+	short := layoutPie(data.Chart{Type: "pie", Data: []data.Point{pt("Haishu", "40"), pt("Jiangbei", "60")}}, 160, p)
+	if short.fs != p.fs {
+		t.Errorf("a short legend is set at %v pt", short.fs)
+	}
+}

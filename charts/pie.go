@@ -93,6 +93,7 @@ type pieLayout struct {
 	legendBeside   bool
 	legendX, itemW float64
 	items          [][]string // wrapped legend lines per slice
+	fs             float64    // the legend's size (legendLines)
 	itemH          []float64
 	legendH, total float64
 }
@@ -128,11 +129,15 @@ func layoutPie(c data.Chart, w float64, p palette) pieLayout {
 		l.d = math.Round(clamp(w*0.7, 60, 110))
 		l.itemW = w - swatch - 4
 	}
-	lh := p.fs * 1.25
 	sum := shareSum(c)
+	var labels, values []string
 	for _, d := range c.Data {
-		lines := wrap(p.regular, d.Label+"  "+valueLabel(c, d, p)+shareNote(c, d, sum), p.fs, l.itemW)
-		l.items = append(l.items, lines)
+		labels = append(labels, d.Label)
+		values = append(values, valueLabel(c, d, p)+shareNote(c, d, sum))
+	}
+	l.items, l.fs = legendLines(p.regular, labels, values, p.fs, l.itemW)
+	lh := l.fs * 1.25
+	for _, lines := range l.items {
 		h := float64(len(lines))*lh + 3
 		l.itemH = append(l.itemH, h)
 		l.legendH += h
@@ -181,11 +186,11 @@ func drawPie(r *Renderer, c data.Chart, w float64, p palette) {
 	} else {
 		lx, ly = 0, l.d+8
 	}
-	lh := p.fs * 1.25
+	lh := l.fs * 1.25
 	for i, lines := range l.items {
 		r.rect(lx, ly+(lh-swatch)/2, swatch, swatch, cols[i])
 		for j, s := range lines {
-			r.textAt(p.regular, p.fs, p.ink, s, lx+swatch+4, ly+float64(j)*lh+(lh-p.fs)/2+capHeightEm*p.fs)
+			r.textAt(p.regular, l.fs, p.ink, s, lx+swatch+4, ly+float64(j)*lh+(lh-l.fs)/2+capHeightEm*l.fs)
 		}
 		ly += l.itemH[i]
 	}
