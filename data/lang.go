@@ -7,7 +7,8 @@ import "regexp"
 // right after it — "团长说：“[안녕하세요]{ko}”", "[Smart City]{en}",
 // "[ありがとう]{ja}". The span keeps its language's faces (Korean and
 // Japanese glyph forms, a Traditional face for zh-Hant) and line-breaking
-// rules (hyphenation of English), and a tagged PDF names its language.
+// rules (hyphenation of English), and layout keeps its language with each
+// character, for a tagged PDF's /Lang.
 // Anything else in brackets stays as written.
 
 // LangSpan is a run of a paragraph in one language: Lang is a BCP 47 tag,
