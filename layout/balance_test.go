@@ -32,6 +32,18 @@ func TestHeadlineBalance(t *testing.T) {
 			t.Errorf("%q at %v: got %q, want %q", tt.text, tt.width, got, tt.want)
 		}
 	}
+	// Korean is spaced into words, and balances as English does
+	ko, err := fonts.Find("Noto Sans CJK KR", 900)
+	if err != nil {
+		return // fonts-noto-cjk is not installed
+	}
+	var got []string
+	for _, l := range Break([]Span{{Text: "서울과 부산의 대표단이 함께 참석했습니다", Face: ko, Size: 46}}, 500, Setting{Align: Left, PhraseBreaks: true}) {
+		got = append(got, l.Text())
+	}
+	if want := "서울과 부산의 대표단이|함께 참석했습니다"; strings.Join(got, "|") != want {
+		t.Errorf("Korean headline: got %q, want %q", got, want)
+	}
 }
 
 // A language span of the body is set in its language's face, and its
