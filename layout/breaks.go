@@ -15,8 +15,10 @@ import (
 // start a line) is absorbed by the lines around it instead of leaving one
 // line letter-spaced. Each line may stretch at its break opportunities and
 // shrink by compressing punctuation (the end-of-line mark first, clreq's
-// oidashi) and CJK–Latin spaces; when neither is enough, characters move
-// to the next line (oikomi).
+// oidashi), CJK–Latin spaces and word spaces between Latin words; when
+// neither is enough, characters move to the next line (oikomi). Latin
+// words may also break where their language hyphenates them (package
+// hyphen), at TeX's price for a hyphen, never three lines in a row.
 
 // Break sets spans into lines of the given width. Nothing is lost: every
 // character of the spans appears in exactly one line, except spaces that
