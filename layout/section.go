@@ -187,7 +187,7 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	st.Keep = true
 	st.Blocks = append(st.Blocks,
 		Rule{Color: th.Primary, Thickness: th.Opener.Rule, After: 8},
-		&Paragraph{Spans: []Span{th.span(fmt.Sprintf(th.Opener.Format, i+1), th.Black, th.Opener.Number, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
+		beside(s.Icon, th.Primary, &Paragraph{Spans: []Span{th.span(fmt.Sprintf(th.Opener.Format, i+1), th.Black, th.Opener.Number, th.Primary)}, Setting: Setting{Align: Left}, After: 6}),
 	)
 	if s.Headline != "" {
 		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 4})
@@ -389,7 +389,7 @@ func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 }
 
 // Measure implements Block.
 func (c *statCard) Measure(w float64) float64 {
-	return c.labelTop() + c.text().Measure(w-c.theme.Card.Inset)
+	return c.iconH() + c.labelTop() + c.text().Measure(w-c.theme.Card.Inset)
 }
 
 // Split implements Block: a card does not split.
@@ -399,6 +399,7 @@ func (c *statCard) Split(w, h float64) (Block, Block) { return nil, c }
 func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 	h := c.Measure(w)
 	cv.FillRect(x, y+2, c.theme.Card.Bar, h-4, c.color())
+	y = c.drawIcon(cv, x+c.theme.Card.Inset, y)
 	l, big := c.figure(w)
 	lh := c.big * 1.15
 	base := y + baseline(c.big, lh)
