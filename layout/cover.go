@@ -47,6 +47,7 @@ func (d *Document) cover() Page {
 			cells = append(cells, &statCard{stat: s.Stats[0], theme: th, note: s.Title})
 		}
 	}
+	alignIcons(cells)
 	key, contents := th.Locale.Labels.KeyFigures, th.Locale.Labels.InThisReport
 	height := func(bs []Block) float64 {
 		h := 0.0

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -85,20 +86,30 @@ func (b *iconBeside) Draw(c *Canvas, x, y, w float64) error {
 // iconH is the height a stat card's icon takes above its figure (with the
 // space below it); 0 without one.
 func (c *statCard) iconH() float64 {
-	if c.stat.Icon == "" {
+	if c.stat.Icon == "" && !c.iconRoom {
 		return 0
 	}
 	return min(c.big, 30) + 4
+}
+
+// alignIcons makes every card of cards keep the room of an icon when one
+// of them has an icon, so that the figures of a row stand on one line.
+func alignIcons(cards []Block) {
+	room := slices.ContainsFunc(cards, func(b Block) bool { c, ok := b.(*statCard); return ok && c.stat.Icon != "" })
+	for _, b := range cards {
+		if c, ok := b.(*statCard); ok {
+			c.iconRoom = room
+		}
+	}
 }
 
 // drawIcon draws the card's icon at (x, y) and returns where the figure
 // starts.
 func (c *statCard) drawIcon(cv *Canvas, x, y float64) float64 {
 	h := c.iconH()
-	if h == 0 {
-		return y
+	if c.stat.Icon != "" {
+		cv.Drawing(iconArt(c.stat.Icon), x, y, h-4, h-4, c.color())
 	}
-	cv.Drawing(iconArt(c.stat.Icon), x, y, h-4, h-4, c.color())
 	return y + h
 }
 

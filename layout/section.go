@@ -58,6 +58,7 @@ func (d *Document) body() []Block {
 		for j, p := range s.Photos {
 			figs = append(figs, d.photo(fmt.Sprintf("sections[%d].photos[%d]", i, j), p))
 		}
+		alignIcons(cards)
 		kicker := d.kicker(i, s)
 		flow := d.textFlow(i, s)
 		if len(figs)%2 == 1 && len(cards) > 0 && flow == nil {
@@ -303,6 +304,9 @@ type statCard struct {
 	theme Theme
 	big   float64
 	note  string // a second, smaller line under the label (the cover)
+	// iconRoom keeps an icon's room above the figure when the card has
+	// none but others beside it do (alignIcons)
+	iconRoom bool
 
 	// the figure as set at width setW (pagination asks for it often)
 	setW    float64
