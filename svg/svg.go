@@ -49,8 +49,12 @@ import (
 // a PDF should not carry.
 const MaxBytes = 1 << 20
 
-// maxElements bounds the work of one file.
-const maxElements = 20000
+// maxElements and maxRules bound the work of one file: each element is
+// matched against each rule of its <style>.
+const (
+	maxElements = 20000
+	maxRules    = 500
+)
 
 // Current is the colour a shape takes from whoever draws it (SVG's
 // currentColor): the icons' strokes.
@@ -606,15 +610,18 @@ func colour(v string) (string, error) {
 	return "", fmt.Errorf("%q is not a colour", v)
 }
 
-var fnRE = regexp.MustCompile(`(?i)\s*(matrix|translate|scale|rotate|skewx|skewy)\s*\(([^)]*)\)\s*,?`)
+var fnRE = regexp.MustCompile(`^(?i)\s*(matrix|translate|scale|rotate|skewx|skewy)\s*\(([^)]*)\)\s*,?`)
 
 // transform reads an SVG transform list.
 func transform(s string) (canvas.Matrix, error) {
 	m := canvas.Identity
 	rest := strings.TrimSpace(s)
-	for rest != "" {
+	for n := 0; rest != ""; n++ {
+		if n == 64 {
+			return m, errors.New("more than 64 transforms in one list; apply them to the shapes (Inkscape: Object › Transform, or save as Optimized SVG)")
+		}
 		loc := fnRE.FindStringSubmatchIndex(rest)
-		if loc == nil || loc[0] != 0 {
+		if loc == nil {
 			return m, errors.New("not a list of matrix(), translate(), scale(), rotate(), skewX(), skewY()")
 		}
 		fn, f := strings.ToLower(rest[loc[2]:loc[3]]), numbers(rest[loc[4]:loc[5]])
@@ -713,6 +720,9 @@ func (p *parser) sheet(css string) error {
 		r.decls = declarations(body)
 		if len(r.sels) > 0 {
 			p.rules = append(p.rules, r)
+		}
+		if len(p.rules) > maxRules {
+			return p.fail("more than %d style rules: too complex for a logo; save it as plain SVG (Inkscape: Optimized SVG) or as a PNG", maxRules)
 		}
 	}
 	return nil

@@ -61,6 +61,8 @@ func TestRefusedFiles(t *testing.T) {
 		{"no size", `<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0h1"/></svg>`, "no size"},
 		{"bad viewBox", `<svg viewBox="0 0 10"/>`, "viewBox"},
 		{"empty", ``, "no <svg>"},
+		{"too many rules", `<svg viewBox="0 0 1 1"><style>` + strings.Repeat(`.a{fill:red}`, maxRules+1) + `</style></svg>`, "style rules"},
+		{"too many transforms", `<svg viewBox="0 0 1 1"><g transform="` + strings.Repeat(`scale(1)`, 65) + `"/></svg>`, "more than 64 transforms"},
 		{"too many elements", `<svg viewBox="0 0 1 1">` + strings.Repeat(`<g>`, maxElements) + strings.Repeat(`</g>`, maxElements) + `</svg>`, "too complex"},
 	} {
 		if _, err := Parse([]byte(c.src)); err == nil || !strings.Contains(err.Error(), c.want) {
