@@ -60,6 +60,10 @@ func Diff(old, new *Report) []Change {
 		c.Section, c.What, c.Label = -1, ChangeCover, "qr."+c.key
 		cs = append(cs, c)
 	}
+	for _, c := range optionalChanges(&logoObj, reflect.ValueOf(old.Logo), reflect.ValueOf(new.Logo)) {
+		c.Section, c.What, c.Label = -1, ChangeCover, "logo."+c.key
+		cs = append(cs, c)
+	}
 	match := pairSections(old.Sections, new.Sections)
 	used := map[int]bool{}
 	for j, ns := range new.Sections {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 
+	"github.com/brochure-dev/brochure/icons"
 	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/locale"
 )
@@ -30,6 +31,7 @@ type field struct {
 	minItems int      // for lists
 	alt      string   // another definition the value may take instead (data: a list, or a file)
 	def      any      // the value assumed when the field is absent, where it is not the type's zero (the schema's default)
+	short    bool     // a mapping that may be written as its first field alone (logo: emblem.svg)
 
 	// Validate's messages. missing: a required field is absent. bad: the
 	// value is outside enum, pattern or min..max, formatted with the value
@@ -97,6 +99,7 @@ var (
 			missing: `the report has no title; add a line like "title: 2020年度回顾" at the top of the file`},
 		{key: "subtitle", goName: "Subtitle", doc: "副标题，例：2020年工作回顾", name: "副标题", printed: yes, diffed: yes, maxLen: 60},
 		{key: "organization", goName: "Organization", doc: "单位名称，印在封面和页眉，也是 PDF 的作者", name: "单位", printed: yes, diffed: yes, maxLen: 60},
+		{key: "logo", goName: "Logo", doc: "徽标（单位标志），印在封面：SVG（矢量，推荐）、PNG 或 JPEG 文件，路径相对于报告所在文件夹，例：images/emblem.svg；也印在每页页眉时写 {file: images/emblem.svg, header: true}", short: true, decode: "logo"},
 		{key: "byline", goName: "Byline", doc: "署名，印在最后，例：记者 张贻富", name: "署名", printed: yes, diffed: yes, maxLen: 100},
 		{key: "summary", goName: "Summary", doc: "摘要，一两句话；关键数字少时印在封面上", name: "摘要", printed: yes, diffed: yes, maxLen: 200},
 		{key: "date", goName: "Date", doc: "日期，写成 YYYY-MM-DD，例：2021-01-18；印在封面，也是 PDF 的日期（所以每次生成的文件完全相同）", pattern: `^\d{4}-\d{2}-\d{2}$`, name: "日期", printed: no, diffed: yes, decode: "date",
@@ -137,9 +140,15 @@ var (
 		{key: "profile", goName: "Profile", doc: "印刷厂的 CMYK 特性文件（.icc），相对于报告文件；不写则用 FOGRA39（铜版纸胶印）", pattern: `(?i)\.ic[cm]$`, printed: no, diffed: no,
 			bad: "profile %q is not an .icc file; name the press profile the shop gave you, e.g. profile: ISOcoated_v2_eci.icc"},
 	}}
+	logoObj = object{name: "logo", goType: reflect.TypeFor[Logo](), what: `"logo"`, doc: "徽标：文件，以及是否也印在页眉", fields: []field{
+		{key: "file", goName: "File", required: true, file: "logo", doc: "徽标文件：SVG（矢量，推荐）、PNG 或 JPEG，路径相对于报告所在文件夹，例：images/emblem.svg", name: "徽标", printed: no, diffed: yes,
+			missing: `the logo has no file; write logo: images/emblem.svg, or {file: images/emblem.svg, header: true}`},
+		{key: "header", goName: "Header", doc: "true：每页页眉也印一个小徽标", diffed: no},
+	}}
 	sectionObj = object{name: "section", goType: reflect.TypeFor[Section](), what: "a section", doc: "一节：标题、导语、数字、正文、图表和图片", fields: []field{
 		{key: "title", goName: "Title", required: true, doc: "本节标题，例：政治建警铸牢忠诚警魂", printed: yes, diffed: yes, maxLen: 60, long: sectionLong,
 			missing: `this section has no title; add a "title:" line to it`},
+		{key: "icon", goName: "Icon", doc: "图标的名称，印在本节序号旁，例：shield；brochure icons 列出全部图标", enum: icons.Names(), name: "图标", printed: no, diffed: yes, bad: badIcon},
 		{key: "headline", goName: "Headline", doc: "导语，其中的数字会印成大字，例：500余场教育活动，1006项个人集体荣誉", printed: yes, diffed: yes, maxLen: 80, long: sectionLong},
 		{key: "stats", goName: "Stats", doc: "本节的关键数字，印成数字卡片；第一个数字也上封面", item: "stat"},
 		{key: "body", goName: "Body", doc: "正文；写成 \"body: |\" 后另起行缩进书写，段落之间空一行", printed: yes, diffed: yes},
@@ -158,6 +167,7 @@ var (
 		{key: "change", goName: "Change", doc: "变化方向：up（上升）或 down（下降），会画箭头", enum: changes, printed: no, diffed: yes,
 			bad: "%q is not a change direction; write up or down, or leave the line out"},
 		{key: "note", goName: "Note", doc: "标签下面的一行小字说明，例：同比增长12%", name: "说明", printed: yes, diffed: yes, maxLen: 40},
+		{key: "icon", goName: "Icon", doc: "图标的名称，印在数字上方，例：users；brochure icons 列出全部图标", enum: icons.Names(), name: "图标", printed: no, diffed: yes, bad: badIcon},
 	}}
 	chartObj = object{name: "chart", goType: reflect.TypeFor[Chart](), what: "a chart", doc: "一个图表；bar、hbar、pie、stacked、change、line、area 用 data，grouped（以及多条线的 line、area）用 series 和 data 的 values，donut、progress、waffle 用 value 和 total，或 percent", fields: []field{
 		{key: "type", goName: "Type", required: true, printed: no, diffed: yes}, // doc and values from the kinds (chartkind.go)
@@ -213,10 +223,11 @@ var (
 const (
 	badColour   = `colour %q is not "#RRGGBB", "cmyk(c, m, y, k)" or "spot(NAME, cmyk(c, m, y, k))"; e.g. "#B5121B" or "cmyk(0, 100, 90, 20)"`
 	sectionLong = "; the text of the section belongs in body:"
+	badIcon     = "there is no icon %q; brochure icons lists the names (brochure icons --sheet icons.pdf draws them all)"
 )
 
 // objects is every kind of mapping, the report first.
-var objects = []*object{&reportObj, &themeObj, &printObj, &fontsObj, &sectionObj, &statObj, &chartObj, &pointObj, &sourceObj, &photoObj, &quoteObj, &qrObj}
+var objects = []*object{&reportObj, &themeObj, &printObj, &fontsObj, &sectionObj, &statObj, &chartObj, &pointObj, &sourceObj, &photoObj, &quoteObj, &qrObj, &logoObj}
 
 // notInYAML are exported Go fields that no YAML key fills.
 var notInYAML = map[reflect.Type][]string{

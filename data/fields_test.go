@@ -278,7 +278,7 @@ func pathOf(o *object, key string) string {
 		"report": "", "theme": "theme", "print": "print", "fonts": "theme.fonts",
 		"section": "sections[0]", "stat": "sections[0].stats[0]", "chart": "sections[0].charts[0]",
 		"point": "sections[0].charts[0].data[0]", "photo": "sections[0].photos[0]",
-		"quote": "sections[0].quote", "qr": "qr",
+		"quote": "sections[0].quote", "qr": "qr", "logo": "logo",
 	}[o.name] + map[bool]string{true: "", false: "."}[o.name == "report"] + key
 }
 

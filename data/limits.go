@@ -204,7 +204,7 @@ func (r *Report) outside(p, what string) string {
 	if !errors.As(err, &se) {
 		return "" // fine, or missing: reported as such
 	}
-	folder := map[string]string{"photo": "photos", "font": "fonts", "data file": "data"}[what]
+	folder := map[string]string{"photo": "photos", "font": "fonts", "data file": "data", "logo": "images"}[what]
 	fix := fmt.Sprintf("copy the %s into the report's folder (e.g. %s/) and name it from there, or, if you trust this report, build with --allow-outside", what, folder)
 	q := printable.String(p)
 	switch {
@@ -215,7 +215,7 @@ func (r *Report) outside(p, what string) string {
 	case errors.Is(err, safefile.ErrLinkOut):
 		return fmt.Sprintf("%s is a link to a file outside the report's folder; a report may only name files in its own folder: %s", q, fix)
 	case errors.Is(err, safefile.ErrNotRegular):
-		file := map[string]string{"photo": "photo file", "font": "font file", "data file": "data file"}[what]
+		file := map[string]string{"photo": "photo file", "font": "font file", "data file": "data file", "logo": "logo file"}[what]
 		return fmt.Sprintf("%s is %s, not a %s; name the %s itself", q, se.Detail, file, what)
 	}
 	return fmt.Sprintf("%s: %v", q, err)

@@ -449,6 +449,7 @@ var belongs = []struct {
 	{&chartObj, `a chart (an item under "charts:")`},
 	{&photoObj, `a photo (an item under "photos:")`},
 	{&sourceObj, `a chart's data file ("data: {file: traffic.csv}")`},
+	{&logoObj, `"logo:" ("logo: {file: images/emblem.svg, header: true}")`},
 	{&reportObj, "the top level of the report (no indentation)"},
 }
 
@@ -717,6 +718,21 @@ func init() {
 			} else {
 				obj.FieldByIndex(f.at).Set(reflect.ValueOf(&v))
 			}
+		},
+		// a logo: its file alone, or a mapping with file and header
+		"logo": func(d *decoder, n ast.Node, path string, f *field, obj reflect.Value) {
+			logo := &Logo{}
+			obj.FieldByIndex(f.at).Set(reflect.ValueOf(logo))
+			switch d.resolve(n, path).(type) {
+			case *ast.MappingNode, *ast.MappingValueNode:
+				d.object(n, path, reflect.ValueOf(logo).Elem())
+				return
+			}
+			logo.File = d.str(n, path)
+			if sp, ok := d.r.spans[path]; ok {
+				d.r.spans[path+".file"] = sp
+			}
+			d.r.pos[path+".file"] = d.nodePos(n)
 		},
 		// a chart's data: a list of items, or a spreadsheet ({file: …}) that
 		// fills Source

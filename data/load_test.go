@@ -218,7 +218,7 @@ func TestErrors(t *testing.T) {
 		{"section typo", head + "    headlien: x\n", 4, 5, `unknown field "headlien" in a section; did you mean "headline"?`},
 		{"stat typo", head + "    stats: [{valeu: 1}]\n", 4, 14, `did you mean "value"?`},
 		{"chart typo", head + "    charts:\n      - {tpye: bar, data: [{label: a, value: 1}]}\n", 5, 10, `did you mean "type"?`},
-		{"unknown lists keys", "title: T\nxyzzy: 1\nsections: [{title: a}]\n", 2, 1, "the fields are: title, subtitle, organization, byline, summary, date, language, theme, print, toc, qr, sections"},
+		{"unknown lists keys", "title: T\nxyzzy: 1\nsections: [{title: a}]\n", 2, 1, "the fields are: title, subtitle, organization, logo, byline, summary, date, language, theme, print, toc, qr, sections"},
 		{"wrong level", "title: T\nbody: x\nsections: [{title: a}]\n", 2, 1, `"body" does not belong in the report; it is a field of a section`},
 		{"duplicate", "title: T\nsections: [{title: a}]\ntitle: U\n", 3, 1, `"title" is given twice (first at line 1)`},
 		{"duplicate in flow", head + "    stats: [{value: 1, value: 2}]\n", 4, 24, `"value" is given twice`},
@@ -485,5 +485,38 @@ func TestWarnings(t *testing.T) {
 	ws := r.Warnings()
 	if len(ws) != 2 || !strings.Contains(ws[0].Error(), "no date") || !strings.HasPrefix(ws[1].Error(), "r.yaml:5:9: sections[0].photos[0]: no file") {
 		t.Errorf("warnings = %v", ws)
+	}
+}
+
+// TestIconAndLogo: an unknown icon is refused where it is written, with
+// the nearest name; a logo is its file alone or a mapping; a logo that is
+// no SVG, PNG or JPEG, or is missing, is refused at its file.
+func TestIconAndLogo(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "e.svg"), []byte(`<svg viewBox="0 0 1 1"/>`), 0o644)
+	os.WriteFile(filepath.Join(dir, "e.gif"), []byte("GIF89a...."), 0o644)
+	name := filepath.Join(dir, "r.yaml")
+	for _, c := range []struct{ src, want string }{
+		{"title: x\nsections:\n  - title: a\n    icon: shild\n", `r.yaml:4:11: sections[0].icon: there is no icon "shild"; brochure icons lists the names (brochure icons --sheet icons.pdf draws them all) (did you mean "shield"?)`},
+		{"title: x\nsections:\n  - title: a\n    stats:\n      - {value: 1, label: b, icon: polise-car}\n", `r.yaml:5:36: sections[0].stats[0].icon: there is no icon "polise-car"`},
+		{"title: x\nlogo: e.gif\nsections:\n  - title: a\n", `r.yaml:2:7: logo.file: ` + filepath.Join(dir, "e.gif") + ` is a GIF picture; a logo is an SVG drawing, or a PNG or JPEG picture`},
+		{"title: x\nlogo: {file: none.svg}\nsections:\n  - title: a\n", `r.yaml:2:14: logo.file: logo ` + filepath.Join(dir, "none.svg") + ` not found`},
+		{"title: x\nlogo: {header: true}\nsections:\n  - title: a\n", `logo.file: the logo has no file`},
+		{"title: x\nlogo: ../e.svg\nsections:\n  - title: a\n", `leads out of the report's folder`},
+	} {
+		_, err := Parse(name, []byte(c.src))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q:\n got %v\nwant %s", c.src, err, c.want)
+		}
+	}
+	for src, want := range map[string]Logo{
+		"title: x\nlogo: e.svg\nsections:\n  - title: a\n":                           {File: "e.svg"},
+		"title: x\nlogo: {file: e.svg, header: true}\nsections:\n  - title: a\n":     {File: "e.svg", Header: true},
+		"title: x\nlogo:\n  file: e.svg\n  header: false\nsections:\n  - title: a\n": {File: "e.svg"},
+	} {
+		r, err := Parse(name, []byte(src))
+		if err != nil || r.Logo == nil || *r.Logo != want {
+			t.Errorf("%q: %+v, %v; want %+v", src, r.Logo, err, want)
+		}
 	}
 }

@@ -21,6 +21,7 @@ type Report struct {
 	Organization string
 	Byline       string
 	Summary      string // a few sentences on the cover, when few key figures leave it room
+	Logo         *Logo  // the organization's emblem on the cover; nil for none
 	Date         string // "YYYY-MM-DD" as written, or empty
 	Language     string // a BCP 47 tag (see locale.Parse); "zh-CN" by default
 	Theme        Theme
@@ -41,6 +42,16 @@ type Report struct {
 	src   []string        // source lines, "\r" removed, for Locate
 	loc   *locator        // Locate's last walk
 	opts  Options         // the limits it was loaded with
+}
+
+// Logo is the organization's emblem: an SVG drawing (drawn as vector
+// shapes) or a PNG or JPEG picture, relative to the report's folder. The
+// cover carries it; with Header, the running head of every page too.
+// Written as the file alone (logo: images/emblem.svg) or as a mapping
+// (logo: {file: images/emblem.svg, header: true}).
+type Logo struct {
+	File   string
+	Header bool
 }
 
 // Theme holds the optional look settings.
@@ -94,6 +105,7 @@ type Fonts struct {
 // the figures as data, paragraphs, charts and photos.
 type Section struct {
 	Title    string
+	Icon     string // the name of a bundled icon (package icons) set beside the section's number
 	Headline string
 	Stats    []Stat
 	Body     string // paragraphs separated by blank lines, with the Markdown subset of Parts
@@ -117,6 +129,7 @@ type Stat struct {
 	Label  string
 	Change string // "", "up" or "down"
 	Note   string // a line printed small under the label, e.g. "同比增长12%"
+	Icon   string // the name of a bundled icon (package icons) set above the figure
 }
 
 // Number is a figure with the precision it was written with: 14.98 stays

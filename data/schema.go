@@ -119,6 +119,9 @@ func fieldSchema(f field, t reflect.Type) ordered {
 		if f.maxLen > 0 {
 			s = append(s, kv{"maxLength", f.maxLen})
 		}
+	case t.Kind() == reflect.Struct && defName[t] != "" && f.short:
+		// written as its first field alone, or as a mapping
+		s = append(s, kv{"oneOf", []any{ordered{{"type", "string"}}, ordered{{"$ref", "#/definitions/" + defName[t]}}}})
 	case t.Kind() == reflect.Struct && defName[t] != "":
 		s = append(s, kv{"$ref", "#/definitions/" + defName[t]})
 	case t.Kind() == reflect.Bool:

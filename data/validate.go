@@ -155,6 +155,9 @@ func (v *validator) run() {
 	} else if r.Print.BleedMM() > 10 {
 		v.add("print.bleed", "bleed %s is more than 10 mm; print shops ask for 3 mm", r.Print.Bleed)
 	}
+	if r.Logo != nil {
+		v.logo(r.Logo.File)
+	}
 	for i, s := range r.Sections {
 		p := fmt.Sprintf("sections[%d]", i)
 		for j, c := range s.Charts {
@@ -322,6 +325,48 @@ func (v *validator) photo(path string, p Photo) {
 	case bytes.HasPrefix(head, []byte{0x89, 'P', 'N', 'G'}):
 	default:
 		v.add(fp, "%s is %s; save it as .jpg or .png (for example with Export in a picture editor) and name the new file here", name, imageKind(head))
+	}
+}
+
+// logo checks that the logo's file is there and is an SVG, PNG or JPEG
+// (layout reads the SVG, and refuses what it must not draw).
+func (v *validator) logo(file string) {
+	const fp = "logo.file"
+	if file == "" || v.r.outside(file, "logo") != "" {
+		return // said by the table's rules
+	}
+	name := file
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(v.r.Dir, name)
+	}
+	st, err := os.Stat(name)
+	switch {
+	case os.IsNotExist(err):
+		v.add(fp, "logo %s not found; put the file there (paths are relative to the folder of the report) or fix the name", name)
+		return
+	case err != nil:
+		v.add(fp, "cannot read the logo %s: %v", name, unwrapPathErr(err))
+		return
+	case st.IsDir():
+		v.add(fp, "%s is a folder; name the logo's .svg, .png or .jpg file inside it", name)
+		return
+	}
+	f, err := safefile.Open(name, v.r.opts.AllowOutside)
+	if err != nil {
+		v.add(fp, "cannot read the logo %s: %v", name, unwrapPathErr(err))
+		return
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	switch kind := imageKind(head); {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}), bytes.HasPrefix(head, []byte{0x89, 'P', 'N', 'G'}):
+	case strings.HasPrefix(kind, "an SVG"):
+	case strings.HasPrefix(kind, "a web page or XML") && strings.EqualFold(filepath.Ext(name), ".svg"):
+		// an SVG with a long comment or DOCTYPE first: layout reads it
+	default:
+		v.add(fp, "%s is %s; a logo is an SVG drawing, or a PNG or JPEG picture", name, strings.TrimSuffix(strings.TrimSuffix(kind, " (export it as PNG)"), ", which the PDF writer cannot embed"))
 	}
 }
 

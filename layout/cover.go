@@ -47,6 +47,7 @@ func (d *Document) cover() Page {
 			cells = append(cells, &statCard{stat: s.Stats[0], theme: th, note: s.Title})
 		}
 	}
+	alignIcons(cells)
 	key, contents := th.Locale.Labels.KeyFigures, th.Locale.Labels.InThisReport
 	height := func(bs []Block) float64 {
 		h := 0.0
@@ -197,8 +198,12 @@ func (d *Document) titleSizes() []float64 {
 func (d *Document) bandBlocks(size float64) []Block {
 	r, th, g := d.Report, d.Theme, d.geo
 	var bs []Block
+	var org *Paragraph
 	if r.Organization != "" {
-		bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Organization, th.Bold, th.Cover.Organization, "#FFFFFF")}, Setting: Setting{Align: Left}, After: g.display(18)})
+		org = &Paragraph{Spans: []Span{th.span(r.Organization, th.Bold, th.Cover.Organization, "#FFFFFF")}, Setting: Setting{Align: Left}, After: g.display(18)}
+	}
+	if b := d.withLogo(org); b != nil {
+		bs = append(bs, b)
 	}
 	bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Title, th.Black, size, "#FFFFFF")}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: g.display(10)})
 	if r.Subtitle != "" {
@@ -256,11 +261,16 @@ func (d *Document) folio(n, total int) []Placed {
 	k := (1 + g.Scale) / 2 // the folio keeps its size; its distance to the text scales less
 	top := g.MarginTop - 28*k
 	bottom := g.H - g.MarginBottom + 18*k
-	return []Placed{
-		{Block: small(head, th.Bold, Left), X: marginX, Y: top, W: contentW},
+	mark, shift := d.headLogo(marginX, top-3)
+	folio := []Placed{
+		{Block: small(head, th.Bold, Left), X: marginX + shift, Y: top, W: contentW - shift},
 		{Block: small(r.Organization, th.Regular, Right), X: marginX, Y: top, W: contentW},
 		{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: marginX, Y: top + 13, W: contentW},
 		{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: marginX, Y: bottom - 6, W: contentW},
 		{Block: small(strconv.Itoa(n)+" / "+strconv.Itoa(total), th.Bold, Right), X: marginX, Y: bottom, W: contentW},
 	}
+	if mark != nil {
+		folio = append(folio, *mark)
+	}
+	return folio
 }

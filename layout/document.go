@@ -200,8 +200,9 @@ type Document struct {
 	alpha []rune       // the characters the report prints, in Unicode order
 	inks  []ink.Colour // the colours with print values: the look's, the theme's
 
-	listed      bool // the cover lists every section's title
-	bodyOnCover bool // the cover holds the whole body
+	logo        *logo // the report's emblem, or nil
+	listed      bool  // the cover lists every section's title
+	bodyOnCover bool  // the cover holds the whole body
 }
 
 // Options are the build's choices that are not the report's: how strict
@@ -245,6 +246,10 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err := checkPhotos(r, lim.pixels(), lim.photoBytes()); err != nil {
 		return nil, err
 	}
+	logo, err := readLogo(r, lim)
+	if err != nil {
+		return nil, err
+	}
 	inks := slices.Clone(ink.Look)
 	if r.Theme.Primary != "" {
 		c, _ := ink.Parse(r.Theme.Primary) // validated by data
@@ -261,7 +266,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 			inks = append(inks, c)
 		}
 	}
-	d := &Document{Report: r, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th.Locale), inks: inks}
+	d := &Document{Report: r, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th.Locale), inks: inks, logo: logo}
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err

@@ -198,11 +198,10 @@ func inOrder(t *testing.T, reader, text string, paras []string, split []int) {
 // columns between them is read between the columns: the caption of the
 // left one of two photos side by side under the band is read before
 // column 2, inside a paragraph that runs from column 1 into column 2
-// (district-bureau-2023: 10). (A row of stat cards over the columns is a
-// table to poppler, read whole first: see statCard.labelTop.)
-var popplerSplits = map[string][]int{
-	"district-bureau-2023": {10},
-}
+// (district-bureau-2023's paragraph 10 was one, until its figures' icons
+// moved its photos). (A row of stat cards over the columns is a table to
+// poppler, read whole first: see statCard.labelTop.)
+var popplerSplits = map[string][]int{}
 
 // popplerMisorders are the paragraphs poppler reads in pieces out of
 // order: the end of a paragraph at the top of column 2, over a chart,

@@ -125,7 +125,8 @@ func (d *Document) runningHead() string {
 		}
 		return w
 	}
-	room := d.geo.contentW() - width(r.Organization, th.Regular) - 2*th.Scale.Folio
+	_, mark := d.headLogo(0, 0)
+	room := d.geo.contentW() - width(r.Organization, th.Regular) - 2*th.Scale.Folio - mark
 	head := r.Title
 	if r.Subtitle != "" {
 		head += " · " + r.Subtitle

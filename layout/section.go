@@ -58,6 +58,7 @@ func (d *Document) body() []Block {
 		for j, p := range s.Photos {
 			figs = append(figs, d.photo(fmt.Sprintf("sections[%d].photos[%d]", i, j), p))
 		}
+		alignIcons(cards)
 		kicker := d.kicker(i, s)
 		flow := d.textFlow(i, s)
 		if len(figs)%2 == 1 && len(cards) > 0 && flow == nil {
@@ -191,7 +192,7 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	st.Keep = true
 	st.Blocks = append(st.Blocks,
 		Rule{Color: th.Primary, Thickness: th.Opener.Rule, After: 8},
-		&Paragraph{Spans: []Span{th.span(fmt.Sprintf(th.Opener.Format, i+1), th.Black, th.Opener.Number, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
+		beside(s.Icon, th.Primary, &Paragraph{Spans: []Span{th.span(fmt.Sprintf(th.Opener.Format, i+1), th.Black, th.Opener.Number, th.Primary)}, Setting: Setting{Align: Left}, After: 6}),
 	)
 	if s.Headline != "" {
 		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 4})
@@ -307,6 +308,9 @@ type statCard struct {
 	theme Theme
 	big   float64
 	note  string // a second, smaller line under the label (the cover)
+	// iconRoom keeps an icon's room above the figure when the card has
+	// none but others beside it do (alignIcons)
+	iconRoom bool
 
 	// the figure as set at width setW (pagination asks for it often)
 	setW    float64
@@ -393,7 +397,7 @@ func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 }
 
 // Measure implements Block.
 func (c *statCard) Measure(w float64) float64 {
-	return c.labelTop() + c.text().Measure(w-c.theme.Card.Inset)
+	return c.iconH() + c.labelTop() + c.text().Measure(w-c.theme.Card.Inset)
 }
 
 // Split implements Block: a card does not split.
@@ -403,6 +407,7 @@ func (c *statCard) Split(w, h float64) (Block, Block) { return nil, c }
 func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 	h := c.Measure(w)
 	cv.FillRect(x, y+2, c.theme.Card.Bar, h-4, c.color())
+	y = c.drawIcon(cv, x+c.theme.Card.Inset, y)
 	l, big := c.figure(w)
 	lh := c.big * 1.15
 	base := y + baseline(c.big, lh)

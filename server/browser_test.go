@@ -143,6 +143,8 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(base+"/?token="+testToken),
 		wait(`!!document.querySelector('`+statValue+`')`),
 		wait(pageText+`.includes('500')`),
+		// logo: (a file, or {file, header}) is a text field while absent
+		wait(`(document.querySelector('`+q("logo")+`')||{}).tagName==='INPUT'`),
 	); err != nil {
 		t.Fatal(err)
 	}

@@ -43,6 +43,7 @@ func commands() []command {
 		{name: "init", args: "DIR [--template year-in-review|blank]", summary: "start a new report", help: initHelp, operands: "dir", single: true, setup: initSetup},
 		{name: "diff", args: "old.yaml new.yaml", summary: "what changed between two versions", help: diffHelp, operands: "yaml", run: diffCmd},
 		{name: "charts", args: "report.yaml -o DIR", summary: "every chart as its own SVG, PNG or PDF file", help: chartsHelp, operands: "yaml", single: true, text: true, setup: chartsSetup},
+		{name: "icons", args: "[--sheet icons.pdf]", summary: "the icons a report may name, or a PDF sheet of them", help: iconsHelp, setup: iconsSetup},
 		{name: "impose", args: "in.pdf -o out.pdf --saddle", summary: "2-up saddle-stitch imposition of a booklet", help: imposeHelp, operands: "pdf", single: true, setup: imposeSetup},
 		{name: "preflight", args: "out.pdf", summary: "check a PDF as a print shop does (fonts, boxes, image dpi)", help: preflightHelp, operands: "pdf", single: true, setup: preflightSetup},
 		{name: "serve", args: "[FOLDER|report.yaml]", summary: "edit in the browser with a live preview; a build API", help: serveHelp, operands: "yaml", text: true, setup: serveSetup},

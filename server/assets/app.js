@@ -317,6 +317,16 @@ function objectFields(box, node, value, path) {
       box.append(el('fieldset', {}, d));
       continue;
     }
+    if (f.oneOf && f.oneOf.some((a) => resolve(a).type === 'string')) {
+      // a file alone, or a group of fields (logo: {file, header})
+      if (v && typeof v === 'object') {
+        const d = el('details', { class: 'group', 'data-key': pstr(p), 'data-path': pstr(p) }, el('summary', { text: label(k), title: f.description }));
+        objectFields(d, f.oneOf.map(resolve).find((a) => a.properties), v, p);
+        d.append(el('div', { class: 'msg' }));
+        box.append(el('fieldset', {}, d));
+      } else box.append(scalarField(k, { type: 'string', description: f.description }, v, p));
+      continue;
+    }
     if (f.oneOf) { dataField(box, f, v, p); continue; }
     if (f.type === 'array' && f.items && f.items.$ref) {
       const item = resolve(f.items);
@@ -330,7 +340,7 @@ function objectFields(box, node, value, path) {
 
 // a row of a grid: an object of scalars only (a stat, a chart's data point)
 function isRow(item) {
-  return Object.values(item.properties || {}).every((f) => { f = resolve(f); return f.type !== 'object' && !f.$ref && !(f.type === 'array' && f.items && f.items.$ref) && !f.oneOf; }) && Object.keys(item.properties).length <= 6;
+  return Object.values(item.properties || {}).every((f) => { f = resolve(f); return f.type !== 'object' && !f.$ref && !(f.type === 'array' && f.items && f.items.$ref) && !f.oneOf; }) && Object.keys(item.properties).length <= 7;
 }
 
 function scalarField(k, f, v, p) {
