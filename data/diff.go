@@ -19,6 +19,8 @@ const (
 	ChangeParagraph = "paragraph" // Item is the paragraph's number, from 1
 	ChangePhoto     = "photo"     // Label is the caption; Item names a field other than file and caption
 	ChangeField     = "field"     // another field of a section: Item is its name
+	ChangeTable     = "table"     // a table (Label its title): a field (Item its name), a cell (Item "row·column"), a row (Item "行"), or the whole table
+	ChangeEvent     = "event"     // a timeline entry: Label is its date, Old and New its text
 )
 
 // Kinds of Change.
@@ -263,6 +265,12 @@ func diffSection(at int, a, b Section) []Change {
 		}
 	}
 
+	for _, ch := range diffTables(a.Tables, b.Tables) {
+		add(ch)
+	}
+	for _, ch := range diffTimeline(a.Timeline, b.Timeline) {
+		add(ch)
+	}
 	for _, ch := range diffParagraphs(a.Paragraphs(), b.Paragraphs()) {
 		add(ch)
 	}

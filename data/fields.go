@@ -52,6 +52,9 @@ type field struct {
 	// of the Go type, for the few fields written otherwise than their type
 	// says: a date, a whole number, data as a list or a file.
 	decode string
+	// scalar: an item may be written as a plain value, which fills the
+	// item's first field (a column as its name).
+	scalar bool
 
 	at     []int // the Go field's index, for reflect.Value.FieldByIndex
 	nested bool  // it holds mappings of the format (a struct or a list of them)
@@ -156,6 +159,8 @@ var (
 		{key: "photos", goName: "Photos", doc: "图片列表；不写 file 的图片印成“图片占位”框", item: "photo"},
 		{key: "quote", goName: "Quote", doc: "引语，大字印在正文中（第一段之后），带引号和出处，例：{text: 让人民群众安全感更加充实, by: 区委书记 王明}"},
 		{key: "qr", goName: "QR", doc: "本节的二维码，印在本节末尾，例：{url: https://example.gov.cn/video, caption: 扫码观看视频}"},
+		{key: "tables", goName: "Tables", doc: "表格列表，例：- {title: 各区县警情, columns: [区县, 刑事案件（起）, 同比], rows: [[海曙区, 1234, -5.2%]]}", item: "table"},
+		{key: "timeline", goName: "Timeline", doc: "大事记：每项 {date: 2025-01-23, text: …}，按月分组印在一条时间线上", item: "event"},
 	}}
 	statObj = object{name: "stat", goType: reflect.TypeFor[Stat](), what: "a stat", doc: "一个关键数字，例：{value: 500, unit: 余场, label: 教育活动}", fields: []field{
 		{key: "value", goName: "Value", required: true, doc: "数字本身，不加引号、不加千分位逗号，百分号写在 unit 里；例：14.98", min: num(0), diffed: yes,
@@ -209,6 +214,27 @@ var (
 		{key: "range", goName: "Range", doc: "xlsx：区域，例：A1:B5；默认已用区域", pattern: `^[A-Za-z]+[0-9]+:[A-Za-z]+[0-9]+$`, printed: no, diffed: no},
 		{key: "encoding", goName: "Encoding", doc: "csv：编码，不写则自动识别；utf-8 或 gbk", enum: []string{"utf-8", "gbk"}, printed: no, diffed: no},
 	}}
+	tableObj = object{name: "table", goType: reflect.TypeFor[Table](), what: "a table", doc: "一张表格：标题、列、行；数字右对齐到小数点，长表跨页时重复表头", fields: []field{
+		{key: "title", goName: "Title", doc: "表格标题，例：各区县主要警情", name: "表格标题", printed: yes, diffed: yes, maxLen: 60},
+		{key: "columns", goName: "Columns", doc: "各列：写列名，单位写在括号里，例：[区县, 刑事案件（起）, 同比]；需要更多设置的列写成 {name: 同比, better: lower}。第一列是各行的名称", item: "column", scalar: true},
+		{key: "rows", goName: "Rows", doc: "各行，每行一个方括号，格数同列数，例：- [海曙区, 1234, -5.2%]；没有数字的格写 —；或从表格读取 {file: districts.csv} / {file: stats.xlsx, sheet: 分局, range: A1:C17}（第一行是表头）", alt: "source", item: "row", decode: "rows", name: "表格数据", printed: yes, diffed: yes},
+		{key: "total", goName: "Total", doc: "true：最后加一行合计，各数字列相加（百分数列不相加，留空）", name: "合计行", diffed: yes},
+		{key: "note", goName: "Note", doc: "表下的一行小字，例：数据来源：市公安局", name: "表注", printed: yes, diffed: yes, maxLen: 120},
+	}}
+	columnObj = object{name: "column", goType: reflect.TypeFor[Column](), what: "a column", doc: "表格的一列；只有列名时直接写列名", fields: []field{
+		{key: "name", goName: "Name", required: true, doc: "列名，例：刑事案件（括号里的单位另起一行小字印出）", name: "列名", printed: yes, diffed: yes, maxLen: 30,
+			missing: `this column has no name; write it like {name: 同比, better: lower}, or just its name`},
+		{key: "unit", goName: "Unit", doc: "单位，印在列名下，例：起、%、万元", name: "单位", printed: yes, diffed: yes, maxLen: 10},
+		{key: "better", goName: "Better", doc: "变化列：哪个方向是好消息：lower（下降为好，如案件数的同比）或 higher（上升为好）；负数印 ▼、正数印 ▲，好消息和坏消息颜色不同", enum: []string{"lower", "higher"}, printed: no, diffed: no,
+			bad: "%q is not a direction; write better: lower (a fall is good news) or better: higher"},
+	}}
+	eventObj = object{name: "event", goType: reflect.TypeFor[Event](), what: "a timeline entry", doc: "大事记的一项，例：{date: 2025-01-23, text: 全市公安机关召开年度工作会议}", fields: []field{
+		{key: "date", goName: "Date", required: true, doc: "日期，写成 YYYY-MM-DD（例：2025-01-23），只知道月份时写 YYYY-MM", pattern: eventDatePattern, name: "日期", printed: no, diffed: yes, decode: "date",
+			missing: `this entry has no date; add "date: 2025-01-23"`,
+			bad:     "%q is not a date in the form YYYY-MM-DD (or YYYY-MM for a month); write it like 2025-01-23"},
+		{key: "text", goName: "Text", required: true, doc: "这一天的事，一两句话", name: "内容", printed: yes, diffed: yes, maxLen: 200, long: "; a timeline entry is a sentence or two",
+			missing: `this entry has no text; add "text: …" with what happened`},
+	}}
 	photoObj = object{name: "photo", goType: reflect.TypeFor[Photo](), what: "a photo", doc: "一张图片和图注", fields: []field{
 		{key: "file", goName: "File", file: "photo", doc: "图片文件（JPEG 或 PNG），路径相对于报告所在文件夹，例：photos/traffic.jpg；不写则印“图片占位”框", printed: no, diffed: yes},
 		{key: "caption", goName: "Caption", doc: "图注，例：民警在重要交通路口指挥疏导交通", printed: yes, diffed: yes, maxLen: 200, long: "; say more in the body"},
@@ -227,13 +253,14 @@ const (
 )
 
 // objects is every kind of mapping, the report first.
-var objects = []*object{&reportObj, &themeObj, &printObj, &fontsObj, &sectionObj, &statObj, &chartObj, &pointObj, &sourceObj, &photoObj, &quoteObj, &qrObj, &logoObj}
+var objects = []*object{&reportObj, &themeObj, &printObj, &fontsObj, &sectionObj, &statObj, &chartObj, &pointObj, &sourceObj, &photoObj, &quoteObj, &qrObj, &logoObj, &tableObj, &columnObj, &eventObj}
 
 // notInYAML are exported Go fields that no YAML key fills.
 var notInYAML = map[reflect.Type][]string{
 	reflect.TypeFor[Report](): {"File", "Dir"},
 	reflect.TypeFor[Chart]():  {"Source"}, // from data: {file: …}
 	reflect.TypeFor[Point]():  {"From"},
+	reflect.TypeFor[Table]():  {"Source", "From"}, // from rows: {file: …}
 }
 
 // objectOf is the object of each Go type of the format.

@@ -156,7 +156,10 @@ func leaf(o *object, f field) bool {
 // textual reports whether f holds text (or a list of texts).
 func textual(o *object, f field) bool {
 	t := o.goType.FieldByIndex(f.at).Type
-	return t.Kind() == reflect.String || t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String
+	for t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.String
 }
 
 // eachField calls fn for every leaf field of the table found in val (a
@@ -166,12 +169,12 @@ func eachField(val reflect.Value, path string, fn func(o *object, f *field, path
 	for i := range o.fields {
 		f := &o.fields[i]
 		p, v := join(path, f.key), val.FieldByIndex(f.at)
-		if leaf(o, *f) {
-			fn(o, f, p, v)
-			continue
-		}
 		if f.alt != "" && v.Len() == 0 { // data given as a file
 			eachField(val.FieldByName("Source").Elem(), p, fn)
+			continue
+		}
+		if leaf(o, *f) {
+			fn(o, f, p, v)
 			continue
 		}
 		for v.Kind() == reflect.Pointer {
@@ -220,6 +223,8 @@ func generate(ov *override, dataFile bool) string {
 			return "[" + obj(objectOf[elem]) + "]"
 		case objectOf[elem] != nil:
 			return obj(objectOf[elem])
+		case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Slice:
+			return "[[1]]" // a table of one cell, under a column of figures
 		case examples[f.key] != "":
 			return examples[f.key]
 		case f.enum != nil:
@@ -279,6 +284,7 @@ func pathOf(o *object, key string) string {
 		"section": "sections[0]", "stat": "sections[0].stats[0]", "chart": "sections[0].charts[0]",
 		"point": "sections[0].charts[0].data[0]", "photo": "sections[0].photos[0]",
 		"quote": "sections[0].quote", "qr": "qr", "logo": "logo",
+		"table": "sections[0].tables[0]", "column": "sections[0].tables[0].columns[0]", "event": "sections[0].timeline[0]",
 	}[o.name] + map[bool]string{true: "", false: "."}[o.name == "report"] + key
 }
 
@@ -337,6 +343,8 @@ func other(f *field) string {
 		return "[2, 2]"
 	case f.key == "series":
 		return `["x2"]`
+	case f.key == "rows":
+		return "[[2]]"
 	case f.key == "toc" || f.key == "marks" || f.key == "booklet":
 		return "false"
 	case f.min != nil || f.max != nil || f.key == "value" || f.key == "decimals":

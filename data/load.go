@@ -450,6 +450,9 @@ var belongs = []struct {
 	{&photoObj, `a photo (an item under "photos:")`},
 	{&sourceObj, `a chart's data file ("data: {file: traffic.csv}")`},
 	{&logoObj, `"logo:" ("logo: {file: images/emblem.svg, header: true}")`},
+	{&tableObj, `a table (an item under "tables:")`},
+	{&columnObj, `a table's column (an item under "columns:", written {name: 同比, better: lower})`},
+	{&eventObj, `a timeline entry (an item under "timeline:")`},
 	{&reportObj, "the top level of the report (no indentation)"},
 }
 
@@ -663,6 +666,13 @@ func (d *decoder) value(n ast.Node, path string, f *field, dst reflect.Value) {
 		b := d.boolean(n, path)
 		dst.Set(reflect.ValueOf(&b))
 	case t.Kind() == reflect.Struct:
+		if o := objectOf[t]; f.scalar && isScalar(d.resolve(n, path)) {
+			first := &o.fields[0] // written as its first field alone
+			p := join(path, first.key)
+			d.r.pos[p] = d.nodePos(n)
+			d.value(n, p, first, dst.FieldByIndex(first.at))
+			return
+		}
 		d.object(n, path, dst)
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct: // an optional mapping (quote:, qr:)
 		p := reflect.New(t.Elem())
@@ -746,7 +756,42 @@ func init() {
 			}
 			d.value(n, path, f, obj.FieldByIndex(f.at))
 		},
+		// a table's rows: a list of rows, each a list of cells (text as
+		// written), or a spreadsheet ({file: …}) as a chart's data
+		"rows": func(d *decoder, n ast.Node, path string, f *field, obj reflect.Value) {
+			switch d.resolve(n, path).(type) {
+			case *ast.MappingNode, *ast.MappingValueNode:
+				decoders["data"](d, n, path, f, obj)
+				return
+			}
+			var rows [][]string
+			d.seq(n, path, "row", func(n ast.Node, p string) {
+				var row []string
+				switch t := d.resolve(n, p).(type) {
+				case *ast.SequenceNode:
+					for k, c := range t.Values {
+						cp := fmt.Sprintf("%s[%d]", p, k)
+						d.r.pos[cp] = d.nodePos(c)
+						row = append(row, d.str(c, cp))
+					}
+				case nil, *ast.NullNode:
+				default:
+					d.errAt(d.nodePos(n), p, "want a row, a list of cells in brackets like [海曙区, 1234, -5.2%%], got %s", describe(t))
+				}
+				rows = append(rows, row)
+			})
+			obj.FieldByIndex(f.at).Set(reflect.ValueOf(rows))
+		},
 	}
+}
+
+// isScalar reports whether n is a single value (text, a number, yes/no).
+func isScalar(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.StringNode, *ast.LiteralNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode:
+		return true
+	}
+	return false
 }
 
 // ---- scalars ----

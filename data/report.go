@@ -113,6 +113,8 @@ type Section struct {
 	Photos   []Photo
 	Quote    *Quote // a pull quote set in the text; optional
 	QR       *QR    // a QR code at the section's end; optional
+	Tables   []Table
+	Timeline []Event
 }
 
 // Paragraphs returns the text of each part of Body (see Parts) without

@@ -138,8 +138,20 @@ func fieldSchema(f field, t reflect.Type) ordered {
 			items = append(items, kv{"maximum", *f.max})
 		}
 		s = append(s, kv{"type", "array"}, kv{"items", items}, kv{"minItems", 2}, kv{"maxItems", 2})
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Slice && t.Elem().Elem().Kind() == reflect.String:
+		// a table's rows: lists of cells, or a file
+		list := ordered{{"type", "array"}, {"items", ordered{{"type", "array"}, {"items", ordered{{"type", []string{"string", "number"}}}}}}}
+		if f.alt != "" {
+			s = append(s, kv{"oneOf", []any{list, ordered{{"$ref", "#/definitions/" + f.alt}}}})
+		} else {
+			s = append(s, list...)
+		}
 	case t.Kind() == reflect.Slice && defName[t.Elem()] != "":
-		list := ordered{{"type", "array"}, {"items", ordered{{"$ref", "#/definitions/" + defName[t.Elem()]}}}}
+		item := ordered{{"$ref", "#/definitions/" + defName[t.Elem()]}}
+		if f.scalar { // or the item's first field alone
+			item = ordered{{"oneOf", []any{ordered{{"type", []string{"string", "number"}}}, item}}}
+		}
+		list := ordered{{"type", "array"}, {"items", item}}
 		if f.minItems > 0 {
 			list = append(list, kv{"minItems", f.minItems})
 		}

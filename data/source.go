@@ -48,7 +48,18 @@ func (r *Report) loadSources() Errors {
 				continue
 			}
 			path := fmt.Sprintf("sections[%d].charts[%d].data", i, j)
-			if err := r.loadSource(c, path); err != nil {
+			if err := r.loadSource(c.Source, path, c.fromRows); err != nil {
+				errs = append(errs, err)
+				r.bad[path] = true
+			}
+		}
+		for j := range r.Sections[i].Tables {
+			t := &r.Sections[i].Tables[j]
+			if t.Source == nil {
+				continue
+			}
+			path := fmt.Sprintf("sections[%d].tables[%d].rows", i, j)
+			if err := r.loadSource(t.Source, path, t.fromRows); err != nil {
 				errs = append(errs, err)
 				r.bad[path] = true
 			}
@@ -57,8 +68,10 @@ func (r *Report) loadSources() Errors {
 	return errs
 }
 
-func (r *Report) loadSource(c *Chart, path string) *Error {
-	src := c.Source
+// loadSource reads the spreadsheet src, named by the field at path, and
+// gives its rows (and where they are, for messages) to fill: a chart's
+// data or a table's rows.
+func (r *Report) loadSource(src *Source, path string, fill func(rows [][]cell, where string, fail func(format string, args ...any) *Error) *Error) *Error {
 	fail := func(sub, format string, args ...any) *Error {
 		p := path
 		if sub != "" {
@@ -110,7 +123,7 @@ func (r *Report) loadSource(c *Chart, path string) *Error {
 	if e != nil {
 		return e
 	}
-	return c.fromRows(rows, where, func(format string, args ...any) *Error { return fail("", format, args...) })
+	return fill(rows, where, func(format string, args ...any) *Error { return fail("", format, args...) })
 }
 
 func readCSV(name, enc string, o Options, fail func(sub, format string, args ...any) *Error) ([][]cell, *Error) {

@@ -56,6 +56,11 @@ func texts(val reflect.Value, path string, f *field, from Text, yield func(Text)
 				from = Text{At: path[:strings.LastIndexByte(path, '[')], From: p.From}
 			}
 		}
+		if o == &tableObj {
+			if t := val.Addr().Interface().(*Table); t.Source != nil {
+				from = Text{At: path + ".rows", From: t.Source.File}
+			}
+		}
 		for i := range o.fields {
 			f := &o.fields[i]
 			if f.printed != yes && !f.nested {

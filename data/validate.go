@@ -166,6 +166,12 @@ func (v *validator) run() {
 		for j, ph := range s.Photos {
 			v.photo(fmt.Sprintf("%s.photos[%d]", p, j), ph)
 		}
+		for j, t := range s.Tables {
+			v.table(fmt.Sprintf("%s.tables[%d]", p, j), t)
+		}
+		for j, e := range s.Timeline {
+			v.event(fmt.Sprintf("%s.timeline[%d]", p, j), e)
+		}
 	}
 	v.limits()
 }

@@ -150,6 +150,16 @@ func describeChange(c data.Change) string {
 		}
 		o, n := excerpt(c.Old, c.New)
 		return fmt.Sprintf("正文第%s段：“%s” → “%s”", c.Item, o, n)
+	case data.ChangeTable:
+		switch {
+		case c.Item == "行":
+			return fmt.Sprintf("表格「%s」%s行：%s", c.Label, verb, value())
+		case c.Item != "":
+			return fmt.Sprintf("表格「%s」%s：%s", c.Label, c.Item, arrow(orNone(c.Old), orNone(c.New)))
+		}
+		return fmt.Sprintf("%s表格：「%s」", verb, c.Label)
+	case data.ChangeEvent:
+		return fmt.Sprintf("%s大事记 %s：%s", verb, c.Label, value())
 	case data.ChangePhoto:
 		if c.Item != "" {
 			return fmt.Sprintf("图片「%s」%s：%s", c.Label, c.Item, arrow(orNone(c.Old), orNone(c.New)))

@@ -1,0 +1,180 @@
+package data
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+const tableHead = "title: T\nsections:\n  - title: S\n"
+
+func TestTableParse(t *testing.T) {
+	src := tableHead + `    tables:
+      - title: 各区县警情
+        columns: [区县, 刑事案件（起）, {name: 同比, unit: "%", better: lower}]
+        rows:
+          - [海曙区, 1234, -5.2]
+          - [江北区, "1,006", +3.1]
+          - [北仑区, —, 0]
+        total: true
+    timeline:
+      - {date: 2025-01-23, text: 召开年度工作会议}
+      - {date: 2025-03, text: 开展专项行动}
+`
+	r, err := Parse("r.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := r.Sections[0].Tables[0]
+	wantCols := []Column{{Name: "区县"}, {Name: "刑事案件（起）"}, {Name: "同比", Unit: "%", Better: "lower"}}
+	if !reflect.DeepEqual(tb.Columns, wantCols) {
+		t.Errorf("columns = %+v", tb.Columns)
+	}
+	if n, u := tb.Columns[1].Head(); n != "刑事案件" || u != "起" {
+		t.Errorf("head of %q = %q, %q", tb.Columns[1].Name, n, u)
+	}
+	if got := tb.Rows[1]; !reflect.DeepEqual(got, []string{"江北区", "1,006", "+3.1"}) {
+		t.Errorf("row 1 = %q", got)
+	}
+	if got := tb.Numeric(); !reflect.DeepEqual(got, []bool{false, true, true}) {
+		t.Errorf("numeric = %v", got)
+	}
+	// the sum keeps the column's commas; the changes are added up too
+	// here (no %), which is what the column says it is
+	if got := tb.Totals("合计"); !reflect.DeepEqual(got, []string{"合计", "2,240", "-2.1"}) {
+		t.Errorf("totals = %q", got)
+	}
+	if e := r.Sections[0].Timeline[1]; e.Date != "2025-03" {
+		t.Errorf("event = %+v", e)
+	}
+	if _, day := r.Sections[0].Timeline[1].Time(); day {
+		t.Error("2025-03 names a day")
+	}
+}
+
+// TestTableTotalsOfRates: a column of % gets no total.
+func TestTableTotalsOfRates(t *testing.T) {
+	tb := Table{Columns: []Column{{Name: "区"}, {Name: "案件"}, {Name: "同比"}},
+		Rows: [][]string{{"甲", "10.5", "-5.2%"}, {"乙", "2", "3.1%"}}}
+	if got := tb.Totals("合计"); !reflect.DeepEqual(got, []string{"合计", "12.5", ""}) {
+		t.Errorf("totals = %q", got)
+	}
+}
+
+func TestTableErrors(t *testing.T) {
+	cases := []struct {
+		name, yaml, want string
+	}{
+		{"cells", `    tables:
+      - columns: [区县, 刑事案件（起）, 同比]
+        rows:
+          - [海曙区, 1234, -5.2%]
+          - [江北区, 1006]
+`, "r.yaml:8:13: sections[0].tables[0].rows[1]: row 2 has 2 cells, but the table has 3 columns (区县, 刑事案件（起）, 同比); add the missing cells"},
+		{"not a figure", `    tables:
+      - columns: [区县, 刑事案件（起）]
+        rows:
+          - [海曙区, 1234]
+          - [江北区, 12O6]
+          - [北仑区, 99]
+`, `r.yaml:8:19: sections[0].tables[0].rows[1][1]: "12O6" is not a figure, in column "刑事案件（起）" whose other cells are figures; write a plain figure like 1234`},
+		{"unit in a cell", `    tables:
+      - columns: [区县, 刑事案件]
+        rows:
+          - [海曙区, 1234]
+          - [江北区, 1206起]
+          - [北仑区, 99]
+`, `write 1206 and put "起" in the column's name, in brackets: 刑事案件（起）`},
+		{"declared", `    tables:
+      - columns: [区县, {name: 同比, better: lower}]
+        rows:
+          - [海曙区, 持平]
+`, `r.yaml:7:19: sections[0].tables[0].rows[0][1]: "持平" is not a figure, in column "同比" which says better: lower`},
+		{"better", `    tables:
+      - columns: [区县, {name: 同比, better: less}]
+        rows: [[海曙区, 1]]
+`, `r.yaml:5:42: sections[0].tables[0].columns[1].better: "less" is not a direction`},
+		{"mixed %", `    tables:
+      - columns: [区县, 同比]
+        rows: [[a, 1%], [b, 2]]
+`, `column "同比" mixes figures with % and without`},
+		{"row not a list", `    tables:
+      - columns: [区县, 同比]
+        rows:
+          - 海曙区, 1
+`, `r.yaml:7:13: sections[0].tables[0].rows[0]: want a row, a list of cells in brackets`},
+		{"no columns", `    tables:
+      - rows: [[a, 1]]
+`, `sections[0].tables[0].columns: this table has no columns`},
+		{"total of nothing", `    tables:
+      - {columns: [区县, 名称], rows: [[a, b]], total: true}
+`, `total: true, but no column after the first holds figures`},
+		{"date", `    timeline:
+      - {date: 2025-02-30, text: x}
+`, `r.yaml:5:16: sections[0].timeline[0].date: "2025-02-30" is not a real date`},
+		{"month", `    timeline:
+      - {date: 2025-13, text: x}
+`, `"2025-13" is not a real date`},
+		{"not a date", `    timeline:
+      - {date: 1月23日, text: x}
+`, `r.yaml:5:16: sections[0].timeline[0].date: "1月23日" is not a date in the form YYYY-MM-DD`},
+		{"no text", `    timeline:
+      - date: 2025-01-02
+`, `sections[0].timeline[0].text: this entry has no text`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("r.yaml", []byte(tableHead+c.yaml))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v\nwant %s", err, c.want)
+			}
+		})
+	}
+}
+
+func TestTableFromFile(t *testing.T) {
+	dir := t.TempDir()
+	csv := "区县,刑事案件（起）,同比\n海曙区,1234,-5.2%\n江北区,1006,3.1%\n北仑区,x,1%\n"
+	if err := os.WriteFile(filepath.Join(dir, "d.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := tableHead + "    tables:\n      - {title: 警情, rows: {file: d.csv}}\n"
+	r, err := Parse(filepath.Join(dir, "r.yaml"), []byte(src))
+	if err == nil || !strings.Contains(err.Error(), `r.yaml:5:27: sections[0].tables[0].rows: d.csv, row 4: "x" is not a figure, in column "刑事案件（起）"`) {
+		t.Fatalf("got %v", err)
+	}
+	if got := r.Sections[0].Tables[0].Columns; len(got) != 3 || got[2].Name != "同比" {
+		t.Errorf("columns from the header: %+v", got)
+	}
+	os.WriteFile(filepath.Join(dir, "d.csv"), []byte(strings.Replace(csv, ",x,", ",7,", 1)), 0o644)
+	r, err = Parse(filepath.Join(dir, "r.yaml"), []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for tx := range r.Texts() {
+		if strings.Contains(tx.Path, "tables") {
+			texts = append(texts, tx.Value+"@"+tx.From)
+		}
+	}
+	if len(texts) < 10 || texts[len(texts)-1] != "1%@d.csv" {
+		t.Errorf("texts of the table: %q", texts)
+	}
+}
+
+func TestTableDiff(t *testing.T) {
+	a := tableHead + "    tables:\n      - {title: 警情, columns: [区, 案件], rows: [[甲, 1], [乙, 2]]}\n    timeline: [{date: 2025-01-02, text: 开会}]\n"
+	b := tableHead + "    tables:\n      - {title: 警情, columns: [区, 案件], rows: [[甲, 1], [乙, 3], [丙, 4]]}\n    timeline: [{date: 2025-01-02, text: 开大会}]\n"
+	ra, _ := Parse("a.yaml", []byte(a))
+	rb, _ := Parse("b.yaml", []byte(b))
+	var got []string
+	for _, c := range Diff(ra, rb) {
+		got = append(got, c.Kind+" "+c.What+" "+c.Label+" "+c.Item+" "+c.Old+"→"+c.New)
+	}
+	want := []string{"changed table 警情 乙·案件 2→3", "added table 警情 行 →丙 4", "changed event 2025-01-02  开会→开大会"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("diff = %q\nwant %q", got, want)
+	}
+}
