@@ -243,6 +243,9 @@ func (v *validator) table(path string, t Table) {
 			fix := "add the missing cells (write — for no figure)"
 			if len(row) > len(t.Columns) {
 				fix = `remove the extra cells, or add their column to "columns:"`
+				if f := commaFigure(row); f != "" {
+					fix = fmt.Sprintf(`%s was read as two cells, for in [ ] a comma separates cells: write %s, or put it in quotes: "%s"`, f, strings.ReplaceAll(f, ",", ""), f)
+				}
 			}
 			v.add(rowAt(i), "%srow %d has %d cell%s, but the table has %d columns (%s); %s", where(i), i+1, len(row), plural(len(row)), len(t.Columns), strings.Join(names, ", "), fix)
 			bad = true
@@ -499,4 +502,18 @@ func diffTimeline(a, b []Event) []Change {
 		}
 	}
 	return cs
+}
+
+// commaFigure returns the first figure of a row that a comma split in
+// two ("1,234" read as 1 and 234), or "".
+func commaFigure(row []string) string {
+	for k := 1; k < len(row); k++ {
+		a, b := strings.TrimSpace(row[k-1]), strings.TrimSpace(row[k])
+		if _, ok := Figure(a); ok && len(b) >= 3 && strings.Trim(b[:3], "0123456789") == "" {
+			if _, ok := Figure(a + "," + b); ok {
+				return a + "," + b
+			}
+		}
+	}
+	return ""
 }

@@ -73,6 +73,11 @@ func TestTableErrors(t *testing.T) {
           - [海曙区, 1234, -5.2%]
           - [江北区, 1006]
 `, "r.yaml:8:13: sections[0].tables[0].rows[1]: row 2 has 2 cells, but the table has 3 columns (区县, 刑事案件（起）, 同比); add the missing cells"},
+		{"comma", `    tables:
+      - columns: [区县, 刑事案件（起）, 同比]
+        rows:
+          - [海曙区, 1,234, -5.2%]
+`, `1,234 was read as two cells, for in [ ] a comma separates cells: write 1234, or put it in quotes: "1,234"`},
 		{"not a figure", `    tables:
       - columns: [区县, 刑事案件（起）]
         rows:

@@ -19,7 +19,7 @@ func (r *Report) Warnings() Errors {
 		add("", `no date; the PDF is dated 2000-01-01 — add a line like "date: 2021-01-18"`)
 	}
 	for i, s := range r.Sections {
-		if s.Headline == "" && len(s.Stats) == 0 && strings.TrimSpace(s.Body) == "" && len(s.Charts) == 0 && len(s.Photos) == 0 {
+		if s.Headline == "" && len(s.Stats) == 0 && strings.TrimSpace(s.Body) == "" && len(s.Charts) == 0 && len(s.Photos) == 0 && len(s.Tables) == 0 && len(s.Timeline) == 0 {
 			add(fmt.Sprintf("sections[%d]", i), `this section has only a title; add its headline, stats, body, charts or photos, or remove it`)
 		}
 		for j, p := range s.Photos {

@@ -204,3 +204,9 @@ func same(a, b Glyph) bool { return a.Face == b.Face && a.Size == b.Size && a.Co
 
 // nat is the advance the PDF viewer will apply after the glyph.
 func nat(g Glyph) float64 { return g.Face.Advance(g.R) * g.Size / 1000 }
+
+// Dot fills a circle of radius r centred at (x, y) (a timeline's marks).
+func (c *Canvas) Dot(x, y, r float64, color string) {
+	c.fill(color, 2*r, 2*r)
+	c.PDF.Circle(x, y, r, "F")
+}

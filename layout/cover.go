@@ -148,7 +148,7 @@ func (d *Document) textBody() []Block {
 		return nil
 	}
 	for _, s := range d.Report.Sections {
-		if len(s.Stats) > 0 || len(s.Charts) > 0 || len(s.Photos) > 0 {
+		if len(s.Stats) > 0 || len(s.Charts) > 0 || len(s.Photos) > 0 || len(s.Tables) > 0 || len(s.Timeline) > 0 {
 			return nil
 		}
 	}

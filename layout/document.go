@@ -587,6 +587,7 @@ func visit(r *data.Report, st charts.Style, fn func(printedText)) {
 				fn(printedText{path: q, s: s})
 			}
 		}
+		tableTexts(r, i, s, fn)
 	}
 }
 

@@ -19,7 +19,7 @@ func titlesOnly(r *data.Report) bool {
 		return false
 	}
 	for _, s := range r.Sections {
-		if s.Headline != "" || len(s.Stats) > 0 || strings.TrimSpace(s.Body) != "" || len(s.Charts) > 0 || len(s.Photos) > 0 || s.Quote != nil || s.QR != nil {
+		if s.Headline != "" || len(s.Stats) > 0 || strings.TrimSpace(s.Body) != "" || len(s.Charts) > 0 || len(s.Photos) > 0 || s.Quote != nil || s.QR != nil || len(s.Tables) > 0 || len(s.Timeline) > 0 {
 			return false
 		}
 	}
@@ -61,6 +61,13 @@ func (d *Document) body() []Block {
 		alignIcons(cards)
 		kicker := d.kicker(i, s)
 		flow := d.textFlow(i, s)
+		closing := len(s.Tables) > 0 || len(s.Timeline) > 0 // the section ends with a table or a timeline
+		if closing && flow != nil && flow.Trailer != nil {
+			// the byline closes the brochure under the table or timeline
+			if flow.Trailer = nil; len(flow.Paras) == 0 {
+				flow = nil
+			}
+		}
 		if len(figs)%2 == 1 && len(cards) > 0 && flow == nil {
 			grid := &Stack{}
 			grid.Blocks = append(grid.Blocks, cardRows(cards, 2, d.geo.Gutter)...)
@@ -91,6 +98,15 @@ func (d *Document) body() []Block {
 		}
 		for _, b := range wide {
 			blocks = append(blocks, &Row{Cells: []Block{b}, Columns: 1, After: d.Theme.Grid.FigureGap, Kicker: kicker})
+		}
+		for _, t := range s.Tables {
+			blocks = append(blocks, d.table(t))
+		}
+		if len(s.Timeline) > 0 {
+			blocks = append(blocks, d.timeline(s.Timeline))
+		}
+		if i == len(d.Report.Sections)-1 && d.Report.Byline != "" && closing {
+			blocks = append(blocks, &Paragraph{Spans: []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, d.Theme.Scale.Body, d.Theme.Muted)}, Setting: Setting{Align: Right}, Leading: d.Theme.Scale.Lead})
 		}
 		if qr != nil {
 			blocks = append(blocks, qr)

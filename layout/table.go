@@ -1,0 +1,481 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/locale"
+)
+
+// A table of figures, set the way a newspaper's data page sets one: a
+// bold title, a heavy rule over the column names (their units small
+// under them), a hairline under them, the rows, a heavy rule under the
+// last. Figures stand right-aligned on their decimal point, so that the
+// units, tens and tenths of a column are under each other; text wraps in
+// its column with the body's line breaker. A long table splits between
+// rows and repeats its title (continued) and its column names on the next
+// page. A column of changes that says which way is better (better:
+// lower) marks each figure ▲ or ▼ in the colour of good or bad news.
+
+// TableStyle is how tables look: the weights of the rules, the fill of
+// every other row, the sizes. The theme chooses it (tableStyle).
+type TableStyle struct {
+	Size, HeadSize float64 // cell text and column names, pt
+	Leading        float64 // baseline to baseline inside a cell, as a share of Size
+	Pad            float64 // above and below a row's text, pt
+	Gap            float64 // between columns, pt
+	// Top, Head and Bottom are the weights of the rules over the column
+	// names, under them and under the table (pt); Between is a hairline
+	// between rows (0: none).
+	Top, Head, Bottom, Between float64
+	Edge                       string // the colour of the top and bottom rules
+	Line                       string // the colour of the other rules
+	Zebra                      string // the fill of every other row; "" none
+}
+
+// tableStyle is the newspaper's table: three rules in the brand colour and
+// ink, rows on a light tint every other one.
+func (th Theme) tableStyle() TableStyle {
+	return TableStyle{Size: 8.5, HeadSize: 7.5, Leading: 1.4, Pad: 4, Gap: 12,
+		Top: 1.5, Head: 0.5, Bottom: 1, Between: 0, Edge: th.Primary, Line: th.Ink, Zebra: mix("#B0B0B0", 0.15)}
+}
+
+// tableBlock is a table, or the part of one that a page holds.
+type tableBlock struct {
+	table    data.Table
+	theme    Theme
+	style    TableStyle
+	numeric  []bool
+	total    []string // the total row's cells; nil: none
+	from, to int      // the rows of this part
+	cont     bool     // a part after the first: its title says so
+	set      *tableSet
+}
+
+// tableSet is a table set at one width: shared by its parts, so that
+// their columns line up from page to page.
+type tableSet struct {
+	w      float64
+	x, cw  []float64 // each column's left edge and width
+	int    []float64 // a figure column's widest part before the decimal point
+	frac   []float64 // and from it on
+	title  []Line
+	head   [][]Line // each column's name and unit lines
+	headH  float64
+	rows   [][]tableCell
+	rowH   []float64
+	totals []tableCell
+	totalH float64
+	note   []Line
+}
+
+// tableCell is one cell, set: its lines, and for a figure the width of
+// its part before the decimal point.
+type tableCell struct {
+	lines  []Line
+	figure bool
+	int    float64
+	arrow  int    // +1 ▲, -1 ▼, 0 none
+	color  string // of a marked figure and its arrow
+}
+
+func (d *Document) table(t data.Table) Block {
+	b := &tableBlock{table: t, theme: d.Theme, style: d.Theme.tableStyle(), numeric: t.Numeric(), to: len(t.Rows)}
+	if t.Total {
+		b.total = t.Totals(totalLabel(d.Theme))
+	}
+	return b
+}
+
+// totalLabel is the total row's label in the report's language.
+func totalLabel(th Theme) string {
+	switch {
+	case th.Locale.English():
+		return "Total"
+	case th.Locale.Traditional(), strings.HasPrefix(th.Locale.Tag, "ja"):
+		return "合計"
+	case strings.HasPrefix(th.Locale.Tag, "ko"):
+		return "합계"
+	}
+	return "合计"
+}
+
+func (b *tableBlock) lead() float64 { return b.style.Size * b.style.Leading }
+
+// line sets s on one line.
+func (b *tableBlock) line(s string, f *fonts.Face, size float64, color string) Line {
+	ls := Break([]Span{b.theme.span(s, f, size, color)}, 1e6, Setting{Align: Left})
+	if len(ls) == 0 {
+		return Line{Size: size}
+	}
+	return ls[0]
+}
+
+// split returns a figure's part before its decimal point (or its % sign).
+func splitFigure(s string) string {
+	if k := strings.IndexAny(s, ".%‰"); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
+// arrowRoom is the width a ▲ or ▼ takes before a figure.
+func (b *tableBlock) arrowRoom() float64 { return b.style.Size*0.55 + 3 }
+
+// layout sets the table at width w (once per width).
+func (b *tableBlock) layout(w float64) *tableSet {
+	if b.set != nil && b.set.w == w {
+		return b.set
+	}
+	th, st, t := b.theme, b.style, b.table
+	n := len(t.Columns)
+	s := &tableSet{w: w, x: make([]float64, n), cw: make([]float64, n), int: make([]float64, n), frac: make([]float64, n)}
+	// the cells, unbroken, for the columns' natural widths
+	figure := func(j int, text string, face *fonts.Face) tableCell {
+		text = strings.TrimSpace(text)
+		c := tableCell{figure: true, color: th.Ink}
+		if v, ok := data.Figure(text); ok && t.Columns[j].Better != "" && v != 0 {
+			c.arrow = 1
+			if v < 0 {
+				c.arrow = -1
+			}
+			good := (v < 0) == (t.Columns[j].Better == "lower")
+			c.color = th.Bad
+			if good {
+				c.color = th.Good
+			}
+		}
+		c.lines = []Line{b.line(text, face, st.Size, c.color)}
+		if _, ok := data.Figure(text); ok {
+			c.int = face.Width(splitFigure(text), st.Size)
+		} else {
+			c.int = c.lines[0].Natural // a dash: right-aligned on the point
+		}
+		return c
+	}
+	natural := make([]float64, n) // widest cell unbroken
+	least := make([]float64, n)   // narrowest the column may be
+	cells := make([][]tableCell, len(t.Rows))
+	measureFig := func(j int, c tableCell) {
+		s.int[j] = max(s.int[j], c.int)
+		s.frac[j] = max(s.frac[j], c.lines[0].Natural-c.int)
+	}
+	for i, row := range t.Rows {
+		cells[i] = make([]tableCell, n)
+		for j := range n {
+			text := ""
+			if j < len(row) {
+				text = row[j]
+			}
+			if b.numeric[j] {
+				cells[i][j] = figure(j, text, th.Regular)
+				measureFig(j, cells[i][j])
+				continue
+			}
+			l := b.line(text, th.Regular, st.Size, th.Ink)
+			natural[j] = max(natural[j], l.Natural)
+		}
+	}
+	var totals []tableCell
+	if b.total != nil {
+		totals = make([]tableCell, n)
+		for j, text := range b.total {
+			if b.numeric[j] && j > 0 {
+				totals[j] = figure(j, text, th.Bold)
+				totals[j].arrow, totals[j].color = 0, th.Ink
+				totals[j].lines = []Line{b.line(strings.TrimSpace(text), th.Bold, st.Size, th.Ink)}
+				measureFig(j, totals[j])
+				continue
+			}
+			natural[j] = max(natural[j], th.Bold.Width(text, st.Size)+2)
+		}
+	}
+	arrows := make([]bool, n)
+	for j, c := range t.Columns {
+		name, unit := c.Head()
+		hw := max(b.line(name, th.Bold, st.HeadSize, th.Ink).Natural, b.line(unitText(th, unit), th.Regular, st.HeadSize, th.Muted).Natural)
+		if b.numeric[j] {
+			arrows[j] = c.Better != ""
+			natural[j] = s.int[j] + s.frac[j]
+			if arrows[j] {
+				natural[j] += b.arrowRoom()
+			}
+			least[j] = natural[j]
+			// a column name wraps, down to four characters a line
+			natural[j] = max(natural[j], min(hw, 4*st.HeadSize))
+			least[j] = natural[j]
+			natural[j] = max(natural[j], hw)
+			continue
+		}
+		natural[j] = max(natural[j], hw)
+		least[j] = min(natural[j], 4*st.Size)
+	}
+	// widths: each column its natural width and an equal share of what
+	// is left; when they do not fit, the columns of text give up width
+	// (down to their least) in proportion to it
+	room := w - st.Gap*float64(max(n-1, 0))
+	sum := 0.0
+	for _, x := range natural {
+		sum += x
+	}
+	copy(s.cw, natural)
+	if sum <= room {
+		extra := (room - sum) / float64(max(n, 1))
+		for j := range s.cw {
+			s.cw[j] += extra
+		}
+	} else {
+		over, give := sum-room, 0.0
+		for j := range n {
+			give += natural[j] - least[j]
+		}
+		for j := range n {
+			if give > 0 {
+				s.cw[j] = natural[j] - (natural[j]-least[j])*min(1, over/give)
+			}
+		}
+		if give < over { // still too wide: every column in proportion
+			total := 0.0
+			for _, x := range s.cw {
+				total += x
+			}
+			for j := range s.cw {
+				s.cw[j] *= room / total
+			}
+		}
+	}
+	x := 0.0
+	for j := range n {
+		s.x[j] = x
+		x += s.cw[j] + st.Gap
+	}
+	// the cells of text, broken at their column's width
+	wrap := func(text string, face *fonts.Face, size, cw float64, color string) []Line {
+		return Break([]Span{th.span(strings.TrimSpace(text), face, size, color)}, cw, Setting{Align: Left, TrimStart: true})
+	}
+	lead := b.lead()
+	for i, row := range t.Rows {
+		lines := 1
+		for j := range n {
+			if !b.numeric[j] {
+				text := ""
+				if j < len(row) {
+					text = row[j]
+				}
+				cells[i][j] = tableCell{lines: wrap(text, th.Regular, st.Size, s.cw[j], th.Ink)}
+			}
+			lines = max(lines, len(cells[i][j].lines))
+		}
+		s.rowH = append(s.rowH, float64(lines)*lead+2*st.Pad)
+	}
+	s.rows = cells
+	if totals != nil {
+		for j := range n {
+			if totals[j].lines == nil {
+				totals[j] = tableCell{lines: wrap(b.total[j], th.Bold, st.Size, s.cw[j], th.Ink)}
+			}
+		}
+		s.totals = totals
+		s.totalH = lead + 2*st.Pad
+	}
+	hl := st.HeadSize * 1.35
+	for j, c := range t.Columns {
+		name, unit := c.Head()
+		ls := wrap(name, th.Bold, st.HeadSize, s.cw[j], th.Ink)
+		if unit != "" {
+			ls = append(ls, wrap(unitText(th, unit), th.Regular, st.HeadSize, s.cw[j], th.Muted)...)
+		}
+		s.head = append(s.head, ls)
+		s.headH = max(s.headH, float64(len(ls))*hl+2*st.Pad)
+	}
+	if t.Title != "" {
+		s.title = Break([]Span{th.span(t.Title, th.Bold, 9.5, th.Ink)}, w, Setting{Align: Left, TrimStart: true})
+	}
+	if t.Note != "" {
+		s.note = Break([]Span{th.span(t.Note, th.Regular, sizeFolio, th.Muted)}, w, Setting{Align: Left})
+	}
+	b.set = s
+	return s
+}
+
+// unitText is a unit as the column's head shows it: in brackets.
+func unitText(th Theme, unit string) string {
+	if unit == "" {
+		return ""
+	}
+	if th.Locale.English() || th.Locale.Tag == "ko" {
+		return "(" + unit + ")"
+	}
+	return "（" + unit + "）"
+}
+
+const (
+	tableTitleLead = 9.5 * 1.35
+	tableTitleGap  = 6.0
+	tableNoteGap   = 5.0
+	tableAfter     = 16.0
+)
+
+func (b *tableBlock) titleH(s *tableSet) float64 {
+	if len(s.title) == 0 {
+		return 0
+	}
+	return float64(len(s.title))*tableTitleLead + tableTitleGap
+}
+
+func (b *tableBlock) last() bool { return b.to == len(b.table.Rows) }
+
+// tailH is what closes the table, under its last row: the total row, the
+// bottom rule, the note and the space after.
+func (b *tableBlock) tailH(s *tableSet) float64 {
+	h := b.style.Bottom + tableAfter
+	if b.last() {
+		h += s.totalH
+		if len(s.note) > 0 {
+			h += tableNoteGap + float64(len(s.note))*sizeFolio*1.4
+		}
+	}
+	return h
+}
+
+// Measure implements Block.
+func (b *tableBlock) Measure(w float64) float64 {
+	s := b.layout(w)
+	h := b.titleH(s) + b.style.Top + s.headH + b.style.Head + b.tailH(s)
+	for _, rh := range s.rowH[b.from:b.to] {
+		h += rh
+	}
+	return h
+}
+
+// Split implements Block: between rows, keeping at least three rows (or
+// all of a short table) at the foot of the page and two on the next.
+func (b *tableBlock) Split(w, h float64) (Block, Block) {
+	if b.Measure(w) <= h+1e-6 {
+		return b, nil
+	}
+	s := b.layout(w)
+	n := b.to - b.from
+	if n < 5 {
+		return nil, b
+	}
+	head := *b
+	head.to = b.from
+	for head.to < b.to-2 && head.Measure(w)+s.rowH[head.to] <= h+1e-6 {
+		head.to++
+	}
+	if head.to-b.from < 3 {
+		return nil, b
+	}
+	tail := *b
+	tail.from, tail.cont = head.to, true
+	return &head, &tail
+}
+
+// Draw implements Block. Each row is drawn after the one above it, and
+// each cell's text with one call after the cell to its left, so that the
+// text reads row by row: a tagged PDF would open a TR around each row's
+// cells, a TH around each column name (and the total row's label) and a
+// TD around each cell, here.
+func (b *tableBlock) Draw(c *Canvas, x, y, w float64) error {
+	s := b.layout(w)
+	th, st := b.theme, b.style
+	lead := b.lead()
+	if len(s.title) > 0 {
+		title := s.title
+		if b.cont {
+			title = Break([]Span{th.span(b.table.Title+th.Locale.Labels.Continued, th.Bold, 9.5, th.Ink)}, w, Setting{Align: Left, TrimStart: true})
+		}
+		for k, l := range title {
+			c.TextLine(l, x, y+baseline(9.5, tableTitleLead)+float64(k)*tableTitleLead)
+		}
+		y += b.titleH(s)
+	}
+	c.FillRect(x, y, w, st.Top, st.Edge)
+	y += st.Top
+	// the column names, standing on the rule under them
+	hl := st.HeadSize * 1.35
+	for j, ls := range s.head {
+		top := y + s.headH - st.Pad - float64(len(ls))*hl
+		for k, l := range ls {
+			lx := x + s.x[j]
+			if b.numeric[j] {
+				lx += s.cw[j] - l.Natural
+				if strings.HasSuffix(l.Text(), "）") {
+					lx += l.Size / 2 // the bracket's blank half stands out of the column
+				}
+			}
+			c.TextLine(l, lx, top+float64(k)*hl+baseline(l.Size, hl))
+		}
+	}
+	y += s.headH
+	c.FillRect(x, y, w, st.Head, st.Line)
+	y += st.Head
+	for i := b.from; i < b.to; i++ {
+		rh := s.rowH[i]
+		if st.Zebra != "" && (i-b.from)%2 == 1 {
+			c.FillRect(x, y, w, rh, st.Zebra)
+		}
+		if st.Between > 0 && i > b.from {
+			c.FillRect(x, y, w, st.Between, th.Rule)
+		}
+		b.drawRow(c, s, s.rows[i], x, y+st.Pad, lead)
+		y += rh
+	}
+	if b.last() && s.totals != nil {
+		c.FillRect(x, y, w, st.Head, st.Line)
+		b.drawRow(c, s, s.totals, x, y+st.Pad, lead)
+		y += s.totalH
+	}
+	c.FillRect(x, y, w, st.Bottom, st.Edge)
+	y += st.Bottom
+	if b.last() && len(s.note) > 0 {
+		y += tableNoteGap
+		for _, l := range s.note {
+			c.TextLine(l, x, y+baseline(sizeFolio, sizeFolio*1.4))
+			y += sizeFolio * 1.4
+		}
+	}
+	return nil
+}
+
+// drawRow draws one row's cells, left to right, their text's top at y.
+func (b *tableBlock) drawRow(c *Canvas, s *tableSet, row []tableCell, x, y, lead float64) {
+	for j, cell := range row {
+		cx := x + s.x[j]
+		if cell.figure {
+			// right-aligned on the decimal point
+			point := cx + s.cw[j] - s.frac[j]
+			l := cell.lines[0]
+			lx := point - cell.int
+			base := y + baseline(b.style.Size, lead)
+			if cell.arrow != 0 {
+				size := b.style.Size * 0.55
+				c.Triangle(lx-size-3, base-size-b.style.Size*0.04, size, cell.arrow > 0, cell.color)
+			}
+			c.TextLine(l, lx, base)
+			continue
+		}
+		for k, l := range cell.lines {
+			c.TextLine(l, cx, y+float64(k)*lead+baseline(b.style.Size, lead))
+		}
+	}
+}
+
+// tableTexts calls fn with what layout prints in section i's tables and
+// timeline besides the report's own text: the total rows (their label in
+// the report's language, and the sums), and the timeline's dates.
+func tableTexts(r *data.Report, i int, s data.Section, fn func(printedText)) {
+	th := Theme{Locale: locale.Must(r.Language)}
+	for j, t := range s.Tables {
+		if t.Total {
+			fn(printedText{path: fmt.Sprintf("sections[%d].tables[%d].total", i, j), s: strings.Join(t.Totals(totalLabel(th)), " ")})
+		}
+	}
+	for j, e := range s.Timeline {
+		t, _ := e.Time()
+		fn(printedText{path: fmt.Sprintf("sections[%d].timeline[%d].date", i, j), s: monthLabel(th, t) + dayLabel(th, t) + fmt.Sprint(t.Year())})
+	}
+}

@@ -1,0 +1,234 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/pdftest"
+)
+
+// longReport is a report with a table of n rows (a label, a figure with
+// decimals, a change marked better: lower, and text that wraps) and a
+// timeline of m entries, on paper.
+func longReport(t *testing.T, paper string, n, m int) *data.Report {
+	t.Helper()
+	var b strings.Builder
+	fmt.Fprintf(&b, "title: 长表\ndate: 2025-12-31\ntheme: {paper: %s}\nsections:\n  - title: 各单位\n    tables:\n      - title: 各单位数据\n", paper)
+	b.WriteString("        columns: [单位, 案件（起）, {name: 同比, better: lower}, 说明]\n        total: true\n        rows:\n")
+	for i := range n {
+		note := "无"
+		if i%7 == 3 {
+			note = "辖区内新建智能感知设备并完成联网调试，与上年相比变化较大"
+		}
+		fmt.Fprintf(&b, "          - [第%02d单位, %d.%d, %+.1f%%, %s]\n", i+1, 100+i*37, i%10, float64(i%9)-4.5, note)
+	}
+	b.WriteString("  - title: 大事记\n    timeline:\n")
+	for i := range m {
+		fmt.Fprintf(&b, "      - {date: 2025-%02d-%02d, text: 第%02d件事，全市公安机关开展专项行动，取得阶段性成效。}\n", 1+i*12/m, 1+i%27, i+1)
+	}
+	r, err := data.Parse("long.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestTableSplits: a 60-row table and a 40-entry timeline split across
+// pages without loss: every row and entry once, in order, the table's
+// column names repeated on every page it continues on; and the PDF's text
+// reads the cells row by row.
+func TestTableSplits(t *testing.T) {
+	for _, paper := range []string{"A5", "A4"} {
+		t.Run(paper, func(t *testing.T) {
+			r := longReport(t, paper, 60, 40)
+			d, pdf := build(t, r, Options{})
+			// the parts, from the laid-out pages
+			var rows, events []int
+			tablePages, timelinePages := 0, 0
+			for _, p := range d.Pages {
+				for _, pl := range p.Blocks {
+					switch b := pl.Block.(type) {
+					case *tableBlock:
+						tablePages++
+						for i := b.from; i < b.to; i++ {
+							rows = append(rows, i)
+						}
+					case *timelineBlock:
+						timelinePages++
+						for i := b.from; i < b.to; i++ {
+							events = append(events, i)
+						}
+					}
+				}
+			}
+			if len(rows) != 60 || len(events) != 40 {
+				t.Fatalf("%d rows and %d entries placed, want 60 and 40", len(rows), len(events))
+			}
+			for i := range rows {
+				if rows[i] != i {
+					t.Fatalf("rows placed in the order %v", rows)
+				}
+			}
+			for i := range events {
+				if events[i] != i {
+					t.Fatalf("entries placed in the order %v", events)
+				}
+			}
+			if tablePages < 2 || timelinePages < 2 {
+				t.Errorf("the table is on %d pages and the timeline on %d: want both split", tablePages, timelinePages)
+			}
+
+			doc := pdftest.Open(t, pdf)
+			text := doc.AllText()
+			flatText := flat(text)
+			// every row reads in order, its cells in the order of the columns
+			at := 0
+			for i := range 60 {
+				row := r.Sections[0].Tables[0].Rows[i]
+				want := flat(strings.Join(row, ""))
+				k := strings.Index(flatText[at:], want)
+				if k < 0 {
+					t.Fatalf("row %d (%q) is not read whole after the row before it", i+1, want)
+				}
+				at += k + len(want)
+			}
+			if k := strings.Index(flatText[at:], "合计"); k < 0 {
+				t.Error("no total row after the last row")
+			}
+			for i := range 40 {
+				want := fmt.Sprintf("第%02d件事", i+1)
+				if strings.Count(flatText, want) != 1 {
+					t.Errorf("entry %q is in the text %d times", want, strings.Count(flatText, want))
+				}
+			}
+			// the column names on every page of the table
+			if got := strings.Count(flatText, "案件（起）"); got != tablePages {
+				t.Errorf("the column names are on %d pages, the table on %d", got, tablePages)
+			}
+			if got := strings.Count(flatText, "各单位数据（续）"); got != tablePages-1 {
+				t.Errorf("%d continued titles, want %d", got, tablePages-1)
+			}
+			// months: each page of the timeline starts with one
+			for pi, p := range d.Pages {
+				for _, pl := range p.Blocks {
+					if b, ok := pl.Block.(*timelineBlock); ok && !b.opens(b.from) {
+						t.Errorf("page %d: the timeline's part does not open with its month", pi+1)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestTableCells: the cells of a row share a baseline and stand left to
+// right; the figures of a column stand on one decimal point, and their
+// right edges (those without decimals, with ones of the same decimals)
+// line up; a falling change is marked in the colour of good news.
+func TestTableCells(t *testing.T) {
+	src := `title: 表
+date: 2025-12-31
+sections:
+  - title: 数
+    tables:
+      - columns: [区, 金额（万元）, 同比]
+        rows:
+          - [甲区, 1234.5, -5.2%]
+          - [乙区, 7.25, +12.0%]
+          - [丙区, 86, —]
+`
+	r, err := data.Parse("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, pdf := build(t, r, Options{})
+	doc := pdftest.Open(t, pdf)
+	var chars []pdftest.Char
+	for _, p := range doc.Pages {
+		if strings.Contains(flat(p.Text), "甲区1234.5-5.2%") {
+			for _, c := range p.Chars {
+				if !c.Generated {
+					chars = append(chars, c)
+				}
+			}
+		}
+	}
+	if chars == nil {
+		t.Fatalf("no page reads the first row in order: %q", doc.AllText())
+	}
+	// the decimal points of the second column
+	var points []float64
+	baselineOf := map[string]float64{}
+	for i, c := range chars {
+		if c.R == '.' && i > 0 && chars[i-1].R >= '0' && chars[i-1].R <= '9' && c.Origin[0] < 400 {
+			points = append(points, c.Origin[0])
+		}
+		if c.R == '甲' || c.R == '乙' || c.R == '丙' {
+			baselineOf[string(c.R)] = c.Origin[1]
+		}
+	}
+	if len(points) != 2 || math.Abs(points[0]-points[1]) > 0.01 {
+		t.Errorf("the decimal points of 1234.5 and 7.25 are at %v, want one x", points)
+	}
+	// each row's figures on its label's baseline
+	for _, c := range chars {
+		if c.R == '%' {
+			ok := false
+			for _, y := range baselineOf {
+				ok = ok || math.Abs(c.Origin[1]-y) < 0.01
+			}
+			if !ok {
+				t.Errorf("%% at y %.2f, on no row's baseline %v", c.Origin[1], baselineOf)
+			}
+		}
+	}
+}
+
+// TestTableText reads a table back with poppler and MuPDF (when they are
+// installed): the cells row by row, each row's cells in order (MuPDF
+// gives each cell a line, a row a block); poppler's layout mode sets each
+// row on a line of its own.
+func TestTableText(t *testing.T) {
+	r := load(t, "../examples/city-tables-2025/report.yaml")
+	_, pdf := build(t, r, Options{Draft: true})
+	file := filepath.Join(t.TempDir(), "t.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rows := r.Sections[0].Tables[0].Rows
+	inOrder := func(t *testing.T, tool, txt string) {
+		text, at := flat(txt), 0
+		for _, row := range rows {
+			want := flat(strings.Join(row, ""))
+			k := strings.Index(text[at:], want)
+			if k < 0 {
+				t.Fatalf("%s: the row %q is not read whole after the row before it", tool, row)
+			}
+			at += k + len(want)
+		}
+	}
+	t.Run("MuPDF", func(t *testing.T) { inOrder(t, "MuPDF", pdftest.Mutool(t, file)) })
+	t.Run("poppler", func(t *testing.T) {
+		inOrder(t, "poppler", pdftest.Pdftotext(t, file))
+		lines := strings.Split(pdftest.Pdftotext(t, file, "-layout"), "\n")
+		for _, row := range rows {
+			var q []string
+			for _, c := range row {
+				q = append(q, regexp.QuoteMeta(c))
+			}
+			re := regexp.MustCompile(strings.Join(q, `\s+`))
+			found := false
+			for _, l := range lines {
+				found = found || re.MatchString(l)
+			}
+			if !found {
+				t.Errorf("poppler -layout: no line reads the row %q", row)
+			}
+		}
+	})
+}

@@ -1,0 +1,222 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/brochure-dev/brochure/data"
+)
+
+// A timeline (大事记): the entries down a vertical rule, each on a dot
+// with its day before its text; the month stands large left of the rule
+// where its first entry starts (its year over it when the year changes),
+// and a larger dot marks it on the rule. It splits between entries; the
+// part on the next page starts with its month again.
+
+// timelineBlock is a timeline, or the part of one that a page holds.
+type timelineBlock struct {
+	events   []data.Event
+	theme    Theme
+	from, to int
+	set      *timelineSet
+}
+
+// timelineSet is a timeline set at one width.
+type timelineSet struct {
+	w     float64
+	day   []Line   // each entry's day ("23日"); Size 0 for a month
+	text  [][]Line // each entry's text
+	month []Line   // each entry's month label
+	year  []Line   // each entry's year label
+}
+
+// The timeline's measures, pt.
+const (
+	tlMonthW   = 46.0 // the month column, left of the rule
+	tlRuleGap  = 9.0  // from the month column to the rule
+	tlTextGap  = 12.0 // from the rule to the day
+	tlDayW     = 30.0 // the day column
+	tlLead     = 14.0 // the text's leading
+	tlSize     = 9.0  // the text's size
+	tlMonth    = 16.0 // the month's size
+	tlEntryGap = 7.0  // between entries
+	tlGroupGap = 14.0 // before a new month
+	tlAfter    = 16.0
+)
+
+func (d *Document) timeline(events []data.Event) Block {
+	return &timelineBlock{events: events, theme: d.Theme, to: len(events)}
+}
+
+// monthLabel and dayLabel write an event's month and day in the report's
+// language: 1月 and 23日, Jan and 23.
+func monthLabel(th Theme, t time.Time) string {
+	switch {
+	case th.Locale.English():
+		return t.Month().String()[:3]
+	case strings.HasPrefix(th.Locale.Tag, "ko"):
+		return fmt.Sprintf("%d월", t.Month())
+	}
+	return fmt.Sprintf("%d月", t.Month())
+}
+
+func dayLabel(th Theme, t time.Time) string {
+	switch {
+	case th.Locale.English():
+		return fmt.Sprint(t.Day())
+	case strings.HasPrefix(th.Locale.Tag, "ko"):
+		return fmt.Sprintf("%d일", t.Day())
+	}
+	return fmt.Sprintf("%d日", t.Day())
+}
+
+func (b *timelineBlock) textX() float64 { return tlMonthW + tlRuleGap + tlTextGap + tlDayW }
+
+func (b *timelineBlock) layout(w float64) *timelineSet {
+	if b.set != nil && b.set.w == w {
+		return b.set
+	}
+	th := b.theme
+	s := &timelineSet{w: w}
+	one := func(text string, size float64, face bool, color string) Line {
+		f := th.Bold
+		if face {
+			f = th.Black
+		}
+		ls := Break([]Span{th.span(text, f, size, color)}, 1e6, Setting{Align: Left})
+		if len(ls) == 0 {
+			return Line{}
+		}
+		return ls[0]
+	}
+	for _, e := range b.events {
+		t, day := e.Time()
+		d := Line{}
+		if day {
+			d = one(dayLabel(th, t), tlSize, false, th.Primary)
+		}
+		s.day = append(s.day, d)
+		s.month = append(s.month, one(monthLabel(th, t), tlMonth, true, th.Primary))
+		s.year = append(s.year, one(fmt.Sprint(t.Year()), sizeFolio, false, th.Muted))
+		s.text = append(s.text, Break([]Span{th.span(strings.TrimSpace(e.Text), th.body(), tlSize, th.Ink)}, w-b.textX(), Setting{Align: Justify, TrimStart: true}))
+	}
+	b.set = s
+	return s
+}
+
+// opens reports whether entry i starts a month in this part.
+func (b *timelineBlock) opens(i int) bool {
+	if i == b.from {
+		return true
+	}
+	a, _ := b.events[i-1].Time()
+	t, _ := b.events[i].Time()
+	return a.Year() != t.Year() || a.Month() != t.Month()
+}
+
+// showsYear reports whether entry i's month shows its year: the first
+// month of the part, and a month of another year than the one before.
+func (b *timelineBlock) showsYear(i int) bool {
+	if i == b.from {
+		return true
+	}
+	a, _ := b.events[i-1].Time()
+	t, _ := b.events[i].Time()
+	return a.Year() != t.Year()
+}
+
+// tops returns where each entry of the part starts below the part's top,
+// and the part's height without the space after it. A month's entries
+// take at least the height of its label (its year over it), so that the
+// next month's label does not run into it.
+func (b *timelineBlock) tops(s *timelineSet) ([]float64, float64) {
+	var tops []float64
+	y, group := tlAbove, 0.0 // group: where the month began
+	for i := b.from; i < b.to; i++ {
+		if b.opens(i) {
+			if i > b.from {
+				y = max(y, group+tlBelow) + tlGroupGap
+			}
+			group = y
+		} else {
+			y += tlEntryGap
+		}
+		tops = append(tops, y)
+		y += float64(max(1, len(s.text[i]))) * tlLead
+	}
+	return tops, max(y, group+tlBelow)
+}
+
+// A month's label is centred on its first entry's first line: it and the
+// year over it reach tlAbove above that entry's top, tlBelow below.
+const (
+	tlAbove = tlMonth*0.6 + sizeFolio*1.4 - tlLead/2
+	tlBelow = tlLead/2 + tlMonth*0.6
+)
+
+// Measure implements Block.
+func (b *timelineBlock) Measure(w float64) float64 {
+	_, h := b.tops(b.layout(w))
+	return h + tlAfter
+}
+
+// Split implements Block: between entries, two at least on each side.
+func (b *timelineBlock) Split(w, h float64) (Block, Block) {
+	if b.Measure(w) <= h+1e-6 {
+		return b, nil
+	}
+	if b.to-b.from < 4 {
+		return nil, b
+	}
+	head := *b
+	head.to = b.from + 1
+	for head.to < b.to-2 {
+		next := head
+		next.to++
+		if next.Measure(w) > h+1e-6 {
+			break
+		}
+		head.to++
+	}
+	if head.to-b.from < 2 {
+		return nil, b
+	}
+	tail := *b
+	tail.from = head.to
+	return &head, &tail
+}
+
+// Draw implements Block: the rule, then each entry (its month, its dot,
+// its day, its text) from the top.
+func (b *timelineBlock) Draw(c *Canvas, x, y, w float64) error {
+	s := b.layout(w)
+	th := b.theme
+	rx := x + tlMonthW + tlRuleGap
+	tops, h := b.tops(s)
+	c.FillRect(rx-0.5, y+tops[0]+tlLead/2, 1, h-tops[0]-tlLead/2, th.Rule)
+	for k, i := 0, b.from; i < b.to; k, i = k+1, i+1 {
+		top := y + tops[k]
+		mid := top + tlLead/2
+		if b.opens(i) {
+			yy := mid - tlMonth*0.6 - sizeFolio*1.4
+			if b.showsYear(i) {
+				l := s.year[i]
+				c.TextLine(l, x+tlMonthW-l.Natural, yy+baseline(sizeFolio, sizeFolio*1.4))
+			}
+			l := s.month[i]
+			c.TextLine(l, x+tlMonthW-l.Natural, mid-tlMonth*0.6+baseline(tlMonth, tlMonth*1.2))
+			c.Dot(rx, mid, 4, th.Primary)
+			c.Dot(rx, mid, 1.8, "#FFFFFF")
+		} else {
+			c.Dot(rx, mid, 2.6, th.Primary)
+		}
+		if d := s.day[i]; len(d.Glyphs) > 0 {
+			c.TextLine(d, rx+tlTextGap, top+baseline(tlSize, tlLead))
+		}
+		for n, l := range s.text[i] {
+			c.TextLine(l, x+b.textX(), top+float64(n)*tlLead+baseline(tlSize, tlLead))
+		}
+	}
+	return nil
+}
