@@ -345,6 +345,8 @@ func other(f *field) string {
 		return `["x2"]`
 	case f.key == "rows":
 		return "[[2]]"
+	case f.key == "sum":
+		return "false"
 	case f.key == "toc" || f.key == "marks" || f.key == "booklet":
 		return "false"
 	case f.min != nil || f.max != nil || f.key == "value" || f.key == "decimals":

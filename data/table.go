@@ -44,6 +44,15 @@ type Column struct {
 	Name   string
 	Unit   string // printed under the name: 起, %, 万元
 	Better string // "lower" or "higher": a column of changes, whose falls (or rises) are good news
+	Sum    *bool  // false: the total row leaves the column out (averages, medians); nil is true
+}
+
+// Summed reports whether the total row adds the column up: a column of
+// figures, unless it says sum: false or its unit is % or ‰ (a sum of
+// rates means nothing).
+func (c Column) Summed() bool {
+	_, unit := c.Head()
+	return (c.Sum == nil || *c.Sum) && unit != "%" && unit != "‰" && unit != "％"
 }
 
 // Event is one entry of a timeline.
@@ -136,7 +145,8 @@ func (t Table) Numeric() []bool {
 // and under each column of figures their sum, written with the most
 // decimals of the column (and its thousands commas, if it uses them). A
 // column of shares or changes in % gets no total (a sum of rates means
-// nothing), nor does a column of text.
+// nothing; so does a column whose unit is %), nor does a column that
+// says sum: false, nor a column of text.
 func (t Table) Totals(label string) []string {
 	out := make([]string, len(t.Columns))
 	if len(out) == 0 {
@@ -144,7 +154,7 @@ func (t Table) Totals(label string) []string {
 	}
 	num := t.Numeric()
 	for j := range t.Columns {
-		if j == 0 || !num[j] {
+		if j == 0 || !num[j] || !t.Columns[j].Summed() {
 			continue
 		}
 		sum, decimals, commas, rate, any := 0.0, 0, false, false, false
@@ -297,10 +307,10 @@ func (v *validator) table(path string, t Table) {
 	if t.Total {
 		any := false
 		for j := 1; j < len(num); j++ {
-			any = any || num[j]
+			any = any || num[j] && t.Columns[j].Summed()
 		}
 		if !any {
-			v.add(path+".total", "total: true, but no column after the first holds figures to add up; remove the line")
+			v.add(path+".total", "total: true, but no column after the first holds figures to add up (columns of %% and those with sum: false are not added up); remove the line")
 		}
 	}
 }

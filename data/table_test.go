@@ -41,9 +41,8 @@ func TestTableParse(t *testing.T) {
 	if got := tb.Numeric(); !reflect.DeepEqual(got, []bool{false, true, true}) {
 		t.Errorf("numeric = %v", got)
 	}
-	// the sum keeps the column's commas; the changes are added up too
-	// here (no %), which is what the column says it is
-	if got := tb.Totals("合计"); !reflect.DeepEqual(got, []string{"合计", "2,240", "-2.1"}) {
+	// the sum keeps the column's commas; the changes, in %, are not added
+	if got := tb.Totals("合计"); !reflect.DeepEqual(got, []string{"合计", "2,240", ""}) {
 		t.Errorf("totals = %q", got)
 	}
 	if e := r.Sections[0].Timeline[1]; e.Date != "2025-03" {
@@ -54,11 +53,13 @@ func TestTableParse(t *testing.T) {
 	}
 }
 
-// TestTableTotalsOfRates: a column of % gets no total.
+// TestTableTotalsOfRates: a column of %, in its cells or its unit, and
+// one that says sum: false get no total.
 func TestTableTotalsOfRates(t *testing.T) {
-	tb := Table{Columns: []Column{{Name: "区"}, {Name: "案件"}, {Name: "同比"}},
-		Rows: [][]string{{"甲", "10.5", "-5.2%"}, {"乙", "2", "3.1%"}}}
-	if got := tb.Totals("合计"); !reflect.DeepEqual(got, []string{"合计", "12.5", ""}) {
+	no := false
+	tb := Table{Columns: []Column{{Name: "区"}, {Name: "案件"}, {Name: "同比"}, {Name: "破案率（%）"}, {Name: "平均用时", Sum: &no}},
+		Rows: [][]string{{"甲", "10.5", "-5.2%", "90", "3"}, {"乙", "2", "3.1%", "80", "4"}}}
+	if got := tb.Totals("合计"); !reflect.DeepEqual(got, []string{"合计", "12.5", "", "", ""}) {
 		t.Errorf("totals = %q", got)
 	}
 }

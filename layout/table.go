@@ -203,14 +203,21 @@ func (b *tableBlock) layout(w float64) *tableSet {
 				natural[j] += b.arrowRoom()
 			}
 			least[j] = natural[j]
-			// a column name wraps, down to four characters a line
-			natural[j] = max(natural[j], min(hw, 4*st.HeadSize))
+			// a column name wraps, between words, or down to four
+			// characters a line
+			natural[j] = max(natural[j], unbroken(name, th.Bold, st.HeadSize), unbroken(unitText(th, unit), th.Regular, st.HeadSize))
 			least[j] = natural[j]
 			natural[j] = max(natural[j], hw)
 			continue
 		}
 		natural[j] = max(natural[j], hw)
-		least[j] = min(natural[j], 4*st.Size)
+		least[j] = max(unbroken(name, th.Bold, st.HeadSize), unbroken(unitText(th, unit), th.Regular, st.HeadSize))
+		for _, row := range t.Rows {
+			if j < len(row) {
+				least[j] = max(least[j], unbroken(row[j], th.Regular, st.Size))
+			}
+		}
+		least[j] = min(natural[j], least[j])
 	}
 	// widths: each column its natural width and an equal share of what
 	// is left; when they do not fit, the columns of text give up width
@@ -227,20 +234,33 @@ func (b *tableBlock) layout(w float64) *tableSet {
 			s.cw[j] += extra
 		}
 	} else {
-		over, give := sum-room, 0.0
-		for j := range n {
-			give += natural[j] - least[j]
-		}
-		for j := range n {
-			if give > 0 {
-				s.cw[j] = natural[j] - (natural[j]-least[j])*min(1, over/give)
-			}
-		}
-		if give < over { // still too wide: every column in proportion
+		// the widest columns of text give up width first: each is held
+		// to a cap (never under its least), the cap as high as fits
+		fixed := func(cap float64) float64 {
 			total := 0.0
-			for _, x := range s.cw {
-				total += x
+			for j := range n {
+				if b.numeric[j] {
+					total += natural[j]
+				} else {
+					total += max(least[j], min(natural[j], cap))
+				}
 			}
+			return total
+		}
+		lo, hi := 0.0, w
+		for range 40 {
+			if mid := (lo + hi) / 2; fixed(mid) > room {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		for j := range n {
+			if !b.numeric[j] {
+				s.cw[j] = max(least[j], min(natural[j], lo))
+			}
+		}
+		if total := fixed(lo); total > room { // still too wide: every column in proportion
 			for j := range s.cw {
 				s.cw[j] *= room / total
 			}
@@ -478,4 +498,19 @@ func tableTexts(r *data.Report, i int, s data.Section, fn func(printedText)) {
 		t, _ := e.Time()
 		fn(printedText{path: fmt.Sprintf("sections[%d].timeline[%d].date", i, j), s: monthLabel(th, t) + dayLabel(th, t) + fmt.Sprint(t.Year())})
 	}
+}
+
+// unbroken is the width of the longest part of s that a line may not
+// break: a word of Latin letters or figures; a run of Han characters may
+// break anywhere, so it counts up to four characters.
+func unbroken(s string, f *fonts.Face, size float64) float64 {
+	widest := 0.0
+	for _, word := range strings.Fields(s) {
+		if strings.ContainsFunc(word, isCJK) {
+			widest = max(widest, min(f.Width(word, size), 4*size))
+			continue
+		}
+		widest = max(widest, f.Width(word, size))
+	}
+	return widest
 }

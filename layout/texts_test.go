@@ -31,6 +31,10 @@ sections:
       - {type: bar, title: 柱状图表, data: [{label: 一季度, value: 5, unit: 次}, {label: 二季度, value: 6}]}
     photos:
       - {caption: 图片说明文字}
+    tables:
+      - {title: 表格标题, columns: [表列甲, {name: 表列乙, unit: 起}], rows: [[行名, 12]], note: 表下注}
+    timeline:
+      - {date: 2021-01-05, text: 大事记文字}
 `))
 	if err != nil {
 		t.Fatal(err)

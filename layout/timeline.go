@@ -90,6 +90,10 @@ func (b *timelineBlock) layout(w float64) *timelineSet {
 		}
 		return ls[0]
 	}
+	align := Justify
+	if th.Locale.English() {
+		align = Left // a narrow measure of English, justified, opens holes between words
+	}
 	for _, e := range b.events {
 		t, day := e.Time()
 		d := Line{}
@@ -99,7 +103,7 @@ func (b *timelineBlock) layout(w float64) *timelineSet {
 		s.day = append(s.day, d)
 		s.month = append(s.month, one(monthLabel(th, t), tlMonth, true, th.Primary))
 		s.year = append(s.year, one(fmt.Sprint(t.Year()), sizeFolio, false, th.Muted))
-		s.text = append(s.text, Break([]Span{th.span(strings.TrimSpace(e.Text), th.body(), tlSize, th.Ink)}, w-b.textX(), Setting{Align: Justify, TrimStart: true}))
+		s.text = append(s.text, Break([]Span{th.span(strings.TrimSpace(e.Text), th.body(), tlSize, th.Ink)}, w-b.textX(), Setting{Align: align, TrimStart: true}))
 	}
 	b.set = s
 	return s
