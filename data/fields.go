@@ -227,6 +227,7 @@ var (
 		{key: "unit", goName: "Unit", doc: "单位，印在列名下，例：起、%、万元", name: "单位", printed: yes, diffed: yes, maxLen: 10},
 		{key: "better", goName: "Better", doc: "变化列：哪个方向是好消息：lower（下降为好，如案件数的同比）或 higher（上升为好）；负数印 ▼、正数印 ▲，好消息和坏消息颜色不同", enum: []string{"lower", "higher"}, printed: no, diffed: no,
 			bad: "%q is not a direction; write better: lower (a fall is good news) or better: higher"},
+		{key: "bar", goName: "Bar", doc: "true：每个数字旁画一条横条，长短与数值成正比，最大的一条用主色（用于 0 及以上的数字列）", diffed: no},
 		{key: "sum", goName: "Sum", doc: "false：合计行不把这一列相加（平均数、中位数、比率）；单位是 % 或 ‰ 的列本来就不相加", def: true, diffed: no},
 	}}
 	eventObj = object{name: "event", goType: reflect.TypeFor[Event](), what: "a timeline entry", doc: "大事记的一项，例：{date: 2025-01-23, text: 全市公安机关召开年度工作会议}", fields: []field{

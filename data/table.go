@@ -45,6 +45,7 @@ type Column struct {
 	Unit   string // printed under the name: 起, %, 万元
 	Better string // "lower" or "higher": a column of changes, whose falls (or rises) are good news
 	Sum    *bool  // false: the total row leaves the column out (averages, medians); nil is true
+	Bar    bool   // a bar beside each figure, as long as it is large
 }
 
 // Summed reports whether the total row adds the column up: a column of
@@ -122,7 +123,7 @@ func isRate(cell string) bool {
 func (t Table) Numeric() []bool {
 	out := make([]bool, len(t.Columns))
 	for j, c := range t.Columns {
-		if c.Better != "" {
+		if c.Better != "" || c.Bar {
 			out[j] = true
 			continue
 		}
@@ -282,8 +283,11 @@ func (v *validator) table(path string, t Table) {
 			}
 			if _, ok := Figure(cell); !ok {
 				why := "whose other cells are figures"
-				if c.Better != "" {
+				switch {
+				case c.Better != "":
 					why = "which says better: " + c.Better
+				case c.Bar:
+					why = "which says bar: true"
 				}
 				fix := "write a plain figure like 1234 or -5.2%, or — for no figure"
 				if m := numLikeRE.FindString(cell); m != "" && len(m) < len(cell) {
@@ -293,6 +297,9 @@ func (v *validator) table(path string, t Table) {
 				}
 				v.add(at, "%s%q is not a figure, in column %q %s; %s", where(i), cell, c.Name, why, fix)
 				continue
+			}
+			if x, _ := Figure(cell); c.Bar && x < 0 {
+				v.add(at, "%s%s is below zero, in column %q which says bar: true; a bar shows a size from zero: remove bar: true, or write the size and mark the fall with a column of changes (better: lower)", where(i), cell, c.Name)
 			}
 			if isRate(cell) {
 				rates++

@@ -102,6 +102,10 @@ func TestTableErrors(t *testing.T) {
       - columns: [区县, {name: 同比, better: less}]
         rows: [[海曙区, 1]]
 `, `r.yaml:5:42: sections[0].tables[0].columns[1].better: "less" is not a direction`},
+		{"bar below zero", `    tables:
+      - columns: [区县, {name: 增减, bar: true}]
+        rows: [[a, 3], [b, -2]]
+`, `r.yaml:6:28: sections[0].tables[0].rows[1][1]: -2 is below zero, in column "增减" which says bar: true`},
 		{"mixed %", `    tables:
       - columns: [区县, 同比]
         rows: [[a, 1%], [b, 2]]

@@ -61,6 +61,7 @@ type tableSet struct {
 	x, cw  []float64 // each column's left edge and width
 	int    []float64 // a figure column's widest part before the decimal point
 	frac   []float64 // and from it on
+	most   []float64 // a bar column's largest figure
 	title  []Line
 	head   [][]Line // each column's name and unit lines
 	headH  float64
@@ -131,7 +132,7 @@ func (b *tableBlock) layout(w float64) *tableSet {
 	}
 	th, st, t := b.theme, b.style, b.table
 	n := len(t.Columns)
-	s := &tableSet{w: w, x: make([]float64, n), cw: make([]float64, n), int: make([]float64, n), frac: make([]float64, n)}
+	s := &tableSet{w: w, x: make([]float64, n), cw: make([]float64, n), int: make([]float64, n), frac: make([]float64, n), most: make([]float64, n)}
 	// the cells, unbroken, for the columns' natural widths
 	figure := func(j int, text string, face *fonts.Face) tableCell {
 		text = strings.TrimSpace(text)
@@ -172,6 +173,9 @@ func (b *tableBlock) layout(w float64) *tableSet {
 			if b.numeric[j] {
 				cells[i][j] = figure(j, text, th.Regular)
 				measureFig(j, cells[i][j])
+				if v, ok := data.Figure(text); ok && t.Columns[j].Bar {
+					s.most[j] = max(s.most[j], v)
+				}
 				continue
 			}
 			l := b.line(text, th.Regular, st.Size, th.Ink)
@@ -201,6 +205,9 @@ func (b *tableBlock) layout(w float64) *tableSet {
 			natural[j] = s.int[j] + s.frac[j]
 			if arrows[j] {
 				natural[j] += b.arrowRoom()
+			}
+			if c.Bar {
+				natural[j] += barMin + barGap
 			}
 			least[j] = natural[j]
 			// a column name wraps, between words, or down to four
@@ -441,12 +448,12 @@ func (b *tableBlock) Draw(c *Canvas, x, y, w float64) error {
 		if st.Between > 0 && i > b.from {
 			c.FillRect(x, y, w, st.Between, th.Rule)
 		}
-		b.drawRow(c, s, s.rows[i], x, y+st.Pad, lead)
+		b.drawRow(c, s, s.rows[i], x, y+st.Pad, lead, false)
 		y += rh
 	}
 	if b.last() && s.totals != nil {
 		c.FillRect(x, y, w, st.Head, st.Line)
-		b.drawRow(c, s, s.totals, x, y+st.Pad, lead)
+		b.drawRow(c, s, s.totals, x, y+st.Pad, lead, true)
 		y += s.totalH
 	}
 	c.FillRect(x, y, w, st.Bottom, st.Edge)
@@ -461,10 +468,31 @@ func (b *tableBlock) Draw(c *Canvas, x, y, w float64) error {
 	return nil
 }
 
-// drawRow draws one row's cells, left to right, their text's top at y.
-func (b *tableBlock) drawRow(c *Canvas, s *tableSet, row []tableCell, x, y, lead float64) {
+// Bars beside figures: the shortest room a bar column gives them, the
+// space between a bar and its figure, a bar's thickness (pt).
+const (
+	barMin   = 50.0
+	barGap   = 6.0
+	barThick = 5.0
+)
+
+// drawRow draws one row's cells, left to right, their text's top at y;
+// total says it is the total row (no bars).
+func (b *tableBlock) drawRow(c *Canvas, s *tableSet, row []tableCell, x, y, lead float64, total bool) {
 	for j, cell := range row {
 		cx := x + s.x[j]
+		if b.table.Columns[j].Bar && !total && s.most[j] > 0 && len(cell.lines) > 0 {
+			// the bar, from the column's left edge; the largest in the
+			// primary colour, the others grey
+			if v, ok := data.Figure(cell.lines[0].Text()); ok && v > 0 {
+				room := s.cw[j] - s.int[j] - s.frac[j] - barGap
+				col := mix(b.theme.Muted, 0.45)
+				if v == s.most[j] {
+					col = b.theme.Primary
+				}
+				c.FillRect(cx, y+lead/2-barThick/2, room*v/s.most[j], barThick, col)
+			}
+		}
 		if cell.figure {
 			// right-aligned on the decimal point
 			point := cx + s.cw[j] - s.frac[j]
