@@ -365,11 +365,12 @@ function scalarField(k, f, v, p) {
     if (f.examples) { // offered, not imposed (language: en-GB is as good as en)
       examples = el('datalist', { id: id + '-examples' }, ...f.examples.map((o) => el('option', { value: o })));
     }
-    input.value = v == null ? '' : (Array.isArray(v) ? v.join(', ') : String(v));
+    input.value = v == null ? '' : (Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? x.name : x)).join(', ') : String(v));
     const isList = types[0] === 'array';
+    if (Array.isArray(v) && v.some((x) => x && typeof x === 'object')) input.readOnly = true; // columns with settings: edited in report.yaml
     input.addEventListener('input', () => {
       lastInput = performance.now();
-      edit(p, isList ? splitList(input.value) : input.value);
+      edit(p, isList ? (k === 'columns' ? input.value.split(/\s*[,，、]\s*/).filter((x) => x !== '') : splitList(input.value)) : input.value);
     });
   }
   input.setAttribute('aria-label', label(k));
@@ -479,7 +480,50 @@ function dataField(box, f, v, p) {
     box.append(d);
     return;
   }
-  gridField(box, p[p.length - 1], resolve(lst.items), Array.isArray(v) ? v : [], p);
+  const items = resolve(lst.items);
+  if (items.type === 'array') { cellGrid(box, p[p.length - 1], Array.isArray(v) ? v : [], p); return; }
+  gridField(box, p[p.length - 1], items, Array.isArray(v) ? v : [], p);
+}
+
+// cellGrid: a table's rows, a list of lists of cells: one input a cell; a
+// paste of tab-separated rows fills the grid from the cell it lands in.
+function cellGrid(box, k, list, p) {
+  const wrap = el('div', { class: 'gridbox', 'data-path': pstr(p) });
+  wrap.append(el('div', { class: 'list-label', text: label(k), title: t('pasteHint') }));
+  const table = el('table', { class: 'grid', 'data-grid': pstr(p) });
+  const width = Math.max(1, ...list.map((r) => (Array.isArray(r) ? r.length : 0)));
+  const current = () => [...table.querySelectorAll('tr[data-path]')].map((tr) => [...tr.querySelectorAll('input')].map((inp) => inp.value));
+  list.forEach((row, i) => {
+    const tr = el('tr', { 'data-path': pstr([...p, i]) });
+    for (let j = 0; j < width; j++) {
+      const cp = [...p, i, j];
+      const input = el('input', { type: 'text', 'data-input': pstr(cp), 'aria-label': `${label(k)} ${i + 1}.${j + 1}` });
+      const v = Array.isArray(row) ? row[j] : undefined;
+      input.value = v == null ? '' : String(v);
+      input.addEventListener('input', () => {
+        lastInput = performance.now();
+        queue({ op: 'set', path: p, value: current(), structural: true });
+      });
+      input.addEventListener('paste', (e) => {
+        const text = (e.clipboardData || window.clipboardData).getData('text/plain');
+        if (!/[\t\n]/.test(text.replace(/\n$/, ''))) return;
+        e.preventDefault();
+        const rows = current();
+        text.replace(/\r/g, '').replace(/\n$/, '').split('\n').forEach((line, a) => {
+          while (rows.length <= i + a) rows.push(new Array(width).fill(''));
+          line.split('\t').forEach((c, b) => { rows[i + a][j + b] = c.trim(); });
+        });
+        queue({ op: 'set', path: p, value: rows, structural: true }, true);
+      });
+      tr.append(el('td', {}, input));
+    }
+    tr.append(el('td', { class: 'del' }, button('✕', t('remove'), () => queue({ op: 'remove', path: [...p, i] }, true))));
+    table.append(tr);
+  });
+  wrap.append(table);
+  wrap.append(button(t('addRow'), t('pasteHint'), () => queue({ op: 'insert', path: p, index: list.length, value: new Array(width).fill('—') }, true)));
+  wrap.append(el('div', { class: 'msg grid-msg' }));
+  box.append(wrap);
 }
 
 // gridField: one row per item, one column per field; a paste of
