@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 const tableHead = "title: T\nsections:\n  - title: S\n"
@@ -186,5 +188,38 @@ func TestTableDiff(t *testing.T) {
 	want := []string{"changed table 警情 乙·案件 2→3", "added table 警情 行 →丙 4", "changed event 2025-01-02  开会→开大会"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("diff = %q\nwant %q", got, want)
+	}
+}
+
+// TestTableFromXLSX: a range of a sheet, with columns: given (their
+// header row in the range is skipped).
+func TestTableFromXLSX(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	f.NewSheet("分局")
+	for i, row := range [][]any{{"标题"}, {}, {"分局", "接警"}, {"海曙", 1200}, {"江北", 980.5}, {"北仑", 700}} {
+		for j, v := range row {
+			cellName, _ := excelize.CoordinatesToCellName(j+2, i+1)
+			f.SetCellValue("分局", cellName, v)
+		}
+	}
+	if err := f.SaveAs(filepath.Join(dir, "s.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	src := tableHead + "    tables:\n      - {columns: [分局, {name: 接警（起）, bar: true}], rows: {file: s.xlsx, sheet: 分局, range: \"B3:C6\"}, total: true}\n"
+	r, err := Parse(filepath.Join(dir, "r.yaml"), []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := r.Sections[0].Tables[0]
+	want := [][]string{{"海曙", "1200"}, {"江北", "980.5"}, {"北仑", "700"}}
+	if !reflect.DeepEqual(tb.Rows, want) {
+		t.Errorf("rows = %q, want %q", tb.Rows, want)
+	}
+	if got := tb.Totals("合计"); got[1] != "2880.5" {
+		t.Errorf("total = %q", got)
+	}
+	if tb.From[0] != "s.xlsx, sheet 分局, row 4" {
+		t.Errorf("from = %q", tb.From)
 	}
 }
