@@ -114,7 +114,7 @@ func (b *tableBlock) line(s string, f *fonts.Face, size float64, color string) L
 	return ls[0]
 }
 
-// split returns a figure's part before its decimal point (or its % sign).
+// splitFigure returns a figure's part before its decimal point (or its % sign).
 func splitFigure(s string) string {
 	if k := strings.IndexAny(s, ".%‰"); k >= 0 {
 		return s[:k]
