@@ -42,6 +42,10 @@ func (th Theme) tableStyle() TableStyle {
 		Top: 1.5, Head: 0.5, Bottom: 1, Between: 0, Edge: th.Primary, Line: th.Ink, Zebra: mix("#B0B0B0", 0.15)}
 }
 
+// minTableSize is the smallest a table's type steps down to, pt, when its
+// columns do not fit the width.
+const minTableSize = 6.0
+
 // tableBlock is a table, or the part of one that a page holds.
 type tableBlock struct {
 	table    data.Table
@@ -267,8 +271,15 @@ func (b *tableBlock) layout(w float64) *tableSet {
 				s.cw[j] = max(least[j], min(natural[j], lo))
 			}
 		}
-		if total := fixed(lo); total > room { // still too wide: every column in proportion
-			for j := range s.cw {
+		if total := fixed(lo); total > room {
+			// still too wide (many columns of figures): the type steps
+			// down, to 6 pt at least, and the table is set again
+			if st.Size > minTableSize {
+				k := max(room/total, minTableSize/st.Size)
+				b.style.Size, b.style.HeadSize, b.style.Gap = st.Size*k, max(st.HeadSize*k, min(st.HeadSize, minTableSize)), st.Gap*k
+				return b.layout(w)
+			}
+			for j := range s.cw { // at the smallest: every column in proportion
 				s.cw[j] *= room / total
 			}
 		}

@@ -232,3 +232,34 @@ func TestTableText(t *testing.T) {
 		}
 	})
 }
+
+// TestWideTable: a table of 17 columns of figures on A5 steps its type
+// down (not below 6 pt) so that every figure stands inside the type area,
+// clear of its neighbours.
+func TestWideTable(t *testing.T) {
+	r := load(t, "testdata/wide-table.yaml")
+	d, pdf := build(t, r, Options{})
+	doc := pdftest.Open(t, pdf)
+	f := d.geo.frame()
+	var last pdftest.Char
+	n := 0
+	for _, c := range doc.Pages[len(doc.Pages)-1].Chars {
+		if c.Generated || c.Box.Right <= c.Box.Left || c.Origin[1] > d.geo.H-f.Y-40 || c.Origin[1] < 100 {
+			continue // the running head and folio
+		}
+		n++
+		if c.FontSize < 5.99 {
+			t.Errorf("%q set at %.2f pt, under 6", c.R, c.FontSize)
+		}
+		if c.Box.Left < f.X-0.5 || c.Box.Right > f.X+f.W+0.5 {
+			t.Errorf("%q at x %.1f–%.1f, outside the type area %.1f–%.1f", c.R, c.Box.Left, c.Box.Right, f.X, f.X+f.W)
+		}
+		if last.R != 0 && math.Abs(last.Origin[1]-c.Origin[1]) < 0.1 && c.Box.Left < last.Box.Right-0.1 {
+			t.Errorf("%q overlaps %q", c.R, last.R)
+		}
+		last = c
+	}
+	if n < 100 {
+		t.Fatalf("only %d characters of the table read", n)
+	}
+}
