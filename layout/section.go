@@ -99,8 +99,8 @@ func (d *Document) body() []Block {
 		for _, b := range wide {
 			blocks = append(blocks, &Row{Cells: []Block{b}, Columns: 1, After: d.Theme.Grid.FigureGap, Kicker: kicker})
 		}
-		for _, t := range s.Tables {
-			blocks = append(blocks, d.table(t))
+		for j, t := range s.Tables {
+			blocks = append(blocks, d.table(i, j, t))
 		}
 		if len(s.Timeline) > 0 {
 			blocks = append(blocks, d.timeline(s.Timeline))

@@ -33,6 +33,7 @@ type TableStyle struct {
 	Edge                       string // the colour of the top and bottom rules
 	Line                       string // the colour of the other rules
 	Zebra                      string // the fill of every other row; "" none
+	Numbered                   bool   // titles numbered through the document: 表1, Table 1
 }
 
 // tableStyle is the newspaper's table: three rules in the brand colour and
@@ -53,6 +54,7 @@ type tableBlock struct {
 	style    TableStyle
 	numeric  []bool
 	total    []string // the total row's cells; nil: none
+	number   int      // its number in the document, from 1
 	from, to int      // the rows of this part
 	cont     bool     // a part after the first: its title says so
 	set      *tableSet
@@ -86,8 +88,13 @@ type tableCell struct {
 	color  string // of a marked figure and its arrow
 }
 
-func (d *Document) table(t data.Table) Block {
-	b := &tableBlock{table: t, theme: d.Theme, style: d.Theme.tableStyle(), numeric: t.Numeric(), to: len(t.Rows)}
+// table is table j of section i.
+func (d *Document) table(i, j int, t data.Table) Block {
+	number := j + 1
+	for _, s := range d.Report.Sections[:i] {
+		number += len(s.Tables)
+	}
+	b := &tableBlock{table: t, theme: d.Theme, style: d.Theme.tableStyle(), numeric: t.Numeric(), number: number, to: len(t.Rows)}
 	if t.Total {
 		b.total = t.Totals(totalLabel(d.Theme))
 	}
@@ -329,13 +336,30 @@ func (b *tableBlock) layout(w float64) *tableSet {
 		s.headH = max(s.headH, float64(len(ls))*hl+2*st.Pad)
 	}
 	if t.Title != "" {
-		s.title = Break([]Span{th.span(t.Title, th.Bold, 9.5, th.Ink)}, w, Setting{Align: Left, TrimStart: true})
+		s.title = b.titleLines(w, "")
 	}
 	if t.Note != "" {
 		s.note = Break([]Span{th.span(t.Note, th.Regular, sizeFolio, th.Muted)}, w, Setting{Align: Left})
 	}
 	b.set = s
 	return s
+}
+
+// titleLines sets the table's title (its number before it, when the
+// style numbers tables), with more after it: （续） on a part after the
+// first.
+func (b *tableBlock) titleLines(w float64, more string) []Line {
+	th := b.theme
+	var spans []Span
+	if b.style.Numbered {
+		label := fmt.Sprintf("表%d　", b.number)
+		if th.Locale.English() {
+			label = fmt.Sprintf("Table %d. ", b.number)
+		}
+		spans = append(spans, th.span(label, th.Bold, 9.5, th.Primary))
+	}
+	spans = append(spans, th.span(b.table.Title+more, th.Bold, 9.5, th.Ink))
+	return Break(spans, w, Setting{Align: Left, TrimStart: true})
 }
 
 // unitText is a unit as the column's head shows it: in brackets.
@@ -424,7 +448,7 @@ func (b *tableBlock) Draw(c *Canvas, x, y, w float64) error {
 	if len(s.title) > 0 {
 		title := s.title
 		if b.cont {
-			title = Break([]Span{th.span(b.table.Title+th.Locale.Labels.Continued, th.Bold, 9.5, th.Ink)}, w, Setting{Align: Left, TrimStart: true})
+			title = b.titleLines(w, th.Locale.Labels.Continued)
 		}
 		for k, l := range title {
 			c.TextLine(l, x, y+baseline(9.5, tableTitleLead)+float64(k)*tableTitleLead)
@@ -528,6 +552,9 @@ func (b *tableBlock) drawRow(c *Canvas, s *tableSet, row []tableCell, x, y, lead
 // the report's language, and the sums), and the timeline's dates.
 func tableTexts(r *data.Report, i int, s data.Section, fn func(printedText)) {
 	th := Theme{Locale: locale.Must(r.Language)}
+	if len(s.Tables) > 0 {
+		fn(printedText{path: fmt.Sprintf("sections[%d].tables", i), s: "表　Table. 0123456789"}) // a numbered title's label
+	}
 	for j, t := range s.Tables {
 		if t.Total {
 			fn(printedText{path: fmt.Sprintf("sections[%d].tables[%d].total", i, j), s: strings.Join(t.Totals(totalLabel(th)), " ")})

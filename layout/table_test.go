@@ -263,3 +263,34 @@ func TestWideTable(t *testing.T) {
 		t.Fatalf("only %d characters of the table read", n)
 	}
 }
+
+// TestTableNumbers: a style that numbers tables counts them through the
+// document, in the report's language.
+func TestTableNumbers(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{{"zh-CN", "表3　乙表（续）"}, {"en", "Table 3. 乙表（续）"}} {
+		r, err := data.Parse("n.yaml", []byte("title: T\ndate: 2025-01-01\nlanguage: "+c.lang+`
+sections:
+  - {title: A, tables: [{title: 甲, columns: [a, b], rows: [[x, 1]]}, {title: 甲, columns: [a, b], rows: [[x, 1]]}]}
+  - {title: B, tables: [{title: 乙表, columns: [a, b], rows: [[x, 1]]}]}
+`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := New(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := d.table(1, 0, r.Sections[1].Tables[0]).(*tableBlock)
+		b.style.Numbered = true
+		var got string
+		for _, l := range b.titleLines(300, d.Theme.Locale.Labels.Continued) {
+			got += l.Text()
+		}
+		if c.lang == "en" {
+			c.want = strings.Replace(c.want, "（续）", " (continued)", 1)
+		}
+		if got != c.want {
+			t.Errorf("%s: title %q, want %q", c.lang, got, c.want)
+		}
+	}
+}
