@@ -36,11 +36,23 @@ type TableStyle struct {
 	Numbered                   bool   // titles numbered through the document: 表1, Table 1
 }
 
-// tableStyle is the newspaper's table: three rules in the brand colour and
-// ink, rows on a light tint every other one.
+// tableStyle is the look's table: its rules (top, under the column names,
+// bottom) and cell size; alternate rows on a light grey band when the look
+// asks for them (Zebra), else a hairline between rows. The top and bottom
+// rules are in the brand colour.
 func (th Theme) tableStyle() TableStyle {
-	return TableStyle{Size: 8.5, HeadSize: 7.5, Leading: 1.4, Pad: 4, Gap: 12,
-		Top: 1.5, Head: 0.5, Bottom: 1, Between: 0, Edge: th.Primary, Line: th.Ink, Zebra: mix("#B0B0B0", 0.15)}
+	t := th.Table
+	st := TableStyle{Size: t.Cell, HeadSize: t.Cell - 0.5, Leading: 1.4, Pad: 4, Gap: 12,
+		Top: t.Rules[0], Head: t.Rules[1], Bottom: t.Rules[2], Edge: th.Primary, Line: th.Ink}
+	if st.Size <= 0 {
+		st.Size, st.HeadSize = 8.5, 7.5
+	}
+	if t.Zebra {
+		st.Zebra = mix("#B0B0B0", 0.15)
+	} else {
+		st.Between = 0.3
+	}
+	return st
 }
 
 // minTableSize is the smallest a table's type steps down to, pt, when its
@@ -63,7 +75,7 @@ type tableBlock struct {
 // tableSet is a table set at one width: shared by its parts, so that
 // their columns line up from page to page.
 type tableSet struct {
-	w      float64
+	w, pad float64   // the width and the rows' padding it was set at
 	x, cw  []float64 // each column's left edge and width
 	int    []float64 // a figure column's widest part before the decimal point
 	frac   []float64 // and from it on
@@ -138,12 +150,12 @@ func (b *tableBlock) arrowRoom() float64 { return b.style.Size*0.55 + 3 }
 
 // layout sets the table at width w (once per width).
 func (b *tableBlock) layout(w float64) *tableSet {
-	if b.set != nil && b.set.w == w {
+	if b.set != nil && b.set.w == w && b.set.pad == b.style.Pad {
 		return b.set
 	}
 	th, st, t := b.theme, b.style, b.table
 	n := len(t.Columns)
-	s := &tableSet{w: w, x: make([]float64, n), cw: make([]float64, n), int: make([]float64, n), frac: make([]float64, n), most: make([]float64, n)}
+	s := &tableSet{w: w, pad: st.Pad, x: make([]float64, n), cw: make([]float64, n), int: make([]float64, n), frac: make([]float64, n), most: make([]float64, n)}
 	// the cells, unbroken, for the columns' natural widths
 	figure := func(j int, text string, face *fonts.Face) tableCell {
 		text = strings.TrimSpace(text)
@@ -339,7 +351,7 @@ func (b *tableBlock) layout(w float64) *tableSet {
 		s.title = b.titleLines(w, "")
 	}
 	if t.Note != "" {
-		s.note = Break([]Span{th.span(t.Note, th.Regular, sizeFolio, th.Muted)}, w, Setting{Align: Left})
+		s.note = Break([]Span{th.span(t.Note, th.Regular, th.Scale.Folio, th.Muted)}, w, Setting{Align: Left})
 	}
 	b.set = s
 	return s
@@ -396,7 +408,7 @@ func (b *tableBlock) tailH(s *tableSet) float64 {
 	if b.last() {
 		h += s.totalH
 		if len(s.note) > 0 {
-			h += tableNoteGap + float64(len(s.note))*sizeFolio*1.4
+			h += tableNoteGap + float64(len(s.note))*b.theme.Scale.Folio*1.4
 		}
 	}
 	return h
@@ -413,10 +425,15 @@ func (b *tableBlock) Measure(w float64) float64 {
 }
 
 // Split implements Block: between rows, keeping at least three rows (or
-// all of a short table) at the foot of the page and two on the next.
+// all of a short table) at the foot of the page and two on the next. A
+// table (or its last part) that fits with its rows set closer (half their
+// padding) is set so, rather than split or moved.
 func (b *tableBlock) Split(w, h float64) (Block, Block) {
 	if b.Measure(w) <= h+1e-6 {
 		return b, nil
+	}
+	if tight := b.tight(); tight != nil && tight.Measure(w) <= h+1e-6 {
+		return tight, nil
 	}
 	s := b.layout(w)
 	n := b.to - b.from
@@ -435,6 +452,19 @@ func (b *tableBlock) Split(w, h float64) (Block, Block) {
 	tail.from, tail.cont = head.to, true
 	return &head, &tail
 }
+
+// tight is the table with its rows set closer, or nil when they are.
+func (b *tableBlock) tight() *tableBlock {
+	if b.style.Pad <= tightPad {
+		return nil
+	}
+	t := *b
+	t.style.Pad, t.set = tightPad, nil
+	return &t
+}
+
+// tightPad is a row's padding when a table is set closer to fit a page.
+const tightPad = 2.0
 
 // Draw implements Block. Each row is drawn after the one above it, and
 // each cell's text with one call after the cell to its left, so that the
@@ -496,8 +526,8 @@ func (b *tableBlock) Draw(c *Canvas, x, y, w float64) error {
 	if b.last() && len(s.note) > 0 {
 		y += tableNoteGap
 		for _, l := range s.note {
-			c.TextLine(l, x, y+baseline(sizeFolio, sizeFolio*1.4))
-			y += sizeFolio * 1.4
+			c.TextLine(l, x, y+baseline(th.Scale.Folio, th.Scale.Folio*1.4))
+			y += th.Scale.Folio * 1.4
 		}
 	}
 	return nil
@@ -551,7 +581,8 @@ func (b *tableBlock) drawRow(c *Canvas, s *tableSet, row []tableCell, x, y, lead
 // timeline besides the report's own text: the total rows (their label in
 // the report's language, and the sums), and the timeline's dates.
 func tableTexts(r *data.Report, i int, s data.Section, fn func(printedText)) {
-	th := Theme{Locale: locale.Must(r.Language)}
+	var th Theme
+	th.Locale = locale.Must(r.Language)
 	if len(s.Tables) > 0 {
 		fn(printedText{path: fmt.Sprintf("sections[%d].tables", i), s: "表　Table. 0123456789"}) // a numbered title's label
 	}

@@ -102,8 +102,8 @@ func (b *timelineBlock) layout(w float64) *timelineSet {
 		}
 		s.day = append(s.day, d)
 		s.month = append(s.month, one(monthLabel(th, t), tlMonth, true, th.Primary))
-		s.year = append(s.year, one(fmt.Sprint(t.Year()), sizeFolio, false, th.Muted))
-		s.text = append(s.text, Break([]Span{th.span(strings.TrimSpace(e.Text), th.body(), tlSize, th.Ink)}, w-b.textX(), Setting{Align: align, TrimStart: true}))
+		s.year = append(s.year, one(fmt.Sprint(t.Year()), th.Scale.Folio, false, th.Muted))
+		s.text = append(s.text, Break([]Span{th.span(strings.TrimSpace(e.Text), th.Body(), tlSize, th.Ink)}, w-b.textX(), Setting{Align: align, TrimStart: true}))
 	}
 	b.set = s
 	return s
@@ -136,11 +136,11 @@ func (b *timelineBlock) showsYear(i int) bool {
 // next month's label does not run into it.
 func (b *timelineBlock) tops(s *timelineSet) ([]float64, float64) {
 	var tops []float64
-	y, group := tlAbove, 0.0 // group: where the month began
+	y, group := b.above(), 0.0 // group: where the month began
 	for i := b.from; i < b.to; i++ {
 		if b.opens(i) {
 			if i > b.from {
-				y = max(y, group+tlBelow) + tlGroupGap
+				y = max(y, group+b.below()) + tlGroupGap
 			}
 			group = y
 		} else {
@@ -149,15 +149,16 @@ func (b *timelineBlock) tops(s *timelineSet) ([]float64, float64) {
 		tops = append(tops, y)
 		y += float64(max(1, len(s.text[i]))) * tlLead
 	}
-	return tops, max(y, group+tlBelow)
+	return tops, max(y, group+b.below())
 }
 
 // A month's label is centred on its first entry's first line: it and the
-// year over it reach tlAbove above that entry's top, tlBelow below.
-const (
-	tlAbove = tlMonth*0.6 + sizeFolio*1.4 - tlLead/2
-	tlBelow = tlLead/2 + tlMonth*0.6
-)
+// year over it reach above that entry's top, and below it.
+func (b *timelineBlock) above() float64 {
+	return tlMonth*0.6 + b.theme.Scale.Folio*1.4 - tlLead/2
+}
+
+func (b *timelineBlock) below() float64 { return tlLead/2 + tlMonth*0.6 }
 
 // Measure implements Block.
 func (b *timelineBlock) Measure(w float64) float64 {
@@ -203,10 +204,10 @@ func (b *timelineBlock) Draw(c *Canvas, x, y, w float64) error {
 		top := y + tops[k]
 		mid := top + tlLead/2
 		if b.opens(i) {
-			yy := mid - tlMonth*0.6 - sizeFolio*1.4
+			yy := mid - tlMonth*0.6 - th.Scale.Folio*1.4
 			if b.showsYear(i) {
 				l := s.year[i]
-				c.TextLine(l, x+tlMonthW-l.Natural, yy+baseline(sizeFolio, sizeFolio*1.4))
+				c.TextLine(l, x+tlMonthW-l.Natural, yy+baseline(th.Scale.Folio, th.Scale.Folio*1.4))
 			}
 			l := s.month[i]
 			c.TextLine(l, x+tlMonthW-l.Natural, mid-tlMonth*0.6+baseline(tlMonth, tlMonth*1.2))
