@@ -101,10 +101,19 @@ func TestTableSplits(t *testing.T) {
 			if k := strings.Index(flatText[at:], "合计"); k < 0 {
 				t.Error("no total row after the last row")
 			}
+			prev := -1
 			for i := range 40 {
 				want := fmt.Sprintf("第%02d件事", i+1)
 				if strings.Count(flatText, want) != 1 {
 					t.Errorf("entry %q is in the text %d times", want, strings.Count(flatText, want))
+				}
+				if day := fmt.Sprintf("%d日", 1+i%27); !strings.Contains(flatText, day+want) {
+					t.Errorf("entry %q is not read after its day %s", want, day)
+				}
+				if k := strings.Index(flatText, want); k < prev {
+					t.Errorf("entry %q is read before the entry above it", want)
+				} else {
+					prev = k
 				}
 			}
 			// the column names on every page of the table
