@@ -219,25 +219,21 @@ func (b *tableBlock) layout(w float64) *tableSet {
 			natural[j] = max(natural[j], th.Bold.Width(text, st.Size)+2)
 		}
 	}
-	arrows := make([]bool, n)
 	for j, c := range t.Columns {
 		name, unit := c.Head()
 		hw := max(b.line(name, th.Bold, st.HeadSize, th.Ink).Natural, b.line(unitText(th, unit), th.Regular, st.HeadSize, th.Muted).Natural)
 		if b.numeric[j] {
-			arrows[j] = c.Better != ""
 			natural[j] = s.int[j] + s.frac[j]
-			if arrows[j] {
+			if c.Better != "" {
 				natural[j] += b.arrowRoom()
 			}
 			if c.Bar {
 				natural[j] += barMin + barGap
 			}
-			least[j] = natural[j]
-			// a column name wraps, between words, or down to four
-			// characters a line
-			natural[j] = max(natural[j], unbroken(name, th.Bold, st.HeadSize), unbroken(unitText(th, unit), th.Regular, st.HeadSize))
-			least[j] = natural[j]
-			natural[j] = max(natural[j], hw)
+			// figures never wrap; a column name wraps, between words, or
+			// down to four characters a line
+			least[j] = max(natural[j], unbroken(name, th.Bold, st.HeadSize), unbroken(unitText(th, unit), th.Regular, st.HeadSize))
+			natural[j] = max(least[j], hw)
 			continue
 		}
 		natural[j] = max(natural[j], hw)
@@ -250,8 +246,8 @@ func (b *tableBlock) layout(w float64) *tableSet {
 		least[j] = min(natural[j], least[j])
 	}
 	// widths: each column its natural width and an equal share of what
-	// is left; when they do not fit, the columns of text give up width
-	// (down to their least) in proportion to it
+	// is left; when they do not fit, the widest columns of text give up
+	// width first (down to their least)
 	room := w - st.Gap*float64(max(n-1, 0))
 	sum := 0.0
 	for _, x := range natural {
