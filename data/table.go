@@ -290,6 +290,10 @@ func (v *validator) table(path string, t Table) {
 					why = "which says bar: true"
 				}
 				fix := "write a plain figure like 1234 or -5.2%, or — for no figure"
+				switch strings.ToLower(cell) {
+				case "持平", "不变", "无变化", "unchanged", "flat", "no change":
+					fix = "write 0 for no change (or — for no figure)"
+				}
 				if m := numLikeRE.FindString(cell); m != "" && len(m) < len(cell) {
 					if _, ok := Figure(strings.TrimSpace(m)); ok && !strings.ContainsAny(cell[len(m):], "0123456789") {
 						fix = fmt.Sprintf("write %s and put %q in the column's name, in brackets: %s（%s）", strings.TrimSpace(m), strings.TrimSpace(cell[len(m):]), name, strings.TrimSpace(cell[len(m):]))
@@ -533,4 +537,39 @@ func commaFigure(row []string) string {
 		}
 	}
 	return ""
+}
+
+// timelineOrder warns of an entry whose date runs against the timeline's
+// order (the way its first and last dates go): a 大事记 is in time order,
+// so such a date is most likely mistyped (2025-12 for 2025-02).
+func timelineOrder(path string, es []Event, add func(path, format string, args ...any)) {
+	var ts []time.Time
+	for _, e := range es {
+		t, _ := e.Time()
+		if t.IsZero() {
+			return // a date that is not one: Validate says so
+		}
+		ts = append(ts, t)
+	}
+	if len(ts) < 3 {
+		return
+	}
+	forward := !ts[len(ts)-1].Before(ts[0])
+	wrong := func(a, b int) bool { return !ts[a].Equal(ts[b]) && ts[b].Before(ts[a]) == forward }
+	dir := "forward"
+	if !forward {
+		dir = "backward"
+	}
+	for k := 1; k < len(ts); k++ {
+		if !wrong(k-1, k) {
+			continue
+		}
+		// the entry out of place: the one before, when the order holds
+		// without it (01-05, 12-10, 03-01: the 12-10), else this one
+		odd, other := k, k-1
+		if k >= 2 && !wrong(k-2, k) {
+			odd, other = k-1, k
+		}
+		add(fmt.Sprintf("%s[%d].date", path, odd), "%s is out of the order of the timeline, which runs %s in time (%s is next to it); check the date, or move the entry", es[odd].Date, dir, es[other].Date)
+	}
 }

@@ -99,7 +99,7 @@ func TestTableErrors(t *testing.T) {
       - columns: [区县, {name: 同比, better: lower}]
         rows:
           - [海曙区, 持平]
-`, `r.yaml:7:19: sections[0].tables[0].rows[0][1]: "持平" is not a figure, in column "同比" which says better: lower`},
+`, `r.yaml:7:19: sections[0].tables[0].rows[0][1]: "持平" is not a figure, in column "同比" which says better: lower; write 0 for no change`},
 		{"better", `    tables:
       - columns: [区县, {name: 同比, better: less}]
         rows: [[海曙区, 1]]
@@ -221,5 +221,29 @@ func TestTableFromXLSX(t *testing.T) {
 	}
 	if tb.From[0] != "s.xlsx, sheet 分局, row 4" {
 		t.Errorf("from = %q", tb.From)
+	}
+}
+
+// TestTimelineOrder: a date against the timeline's order is a warning at
+// that date; a timeline in reverse order is fine.
+func TestTimelineOrder(t *testing.T) {
+	for _, c := range []struct{ dates, want string }{
+		{"2025-01-05 2025-12-10 2025-03-01 2025-04-02", `r.yaml:6:16: sections[0].timeline[1].date: 2025-12-10 is out of the order of the timeline, which runs forward in time (2025-03-01 is next to it)`},
+		{"2025-04-02 2025-03-01 2025-01-05", ""},
+		{"2025-01-05 2025-02-10 2025-03-01 2025-01-20", `sections[0].timeline[3].date: 2025-01-20 is out of the order`},
+		{"2025-01-05 2025-01-05 2025-02", ""},
+	} {
+		src := tableHead + "    timeline:\n"
+		for _, d := range strings.Fields(c.dates) {
+			src += "      - {date: " + d + ", text: x}\n"
+		}
+		r, err := Parse("r.yaml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := r.Warnings().Error()
+		if c.want == "" && strings.Contains(got, "timeline") || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("%s: warnings %q, want %q", c.dates, got, c.want)
+		}
 	}
 }

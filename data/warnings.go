@@ -22,6 +22,7 @@ func (r *Report) Warnings() Errors {
 		if s.Headline == "" && len(s.Stats) == 0 && strings.TrimSpace(s.Body) == "" && len(s.Charts) == 0 && len(s.Photos) == 0 && len(s.Tables) == 0 && len(s.Timeline) == 0 {
 			add(fmt.Sprintf("sections[%d]", i), `this section has only a title; add its headline, stats, body, charts or photos, or remove it`)
 		}
+		timelineOrder(fmt.Sprintf("sections[%d].timeline", i), s.Timeline, add)
 		for j, p := range s.Photos {
 			if p.File == "" {
 				add(fmt.Sprintf("sections[%d].photos[%d]", i, j), `no file: a frame marked %s is printed; add "file: photos/….jpg" before sending to print`, locale.Must(r.Language).Labels.Placeholder)
