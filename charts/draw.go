@@ -331,20 +331,20 @@ func (r *Renderer) rect(x, y, w, h float64, c drawing.Color) {
 }
 
 func (r *Renderer) hline(x0, x1, y, width float64, c drawing.Color) {
-	r.SetStrokeColor(c)
-	r.SetStrokeWidth(width)
-	r.SetStrokeDashArray(nil)
-	r.moveTo(x0, y)
-	r.lineTo(x1, y)
-	r.Stroke()
+	r.segment(x0, y, x1, y, width, c)
 }
 
 func (r *Renderer) vline(x, y0, y1, width float64, c drawing.Color) {
+	r.segment(x, y0, x, y1, width, c)
+}
+
+// segment strokes a solid straight line.
+func (r *Renderer) segment(x0, y0, x1, y1, width float64, c drawing.Color) {
 	r.SetStrokeColor(c)
 	r.SetStrokeWidth(width)
 	r.SetStrokeDashArray(nil)
-	r.moveTo(x, y0)
-	r.lineTo(x, y1)
+	r.moveTo(x0, y0)
+	r.lineTo(x1, y1)
 	r.Stroke()
 }
 

@@ -19,20 +19,25 @@ import (
 // three quarters of the chart's type when that is larger.
 func minLabelSize(fs float64) float64 { return math.Max(6, math.Round(fs*0.75*2)/2) }
 
+// fitSize is the largest size from fs down to minLabelSize, in half
+// points, at which every label fits fitsAt; minLabelSize when none does.
+func fitSize(face *fonts.Face, labels []string, fs, width float64) float64 {
+	min := minLabelSize(fs)
+	for size := fs; size > min; size -= 0.5 {
+		if fitsAt(face, labels, size, width) {
+			return size
+		}
+	}
+	return min
+}
+
 // maxLabelLines is the most lines a category label takes.
 const maxLabelLines = 3
 
 // setLabels sets labels in face, each in lines no wider than width, at
 // one size, and returns the lines and the size.
 func setLabels(face *fonts.Face, labels []string, fs, width float64) ([][]string, float64) {
-	min := minLabelSize(fs)
-	size := fs
-	for ; size > min; size -= 0.5 {
-		if fitsAt(face, labels, size, width) {
-			break
-		}
-	}
-	size = math.Max(size, min)
+	size := fitSize(face, labels, fs, width)
 	out := make([][]string, len(labels))
 	for i, s := range labels {
 		lines := balanceLines(face, s, size, width)
@@ -105,14 +110,7 @@ func legendLines(face *fonts.Face, labels, values []string, fs, width float64) (
 	for i := range labels {
 		items[i] = labels[i] + "  " + values[i]
 	}
-	min := minLabelSize(fs)
-	size := fs
-	for ; size > min; size -= 0.5 {
-		if fitsAt(face, items, size, width) {
-			break
-		}
-	}
-	size = math.Max(size, min)
+	size := fitSize(face, items, fs, width)
 	out := make([][]string, len(items))
 	for i := range items {
 		lines := wrap(face, items[i], size, width)
