@@ -2,6 +2,8 @@
 GO      ?= go
 BIN     := bin/brochure
 SAMPLE  := examples/year-in-review-2020/report.yaml
+# The looks: one file each in theme/ (theme.go and tests are not looks).
+LOOKS   := $(filter-out theme %_test,$(basename $(notdir $(wildcard theme/*.go))))
 
 .PHONY: all build demo test lint fuzz bench docs clean
 
@@ -14,10 +16,12 @@ build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags="-s -w" -o $(BIN) ./cmd/brochure
 
 # The sample brochure and the chart gallery: out/year-in-review-2020.pdf, out/chart-gallery.pdf;
+# the sample in every look: out/looks/year-in-review-2020-LOOK.pdf;
 # then every report of examples/ (the corpus) into out/examples/
 demo: build
-	@mkdir -p out/examples
+	@mkdir -p out/examples out/looks
 	$(BIN) build $(SAMPLE) -o out/year-in-review-2020.pdf
+	for look in $(LOOKS); do $(BIN) build $(SAMPLE) --style $$look -o out/looks/year-in-review-2020-$$look.pdf --quiet || exit 1; done
 	$(BIN) build examples/chart-gallery/report.yaml -o out/chart-gallery.pdf
 	$(BIN) build examples/ -o out/examples/ --quiet || echo "Some examples (Traditional Chinese, Japanese, Korean, the serif body) need the system's CJK fonts: on Debian/Ubuntu apt-get install fonts-noto-cjk. The others are in out/examples/."
 

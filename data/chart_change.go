@@ -12,7 +12,7 @@ func init() {
 			case "":
 				v.add(path, `a change chart needs "better: lower" (falling is good news, e.g. accidents) or "better: higher" (rising is good news); it decides the colours`)
 			default:
-				v.add(path+".better", "%q is not a direction; write lower or higher%s", c.Better, suggest(c.Better, []string{"lower", "higher"}))
+				v.add(path+".better", "%q is not a direction; write lower or higher%s", c.Better, Suggest(c.Better, []string{"lower", "higher"}))
 			}
 			v.points(path, c, false, "- {label: 事故数, value: -14.98}")
 		},

@@ -36,7 +36,7 @@ func checkTrend(v *validator, path string, c Chart) {
 			found = found || p.Label == c.Highlight
 		}
 		if !found {
-			v.add(path+".highlight", "%q is not the label of a point%s; write one of %s", c.Highlight, suggest(c.Highlight, labels), strings.Join(labels, ", "))
+			v.add(path+".highlight", "%q is not the label of a point%s; write one of %s", c.Highlight, Suggest(c.Highlight, labels), strings.Join(labels, ", "))
 		}
 	}
 	if c.Target != nil {

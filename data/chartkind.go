@@ -105,7 +105,7 @@ func (v *validator) chart(path string, c Chart) {
 	switch c.Format {
 	case "", "wan", "yi", "auto":
 	default:
-		v.add(path+".format", "%q is not a number format; write wan (3079.3万), yi (1.01亿) or auto, or leave the line out to print numbers as written%s", c.Format, suggest(c.Format, []string{"wan", "yi", "auto"}))
+		v.add(path+".format", "%q is not a number format; write wan (3079.3万), yi (1.01亿) or auto, or leave the line out to print numbers as written%s", c.Format, Suggest(c.Format, []string{"wan", "yi", "auto"}))
 	}
 	k, ok := chartKindOf(c.Type)
 	switch {
@@ -113,7 +113,7 @@ func (v *validator) chart(path string, c Chart) {
 		v.add(path+".type", `this chart has no type; add "type:" with one of %s`, strings.Join(chartTypes, ", "))
 		return
 	case !ok:
-		v.add(path+".type", "unknown chart type %q%s; use one of %s", c.Type, suggest(c.Type, chartTypes), strings.Join(chartTypes, ", "))
+		v.add(path+".type", "unknown chart type %q%s; use one of %s", c.Type, Suggest(c.Type, chartTypes), strings.Join(chartTypes, ", "))
 		return
 	}
 	for _, f := range chartObj.fields {

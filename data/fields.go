@@ -7,6 +7,7 @@ import (
 	"github.com/brochure-dev/brochure/icons"
 	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/locale"
+	"github.com/brochure-dev/brochure/theme"
 )
 
 // The format in one table: every key of every YAML mapping, with what it
@@ -108,7 +109,7 @@ var (
 		{key: "date", goName: "Date", doc: "日期，写成 YYYY-MM-DD，例：2021-01-18；印在封面，也是 PDF 的日期（所以每次生成的文件完全相同）", pattern: `^\d{4}-\d{2}-\d{2}$`, name: "日期", printed: no, diffed: yes, decode: "date",
 			bad: "%q is not a date in the form YYYY-MM-DD; write it like 2020-12-31"},
 		{key: "language", goName: "Language", doc: "语言（BCP 47）：zh-Hans/zh-CN（简体中文，默认）、zh-Hant/zh-TW（繁体，台湾字形）、zh-HK/zh-MO（繁体，香港字形）、ja、ko 或 en（可带地区，如 en-GB：英式断词）；决定字体、自带的词、日期和断行", pattern: languageTag, examples: languages, printed: no, diffed: no},
-		{key: "theme", goName: "Theme", doc: "版式设置：纸张和颜色，可省略"},
+		{key: "theme", goName: "Theme", doc: "版式设置：风格、纸张和颜色，可省略"},
 		{key: "print", goName: "Print", doc: "印刷设置：出血、裁切线、骑马订小册子，可省略；例：{bleed: 3mm, marks: true}"},
 		{key: "toc", goName: "TOC", doc: "true：封面后加一页目录（带页码和链接）", printed: no, diffed: no},
 		{key: "qr", goName: "QR", doc: "二维码，印在封底（骑马订小册子）或最后一页的页脚，例：{url: https://example.gov.cn/2025, caption: 扫码阅读电子版}"},
@@ -116,6 +117,8 @@ var (
 			missing: `the report has no sections; add a "sections:" list with at least one "- title: ..." item`},
 	}}
 	themeObj = object{name: "theme", goType: reflect.TypeFor[Theme](), what: `"theme"`, doc: "版式设置，每一项都可省略", fields: []field{
+		{key: "style", goName: "Style", doc: "版式风格：newspaper（报纸数据版，默认）、report（年度报告：朴素、细线、编号章节、目录）或 poster（一图读懂：大色块、大数字、通栏图表）；主色、辅色和字体仍可另设", enum: theme.Names(), printed: no, diffed: no, def: theme.Default,
+			bad: "style %q is not a look brochure has; write newspaper, report or poster"},
 		{key: "paper", goName: "Paper", doc: "纸张（成品尺寸）：A4（默认）、A5、B5（176×250 毫米）、Letter，或写成 宽x高 毫米，例：\"185x260\"", pattern: `^(A4|A5|B5|Letter|[0-9]+(\.[0-9]+)?x[0-9]+(\.[0-9]+)?)$`, printed: no, diffed: no},
 		{key: "orientation", goName: "Orientation", doc: "方向：portrait（竖版，默认）或 landscape（横版）", enum: orientations, printed: no, diffed: no,
 			bad: "orientation %q is not supported; write portrait or landscape"},

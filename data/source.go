@@ -235,7 +235,7 @@ func readXLSX(name string, src *Source, o Options, fail func(sub, format string,
 		}
 		sheet = sheets[0]
 	} else if !contains(sheets, sheet) {
-		return nil, "", fail("sheet", "%s has no sheet %q%s; its sheets are: %s", base, sheet, suggest(sheet, sheets), strings.Join(sheets, ", "))
+		return nil, "", fail("sheet", "%s has no sheet %q%s; its sheets are: %s", base, sheet, Suggest(sheet, sheets), strings.Join(sheets, ", "))
 	}
 	where := fmt.Sprintf("%s, sheet %s", base, sheet)
 	c0, r0, c1, r1 := 1, 1, 1<<20, 1<<22

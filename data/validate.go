@@ -140,10 +140,10 @@ func (v *validator) run() {
 		}
 	}
 	if _, err := locale.Parse(r.Language); err != nil {
-		v.add("language", "%s%s", err, suggest(r.Language, languages))
+		v.add("language", "%s%s", err, Suggest(r.Language, languages))
 	}
 	if _, _, ok := PaperMM(r.Theme.Paper); !ok {
-		v.add("theme.paper", "paper size %q is not supported; write A4, A5, B5, Letter, or width x height in mm like 185x260 (each 50 to 1000 mm)%s", r.Theme.Paper, suggest(r.Theme.Paper, papers))
+		v.add("theme.paper", "paper size %q is not supported; write A4, A5, B5, Letter, or width x height in mm like 185x260 (each 50 to 1000 mm)%s", r.Theme.Paper, Suggest(r.Theme.Paper, papers))
 	}
 	for _, c := range []struct{ path, colour string }{{"theme.primary", r.Theme.Primary}, {"theme.accent", r.Theme.Accent}} {
 		if _, err := ink.Parse(c.colour); c.colour != "" && inkRE.MatchString(c.colour) && err != nil {
@@ -215,7 +215,7 @@ func (v *validator) field(path string, f *field, val reflect.Value) {
 		switch {
 		case s == "" || f.bad == "":
 		case f.enum != nil && !slices.Contains(f.enum, s):
-			v.add(path, f.bad+"%s", s, suggest(s, f.enum))
+			v.add(path, f.bad+"%s", s, Suggest(s, f.enum))
 		case f.pattern != "" && !patterns[f.pattern].MatchString(s):
 			v.add(path, f.bad, s)
 		}
@@ -425,9 +425,9 @@ func (r *Report) near(path string) Pos {
 	return Pos{}
 }
 
-// suggest returns ` (did you mean "x"?)` for the closest of known to s, or
-// "".
-func suggest(s string, known []string) string {
+// Suggest returns ` (did you mean "x"?)` for the closest of known to s, or
+// "" (the format's messages, and a command's flags).
+func Suggest(s string, known []string) string {
 	if m := closest(s, known); m != "" {
 		return fmt.Sprintf(" (did you mean %q?)", m)
 	}

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 )
@@ -67,7 +66,7 @@ func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
 	th := e.theme
 	lead := th.Scale.Title * 1.5
 	base := y + baseline(th.Scale.Title, lead)
-	c.Text(fmt.Sprintf(th.Opener.Format, e.n+1), th.Black, th.Scale.Title, th.Primary, x, base)
+	c.Text(th.number(e.n), th.Black, th.Scale.Title, th.Primary, x, base)
 	t := e.title_()
 	if err := t.Draw(c, x+tocNumW, y, w-tocNumW-40); err != nil {
 		return err

@@ -20,7 +20,8 @@ func (d *Document) cover() Page {
 	p := Page{Number: 1}
 	band := g.band(d.Theme.Cover.Band)
 	// the band runs into the bleed on three sides
-	p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: th.Primary, Thickness: band + g.Bleed}, X: -g.Bleed, Y: -g.Bleed, W: g.W + 2*g.Bleed, H: band + g.Bleed})
+	fill := th.Of(th.Cover.Fill)
+	p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: fill, Thickness: band + g.Bleed}, X: -g.Bleed, Y: -g.Bleed, W: g.W + 2*g.Bleed, H: band + g.Bleed})
 	marginX, contentW := g.MarginX, g.contentW()
 	for _, size := range d.titleSizes() {
 		blocks := d.bandBlocks(size)
@@ -64,7 +65,7 @@ func (d *Document) cover() Page {
 		head := height(parts)
 		for _, c := range coverGrids(len(cells), g) {
 			for _, cell := range cells {
-				cell.(*statCard).big = c.big
+				cell.(*statCard).big = c.big * th.Cover.Figures
 			}
 			var rows []Block
 			for i := 0; i < len(cells); i += c.cols {
@@ -111,7 +112,7 @@ func (d *Document) cover() Page {
 		if grow > 0 {
 			band += grow
 			top += grow
-			p.Blocks[0].Block = Rule{Color: th.Primary, Thickness: band + g.Bleed}
+			p.Blocks[0].Block = Rule{Color: fill, Thickness: band + g.Bleed}
 			p.Blocks[0].H = band + g.Bleed
 		}
 	}
@@ -198,19 +199,24 @@ func (d *Document) titleSizes() []float64 {
 func (d *Document) bandBlocks(size float64) []Block {
 	r, th, g := d.Report, d.Theme, d.geo
 	var bs []Block
+	ink := th.Of(th.Cover.Text)
 	var org *Paragraph
 	if r.Organization != "" {
-		org = &Paragraph{Spans: []Span{th.span(r.Organization, th.Bold, th.Cover.Organization, "#FFFFFF")}, Setting: Setting{Align: Left}, After: g.display(18)}
+		org = &Paragraph{Spans: []Span{th.span(r.Organization, th.Bold, th.Cover.Organization, ink)}, Setting: Setting{Align: Left}, After: g.display(18)}
 	}
 	if b := d.withLogo(org); b != nil {
 		bs = append(bs, b)
 	}
-	bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Title, th.Black, size, "#FFFFFF")}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: g.display(10)})
+	bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Title, th.Black, size, ink)}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: g.display(10)})
 	if r.Subtitle != "" {
-		bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, g.display(th.Cover.Subtitle), "#FFFFFF")}, Setting: Setting{Align: Left}, After: 8})
+		bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, g.display(th.Cover.Subtitle), ink)}, Setting: Setting{Align: Left}, After: 8})
 	}
 	if t, err := time.Parse("2006-01-02", r.Date); err == nil {
-		bs = append(bs, &Paragraph{Spans: []Span{th.span(th.Locale.Date(t), th.Regular, th.Cover.Date, "#FFFFFF")}, Setting: Setting{Align: Left}})
+		bs = append(bs, &Paragraph{Spans: []Span{th.span(th.Locale.Date(t), th.Regular, th.Cover.Date, ink)}, Setting: Setting{Align: Left}})
+	}
+	if th.Cover.Rule != "" {
+		// the report look's one red rule, under what the band says
+		bs = append(bs, Space(g.display(14)), Rule{Color: th.Cover.Rule, Thickness: 2})
 	}
 	return bs
 }

@@ -46,6 +46,26 @@ var Version = "dev"
 // embedded Noto Sans SC unless the language or the report names others.
 type Theme struct{ theme.Theme }
 
+// look is the look the report asks for (theme: {style: …}), or style
+// when given: the build's --style.
+func look(r *data.Report, style string) (Theme, error) {
+	name, key := r.Theme.Style, "theme.style"
+	if style != "" {
+		name = style
+	}
+	if name == "" {
+		name = theme.Default
+	}
+	th, err := theme.Look(name)
+	if err != nil {
+		if style != "" {
+			return Theme{}, err
+		}
+		return Theme{}, data.Errors{&data.Error{Pos: r.Pos(key), Path: key, Msg: err.Error()}}
+	}
+	return Theme{th}, nil
+}
+
 // defaultTheme is the default look with the embedded faces.
 func defaultTheme() Theme {
 	th, err := theme.Look(theme.Default)
@@ -58,6 +78,13 @@ func defaultTheme() Theme {
 // span is text in one of the theme's faces, with its fallback.
 func (th Theme) span(text string, f *fonts.Face, size float64, color string) Span {
 	return Span{Text: text, Face: f, Size: size, Color: color, Fallback: th.Fallback, Centred: th.Locale.Traditional(), Lang: th.Locale.Tag}
+}
+
+// charts is the charts' Style in this look: its palette, faces and label
+// size. lang is the language charts are told (see chartLang).
+func (th Theme) charts(lang string) charts.Style {
+	return charts.Style{Primary: th.Primary, Accent: th.Accent, Ink: th.Ink, Muted: th.Muted, Rule: th.Rule,
+		Good: th.Good, Bad: th.Bad, Regular: th.Regular, Bold: th.Bold, Black: th.Black, FontSize: th.Chart.Label, Lang: lang}
 }
 
 // faces sets the theme's language and opens its faces: for each role the
@@ -219,6 +246,10 @@ type Options struct {
 	ProfileName string
 
 	Limits Limits // pages and photo sizes; zero values mean the defaults
+
+	// Style is the look (a name of package theme) in place of the
+	// report's theme: {style: …}; empty: the report's.
+	Style string
 }
 
 // New lays out a report. It fails, with every problem found, when a
@@ -231,14 +262,17 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err := checkPress(opt); err != nil {
 		return nil, err
 	}
-	th := defaultTheme()
+	th, err := look(r, opt.Style)
+	if err != nil {
+		return nil, err
+	}
 	if err := faces(r, &th); err != nil {
 		return nil, err
 	}
 	if err := checkLangs(r, th); err != nil {
 		return nil, err
 	}
-	texts := printedTexts(r, th.Charts(chartLang(r.Language)))
+	texts := printedTexts(r, th.charts(chartLang(r.Language)))
 	addScripts(&th, texts)
 	if err := check(r, th, texts); err != nil {
 		return nil, err
@@ -250,7 +284,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	inks := slices.Clone(ink.Look)
+	inks := slices.Clone(th.Inks)
 	if r.Theme.Primary != "" {
 		c, _ := ink.Parse(r.Theme.Primary) // validated by data
 		th.Primary = c.Hex()
@@ -266,7 +300,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 			inks = append(inks, c)
 		}
 	}
-	d := &Document{Report: r, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th.Locale), inks: inks, logo: logo}
+	d := &Document{Report: r, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th), inks: inks, logo: logo}
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err
@@ -287,7 +321,20 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 		}
 		first += len(toc)
 	}
-	pages, err := Paginate(d.body(), d.geo.frame(), first)
+	// a look with contents (and no toc: pages of their own, and none on
+	// the cover) sets them at the head of the body: set once to find the sections' pages, then
+	// again with them, in the same room
+	inline := th.Contents && !r.TOC && !d.listed // not twice: the cover lists them
+	body := func(at map[int]int) []Block {
+		if !inline {
+			return d.body()
+		}
+		return append(append(d.contents(at), Space(th.Grid.SectionGap)), d.body()...)
+	}
+	pages, err := Paginate(body(nil), d.geo.frame(), first)
+	if err == nil && inline {
+		pages, err = Paginate(body(sectionPages(pages)), d.geo.frame(), first)
+	}
 	if err != nil {
 		return nil, paginateErr(r, err)
 	}
@@ -347,7 +394,7 @@ func (d *Document) ChartWidth(c data.Chart) float64 {
 func (d *Document) ChartStyle() charts.Style { return d.chartStyle() }
 
 func (d *Document) chartStyle() charts.Style {
-	return d.Theme.Charts(chartLang(d.Report.Language))
+	return d.Theme.charts(chartLang(d.Report.Language))
 }
 
 // chartLang is the language charts are told: "en" for any English (they
@@ -530,7 +577,8 @@ const printed = "年度关键数字图片占位（续）——·/ 年月日目�
 // alphabet is the characters of texts and of the labels layout prints
 // itself, in Unicode order: the PDF numbers its characters in this order
 // (see fonts.NewEmbedding), which compresses better than first use.
-func alphabet(texts []printedText, loc locale.Locale) []rune {
+func alphabet(texts []printedText, th Theme) []rune {
+	loc := th.Locale
 	var set [0x10000 / 64]uint64
 	add := func(s string) {
 		for _, r := range s {
@@ -540,6 +588,9 @@ func alphabet(texts []printedText, loc locale.Locale) []rune {
 		}
 	}
 	add(printed)
+	if th.hanNumbers() {
+		add(hanDigits)
+	}
 	if loc.Tag != "zh-Hans" {
 		add(loc.Printed()) // the labels and dates of the language
 	}

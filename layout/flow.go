@@ -281,6 +281,14 @@ func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
 	}
 }
 
+// paraEnd reports whether the units before n end a paragraph.
+func paraEnd(us []unit, n int) bool {
+	for n > 0 && us[n-1].gap {
+		return true
+	}
+	return n > 0 && us[n-1].idx == us[n-1].of-1
+}
+
 // Measure implements Block.
 func (f *Flow) Measure(w float64) float64 {
 	_, rows := f.arrange(w)
@@ -304,8 +312,10 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 	}
 	if fr := f.floatRows(w); fr > 0 && fr+2 <= rows {
 		// the figure stands at the foot of this page's last column, the
-		// text above and beside it; the rest of the text goes on
-		if spans, n := fill(us, f.caps(rows, fr)); n < len(us) && spans[0][1]-spans[0][0] >= 2 {
+		// text above and beside it; the rest of the text goes on, from a
+		// paragraph's start (a figure never parts a paragraph: readers
+		// would read it inside one)
+		if spans, n := fill(us, f.caps(rows, fr)); n < len(us) && spans[0][1]-spans[0][0] >= 2 && paraEnd(us, n) {
 			a, b := *f, *f
 			a.units, a.frozen, a.rows, a.After = us[:n:n], true, rows, 0
 			b.units, b.frozen, b.rows, b.Float = us[n:], true, 0, nil

@@ -140,7 +140,7 @@ func IconSheet(w io.Writer) error {
 	for i := range d.Pages {
 		d.Pages[i].Blocks = append(d.Pages[i].Blocks, d.folio(d.Pages[i].Number, len(d.Pages))...)
 	}
-	d.alpha = alphabet([]printedText{{s: r.Title + r.Subtitle + intro + strings.Join(names, "") + "0123456789 /·"}}, th.Locale)
+	d.alpha = alphabet([]printedText{{s: r.Title + r.Subtitle + intro + strings.Join(names, "") + "0123456789 /·"}}, th)
 	return d.Write(w)
 }
 

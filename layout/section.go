@@ -37,6 +37,12 @@ func titlesOnly(r *data.Report) bool {
 // the foot of its last column, or beside the stat cards when there is no
 // text, instead of alone in half a row, so no half of the page is left
 // empty.
+//
+// The layout follows the section's content, so that ten sections do not
+// repeat one pattern: a section of one chart and a short text leads with
+// the chart the full width (a hero chart); a lone chart too tall to
+// stand beside the text follows it the full width; many figures (four
+// or more cards) stand on a band, in a look that has one (Card.Band).
 func (d *Document) body() []Block {
 	var blocks []Block
 	for i, s := range d.Report.Sections {
@@ -49,7 +55,7 @@ func (d *Document) body() []Block {
 		}
 		var figs, wide []Block
 		for _, c := range s.Charts {
-			if b := (&chartBlock{chart: c, style: d.chartStyle()}); wideChart(c, d.chartStyle(), d.geo) {
+			if b := (&chartBlock{chart: c, style: d.chartStyle()}); d.Theme.Grid.Figures == 1 || wideChart(c, d.chartStyle(), d.geo) {
 				wide = append(wide, b)
 			} else {
 				figs = append(figs, b)
@@ -68,13 +74,30 @@ func (d *Document) body() []Block {
 				flow = nil
 			}
 		}
-		if len(figs)%2 == 1 && len(cards) > 0 && flow == nil {
+		var hero Block
+		if len(s.Charts) == 1 && len(s.Photos) == 0 && flow != nil && utf8.RuneCountInString(s.Body) <= heroText && d.grows(s.Charts[0]) {
+			if len(figs) == 1 {
+				hero, figs = figs[0], nil
+			} else {
+				hero, wide = wide[0], nil
+			}
+		}
+		if len(cards) >= bandCards && d.Theme.Card.Band != "" {
+			band := &Panel{Fill: d.Theme.Of(d.Theme.Card.Band), PadX: 10, PadY: 10, After: d.Theme.Grid.CardGap}
+			rows := cardRows(cards, 0, d.geo.Gutter)
+			rows[len(rows)-1].(*Row).After = 0
+			band.Blocks = rows
+			blocks = append(blocks, band)
+		} else if len(figs)%2 == 1 && len(cards) > 0 && flow == nil {
 			grid := &Stack{}
 			grid.Blocks = append(grid.Blocks, cardRows(cards, 2, d.geo.Gutter)...)
 			blocks = append(blocks, &Row{Cells: []Block{grid, figs[len(figs)-1]}, Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap})
 			figs = figs[:len(figs)-1]
 		} else {
 			blocks = append(blocks, cardRows(cards, 0, d.geo.Gutter)...)
+		}
+		if hero != nil {
+			blocks = append(blocks, &Row{Cells: []Block{hero}, Columns: 1, After: d.Theme.Grid.FigureGap})
 		}
 		var qr Block
 		if s.QR != nil {
@@ -85,11 +108,16 @@ func (d *Document) body() []Block {
 				// the QR code stands at the foot of the text's last column
 				flow.Float, flow.Kicker, qr = qr, kicker, nil
 			}
-			if len(figs)%2 == 1 {
-				// a lone figure stands in the text, at the foot of its
-				// last column
-				flow.Float, flow.Kicker = figs[len(figs)-1], kicker
-				figs = figs[:len(figs)-1]
+			if lone := len(figs) - 1; lone%2 == 0 {
+				if _, chart := figs[lone].(*chartBlock); chart && figs[lone].Measure(d.geo.figureW()) > tallFloat*d.Theme.Scale.Lead {
+					// too tall to stand in the text: after it, the full width
+					wide = append(wide, figs[lone])
+				} else {
+					// a lone figure stands in the text, at the foot of its
+					// last column
+					flow.Float, flow.Kicker = figs[lone], kicker
+				}
+				figs = figs[:lone]
 			}
 			blocks = append(blocks, flow)
 		}
@@ -115,6 +143,23 @@ func (d *Document) body() []Block {
 	}
 	return blocks
 }
+
+// grows reports whether chart c gains from the full width: its plot is
+// taller there (columns, lines), unlike a pie or a progress bar, which
+// keep their size and would stand alone at the left of the page.
+func (d *Document) grows(c data.Chart) bool {
+	st := d.chartStyle()
+	return st.Height(c, d.geo.contentW()) > 1.2*st.Height(c, d.geo.figureW())
+}
+
+// A section's content decides its layout (see body): a text of at most
+// heroText characters makes a lone chart a hero; a lone chart taller than
+// tallFloat lines does not float; bandCards cards stand on a band.
+const (
+	heroText  = 160
+	tallFloat = 12
+	bandCards = 4
+)
 
 // wideChart reports whether a chart needs the full width: one whose
 // columns would be crowded in one column (charts would set it as rows of
@@ -206,9 +251,17 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	h := &sectionHead{n: i, title: s.Title}
 	st := &h.Stack
 	st.Keep = true
+	switch th.Opener.Kind {
+	case "numeral":
+		d.numeralHead(st, i, s)
+		return h
+	case "band":
+		d.bandHead(st, i, s)
+		return h
+	}
 	st.Blocks = append(st.Blocks,
 		Rule{Color: th.Primary, Thickness: th.Opener.Rule, After: 8},
-		beside(s.Icon, th.Primary, &Paragraph{Spans: []Span{th.span(fmt.Sprintf(th.Opener.Format, i+1), th.Black, th.Opener.Number, th.Primary)}, Setting: Setting{Align: Left}, After: 6}),
+		beside(s.Icon, th.Primary, &Paragraph{Spans: []Span{th.span(th.number(i), th.Black, th.Opener.Number, th.Primary)}, Setting: Setting{Align: Left}, After: 6}),
 	)
 	if s.Headline != "" {
 		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 4})
@@ -223,6 +276,85 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	)
 	return h
 }
+
+// numeralHead is the report look's opener: a thin rule in Primary, the
+// section's number large beside its title, the headline under them, a
+// hairline. (The headline spans the column, as newspaper's does: set
+// beside the number, its large figures were read by poppler inside the
+// text below.)
+func (d *Document) numeralHead(st *Stack, i int, s data.Section) {
+	th := d.Theme
+	num := &Paragraph{Spans: []Span{th.span(th.number(i), th.Regular, th.Opener.Number, th.Primary)}, Setting: Setting{Align: Left}}
+	right := &Stack{Blocks: []Block{
+		Space(max(0, th.Opener.Number*0.62-th.Scale.HeadPlain*0.62)), // title's cap height level with the number's
+		&Paragraph{Spans: []Span{th.span(s.Title, th.Bold, th.Scale.HeadPlain, th.Primary)}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: 6},
+	}}
+	st.Blocks = append(st.Blocks,
+		Rule{Color: th.Primary, Thickness: th.Opener.Rule, After: 10},
+		&numbered{Left: num, Right: right, LeftW: th.numberWidth(len(d.Report.Sections))},
+		Space(4),
+	)
+	if s.Headline != "" {
+		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 6})
+	}
+	st.Blocks = append(st.Blocks, Rule{Color: th.Rule, Thickness: th.Opener.Underline, After: 12})
+}
+
+// bandHead is the poster look's opener: a band of Primary across the
+// column with the section's number and title in white, then the headline
+// with its figures large.
+func (d *Document) bandHead(st *Stack, i int, s data.Section) {
+	th := d.Theme
+	title := &Paragraph{Spans: []Span{
+		th.span(th.number(i)+"  ", th.Black, th.Opener.Number, mix(th.Primary, 0.3)),
+		th.span(s.Title, th.Black, th.Opener.Number, "#FFFFFF"),
+	}, Setting: Setting{Align: Left, PhraseBreaks: true}}
+	st.Blocks = append(st.Blocks, &Panel{Stack: Stack{Blocks: []Block{title}}, Fill: th.Primary, PadX: 12, PadY: 9, After: 10})
+	if s.Headline != "" {
+		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 10})
+	}
+}
+
+// number is how the look numbers section i (from 0): 01, or 一 in a
+// Chinese report of a look that asks for Chinese numerals.
+func (th Theme) number(i int) string {
+	if th.hanNumbers() {
+		return hanNumeral(i + 1)
+	}
+	return fmt.Sprintf(th.Opener.Format, i+1)
+}
+
+// hanNumbers says whether sections are numbered 一, 二, 三.
+func (th Theme) hanNumbers() bool {
+	return th.Opener.Han && (th.Locale.Script == "Hans" || th.Locale.Traditional())
+}
+
+// numberWidth is the column the numeral opener keeps for the numbers of
+// n sections: the widest of them, and a gap.
+func (th Theme) numberWidth(n int) float64 {
+	w := 0.0
+	for i := range n {
+		w = max(w, th.Regular.Width(th.number(i), th.Opener.Number))
+	}
+	return w + th.Opener.Number*0.45
+}
+
+// hanNumeral writes n (1 to 99) in Chinese numerals: 一, 十, 十二, 二十三.
+func hanNumeral(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n%10]
+	case n < 100:
+		return digits[n/10] + "十" + digits[n%10]
+	}
+	return fmt.Sprint(n)
+}
+
+// hanDigits are the characters hanNumeral writes.
+const hanDigits = "一二三四五六七八九十"
 
 // sectionHead is a section's head; Write makes it a bookmark and the
 // destination of its line in the contents.
@@ -246,7 +378,7 @@ func (h *sectionHead) Split(w, hh float64) (Block, Block) {
 func (d *Document) kicker(i int, s data.Section) Block {
 	return &Stack{Blocks: []Block{
 		&Paragraph{Spans: []Span{
-			d.Theme.span(fmt.Sprintf(d.Theme.Opener.Format+"  ", i+1), d.Theme.Black, d.Theme.Scale.Label, d.Theme.Primary),
+			d.Theme.span(d.Theme.number(i)+"  ", d.Theme.Black, d.Theme.Scale.Label, d.Theme.Primary),
 			d.Theme.span(s.Title+d.Theme.Locale.Labels.Continued, d.Theme.Regular, d.Theme.Scale.Label, d.Theme.Muted),
 		}, Setting: Setting{Align: Left}, After: 4},
 		Rule{Color: d.Theme.Rule, Thickness: d.Theme.Opener.Underline, After: 10},
@@ -371,7 +503,7 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 		}
 		return sp
 	}
-	room := w - th.Card.Inset
+	room := w - c.inset() - c.right()
 	if s.Change != "" {
 		room -= c.big * th.Card.Unit
 	}
@@ -409,11 +541,21 @@ func (c *statCard) text() *Paragraph {
 // card was a block of its own, and the cards over column 2 were read
 // between the columns, inside the paragraph that runs from one to the
 // other.
-func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 }
+func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 + c.theme.Card.Pad }
+
+// inset is from the card's left edge to its text; right is the room kept
+// at its right edge (a box's or panel's inside).
+func (c *statCard) inset() float64 { return c.theme.Card.Inset }
+func (c *statCard) right() float64 {
+	if c.theme.Card.Kind == "bar" {
+		return 0
+	}
+	return c.theme.Card.Inset
+}
 
 // Measure implements Block.
 func (c *statCard) Measure(w float64) float64 {
-	return c.iconH() + c.labelTop() + c.text().Measure(w-c.theme.Card.Inset)
+	return c.iconH() + c.labelTop() + c.text().Measure(w-c.inset()-c.right()) + c.theme.Card.Pad
 }
 
 // Split implements Block: a card does not split.
@@ -422,15 +564,22 @@ func (c *statCard) Split(w, h float64) (Block, Block) { return nil, c }
 // Draw implements Block.
 func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 	h := c.Measure(w)
-	cv.FillRect(x, y+2, c.theme.Card.Bar, h-4, c.color())
-	y = c.drawIcon(cv, x+c.theme.Card.Inset, y)
+	switch c.theme.Card.Kind {
+	case "box":
+		cv.StrokeRect(x, y, w, h, c.theme.Card.Bar, c.theme.Rule)
+	case "panel":
+		cv.FillRect(x, y, w, h, c.theme.Tint)
+	default:
+		cv.FillRect(x, y+2, c.theme.Card.Bar, h-4, c.color())
+	}
+	y = c.drawIcon(cv, x+c.inset(), y+c.theme.Card.Pad) - c.theme.Card.Pad // the figure below it, as without one
 	l, big := c.figure(w)
 	lh := c.big * 1.15
-	base := y + baseline(c.big, lh)
-	cv.TextLine(l, x+c.theme.Card.Inset, base)
+	base := y + c.theme.Card.Pad + baseline(c.big, lh)
+	cv.TextLine(l, x+c.inset(), base)
 	if c.stat.Change != "" {
 		t := big * 0.32
-		cv.Triangle(x+c.theme.Card.Inset+l.Natural+3, base-t-big*0.08, t, c.stat.Change == "up", c.color())
+		cv.Triangle(x+c.inset()+l.Natural+3, base-t-big*0.08, t, c.stat.Change == "up", c.color())
 	}
-	return c.text().Draw(cv, x+c.theme.Card.Inset, y+c.labelTop(), w-c.theme.Card.Inset)
+	return c.text().Draw(cv, x+c.inset(), y+c.labelTop(), w-c.inset()-c.right())
 }

@@ -10,8 +10,8 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/locale"
 )
 
@@ -22,6 +22,13 @@ type Theme struct {
 	Palette
 	Faces
 	Locale locale.Locale // the report's language: labels, dates, regional faces
+
+	// Inks are the print values (CMYK) of the palette's colours, for a
+	// PDF/X build; greys need none.
+	Inks []ink.Colour
+	// Contents sets a list of the sections, with their pages, before the
+	// body (as toc: true does on pages of its own).
+	Contents bool
 
 	Scale  Scale
 	Grid   Grid
@@ -43,6 +50,30 @@ type Palette struct {
 	// Good and Bad are the colours of good and bad news: semantic, never
 	// a brand colour.
 	Good, Bad string
+}
+
+// Role names a colour of the palette, so that a design follows a brand
+// colour the report sets: "primary", "accent", "ink", "muted", "rule",
+// "tint", or "paper" (white).
+type Role string
+
+// Of is the colour of role r; an unknown role is Ink.
+func (p Palette) Of(r Role) string {
+	switch r {
+	case "primary":
+		return p.Primary
+	case "accent":
+		return p.Accent
+	case "muted":
+		return p.Muted
+	case "rule":
+		return p.Rule
+	case "tint":
+		return p.Tint
+	case "paper":
+		return "#FFFFFF"
+	}
+	return p.Ink
 }
 
 // Faces are the fonts by weight. Body text is set in Serif when there is
@@ -88,11 +119,16 @@ type Grid struct {
 	FigureGap           float64 // after a row of figures
 	CardGap             float64 // after a row of stat cards
 	TextGap             float64 // after a section's text
+	Figures             int     // charts to a row: 2, or 1 (every chart the full width); photos are two to a row
 }
 
 // Cover is the design of page 1: a band of Primary with the title, and
 // the key figures below it.
 type Cover struct {
+	Fill                         Role      // the band's colour
+	Text                         Role      // the colour of the text on the band
+	Rule                         string    `theme:"optional"` // a rule under the band's text ("#RRGGBB"), "" none: the report look's official red
+	Figures                      float64   // the key figures' size, a share of newspaper's
 	Band                         float64   // the band's height on A4
 	TitleTop                     float64   // the title block's top on A4
 	TitleSizes                   []float64 // the title's sizes, largest first; display sizes scale with the page
@@ -106,16 +142,27 @@ type Cover struct {
 // Opener is the design of a section's head: a rule, the section's
 // number, its headline and title, a thin rule.
 type Opener struct {
-	Rule      float64 // the rule above, pt
+	// Kind is the opener's design: "rule" (a thick rule, a small number,
+	// the headline, the title as its deck), "numeral" (a large number
+	// beside the title, the headline under it) or "band" (a band of
+	// Primary across the column with the number and the title in white).
+	Kind      string
+	Han       bool    `theme:"optional"` // numbers as 一、二、三 in a Chinese report
+	Rule      float64 `theme:"optional"` // the rule above, pt
 	Number    float64 // the number's size
 	Format    string  // the number, as fmt writes it: "%02d"
-	Underline float64 // the rule under the title
+	Underline float64 `theme:"optional"` // the rule under the title
 }
 
 // Card is the design of a stat card: a bar in the figure's colour down
 // its left side, the figure, its unit smaller, the label below.
 type Card struct {
-	Bar   float64 // the bar's width
+	// Kind is the card's design: "bar" (unboxed, a bar down its left),
+	// "box" (a hairline box) or "panel" (on a tint of Primary).
+	Kind  string
+	Pad   float64 `theme:"optional"` // inside a box or panel, above and below
+	Band  Role    `theme:"optional"` // the band behind a section's many cards; "": none
+	Bar   float64 `theme:"optional"` // the bar's width
 	Inset float64 // from the bar to the text
 	Unit  float64 // the unit's size, a share of the figure's
 }
@@ -130,13 +177,6 @@ type Table struct {
 	Zebra bool       // tinted alternate rows (else rules only)
 	Rules [3]float64 // top, under the header, bottom: pt, 0 for none
 	Cell  float64    // the text's size
-}
-
-// Charts is the charts' Style in this look: its palette, faces and label
-// size. lang is the language charts are told (see charts.Style.Lang).
-func (th Theme) Charts(lang string) charts.Style {
-	return charts.Style{Primary: th.Primary, Accent: th.Accent, Ink: th.Ink, Muted: th.Muted, Rule: th.Rule,
-		Good: th.Good, Bad: th.Bad, Regular: th.Regular, Bold: th.Bold, Black: th.Black, FontSize: th.Chart.Label, Lang: lang}
 }
 
 var looks = map[string]func() Theme{}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/brochure-dev/brochure/theme"
 )
 
 // The completion scripts are written from the command table: each
@@ -18,6 +20,7 @@ var choices = map[string]string{
 	"format":   "svg png pdf",
 	"impose":   "saddle",
 	"encoding": "utf-8 gbk",
+	"style":    strings.Join(theme.Names(), " "),
 }
 
 // flagInfo is one flag of a command, as the completions offer it.

@@ -20,6 +20,7 @@ import (
 	"github.com/brochure-dev/brochure/internal/printable"
 	"github.com/brochure-dev/brochure/layout"
 	"github.com/brochure-dev/brochure/preflight"
+	"github.com/brochure-dev/brochure/theme"
 )
 
 // buildSetup is `brochure build`: one report, or many in parallel.
@@ -32,6 +33,7 @@ func buildSetup(fs *flag.FlagSet) runner {
 	var cfg settings
 	cfg.limitFlags(fs)
 	cfg.proofFlags(fs)
+	cfg.styleFlag(fs)
 	cfg.printFlags(fs)
 	return func(paths []string, stdout, stderr io.Writer) int {
 		if len(paths) == 0 {
@@ -67,6 +69,7 @@ func validateSetup(fs *flag.FlagSet) runner {
 	var cfg settings
 	cfg.limitFlags(fs)
 	cfg.proofFlags(fs)
+	cfg.styleFlag(fs)
 	return func(operands []string, stdout, stderr io.Writer) int {
 		path := operands[0]
 		r, code := load(path, stderr, cfg)
@@ -86,6 +89,7 @@ func watchSetup(fs *flag.FlagSet) runner {
 	var cfg settings
 	cfg.limitFlags(fs)
 	cfg.proofFlags(fs)
+	cfg.styleFlag(fs)
 	cfg.printFlags(fs)
 	return func(operands []string, stdout, stderr io.Writer) int {
 		path, o := operands[0], *out
@@ -114,6 +118,7 @@ func chartsSetup(fs *flag.FlagSet) runner {
 	var cfg settings
 	cfg.limitFlags(fs)
 	cfg.proofFlags(fs)
+	cfg.styleFlag(fs)
 	return func(operands []string, stdout, stderr io.Writer) int {
 		return chartsCmd(operands, *out, strings.ToLower(strings.TrimPrefix(*format, ".")), *dpi, cfg, stdout, stderr)
 	}
@@ -176,6 +181,18 @@ func (s *settings) limitFlags(fs *flag.FlagSet) {
 func (s *settings) proofFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&s.print.layout.Draft, "draft", false, "a proof: photos under 100 dpi are warnings, not errors")
 	fs.BoolVar(&s.print.layout.Final, "final", false, "for print: placeholder photo frames are errors")
+}
+
+// styleFlag adds --style, the look in place of the report's theme:
+// {style: …}, to every command that lays a report out.
+func (s *settings) styleFlag(fs *flag.FlagSet) {
+	fs.Func("style", "the look, in place of the report's theme: {style: …}: "+strings.Join(theme.Names(), ", "), func(v string) error {
+		if _, err := theme.Look(v); err != nil {
+			return fmt.Errorf("%q is not a look brochure has; write one of %s%s", v, strings.Join(theme.Names(), ", "), data.Suggest(v, theme.Names()))
+		}
+		s.print.layout.Style = v
+		return nil
+	})
 }
 
 // printFlags add what is done with a written brochure PDF.

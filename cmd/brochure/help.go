@@ -27,6 +27,11 @@ const proofHelp = `  --draft           photos under 100 dpi are warnings, not er
   --final           placeholder photo frames are errors
 `
 
+const styleHelp = `  --style LOOK      set the report in another look than its theme: {style: …} says:
+                    newspaper (a paper's data page), report (a sober annual report with
+                    contents and numbered sections) or poster (一图读懂: bands, big figures)
+`
+
 const printHelp = `  --pdfa            PDF/A-2b: XMP metadata and an sRGB output intent
   --pdfx            PDF/X-4 for a four-colour press: text and rules on the black plate (black text
                     overprints), brand colours in CMYK, a FOGRA39 (coated offset) output intent
@@ -55,7 +60,7 @@ Options:
   -j N        build at most N reports at once (default: the number of CPU cores)
 
 For print:
-` + proofHelp + printHelp + `
+` + proofHelp + styleHelp + printHelp + `
 ` + limitsHelp + `
 Examples:
   brochure build report.yaml -o 年度回顾.pdf
@@ -102,7 +107,7 @@ Prints every problem with file:line:column and what to do about it, and exits 1 
 any; prints "ok" otherwise. It checks what build checks, without writing the PDF.
 
 Options:
-` + proofHelp + `
+` + proofHelp + styleHelp + `
 ` + limitsHelp + `
 Example:
   brochure validate report.yaml
@@ -118,7 +123,7 @@ problem, it is printed and the last good PDF stays as it was. Ctrl-C stops.
 
 Options:
   -o PATH           the PDF to write (default: beside the report, same name, .pdf)
-` + proofHelp + printHelp + `
+` + proofHelp + styleHelp + printHelp + `
 ` + limitsHelp + `
 Example:
   brochure watch report.yaml -o 年度回顾.pdf
@@ -202,7 +207,7 @@ Options:
   -o DIR            the folder to write the files into (required)
   --format F        svg (default), png or pdf
   --dpi N           resolution of PNG files, 72 to 1200 (default 300)
-` + proofHelp + `
+` + proofHelp + styleHelp + `
 ` + limitsHelp + `
 Example:
   brochure charts report.yaml -o charts/ --format png
