@@ -2,6 +2,7 @@
 GO      ?= go
 BIN     := bin/brochure
 SAMPLE  := examples/year-in-review-2020/report.yaml
+SHOWCASE := examples/showcase-2025/report.yaml
 # The looks: one file each in theme/ (theme.go and tests are not looks).
 LOOKS   := $(filter-out theme %_test,$(basename $(notdir $(wildcard theme/*.go))))
 
@@ -22,6 +23,7 @@ demo: build
 	@mkdir -p out/examples out/looks
 	$(BIN) build $(SAMPLE) -o out/year-in-review-2020.pdf
 	for look in $(LOOKS); do $(BIN) build $(SAMPLE) --style $$look -o out/looks/year-in-review-2020-$$look.pdf --quiet || exit 1; done
+	for look in $(LOOKS); do $(BIN) build $(SHOWCASE) --style $$look -o out/looks/showcase-2025-$$look.pdf --quiet || exit 1; done
 	$(BIN) build examples/chart-gallery/report.yaml -o out/chart-gallery.pdf
 	$(BIN) build examples/ -o out/examples/ --quiet || echo "Some examples (Traditional Chinese, Japanese, Korean, the serif body) need the system's CJK fonts: on Debian/Ubuntu apt-get install fonts-noto-cjk. The others are in out/examples/."
 
