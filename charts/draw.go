@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -436,36 +437,161 @@ func (t *textCollector) text(_ *fonts.Face, _ float64, _ drawing.Color, s string
 }
 
 // Alt returns chart c in words, for readers who cannot see it (the
-// alternative text of a tagged PDF, an image's alt): what kind of chart,
-// its title, then each item as printed, in the report's language.
+// alternative text of a tagged PDF, an image's alt): the chart's alt: when
+// it has one, else written from its data in the report's language — the
+// kind of chart, its title and unit, then each item and its value, the
+// largest and the smallest, and a trend's change from first to last:
 //
-//	柱状图《交管四项指数同比降幅》：事故数 14.98%；死亡人数 44.86%
+//	柱状图：交管四项指数同比降幅，单位%。事故数14.98，死亡人数44.86（最大），受伤人数10.99（最小），直接财产损失15.95。
 func Alt(c data.Chart, lang string) string {
+	if alt := strings.TrimSpace(c.Alt); alt != "" {
+		return alt
+	}
 	k, ok := kinds[c.Type]
 	if !ok {
 		return c.Title
 	}
 	p := Style{Lang: lang}.resolve()
+	w := altWords(p)
 	items := k.alt(c, p)
+	head := w.local(k.names[0])
 	if p.en() {
-		s := strings.ToUpper(k.names[1][:1]) + k.names[1][1:]
-		if c.Title != "" {
-			s += " “" + c.Title + "”"
-		}
-		return s + ": " + strings.Join(items, "; ")
+		head = strings.ToUpper(k.names[1][:1]) + k.names[1][1:]
 	}
-	s := k.names[0]
 	if c.Title != "" {
-		s += "《" + c.Title + "》"
+		head += w.colon + c.Title
 	}
-	return s + "：" + strings.Join(items, "；")
+	if c.Unit != "" && len(c.Data) > 0 {
+		head += w.sep + w.local(w.unit) + c.Unit
+	}
+	if p.en() {
+		return head + w.stop + " " + strings.Join(items, w.sep) + w.stop
+	}
+	return head + w.stop + strings.Join(items, w.sep) + w.stop
 }
 
-// pointsAlt is each item with its value: "事故数 14.98%".
+// altWordSet is the few words and marks alt texts are written with.
+type altWordSet struct {
+	colon, sep, group, stop, unit string
+	largest, smallest, target     string
+	from, to                      string // a trend: "从 A 到 B"
+	hant                          bool
+}
+
+func altWords(p palette) altWordSet {
+	if p.en() {
+		return altWordSet{colon: ": ", sep: ", ", group: "; ", stop: ".", unit: "in ", largest: "largest", smallest: "smallest", target: "target ", from: "from ", to: " to "}
+	}
+	return altWordSet{colon: "：", sep: "，", group: "；", stop: "。", unit: "单位", largest: "最大", smallest: "最小", target: "目标", from: "从", to: "到", hant: locale.Must(p.lang).Script == "Hant"}
+}
+
+// hant turns the words alt texts add (kinds' names, 单位, 最大…) into
+// Traditional characters; the report's own words are left as written.
+var hant = strings.NewReplacer("图", "圖", "状", "狀", "条", "條", "环", "環", "饼", "餅", "进", "進", "积", "積", "组", "組", "线", "線",
+	"单", "單", "标", "標", "变", "變", "从", "從", "到", "到", "较", "較", "堆", "堆", "势", "勢", "面", "面", "降", "降")
+
+// local is s in the report's script.
+func (w altWordSet) local(s string) string {
+	if w.hant {
+		return hant.Replace(s)
+	}
+	return s
+}
+
+// note puts notes in brackets after an item: "（80.0%，最大）".
+func (w altWordSet) note(notes ...string) string {
+	var ns []string
+	for _, n := range notes {
+		if n != "" {
+			ns = append(ns, n)
+		}
+	}
+	if len(ns) == 0 {
+		return ""
+	}
+	if w.colon == ": " {
+		return " (" + strings.Join(ns, ", ") + ")"
+	}
+	return "（" + w.local(strings.Join(ns, "，")) + "）"
+}
+
+// join is a label and its value: "事故数14.98", "Deaths 44.86", with a
+// space where the two would run together.
+func (w altWordSet) join(label, value string) string {
+	if w.colon == ": " || label == "" {
+		return strings.TrimSpace(label + " " + value)
+	}
+	r := []rune(label)
+	if last := r[len(r)-1]; last < 0x80 && (unicode.IsLetter(last) || unicode.IsDigit(last)) {
+		return label + " " + value
+	}
+	return label + value
+}
+
+// extremes returns the index of the largest and of the smallest of vs,
+// -1 for either when it is not one item alone or there are fewer than
+// three items (two need no ranking).
+func extremes(vs []float64) (hi, lo int) {
+	hi, lo = -1, -1
+	if len(vs) < 3 {
+		return
+	}
+	for i, v := range vs {
+		if hi < 0 || v > vs[hi] {
+			hi = i
+		}
+		if lo < 0 || v < vs[lo] {
+			lo = i
+		}
+	}
+	for i, v := range vs {
+		if i != hi && v == vs[hi] {
+			hi = -1
+			break
+		}
+	}
+	for i, v := range vs {
+		if lo >= 0 && i != lo && v == vs[lo] {
+			lo = -1
+			break
+		}
+	}
+	return
+}
+
+// rank is the note of item i: largest, smallest or nothing.
+func (w altWordSet) rank(i, hi, lo int) string {
+	switch i {
+	case hi:
+		return w.largest
+	case lo:
+		return w.smallest
+	}
+	return ""
+}
+
+// altValue is a value as an alt text says it: its unit only where it is
+// not the chart's (which the head says once).
+func altValue(c data.Chart, d data.Point, n data.Number, p palette) string {
+	unit := ""
+	if d.Unit != "" && d.Unit != c.Unit {
+		unit = d.Unit
+	}
+	return format(c, unit, p).Label(n.Text)
+}
+
+// pointsAlt is each item with its value, the largest and the smallest
+// marked: "事故数14.98，死亡人数44.86（最大）".
 func pointsAlt(c data.Chart, p palette) []string {
-	var out []string
+	w := altWords(p)
+	var vs []float64
 	for _, d := range c.Data {
-		out = append(out, d.Label+" "+valueLabel(c, d, p))
+		vs = append(vs, d.Value.Value)
+	}
+	hi, lo := extremes(vs)
+	var out []string
+	for i, d := range c.Data {
+		out = append(out, w.join(d.Label, altValue(c, d, d.Value, p))+w.note(w.rank(i, hi, lo)))
 	}
 	return out
 }
@@ -476,66 +602,96 @@ func seriesAlt(c data.Chart, p palette) []string {
 	if len(c.Series) == 0 {
 		return pointsAlt(c, p)
 	}
-	sep, colon := "，", "："
-	if p.en() {
-		sep, colon = ", ", ": "
-	}
+	w := altWords(p)
 	var out []string
 	for k, name := range c.Series {
 		var items []string
 		for _, d := range c.Data {
 			if k < len(d.Values) {
-				items = append(items, d.Label+" "+format(c, unitOf(c, d), p).Label(d.Values[k].Text))
+				items = append(items, w.join(d.Label, altValue(c, d, d.Values[k], p)))
 			}
 		}
-		out = append(out, name+colon+strings.Join(items, sep))
+		out = append(out, name+w.colon+strings.Join(items, w.sep))
 	}
-	return out
+	return []string{strings.Join(out, w.group)}
 }
 
-// sharesAlt is each part with its value and share, as the legend has it.
+// sharesAlt is each part with its value and share, as the legend has it,
+// the largest and the smallest marked.
 func sharesAlt(c data.Chart, p palette) []string {
+	w := altWords(p)
 	c = foldShares(c, p)
 	sum := shareSum(c)
-	var out []string
+	var vs []float64
 	for _, d := range c.Data {
-		out = append(out, d.Label+" "+valueLabel(c, d, p)+shareNote(c, d, sum))
+		vs = append(vs, d.Value.Value)
+	}
+	hi, lo := extremes(vs)
+	var out []string
+	for i, d := range c.Data {
+		share := ""
+		if c.Unit != "%" && d.Unit != "%" && sum > 0 {
+			share = number.Percent(d.Value.Value/sum, shareDecimals(c))
+		}
+		out = append(out, w.join(d.Label, altValue(c, d, d.Value, p))+w.note(share, w.rank(i, hi, lo)))
 	}
 	return out
 }
 
 // fractionAlt is the share and what it is of: "22.7%（376 / 1653个）".
 func fractionAlt(c data.Chart, p palette) []string {
-	s := percentText(c)
-	if of := ofText(c, p); of != "" {
-		if p.en() {
-			s += " (" + of + ")"
-		} else {
-			s += "（" + of + "）"
-		}
-	}
-	return []string{s}
+	w := altWords(p)
+	return []string{percentText(c) + w.note(ofText(c, p))}
 }
 
-// changeAlt is each item's change in words: "事故数 同比下降 14.98%".
+// changeAlt is each item's change in words, the largest marked: "事故数同比
+// 下降14.98（最大）".
 func changeAlt(c data.Chart, p palette) []string {
-	var out []string
+	w := altWords(p)
+	var vs []float64
 	for _, d := range c.Data {
+		vs = append(vs, math.Abs(d.Value.Value))
+	}
+	hi, lo := extremes(vs)
+	var out []string
+	for i, d := range c.Data {
 		word, _ := changeWords(d.Value.Value, p)
-		out = append(out, d.Label+" "+word+" "+changeFigure(c, d, p))
+		n := d.Value
+		if n.Value < 0 && strings.HasPrefix(n.Text, "-") {
+			n.Text = n.Text[1:]
+		}
+		label := d.Label
+		if p.en() {
+			label += " " + word
+		} else {
+			label += w.local(word)
+		}
+		out = append(out, w.join(label, altValue(c, d, n, p))+w.note(w.rank(i, hi, lo)))
 	}
 	return out
 }
 
-// trendAlt is the values in order, then the target.
+// trendAlt is the values in order (the highest and lowest marked), the
+// change from the first to the last, then the target.
 func trendAlt(c data.Chart, p palette) []string {
 	out := seriesAlt(c, p)
-	if c.Target != nil {
-		word := "目标 "
-		if p.en() {
-			word = "target "
+	w := altWords(p)
+	if len(c.Series) == 0 && len(c.Data) >= 2 {
+		first, last := c.Data[0], c.Data[len(c.Data)-1]
+		if f := first.Value.Value; f != 0 {
+			ch := (last.Value.Value - f) / math.Abs(f)
+			word, _ := changeWords(ch, p)
+			word = strings.TrimPrefix(word, "同比")
+			pct := number.Percent(math.Abs(ch), 1)
+			if p.en() {
+				out = append(out, w.from+first.Label+w.to+last.Label+" "+word+" "+pct)
+			} else {
+				out = append(out, w.local(w.from)+first.Label+w.to+last.Label+w.local(word)+pct)
+			}
 		}
-		out = append(out, word+format(c, c.Unit, p).Label(c.Target.Text))
+	}
+	if c.Target != nil {
+		out = append(out, w.local(w.target)+format(c, "", p).Label(c.Target.Text))
 	}
 	return out
 }

@@ -217,7 +217,7 @@ func TestExport(t *testing.T) {
 					t.Errorf("svg run %q: textLength %s, the PDF sets it %s wide", m[4], m[1], want)
 				}
 			}
-			for _, w := range []string{"<svg", "<desc>柱状图《交管四项指数同比降幅》：事故数 14.98%；死亡人数 44.86%</desc>", `font-family="'Noto Sans SC'`, `font-weight="700"`, ">14.98%</text>", ">死亡人数</text>"} {
+			for _, w := range []string{"<svg", "<desc>柱状图：交管四项指数同比降幅，单位%。事故数14.98，死亡人数44.86。</desc>", `font-family="'Noto Sans SC'`, `font-weight="700"`, ">14.98%</text>", ">死亡人数</text>"} {
 				if !strings.Contains(s, w) {
 					t.Errorf("svg lacks %q", w)
 				}
@@ -348,12 +348,14 @@ func unmatchedInk(a, b image.Image) float64 {
 	return float64(miss) / float64(total)
 }
 
-// Alt says every chart in words: its kind, its title and every item.
+// Alt says every chart in words, from its data: its kind, its title and
+// unit, every item, the largest and the smallest; in Simplified and
+// Traditional Chinese and in English; alt: replaces it.
 func TestAlt(t *testing.T) {
 	for _, k := range yamlKinds {
 		c := fromYAML(t, k.yaml)
 		alt := Alt(c, "zh-CN")
-		if !strings.Contains(alt, "《"+c.Title+"》") {
+		if !strings.Contains(alt, "："+c.Title) {
 			t.Errorf("%s: %q lacks the title", k.name, alt)
 		}
 		for _, d := range c.Data {
@@ -362,12 +364,19 @@ func TestAlt(t *testing.T) {
 			}
 		}
 	}
-	c := fromYAML(t, yamlKinds[0].yaml)
-	if got, want := Alt(c, "zh-CN"), "柱状图《交管四项指数同比降幅》：事故数 14.98%；死亡人数 44.86%"; got != want {
-		t.Errorf("Alt = %q, want %q", got, want)
+	c := fromYAML(t, `{type: bar, title: 交管四项指数同比降幅, unit: "%", data: [{label: 事故数, value: 14.98}, {label: 死亡人数, value: 44.86}, {label: 受伤人数, value: 10.99}, {label: 直接财产损失, value: 15.95}]}`)
+	for _, tc := range []struct{ lang, want string }{
+		{"zh-CN", "柱状图：交管四项指数同比降幅，单位%。事故数14.98，死亡人数44.86（最大），受伤人数10.99（最小），直接财产损失15.95。"},
+		{"zh-Hant", "柱狀圖：交管四项指数同比降幅，單位%。事故数14.98，死亡人数44.86（最大），受伤人数10.99（最小），直接财产损失15.95。"},
+		{"en", "Bar chart: 交管四项指数同比降幅, in %. 事故数 14.98, 死亡人数 44.86 (largest), 受伤人数 10.99 (smallest), 直接财产损失 15.95."},
+	} {
+		if got := Alt(c, tc.lang); got != tc.want {
+			t.Errorf("Alt(%s) =\n %q, want\n %q", tc.lang, got, tc.want)
+		}
 	}
-	if got, want := Alt(c, "en"), "Bar chart “交管四项指数同比降幅”: 事故数 14.98%; 死亡人数 44.86%"; got != want {
-		t.Errorf("Alt(en) = %q, want %q", got, want)
+	c.Alt = "  四项指数全部下降，死亡人数降幅最大。 "
+	if got := Alt(c, "zh-CN"); got != "四项指数全部下降，死亡人数降幅最大。" {
+		t.Errorf("alt: gives %q", got)
 	}
 	for _, name := range data.ChartKinds() {
 		if k := kinds[name]; k.alt == nil || k.names[0] == "" || k.names[1] == "" {

@@ -193,6 +193,7 @@ var (
 		{key: "highlight", goName: "Highlight", doc: "line、area：突出显示的一项，写它的 label，例：2025", printed: no, diffed: no},
 		{key: "target", goName: "Target", doc: "line、area：目标值，画成一条带标注的虚线，例：40", diffed: no},
 		{key: "zero", goName: "Zero", doc: "line、area：写 false 时数值轴不从 0 开始，轴上画截断符号；默认从 0 开始", def: true, diffed: no},
+		{key: "alt", goName: "Alt", doc: "替代文字：读屏软件代替图表读出的一段话；不写则由数据自动生成（图表类型、标题、单位、各项数值、最大最小），用 brochure charts --alt 查看", name: "替代文字", printed: no, diffed: yes},
 	}}
 	pointObj = object{name: "point", goType: reflect.TypeFor[Point](), what: "a data item", doc: "图表的一项数据，例：{label: 事故数, value: 14.98}", fields: []field{
 		{key: "label", goName: "Label", required: true, doc: "这一项的名称", printed: yes, diffed: yes, maxLen: 40},
@@ -245,6 +246,7 @@ var (
 		{key: "caption", goName: "Caption", doc: "图注，例：民警在重要交通路口指挥疏导交通", printed: yes, diffed: yes, maxLen: 200, long: "; say more in the body"},
 		{key: "focus", goName: "Focus", doc: "裁切时保留的重点，[x, y]，从左上角算起 0 到 1，例：[0.5, 0.3]；默认中心", min: num(0), max: num(1), item: "number", diffed: no,
 			bad: "%s is outside 0..1; 0 is the left (top) edge, 1 the right (bottom)"},
+		{key: "alt", goName: "Alt", doc: "替代文字：为看不见图片的读者说明图片上是什么，例：民警在雨中的十字路口指挥车辆；图注不能代替它", name: "替代文字", printed: no, diffed: yes},
 		{key: "fit", goName: "Fit", doc: "cover（默认）：图框随图片横竖，图片铺满图框；contain：整张图片放进 3:2 的图框，不裁切", enum: fits, printed: no, diffed: no,
 			bad: "%q is not a way to fit a photo; write cover (fill its frame) or contain (show all of it)"},
 	}}

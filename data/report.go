@@ -169,6 +169,8 @@ type Chart struct {
 	Highlight string  // line, area: the label of the point to stand out
 	Target    *Number // line, area: a reference value, drawn as a dashed line
 	Zero      *bool   // line, area: false lets the value axis start above zero; nil is true
+
+	Alt string // the chart in words for readers who cannot see it; "" writes it from the data (charts.Alt)
 }
 
 // Source is a spreadsheet a chart's data comes from.
@@ -210,6 +212,7 @@ type Photo struct {
 	Caption string
 	Focus   []Number // the point kept in view when cropping: [x, y], 0..1 from the top left; default the centre
 	Fit     string   // "cover" (default): the photo fills a frame of its own shape; "contain": all of it shows in a 3:2 frame
+	Alt     string   // what the photo shows, for readers who cannot see it (a tagged PDF's alternative text)
 }
 
 // Pos is a place in a source file. Line and Col count from 1; Col counts

@@ -8,8 +8,9 @@ import (
 )
 
 // Warnings returns what a valid report prints but should probably not go
-// to press with: photos with no file (printed as placeholder frames) and a
-// missing date (the PDF is then dated 2000-01-01). They never stop a build.
+// to press with: photos with no file (printed as placeholder frames),
+// photos with no alternative text, and a missing date (the PDF is then
+// dated 2000-01-01). They never stop a build.
 func (r *Report) Warnings() Errors {
 	var ws Errors
 	add := func(path, format string, args ...any) {
@@ -26,6 +27,8 @@ func (r *Report) Warnings() Errors {
 		for j, p := range s.Photos {
 			if p.File == "" {
 				add(fmt.Sprintf("sections[%d].photos[%d]", i, j), `no file: a frame marked %s is printed; add "file: photos/….jpg" before sending to print`, locale.Must(r.Language).Labels.Placeholder)
+			} else if strings.TrimSpace(p.Alt) == "" {
+				add(fmt.Sprintf("sections[%d].photos[%d]", i, j), `no alt: a screen reader can only read the caption; add "alt: …", what the photo shows (who, what, where), for readers who cannot see it`)
 			}
 		}
 	}

@@ -68,6 +68,31 @@ func chartsCmd(operands []string, out, format string, dpi float64, cfg settings,
 	return exitOK
 }
 
+// chartsAlt prints the alternative text of every chart of a report, as
+// the tagged PDF carries it: its number and title, then the text.
+func chartsAlt(path string, cfg settings, stdout, stderr io.Writer) int {
+	r, code := load(path, stderr, cfg)
+	if r == nil {
+		return code
+	}
+	doc, err := layout.NewWith(r, cfg.layoutOptions())
+	if err != nil {
+		return report(stderr, err)
+	}
+	lang := doc.ChartStyle().Lang
+	n := 0
+	for i, s := range r.Sections {
+		for j, c := range s.Charts {
+			fmt.Fprintf(stdout, "s%02d-c%02d %s\n  %s\n", i+1, j+1, printable.String(c.Title), printable.String(charts.Alt(c, lang)))
+			n++
+		}
+	}
+	if n == 0 {
+		fmt.Fprintf(stdout, "%s has no charts\n", printable.String(path))
+	}
+	return exitOK
+}
+
 // chartFileName is the stable name of chart j of section i: numbers from 1
 // (so files sort in report order), then a slug of the title.
 func chartFileName(section, chart int, c data.Chart, ext string) string {

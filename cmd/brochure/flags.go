@@ -115,11 +115,15 @@ func chartsSetup(fs *flag.FlagSet) runner {
 	out := fs.String("o", "", "folder to write the chart files into (created if missing)")
 	format := fs.String("format", "svg", "file format: svg, png or pdf")
 	dpi := fs.Float64("dpi", 300, "resolution of PNG files, dots per inch")
+	alt := fs.Bool("alt", false, "print each chart's alternative text (what a screen reader says) instead of writing files")
 	var cfg settings
 	cfg.limitFlags(fs)
 	cfg.proofFlags(fs)
 	cfg.styleFlag(fs)
 	return func(operands []string, stdout, stderr io.Writer) int {
+		if *alt {
+			return chartsAlt(operands[0], cfg, stdout, stderr)
+		}
 		return chartsCmd(operands, *out, strings.ToLower(strings.TrimPrefix(*format, ".")), *dpi, cfg, stdout, stderr)
 	}
 }

@@ -198,6 +198,7 @@ const chartsHelp = `brochure charts — every chart of a report as its own file,
 
 Usage:
   brochure charts report.yaml -o DIR [--format svg|png|pdf] [--dpi 300]
+  brochure charts report.yaml --alt
 
 Each chart is drawn at the width and in the style it has in the brochure and written to DIR
 (made if missing) as s02-c01-TITLE.svg: section and chart numbers, then the title. The report is
@@ -207,10 +208,13 @@ Options:
   -o DIR            the folder to write the files into (required)
   --format F        svg (default), png or pdf
   --dpi N           resolution of PNG files, 72 to 1200 (default 300)
+  --alt             print each chart's alternative text instead: what the tagged PDF gives a
+                    screen reader (written from the data unless the chart has alt:), to check it
 ` + proofHelp + styleHelp + `
 ` + limitsHelp + `
-Example:
+Examples:
   brochure charts report.yaml -o charts/ --format png
+  brochure charts report.yaml --alt
 `
 
 const imposeHelp = `brochure impose — 2-up saddle-stitch imposition of a booklet PDF, for a copy shop.
