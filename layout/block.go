@@ -2,6 +2,8 @@ package layout
 
 import (
 	"math"
+
+	"github.com/brochure-dev/brochure/internal/structure"
 )
 
 // Block is anything that goes on a page: ReportLab's flowable. Pagination
@@ -38,9 +40,10 @@ func keepsWithNext(b Block) bool {
 type Paragraph struct {
 	Spans   []Span
 	Setting Setting
-	Leading float64 // baseline to baseline, pt; 0 means 1.3 × the largest size
-	After   float64 // space below, pt
-	Keep    bool    // keep with the next block
+	Leading float64         // baseline to baseline, pt; 0 means 1.3 × the largest size
+	After   float64         // space below, pt
+	Keep    bool            // keep with the next block
+	Tag     *structure.Elem // what it is in the structure tree (nil: what the block it is in is)
 
 	lines  []Line // set lines, once broken
 	width  float64
@@ -108,7 +111,26 @@ func (p *Paragraph) Split(w, h float64) (Block, Block) {
 
 // Draw implements Block.
 func (p *Paragraph) Draw(c *Canvas, x, y, w float64) error {
-	p.each(x, y, w, c.TextLine)
+	if p.Tag == nil {
+		p.each(x, y, w, c.TextLine)
+		return nil
+	}
+	c.Begin(p.Tag)
+	defer c.End()
+	var links [][]textLink
+	if !p.frozen {
+		links = findLinks(spansText(p.Spans), p.Lines(w))
+	}
+	elems := map[int]*structure.Elem{}
+	i := 0
+	p.each(x, y, w, func(l Line, x, base float64) {
+		var ls []textLink
+		if i < len(links) {
+			ls = links[i]
+		}
+		drawLinked(c, l, x, base, ls, p.Tag, elems)
+		i++
+	})
 	return nil
 }
 
@@ -319,6 +341,8 @@ func (r Rule) Draw(c *Canvas, x, y, w float64) error {
 	if r.Width > 0 {
 		w = r.Width
 	}
+	c.Begin(nil) // a rule is decoration
 	c.FillRect(x, y, w, r.Thickness, r.Color)
+	c.End()
 	return nil
 }

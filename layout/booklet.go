@@ -3,6 +3,8 @@ package layout
 import (
 	"strconv"
 	"time"
+
+	"github.com/brochure-dev/brochure/internal/structure"
 )
 
 // sectionPages returns the page each section's head stands on.
@@ -34,6 +36,7 @@ func (d *Document) contents(at map[int]int) []Block {
 		}
 		blocks = append(blocks, &tocEntry{n: i, title: s.Title, page: page, theme: th})
 	}
+	tagContents(d.root, blocks)
 	return blocks
 }
 
@@ -43,6 +46,8 @@ type tocEntry struct {
 	title string
 	page  string
 	theme Theme
+
+	lbl, link *structure.Elem // its number and its link in the structure tree
 }
 
 const tocNumW = 30.0 // the section number's column, pt
@@ -66,7 +71,10 @@ func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
 	th := e.theme
 	lead := th.Scale.Title * 1.5
 	base := y + baseline(th.Scale.Title, lead)
+	c.Begin(e.lbl)
 	c.Text(th.number(e.n), th.Black, th.Scale.Title, th.Primary, x, base)
+	c.End()
+	c.Begin(e.link)
 	t := e.title_()
 	if err := t.Draw(c, x+tocNumW, y, w-tocNumW-40); err != nil {
 		return err
@@ -74,10 +82,14 @@ func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
 	pw := th.Bold.Width(e.page, th.Scale.Title)
 	c.Text(e.page, th.Bold, th.Scale.Title, th.Ink, x+w-pw, base)
 	h := e.Measure(w)
-	c.Line(x, y+h-6, x+w, y+h-6, 0.5, th.Rule)
-	if id, ok := c.Links[e.n]; ok {
-		c.PDF.Link(x, y, w, h-6, id)
+	if to, ok := c.Dests[e.n]; ok && e.link != nil {
+		to.Text = e.title
+		c.Link(e.link, x, y, w, h-6, to)
 	}
+	c.End()
+	c.Begin(nil)
+	c.Line(x, y+h-6, x+w, y+h-6, 0.5, th.Rule)
+	c.End()
 	return nil
 }
 

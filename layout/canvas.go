@@ -10,21 +10,90 @@ import (
 
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/ink"
+	"github.com/brochure-dev/brochure/internal/structure"
 	"github.com/brochure-dev/brochure/svg"
 )
 
 // Canvas draws what layout has placed. It decides nothing: positions come
 // in, PDF operators go out.
+//
+// It also says what is drawn, for the tagged PDF's structure: a block
+// calls Begin with the structure element it draws (a paragraph's P, a
+// chart's Figure) and End when done; everything drawn in between is that
+// element's content, in a marked-content sequence of its own on the page.
+// What is drawn outside any element (running heads, folios, rules, colour
+// bands, crop marks) is an artifact, which readers skip. Begin(nil) makes
+// an artifact inside an element (a decorative rule in a block of text).
 type Canvas struct {
 	PDF   *fpdf.Fpdf
-	Fonts *fonts.Embedding // where text goes
-	Ink   string           // default text colour
-	Links map[int]int      // section index -> fpdf link to its head
-	Inks  *ink.Palette     // colour operators: screen or print (nil: screen RGB)
+	Fonts *fonts.Embedding         // where text goes
+	Ink   string                   // default text colour
+	Dests map[int]structure.Target // section index -> its head, for the contents' links
+	Inks  *ink.Palette             // colour operators: screen or print (nil: screen RGB)
+	Tags  *structure.Tree          // the structure the content is marked for
 
 	quality    int       // JPEG quality of downsampled photos
 	photoBytes int64     // the most a photo file may hold (Limits.MaxPhotoBytes)
 	pics       *pictures // the images drawn, for finish to write
+
+	page  int               // the page being drawn, from 0
+	stack []*structure.Elem // what is being drawn (nil: an artifact)
+	open  bool              // a marked-content sequence is open…
+	in    *structure.Elem   // …for this element (nil: an artifact)
+}
+
+// Begin says that what is drawn until End is the content of e (nil: an
+// artifact).
+func (c *Canvas) Begin(e *structure.Elem) { c.stack = append(c.stack, e) }
+
+// End closes the last Begin.
+func (c *Canvas) End() { c.stack = c.stack[:len(c.stack)-1] }
+
+// Current is the element being drawn (nil: an artifact).
+func (c *Canvas) Current() *structure.Elem {
+	if len(c.stack) == 0 {
+		return nil
+	}
+	return c.stack[len(c.stack)-1]
+}
+
+// mark opens the marked-content sequence what is drawn next belongs to,
+// closing the one before when it was another's. Consecutive drawing of one
+// element shares a sequence. Every drawing operation calls it first, and
+// each leaves the graphics state as it found it (q … Q), so sequences and
+// q/Q nest.
+func (c *Canvas) mark() {
+	e := c.Current()
+	if c.open && c.in == e {
+		return
+	}
+	c.close()
+	c.open, c.in = true, e
+	if e == nil || c.Tags == nil {
+		c.PDF.RawWriteStr("/Artifact BMC")
+		return
+	}
+	id := c.Tags.Mark(c.page, e)
+	c.PDF.RawWriteStr("/" + string(e.Role) + " <</MCID " + strconv.Itoa(id) + ">> BDC")
+}
+
+// close ends the open marked-content sequence: before another element's,
+// and at the end of each page.
+func (c *Canvas) close() {
+	if c.open {
+		c.PDF.RawWriteStr("EMC")
+		c.open = false
+	}
+}
+
+// Link makes the rectangle (x, y, w, h) a link to, as content of e (a
+// Link element).
+func (c *Canvas) Link(e *structure.Elem, x, y, w, h float64, to structure.Target) {
+	if c.Tags == nil {
+		return
+	}
+	_, ph := c.PDF.GetPageSize()
+	c.Tags.Link(c.page, e, [4]float64{x, ph - y - h, x + w, ph - y}, to)
 }
 
 // rgb parses "#RRGGBB"; an invalid colour is black (data validates colours).
@@ -38,12 +107,14 @@ func rgb(hex string) (int, int, int) {
 
 // FillRect fills a rectangle.
 func (c *Canvas) FillRect(x, y, w, h float64, color string) {
+	c.mark()
 	c.fill(color, w, h)
 	c.PDF.Rect(x, y, w, h, "F")
 }
 
 // StrokeRect outlines a rectangle.
 func (c *Canvas) StrokeRect(x, y, w, h, width float64, color string) {
+	c.mark()
 	c.stroke(color)
 	c.PDF.SetLineWidth(width)
 	c.PDF.Rect(x, y, w, h, "D")
@@ -51,6 +122,7 @@ func (c *Canvas) StrokeRect(x, y, w, h, width float64, color string) {
 
 // Line strokes a straight line.
 func (c *Canvas) Line(x1, y1, x2, y2, width float64, color string) {
+	c.mark()
 	c.stroke(color)
 	c.PDF.SetLineWidth(width)
 	c.PDF.Line(x1, y1, x2, y2)
@@ -90,6 +162,7 @@ func (c *Canvas) stroke(color string) {
 // Triangle fills a triangle pointing up or down (the change arrows of
 // stats), drawn as a shape so it needs no glyph.
 func (c *Canvas) Triangle(x, y, size float64, up bool, color string) {
+	c.mark()
 	c.fill(color, size, size)
 	pts := []fpdf.PointType{{X: x, Y: y + size}, {X: x + size, Y: y + size}, {X: x + size/2, Y: y}}
 	if !up {
@@ -102,11 +175,16 @@ func (c *Canvas) Triangle(x, y, size float64, up bool, color string) {
 // (x, y, w, h) and centred in it. Each shape's colours go through fill and
 // stroke (so a print build writes them from the palette); color stands for
 // svg.Current. Colours are set outside the shape's q … Q, where fpdf
-// keeps track of them; its width, caps, joins and transform inside.
+// keeps track of them; its width, caps, joins and transform inside. A
+// drawing is an artifact in the tagged PDF: logos and icons stand beside
+// text that says what they show.
 func (c *Canvas) Drawing(d *svg.Drawing, x, y, w, h float64, color string) {
 	if d == nil || d.W <= 0 || d.H <= 0 {
 		return
 	}
+	c.Begin(nil)
+	defer c.End()
+	c.mark()
 	s := min(w/d.W, h/d.H)
 	_, ph := c.PDF.GetPageSize()
 	left, top := x+(w-d.W*s)/2, y+(h-d.H*s)/2
@@ -163,6 +241,7 @@ func fine(v float64) string {
 
 // Text draws a string in one face at a baseline, without breaking it.
 func (c *Canvas) Text(s string, face *fonts.Face, size float64, color string, x, baseline float64) {
+	c.mark()
 	c.Fonts.Text(face, size, c.color(color), 0, x, baseline, s)
 }
 
@@ -180,6 +259,7 @@ func (c *Canvas) color(color string) [3]uint8 {
 // each run is one text object with the PDF character spacing (Tc) that
 // reproduces the positions layout chose.
 func (c *Canvas) TextLine(l Line, x, baseline float64) {
+	c.mark()
 	gs := l.Glyphs
 	for i := 0; i < len(gs); {
 		j := i + 1

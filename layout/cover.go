@@ -139,6 +139,7 @@ func (d *Document) cover() Page {
 		p.Blocks = append(p.Blocks, Placed{Block: b, X: marginX, Y: y, W: contentW, H: h})
 		y += h
 	}
+	d.tagCover(p)
 	return p
 }
 

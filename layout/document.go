@@ -33,6 +33,7 @@ import (
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/ink"
+	"github.com/brochure-dev/brochure/internal/structure"
 	"github.com/brochure-dev/brochure/locale"
 	"github.com/brochure-dev/brochure/theme"
 )
@@ -227,6 +228,8 @@ type Document struct {
 	alpha []rune       // the characters the report prints, in Unicode order
 	inks  []ink.Colour // the colours with print values: the look's, the theme's
 
+	root *structure.Elem // the structure tree's root (see tags.go)
+
 	logo        *logo // the report's emblem, or nil
 	listed      bool  // the cover lists every section's title
 	bodyOnCover bool  // the cover holds the whole body
@@ -300,7 +303,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 			inks = append(inks, c)
 		}
 	}
-	d := &Document{Report: r, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th), inks: inks, logo: logo}
+	d := &Document{Report: r, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th), inks: inks, logo: logo, root: structure.NewDocument()}
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err

@@ -11,6 +11,7 @@ import (
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/safefile"
+	"github.com/brochure-dev/brochure/internal/structure"
 )
 
 // chartBlock places a chart; charts draw themselves through the go-chart
@@ -19,6 +20,7 @@ type chartBlock struct {
 	chart  data.Chart
 	style  charts.Style
 	height float64 // 0: the height the chart asks for
+	elem   *structure.Elem
 }
 
 func (b *chartBlock) plot(w float64) float64 {
@@ -48,6 +50,11 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 	st := b.style
 	st.Inks = c.Inks
+	if b.elem != nil {
+		c.Begin(b.elem)
+		defer c.End()
+	}
+	c.mark() // charts draw on the PDF directly
 	return charts.Draw(c.PDF, c.Fonts, b.chart, x, y, w, b.plot(w), st)
 }
 
@@ -63,6 +70,7 @@ type photoBlock struct {
 	path    string // the file, resolved against the report's folder
 	theme   Theme
 	caption *Paragraph
+	elem    *structure.Elem
 }
 
 func (d *Document) photo(key string, p data.Photo) Block {
@@ -117,6 +125,9 @@ func (b *photoBlock) Split(w, h float64) (Block, Block) {
 func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 	h := b.frame(w)
 	if b.photo.File != "" {
+		if b.elem != nil {
+			c.Begin(b.elem)
+		}
 		fx, fy := 0.5, 0.5
 		if f := b.photo.Focus; len(f) == 2 {
 			fx, fy = f[0].Value, f[1].Value
@@ -124,7 +135,11 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		if err := c.Image(b.path, x, y, w, h, fx, fy, b.photo.Fit == "contain"); err != nil {
 			return fmt.Errorf("photo %s: %w", b.photo.File, err)
 		}
+		if b.elem != nil {
+			c.End()
+		}
 	} else {
+		c.Begin(nil) // a placeholder's frame says nothing of the photo to come
 		c.FillRect(x, y, w, h, "#EFEFEF")
 		c.Line(x, y, x+w, y+h, 0.5, b.theme.Rule)
 		c.Line(x, y+h, x+w, y, 0.5, b.theme.Rule)
@@ -133,6 +148,7 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		lw := b.theme.Bold.Width(label, 9)
 		c.FillRect(x+(w-lw)/2-6, y+h/2-9, lw+12, 16, "#EFEFEF")
 		c.Text(label, b.theme.Bold, 9, b.theme.Muted, x+(w-lw)/2, y+h/2+3)
+		c.End()
 	}
 	return b.caption.Draw(c, x, y+h+5, w)
 }

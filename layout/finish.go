@@ -9,6 +9,7 @@ import (
 
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/pdffile"
+	"github.com/brochure-dev/brochure/internal/structure"
 )
 
 // finish completes fpdf's output, deterministically:
@@ -30,7 +31,9 @@ import (
 //     the xref table into a stream (PDF 1.5): 4 KB less on the sample.
 //   - Press: a print build's output intent and resources (see press; nil
 //     for a screen build).
-func finish(pdf []byte, text *fonts.Embedding, pics *pictures, x *press) ([]byte, error) {
+//   - Structure: the tagged PDF's structure tree, its link annotations
+//     and the catalog's entries for them (see structure.Tree.Write).
+func finish(pdf []byte, text *fonts.Embedding, pics *pictures, x *press, tags *structure.Tree) ([]byte, error) {
 	sortBoxes(pdf)
 	pf, err := pdffile.Parse(pdf)
 	if err != nil {
@@ -54,6 +57,11 @@ func finish(pdf []byte, text *fonts.Embedding, pics *pictures, x *press) ([]byte
 		if infoRE.Match(o) {
 			pf.Info = n
 			break
+		}
+	}
+	if tags != nil {
+		if err := tags.Write(pf); err != nil {
+			return nil, fmt.Errorf("finish: %w", err)
 		}
 	}
 	if x != nil {

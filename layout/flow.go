@@ -1,6 +1,10 @@
 package layout
 
-import "math"
+import (
+	"math"
+
+	"github.com/brochure-dev/brochure/internal/structure"
+)
 
 // Flow is a section's text set as one text through columns, the way a
 // newspaper sets an article: all its paragraphs (and the byline that closes
@@ -38,6 +42,12 @@ type Flow struct {
 	Float   Block   // a figure at the foot of the last column; optional
 	Kicker  Block   // set above Float when it is carried to a page alone
 	Mark    string  // the colour of bullets and of a pull quote's rules
+	// Tags are the paragraphs' elements in the structure tree (a P, a
+	// list item's LBody, an H3, a BlockQuote), the byline's last; Labels
+	// a numbered item's Lbl (see tag). nil draws the text as its block's.
+	Tags, Labels []*structure.Elem
+
+	links map[int]map[int]*structure.Elem // the Link element of each link in the text, by paragraph and number (shared by the parts of a split flow)
 
 	units  []unit  // the rows, set at width
 	width  float64 // the width units were set at
@@ -84,6 +94,7 @@ type unit struct {
 	keep   bool       // a subheading's line: the column goes on after it
 	quote  *pullQuote // a pull quote, drawn over its rows from this one
 	pad    bool       // a further row of the pull quote above
+	links  []textLink // the links of its line
 }
 
 func (f *Flow) cols() int { return max(1, f.Columns) }
@@ -117,6 +128,7 @@ func (f *Flow) set(w float64) []unit {
 		case ListItem:
 			hang := f.hang(i, cw)
 			lines := Break(p.Spans, cw-hang, Setting{Align: Justify, TrimStart: true, Units: f.Setting.Units})
+			links := findLinks(spansText(p.Spans), lines)
 			for k, l := range lines {
 				u := unit{line: l, para: i, idx: k, of: len(lines), kind: p.Kind, dx: hang}
 				if k == 0 && p.Label != nil {
@@ -125,6 +137,9 @@ func (f *Flow) set(w float64) []unit {
 					}
 				}
 				u.bullet = k == 0 && p.Label == nil
+				if k < len(links) {
+					u.links = links[k]
+				}
 				us = append(us, u)
 			}
 		case Subhead:
@@ -134,8 +149,13 @@ func (f *Flow) set(w float64) []unit {
 			}
 		default:
 			lines := Break(p.Spans, cw, f.Setting)
+			links := findLinks(spansText(p.Spans), lines)
 			for k, l := range lines {
-				us = append(us, unit{line: l, para: i, idx: k, of: len(lines)})
+				u := unit{line: l, para: i, idx: k, of: len(lines)}
+				if k < len(links) {
+					u.links = links[k]
+				}
+				us = append(us, u)
 			}
 		}
 		prev = p.Kind
@@ -349,19 +369,45 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 // each one by its unit's kind (P, LI, H3, BlockQuote).
 func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 	f.place(x, y, w, func(u *unit, x, top float64) {
+		var e, lbl *structure.Elem
+		if u.para < len(f.Tags) {
+			e, lbl = f.Tags[u.para], f.Labels[u.para]
+		}
+		if e != nil {
+			c.Begin(e)
+			defer c.End()
+		}
 		switch {
 		case u.quote != nil:
 			u.quote.draw(c, x, top, f.colWidth(w), float64(f.quoteRows(u))*f.Leading)
 		default:
 			base := top + baseline(u.line.Size, f.Leading)
 			if u.label != nil {
+				if lbl != nil {
+					c.Begin(lbl)
+				}
 				c.TextLine(*u.label, x, base)
+				if lbl != nil {
+					c.End()
+				}
 			}
 			if u.bullet {
 				s := u.line.Size * 0.3
+				c.Begin(nil) // a bullet is the list's look; the structure says it is a list
 				c.FillRect(x+u.line.Size*0.1, base-u.line.Size*0.38-s/2, s, s, f.Mark)
+				c.End()
 			}
-			c.TextLine(u.line, x+u.dx, base)
+			if e == nil {
+				c.TextLine(u.line, x+u.dx, base)
+				return
+			}
+			if f.links == nil {
+				f.links = map[int]map[int]*structure.Elem{}
+			}
+			if f.links[u.para] == nil {
+				f.links[u.para] = map[int]*structure.Elem{}
+			}
+			drawLinked(c, u.line, x+u.dx, base, u.links, e, f.links[u.para])
 		}
 	})
 	if f.Float != nil {

@@ -145,7 +145,9 @@ func (c *Canvas) Image(path string, x, y, w, h, fx, fy float64, contain bool) er
 	scale := max(w/dx, h/dy)
 	if contain {
 		scale = min(w/dx, h/dy)
+		c.Begin(nil) // the ground is decoration
 		c.FillRect(x, y, w, h, "#F2F2F2")
+		c.End()
 		fx, fy = 0.5, 0.5
 	}
 	nx, ny := px, py
@@ -163,6 +165,7 @@ func (c *Canvas) Image(path string, x, y, w, h, fx, fy float64, contain bool) er
 	m := orient[o]
 	a, b, cc, d := m[0]*sw, m[1]*sh, m[2]*sw, m[3]*sh
 	e, f := m[4]*sw+left, m[5]*sh+ph-top-sh
+	c.mark()
 	c.PDF.ClipRect(x, y, w, h, false)
 	c.PDF.RawWriteStr(fmt.Sprintf("q %s %s %s %s %s %s cm %s Do Q", num(a), num(b), num(cc), num(d), num(e), num(f), name))
 	c.PDF.ClipEnd()

@@ -2,12 +2,9 @@ package layout
 
 import (
 	"bytes"
-	"crypto/md5"
 	_ "embed"
 	"fmt"
-	"html"
 	"strings"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -73,42 +70,14 @@ func tint(c ink.Colour, screen string, share float64) ink.Colour {
 	return c
 }
 
-// pdfx makes the document claim PDF/X-4 (ISO 15930-7): XMP metadata with
-// the pdfxid version and the xmpMM identifiers the standard asks for;
-// finish adds the output intent, /Trapped and the page resources (see
+// pdfx makes the document claim PDF/X-4 (ISO 15930-7): the XMP metadata
+// has the pdfxid version and the xmpMM identifiers the standard asks for
+// (see metadata); this adds the spot colours, and finish adds the output intent, /Trapped and the page resources (see
 // press). PDF/X-4 allows transparency and ICC-tagged or sRGB (DefaultRGB)
 // photos; what it forbids, checkPress refused. (No validator such as
 // veraPDF or Acrobat's preflight is available here to confirm
 // conformance.)
-func (d *Document) pdfx(pdf *fpdf.Fpdf, title string, date time.Time) error {
-	esc := html.EscapeString
-	ts := date.UTC().Format("2006-01-02T15:04:05Z")
-	sum := md5.Sum([]byte(title + "\x00" + ts + "\x00" + d.Report.Organization))
-	uuid := fmt.Sprintf("uuid:%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
-	xmp := fmt.Sprintf(`<?xpacket begin="%s" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
-<dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>
-<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>
-<pdf:Producer>%s</pdf:Producer>
-<pdf:Trapped>False</pdf:Trapped>
-<xmp:CreatorTool>%s</xmp:CreatorTool>
-<xmp:CreateDate>%s</xmp:CreateDate>
-<xmp:ModifyDate>%s</xmp:ModifyDate>
-<xmp:MetadataDate>%s</xmp:MetadataDate>
-<xmpMM:DocumentID>%s</xmpMM:DocumentID>
-<xmpMM:InstanceID>%s</xmpMM:InstanceID>
-<xmpMM:VersionID>1</xmpMM:VersionID>
-<xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-</rdf:Description>
-</rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>`, "\uFEFF", esc(title), esc(d.Report.Organization),
-		esc("brochure "+Version+" (fpdf)"), esc("brochure "+Version), ts, ts, ts, uuid, uuid)
-	pdf.SetXmpMetadata([]byte(xmp))
+func (d *Document) pdfx(pdf *fpdf.Fpdf) error {
 	for _, c := range d.inks {
 		if c.Spot != "" {
 			k := c.CMYK

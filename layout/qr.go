@@ -7,6 +7,7 @@ import (
 	qrcode "github.com/yeqown/go-qrcode/v2"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/structure"
 )
 
 // A QR code is printed as vector squares: the module matrix comes from
@@ -70,6 +71,7 @@ type qrBlock struct {
 	text    *Paragraph
 	right   bool // the code at the right edge
 	after   float64
+	elem    *structure.Elem // the code's Figure in the structure tree (see tag)
 }
 
 // qrGap is the space between the code's quiet zone and its caption, pt.
@@ -129,9 +131,15 @@ func (b *qrBlock) Draw(c *Canvas, x, y, w float64) error {
 	if b.right {
 		cx, tx = x+w-side, x+w-side-qrGap-tw
 	}
+	if b.elem != nil {
+		c.Begin(b.elem)
+	}
 	c.FillRect(cx, y, side, side, "#FFFFFF")
 	q := float64(qrQuiet) * b.module
 	c.fillRects(qrRects(b.modules, cx+q, y+q, b.module), b.module, "#000000")
+	if b.elem != nil {
+		c.End()
+	}
 	th := b.text.Measure(tw)
 	return b.text.Draw(c, tx, y+max(0, (side-th)/2), tw)
 }
@@ -181,6 +189,7 @@ func (c *Canvas) fillRects(rs []rect, w float64, color string) {
 	if len(rs) == 0 {
 		return
 	}
+	c.mark()
 	c.fill(color, w, w)
 	for _, r := range rs {
 		c.PDF.MoveTo(r.X, r.Y)
@@ -205,6 +214,7 @@ func (d *Document) placeQR() {
 	}
 	f := d.geo.frame()
 	b := d.qr(*q, qrFoot)
+	b.tag(d.root)
 	h := b.Measure(f.W)
 	last := &d.Pages[len(d.Pages)-1]
 	if last.Bare && d.Report.Print.Booklet {

@@ -69,8 +69,10 @@ func (q *pullQuote) each(x, top, cw, h float64, fn func(l Line, x, baseline floa
 // rules, then one call a line.
 func (q *pullQuote) draw(c *Canvas, x, top, cw, h float64) {
 	y := top + (h-q.height(cw))/2
+	c.Begin(nil) // the rules are decoration
 	c.FillRect(x, y, cw, quoteRule, q.rule)
 	c.FillRect(x, y+q.height(cw)-quoteRule, cw, quoteRule, q.rule)
+	c.End()
 	q.each(x, top, cw, h, c.TextLine)
 }
 

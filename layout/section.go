@@ -9,6 +9,7 @@ import (
 
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/structure"
 	"github.com/brochure-dev/brochure/number"
 )
 
@@ -141,6 +142,7 @@ func (d *Document) body() []Block {
 		}
 		blocks = append(blocks, Space(d.Theme.Grid.SectionGap))
 	}
+	tagSections(d.root, blocks)
 	return blocks
 }
 
@@ -362,6 +364,7 @@ type sectionHead struct {
 	Stack
 	n     int // the section's index
 	title string
+	sect  *structure.Elem
 }
 
 // Split implements Block: the head moves whole (as itself, so that Write
@@ -465,6 +468,8 @@ type statCard struct {
 	setLine Line
 	setBig  float64
 	label   *Paragraph
+
+	elem *structure.Elem // its place in the structure tree (see tag)
 }
 
 func (d *Document) statCard(s data.Stat) Block {
@@ -563,6 +568,10 @@ func (c *statCard) Split(w, h float64) (Block, Block) { return nil, c }
 
 // Draw implements Block.
 func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
+	if c.elem != nil {
+		cv.Begin(c.elem)
+		defer cv.End()
+	}
 	h := c.Measure(w)
 	switch c.theme.Card.Kind {
 	case "box":

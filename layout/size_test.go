@@ -10,10 +10,12 @@ import (
 )
 
 // TestSampleSize holds the sample (it has no photos, only their frames)
-// to the size the performance issue set: at most 170 KB in all, and under
-// 20 KB besides the embedded font programs, which are the floor for what
-// the pages draw. A font not cut to what it draws, a map or table written
-// per face, or page contents left uncompressed each break it.
+// to the size the issues set: at most 180 KB in all (the accessibility
+// issue's bound, tagging included), and under 27 KB besides the embedded
+// font programs, which are the floor for what the pages draw (20 KB before
+// the structure tree, its marked content and the XMP metadata, some 6 KB).
+// A font not cut to what it draws, a map or table written per face, or
+// page contents left uncompressed each break it.
 func TestSampleSize(t *testing.T) {
 	_, pdf := build(t, load(t, samplePath), Options{})
 	ctx, err := api.ReadContext(bytes.NewReader(pdf), model.NewDefaultConfiguration())
@@ -48,10 +50,10 @@ func TestSampleSize(t *testing.T) {
 	if faces != 3 {
 		t.Errorf("%d font programs, want Regular, Bold and Black", faces)
 	}
-	if len(pdf) > 170_000 {
-		t.Errorf("sample PDF is %d bytes, want at most 170,000", len(pdf))
+	if len(pdf) > 180_000 {
+		t.Errorf("sample PDF is %d bytes, want at most 180,000", len(pdf))
 	}
-	if rest := len(pdf) - fontBytes; rest >= 20_000 {
-		t.Errorf("%d bytes besides the font programs, want under 20,000", rest)
+	if rest := len(pdf) - fontBytes; rest >= 27_000 {
+		t.Errorf("%d bytes besides the font programs, want under 27,000", rest)
 	}
 }

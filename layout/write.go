@@ -13,6 +13,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/structure"
 )
 
 // Write draws the document as a PDF. The output depends only on the
@@ -47,13 +48,12 @@ func (d *Document) Write(w io.Writer) error {
 	date := d.date()
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
+	pdf.SetXmpMetadata(d.metadata(title, date))
 	if d.opt.PDFA {
-		if err := d.pdfa(pdf, title, date); err != nil {
-			return err
-		}
+		d.pdfa(pdf)
 	}
 	if d.opt.PDFX {
-		if err := d.pdfx(pdf, title, date); err != nil {
+		if err := d.pdfx(pdf); err != nil {
 			return err
 		}
 	}
@@ -68,19 +68,19 @@ func (d *Document) Write(w io.Writer) error {
 	text := fonts.NewEmbedding(pdf, d.alpha)
 	inks := d.palette()
 	text.Ink = inks.Text // greys on the black plate; in print, CMYK and overprint
-	c := &Canvas{PDF: pdf, Fonts: text, Ink: d.Theme.Ink, Inks: inks, Links: map[int]int{}, quality: d.quality(), photoBytes: d.opt.Limits.photoBytes()}
+	tags := structure.New(d.root)
+	c := &Canvas{PDF: pdf, Fonts: text, Ink: d.Theme.Ink, Inks: inks, Dests: map[int]structure.Target{}, Tags: tags, quality: d.quality(), photoBytes: d.opt.Limits.photoBytes()}
 	// the destinations of the contents' links: each section's head
-	for _, p := range d.Pages {
+	for i, p := range d.Pages {
 		for _, b := range p.Blocks {
 			if h, ok := b.Block.(*sectionHead); ok {
-				id := pdf.AddLink()
-				pdf.SetLink(id, b.Y+off, p.Number)
-				c.Links[h.n] = id
+				c.Dests[h.n] = structure.Target{Page: i, Y: mh - (b.Y + off)}
 			}
 		}
 	}
-	for _, p := range d.Pages {
+	for i, p := range d.Pages {
 		pdf.AddPage()
+		c.page = i
 		for _, b := range p.Blocks {
 			if h, ok := b.Block.(*sectionHead); ok {
 				pdf.Bookmark(utf16BE(fmt.Sprintf("%d %s", h.n+1, h.title)), 0, b.Y+off)
@@ -93,8 +93,12 @@ func (d *Document) Write(w io.Writer) error {
 			}
 		}
 		if g.Marks {
+			c.Begin(nil)
+			c.mark()
 			d.marks(pdf)
+			c.End()
 		}
+		c.close()
 	}
 	text.Done() // the fonts are cut and compressed while fpdf writes
 	var buf bytes.Buffer
@@ -105,7 +109,7 @@ func (d *Document) Write(w io.Writer) error {
 	if d.opt.PDFX {
 		x = &press{profile: d.opt.Profile, name: d.opt.ProfileName}
 	}
-	out, err := finish(buf.Bytes(), text, c.pics, x)
+	out, err := finish(buf.Bytes(), text, c.pics, x, tags)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,380 @@
+// Package structure is the logical structure of a tagged PDF (PDF 32000
+// §14.7–14.8, PDF/UA-1): a tree of elements (Document, Sect, H1, P,
+// Figure…) whose content is the marked-content sequences of the pages and
+// the link annotations, in reading order.
+//
+// The drawing side says what it draws: Mark gives the element it is
+// drawing a new marked-content identifier (MCID) on a page, and Link adds a
+// link annotation as an element's content. An element takes its place among
+// its parent's children when the first of its content is drawn, so the
+// tree's order is the order in which things are printed, a paragraph
+// continued on the next page stays one element, and an element that was
+// made but never drawn (a layout tried and given up) is not in the file.
+// Write then adds the tree, the parent tree, the annotations and the
+// catalog's entries to the finished file.
+//
+// Why by hand: fpdf writes no structure, and neither does any Go PDF
+// library that could be given fpdf's pages; the tree is a few hundred
+// small dictionaries.
+package structure
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/brochure-dev/brochure/internal/pdffile"
+)
+
+// Role is a standard structure type (PDF 32000 §14.8.4).
+type Role string
+
+// The roles brochures use.
+const (
+	Document Role = "Document"
+	Sect     Role = "Sect"
+	Div      Role = "Div"
+	H1       Role = "H1"
+	H2       Role = "H2"
+	H3       Role = "H3"
+	P        Role = "P"
+	Span     Role = "Span"
+	L        Role = "L"
+	LI       Role = "LI"
+	Lbl      Role = "Lbl"
+	LBody    Role = "LBody"
+	Link     Role = "Link"
+	Figure   Role = "Figure"
+	Caption  Role = "Caption"
+	Table    Role = "Table"
+	THead    Role = "THead"
+	TBody    Role = "TBody"
+	TR       Role = "TR"
+	TH       Role = "TH"
+	TD       Role = "TD"
+	Quote    Role = "BlockQuote"
+)
+
+// Elem is one structure element. Its fields are what a reader is told
+// about it besides its content.
+type Elem struct {
+	Role   Role
+	Alt    string // the alternate description: what a figure shows
+	Actual string // the text of the content, where the glyphs drawn say it otherwise
+	Lang   string // its language, when not the document's (BCP 47)
+	Scope  string // of a TH: "Row", "Column" or "Both"; "" for none
+
+	parent *Elem
+}
+
+// kid is a child element, a marked-content sequence (page, mcid) or a link
+// annotation (annot ≥ 0).
+type kid struct {
+	elem  *Elem
+	page  int
+	mcid  int
+	annot int
+}
+
+// NewDocument returns the root of a document's structure.
+func NewDocument() *Elem { return &Elem{Role: Document} }
+
+// Add returns a new child of e. It joins e's children (and e its parent's)
+// in a Tree when something of it is drawn.
+func (e *Elem) Add(r Role) *Elem { return &Elem{Role: r, parent: e} }
+
+// Parent is the element e belongs to (nil for the root).
+func (e *Elem) Parent() *Elem { return e.parent }
+
+// Tree is the structure of one drawing of a document: its root and, for
+// each element drawn, its kids in the order drawn, and what each page and
+// annotation refers back to. The elements themselves may be drawn again
+// into another Tree.
+type Tree struct {
+	Root   *Elem
+	kids   map[*Elem][]kid
+	pages  [][]*Elem // per page, the element of each MCID
+	annots []annot
+	placed map[*Elem]bool
+	obj    map[*Elem]int // object numbers, while writing
+}
+
+// place makes e a kid of its parent, and the parent of its own, up to
+// the first element placed already.
+func (t *Tree) place(e *Elem) {
+	for x := e; x.parent != nil && !t.placed[x]; x = x.parent {
+		t.placed[x] = true
+		t.kids[x.parent] = append(t.kids[x.parent], kid{elem: x, annot: -1})
+	}
+}
+
+// annot is a link annotation: its page, its rectangle in PDF coordinates
+// and where it goes.
+type annot struct {
+	page   int
+	rect   [4]float64
+	target Target
+	elem   *Elem
+}
+
+// Target is where a link goes: a URI, or a place on a page (index from 0,
+// Y from the page's foot).
+type Target struct {
+	URI  string
+	Page int
+	Y    float64
+	Text string // what the link says, for the annotation's Contents
+}
+
+// New returns an empty tree of the document root.
+func New(root *Elem) *Tree {
+	return &Tree{Root: root, kids: map[*Elem][]kid{}, placed: map[*Elem]bool{root: true}, obj: map[*Elem]int{}}
+}
+
+// Mark returns the next MCID of page (from 0) for content of e.
+func (t *Tree) Mark(page int, e *Elem) int {
+	for len(t.pages) <= page {
+		t.pages = append(t.pages, nil)
+	}
+	id := len(t.pages[page])
+	t.pages[page] = append(t.pages[page], e)
+	t.kids[e] = append(t.kids[e], kid{page: page, mcid: id, annot: -1})
+	t.place(e)
+	return id
+}
+
+// Link adds a link annotation on page over rect (x0, y0, x1, y1 in PDF
+// coordinates) as content of e, which should be a Link element.
+func (t *Tree) Link(page int, e *Elem, rect [4]float64, to Target) {
+	t.annots = append(t.annots, annot{page: page, rect: rect, target: to, elem: e})
+	t.kids[e] = append(t.kids[e], kid{page: page, annot: len(t.annots) - 1})
+	t.place(e)
+}
+
+// Empty reports whether nothing was marked.
+func (t *Tree) Empty() bool { return len(t.kids[t.Root]) == 0 }
+
+var kidsRE = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
+
+// Write adds the tree to pf: an object per element, the annotations, the
+// parent tree, and in the catalog the StructTreeRoot, MarkInfo and
+// ViewerPreferences (DisplayDocTitle); each page gets its StructParents,
+// its annotations and /Tabs /S (tab order follows the structure).
+func (t *Tree) Write(pf *pdffile.File) error {
+	pages, err := pageObjects(pf)
+	if err != nil {
+		return err
+	}
+	if len(t.pages) > len(pages) {
+		return fmt.Errorf("structure: content marked on page %d of %d", len(t.pages), len(pages))
+	}
+	root := pf.Add(nil)
+	t.obj[t.Root] = pf.Add(nil)
+	var elems []*Elem
+	var number func(e *Elem)
+	number = func(e *Elem) {
+		elems = append(elems, e)
+		for _, k := range t.kids[e] {
+			if k.elem != nil {
+				t.obj[k.elem] = pf.Add(nil)
+				number(k.elem)
+			}
+		}
+	}
+	number(t.Root)
+	annots := make([]int, len(t.annots))
+	perPage := make([][]int, len(pages))
+	for i, a := range t.annots {
+		annots[i] = pf.Add(nil)
+		perPage[a.page] = append(perPage[a.page], annots[i])
+	}
+	parent := func(e *Elem) int {
+		if e.parent == nil {
+			return root
+		}
+		return t.obj[e.parent]
+	}
+	for _, e := range elems {
+		pf.Objects[t.obj[e]] = t.dict(e, parent(e), pages, annots)
+	}
+	for i, a := range t.annots {
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "<</Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /F 4 /StructParent %d /Contents %s",
+			num(a.rect[0]), num(a.rect[1]), num(a.rect[2]), num(a.rect[3]), len(pages)+i, Text(a.target.Text))
+		if a.target.URI != "" {
+			fmt.Fprintf(&b, " /A <</S /URI /URI %s>>", literal([]byte(a.target.URI)))
+		} else if a.target.Page >= 0 && a.target.Page < len(pages) {
+			fmt.Fprintf(&b, " /Dest [%d 0 R /XYZ 0 %s null]", pages[a.target.Page], num(a.target.Y))
+		}
+		b.WriteString(">>\n")
+		pf.Objects[annots[i]] = b.Bytes()
+	}
+	// the parent tree: each page's array of the elements of its MCIDs,
+	// then each annotation's element
+	var nums bytes.Buffer
+	nums.WriteString("<</Nums [")
+	for p := range pages {
+		fmt.Fprintf(&nums, "%d [", p)
+		if p < len(t.pages) {
+			for i, e := range t.pages[p] {
+				if i > 0 {
+					nums.WriteByte(' ')
+				}
+				fmt.Fprintf(&nums, "%d 0 R", t.obj[e])
+			}
+		}
+		nums.WriteString("] ")
+	}
+	for i, a := range t.annots {
+		fmt.Fprintf(&nums, "%d %d 0 R ", len(pages)+i, t.obj[a.elem])
+	}
+	nums.WriteString("]>>\n")
+	ptree := pf.Add(nums.Bytes())
+	pf.Objects[root] = fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>\n",
+		t.obj[t.Root], ptree, len(pages)+len(t.annots))
+	for p, n := range pages {
+		extra := fmt.Sprintf("/StructParents %d /Tabs /S", p)
+		if len(perPage[p]) > 0 {
+			var refs []string
+			for _, a := range perPage[p] {
+				refs = append(refs, fmt.Sprintf("%d 0 R", a))
+			}
+			extra += " /Annots [" + strings.Join(refs, " ") + "]"
+		}
+		pf.Objects[n] = beforeEnd(pf.Objects[n], extra)
+	}
+	pf.Objects[pf.Root] = beforeEnd(pf.Objects[pf.Root],
+		fmt.Sprintf("/StructTreeRoot %d 0 R /MarkInfo <</Marked true>> /ViewerPreferences <</DisplayDocTitle true>>", root))
+	return nil
+}
+
+// dict is the element's dictionary: its kids are MCIDs (with an MCR where
+// the page is not the element's /Pg), OBJRs for annotations, and elements.
+func (t *Tree) dict(e *Elem, parent int, pages, annots []int) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", e.Role, parent)
+	pg := -1
+	kids := t.kids[e]
+	for _, k := range kids {
+		if k.elem == nil && k.annot < 0 {
+			pg = k.page
+			break
+		}
+	}
+	if pg >= 0 {
+		fmt.Fprintf(&b, " /Pg %d 0 R", pages[pg])
+	}
+	var ks []string
+	for _, k := range kids {
+		switch {
+		case k.elem != nil:
+			ks = append(ks, fmt.Sprintf("%d 0 R", t.obj[k.elem]))
+		case k.annot >= 0:
+			ks = append(ks, fmt.Sprintf("<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pages[k.page], annots[k.annot]))
+		case k.page == pg:
+			ks = append(ks, strconv.Itoa(k.mcid))
+		default:
+			ks = append(ks, fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[k.page], k.mcid))
+		}
+	}
+	switch len(ks) {
+	case 0:
+	case 1:
+		b.WriteString(" /K " + ks[0])
+	default:
+		b.WriteString(" /K [" + strings.Join(ks, " ") + "]")
+	}
+	if e.Alt != "" {
+		b.WriteString(" /Alt " + Text(e.Alt))
+	}
+	if e.Actual != "" {
+		b.WriteString(" /ActualText " + Text(e.Actual))
+	}
+	if e.Lang != "" {
+		b.WriteString(" /Lang " + literal([]byte(e.Lang)))
+	}
+	if e.Scope != "" {
+		b.WriteString(" /A <</O /Table /Scope /" + e.Scope + ">>")
+	}
+	b.WriteString(">>\n")
+	return b.Bytes()
+}
+
+// pageObjects returns the object numbers of the pages, in order: fpdf
+// writes one Pages node whose Kids are all the pages.
+func pageObjects(pf *pdffile.File) ([]int, error) {
+	for _, o := range pf.Objects {
+		if !bytes.HasPrefix(o, []byte("<</Type /Pages\n")) {
+			continue
+		}
+		m := kidsRE.FindSubmatch(o)
+		if m == nil {
+			break
+		}
+		f := strings.Fields(string(m[1]))
+		var pages []int
+		for i := 0; i+2 < len(f); i += 3 {
+			n, err := strconv.Atoi(f[i])
+			if err != nil || n <= 0 || n >= len(pf.Objects) {
+				return nil, fmt.Errorf("structure: bad page reference %q", f[i])
+			}
+			pages = append(pages, n)
+		}
+		return pages, nil
+	}
+	return nil, fmt.Errorf("structure: no page tree")
+}
+
+// beforeEnd inserts s before the closing ">>" of dictionary d.
+func beforeEnd(d []byte, s string) []byte {
+	i := bytes.LastIndex(d, []byte(">>"))
+	if i < 0 {
+		return d
+	}
+	return append(d[:i:i], append([]byte("\n"+s+"\n"), d[i:]...)...)
+}
+
+// Text is s as a PDF text string: PDFDocEncoding for ASCII, else UTF-16BE
+// with its byte order mark.
+func Text(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return literal([]byte(s))
+	}
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return literal(b)
+}
+
+// literal is b as a PDF literal string, escaped.
+func literal(b []byte) string {
+	var s strings.Builder
+	s.Grow(len(b) + 2)
+	s.WriteByte('(')
+	for _, c := range b {
+		switch c {
+		case '\\', '(', ')':
+			s.WriteByte('\\')
+			s.WriteByte(c)
+		case '\r':
+			s.WriteString(`\r`)
+		default:
+			s.WriteByte(c)
+		}
+	}
+	s.WriteByte(')')
+	return s.String()
+}
+
+func num(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }

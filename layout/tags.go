@@ -1,0 +1,414 @@
+package layout
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/brochure-dev/brochure/charts"
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/structure"
+)
+
+// This file says what each block is in the tagged PDF's structure tree
+// (see Canvas.Begin): a block that implements tagger makes its elements
+// under the element it is given; Write's Canvas marks what it draws as
+// their content. A block that makes none (rules, spaces, running heads,
+// folios, colour bands, kickers) is drawn as an artifact.
+//
+// A new kind of block takes part by implementing tagger: make the
+// elements (parent.Add(structure.Table), then TR, TH, TD…) in tag, keep
+// them, and draw each part between c.Begin(elem) and c.End().
+
+// tagger is a Block that has a place in the structure tree.
+type tagger interface {
+	// tag makes the block's elements as children of parent.
+	tag(parent *structure.Elem)
+}
+
+// tagSections gives the body's blocks their elements: each section head
+// starts a Sect under root, which holds what follows it.
+func tagSections(root *structure.Elem, blocks []Block) {
+	start, parent := 0, root
+	for i, b := range blocks {
+		if h, ok := b.(*sectionHead); ok {
+			tagBlocks(parent, blocks[start:i])
+			h.tag(root)
+			parent, start = h.sect, i+1
+		}
+	}
+	tagBlocks(parent, blocks[start:])
+}
+
+// tagBlocks gives blocks their elements under parent, in order: a run of
+// stat cards (in rows) is one list, each card an item.
+func tagBlocks(parent *structure.Elem, blocks []Block) {
+	var list *structure.Elem
+	for _, b := range blocks {
+		if cards(b) {
+			if list == nil {
+				list = parent.Add(structure.L)
+			}
+			tagBlocks(list, b.(*Row).Cells)
+			continue
+		}
+		list = nil
+		if t, ok := b.(tagger); ok {
+			t.tag(parent)
+		}
+	}
+}
+
+// cards reports whether b is a row of stat cards.
+func cards(b Block) bool {
+	r, ok := b.(*Row)
+	if !ok || len(r.Cells) == 0 {
+		return false
+	}
+	for _, c := range r.Cells {
+		if _, ok := c.(*statCard); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// tag implements tagger: a paragraph is a P unless it was given a role.
+func (p *Paragraph) tag(parent *structure.Elem) {
+	if p.Tag == nil {
+		p.Tag = parent.Add(structure.P)
+	}
+}
+
+// docLang is the language of the document e belongs to: its root's.
+func docLang(e *structure.Elem) string {
+	for e != nil && e.Parent() != nil {
+		e = e.Parent()
+	}
+	if e == nil {
+		return ""
+	}
+	return e.Lang
+}
+
+// tag implements tagger: each paragraph of the text, and the byline, is a P.
+// A run of list items is an L, each item an LI of its number (Lbl; a
+// bullet is drawn as an artifact) and its text (LBody); a subheading is an
+// H3, a pull quote a BlockQuote.
+func (f *Flow) tag(parent *structure.Elem) {
+	f.Tags, f.Labels, f.links = nil, nil, map[int]map[int]*structure.Elem{}
+	var list *structure.Elem
+	for _, p := range f.Paras {
+		var e, lbl *structure.Elem
+		switch p.Kind {
+		case ListItem:
+			if list == nil {
+				list = parent.Add(structure.L)
+			}
+			li := list.Add(structure.LI)
+			if p.Label != nil {
+				lbl = li.Add(structure.Lbl)
+			}
+			e = li.Add(structure.LBody)
+		case Subhead:
+			e = parent.Add(structure.H3)
+		case PullQuote:
+			e = parent.Add(structure.Quote)
+		default:
+			e = parent.Add(structure.P)
+		}
+		if p.Kind != ListItem {
+			list = nil
+		}
+		f.Tags, f.Labels = append(f.Tags, e), append(f.Labels, lbl)
+	}
+	if f.Trailer != nil {
+		f.Tags, f.Labels = append(f.Tags, parent.Add(structure.P)), append(f.Labels, nil)
+	}
+	if t, ok := f.Float.(tagger); ok {
+		t.tag(parent)
+	}
+}
+
+// tag implements tagger: the code is a Figure that says its address, its
+// caption a P (whose address, if it shows one, is a link).
+func (b *qrBlock) tag(parent *structure.Elem) {
+	b.elem = parent.Add(structure.Figure)
+	b.elem.Alt = "QR code: " + b.url
+	if !strings.HasPrefix(strings.ToLower(docLang(parent)), "en") {
+		b.elem.Alt = "二维码：" + b.url
+	}
+	b.text.Tag = nil
+	b.text.tag(parent)
+}
+
+// tag implements tagger for the cells of a row (figures side by side).
+func (r *Row) tag(parent *structure.Elem) { tagBlocks(parent, r.Cells) }
+
+// tag implements tagger for what a stack holds.
+func (s *Stack) tag(parent *structure.Elem) { tagBlocks(parent, s.Blocks) }
+
+// tag implements tagger: a section head starts a Sect. Its number and
+// headline are its H2; its title is the deck (a P) under a headline, or
+// the H2 itself without one.
+func (h *sectionHead) tag(parent *structure.Elem) {
+	h.sect = parent.Add(structure.Sect)
+	var paras []*Paragraph
+	for _, b := range h.Blocks {
+		if p, ok := b.(*Paragraph); ok {
+			paras = append(paras, p)
+		}
+	}
+	head := h.sect.Add(structure.H2)
+	for i, p := range paras {
+		p.Tag = head
+		if i == len(paras)-1 && len(paras) > 2 {
+			p.Tag = h.sect.Add(structure.P)
+		}
+	}
+}
+
+// tag implements tagger: a card is a list item read as one phrase.
+func (c *statCard) tag(parent *structure.Elem) {
+	li := parent.Add(structure.LI)
+	c.elem = li.Add(structure.LBody)
+	c.elem.Actual = c.phrase()
+}
+
+// phrase is what a card says, in the order one says it: "死亡人数 下降
+// 44.86%", "Deaths down 44.86%", and the note under it.
+func (c *statCard) phrase() string {
+	s, loc := c.stat, c.theme.Locale
+	prefix, figure, unit := loc.Figure(s.Prefix, s.Value.Text, s.Unit)
+	words := []string{strings.TrimSpace(s.Label)}
+	switch s.Change {
+	case "up":
+		words = append(words, map[bool]string{true: "up", false: "上升"}[loc.English()])
+	case "down":
+		words = append(words, map[bool]string{true: "down", false: "下降"}[loc.English()])
+	}
+	words = append(words, prefix+figure+unit)
+	out := strings.Join(words, " ")
+	if c.note != "" {
+		if loc.English() {
+			out += " (" + c.note + ")"
+		} else {
+			out += "（" + c.note + "）"
+		}
+	}
+	return out
+}
+
+// tag implements tagger: a chart is a Figure described by its alt text.
+func (b *chartBlock) tag(parent *structure.Elem) {
+	b.elem = parent.Add(structure.Figure)
+	b.elem.Alt = b.chart.Alt
+	if b.elem.Alt == "" {
+		b.elem.Alt = charts.Alt(b.chart, b.style.Lang)
+	}
+}
+
+// tag implements tagger: a photo is a Figure with its alt text, its
+// caption a Caption after it; a placeholder's frame is an artifact and
+// its caption a P.
+func (b *photoBlock) tag(parent *structure.Elem) {
+	if b.photo.File == "" {
+		b.caption.Tag = parent.Add(structure.P)
+		return
+	}
+	b.elem = parent.Add(structure.Figure)
+	b.elem.Alt = photoAlt(b.photo)
+	b.caption.Tag = parent.Add(structure.Caption)
+}
+
+// photoAlt is a photo's alternative text: its alt:, else its caption
+// (data warns that a caption is not an alternative), else its file's name.
+func photoAlt(p data.Photo) string {
+	switch {
+	case strings.TrimSpace(p.Alt) != "":
+		return strings.TrimSpace(p.Alt)
+	case strings.TrimSpace(p.Caption) != "":
+		return strings.TrimSpace(p.Caption)
+	}
+	return p.File
+}
+
+// tag implements tagger: a line of the contents is a list item, its
+// number the label and its title (and page) a link to the section.
+func (e *tocEntry) tag(parent *structure.Elem) {
+	li := parent.Add(structure.LI)
+	e.lbl = li.Add(structure.Lbl)
+	e.link = li.Add(structure.LBody).Add(structure.Link)
+}
+
+// tagContents tags a list of the contents: its heading an H2, its lines
+// one L.
+func tagContents(parent *structure.Elem, blocks []Block) {
+	var list *structure.Elem
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *Paragraph:
+			b.Tag = parent.Add(structure.H2)
+		case *tocEntry:
+			if list == nil {
+				list = parent.Add(structure.L)
+			}
+			b.tag(list)
+		case *Row:
+			if list == nil {
+				list = parent.Add(structure.L)
+			}
+			for _, c := range b.Cells {
+				if e, ok := c.(*tocEntry); ok {
+					e.tag(list)
+				}
+			}
+		}
+	}
+}
+
+// tagCover tags the cover: the title is the document's H1, the band's
+// other lines and the summary are Ps, the key figures' heading an H2 over
+// their list, the list of titles as the contents.
+func (d *Document) tagCover(p Page) {
+	r := d.Report
+	var rest []Block
+	for _, b := range p.Blocks {
+		if para, ok := b.Block.(*Paragraph); ok && para.Tag == nil {
+			switch text := spansText(para.Spans); {
+			case text == r.Title:
+				para.Tag = d.root.Add(structure.H1)
+				continue
+			case text == d.Theme.Locale.Labels.KeyFigures:
+				para.Tag = d.root.Add(structure.H2)
+				continue
+			case text == d.Theme.Locale.Labels.InThisReport:
+				var list []Block
+				for _, c := range p.Blocks {
+					if _, ok := c.Block.(*tocEntry); ok || c.Block == b.Block {
+						list = append(list, c.Block)
+					} else if row, ok := c.Block.(*Row); ok && len(row.Cells) > 0 {
+						if _, ok := row.Cells[0].(*tocEntry); ok {
+							list = append(list, row)
+						}
+					}
+				}
+				tagContents(d.root, list)
+				continue
+			}
+		}
+		if _, ok := b.Block.(*tocEntry); ok {
+			continue
+		}
+		if row, ok := b.Block.(*Row); ok && len(row.Cells) > 0 {
+			if _, ok := row.Cells[0].(*tocEntry); ok {
+				continue
+			}
+		}
+		rest = append(rest, b.Block)
+	}
+	tagBlocks(d.root, rest)
+}
+
+func spansText(spans []Span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// linkRE finds the web addresses and e-mail addresses in text.
+var linkRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s，。、；：！？（）《》“”‘’「」<>"'\x{3000}]+|\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b`)
+
+// textLink is a link found in a line: its glyphs [from, to) and target.
+type textLink struct {
+	from, to int
+	uri      string
+	text     string
+	n        int // which link of its paragraph (a link broken over lines is one)
+}
+
+// findLinks returns, for each line set from text, the links in it: the
+// glyphs are the text's characters in order, less the spaces a break
+// swallowed.
+func findLinks(text string, lines []Line) [][]textLink {
+	locs := linkRE.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return nil
+	}
+	runes := []rune(text)
+	type span struct {
+		from, to  int
+		uri, text string
+	}
+	var spans []span
+	for _, l := range locs {
+		s := strings.TrimRight(text[l[0]:l[1]], ".,;:!?)]")
+		from := len([]rune(text[:l[0]]))
+		uri := s
+		switch {
+		case strings.Contains(s, "@") && !strings.Contains(s, "/"):
+			uri = "mailto:" + s
+		case strings.HasPrefix(strings.ToLower(s), "www."):
+			uri = "https://" + s
+		}
+		spans = append(spans, span{from, from + len([]rune(s)), uri, s})
+	}
+	out := make([][]textLink, len(lines))
+	k := 0 // the rune of text the next glyph is
+	for i, l := range lines {
+		for gi, g := range l.Glyphs {
+			for k < len(runes) && runes[k] != g.R {
+				k++
+			}
+			if k >= len(runes) {
+				return out
+			}
+			for n, s := range spans {
+				if k >= s.from && k < s.to {
+					ls := out[i]
+					if len(ls) > 0 && ls[len(ls)-1].n == n && ls[len(ls)-1].to == gi {
+						ls[len(ls)-1].to = gi + 1
+					} else {
+						ls = append(ls, textLink{from: gi, to: gi + 1, uri: s.uri, text: s.text, n: n})
+					}
+					out[i] = ls
+				}
+			}
+			k++
+		}
+	}
+	return out
+}
+
+// drawLinked draws a line of element e's text whose glyphs [from, to) of
+// each link are a Link element's, with a link annotation over them.
+// elems keeps the Link element of each link of the paragraph.
+func drawLinked(c *Canvas, l Line, x, base float64, links []textLink, e *structure.Elem, elems map[int]*structure.Elem) {
+	if len(links) == 0 || e == nil {
+		c.TextLine(l, x, base)
+		return
+	}
+	at := 0
+	for _, k := range links {
+		if k.from > at {
+			c.TextLine(Line{Glyphs: l.Glyphs[at:k.from]}, x, base)
+		}
+		link := elems[k.n]
+		if link == nil {
+			link = e.Add(structure.Link)
+			elems[k.n] = link
+		}
+		gs := l.Glyphs[k.from:k.to]
+		c.Begin(link)
+		c.TextLine(Line{Glyphs: gs}, x, base)
+		last := gs[len(gs)-1]
+		x0, x1 := x+gs[0].X, x+last.X+last.Adv
+		c.Link(link, x0, base-l.Size*0.88, x1-x0, l.Size, structure.Target{URI: k.uri, Text: k.text})
+		c.End()
+		at = k.to
+	}
+	if at < len(l.Glyphs) {
+		c.TextLine(Line{Glyphs: l.Glyphs[at:]}, x, base)
+	}
+}
