@@ -64,12 +64,12 @@ func (c *Canvas) Current() *structure.Elem {
 // q/Q nest.
 func (c *Canvas) mark() {
 	e := c.Current()
-	if c.open && c.in == e {
-		return
+	if c.Tags == nil || c.open && c.in == e {
+		return // untagged, or the sequence goes on
 	}
 	c.close()
 	c.open, c.in = true, e
-	if e == nil || c.Tags == nil {
+	if e == nil {
 		c.PDF.RawWriteStr("/Artifact BMC")
 		return
 	}

@@ -228,7 +228,8 @@ type Document struct {
 	alpha []rune       // the characters the report prints, in Unicode order
 	inks  []ink.Colour // the colours with print values: the look's, the theme's
 
-	root *structure.Elem // the structure tree's root (see tags.go)
+	root     *structure.Elem // the structure tree's root (see tags.go)
+	untagged bool            // Write draws no structure (the test that tagging changes no pixel)
 
 	logo        *logo // the report's emblem, or nil
 	listed      bool  // the cover lists every section's title

@@ -68,7 +68,10 @@ func (d *Document) Write(w io.Writer) error {
 	text := fonts.NewEmbedding(pdf, d.alpha)
 	inks := d.palette()
 	text.Ink = inks.Text // greys on the black plate; in print, CMYK and overprint
-	tags := structure.New(d.root)
+	var tags *structure.Tree
+	if !d.untagged {
+		tags = structure.New(d.root)
+	}
 	c := &Canvas{PDF: pdf, Fonts: text, Ink: d.Theme.Ink, Inks: inks, Dests: map[int]structure.Target{}, Tags: tags, quality: d.quality(), photoBytes: d.opt.Limits.photoBytes()}
 	// the destinations of the contents' links: each section's head
 	for i, p := range d.Pages {
