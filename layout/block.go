@@ -117,18 +117,18 @@ func (p *Paragraph) Draw(c *Canvas, x, y, w float64) error {
 	}
 	c.Begin(p.Tag)
 	defer c.End()
-	var links [][]textLink
+	var links [][]inline
 	if !p.frozen {
-		links = findLinks(spansText(p.Spans), p.Lines(w))
+		links = findInlines(spansText(p.Spans), docLang(p.Tag), p.Lines(w))
 	}
 	elems := map[int]*structure.Elem{}
 	i := 0
 	p.each(x, y, w, func(l Line, x, base float64) {
-		var ls []textLink
+		var ls []inline
 		if i < len(links) {
 			ls = links[i]
 		}
-		drawLinked(c, l, x, base, ls, p.Tag, elems)
+		drawInline(c, l, x, base, ls, p.Tag, elems)
 		i++
 	})
 	return nil

@@ -305,6 +305,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 		}
 	}
 	d := &Document{Report: r, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th), inks: inks, logo: logo, root: structure.NewDocument()}
+	d.root.Lang = d.lang()
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err

@@ -47,6 +47,7 @@ type Flow struct {
 	// a numbered item's Lbl (see tag). nil draws the text as its block's.
 	Tags, Labels []*structure.Elem
 
+	lang  string                          // the document's language (see tag)
 	links map[int]map[int]*structure.Elem // the Link element of each link in the text, by paragraph and number (shared by the parts of a split flow)
 
 	units  []unit  // the rows, set at width
@@ -94,7 +95,7 @@ type unit struct {
 	keep   bool       // a subheading's line: the column goes on after it
 	quote  *pullQuote // a pull quote, drawn over its rows from this one
 	pad    bool       // a further row of the pull quote above
-	links  []textLink // the links of its line
+	links  []inline // the links of its line
 }
 
 func (f *Flow) cols() int { return max(1, f.Columns) }
@@ -128,7 +129,7 @@ func (f *Flow) set(w float64) []unit {
 		case ListItem:
 			hang := f.hang(i, cw)
 			lines := Break(p.Spans, cw-hang, Setting{Align: Justify, TrimStart: true, Units: f.Setting.Units})
-			links := findLinks(spansText(p.Spans), lines)
+			links := findInlines(spansText(p.Spans), f.lang, lines)
 			for k, l := range lines {
 				u := unit{line: l, para: i, idx: k, of: len(lines), kind: p.Kind, dx: hang}
 				if k == 0 && p.Label != nil {
@@ -149,7 +150,7 @@ func (f *Flow) set(w float64) []unit {
 			}
 		default:
 			lines := Break(p.Spans, cw, f.Setting)
-			links := findLinks(spansText(p.Spans), lines)
+			links := findInlines(spansText(p.Spans), f.lang, lines)
 			for k, l := range lines {
 				u := unit{line: l, para: i, idx: k, of: len(lines)}
 				if k < len(links) {
@@ -407,7 +408,7 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 			if f.links[u.para] == nil {
 				f.links[u.para] = map[int]*structure.Elem{}
 			}
-			drawLinked(c, u.line, x+u.dx, base, u.links, e, f.links[u.para])
+			drawInline(c, u.line, x+u.dx, base, u.links, e, f.links[u.para])
 		}
 	})
 	if f.Float != nil {

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/brochure-dev/brochure/charts"
@@ -95,7 +96,8 @@ func docLang(e *structure.Elem) string {
 // bullet is drawn as an artifact) and its text (LBody); a subheading is an
 // H3, a pull quote a BlockQuote.
 func (f *Flow) tag(parent *structure.Elem) {
-	f.Tags, f.Labels, f.links = nil, nil, map[int]map[int]*structure.Elem{}
+	f.Tags, f.Labels, f.links, f.lang = nil, nil, map[int]map[int]*structure.Elem{}, docLang(parent)
+	f.units = nil // set again, finding the phrases in another language
 	var list *structure.Elem
 	for _, p := range f.Paras {
 		var e, lbl *structure.Elem
@@ -159,11 +161,19 @@ func (h *sectionHead) tag(parent *structure.Elem) {
 		}
 	}
 	head := h.sect.Add(structure.H2)
+	var words []string
 	for i, p := range paras {
 		p.Tag = head
 		if i == len(paras)-1 && len(paras) > 2 {
 			p.Tag = h.sect.Add(structure.P)
+			continue
 		}
+		words = append(words, strings.TrimSpace(spansText(p.Spans)))
+	}
+	// the number and the headline are drawn apart; read "01 500余场…",
+	// not "01500余场…"
+	if len(words) > 1 {
+		head.Actual = strings.Join(words, " ")
 	}
 }
 
@@ -320,31 +330,40 @@ func spansText(spans []Span) string {
 // linkRE finds the web addresses and e-mail addresses in text.
 var linkRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s，。、；：！？（）《》“”‘’「」<>"'\x{3000}]+|\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b`)
 
-// textLink is a link found in a line: its glyphs [from, to) and target.
-type textLink struct {
+// latinRE finds a phrase of three Latin words or more: in a report in
+// Chinese, English (a name, a sentence) that a screen reader must read in
+// its own language.
+var latinRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9'’-]*(?:[ ,;:]+[A-Za-z0-9][A-Za-z0-9'’-]*(?:\.[0-9]+)?){2,}[.!?]?`)
+
+// hanRE finds two Chinese characters or more in a row: in a report in
+// English, Chinese.
+var hanRE = regexp.MustCompile(`\p{Han}[\p{Han}，、。：；！？“”（）]*\p{Han}`)
+
+// inline is a part of a line that is an element of its own inside its
+// paragraph: a link (its glyphs [from, to) and target) or a phrase in
+// another language than the document's.
+type inline struct {
 	from, to int
-	uri      string
+	uri      string // a link's target; "" for a phrase
 	text     string
-	n        int // which link of its paragraph (a link broken over lines is one)
+	lang     string // a phrase's language
+	n        int    // which of its paragraph (a link broken over lines is one)
 }
 
-// findLinks returns, for each line set from text, the links in it: the
+// findInlines returns, for each line set from text, the links and the
+// phrases in another language than lang (the document's) in it: the
 // glyphs are the text's characters in order, less the spaces a break
 // swallowed.
-func findLinks(text string, lines []Line) [][]textLink {
-	locs := linkRE.FindAllStringIndex(text, -1)
-	if len(locs) == 0 {
-		return nil
-	}
-	runes := []rune(text)
+func findInlines(text, lang string, lines []Line) [][]inline {
 	type span struct {
 		from, to  int
 		uri, text string
+		lang      string
 	}
 	var spans []span
-	for _, l := range locs {
+	runes := func(i int) int { return len([]rune(text[:i])) }
+	for _, l := range linkRE.FindAllStringIndex(text, -1) {
 		s := strings.TrimRight(text[l[0]:l[1]], ".,;:!?)]")
-		from := len([]rune(text[:l[0]]))
 		uri := s
 		switch {
 		case strings.Contains(s, "@") && !strings.Contains(s, "/"):
@@ -352,16 +371,33 @@ func findLinks(text string, lines []Line) [][]textLink {
 		case strings.HasPrefix(strings.ToLower(s), "www."):
 			uri = "https://" + s
 		}
-		spans = append(spans, span{from, from + len([]rune(s)), uri, s})
+		from := runes(l[0])
+		spans = append(spans, span{from: from, to: from + len([]rune(s)), uri: uri, text: s})
 	}
-	out := make([][]textLink, len(lines))
+	other, re := "en", latinRE
+	if strings.HasPrefix(strings.ToLower(lang), "en") {
+		other, re = "zh", hanRE
+	}
+	for _, l := range re.FindAllStringIndex(text, -1) {
+		from, to := runes(l[0]), runes(l[1])
+		if slices.ContainsFunc(spans, func(s span) bool { return s.from < to && from < s.to }) {
+			continue // a link's words
+		}
+		spans = append(spans, span{from: from, to: to, text: text[l[0]:l[1]], lang: other})
+	}
+	if len(spans) == 0 {
+		return nil
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.from - b.from })
+	rs := []rune(text)
+	out := make([][]inline, len(lines))
 	k := 0 // the rune of text the next glyph is
 	for i, l := range lines {
 		for gi, g := range l.Glyphs {
-			for k < len(runes) && runes[k] != g.R {
+			for k < len(rs) && rs[k] != g.R {
 				k++
 			}
-			if k >= len(runes) {
+			if k >= len(rs) {
 				return out
 			}
 			for n, s := range spans {
@@ -370,7 +406,7 @@ func findLinks(text string, lines []Line) [][]textLink {
 					if len(ls) > 0 && ls[len(ls)-1].n == n && ls[len(ls)-1].to == gi {
 						ls[len(ls)-1].to = gi + 1
 					} else {
-						ls = append(ls, textLink{from: gi, to: gi + 1, uri: s.uri, text: s.text, n: n})
+						ls = append(ls, inline{from: gi, to: gi + 1, uri: s.uri, text: s.text, lang: s.lang, n: n})
 					}
 					out[i] = ls
 				}
@@ -381,30 +417,38 @@ func findLinks(text string, lines []Line) [][]textLink {
 	return out
 }
 
-// drawLinked draws a line of element e's text whose glyphs [from, to) of
-// each link are a Link element's, with a link annotation over them.
-// elems keeps the Link element of each link of the paragraph.
-func drawLinked(c *Canvas, l Line, x, base float64, links []textLink, e *structure.Elem, elems map[int]*structure.Elem) {
-	if len(links) == 0 || e == nil {
+// drawInline draws a line of element e's text whose glyphs [from, to) of
+// each inline are a Link's (with a link annotation over them) or a Span's
+// with its language. elems keeps the element of each inline of the
+// paragraph, so that one broken over lines stays one.
+func drawInline(c *Canvas, l Line, x, base float64, ins []inline, e *structure.Elem, elems map[int]*structure.Elem) {
+	if len(ins) == 0 || e == nil {
 		c.TextLine(l, x, base)
 		return
 	}
 	at := 0
-	for _, k := range links {
+	for _, k := range ins {
 		if k.from > at {
 			c.TextLine(Line{Glyphs: l.Glyphs[at:k.from]}, x, base)
 		}
-		link := elems[k.n]
-		if link == nil {
-			link = e.Add(structure.Link)
-			elems[k.n] = link
+		el := elems[k.n]
+		if el == nil {
+			if k.uri != "" {
+				el = e.Add(structure.Link)
+			} else {
+				el = e.Add(structure.Span)
+				el.Lang = k.lang
+			}
+			elems[k.n] = el
 		}
 		gs := l.Glyphs[k.from:k.to]
-		c.Begin(link)
+		c.Begin(el)
 		c.TextLine(Line{Glyphs: gs}, x, base)
-		last := gs[len(gs)-1]
-		x0, x1 := x+gs[0].X, x+last.X+last.Adv
-		c.Link(link, x0, base-l.Size*0.88, x1-x0, l.Size, structure.Target{URI: k.uri, Text: k.text})
+		if k.uri != "" {
+			last := gs[len(gs)-1]
+			x0, x1 := x+gs[0].X, x+last.X+last.Adv
+			c.Link(el, x0, base-l.Size*0.88, x1-x0, l.Size, structure.Target{URI: k.uri, Text: k.text})
+		}
 		c.End()
 		at = k.to
 	}

@@ -1,0 +1,51 @@
+package layout
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/brochure-dev/brochure/fonts"
+)
+
+// TestFindInlines: links (web and e-mail addresses) and phrases in
+// another language than the document's are found in a paragraph's set
+// lines, glyph by glyph, one broken over lines staying one.
+func TestFindInlines(t *testing.T) {
+	for _, tc := range []struct {
+		text, lang string
+		want       []string // each inline's glyphs (without spaces), then → its target or @ its language
+	}{
+		{"详情见https://www.gov.cn/a/b.html。", "zh-CN", []string{"https://www.gov.cn/a/b.html→https://www.gov.cn/a/b.html"}},
+		{"来信请寄 office@police.gov.cn，谢谢", "zh-CN", []string{"office@police.gov.cn→mailto:office@police.gov.cn"}},
+		{"网址 www.nbjiangbei.gov.cn 。", "zh-CN", []string{"www.nbjiangbei.gov.cn→https://www.nbjiangbei.gov.cn"}},
+		{"人口750万。Hong Kong remains one of the most densely populated cities, with 7.5 million.", "zh-HK", []string{"HongKongremainsoneofthemostdenselypopulatedcities,with7.5million.@en"}},
+		{"PM2.5 浓度下降", "zh-CN", nil}, // one Latin word is not a phrase
+		{"The 警务处 Police Force works.", "en", []string{"警务处@zh"}},
+	} {
+		// 60 pt: the long ones break over lines
+		lines := Break([]Span{{Text: tc.text, Face: fonts.Regular, Size: sizeBody}}, 60, Setting{Align: Left})
+		text := map[int]string{}
+		what := map[int]string{}
+		var order []int
+		for li, ins := range findInlines(tc.text, tc.lang, lines) {
+			for _, in := range ins {
+				if !slices.Contains(order, in.n) {
+					order = append(order, in.n)
+				}
+				text[in.n] += Line{Glyphs: lines[li].Glyphs[in.from:in.to]}.Text()
+				what[in.n] = "→" + in.uri
+				if in.uri == "" {
+					what[in.n] = "@" + in.lang
+				}
+			}
+		}
+		var got []string
+		for _, n := range order {
+			got = append(got, flat(text[n])+what[n])
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%q:\n found %q\n want  %q", tc.text, got, tc.want)
+		}
+	}
+}
