@@ -43,7 +43,7 @@ func TestChartsExport(t *testing.T) {
 					if !bytes.HasPrefix(bytes.TrimSpace(b), []byte("<svg")) && !bytes.Contains(b[:min(200, len(b))], []byte("<svg")) || !bytes.Contains(b, []byte(title)) {
 						t.Errorf("%s: not an SVG with its title as text", f)
 					}
-					if !bytes.Contains(b, []byte("<desc>")) || !bytes.Contains(b, []byte("《"+title)) {
+					if !bytes.Contains(b, []byte("<desc>")) || !bytes.Contains(b, []byte("："+title)) {
 						t.Errorf("%s: no description of the chart in words", f)
 					}
 				case "png":
@@ -62,5 +62,25 @@ func TestChartsExport(t *testing.T) {
 	}
 	if code, _, _ := exec("charts", sample, "-o", t.TempDir(), "--format", "gif"); code != exitUsage {
 		t.Errorf("unknown format: exit %d", code)
+	}
+}
+
+// TestChartsAlt: `brochure charts --alt` prints each chart's alternative
+// text, as the tagged PDF carries it, and writes no file.
+func TestChartsAlt(t *testing.T) {
+	code, out, errs := exec("charts", sample, "--alt")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"s07-c01 交管四项指数同比降幅\n  柱状图：交管四项指数同比降幅，单位%。事故数14.98，死亡人数44.86（最大），受伤人数10.99（最小），直接财产损失15.95。\n",
+		"s10-c01 零发案智安小区占比\n  环形图：零发案智安小区占比。22.7%（376 / 1653）。\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("charts --alt lacks\n%s\ngot\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "\n  "); n != 6 {
+		t.Errorf("%d alt texts, want the sample's 6", n)
 	}
 }
