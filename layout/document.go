@@ -241,7 +241,7 @@ type Document struct {
 type Options struct {
 	Draft bool // low-resolution photos are warnings, not errors
 	Final bool // placeholder frames are errors: the document goes to print
-	PDFA  bool // PDF/A-2b: XMP metadata with pdfaid, an sRGB output intent
+	PDFA  bool // PDF/A-2a (tagged): pdfaid in the XMP metadata, an sRGB output intent
 	// PDFX makes a PDF/X-4 for a CMYK press (see pdfx.go): text and rules
 	// on the black plate, brand colours in CMYK, an output intent with
 	// Profile (nil: the embedded FOGRA39 profile) named ProfileName.

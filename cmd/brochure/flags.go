@@ -201,7 +201,7 @@ func (s *settings) styleFlag(fs *flag.FlagSet) {
 
 // printFlags add what is done with a written brochure PDF.
 func (s *settings) printFlags(fs *flag.FlagSet) {
-	fs.BoolVar(&s.print.layout.PDFA, "pdfa", false, "PDF/A-2b (archival): XMP metadata and an sRGB output intent")
+	fs.BoolVar(&s.print.layout.PDFA, "pdfa", false, "PDF/A-2a (archival, tagged): pdfaid in the XMP metadata and an sRGB output intent")
 	fs.BoolVar(&s.print.layout.PDFX, "pdfx", false, "PDF/X-4 for a CMYK press: text on the black plate, brand colours in CMYK, a FOGRA39 output intent")
 	fs.Func("icc", "with --pdfx: the press's CMYK output profile (.icc) instead of FOGRA39", func(path string) error {
 		b, err := os.ReadFile(path)

@@ -32,7 +32,7 @@ const styleHelp = `  --style LOOK      set the report in another look than its t
                     contents and numbered sections) or poster (一图读懂: bands, big figures)
 `
 
-const printHelp = `  --pdfa            PDF/A-2b: XMP metadata and an sRGB output intent
+const printHelp = `  --pdfa            PDF/A-2a (archival, tagged): pdfaid in the metadata, an sRGB output intent
   --pdfx            PDF/X-4 for a four-colour press: text and rules on the black plate (black text
                     overprints), brand colours in CMYK, a FOGRA39 (coated offset) output intent
   --icc FILE        with --pdfx: the shop's CMYK output profile instead of FOGRA39
