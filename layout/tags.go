@@ -316,7 +316,7 @@ func (d *Document) tagCover(p Page) {
 		}
 		rest = append(rest, b.Block)
 	}
-	tagBlocks(d.root, rest)
+	tagSections(d.root, rest)
 }
 
 func spansText(spans []Span) string {
