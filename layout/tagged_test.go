@@ -45,8 +45,12 @@ func TestTagged(t *testing.T) {
 	if err != nil || len(paths) < 8 {
 		t.Fatalf("%d example reports (%v), want the corpus", len(paths), err)
 	}
+	paths = append(paths, "testdata/tagged-toc.yaml") // contents page, links
 	for _, path := range paths {
 		name := filepath.Base(filepath.Dir(path))
+		if filepath.Base(path) != "report.yaml" {
+			name = strings.TrimSuffix(filepath.Base(path), ".yaml")
+		}
 		t.Run(name, func(t *testing.T) {
 			r := load(t, path)
 			d, err := NewWith(r, Options{Draft: true})
@@ -62,6 +66,9 @@ func TestTagged(t *testing.T) {
 			pdf := out.Bytes()
 			tree := readTree(t, pdf)
 			tree.check(t, r)
+			if name == "tagged-toc" {
+				tree.links(t, r)
+			}
 			file := filepath.Join(t.TempDir(), name+".pdf")
 			if err := os.WriteFile(file, pdf, 0o644); err != nil {
 				t.Fatal(err)
@@ -440,6 +447,33 @@ func (tr *tagTree) check(t *testing.T, r *data.Report) {
 			}
 		}
 		checkFonts(t, ctx, p.Resources, i)
+	}
+}
+
+// links: the contents' lines and the cover's list link to their
+// sections, and each address in the text is a Link; a phrase in English is
+// a Span with /Lang.
+func (tr *tagTree) links(t *testing.T, r *data.Report) {
+	t.Helper()
+	links, spans := 0, 0
+	for _, e := range tr.elems {
+		switch e.role {
+		case "Link":
+			links++
+		case "Span":
+			spans++
+		}
+	}
+	// two lists of the sections (the cover's, the contents page), and an
+	// e-mail and a web address in each section
+	if want := 4 * len(r.Sections); links != want {
+		t.Errorf("%d Link elements, want %d", links, want)
+	}
+	if spans != len(r.Sections) {
+		t.Errorf("%d Spans, want %d (the English sentence of each section)", spans, len(r.Sections))
+	}
+	if len(tr.objrs) < links {
+		t.Errorf("%d link annotations for %d links", len(tr.objrs), links)
 	}
 }
 
