@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
@@ -339,6 +341,28 @@ var latinRE = regexp.MustCompile(`[A-Za-z][A-Za-z0-9'’-]*(?:[ ,;:]+[A-Za-z0-9]
 // English, Chinese.
 var hanRE = regexp.MustCompile(`\p{Han}[\p{Han}，、。：；！？“”（）]*\p{Han}`)
 
+// latinLetters counts the ASCII letters of s (a phrase of three words
+// has six at least).
+func latinLetters(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			n++
+		}
+	}
+	return n
+}
+
+// hasHan reports whether s has a CJK character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // inline is a part of a line that is an element of its own inside its
 // paragraph: a link (its glyphs [from, to) and target) or a phrase in
 // another language than the document's.
@@ -361,8 +385,12 @@ func findInlines(text, lang string, lines []Line) [][]inline {
 		lang      string
 	}
 	var spans []span
-	runes := func(i int) int { return len([]rune(text[:i])) }
-	for _, l := range linkRE.FindAllStringIndex(text, -1) {
+	runes := func(i int) int { return utf8.RuneCountInString(text[:i]) }
+	var locs [][]int
+	if strings.Contains(text, "@") || strings.Contains(text, "://") || strings.Contains(strings.ToLower(text), "www.") {
+		locs = linkRE.FindAllStringIndex(text, -1) // the regexp only where it may match: most paragraphs have no address
+	}
+	for _, l := range locs {
 		s := strings.TrimRight(text[l[0]:l[1]], ".,;:!?)]")
 		uri := s
 		switch {
@@ -378,7 +406,11 @@ func findInlines(text, lang string, lines []Line) [][]inline {
 	if strings.HasPrefix(strings.ToLower(lang), "en") {
 		other, re = "zh", hanRE
 	}
-	for _, l := range re.FindAllStringIndex(text, -1) {
+	var phrases [][]int
+	if other == "en" && latinLetters(text) >= 6 || other == "zh" && hasHan(text) {
+		phrases = re.FindAllStringIndex(text, -1)
+	}
+	for _, l := range phrases {
 		from, to := runes(l[0]), runes(l[1])
 		if slices.ContainsFunc(spans, func(s span) bool { return s.from < to && from < s.to }) {
 			continue // a link's words

@@ -223,7 +223,8 @@ func (t *Tree) Write(pf *pdffile.File) error {
 				if i > 0 {
 					nums.WriteByte(' ')
 				}
-				fmt.Fprintf(&nums, "%d 0 R", t.obj[e])
+				nums.WriteString(strconv.Itoa(t.obj[e]))
+				nums.WriteString(" 0 R")
 			}
 		}
 		nums.WriteString("] ")
@@ -254,10 +255,17 @@ func (t *Tree) Write(pf *pdffile.File) error {
 // dict is the element's dictionary: its kids are MCIDs (with an MCR where
 // the page is not the element's /Pg), OBJRs for annotations, and elements.
 func (t *Tree) dict(e *Elem, parent int, pages, annots []int) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", e.Role, parent)
-	pg := -1
+	b := make([]byte, 0, 96)
+	ref := func(n int) {
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, " 0 R"...)
+	}
+	b = append(b, "<</Type /StructElem /S /"...)
+	b = append(b, e.Role...)
+	b = append(b, " /P "...)
+	ref(parent)
 	kids := t.kids[e]
+	pg := -1
 	for _, k := range kids {
 		if k.elem == nil && k.annot < 0 {
 			pg = k.page
@@ -265,42 +273,59 @@ func (t *Tree) dict(e *Elem, parent int, pages, annots []int) []byte {
 		}
 	}
 	if pg >= 0 {
-		fmt.Fprintf(&b, " /Pg %d 0 R", pages[pg])
+		b = append(b, " /Pg "...)
+		ref(pages[pg])
 	}
-	var ks []string
-	for _, k := range kids {
-		switch {
-		case k.elem != nil:
-			ks = append(ks, fmt.Sprintf("%d 0 R", t.obj[k.elem]))
-		case k.annot >= 0:
-			ks = append(ks, fmt.Sprintf("<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>>", pages[k.page], annots[k.annot]))
-		case k.page == pg:
-			ks = append(ks, strconv.Itoa(k.mcid))
-		default:
-			ks = append(ks, fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[k.page], k.mcid))
+	if len(kids) > 0 {
+		b = append(b, " /K "...)
+		if len(kids) > 1 {
+			b = append(b, '[')
+		}
+		for i, k := range kids {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			switch {
+			case k.elem != nil:
+				ref(t.obj[k.elem])
+			case k.annot >= 0:
+				b = append(b, "<</Type /OBJR /Pg "...)
+				ref(pages[k.page])
+				b = append(b, " /Obj "...)
+				ref(annots[k.annot])
+				b = append(b, ">>"...)
+			case k.page == pg:
+				b = strconv.AppendInt(b, int64(k.mcid), 10)
+			default:
+				b = append(b, "<</Type /MCR /Pg "...)
+				ref(pages[k.page])
+				b = append(b, " /MCID "...)
+				b = strconv.AppendInt(b, int64(k.mcid), 10)
+				b = append(b, ">>"...)
+			}
+		}
+		if len(kids) > 1 {
+			b = append(b, ']')
 		}
 	}
-	switch len(ks) {
-	case 0:
-	case 1:
-		b.WriteString(" /K " + ks[0])
-	default:
-		b.WriteString(" /K [" + strings.Join(ks, " ") + "]")
-	}
 	if e.Alt != "" {
-		b.WriteString(" /Alt " + Text(e.Alt))
+		b = append(b, " /Alt "...)
+		b = append(b, Text(e.Alt)...)
 	}
 	if e.Actual != "" {
-		b.WriteString(" /ActualText " + Text(e.Actual))
+		b = append(b, " /ActualText "...)
+		b = append(b, Text(e.Actual)...)
 	}
 	if e.Lang != "" {
-		b.WriteString(" /Lang " + literal([]byte(e.Lang)))
+		b = append(b, " /Lang "...)
+		b = append(b, literal([]byte(e.Lang))...)
 	}
 	if e.Scope != "" {
-		b.WriteString(" /A <</O /Table /Scope /" + e.Scope + ">>")
+		b = append(b, " /A <</O /Table /Scope /"...)
+		b = append(b, e.Scope...)
+		b = append(b, ">>"...)
 	}
-	b.WriteString(">>\n")
-	return b.Bytes()
+	return append(b, ">>\n"...)
 }
 
 // pageObjects returns the object numbers of the pages, in order: fpdf
