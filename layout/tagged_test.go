@@ -66,6 +66,9 @@ func TestTagged(t *testing.T) {
 			pdf := out.Bytes()
 			tree := readTree(t, pdf)
 			tree.check(t, r)
+			if phrase, ok := cardPhrases[name]; ok && !tree.hasActual(phrase) {
+				t.Errorf("no stat card reads %q", phrase)
+			}
 			if name == "tagged-toc" {
 				tree.links(t, r)
 			}
@@ -147,11 +150,12 @@ func samePixels(a, b image.Image) bool {
 
 // elem is a structure element as read back.
 type elem struct {
-	role  string
-	alt   string
-	depth int
-	obj   int // object number
-	kids  []*elem
+	role   string
+	alt    string
+	actual string // ActualText
+	depth  int
+	obj    int // object number
+	kids   []*elem
 }
 
 // tagTree is what a test reads of a tagged PDF.
@@ -251,6 +255,11 @@ func (tr *tagTree) walk(root types.Dict) {
 		if a, ok := d.Find("Alt"); ok {
 			if s, err := types.StringOrHexLiteral(a); err == nil && s != nil {
 				e.alt = *s
+			}
+		}
+		if a, ok := d.Find("ActualText"); ok {
+			if s, err := types.StringOrHexLiteral(a); err == nil && s != nil {
+				e.actual = *s
 			}
 		}
 		if owner != nil {
@@ -475,6 +484,22 @@ func (tr *tagTree) links(t *testing.T, r *data.Report) {
 	if len(tr.objrs) < links {
 		t.Errorf("%d link annotations for %d links", len(tr.objrs), links)
 	}
+}
+
+// cardPhrases are stat cards as a screen reader gets them (ActualText):
+// label, change and figure in Chinese; figure, label and change in English.
+var cardPhrases = map[string]string{
+	"year-in-review-2020": "死亡人数 下降 44.86%",
+	"english-2025":        "14.98% fewer accidents, down",
+}
+
+func (tr *tagTree) hasActual(s string) bool {
+	for _, e := range tr.elems {
+		if e.actual == s {
+			return true
+		}
+	}
+	return false
 }
 
 func containsInt(s []int, v int) bool {

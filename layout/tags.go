@@ -187,25 +187,34 @@ func (c *statCard) tag(parent *structure.Elem) {
 }
 
 // phrase is what a card says, in the order one says it: "死亡人数 下降
-// 44.86%", "Deaths down 44.86%", and the note under it.
+// 44.86%" in Chinese, "14.98% fewer accidents, down" in English, and
+// the note under it.
 func (c *statCard) phrase() string {
 	s, loc := c.stat, c.theme.Locale
 	prefix, figure, unit := loc.Figure(s.Prefix, s.Value.Text, s.Unit)
-	words := []string{strings.TrimSpace(s.Label)}
+	value, label := prefix+figure+unit, strings.TrimSpace(s.Label)
+	var out string
+	if loc.English() {
+		out = strings.TrimSpace(value + " " + label)
+		switch s.Change {
+		case "up", "down":
+			out += ", " + s.Change
+		}
+		if c.note != "" {
+			out += " (" + c.note + ")"
+		}
+		return out
+	}
+	words := []string{label}
 	switch s.Change {
 	case "up":
-		words = append(words, map[bool]string{true: "up", false: "上升"}[loc.English()])
+		words = append(words, "上升")
 	case "down":
-		words = append(words, map[bool]string{true: "down", false: "下降"}[loc.English()])
+		words = append(words, "下降")
 	}
-	words = append(words, prefix+figure+unit)
-	out := strings.Join(words, " ")
+	out = strings.Join(append(words, value), " ")
 	if c.note != "" {
-		if loc.English() {
-			out += " (" + c.note + ")"
-		} else {
-			out += "（" + c.note + "）"
-		}
+		out += "（" + c.note + "）"
 	}
 	return out
 }
