@@ -95,7 +95,7 @@ type unit struct {
 	keep   bool       // a subheading's line: the column goes on after it
 	quote  *pullQuote // a pull quote, drawn over its rows from this one
 	pad    bool       // a further row of the pull quote above
-	links  []inline // the links of its line
+	links  []inline   // the links of its line
 }
 
 func (f *Flow) cols() int { return max(1, f.Columns) }

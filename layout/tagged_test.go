@@ -38,8 +38,9 @@ import (
 //     /Tabs /S; 31-009/027: every font is embedded and has a ToUnicode map.
 //
 // With poppler installed, pdfinfo says Tagged: yes and -struct-text reads
-// every paragraph of the report as a P of its own, in order, the title as
-// H1, and no running head or folio.
+// every paragraph of the report as a P of its own (a list item as an
+// LBody, a subheading as an H3), in order, the title as H1, and no running
+// head or folio.
 func TestTagged(t *testing.T) {
 	paths, err := filepath.Glob("../examples/*/report.yaml")
 	if err != nil || len(paths) < 8 {
@@ -352,10 +353,16 @@ func (tr *tagTree) check(t *testing.T, r *data.Report) {
 		t.Error("no heading")
 	}
 
-	// figures: one per chart and real photo, each with Alt
+	// figures: one per chart, real photo and QR code, each with Alt
 	want := 0
+	if r.QR != nil {
+		want++
+	}
 	for _, s := range r.Sections {
 		want += len(s.Charts)
+		if s.QR != nil {
+			want++
+		}
 		for _, p := range s.Photos {
 			if p.File != "" {
 				want++
@@ -391,7 +398,7 @@ func (tr *tagTree) check(t *testing.T, r *data.Report) {
 		}
 	}
 	if figures != want {
-		t.Errorf("%d Figures, want %d (charts and photos)", figures, want)
+		t.Errorf("%d Figures, want %d (charts, photos and QR codes)", figures, want)
 	}
 
 	// the parent tree: each page's MCIDs are the elements that claim them
@@ -771,7 +778,7 @@ func popplerTree(t *testing.T, file string, r *data.Report, d *Document) {
 	for _, n := range nodes {
 		f := flat(n.text)
 		switch n.role {
-		case "P":
+		case "P", "LBody", "H3": // a paragraph, a list item, a subheading
 			ps = append(ps, f)
 		case "H1":
 			h1++
@@ -796,7 +803,7 @@ func popplerTree(t *testing.T, file string, r *data.Report, d *Document) {
 			k++
 		}
 		if k == len(ps) {
-			t.Errorf("paragraph %d is not a P of its own after the one before it: %.60s…", i+1, p)
+			t.Errorf("paragraph %d is not a P (LBody, H3) of its own after the one before it: %.60s…", i+1, p)
 			continue
 		}
 		at = k + 1
