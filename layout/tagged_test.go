@@ -94,11 +94,11 @@ func TestTaggedPDFA(t *testing.T) {
 	}
 }
 
-// TestTaggingChangesNoPixel renders every page of the sample and of two
-// reports of the corpus with and without the structure: tagging must not
-// change what is printed.
+// TestTaggingChangesNoPixel renders every page of the sample and of three
+// reports of the corpus (photos; lists, a pull quote, QR codes) with and
+// without the structure: tagging must not change what is printed.
 func TestTaggingChangesNoPixel(t *testing.T) {
-	for _, path := range []string{samplePath, "../examples/photo-essay/report.yaml", "../examples/district-bureau-2023/report.yaml"} {
+	for _, path := range []string{samplePath, "../examples/photo-essay/report.yaml", "../examples/district-bureau-2023/report.yaml", "../examples/district-review-2025/report.yaml"} {
 		if _, err := os.Stat(path); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
