@@ -51,6 +51,9 @@ func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 	st := b.style
 	st.Inks = c.Inks
 	if b.elem != nil {
+		if b.elem.Alt == "" {
+			b.elem.Alt = charts.Alt(b.chart, b.style.Lang)
+		}
 		c.Begin(b.elem)
 		defer c.End()
 	}

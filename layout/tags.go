@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/structure"
 )
@@ -219,13 +218,10 @@ func (c *statCard) phrase() string {
 	return out
 }
 
-// tag implements tagger: a chart is a Figure described by its alt text.
+// tag implements tagger: a chart is a Figure described by its alt text
+// (charts.Alt, written when the chart is drawn).
 func (b *chartBlock) tag(parent *structure.Elem) {
 	b.elem = parent.Add(structure.Figure)
-	b.elem.Alt = b.chart.Alt
-	if b.elem.Alt == "" {
-		b.elem.Alt = charts.Alt(b.chart, b.style.Lang)
-	}
 }
 
 // tag implements tagger: a photo is a Figure with its alt text, its
@@ -396,7 +392,7 @@ func findInlines(text, lang string, lines []Line) [][]inline {
 	var spans []span
 	runes := func(i int) int { return utf8.RuneCountInString(text[:i]) }
 	var locs [][]int
-	if strings.Contains(text, "@") || strings.Contains(text, "://") || strings.Contains(strings.ToLower(text), "www.") {
+	if strings.Contains(text, "@") || strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, "WWW.") {
 		locs = linkRE.FindAllStringIndex(text, -1) // the regexp only where it may match: most paragraphs have no address
 	}
 	for _, l := range locs {
