@@ -258,9 +258,30 @@ func (c *Canvas) color(color string) [3]uint8 {
 // into runs of one face, size and colour whose letter spacing is uniform;
 // each run is one text object with the PDF character spacing (Tc) that
 // reproduces the positions layout chose.
+//
+// A hyphen the breaker added (Glyph.Hyphen) is a Span of its own whose
+// ActualText is a soft hyphen: drawn, but not part of the text a reader
+// gets. (Not a marked-content sequence with ActualText inside the
+// paragraph's, as PDF 32000 §14.9.4 shows it: poppler then loses the
+// rest of the paragraph's text.)
 func (c *Canvas) TextLine(l Line, x, baseline float64) {
 	c.mark()
 	gs := l.Glyphs
+	if n := len(gs); n > 0 && gs[n-1].Hyphen && c.Tags != nil && c.Current() != nil {
+		c.runs(gs[:n-1], x, baseline)
+		h := c.Current().Add(structure.Span)
+		h.Actual = "\u00AD"
+		c.Begin(h)
+		c.mark()
+		c.runs(gs[n-1:], x, baseline)
+		c.End()
+		return
+	}
+	c.runs(gs, x, baseline)
+}
+
+// runs draws glyphs as text objects of one face, size, colour and spacing.
+func (c *Canvas) runs(gs []Glyph, x, baseline float64) {
 	for i := 0; i < len(gs); {
 		j := i + 1
 		spacing := 0.0

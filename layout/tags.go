@@ -9,6 +9,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/structure"
+	"github.com/brochure-dev/brochure/locale"
 )
 
 // This file says what each block is in the tagged PDF's structure tree
@@ -382,7 +383,10 @@ type inline struct {
 // findInlines returns, for each line set from text, the links and the
 // phrases in another language than lang (the document's) in it: the
 // glyphs are the text's characters in order, less the spaces a break
-// swallowed.
+// swallowed. A phrase is in another language when the writer marked it
+// so ([text]{tag}: its glyphs carry the tag); in a paragraph with no such
+// mark, a phrase of Latin words in a Chinese report (Chinese in an
+// English one) is taken for English (Chinese).
 func findInlines(text, lang string, lines []Line) [][]inline {
 	type span struct {
 		from, to  int
@@ -407,12 +411,58 @@ func findInlines(text, lang string, lines []Line) [][]inline {
 		from := runes(l[0])
 		spans = append(spans, span{from: from, to: from + len([]rune(s)), uri: uri, text: s})
 	}
-	other, re := "en", latinRE
+	rs := []rune(text)
+	// the spans the writer marked ([text]{tag}), from their glyphs' tags
+	// (every glyph has one: the report's language's, or its span's)
+	doc := locale.Must(lang).Tag
+	others := map[string]bool{}
+	other := func(tag string) bool {
+		o, ok := others[tag]
+		if !ok {
+			o = !strings.EqualFold(tag, lang)
+			if l, err := locale.Parse(tag); err == nil && o {
+				o = l.Tag != doc // zh-Hans in a report of zh-CN is the report's
+			}
+			others[tag] = o
+		}
+		return o
+	}
+	var marked []span
+	k := 0
+	for _, l := range lines {
+		for _, g := range l.Glyphs {
+			if g.Hyphen {
+				continue // drawn, not in the text
+			}
+			for k < len(rs) && rs[k] != g.R {
+				k++
+			}
+			if k >= len(rs) {
+				break
+			}
+			if g.Lang != "" && other(g.Lang) {
+				if n := len(marked) - 1; n >= 0 && marked[n].lang == g.Lang && strings.TrimSpace(string(rs[marked[n].to:k])) == "" {
+					marked[n].to = k + 1
+				} else {
+					marked = append(marked, span{from: k, to: k + 1, lang: g.Lang})
+				}
+			}
+			k++
+		}
+	}
+	for _, m := range marked {
+		if !slices.ContainsFunc(spans, func(s span) bool { return s.from < m.to && m.from < s.to }) {
+			m.text = string(rs[m.from:m.to])
+			spans = append(spans, m)
+		}
+	}
+	guess, re := "en", latinRE
 	if strings.HasPrefix(strings.ToLower(lang), "en") {
-		other, re = "zh", hanRE
+		guess, re = "zh", hanRE
 	}
 	var phrases [][]int
-	if other == "en" && latinLetters(text) >= 6 || other == "zh" && hasHan(text) {
+	if len(marked) == 0 && (guess == "en" && latinLetters(text) >= 6 || guess == "zh" && hasHan(text)) {
+		// no span marked: guess the phrases in the other language
 		phrases = re.FindAllStringIndex(text, -1)
 	}
 	for _, l := range phrases {
@@ -420,17 +470,24 @@ func findInlines(text, lang string, lines []Line) [][]inline {
 		if slices.ContainsFunc(spans, func(s span) bool { return s.from < to && from < s.to }) {
 			continue // a link's words
 		}
-		spans = append(spans, span{from: from, to: to, text: text[l[0]:l[1]], lang: other})
+		spans = append(spans, span{from: from, to: to, text: text[l[0]:l[1]], lang: guess})
 	}
 	if len(spans) == 0 {
 		return nil
 	}
 	slices.SortFunc(spans, func(a, b span) int { return a.from - b.from })
-	rs := []rune(text)
 	out := make([][]inline, len(lines))
-	k := 0 // the rune of text the next glyph is
+	k = 0 // the rune of text the next glyph is
 	for i, l := range lines {
 		for gi, g := range l.Glyphs {
+			if g.Hyphen {
+				// a word broken with a hyphen: it belongs to the inline
+				// the word does
+				if ls := out[i]; len(ls) > 0 && ls[len(ls)-1].to == gi {
+					ls[len(ls)-1].to = gi + 1
+				}
+				continue
+			}
 			for k < len(rs) && rs[k] != g.R {
 				k++
 			}

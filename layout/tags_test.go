@@ -49,3 +49,28 @@ func TestFindInlines(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkedLanguage: a span the writer marked ([text]{tag}) is a phrase
+// of its language, broken over lines or not, and the guess of English
+// phrases is off in its paragraph.
+func TestMarkedLanguage(t *testing.T) {
+	spans := []Span{
+		{Text: "市长致辞：", Face: fonts.Regular, Size: sizeBody},
+		{Text: "本日はお招きいただき、誠にありがとうございます。", Face: fonts.Regular, Size: sizeBody, Lang: "ja"},
+		{Text: "The report covers policing and traffic.", Face: fonts.Regular, Size: sizeBody},
+	}
+	text := spansText(spans)
+	lines := Break(spans, 60, Setting{Align: Left})
+	got := map[string]string{}
+	for li, ins := range findInlines(text, "zh-Hans", lines) {
+		for _, in := range ins {
+			got[in.lang] += Line{Glyphs: lines[li].Glyphs[in.from:in.to]}.Text()
+		}
+	}
+	if got["ja"] != "本日はお招きいただき、誠にありがとうございます。" {
+		t.Errorf("the Japanese span reads %q", got["ja"])
+	}
+	if _, ok := got["en"]; ok {
+		t.Errorf("English guessed in a paragraph with a marked span: %q", got["en"])
+	}
+}

@@ -69,6 +69,10 @@ func (d *Document) Write(w io.Writer) error {
 	inks := d.palette()
 	text.Ink = inks.Text // greys on the black plate; in print, CMYK and overprint
 	var tags *structure.Tree
+	if d.root == nil { // a document made outside NewWith (the icon sheet): all artifacts
+		d.root = structure.NewDocument()
+		d.root.Lang = d.lang()
+	}
 	if !d.untagged {
 		tags = structure.New(d.root)
 	}
