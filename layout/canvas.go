@@ -259,29 +259,15 @@ func (c *Canvas) color(color string) [3]uint8 {
 // each run is one text object with the PDF character spacing (Tc) that
 // reproduces the positions layout chose.
 //
-// A hyphen the breaker added (Glyph.Hyphen) is a Span of its own whose
-// ActualText is a soft hyphen: drawn, but not part of the text a reader
-// gets. (Not a marked-content sequence with ActualText inside the
-// paragraph's, as PDF 32000 §14.9.4 shows it: poppler then loses the
-// rest of the paragraph's text.)
+// A hyphen the breaker added (Glyph.Hyphen) ends the last run: that run
+// is a Span of its own whose ActualText is its text with a soft hyphen,
+// drawn as it is (so the page does not change by a pixel), but read
+// without the hyphen. (Not a marked-content sequence with ActualText
+// inside the paragraph's, as PDF 32000 §14.9.4 shows it: poppler then
+// loses the rest of the paragraph's text.)
 func (c *Canvas) TextLine(l Line, x, baseline float64) {
 	c.mark()
 	gs := l.Glyphs
-	if n := len(gs); n > 0 && gs[n-1].Hyphen && c.Tags != nil && c.Current() != nil {
-		c.runs(gs[:n-1], x, baseline)
-		h := c.Current().Add(structure.Span)
-		h.Actual = "\u00AD"
-		c.Begin(h)
-		c.mark()
-		c.runs(gs[n-1:], x, baseline)
-		c.End()
-		return
-	}
-	c.runs(gs, x, baseline)
-}
-
-// runs draws glyphs as text objects of one face, size, colour and spacing.
-func (c *Canvas) runs(gs []Glyph, x, baseline float64) {
 	for i := 0; i < len(gs); {
 		j := i + 1
 		spacing := 0.0
@@ -296,9 +282,32 @@ func (c *Canvas) runs(gs []Glyph, x, baseline float64) {
 		for _, g := range gs[i:j] {
 			b.WriteRune(g.R)
 		}
-		c.Fonts.Text(gs[i].Face, gs[i].Size, c.color(gs[i].Color), spacing, x+gs[i].X, baseline, b.String())
+		if gs[j-1].Hyphen && c.Tags != nil && c.Current() != nil {
+			h := c.Current().Add(structure.Span)
+			h.Actual = strings.TrimSuffix(b.String(), string(gs[j-1].R)) + "\u00AD"
+			c.Begin(h)
+			c.mark()
+			c.Fonts.Text(gs[i].Face, gs[i].Size, c.color(gs[i].Color), spacing, x+gs[i].X, baseline, b.String())
+			c.End()
+		} else {
+			c.Fonts.Text(gs[i].Face, gs[i].Size, c.color(gs[i].Color), spacing, x+gs[i].X, baseline, b.String())
+		}
 		i = j
 	}
+}
+
+// runEnd is where the run of glyphs starting at gs[i] ends (TextLine
+// draws each run as one text object).
+func runEnd(gs []Glyph, i int) int {
+	j := i + 1
+	if j < len(gs) && same(gs[i], gs[j]) {
+		spacing := gs[j].X - gs[i].X - nat(gs[i])
+		for j+1 < len(gs) && same(gs[j], gs[j+1]) && math.Abs(gs[j+1].X-gs[j].X-nat(gs[j])-spacing) < 0.005 {
+			j++
+		}
+		j++
+	}
+	return j
 }
 
 func same(a, b Glyph) bool { return a.Face == b.Face && a.Size == b.Size && a.Color == b.Color }

@@ -94,11 +94,12 @@ func TestTaggedPDFA(t *testing.T) {
 	}
 }
 
-// TestTaggingChangesNoPixel renders every page of the sample and of three
-// reports of the corpus (photos; lists, a pull quote, QR codes) with and
+// TestTaggingChangesNoPixel renders every page of the sample and of four
+// reports of the corpus (photos, English phrases and hyphens in Chinese
+// text; lists, a pull quote, QR codes; marked language spans) with and
 // without the structure: tagging must not change what is printed.
 func TestTaggingChangesNoPixel(t *testing.T) {
-	for _, path := range []string{samplePath, "../examples/photo-essay/report.yaml", "../examples/district-bureau-2023/report.yaml", "../examples/district-review-2025/report.yaml"} {
+	for _, path := range []string{samplePath, "../examples/photo-essay/report.yaml", "../examples/hong-kong-bilingual/report.yaml", "../examples/district-review-2025/report.yaml", "../examples/language-spans/report.yaml"} {
 		if _, err := os.Stat(path); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}

@@ -511,6 +511,51 @@ func findInlines(text, lang string, lines []Line) [][]inline {
 	return out
 }
 
+// runBounds moves the bounds of an inline [from, to) to the ends of the
+// runs of glyphs TextLine draws as one text object, so that marking the
+// inline splits no run and moves no glyph by a rounding: out over
+// punctuation and spaces ("。" before "Hong Kong"), else in (a phrase set
+// in one run with the words before it loses those of its glyphs). at is
+// where the line's drawing has got to, limit where the next inline
+// starts; from ≥ to when nothing of the inline is left.
+func runBounds(gs []Glyph, from, to, at, limit int) (int, int) {
+	for i := at; i < from; {
+		j := runEnd(gs, i)
+		if j > from {
+			if marks(gs[i:from]) {
+				from = i
+			} else {
+				from = j
+			}
+			break
+		}
+		i = j
+	}
+	for i := at; i < len(gs); {
+		j := runEnd(gs, i)
+		if j > to {
+			if i < to && j <= limit && marks(gs[to:j]) {
+				to = j
+			} else if i < to {
+				to = i
+			}
+			break
+		}
+		i = j
+	}
+	return from, to
+}
+
+// marks reports whether gs are punctuation and spaces only.
+func marks(gs []Glyph) bool {
+	for _, g := range gs {
+		if !unicode.IsPunct(g.R) && !unicode.IsSpace(g.R) {
+			return false
+		}
+	}
+	return true
+}
+
 // drawInline draws a line of element e's text whose glyphs [from, to) of
 // each inline are a Link's (with a link annotation over them) or a Span's
 // with its language. elems keeps the element of each inline of the
@@ -521,7 +566,14 @@ func drawInline(c *Canvas, l Line, x, base float64, ins []inline, e *structure.E
 		return
 	}
 	at := 0
-	for _, k := range ins {
+	for n, k := range ins {
+		limit := len(l.Glyphs)
+		if n+1 < len(ins) {
+			limit = ins[n+1].from
+		}
+		if k.from, k.to = runBounds(l.Glyphs, k.from, k.to, at, limit); k.from >= k.to {
+			continue
+		}
 		if k.from > at {
 			c.TextLine(Line{Glyphs: l.Glyphs[at:k.from]}, x, base)
 		}
