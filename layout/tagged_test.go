@@ -18,6 +18,7 @@ import (
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/pdfread"
 	"github.com/brochure-dev/brochure/internal/pdftest"
+	"github.com/brochure-dev/brochure/theme"
 )
 
 // TestTagged builds every example (the sample, the gallery and the
@@ -74,6 +75,24 @@ func TestTagged(t *testing.T) {
 				tree.links(t, r)
 			}
 			file := filepath.Join(t.TempDir(), name+".pdf")
+			if err := os.WriteFile(file, pdf, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Run("poppler", func(t *testing.T) { popplerTree(t, file, r, d) })
+		})
+	}
+}
+
+// TestTaggedLooks: the sample in every look (their covers, openers and
+// cards differ) passes the same checks.
+func TestTaggedLooks(t *testing.T) {
+	for _, look := range theme.Names() {
+		t.Run(look, func(t *testing.T) {
+			r := load(t, samplePath)
+			r.Theme.Style = look
+			d, pdf := build(t, r, Options{})
+			readTree(t, pdf).check(t, r)
+			file := filepath.Join(t.TempDir(), look+".pdf")
 			if err := os.WriteFile(file, pdf, 0o644); err != nil {
 				t.Fatal(err)
 			}
