@@ -6,6 +6,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/structure"
 	"github.com/brochure-dev/brochure/locale"
 )
 
@@ -70,6 +71,7 @@ type tableBlock struct {
 	from, to int      // the rows of this part
 	cont     bool     // a part after the first: its title says so
 	set      *tableSet
+	tags     *tableTags // its elements in the structure tree (nil: untagged)
 }
 
 // tableSet is a table set at one width: shared by its parts, so that
@@ -464,9 +466,8 @@ const tightPad = 2.0
 
 // Draw implements Block. Each row is drawn after the one above it, and
 // each cell's text with one call after the cell to its left, so that the
-// text reads row by row: a tagged PDF would open a TR around each row's
-// cells, a TH around each column name (and the total row's label) and a
-// TD around each cell, here.
+// text reads row by row, each cell in its element of the structure tree
+// (see tableTags; rules, zebra and bars are artifacts).
 func (b *tableBlock) Draw(c *Canvas, x, y, w float64) error {
 	s := b.layout(w)
 	th, st := b.theme, b.style
@@ -476,9 +477,15 @@ func (b *tableBlock) Draw(c *Canvas, x, y, w float64) error {
 		if b.cont {
 			title = b.titleLines(w, th.Locale.Labels.Continued)
 		}
+		var caption *structure.Elem // a continued title is an artifact
+		if !b.cont && b.tags != nil {
+			caption = b.tags.caption
+		}
+		c.Begin(caption)
 		for k, l := range title {
 			c.TextLine(l, x, y+baseline(9.5, tableTitleLead)+float64(k)*tableTitleLead)
 		}
+		c.End()
 		y += b.titleH(s)
 	}
 	c.FillRect(x, y, w, st.Top, st.Edge)
@@ -486,6 +493,11 @@ func (b *tableBlock) Draw(c *Canvas, x, y, w float64) error {
 	// the column names, standing on the rule under them
 	hl := st.HeadSize * 1.35
 	for j, ls := range s.head {
+		var head *structure.Elem // repeated on a later page: an artifact
+		if b.from == 0 && b.tags != nil {
+			head = b.tags.head[j]
+		}
+		c.Begin(head)
 		top := y + s.headH - st.Pad - float64(len(ls))*hl
 		for k, l := range ls {
 			lx := x + s.x[j]
@@ -497,6 +509,7 @@ func (b *tableBlock) Draw(c *Canvas, x, y, w float64) error {
 			}
 			c.TextLine(l, lx, top+float64(k)*hl+baseline(l.Size, hl))
 		}
+		c.End()
 	}
 	y += s.headH
 	c.FillRect(x, y, w, st.Head, st.Line)
@@ -509,22 +522,28 @@ func (b *tableBlock) Draw(c *Canvas, x, y, w float64) error {
 		if st.Between > 0 && i > b.from {
 			c.FillRect(x, y, w, st.Between, th.Rule)
 		}
-		b.drawRow(c, s, s.rows[i], x, y+st.Pad, lead, false)
+		b.drawRow(c, s, i, s.rows[i], x, y+st.Pad, lead, false)
 		y += rh
 	}
 	if b.last() && s.totals != nil {
 		c.FillRect(x, y, w, st.Head, st.Line)
-		b.drawRow(c, s, s.totals, x, y+st.Pad, lead, true)
+		b.drawRow(c, s, len(b.table.Rows), s.totals, x, y+st.Pad, lead, true)
 		y += s.totalH
 	}
 	c.FillRect(x, y, w, st.Bottom, st.Edge)
 	y += st.Bottom
 	if b.last() && len(s.note) > 0 {
 		y += tableNoteGap
+		var note *structure.Elem
+		if b.tags != nil {
+			note = b.tags.note
+		}
+		c.Begin(note)
 		for _, l := range s.note {
 			c.TextLine(l, x, y+baseline(th.Scale.Folio, th.Scale.Folio*1.4))
 			y += th.Scale.Folio * 1.4
 		}
+		c.End()
 	}
 	return nil
 }
@@ -537,39 +556,51 @@ const (
 	barThick = 5.0
 )
 
-// drawRow draws one row's cells, left to right, their text's top at y;
-// total says it is the total row (no bars).
-func (b *tableBlock) drawRow(c *Canvas, s *tableSet, row []tableCell, x, y, lead float64, total bool) {
+// drawRow draws row i's cells, left to right, their text's top at y;
+// total says it is the total row (no bars). Bars and arrows are
+// artifacts: the figure beside them says what they show.
+func (b *tableBlock) drawRow(c *Canvas, s *tableSet, i int, row []tableCell, x, y, lead float64, total bool) {
 	for j, cell := range row {
-		cx := x + s.x[j]
-		if b.table.Columns[j].Bar && !total && s.most[j] > 0 && len(cell.lines) > 0 {
-			// the bar, from the column's left edge; the largest in the
-			// primary colour, the others grey
-			if v, ok := data.Figure(cell.lines[0].Text()); ok && v > 0 {
-				room := s.cw[j] - s.int[j] - s.frac[j] - barGap
-				col := mix(b.theme.Muted, 0.45)
-				if v == s.most[j] {
-					col = b.theme.Primary
-				}
-				c.FillRect(cx, y+lead/2-barThick/2, room*v/s.most[j], barThick, col)
+		c.Begin(b.tags.cell(i, j))
+		b.drawCell(c, s, j, cell, x, y, lead, total)
+		c.End()
+	}
+}
+
+// drawCell draws one cell of a row (see drawRow).
+func (b *tableBlock) drawCell(c *Canvas, s *tableSet, j int, cell tableCell, x, y, lead float64, total bool) {
+	cx := x + s.x[j]
+	if b.table.Columns[j].Bar && !total && s.most[j] > 0 && len(cell.lines) > 0 {
+		// the bar, from the column's left edge; the largest in the
+		// primary colour, the others grey
+		if v, ok := data.Figure(cell.lines[0].Text()); ok && v > 0 {
+			room := s.cw[j] - s.int[j] - s.frac[j] - barGap
+			col := mix(b.theme.Muted, 0.45)
+			if v == s.most[j] {
+				col = b.theme.Primary
 			}
+			c.Begin(nil)
+			c.FillRect(cx, y+lead/2-barThick/2, room*v/s.most[j], barThick, col)
+			c.End()
 		}
-		if cell.figure {
-			// right-aligned on the decimal point
-			point := cx + s.cw[j] - s.frac[j]
-			l := cell.lines[0]
-			lx := point - cell.int
-			base := y + baseline(b.style.Size, lead)
-			if cell.arrow != 0 {
-				size := b.style.Size * 0.55
-				c.Triangle(lx-size-3, base-size-b.style.Size*0.04, size, cell.arrow > 0, cell.color)
-			}
-			c.TextLine(l, lx, base)
-			continue
+	}
+	if cell.figure {
+		// right-aligned on the decimal point
+		point := cx + s.cw[j] - s.frac[j]
+		l := cell.lines[0]
+		lx := point - cell.int
+		base := y + baseline(b.style.Size, lead)
+		if cell.arrow != 0 {
+			size := b.style.Size * 0.55
+			c.Begin(nil)
+			c.Triangle(lx-size-3, base-size-b.style.Size*0.04, size, cell.arrow > 0, cell.color)
+			c.End()
 		}
-		for k, l := range cell.lines {
-			c.TextLine(l, cx, y+float64(k)*lead+baseline(b.style.Size, lead))
-		}
+		c.TextLine(l, lx, base)
+		return
+	}
+	for k, l := range cell.lines {
+		c.TextLine(l, cx, y+float64(k)*lead+baseline(b.style.Size, lead))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -118,7 +119,7 @@ func TestTaggedPDFA(t *testing.T) {
 // text; lists, a pull quote, QR codes; marked language spans) with and
 // without the structure: tagging must not change what is printed.
 func TestTaggingChangesNoPixel(t *testing.T) {
-	for _, path := range []string{samplePath, "../examples/photo-essay/report.yaml", "../examples/hong-kong-bilingual/report.yaml", "../examples/district-review-2025/report.yaml", "../examples/language-spans/report.yaml"} {
+	for _, path := range []string{samplePath, "../examples/photo-essay/report.yaml", "../examples/hong-kong-bilingual/report.yaml", "../examples/district-review-2025/report.yaml", "../examples/language-spans/report.yaml", "../examples/showcase-2025/report.yaml"} {
 		if _, err := os.Stat(path); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
@@ -419,6 +420,43 @@ func (tr *tagTree) check(t *testing.T, r *data.Report) {
 	}
 	if figures != want {
 		t.Errorf("%d Figures, want %d (charts, photos and QR codes)", figures, want)
+	}
+
+	// tables: one Table per table of the report, in order, each with a
+	// Caption, one THead row of THs and a TR per row (and its total row)
+	var rows []int
+	for _, s := range r.Sections {
+		for _, tb := range s.Tables {
+			n := len(tb.Rows)
+			if tb.Total {
+				n++
+			}
+			rows = append(rows, n)
+		}
+	}
+	var got []int
+	for _, e := range tr.elems {
+		if e.role != "Table" {
+			continue
+		}
+		n, heads := 0, 0
+		for _, k := range e.kids {
+			for _, row := range k.kids {
+				switch {
+				case k.role == "THead" && row.role == "TR":
+					heads++
+				case k.role == "TBody" && row.role == "TR":
+					n++
+				}
+			}
+		}
+		if heads != 1 {
+			t.Errorf("Table %d has %d header rows, want 1", e.obj, heads)
+		}
+		got = append(got, n)
+	}
+	if !slices.Equal(got, rows) {
+		t.Errorf("Tables with %v body rows, want %v", got, rows)
 	}
 
 	// the parent tree: each page's MCIDs are the elements that claim them

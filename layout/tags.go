@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -601,4 +602,105 @@ func drawInline(c *Canvas, l Line, x, base float64, ins []inline, e *structure.E
 	if at < len(l.Glyphs) {
 		c.TextLine(Line{Glyphs: l.Glyphs[at:]}, x, base)
 	}
+}
+
+// tableTags are a table's elements, shared by the parts it splits into:
+// its title is the Caption, the column names a THead row of THs (Scope
+// Column), each row a TR whose first cell names it (a TH, Scope Row) and
+// whose others are TDs, the total row last. The note under it is a P.
+type tableTags struct {
+	caption, note *structure.Elem
+	head          []*structure.Elem
+	rows          [][]*structure.Elem // per row (the total row last), per cell
+}
+
+// tag implements tagger.
+func (b *tableBlock) tag(parent *structure.Elem) {
+	t := parent.Add(structure.Table)
+	tt := &tableTags{caption: t.Add(structure.Caption)}
+	tr := t.Add(structure.THead).Add(structure.TR)
+	for range b.table.Columns {
+		th := tr.Add(structure.TH)
+		th.Scope = "Column"
+		tt.head = append(tt.head, th)
+	}
+	body := t.Add(structure.TBody)
+	n := len(b.table.Rows)
+	if b.total != nil {
+		n++
+	}
+	for range n {
+		tr := body.Add(structure.TR)
+		cells := make([]*structure.Elem, len(b.table.Columns))
+		for j := range cells {
+			if j == 0 {
+				cells[j] = tr.Add(structure.TH)
+				cells[j].Scope = "Row"
+				continue
+			}
+			cells[j] = tr.Add(structure.TD)
+		}
+		tt.rows = append(tt.rows, cells)
+	}
+	tt.note = parent.Add(structure.P)
+	b.tags = tt
+}
+
+// cell is the element of row i's cell j (the total row is len(Rows)),
+// nil (an artifact) when the table is untagged.
+func (tt *tableTags) cell(i, j int) *structure.Elem {
+	if tt == nil || i >= len(tt.rows) {
+		return nil
+	}
+	return tt.rows[i][j]
+}
+
+// timelineTags are a timeline's elements: a list, each entry an item of
+// its date (Lbl, read whole: "2025年1月23日") and its text (LBody).
+type timelineTags struct {
+	label, body []*structure.Elem
+}
+
+// tag implements tagger.
+func (b *timelineBlock) tag(parent *structure.Elem) {
+	l := parent.Add(structure.L)
+	tt := &timelineTags{}
+	for _, e := range b.events {
+		li := l.Add(structure.LI)
+		lbl := li.Add(structure.Lbl)
+		lbl.Actual = dateLabel(b.theme, e)
+		tt.label = append(tt.label, lbl)
+		tt.body = append(tt.body, li.Add(structure.LBody))
+	}
+	b.tags = tt
+}
+
+// entry is event i's label and text elements (nil, nil untagged).
+func (tt *timelineTags) entry(i int) (label, body *structure.Elem) {
+	if tt == nil {
+		return nil, nil
+	}
+	return tt.label[i], tt.body[i]
+}
+
+// dateLabel is an event's whole date as a reader says it: 2025年1月23日,
+// 23 Jan 2025 (the month alone for an event of a month).
+func dateLabel(th Theme, e data.Event) string {
+	t, day := e.Time()
+	if th.Locale.English() {
+		if !day {
+			return t.Format("January 2006")
+		}
+		return t.Format("2 January 2006")
+	}
+	if strings.HasPrefix(th.Locale.Tag, "ko") {
+		if !day {
+			return fmt.Sprintf("%d년 %d월", t.Year(), t.Month())
+		}
+		return fmt.Sprintf("%d년 %d월 %d일", t.Year(), t.Month(), t.Day())
+	}
+	if !day {
+		return fmt.Sprintf("%d年%d月", t.Year(), t.Month())
+	}
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
 }

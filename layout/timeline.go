@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/structure"
 )
 
 // A timeline (大事记): the entries down a vertical rule, each on a dot
@@ -20,6 +21,7 @@ type timelineBlock struct {
 	theme    Theme
 	from, to int
 	set      *timelineSet
+	tags     *timelineTags // its elements in the structure tree (nil: untagged)
 }
 
 // timelineSet is a timeline set at one width.
@@ -203,25 +205,40 @@ func (b *timelineBlock) Draw(c *Canvas, x, y, w float64) error {
 	for k, i := 0, b.from; i < b.to; k, i = k+1, i+1 {
 		top := y + tops[k]
 		mid := top + tlLead/2
+		label, body := b.tags.entry(i)
+		day := s.day[i]
+		// the month and year are drawn once for a month's entries: the
+		// label says the whole date (an event of a month has no day, so
+		// its month is its label)
+		var month *structure.Elem
+		if len(day.Glyphs) == 0 {
+			month = label
+		}
 		if b.opens(i) {
 			yy := mid - tlMonth*0.6 - th.Scale.Folio*1.4
+			c.Begin(month)
 			if b.showsYear(i) {
 				l := s.year[i]
 				c.TextLine(l, x+tlMonthW-l.Natural, yy+baseline(th.Scale.Folio, th.Scale.Folio*1.4))
 			}
 			l := s.month[i]
 			c.TextLine(l, x+tlMonthW-l.Natural, mid-tlMonth*0.6+baseline(tlMonth, tlMonth*1.2))
+			c.End()
 			c.Dot(rx, mid, 4, th.Primary)
 			c.Dot(rx, mid, 1.8, "#FFFFFF")
 		} else {
 			c.Dot(rx, mid, 2.6, th.Primary)
 		}
-		if d := s.day[i]; len(d.Glyphs) > 0 {
-			c.TextLine(d, rx+tlTextGap, top+baseline(tlSize, tlLead))
+		if len(day.Glyphs) > 0 {
+			c.Begin(label)
+			c.TextLine(day, rx+tlTextGap, top+baseline(tlSize, tlLead))
+			c.End()
 		}
+		c.Begin(body)
 		for n, l := range s.text[i] {
 			c.TextLine(l, x+b.textX(), top+float64(n)*tlLead+baseline(tlSize, tlLead))
 		}
+		c.End()
 	}
 	return nil
 }
