@@ -363,6 +363,7 @@ type buildOpts struct {
 	layout    layout.Options
 	impose    string // "saddle": also write NAME-imposed.pdf
 	preflight bool   // read the PDF back and check it as a print shop does
+	proof     bool   // also write NAME-proof/: the pages as PNG, the separations
 }
 
 // after runs what the flags ask once the PDF is written.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"image/png"
 	"math"
 	"os"
 	osexec "os/exec"
@@ -287,5 +288,53 @@ func TestImposeRepeatable(t *testing.T) {
 	}
 	if bytes.Contains(a, []byte("CreationDate")) || bytes.Contains(a, []byte("ModDate")) {
 		t.Error("the imposition has a date the source did not")
+	}
+}
+
+// TestProof: build --proof writes every page as a PNG of the page's size
+// at 100 dpi, and separations.txt, whose line for each page names the
+// plates it prints from: with --pdfx the body's black text is on Black,
+// the brand red on Magenta and Yellow.
+func TestProof(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.pdf")
+	code, stdout, errs := exec("build", sample, "-o", out, "--pdfx", "--proof")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	pdf, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := preflight.Check(pdf, preflight.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pngs, _ := filepath.Glob(filepath.Join(dir, "r-proof", "page-*.png"))
+	if len(pngs) != rep.Pages {
+		t.Fatalf("%d PNGs for %d pages", len(pngs), rep.Pages)
+	}
+	f, err := os.Open(pngs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := rep.Boxes[0].Media.W / 25.4 * 100; math.Abs(float64(cfg.Width)-w) > 2 {
+		t.Errorf("page 1's PNG is %d px wide, want %.0f (100 dpi)", cfg.Width, w)
+	}
+	sep, err := os.ReadFile(filepath.Join(dir, "r-proof", "separations.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(sep)), "\n")[1:]
+	if len(lines) != rep.Pages || !strings.Contains(lines[1], "page 2: ") || !strings.Contains(lines[1], "Magenta Yellow Black") || strings.Contains(string(sep), "RGB") {
+		t.Errorf("separations.txt:\n%s", sep)
+	}
+	if !strings.Contains(stdout, "proof: ") || !strings.Contains(stdout, "page 2: ") {
+		t.Errorf("build's summary does not show the proof:\n%s", stdout)
 	}
 }
