@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/brochure-dev/brochure/data"
+	crop "github.com/brochure-dev/brochure/internal/marks"
 	"github.com/brochure-dev/brochure/theme"
 )
 
@@ -32,14 +33,6 @@ type geometry struct {
 
 // The A4 page, pt: the reference the other sizes scale from.
 const pageW, pageH = 595.28, 841.89
-
-// Crop marks: where they start outside the trim (never inside the bleed)
-// and how long they are, pt.
-const (
-	markGap    = 3 * mm
-	markLen    = 5 * mm
-	markWeight = 0.25
-)
 
 func newGeometry(r *data.Report, grid theme.Grid) geometry {
 	wmm, hmm, ok := data.PaperMM(r.Theme.Paper)
@@ -91,7 +84,7 @@ func (g geometry) frame() Frame {
 // off is the distance from the sheet's edge to the trim.
 func (g geometry) off() float64 {
 	if g.Marks {
-		return max(g.Bleed, markGap) + markLen + 2
+		return crop.Room(g.Bleed)
 	}
 	return g.Bleed
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/brochure-dev/brochure/data"
+	crop "github.com/brochure-dev/brochure/internal/marks"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
@@ -74,7 +75,7 @@ func TestPageBoxes(t *testing.T) {
 		w, h, b := tc.w*mm, tc.h*mm, tc.bleed*mm
 		off := b
 		if tc.marks {
-			off = max(b, markGap) + markLen + 2
+			off = crop.Room(b)
 		}
 		trim := Rect2{off, off, off + w, off + h}
 		bleed := Rect2{off - b, off - b, off + w + b, off + h + b}
@@ -96,7 +97,7 @@ func TestMarksOutsideTrim(t *testing.T) {
 	const dpi = 144.0
 	px := func(pt float64) int { return int(math.Round(pt * dpi / 72)) }
 	g := d.geo
-	off, start := g.off(), max(g.Bleed, markGap)
+	off, start := g.off(), max(g.Bleed, crop.Gap)
 	for _, page := range []int{0, 2, len(d.Pages) - 1} {
 		img := pdftest.Render(t, pdf, page, dpi)
 		dark := func(x, y int) bool {

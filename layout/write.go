@@ -13,6 +13,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/brochure-dev/brochure/fonts"
+	crop "github.com/brochure-dev/brochure/internal/marks"
 	"github.com/brochure-dev/brochure/internal/structure"
 )
 
@@ -153,44 +154,17 @@ func (d *Document) date() time.Time {
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
-// marks draws crop marks at the four corners and centre marks on the four
-// sides, in the registration colour, all of them outside the bleed: a mark
-// starts max(bleed, 3 mm) from the trim and runs 5 mm outwards.
+// marks draws the printer's marks round the trim (internal/marks: crop
+// marks at the corners, centre marks on the sides, all outside the bleed)
+// in the registration colour.
 func (d *Document) marks(pdf *fpdf.Fpdf) {
 	g := d.geo
 	o := g.off()
-	start := max(g.Bleed, markGap)
 	pdf.SetDrawSpotColor("All", 100)
-	pdf.SetLineWidth(markWeight)
-	for _, x := range []float64{o, o + g.W} {
-		for _, y := range []float64{o, o + g.H} {
-			sx, sy := 1.0, 1.0 // outwards
-			if x == o {
-				sx = -1
-			}
-			if y == o {
-				sy = -1
-			}
-			pdf.Line(x+sx*start, y, x+sx*(start+markLen), y) // the horizontal cut line's mark
-			pdf.Line(x, y+sy*start, x, y+sy*(start+markLen))
-		}
-	}
-	target := func(cx, cy float64, vertical bool) {
-		r := markLen / 4
-		pdf.Circle(cx, cy, r, "D")
-		if vertical {
-			pdf.Line(cx, cy-markLen/2, cx, cy+markLen/2)
-			pdf.Line(cx-r*1.6, cy, cx+r*1.6, cy)
-		} else {
-			pdf.Line(cx-markLen/2, cy, cx+markLen/2, cy)
-			pdf.Line(cx, cy-r*1.6, cx, cy+r*1.6)
-		}
-	}
-	mid := start + markLen/2
-	target(o+g.W/2, o-mid, true)
-	target(o+g.W/2, o+g.H+mid, true)
-	target(o-mid, o+g.H/2, false)
-	target(o+g.W+mid, o+g.H/2, false)
+	pdf.SetLineWidth(crop.Weight)
+	// the sheet is symmetric about the trim, so its y-up rectangle is the
+	// same as fpdf's y-down one
+	pdf.RawWriteStr(crop.Path(crop.Rect{X: o, Y: o, W: g.W, H: g.H}, g.Bleed))
 }
 
 // faces are the faces the PDF embeds: the theme's three (which charts

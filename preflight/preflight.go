@@ -58,22 +58,23 @@ type Options struct {
 
 // Report is what preflight found.
 type Report struct {
-	Bytes         int      `json:"bytes"`
-	Version       string   `json:"version"`        // "1.4"
-	PDFA          string   `json:"pdfa,omitempty"` // claimed PDF/A part and conformance: "2B"
-	Pages         int      `json:"pages"`
-	Boxes         []Boxes  `json:"boxes"` // one per distinct set of boxes
-	Fonts         []Font   `json:"fonts"`
-	Images        []Image  `json:"images"`        // every placement
-	Colours       []string `json:"colours"`       // colour spaces used: DeviceRGB, Separation All, …
-	OutputIntents []string `json:"outputIntents"` // "GTS_PDFA1 sRGB IEC61966-2.1 (ICC profile embedded)"
-	Codes         int      `json:"codes"`         // distinct character codes shown, all fonts
-	MissingGlyphs []string `json:"missingGlyphs"` // "Font: code 0x4E00 (U+4E00) on page 3"
-	NoUnicode     int      `json:"noUnicode"`     // codes without a ToUnicode mapping
-	Plates        *Plates  `json:"plates"`        // small text by the plates it prints from (print.go)
-	Problems      []string `json:"problems"`      // what a print shop rejects
-	Warnings      []string `json:"warnings"`
-	Unchecked     []string `json:"unchecked"` // what this file had that preflight could not measure
+	Bytes         int        `json:"bytes"`
+	Version       string     `json:"version"`        // "1.4"
+	PDFA          string     `json:"pdfa,omitempty"` // claimed PDF/A part and conformance: "2B"
+	Pages         int        `json:"pages"`
+	Boxes         []Boxes    `json:"boxes"` // one per distinct set of boxes
+	Fonts         []Font     `json:"fonts"`
+	Images        []Image    `json:"images"`        // every placement
+	Colours       []string   `json:"colours"`       // colour spaces used: DeviceRGB, Separation All, …
+	OutputIntents []string   `json:"outputIntents"` // "GTS_PDFA1 sRGB IEC61966-2.1 (ICC profile embedded)"
+	Codes         int        `json:"codes"`         // distinct character codes shown, all fonts
+	MissingGlyphs []string   `json:"missingGlyphs"` // "Font: code 0x4E00 (U+4E00) on page 3"
+	NoUnicode     int        `json:"noUnicode"`     // codes without a ToUnicode mapping
+	Plates        *Plates    `json:"plates"`        // small text by the plates it prints from (print.go)
+	Inks          []PageInks `json:"inks"`          // each page's separations (separations.go)
+	Problems      []string   `json:"problems"`      // what a print shop rejects
+	Warnings      []string   `json:"warnings"`
+	Unchecked     []string   `json:"unchecked"` // what this file had that preflight could not measure
 }
 
 // OK reports whether nothing a print shop would reject was found.
@@ -160,6 +161,10 @@ func Check(pdf []byte, opt Options) (rep *Report, err error) {
 	rep.boxes(doc, opt)
 	w := &walker{ctx: ctx, doc: doc, rep: rep, fonts: map[string]*fontInfo{}, colours: map[string]bool{}, unchecked: map[string]int{}}
 	w.pr.maxInk = cmp.Or(opt.MaxInk, MaxInk)
+	w.pr.press = w.outputProfile()
+	if w.err != nil {
+		return nil, w.err
+	}
 	for i := range doc.Pages {
 		p := &doc.Pages[i]
 		content, err := doc.Contents(p)

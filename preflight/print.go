@@ -69,6 +69,8 @@ type printWalk struct {
 	rgb     []finding // DeviceRGB without DefaultRGB: a problem only in a PDF/X file
 	plates  Plates
 	widths  map[string]*widths // by font object
+	press   *profile           // the PDF/X output intent's, converting RGB to ink; nil: none
+	pages   []*pageInks        // the plates of each page, for a proof (separations.go)
 }
 
 type findingKey struct {
@@ -322,9 +324,9 @@ func (w *walker) print(o op, st *gstate, res types.Dict) {
 }
 
 // printImage notes an image in DeviceRGB (a photo without a profile)
-// drawn where DefaultRGB does not say it is sRGB.
+// drawn where DefaultRGB does not say it is sRGB, and measures its ink.
 func (w *walker) printImage(st *gstate, res types.Dict, o op) {
-	if st.ink.defaultRGB || len(o.operands) == 0 {
+	if len(o.operands) == 0 {
 		return
 	}
 	n, ok := o.operands[len(o.operands)-1].(name)
@@ -342,12 +344,15 @@ func (w *walker) printImage(st *gstate, res types.Dict, o op) {
 	if sub := sd.Dict.NameEntry("Subtype"); sub == nil || *sub != "Image" {
 		return
 	}
-	if cs, ok := sd.Dict.Find("ColorSpace"); ok {
-		if name := w.csName(cs, 0); name == "DeviceRGB" || name == "Indexed DeviceRGB" {
-			px, py := st.ctm.apply(0, 0)
-			w.rgbUse(paint{space: "DeviceRGB"}, false, px, py)
-		}
+	cs := ""
+	if c, ok := sd.Dict.Find("ColorSpace"); ok {
+		cs = w.csName(c, 0)
 	}
+	if (cs == "DeviceRGB" || cs == "Indexed DeviceRGB") && !st.ink.defaultRGB {
+		px, py := st.ctm.apply(0, 0)
+		w.rgbUse(paint{space: "DeviceRGB"}, false, px, py)
+	}
+	w.imageInk(sd, x, cs, st.ctm)
 }
 
 // startInk is the print state at the start of a content stream with
@@ -424,6 +429,7 @@ func (w *walker) printText(st *gstate, o op) {
 	s.tm = matrix{1, 0, 0, 1, width, 0}.mul(s.tm) // on to the next show
 
 	w.rgbUse(s.fill, s.defaultRGB, x0, y0)
+	w.use(s.fill)
 	// plates of small text
 	if size > 0 && size < SmallText {
 		n, neutral, known := s.fill.plates()
@@ -510,7 +516,8 @@ func (w *walker) paintPath(st *gstate, paintOp string) {
 	stroke := strings.ContainsAny(paintOp, "SsBb")
 	if fill {
 		w.rgbUse(s.fill, s.defaultRGB, x, y)
-		if tac := coverage(s.fill); tac > p.maxInk+0.05 {
+		w.use(s.fill)
+		if tac := w.coverage(s.fill); tac > p.maxInk+0.05 {
 			p.add(true, w.page, "ink", fmt.Sprintf("%%s areas of %.0f %% total ink (%s %s), above the %.0f %% limit: the ink does not dry, sheets stick", tac, s.fill.space, comps(s.fill.comps), p.maxInk), x, y)
 		}
 		if s.op && s.fill.white() {
@@ -519,6 +526,7 @@ func (w *walker) paintPath(st *gstate, paintOp string) {
 	}
 	if stroke {
 		w.rgbUse(s.stroke, s.defaultRGB, x, y)
+		w.use(s.stroke)
 	}
 	if stroke && !s.stroke.white() {
 		// the line width as drawn: user-space width under the CTM (the
@@ -536,22 +544,17 @@ func (w *walker) paintPath(st *gstate, paintOp string) {
 	}
 }
 
-// coverage is a colour's total ink in per cent, 0 when it cannot be told
-// without a conversion.
-func coverage(c paint) float64 {
-	switch c.space {
-	case "DeviceCMYK", "ICCBased (4 components)":
-		t := 0.0
-		for _, v := range c.comps {
-			t += v
-		}
-		return t * 100
-	case "Separation All":
-		if len(c.comps) == 1 {
-			return c.comps[0] * 400
-		}
+// coverage is a colour's total ink in per cent (RGB through the output
+// intent's profile), 0 when it cannot be told.
+func (w *walker) coverage(c paint) float64 {
+	if c.space == "Separation All" && len(c.comps) == 1 {
+		return c.comps[0] * 400
 	}
-	return 0
+	t := 0.0
+	for _, v := range w.inkOf(c) {
+		t += v
+	}
+	return t * 100
 }
 
 // printReport adds the print findings to rep once the catalog says
@@ -593,6 +596,7 @@ func (w *walker) printReport(pdfx bool) {
 	}
 	pl := p.plates
 	rep.Plates = &pl
+	rep.Inks = p.separations(rep.Pages)
 }
 
 // PDFX reports whether the file has a PDF/X output intent.

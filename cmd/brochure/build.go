@@ -35,6 +35,8 @@ type result struct {
 	Millis       int64    `json:"ms"`
 	// Preflight is the written PDF checked as a print shop does (--preflight).
 	Preflight *preflight.Report `json:"preflight,omitempty"`
+	// Proof is the pages as PNG and their separations (--proof).
+	Proof *Proof `json:"proof,omitempty"`
 
 	warns data.Errors  // the warnings
 	code  int          // exit code
@@ -107,7 +109,7 @@ func buildOne(path, out string, cfg settings) *result {
 		res.code = code
 		return res
 	}
-	if bo.preflight {
+	if bo.preflight || bo.proof {
 		pdf, err := os.ReadFile(out)
 		if err != nil {
 			fmt.Fprintf(&res.log, "brochure build: preflight: %s\n", printable.String(err.Error()))
@@ -120,9 +122,18 @@ func buildOne(path, out string, cfg settings) *result {
 			res.code = exitInternal
 			return res
 		}
-		res.Preflight = rep
-		if !rep.OK() {
-			res.code = exitInvalid // the PDF is written, but a print shop would reject it
+		if bo.preflight {
+			res.Preflight = rep
+			if !rep.OK() {
+				res.code = exitInvalid // the PDF is written, but a print shop would reject it
+			}
+		}
+		if bo.proof {
+			if res.Proof, err = writeProof(out, pdf, rep); err != nil {
+				fmt.Fprintf(&res.log, "brochure build: proof: %s\n", printable.String(err.Error()))
+				res.code = exitIO
+				return res
+			}
 		}
 	}
 	res.OK = true
@@ -187,6 +198,10 @@ func (p *printer) result(res *result) {
 	if res.Preflight != nil {
 		fmt.Fprintln(p.stdout, "preflight:")
 		printPreflight(p.stdout, res.Output, res.Preflight)
+	}
+	if pr := res.Proof; pr != nil {
+		fmt.Fprintf(p.stdout, "proof: %s: %d page%s as PNG (%d dpi), separations.txt\n", printable.String(pr.Dir), len(pr.Pages), plural(len(pr.Pages)), proofDPI)
+		printSeparations(p.stdout, &preflight.Report{Inks: pr.Inks})
 	}
 }
 

@@ -217,6 +217,7 @@ func (s *settings) printFlags(fs *flag.FlagSet) {
 	})
 	fs.StringVar(&s.print.impose, "impose", "", "saddle: also write the 2-up saddle-stitch imposition as NAME-imposed.pdf")
 	fs.BoolVar(&s.print.preflight, "preflight", false, "check the written PDF as a print shop does; exit 1 if it would reject it")
+	fs.BoolVar(&s.print.proof, "proof", false, "also write NAME-proof/: every page as PNG and separations.txt, the plates each page prints from")
 }
 
 // layoutOptions are the options layout is given.

@@ -39,6 +39,8 @@ const printHelp = `  --pdfa            PDF/A-2a (archival, tagged): pdfaid in th
   --impose saddle   also write NAME-imposed.pdf, the 2-up saddle-stitch imposition
   --preflight       read the written PDF back as a print shop checks it (see brochure preflight
                     --help); exit 1 if it finds something a shop would reject
+  --proof           also write NAME-proof/: each page as PNG (100 dpi, rendered in process) and
+                    separations.txt, the plates each page prints from and the most ink on it
 `
 
 const buildHelp = `brochure build — build the brochure PDF from a report.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"github.com/brochure-dev/brochure/internal/marks"
 	"github.com/brochure-dev/brochure/internal/pdffile"
 	"github.com/brochure-dev/brochure/internal/pdfread"
 	"github.com/brochure-dev/brochure/internal/printable"
@@ -29,8 +30,10 @@ import (
 // pages as form XObjects, vector and fonts intact. The pages are first
 // cut to their TrimBox (CropBox := TrimBox), so the bleed and crop marks of
 // a print-ready PDF do not end up at the spine; pdfcpu then sets the trims
-// edge to edge, and sheetMarks grows the sheet to hold crop, fold and
-// centre marks outside the two trims.
+// edge to edge, keeping the bleed on the sheet's outer sides, and the
+// sheet grows to hold crop, fold and centre marks (internal/marks, as on a
+// page) outside the two trims. The output intents and the XMP metadata
+// come along, so a PDF/X file stays PDF/X.
 func imposeCmd(operands []string, out string, saddle bool, budget pdfBudget, stdout, stderr io.Writer) int {
 	path := operands[0]
 	if !saddle {
@@ -101,7 +104,25 @@ func imposeSaddle(pdf []byte, lim pdfread.Limits) (_ []byte, n int, err error) {
 	if 2*w > pdfread.MaxPageSide {
 		return nil, n, fmt.Errorf("pages %.0f pt wide: two side by side (%.0f pt) are wider than a PDF page may be (%d pt, 5.08 m)", w, 2*w, pdfread.MaxPageSide)
 	}
-	out := &pdffile.File{Header: []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), Objects: [][]byte{nil}, ID: true, Compact: true}
+	// each page's side on its sheet (0 left, 1 right): n,1 / 2,n-1 / n-2,3 …
+	var sides [][2]int
+	for i := 0; i < n/2; i += 2 {
+		sides = append(sides, [2]int{n - i, i + 1}, [2]int{i + 2, n - i - 1})
+	}
+	right := make([]bool, n)
+	for _, pair := range sides {
+		right[pair[1]-1] = true
+	}
+	bleed := bleedOf(&doc.Pages[0])
+	root, err := doc.Ctx.Catalog()
+	if err != nil {
+		return nil, n, err
+	}
+	header := "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+	if pdfx(doc, root) {
+		header = "%PDF-1.6\n%\xe2\xe3\xcf\xd3\n" // PDF/X-4 is PDF 1.6
+	}
+	out := &pdffile.File{Header: []byte(header), Objects: [][]byte{nil}, ID: true, Compact: true}
 	cp := &copier{doc: doc, out: out, num: map[int]int{}}
 	forms := make([]int, n)
 	for i := range doc.Pages {
@@ -113,12 +134,20 @@ func imposeSaddle(pdf []byte, lim pdfread.Limits) (_ []byte, n int, err error) {
 		if err != nil {
 			return nil, n, err
 		}
+		// the form shows the page's trim and its bleed on the sheet's
+		// outer sides (never across the spine, onto its neighbour)
 		b := trim(p)
+		s := min(w/b.Width(), h/b.Height())
+		e := bleed / s
+		x0, x1 := b.LL.X-e, b.UR.X
+		if right[i] {
+			x0, x1 = b.LL.X, b.UR.X+e
+		}
 		res := "<<>>"
 		if p.Resources != nil {
 			res = cp.copy(p.Resources)
 		}
-		dict := fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [%s %s %s %s] /Resources %s", num(b.LL.X), num(b.LL.Y), num(b.UR.X), num(b.UR.Y), res)
+		dict := fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [%s %s %s %s] /Resources %s", num(x0), num(b.LL.Y-e), num(x1), num(b.UR.Y+e), res)
 		if g, ok := p.Dict.Find("Group"); ok { // a transparency group blends as on the page
 			dict += " /Group " + cp.copy(g)
 		}
@@ -127,33 +156,41 @@ func imposeSaddle(pdf []byte, lim pdfread.Limits) (_ []byte, n int, err error) {
 	if cp.err != nil {
 		return nil, n, cp.err
 	}
-	o := sheetOff
-	marks := out.Add(pdffile.Stream("", []byte(sheetMarksContent(2*w, h)), true))
+	o := marks.Room(bleed)
+	sheetMarks := "q /CSAll CS 1 SCN " + num(marks.Weight) + " w [] 0 d 0 J\n" +
+		marks.Path(marks.Rect{X: o, Y: o, W: 2 * w, H: h}, bleed, o+w) + "Q\n"
+	marksObj := out.Add(pdffile.Stream("", []byte(sheetMarks), true))
 	pagesObj := out.Add(nil)
 	var kids []string
-	// the sheets' sides in reading order: n,1 / 2,n-1 / n-2,3 / 4,n-3 …
-	for i := 0; i < n/2; i += 2 {
-		for _, pair := range [][2]int{{n - i, i + 1}, {i + 2, n - i - 1}} {
-			var c strings.Builder
-			fmt.Fprintf(&c, "q 1 0 0 1 %s %s cm\n", num(o), num(o))
-			for k, pg := range pair {
-				b := trim(&doc.Pages[pg-1])
-				s := min(w/b.Width(), h/b.Height())
-				tx := float64(k)*w + (w-s*b.Width())/2 - s*b.LL.X
-				ty := (h-s*b.Height())/2 - s*b.LL.Y
-				fmt.Fprintf(&c, "q %s 0 0 %s %s %s cm /P%d Do Q\n", num(s), num(s), num(tx), num(ty), k)
-			}
-			c.WriteString("Q\n")
-			content := out.Add(pdffile.Stream("", []byte(c.String()), true))
-			sheet := fmt.Sprintf("[0 0 %s %s]", num(2*w+2*o), num(h+2*o))
-			cut := fmt.Sprintf("[%s %s %s %s]", num(o), num(o), num(o+2*w), num(o+h))
-			page := out.Add([]byte(fmt.Sprintf("<</Type /Page /Parent %d 0 R /MediaBox %s /TrimBox %s /BleedBox %s /Contents [%d 0 R %d 0 R] /Resources <</XObject <</P0 %d 0 R /P1 %d 0 R>> /ColorSpace <</CSAll %s>>>>>>\n",
-				pagesObj, sheet, cut, cut, content, marks, forms[pair[0]-1], forms[pair[1]-1], registration)))
-			kids = append(kids, fmt.Sprintf("%d 0 R", page))
+	for _, pair := range sides {
+		var c strings.Builder
+		fmt.Fprintf(&c, "q 1 0 0 1 %s %s cm\n", num(o), num(o))
+		for k, pg := range pair {
+			b := trim(&doc.Pages[pg-1])
+			s := min(w/b.Width(), h/b.Height())
+			tx := float64(k)*w + (w-s*b.Width())/2 - s*b.LL.X
+			ty := (h-s*b.Height())/2 - s*b.LL.Y
+			fmt.Fprintf(&c, "q %s 0 0 %s %s %s cm /P%d Do Q\n", num(s), num(s), num(tx), num(ty), k)
 		}
+		c.WriteString("Q\n")
+		content := out.Add(pdffile.Stream("", []byte(c.String()), true))
+		sheet := fmt.Sprintf("[0 0 %s %s]", num(2*w+2*o), num(h+2*o))
+		cut := fmt.Sprintf("[%s %s %s %s]", num(o), num(o), num(o+2*w), num(o+h))
+		bled := fmt.Sprintf("[%s %s %s %s]", num(o-bleed), num(o-bleed), num(o+2*w+bleed), num(o+h+bleed))
+		page := out.Add([]byte(fmt.Sprintf("<</Type /Page /Parent %d 0 R /MediaBox %s /TrimBox %s /BleedBox %s /Contents [%d 0 R %d 0 R] /Resources <</XObject <</P0 %d 0 R /P1 %d 0 R>> /ColorSpace <</CSAll %s>>>>>>\n",
+			pagesObj, sheet, cut, bled, content, marksObj, forms[pair[0]-1], forms[pair[1]-1], registration)))
+		kids = append(kids, fmt.Sprintf("%d 0 R", page))
 	}
 	out.Objects[pagesObj] = []byte(fmt.Sprintf("<</Type /Pages /Count %d /Kids [%s]>>\n", len(kids), strings.Join(kids, " ")))
-	out.Root = out.Add([]byte(fmt.Sprintf("<</Type /Catalog /Pages %d 0 R>>\n", pagesObj)))
+	// the print condition goes with the pages: the output intents (PDF/X's
+	// CMYK profile, PDF/A's sRGB) and the XMP that claims the standard
+	catalog := fmt.Sprintf("<</Type /Catalog /Pages %d 0 R", pagesObj)
+	for _, k := range []string{"OutputIntents", "Metadata"} {
+		if v, ok := root.Find(k); ok {
+			catalog += " /" + k + " " + cp.copy(v)
+		}
+	}
+	out.Root = out.Add([]byte(catalog + ">>\n"))
 	if info := doc.Ctx.XRefTable.Info; info != nil {
 		if d, err := doc.Ctx.DereferenceDict(*info); err == nil && d != nil {
 			out.Info = out.Add([]byte(cp.copy(d) + "\n"))
@@ -287,50 +324,38 @@ func (c *copier) object(o types.Object, depth int) string {
 	return o.PDFString()
 }
 
-// The marks on a sheet, pt: as layout/geometry.go draws them on a page
-// without bleed (the pages are cut to their trim before imposition, so no
-// bleed is left): they start 3 mm outside the trim and run 5 mm outwards;
-// sheetOff is the room they need on every side.
-const (
-	sheetMarkGap    = 3 * 72 / 25.4
-	sheetMarkLen    = 5 * 72 / 25.4
-	sheetMarkWeight = 0.25
-	sheetOff        = sheetMarkGap + sheetMarkLen + 2
-)
-
-// sheetMarksContent is the marks of a sheet whose two trims (tw×th
-// together) lie at (sheetOff, sheetOff): crop marks at the four corners of
-// the trim, fold marks above and below the spine, and centre marks at the
-// sides, all outside the trim, in the registration colour (/CSAll).
-func sheetMarksContent(tw, th float64) string {
-	o := sheetOff
-	var m strings.Builder
-	fmt.Fprintf(&m, "q /CSAll CS 1 SCN %s w [] 0 d 0 J\n", num(sheetMarkWeight))
-	line := func(x1, y1, x2, y2 float64) {
-		fmt.Fprintf(&m, "%s %s m %s %s l S\n", num(x1), num(y1), num(x2), num(y2))
+// bleedOf is how far p's BleedBox reaches beyond its TrimBox (the least
+// of its four sides; 0 without both boxes): the bleed the sheet keeps on
+// its outer sides.
+func bleedOf(p *pdfread.Page) float64 {
+	t, b := p.Trim, p.Bleed
+	if t == nil || b == nil {
+		return 0
 	}
-	a, b := sheetMarkGap, sheetMarkGap+sheetMarkLen
-	for _, x := range []float64{o, o + tw} {
-		for _, y := range []float64{o, o + th} {
-			sx, sy := 1.0, 1.0 // outwards
-			if x == o {
-				sx = -1
-			}
-			if y == o {
-				sy = -1
-			}
-			line(x+sx*a, y, x+sx*b, y)
-			line(x, y+sy*a, x, y+sy*b)
+	e := min(t.LL.X-b.LL.X, t.LL.Y-b.LL.Y, b.UR.X-t.UR.X, b.UR.Y-t.UR.Y)
+	return min(max(e, 0), maxBleed)
+}
+
+// maxBleed is the most bleed a sheet keeps, pt (a BleedBox far out is
+// not bleed but a damaged box).
+const maxBleed = 10 * 72 / 25.4
+
+// pdfx reports whether the catalog root has a PDF/X output intent.
+func pdfx(doc *pdfread.Doc, root types.Dict) bool {
+	ois, err := doc.Ctx.DereferenceArray(root["OutputIntents"])
+	if err != nil {
+		return false
+	}
+	for _, o := range ois {
+		d, err := doc.Ctx.DereferenceDict(o)
+		if err != nil || d == nil {
+			continue
+		}
+		if s := d.NameEntry("S"); s != nil && strings.HasPrefix(*s, "GTS_PDFX") {
+			return true
 		}
 	}
-	fold := o + tw/2
-	line(fold, o+th+a, fold, o+th+b) // the fold, above and below
-	line(fold, o-a, fold, o-b)
-	mid := o + th/2
-	line(o-a, mid, o-b, mid) // the sheet's centre at the sides
-	line(o+tw+a, mid, o+tw+b, mid)
-	m.WriteString("Q\n")
-	return m.String()
+	return false
 }
 
 // buildOpts are build's print flags.
@@ -338,6 +363,7 @@ type buildOpts struct {
 	layout    layout.Options
 	impose    string // "saddle": also write NAME-imposed.pdf
 	preflight bool   // read the PDF back and check it as a print shop does
+	proof     bool   // also write NAME-proof/: the pages as PNG, the separations
 }
 
 // after runs what the flags ask once the PDF is written.
