@@ -23,6 +23,7 @@ func (d *Document) cover() Page {
 	fill := th.Of(th.Cover.Fill)
 	p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: fill, Thickness: band + g.Bleed}, X: -g.Bleed, Y: -g.Bleed, W: g.W + 2*g.Bleed, H: band + g.Bleed})
 	marginX, contentW := g.MarginX, g.contentW()
+	end := 0.0 // the foot of what the band says
 	for _, size := range d.titleSizes() {
 		blocks := d.bandBlocks(size)
 		y := math.Round(th.Cover.TitleTop * g.H / pageH)
@@ -33,6 +34,7 @@ func (d *Document) cover() Page {
 			y += h
 		}
 		p.Blocks = append(p.Blocks[:1], placed...)
+		end = y
 		if y <= band-12 {
 			break // the largest title size that leaves the band whole
 		}
@@ -97,7 +99,17 @@ func (d *Document) cover() Page {
 		if !titlesOnly(r) {
 			qr = 0
 		}
-		if list := d.coverContents(contents); height(list) <= room-24-qr {
+		list := d.coverContents(contents)
+		// a list a little too long takes the room from the band's empty
+		// foot, which keeps as deep a margin under its text as over it
+		if short := height(list) - (room - 24 - qr); short > 0 && end+short+math.Round(th.Cover.TitleTop*g.H/pageH) <= band {
+			band -= short
+			top -= short
+			room += short
+			p.Blocks[0].Block = Rule{Color: fill, Thickness: band + g.Bleed}
+			p.Blocks[0].H = band + g.Bleed
+		}
+		if height(list) <= room-24-qr {
 			parts = append(parts, Space(0))
 			parts = append(parts, list...)
 			d.listed = true

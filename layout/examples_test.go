@@ -272,9 +272,8 @@ var blankPages = map[string][]int{
 	// the second section's QR code, carried past its text by the poster's
 	// larger heads, stands alone on the booklet's third page
 	"poster/english-review-2025": {3},
-	// the cover's three key figures leave its foot empty; a table
-	// carried whole to page 4
-	"poster/showcase-2025": {1, 3},
+	// a table carried whole to page 4
+	"poster/showcase-2025": {3},
 }
 
 func prefix(s string, n int) string {

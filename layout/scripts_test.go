@@ -120,7 +120,7 @@ func TestScriptBreaks(t *testing.T) {
 func tail(s string) string { r := []rune(s); return string(r[max(0, len(r)-6):]) }
 func head(s string) string { r := []rune(s); return string(r[:min(len(r), 6)]) }
 
-// Headline figures are set big; names and codes with digits are words.
+// Headline figures are set big; names, codes and years are words.
 func TestHeadlineFigures(t *testing.T) {
 	en := defaultTheme()
 	en.Locale = locale.Must("en")
@@ -137,6 +137,13 @@ func TestHeadlineFigures(t *testing.T) {
 		{en, "5200+ patrols and a safer city", []string{"5,200"}},
 		{en, "Reported crime fell 6.2% to its lowest level", []string{"6.2%"}},
 		{en, "ISO 9001 kept for 12 years", []string{"12"}},
+		// a year is a word: before 年, a capitalized word, a comma, the end
+		{defaultTheme(), "2025年江北公安大事记", nil},
+		{defaultTheme(), "2025年破案1200起", []string{"1200"}},
+		{defaultTheme(), "全年受理2025起警情", []string{"2025"}},
+		{en, "2025 Annual Review", nil},
+		{en, "In 2025, crime fell 6.2%", []string{"6.2%"}},
+		{en, "2025 cases closed", []string{"2,025"}},
 	}
 	for _, tt := range tests {
 		var got []string

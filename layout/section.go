@@ -400,6 +400,9 @@ func headlineSpans(h string, th Theme) []Span {
 		for j < len(runes) && (isDigit(runes[j]) && !code(runes, j) || num && (runes[j] == '.' || runes[j] == '%' || runes[j] == ',' && j+1 < len(runes) && isDigit(runes[j+1])) && j > i) == num {
 			j++
 		}
+		if num && year(runes, i, j) {
+			num = false
+		}
 		if num {
 			hasNum = true
 			fig := string(runes[i:j])
@@ -418,6 +421,29 @@ func headlineSpans(h string, th Theme) []Span {
 		}
 	}
 	return spans
+}
+
+// year reports whether the digits rs[i:j] are a year, which a headline
+// sets as words, not as a figure: four digits from 1900 to 2099 before
+// 年 (2025年江北公安大事记), or before a capitalized word, a comma or the
+// end (2025 Annual Review, In 2025, …; Review of 2025) — not before a
+// unit or a counted word (2025起, 2025 cases).
+func year(rs []rune, i, j int) bool {
+	if j-i != 4 || (i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.')) {
+		return false
+	}
+	if n := (int(rs[i]-'0')*10 + int(rs[i+1]-'0')); n != 19 && n != 20 {
+		return false
+	}
+	switch {
+	case j == len(rs):
+		return true
+	case rs[j] == '年' || rs[j] == ',' || rs[j] == '，':
+		return true
+	case rs[j] == ' ' && j+1 < len(rs):
+		return unicode.IsUpper(rs[j+1])
+	}
+	return false
 }
 
 // code reports whether the digit at rs[i] belongs to a name or code, not
