@@ -73,6 +73,7 @@ type measure struct {
 	w     []float64 // advances after fixed compression
 	sp    []float64 // CJK–Latin spaces (count when the item does not start the line)
 	gap   []float64 // justification points before an item
+	word  []float64 // those of them at a word space or a CJK–Latin space
 	z     []float64 // mid-line shrink: half of a compressible mark, weighted
 	zsp   []float64 // shrink of CJK–Latin spaces (half of them)
 	next  []int     // next[i]: the first item at or after i that is not a space
@@ -81,7 +82,7 @@ type measure struct {
 
 func newMeasure(items []item, set Setting) *measure {
 	n := len(items)
-	m := &measure{items: items, set: set, w: make([]float64, n+1), sp: make([]float64, n+1), gap: make([]float64, n+1), z: make([]float64, n+1), zsp: make([]float64, n+1),
+	m := &measure{items: items, set: set, w: make([]float64, n+1), sp: make([]float64, n+1), gap: make([]float64, n+1), word: make([]float64, n+1), z: make([]float64, n+1), zsp: make([]float64, n+1),
 		next: make([]int, n+1), prev: make([]int, n+1)}
 	m.next[n] = n
 	for i := n - 1; i >= 0; i-- {
@@ -105,6 +106,10 @@ func newMeasure(items []item, set Setting) *measure {
 		m.w[i+1] = m.w[i] + w
 		m.sp[i+1] = m.sp[i] + it.space
 		m.gap[i+1] = m.gap[i] + g
+		m.word[i+1] = m.word[i]
+		if g == 1 && (it.r == ' ' || it.space > 0) {
+			m.word[i+1]++
+		}
 		m.z[i+1] = m.z[i] + midShrink(it)
 		m.zsp[i+1] = m.zsp[i] + it.space/2
 	}
@@ -370,6 +375,15 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 			r := slack / stretch
 			bad = 100 * r * r * r
 		}
+		if words := m.word[tb] - m.word[ta+1]; words == 0 && gaps > 0 && slack/gaps > maxHanGap*em {
+			// a line of CJK text with no word space to take the slack:
+			// past maxHanGap between characters, text extractors (poppler,
+			// MuPDF) read its gaps as spaces ("全 年 拆 除"), so it costs
+			// as if maxHanGap were all it could stretch — more than a short
+			// last line, a tighter line before or a character moved
+			r := slack / (gaps * maxHanGap * em)
+			bad = max(bad, 1000*r*r*r)
+		}
 	case m.set.Align != Justify && (!last || m.set.PhraseBreaks):
 		// ragged lines: even lengths (headlines balance, last line too)
 		bad = 100 * (slack / em) * (slack / em)
@@ -412,6 +426,11 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	}
 	return d, true
 }
+
+// maxHanGap is the most space, in em, justification adds between two CJK
+// characters: poppler and MuPDF read a gap over a tenth of the font size
+// as a word space.
+const maxHanGap = 0.09
 
 // wordLine is what a headline's line of words (Latin, Korean: text
 // spaced into words) costs beyond its length: a last line of one word
@@ -522,11 +541,13 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 	}
 	extra, offset := 0.0, 0.0
 	spread := func(i int) bool { return stretches(items[i-1], items[i]) }
+	even := false // a line without a break opportunity, spread evenly
 	if gaps == 0 && !slices.ContainsFunc(items, func(it item) bool { return !wide(it) }) {
 		// a line of CJK text with no break opportunity is spread
 		// evenly; Latin is never letter-spaced (the line stays short)
 		gaps = float64(n - 1)
 		spread = func(int) bool { return true }
+		even = true
 	}
 	// Text extractors read a gap over a tenth of an em as a word space:
 	// between two characters that are not a word boundary the extra space
@@ -538,7 +559,7 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 	case m.set.Align == Justify && !last && gaps > 0 && slack > 0:
 		extra = slack / gaps
 		extraWide = extra
-		if limit := 0.09 * line.Size; extra > limit {
+		if limit := maxHanGap * line.Size; extra > limit {
 			nw, nn := 0, 0
 			for i := 1; i < n; i++ {
 				if spread(i) {
@@ -549,8 +570,15 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 					}
 				}
 			}
-			if nw > 0 && nn > 0 {
+			switch {
+			case nw > 0 && nn > 0:
 				extra, extraWide = limit, (slack-limit*float64(nn))/float64(nw)
+			case nn > 0 && !even:
+				// no word gap to take the rest: the line ends a little
+				// short rather than read as spaced-out characters (the
+				// breaker sets such a line only when every other way is
+				// worse: before a figure too long to pull up)
+				extra = limit
 			}
 		}
 	case m.set.Align == Center:

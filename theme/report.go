@@ -16,8 +16,9 @@ import (
 // Learned on the pages: poppler reads two columns as one when the leading
 // is over about 1.5 times the body size (10.5 on 18, as the brief had it,
 // read every example's columns interleaved), and a column under about 23
-// characters sets loose lines around long figures (3079.3万人次), which
-// extractors read with spaces; hence 10 on 15 and a 22 pt gutter, and one
+// characters has lines that a long figure (3079.3万人次) cannot fill,
+// which the breaker sets a little short (spread wider, extractors would
+// read them with spaces); hence 10 on 15 and a 22 pt gutter, and one
 // column on A5.
 func report() Theme {
 	return Theme{
