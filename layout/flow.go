@@ -24,7 +24,9 @@ import (
 // Besides paragraphs the text may hold (see Para) list items, hung from
 // their bullet or number; subheadings, a blank row above them, which never
 // end a column; and a pull quote, set larger between two rules over whole
-// rows of the grid, which never breaks.
+// rows of the grid, which never breaks, and which the balance keeps from
+// standing under the end of a paragraph carried to the top of a column
+// (up to three rows longer columns; see tailOverQuote).
 //
 // A figure may stand in the flow (Float): one column wide at the foot of
 // the last column, of the section's last page with the text balanced
@@ -290,6 +292,14 @@ func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
 	}
 	for r := max((len(us)+fr+f.cols()-1)/f.cols(), fr); ; r++ {
 		if spans, n := fill(us, f.caps(r, fr)); n == len(us) {
+			for more := 1; more <= 3 && tailOverQuote(us, spans); more++ {
+				// a row or three more in the first columns, if that
+				// ends the paragraph there
+				if s, n := fill(us, f.caps(r+more, fr)); n == len(us) && !tailOverQuote(us, s) {
+					spans, r = s, r+more
+					break
+				}
+			}
 			if fr > 0 {
 				return spans, r
 			}
@@ -300,6 +310,24 @@ func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
 			return spans, used
 		}
 	}
+}
+
+// tailOverQuote reports whether a column but the first starts with the
+// end of a paragraph and holds a pull quote below it: poppler reads such a
+// paragraph's end (a block of its own between the column's top and the
+// quote's rules) after the first column's first paragraph, out of order.
+func tailOverQuote(us []unit, spans [][2]int) bool {
+	for _, sp := range spans[min(1, len(spans)):] {
+		if sp[0] >= sp[1] || us[sp[0]].idx == 0 || us[sp[0]].gap {
+			continue
+		}
+		for _, u := range us[sp[0]:sp[1]] {
+			if u.quote != nil || u.pad {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paraEnd reports whether the units before n end a paragraph.
