@@ -280,15 +280,16 @@ func (r *Row) splitCells(w, h float64) (Block, Block) {
 	}
 	head, tail := *r, *r
 	head.Cells, tail.Cells = nil, nil
-	for i, c := range r.Cells {
-		_, cw := r.cell(w, i)
-		if hd, tl := c.Split(cw, h-r.After); hd != nil && tl == nil {
+	head.After = 0       // the head ends the page
+	cw := r.cellWidth(w) // a row short of cells shares the width equally
+	for _, c := range r.Cells {
+		if hd, tl := c.Split(cw, h); hd != nil && tl == nil {
 			head.Cells = append(head.Cells, hd)
 		} else {
 			tail.Cells = append(tail.Cells, c)
 		}
 	}
-	if len(head.Cells) == 0 {
+	if len(head.Cells) == 0 || head.Measure(w) > h+1e-6 {
 		return nil, r
 	}
 	return &head, &tail

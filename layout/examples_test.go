@@ -2,11 +2,13 @@ package layout
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -106,6 +108,25 @@ func example(t *testing.T, path, style string) {
 				band := blankBand(pdftest.Render(t, pdf, i, 40))
 				if band > blankCeiling && !slices.Contains(blankPages[name], i+1) {
 					t.Errorf("page %d: a blank band of %.0f %% of the type area (at most %.0f %%)", i+1, band*100, blankCeiling*100)
+				}
+			}
+
+			if late := lateFigures(d); len(late) != lateAllowed[name] {
+				t.Errorf("%d figures after the head of a later section, %d allowed: %q", len(late), lateAllowed[name], late)
+			}
+			if lone := loneFigures(d); len(lone) != loneAllowed[name] {
+				t.Errorf("%d figures alone in half the width, %d allowed: %q", len(lone), loneAllowed[name], lone)
+			}
+			for i := range d.Pages {
+				for _, b := range d.Pages[i].Blocks {
+					switch b.Block.(type) {
+					case *Row, *Flow, *sectionHead:
+					default:
+						continue // the running head and folio, the cover's furniture
+					}
+					if f := d.geo.frame(); b.Y+b.H > f.Y+f.H+0.5 {
+						t.Errorf("page %d: a %T runs %.0f pt past the foot of the type area", i+1, b.Block, b.Y+b.H-f.Y-f.H)
+					}
 				}
 			}
 
@@ -275,6 +296,22 @@ var blankPages = map[string][]int{
 	"poster/showcase-2025": {3},
 }
 
+// loneAllowed are the figures, by report, set alone in half the width
+// (nothing beside them): the chart gallery's odd charts of sections
+// without text; and figures that neither fit beside their text nor take
+// text along (carry: the text is too short, or figures of the section
+// follow it and would come between its lines): hong-kong-bilingual's
+// second photo of a row whose first stands in the text; the sample's
+// photo of section 6 and pie chart of section 9; county-police-annual's
+// photo of section 2.
+var loneAllowed = map[string]int{"chart-gallery": 2, "county-police-annual": 1, "hong-kong-bilingual": 1, "year-in-review-2020": 2}
+
+// lateAllowed are the figures, by report, set after the head of a later
+// section: where keeping them before it would leave a page more than
+// orderHole blank (the sample: section 9's pie chart, after section 10
+// began on page 6).
+var lateAllowed = map[string]int{"year-in-review-2020": 1}
+
 func prefix(s string, n int) string {
 	r := []rune(s)
 	return string(r[:min(n, len(r))])
@@ -367,4 +404,61 @@ func blankBand(img image.Image) float64 {
 		}
 	}
 	return float64(best) / float64(max(rows, 1))
+}
+
+// lateFigures lists the figures set after the head of a later section
+// (carried to the next page while the next section began on this one),
+// as "page 7: a figure of section 9 after the head of section 10".
+func lateFigures(d *Document) []string {
+	var late []string
+	head := -1 // the last section head set
+	for _, p := range d.Pages {
+		for _, b := range p.Blocks {
+			if h, ok := b.Block.(*sectionHead); ok {
+				head = h.n
+				continue
+			}
+			k, ok := b.Block.(kickered)
+			if !ok || k.kicker() == nil {
+				continue
+			}
+			if n := kickerSection(k.kicker()); n >= 0 && n < head {
+				late = append(late, fmt.Sprintf("page %d: a figure of section %d after the head of section %d", p.Number, n+1, head+1))
+			}
+		}
+	}
+	return late
+}
+
+// kickerSection is the section a kicker names (from its number), -1 when
+// it names none.
+func kickerSection(k Block) int {
+	s, ok := k.(*Stack)
+	if !ok || len(s.Blocks) == 0 {
+		return -1
+	}
+	p, ok := s.Blocks[0].(*Paragraph)
+	if !ok || len(p.Spans) == 0 {
+		return -1
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(p.Spans[0].Text))
+	if err != nil {
+		return -1
+	}
+	return n - 1
+}
+
+// loneFigures lists the figures set alone in half the width (a row of
+// one figure of two columns: the other half of the page beside it empty),
+// as "page 4: a figure of section 5 alone in half the width".
+func loneFigures(d *Document) []string {
+	var lone []string
+	for _, p := range d.Pages {
+		for _, b := range p.Blocks {
+			if r, ok := b.Block.(*Row); ok && r.Kicker != nil && len(r.Cells) == 1 && r.Columns > 1 {
+				lone = append(lone, fmt.Sprintf("page %d: a figure of section %d alone in half the width", p.Number, kickerSection(r.Kicker)+1))
+			}
+		}
+	}
+	return lone
 }

@@ -1,5 +1,7 @@
 package layout
 
+import "math"
+
 // Placed is a block at its final position on a page.
 type Placed struct {
 	Block      Block
@@ -36,34 +38,82 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 	queue := append([]Block(nil), blocks...)
 	var floats []Block // figures waiting for the next page
 	for n := first; len(queue) > 0 || len(floats) > 0; n++ {
-		p, err := fillPage(queue, floats, f, n, -1)
+		p, err := setPage(queue, floats, f, n, true)
 		if err != nil {
 			return nil, err
 		}
-		if p.hole > holeShare*f.H && len(p.queue) > 0 {
-			for k := p.figures - 1; k >= 0; k-- {
-				if q, err := fillPage(queue, floats, f, n, k); err == nil && q.hole < p.hole-1 {
-					p = q
-					break
-				}
-			}
-		}
-		if p.hole > holeShare*f.H && len(p.queue) > 0 && isFigure(p.queue[0]) {
-			// the rows of figures set shorter (their photos cropped), so
-			// that the next row starts here too
-			used := max(0, len(queue)-len(p.queue)) + 1
-			for _, m := range []float64{0.9, 0.8} {
-				q, err := fillPage(shorter(queue, used, m, f.W), shorter(floats, len(floats), m, f.W), f, n, -1)
-				if err == nil && q.hole < p.hole-1 && len(q.queue)+len(q.floats) < len(p.queue)+len(p.floats) {
-					p = q
-					break
-				}
+		if band(p, f) > orderHole*f.H && len(p.queue) > 0 {
+			// the next section may begin here after all, before figures
+			// of this one, when only that fills the page
+			if q, err := setPage(queue, floats, f, n, false); err == nil && q.hole < p.hole-1 {
+				p = q
 			}
 		}
 		pages = append(pages, p.Page)
 		queue, floats = p.queue, p.floats
 	}
 	return pages, nil
+}
+
+// setPage sets page n from the queue and the figures waiting for it,
+// and sets it again when it would end with a hole: with one of its
+// figures sent on, with its rows of figures shorter, and last with a row
+// of figures parted (see how.part). When inOrder, no section begins while
+// figures of the one before wait for the next page.
+func setPage(queue, floats []Block, f Frame, n int, inOrder bool) (filled, error) {
+	p, err := fillPage(queue, floats, f, n, how{deferAt: -1, inOrder: inOrder})
+	if err != nil {
+		return p, err
+	}
+	if p.hole > holeShare*f.H && len(p.queue) > 0 {
+		for k := p.figures - 1; k >= 0; k-- {
+			if q, err := fillPage(queue, floats, f, n, how{deferAt: k, inOrder: inOrder}); err == nil && q.hole < p.hole-1 {
+				p = q
+				break
+			}
+		}
+	}
+	if p.hole > holeShare*f.H && len(p.queue) > 0 && (isFigure(p.queue[0]) || len(p.floats) > 0) {
+		// the rows of figures set shorter (their photos cropped), so
+		// that the next row starts here too
+		used := max(0, len(queue)-len(p.queue)) + 1
+		for _, m := range []float64{0.9, 0.8} {
+			q, err := fillPage(shorter(queue, used, m, f.W), shorter(floats, len(floats), m, f.W), f, n, how{deferAt: -1, inOrder: inOrder})
+			if err == nil && q.hole < p.hole-1 && q.hole > -1e-6 && figuresLeft(q) < figuresLeft(p) {
+				p = q
+				break
+			}
+		}
+	}
+	if band(p, f) > orderHole*f.H && len(p.queue) > 0 {
+		if q, err := fillPage(queue, floats, f, n, how{deferAt: -1, inOrder: inOrder, part: true}); err == nil && q.hole < p.hole-1 {
+			p = q
+		}
+	}
+	return p, nil
+}
+
+// how says how fillPage sets a page.
+type how struct {
+	deferAt int  // the figure placed deferAt-th (from 0) is sent on; -1: none
+	inOrder bool // a section's head ends the page while figures of the one before wait
+	// part lets a row of figures that does not fit be parted: its first
+	// figure set in the text above it (see intoText), or those of its
+	// figures that fit set here and the others sent on. Either leaves a
+	// figure alone in half the width, so it is the last resort against a
+	// hole.
+	part bool
+}
+
+// figuresLeft is how many figures p leaves for the next pages.
+func figuresLeft(p filled) int {
+	n := len(p.floats)
+	for _, b := range p.queue {
+		if isFigure(b) {
+			n++
+		}
+	}
+	return n
 }
 
 // shorter is queue with each of its first n blocks that is a row of
@@ -81,6 +131,12 @@ func shorter(queue []Block, n int, m, w float64) []Block {
 	return q
 }
 
+// orderHole is the tallest blank band on a page, as a share of the frame,
+// that keeps a section from beginning before figures of the one before
+// it (which then open the next page under their reminder): a page so
+// empty is worse than a figure out of order.
+const orderHole = 0.15
+
 // holeShare is the space left at a page's foot, as a share of the frame,
 // that makes Paginate try the page again with a figure sent on.
 const holeShare = 0.1
@@ -93,10 +149,10 @@ type filled struct {
 	figures       int     // figures placed from the queue (not waiting ones)
 }
 
-// fillPage sets one page from the figures waiting for it and the queue.
-// The figure placed deferAt-th (from 0; -1 for none) is sent on to the
-// next page instead.
-func fillPage(queue, floats []Block, f Frame, number, deferAt int) (filled, error) {
+// fillPage sets one page from the figures waiting for it and the queue,
+// as h says.
+func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, error) {
+	deferAt := mode.deferAt
 	p := filled{Page: Page{Number: number}}
 	// the waiting figures open the page, after the end of a text that
 	// goes on from the page before (no figure parts a paragraph)
@@ -123,17 +179,28 @@ func fillPage(queue, floats []Block, f Frame, number, deferAt int) (filled, erro
 			q = q[1:]
 			continue
 		}
+		if _, head := b.(*sectionHead); head && mode.inOrder && len(fl) > 0 {
+			break // a section starts after the figures of the one before
+		}
 		if _, isSpace := b.(Space); isSpace && len(p.Blocks) == 0 {
 			q = q[1:] // no space at the head of a page
 			continue
 		}
 		if fw, ok := b.(*Flow); ok && fw.Float != nil && fromQueue && len(p.Blocks) > 0 {
 			if p.figures == deferAt {
-				// the figure in the text is sent on, as a row of its own
-				rest := *fw
-				rest.Float = nil
-				fl = append(fl, &Row{Cells: []Block{fw.Float}, Columns: fw.cols(), Gutter: fw.Gutter, After: fw.After, Kicker: fw.Kicker})
-				b, q[0] = &rest, &rest
+				// the figure in the text is sent on with the text's last
+				// lines (see carry) when no figures of the section follow
+				// (they would come between the lines) and no section
+				// begins before them, or as a row of its own
+				if a, rest, ok := carry(fw, f.W, math.Inf(1)); ok && mode.inOrder && (len(q) < 2 || !isFigure(q[1])) {
+					fl = append(fl, rest)
+					b, q[0] = a, a
+				} else {
+					rest := *fw
+					rest.Float = nil
+					fl = append(fl, &Row{Cells: []Block{fw.Float}, Columns: fw.cols(), Gutter: fw.Gutter, After: fw.After, Kicker: fw.Kicker})
+					b, q[0] = &rest, &rest
+				}
 			}
 			p.figures++
 		}
@@ -176,10 +243,29 @@ func fillPage(queue, floats []Block, f Frame, number, deferAt int) (filled, erro
 		}
 		if !keepsWithNext(b) {
 			head, tail := b.Split(f.W, avail)
+			if _, row := b.(*Row); row && tail != nil && isFigure(b) && !mode.part {
+				head = nil // a row of figures is not parted
+			}
 			if isFigure(b) && (head == nil || p.figures-1 == deferAt && fromQueue) && len(p.Blocks) > 0 && len(q) > 1 {
-				fl = append(fl, b) // the figure waits; the text goes on
+				if r, ok := b.(*Row); ok && mode.part && head == nil && fromQueue && p.figures-1 != deferAt {
+					if rest, dy, ok := intoText(&p.Page, r, f, y); ok {
+						// its first figure stands in the text above
+						y += dy
+						b = rest
+					}
+				}
+				if b != nil {
+					fl = append(fl, b) // the figure waits; the text goes on
+				}
 				q = q[1:]
 				continue
+			}
+			if fw, ok := b.(*Flow); ok && fw.Float != nil && tail != nil {
+				if r, ok := tail.(*Row); ok && len(r.Cells) == 1 && r.Cells[0] == fw.Float {
+					if a, rest, ok := carry(fw, f.W, avail); ok {
+						head, tail = a, rest
+					}
+				}
 			}
 			if head != nil {
 				hh := head.Measure(f.W)
@@ -205,6 +291,90 @@ func fillPage(queue, floats []Block, f Frame, number, deferAt int) (filled, erro
 	}
 	p.queue, p.floats = q, fl
 	return p, nil
+}
+
+// carry parts a section's text whose figure (Float) does not fit on the
+// page the text ends on: rather than the figure alone at the head of the
+// next page, half of its width left empty, the text's last lines go on
+// with it there, set beside it (as many as fill the column beside the
+// figure, three lines at least staying here). It reports false when the
+// text is too short to part, or the part kept does not fit in h.
+func carry(fw *Flow, w, h float64) (Block, Block, bool) {
+	us := fw.set(w)
+	k := min(fw.floatRows(w)*(fw.cols()-1), len(us)-3)
+	if k < 2 {
+		return nil, nil, false
+	}
+	n := len(us) - k
+	for n > 3 && !breakable(us, n) {
+		n--
+	}
+	for n < len(us) && us[n].gap {
+		n++
+	}
+	if n < 3 || len(us)-n < 2 {
+		return nil, nil, false
+	}
+	a, b := *fw, *fw
+	a.units, a.frozen, a.rows, a.After, a.Float = us[:n:n], true, 0, 0, nil
+	b.units, b.frozen, b.rows = us[n:], true, 0
+	if a.Measure(w) > h+1e-6 {
+		return nil, nil, false
+	}
+	return &a, &b, true
+}
+
+// intoText sets the first figure of row r, which does not fit below the
+// page's last block, into that block instead when it is a section's text
+// (a whole Flow without a figure): at the foot of its last column, the
+// text balanced beside it, when the text grows no more than the page
+// allows (y is where the page's blocks end, from the frame's top). It
+// returns the rest of the row (nil when none), by how much the text
+// grew, and whether it did.
+func intoText(p *Page, r *Row, f Frame, y float64) (Block, float64, bool) {
+	if len(p.Blocks) == 0 || r.Columns < 2 || len(r.Cells) == 0 {
+		return nil, 0, false
+	}
+	last := &p.Blocks[len(p.Blocks)-1]
+	fw, ok := last.Block.(*Flow)
+	if !ok || fw.Float != nil || fw.frozen || fw.cols() < 2 {
+		return nil, 0, false
+	}
+	nf := *fw
+	nf.Float, nf.Kicker = r.Cells[0], r.Kicker
+	h := nf.Measure(f.W)
+	if last.Y-f.Y+h > f.H+1e-6 {
+		return nil, 0, false
+	}
+	dy := h - last.H
+	last.Block, last.H = &nf, h
+	if len(r.Cells) == 1 {
+		return nil, dy, true
+	}
+	rest := *r
+	rest.Cells = r.Cells[1:]
+	return &rest, dy, true
+}
+
+// band is about the tallest blank band p will have once justify has
+// spread its hole over its joints: what is left at the foot, or a joint's
+// share, with the blank a band has anyway: at the foot, the last block's
+// space below, a section's closing space and the margin down to where
+// the page's blank is judged (about 50 pt); at a joint, a block's space
+// below (about 30 pt).
+func band(p filled, f Frame) float64 {
+	joints := 0
+	for k := 1; k < len(p.Blocks); k++ {
+		_, head := p.Blocks[k].Block.(*sectionHead)
+		if head || isFigure(p.Blocks[k].Block) || isFigure(p.Blocks[k-1].Block) {
+			joints++
+		}
+	}
+	if joints == 0 || p.hole < 0.02*f.H {
+		return p.hole + 50
+	}
+	extra := min(p.hole/float64(joints), maxJoint*f.H)
+	return max(p.hole-extra*float64(joints)+50, extra+30)
 }
 
 // maxJoint is the most space justify adds at one joint, as a share of the
