@@ -292,6 +292,9 @@ func (r *Row) splitCells(w, h float64) (Block, Block) {
 	if len(head.Cells) == 0 || head.Measure(w) > h+1e-6 {
 		return nil, r
 	}
+	if len(tail.Cells) == 0 {
+		return &head, nil // every cell fits, at half the width
+	}
 	return &head, &tail
 }
 

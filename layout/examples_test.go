@@ -119,6 +119,9 @@ func example(t *testing.T, path, style string) {
 			}
 			for i := range d.Pages {
 				for _, b := range d.Pages[i].Blocks {
+					if r, ok := b.Block.(*Row); ok && len(r.Cells) == 0 {
+						t.Errorf("page %d: an empty row (a reminder with no figure under it)", i+1)
+					}
 					switch b.Block.(type) {
 					case *Row, *Flow, *sectionHead:
 					default:

@@ -220,7 +220,11 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			// the next block, or a head of it, must fit below this one
 			next := q[1]
 			if next.Measure(f.W) > avail-h+1e-6 {
-				if head, _ := next.Split(f.W, avail-h); head == nil {
+				head, tail := next.Split(f.W, avail-h)
+				if _, row := next.(*Row); row && tail != nil && isFigure(next) && !mode.part {
+					head = nil // a row of figures is not parted (see how.part)
+				}
+				if head == nil {
 					fits = false
 				}
 			}
