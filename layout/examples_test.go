@@ -308,14 +308,15 @@ var blankPages = map[string][]int{
 // text along (carry: the text is too short, or figures of the section
 // follow it and would come between its lines): the sample's photo of
 // section 6 and pie chart of section 9; county-police-annual's photo of
-// section 2.
-var loneAllowed = map[string]int{"chart-gallery": 2, "county-police-annual": 1, "year-in-review-2020": 2}
+// section 2; showcase-2025's QR code of section 3.
+var loneAllowed = map[string]int{"chart-gallery": 2, "county-police-annual": 1, "showcase-2025": 1, "year-in-review-2020": 2}
 
 // lateAllowed are the figures, by report, set after the head of a later
 // section: where keeping them before it would leave a page more than
 // orderHole blank (the sample: section 9's pie chart, after section 10
-// began on page 6).
-var lateAllowed = map[string]int{"year-in-review-2020": 1}
+// began on page 6; showcase-2025: section 1's chart and photo, after
+// section 2 began on page 2).
+var lateAllowed = map[string]int{"showcase-2025": 1, "year-in-review-2020": 1}
 
 func prefix(s string, n int) string {
 	r := []rune(s)
