@@ -247,6 +247,21 @@ func (r *Row) Measure(w float64) float64 {
 	return h + r.After
 }
 
+// taller implements grower: each cell that may grow is set taller, to
+// the height h leaves it (its frames of one height, as in cell).
+func (r *Row) taller(w, h float64) Block {
+	t := *r
+	t.Cells = make([]Block, len(r.Cells))
+	for i, c := range r.Cells {
+		t.Cells[i] = c
+		if g, ok := c.(grower); ok {
+			_, cw := r.cell(w, i)
+			t.Cells[i] = g.taller(cw, h-r.After)
+		}
+	}
+	return &t
+}
+
 // Split implements Block: a row does not break, but cells that can be
 // set shorter (figures) may be, so that the whole row fits.
 func (r *Row) Split(w, h float64) (Block, Block) {

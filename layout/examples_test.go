@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -428,7 +427,7 @@ func lateFigures(d *Document) []string {
 			if !ok || k.kicker() == nil {
 				continue
 			}
-			if n := kickerSection(k.kicker()); n >= 0 && n < head {
+			if n := kickerSection(d, k.kicker()); n >= 0 && n < head {
 				late = append(late, fmt.Sprintf("page %d: a figure of section %d after the head of section %d", p.Number, n+1, head+1))
 			}
 		}
@@ -436,9 +435,9 @@ func lateFigures(d *Document) []string {
 	return late
 }
 
-// kickerSection is the section a kicker names (from its number), -1 when
-// it names none.
-func kickerSection(k Block) int {
+// kickerSection is the section a kicker names (from its number, as the
+// look writes it: 03, 三, …), -1 when it names none.
+func kickerSection(d *Document, k Block) int {
 	s, ok := k.(*Stack)
 	if !ok || len(s.Blocks) == 0 {
 		return -1
@@ -447,11 +446,12 @@ func kickerSection(k Block) int {
 	if !ok || len(p.Spans) == 0 {
 		return -1
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(p.Spans[0].Text))
-	if err != nil {
-		return -1
+	for i := range d.Report.Sections {
+		if strings.TrimSpace(p.Spans[0].Text) == strings.TrimSpace(d.Theme.number(i)) {
+			return i
+		}
 	}
-	return n - 1
+	return -1
 }
 
 // loneFigures lists the figures set alone in half the width (a row of
@@ -462,7 +462,7 @@ func loneFigures(d *Document) []string {
 	for _, p := range d.Pages {
 		for _, b := range p.Blocks {
 			if r, ok := b.Block.(*Row); ok && r.Kicker != nil && len(r.Cells) == 1 && r.Columns > 1 {
-				lone = append(lone, fmt.Sprintf("page %d: a figure of section %d alone in half the width", p.Number, kickerSection(r.Kicker)+1))
+				lone = append(lone, fmt.Sprintf("page %d: a figure of section %d alone in half the width", p.Number, kickerSection(d, r.Kicker)+1))
 			}
 		}
 	}

@@ -47,6 +47,18 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 	return nil, b
 }
 
+// taller implements grower: a chart whose plot stretches to its box.
+func (b *chartBlock) taller(w, h float64) Block {
+	asked := b.style.Height(b.chart, w)
+	plot := min(h-4, growShare*asked)
+	if !b.style.Stretches(b.chart, w) || plot <= b.plot(w) {
+		return b
+	}
+	t := *b
+	t.height = plot
+	return &t
+}
+
 func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 	st := b.style
 	st.Inks = c.Inks
@@ -123,6 +135,18 @@ func (b *photoBlock) Split(w, h float64) (Block, Block) {
 		return &short, nil
 	}
 	return nil, b
+}
+
+// taller implements grower: the frame grows, no taller than 3:2 upright
+// (the photo is cropped at its sides).
+func (b *photoBlock) taller(w, h float64) Block {
+	fh := min(h-5-b.caption.Measure(w), growShare*b.frame(w), 1.5*w)
+	if fh <= b.frame(w) {
+		return b
+	}
+	t := *b
+	t.ratio = fh / w
+	return &t
 }
 
 func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {

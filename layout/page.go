@@ -43,10 +43,16 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 			return nil, err
 		}
 		if band(p, f) > orderHole*f.H && len(p.queue) > 0 {
-			// the next section may begin here after all, before figures
-			// of this one, when only that fills the page
-			if q, err := setPage(queue, floats, f, n, false); err == nil && q.hole < p.hole-1 {
+			// the page's figures set taller fill it, in order; failing
+			// that, the next section may begin here after all, before
+			// figures of this one, when only that fills the page
+			if g := grown(p, f); band(g, f) <= orderHole*f.H {
+				p = g
+			} else if q, err := setPage(queue, floats, f, n, false); err == nil && q.hole < p.hole-1 {
 				p = q
+			}
+			if band(p, f) > orderHole*f.H {
+				p = grown(p, f)
 			}
 		}
 		pages = append(pages, p.Page)
@@ -130,6 +136,51 @@ func shorter(queue []Block, n int, m, w float64) []Block {
 	}
 	return q
 }
+
+// grown is p with its rows of figures set taller (see grower), sharing
+// the hole at its foot, so that a page that cannot take the next section
+// or figure ends full rather than with a blank band.
+func grown(p filled, f Frame) filled {
+	var rows []int
+	for k, b := range p.Blocks {
+		if _, ok := b.Block.(*Row); ok && isFigure(b.Block) {
+			rows = append(rows, k)
+		}
+	}
+	if len(rows) == 0 || p.hole <= 0 {
+		return p
+	}
+	g := p
+	g.Blocks = append([]Placed(nil), p.Blocks...)
+	share := p.hole / float64(len(rows))
+	shift := 0.0
+	for k := range g.Blocks {
+		g.Blocks[k].Y += shift
+		if len(rows) == 0 || rows[0] != k {
+			continue
+		}
+		rows = rows[1:]
+		b := &g.Blocks[k]
+		t := b.Block.(*Row).taller(b.W, b.H+share)
+		if h := t.Measure(b.W); h > b.H && h <= b.H+share+1e-6 {
+			shift += h - b.H
+			b.Block, b.H = t, h
+		}
+	}
+	g.hole -= shift
+	return g
+}
+
+// grower is a figure that may be set taller than it asks, up to growShare
+// of its height, to fill a page: a chart that stretches to its box, a
+// photo frame (the photo cropped at the sides, never squeezed).
+type grower interface {
+	taller(w, h float64) Block // at most h tall
+}
+
+// growShare is how much taller than it asks a figure may be set: as much
+// as a quarter off takes back (4/3).
+const growShare = 4.0 / 3
 
 // orderHole is the tallest blank band on a page, as a share of the frame,
 // that keeps a section from beginning before figures of the one before
@@ -362,23 +413,46 @@ func intoText(p *Page, r *Row, f Frame, y float64) (Block, float64, bool) {
 
 // band is about the tallest blank band p will have once justify has
 // spread its hole over its joints: what is left at the foot, or a joint's
-// share, with the blank a band has anyway: at the foot, the last block's
-// space below, a section's closing space and the margin down to where
-// the page's blank is judged (about 50 pt); at a joint, a block's space
-// below (about 30 pt).
+// share, with the blank a band has anyway: at the foot, the page's
+// closing spaces (a section's gap, as the look sets it), the last block's
+// space below and the margin down to the foot's rule (about 28 pt); at a
+// joint, a block's space below (about 30 pt).
 func band(p filled, f Frame) float64 {
-	joints := 0
-	for k := 1; k < len(p.Blocks); k++ {
-		_, head := p.Blocks[k].Block.(*sectionHead)
-		if head || isFigure(p.Blocks[k].Block) || isFigure(p.Blocks[k-1].Block) {
-			joints++
+	foot := p.hole + 28
+	for k := len(p.Blocks) - 1; k >= 0; k-- {
+		if _, ok := p.Blocks[k].Block.(Space); !ok {
+			break
+		}
+		foot += p.Blocks[k].H
+	}
+	j := len(joints(p.Blocks))
+	if j == 0 || p.hole < 0.02*f.H {
+		return foot
+	}
+	extra := min(p.hole/float64(j), maxJoint*f.H)
+	return max(foot-extra*float64(j), extra+30)
+}
+
+// joints are the indexes of the blocks of a page that justify may move
+// down, each with all after it: a section's head, a figure and the block
+// after one. A joint with only space after it is none: moving blank down
+// leaves the band at the foot as tall as it was.
+func joints(bs []Placed) []int {
+	end := len(bs)
+	for end > 0 {
+		if _, ok := bs[end-1].Block.(Space); !ok {
+			break
+		}
+		end--
+	}
+	var js []int
+	for k := 1; k < end; k++ {
+		_, head := bs[k].Block.(*sectionHead)
+		if head || isFigure(bs[k].Block) || isFigure(bs[k-1].Block) {
+			js = append(js, k)
 		}
 	}
-	if joints == 0 || p.hole < 0.02*f.H {
-		return p.hole + 50
-	}
-	extra := min(p.hole/float64(joints), maxJoint*f.H)
-	return max(p.hole-extra*float64(joints)+50, extra+30)
+	return js
 }
 
 // maxJoint is the most space justify adds at one joint, as a share of the
@@ -400,13 +474,7 @@ func justify(pages []Page, f Frame) {
 		if gap < 0.02*f.H {
 			continue
 		}
-		var joints []int
-		for k := 1; k < len(bs); k++ {
-			_, head := bs[k].Block.(*sectionHead)
-			if head || isFigure(bs[k].Block) || isFigure(bs[k-1].Block) {
-				joints = append(joints, k)
-			}
-		}
+		joints := joints(bs)
 		if len(joints) == 0 {
 			continue
 		}
