@@ -301,21 +301,36 @@ var blankPages = map[string][]int{
 	"poster/showcase-2025": {3},
 }
 
-// loneAllowed are the figures, by report, set alone in half the width
-// (nothing beside them): the chart gallery's odd charts of sections
-// without text; and figures that neither fit beside their text nor take
-// text along (carry: the text is too short, or figures of the section
-// follow it and would come between its lines): the sample's photo of
-// section 6 and pie chart of section 9; county-police-annual's photo of
-// section 2; showcase-2025's QR code of section 3.
-var loneAllowed = map[string]int{"chart-gallery": 2, "county-police-annual": 1, "showcase-2025": 1, "year-in-review-2020": 2}
+// loneAllowed are the figures, by report and look, set alone in half
+// the width (nothing beside them): the chart gallery's odd charts of
+// sections without text; figures that neither fit beside their text nor
+// take text along (carry: the text is too short, or figures of the
+// section follow it and would come between its lines): the sample's
+// photo of section 6 and pie chart of section 9, county-police-annual's
+// photo of section 2; and rows parted as the last resort against a page
+// more than orderHole blank (how.part), where the row, even a quarter
+// shorter, does not fit at the page's foot: photo-essay's rows of
+// portrait photos on A5 (poster, report), showcase-2025's photo of
+// section 1 under its chart (poster), the chart gallery's section 3 and
+// national-summary's section 2 (report).
+var loneAllowed = map[string]int{
+	"chart-gallery": 2, "county-police-annual": 1, "year-in-review-2020": 2,
+	"poster/photo-essay": 2, "poster/showcase-2025": 1,
+	"report/chart-gallery": 4, "report/national-summary": 1, "report/photo-essay": 2,
+}
 
-// lateAllowed are the figures, by report, set after the head of a later
-// section: where keeping them before it would leave a page more than
-// orderHole blank (the sample: section 9's pie chart, after section 10
-// began on page 6; showcase-2025: section 1's chart and photo, after
-// section 2 began on page 2).
-var lateAllowed = map[string]int{"showcase-2025": 1, "year-in-review-2020": 1}
+// lateAllowed are the figures, by report and look, set after the head
+// of a later section: where keeping them before it would leave a page
+// more than orderHole blank even with the page's figures set taller
+// (grown): the sample's section 9 pie chart, after section 10 began on
+// page 6; city-annual-long's two tall charts of a long section 1, after
+// section 2 began at the foot of page 2; in the report look,
+// district-bureau-2023's section 2, hong-kong-bilingual's section 3 and
+// national-summary's section 2 (main set 1, 1 and 2 there).
+var lateAllowed = map[string]int{
+	"city-annual-long": 2, "year-in-review-2020": 1,
+	"report/district-bureau-2023": 1, "report/hong-kong-bilingual": 1, "report/national-summary": 1,
+}
 
 func prefix(s string, n int) string {
 	r := []rune(s)

@@ -387,13 +387,16 @@ func carry(fw *Flow, w, h float64) (Block, Block, bool) {
 // returns the rest of the row (nil when none), by how much the text
 // grew, and whether it did.
 func intoText(p *Page, r *Row, f Frame, y float64) (Block, float64, bool) {
-	if len(p.Blocks) == 0 || r.Columns < 2 || len(r.Cells) == 0 {
+	if len(p.Blocks) == 0 || len(r.Cells) == 0 {
 		return nil, 0, false
 	}
 	last := &p.Blocks[len(p.Blocks)-1]
 	fw, ok := last.Block.(*Flow)
 	if !ok || fw.Float != nil || fw.frozen || fw.cols() < 2 {
 		return nil, 0, false
+	}
+	if r.Columns < 2 && !(len(r.Cells) == 1 && narrows(r.Cells[0], fw.colWidth(f.W))) {
+		return nil, 0, false // a figure the look sets the full width
 	}
 	nf := *fw
 	nf.Float, nf.Kicker = r.Cells[0], r.Kicker
@@ -409,6 +412,14 @@ func intoText(p *Page, r *Row, f Frame, y float64) (Block, float64, bool) {
 	rest := *r
 	rest.Cells = r.Cells[1:]
 	return &rest, dy, true
+}
+
+// narrows reports whether figure b, set the full width by the look, may
+// stand in a column w wide as the last resort of intoText: a chart whose
+// items are not crowded there (a photo keeps the look's width).
+func narrows(b Block, w float64) bool {
+	c, ok := b.(*chartBlock)
+	return ok && !c.style.Rows(c.chart, w)
 }
 
 // band is about the tallest blank band p will have once justify has
