@@ -247,6 +247,11 @@ var popplerSplits = map[string][]int{
 	// cards: poppler reads column 1's first two lines, column 2, then
 	// column 1's last line
 	"report/national-summary": {1},
+	// five lines a column at the foot of page 2 (the rest went on with
+	// the section's chart, see carry), under a headline whose figures
+	// ("2.9 million tonnes a day") stand over column 2: poppler reads
+	// them as column 2's head, between the columns
+	"report/english-annual": {4},
 }
 
 // popplerMisorders are the paragraphs poppler reads in pieces out of
