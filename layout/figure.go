@@ -6,6 +6,7 @@ import (
 	_ "image/jpeg" // photo decoders
 	_ "image/png"
 	"io"
+	"math"
 	"path/filepath"
 
 	"github.com/brochure-dev/brochure/charts"
@@ -141,12 +142,34 @@ func (b *photoBlock) Split(w, h float64) (Block, Block) {
 // (the photo is cropped at its sides).
 func (b *photoBlock) taller(w, h float64) Block {
 	fh := min(h-5-b.caption.Measure(w), growShare*b.frame(w), 1.5*w)
+	fh = min(fh, b.sharpest(w))
 	if fh <= b.frame(w) {
 		return b
 	}
 	t := *b
 	t.ratio = fh / w
 	return &t
+}
+
+// sharpest is the tallest frame w wide in which the photo (cropped at its
+// sides as it grows) still prints at dpiWarn: growing a frame to fill a
+// page must not make a sharp photo soft. No limit for a placeholder, a
+// contained photo, or one already under dpiWarn (checkImages warns).
+func (b *photoBlock) sharpest(w float64) float64 {
+	if b.photo.File == "" || b.photo.Fit == "contain" {
+		return math.Inf(1)
+	}
+	px, py, o, err := photoShape(b.path)
+	if err != nil {
+		return math.Inf(1)
+	}
+	if swapsSides(o) {
+		px, py = py, px
+	}
+	if photoDPI(px, py, w, b.frame(w)) < dpiWarn {
+		return math.Inf(1)
+	}
+	return 72 * float64(py) / (dpiWarn + 0.5) // at dpiWarn, a rounding under it would warn
 }
 
 func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
