@@ -28,13 +28,9 @@ func chartsCmd(operands []string, out, format string, dpi float64, cfg settings,
 	case dpi < 72 || dpi > 1200:
 		return usageErr(stderr, "charts", fmt.Errorf("--dpi %g is out of range; use 72 to 1200 (300 for print)", dpi))
 	}
-	r, code := load(path, stderr, cfg)
-	if r == nil {
+	doc, code := document(path, cfg, stderr)
+	if doc == nil {
 		return code
-	}
-	doc, err := layout.NewWith(r, cfg.layoutOptions())
-	if err != nil {
-		return report(stderr, err)
 	}
 	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
 		fmt.Fprintf(stderr, "brochure charts: %s is a file; -o names a folder\n", printable.String(out))
@@ -46,7 +42,7 @@ func chartsCmd(operands []string, out, format string, dpi float64, cfg settings,
 	}
 	st := doc.ChartStyle()
 	n := 0
-	for i, s := range r.Sections {
+	for i, s := range doc.Report.Sections {
 		for j, c := range s.Charts {
 			name := chartFileName(i, j, c, format)
 			b, err := charts.Export(c, doc.ChartWidth(c), st, format, dpi)
@@ -71,17 +67,13 @@ func chartsCmd(operands []string, out, format string, dpi float64, cfg settings,
 // chartsAlt prints the alternative text of every chart of a report, as
 // the tagged PDF carries it: its number and title, then the text.
 func chartsAlt(path string, cfg settings, stdout, stderr io.Writer) int {
-	r, code := load(path, stderr, cfg)
-	if r == nil {
+	doc, code := document(path, cfg, stderr)
+	if doc == nil {
 		return code
-	}
-	doc, err := layout.NewWith(r, cfg.layoutOptions())
-	if err != nil {
-		return report(stderr, err)
 	}
 	lang := doc.ChartStyle().Lang
 	n := 0
-	for i, s := range r.Sections {
+	for i, s := range doc.Report.Sections {
 		for j, c := range s.Charts {
 			fmt.Fprintf(stdout, "s%02d-c%02d %s\n  %s\n", i+1, j+1, printable.String(c.Title), printable.String(charts.Alt(c, lang)))
 			n++
@@ -119,4 +111,19 @@ func chartFileName(section, chart int, c data.Chart, ext string) string {
 		slug = c.Type
 	}
 	return fmt.Sprintf("s%02d-c%02d-%s.%s", section+1, chart+1, slug, ext)
+}
+
+// document reads the report at path and sets it, as charts does before it
+// draws or describes the charts; nil and the exit code when it cannot (the
+// problems are on stderr).
+func document(path string, cfg settings, stderr io.Writer) (*layout.Document, int) {
+	r, code := load(path, stderr, cfg)
+	if r == nil {
+		return nil, code
+	}
+	doc, err := layout.NewWith(r, cfg.layoutOptions())
+	if err != nil {
+		return nil, report(stderr, err)
+	}
+	return doc, exitOK
 }
