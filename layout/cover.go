@@ -119,8 +119,13 @@ func (d *Document) cover() Page {
 	// a panel that leaves more than a fifth of the page empty lowers the
 	// band's foot (up to two thirds of the page), so the cover stays
 	// one designed page whatever it holds
-	if left := bottom - top - height(parts); left > 0.2*g.H {
-		grow := min(left-0.1*g.H, 0.66*g.H-band)
+	// (a report all on its cover keeps less: its text ends the page)
+	limit, keep := 0.2*g.H, 0.1*g.H
+	if d.bodyOnCover {
+		limit, keep = 0.1*g.H, 0.06*g.H
+	}
+	if left := bottom - top - height(parts); left > limit {
+		grow := min(left-keep, 0.66*g.H-band)
 		if grow > 0 {
 			band += grow
 			top += grow
