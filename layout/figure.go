@@ -81,6 +81,7 @@ func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 type photoBlock struct {
 	ratio   float64 // frame height / width; 0 means natural
 	natural float64 // the frame's shape when not shortened
+	px, py  int     // the photo's pixels, upright; 0 when unknown (placeholder, contain, unreadable)
 	key     string  // its field path, for messages: "sections[4].photos[0]"
 	photo   data.Photo
 	path    string // the file, resolved against the report's folder
@@ -95,16 +96,17 @@ func (d *Document) photo(key string, p data.Photo) Block {
 		path = filepath.Join(d.Report.Dir, path)
 	}
 	natural := 2.0 / 3
+	var px, py int
 	if p.File != "" && p.Fit != "contain" {
-		if px, py, o, err := photoShape(path); err == nil {
-			dx, dy := float64(px), float64(py)
+		if x, y, o, err := photoShape(path); err == nil {
+			px, py = x, y
 			if swapsSides(o) {
-				dx, dy = dy, dx
+				px, py = py, px
 			}
-			natural = min(max(dy/dx, 0.5), 1.5)
+			natural = min(max(float64(py)/float64(px), 0.5), 1.5)
 		}
 	}
-	return &photoBlock{key: key, photo: p, path: path, theme: d.Theme, natural: natural, caption: &Paragraph{
+	return &photoBlock{key: key, photo: p, path: path, theme: d.Theme, natural: natural, px: px, py: py, caption: &Paragraph{
 		Spans:   []Span{d.Theme.span(p.Caption, d.Theme.Regular, d.Theme.Scale.Label, d.Theme.Ink)},
 		Setting: Setting{Align: Left, TrimStart: true}, Leading: 11,
 	}}
@@ -156,20 +158,10 @@ func (b *photoBlock) taller(w, h float64) Block {
 // page must not make a sharp photo soft. No limit for a placeholder, a
 // contained photo, or one already under dpiWarn (checkImages warns).
 func (b *photoBlock) sharpest(w float64) float64 {
-	if b.photo.File == "" || b.photo.Fit == "contain" {
+	if b.px == 0 || photoDPI(b.px, b.py, w, b.frame(w)) < dpiWarn {
 		return math.Inf(1)
 	}
-	px, py, o, err := photoShape(b.path)
-	if err != nil {
-		return math.Inf(1)
-	}
-	if swapsSides(o) {
-		px, py = py, px
-	}
-	if photoDPI(px, py, w, b.frame(w)) < dpiWarn {
-		return math.Inf(1)
-	}
-	return 72 * float64(py) / (dpiWarn + 0.5) // at dpiWarn, a rounding under it would warn
+	return 72 * float64(b.py) / (dpiWarn + 0.5) // at dpiWarn, a rounding under it would warn
 }
 
 func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
