@@ -212,14 +212,7 @@ func (s *printState) setPaint(w *walker, res types.Dict, o op) {
 
 // extGState reads the overprint and line width entries of a gs.
 func (s *printState) extGState(w *walker, res types.Dict, o op) {
-	if len(o.operands) == 0 {
-		return
-	}
-	n, ok := o.operands[len(o.operands)-1].(name)
-	if !ok {
-		return
-	}
-	obj, ok := w.resource(res, "ExtGState", string(n))
+	obj, ok := w.operandResource(res, "ExtGState", o)
 	if !ok {
 		return
 	}
@@ -326,14 +319,7 @@ func (w *walker) print(o op, st *gstate, res types.Dict) {
 // printImage notes an image in DeviceRGB (a photo without a profile)
 // drawn where DefaultRGB does not say it is sRGB, and measures its ink.
 func (w *walker) printImage(st *gstate, res types.Dict, o op) {
-	if len(o.operands) == 0 {
-		return
-	}
-	n, ok := o.operands[len(o.operands)-1].(name)
-	if !ok {
-		return
-	}
-	x, ok := w.resource(res, "XObject", string(n))
+	x, ok := w.operandResource(res, "XObject", o)
 	if !ok {
 		return
 	}
