@@ -435,12 +435,7 @@ func diffTables(a, b []Table) []Change {
 
 // diffRows lists the cells that changed, and the rows added or removed.
 func diffRows(title string, a, b Table) []Change {
-	label := func(row []string) string {
-		if len(row) > 0 {
-			return row[0]
-		}
-		return ""
-	}
+	label := func(row []string) string { return cellAt(row, 0) }
 	column := func(t Table, k int) string {
 		if k < len(t.Columns) {
 			n, _ := t.Columns[k].Head()
