@@ -19,8 +19,8 @@ import (
 // Cases (number)) is taken apart the same way, so the cells hold only
 // figures. The first column names the rows.
 //
-// A column holds figures when it says which way is better (better:), or,
-// undeclared, when more than half of its filled cells are figures: 1234,
+// A column holds figures when it says which way is better (better:) or
+// asks for bars (bar: true), or, undeclared, when more than half of its filled cells are figures: 1234,
 // 1,234, -5.2%, +3.1%. A cell of a column of figures that is not one is an
 // error; an empty cell or a dash (—, -, /) means no figure.
 
@@ -119,7 +119,7 @@ func isRate(cell string) bool {
 }
 
 // Numeric reports, for each column, whether it holds figures: declared
-// by better:, or more than half of its filled cells are figures.
+// by better: or bar:, or more than half of its filled cells are figures.
 func (t Table) Numeric() []bool {
 	out := make([]bool, len(t.Columns))
 	for j, c := range t.Columns {
