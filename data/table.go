@@ -92,13 +92,18 @@ func (c Column) Head() (name, unit string) {
 // three with commas, or not), decimals, and a percent or per mille sign.
 var figureRE = regexp.MustCompile(`^[-+−]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[%‰]?$`)
 
+// figureMarks strips what strconv does not read from a figure: group
+// commas, the percent and per mille signs, a plus; and writes a minus sign
+// as a hyphen.
+var figureMarks = strings.NewReplacer(",", "", "%", "", "‰", "", "−", "-", "+", "")
+
 // Figure reads a table cell as a figure: 1234, 1,234, -5.2%, +3.1‰.
 func Figure(cell string) (float64, bool) {
 	s := strings.TrimSpace(cell)
 	if !figureRE.MatchString(s) {
 		return 0, false
 	}
-	s = strings.NewReplacer(",", "", "%", "", "‰", "", "−", "-", "+", "").Replace(s)
+	s = figureMarks.Replace(s)
 	v, err := strconv.ParseFloat(s, 64)
 	return v, err == nil && !math.IsInf(v, 0)
 }
