@@ -485,22 +485,9 @@ func cellAt(row []string, k int) string {
 // (matched by date and text, then by date, then by position).
 func diffTimeline(a, b []Event) []Change {
 	var cs []Change
-	m := pair(len(a), len(b), func(i, j int) bool { return a[i] == b[j] })
-	for j := range b {
-		if _, ok := m[j]; ok {
-			continue
-		}
-		for i := range a {
-			taken := false
-			for _, v := range m {
-				taken = taken || v == i
-			}
-			if !taken && a[i].Date == b[j].Date {
-				m[j] = i
-				break
-			}
-		}
-	}
+	m := pair(len(a), len(b),
+		func(i, j int) bool { return a[i] == b[j] },
+		func(i, j int) bool { return a[i].Date == b[j].Date })
 	used := map[int]bool{}
 	for j, e := range b {
 		i, ok := m[j]
