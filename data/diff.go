@@ -96,23 +96,24 @@ func Diff(old, new *Report) []Change {
 	return cs
 }
 
-// pair matches items of two lists (lengths n and m): first those same
-// reports equal, in order, then the leftovers at equal positions. It
-// returns new index → old index.
-func pair(n, m int, same func(i, j int) bool) map[int]int {
+// pair matches items of two lists (lengths n and m): first those the
+// first of same reports equal, in order, then among the leftovers those
+// the next reports equal, and so on, then the leftovers at equal
+// positions. It returns new index → old index.
+func pair(n, m int, same ...func(i, j int) bool) map[int]int {
 	match := map[int]int{}
 	taken := make([]bool, n)
-	for j := range m {
-		for i := range n {
-			if !taken[i] && same(i, j) {
-				match[j], taken[i] = i, true
-				break
+	for _, s := range append(same, func(i, j int) bool { return i == j }) {
+		for j := range m {
+			if _, ok := match[j]; ok {
+				continue
 			}
-		}
-	}
-	for j := range m {
-		if _, ok := match[j]; !ok && j < n && !taken[j] {
-			match[j], taken[j] = j, true
+			for i := range n {
+				if !taken[i] && s(i, j) {
+					match[j], taken[i] = i, true
+					break
+				}
+			}
 		}
 	}
 	return match

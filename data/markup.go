@@ -68,16 +68,15 @@ func (s Section) Parts() []Part { return parts(s.Body) }
 // parts parses body; see Section.Parts.
 func parts(body string) []Part {
 	var out []Part
-	var cur strings.Builder
-	open := false
+	var cur strings.Builder // the open part's text; empty when none is open
 	var kind PartKind
 	var label string
 	flush := func() {
-		if open && cur.Len() > 0 {
+		if cur.Len() > 0 {
 			out = append(out, Part{Kind: kind, Label: label, Runs: runs(cur.String())})
 		}
 		cur.Reset()
-		open, kind, label = false, Para, ""
+		kind, label = Para, ""
 	}
 	for _, line := range strings.Split(body, "\n") {
 		line = strings.TrimFunc(line, unicode.IsSpace)
@@ -92,18 +91,17 @@ func parts(body string) []Part {
 		}
 		if l, rest, ok := itemStart(line); ok {
 			flush()
-			open, kind, label = true, Item, l
+			kind, label = Item, l
 			cur.WriteString(rest)
 			continue
 		}
-		if open && cur.Len() > 0 {
+		if cur.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(cur.String())
 			first, _ := utf8.DecodeRuneInString(line)
 			if asciiJoin(last, first) {
 				cur.WriteByte(' ')
 			}
 		}
-		open = true
 		cur.WriteString(line)
 	}
 	flush()

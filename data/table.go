@@ -19,8 +19,8 @@ import (
 // Cases (number)) is taken apart the same way, so the cells hold only
 // figures. The first column names the rows.
 //
-// A column holds figures when it says which way is better (better:), or,
-// undeclared, when more than half of its filled cells are figures: 1234,
+// A column holds figures when it says which way is better (better:) or
+// asks for bars (bar: true), or, undeclared, when more than half of its filled cells are figures: 1234,
 // 1,234, -5.2%, +3.1%. A cell of a column of figures that is not one is an
 // error; an empty cell or a dash (—, -, /) means no figure.
 
@@ -92,13 +92,18 @@ func (c Column) Head() (name, unit string) {
 // three with commas, or not), decimals, and a percent or per mille sign.
 var figureRE = regexp.MustCompile(`^[-+−]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?[%‰]?$`)
 
+// figureMarks strips what strconv does not read from a figure: group
+// commas, the percent and per mille signs, a plus; and writes a minus sign
+// as a hyphen.
+var figureMarks = strings.NewReplacer(",", "", "%", "", "‰", "", "−", "-", "+", "")
+
 // Figure reads a table cell as a figure: 1234, 1,234, -5.2%, +3.1‰.
 func Figure(cell string) (float64, bool) {
 	s := strings.TrimSpace(cell)
 	if !figureRE.MatchString(s) {
 		return 0, false
 	}
-	s = strings.NewReplacer(",", "", "%", "", "‰", "", "−", "-", "+", "").Replace(s)
+	s = figureMarks.Replace(s)
 	v, err := strconv.ParseFloat(s, 64)
 	return v, err == nil && !math.IsInf(v, 0)
 }
@@ -119,7 +124,7 @@ func isRate(cell string) bool {
 }
 
 // Numeric reports, for each column, whether it holds figures: declared
-// by better:, or more than half of its filled cells are figures.
+// by better: or bar:, or more than half of its filled cells are figures.
 func (t Table) Numeric() []bool {
 	out := make([]bool, len(t.Columns))
 	for j, c := range t.Columns {
@@ -435,12 +440,7 @@ func diffTables(a, b []Table) []Change {
 
 // diffRows lists the cells that changed, and the rows added or removed.
 func diffRows(title string, a, b Table) []Change {
-	label := func(row []string) string {
-		if len(row) > 0 {
-			return row[0]
-		}
-		return ""
-	}
+	label := func(row []string) string { return cellAt(row, 0) }
 	column := func(t Table, k int) string {
 		if k < len(t.Columns) {
 			n, _ := t.Columns[k].Head()
@@ -485,22 +485,9 @@ func cellAt(row []string, k int) string {
 // (matched by date and text, then by date, then by position).
 func diffTimeline(a, b []Event) []Change {
 	var cs []Change
-	m := pair(len(a), len(b), func(i, j int) bool { return a[i] == b[j] })
-	for j := range b {
-		if _, ok := m[j]; ok {
-			continue
-		}
-		for i := range a {
-			taken := false
-			for _, v := range m {
-				taken = taken || v == i
-			}
-			if !taken && a[i].Date == b[j].Date {
-				m[j] = i
-				break
-			}
-		}
-	}
+	m := pair(len(a), len(b),
+		func(i, j int) bool { return a[i] == b[j] },
+		func(i, j int) bool { return a[i].Date == b[j].Date })
 	used := map[int]bool{}
 	for j, e := range b {
 		i, ok := m[j]

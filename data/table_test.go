@@ -247,3 +247,20 @@ func TestTimelineOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffTimeline: entries are matched by date and text, then by date,
+// then by position: two entries whose texts both changed and whose order
+// changed are each compared with the entry of their own date.
+func TestDiffTimeline(t *testing.T) {
+	a := []Event{{"2025-01", "一月旧"}, {"2025-02", "二月旧"}}
+	b := []Event{{"2025-02", "二月新"}, {"2025-01", "一月新"}}
+	cs := diffTimeline(a, b)
+	if len(cs) != 2 {
+		t.Fatalf("%d changes, want 2: %+v", len(cs), cs)
+	}
+	for _, c := range cs {
+		if c.Kind != Changed || c.Old[:len(c.Old)-3] != c.New[:len(c.New)-3] || strings.Contains(c.Label, "→") {
+			t.Errorf("%+v: compared with another date's entry", c)
+		}
+	}
+}

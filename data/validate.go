@@ -305,27 +305,12 @@ func (v *validator) photo(path string, p Photo) {
 	if v.r.outside(p.File, "photo") != "" {
 		return // said by the table's file rule
 	}
-	st, err := os.Stat(name)
-	switch {
-	case os.IsNotExist(err):
-		v.add(fp, "photo %s not found; put the picture there (paths are relative to the folder of the report), fix the name, or remove the file: line to show a placeholder", name)
-		return
-	case err != nil:
-		v.add(fp, "cannot read photo %s: %v", name, unwrapPathErr(err))
-		return
-	case st.IsDir():
-		v.add(fp, "%s is a folder, not a picture; name a .jpg or .png file inside it", name)
+	head, ok := v.head(fp, name, "photo",
+		"photo %s not found; put the picture there (paths are relative to the folder of the report), fix the name, or remove the file: line to show a placeholder",
+		"%s is a folder, not a picture; name a .jpg or .png file inside it")
+	if !ok {
 		return
 	}
-	f, err := safefile.Open(name, v.r.opts.AllowOutside)
-	if err != nil {
-		v.add(fp, "cannot read photo %s: %v", name, unwrapPathErr(err))
-		return
-	}
-	defer f.Close()
-	head := make([]byte, 512)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}):
 	case bytes.HasPrefix(head, []byte{0x89, 'P', 'N', 'G'}):
@@ -345,27 +330,12 @@ func (v *validator) logo(file string) {
 	if !filepath.IsAbs(name) {
 		name = filepath.Join(v.r.Dir, name)
 	}
-	st, err := os.Stat(name)
-	switch {
-	case os.IsNotExist(err):
-		v.add(fp, "logo %s not found; put the file there (paths are relative to the folder of the report) or fix the name", name)
-		return
-	case err != nil:
-		v.add(fp, "cannot read the logo %s: %v", name, unwrapPathErr(err))
-		return
-	case st.IsDir():
-		v.add(fp, "%s is a folder; name the logo's .svg, .png or .jpg file inside it", name)
+	head, ok := v.head(fp, name, "the logo",
+		"logo %s not found; put the file there (paths are relative to the folder of the report) or fix the name",
+		"%s is a folder; name the logo's .svg, .png or .jpg file inside it")
+	if !ok {
 		return
 	}
-	f, err := safefile.Open(name, v.r.opts.AllowOutside)
-	if err != nil {
-		v.add(fp, "cannot read the logo %s: %v", name, unwrapPathErr(err))
-		return
-	}
-	defer f.Close()
-	head := make([]byte, 512)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
 	switch kind := imageKind(head); {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}), bytes.HasPrefix(head, []byte{0x89, 'P', 'N', 'G'}):
 	case strings.HasPrefix(kind, "an SVG"):
@@ -374,6 +344,35 @@ func (v *validator) logo(file string) {
 	default:
 		v.add(fp, "%s is %s; a logo is an SVG drawing, or a PNG or JPEG picture", name, strings.TrimSuffix(strings.TrimSuffix(kind, " (export it as PNG)"), ", which the PDF writer cannot embed"))
 	}
+}
+
+// head reads the first 512 bytes of the file name (a photo's, the
+// logo's), to tell what it holds; when it cannot, it says why at fp:
+// missing and folder (formats taking the name) when the file is not there
+// or is a folder, else that what (a noun: "photo", "the logo") cannot be
+// read.
+func (v *validator) head(fp, name, what, missing, folder string) ([]byte, bool) {
+	st, err := os.Stat(name)
+	switch {
+	case os.IsNotExist(err):
+		v.add(fp, missing, name)
+		return nil, false
+	case err != nil:
+		v.add(fp, "cannot read %s %s: %v", what, name, unwrapPathErr(err))
+		return nil, false
+	case st.IsDir():
+		v.add(fp, folder, name)
+		return nil, false
+	}
+	f, err := safefile.Open(name, v.r.opts.AllowOutside)
+	if err != nil {
+		v.add(fp, "cannot read %s %s: %v", what, name, unwrapPathErr(err))
+		return nil, false
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	return head[:n], true
 }
 
 func unwrapPathErr(err error) error {

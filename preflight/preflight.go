@@ -465,6 +465,19 @@ func (w *walker) resource(res types.Dict, category, n string) (types.Object, boo
 	return d.Find(n)
 }
 
+// operandResource looks up /Category/name in res for the name that is
+// o's last operand (gs, Do).
+func (w *walker) operandResource(res types.Dict, category string, o op) (types.Object, bool) {
+	if len(o.operands) == 0 {
+		return nil, false
+	}
+	n, ok := o.operands[len(o.operands)-1].(name)
+	if !ok {
+		return nil, false
+	}
+	return w.resource(res, category, string(n))
+}
+
 func (w *walker) xobject(res types.Dict, n string, ctm matrix, depth int) {
 	o, ok := w.resource(res, "XObject", n)
 	if !ok {

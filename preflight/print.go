@@ -212,14 +212,7 @@ func (s *printState) setPaint(w *walker, res types.Dict, o op) {
 
 // extGState reads the overprint and line width entries of a gs.
 func (s *printState) extGState(w *walker, res types.Dict, o op) {
-	if len(o.operands) == 0 {
-		return
-	}
-	n, ok := o.operands[len(o.operands)-1].(name)
-	if !ok {
-		return
-	}
-	obj, ok := w.resource(res, "ExtGState", string(n))
+	obj, ok := w.operandResource(res, "ExtGState", o)
 	if !ok {
 		return
 	}
@@ -326,14 +319,7 @@ func (w *walker) print(o op, st *gstate, res types.Dict) {
 // printImage notes an image in DeviceRGB (a photo without a profile)
 // drawn where DefaultRGB does not say it is sRGB, and measures its ink.
 func (w *walker) printImage(st *gstate, res types.Dict, o op) {
-	if len(o.operands) == 0 {
-		return
-	}
-	n, ok := o.operands[len(o.operands)-1].(name)
-	if !ok {
-		return
-	}
-	x, ok := w.resource(res, "XObject", string(n))
+	x, ok := w.operandResource(res, "XObject", o)
 	if !ok {
 		return
 	}
@@ -516,8 +502,7 @@ func (w *walker) paintPath(st *gstate, paintOp string) {
 	stroke := strings.ContainsAny(paintOp, "SsBb")
 	if fill {
 		w.rgbUse(s.fill, s.defaultRGB, x, y)
-		w.use(s.fill)
-		if tac := w.coverage(s.fill); tac > p.maxInk+0.05 {
+		if tac := w.use(s.fill); tac > p.maxInk+0.05 {
 			p.add(true, w.page, "ink", fmt.Sprintf("%%s areas of %.0f %% total ink (%s %s), above the %.0f %% limit: the ink does not dry, sheets stick", tac, s.fill.space, comps(s.fill.comps), p.maxInk), x, y)
 		}
 		if s.op && s.fill.white() {
@@ -542,19 +527,6 @@ func (w *walker) paintPath(st *gstate, paintOp string) {
 			p.add(true, w.page, "white overprint", "%s lines in white set to overprint: they vanish on press", x, y)
 		}
 	}
-}
-
-// coverage is a colour's total ink in per cent (RGB through the output
-// intent's profile), 0 when it cannot be told.
-func (w *walker) coverage(c paint) float64 {
-	if c.space == "Separation All" && len(c.comps) == 1 {
-		return c.comps[0] * 400
-	}
-	t := 0.0
-	for _, v := range w.inkOf(c) {
-		t += v
-	}
-	return t * 100
 }
 
 // printReport adds the print findings to rep once the catalog says

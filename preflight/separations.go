@@ -39,10 +39,12 @@ func (p *printWalk) inks(n int) *pageInks {
 	return p.pages[n-1]
 }
 
-// use notes paint c (its inks, its total) on the current page. The
-// registration colour of marks (Separation All) is left out: it is on
-// every plate by design and outside the trim.
-func (w *walker) use(c paint) {
+// use notes paint c (its inks, its total) on the current page, and
+// returns its total ink in per cent (RGB through the output intent's
+// profile), 0 when that cannot be told. The registration colour of marks
+// (Separation All) counts as every plate's ink but is left out of the
+// page's: it is on every plate by design and outside the trim.
+func (w *walker) use(c paint) float64 {
 	pi := w.pr.inks(w.page)
 	k := w.inkOf(c)
 	switch {
@@ -55,7 +57,11 @@ func (w *walker) use(c paint) {
 			t += v
 		}
 		pi.max = max(pi.max, t*100)
+		return t * 100
 	case c.space == "Separation All":
+		if len(c.comps) == 1 {
+			return c.comps[0] * 400
+		}
 	case len(c.space) > 11 && c.space[:11] == "Separation ":
 		if len(c.comps) == 1 && c.comps[0] > 0.001 && !slices.Contains(pi.spots, c.space[11:]) {
 			pi.spots = append(pi.spots, c.space[11:])
@@ -65,6 +71,7 @@ func (w *walker) use(c paint) {
 			pi.rgb = true
 		}
 	}
+	return 0
 }
 
 // inkOf is c as the four process inks (0–1 each), nil when that cannot

@@ -174,8 +174,8 @@ type Chart struct {
 
 // Table is the design of tables.
 type Table struct {
-	Zebra bool       // tinted alternate rows (else rules only)
-	Rules [3]float64 // top, under the header, bottom: pt, 0 for none
+	Zebra bool       `theme:"optional"` // tinted alternate rows (else rules only)
+	Rules [3]float64 `theme:"optional"` // top, under the header, bottom: pt, 0 for none
 	Cell  float64    // the text's size
 }
 

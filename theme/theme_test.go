@@ -12,6 +12,9 @@ import (
 // faces set. A look that forgets a field would set text at 0 pt or draw
 // in black.
 func TestLooksComplete(t *testing.T) {
+	if len(Names()) == 0 {
+		t.Fatal("no look is registered")
+	}
 	for _, name := range Names() {
 		th, err := Look(name)
 		if err != nil {
@@ -29,7 +32,7 @@ func TestLooksComplete(t *testing.T) {
 				t.Errorf("%s: Palette.%s = %q is not a colour", name, p.Type().Field(i).Name, p.Field(i).String())
 			}
 		}
-		for _, part := range []any{th.Scale, th.Grid, th.Cover, th.Opener, th.Card, th.Chart} {
+		for _, part := range []any{th.Scale, th.Grid, th.Cover, th.Opener, th.Card, th.Chart, th.Table} {
 			v := reflect.ValueOf(part)
 			for i := range v.NumField() {
 				if f := v.Field(i); f.IsZero() && !strings.HasPrefix(v.Type().Field(i).Tag.Get("theme"), "optional") {

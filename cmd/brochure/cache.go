@@ -11,6 +11,7 @@ import (
 	"strconv"
 
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/cachedir"
 	"github.com/brochure-dev/brochure/internal/pdffile"
 )
 
@@ -36,16 +37,9 @@ const maxCached = 64
 // another version may compress the same program to other bytes, and a
 // build must not depend on which version filled the cache.
 func openCache(next fonts.Cache) *diskCache {
-	dir := os.Getenv("BROCHURE_CACHE")
-	switch dir {
-	case "off":
+	dir := cachedir.Dir()
+	if dir == "" {
 		return nil
-	case "":
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return nil
-		}
-		dir = filepath.Join(base, "brochure")
 	}
 	id := version + " zlib " + strconv.Itoa(pdffile.Level)
 	if bi, ok := debug.ReadBuildInfo(); ok {

@@ -20,16 +20,25 @@ import (
 	"github.com/brochure-dev/brochure/preflight"
 )
 
+// a5Booklet makes the sample an A5 booklet with bleed and marks.
+const a5Booklet = "print: {bleed: 3mm, marks: true, booklet: true}\ntheme: {paper: A5}"
+
+// sampleWith returns the sample with its theme line replaced by lines.
+func sampleWith(t *testing.T, lines string) string {
+	t.Helper()
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return regexp.MustCompile(`(?m)^theme: \{paper: A4,.*$`).ReplaceAllString(string(src), lines)
+}
+
 // TestImposeSaddle builds the sample as an A5 booklet with bleed and marks,
 // imposes it, and reads the folios back sheet side by sheet side: n,1 /
 // 2,n-1 / n-2,3 … (the covers carry no folio).
 func TestImposeSaddle(t *testing.T) {
 	dir := t.TempDir()
-	src, err := os.ReadFile(sample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := regexp.MustCompile(`(?m)^theme: \{paper: A4,.*$`).ReplaceAllString(string(src), "print: {bleed: 3mm, marks: true, booklet: true}\ntheme: {paper: A5}")
+	s := sampleWith(t, a5Booklet)
 	yaml := filepath.Join(dir, "r.yaml")
 	os.WriteFile(yaml, []byte(s), 0o644)
 	out := filepath.Join(dir, "r.pdf")
@@ -145,11 +154,7 @@ func checkSheets(t *testing.T, path string, w, h, bleed float64, n int) {
 // marks of its own): A3 sheets plus the marks' room.
 func TestImposeA4Sample(t *testing.T) {
 	dir := t.TempDir()
-	src, err := os.ReadFile(sample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := regexp.MustCompile(`(?m)^theme: \{paper: A4,.*$`).ReplaceAllString(string(src), "print: {booklet: true}")
+	s := sampleWith(t, "print: {booklet: true}")
 	yaml := filepath.Join(dir, "r.yaml")
 	os.WriteFile(yaml, []byte(s), 0o644)
 	out := filepath.Join(dir, "r.pdf")
@@ -179,11 +184,7 @@ func TestImposeA4Sample(t *testing.T) {
 // band runs past the sheet's trim on the right, not at the spine.
 func TestImposePDFX(t *testing.T) {
 	dir := t.TempDir()
-	src, err := os.ReadFile(sample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := regexp.MustCompile(`(?m)^theme: \{paper: A4,.*$`).ReplaceAllString(string(src), "print: {bleed: 3mm, marks: true, booklet: true}\ntheme: {paper: A5}")
+	s := sampleWith(t, a5Booklet)
 	yaml := filepath.Join(dir, "r.yaml")
 	os.WriteFile(yaml, []byte(s), 0o644)
 	out := filepath.Join(dir, "r.pdf")

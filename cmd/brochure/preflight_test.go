@@ -75,11 +75,7 @@ func TestPreflightSample(t *testing.T) {
 func photoSample(t *testing.T, w, h int) string {
 	t.Helper()
 	dir := t.TempDir()
-	src, err := os.ReadFile(sample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := regexp.MustCompile(`(?m)^theme: \{paper: A4,.*$`).ReplaceAllString(string(src), "print: {bleed: 3mm, marks: true, booklet: true}\ntheme: {paper: A5}")
+	s := sampleWith(t, a5Booklet)
 	s = strings.Replace(s, "{caption: 民警在疫情防控卡口执勤}", "{file: photo.jpg, caption: 民警在疫情防控卡口执勤}", 1)
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {

@@ -20,6 +20,13 @@ func TestPathOutsideBleed(t *testing.T) {
 		if strings.Contains(p, "d\n") != (len(tc.folds) > 0) {
 			t.Errorf("bleed %g, folds %v: dashes %v", tc.bleed, tc.folds, strings.Contains(p, "d\n"))
 		}
+		targets := 4 // a centre mark on each side; folds take the top and bottom ones' place
+		if len(tc.folds) > 0 {
+			targets = 2
+		}
+		if n := strings.Count(p, " c\n") / 4; n != targets {
+			t.Errorf("bleed %g, folds %v: %d centre marks, want %d", tc.bleed, tc.folds, n, targets)
+		}
 		points := 0
 		for _, line := range strings.Split(p, "\n") {
 			f := strings.Fields(line)

@@ -24,6 +24,8 @@ import (
 	"github.com/tetratelabs/wazero"
 	wapi "github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
+
+	"github.com/brochure-dev/brochure/internal/cachedir"
 )
 
 // Renderer renders PDF pages with PDFium. The zero value is ready; PDFium
@@ -61,16 +63,9 @@ func (r *Renderer) Start() {
 // wasmCache is where compiled PDFium is kept: beside brochure's font
 // cache, named by the wazero version (another version cannot read it).
 func wasmCache() string {
-	base := os.Getenv("BROCHURE_CACHE")
-	if base == "off" {
-		return ""
-	}
+	base := cachedir.Dir()
 	if base == "" {
-		d, err := os.UserCacheDir()
-		if err != nil {
-			return ""
-		}
-		base = filepath.Join(d, "brochure")
+		return ""
 	}
 	v := "unknown"
 	if bi, ok := debug.ReadBuildInfo(); ok {
