@@ -332,10 +332,7 @@ func tailOverQuote(us []unit, spans [][2]int) bool {
 
 // paraEnd reports whether the units before n end a paragraph.
 func paraEnd(us []unit, n int) bool {
-	for n > 0 && us[n-1].gap {
-		return true
-	}
-	return n > 0 && us[n-1].idx == us[n-1].of-1
+	return n > 0 && (us[n-1].gap || us[n-1].idx == us[n-1].of-1)
 }
 
 // Measure implements Block.
