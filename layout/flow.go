@@ -124,6 +124,7 @@ func (f *Flow) set(w float64) []unit {
 		case PullQuote:
 			q := &pullQuote{text: p.Spans, by: p.By, rule: f.Mark, align: p.Align}
 			rows := max(1, int(math.Ceil((q.height(cw)-1e-6)/f.Leading)))
+			q.rows = rows
 			us = append(us, unit{para: i, of: 1, kind: p.Kind, quote: q})
 			for range rows - 1 {
 				us = append(us, unit{para: i, of: 1, kind: p.Kind, pad: true})
@@ -405,7 +406,7 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 		}
 		switch {
 		case u.quote != nil:
-			u.quote.draw(c, x, top, f.colWidth(w), float64(f.quoteRows(u))*f.Leading)
+			u.quote.draw(c, x, top, f.colWidth(w), float64(u.quote.rows)*f.Leading)
 		default:
 			base := top + baseline(u.line.Size, f.Leading)
 			if u.label != nil {
@@ -443,20 +444,6 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 	return nil
 }
 
-// quoteRows is how many rows the pull quote starting at u takes.
-func (f *Flow) quoteRows(u *unit) int {
-	for i := range f.units {
-		if &f.units[i] == u {
-			n := 1
-			for i+n < len(f.units) && f.units[i+n].pad {
-				n++
-			}
-			return n
-		}
-	}
-	return 1
-}
-
 // floatAt is where the float goes: the foot of the last column.
 func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
 	_, rows := f.arrange(w)
@@ -473,7 +460,7 @@ func (f *Flow) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
 	cw := f.colWidth(w)
 	f.place(x, y, w, func(u *unit, x, top float64) {
 		if u.quote != nil {
-			u.quote.each(x, top, cw, float64(f.quoteRows(u))*f.Leading, fn)
+			u.quote.each(x, top, cw, float64(u.quote.rows)*f.Leading, fn)
 			return
 		}
 		base := top + baseline(u.line.Size, f.Leading)

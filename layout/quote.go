@@ -17,6 +17,7 @@ type pullQuote struct {
 	by    []Span // "——王明"; optional
 	rule  string // the rules' colour
 	align Align
+	rows  int // the rows of the flow it takes, at the width its flow was set at
 }
 
 // The pull quote's measures, pt: rules, the space inside them, its
