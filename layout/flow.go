@@ -116,6 +116,7 @@ func (f *Flow) set(w float64) []unit {
 	cw := f.colWidth(w)
 	var us []unit
 	prev := Kind(0)
+	label, widest := f.labels()
 	for i, p := range f.Paras {
 		if len(us) > 0 && f.gapBefore(prev, p.Kind) {
 			us = append(us, unit{gap: true, para: i})
@@ -130,15 +131,13 @@ func (f *Flow) set(w float64) []unit {
 				us = append(us, unit{para: i, of: 1, kind: p.Kind, pad: true})
 			}
 		case ListItem:
-			hang := f.hang(i, cw)
-			lines := Break(p.Spans, cw-hang, Setting{Align: Justify, TrimStart: true, Units: f.Setting.Units})
+			dx := hang(p, widest[i], cw)
+			lines := Break(p.Spans, cw-dx, Setting{Align: Justify, TrimStart: true, Units: f.Setting.Units})
 			links := findInlines(spansText(p.Spans), f.lang, lines)
 			for k, l := range lines {
-				u := unit{line: l, para: i, idx: k, of: len(lines), kind: p.Kind, dx: hang}
-				if k == 0 && p.Label != nil {
-					if ls := Break(p.Label, 1e6, Setting{Align: Left}); len(ls) > 0 {
-						u.label = &ls[0]
-					}
+				u := unit{line: l, para: i, idx: k, of: len(lines), kind: p.Kind, dx: dx}
+				if k == 0 {
+					u.label = label[i]
 				}
 				u.bullet = k == 0 && p.Label == nil
 				if k < len(links) {
@@ -187,23 +186,39 @@ func (f *Flow) gapBefore(prev, k Kind) bool {
 	return f.Setting.Indent == 0
 }
 
-// hang is the indent of list item i's lines: one character past its
-// bullet, or past the widest number of its list, so that the items' text
-// aligns.
-func (f *Flow) hang(i int, cw float64) float64 {
-	size := 0.0
-	if sp := f.Paras[i].Spans; len(sp) > 0 {
-		size = sp[0].Size
-	}
-	widest := 0.0
-	for _, step := range []int{-1, 1} {
-		for k := i; k >= 0 && k < len(f.Paras) && f.Paras[k].Kind == ListItem; k += step {
-			if l := f.Paras[k].Label; l != nil {
+// labels sets each numbered list item's number, and gives each list
+// item the width of the widest number of its list (0 for a bulleted one).
+func (f *Flow) labels() (label []*Line, widest []float64) {
+	label, widest = make([]*Line, len(f.Paras)), make([]float64, len(f.Paras))
+	for i := 0; i < len(f.Paras); {
+		if f.Paras[i].Kind != ListItem {
+			i++
+			continue
+		}
+		j, w := i, 0.0
+		for ; j < len(f.Paras) && f.Paras[j].Kind == ListItem; j++ {
+			if l := f.Paras[j].Label; l != nil {
 				if ls := Break(l, 1e6, Setting{Align: Left}); len(ls) > 0 {
-					widest = max(widest, ls[0].Natural)
+					label[j] = &ls[0]
+					w = max(w, ls[0].Natural)
 				}
 			}
 		}
+		for k := i; k < j; k++ {
+			widest[k] = w
+		}
+		i = j
+	}
+	return label, widest
+}
+
+// hang is the indent of list item p's lines: one character past its
+// bullet, or past widest, the widest number of its list, so that the
+// items' text aligns.
+func hang(p Para, widest, cw float64) float64 {
+	size := 0.0
+	if len(p.Spans) > 0 {
+		size = p.Spans[0].Size
 	}
 	if widest == 0 {
 		return min(size, cw/4) // a bullet: one character
