@@ -98,11 +98,8 @@ func (d *Document) photo(key string, p data.Photo) Block {
 	natural := 2.0 / 3
 	var px, py int
 	if p.File != "" && p.Fit != "contain" {
-		if x, y, o, err := photoShape(path); err == nil {
+		if x, y, err := uprightSize(path); err == nil {
 			px, py = x, y
-			if swapsSides(o) {
-				px, py = py, px
-			}
 			natural = min(max(float64(py)/float64(px), 0.5), 1.5)
 		}
 	}

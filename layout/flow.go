@@ -116,6 +116,7 @@ func (f *Flow) set(w float64) []unit {
 	cw := f.colWidth(w)
 	var us []unit
 	prev := Kind(0)
+	label, widest := f.labels()
 	for i, p := range f.Paras {
 		if len(us) > 0 && f.gapBefore(prev, p.Kind) {
 			us = append(us, unit{gap: true, para: i})
@@ -124,20 +125,19 @@ func (f *Flow) set(w float64) []unit {
 		case PullQuote:
 			q := &pullQuote{text: p.Spans, by: p.By, rule: f.Mark, align: p.Align}
 			rows := max(1, int(math.Ceil((q.height(cw)-1e-6)/f.Leading)))
+			q.rows = rows
 			us = append(us, unit{para: i, of: 1, kind: p.Kind, quote: q})
 			for range rows - 1 {
 				us = append(us, unit{para: i, of: 1, kind: p.Kind, pad: true})
 			}
 		case ListItem:
-			hang := f.hang(i, cw)
-			lines := Break(p.Spans, cw-hang, Setting{Align: Justify, TrimStart: true, Units: f.Setting.Units})
+			dx := hang(p, widest[i], cw)
+			lines := Break(p.Spans, cw-dx, Setting{Align: Justify, TrimStart: true, Units: f.Setting.Units})
 			links := findInlines(spansText(p.Spans), f.lang, lines)
 			for k, l := range lines {
-				u := unit{line: l, para: i, idx: k, of: len(lines), kind: p.Kind, dx: hang}
-				if k == 0 && p.Label != nil {
-					if ls := Break(p.Label, 1e6, Setting{Align: Left}); len(ls) > 0 {
-						u.label = &ls[0]
-					}
+				u := unit{line: l, para: i, idx: k, of: len(lines), kind: p.Kind, dx: dx}
+				if k == 0 {
+					u.label = label[i]
 				}
 				u.bullet = k == 0 && p.Label == nil
 				if k < len(links) {
@@ -186,23 +186,39 @@ func (f *Flow) gapBefore(prev, k Kind) bool {
 	return f.Setting.Indent == 0
 }
 
-// hang is the indent of list item i's lines: one character past its
-// bullet, or past the widest number of its list, so that the items' text
-// aligns.
-func (f *Flow) hang(i int, cw float64) float64 {
-	size := 0.0
-	if sp := f.Paras[i].Spans; len(sp) > 0 {
-		size = sp[0].Size
-	}
-	widest := 0.0
-	for _, step := range []int{-1, 1} {
-		for k := i; k >= 0 && k < len(f.Paras) && f.Paras[k].Kind == ListItem; k += step {
-			if l := f.Paras[k].Label; l != nil {
+// labels sets each numbered list item's number, and gives each list
+// item the width of the widest number of its list (0 for a bulleted one).
+func (f *Flow) labels() (label []*Line, widest []float64) {
+	label, widest = make([]*Line, len(f.Paras)), make([]float64, len(f.Paras))
+	for i := 0; i < len(f.Paras); {
+		if f.Paras[i].Kind != ListItem {
+			i++
+			continue
+		}
+		j, w := i, 0.0
+		for ; j < len(f.Paras) && f.Paras[j].Kind == ListItem; j++ {
+			if l := f.Paras[j].Label; l != nil {
 				if ls := Break(l, 1e6, Setting{Align: Left}); len(ls) > 0 {
-					widest = max(widest, ls[0].Natural)
+					label[j] = &ls[0]
+					w = max(w, ls[0].Natural)
 				}
 			}
 		}
+		for k := i; k < j; k++ {
+			widest[k] = w
+		}
+		i = j
+	}
+	return label, widest
+}
+
+// hang is the indent of list item p's lines: one character past its
+// bullet, or past widest, the widest number of its list, so that the
+// items' text aligns.
+func hang(p Para, widest, cw float64) float64 {
+	size := 0.0
+	if len(p.Spans) > 0 {
+		size = p.Spans[0].Size
 	}
 	if widest == 0 {
 		return min(size, cw/4) // a bullet: one character
@@ -332,10 +348,7 @@ func tailOverQuote(us []unit, spans [][2]int) bool {
 
 // paraEnd reports whether the units before n end a paragraph.
 func paraEnd(us []unit, n int) bool {
-	for n > 0 && us[n-1].gap {
-		return true
-	}
-	return n > 0 && us[n-1].idx == us[n-1].of-1
+	return n > 0 && (us[n-1].gap || us[n-1].idx == us[n-1].of-1)
 }
 
 // Measure implements Block.
@@ -408,7 +421,7 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 		}
 		switch {
 		case u.quote != nil:
-			u.quote.draw(c, x, top, f.colWidth(w), float64(f.quoteRows(u))*f.Leading)
+			u.quote.draw(c, x, top, f.colWidth(w), float64(u.quote.rows)*f.Leading)
 		default:
 			base := top + baseline(u.line.Size, f.Leading)
 			if u.label != nil {
@@ -446,20 +459,6 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 	return nil
 }
 
-// quoteRows is how many rows the pull quote starting at u takes.
-func (f *Flow) quoteRows(u *unit) int {
-	for i := range f.units {
-		if &f.units[i] == u {
-			n := 1
-			for i+n < len(f.units) && f.units[i+n].pad {
-				n++
-			}
-			return n
-		}
-	}
-	return 1
-}
-
 // floatAt is where the float goes: the foot of the last column.
 func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
 	_, rows := f.arrange(w)
@@ -476,7 +475,7 @@ func (f *Flow) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
 	cw := f.colWidth(w)
 	f.place(x, y, w, func(u *unit, x, top float64) {
 		if u.quote != nil {
-			u.quote.each(x, top, cw, float64(f.quoteRows(u))*f.Leading, fn)
+			u.quote.each(x, top, cw, float64(u.quote.rows)*f.Leading, fn)
 			return
 		}
 		base := top + baseline(u.line.Size, f.Leading)

@@ -79,12 +79,9 @@ func (d *Document) checkImages() error {
 			}
 			return
 		}
-		px, py, o, err := photoShape(p.path)
+		px, py, err := uprightSize(p.path)
 		if err != nil {
 			return // checkPhotos reported it
-		}
-		if swapsSides(o) {
-			px, py = py, px
 		}
 		dpi := photoDPI(px, py, w, p.frame(w))
 		if p.photo.Fit == "contain" {
@@ -212,6 +209,16 @@ func photoShape(path string) (int, int, int, error) {
 		}
 	}
 	return px, py, o, nil
+}
+
+// uprightSize returns a photo's pixels as seen, its EXIF orientation
+// applied (a photo turned a quarter swaps its sides).
+func uprightSize(path string) (int, int, error) {
+	px, py, o, err := photoShape(path)
+	if swapsSides(o) {
+		px, py = py, px
+	}
+	return px, py, err
 }
 
 // picture is an image as the PDF holds it: the entries of its image

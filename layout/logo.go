@@ -52,12 +52,9 @@ func readLogo(r *data.Report, lim Limits) (*logo, error) {
 		if err := decodable(path, lim.pixels(), lim.photoBytes()); err != nil {
 			return nil, fail("logo %s: %v", r.Logo.File, err)
 		}
-		px, py, o, err := photoShape(path)
+		px, py, err := uprightSize(path)
 		if err != nil {
 			return nil, fail("logo %s: %v", r.Logo.File, err)
-		}
-		if swapsSides(o) {
-			px, py = py, px
 		}
 		return &logo{path: path, w: float64(px), h: float64(py), header: r.Logo.Header}, nil
 	}

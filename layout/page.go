@@ -201,7 +201,7 @@ type filled struct {
 }
 
 // fillPage sets one page from the figures waiting for it and the queue,
-// as h says.
+// as mode says.
 func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, error) {
 	deferAt := mode.deferAt
 	p := filled{Page: Page{Number: number}}

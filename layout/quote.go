@@ -17,6 +17,7 @@ type pullQuote struct {
 	by    []Span // "——王明"; optional
 	rule  string // the rules' colour
 	align Align
+	rows  int // the rows of the flow it takes, at the width its flow was set at
 }
 
 // The pull quote's measures, pt: rules, the space inside them, its
@@ -28,32 +29,34 @@ const (
 	quoteByGap = 3.0
 )
 
-func (q *pullQuote) lines(cw float64) (text, by []Line) {
+// lines sets the quote at column width cw: its lines, the attribution's,
+// and its height, rules included.
+func (q *pullQuote) lines(cw float64) (text, by []Line, h float64) {
 	text = Break(q.text, cw, Setting{Align: q.align, TrimStart: true})
 	if q.by != nil {
 		by = Break(q.by, cw, Setting{Align: Right})
 	}
-	return
-}
-
-// height is the quote's height at column width cw, rules included.
-func (q *pullQuote) height(cw float64) float64 {
-	text, by := q.lines(cw)
-	h := 2*quoteRule + 2*quotePad
+	h = 2*quoteRule + 2*quotePad
 	for _, l := range text {
 		h += l.Size * quoteLead
 	}
 	for _, l := range by {
 		h += quoteByGap + l.Size*1.5
 	}
+	return text, by, h
+}
+
+// height is the quote's height at column width cw, rules included.
+func (q *pullQuote) height(cw float64) float64 {
+	_, _, h := q.lines(cw)
 	return h
 }
 
 // each calls fn with every line of the quote, the attribution last, when
 // it is centred in a box of height h at (x, top).
 func (q *pullQuote) each(x, top, cw, h float64, fn func(l Line, x, baseline float64)) {
-	text, by := q.lines(cw)
-	y := top + (h-q.height(cw))/2 + quoteRule + quotePad
+	text, by, qh := q.lines(cw)
+	y := top + (h-qh)/2 + quoteRule + quotePad
 	for _, l := range text {
 		fn(l, x, y+baseline(l.Size, l.Size*quoteLead))
 		y += l.Size * quoteLead
@@ -68,10 +71,11 @@ func (q *pullQuote) each(x, top, cw, h float64, fn func(l Line, x, baseline floa
 // draw draws the quote centred in a box of height h at (x, top): the
 // rules, then one call a line.
 func (q *pullQuote) draw(c *Canvas, x, top, cw, h float64) {
-	y := top + (h-q.height(cw))/2
+	qh := q.height(cw)
+	y := top + (h-qh)/2
 	c.Begin(nil) // the rules are decoration
 	c.FillRect(x, y, cw, quoteRule, q.rule)
-	c.FillRect(x, y+q.height(cw)-quoteRule, cw, quoteRule, q.rule)
+	c.FillRect(x, y+qh-quoteRule, cw, quoteRule, q.rule)
 	c.End()
 	q.each(x, top, cw, h, c.TextLine)
 }

@@ -56,7 +56,7 @@ func (d *Document) body() []Block {
 		}
 		var figs, wide []Block
 		for _, c := range s.Charts {
-			if b := (&chartBlock{chart: c, style: d.chartStyle()}); d.Theme.Grid.Figures == 1 || wideChart(c, d.chartStyle(), d.geo) {
+			if b := (&chartBlock{chart: c, style: d.chartStyle()}); d.Theme.Grid.Figures == 1 || wideChart(c, b.style, d.geo) {
 				wide = append(wide, b)
 			} else {
 				figs = append(figs, b)

@@ -114,7 +114,7 @@ func TestTaggedPDFA(t *testing.T) {
 	}
 }
 
-// TestTaggingChangesNoPixel renders every page of the sample and of four
+// TestTaggingChangesNoPixel renders every page of the sample and of five
 // reports of the corpus (photos, English phrases and hyphens in Chinese
 // text; lists, a pull quote, QR codes; marked language spans) with and
 // without the structure: tagging must not change what is printed.
@@ -128,10 +128,13 @@ func TestTaggingChangesNoPixel(t *testing.T) {
 		if bytes.Equal(tagged, plain) {
 			t.Fatalf("%s: the tagged and the untagged PDF are the same bytes", path)
 		}
-		if bytes.Contains(plain, []byte("BDC")) || !bytes.Contains(pdftest.Inflate(tagged), []byte("BDC")) {
+		if bytes.Contains(plain, []byte("BDC")) || bytes.Contains(pdftest.Inflate(plain), []byte("BDC")) || !bytes.Contains(pdftest.Inflate(tagged), []byte("BDC")) {
 			t.Fatalf("%s: marked content where it should not be, or none where it should", path)
 		}
 		n := len(pdftest.Open(t, plain).Pages)
+		if m := len(pdftest.Open(t, tagged).Pages); m != n {
+			t.Fatalf("%s: %d pages tagged, %d untagged", path, m, n)
+		}
 		for i := range n {
 			a, b := pdftest.Render(t, plain, i, 72), pdftest.Render(t, tagged, i, 72)
 			if !samePixels(a, b) {
