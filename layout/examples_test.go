@@ -247,10 +247,6 @@ func inOrder(t *testing.T, reader, text string, paras []string, split []int) {
 // statCard.labelTop.)
 var popplerSplits = map[string][]int{
 	"district-bureau-2023": {9},
-	// two lines a column at the foot of page 2, under a row of boxed
-	// cards: poppler reads column 1's first two lines, column 2, then
-	// column 1's last line
-	"report/national-summary": {1},
 	// five lines a column at the foot of page 2 (the rest went on with
 	// the section's chart, see carry), under a headline whose figures
 	// ("2.9 million tonnes a day") stand over column 2: poppler reads
