@@ -247,11 +247,6 @@ func inOrder(t *testing.T, reader, text string, paras []string, split []int) {
 // statCard.labelTop.)
 var popplerSplits = map[string][]int{
 	"district-bureau-2023": {9},
-	// five lines a column at the foot of page 2 (the rest went on with
-	// the section's chart, see carry), under a headline whose figures
-	// ("2.9 million tonnes a day") stand over column 2: poppler reads
-	// them as column 2's head, between the columns
-	"report/english-annual": {4},
 }
 
 // popplerMisorders are the paragraphs poppler reads in pieces out of
