@@ -255,7 +255,6 @@ var popplerSplits = map[string][]int{
 // read after column 1's first paragraph (county-police-annual: 3). Both
 // pieces must be there; MuPDF and PDFium read them in order.
 var popplerMisorders = map[string][]int{
-	"county-police-annual": {3},
 	// (the same over a pull quote, district-review-2025 in the report and
 	// poster looks, Flow.arrange now avoids: see tailOverQuote)
 }

@@ -26,10 +26,12 @@ import (
 // end a column; and a pull quote, set larger between two rules over whole
 // rows of the grid, which never breaks, and which the balance keeps from
 // standing under the end of a paragraph carried to the top of a column
-// (up to three rows longer columns; see tailOverQuote).
+// (up to three rows longer columns; see tailOverQuote). When blank rows
+// part the text, it keeps text from standing above the float in the same
+// way (see textOverFloat).
 //
 // A figure may stand in the flow (Float): one column wide at the foot of
-// the last column, of the section's last page with the text balanced
+// the last column (at its head when the column holds no text), of the section's last page with the text balanced
 // beside and above it, or of the page the text leaves when it fits there
 // and not on the last; when it fits on neither it follows the text as a
 // row of its own (with Kicker above it if it opens a page).
@@ -316,6 +318,14 @@ func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
 					break
 				}
 			}
+			for more := 1; more <= 3 && fr > 0 && textOverFloat(us, spans); more++ {
+				// a row or three more in the first columns, if that
+				// leaves the float's column to the float
+				if s, n := fill(us, f.caps(r+more, fr)); n == len(us) && !textOverFloat(us, s) {
+					spans, r = s, r+more
+					break
+				}
+			}
 			if fr > 0 {
 				return spans, r
 			}
@@ -341,6 +351,27 @@ func tailOverQuote(us []unit, spans [][2]int) bool {
 			if u.quote != nil || u.pad {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// textOverFloat reports whether the last column holds text above the
+// float while blank rows part the text into blocks for poppler: its
+// pdftotext reads two such blocks side by side with two labels of the
+// chart beside them (a value axis's, right-aligned, their tops within
+// half a label's size of the blocks') as a table, and the table's box,
+// reaching into the last column, comes after the text above the chart
+// there, which it then reads in the middle of the first column
+// (county-police-annual's third paragraph). Without text over the float,
+// such a table is read in order.
+func textOverFloat(us []unit, spans [][2]int) bool {
+	if len(spans) < 2 || spans[len(spans)-1][0] >= spans[len(spans)-1][1] {
+		return false
+	}
+	for _, u := range us {
+		if u.gap {
+			return true
 		}
 	}
 	return false
@@ -459,12 +490,17 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 	return nil
 }
 
-// floatAt is where the float goes: the foot of the last column.
+// floatAt is where the float goes: the foot of the last column, or its
+// head when the column holds no text.
 func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
-	_, rows := f.arrange(w)
+	spans, rows := f.arrange(w)
 	cw = f.colWidth(w)
 	fh := f.Float.Measure(cw)
-	return x + float64(f.cols()-1)*(cw+f.Gutter), y + float64(rows)*f.Leading - fh, cw
+	fx = x + float64(f.cols()-1)*(cw+f.Gutter)
+	if last := len(spans) - 1; last > 0 && spans[last][0] >= spans[last][1] {
+		return fx, y, cw
+	}
+	return fx, y + float64(rows)*f.Leading - fh, cw
 }
 
 // each calls fn with every line of text of the flow, in reading order
