@@ -26,8 +26,8 @@ const blankCeiling = 0.15
 // gallery and a corpus of reports of other shapes: several paragraphs a
 // section, long and tiny sections, many photos turned by EXIF, A5, English
 // and mixed Chinese and English) and reads each back as readers do:
-//   - PDFium (in process) and MuPDF give every paragraph verbatim and in
-//     order; poppler's pdftotext gives every paragraph's start in order;
+//   - PDFium (in process), MuPDF and poppler's pdftotext give every
+//     paragraph verbatim and in order;
 //   - no Han–space–Han that the text does not have;
 //   - every title, headline and caption is in the text layer;
 //   - no character is set outside the page;
@@ -83,7 +83,7 @@ func example(t *testing.T, path, style string) {
 				}
 				pdfium.WriteString(s)
 			}
-			inOrder(t, "PDFium", pdfium.String(), paras, nil)
+			inOrder(t, "PDFium", pdfium.String(), paras)
 			hanSpaceHan(t, "PDFium", doc.AllText(), paras)
 			for _, s := range printedLabels(r) {
 				// figures may be printed with separators (5,200 in English)
@@ -142,12 +142,12 @@ func example(t *testing.T, path, style string) {
 			}
 			t.Run("MuPDF", func(t *testing.T) {
 				txt := pdftest.Mutool(t, file)
-				inOrder(t, "MuPDF", withoutFurniture(txt, d), paras, nil)
+				inOrder(t, "MuPDF", withoutFurniture(txt, d), paras)
 				hanSpaceHan(t, "MuPDF", txt, paras)
 			})
 			t.Run("poppler", func(t *testing.T) {
 				txt := pdftest.Pdftotext(t, file)
-				inOrder(t, "poppler", withoutFurniture(txt, d), misordered(t, "poppler", txt, paras, popplerMisorders[name]), popplerSplits[name])
+				inOrder(t, "poppler", withoutFurniture(txt, d), paras)
 				hanSpaceHan(t, "poppler", txt, paras)
 			})
 		}
@@ -194,92 +194,20 @@ func printedLabels(r *data.Report) []string {
 }
 
 // inOrder checks that every paragraph is in text (flat) after the one
-// before it, verbatim; a paragraph numbered (from 1) in split only by its
-// first and last characters, in order, and it must not read verbatim (an
-// exception that no longer holds is taken out).
-func inOrder(t *testing.T, reader, text string, paras []string, split []int) {
+// before it, verbatim.
+func inOrder(t *testing.T, reader, text string, paras []string) {
 	t.Helper()
 	text = strings.ReplaceAll(flat(text), "-", "")
 	at := 0
 	for i, p := range paras {
 		p = strings.ReplaceAll(p, "-", "") // poppler joins a hyphen at a line's end
-		if !slices.Contains(split, i+1) {
-			k := strings.Index(text[at:], p)
-			if k < 0 {
-				t.Errorf("%s: paragraph %d is not there verbatim after the one before it: %.60s…", reader, i+1, p)
-				continue
-			}
-			at += k + len(p)
-			continue
-		}
-		if strings.Contains(text[at:], p) {
-			t.Errorf("%s: paragraph %d now reads verbatim: take it out of the exceptions", reader, i+1)
-		}
-		head, tail := prefix(p, 8), suffix(p, 8)
-		k := strings.Index(text[at:], head)
+		k := strings.Index(text[at:], p)
 		if k < 0 {
-			t.Errorf("%s: paragraph %d does not start after the one before it: %s…", reader, i+1, head)
+			t.Errorf("%s: paragraph %d is not there verbatim after the one before it: %.60s…", reader, i+1, p)
 			continue
 		}
-		e := strings.Index(text[at+k:], tail)
-		if e < 0 {
-			t.Errorf("%s: paragraph %d does not end after it starts: …%s", reader, i+1, tail)
-			continue
-		}
-		at += k + e + len(tail)
+		at += k + len(p)
 	}
-}
-
-// popplerSplits are the paragraphs, by report, that poppler's pdftotext
-// reads with other text inside them. Poppler orders blocks by Breuel's
-// rules: a block above another that it overlaps in x comes first (1), and
-// a block wholly left of another comes first (2) unless a block lies
-// between them in y that overlaps both in x. A block's x extent is widened
-// over the blocks below it, up to the next block beside it. So text in the
-// left half just below a two-column band with no block spanning both
-// columns between them is read between the columns: the caption of the
-// left one of two photos side by side under the band is read before
-// column 2, inside a paragraph that runs from column 1 into column 2
-// (district-bureau-2023's paragraph 10 was one, until its figures' icons
-// moved its photos; with sections kept in order its paragraph 9 is: the
-// cause is not removed, only moved). (A row of stat cards over the
-// columns is a table to poppler, read whole first: see
-// statCard.labelTop.)
-var popplerSplits = map[string][]int{
-	"district-bureau-2023": {9},
-}
-
-// popplerMisorders are the paragraphs poppler reads in pieces out of
-// order: the end of a paragraph at the top of column 2, over a chart,
-// when column 1's paragraphs are blocks apart (blank rows, no indent) is
-// read after column 1's first paragraph (county-police-annual: 3). Both
-// pieces must be there; MuPDF and PDFium read them in order.
-var popplerMisorders = map[string][]int{
-	// (the same over a pull quote, district-review-2025 in the report and
-	// poster looks, Flow.arrange now avoids: see tailOverQuote)
-}
-
-// misordered checks that each paragraph of mis (1-based) is not read
-// verbatim but its start and end are there, and returns the paragraphs
-// without them, for inOrder.
-func misordered(t *testing.T, reader, text string, paras []string, mis []int) []string {
-	t.Helper()
-	text = strings.ReplaceAll(flat(text), "-", "")
-	var rest []string
-	for i, p := range paras {
-		if !slices.Contains(mis, i+1) {
-			rest = append(rest, p)
-			continue
-		}
-		p = strings.ReplaceAll(p, "-", "")
-		if strings.Contains(text, p) {
-			t.Errorf("%s: paragraph %d now reads verbatim: take it out of the exceptions", reader, i+1)
-		}
-		if !strings.Contains(text, prefix(p, 8)) || !strings.Contains(text, suffix(p, 8)) {
-			t.Errorf("%s: paragraph %d is not there: %.60s…", reader, i+1, p)
-		}
-	}
-	return rest
 }
 
 // blankPages are the pages, by look and report, that keep a blank band
@@ -326,16 +254,6 @@ var loneAllowed = map[string]int{
 var lateAllowed = map[string]int{
 	"city-annual-long": 2, "year-in-review-2020": 1,
 	"report/district-bureau-2023": 1, "report/hong-kong-bilingual": 1, "report/national-summary": 1,
-}
-
-func prefix(s string, n int) string {
-	r := []rune(s)
-	return string(r[:min(n, len(r))])
-}
-
-func suffix(s string, n int) string {
-	r := []rune(s)
-	return string(r[max(0, len(r)-n):])
 }
 
 var hanGap = regexp.MustCompile(`.{0,4}\p{Han}[ \t]+\p{Han}.{0,4}`)

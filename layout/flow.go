@@ -46,6 +46,11 @@ type Flow struct {
 	Float   Block   // a figure at the foot of the last column; optional
 	Kicker  Block   // set above Float when it is carried to a page alone
 	Mark    string  // the colour of bullets and of a pull quote's rules
+	// Parted says a row of photos follows whose captions poppler reads
+	// between the columns (see captionsOffGrid): the balance then ends
+	// each column but the last at a paragraph's end when up to three
+	// rows more allow it.
+	Parted bool
 	// Tags are the paragraphs' elements in the structure tree (a P, a
 	// list item's LBody, an H3, a BlockQuote), the byline's last; Labels
 	// a numbered item's Lbl (see tag). nil draws the text as its block's.
@@ -318,6 +323,12 @@ func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
 					break
 				}
 			}
+			for more := 1; more <= 3 && f.Parted && runsOn(us, spans); more++ {
+				if s, n := fill(us, f.caps(r+more, fr)); n == len(us) && !runsOn(us, s) {
+					spans, r = s, r+more
+					break
+				}
+			}
 			for more := 1; more <= 3 && fr > 0 && textOverFloat(us, spans); more++ {
 				// a row or three more in the first columns, if that
 				// leaves the float's column to the float
@@ -371,6 +382,16 @@ func textOverFloat(us []unit, spans [][2]int) bool {
 	}
 	for _, u := range us {
 		if u.gap {
+			return true
+		}
+	}
+	return false
+}
+
+// runsOn reports whether a paragraph runs from a column into the next.
+func runsOn(us []unit, spans [][2]int) bool {
+	for _, sp := range spans[:len(spans)-1] {
+		if sp[1] < len(us) && sp[1] > sp[0] && !paraEnd(us, sp[1]) && !us[sp[1]].gap {
 			return true
 		}
 	}

@@ -123,7 +123,11 @@ func (d *Document) body() []Block {
 			blocks = append(blocks, flow)
 		}
 		for j := 0; j < len(figs); j += 2 {
-			blocks = append(blocks, &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap, Kicker: kicker})
+			row := &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap, Kicker: kicker}
+			if j == 0 && flow != nil && d.geo.Columns == 2 && captionsOffGrid(row, d.geo) {
+				flow.Parted = true
+			}
+			blocks = append(blocks, row)
 		}
 		for _, b := range wide {
 			blocks = append(blocks, &Row{Cells: []Block{b}, Columns: 1, After: d.Theme.Grid.FigureGap, Kicker: kicker})
@@ -144,6 +148,28 @@ func (d *Document) body() []Block {
 	}
 	tagSections(d.root, blocks)
 	return blocks
+}
+
+// captionsOffGrid reports whether row, of two photos shared in
+// proportion to their shapes, starts its second photo (and caption) off
+// the second column's edge. Poppler's pdftotext reads the captions of
+// such a row under two columns of text after the first column's text,
+// before the second's, inside a paragraph that runs on from one to the
+// other (the left caption is a block wholly left of column 2 with no
+// block across both between them); captions whose cells align with the
+// columns it reads with the columns as a table, row by row, in order.
+func captionsOffGrid(row *Row, g geometry) bool {
+	if len(row.Cells) != 2 {
+		return false
+	}
+	for _, c := range row.Cells {
+		if _, ok := c.(*photoBlock); !ok {
+			return false
+		}
+	}
+	w := g.contentW()
+	x, _ := row.cell(w, 1)
+	return math.Abs(x-(g.figureW()+g.Gutter)) > 2
 }
 
 // grows reports whether chart c gains from the full width: its plot is
