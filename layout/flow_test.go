@@ -146,3 +146,48 @@ func TestFlowFloat(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowForPoppler: two balances that keep poppler's pdftotext reading
+// in order. With blank rows between paragraphs, the text stands in the
+// first column rather than above the float when three rows more allow it
+// (the float then heads its column); and a flow that a row of photos with
+// captions off the columns follows ends its first column at a
+// paragraph's end.
+func TestFlowForPoppler(t *testing.T) {
+	w := 2*12*sizeBody + 10
+	for _, tt := range []struct {
+		name   string
+		indent float64
+		parted bool
+		float  float64
+		// want: whether the last column holds text; where column 1 ends
+		// (units), 0 for any
+		lastText bool
+		firstEnd int
+	}{
+		{name: "blank rows, float", float: 100, lastText: false},
+		{name: "indented, float", indent: 2 * sizeBody, float: 100, lastText: true},
+		{name: "photos below", indent: 2 * sizeBody, parted: true, lastText: true, firstEnd: 8},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := flowOf(3, 3, false)
+			f.Setting.Indent, f.Parted = tt.indent, tt.parted
+			if tt.float > 0 {
+				f.Float = box{h: tt.float}
+			}
+			spans, _ := f.arrange(w)
+			last := spans[len(spans)-1]
+			if got := last[1] > last[0]; got != tt.lastText {
+				t.Errorf("columns %v: text in the last column %v, want %v", spans, got, tt.lastText)
+			}
+			if tt.float > 0 && !tt.lastText {
+				if _, fy, _ := f.floatAt(0, 0, w); fy != 0 {
+					t.Errorf("the float alone in its column stands %.0f pt below its head", fy)
+				}
+			}
+			if us := f.set(w); tt.firstEnd > 0 && (spans[0][1] != tt.firstEnd || !paraEnd(us, spans[0][1])) {
+				t.Errorf("columns %v: column 1 ends at unit %d, want %d (a paragraph's end)", spans, spans[0][1], tt.firstEnd)
+			}
+		})
+	}
+}
