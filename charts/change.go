@@ -14,15 +14,9 @@ import (
 // change. go-chart has nothing like it.
 
 func init() {
-	register("change", kind{
-		names:  [2]string{"同比变化", "year-on-year changes"},
-		alt:    changeAlt,
-		height: func(c data.Chart, w float64, p palette) float64 { return layoutChange(c, w, p).total },
-		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
-			drawChange(r, c, w, p)
-			return nil
-		},
-	})
+	register("change", drawn("同比变化", "year-on-year changes", changeAlt,
+		func(c data.Chart, w float64, p palette) float64 { return layoutChange(c, w, p).total },
+		drawChange))
 }
 
 type changeLayout struct {

@@ -18,15 +18,9 @@ import (
 // ring from 12 o'clock in a shade of Primary.
 
 func init() {
-	register("donut", kind{
-		names:  [2]string{"环形图", "donut chart"},
-		alt:    fractionAlt,
-		height: func(c data.Chart, w float64, p palette) float64 { return layoutDonut(c, w, p).total },
-		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
-			drawDonut(r, c, w, p)
-			return nil
-		},
-	})
+	register("donut", drawn("环形图", "donut chart", fractionAlt,
+		func(c data.Chart, w float64, p palette) float64 { return layoutDonut(c, w, p).total },
+		drawDonut))
 }
 
 type donutLayout struct {

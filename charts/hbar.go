@@ -15,15 +15,9 @@ import (
 // baseline proportional to the value, and the value label at the bar end.
 
 func init() {
-	register("hbar", kind{
-		names:  [2]string{"条形图", "horizontal bar chart"},
-		alt:    pointsAlt,
-		height: func(c data.Chart, w float64, p palette) float64 { return layoutHBar(c, w, p).total },
-		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
-			drawHBar(r, c, w, p)
-			return nil
-		},
-	})
+	register("hbar", drawn("条形图", "horizontal bar chart", pointsAlt,
+		func(c data.Chart, w float64, p palette) float64 { return layoutHBar(c, w, p).total },
+		drawHBar))
 }
 
 type hbarLayout struct {

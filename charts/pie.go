@@ -22,15 +22,9 @@ import (
 // maxShares slices are folded into 其他 (foldShares).
 
 func init() {
-	register("pie", kind{
-		names:  [2]string{"饼图", "pie chart"},
-		alt:    sharesAlt,
-		height: func(c data.Chart, w float64, p palette) float64 { return layoutPie(foldShares(c, p), w, p).total },
-		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
-			drawPie(r, foldShares(c, p), w, p)
-			return nil
-		},
-	})
+	register("pie", drawn("饼图", "pie chart", sharesAlt,
+		func(c data.Chart, w float64, p palette) float64 { return layoutPie(foldShares(c, p), w, p).total },
+		func(r *Renderer, c data.Chart, w float64, p palette) { drawPie(r, foldShares(c, p), w, p) }))
 }
 
 // maxShares is the most slices a pie chart (or segments a stacked chart)

@@ -12,15 +12,9 @@ import (
 // filled to a mark at 100 %, the part past it in a shade of Primary.
 
 func init() {
-	register("progress", kind{
-		names:  [2]string{"进度条", "progress bar"},
-		alt:    fractionAlt,
-		height: func(c data.Chart, w float64, p palette) float64 { return progressHeight(c, w, p) },
-		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
-			drawProgress(r, c, w, p)
-			return nil
-		},
-	})
+	register("progress", drawn("进度条", "progress bar", fractionAlt,
+		progressHeight,
+		drawProgress))
 }
 
 // progressOf is the "49 / 78项" caption: on the percentage's baseline at

@@ -16,15 +16,9 @@ import (
 // drawn by hand.
 
 func init() {
-	register("stacked", kind{
-		names:  [2]string{"百分比堆积条", "stacked bar"},
-		alt:    sharesAlt,
-		height: func(c data.Chart, w float64, p palette) float64 { return layoutStacked(foldShares(c, p), w, p).total },
-		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
-			drawStacked(r, foldShares(c, p), w, p)
-			return nil
-		},
-	})
+	register("stacked", drawn("百分比堆积条", "stacked bar", sharesAlt,
+		func(c data.Chart, w float64, p palette) float64 { return layoutStacked(foldShares(c, p), w, p).total },
+		func(r *Renderer, c data.Chart, w float64, p palette) { drawStacked(r, foldShares(c, p), w, p) }))
 }
 
 type stackedLayout struct {

@@ -12,15 +12,9 @@ import (
 // pictogram chart.
 
 func init() {
-	register("waffle", kind{
-		names:  [2]string{"百格图", "waffle chart"},
-		alt:    fractionAlt,
-		height: func(c data.Chart, w float64, p palette) float64 { return layoutWaffle(c, w, p).total },
-		draw: func(r *Renderer, c data.Chart, w, _ float64, p palette) error {
-			drawWaffle(r, c, w, p)
-			return nil
-		},
-	})
+	register("waffle", drawn("百格图", "waffle chart", fractionAlt,
+		func(c data.Chart, w float64, p palette) float64 { return layoutWaffle(c, w, p).total },
+		drawWaffle))
 }
 
 type waffleLayout struct {

@@ -4,9 +4,7 @@ package data
 func init() {
 	registerChart(chartKind{
 		name: "bar", doc: "柱状", takes: []string{"data"}, needs: [][]string{{"data"}},
-		hint: `a bar chart takes a "data:" list`,
-		check: func(v *validator, path string, c Chart) {
-			v.points(path, c, false, "- {label: 2019, value: 12}")
-		},
+		hint:  `a bar chart takes a "data:" list`,
+		check: checkPoints("- {label: 2019, value: 12}"),
 	})
 }

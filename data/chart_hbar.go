@@ -5,9 +5,7 @@ package data
 func init() {
 	registerChart(chartKind{
 		name: "hbar", doc: "条形", takes: []string{"data"}, needs: [][]string{{"data"}},
-		hint: `an hbar chart takes a "data:" list`,
-		check: func(v *validator, path string, c Chart) {
-			v.points(path, c, false, "- {label: 电信网络诈骗, value: 683}")
-		},
+		hint:  `an hbar chart takes a "data:" list`,
+		check: checkPoints("- {label: 电信网络诈骗, value: 683}"),
 	})
 }

@@ -4,11 +4,7 @@ package data
 func init() {
 	registerChart(chartKind{
 		name: "pie", doc: "饼图", takes: []string{"data", "total"}, needs: [][]string{{"data"}},
-		hint: "a pie chart takes data: (and optionally total:)",
-		check: func(v *validator, path string, c Chart) {
-			if v.points(path, c, false, "- {label: 产业扶贫, value: 1260}") {
-				v.shares(path, c)
-			}
-		},
+		hint:  "a pie chart takes data: (and optionally total:)",
+		check: checkShares("- {label: 产业扶贫, value: 1260}"),
 	})
 }

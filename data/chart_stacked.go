@@ -5,11 +5,7 @@ package data
 func init() {
 	registerChart(chartKind{
 		name: "stacked", doc: "百分比堆积条", takes: []string{"data", "total"}, needs: [][]string{{"data"}},
-		hint: "a stacked chart takes data: (and optionally total:)",
-		check: func(v *validator, path string, c Chart) {
-			if v.points(path, c, false, "- {label: 110电话, value: 71.4}") {
-				v.shares(path, c)
-			}
-		},
+		hint:  "a stacked chart takes data: (and optionally total:)",
+		check: checkShares("- {label: 110电话, value: 71.4}"),
 	})
 }

@@ -32,6 +32,22 @@ type chartKind struct {
 	check  func(v *validator, path string, c Chart)
 }
 
+// checkPoints is the check of a kind that shows a list of values, one
+// each: example is one item as it is written.
+func checkPoints(example string) func(v *validator, path string, c Chart) {
+	return func(v *validator, path string, c Chart) { v.points(path, c, false, example) }
+}
+
+// checkShares is the check of a kind that shows the parts of a whole: a
+// list of values, one each, that are shares of it.
+func checkShares(example string) func(v *validator, path string, c Chart) {
+	return func(v *validator, path string, c Chart) {
+		if v.points(path, c, false, example) {
+			v.shares(path, c)
+		}
+	}
+}
+
 // chartCommon are the fields every kind takes.
 var chartCommon = []string{"type", "title", "unit", "prefix", "format", "decimals"}
 

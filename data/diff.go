@@ -66,22 +66,14 @@ func Diff(old, new *Report) []Change {
 		c.Section, c.What, c.Label = -1, ChangeCover, "logo."+c.key
 		cs = append(cs, c)
 	}
-	match := pairSections(old.Sections, new.Sections)
-	used := map[int]bool{}
-	for j, ns := range new.Sections {
-		i, ok := match[j]
-		if !ok {
+	walk(old.Sections, new.Sections, pairSections(old.Sections, new.Sections),
+		func(j int, ns Section) {
 			cs = append(cs, Change{Section: j, Where: ns.Title, What: ChangeSection, New: ns.Title})
-			continue
-		}
-		used[i] = true
-		cs = append(cs, diffSection(j, old.Sections[i], ns)...)
-	}
-	for i, os := range old.Sections {
-		if !used[i] {
+		},
+		func(j int, os, ns Section) { cs = append(cs, diffSection(j, os, ns)...) },
+		func(i int, os Section) {
 			cs = append(cs, Change{Section: i, Where: os.Title, What: ChangeSection, Old: os.Title})
-		}
-	}
+		})
 	for k := range cs {
 		switch {
 		case cs[k].Kind != "":
@@ -117,6 +109,28 @@ func pair(n, m int, same ...func(i, j int) bool) map[int]int {
 		}
 	}
 	return match
+}
+
+// walk goes through two versions of a list, paired by match (new index →
+// old index, as pair makes it): in the new list's order, added(j, n) for
+// an item with no old version and kept(j, o, n) for one with; then
+// removed(i, o) for each old item no new one took.
+func walk[T any](a, b []T, match map[int]int, added func(j int, n T), kept func(j int, o, n T), removed func(i int, o T)) {
+	taken := make([]bool, len(a))
+	for j, n := range b {
+		i, ok := match[j]
+		if !ok {
+			added(j, n)
+			continue
+		}
+		taken[i] = true
+		kept(j, a[i], n)
+	}
+	for i, o := range a {
+		if !taken[i] {
+			removed(i, o)
+		}
+	}
 }
 
 // pairSections matches sections by title, then a retitled section by what
@@ -219,52 +233,32 @@ func diffSection(at int, a, b Section) []Change {
 		add(c)
 	}
 
-	m := pair(len(a.Stats), len(b.Stats), func(i, j int) bool { return a.Stats[i].Label == b.Stats[j].Label })
-	used := map[int]bool{}
-	for j, s := range b.Stats {
-		i, ok := m[j]
-		if !ok {
-			add(Change{What: ChangeStat, Label: s.Label, Dir: s.Change, New: s.text()})
-			continue
-		}
-		used[i] = true
-		if o := a.Stats[i]; o.text() != s.text() || o.Change != s.Change || o.Label != s.Label {
-			label := s.Label
-			if o.Label != s.Label {
-				label = o.Label + " → " + s.Label
+	walk(a.Stats, b.Stats, pair(len(a.Stats), len(b.Stats), func(i, j int) bool { return a.Stats[i].Label == b.Stats[j].Label }),
+		func(_ int, s Stat) { add(Change{What: ChangeStat, Label: s.Label, Dir: s.Change, New: s.text()}) },
+		func(_ int, o, s Stat) {
+			if o.text() != s.text() || o.Change != s.Change || o.Label != s.Label {
+				label := s.Label
+				if o.Label != s.Label {
+					label = o.Label + " → " + s.Label
+				}
+				add(Change{What: ChangeStat, Label: label, Dir: s.Change, Old: o.text(), New: s.text()})
+				return
 			}
-			add(Change{What: ChangeStat, Label: label, Dir: s.Change, Old: o.text(), New: s.text()})
-			continue
-		}
-		for _, c := range fieldChanges(&statObj, reflect.ValueOf(a.Stats[i]), reflect.ValueOf(s), "value", "prefix", "unit", "label", "change") {
-			c.Kind, c.What, c.Label = Changed, ChangeStat, s.Label
-			add(c)
-		}
-	}
-	for i, s := range a.Stats {
-		if !used[i] {
-			add(Change{What: ChangeStat, Label: s.Label, Dir: s.Change, Old: s.text()})
-		}
-	}
+			for _, c := range fieldChanges(&statObj, reflect.ValueOf(o), reflect.ValueOf(s), "value", "prefix", "unit", "label", "change") {
+				c.Kind, c.What, c.Label = Changed, ChangeStat, s.Label
+				add(c)
+			}
+		},
+		func(_ int, s Stat) { add(Change{What: ChangeStat, Label: s.Label, Dir: s.Change, Old: s.text()}) })
 
-	m = pair(len(a.Charts), len(b.Charts), func(i, j int) bool { return a.Charts[i].Title == b.Charts[j].Title })
-	used = map[int]bool{}
-	for j, c := range b.Charts {
-		i, ok := m[j]
-		if !ok {
-			add(Change{What: ChangeChart, Label: c.Title, New: c.Type})
-			continue
-		}
-		used[i] = true
-		for _, ch := range diffChart(a.Charts[i], c) {
-			add(ch)
-		}
-	}
-	for i, c := range a.Charts {
-		if !used[i] {
-			add(Change{What: ChangeChart, Label: c.Title, Old: c.Type})
-		}
-	}
+	walk(a.Charts, b.Charts, pair(len(a.Charts), len(b.Charts), func(i, j int) bool { return a.Charts[i].Title == b.Charts[j].Title }),
+		func(_ int, c Chart) { add(Change{What: ChangeChart, Label: c.Title, New: c.Type}) },
+		func(_ int, o, c Chart) {
+			for _, ch := range diffChart(o, c) {
+				add(ch)
+			}
+		},
+		func(_ int, c Chart) { add(Change{What: ChangeChart, Label: c.Title, Old: c.Type}) })
 
 	for _, ch := range diffTables(a.Tables, b.Tables) {
 		add(ch)
@@ -276,33 +270,23 @@ func diffSection(at int, a, b Section) []Change {
 		add(ch)
 	}
 
-	m = pair(len(a.Photos), len(b.Photos), func(i, j int) bool { return a.Photos[i].Caption == b.Photos[j].Caption })
-	used = map[int]bool{}
-	for j, p := range b.Photos {
-		i, ok := m[j]
-		if !ok {
-			add(Change{Kind: Added, What: ChangePhoto, Label: p.Caption, New: p.File})
-			continue
-		}
-		used[i] = true
-		if o := a.Photos[i]; o.File != p.File || o.Caption != p.Caption {
-			label := p.Caption
-			if o.Caption != p.Caption {
-				label = o.Caption + " → " + p.Caption
+	walk(a.Photos, b.Photos, pair(len(a.Photos), len(b.Photos), func(i, j int) bool { return a.Photos[i].Caption == b.Photos[j].Caption }),
+		func(_ int, p Photo) { add(Change{Kind: Added, What: ChangePhoto, Label: p.Caption, New: p.File}) },
+		func(_ int, o, p Photo) {
+			if o.File != p.File || o.Caption != p.Caption {
+				label := p.Caption
+				if o.Caption != p.Caption {
+					label = o.Caption + " → " + p.Caption
+				}
+				add(Change{Kind: Changed, What: ChangePhoto, Label: label, Old: o.File, New: p.File})
+				return
 			}
-			add(Change{Kind: Changed, What: ChangePhoto, Label: label, Old: o.File, New: p.File})
-			continue
-		}
-		for _, c := range fieldChanges(&photoObj, reflect.ValueOf(a.Photos[i]), reflect.ValueOf(p), "file", "caption") {
-			c.Kind, c.What, c.Label = Changed, ChangePhoto, p.Caption
-			add(c)
-		}
-	}
-	for i, p := range a.Photos {
-		if !used[i] {
-			add(Change{Kind: Removed, What: ChangePhoto, Label: p.Caption, Old: p.File})
-		}
-	}
+			for _, c := range fieldChanges(&photoObj, reflect.ValueOf(o), reflect.ValueOf(p), "file", "caption") {
+				c.Kind, c.What, c.Label = Changed, ChangePhoto, p.Caption
+				add(c)
+			}
+		},
+		func(_ int, p Photo) { add(Change{Kind: Removed, What: ChangePhoto, Label: p.Caption, Old: p.File}) })
 	return cs
 }
 
@@ -322,29 +306,22 @@ func diffChart(a, b Chart) []Change {
 		}
 		return c.Unit
 	}
-	m := pair(len(a.Data), len(b.Data), func(i, j int) bool { return a.Data[i].Label == b.Data[j].Label })
-	used := map[int]bool{}
-	for j, p := range b.Data {
-		i, ok := m[j]
-		if !ok {
+	walk(a.Data, b.Data, pair(len(a.Data), len(b.Data), func(i, j int) bool { return a.Data[i].Label == b.Data[j].Label }),
+		func(_ int, p Point) {
 			cs = append(cs, Change{What: ChangePoint, Label: b.Title, Item: p.Label, New: p.Value.Text + unit(b, p)})
-			continue
-		}
-		used[i] = true
-		o := a.Data[i]
-		if ov, nv := o.Value.Text+unit(a, o), p.Value.Text+unit(b, p); ov != nv || o.Label != p.Label {
-			item := p.Label
-			if o.Label != p.Label {
-				item = o.Label + " → " + p.Label
+		},
+		func(_ int, o, p Point) {
+			if ov, nv := o.Value.Text+unit(a, o), p.Value.Text+unit(b, p); ov != nv || o.Label != p.Label {
+				item := p.Label
+				if o.Label != p.Label {
+					item = o.Label + " → " + p.Label
+				}
+				cs = append(cs, Change{What: ChangePoint, Label: b.Title, Item: item, Old: ov, New: nv})
 			}
-			cs = append(cs, Change{What: ChangePoint, Label: b.Title, Item: item, Old: ov, New: nv})
-		}
-	}
-	for i, p := range a.Data {
-		if !used[i] {
+		},
+		func(_ int, p Point) {
 			cs = append(cs, Change{What: ChangePoint, Label: b.Title, Item: p.Label, Old: p.Value.Text + unit(a, p)})
-		}
-	}
+		})
 	if ov, nv := share(a), share(b); ov != nv {
 		cs = append(cs, Change{What: ChangePoint, Label: b.Title, Old: ov, New: nv})
 	}

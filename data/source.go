@@ -38,31 +38,31 @@ type cell struct {
 	row, col int
 }
 
-// loadSources reads the data of every chart that names a file.
+// filler fills a chart or a table from a spreadsheet's rows (where names
+// them in messages), failing through fail: Chart.fromRows, Table.fromRows.
+type filler func(rows [][]cell, where string, fail func(format string, args ...any) *Error) *Error
+
+// loadSources reads the data of every chart and the rows of every table
+// that names a file.
 func (r *Report) loadSources() Errors {
 	var errs Errors
+	load := func(src *Source, path string, from filler) {
+		if src == nil {
+			return
+		}
+		if err := r.loadSource(src, path, from); err != nil {
+			errs = append(errs, err)
+			r.bad[path] = true
+		}
+	}
 	for i := range r.Sections {
 		for j := range r.Sections[i].Charts {
 			c := &r.Sections[i].Charts[j]
-			if c.Source == nil {
-				continue
-			}
-			path := fmt.Sprintf("sections[%d].charts[%d].data", i, j)
-			if err := r.loadSource(c.Source, path, c.fromRows); err != nil {
-				errs = append(errs, err)
-				r.bad[path] = true
-			}
+			load(c.Source, fmt.Sprintf("sections[%d].charts[%d].data", i, j), c.fromRows)
 		}
 		for j := range r.Sections[i].Tables {
 			t := &r.Sections[i].Tables[j]
-			if t.Source == nil {
-				continue
-			}
-			path := fmt.Sprintf("sections[%d].tables[%d].rows", i, j)
-			if err := r.loadSource(t.Source, path, t.fromRows); err != nil {
-				errs = append(errs, err)
-				r.bad[path] = true
-			}
+			load(t.Source, fmt.Sprintf("sections[%d].tables[%d].rows", i, j), t.fromRows)
 		}
 	}
 	return errs
@@ -71,7 +71,7 @@ func (r *Report) loadSources() Errors {
 // loadSource reads the spreadsheet src, named by the field at path, and
 // gives its rows (and where they are, for messages) to fill: a chart's
 // data or a table's rows.
-func (r *Report) loadSource(src *Source, path string, fill func(rows [][]cell, where string, fail func(format string, args ...any) *Error) *Error) *Error {
+func (r *Report) loadSource(src *Source, path string, fill filler) *Error {
 	fail := func(sub, format string, args ...any) *Error {
 		p := path
 		if sub != "" {

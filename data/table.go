@@ -408,33 +408,22 @@ func (t *Table) fromRows(rows [][]cell, where string, fail func(format string, a
 // matched by their first cell).
 func diffTables(a, b []Table) []Change {
 	var cs []Change
-	m := pair(len(a), len(b), func(i, j int) bool { return a[i].Title == b[j].Title })
-	used := map[int]bool{}
-	for j, t := range b {
-		i, ok := m[j]
-		if !ok {
-			cs = append(cs, Change{What: ChangeTable, Label: t.Title, New: t.Title})
-			continue
-		}
-		used[i] = true
-		o := a[i]
-		for _, c := range fieldChanges(&tableObj, reflect.ValueOf(o), reflect.ValueOf(t), "rows") {
-			c.What, c.Label = ChangeTable, t.Title
-			cs = append(cs, c)
-		}
-		for k := range min(len(o.Columns), len(t.Columns)) {
-			for _, c := range fieldChanges(&columnObj, reflect.ValueOf(o.Columns[k]), reflect.ValueOf(t.Columns[k])) {
-				c.What, c.Label, c.Item = ChangeTable, t.Title, fmt.Sprintf("第%d列%s", k+1, c.Item)
+	walk(a, b, pair(len(a), len(b), func(i, j int) bool { return a[i].Title == b[j].Title }),
+		func(_ int, t Table) { cs = append(cs, Change{What: ChangeTable, Label: t.Title, New: t.Title}) },
+		func(_ int, o, t Table) {
+			for _, c := range fieldChanges(&tableObj, reflect.ValueOf(o), reflect.ValueOf(t), "rows") {
+				c.What, c.Label = ChangeTable, t.Title
 				cs = append(cs, c)
 			}
-		}
-		cs = append(cs, diffRows(t.Title, o, t)...)
-	}
-	for i, t := range a {
-		if !used[i] {
-			cs = append(cs, Change{What: ChangeTable, Label: t.Title, Old: t.Title})
-		}
-	}
+			for k := range min(len(o.Columns), len(t.Columns)) {
+				for _, c := range fieldChanges(&columnObj, reflect.ValueOf(o.Columns[k]), reflect.ValueOf(t.Columns[k])) {
+					c.What, c.Label, c.Item = ChangeTable, t.Title, fmt.Sprintf("第%d列%s", k+1, c.Item)
+					cs = append(cs, c)
+				}
+			}
+			cs = append(cs, diffRows(t.Title, o, t)...)
+		},
+		func(_ int, t Table) { cs = append(cs, Change{What: ChangeTable, Label: t.Title, Old: t.Title}) })
 	return cs
 }
 
@@ -449,28 +438,20 @@ func diffRows(title string, a, b Table) []Change {
 		return fmt.Sprintf("第%d列", k+1)
 	}
 	var cs []Change
-	m := pair(len(a.Rows), len(b.Rows), func(i, j int) bool { return label(a.Rows[i]) == label(b.Rows[j]) })
-	used := map[int]bool{}
-	for j, row := range b.Rows {
-		i, ok := m[j]
-		if !ok {
+	walk(a.Rows, b.Rows, pair(len(a.Rows), len(b.Rows), func(i, j int) bool { return label(a.Rows[i]) == label(b.Rows[j]) }),
+		func(_ int, row []string) {
 			cs = append(cs, Change{What: ChangeTable, Label: title, Item: "行", New: strings.Join(row, " ")})
-			continue
-		}
-		used[i] = true
-		old := a.Rows[i]
-		for k := range max(len(old), len(row)) {
-			ov, nv := cellAt(old, k), cellAt(row, k)
-			if ov != nv {
-				cs = append(cs, Change{What: ChangeTable, Label: title, Item: label(row) + "·" + column(b, k), Old: ov, New: nv})
+		},
+		func(_ int, old, row []string) {
+			for k := range max(len(old), len(row)) {
+				if ov, nv := cellAt(old, k), cellAt(row, k); ov != nv {
+					cs = append(cs, Change{What: ChangeTable, Label: title, Item: label(row) + "·" + column(b, k), Old: ov, New: nv})
+				}
 			}
-		}
-	}
-	for i, row := range a.Rows {
-		if !used[i] {
+		},
+		func(_ int, row []string) {
 			cs = append(cs, Change{What: ChangeTable, Label: title, Item: "行", Old: strings.Join(row, " ")})
-		}
-	}
+		})
 	return cs
 }
 
@@ -488,27 +469,18 @@ func diffTimeline(a, b []Event) []Change {
 	m := pair(len(a), len(b),
 		func(i, j int) bool { return a[i] == b[j] },
 		func(i, j int) bool { return a[i].Date == b[j].Date })
-	used := map[int]bool{}
-	for j, e := range b {
-		i, ok := m[j]
-		if !ok {
-			cs = append(cs, Change{What: ChangeEvent, Label: e.Date, New: e.Text})
-			continue
-		}
-		used[i] = true
-		if o := a[i]; o != e {
-			label := e.Date
-			if o.Date != e.Date {
-				label = o.Date + " → " + e.Date
+	walk(a, b, m,
+		func(_ int, e Event) { cs = append(cs, Change{What: ChangeEvent, Label: e.Date, New: e.Text}) },
+		func(_ int, o, e Event) {
+			if o != e {
+				label := e.Date
+				if o.Date != e.Date {
+					label = o.Date + " → " + e.Date
+				}
+				cs = append(cs, Change{Kind: Changed, What: ChangeEvent, Label: label, Old: o.Text, New: e.Text})
 			}
-			cs = append(cs, Change{Kind: Changed, What: ChangeEvent, Label: label, Old: o.Text, New: e.Text})
-		}
-	}
-	for i, e := range a {
-		if !used[i] {
-			cs = append(cs, Change{What: ChangeEvent, Label: e.Date, Old: e.Text})
-		}
-	}
+		},
+		func(_ int, e Event) { cs = append(cs, Change{What: ChangeEvent, Label: e.Date, Old: e.Text}) })
 	return cs
 }
 

@@ -150,20 +150,21 @@ func (r *cffReader) dict(b []byte) []dictEntry {
 			}
 			out = append(out, dictEntry{op: op, operands: b[start:end], nums: nums})
 			start, nums = i, nil
-		case c == 28:
-			if i+3 > len(b) {
+		case c == 28 || c == 29: // a 16- or a 32-bit integer
+			n := 2
+			if c == 29 {
+				n = 4
+			}
+			if i+1+n > len(b) {
 				r.fail("DICT: truncated number")
 				return out
 			}
-			nums = append(nums, float64(int16(binary.BigEndian.Uint16(b[i+1:]))))
-			i += 3
-		case c == 29:
-			if i+5 > len(b) {
-				r.fail("DICT: truncated number")
-				return out
+			if n == 2 {
+				nums = append(nums, float64(int16(binary.BigEndian.Uint16(b[i+1:]))))
+			} else {
+				nums = append(nums, float64(int32(binary.BigEndian.Uint32(b[i+1:]))))
 			}
-			nums = append(nums, float64(int32(binary.BigEndian.Uint32(b[i+1:]))))
-			i += 5
+			i += 1 + n
 		case c == 30: // real: nibbles up to 0xf
 			i++
 			for i < len(b) && b[i]&0x0f != 0x0f && b[i]&0xf0 != 0xf0 {

@@ -285,6 +285,19 @@ var (
 	pdfaConf = regexp.MustCompile(`pdfaid:conformance(?:="|>)\s*([A-Za-z])`)
 )
 
+// outputIntents are the output intent dictionaries of catalog cat, those
+// that can be read.
+func outputIntents(ctx *model.Context, cat types.Dict) []types.Dict {
+	arr, _ := ctx.DereferenceArray(cat["OutputIntents"])
+	var ds []types.Dict
+	for _, e := range arr {
+		if d, err := ctx.DereferenceDict(e); err == nil && d != nil {
+			ds = append(ds, d)
+		}
+	}
+	return ds
+}
+
 // catalog reads the output intents and the PDF/A claim in the metadata.
 func (rep *Report) catalog(doc *pdfread.Doc) error {
 	ctx := doc.Ctx
@@ -292,27 +305,20 @@ func (rep *Report) catalog(doc *pdfread.Doc) error {
 	if err != nil || cat == nil {
 		return nil
 	}
-	if o, ok := cat.Find("OutputIntents"); ok {
-		arr, _ := ctx.DereferenceArray(o)
-		for _, e := range arr {
-			d, err := ctx.DereferenceDict(e)
-			if err != nil || d == nil {
-				continue
-			}
-			s := ""
-			if n := d.NameEntry("S"); n != nil {
-				s = *n
-			}
-			if o, ok := d.Find("OutputConditionIdentifier"); ok {
-				if t, err := ctx.DereferenceStringOrHexLiteral(o, model.V10, nil); err == nil {
-					s += " " + t
-				}
-			}
-			if _, ok := d.Find("DestOutputProfile"); ok {
-				s += " (ICC profile embedded)"
-			}
-			rep.OutputIntents = append(rep.OutputIntents, strings.TrimSpace(s))
+	for _, d := range outputIntents(ctx, cat) {
+		s := ""
+		if n := d.NameEntry("S"); n != nil {
+			s = *n
 		}
+		if o, ok := d.Find("OutputConditionIdentifier"); ok {
+			if t, err := ctx.DereferenceStringOrHexLiteral(o, model.V10, nil); err == nil {
+				s += " " + t
+			}
+		}
+		if _, ok := d.Find("DestOutputProfile"); ok {
+			s += " (ICC profile embedded)"
+		}
+		rep.OutputIntents = append(rep.OutputIntents, strings.TrimSpace(s))
 	}
 	if o, ok := cat.Find("Metadata"); ok {
 		_, xmp, err := doc.Stream(o)

@@ -161,25 +161,27 @@ func (c paint) white() bool {
 	return known && n == 0 && len(c.comps) > 0
 }
 
+// devicePaint are the operators that set a device colour: its space and
+// how many components they take. The lower-case one sets the fill, the
+// upper-case one (G, RG, K) the stroke.
+var devicePaint = map[string]struct {
+	space string
+	n     int
+}{"g": {"DeviceGray", 1}, "rg": {"DeviceRGB", 3}, "k": {"DeviceCMYK", 4}}
+
 // setPaint handles the colour operators.
 func (s *printState) setPaint(w *walker, res types.Dict, o op) {
-	v := func(n int) []float64 {
-		f, _ := nums(o.operands, n)
-		return f
+	// the lower-case operators set the fill, the upper-case ones the stroke
+	target := &s.stroke
+	if o.name == strings.ToLower(o.name) {
+		target = &s.fill
+	}
+	if d, ok := devicePaint[strings.ToLower(o.name)]; ok {
+		f, _ := nums(o.operands, d.n)
+		*target = paint{d.space, f}
+		return
 	}
 	switch o.name {
-	case "g":
-		s.fill = paint{"DeviceGray", v(1)}
-	case "G":
-		s.stroke = paint{"DeviceGray", v(1)}
-	case "rg":
-		s.fill = paint{"DeviceRGB", v(3)}
-	case "RG":
-		s.stroke = paint{"DeviceRGB", v(3)}
-	case "k":
-		s.fill = paint{"DeviceCMYK", v(4)}
-	case "K":
-		s.stroke = paint{"DeviceCMYK", v(4)}
 	case "cs", "CS":
 		space := "?"
 		if len(o.operands) > 0 {
@@ -190,11 +192,7 @@ func (s *printState) setPaint(w *walker, res types.Dict, o op) {
 				}
 			}
 		}
-		if o.name == "cs" {
-			s.fill = paint{space, nil}
-		} else {
-			s.stroke = paint{space, nil}
-		}
+		*target = paint{space, nil}
 	case "sc", "scn", "SC", "SCN":
 		var comps []float64
 		for _, x := range o.operands {
@@ -202,11 +200,7 @@ func (s *printState) setPaint(w *walker, res types.Dict, o op) {
 				comps = append(comps, f)
 			}
 		}
-		if o.name == "sc" || o.name == "scn" {
-			s.fill.comps = comps
-		} else {
-			s.stroke.comps = comps
-		}
+		target.comps = comps
 	}
 }
 

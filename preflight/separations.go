@@ -277,12 +277,7 @@ func (w *walker) outputProfile() *profile {
 	if err != nil || cat == nil {
 		return nil
 	}
-	arr, _ := w.ctx.DereferenceArray(cat["OutputIntents"])
-	for _, e := range arr {
-		d, err := w.ctx.DereferenceDict(e)
-		if err != nil || d == nil {
-			continue
-		}
+	for _, d := range outputIntents(w.ctx, cat) {
 		if s := d.NameEntry("S"); s == nil || len(*s) < 8 || (*s)[:8] != "GTS_PDFX" {
 			continue
 		}

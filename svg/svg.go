@@ -632,23 +632,18 @@ func transform(s string) (canvas.Matrix, error) {
 				return m, bad
 			}
 			m = m.Mul(canvas.Matrix{{f[0], f[2], f[4]}, {f[1], f[3], f[5]}})
-		case "translate":
-			switch len(f) {
-			case 1:
-				m = m.Translate(f[0], 0)
-			case 2:
-				m = m.Translate(f[0], f[1])
-			default:
+		case "translate", "scale":
+			if len(f) != 1 && len(f) != 2 {
 				return m, bad
 			}
-		case "scale":
-			switch len(f) {
-			case 1:
-				m = m.Scale(f[0], f[0])
-			case 2:
-				m = m.Scale(f[0], f[1])
-			default:
-				return m, bad
+			x, y := f[0], f[len(f)-1] // scale(s) is scale(s, s)
+			if fn == "scale" {
+				m = m.Scale(x, y)
+			} else {
+				if len(f) == 1 {
+					y = 0 // translate(x) is translate(x, 0)
+				}
+				m = m.Translate(x, y)
 			}
 		case "rotate":
 			switch len(f) {

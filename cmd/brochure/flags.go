@@ -31,9 +31,7 @@ func buildSetup(fs *flag.FlagSet) runner {
 	jobs := runtime.NumCPU()
 	fs.Func("j", "how many reports to build at once (default: the number of CPU cores)", whole(&jobs))
 	var cfg settings
-	cfg.limitFlags(fs)
-	cfg.proofFlags(fs)
-	cfg.styleFlag(fs)
+	cfg.layoutFlags(fs)
 	cfg.printFlags(fs)
 	return func(paths []string, stdout, stderr io.Writer) int {
 		if len(paths) == 0 {
@@ -67,9 +65,7 @@ func buildSetup(fs *flag.FlagSet) runner {
 
 func validateSetup(fs *flag.FlagSet) runner {
 	var cfg settings
-	cfg.limitFlags(fs)
-	cfg.proofFlags(fs)
-	cfg.styleFlag(fs)
+	cfg.layoutFlags(fs)
 	return func(operands []string, stdout, stderr io.Writer) int {
 		path := operands[0]
 		r, code := load(path, stderr, cfg)
@@ -87,9 +83,7 @@ func validateSetup(fs *flag.FlagSet) runner {
 func watchSetup(fs *flag.FlagSet) runner {
 	out := fs.String("o", "", "output PDF")
 	var cfg settings
-	cfg.limitFlags(fs)
-	cfg.proofFlags(fs)
-	cfg.styleFlag(fs)
+	cfg.layoutFlags(fs)
 	cfg.printFlags(fs)
 	return func(operands []string, stdout, stderr io.Writer) int {
 		path, o := operands[0], *out
@@ -117,9 +111,7 @@ func chartsSetup(fs *flag.FlagSet) runner {
 	dpi := fs.Float64("dpi", 300, "resolution of PNG files, dots per inch")
 	alt := fs.Bool("alt", false, "print each chart's alternative text (what a screen reader says) instead of writing files")
 	var cfg settings
-	cfg.limitFlags(fs)
-	cfg.proofFlags(fs)
-	cfg.styleFlag(fs)
+	cfg.layoutFlags(fs)
 	return func(operands []string, stdout, stderr io.Writer) int {
 		if *alt {
 			return chartsAlt(operands[0], cfg, stdout, stderr)
@@ -165,6 +157,14 @@ type settings struct {
 	data   data.Options
 	layout layout.Limits
 	print  buildOpts
+}
+
+// layoutFlags adds the flags of every command that lays a report out:
+// the limits, --draft and --final, and --style.
+func (s *settings) layoutFlags(fs *flag.FlagSet) {
+	s.limitFlags(fs)
+	s.proofFlags(fs)
+	s.styleFlag(fs)
 }
 
 // limitFlags adds the flags that bound what a report may make the build

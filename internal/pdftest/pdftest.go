@@ -19,12 +19,8 @@ import (
 	"image"
 	"image/draw"
 	"io"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
-	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,12 +31,10 @@ import (
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
-	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"github.com/tetratelabs/wazero"
-	wapi "github.com/tetratelabs/wazero/api"
-	"github.com/tetratelabs/wazero/experimental"
+
+	"github.com/brochure-dev/brochure/internal/render"
 )
 
 // Rect is a rectangle in PDF points, origin bottom-left.
@@ -103,76 +97,16 @@ func (d *Doc) AllText() string {
 	return strings.Join(parts, "\n")
 }
 
-// wazeroVersion is used when build info is not available.
-const wazeroVersion = "v1.12.0"
-
-var (
-	poolOnce sync.Once
-	pool     pdfium.Pool
-	poolErr  error
-	// poolInit is how long creating the pool took (compile or cache load).
-	poolInit time.Duration
-)
-
-// cacheDir is the wazero compilation cache directory. It includes the
-// wazero version so an upgrade never reads a stale cache; it is shared by
-// every test binary on the machine, which makes the ≈3.6 s compile of the
-// PDFium module a once-per-machine cost.
-func cacheDir() string {
-	base, err := os.UserCacheDir()
-	if err != nil || base == "" {
-		base = os.TempDir()
-	}
-	v := wazeroVersion
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, m := range bi.Deps {
-			if m.Path == "github.com/tetratelabs/wazero" && m.Version != "" {
-				v = m.Version
-				if m.Replace != nil && m.Replace.Version != "" {
-					v = m.Replace.Version
-				}
-			}
-		}
-	}
-	return filepath.Join(base, "brochure-test", "wazero-"+v)
-}
-
-// getPool creates the one PDFium pool of this test binary on first use.
-func getPool() (pdfium.Pool, error) {
-	poolOnce.Do(func() {
-		start := time.Now()
-		rc := wazero.NewRuntimeConfig().WithCoreFeatures(
-			// Same features go-pdfium enables by default: the PDFium build
-			// needs exception handling for setjmp/longjmp.
-			wapi.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
-		dir := cacheDir()
-		if err := os.MkdirAll(dir, 0o755); err == nil {
-			if cache, err := wazero.NewCompilationCacheWithDir(dir); err == nil {
-				rc = rc.WithCompilationCache(cache)
-			}
-		} // without a usable cache dir we just compile every time
-		pool, poolErr = webassembly.Init(webassembly.Config{
-			MinIdle:       1,
-			MaxIdle:       runtime.GOMAXPROCS(0),
-			MaxTotal:      runtime.GOMAXPROCS(0),
-			RuntimeConfig: rc,
-			// Documents are always passed as bytes: mount nothing.
-			FSConfig: wazero.NewFSConfig(),
-		})
-		poolInit = time.Since(start)
-	})
-	return pool, poolErr
-}
+// engine is the PDFium of this test binary, started on first use and
+// shared by every test: brochure's own (internal/render), with its
+// compiled module kept in brochure's cache folder between runs.
+var engine render.Renderer
 
 // instance borrows a PDFium instance; the caller must Close it.
 func instance() (pdfium.Pdfium, error) {
-	p, err := getPool()
+	inst, err := engine.Instance(5 * time.Minute)
 	if err != nil {
-		return nil, fmt.Errorf("pdftest: init pdfium: %w", err)
-	}
-	inst, err := p.GetInstance(5 * time.Minute)
-	if err != nil {
-		return nil, fmt.Errorf("pdftest: get pdfium instance: %w", err)
+		return nil, fmt.Errorf("pdftest: %w", err)
 	}
 	return inst, nil
 }
@@ -370,14 +304,14 @@ func f32[F float32 | float64](x F) float64 {
 // The result is an *image.RGBA owned by the caller. The test fails on error.
 func Render(t testing.TB, pdf []byte, page int, dpi float64) image.Image {
 	t.Helper()
-	img, err := render(pdf, page, dpi)
+	img, err := renderPage(pdf, page, dpi)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return img
 }
 
-func render(pdf []byte, page int, dpi float64) (image.Image, error) {
+func renderPage(pdf []byte, page int, dpi float64) (image.Image, error) {
 	inst, err := instance()
 	if err != nil {
 		return nil, err

@@ -62,7 +62,7 @@ func TestOpen(t *testing.T) {
 	pdf := samplePDF(t)
 	start := time.Now()
 	d := Open(t, pdf)
-	t.Logf("first Open: %v (pool init %v, cache %s)", time.Since(start), poolInit, cacheDir())
+	t.Logf("first Open: %v", time.Since(start))
 
 	if len(d.Pages) != 2 {
 		t.Fatalf("pages = %d, want 2", len(d.Pages))

@@ -78,6 +78,18 @@ func wasmCache() string {
 	return filepath.Join(base, "wazero-"+v)
 }
 
+// Instance starts PDFium if it has not started and lends one of its
+// instances, waiting at most wait for one to be free; the caller closes
+// it. Pages and Text use it; the tests (internal/pdftest) read PDFs with
+// it.
+func (r *Renderer) Instance(wait time.Duration) (pdfium.Pdfium, error) {
+	r.Start()
+	if r.err != nil {
+		return nil, fmt.Errorf("cannot start PDFium: %w", r.err)
+	}
+	return r.pool.GetInstance(wait)
+}
+
 // Size is a page's size in PDF points.
 type Size struct {
 	W float64 `json:"w"`
@@ -87,11 +99,7 @@ type Size struct {
 // Pages reads the page sizes of pdf and renders the pages in want (from
 // 0, at dpi) as PNG; pages that pdf does not have are left out.
 func (r *Renderer) Pages(pdf []byte, want []int, dpi int) ([]Size, map[int][]byte, error) {
-	r.Start()
-	if r.err != nil {
-		return nil, nil, fmt.Errorf("cannot start PDFium: %w", r.err)
-	}
-	inst, err := r.pool.GetInstance(30 * time.Second)
+	inst, err := r.Instance(30 * time.Second)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -142,11 +150,7 @@ func (r *Renderer) Pages(pdf []byte, want []int, dpi int) ([]Size, map[int][]byt
 
 // Text returns the text of page n (from 0) of pdf as PDFium reads it.
 func (r *Renderer) Text(pdf []byte, n int) (string, error) {
-	r.Start()
-	if r.err != nil {
-		return "", r.err
-	}
-	inst, err := r.pool.GetInstance(30 * time.Second)
+	inst, err := r.Instance(30 * time.Second)
 	if err != nil {
 		return "", err
 	}
