@@ -233,15 +233,6 @@ func (p *Palette) Area(c Colour, w, h float64) string {
 	return p.Operator(c, false)
 }
 
-// Look is the default look's brand colours with the process values chosen
-// for print (screen values as the theme has them): the red, the blue and
-// the red's 8 % tint behind panels. Greys need none: they are black ink.
-var Look = []Colour{
-	{RGB: [3]uint8{0xB5, 0x12, 0x1B}, CMYK: [4]float64{0, 1, 0.9, 0.2}, Given: true},
-	{RGB: [3]uint8{0x1F, 0x4E, 0x9A}, CMYK: [4]float64{1, 0.7, 0, 0.1}, Given: true},
-	{RGB: [3]uint8{0xF7, 0xED, 0xEE}, CMYK: [4]float64{0, 0.08, 0.05, 0}, Given: true},
-}
-
 // fogra39K is the lightness (CIE L*, D50) of black ink alone on coated
 // paper at each tone value, from Fogra's FOGRA39 characterisation data
 // (FOGRA39L.ti3, the patches without C, M, Y): dot gain included.

@@ -45,7 +45,7 @@ func TestParse(t *testing.T) {
 // RGB) and K-only CMYK in print; palette colours are their CMYK in print
 // and RGB on screen; others RGB in both.
 func TestOperator(t *testing.T) {
-	screen, press := NewPalette(false, Look...), NewPalette(true, Look...)
+	screen, press := NewPalette(false, look...), NewPalette(true, look...)
 	for _, c := range []struct {
 		rgb           [3]uint8
 		screen, press string
@@ -112,4 +112,13 @@ func TestGreyK(t *testing.T) {
 			t.Errorf("grey %d: K %.3f prints L* %.1f, want %.1f", v, k, got, want)
 		}
 	}
+}
+
+// look is the newspaper look's brand colours with the process values chosen
+// for print (screen values as the theme has them): the red, the blue and
+// the red's 8 % tint behind panels. Greys need none: they are black ink.
+var look = []Colour{
+	{RGB: [3]uint8{0xB5, 0x12, 0x1B}, CMYK: [4]float64{0, 1, 0.9, 0.2}, Given: true},
+	{RGB: [3]uint8{0x1F, 0x4E, 0x9A}, CMYK: [4]float64{1, 0.7, 0, 0.1}, Given: true},
+	{RGB: [3]uint8{0xF7, 0xED, 0xEE}, CMYK: [4]float64{0, 0.08, 0.05, 0}, Given: true},
 }

@@ -1,10 +1,6 @@
 package theme
 
-import (
-	"github.com/brochure-dev/brochure/fonts"
-	"github.com/brochure-dev/brochure/ink"
-	"github.com/brochure-dev/brochure/locale"
-)
+import "github.com/brochure-dev/brochure/ink"
 
 // newspaper is a police bureau's data page in a newspaper: a red band
 // over the cover, body text in two justified columns on a 14 pt grid,
@@ -14,9 +10,11 @@ func newspaper() Theme {
 	return Theme{
 		Palette: Palette{Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9", Tint: "#F7EDEE",
 			Good: "#1F4E9A", Bad: "#B5121B"},
-		Faces:  Faces{Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black},
-		Inks:   ink.Look,
-		Locale: locale.Must(""),
+		Inks: []ink.Colour{
+			press("#B5121B", 0, 1, 0.9, 0.2),
+			press("#1F4E9A", 1, 0.7, 0, 0.1),
+			press("#F7EDEE", 0, 0.08, 0.05, 0),
+		},
 		Scale: Scale{Folio: 7.5, Label: 8, Body: 9.5, Lead: 14, Title: 13, HeadWord: 15, HeadPlain: 20, HeadNum: 28,
 			Stat: 22},
 		Grid: Grid{MarginX: 48, MarginTop: 62, MarginBottom: 58, Gutter: 26, ThreeFrom: 680, OneBelow: 300,

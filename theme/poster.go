@@ -1,10 +1,6 @@
 package theme
 
-import (
-	"github.com/brochure-dev/brochure/fonts"
-	"github.com/brochure-dev/brochure/ink"
-	"github.com/brochure-dev/brochure/locale"
-)
+import "github.com/brochure-dev/brochure/ink"
 
 // poster is the 一图读懂 style: one message a panel, read top to bottom.
 // A deep band of blue over the cover with the title large and the key
@@ -16,12 +12,10 @@ func poster() Theme {
 	return Theme{
 		Palette: Palette{Primary: "#0067A5", Accent: "#12436D", Ink: "#1A1A1A", Muted: "#555555", Rule: "#C9D6E0", Tint: "#E6F0F6",
 			Good: "#0067A5", Bad: "#C8161D"},
-		Faces:  Faces{Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black},
-		Locale: locale.Must(""),
 		Inks: []ink.Colour{
-			{RGB: [3]uint8{0x00, 0x67, 0xA5}, CMYK: [4]float64{1, 0.45, 0, 0.1}, Given: true},
-			{RGB: [3]uint8{0x12, 0x43, 0x6D}, CMYK: [4]float64{0.83, 0.39, 0, 0.57}, Given: true},
-			{RGB: [3]uint8{0xE6, 0xF0, 0xF6}, CMYK: [4]float64{0.1, 0.03, 0, 0}, Given: true},
+			press("#0067A5", 1, 0.45, 0, 0.1),
+			press("#12436D", 0.83, 0.39, 0, 0.57),
+			press("#E6F0F6", 0.1, 0.03, 0, 0),
 		},
 		Scale: Scale{Folio: 7.5, Label: 9, Body: 10.5, Lead: 15.5, Title: 14, HeadWord: 16, HeadPlain: 20, HeadNum: 34,
 			Stat: 34},

@@ -1,10 +1,6 @@
 package theme
 
-import (
-	"github.com/brochure-dev/brochure/fonts"
-	"github.com/brochure-dev/brochure/ink"
-	"github.com/brochure-dev/brochure/locale"
-)
+import "github.com/brochure-dev/brochure/ink"
 
 // report is a sober annual report (年度报告): a white cover on a pale tint
 // with the title in navy over one red rule, the contents before the body,
@@ -31,13 +27,11 @@ func report() Theme {
 	return Theme{
 		Palette: Palette{Primary: "#12436D", Accent: "#C0501B", Ink: "#1A1A1A", Muted: "#5C5C5C", Rule: "#BFBFBF", Tint: "#EEF1F4",
 			Good: "#12436D", Bad: "#B5121B"},
-		Faces:  Faces{Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black},
-		Locale: locale.Must(""),
 		Inks: []ink.Colour{
-			{RGB: [3]uint8{0x12, 0x43, 0x6D}, CMYK: [4]float64{0.83, 0.39, 0, 0.57}, Given: true},
-			{RGB: [3]uint8{0xC0, 0x50, 0x1B}, CMYK: [4]float64{0, 0.58, 0.86, 0.25}, Given: true},
-			{RGB: [3]uint8{0xEE, 0xF1, 0xF4}, CMYK: [4]float64{0.06, 0.02, 0, 0.04}, Given: true},
-			{RGB: [3]uint8{0xC8, 0x16, 0x1D}, CMYK: [4]float64{0, 0.9, 0.85, 0.15}, Given: true},
+			press("#12436D", 0.83, 0.39, 0, 0.57),
+			press("#C0501B", 0, 0.58, 0.86, 0.25),
+			press("#EEF1F4", 0.06, 0.02, 0, 0.04),
+			press("#C8161D", 0, 0.9, 0.85, 0.15),
 		},
 		Contents: true,
 		Scale: Scale{Folio: 7.5, Label: 8.5, Body: 10, Lead: 14.9, Title: 13, HeadWord: 13, HeadPlain: 18, HeadNum: 20,

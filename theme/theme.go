@@ -189,6 +189,16 @@ func register(name string, look func() Theme) {
 	looks[name] = look
 }
 
+// press is a colour of a look's palette with the process values chosen
+// for print (cyan, magenta, yellow, black: 0 to 1), for Theme.Inks.
+func press(hex string, c, m, y, k float64) ink.Colour {
+	col, err := ink.Parse(hex)
+	if err != nil {
+		panic("theme: " + err.Error())
+	}
+	return ink.Colour{RGB: col.RGB, CMYK: [4]float64{c, m, y, k}, Given: true}
+}
+
 // Default is the look of a report that names none.
 const Default = "newspaper"
 
@@ -201,6 +211,8 @@ func Look(name string) (Theme, error) {
 	}
 	th := look()
 	th.Name = name
+	th.Faces = Faces{Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black}
+	th.Locale = locale.Must("")
 	return th, nil
 }
 

@@ -6,27 +6,39 @@
 // problems and the new preview.
 'use strict';
 
+// The editor's words, each in the languages of LANGS (Chinese, English)
+// side by side, so that no language lacks one. {n} stands for a number
+// or a name.
+const LANGS = ['zh-CN', 'en'];
 const TEXT = {
-  'zh-CN': {
-    save: '保存', undo: '撤销', redo: '重做', saved: '已保存', unsaved: '有未保存的修改', saving: '正在保存…',
-    section: '第{n}节', addSection: '＋ 新增一节', newSection: '新的一节', up: '上移', down: '下移', remove: '删除',
-    addRow: '＋ 加一行', addItem: '＋ 添加', chart: '图表', photo: '图片', newChart: '新图表',
-    dropPhoto: '把照片（JPEG、PNG）拖到这一节上即可添加；把表格（CSV、XLSX）拖到图表上即读入数据',
-    pickPhoto: '选择照片…', stale: '报告有问题，预览停在最后一次能生成的版本', page: '第{n}页',
-    fromFile: '数据来自文件', pasteHint: '可从 Excel/WPS 复制多行多列后粘贴', building: '正在生成…',
-    confirmRemove: '删除这一节？（可以撤销）',
-    reloaded: '{n} 已被其他程序修改，已重新载入。点“撤销”可找回刚才的内容。', uploadFailed: '添加失败：', problems: '个问题',
-  },
-  en: {
-    save: 'Save', undo: 'Undo', redo: 'Redo', saved: 'Saved', unsaved: 'Unsaved changes', saving: 'Saving…',
-    section: 'Section {n}', addSection: '+ Add a section', newSection: 'New section', up: 'Up', down: 'Down', remove: 'Remove',
-    addRow: '+ Add a row', addItem: '+ Add', chart: 'Chart', photo: 'Photo', newChart: 'New chart',
-    dropPhoto: 'Drop photos (JPEG, PNG) on this section to add them; drop a spreadsheet (CSV, XLSX) on a chart to read its data',
-    pickPhoto: 'Choose a photo…', stale: 'The report has problems; the preview shows the last version that built', page: 'Page {n}',
-    fromFile: 'Data from a file', pasteHint: 'Paste rows and columns copied from Excel/WPS', building: 'Building…',
-    confirmRemove: 'Remove this section? (Undo brings it back)',
-    reloaded: '{n} was changed by another program and has been reloaded. Undo brings back what was here.', uploadFailed: 'Could not add: ', problems: ' problems',
-  },
+  save: ['保存', 'Save'],
+  undo: ['撤销', 'Undo'],
+  redo: ['重做', 'Redo'],
+  saved: ['已保存', 'Saved'],
+  unsaved: ['有未保存的修改', 'Unsaved changes'],
+  saving: ['正在保存…', 'Saving…'],
+  section: ['第{n}节', 'Section {n}'],
+  addSection: ['＋ 新增一节', '+ Add a section'],
+  newSection: ['新的一节', 'New section'],
+  up: ['上移', 'Up'],
+  down: ['下移', 'Down'],
+  remove: ['删除', 'Remove'],
+  addRow: ['＋ 加一行', '+ Add a row'],
+  addItem: ['＋ 添加', '+ Add'],
+  chart: ['图表', 'Chart'],
+  photo: ['图片', 'Photo'],
+  newChart: ['新图表', 'New chart'],
+  dropPhoto: ['把照片（JPEG、PNG）拖到这一节上即可添加；把表格（CSV、XLSX）拖到图表上即读入数据', 'Drop photos (JPEG, PNG) on this section to add them; drop a spreadsheet (CSV, XLSX) on a chart to read its data'],
+  pickPhoto: ['选择照片…', 'Choose a photo…'],
+  stale: ['报告有问题，预览停在最后一次能生成的版本', 'The report has problems; the preview shows the last version that built'],
+  page: ['第{n}页', 'Page {n}'],
+  fromFile: ['数据来自文件', 'Data from a file'],
+  pasteHint: ['可从 Excel/WPS 复制多行多列后粘贴', 'Paste rows and columns copied from Excel/WPS'],
+  building: ['正在生成…', 'Building…'],
+  confirmRemove: ['删除这一节？（可以撤销）', 'Remove this section? (Undo brings it back)'],
+  reloaded: ['{n} 已被其他程序修改，已重新载入。点“撤销”可找回刚才的内容。', '{n} was changed by another program and has been reloaded. Undo brings back what was here.'],
+  uploadFailed: ['添加失败：', 'Could not add: '],
+  problems: ['个问题', ' problems'],
 };
 
 // Labels of the format's keys; a key not listed shows as itself (with its
@@ -47,7 +59,7 @@ const LABELS = {
 };
 
 let lang = 'zh-CN';
-const t = (k, n) => (TEXT[lang][k] || TEXT['zh-CN'][k]).replace('{n}', n);
+const t = (k, n) => TEXT[k][LANGS.indexOf(lang)].replace('{n}', n);
 const label = (k) => (LABELS[lang] && LABELS[lang][k]) || (lang === 'zh-CN' ? LABELS['zh-CN'][k] : '') || k;
 
 let schema = null;
@@ -160,7 +172,7 @@ function apply(s, rerender) {
   const first = !st;
   const langChanged = s.language !== lang;
   st = s;
-  if (langChanged) { lang = TEXT[s.language] ? s.language : 'zh-CN'; document.documentElement.lang = lang; }
+  if (langChanged) { lang = LANGS.includes(s.language) ? s.language : 'zh-CN'; document.documentElement.lang = lang; }
   $('#file').textContent = s.file;
   $('#undo').textContent = t('undo'); $('#redo').textContent = t('redo'); $('#save').textContent = t('save');
   $('#undo').disabled = !s.undo; $('#redo').disabled = !s.redo;
