@@ -22,9 +22,17 @@ import (
 // maxShares slices are folded into 其他 (foldShares).
 
 func init() {
-	register("pie", drawn("饼图", "pie chart", sharesAlt,
-		func(c data.Chart, w float64, p palette) float64 { return layoutPie(foldShares(c, p), w, p).total },
-		func(r *Renderer, c data.Chart, w float64, p palette) { drawPie(r, foldShares(c, p), w, p) }))
+	register("pie", sharesKind("饼图", "pie chart",
+		func(c data.Chart, w float64, p palette) float64 { return layoutPie(c, w, p).total }, drawPie))
+}
+
+// sharesKind is a kind that shows the parts of a whole (pie, stacked),
+// measured and drawn with its items folded by foldShares.
+func sharesKind(zh, en string, height func(c data.Chart, w float64, p palette) float64,
+	draw func(r *Renderer, c data.Chart, w float64, p palette)) kind {
+	return drawn(zh, en, sharesAlt,
+		func(c data.Chart, w float64, p palette) float64 { return height(foldShares(c, p), w, p) },
+		func(r *Renderer, c data.Chart, w float64, p palette) { draw(r, foldShares(c, p), w, p) })
 }
 
 // maxShares is the most slices a pie chart (or segments a stacked chart)

@@ -16,9 +16,8 @@ import (
 // drawn by hand.
 
 func init() {
-	register("stacked", drawn("百分比堆积条", "stacked bar", sharesAlt,
-		func(c data.Chart, w float64, p palette) float64 { return layoutStacked(foldShares(c, p), w, p).total },
-		func(r *Renderer, c data.Chart, w float64, p palette) { drawStacked(r, foldShares(c, p), w, p) }))
+	register("stacked", sharesKind("百分比堆积条", "stacked bar",
+		func(c data.Chart, w float64, p palette) float64 { return layoutStacked(c, w, p).total }, drawStacked))
 }
 
 type stackedLayout struct {

@@ -221,21 +221,11 @@ func (s *printState) extGState(w *walker, res types.Dict, o op) {
 	if b := d.BooleanEntry("op"); b != nil {
 		s.op = *b
 	}
-	if m, ok := d.Find("OPM"); ok {
-		switch t := m.(type) {
-		case types.Integer:
-			s.opm = float64(t)
-		case types.Float:
-			s.opm = float64(t)
-		}
+	if v, ok := w.number(d["OPM"]); ok {
+		s.opm = v
 	}
-	if lw, ok := d.Find("LW"); ok {
-		switch t := lw.(type) {
-		case types.Integer:
-			s.width = float64(t)
-		case types.Float:
-			s.width = float64(t)
-		}
+	if v, ok := w.number(d["LW"]); ok {
+		s.width = v
 	}
 }
 
@@ -627,21 +617,24 @@ func (w *walker) widthsOf(res types.Dict, n string) *widths {
 	return ws
 }
 
+// number reads a number of the file, direct or not.
+func (w *walker) number(o types.Object) (float64, bool) {
+	o, _ = w.ctx.Dereference(o)
+	switch t := o.(type) {
+	case types.Integer:
+		return float64(t), true
+	case types.Float:
+		return float64(t), true
+	}
+	return 0, false
+}
+
 func (w *walker) readWidths(o types.Object) *widths {
 	d, err := w.ctx.DereferenceDict(o)
 	if err != nil || d == nil {
 		return nil
 	}
-	num := func(o types.Object) (float64, bool) {
-		o, _ = w.ctx.Dereference(o)
-		switch t := o.(type) {
-		case types.Integer:
-			return float64(t), true
-		case types.Float:
-			return float64(t), true
-		}
-		return 0, false
-	}
+	num := w.number
 	array := func(o types.Object) types.Array {
 		a, _ := w.ctx.DereferenceArray(o)
 		return a
