@@ -55,32 +55,48 @@ func iconArt(name string) *svg.Drawing {
 // when name is "".
 func beside(name, color string, b *Paragraph) Block {
 	if art := iconArt(name); art != nil {
-		return &iconBeside{art: art, size: iconHead, color: color, text: b}
+		draw := func(c *Canvas, x, y float64) error {
+			c.Drawing(art, x, y, iconHead, iconHead, color)
+			return nil
+		}
+		return &pictured{w: iconHead, h: iconHead, draw: draw, gap: iconGap, text: b, after: b.After}
 	}
 	return b
 }
 
-// iconBeside is an icon with a line of text beside it, centred on it.
-type iconBeside struct {
-	art   *svg.Drawing
-	size  float64
-	color string
-	text  *Paragraph
+// pictured is a picture with a paragraph beside it, centred on it: a
+// section's icon before its number (beside), the cover's logo before the
+// organization's name (withLogo).
+type pictured struct {
+	w, h  float64                             // the picture's size
+	draw  func(c *Canvas, x, y float64) error // draws the picture at (x, y)
+	gap   float64                             // from the picture to the text
+	text  *Paragraph                          // nil: the picture alone
+	after float64                             // the space below
 }
 
 // Measure implements Block.
-func (b *iconBeside) Measure(w float64) float64 {
-	return max(b.size, b.text.linesHeight(w-b.size-iconGap)) + b.text.After
+func (b *pictured) Measure(w float64) float64 {
+	h := b.h
+	if b.text != nil {
+		h = max(h, b.text.linesHeight(w-b.w-b.gap))
+	}
+	return h + b.after
 }
 
 // Split implements Block: it does not split.
-func (b *iconBeside) Split(w, h float64) (Block, Block) { return nil, b }
+func (b *pictured) Split(w, h float64) (Block, Block) { return nil, b }
 
 // Draw implements Block.
-func (b *iconBeside) Draw(c *Canvas, x, y, w float64) error {
-	c.Drawing(b.art, x, y, b.size, b.size, b.color)
-	tw := w - b.size - iconGap
-	return b.text.Draw(c, x+b.size+iconGap, y+(b.size-b.text.linesHeight(tw))/2, tw)
+func (b *pictured) Draw(c *Canvas, x, y, w float64) error {
+	if err := b.draw(c, x, y); err != nil {
+		return err
+	}
+	if b.text == nil {
+		return nil
+	}
+	tw := w - b.w - b.gap
+	return b.text.Draw(c, x+b.w+b.gap, y+(b.h-b.text.linesHeight(tw))/2, tw)
 }
 
 // iconH is the height a stat card's icon takes above its figure (with the

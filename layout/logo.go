@@ -85,17 +85,9 @@ func (l *logo) draw(c *Canvas, x, y, w, h float64) error {
 	return c.Image(l.path, x+(w-l.w*s)/2, y+(h-l.h*s)/2, l.w*s, l.h*s, 0.5, 0.5, false)
 }
 
-// masthead is the logo with the organization's name beside it, the first
-// line of the cover's band.
-type masthead struct {
-	logo *logo
-	size float64    // the logo's height
-	org  *Paragraph // nil without an organization
-	gap  float64
-}
-
-// withLogo is the cover's organization line with the logo before it; the
-// line alone when there is no logo, nil when there is neither.
+// withLogo is the cover's organization line with the logo before it, the
+// first line of the cover's band; the line alone when there is no logo,
+// nil when there is neither.
 func (d *Document) withLogo(org *Paragraph) Block {
 	if d.logo == nil {
 		if org == nil {
@@ -103,32 +95,10 @@ func (d *Document) withLogo(org *Paragraph) Block {
 		}
 		return org
 	}
-	return &masthead{logo: d.logo, size: d.geo.display(logoCover), org: org, gap: d.geo.display(18)}
-}
-
-// Measure implements Block.
-func (m *masthead) Measure(w float64) float64 {
-	h := m.size
-	if m.org != nil {
-		h = max(h, m.org.linesHeight(w-m.logo.width(m.size)-logoGap))
-	}
-	return h + m.gap
-}
-
-// Split implements Block: it does not split.
-func (m *masthead) Split(w, h float64) (Block, Block) { return nil, m }
-
-// Draw implements Block.
-func (m *masthead) Draw(c *Canvas, x, y, w float64) error {
-	lw := m.logo.width(m.size)
-	if err := m.logo.draw(c, x, y, lw, m.size); err != nil {
-		return err
-	}
-	if m.org == nil {
-		return nil
-	}
-	tw := w - lw - logoGap
-	return m.org.Draw(c, x+lw+logoGap, y+(m.size-m.org.linesHeight(tw))/2, tw)
+	l, h := d.logo, d.geo.display(logoCover)
+	w := l.width(h)
+	draw := func(c *Canvas, x, y float64) error { return l.draw(c, x, y, w, h) }
+	return &pictured{w: w, h: h, draw: draw, gap: logoGap, text: org, after: d.geo.display(18)}
 }
 
 // headLogo is the logo of the running head, placed at (x, y) with its

@@ -56,7 +56,7 @@ func TestLogoSVG(t *testing.T) {
 	}
 	var mark, head Placed
 	for _, p := range d.Pages[0].Blocks {
-		if _, ok := p.Block.(*masthead); ok {
+		if _, ok := p.Block.(*pictured); ok {
 			mark = p
 		}
 	}
@@ -105,7 +105,7 @@ func TestLogoPicture(t *testing.T) {
 	}
 	var mark Placed
 	for _, p := range d.Pages[0].Blocks {
-		if _, ok := p.Block.(*masthead); ok {
+		if _, ok := p.Block.(*pictured); ok {
 			mark = p
 		}
 	}
