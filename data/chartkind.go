@@ -118,10 +118,8 @@ func typeDoc() string {
 // chart checks one chart: what every kind shares (format, type), the
 // fields its kind does not take, then the kind's own checks.
 func (v *validator) chart(path string, c Chart) {
-	switch c.Format {
-	case "", "wan", "yi", "auto":
-	default:
-		v.add(path+".format", "%q is not a number format; write wan (3079.3万), yi (1.01亿) or auto, or leave the line out to print numbers as written%s", c.Format, Suggest(c.Format, []string{"wan", "yi", "auto"}))
+	if c.Format != "" && !slices.Contains(number.Styles, c.Format) {
+		v.add(path+".format", "%q is not a number format; write wan (3079.3万), yi (1.01亿) or auto, or leave the line out to print numbers as written%s", c.Format, Suggest(c.Format, number.Styles))
 	}
 	k, ok := chartKindOf(c.Type)
 	switch {

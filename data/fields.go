@@ -7,6 +7,7 @@ import (
 	"github.com/brochure-dev/brochure/icons"
 	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/locale"
+	"github.com/brochure-dev/brochure/number"
 	"github.com/brochure-dev/brochure/theme"
 )
 
@@ -186,7 +187,7 @@ var (
 		{key: "total", goName: "Total", doc: "donut、progress、waffle：总数，大于 0；pie、stacked：各项之和", min: num(0), diffed: yes},
 		{key: "percent", goName: "Percent", doc: "donut、progress、waffle：直接给百分比（不写 % 号），代替 value 和 total；progress、donut 可以超过 100（超额完成），waffle 在 0 到 100 之间", min: num(0), diffed: yes},
 		{key: "prefix", goName: "Prefix", doc: "每个数值前的字，例：约", printed: yes, diffed: no},
-		{key: "format", goName: "Format", doc: "数值写法：wan（以万为单位，30793000 → 3079.3万）、yi（以亿为单位）、auto（自动）；不写则照原样", enum: []string{"wan", "yi", "auto"}, printed: no, diffed: no},
+		{key: "format", goName: "Format", doc: "数值写法：wan（以万为单位，30793000 → 3079.3万）、yi（以亿为单位）、auto（自动）；不写则照原样", enum: number.Styles, printed: no, diffed: no},
 		{key: "decimals", goName: "Decimals", doc: "小数位数，例：1", min: num(0), max: num(6), diffed: no, decode: "decimals"},
 		{key: "better", goName: "Better", doc: "change：哪个方向是好消息：lower（下降为好，如事故数）或 higher（上升为好）", enum: []string{"lower", "higher"}, printed: no, diffed: no},
 		{key: "series", goName: "Series", doc: "grouped、line、area：各组（各条线）的名称，例：[刑事案件, 治安案件]；每项数据写 values", item: "series name", printed: yes, diffed: no},

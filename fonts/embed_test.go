@@ -113,13 +113,13 @@ func TestEmbeddingText(t *testing.T) {
 
 // Same text, same bytes; and the embedded fonts are not written into.
 func TestEmbeddingDeterministic(t *testing.T) {
-	sum := sha256.Sum256(Regular.TTF())
+	sum := sha256.Sum256(Regular.ttf)
 	items := []drawn{{Regular, 12, 0, 50, 50, "宁波公安这一年，3079.3万人次"}, {Bold, 12, 0, 50, 80, wide()}}
 	a, b := embedPDF(t, items), embedPDF(t, items)
 	if !bytes.Equal(a, b) {
 		t.Error("two identical documents differ")
 	}
-	if sha256.Sum256(Regular.TTF()) != sum {
+	if sha256.Sum256(Regular.ttf) != sum {
 		t.Error("the embedded Regular face changed while writing a PDF")
 	}
 	pdftest.Validate(t, a)

@@ -83,9 +83,6 @@ func Preload() {
 	}()
 }
 
-// TTF returns the embedded font file. Callers must not modify it.
-func (f *Face) TTF() []byte { return f.ttf }
-
 // Font returns the face parsed by github.com/golang/freetype/truetype, for
 // go-chart and the raster export of charts. It is parsed on first use and
 // the same pointer is returned afterwards. truetype reads only glyf
@@ -120,29 +117,6 @@ func (f *Face) Has(r rune) bool {
 	}
 	m := f.metrics()
 	return m.has[r>>6]&(1<<(uint(r)&63)) != 0
-}
-
-// Missing returns the distinct runes of s that Has rejects, in order of first
-// appearance. Line breaks and tabs (\n \r \t) are layout, not text, and are
-// ignored. It returns nil when the face can draw all of s.
-func (f *Face) Missing(s string) []rune {
-	var out []rune
-	for _, r := range s {
-		if r == '\n' || r == '\r' || r == '\t' || f.Has(r) {
-			continue
-		}
-		seen := false
-		for _, o := range out {
-			if o == r {
-				seen = true
-				break
-			}
-		}
-		if !seen {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // Advance returns the advance width of r in 1/1000 em: exactly the value

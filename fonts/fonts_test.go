@@ -2,7 +2,6 @@ package fonts
 
 import (
 	"bytes"
-	"reflect"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -22,8 +21,8 @@ func TestFaces(t *testing.T) {
 		if f.Family != want[i].family || f.Weight != want[i].weight {
 			t.Errorf("face %d = %s/%d, want %s/%d", i, f.Family, f.Weight, want[i].family, want[i].weight)
 		}
-		if len(f.TTF()) < 1<<20 || !bytes.HasPrefix(f.TTF(), []byte{0, 1, 0, 0}) {
-			t.Errorf("%s: embedded TTF missing or not TrueType (%d bytes)", f.Family, len(f.TTF()))
+		if len(f.ttf) < 1<<20 || !bytes.HasPrefix(f.ttf, []byte{0, 1, 0, 0}) {
+			t.Errorf("%s: embedded TTF missing or not TrueType (%d bytes)", f.Family, len(f.ttf))
 		}
 	}
 }
@@ -53,31 +52,13 @@ func TestHas(t *testing.T) {
 	}
 }
 
-func TestMissing(t *testing.T) {
-	tests := []struct {
-		s    string
-		want []rune
-	}{
-		{"", nil},
-		{"宁波市 2024 年报告：增长 3.5％①", nil},
-		{"第一行\n第二行\r\n\t缩进", nil},
-		{"a\uE000b𠮷c\uE000𠮷\uE001", []rune{0xE000, 0x20BB7, 0xE001}},
-		{"𠮷\n\uE000", []rune{0x20BB7, 0xE000}},
-	}
-	for _, tt := range tests {
-		if got := Regular.Missing(tt.s); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("Missing(%q) = %U, want %U", tt.s, got, tt.want)
-		}
-	}
-}
-
 // newPDF returns a fresh pt document with the faces registered in fpdf's
 // own way: fpdf's metrics are an independent check of this package's.
 func newPDF(t testing.TB) *fpdf.Fpdf {
 	t.Helper()
 	pdf := fpdf.New("P", "pt", "A4", "")
 	for _, f := range Faces() {
-		pdf.AddUTF8FontFromBytes(f.Family, "", bytes.Clone(f.TTF()))
+		pdf.AddUTF8FontFromBytes(f.Family, "", bytes.Clone(f.ttf))
 	}
 	if pdf.Err() {
 		t.Fatal(pdf.Error())
@@ -178,7 +159,7 @@ func TestParseBadFont(t *testing.T) {
 		"garbage":   []byte("this is not a font at all"),
 		"empty":     nil,
 		"otf":       []byte("OTTO\x00\x00\x00\x00\x00\x00\x00\x00"),
-		"truncated": Regular.TTF()[:4096],
+		"truncated": Regular.ttf[:4096],
 	} {
 		if _, err := parse(ttf, 0); err == nil {
 			t.Errorf("%s: parse accepted bad data", name)

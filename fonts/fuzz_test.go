@@ -24,7 +24,9 @@ func FuzzOpen(f *testing.F) {
 			return
 		}
 		text := "中文 abc 𠮷"
-		face.Missing(text)
+		for _, r := range text {
+			face.Has(r)
+		}
 		face.Width(text, 12)
 		face.Ascent()
 		face.Descent()

@@ -114,9 +114,6 @@ func (c Colour) Neutral() bool {
 	return c.RGB[0] == c.RGB[1] && c.RGB[1] == c.RGB[2]
 }
 
-// Coverage is the total of the four inks, 0..4 (4 = 400 %).
-func (c Colour) Coverage() float64 { return c.CMYK[0] + c.CMYK[1] + c.CMYK[2] + c.CMYK[3] }
-
 // Palette is the colours with print values a build uses, by screen value,
 // and whether the build is for print (PDF/X) or screen.
 type Palette struct {
