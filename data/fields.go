@@ -176,6 +176,7 @@ var (
 		{key: "change", goName: "Change", doc: "变化方向：up（上升）或 down（下降），会画箭头", enum: changes, printed: no, diffed: yes,
 			bad: "%q is not a change direction; write up or down, or leave the line out"},
 		{key: "note", goName: "Note", doc: "标签下面的一行小字说明，例：同比增长12%", name: "说明", printed: yes, diffed: yes, maxLen: 40},
+		{key: "source", goName: "Source", doc: "数字的出处，印在卡片底部的一行小字，例：数据来源：市统计局", name: "来源", printed: yes, diffed: yes, maxLen: 40},
 		{key: "icon", goName: "Icon", doc: "图标的名称，印在数字上方，例：users；brochure icons 列出全部图标", enum: icons.Names(), name: "图标", printed: no, diffed: yes, bad: badIcon},
 	}}
 	chartObj = object{name: "chart", goType: reflect.TypeFor[Chart](), what: "a chart", doc: "一个图表；bar、hbar、pie、stacked、change、line、area 用 data，grouped（以及多条线的 line、area）用 series 和 data 的 values，donut、progress、waffle 用 value 和 total，或 percent", fields: []field{

@@ -132,6 +132,7 @@ type Stat struct {
 	Label  string
 	Change string // "", "up" or "down"
 	Note   string // a line printed small under the label, e.g. "同比增长12%"
+	Source string // where the figure comes from, printed small at the card's foot, e.g. "数据来源：市统计局"
 	Icon   string // the name of a bundled icon (package icons) set above the figure
 }
 

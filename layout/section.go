@@ -511,6 +511,9 @@ type statCard struct {
 	theme Theme
 	big   float64
 	note  string // a second, smaller line under the label (the cover)
+	// source is where the figure comes from, the card's last line (not on
+	// the cover, whose cards are the sections' first figures)
+	source string
 	// iconRoom keeps an icon's room above the figure when the card has
 	// none but others beside it do (alignIcons)
 	iconRoom bool
@@ -525,7 +528,7 @@ type statCard struct {
 }
 
 func (d *Document) statCard(s data.Stat) Block {
-	return &statCard{stat: s, theme: d.Theme, big: d.Theme.Scale.Stat, note: s.Note}
+	return &statCard{stat: s, theme: d.Theme, big: d.Theme.Scale.Stat, note: s.Note, source: s.Source}
 }
 
 func (c *statCard) color() string {
@@ -578,14 +581,17 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 	return lines[0], big
 }
 
-// text is the label (and note), built once: a Paragraph caches its lines.
+// text is the label (then the note and the source, smaller), built once:
+// a Paragraph caches its lines.
 func (c *statCard) text() *Paragraph {
 	if c.label != nil {
 		return c.label
 	}
 	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, c.theme.Scale.Label, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: 11}
-	if c.note != "" {
-		p.Spans = append(p.Spans, c.theme.span("\n"+c.note, c.theme.Regular, c.theme.Scale.Folio, c.theme.Muted))
+	for _, s := range []string{c.note, c.source} {
+		if s != "" {
+			p.Spans = append(p.Spans, c.theme.span("\n"+s, c.theme.Regular, c.theme.Scale.Folio, c.theme.Muted))
+		}
 	}
 	c.label = p
 	return p

@@ -22,7 +22,7 @@ sections:
   - title: 第一节标题
     headline: 导语文字
     stats:
-      - {value: 500, prefix: 近, unit: 余场, label: 教育活动, note: 全年合计}
+      - {value: 500, prefix: 近, unit: 余场, label: 教育活动, note: 全年合计, source: 出处文字}
       - {value: 12, unit: 个, label: 支部}
     body: |
       正文第一段。
