@@ -7,5 +7,6 @@ func init() {
 		name: "donut", doc: "环形", takes: []string{"value", "total", "percent"}, needs: [][]string{{"percent"}, {"value", "total"}},
 		hint:  "a donut chart shows one share: give value: and total:, or percent:",
 		check: func(v *validator, path string, c Chart) { v.fraction(path, c, true) },
+		notes: fractionNotes(true),
 	})
 }

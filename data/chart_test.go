@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -184,5 +185,15 @@ func TestChartErrors(t *testing.T) {
 			}
 			t.Errorf("no error containing %q in:\n%v", tt.want, err)
 		})
+	}
+}
+
+// Every chart field of the field table is taken by every kind (common) or
+// by some kind: a field no kind takes is refused on every chart.
+func TestChartFieldsTaken(t *testing.T) {
+	for _, f := range chartObj.fields {
+		if !slices.Contains(chartCommon, f.key) && kindsTaking(f.key) == "no chart" {
+			t.Errorf("chart field %s: no kind takes it, and it is not common to all (chartCommon)", f.key)
+		}
 	}
 }

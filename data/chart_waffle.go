@@ -7,5 +7,6 @@ func init() {
 		name: "waffle", doc: "百格图", takes: []string{"value", "total", "percent"}, needs: [][]string{{"percent"}, {"value", "total"}},
 		hint:  "a waffle chart shows one share: give value: and total:, or percent:",
 		check: func(v *validator, path string, c Chart) { v.fraction(path, c, false) },
+		notes: fractionNotes(false),
 	})
 }

@@ -30,6 +30,10 @@ type chartKind struct {
 	// spreadsheet gives it one column a series
 	series bool
 	check  func(v *validator, path string, c Chart)
+	// notes say what a field it takes means for it where the field's own
+	// doc does not say it all ("value": "可以大于 total"); the schema sets
+	// them after the kinds' names.
+	notes map[string]string
 }
 
 // checkPoints is the check of a kind that shows a list of values, one
@@ -48,8 +52,21 @@ func checkShares(example string) func(v *validator, path string, c Chart) {
 	}
 }
 
+// sharesNotes are the notes of a kind that shows the parts of a whole.
+var sharesNotes = map[string]string{"total": "各项之和"}
+
+// fractionNotes are the notes of a kind that shows one share of a whole;
+// over: the share may pass the whole (over-fulfilment), as its check
+// (validator.fraction) allows.
+func fractionNotes(over bool) map[string]string {
+	if over {
+		return map[string]string{"total": "部分所属的总数，大于 0", "value": "可以大于 total（超额完成，印成 108%）", "percent": "可以超过 100（超额完成）"}
+	}
+	return map[string]string{"total": "部分所属的总数，大于 0", "value": "不大于 total", "percent": "在 0 到 100 之间"}
+}
+
 // chartCommon are the fields every kind takes.
-var chartCommon = []string{"type", "title", "unit", "prefix", "format", "decimals"}
+var chartCommon = []string{"type", "title", "unit", "prefix", "format", "decimals", "alt"}
 
 var chartKinds []chartKind
 
@@ -166,10 +183,38 @@ func CheckChart(c Chart) error {
 	return v.errs.err()
 }
 
-// withKinds fills the type field's values and text from the kinds (the
-// field table is built before the kinds register).
+// withKinds completes a chart field's schema from the kinds (the field
+// table is built before the kinds register, and names no kind): type's
+// values and text; a field some kinds take is led by their names, and
+// followed by what it means for those that say more (notes).
 func withKinds(f field) field {
-	f.doc, f.enum = typeDoc(), chartTypes
+	if f.key == "type" {
+		f.doc, f.enum = typeDoc(), chartTypes
+		return f
+	}
+	if slices.Contains(chartCommon, f.key) {
+		return f
+	}
+	var taking []string
+	var notes []string              // in kind order
+	byNote := map[string][]string{} // note → the kinds that give it
+	for _, k := range chartKinds {
+		if !slices.Contains(k.takes, f.key) {
+			continue
+		}
+		taking = append(taking, k.name)
+		if n := k.notes[f.key]; n != "" {
+			if byNote[n] == nil {
+				notes = append(notes, n)
+			}
+			byNote[n] = append(byNote[n], k.name)
+		}
+	}
+	doc := strings.Join(taking, "、") + "：" + f.doc
+	for _, n := range notes {
+		doc += "；" + strings.Join(byNote[n], "、") + "：" + n
+	}
+	f.doc = doc
 	return f
 }
 

@@ -118,7 +118,7 @@ var (
 			missing: `the report has no sections; add a "sections:" list with at least one "- title: ..." item`},
 	}}
 	themeObj = object{name: "theme", goType: reflect.TypeFor[Theme](), what: `"theme"`, doc: "版式设置，每一项都可省略", fields: []field{
-		{key: "style", goName: "Style", doc: "版式风格：newspaper（报纸数据版，默认）、report（年度报告：朴素、细线、编号章节、目录）或 poster（一图读懂：大色块、大数字、通栏图表）；主色、辅色和字体仍可另设", enum: theme.Names(), printed: no, diffed: no, def: theme.Default,
+		{key: "style", goName: "Style", doc: "版式风格：" + theme.Described(false) + "；主色、辅色和字体仍可另设", enum: theme.Names(), printed: no, diffed: no, def: theme.Default,
 			bad: "style %q is not a look brochure has; write newspaper, report or poster"},
 		{key: "paper", goName: "Paper", doc: "纸张（成品尺寸）：A4（默认）、A5、B5（176×250 毫米）、Letter，或写成 宽x高 毫米，例：\"185x260\"", pattern: `^(A4|A5|B5|Letter|[0-9]+(\.[0-9]+)?x[0-9]+(\.[0-9]+)?)$`, printed: no, diffed: no},
 		{key: "orientation", goName: "Orientation", doc: "方向：portrait（竖版，默认）或 landscape（横版）", enum: orientations, printed: no, diffed: no,
@@ -179,22 +179,22 @@ var (
 		{key: "source", goName: "Source", doc: "数字的出处，印在卡片底部的一行小字，例：数据来源：市统计局", name: "来源", printed: yes, diffed: yes, maxLen: 40},
 		{key: "icon", goName: "Icon", doc: "图标的名称，印在数字上方，例：users；brochure icons 列出全部图标", enum: icons.Names(), name: "图标", printed: no, diffed: yes, bad: badIcon},
 	}}
-	chartObj = object{name: "chart", goType: reflect.TypeFor[Chart](), what: "a chart", doc: "一个图表；bar、hbar、pie、stacked、change、line、area 用 data，grouped（以及多条线的 line、area）用 series 和 data 的 values，donut、progress、waffle 用 value 和 total，或 percent", fields: []field{
+	chartObj = object{name: "chart", goType: reflect.TypeFor[Chart](), what: "a chart", doc: "一个图表；type 说它是哪一种，也就决定它用哪些字段（各字段的说明前写着用它的图表）", fields: []field{
 		{key: "type", goName: "Type", required: true, printed: no, diffed: yes}, // doc and values from the kinds (chartkind.go)
 		{key: "title", goName: "Title", doc: "图表标题", printed: yes, diffed: yes, maxLen: 60},
 		{key: "unit", goName: "Unit", doc: "数值后的单位，例：\"%\"", name: "单位", printed: yes, diffed: yes, maxLen: 10},
-		{key: "data", goName: "Data", doc: "数据：每项 {label: …, value: …}；或从表格读取 {file: traffic.csv} / {file: stats.xlsx, sheet: 交管, range: A1:B5}", alt: "source", item: "data item", decode: "data"},
-		{key: "value", goName: "Value", doc: "donut、progress、waffle：部分的数；progress、donut 可以大于 total（超额完成，印成 108%）", min: num(0), diffed: yes},
-		{key: "total", goName: "Total", doc: "donut、progress、waffle：总数，大于 0；pie、stacked：各项之和", min: num(0), diffed: yes},
-		{key: "percent", goName: "Percent", doc: "donut、progress、waffle：直接给百分比（不写 % 号），代替 value 和 total；progress、donut 可以超过 100（超额完成），waffle 在 0 到 100 之间", min: num(0), diffed: yes},
+		{key: "data", goName: "Data", doc: "每项 {label: …, value: …}；或从表格读取 {file: traffic.csv} / {file: stats.xlsx, sheet: 交管, range: A1:B5}", alt: "source", item: "data item", decode: "data"},
+		{key: "value", goName: "Value", doc: "部分的数", min: num(0), diffed: yes},
+		{key: "total", goName: "Total", doc: "总数", min: num(0), diffed: yes},
+		{key: "percent", goName: "Percent", doc: "直接给百分比（不写 % 号），代替 value 和 total", min: num(0), diffed: yes},
 		{key: "prefix", goName: "Prefix", doc: "每个数值前的字，例：约", printed: yes, diffed: no},
 		{key: "format", goName: "Format", doc: "数值写法：wan（以万为单位，30793000 → 3079.3万）、yi（以亿为单位）、auto（自动）；不写则照原样", enum: number.Styles, printed: no, diffed: no},
 		{key: "decimals", goName: "Decimals", doc: "小数位数，例：1", min: num(0), max: num(6), diffed: no, decode: "decimals"},
-		{key: "better", goName: "Better", doc: "change：哪个方向是好消息：lower（下降为好，如事故数）或 higher（上升为好）", enum: []string{"lower", "higher"}, printed: no, diffed: no},
-		{key: "series", goName: "Series", doc: "grouped、line、area：各组（各条线）的名称，例：[刑事案件, 治安案件]；每项数据写 values", item: "series name", printed: yes, diffed: no},
-		{key: "highlight", goName: "Highlight", doc: "line、area：突出显示的一项，写它的 label，例：2025", printed: no, diffed: no},
-		{key: "target", goName: "Target", doc: "line、area：目标值，画成一条带标注的虚线，例：40", diffed: no},
-		{key: "zero", goName: "Zero", doc: "line、area：写 false 时数值轴不从 0 开始，轴上画截断符号；默认从 0 开始", def: true, diffed: no},
+		{key: "better", goName: "Better", doc: "哪个方向是好消息：lower（下降为好，如事故数）或 higher（上升为好）", enum: []string{"lower", "higher"}, printed: no, diffed: no},
+		{key: "series", goName: "Series", doc: "各组（各条线）的名称，例：[刑事案件, 治安案件]；每项数据写 values", item: "series name", printed: yes, diffed: no},
+		{key: "highlight", goName: "Highlight", doc: "突出显示的一项，写它的 label，例：2025", printed: no, diffed: no},
+		{key: "target", goName: "Target", doc: "目标值，画成一条带标注的虚线，例：40", diffed: no},
+		{key: "zero", goName: "Zero", doc: "写 false 时数值轴不从 0 开始，轴上画截断符号；默认从 0 开始", def: true, diffed: no},
 		{key: "alt", goName: "Alt", doc: "替代文字：读屏软件代替图表读出的一段话；不写则由数据自动生成（图表类型、标题、单位、各项数值、最大最小），用 brochure charts --alt 查看", name: "替代文字", printed: no, diffed: yes},
 	}}
 	pointObj = object{name: "point", goType: reflect.TypeFor[Point](), what: "a data item", doc: "图表的一项数据，例：{label: 事故数, value: 14.98}", fields: []field{

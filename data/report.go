@@ -146,13 +146,13 @@ type Number struct {
 // String returns the number as written.
 func (n Number) String() string { return n.Text }
 
-// Chart is one chart of a section. Which fields apply depends on Type (the
-// kinds are chart_<type>.go): bar, hbar, pie, stacked, change, line and
-// area use Data; grouped, and line and area with several lines, use Series
-// and Data with Values; donut, progress and waffle use Value and Total, or
-// Percent (pie and stacked may give Total, the whole the shares add up to).
+// Chart is one chart of a section. Which fields apply depends on Type:
+// each kind is a file, chart_<type>.go, that says which fields it takes
+// besides the common ones (type, title, unit, prefix, format, decimals,
+// alt): a list of points (Data), points with a value a series (Series, and
+// Values in Data), or one share (Value and Total, or Percent).
 type Chart struct {
-	Type    string // the kind: bar, line, pie, … (ChartKinds)
+	Type    string // the kind (ChartKinds)
 	Title   string
 	Unit    string
 	Data    []Point
@@ -163,13 +163,13 @@ type Chart struct {
 	Prefix   string   // set before every value, e.g. "约"
 	Format   string   // "" (as written) | wan | yi | auto: see package number
 	Decimals *int     // fixed decimals for every value; nil: as written
-	Better   string   // change: lower | higher, which direction is good news
-	Series   []string // grouped, line, area: the series' names, in the order of each point's Values
+	Better   string   // lower | higher: which direction is good news
+	Series   []string // the series' names, in the order of each point's Values
 	Source   *Source  // data: {file: ...}: Data was read from this file
 
-	Highlight string  // line, area: the label of the point to stand out
-	Target    *Number // line, area: a reference value, drawn as a dashed line
-	Zero      *bool   // line, area: false lets the value axis start above zero; nil is true
+	Highlight string  // the label of the point to stand out
+	Target    *Number // a reference value, drawn as a dashed line
+	Zero      *bool   // false lets the value axis start above zero; nil is true
 
 	Alt string // the chart in words for readers who cannot see it; "" writes it from the data (charts.Alt)
 }

@@ -50,7 +50,7 @@ func objectSchema(o object) ordered {
 		if !ok {
 			panic(fmt.Sprintf("data: field table: %s has no Go field %s", o.goType, f.goName))
 		}
-		if o.name == "chart" && f.key == "type" {
+		if o.name == "chart" {
 			f = withKinds(f)
 		}
 		props = append(props, kv{f.key, fieldSchema(f, sf.Type)})

@@ -8,6 +8,7 @@ import "github.com/brochure-dev/brochure/ink"
 // cards with a bar on their left.
 func newspaper() Theme {
 	return Theme{
+		About: [2]string{"报纸数据版", "a paper's data page"},
 		Palette: Palette{Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9", Tint: "#F7EDEE",
 			Good: "#1F4E9A", Bad: "#B5121B"},
 		Inks: []ink.Colour{

@@ -10,6 +10,7 @@ import "github.com/brochure-dev/brochure/ink"
 // larger sans.
 func poster() Theme {
 	return Theme{
+		About: [2]string{"一图读懂：大色块、大数字、通栏图表", "一图读懂: bands, big figures"},
 		Palette: Palette{Primary: "#0067A5", Accent: "#12436D", Ink: "#1A1A1A", Muted: "#555555", Rule: "#C9D6E0", Tint: "#E6F0F6",
 			Good: "#0067A5", Bad: "#C8161D"},
 		Inks: []ink.Colour{

@@ -25,6 +25,7 @@ import "github.com/brochure-dev/brochure/ink"
 // headline that spans both columns, as newspaper's deck does).
 func report() Theme {
 	return Theme{
+		About: [2]string{"年度报告：朴素、细线、编号章节、目录", "a sober annual report with contents and numbered sections"},
 		Palette: Palette{Primary: "#12436D", Accent: "#C0501B", Ink: "#1A1A1A", Muted: "#5C5C5C", Rule: "#BFBFBF", Tint: "#EEF1F4",
 			Good: "#12436D", Bad: "#B5121B"},
 		Inks: []ink.Colour{

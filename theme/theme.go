@@ -9,6 +9,7 @@ package theme
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/ink"
@@ -19,6 +20,9 @@ import (
 // embedded, so th.Primary and th.Bold read as what they are.
 type Theme struct {
 	Name string // the look's name, as theme: {style: …} writes it
+	// About says what the look is, in Chinese (the schema's text of
+	// style:) and in English (--style's help).
+	About [2]string
 	Palette
 	Faces
 	Locale locale.Locale // the report's language: labels, dates, regional faces
@@ -214,6 +218,35 @@ func Look(name string) (Theme, error) {
 	th.Faces = Faces{Regular: fonts.Regular, Bold: fonts.Bold, Black: fonts.Black}
 	th.Locale = locale.Must("")
 	return th, nil
+}
+
+// Described lists the looks in words, the default first, each with what
+// it is (About): in Chinese, "newspaper（报纸数据版，默认）、poster（…）或
+// report（…）" (the schema's text of style:); in English (en), "newspaper
+// (a paper's data page), poster (…) or report (…)" (--style's help).
+func Described(en bool) string {
+	names := slices.DeleteFunc(Names(), func(n string) bool { return n == Default })
+	names = append([]string{Default}, names...)
+	var parts []string
+	for _, n := range names {
+		a := looks[n]().About
+		switch {
+		case en:
+			parts = append(parts, n+" ("+a[1]+")")
+		case n == Default:
+			parts = append(parts, n+"（"+a[0]+"，默认）")
+		default:
+			parts = append(parts, n+"（"+a[0]+"）")
+		}
+	}
+	sep, or := "、", "或 "
+	if en {
+		sep, or = ", ", " or "
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], sep) + or + parts[len(parts)-1]
 }
 
 // Names lists the looks, in alphabetical order.

@@ -23,6 +23,9 @@ func TestLooksComplete(t *testing.T) {
 		if th.Name != name {
 			t.Errorf("%s: Name %q", name, th.Name)
 		}
+		if th.About[0] == "" || th.About[1] == "" {
+			t.Errorf("%s: About does not say what the look is in Chinese and English", name)
+		}
 		if th.Regular == nil || th.Bold == nil || th.Black == nil {
 			t.Errorf("%s: a face is missing", name)
 		}

@@ -1,5 +1,12 @@
 package main
 
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/brochure-dev/brochure/theme"
+)
+
 // The --help of each command: what it does, its options, an example. Every
 // flag a command declares is named in its help (TestCommandTable).
 
@@ -27,10 +34,29 @@ const proofHelp = `  --draft           photos under 100 dpi are warnings, not er
   --final           placeholder photo frames are errors
 `
 
-const styleHelp = `  --style LOOK      set the report in another look than its theme: {style: …} says:
-                    newspaper (a paper's data page), report (a sober annual report with
-                    contents and numbered sections) or poster (一图读懂: bands, big figures)
-`
+// styleHelp is --style's help: the looks with what each is, from package
+// theme, so a new look is in it by itself.
+var styleHelp = "  --style LOOK      set the report in another look than its theme: {style: …} says:\n" +
+	wrap(theme.Described(true), 20, 92)
+
+// wrap breaks text at spaces into lines of at most width characters, each
+// indented by indent spaces and ended by a newline.
+func wrap(text string, indent, width int) string {
+	var b strings.Builder
+	line := strings.Repeat(" ", indent)
+	for i, word := range strings.Fields(text) {
+		if i > 0 && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width {
+			b.WriteString(line + "\n")
+			line = strings.Repeat(" ", indent) + word
+			continue
+		}
+		if i > 0 {
+			line += " "
+		}
+		line += word
+	}
+	return b.String() + line + "\n"
+}
 
 const printHelp = `  --pdfa            PDF/A-2a (archival, tagged): pdfaid in the metadata, an sRGB output intent
   --pdfx            PDF/X-4 for a four-colour press: text and rules on the black plate (black text
@@ -43,7 +69,7 @@ const printHelp = `  --pdfa            PDF/A-2a (archival, tagged): pdfaid in th
                     separations.txt, the plates each page prints from and the most ink on it
 `
 
-const buildHelp = `brochure build — build the brochure PDF from a report.
+var buildHelp = `brochure build — build the brochure PDF from a report.
 
 Usage:
   brochure build report.yaml [-o report.pdf] [--json] [--quiet]
@@ -100,7 +126,7 @@ Example:
   brochure preflight out/year-in-review-2020.pdf
 `
 
-const validateHelp = `brochure validate — check a report without building it.
+var validateHelp = `brochure validate — check a report without building it.
 
 Usage:
   brochure validate report.yaml
@@ -115,7 +141,7 @@ Example:
   brochure validate report.yaml
 `
 
-const watchHelp = `brochure watch — build, then rebuild every time the report or a photo is saved.
+var watchHelp = `brochure watch — build, then rebuild every time the report or a photo is saved.
 
 Usage:
   brochure watch report.yaml [-o report.pdf]
@@ -196,7 +222,7 @@ Example:
   brochure version
 `
 
-const chartsHelp = `brochure charts — every chart of a report as its own file, for the web or slides.
+var chartsHelp = `brochure charts — every chart of a report as its own file, for the web or slides.
 
 Usage:
   brochure charts report.yaml -o DIR [--format svg|png|pdf] [--dpi 300]

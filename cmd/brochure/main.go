@@ -3,9 +3,8 @@
 //
 //	brochure build report.yaml [-o report.pdf]
 //
-// The commands (build, watch, validate, init, diff, charts, impose,
-// preflight, schema, completion, version, help) are the table in
-// commands.go; `brochure help` lists them and `brochure help X` explains one.
+// The commands are the table in commands.go: `brochure help` lists them
+// and `brochure help X` explains one.
 //
 // Exit codes: 0 ok, 1 invalid input (fix the report), 2 usage, 3 I/O
 // (files, disk), 4 internal error (a bug: please report it).
