@@ -56,7 +56,7 @@ type Logo struct {
 
 // Theme holds the optional look settings.
 type Theme struct {
-	Style       string  // the look: one of package theme's (newspaper, report, poster); empty: newspaper
+	Style       string  // the look: one of package theme's (theme.Names); empty: theme.Default
 	Paper       string  // "A4" (default), "A5", "B5", "Letter" or "WxH" in mm
 	Orientation string  // "portrait" (default) or "landscape"
 	Primary     string  // "#RRGGBB"
