@@ -42,27 +42,36 @@ func checkPoints(example string) func(v *validator, path string, c Chart) {
 	return func(v *validator, path string, c Chart) { v.points(path, c, false, example) }
 }
 
-// checkShares is the check of a kind that shows the parts of a whole: a
-// list of values, one each, that are shares of it.
-func checkShares(example string) func(v *validator, path string, c Chart) {
-	return func(v *validator, path string, c Chart) {
-		if v.points(path, c, false, example) {
-			v.shares(path, c)
-		}
+// sharesKind is a kind that shows the parts of a whole (pie, stacked): a
+// list of values, one each, that are shares of it, and optionally the
+// total they make up. example is one item as it is written.
+func sharesKind(name, doc, example string) chartKind {
+	return chartKind{
+		name: name, doc: doc, takes: []string{"data", "total"}, needs: [][]string{{"data"}},
+		hint: fmt.Sprintf("a %s chart takes data: (and optionally total:)", name),
+		check: func(v *validator, path string, c Chart) {
+			if v.points(path, c, false, example) {
+				v.shares(path, c)
+			}
+		},
+		notes: map[string]string{"total": "各项之和"},
 	}
 }
 
-// sharesNotes are the notes of a kind that shows the parts of a whole.
-var sharesNotes = map[string]string{"total": "各项之和"}
-
-// fractionNotes are the notes of a kind that shows one share of a whole;
-// over: the share may pass the whole (over-fulfilment), as its check
-// (validator.fraction) allows.
-func fractionNotes(over bool) map[string]string {
+// fractionKind is a kind that shows one share of a whole (donut,
+// progress, waffle): value and total, or percent; over: the share may
+// pass the whole (over-fulfilment).
+func fractionKind(name, doc string, over bool) chartKind {
+	notes := map[string]string{"total": "部分所属的总数，大于 0", "value": "不大于 total", "percent": "在 0 到 100 之间"}
 	if over {
-		return map[string]string{"total": "部分所属的总数，大于 0", "value": "可以大于 total（超额完成，印成 108%）", "percent": "可以超过 100（超额完成）"}
+		notes = map[string]string{"total": "部分所属的总数，大于 0", "value": "可以大于 total（超额完成，印成 108%）", "percent": "可以超过 100（超额完成）"}
 	}
-	return map[string]string{"total": "部分所属的总数，大于 0", "value": "不大于 total", "percent": "在 0 到 100 之间"}
+	return chartKind{
+		name: name, doc: doc, takes: []string{"value", "total", "percent"}, needs: [][]string{{"percent"}, {"value", "total"}},
+		hint:  fmt.Sprintf("a %s chart shows one share: give value: and total:, or percent:", name),
+		check: func(v *validator, path string, c Chart) { v.fraction(path, c, over) },
+		notes: notes,
+	}
 }
 
 // chartCommon are the fields every kind takes.
