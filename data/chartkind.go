@@ -34,6 +34,9 @@ type chartKind struct {
 	// doc does not say it all ("value": "可以大于 total"); the schema sets
 	// them after the kinds' names.
 	notes map[string]string
+	// over: its share may pass the whole (over-fulfilment); fractionKind
+	// sets it
+	over bool
 }
 
 // checkPoints is the check of a kind that shows a list of values, one
@@ -71,6 +74,7 @@ func fractionKind(name, doc string, over bool) chartKind {
 		hint:  fmt.Sprintf("a %s chart shows one share: give value: and total:, or percent:", name),
 		check: func(v *validator, path string, c Chart) { v.fraction(path, c, over) },
 		notes: notes,
+		over:  over,
 	}
 }
 
@@ -163,6 +167,21 @@ func (v *validator) chart(path string, c Chart) {
 		v.add(path+"."+f.key, "%s: is only for %s; remove it (%s)", f.key, kindsTaking(f.key), k.hint)
 	}
 	k.check(v, path, c)
+}
+
+// overKinds names the kinds whose share may pass the whole: "a donut or
+// progress chart".
+func overKinds() string {
+	var names []string
+	for _, k := range chartKinds {
+		if k.over {
+			names = append(names, k.name)
+		}
+	}
+	if len(names) == 0 {
+		return "no chart"
+	}
+	return "a " + strings.Join(names, " or ") + " chart"
 }
 
 // kindsTaking names the kinds that take a field: "a grouped chart", "line
@@ -386,7 +405,7 @@ func (v *validator) fraction(path string, c Chart, over bool) {
 			case c.Percent.Value < 0:
 				v.add(path+".percent", "%s is negative; write the percentage without the %% sign, e.g. percent: 98.5", c.Percent.Text)
 			case !over && c.Percent.Value > 100:
-				v.add(path+".percent", "%s is outside 0..100; write the percentage without the %% sign, e.g. percent: 98.5 (a progress or donut chart can show more than 100)", c.Percent.Text)
+				v.add(path+".percent", "%s is outside 0..100; write the percentage without the %% sign, e.g. percent: 98.5 (%s can show more than 100)", c.Percent.Text, overKinds())
 			case c.Percent.Value > maxOver*100:
 				v.add(path+".percent", "%s is more than %d times the whole; check the figure (write the percentage without the %% sign, e.g. percent: 108)", c.Percent.Text, maxOver)
 			}
@@ -410,7 +429,7 @@ func (v *validator) fraction(path string, c Chart, over bool) {
 		case c.Value.Value < 0:
 			v.add(path+".value", "value %s is negative; give the part of the total that is done", c.Value.Text)
 		case !over && c.Value.Value > c.Total.Value:
-			v.add(path+".value", "value %s must be between 0 and the total %s (a progress or donut chart can show more than the total)", c.Value.Text, c.Total.Text)
+			v.add(path+".value", "value %s must be between 0 and the total %s (%s can show more than the total)", c.Value.Text, c.Total.Text, overKinds())
 		case c.Value.Value > maxOver*c.Total.Value:
 			v.add(path+".value", "value %s is more than %d times the total %s; check the figures (are value and total swapped?)", c.Value.Text, maxOver, c.Total.Text)
 		}
