@@ -247,3 +247,39 @@ func decodable(path string, maxPixels int, maxBytes int64) error {
 	}
 	return nil
 }
+
+// gainsWidth reports whether figure b, which would otherwise stand alone
+// in half of a row w wide (gutter between the halves), gains from the
+// full width instead, so that no half of the page is left empty beside
+// it: a chart whose plot grows with the width (columns, lines), whose
+// items are crowded into rows of bars in half the width, or that is one
+// strip (a progress bar, a stacked bar); a landscape photo, whose frame
+// at the full width is no taller than wideShare of the width.
+func gainsWidth(b Block, w, gutter float64) bool {
+	half := (w - gutter) / 2
+	switch f := b.(type) {
+	case *chartBlock:
+		if f.chart.Type == "progress" || f.chart.Type == "stacked" {
+			return true
+		}
+		return f.style.Rows(f.chart, half) || f.style.Height(f.chart, w) > 1.2*f.style.Height(f.chart, half)
+	case *photoBlock:
+		return f.ratio == 0 && f.natural <= wideShare
+	}
+	return false
+}
+
+// wideShare is the tallest a photo set the full width may be, as a share
+// of the width: a landscape photo (3:2 is 0.67), not a square or a
+// portrait one, which would take most of a page.
+const wideShare = 0.7
+
+// alone is the row for figure b when it is left without a partner: the
+// full width when it gains from it (see gainsWidth), else half of a row
+// of cols, as before; kicker and after as the row it came from.
+func alone(b Block, cols int, w, gutter, after float64, kicker Block) *Row {
+	if cols > 1 && gainsWidth(b, w, gutter) {
+		cols = 1
+	}
+	return &Row{Cells: []Block{b}, Columns: cols, Gutter: gutter, After: after, Kicker: kicker}
+}

@@ -447,7 +447,7 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 		if a.Measure(w) > h+1e-6 {
 			return nil, f
 		}
-		return &a, &Row{Cells: []Block{f.Float}, Columns: f.cols(), Gutter: f.Gutter, After: f.After, Kicker: f.Kicker}
+		return &a, alone(f.Float, f.cols(), w, f.Gutter, f.After, f.Kicker)
 	}
 	if len(spans) == 0 || spans[0][1]-spans[0][0] < 2 {
 		return nil, f

@@ -249,7 +249,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				} else {
 					rest := *fw
 					rest.Float = nil
-					fl = append(fl, &Row{Cells: []Block{fw.Float}, Columns: fw.cols(), Gutter: fw.Gutter, After: fw.After, Kicker: fw.Kicker})
+					fl = append(fl, alone(fw.Float, fw.cols(), f.W, fw.Gutter, fw.After, fw.Kicker))
 					b, q[0] = &rest, &rest
 				}
 			}

@@ -97,6 +97,18 @@ func (d *Document) body() []Block {
 		} else {
 			blocks = append(blocks, cardRows(cards, 0, d.geo.Gutter)...)
 		}
+		if len(figs)%2 == 1 && flow == nil {
+			// no text to stand in: the figure that gains most from the
+			// full width takes it (the last such), rather than one
+			// standing alone in half a row
+			for j := len(figs) - 1; j >= 0; j-- {
+				if gainsWidth(figs[j], d.geo.contentW(), d.geo.Gutter) {
+					wide = append(wide, figs[j])
+					figs = append(figs[:j:j], figs[j+1:]...)
+					break
+				}
+			}
+		}
 		if hero != nil {
 			blocks = append(blocks, &Row{Cells: []Block{hero}, Columns: 1, After: d.Theme.Grid.FigureGap})
 		}
