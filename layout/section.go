@@ -98,6 +98,9 @@ func (d *Document) body() []Block {
 			blocks = append(blocks, cardRows(cards, 0, d.geo.Gutter)...)
 		}
 		if len(figs)%2 == 1 && flow == nil {
+			figs = d.stackStrips(figs)
+		}
+		if len(figs)%2 == 1 && flow == nil {
 			// no text to stand in: the figure that gains most from the
 			// full width takes it (the last such), rather than one
 			// standing alone in half a row
@@ -182,6 +185,34 @@ func captionsOffGrid(row *Row, g geometry) bool {
 	w := g.contentW()
 	x, _ := row.cell(w, 1)
 	return math.Abs(x-(g.figureW()+g.Gutter)) > 2
+}
+
+// stackStrips sets the first two strip charts of figs (a progress bar, a
+// stacked bar: a line of a chart, whatever the width) one above the
+// other in one cell, at the place of the first, so that an odd figure
+// finds a partner: the strips beside a pie chart rather than a strip
+// beside it and another alone.
+func (d *Document) stackStrips(figs []Block) []Block {
+	first := -1
+	for j, b := range figs {
+		if !stripChart(b) {
+			continue
+		}
+		if first < 0 {
+			first = j
+			continue
+		}
+		out := append([]Block(nil), figs[:j]...)
+		out[first] = &Stack{Blocks: []Block{figs[first], Space(d.Theme.Grid.FigureGap), b}}
+		return append(out, figs[j+1:]...)
+	}
+	return figs
+}
+
+// stripChart reports whether b is a chart drawn as one strip.
+func stripChart(b Block) bool {
+	c, ok := b.(*chartBlock)
+	return ok && (c.chart.Type == "progress" || c.chart.Type == "stacked")
 }
 
 // grows reports whether chart c gains from the full width: its plot is
