@@ -117,8 +117,8 @@ func example(t *testing.T, path, style string) {
 			if late := lateFigures(d); len(late) != lateAllowed[name] {
 				t.Errorf("%d figures after the head of a later section, %d allowed: %q", len(late), lateAllowed[name], late)
 			}
-			if lone := loneFigures(d); len(lone) > 0 {
-				t.Errorf("%d figures alone in half the width: %q", len(lone), lone)
+			if lone := loneFigures(d); len(lone) != loneAllowed[name] {
+				t.Errorf("%d figures alone in half the width, %d allowed: %q", len(lone), loneAllowed[name], lone)
 			}
 			for i := range d.Pages {
 				for _, b := range d.Pages[i].Blocks {
@@ -223,6 +223,20 @@ var blankPages = map[string][]int{
 	// the second section's QR code, carried past its text by the poster's
 	// larger heads, stands alone on the booklet's third page
 	"poster/english-review-2025": {3},
+}
+
+// loneAllowed are the figures, by report and look, set alone in half the
+// width (nothing beside them; every other figure of every report is
+// paired, beside its text or the full width): national-summary's pie
+// chart of section 2 in the report look. Beside its text, its section's
+// one other place, the section grows by five lines (85 pt) and section
+// 4's head and cards (182 pt) no longer begin under section 3: page 3
+// ends 21 % blank (page 4 15 %); a pie gains nothing from the full width
+// (its disc stays 110 pt, the legend beside it), and the section has no
+// other figure to pair it with. So it waits for page 4, after section
+// 4's head (see lateAllowed).
+var loneAllowed = map[string]int{
+	"report/national-summary": 1,
 }
 
 // lateAllowed are the figures, by report and look, set after the head

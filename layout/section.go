@@ -36,8 +36,9 @@ func titlesOnly(r *data.Report) bool {
 // full width). When a
 // section has an odd number of figures, the last one stands in the text at
 // the foot of its last column, or beside the stat cards when there is no
-// text, instead of alone in half a row, so no half of the page is left
-// empty.
+// text; with neither, two strip charts share one cell (stackStrips), or
+// else the figure that gains from the full width takes it (gainsWidth):
+// no figure stands alone in half a row, half of the page left empty.
 //
 // The layout follows the section's content, so that ten sections do not
 // repeat one pattern: a section of one chart and a short text leads with
