@@ -1,0 +1,104 @@
+package layout
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+)
+
+// frame is a photo of shape natural (height / width) with no caption.
+func frame(natural float64) *photoBlock {
+	return &photoBlock{natural: natural, caption: &Paragraph{}}
+}
+
+// items are n data points.
+func items(n int) []data.Point {
+	var ps []data.Point
+	for i := range n {
+		ps = append(ps, data.Point{Label: fmt.Sprintf("第%d街道", i+1), Value: data.Number{Value: float64(100 + i)}})
+	}
+	return ps
+}
+
+// TestGainsWidth checks which figures take the full width rather than
+// stand alone in half of it: strips, crowded or growing charts and
+// landscape photos do; a pie, a donut, a square or portrait photo do not.
+func TestGainsWidth(t *testing.T) {
+	st := defaultTheme().charts("zh")
+	chart := func(c data.Chart) Block { return &chartBlock{chart: c, style: st} }
+	for _, c := range []struct {
+		name string
+		fig  Block
+		want bool
+	}{
+		{"landscape photo", frame(2.0 / 3), true},
+		{"square photo", frame(1), false},
+		{"portrait photo", frame(1.5), false},
+		{"progress", chart(data.Chart{Type: "progress", Title: "进度", Value: &data.Number{Value: 60}, Total: &data.Number{Value: 100}}), true},
+		{"stacked", chart(data.Chart{Type: "stacked", Title: "构成", Data: items(3)}), true},
+		{"bar of 30 items", chart(data.Chart{Type: "bar", Title: "各街道", Data: items(30)}), true},
+		{"pie", chart(data.Chart{Type: "pie", Title: "构成", Data: items(3)}), false},
+		{"donut", chart(data.Chart{Type: "donut", Title: "占比", Value: &data.Number{Value: 376}, Total: &data.Number{Value: 1653}}), false},
+	} {
+		if got := gainsWidth(c.fig, contentW, gutter); got != c.want {
+			t.Errorf("%s: gains from the full width %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestRepair parts a row of a landscape and a portrait photo that does
+// not fit: the landscape one pairs with the landscape photo of the next
+// row of its section, and the two portrait photos go on together; a row
+// of another section is not taken from.
+func TestRepair(t *testing.T) {
+	kicker := &Stack{}
+	row := func(k Block, cells ...Block) *Row {
+		return &Row{Cells: cells, Columns: 2, Gutter: gutter, After: 10, Kicker: k}
+	}
+	l1, p1, p2, l2 := frame(2.0/3), frame(1.5), frame(1.5), frame(2.0/3)
+	r, next := row(kicker, l1, p1), row(kicker, p2, l2)
+	h := r.Measure(contentW) * 0.6 // not even set a quarter shorter does the row fit
+	if head, _ := r.Split(contentW, h); head != nil && len(head.(*Row).Cells) == 2 {
+		t.Fatalf("the row fits in %.0f pt; the test needs one that does not", h)
+	}
+	head, tail, ok := repair(r, next, contentW, h)
+	if !ok {
+		t.Fatal("no figure of the next row paired")
+	}
+	// the cells may be set shorter (copies); their shapes say which they are
+	shapes := func(r *Row) []float64 {
+		var s []float64
+		for _, c := range r.Cells {
+			s = append(s, c.(*photoBlock).natural)
+		}
+		return s
+	}
+	if hr := head.(*Row); fmt.Sprint(shapes(hr)) != fmt.Sprint([]float64{l1.natural, l2.natural}) || head.Measure(contentW) > h+1e-6 {
+		t.Errorf("the parted row is of shapes %v, %.1f pt; want the two landscape photos in %.1f pt", shapes(hr), head.Measure(contentW), h)
+	}
+	if tr := tail.(*Row); len(tr.Cells) != 2 || tr.Cells[0] != p1 || tr.Cells[1] != p2 || tr.Kicker != kicker {
+		t.Errorf("the row going on is of shapes %v, want the two portrait photos under the section's reminder", shapes(tr))
+	}
+	if _, _, ok := repair(r, row(&Stack{}, p2, l2), contentW, h); ok {
+		t.Error("a figure of another section's row was taken")
+	}
+}
+
+// TestStackStrips checks that two strip charts of a section share one
+// cell, at the first one's place, and that other figures keep theirs.
+func TestStackStrips(t *testing.T) {
+	d := &Document{Theme: defaultTheme()}
+	c := func(kind string) Block { return &chartBlock{chart: data.Chart{Type: kind}} }
+	donut, progress, pie, stacked := c("donut"), c("progress"), c("pie"), c("stacked")
+	got := d.stackStrips([]Block{donut, progress, pie, stacked})
+	if len(got) != 3 || got[0] != donut || got[2] != pie {
+		t.Fatalf("figures %v, want the donut, the strips, the pie", got)
+	}
+	if s, ok := got[1].(*Stack); !ok || len(s.Blocks) != 3 || s.Blocks[0] != progress || s.Blocks[2] != stacked {
+		t.Errorf("the second cell is %#v, want the progress bar over the stacked bar", got[1])
+	}
+	if one := d.stackStrips([]Block{donut, progress, pie}); len(one) != 3 {
+		t.Errorf("one strip: %d figures, want the 3 as they were", len(one))
+	}
+}
