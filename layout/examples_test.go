@@ -227,16 +227,26 @@ var blankPages = map[string][]int{
 
 // loneAllowed are the figures, by report and look, set alone in half the
 // width (nothing beside them; every other figure of every report is
-// paired, beside its text or the full width): national-summary's pie
-// chart of section 2 in the report look. Beside its text, its section's
-// one other place, the section grows by five lines (85 pt) and section
-// 4's head and cards (182 pt) no longer begin under section 3: page 3
-// ends 21 % blank (page 4 15 %); a pie gains nothing from the full width
-// (its disc stays 110 pt, the legend beside it), and the section has no
-// other figure to pair it with. So it waits for page 4, after section
-// 4's head (see lateAllowed).
+// paired, beside its text or the full width):
+//   - national-summary's pie chart of section 2 in the report look.
+//     Beside its text, its section's one other place, the section grows
+//     by five lines (85 pt) and section 4's head and cards (182 pt) no
+//     longer begin under section 3: page 3 ends 21 % blank (page 4
+//     15 %); a pie gains nothing from the full width (its disc stays
+//     110 pt, the legend beside it), and the section has no other figure
+//     to pair it with. So it waits for page 4, after section 4's head
+//     (see lateAllowed).
+//   - the photos of county-police-annual's section 2 and of
+//     showcase-2025's section 1 (poster), 720×480 pixels: 216 dpi in half
+//     the width, 105 at the full width, where they would print soft (a
+//     phone photo's 4000×3000 would not). Beside the text they do not fit
+//     at the foot of page 2 (county: 13 rows wanted, 9 left), and taking
+//     the text's last lines along (carry) would leave 90 pt (12 % of the
+//     type area) blank at the foot of page 2, more than holeShare
+//     (county), or set the section's chart between its lines (showcase),
+//     so each opens page 3 alone.
 var loneAllowed = map[string]int{
-	"report/national-summary": 1,
+	"county-police-annual": 1, "poster/showcase-2025": 1, "report/national-summary": 1,
 }
 
 // lateAllowed are the figures, by report and look, set after the head

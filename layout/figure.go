@@ -254,14 +254,23 @@ func decodable(path string, maxPixels int, maxBytes int64) error {
 // it: a chart whose plot grows with the width (columns, lines), whose
 // items are crowded into rows of bars in half the width, or that is one
 // strip (a progress bar, a stacked bar); a landscape photo, whose frame
-// at the full width is no taller than wideShare of the width.
+// at the full width is no taller than wideShare of the width, and which
+// prints there at dpiWarn or more (a placeholder too).
 func gainsWidth(b Block, w, gutter float64) bool {
 	half := (w - gutter) / 2
 	switch f := b.(type) {
 	case *chartBlock:
 		return stripChart(f) || f.style.Rows(f.chart, half) || f.style.Height(f.chart, w) > 1.2*f.style.Height(f.chart, half)
 	case *photoBlock:
-		return f.ratio == 0 && f.natural <= wideShare
+		if f.ratio != 0 || f.natural > wideShare {
+			return false
+		}
+		if f.photo.File == "" {
+			return true // a placeholder
+		}
+		// a photo must stay sharp in print at the width (a contained one,
+		// whose pixels were not read, stays in half)
+		return f.px > 0 && photoDPI(f.px, f.py, w, w*f.natural) >= dpiWarn
 	}
 	return false
 }
