@@ -253,16 +253,16 @@ func decodable(path string, maxPixels int, maxBytes int64) error {
 // full width instead, so that no half of the page is left empty beside
 // it: a chart whose plot grows with the width (columns, lines), whose
 // items are crowded into rows of bars in half the width, or that is one
-// strip (a progress bar, a stacked bar); a landscape photo, whose frame
-// at the full width is no taller than wideShare of the width, and which
-// prints there at dpiWarn or more (a placeholder too).
+// strip (a progress bar, a stacked bar); a landscape photo (see
+// landscape) that prints at dpiWarn or more the full width, in a frame
+// at most wideShare of the width tall (a placeholder too).
 func gainsWidth(b Block, w, gutter float64) bool {
 	half := (w - gutter) / 2
 	switch f := b.(type) {
 	case *chartBlock:
 		return stripChart(f) || f.style.Rows(f.chart, half) || f.style.Height(f.chart, w) > 1.2*f.style.Height(f.chart, half)
 	case *photoBlock:
-		if f.ratio != 0 || f.natural > wideShare {
+		if f.ratio != 0 || f.natural > landscape {
 			return false
 		}
 		if f.photo.File == "" {
@@ -270,22 +270,38 @@ func gainsWidth(b Block, w, gutter float64) bool {
 		}
 		// a photo must stay sharp in print at the width (a contained one,
 		// whose pixels were not read, stays in half)
-		return f.px > 0 && photoDPI(f.px, f.py, w, w*f.natural) >= dpiWarn
+		return f.px > 0 && photoDPI(f.px, f.py, w, w*min(f.natural, wideShare)) >= dpiWarn
 	}
 	return false
 }
 
-// wideShare is the tallest a photo set the full width may be, as a share
-// of the width: a landscape photo (3:2 is 0.67), not a square or a
-// portrait one, which would take most of a page.
-const wideShare = 0.7
+// A photo is landscape, and may take the full width, when its height is
+// at most landscape of its width (4:3 is 0.75); set the full width, its
+// frame is at most wideShare of the width tall (3:2 is 0.67; a 4:3 photo
+// loses a little of its top and bottom), so that it does not take most
+// of a page.
+const (
+	landscape = 0.8
+	wideShare = 0.7
+)
+
+// widened is figure b as set the full width: a photo's frame no taller
+// than wideShare of the width.
+func widened(b Block) Block {
+	if p, ok := b.(*photoBlock); ok && p.natural > wideShare {
+		w := *p
+		w.natural = wideShare
+		return &w
+	}
+	return b
+}
 
 // alone is the row for figure b when it is left without a partner: the
 // full width when it gains from it (see gainsWidth), else half of a row
 // of cols, as before; kicker and after as the row it came from.
 func alone(b Block, cols int, w, gutter, after float64, kicker Block) *Row {
 	if cols > 1 && gainsWidth(b, w, gutter) {
-		cols = 1
+		cols, b = 1, widened(b)
 	}
 	return &Row{Cells: []Block{b}, Columns: cols, Gutter: gutter, After: after, Kicker: kicker}
 }

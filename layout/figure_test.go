@@ -12,6 +12,13 @@ func frame(natural float64) *photoBlock {
 	return &photoBlock{natural: natural, caption: &Paragraph{}}
 }
 
+// shot is a photo file of px×py pixels, upright.
+func shot(px, py int) *photoBlock {
+	p := frame(float64(py) / float64(px))
+	p.px, p.py, p.photo.File = px, py, "photo.jpg"
+	return p
+}
+
 // items are n data points.
 func items(n int) []data.Point {
 	var ps []data.Point
@@ -32,7 +39,9 @@ func TestGainsWidth(t *testing.T) {
 		fig  Block
 		want bool
 	}{
-		{"landscape photo", frame(2.0 / 3), true},
+		{"landscape placeholder", frame(2.0 / 3), true},
+		{"landscape phone photo", shot(4000, 3000), true},
+		{"small landscape photo, soft the full width", shot(720, 480), false},
 		{"square photo", frame(1), false},
 		{"portrait photo", frame(1.5), false},
 		{"progress", chart(data.Chart{Type: "progress", Title: "进度", Value: &data.Number{Value: 60}, Total: &data.Number{Value: 100}}), true},
@@ -44,6 +53,19 @@ func TestGainsWidth(t *testing.T) {
 		if got := gainsWidth(c.fig, contentW, gutter); got != c.want {
 			t.Errorf("%s: gains from the full width %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// TestAlone checks the row of a figure without a partner: a 4:3 phone
+// photo the full width in a 3:2-ish frame (wideShare), a pie in half.
+func TestAlone(t *testing.T) {
+	r := alone(shot(4000, 3000), 2, contentW, gutter, 10, nil)
+	if p := r.Cells[0].(*photoBlock); r.Columns != 1 || p.frame(contentW) > wideShare*contentW+1e-6 {
+		t.Errorf("a 4:3 photo alone: %d columns, a frame %.0f pt tall; want 1, at most %.0f", r.Columns, p.frame(contentW), wideShare*contentW)
+	}
+	pie := &chartBlock{chart: data.Chart{Type: "pie", Title: "构成", Data: items(3)}, style: defaultTheme().charts("zh")}
+	if r := alone(pie, 2, contentW, gutter, 10, nil); r.Columns != 2 {
+		t.Errorf("a pie alone: %d columns, want 2 (half the width)", r.Columns)
 	}
 }
 

@@ -107,7 +107,7 @@ func (d *Document) body() []Block {
 			// standing alone in half a row
 			for j := len(figs) - 1; j >= 0; j-- {
 				if gainsWidth(figs[j], d.geo.contentW(), d.geo.Gutter) {
-					wide = append(wide, figs[j])
+					wide = append(wide, widened(figs[j]))
 					figs = append(figs[:j:j], figs[j+1:]...)
 					break
 				}
