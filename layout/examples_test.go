@@ -242,9 +242,11 @@ var blankPages = map[string][]int{
 //     phone photo's 4000×3000 would not). Beside the text they do not fit
 //     at the foot of page 2 (county: 13 rows wanted, 9 left), and taking
 //     the text's last lines along (carry) would leave 90 pt (12 % of the
-//     type area) blank at the foot of page 2, more than holeShare
-//     (county), or set the section's chart between its lines (showcase),
-//     so each opens page 3 alone.
+//     type area) blank at the foot of page 2, which with the foot's own
+//     gaps pagination counts as a band over orderHole (county), or set
+//     the section's chart between its lines (showcase), so each opens
+//     page 3 alone. (Not sending such a figure on at all puts it after
+//     the next section's head, and misorders county's text in poppler.)
 var loneAllowed = map[string]int{
 	"county-police-annual": 1, "poster/showcase-2025": 1, "report/national-summary": 1,
 }
