@@ -230,11 +230,11 @@ var blankPages = map[string][]int{
 // paired, beside its text or the full width):
 //   - national-summary's pie chart of section 2 in the report look.
 //     Beside its text, its section's one other place, the section grows
-//     by five lines (85 pt) and section 4's head and cards (182 pt) no
-//     longer begin under section 3: page 3 ends 21 % blank (page 4
-//     15 %); a pie gains nothing from the full width (its disc stays
-//     110 pt, the legend beside it), and the section has no other figure
-//     to pair it with. So it waits for page 4, after section 4's head
+//     by 75 pt and section 4's head and cards (177 pt) no longer begin
+//     under section 3: page 3 ends 20 % blank (page 4 15 %); a pie gains
+//     nothing from the full width (its disc 100 pt in half the width,
+//     110 at most, the legend beside it), and the section has no other
+//     figure to pair it with. So it waits for page 4, after section 4's head
 //     (see lateAllowed).
 //   - the photos of county-police-annual's section 2 and of
 //     showcase-2025's section 1 (poster), 720×480 pixels: 216 dpi in half
