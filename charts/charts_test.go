@@ -12,12 +12,14 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/draw"
+	"github.com/brochure-dev/brochure/internal/export"
+	"github.com/brochure-dev/brochure/internal/marks"
 )
 
 var testStyle = Style{Primary: "#B5121B", Accent: "#1F4E9A", Ink: "#1A1A1A", Muted: "#6B6B6B", Rule: "#D9D9D9", FontSize: 8,
@@ -35,20 +37,35 @@ func nump(s string) *data.Number { n := num(s); return &n }
 
 func pt(label, v string) data.Point { return data.Point{Label: label, Value: num(v)} }
 
-func newDoc(t testing.TB) (*fpdf.Fpdf, *fonts.Embedding) {
-	t.Helper()
-	pdf := fpdf.New("P", "pt", "A4", "")
-	pdf.AddPage()
-	return pdf, fonts.NewEmbedding(pdf, nil)
+// doc is an A4 document charts draw on, page after page.
+type doc struct {
+	pages []draw.Page
+	cv    draw.Canvas
 }
 
-func output(t testing.TB, text *fonts.Embedding) []byte {
+func newDoc(t testing.TB) *doc {
 	t.Helper()
-	b, err := text.Output()
-	if err != nil {
+	d := &doc{}
+	d.AddPage()
+	return d
+}
+
+// AddPage starts a new page; the canvas draws on it.
+func (d *doc) AddPage() {
+	d.pages = append(d.pages, draw.Page{Number: len(d.pages) + 1})
+	d.cv.Reset(&d.pages[len(d.pages)-1])
+}
+
+func (d *doc) canvas() *draw.Canvas { return &d.cv }
+
+// output is the document as a PDF, as export writes a brochure's.
+func output(t testing.TB, d *doc) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := export.Write(&buf, &export.Document{Width: 595.28, Height: 841.89, Trim: marks.Rect{W: 595.28, H: 841.89}, Pages: d.pages}); err != nil {
 		t.Fatal(err)
 	}
-	return b
+	return buf.Bytes()
 }
 
 // pdfText extracts the text with pdftotext (skipping if it is missing).
@@ -113,16 +130,13 @@ func TestDrawKinds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			pdf, text := newDoc(t)
+			text := newDoc(t)
 			h := testStyle.Height(tt.c, tt.width)
 			if h <= 0 || math.IsNaN(h) {
 				t.Fatalf("Height = %v", h)
 			}
-			if err := Draw(pdf, text, tt.c, 40, 40, tt.width, h, testStyle); err != nil {
+			if err := Draw(text.canvas(), tt.c, 40, 40, tt.width, h, testStyle); err != nil {
 				t.Fatal(err)
-			}
-			if pdf.Err() {
-				t.Fatal(pdf.Error())
 			}
 			txt := pdfText(t, output(t, text))
 			flat := strings.Join(strings.Fields(txt), "")
@@ -139,10 +153,10 @@ func TestDrawKinds(t *testing.T) {
 // WrapFitRune would otherwise drop or overflow them).
 func TestBarLongLabels(t *testing.T) {
 	c := longBar()
-	pdf, text := newDoc(t)
+	text := newDoc(t)
 	const w = 240.0
 	h := testStyle.Height(c, w)
-	if err := Draw(pdf, text, c, 40, 40, w, h, testStyle); err != nil {
+	if err := Draw(text.canvas(), c, 40, 40, w, h, testStyle); err != nil {
 		t.Fatal(err)
 	}
 	txt := pdfText(t, output(t, text))
@@ -202,8 +216,8 @@ func TestDrawErrors(t *testing.T) {
 		{Type: "radar", Title: "未知"},
 	}
 	for _, c := range bad {
-		pdf, text := newDoc(t)
-		err := Draw(pdf, text, c, 0, 0, 200, 100, testStyle)
+		text := newDoc(t)
+		err := Draw(text.canvas(), c, 0, 0, 200, 100, testStyle)
 		if err == nil || !strings.Contains(err.Error(), strconv.Quote(c.Title)) {
 			t.Errorf("%s: err = %v, want error naming the chart", c.Type, err)
 		}
@@ -213,8 +227,8 @@ func TestDrawErrors(t *testing.T) {
 // recorder collects the renderer's buffered path instead of painting it.
 func arcEnd(t *testing.T, cx, cy int, r, start, delta float64) (float64, float64) {
 	t.Helper()
-	pdf, text := newDoc(t)
-	rr := newRenderer(&pdfCanvas{pdf: pdf, words: text}, 0, 0, testStyle.resolve())
+	text := newDoc(t)
+	rr := newRenderer(text.canvas(), 0, 0, testStyle.resolve())
 	rr.ArcTo(cx, cy, r, r, start, delta)
 	if len(rr.path) == 0 {
 		t.Fatal("no path")
@@ -246,15 +260,15 @@ func TestArcDirectionMatchesGoChart(t *testing.T) {
 
 // The Bézier approximation stays on the circle (sampled midpoints).
 func TestArcBezierAccuracy(t *testing.T) {
-	pdf, text := newDoc(t)
-	rr := newRenderer(&pdfCanvas{pdf: pdf, words: text}, 0, 0, testStyle.resolve())
+	text := newDoc(t)
+	rr := newRenderer(text.canvas(), 0, 0, testStyle.resolve())
 	rr.arcTo(0, 0, 100, 100, 0.3, 4)
-	x0, y0 := rr.path[0].p[0], rr.path[0].p[1]
+	x0, y0 := rr.path[0].P[0], rr.path[0].P[1]
 	for _, op := range rr.path[1:] {
-		if op.kind != opCubic {
-			t.Fatalf("unexpected op %v", op.kind)
+		if op.Kind != draw.Cubic {
+			t.Fatalf("unexpected op %v", op.Kind)
 		}
-		q := op.p
+		q := op.P
 		for _, s := range []float64{0.25, 0.5, 0.75} {
 			u := 1 - s
 			x := u*u*u*x0 + 3*u*u*s*q[0] + 3*u*s*s*q[2] + s*s*s*q[4]
@@ -273,8 +287,8 @@ func TestArcRenderedQuadrant(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Skip("pdftoppm not on PATH")
 	}
-	pdf, text := newDoc(t)
-	r := newRenderer(&pdfCanvas{pdf: pdf, words: text}, 100, 100, testStyle.resolve())
+	text := newDoc(t)
+	r := newRenderer(text.canvas(), 100, 100, testStyle.resolve())
 	r.SetFillColor(drawing.ColorBlack)
 	r.MoveTo(100, 100)
 	r.ArcTo(100, 100, 80, 80, 0, math.Pi/2) // go-chart: from 3 o'clock clockwise to 6 o'clock
@@ -338,11 +352,11 @@ func loadPNG(t *testing.T, path string) image.Image {
 }
 
 func TestQuadCurveToCubic(t *testing.T) {
-	pdf, text := newDoc(t)
-	r := newRenderer(&pdfCanvas{pdf: pdf, words: text}, 0, 0, testStyle.resolve())
+	text := newDoc(t)
+	r := newRenderer(text.canvas(), 0, 0, testStyle.resolve())
 	r.MoveTo(0, 0)
 	r.QuadCurveTo(50, 100, 100, 0)
-	q := r.path[1].p
+	q := r.path[1].P
 	// quadratic midpoint (t=.5) = (50, 50); cubic midpoint must match
 	x := 0.125*0 + 0.375*q[0] + 0.375*q[2] + 0.125*q[4]
 	y := 0.125*0 + 0.375*q[1] + 0.375*q[3] + 0.125*q[5]

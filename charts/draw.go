@@ -1,7 +1,7 @@
-// Package charts draws the brochure's charts straight into an fpdf
-// document, as vectors and in the report's faces, so chart text is real
-// PDF text; the same drawing code writes SVG and PNG files for export
-// (export.go).
+// Package charts draws the brochure's charts onto a draw.Canvas, the page
+// model layout draws on, as vectors and in the report's faces, so chart
+// text is real PDF text once export writes the page; Export paints the
+// same items as SVG or PNG files (export.go).
 //
 // Each kind is one file that registers its drawing (register): bar
 // (go-chart's BarChart) and, drawn by hand through the same go-chart
@@ -19,13 +19,12 @@ import (
 	"strings"
 	"unicode"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
-	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/internal/cjk"
+	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/locale"
 	"github.com/brochure-dev/brochure/number"
 )
@@ -44,9 +43,6 @@ type Style struct {
 	FontSize             float64     // label size pt, default 8
 	Lang                 string      // the report's language: "en" groups thousands, English words
 
-	// Inks writes the colour operators of a print build (process
-	// colours, greys on the black plate); nil draws in RGB as on screen.
-	Inks *ink.Palette
 }
 
 // palette is a Style resolved to colours and faces.
@@ -229,25 +225,11 @@ func (st Style) Rows(c data.Chart, width float64) bool {
 	return ok && k.crowded != nil && k.crowded(c, width, st.resolve())
 }
 
-// Draw draws chart c in the box (x, y, w, h) pt of the current page (its
-// text through text): its title at the top, left-aligned, then the plot,
-// top-aligned (the plot never grows past h; charts that Stretch fill it).
-func Draw(pdf *fpdf.Fpdf, text *fonts.Embedding, c data.Chart, x, y, w, h float64, st Style) error {
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("chart %q: %w", c.Title, err)
-	}
-	if err := draw(&pdfCanvas{pdf: pdf, words: text, inks: st.Inks}, c, x, y, w, h, st); err != nil {
-		return err
-	}
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("chart %q: %w", c.Title, err)
-	}
-	return nil
-}
-
-// draw draws c on any canvas. It refuses what data.CheckChart refuses:
-// the report's checks, for charts built in code.
-func draw(cv canvas, c data.Chart, x, y, w, h float64, st Style) error {
+// Draw draws chart c in the box (x, y, w, h) pt of cv's page: its title
+// at the top, left-aligned, then the plot, top-aligned (the plot never
+// grows past h; charts that Stretch fill it). It refuses what
+// data.CheckChart refuses: the report's checks, for charts built in code.
+func Draw(cv *draw.Canvas, c data.Chart, x, y, w, h float64, st Style) error {
 	p := st.resolve()
 	if err := data.CheckChart(c); err != nil {
 		return fmt.Errorf("chart %q: %w", c.Title, err)
@@ -420,20 +402,19 @@ func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
 // values, ticks, legends, the words of change charts), so that callers can
 // check the fonts have every character before drawing. It draws the chart
 // at a usual width, in the style's faces (which decide what fits and is
-// shortened), onto a canvas that only keeps the text.
+// shortened), and keeps the text.
 func (st Style) Strings(c data.Chart) []string {
-	var tc textCollector
+	var texts []string
 	for _, w := range []float64{240, 480} {
-		_ = draw(&tc, c, 0, 0, w, st.Height(c, w), st)
+		var p draw.Page
+		_ = Draw(&draw.Canvas{Page: &p}, c, 0, 0, w, st.Height(c, w), st)
+		for _, it := range p.Items {
+			if it.Kind == draw.Text {
+				texts = append(texts, it.Text)
+			}
+		}
 	}
-	return tc.texts
-}
-
-type textCollector struct{ texts []string }
-
-func (*textCollector) path([]pathOp, bool, bool, paintStyle) {}
-func (t *textCollector) text(_ *fonts.Face, _ float64, _ drawing.Color, s string, _, _, _ float64) {
-	t.texts = append(t.texts, s)
+	return texts
 }
 
 // Alt returns chart c in words, for readers who cannot see it (the

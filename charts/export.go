@@ -12,9 +12,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
-	"codeberg.org/go-pdf/fpdf"
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/font/sfnt"
@@ -22,6 +20,8 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/draw"
+	"github.com/brochure-dev/brochure/internal/export"
 )
 
 // Export formats.
@@ -33,34 +33,21 @@ const exportPad = 8.0
 // Export draws chart c alone, at width w pt (the width it has in the
 // brochure, so it looks the same), as an SVG, PNG (at dpi) or PDF file.
 // SVG and PDF carry the chart in words (Alt) as their description.
-// The same drawing code paints every format: only the canvas differs.
-// Output depends only on the arguments (no dates, no map order).
+// The chart is drawn once onto a page (the items layout's pages hold);
+// each format paints those items: internal/export writes the PDF, svgOf
+// and rasterOf the others. Output depends only on the arguments (no
+// dates, no map order).
 func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]byte, error) {
 	h := st.Height(c, w)
 	W, H := w+2*exportPad, h+2*exportPad
+	var page draw.Page
+	if err := Draw(&draw.Canvas{Page: &page}, c, exportPad, exportPad, w, h, st); err != nil {
+		return nil, err
+	}
 	switch format {
 	case "pdf":
-		pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: W, Ht: H}})
-		pdf.SetCatalogSort(true)
-		pdf.SetAutoPageBreak(false, 0)
-		pdf.SetMargins(0, 0, 0)
-		fixed := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-		pdf.SetCreationDate(fixed)
-		pdf.SetModificationDate(fixed)
-		pdf.SetTitle(c.Title, true)
-		pdf.SetSubject(Alt(c, st.Lang), true)
-		pdf.SetCreator("brochure", true)
-		text := fonts.NewEmbedding(pdf, nil)
-		pdf.AddPage()
-		if err := Draw(pdf, text, c, exportPad, exportPad, w, h, st); err != nil {
-			return nil, err
-		}
-		return text.Output()
+		return export.Figure(page.Items, W, H, c.Title, Alt(c, st.Lang))
 	case "svg":
-		sv := &svgCanvas{}
-		if err := draw(sv, c, exportPad, exportPad, w, h, st); err != nil {
-			return nil, err
-		}
 		var buf bytes.Buffer
 		fmt.Fprintf(&buf, `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="%spt" height="%spt" viewBox="0 0 %s %s">
@@ -68,7 +55,9 @@ func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]by
 <desc>%s</desc>
 <rect width="100%%" height="100%%" fill="#FFFFFF"/>
 `, f2(W), f2(H), f2(W), f2(H), html.EscapeString(c.Title), html.EscapeString(Alt(c, st.Lang)))
-		buf.WriteString(sv.b.String())
+		for i := range page.Items {
+			svgItem(&buf, &page.Items[i])
+		}
 		buf.WriteString("</svg>\n")
 		return buf.Bytes(), nil
 	case "png":
@@ -87,12 +76,10 @@ func Export(c data.Chart, w float64, st Style, format string, dpi float64) ([]by
 		// size·dpi/72: at 64 a point of font size is a unit of the
 		// drawing, as in the PDF. At 72 the text came out 12.5 % large.
 		gc.SetDPI(64)
-		rc := &rasterCanvas{gc: gc, scale: s}
-		if err := draw(rc, c, exportPad, exportPad, w, h, st); err != nil {
-			return nil, err
-		}
-		if rc.err != nil {
-			return nil, rc.err
+		for i := range page.Items {
+			if err := rasterItem(gc, s, &page.Items[i]); err != nil {
+				return nil, err
+			}
 		}
 		var buf bytes.Buffer
 		if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img); err != nil {
@@ -113,52 +100,60 @@ func f2(v float64) string {
 	return s
 }
 
-func hexColor(c drawing.Color) string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
+func hexColor(c draw.Colour) string {
+	return fmt.Sprintf("#%02X%02X%02X", c.RGB[0], c.RGB[1], c.RGB[2])
+}
 
 // ---- SVG ----
 
-// svgCanvas writes paths as <path> and text as <text> in the font family
+// svgItem writes a path as <path> and text as <text> in the font family
 // of the embedded faces (Noto Sans SC at weight 400, 700 or 900), so the
 // words stay words: searchable, selectable, editable.
-type svgCanvas struct{ b strings.Builder }
-
-func (s *svgCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
-	var d strings.Builder
-	for _, op := range ops {
-		switch op.kind {
-		case opMove:
-			fmt.Fprintf(&d, "M%s %s", f2(op.p[0]), f2(op.p[1]))
-		case opLine:
-			fmt.Fprintf(&d, "L%s %s", f2(op.p[0]), f2(op.p[1]))
-		case opCubic:
-			fmt.Fprintf(&d, "C%s %s %s %s %s %s", f2(op.p[0]), f2(op.p[1]), f2(op.p[2]), f2(op.p[3]), f2(op.p[4]), f2(op.p[5]))
-		case opClose:
-			d.WriteString("Z")
-		}
+func svgItem(b *bytes.Buffer, it *draw.Item) {
+	switch it.Kind {
+	case draw.Path:
+		svgPath(b, it)
+	case draw.Text:
+		svgText(b, it.Face, it.Size, it.Fill, it.Text, it.X, it.Y, it.Rotate)
 	}
-	fmt.Fprintf(&s.b, `<path d="%s"`, d.String())
-	if fill {
-		fmt.Fprintf(&s.b, ` fill="%s"`, hexColor(st.fill))
-		if st.fill.A < 255 {
-			fmt.Fprintf(&s.b, ` fill-opacity="%s"`, f2(float64(st.fill.A)/255))
+}
+
+// svgData is an SVG path's data.
+type svgData struct{ strings.Builder }
+
+func (d *svgData) MoveTo(x, y float64) { fmt.Fprintf(d, "M%s %s", f2(x), f2(y)) }
+func (d *svgData) LineTo(x, y float64) { fmt.Fprintf(d, "L%s %s", f2(x), f2(y)) }
+func (d *svgData) CubicCurveTo(c1x, c1y, c2x, c2y, x, y float64) {
+	fmt.Fprintf(d, "C%s %s %s %s %s %s", f2(c1x), f2(c1y), f2(c2x), f2(c2y), f2(x), f2(y))
+}
+func (d *svgData) Close() { d.WriteString("Z") }
+
+func svgPath(b *bytes.Buffer, it *draw.Item) {
+	var d svgData
+	draw.Trace(it.Ops, &d)
+	fmt.Fprintf(b, `<path d="%s"`, d.String())
+	if fill := it.Fill; fill.A > 0 {
+		fmt.Fprintf(b, ` fill="%s"`, hexColor(fill))
+		if fill.A < 255 {
+			fmt.Fprintf(b, ` fill-opacity="%s"`, f2(float64(fill.A)/255))
 		}
 	} else {
-		s.b.WriteString(` fill="none"`)
+		b.WriteString(` fill="none"`)
 	}
-	if stroke {
-		fmt.Fprintf(&s.b, ` stroke="%s" stroke-width="%s"`, hexColor(st.stroke), f2(st.width))
-		if st.stroke.A < 255 {
-			fmt.Fprintf(&s.b, ` stroke-opacity="%s"`, f2(float64(st.stroke.A)/255))
+	if stroke := it.Stroke; stroke.A > 0 {
+		fmt.Fprintf(b, ` stroke="%s" stroke-width="%s"`, hexColor(stroke), f2(it.Width))
+		if stroke.A < 255 {
+			fmt.Fprintf(b, ` stroke-opacity="%s"`, f2(float64(stroke.A)/255))
 		}
-		if len(st.dash) > 0 {
+		if len(it.Dash) > 0 {
 			var ds []string
-			for _, v := range st.dash {
+			for _, v := range it.Dash {
 				ds = append(ds, f2(v))
 			}
-			fmt.Fprintf(&s.b, ` stroke-dasharray="%s"`, strings.Join(ds, " "))
+			fmt.Fprintf(b, ` stroke-dasharray="%s"`, strings.Join(ds, " "))
 		}
 	}
-	s.b.WriteString("/>\n")
+	b.WriteString("/>\n")
 }
 
 // text sets a run at its x with its width as the PDF has it (textLength,
@@ -167,50 +162,42 @@ func (s *svgCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
 // that width, so a figure never runs into its unit ("64辆"). Viewers
 // that ignore textLength (MuPDF) still place every run where the PDF has
 // it.
-func (s *svgCanvas) text(face *fonts.Face, size float64, c drawing.Color, t string, x, y, rot float64) {
-	fmt.Fprintf(&s.b, `<text x="%s" y="%s" textLength="%s" lengthAdjust="spacingAndGlyphs" font-family="'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif" font-weight="%d" font-size="%s" fill="%s"`,
+func svgText(b *bytes.Buffer, face *fonts.Face, size float64, c draw.Colour, t string, x, y, rot float64) {
+	fmt.Fprintf(b, `<text x="%s" y="%s" textLength="%s" lengthAdjust="spacingAndGlyphs" font-family="'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif" font-weight="%d" font-size="%s" fill="%s"`,
 		f2(x), f2(y), f2(face.Width(t, size)), face.Weight, f2(size), hexColor(c))
 	if c.A < 255 {
-		fmt.Fprintf(&s.b, ` fill-opacity="%s"`, f2(float64(c.A)/255))
+		fmt.Fprintf(b, ` fill-opacity="%s"`, f2(float64(c.A)/255))
 	}
 	if rot != 0 {
-		fmt.Fprintf(&s.b, ` transform="rotate(%s %s %s)"`, f2(chart.RadiansToDegrees(rot)), f2(x), f2(y))
+		fmt.Fprintf(b, ` transform="rotate(%s %s %s)"`, f2(chart.RadiansToDegrees(rot)), f2(x), f2(y))
 	}
-	fmt.Fprintf(&s.b, ">%s</text>\n", html.EscapeString(t))
+	fmt.Fprintf(b, ">%s</text>\n", html.EscapeString(t))
 }
 
 // ---- PNG ----
 
-// rasterCanvas paints with go-chart's raster graphic context (the one its
-// PNG renderer uses), with the embedded faces' glyph outlines, scaled from
-// points to pixels at the requested DPI.
-type rasterCanvas struct {
-	gc    *drawing.RasterGraphicContext
-	scale float64
-	err   error
+// rasterItem paints an item with go-chart's raster graphic context (the
+// one its PNG renderer uses), with the embedded faces' glyph outlines,
+// scaled from points to pixels by scale.
+func rasterItem(gc *drawing.RasterGraphicContext, scale float64, it *draw.Item) error {
+	switch it.Kind {
+	case draw.Path:
+		rasterPath(gc, scale, it)
+	case draw.Text:
+		return rasterText(gc, scale, it.Face, it.Size, it.Fill, it.Text, it.X, it.Y, it.Rotate)
+	}
+	return nil
 }
 
-func (rc *rasterCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
-	gc := rc.gc
-	gc.SetMatrixTransform(drawing.NewScaleMatrix(rc.scale, rc.scale))
+func rasterPath(gc *drawing.RasterGraphicContext, scale float64, it *draw.Item) {
+	gc.SetMatrixTransform(drawing.NewScaleMatrix(scale, scale))
 	gc.BeginPath()
-	for _, op := range ops {
-		switch op.kind {
-		case opMove:
-			gc.MoveTo(op.p[0], op.p[1])
-		case opLine:
-			gc.LineTo(op.p[0], op.p[1])
-		case opCubic:
-			gc.CubicCurveTo(op.p[0], op.p[1], op.p[2], op.p[3], op.p[4], op.p[5])
-		case opClose:
-			gc.Close()
-		}
-	}
-	gc.SetFillColor(st.fill)
-	gc.SetStrokeColor(st.stroke)
-	gc.SetLineWidth(st.width)
-	gc.SetLineDash(st.dash, 0)
-	switch {
+	draw.Trace(it.Ops, gc)
+	gc.SetFillColor(rgba(it.Fill))
+	gc.SetStrokeColor(rgba(it.Stroke))
+	gc.SetLineWidth(it.Width)
+	gc.SetLineDash(it.Dash, 0)
+	switch fill, stroke := it.Fill.A > 0, it.Stroke.A > 0; {
 	case fill && stroke:
 		gc.FillStroke()
 	case fill:
@@ -220,12 +207,15 @@ func (rc *rasterCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
 	}
 }
 
+func rgba(c draw.Colour) drawing.Color {
+	return drawing.Color{R: c.RGB[0], G: c.RGB[1], B: c.RGB[2], A: c.A}
+}
+
 // text draws each glyph at the position the PDF gives it (the face's
 // advances, as fonts.Embedding writes them), so the picture's text is set
 // exactly as the brochure's, whatever the rasteriser's own metrics.
-func (rc *rasterCanvas) text(face *fonts.Face, size float64, c drawing.Color, t string, x, y, rot float64) {
-	gc := rc.gc
-	m := drawing.NewScaleMatrix(rc.scale, rc.scale)
+func rasterText(gc *drawing.RasterGraphicContext, scale float64, face *fonts.Face, size float64, c draw.Colour, t string, x, y, rot float64) error {
+	m := drawing.NewScaleMatrix(scale, scale)
 	m.Translate(x, y)
 	if rot != 0 {
 		m.Rotate(rot)
@@ -233,19 +223,20 @@ func (rc *rasterCanvas) text(face *fonts.Face, size float64, c drawing.Color, t 
 	gc.SetMatrixTransform(m)
 	gc.SetFont(face.Font())
 	gc.SetFontSize(size)
-	gc.SetFillColor(c)
+	gc.SetFillColor(rgba(c))
 	dx := 0.0
 	for _, r := range t {
 		gc.BeginPath()
 		if face.TrueType() {
-			if _, err := gc.FillStringAt(string(r), dx, 0); err != nil && rc.err == nil {
-				rc.err = err
+			if _, err := gc.FillStringAt(string(r), dx, 0); err != nil {
+				return err
 			}
-		} else if err := outline(gc, face, r, size, dx); err != nil && rc.err == nil {
-			rc.err = err
+		} else if err := outline(gc, face, r, size, dx); err != nil {
+			return err
 		}
 		dx += face.Advance(r) * size / 1000
 	}
+	return nil
 }
 
 // outline fills r's glyph at dx as a path: a CFF face (Noto Sans CJK, an

@@ -6,10 +6,8 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/wcharczuk/go-chart/v2/drawing"
-
 	"github.com/brochure-dev/brochure/data"
-	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
@@ -97,11 +95,11 @@ func TestFitShapes(t *testing.T) {
 			t.Run(typ+"/"+ls.name, func(t *testing.T) {
 				st := testStyle
 				st.Lang = ls.lang
-				pdf, words := newDoc(t)
+				words := newDoc(t)
 				type page struct {
 					n          int
 					x, y, w, h float64
-					shapes     *recorder
+					shapes     bounds
 				}
 				var pages []page
 				for _, n := range fitCounts {
@@ -113,15 +111,14 @@ func TestFitShapes(t *testing.T) {
 							continue // the other widths at fewer counts, to keep the test quick
 						}
 						if len(pages) > 0 {
-							pdf.AddPage()
+							words.AddPage()
 						}
 						c := fitChart(typ, n, ls.make)
 						h := st.Height(c, w)
-						rec := &recorder{inner: &pdfCanvas{pdf: pdf, words: words}}
-						if err := draw(rec, c, x, y, w, h, st); err != nil {
+						if err := Draw(words.canvas(), c, x, y, w, h, st); err != nil {
 							t.Fatalf("%d items: %v", n, err)
 						}
-						pages = append(pages, page{n, x, y, w, h, rec})
+						pages = append(pages, page{n, x, y, w, h, pathBounds(words.canvas().Page.Items)})
 					}
 				}
 				doc := pdftest.Open(t, output(t, words))
@@ -130,7 +127,7 @@ func TestFitShapes(t *testing.T) {
 					at := fmt.Sprintf("%d items at %.0f pt", b.n, b.w)
 					// a stroke may reach half its width (at most 0.5 pt) past its path
 					const eps, half = 0.05, 0.5
-					if l, tp, r, bt := b.shapes.bounds(); b.shapes.painted && (l < b.x-half || r > b.x+b.w+half || tp < b.y-half || bt > b.y+b.h+half) {
+					if l, tp, r, bt := b.shapes.l, b.shapes.t, b.shapes.r, b.shapes.b; b.shapes.painted && (l < b.x-half || r > b.x+b.w+half || tp < b.y-half || bt > b.y+b.h+half) {
 						t.Errorf("%s: shapes span x %.1f..%.1f y %.1f..%.1f, outside the box %v", at, l, r, tp, bt, b)
 					}
 					var chars []pdftest.Char
@@ -157,42 +154,40 @@ func TestFitShapes(t *testing.T) {
 	}
 }
 
-// recorder passes drawing on to inner and keeps the bounds of the painted
-// paths (their points; arcs' control points lie near them).
-type recorder struct {
-	inner      canvas
+// bounds are the bounds of the painted paths (their points; arcs'
+// control points lie near them).
+type bounds struct {
 	l, t, r, b float64
 	painted    bool
 }
 
-func (rc *recorder) path(ops []pathOp, fill, stroke bool, st paintStyle) {
-	for _, op := range ops {
-		k := 1
-		if op.kind == opCubic {
-			k = 3
+func pathBounds(items []draw.Item) bounds {
+	var rc bounds
+	for _, it := range items {
+		if it.Kind != draw.Path {
+			continue
 		}
-		if op.kind == opClose {
-			k = 0
-		}
-		for i := 0; i < k; i++ {
-			px, py := op.p[2*i], op.p[2*i+1]
-			if op.kind == opCubic && i < 2 {
-				continue // control points may lie outside the curve
+		for _, op := range it.Ops {
+			k := 1
+			if op.Kind == draw.Cubic {
+				k = 3
 			}
-			pad := 0.0
-			if !rc.painted {
-				rc.l, rc.t, rc.r, rc.b = px-pad, py-pad, px+pad, py+pad
-				rc.painted = true
+			if op.Kind == draw.Close {
+				k = 0
 			}
-			rc.l, rc.r = math.Min(rc.l, px-pad), math.Max(rc.r, px+pad)
-			rc.t, rc.b = math.Min(rc.t, py-pad), math.Max(rc.b, py+pad)
+			for i := 0; i < k; i++ {
+				px, py := op.P[2*i], op.P[2*i+1]
+				if op.Kind == draw.Cubic && i < 2 {
+					continue // control points may lie outside the curve
+				}
+				if !rc.painted {
+					rc.l, rc.t, rc.r, rc.b = px, py, px, py
+					rc.painted = true
+				}
+				rc.l, rc.r = math.Min(rc.l, px), math.Max(rc.r, px)
+				rc.t, rc.b = math.Min(rc.t, py), math.Max(rc.b, py)
+			}
 		}
 	}
-	rc.inner.path(ops, fill, stroke, st)
+	return rc
 }
-
-func (rc *recorder) text(face *fonts.Face, size float64, c drawing.Color, s string, x, y, rot float64) {
-	rc.inner.text(face, size, c, s, x, y, rot)
-}
-
-func (rc *recorder) bounds() (l, t, r, b float64) { return rc.l, rc.t, rc.r, rc.b }

@@ -63,8 +63,8 @@ func TestKindsFromYAML(t *testing.T) {
 	for _, k := range yamlKinds {
 		t.Run(k.name, func(t *testing.T) {
 			c := fromYAML(t, k.yaml)
-			pdf, text := newDoc(t)
-			if err := Draw(pdf, text, c, 40, 40, 240, testStyle.Height(c, 240), testStyle); err != nil {
+			text := newDoc(t)
+			if err := Draw(text.canvas(), c, 40, 40, 240, testStyle.Height(c, 240), testStyle); err != nil {
 				t.Fatal(err)
 			}
 			b := output(t, text)
@@ -119,10 +119,10 @@ func TestTwelveLongLabelsBoxes(t *testing.T) {
 					c.Data[i].Value = data.Number{}
 				}
 			}
-			pdf, words := newDoc(t)
+			words := newDoc(t)
 			const x, y, w = 40.0, 40.0, 236.64
 			h := testStyle.Height(c, w)
-			if err := Draw(pdf, words, c, x, y, w, h, testStyle); err != nil {
+			if err := Draw(words.canvas(), c, x, y, w, h, testStyle); err != nil {
 				t.Fatal(err)
 			}
 			doc := pdftest.Open(t, output(t, words))
@@ -250,16 +250,16 @@ func BenchmarkChart(b *testing.B) {
 	kinds = append(kinds, kind{"bar12", longBar()})
 	for _, k := range kinds {
 		b.Run(k.name, func(b *testing.B) {
-			pdf, text := newDoc(b)
+			text := newDoc(b)
 			h := testStyle.Height(k.c, 240)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				if i%200 == 199 {
 					b.StopTimer()
-					pdf, text = newDoc(b)
+					text = newDoc(b)
 					b.StartTimer()
 				}
-				if err := Draw(pdf, text, k.c, 40, 40, 240, h, testStyle); err != nil {
+				if err := Draw(text.canvas(), k.c, 40, 40, 240, h, testStyle); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -4,31 +4,32 @@ import (
 	"io"
 	"math"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"github.com/brochure-dev/brochure/fonts"
-	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/internal/cjk"
+	"github.com/brochure-dev/brochure/internal/draw"
 )
 
-// Renderer is a go-chart chart.Renderer that draws into an fpdf document.
+// Renderer is a go-chart chart.Renderer that draws onto a draw.Canvas,
+// the page model layout draws on too (export writes it as PDF; Export
+// paints the same items as SVG or PNG).
 //
 // Coordinates: go-chart works in integer pixels with y growing downward,
-// like fpdf; with the DPI at 72 (go-chart calls SetDPI with the chart's DPI,
+// like the page; with the DPI at 72 (go-chart calls SetDPI with the chart's DPI,
 // which Draw sets to 72) one go-chart pixel is one PDF point, so font sizes
 // in points equal sizes in pixels. Everything is shifted by the (x, y)
 // offset given to NewRenderer.
 //
-// Paths are buffered and only written to the PDF when painted (Stroke, Fill,
+// Paths are buffered and only drawn when painted (Stroke, Fill,
 // FillStroke), so that a path painted with a fully transparent colour (how
 // Draw makes go-chart's background and canvas boxes disappear) leaves nothing
 // in the page, and no half-built path is ever left open before a text
 // object.
 type Renderer struct {
-	out    canvas
+	out    *draw.Canvas
 	ox, oy float64
 	dpi    float64
 
@@ -44,55 +45,19 @@ type Renderer struct {
 	fontSize  float64 // points at 72 dpi
 	rotation  *float64
 
-	path   []pathOp
+	path   []draw.Op
 	cx, cy float64 // current point, page coordinates
 	sx, sy float64 // start of current subpath
-}
-
-type opKind uint8
-
-const (
-	opMove opKind = iota
-	opLine
-	opCubic
-	opClose
-)
-
-type pathOp struct {
-	kind opKind
-	p    [6]float64 // page coordinates
 }
 
 var _ chart.Renderer = (*Renderer)(nil)
 
 // newRenderer returns a Renderer drawing on out with its origin at (x, y)
 // pt, its text in p's faces.
-func newRenderer(out canvas, x, y float64, p palette) *Renderer {
+func newRenderer(out *draw.Canvas, x, y float64, p palette) *Renderer {
 	r := &Renderer{out: out, ox: x, oy: y, dpi: 72, face: p.regular, goFace: p.regular}
 	r.ResetStyle()
 	return r
-}
-
-// canvas is where a Renderer's painted paths and text end up: the PDF page
-// (pdfCanvas), or for export an SVG document or a raster image (export.go).
-// Coordinates are page points, y down.
-type canvas interface {
-	path(ops []pathOp, fill, stroke bool, st paintStyle)
-	text(face *fonts.Face, size float64, c drawing.Color, s string, x, y, rotation float64)
-}
-
-// paintStyle is what a path is painted with.
-type paintStyle struct {
-	fill, stroke drawing.Color
-	width        float64
-	dash         []float64
-}
-
-// pdfCanvas writes to an fpdf page.
-type pdfCanvas struct {
-	pdf   *fpdf.Fpdf
-	words *fonts.Embedding
-	inks  *ink.Palette // nil: RGB as fpdf writes it
 }
 
 // Provider returns a chart.RendererProvider handing go-chart this renderer
@@ -168,7 +133,7 @@ func (r *Renderer) Close() {
 	if len(r.path) == 0 {
 		return
 	}
-	r.path = append(r.path, pathOp{kind: opClose})
+	r.path = append(r.path, draw.Op{Kind: draw.Close})
 	r.cx, r.cy = r.sx, r.sy
 }
 
@@ -233,14 +198,14 @@ func (r *Renderer) SetTextRotation(radians float64) { r.rotation = &radians }
 // ClearTextRotation clears the text rotation.
 func (r *Renderer) ClearTextRotation() { r.rotation = nil }
 
-// Save does nothing: the drawing is already in the PDF.
+// Save does nothing: the drawing is already on the canvas.
 func (r *Renderer) Save(io.Writer) error { return nil }
 
 // ---- float-precision primitives (also used by the hand-drawn charts) ----
 
 func (r *Renderer) moveTo(x, y float64) {
 	x, y = x+r.ox, y+r.oy
-	r.path = append(r.path, pathOp{kind: opMove, p: [6]float64{x, y}})
+	r.path = append(r.path, draw.Op{Kind: draw.Move, P: [6]float64{x, y}})
 	r.cx, r.cy, r.sx, r.sy = x, y, x, y
 }
 
@@ -250,13 +215,13 @@ func (r *Renderer) lineTo(x, y float64) {
 		return
 	}
 	x, y = x+r.ox, y+r.oy
-	r.path = append(r.path, pathOp{kind: opLine, p: [6]float64{x, y}})
+	r.path = append(r.path, draw.Op{Kind: draw.LineTo, P: [6]float64{x, y}})
 	r.cx, r.cy = x, y
 }
 
 // cubicTo takes page coordinates.
 func (r *Renderer) cubicTo(c1x, c1y, c2x, c2y, x, y float64) {
-	r.path = append(r.path, pathOp{kind: opCubic, p: [6]float64{c1x, c1y, c2x, c2y, x, y}})
+	r.path = append(r.path, draw.Op{Kind: draw.Cubic, P: [6]float64{c1x, c1y, c2x, c2y, x, y}})
 	r.cx, r.cy = x, y
 }
 
@@ -329,102 +294,20 @@ func (r *Renderer) paint(fill, stroke bool) {
 	r.emit(fill, stroke)
 }
 
+// emit draws the buffered path, filled and/or stroked.
 func (r *Renderer) emit(fill, stroke bool) {
-	r.out.path(r.path, fill, stroke, paintStyle{fill: r.fill, stroke: r.stroke, width: r.strokeWidth, dash: r.dash})
-}
-
-func (c *pdfCanvas) path(ops []pathOp, fill, stroke bool, st paintStyle) {
-	pdf := c.pdf
-	for _, op := range ops {
-		switch op.kind {
-		case opMove:
-			pdf.MoveTo(op.p[0], op.p[1])
-		case opLine:
-			pdf.LineTo(op.p[0], op.p[1])
-		case opCubic:
-			pdf.CurveBezierCubicTo(op.p[0], op.p[1], op.p[2], op.p[3], op.p[4], op.p[5])
-		case opClose:
-			pdf.ClosePath()
-		}
-	}
-	restore := c.applyStyle(fill, stroke, st)
-	pdf.DrawPath(styleStr(fill, stroke))
-	restore()
-}
-
-func styleStr(fill, stroke bool) string {
-	switch {
-	case fill && stroke:
-		return "FD"
-	case fill:
-		return "F"
-	}
-	return "D"
-}
-
-// applyStyle sets colours, line width, dashes and alpha for a paint
-// operation and returns a function undoing the alpha and dash changes.
-func (c *pdfCanvas) applyStyle(fill, stroke bool, st paintStyle) func() {
-	pdf := c.pdf
-	alpha := uint8(255)
-	press := c.inks != nil && c.inks.Print
+	it := draw.Item{Kind: draw.Path, Ops: r.out.Ops(r.path...)}
 	if fill {
-		if press {
-			pdf.RawWriteStr(c.inks.Operator(c.inks.Lookup([3]uint8{st.fill.R, st.fill.G, st.fill.B}), false))
-		} else {
-			pdf.SetFillColor(int(st.fill.R), int(st.fill.G), int(st.fill.B))
-		}
-		alpha = st.fill.A
+		it.Fill = colour(r.fill)
 	}
-	dashed := false
 	if stroke {
-		if press {
-			pdf.RawWriteStr(c.inks.Operator(c.inks.Lookup([3]uint8{st.stroke.R, st.stroke.G, st.stroke.B}), true))
-		} else {
-			pdf.SetDrawColor(int(st.stroke.R), int(st.stroke.G), int(st.stroke.B))
-		}
-		pdf.SetLineWidth(st.width)
-		alpha = st.stroke.A
-		if len(st.dash) > 0 {
-			pdf.SetDashPattern(st.dash, 0)
-			dashed = true
-		}
+		it.Stroke, it.Width, it.Dash = colour(r.stroke), r.strokeWidth, r.dash
 	}
-	return c.withAlpha(alpha, func() {
-		if dashed {
-			pdf.SetDashPattern([]float64{}, 0)
-		}
-	})
+	r.out.Add(it)
 }
 
-// withAlpha sets alpha (0..255) when it is below 255 and returns a function
-// restoring full opacity and then running also.
-func (c *pdfCanvas) withAlpha(a uint8, also func()) func() {
-	if a == 255 {
-		return also
-	}
-	c.pdf.SetAlpha(float64(a)/255, "Normal")
-	return func() {
-		c.pdf.SetAlpha(1, "Normal")
-		also()
-	}
-}
-
-func (c *pdfCanvas) text(face *fonts.Face, size float64, col drawing.Color, s string, x, y, rot float64) {
-	pdf := c.pdf
-	rgb := [3]uint8{col.R, col.G, col.B}
-	restore := c.withAlpha(col.A, func() {})
-	if rot != 0 {
-		pdf.TransformBegin()
-		// go-chart's angles turn clockwise on a y-down page; fpdf's
-		// TransformRotate turns counter-clockwise.
-		pdf.TransformRotate(-chart.RadiansToDegrees(rot), x, y)
-		c.words.Text(face, size, rgb, 0, x, y, s)
-		pdf.TransformEnd()
-	} else {
-		c.words.Text(face, size, rgb, 0, x, y, s)
-	}
-	restore()
+func colour(c drawing.Color) draw.Colour {
+	return draw.Colour{RGB: [3]uint8{c.R, c.G, c.B}, A: c.A}
 }
 
 // circle paints a circle centred at (x, y) (chart coordinates) as four
@@ -480,7 +363,7 @@ func (r *Renderer) text(body string, x, y float64) {
 	}
 	cos, sin := math.Cos(rot), math.Sin(rot)
 	for _, run := range cjk.Runs(body) {
-		r.out.text(face, size, r.fontColor, run, x, y, rot)
+		r.out.Text(run, face, size, 0, colour(r.fontColor), x, y, rot)
 		adv := face.Width(run, size) + cjk.GapEm*size
 		x, y = x+adv*cos, y+adv*sin
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
@@ -24,22 +25,31 @@ type drawnText struct {
 	s     string
 }
 
-func (w *words) path(_ []pathOp, fill, _ bool, st paintStyle) {
-	if fill {
-		w.fills = append(w.fills, st.fill)
-	}
-}
-func (w *words) text(f *fonts.Face, _ float64, c drawing.Color, s string, _, _, _ float64) {
-	w.texts = append(w.texts, drawnText{f, c, s})
-}
-
 func drawWords(t *testing.T, c data.Chart, st Style) *words {
 	t.Helper()
-	var w words
-	if err := draw(&w, c, 0, 0, 240, st.Height(c, 240), st); err != nil {
+	w, err := drawnWords(c, st, 240)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return &w
+	return w
+}
+
+// drawnWords draws c at width w and records its words.
+func drawnWords(c data.Chart, st Style, width float64) (*words, error) {
+	var p draw.Page
+	if err := Draw(&draw.Canvas{Page: &p}, c, 0, 0, width, st.Height(c, width), st); err != nil {
+		return nil, err
+	}
+	var w words
+	for _, it := range p.Items {
+		switch {
+		case it.Kind == draw.Text:
+			w.texts = append(w.texts, drawnText{it.Face, rgba(it.Fill), it.Text})
+		case it.Kind == draw.Path && it.Fill.A > 0:
+			w.fills = append(w.fills, rgba(it.Fill))
+		}
+	}
+	return &w, nil
 }
 
 // Series colours never repeat within a chart, whatever the brand colours
@@ -180,8 +190,8 @@ func TestChartsUseTheStylesFaces(t *testing.T) {
 	st.Regular, st.Bold, st.Black = own[0], own[1], own[2]
 	for _, k := range yamlKinds {
 		c := fromYAML(t, k.yaml)
-		pdf, text := newDoc(t)
-		if err := Draw(pdf, text, c, 40, 40, 240, st.Height(c, 240), st); err != nil {
+		text := newDoc(t)
+		if err := Draw(text.canvas(), c, 40, 40, 240, st.Height(c, 240), st); err != nil {
 			t.Fatal(err)
 		}
 		doc := pdftest.Open(t, output(t, text))
@@ -209,8 +219,8 @@ func TestTrendEdges(t *testing.T) {
 	} {
 		c := fromYAML(t, tt.yaml)
 		for _, w := range []float64{120, 236.64, 480} {
-			var got words
-			if err := draw(&got, c, 0, 0, w, testStyle.Height(c, w), testStyle); err != nil {
+			got, err := drawnWords(c, testStyle, w)
+			if err != nil {
 				t.Fatalf("%s at %g: %v", tt.name, w, err)
 			}
 			var all []string

@@ -16,7 +16,7 @@ import (
 )
 
 // chartBlock places a chart; charts draw themselves through the go-chart
-// Renderer on fpdf.
+// Renderer onto the page's canvas.
 type chartBlock struct {
 	chart  data.Chart
 	style  charts.Style
@@ -61,8 +61,6 @@ func (b *chartBlock) taller(w, h float64) Block {
 }
 
 func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
-	st := b.style
-	st.Inks = c.Inks
 	if b.elem != nil {
 		if b.elem.Alt == "" {
 			b.elem.Alt = charts.Alt(b.chart, b.style.Lang)
@@ -70,8 +68,7 @@ func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 		c.Begin(b.elem)
 		defer c.End()
 	}
-	c.mark() // charts draw on the PDF directly
-	return charts.Draw(c.PDF, c.Fonts, b.chart, x, y, w, b.plot(w), st)
+	return charts.Draw(&c.rec, b.chart, x, y, w, b.plot(w), b.style)
 }
 
 // photoBlock is a photo frame with its caption. The frame takes the

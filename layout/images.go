@@ -8,13 +8,11 @@ import (
 	"image/jpeg"
 	"math"
 	"os"
-	"slices"
-	"strconv"
-	"strings"
 
 	"golang.org/x/image/draw"
 
 	"github.com/brochure-dev/brochure/data"
+	dr "github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/pdffile"
 	"github.com/brochure-dev/brochure/internal/safefile"
 )
@@ -158,15 +156,8 @@ func (c *Canvas) Image(path string, x, y, w, h, fx, fy float64, contain bool) er
 	}
 	sw, sh := dx*scale, dy*scale
 	left, top := x-(sw-w)*fx, y-(sh-h)*fy
-	_, ph := c.PDF.GetPageSize()
-	m := orient[o]
-	a, b, cc, d := m[0]*sw, m[1]*sh, m[2]*sw, m[3]*sh
-	e, f := m[4]*sw+left, m[5]*sh+ph-top-sh
-	c.mark()
-	c.PDF.ClipRect(x, y, w, h, false)
-	c.PDF.RawWriteStr(fmt.Sprintf("q %s %s %s %s %s %s cm %s Do Q", num(a), num(b), num(cc), num(d), num(e), num(f), name))
-	c.PDF.ClipEnd()
-	return c.PDF.Error()
+	c.rec.Add(dr.Item{Kind: dr.Image, Data: name, X: x, Y: y, W: w, H: h, M: orient[o], Box: [4]float64{left, top, sw, sh}})
+	return nil
 }
 
 // orient maps the unit square of an image as stored onto the unit square
@@ -184,15 +175,6 @@ var orient = [9][6]float64{
 	6: {0, -1, 1, 0, 0, 1},
 	7: {0, 1, 1, 0, 0, 0},
 	8: {0, 1, -1, 0, 1, 0},
-}
-
-func num(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 3, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if s == "-0" || s == "" {
-		return "0"
-	}
-	return s
 }
 
 // photoShape returns a photo's pixels as stored and its EXIF orientation
@@ -221,18 +203,10 @@ func uprightSize(path string) (int, int, error) {
 	return px, py, err
 }
 
-// picture is an image as the PDF holds it: the entries of its image
-// dictionary and its stream; written by finish as an image XObject.
-type picture struct {
-	dict string // /Width … /Height … /ColorSpace … /BitsPerComponent … /Filter …
-	data []byte
-	mask *picture // the soft mask (a PNG's transparency), or nil
-}
-
 // pictures are the images a document draws, in the order first drawn, so
 // that the PDF's objects come in the same order on every build.
 type pictures struct {
-	list  []*picture
+	list  []*dr.Picture
 	index map[string]int // path@WxH -> index in list
 }
 
@@ -243,8 +217,8 @@ type pictures struct {
 // decoded and its pixels written compressed (with its transparency as a
 // soft mask), which leaves its text and metadata chunks behind.
 func (c *Canvas) picture(path string, nx, ny int) (string, error) {
-	if c.pics == nil {
-		c.pics = &pictures{index: map[string]int{}}
+	if c.pics.index == nil {
+		c.pics.index = map[string]int{}
 	}
 	key := fmt.Sprintf("%s@%dx%d", path, nx, ny)
 	if i, ok := c.pics.index[key]; ok {
@@ -254,7 +228,7 @@ func (c *Canvas) picture(path string, nx, ny int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var p *picture
+	var p *dr.Picture
 	if len(b) > 2 && b[0] == 0xFF && b[1] == 0xD8 {
 		p, err = jpegPicture(b, nx, ny, c.quality)
 	} else {
@@ -268,7 +242,7 @@ func (c *Canvas) picture(path string, nx, ny int) (string, error) {
 	return fmt.Sprintf("/Im%d", len(c.pics.list)), nil
 }
 
-func jpegPicture(b []byte, nx, ny, quality int) (*picture, error) {
+func jpegPicture(b []byte, nx, ny, quality int) (*dr.Picture, error) {
 	clean, info, err := cleanJPEG(b)
 	if err != nil {
 		return nil, err
@@ -307,12 +281,12 @@ func jpegPicture(b []byte, nx, ny, quality int) (*picture, error) {
 	if info.components == 4 && info.adobe {
 		cs += " /Decode [1 0 1 0 1 0 1 0]" // Adobe stores CMYK inverted
 	}
-	return &picture{dict: fmt.Sprintf("/Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 /Filter /DCTDecode", cfg.Width, cfg.Height, cs), data: clean}, nil
+	return &dr.Picture{Dict: fmt.Sprintf("/Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 /Filter /DCTDecode", cfg.Width, cfg.Height, cs), Data: clean}, nil
 }
 
 // pixelPicture decodes b (a PNG) and writes its pixels at nx×ny: grey or
 // RGB, and the alpha channel as a soft mask when it has transparency.
-func pixelPicture(b []byte, nx, ny int) (*picture, error) {
+func pixelPicture(b []byte, nx, ny int) (*dr.Picture, error) {
 	src, _, err := image.Decode(bytes.NewReader(b))
 	if err != nil {
 		return nil, err
@@ -358,43 +332,9 @@ func pixelPicture(b []byte, nx, ny int) (*picture, error) {
 	if gray {
 		cs = "/DeviceGray"
 	}
-	p := &picture{dict: fmt.Sprintf("/Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 /Filter /FlateDecode", r.Dx(), r.Dy(), cs), data: pdffile.Deflate(pix)}
+	p := &dr.Picture{Dict: fmt.Sprintf("/Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 /Filter /FlateDecode", r.Dx(), r.Dy(), cs), Data: pdffile.Deflate(pix)}
 	if alpha != nil {
-		p.mask = &picture{dict: fmt.Sprintf("/Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode", r.Dx(), r.Dy()), data: pdffile.Deflate(alpha)}
+		p.Mask = &dr.Picture{Dict: fmt.Sprintf("/Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode", r.Dx(), r.Dy()), Data: pdffile.Deflate(alpha)}
 	}
 	return p, nil
-}
-
-// add writes the pictures into the PDF as image XObjects and names them in
-// fpdf's one resource dictionary, after its own.
-func (ps *pictures) add(pf *pdffile.File) error {
-	if ps == nil || len(ps.list) == 0 {
-		return nil
-	}
-	const xres = "/XObject <<\n"
-	res := -1
-	for n, o := range pf.Objects {
-		if bytes.Contains(o, []byte("/ProcSet [")) && bytes.Contains(o, []byte(xres)) {
-			res = n
-			break
-		}
-	}
-	if res < 0 {
-		return fmt.Errorf("images: the file has no resource dictionary to add to")
-	}
-	var names strings.Builder
-	obj := func(p *picture, extra string) int {
-		return pf.Add(pdffile.Stream("/Type /XObject /Subtype /Image "+p.dict+extra, p.data, false))
-	}
-	for i, p := range ps.list {
-		extra := ""
-		if p.mask != nil {
-			extra = fmt.Sprintf(" /SMask %d 0 R", obj(p.mask, ""))
-		}
-		fmt.Fprintf(&names, "/Im%d %d 0 R\n", i+1, obj(p, extra))
-	}
-	o := pf.Objects[res]
-	i := bytes.Index(o, []byte(xres)) + len(xres)
-	pf.Objects[res] = slices.Concat(o[:i], []byte(names.String()), o[i:])
-	return nil
 }

@@ -2,37 +2,20 @@ package layout
 
 import (
 	"crypto/md5"
-	_ "embed"
 	"fmt"
 	"html"
 	"strings"
 	"time"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
-// sRGB2014.icc is the ICC's sRGB profile as fpdf ships it (icc/, with
-// its licence, which allows redistribution unchanged).
-//
-//go:embed icc/sRGB2014.icc
-var srgbICC []byte
-
-// pdfa makes the document claim PDF/A-2a (ISO 19005-2, level A: tagged,
-// with Unicode for every glyph): an sRGB output intent (the document draws
-// in DeviceRGB) and, in the metadata, the pdfaid part and conformance.
-// Fonts are embedded already, the structure tree is written by finish.
-// PDF/A-2 allows transparency, so the soft masks of PNG photos with alpha
-// are allowed. finish adds the file identifier; fpdf's second line, "%µ¶"
-// in UTF-8, is the comment of four bytes above 127 PDF/A asks for. (No
-// validator such as veraPDF is available here to confirm conformance.)
-func (d *Document) pdfa(pdf *fpdf.Fpdf) {
-	pdf.AddOutputIntent(fpdf.OutputIntentType{
-		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
-		OutputConditionIdentifier: "sRGB IEC61966-2.1",
-		Info:                      "sRGB IEC61966-2.1",
-		ICCProfile:                srgbICC,
-	})
-}
+// The PDF/A-2a claim (ISO 19005-2, level A: tagged, with Unicode for
+// every glyph) is the pdfaid part and conformance in the metadata (below)
+// and export's sRGB output intent (the document draws in DeviceRGB).
+// Fonts are embedded, the structure tree and the file identifier are
+// written by export. PDF/A-2 allows transparency, so the soft masks of PNG
+// photos with alpha are allowed; fpdf's second line, "%µ¶" in UTF-8, is
+// the comment of four bytes above 127 PDF/A asks for. (No validator such
+// as veraPDF is available here to confirm conformance.)
 
 // metadata is the document's XMP metadata: the same title, author,
 // subject, keywords, tools and dates as the Info dictionary, its language,

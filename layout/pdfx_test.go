@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brochure-dev/brochure/internal/export"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 	"github.com/brochure-dev/brochure/preflight"
 )
@@ -40,7 +41,7 @@ func TestPDFX(t *testing.T) {
 			t.Errorf("no %s", s)
 		}
 	}
-	if !bytes.Contains(all, fogra39ICC[128:1024]) {
+	if !bytes.Contains(all, export.FOGRA39[128:1024]) {
 		t.Error("the FOGRA39 profile is not embedded")
 	}
 	runs := textColourRE.FindAllSubmatch(all, -1)

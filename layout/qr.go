@@ -7,6 +7,7 @@ import (
 	qrcode "github.com/yeqown/go-qrcode/v2"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/structure"
 )
 
@@ -189,16 +190,12 @@ func (c *Canvas) fillRects(rs []rect, w float64, color string) {
 	if len(rs) == 0 {
 		return
 	}
-	c.mark()
-	c.fill(color, w, w)
+	ops := make([]draw.Op, 0, 5*len(rs))
 	for _, r := range rs {
-		c.PDF.MoveTo(r.X, r.Y)
-		c.PDF.LineTo(r.X+r.W, r.Y)
-		c.PDF.LineTo(r.X+r.W, r.Y+r.H)
-		c.PDF.LineTo(r.X, r.Y+r.H)
-		c.PDF.ClosePath()
+		ops = append(ops, draw.Op{Kind: draw.Move, P: [6]float64{r.X, r.Y}}, draw.Op{Kind: draw.LineTo, P: [6]float64{r.X + r.W, r.Y}},
+			draw.Op{Kind: draw.LineTo, P: [6]float64{r.X + r.W, r.Y + r.H}}, draw.Op{Kind: draw.LineTo, P: [6]float64{r.X, r.Y + r.H}}, draw.Op{Kind: draw.Close})
 	}
-	c.PDF.DrawPath("F")
+	c.rec.Add(draw.Item{Kind: draw.Shape, Fill: paint(color), W: w, H: w, Ops: ops})
 }
 
 // placeQR puts the report's QR code (qr: at the top level) in its place,

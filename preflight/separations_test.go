@@ -11,7 +11,7 @@ import (
 )
 
 // imagePage is a hand-made PDF/X page (with the FOGRA39 profile of
-// layout/icc as its output intent when press is set) that draws one
+// internal/export/icc as its output intent when press is set) that draws one
 // image of size×size pixels, every pixel px (n components), placed
 // side×side pt at (100, 100).
 func imagePage(t *testing.T, cs string, px []byte, size int, side float64, press bool) []byte {
@@ -20,7 +20,7 @@ func imagePage(t *testing.T, cs string, px []byte, size int, side float64, press
 	if press {
 		intent = " /OutputIntents [<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (FOGRA39) /DestOutputProfile 6 0 R>>]"
 	}
-	icc, err := os.ReadFile("../layout/icc/FOGRA39-brochure.icc")
+	icc, err := os.ReadFile("../internal/export/icc/FOGRA39-brochure.icc")
 	if err != nil {
 		t.Fatal(err)
 	}

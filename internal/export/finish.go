@@ -1,4 +1,4 @@
-package layout
+package export
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/pdffile"
 	"github.com/brochure-dev/brochure/internal/structure"
 )
@@ -33,7 +34,7 @@ import (
 //     for a screen build).
 //   - Structure: the tagged PDF's structure tree, its link annotations
 //     and the catalog's entries for them (see structure.Tree.Write).
-func finish(pdf []byte, text *fonts.Embedding, pics *pictures, x *press, tags *structure.Tree) ([]byte, error) {
+func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, tags *structure.Tree) ([]byte, error) {
 	sortBoxes(pdf)
 	pf, err := pdffile.Parse(pdf)
 	if err != nil {
@@ -42,7 +43,7 @@ func finish(pdf []byte, text *fonts.Embedding, pics *pictures, x *press, tags *s
 	if err := text.Embed(pf); err != nil {
 		return nil, err
 	}
-	if err := pics.add(pf); err != nil {
+	if err := addPictures(pf, pics); err != nil {
 		return nil, err
 	}
 	for _, o := range pf.Objects {
