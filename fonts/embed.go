@@ -5,20 +5,20 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/brochure-dev/brochure/internal/pdffile"
 )
 
 // An Embedding is the text of one PDF document: Text writes the drawing
-// operators into fpdf's page and notes every character drawn in each
-// face; Embed, once fpdf has written the file, adds each face that drew
-// something as a font cut to exactly those characters.
+// operators into the writer's page (internal/export's fpdf) and notes
+// every character drawn in each face; Embed, once the writer has written
+// the file, adds each face that drew something as a font cut to exactly
+// those characters.
 //
 // Why not fpdf's own fonts: for every face of every document fpdf parses
 // the whole font into Go maps, builds a 65,536-entry width table and
@@ -41,7 +41,7 @@ type Embedding struct {
 	// nil writes DeviceRGB.
 	Ink func(rgb [3]uint8) string
 
-	pdf   *fpdf.Fpdf
+	pdf   Writer
 	cid   map[rune]uint16
 	runes []rune // by CID; [0] is .notdef
 	faces []*embedded
@@ -63,11 +63,22 @@ type embedded struct {
 	err                error
 }
 
+// Writer is the PDF writer an Embedding draws text with: fpdf's
+// *fpdf.Fpdf has these methods. fonts does not import fpdf, so that only
+// internal/export does.
+type Writer interface {
+	RawWriteStr(s string)        // writes to the current page's content
+	GetPageSize() (w, h float64) // the current page's size, pt
+	Err() bool                   // whether the document is in error
+	SetError(err error)          // puts the document in error
+	Output(w io.Writer) error    // writes the document
+}
+
 // NewEmbedding starts the text of pdf. alphabet, the characters the
 // document may draw (nil if not known), numbers them in Unicode order:
 // the fonts and the ToUnicode map then compress better than in the order
 // of first use. pdf must not draw text with fpdf's own fonts.
-func NewEmbedding(pdf *fpdf.Fpdf, alphabet []rune) *Embedding {
+func NewEmbedding(pdf Writer, alphabet []rune) *Embedding {
 	e := &Embedding{pdf: pdf, cid: map[rune]uint16{}, runes: []rune{0}}
 	rs := slices.Clone(alphabet)
 	slices.Sort(rs)
