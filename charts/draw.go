@@ -509,6 +509,15 @@ func (w altWordSet) join(label, value string) string {
 	return label + value
 }
 
+// values are the values of c's items, in order.
+func values(c data.Chart) []float64 {
+	vs := make([]float64, len(c.Data))
+	for i, d := range c.Data {
+		vs[i] = d.Value.Value
+	}
+	return vs
+}
+
 // extremes returns the index of the largest and of the smallest of vs,
 // -1 for either when it is not one item alone or there are fewer than
 // three items (two need no ranking).
@@ -565,11 +574,7 @@ func altValue(c data.Chart, d data.Point, n data.Number, p palette) string {
 // marked: "事故数14.98，死亡人数44.86（最大）".
 func pointsAlt(c data.Chart, p palette) []string {
 	w := altWords(p)
-	var vs []float64
-	for _, d := range c.Data {
-		vs = append(vs, d.Value.Value)
-	}
-	hi, lo := extremes(vs)
+	hi, lo := extremes(values(c))
 	var out []string
 	for i, d := range c.Data {
 		out = append(out, w.join(d.Label, altValue(c, d, d.Value, p))+w.note(w.rank(i, hi, lo)))
@@ -603,11 +608,7 @@ func sharesAlt(c data.Chart, p palette) []string {
 	w := altWords(p)
 	c = foldShares(c, p)
 	sum := shareSum(c)
-	var vs []float64
-	for _, d := range c.Data {
-		vs = append(vs, d.Value.Value)
-	}
-	hi, lo := extremes(vs)
+	hi, lo := extremes(values(c))
 	var out []string
 	for i, d := range c.Data {
 		share := ""

@@ -291,31 +291,32 @@ func (p *painter) close() {
 // write it (greys as DeviceGray, colours as DeviceRGB); a print build
 // writes the palette's process (or spot) colour, and the rich black for a
 // large black area.
-func (p *painter) fill(rgb [3]uint8, w, h float64) {
-	if p.inks == nil || !p.inks.Print {
-		p.pdf.SetFillColor(int(rgb[0]), int(rgb[1]), int(rgb[2]))
-		return
-	}
-	col := p.inks.Lookup(rgb)
-	if col.Spot != "" {
-		p.pdf.SetFillSpotColor(col.Spot, 100)
-		return
-	}
-	p.pdf.RawWriteStr(p.inks.Area(col, w, h))
-}
+func (p *painter) fill(rgb [3]uint8, w, h float64) { p.colour(rgb, false, w, h) }
 
 // stroke is fill for lines: greys (rules, hairlines) on the black plate.
-func (p *painter) stroke(rgb [3]uint8) {
+func (p *painter) stroke(rgb [3]uint8) { p.colour(rgb, true, 0, 0) }
+
+func (p *painter) colour(rgb [3]uint8, stroke bool, w, h float64) {
+	pdf := p.pdf
 	if p.inks == nil || !p.inks.Print {
-		p.pdf.SetDrawColor(int(rgb[0]), int(rgb[1]), int(rgb[2]))
+		if stroke {
+			pdf.SetDrawColor(int(rgb[0]), int(rgb[1]), int(rgb[2]))
+		} else {
+			pdf.SetFillColor(int(rgb[0]), int(rgb[1]), int(rgb[2]))
+		}
 		return
 	}
 	col := p.inks.Lookup(rgb)
-	if col.Spot != "" {
-		p.pdf.SetDrawSpotColor(col.Spot, 100)
-		return
+	switch {
+	case col.Spot != "" && stroke:
+		pdf.SetDrawSpotColor(col.Spot, 100)
+	case col.Spot != "":
+		pdf.SetFillSpotColor(col.Spot, 100)
+	case stroke:
+		pdf.RawWriteStr(p.inks.Operator(col, true))
+	default:
+		pdf.RawWriteStr(p.inks.Area(col, w, h))
 	}
-	p.pdf.RawWriteStr(p.inks.Operator(col, true))
 }
 
 // path writes the segments of a path.
