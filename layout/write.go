@@ -49,7 +49,6 @@ func (d *Document) Write(w io.Writer) error {
 			Creator:  "brochure " + Version, Producer: "brochure " + Version + " (fpdf)",
 			Lang: d.lang(), Date: date, XMP: d.metadata(title, date),
 		},
-		Pages:    make([]draw.Page, len(d.Pages)),
 		Alphabet: d.alpha,
 		Inks:     d.palette(),
 		Spots:    d.spots(),
@@ -70,10 +69,13 @@ func (d *Document) Write(w io.Writer) error {
 			}
 		}
 	}
-	for i, p := range d.Pages {
-		pg := &doc.Pages[i]
-		pg.Number = p.Number
-		c.rec.Reset(pg)
+	// each page is written as soon as it is drawn, and its memory drawn
+	// into again for the next
+	xw := export.NewWriter(doc)
+	var pg draw.Page
+	for _, p := range d.Pages {
+		pg.Number, pg.Items, pg.Bookmarks = p.Number, pg.Items[:0], pg.Bookmarks[:0]
+		c.rec.Reuse(&pg)
 		for _, b := range p.Blocks {
 			if h, ok := b.Block.(*sectionHead); ok {
 				pg.Bookmarks = append(pg.Bookmarks, draw.Bookmark{Title: fmt.Sprintf("%d %s", h.n+1, h.title), Y: b.Y + off})
@@ -82,9 +84,12 @@ func (d *Document) Write(w io.Writer) error {
 				return fmt.Errorf("page %d: %w", p.Number, err)
 			}
 		}
+		if err := xw.Page(&pg); err != nil {
+			return err
+		}
 	}
 	doc.Pictures = c.pics.list
-	return export.Write(w, doc)
+	return xw.Finish(w)
 }
 
 func (d *Document) keywords() []string {

@@ -143,6 +143,13 @@ type Canvas struct {
 // Reset starts recording page p; the element stack is kept.
 func (c *Canvas) Reset(p *Page) { c.Page = p }
 
+// Reuse is Reset for a writer that has written the pages before (see
+// export.Writer.Page): their paths' memory is drawn into again.
+func (c *Canvas) Reuse(p *Page) {
+	c.Page = p
+	c.ops = c.ops[:0]
+}
+
 // Begin says that what is drawn until End is content of e (nil: an
 // artifact).
 func (c *Canvas) Begin(e *structure.Elem) { c.stack = append(c.stack, e) }

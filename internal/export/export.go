@@ -69,10 +69,28 @@ type Info struct {
 	XMP                                                       []byte
 }
 
-// Write writes d as a PDF to w. The output depends only on d: objects are
-// written in sorted order and the page boxes in a fixed order (see
-// finish), so rebuilds are byte-identical.
-func Write(w io.Writer, d *Document) error {
+// Write writes d, with its Pages, as a PDF to out.
+func Write(out io.Writer, d *Document) error {
+	w := NewWriter(d)
+	for i := range d.Pages {
+		if err := w.Page(&d.Pages[i]); err != nil {
+			return err
+		}
+	}
+	return w.Finish(out)
+}
+
+// A Writer writes a document page by page, so that a page's items can be
+// dropped (and their memory drawn into again) once written.
+type Writer struct {
+	d    *Document
+	pdf  *fpdf.Fpdf
+	text *fonts.Embedding
+	p    painter
+}
+
+// NewWriter starts writing d (its Pages are not read: see Page).
+func NewWriter(d *Document) *Writer {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: d.Width, Ht: d.Height}})
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(false) // finish compresses the pages
@@ -111,42 +129,55 @@ func Write(w io.Writer, d *Document) error {
 	if d.Inks != nil {
 		text.Ink = d.Inks.Text // greys on the black plate; in print, CMYK and overprint
 	}
-	var tags *structure.Tree
+	w := &Writer{d: d, pdf: pdf, text: text}
+	w.p = painter{pdf: pdf, text: text, inks: d.Inks, ph: d.Height, page: -1}
 	if d.Root != nil {
-		tags = structure.New(d.Root)
+		w.p.tags = structure.New(d.Root)
 	}
-	p := &painter{pdf: pdf, text: text, inks: d.Inks, tags: tags, ph: d.Height}
-	for i := range d.Pages {
-		pg := &d.Pages[i]
-		pdf.AddPage()
-		p.page = i
-		for _, b := range pg.Bookmarks {
-			pdf.Bookmark(utf16BE(b.Title), 0, b.Y)
-		}
-		p.paint(pg.Items)
-		if d.Marks {
-			p.mark(nil)
-			pdf.SetDrawSpotColor("All", 100)
-			pdf.SetLineWidth(marks.Weight)
-			// the sheet is symmetric about the trim, so its y-up
-			// rectangle is the same as the y-down one
-			pdf.RawWriteStr(marks.Path(d.Trim, d.Bleed))
-		}
-		p.close()
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("page %d: %w", pg.Number, err)
-		}
+	return w
+}
+
+// Page writes the next page. Its items are not kept: pg may be drawn
+// into again once Page returns.
+func (w *Writer) Page(pg *draw.Page) error {
+	pdf, d := w.pdf, w.d
+	pdf.AddPage()
+	w.p.page++
+	for _, b := range pg.Bookmarks {
+		pdf.Bookmark(utf16BE(b.Title), 0, b.Y)
 	}
-	text.Done() // the fonts are cut and compressed while fpdf writes
+	w.p.paint(pg.Items)
+	if d.Marks {
+		w.p.mark(nil)
+		pdf.SetDrawSpotColor("All", 100)
+		pdf.SetLineWidth(marks.Weight)
+		// the sheet is symmetric about the trim, so its y-up rectangle is
+		// the same as the y-down one
+		pdf.RawWriteStr(marks.Path(d.Trim, d.Bleed))
+	}
+	w.p.close()
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("page %d: %w", pg.Number, err)
+	}
+	return nil
+}
+
+// Finish writes the file to out, with the Document's Pictures.
+func (w *Writer) Finish(out io.Writer) error {
+	w.text.Done() // the fonts are cut and compressed while fpdf writes
 	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	if err := w.pdf.Output(&buf); err != nil {
 		return err
 	}
-	out, err := finish(buf.Bytes(), text, d.Pictures, d.Press, tags)
+	intents := 0
+	if w.d.PDFA {
+		intents = 1
+	}
+	b, err := finish(buf.Bytes(), w.text, w.d.Pictures, w.d.Press, w.p.tags, intents)
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(out)
+	_, err = out.Write(b)
 	return err
 }
 

@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 
@@ -13,32 +12,44 @@ import (
 	"github.com/brochure-dev/brochure/internal/structure"
 )
 
-// finish completes fpdf's output, deterministically:
+// finish completes fpdf's output, deterministically. Each step is what
+// fpdf cannot be asked to write, done on the parsed file (internal/
+// pdffile) at the objects fpdf is known to write — the page tree's
+// pages, the one resource dictionary, the catalog — never by a search of
+// the file's bytes:
 //
-//   - Fonts: text was drawn through an Embedding, which adds the fonts
-//     (cut to the characters drawn) as objects of its own.
-//   - Images: photos are written here too (see picture), in the order
-//     first drawn: fpdf orders images by width and then by map order.
-//   - Page boxes: fpdf writes each page's /TrimBox, /BleedBox… by ranging
-//     over a Go map, so their order changes from run to run. They are put
-//     in alphabetical order.
-//   - Info: fpdf's trailer points /Info at the object before the catalog,
-//     which is wrong when output intents (PDF/A) come between them.
+//   - Page boxes: fpdf writes each page's /TrimBox and /BleedBox by
+//     ranging over a Go map, so their order changes from run to run. They
+//     are put in alphabetical order.
 //   - Contents: fpdf writes each page's content stream uncompressed
 //     (SetCompression(false)): it would allocate a new compressor per
 //     page. They are compressed here, with one pooled writer.
+//   - Fonts: text was drawn through an Embedding, which adds the fonts
+//     (cut to the characters drawn) as objects of its own.
+//   - Images: photos are written here too (see addPictures), in the order
+//     first drawn: fpdf orders images by width and then by map order.
+//   - Info: fpdf's trailer points /Info at the object before the catalog,
+//     which is the output intent's profile when there is one (PDF/A).
 //   - ID: a file identifier (PDF/A asks for one), a hash of the body.
 //   - Compact: the dictionaries go into a compressed object stream and
 //     the xref table into a stream (PDF 1.5): 4 KB less on the sample.
-//   - Press: a print build's output intent and resources (see press; nil
+//   - Press: a print build's output intent and resources (see Press; nil
 //     for a screen build).
 //   - Structure: the tagged PDF's structure tree, its link annotations
 //     and the catalog's entries for them (see structure.Tree.Write).
-func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, tags *structure.Tree) ([]byte, error) {
-	sortBoxes(pdf)
+//
+// intents is the number of output intents fpdf wrote (PDF/A's sRGB).
+func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, tags *structure.Tree, intents int) ([]byte, error) {
 	pf, err := pdffile.Parse(pdf)
 	if err != nil {
 		return nil, fmt.Errorf("finish: %w", err)
+	}
+	pages, err := pf.Pages()
+	if err != nil {
+		return nil, fmt.Errorf("finish: %w", err)
+	}
+	for _, n := range pages {
+		sortBoxes(pf.Objects[n])
 	}
 	if err := text.Embed(pf); err != nil {
 		return nil, err
@@ -46,20 +57,18 @@ func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, t
 	if err := addPictures(pf, pics); err != nil {
 		return nil, err
 	}
-	for _, o := range pf.Objects {
-		if m := contentsRE.FindSubmatch(o); m != nil {
-			n, _ := strconv.Atoi(string(m[1]))
-			if err := pf.Compress(n); err != nil {
-				return nil, fmt.Errorf("finish: %w", err)
-			}
+	for _, n := range pages {
+		c, err := contents(pf.Objects[n])
+		if err == nil {
+			err = pf.Compress(c)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("finish: page object %d: %w", n, err)
 		}
 	}
-	for n, o := range pf.Objects {
-		if infoRE.Match(o) {
-			pf.Info = n
-			break
-		}
-	}
+	// fpdf writes the Info dictionary, then one profile stream per output
+	// intent, then the catalog
+	pf.Info = pf.Root - 1 - intents
 	if tags != nil {
 		if err := tags.Write(pf); err != nil {
 			return nil, fmt.Errorf("finish: %w", err)
@@ -74,52 +83,56 @@ func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, t
 	return pf.Bytes(), nil
 }
 
-var contentsRE = regexp.MustCompile(`^<</Type /Page\n(?s:.*)/Contents (\d+) 0 R>>\n$`)
+// contents is the object number of a page's content stream: fpdf ends a
+// page dictionary with "/Contents N 0 R>>".
+func contents(page []byte) (int, error) {
+	const key = "/Contents "
+	i := bytes.LastIndex(page, []byte(key))
+	if i < 0 {
+		return 0, fmt.Errorf("no /Contents")
+	}
+	ref, _, _ := bytes.Cut(page[i+len(key):], []byte(" "))
+	n, err := strconv.Atoi(string(ref))
+	if err != nil {
+		return 0, fmt.Errorf("bad /Contents %q", ref)
+	}
+	return n, nil
+}
 
-var infoRE = regexp.MustCompile(`^<<\n/(Producer|Title|Author|Subject|Keywords|Creator|CreationDate) `)
-
-// sortBoxes puts the box lines of each page dictionary in alphabetical
+// sortBoxes puts the box lines of a page dictionary in alphabetical
 // order, in place. fpdf writes a page as "<</Type /Page", "/Parent …",
 // [/MediaBox …,] the boxes, "/Resources …", one a line.
-func sortBoxes(pdf []byte) {
-	isBox := func(l []byte) bool {
-		for _, b := range []string{"/ArtBox [", "/BleedBox [", "/CropBox [", "/TrimBox ["} {
-			if bytes.HasPrefix(l, []byte(b)) {
-				return true
-			}
+func sortBoxes(page []byte) {
+	var boxes [][]byte
+	start, end := -1, -1
+	for at := 0; at < len(page); {
+		k := bytes.IndexByte(page[at:], '\n')
+		if k < 0 {
+			break
 		}
-		return false
+		l := page[at : at+k+1]
+		if isBox(l) {
+			if start < 0 {
+				start = at
+			}
+			end = at + k + 1
+			boxes = append(boxes, slices.Clone(l))
+		} else if start >= 0 {
+			break
+		}
+		at += k + 1
 	}
-	page := []byte("<</Type /Page\n")
-	for i := 0; i < len(pdf); {
-		j := bytes.Index(pdf[i:], page)
-		if j < 0 {
-			return
-		}
-		at := i + j + len(page)
-		start, end := -1, -1
-		var boxes [][]byte
-		for line := 0; line < 8 && at < len(pdf); line++ {
-			k := bytes.IndexByte(pdf[at:], '\n')
-			if k < 0 {
-				break
-			}
-			l := pdf[at : at+k+1]
-			if isBox(l) {
-				if start < 0 {
-					start = at
-				}
-				end = at + k + 1
-				boxes = append(boxes, append([]byte(nil), l...))
-			} else if start >= 0 {
-				break
-			}
-			at += k + 1
-		}
-		if start >= 0 {
-			slices.SortFunc(boxes, bytes.Compare)
-			copy(pdf[start:end], bytes.Join(boxes, nil))
-		}
-		i = at
+	if start >= 0 {
+		slices.SortFunc(boxes, bytes.Compare)
+		copy(page[start:end], bytes.Join(boxes, nil))
 	}
+}
+
+func isBox(l []byte) bool {
+	for _, b := range []string{"/ArtBox [", "/BleedBox [", "/CropBox [", "/TrimBox ["} {
+		if bytes.HasPrefix(l, []byte(b)) {
+			return true
+		}
+	}
+	return false
 }

@@ -295,3 +295,32 @@ func (f *File) Compress(n int) error {
 	f.Objects[n] = Stream(strings.TrimRight(rest, " "), data, true)
 	return nil
 }
+
+// Pages returns the object numbers of the pages, in order: fpdf writes
+// one Pages node whose Kids are all the pages.
+func (f *File) Pages() ([]int, error) {
+	for _, o := range f.Objects {
+		if !bytes.HasPrefix(o, []byte("<</Type /Pages\n")) {
+			continue
+		}
+		_, kids, ok := bytes.Cut(o, []byte("/Kids ["))
+		if !ok {
+			break
+		}
+		kids, _, ok = bytes.Cut(kids, []byte("]"))
+		if !ok {
+			break
+		}
+		fs := bytes.Fields(kids)
+		var pages []int
+		for i := 0; i+2 < len(fs); i += 3 {
+			n, err := strconv.Atoi(string(fs[i]))
+			if err != nil || n <= 0 || n >= len(f.Objects) || string(fs[i+2]) != "R" {
+				return nil, fmt.Errorf("pdffile: bad page reference %q", fs[i])
+			}
+			pages = append(pages, n)
+		}
+		return pages, nil
+	}
+	return nil, fmt.Errorf("pdffile: no page tree")
+}

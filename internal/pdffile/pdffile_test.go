@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -131,5 +132,35 @@ func TestCompact(t *testing.T) {
 	}
 	if !bytes.Equal(out, f.Bytes()) {
 		t.Error("two writes differ")
+	}
+}
+
+// Pages finds fpdf's pages in order; a file without a page tree, or with
+// a Kids entry that is not a reference, is an error.
+func TestPages(t *testing.T) {
+	f, err := Parse(fpdfOutput(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := f.Pages()
+	if err != nil || len(pages) != 3 {
+		t.Fatalf("pages %v, %v; want 3", pages, err)
+	}
+	for i, n := range pages {
+		if !bytes.HasPrefix(f.Objects[n], []byte("<</Type /Page\n")) || i > 0 && n <= pages[i-1] {
+			t.Errorf("page %d is object %d: %q", i+1, n, f.Objects[n])
+		}
+	}
+	for _, kids := range []string{"", "/Kids [3 0 X]", "/Kids [99 0 R]"} {
+		g := *f
+		g.Objects = slices.Clone(f.Objects)
+		for n, o := range g.Objects {
+			if bytes.HasPrefix(o, []byte("<</Type /Pages\n")) {
+				g.Objects[n] = []byte("<</Type /Pages\n" + kids + ">>\n")
+			}
+		}
+		if p, err := g.Pages(); err == nil {
+			t.Errorf("Kids %q: pages %v, want an error", kids, p)
+		}
 	}
 }

@@ -21,7 +21,6 @@ package structure
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -157,14 +156,12 @@ func (t *Tree) Link(page int, e *Elem, rect [4]float64, to Target) {
 // Empty reports whether nothing was marked.
 func (t *Tree) Empty() bool { return len(t.kids[t.Root]) == 0 }
 
-var kidsRE = regexp.MustCompile(`/Kids \[([0-9 R]*)\]`)
-
 // Write adds the tree to pf: an object per element, the annotations, the
 // parent tree, and in the catalog the StructTreeRoot, MarkInfo and
 // ViewerPreferences (DisplayDocTitle); each page gets its StructParents,
 // its annotations and /Tabs /S (tab order follows the structure).
 func (t *Tree) Write(pf *pdffile.File) error {
-	pages, err := pageObjects(pf)
+	pages, err := pf.Pages()
 	if err != nil {
 		return err
 	}
@@ -326,31 +323,6 @@ func (t *Tree) dict(e *Elem, parent int, pages, annots []int) []byte {
 		b = append(b, ">>"...)
 	}
 	return append(b, ">>\n"...)
-}
-
-// pageObjects returns the object numbers of the pages, in order: fpdf
-// writes one Pages node whose Kids are all the pages.
-func pageObjects(pf *pdffile.File) ([]int, error) {
-	for _, o := range pf.Objects {
-		if !bytes.HasPrefix(o, []byte("<</Type /Pages\n")) {
-			continue
-		}
-		m := kidsRE.FindSubmatch(o)
-		if m == nil {
-			break
-		}
-		f := strings.Fields(string(m[1]))
-		var pages []int
-		for i := 0; i+2 < len(f); i += 3 {
-			n, err := strconv.Atoi(f[i])
-			if err != nil || n <= 0 || n >= len(pf.Objects) {
-				return nil, fmt.Errorf("structure: bad page reference %q", f[i])
-			}
-			pages = append(pages, n)
-		}
-		return pages, nil
-	}
-	return nil, fmt.Errorf("structure: no page tree")
 }
 
 // beforeEnd inserts s before the closing ">>" of dictionary d.
