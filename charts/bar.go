@@ -85,8 +85,8 @@ func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 	return layoutColumns(c, cats, vals, labels, 1, nil, w, h, p)
 }
 
-// drawBar draws a vertical bar chart with go-chart's BarChart on the fpdf
-// renderer. go-chart draws the bars, the baseline and the category labels
+// drawBar draws a vertical bar chart with go-chart's BarChart on the
+// Renderer. go-chart draws the bars, the baseline and the category labels
 // (which we wrap beforehand, with kinsoku, so that go-chart's per-rune
 // wrap never drops or overflows a character); we draw the grid and tick
 // labels (before, so bars cover the grid), the unit caption and the value

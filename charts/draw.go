@@ -405,9 +405,12 @@ func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
 // shortened), and keeps the text.
 func (st Style) Strings(c data.Chart) []string {
 	var texts []string
+	var p draw.Page
+	cv := draw.Canvas{Page: &p}
 	for _, w := range []float64{240, 480} {
-		var p draw.Page
-		_ = Draw(&draw.Canvas{Page: &p}, c, 0, 0, w, st.Height(c, w), st)
+		p.Items = p.Items[:0]
+		cv.Reuse(&p)
+		_ = Draw(&cv, c, 0, 0, w, st.Height(c, w), st)
 		for _, it := range p.Items {
 			if it.Kind == draw.Text {
 				texts = append(texts, it.Text)

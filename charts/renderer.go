@@ -112,8 +112,7 @@ func (r *Renderer) MoveTo(x, y int) { r.moveTo(float64(x), float64(y)) }
 func (r *Renderer) LineTo(x, y int) { r.lineTo(float64(x), float64(y)) }
 
 // QuadCurveTo adds a quadratic Bézier (control cx,cy), converted to the
-// equivalent cubic: fpdf's CurveTo is a PDF "v" curve, which is not a
-// quadratic.
+// equivalent cubic (a page's paths hold lines and cubics only).
 func (r *Renderer) QuadCurveTo(cx, cy, x, y int) {
 	r.quadTo(float64(cx), float64(cy), float64(x), float64(y))
 }
@@ -177,7 +176,7 @@ func (r *Renderer) Text(body string, x, y int) {
 }
 
 // MeasureText returns the text's box in px (= pt): width from the face's
-// advances (exactly fpdf's GetStringWidth), height one em. The embedded
+// advances (exactly the widths the PDF's fonts give), height one em. The embedded
 // faces' hhea ascent/descent (1.160/−0.288 em) are line-spacing metrics;
 // go-chart uses the box height both as line pitch and as the distance from a
 // text box's top to the baseline, and CJK ink fills the ideographic em box,

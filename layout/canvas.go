@@ -114,8 +114,8 @@ func (c *Canvas) Drawing(d *svg.Drawing, x, y, w, h float64, color string) {
 	}
 	for _, sh := range d.Shapes {
 		c.rec.Add(draw.Item{Kind: draw.Vector, Fill: colour(sh.Fill), Stroke: colour(sh.Stroke),
-			X: left, Y: top, W: d.W * s, H: d.H * s, Size: s, M: sh.M, Data: sh.Path,
-			Width: sh.Width, Cap: sh.Cap, Join: sh.Join, Miter: sh.Miter, Dash: sh.Dash, EvenOdd: sh.EvenOdd})
+			X: left, Y: top, W: d.W * s, H: d.H * s, Size: s, Width: sh.Width, Dash: sh.Dash,
+			Extra: &draw.Extra{M: sh.M, Data: sh.Path, Cap: sh.Cap, Join: sh.Join, Miter: sh.Miter, EvenOdd: sh.EvenOdd}})
 	}
 }
 

@@ -1,12 +1,14 @@
-// Package layout sets a report into pages and draws them as a PDF.
+// Package layout sets a report into pages and draws them, for
+// internal/export to write as a PDF.
 //
 // The pipeline follows Typst's split of model, layout and export: New
 // turns a data.Report into blocks (section heads, stat cards, each
 // section's text as one Flow through the columns, charts and photos),
 // paginates them into Pages of placed blocks (figures float to the next
 // page when they do not fit, and the foot of a page is set flush), and
-// only then Write draws those pages with fpdf; photos and fonts are
-// written into the file by layout itself. Positions are decided before
+// only then Write draws those pages as items (internal/draw: text runs,
+// shapes, photos, links, each with its structure element), which
+// internal/export writes as the PDF. Positions are decided before
 // anything is drawn, so they can be tested without a PDF.
 //
 // The palette, faces, type scale, grid and the designs of the cover, the

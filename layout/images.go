@@ -156,7 +156,7 @@ func (c *Canvas) Image(path string, x, y, w, h, fx, fy float64, contain bool) er
 	}
 	sw, sh := dx*scale, dy*scale
 	left, top := x-(sw-w)*fx, y-(sh-h)*fy
-	c.rec.Add(dr.Item{Kind: dr.Image, Data: name, X: x, Y: y, W: w, H: h, M: orient[o], Box: [4]float64{left, top, sw, sh}})
+	c.rec.Add(dr.Item{Kind: dr.Image, X: x, Y: y, W: w, H: h, Extra: &dr.Extra{Data: name, M: orient[o], Box: [4]float64{left, top, sw, sh}}})
 	return nil
 }
 

@@ -80,7 +80,9 @@ const (
 	Close
 )
 
-// Item is one thing drawn on a page; Kind says which fields it uses.
+// Item is one thing drawn on a page; Kind says which fields it uses. It
+// is kept small (the kinds drawn most, text runs and paths, use no
+// Extra): a page's items are one slice, drawn into again page after page.
 type Item struct {
 	Kind Kind
 	Elem *structure.Elem // the structure element it is content of; nil: an artifact
@@ -97,13 +99,18 @@ type Item struct {
 	Rotate        float64
 	Text          string
 
+	*Extra // Vector, Image and Link only
+}
+
+// Extra holds the fields of the kinds drawn seldom.
+type Extra struct {
 	Data      string     // Vector: path operators; Image: the picture's name
 	M         [6]float64 // Vector: the shape's transform; Image: its orientation
 	Box       [4]float64 // Image: left, top, width, height of the scaled picture
 	Cap, Join int
 	Miter     float64
 	EvenOdd   bool
-	Target    structure.Target
+	Target    structure.Target // Link
 }
 
 // Page is one page: its items in drawing order, and the outline entries
@@ -203,7 +210,7 @@ func (c *Canvas) Text(s string, face *fonts.Face, size, spacing float64, fill Co
 // Link makes the rectangle (x, y, w, h) a link to to, as content of e
 // (a Link element).
 func (c *Canvas) Link(e *structure.Elem, x, y, w, h float64, to structure.Target) {
-	c.Page.Items = append(c.Page.Items, Item{Kind: Link, Elem: e, X: x, Y: y, W: w, H: h, Target: to})
+	c.Page.Items = append(c.Page.Items, Item{Kind: Link, Elem: e, X: x, Y: y, W: w, H: h, Extra: &Extra{Target: to}})
 }
 
 // Tracer is what a path is traced onto: a PDF writer, go-chart's raster
