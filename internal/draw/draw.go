@@ -3,7 +3,10 @@
 // each tagged with the structure element it is content of (nil: an
 // artifact). Layout and charts draw into a Canvas, which only records;
 // internal/export turns the pages into PDF bytes (and charts' SVG and PNG
-// export paints the same items). Nothing here writes PDF syntax.
+// export paints the same items). Nothing here writes PDF syntax; two
+// things pass through as PDF already: a vector shape's path operators
+// (package svg makes them) and a picture's image dictionary (layout reads
+// the photo).
 //
 // Coordinates are points from the top left of the page, y down, as layout
 // places them; export turns them into PDF's y-up space.
@@ -43,8 +46,9 @@ const (
 	// Path paints Ops with Fill and/or Stroke, Width and Dash (a chart's
 	// bars, lines and arcs); a translucent colour paints with its alpha.
 	Path
-	// Vector paints one shape of a vector drawing (a logo, an icon): Data
-	// holds its path in PDF path operators in the drawing's own units,
+	// Vector paints one shape of a vector drawing (a logo, an icon) in
+	// Fill and/or Stroke: Data holds its path in PDF path operators (as
+	// package svg gives them) in the drawing's own units,
 	// M its transform, and the drawing's box on the page is scaled by Size
 	// with its top left at (X, Y); W × H is that box's size. Stroke with
 	// Width, Cap, Join, Miter, Dash; EvenOdd fills by the even-odd rule.
@@ -53,9 +57,11 @@ const (
 	// at (X, Y), Spacing added after each character, turned by Rotate
 	// radians (clockwise on the page) about that point.
 	Text
-	// Image shows the picture numbered Data ("/Im1") clipped to X, Y, W, H:
-	// M[0:4] is its orientation (see layout's orient), Box its scaled
-	// size (Box[2] × Box[3]) placed at (Box[0], Box[1]).
+	// Image shows the picture named Data ("/Im1", the document's
+	// Pictures in order) clipped to X, Y, W, H: scaled to Box[2] × Box[3]
+	// with its top left at (Box[0], Box[1]), turned and mirrored by M, the
+	// matrix that maps the unit square of the image as stored onto the one
+	// it shows as (y up).
 	Image
 	// Link makes X, Y, W, H a link to Target, as content of Elem (a Link
 	// element). Untagged documents have none.
