@@ -388,6 +388,66 @@ func textOverFloat(us []unit, spans [][2]int) bool {
 	return false
 }
 
+// unlevel returns, for each unit, how many half rows it stands below its
+// row of the grid: in a column, the text below a blank row that stands
+// level with a blank row of the column before goes half a row down (the
+// gap is a row and a half). Blank rows part the text into blocks for
+// poppler, and four blocks, two in a column and two beside them, whose
+// edges line up (across: left or right edges, or centres; down: tops,
+// bottoms or centres within half the type size) are a table to its
+// pdftotext, which reads a table row by row, across the columns: the two
+// columns' blocks line up so when a blank row of each stands on the same
+// row (the blocks' tops level below it, or their bottoms above it), as
+// paragraphs of equal length make them. Half a row (more than half the
+// type size, the leading being more) parts their tops, bottoms and
+// centres; lengthening the first column instead would leave its last
+// paragraph below the second column, which poppler then reads first
+// when a figure or heading spans both columns below. A split part's
+// columns, cut to its page, stay on the grid.
+func (f *Flow) unlevel(us []unit, spans [][2]int) []int {
+	half := make([]int, len(us))
+	if f.rows > 0 {
+		return half
+	}
+	gaps := map[int]bool{} // the half rows of the column before's blank rows
+	for _, sp := range spans {
+		next, d := map[int]bool{}, 0
+		for i := sp[0]; i < sp[1]; i++ {
+			at := 2*(i-sp[0]) + d
+			if us[i].gap && gaps[at] {
+				d++
+				at++
+			}
+			if us[i].gap {
+				next[at] = true
+			}
+			half[i] = d
+		}
+		gaps = next
+	}
+	return half
+}
+
+// height is the height of the flow's rows rows at width w: a half row
+// more when the text of a column goes so far down (see unlevel).
+func (f *Flow) height(w float64, rows int) float64 {
+	us := f.set(w)
+	spans, _ := f.arrange(w)
+	half := f.unlevel(us, spans)
+	end := 2 * rows
+	for c, sp := range spans {
+		if sp[0] >= sp[1] {
+			continue
+		}
+		e := 2*(sp[1]-sp[0]) + half[sp[1]-1]
+		if c == len(spans)-1 {
+			e += 2 * f.floatRows(w)
+		}
+		end = max(end, e)
+	}
+	return float64(end) / 2 * f.Leading
+}
+
 // runsOn reports whether a paragraph runs from a column into the next.
 func runsOn(us []unit, spans [][2]int) bool {
 	for _, sp := range spans[:len(spans)-1] {
@@ -409,7 +469,7 @@ func (f *Flow) Measure(w float64) float64 {
 	if rows == 0 {
 		return 0
 	}
-	return float64(rows)*f.Leading + f.After
+	return f.height(w, rows) + f.After
 }
 
 // Split implements Block: the columns are filled to the height h, the
@@ -521,7 +581,7 @@ func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
 	if last := len(spans) - 1; last > 0 && spans[last][0] >= spans[last][1] {
 		return fx, y, cw
 	}
-	return fx, y + float64(rows)*f.Leading - fh, cw
+	return fx, y + f.height(w, rows) - fh, cw
 }
 
 // each calls fn with every line of text of the flow, in reading order
@@ -550,11 +610,12 @@ func (f *Flow) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
 func (f *Flow) place(x, y, w float64, fn func(u *unit, x, top float64)) {
 	us := f.set(w)
 	spans, _ := f.arrange(w)
+	half := f.unlevel(us, spans)
 	cw := f.colWidth(w)
 	for c, s := range spans {
 		for r := s[0]; r < s[1]; r++ {
 			if u := &us[r]; !u.gap && !u.pad {
-				fn(u, x+float64(c)*(cw+f.Gutter), y+float64(r-s[0])*f.Leading)
+				fn(u, x+float64(c)*(cw+f.Gutter), y+(float64(r-s[0])+float64(half[r])/2)*f.Leading)
 			}
 		}
 	}
