@@ -12,7 +12,9 @@ import (
 // page's columns. On the section's last page the columns are balanced.
 //
 // Every line sits on the body's grid (Leading apart, aligned across the
-// columns). Paragraphs are marked by their first-line indent, as Chinese
+// columns), but where a blank row would stand level with one of the
+// column before: the text below it goes half a row down (see unlevel).
+// Paragraphs are marked by their first-line indent, as Chinese
 // newspapers set them, or by a blank line when there is no indent. (No
 // space between indented paragraphs also keeps a column's lines together
 // for text extractors: poppler takes lines more than 1.5 × the type size
