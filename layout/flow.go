@@ -503,6 +503,11 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 		// the text fits, but not the float or the space below
 		a := *f
 		a.After, a.Float = 0, nil
+		if a.Measure(w) > h+1e-6 {
+			// the half row that unlevels blank rows does not fit:
+			// the columns, cut to h, stay on the grid
+			a.units, a.frozen, a.rows = us, true, rows
+		}
 		if f.Float == nil {
 			return &a, nil
 		}

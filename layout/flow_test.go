@@ -246,6 +246,16 @@ func TestFlowGapsNotLevel(t *testing.T) {
 			if len(cols[1]) == 0 {
 				t.Fatalf("one column: %v", cols)
 			}
+			if _, rows := f.arrange(w); tt.float == 0 {
+				// cut to its rows on the grid, without the half row,
+				// the flow still fits: its columns stay on the grid
+				h := float64(rows) * f.Leading
+				if a, b := f.Split(w, h); a == nil || b != nil {
+					t.Errorf("split at %.0f pt, its height on the grid: %v and %v, want it whole", h, a != nil, b != nil)
+				} else if got := a.Measure(w); got > h+1e-6 {
+					t.Errorf("split at %.0f pt, its height on the grid: %.1f pt high", h, got)
+				}
+			}
 			level := func(a, b float64) bool { return math.Abs(a-b) <= sizeBody/2 }
 			for i := 0; i+1 < len(cols[0]); i++ {
 				b1, f3 := cols[0][i], cols[0][i+1]
