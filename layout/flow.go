@@ -404,8 +404,10 @@ func textOverFloat(us []unit, spans [][2]int) bool {
 // type size, the leading being more) parts their tops, bottoms and
 // centres; lengthening the first column instead would leave its last
 // paragraph below the second column, which poppler then reads first
-// when a figure or heading spans both columns below. A split part's
-// columns, cut to its page, stay on the grid.
+// when a figure or heading spans both columns below. (Blocks whose
+// tops and bottoms all differ could still have level centres; no report
+// has shown such a table.) A split part's columns, cut to its page, stay
+// on the grid and are not tested.
 func (f *Flow) unlevel(us []unit, spans [][2]int) []int {
 	half := make([]int, len(us))
 	if f.rows > 0 {
