@@ -406,13 +406,10 @@ func textOverFloat(us []unit, spans [][2]int) bool {
 // paragraph below the second column, which poppler then reads first
 // when a figure or heading spans both columns below. (Blocks whose
 // tops and bottoms all differ could still have level centres; no report
-// has shown such a table.) A split part's columns, cut to its page, stay
-// on the grid and are not tested.
-func (f *Flow) unlevel(us []unit, spans [][2]int) []int {
+// has shown such a table.) A split part's columns are cut so that the
+// half row fits its page (see cut).
+func unlevel(us []unit, spans [][2]int) []int {
 	half := make([]int, len(us))
-	if f.rows > 0 {
-		return half
-	}
 	gaps := map[int]bool{} // the half rows of the column before's blank rows
 	for _, sp := range spans {
 		next, d := map[int]bool{}, 0
@@ -435,21 +432,49 @@ func (f *Flow) unlevel(us []unit, spans [][2]int) []int {
 // height is the height of the flow's rows rows at width w: a half row
 // more when the text of a column goes so far down (see unlevel).
 func (f *Flow) height(w float64, rows int) float64 {
+	spans, _ := f.arrange(w)
+	return float64(max(2*rows, depth(f.set(w), spans, f.lowered(w), f.floatRows(w)))) / 2 * f.Leading
+}
+
+// lowered is unlevel's half rows for the flow's columns at width w; none
+// for a part cut to its page that the half row would leave.
+func (f *Flow) lowered(w float64) []int {
 	us := f.set(w)
 	spans, _ := f.arrange(w)
-	half := f.unlevel(us, spans)
-	end := 2 * rows
+	fr := f.floatRows(w)
+	if f.rows > 0 && depth(us, spans, unlevel(us, spans), fr) > 2*f.rows {
+		return make([]int, len(us))
+	}
+	return unlevel(us, spans)
+}
+
+// depth is how many half rows the columns spans take, with a float of fr
+// rows under the last, their text lowered by half (see unlevel).
+func depth(us []unit, spans [][2]int, half []int, fr int) int {
+	end := 0
 	for c, sp := range spans {
 		if sp[0] >= sp[1] {
 			continue
 		}
 		e := 2*(sp[1]-sp[0]) + half[sp[1]-1]
 		if c == len(spans)-1 {
-			e += 2 * f.floatRows(w)
+			e += 2 * fr
 		}
 		end = max(end, e)
 	}
-	return float64(end) / 2 * f.Leading
+	return end
+}
+
+// cut fills us into columns rows high, the last fr rows shorter for the
+// float, and a row or two shorter still when the half row by which
+// unlevel lowers text would not fit otherwise.
+func (f *Flow) cut(us []unit, rows, fr int) ([][2]int, int) {
+	for less := 0; ; less++ {
+		spans, n := fill(us, f.caps(rows, fr+less))
+		if less == 2 || depth(us, spans, unlevel(us, spans), fr) <= 2*rows {
+			return spans, n
+		}
+	}
 }
 
 // runsOn reports whether a paragraph runs from a column into the next.
@@ -493,21 +518,22 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 		// text above and beside it; the rest of the text goes on, from a
 		// paragraph's start (a figure never parts a paragraph: readers
 		// would read it inside one)
-		if spans, n := fill(us, f.caps(rows, fr)); n < len(us) && spans[0][1]-spans[0][0] >= 2 && paraEnd(us, n) {
+		if spans, n := f.cut(us, rows, fr); n < len(us) && spans[0][1]-spans[0][0] >= 2 && paraEnd(us, n) {
 			a, b := *f, *f
 			a.units, a.frozen, a.rows, a.After = us[:n:n], true, rows, 0
 			b.units, b.frozen, b.rows, b.Float = us[n:], true, 0, nil
 			return &a, &b
 		}
 	}
-	spans, n := fill(us, f.caps(rows, 0))
-	if n >= len(us) {
+	spans, n := f.cut(us, rows, 0)
+	if _, all := fill(us, f.caps(rows, 0)); all >= len(us) {
 		// the text fits, but not the float or the space below
 		a := *f
 		a.After, a.Float = 0, nil
 		if a.Measure(w) > h+1e-6 {
-			// the half row that unlevels blank rows does not fit:
-			// the columns, cut to h, stay on the grid
+			// the half row that unlevels blank rows does not fit
+			// the balanced columns: they are cut to h, and stay on
+			// the grid if it does not fit there either (see lowered)
 			a.units, a.frozen, a.rows = us, true, rows
 		}
 		if f.Float == nil {
@@ -619,7 +645,7 @@ func (f *Flow) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
 func (f *Flow) place(x, y, w float64, fn func(u *unit, x, top float64)) {
 	us := f.set(w)
 	spans, _ := f.arrange(w)
-	half := f.unlevel(us, spans)
+	half := f.lowered(w)
 	cw := f.colWidth(w)
 	for c, s := range spans {
 		for r := s[0]; r < s[1]; r++ {
