@@ -206,11 +206,13 @@ func TestFlowGapsNotLevel(t *testing.T) {
 		name  string
 		lens  []int // each paragraph's length, in 13-character sentences
 		float float64
+		cut   int // rows: the flow is cut there, and its first part tested
 	}{
 		{name: "four equal paragraphs", lens: []int{3, 3, 3, 3}},
 		{name: "six equal paragraphs", lens: []int{2, 2, 2, 2, 2, 2}},
 		{name: "unequal paragraphs", lens: []int{2, 4, 1, 3, 2}},
 		{name: "equal paragraphs, float", lens: []int{3, 3, 3, 3, 3, 3}, float: 60},
+		{name: "cut to a page", lens: []int{3, 3, 3, 3, 3, 3, 3, 3}, cut: 14},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := &Flow{Setting: Setting{Align: Justify}, Columns: 2, Gutter: 10, Leading: 14, After: 0}
@@ -220,12 +222,21 @@ func TestFlowGapsNotLevel(t *testing.T) {
 			if tt.float > 0 {
 				f.Float = box{h: tt.float}
 			}
+			g, height := f, f.Measure(w)
+			if tt.cut > 0 {
+				height = float64(tt.cut) * f.Leading
+				a, b := f.Split(w, height)
+				if a == nil || b == nil {
+					t.Fatalf("cut at %d rows: %v and %v, want two parts", tt.cut, a != nil, b != nil)
+				}
+				g = a.(*Flow)
+			}
 			// each column's blocks: runs of lines a row apart, by baseline
 			type block struct{ top, bottom float64 }
 			var cols [2][]block
 			var text []string
 			cw := f.colWidth(w)
-			f.each(0, 0, w, func(l Line, x, base float64) {
+			g.each(0, 0, w, func(l Line, x, base float64) {
 				text = append(text, l.Text())
 				c := 0
 				if x > cw {
@@ -236,17 +247,17 @@ func TestFlowGapsNotLevel(t *testing.T) {
 				} else {
 					cols[c] = append(cols[c], block{base, base})
 				}
-				if base > f.Measure(w) {
-					t.Errorf("a line at %.1f pt below the flow's height %.1f", base, f.Measure(w))
+				if base > height || base > g.Measure(w) {
+					t.Errorf("a line at %.1f pt below the flow's height %.1f", base, height)
 				}
 			})
-			if got, want := strings.Join(text, ""), strings.Join(paraTexts(f), ""); got != want {
+			if got, want := strings.Join(text, ""), strings.Join(paraTexts(f), ""); !strings.HasPrefix(want, got) || tt.cut == 0 && got != want {
 				t.Fatalf("the flow draws\n%s\nwant\n%s", got, want)
 			}
 			if len(cols[1]) == 0 {
 				t.Fatalf("one column: %v", cols)
 			}
-			if _, rows := f.arrange(w); tt.float == 0 {
+			if _, rows := f.arrange(w); tt.float == 0 && tt.cut == 0 {
 				// cut to its rows on the grid, without the half row,
 				// the flow still fits: its columns stay on the grid
 				h := float64(rows) * f.Leading
