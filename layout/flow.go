@@ -12,7 +12,9 @@ import (
 // page's columns. On the section's last page the columns are balanced.
 //
 // Every line sits on the body's grid (Leading apart, aligned across the
-// columns). Paragraphs are marked by their first-line indent, as Chinese
+// columns), but where a blank row would stand level with one of the
+// column before: the text below it goes half a row down (see unlevel).
+// Paragraphs are marked by their first-line indent, as Chinese
 // newspapers set them, or by a blank line when there is no indent. (No
 // space between indented paragraphs also keeps a column's lines together
 // for text extractors: poppler takes lines more than 1.5 × the type size
@@ -388,6 +390,93 @@ func textOverFloat(us []unit, spans [][2]int) bool {
 	return false
 }
 
+// unlevel returns, for each unit, how many half rows it stands below its
+// row of the grid: in a column, the text below a blank row that stands
+// level with a blank row of the column before goes half a row down (the
+// gap is a row and a half). Blank rows part the text into blocks for
+// poppler, and four blocks, two in a column and two beside them, whose
+// edges line up (across: left or right edges, or centres; down: tops,
+// bottoms or centres within half the type size) are a table to its
+// pdftotext, which reads a table row by row, across the columns: the two
+// columns' blocks line up so when a blank row of each stands on the same
+// row (the blocks' tops level below it, or their bottoms above it), as
+// paragraphs of equal length make them. Half a row (more than half the
+// type size, the leading being more) parts their tops, bottoms and
+// centres; lengthening the first column instead would leave its last
+// paragraph below the second column, which poppler then reads first
+// when a figure or heading spans both columns below. (Blocks whose
+// tops and bottoms all differ could still have level centres; no report
+// has shown such a table.) A split part's columns are cut so that the
+// half row fits its page (see cut).
+func unlevel(us []unit, spans [][2]int) []int {
+	half := make([]int, len(us))
+	gaps := map[int]bool{} // the half rows of the column before's blank rows
+	for _, sp := range spans {
+		next, d := map[int]bool{}, 0
+		for i := sp[0]; i < sp[1]; i++ {
+			at := 2*(i-sp[0]) + d
+			if us[i].gap && gaps[at] {
+				d++
+				at++
+			}
+			if us[i].gap {
+				next[at] = true
+			}
+			half[i] = d
+		}
+		gaps = next
+	}
+	return half
+}
+
+// height is the height of the flow's rows rows at width w: a half row
+// more when the text of a column goes so far down (see unlevel).
+func (f *Flow) height(w float64, rows int) float64 {
+	spans, _ := f.arrange(w)
+	return float64(max(2*rows, depth(f.set(w), spans, f.lowered(w), f.floatRows(w)))) / 2 * f.Leading
+}
+
+// lowered is unlevel's half rows for the flow's columns at width w; none
+// for a part cut to its page that the half row would leave.
+func (f *Flow) lowered(w float64) []int {
+	us := f.set(w)
+	spans, _ := f.arrange(w)
+	fr := f.floatRows(w)
+	if f.rows > 0 && depth(us, spans, unlevel(us, spans), fr) > 2*f.rows {
+		return make([]int, len(us))
+	}
+	return unlevel(us, spans)
+}
+
+// depth is how many half rows the columns spans take, with a float of fr
+// rows under the last, their text lowered by half (see unlevel).
+func depth(us []unit, spans [][2]int, half []int, fr int) int {
+	end := 0
+	for c, sp := range spans {
+		if sp[0] >= sp[1] {
+			continue
+		}
+		e := 2*(sp[1]-sp[0]) + half[sp[1]-1]
+		if c == len(spans)-1 {
+			e += 2 * fr
+		}
+		end = max(end, e)
+	}
+	return end
+}
+
+// cut fills us into columns rows high, the last fr rows shorter for the
+// float, and a row or two shorter still when the half row by which
+// unlevel lowers text would not fit otherwise.
+func (f *Flow) cut(us []unit, rows, fr int) ([][2]int, int) {
+	for less := 0; ; less++ {
+		spans, n := fill(us, f.caps(rows, fr+less))
+		if less == 2 || depth(us, spans, unlevel(us, spans), fr) <= 2*rows {
+			return spans, n
+		}
+	}
+}
+
 // runsOn reports whether a paragraph runs from a column into the next.
 func runsOn(us []unit, spans [][2]int) bool {
 	for _, sp := range spans[:len(spans)-1] {
@@ -409,7 +498,7 @@ func (f *Flow) Measure(w float64) float64 {
 	if rows == 0 {
 		return 0
 	}
-	return float64(rows)*f.Leading + f.After
+	return f.height(w, rows) + f.After
 }
 
 // Split implements Block: the columns are filled to the height h, the
@@ -429,18 +518,24 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 		// text above and beside it; the rest of the text goes on, from a
 		// paragraph's start (a figure never parts a paragraph: readers
 		// would read it inside one)
-		if spans, n := fill(us, f.caps(rows, fr)); n < len(us) && spans[0][1]-spans[0][0] >= 2 && paraEnd(us, n) {
+		if spans, n := f.cut(us, rows, fr); n < len(us) && spans[0][1]-spans[0][0] >= 2 && paraEnd(us, n) {
 			a, b := *f, *f
 			a.units, a.frozen, a.rows, a.After = us[:n:n], true, rows, 0
 			b.units, b.frozen, b.rows, b.Float = us[n:], true, 0, nil
 			return &a, &b
 		}
 	}
-	spans, n := fill(us, f.caps(rows, 0))
-	if n >= len(us) {
+	spans, n := f.cut(us, rows, 0)
+	if _, all := fill(us, f.caps(rows, 0)); all >= len(us) {
 		// the text fits, but not the float or the space below
 		a := *f
 		a.After, a.Float = 0, nil
+		if a.Measure(w) > h+1e-6 {
+			// the half row that unlevels blank rows does not fit
+			// the balanced columns: they are cut to h, and stay on
+			// the grid if it does not fit there either (see lowered)
+			a.units, a.frozen, a.rows = us, true, rows
+		}
 		if f.Float == nil {
 			return &a, nil
 		}
@@ -521,7 +616,7 @@ func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
 	if last := len(spans) - 1; last > 0 && spans[last][0] >= spans[last][1] {
 		return fx, y, cw
 	}
-	return fx, y + float64(rows)*f.Leading - fh, cw
+	return fx, y + f.height(w, rows) - fh, cw
 }
 
 // each calls fn with every line of text of the flow, in reading order
@@ -550,11 +645,12 @@ func (f *Flow) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
 func (f *Flow) place(x, y, w float64, fn func(u *unit, x, top float64)) {
 	us := f.set(w)
 	spans, _ := f.arrange(w)
+	half := f.lowered(w)
 	cw := f.colWidth(w)
 	for c, s := range spans {
 		for r := s[0]; r < s[1]; r++ {
 			if u := &us[r]; !u.gap && !u.pad {
-				fn(u, x+float64(c)*(cw+f.Gutter), y+float64(r-s[0])*f.Leading)
+				fn(u, x+float64(c)*(cw+f.Gutter), y+(float64(r-s[0])+float64(half[r])/2)*f.Leading)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -190,4 +191,105 @@ func TestFlowForPoppler(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFlowGapsNotLevel: with blank rows between paragraphs (no indent),
+// no blank row of the second column stands level with one of the first,
+// so that no four paragraph blocks line up as a table for poppler's
+// pdftotext (tops, bottoms or centres of two blocks side by side within
+// half the type size, and of the two below them), which would read them
+// row by row, across the columns; every line stays inside the flow's
+// height, in reading order.
+func TestFlowGapsNotLevel(t *testing.T) {
+	w := 2*12*sizeBody + 10
+	for _, tt := range []struct {
+		name  string
+		lens  []int // each paragraph's length, in 13-character sentences
+		float float64
+		cut   int // rows: the flow is cut there, and its first part tested
+	}{
+		{name: "four equal paragraphs", lens: []int{3, 3, 3, 3}},
+		{name: "six equal paragraphs", lens: []int{2, 2, 2, 2, 2, 2}},
+		{name: "unequal paragraphs", lens: []int{2, 4, 1, 3, 2}},
+		{name: "equal paragraphs, float", lens: []int{3, 3, 3, 3, 3, 3}, float: 60},
+		{name: "cut to a page", lens: []int{3, 3, 3, 3, 3, 3, 3, 3}, cut: 14},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &Flow{Setting: Setting{Align: Justify}, Columns: 2, Gutter: 10, Leading: 14, After: 0}
+			for i, k := range tt.lens {
+				f.Paras = append(f.Paras, Para{Spans: body(strings.Repeat("宁波公安这一年共破获案件。", k) + string(rune('甲'+i)))})
+			}
+			if tt.float > 0 {
+				f.Float = box{h: tt.float}
+			}
+			g, height := f, f.Measure(w)
+			if tt.cut > 0 {
+				height = float64(tt.cut) * f.Leading
+				a, b := f.Split(w, height)
+				if a == nil || b == nil {
+					t.Fatalf("cut at %d rows: %v and %v, want two parts", tt.cut, a != nil, b != nil)
+				}
+				g = a.(*Flow)
+			}
+			// each column's blocks: runs of lines a row apart, by baseline
+			type block struct{ top, bottom float64 }
+			var cols [2][]block
+			var text []string
+			cw := f.colWidth(w)
+			g.each(0, 0, w, func(l Line, x, base float64) {
+				text = append(text, l.Text())
+				c := 0
+				if x > cw {
+					c = 1
+				}
+				if n := len(cols[c]); n > 0 && base-cols[c][n-1].bottom <= 1.5*sizeBody {
+					cols[c][n-1].bottom = base
+				} else {
+					cols[c] = append(cols[c], block{base, base})
+				}
+				if base > height || base > g.Measure(w) {
+					t.Errorf("a line at %.1f pt below the flow's height %.1f", base, height)
+				}
+			})
+			if got, want := strings.Join(text, ""), strings.Join(paraTexts(f), ""); !strings.HasPrefix(want, got) || tt.cut == 0 && got != want {
+				t.Fatalf("the flow draws\n%s\nwant\n%s", got, want)
+			}
+			if len(cols[1]) == 0 {
+				t.Fatalf("one column: %v", cols)
+			}
+			if _, rows := f.arrange(w); tt.float == 0 && tt.cut == 0 {
+				// cut to its rows on the grid, without the half row,
+				// the flow still fits: its columns stay on the grid
+				h := float64(rows) * f.Leading
+				if a, b := f.Split(w, h); a == nil || b != nil {
+					t.Errorf("split at %.0f pt, its height on the grid: %v and %v, want it whole", h, a != nil, b != nil)
+				} else if got := a.Measure(w); got > h+1e-6 {
+					t.Errorf("split at %.0f pt, its height on the grid: %.1f pt high", h, got)
+				}
+			}
+			level := func(a, b float64) bool { return math.Abs(a-b) <= sizeBody/2 }
+			for i := 0; i+1 < len(cols[0]); i++ {
+				b1, f3 := cols[0][i], cols[0][i+1]
+				for j := 0; j+1 < len(cols[1]); j++ {
+					f2, f4 := cols[1][j], cols[1][j+1]
+					if level(b1.top, f2.top) && level(f3.top, f4.top) ||
+						level(b1.bottom, f2.bottom) && level(f3.bottom, f4.bottom) ||
+						level((b1.top+b1.bottom)/2, (f2.top+f2.bottom)/2) && level((f3.top+f3.bottom)/2, (f4.top+f4.bottom)/2) {
+						t.Errorf("blocks %v and %v of column 1 line up with %v and %v of column 2: a table to poppler", b1, f3, f2, f4)
+					}
+				}
+			}
+		})
+	}
+}
+
+// paraTexts is the text of f's paragraphs, as its lines give it.
+func paraTexts(f *Flow) []string {
+	var s []string
+	for _, u := range f.set(f.width) {
+		if !u.gap {
+			s = append(s, u.line.Text())
+		}
+	}
+	return s
 }
