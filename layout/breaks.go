@@ -70,48 +70,55 @@ func Break(spans []Span, width float64, set Setting) []Line {
 type measure struct {
 	items []item
 	set   Setting
-	w     []float64 // advances after fixed compression
-	sp    []float64 // CJK–Latin spaces (count when the item does not start the line)
-	gap   []float64 // justification points before an item
-	word  []float64 // those of them at a word space or a CJK–Latin space
-	z     []float64 // mid-line shrink: half of a compressible mark, weighted
-	zsp   []float64 // shrink of CJK–Latin spaces (half of them)
-	next  []int     // next[i]: the first item at or after i that is not a space
-	prev  []int     // prev[i]: one past the last item before i that is not a space
+	sum   []sums  // sum[i]: the sums over items[:i]
+	next  []int32 // next[i]: the first item at or after i that is not a space
+	prev  []int32 // prev[i]: one past the last item before i that is not a space
+}
+
+// sums are the prefix sums of one item boundary, together so that a
+// candidate line reads two of them.
+type sums struct {
+	w    float64 // advances after fixed compression
+	sp   float64 // CJK–Latin spaces (count when the item does not start the line)
+	gap  float64 // justification points before an item
+	word float64 // those of them at a word space or a CJK–Latin space
+	z    float64 // mid-line shrink: half of a compressible mark, weighted
+	zsp  float64 // shrink of CJK–Latin spaces (half of them)
 }
 
 func newMeasure(items []item, set Setting) *measure {
 	n := len(items)
-	m := &measure{items: items, set: set, w: make([]float64, n+1), sp: make([]float64, n+1), gap: make([]float64, n+1), word: make([]float64, n+1), z: make([]float64, n+1), zsp: make([]float64, n+1),
-		next: make([]int, n+1), prev: make([]int, n+1)}
-	m.next[n] = n
+	m := &measure{items: items, set: set, sum: make([]sums, n+1), next: make([]int32, n+1), prev: make([]int32, n+1)}
+	m.next[n] = int32(n)
 	for i := n - 1; i >= 0; i-- {
-		m.next[i] = i
+		m.next[i] = int32(i)
 		if items[i].r == ' ' {
 			m.next[i] = m.next[i+1]
 		}
 	}
 	for i := 1; i <= n; i++ {
-		m.prev[i] = i
+		m.prev[i] = int32(i)
 		if items[i-1].r == ' ' {
 			m.prev[i] = m.prev[i-1]
 		}
 	}
-	for i, it := range items {
+	for i := range items {
+		it := &items[i]
 		w := it.adv - it.cut
 		g := 0.0
-		if i > 0 && stretches(items[i-1], it) || i == 0 && (it.brk || it.r == ' ') {
+		if i > 0 && stretches(&items[i-1], it) || i == 0 && (it.brk || it.r == ' ') {
 			g = 1
 		}
-		m.w[i+1] = m.w[i] + w
-		m.sp[i+1] = m.sp[i] + it.space
-		m.gap[i+1] = m.gap[i] + g
-		m.word[i+1] = m.word[i]
+		p, s := &m.sum[i], &m.sum[i+1]
+		s.w = p.w + w
+		s.sp = p.sp + it.space
+		s.gap = p.gap + g
+		s.word = p.word
 		if g == 1 && (it.r == ' ' || it.space > 0) {
-			m.word[i+1]++
+			s.word++
 		}
-		m.z[i+1] = m.z[i] + midShrink(it)
-		m.zsp[i+1] = m.zsp[i] + it.space/2
+		s.z = p.z + it.mid
+		s.zsp = p.zsp + it.space/2
 	}
 	return m
 }
@@ -121,7 +128,7 @@ func newMeasure(items []item, set Setting) *measure {
 // inside a Latin word, URL or unit ("https://www", "24μg/m³",
 // "Jean-Baptiste"), where the added space would be read as a space by
 // anyone who copies or searches the text.
-func stretches(prev, it item) bool {
+func stretches(prev, it *item) bool {
 	if it.r == ' ' {
 		return true
 	}
@@ -131,7 +138,7 @@ func stretches(prev, it item) bool {
 // wide is an item of CJK text: an ideograph, kana, hangul or a mark set
 // on the em square (the face's advance tells: “” and — are full-width in
 // a CJK face).
-func wide(it item) bool { return it.r >= 0x2E80 || it.adv >= 0.99*it.size }
+func wide(it *item) bool { return it.r >= 0x2E80 || it.adv >= 0.99*it.size }
 
 // midShrink is how much a mark inside a line may give up: a quarter em of
 // its blank half, a last resort behind stretching and the line-end mark.
@@ -144,7 +151,7 @@ func endShrink(it item) float64 { return it.end }
 // trim returns the line's first and past-the-last items without the
 // spaces at its ends.
 func (m *measure) trim(a, b int) (int, int) {
-	a, b = min(m.next[a], b), max(m.prev[b], a)
+	a, b = min(int(m.next[a]), b), max(int(m.prev[b]), a)
 	if b < a {
 		b = a
 	}
@@ -158,13 +165,14 @@ func (m *measure) fit(a, b int) (w, gaps, z float64) {
 	if b <= a {
 		return 0, 0, 0
 	}
-	w = m.w[b] - m.w[a] + m.sp[b] - m.sp[a+1] + m.hyphen(b)
-	gaps = m.gap[b] - m.gap[a+1]
-	last := m.items[b-1]
-	z = m.z[b] - m.z[a] - midShrink(last) + endShrink(last) + m.zsp[b] - m.zsp[a+1]
-	if f := m.items[a]; m.set.TrimStart && f.open {
+	sa, sa1, sb := &m.sum[a], &m.sum[a+1], &m.sum[b]
+	w = sb.w - sa.w + sb.sp - sa1.sp + m.hyphen(b)
+	gaps = sb.gap - sa1.gap
+	last := &m.items[b-1]
+	z = sb.z - sa.z - last.mid + last.end + sb.zsp - sa1.zsp
+	if f := &m.items[a]; m.set.TrimStart && f.open {
 		w -= f.adv / 2
-		z -= midShrink(f)
+		z -= f.mid
 	}
 	return w, gaps, z
 }
@@ -173,6 +181,18 @@ func (m *measure) fit(a, b int) (w, gaps, z float64) {
 func (m *measure) breaks(s, e int, width, indent float64) []int {
 	if s >= e {
 		return []int{s}
+	}
+	// A paragraph that fits on one line is set on one: every line costs
+	// at least 100 demerits, a last line (here the only one) no more
+	// unless it is a headline's (PhraseBreaks balances lines), and a
+	// longer line is never narrower, so nothing else is better. This saves
+	// trying every pair of breaks of a label set at an unbounded width.
+	if !m.set.PhraseBreaks {
+		if w, gaps, z := m.fit(s, e); w-z <= width+1e-6 || e-s <= 1 {
+			if d, ok := m.demerits(s, e, w, gaps, z, width-indent, true, true, 1); ok && d < 200 {
+				return []int{s}
+			}
+		}
 	}
 	// Pass 1: only real break opportunities. Pass 2: anywhere kinsoku
 	// allows between CJK characters, and inside Latin runs after / . - @
@@ -188,7 +208,7 @@ func (m *measure) breaks(s, e int, width, indent float64) []int {
 }
 
 func (m *measure) candidate(i, pass int) bool {
-	it := m.items[i]
+	it := &m.items[i]
 	if it.hyph {
 		// justified text hyphenates when that sets better lines; ragged
 		// text only a word that does not fit, instead of cutting it
@@ -198,7 +218,7 @@ func (m *measure) candidate(i, pass int) bool {
 	case 1:
 		return it.brk
 	case 2:
-		prev := m.items[i-1]
+		prev := &m.items[i-1]
 		if it.brk {
 			return true
 		}
@@ -238,10 +258,6 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 	}
 	// best[k][h]: the least demerits of lines up to cands[k] whose last h
 	// lines end with a hyphen (h ≤ maxHyphens).
-	type node struct {
-		d    float64
-		j, h int // the previous break and its state
-	}
 	best := make([][maxHyphens + 1]node, len(cands))
 	for k := range best {
 		for h := range best[k] {
@@ -249,14 +265,45 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 		}
 	}
 	best[0][0].d = 0
+	// The lines that end at a break: first, from the shortest, how far
+	// back they may start before they are too wide (fit), then, from the
+	// longest, their demerits, until a line is so loose that it costs more
+	// on its own than the best way found to the break (see loose).
+	fits := make([]span, 0, 64)
+	emMax := 0.0
+	for _, it := range m.items[s:e] {
+		emMax = max(emMax, it.size)
+	}
+	skip := prune && m.set.Align == Justify && !m.set.PhraseBreaks && pass < 4
 	for k := 1; k < len(cands); k++ {
 		b := cands[k]
 		hyph := b < e && m.items[b].hyph
+		fits = fits[:0]
 		for j := k - 1; j >= 0; j-- {
 			a := cands[j]
 			w, gaps, z := m.fit(a, b)
 			if w-z > width+1e-6 && b-a > 1 {
 				break // longer lines only get wider
+			}
+			fits = append(fits, span{j, w, gaps, z})
+		}
+		if !prune {
+			slices.Reverse(fits) // from the shortest, as without pruning
+		}
+		for f := len(fits) - 1; f >= 0; f-- {
+			j, w, gaps, z := fits[f].j, fits[f].w, fits[f].gaps, fits[f].z
+			a := cands[j]
+			meas := width
+			if a == s {
+				meas -= indent
+			}
+			if skip && b < e && m.loose(w, gaps, meas, emMax, best[k], hyph) {
+				// every shorter line is looser still, but for lines
+				// without a gap to stretch (a figure and its unit)
+				for f > 0 && fits[f-1].gaps > 0 {
+					f--
+				}
+				continue
 			}
 			reached := false
 			for _, n := range best[j][:states] {
@@ -264,10 +311,6 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 			}
 			if !reached {
 				continue
-			}
-			meas := width
-			if a == s {
-				meas -= indent
 			}
 			d, ok := m.demerits(a, b, w, gaps, z, meas, a == s, b == e, pass)
 			if !ok {
@@ -285,7 +328,9 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 					}
 					extra = m.hyphenDemerits(h, k == len(cands)-2)
 				}
-				if t := n.d + d + extra; t < best[k][nh].d {
+				// of equal ways, the one whose last line is shortest (as
+				// when the lines were tried from the shortest)
+				if t, c := n.d+d+extra, best[k][nh]; t < c.d || t == c.d && j > c.j {
 					best[k][nh] = node{t, j, h}
 				}
 			}
@@ -311,6 +356,48 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 		starts[i], starts[j] = starts[j], starts[i]
 	}
 	return starts
+}
+
+// node is the best way to a break in one hyphen state: its demerits,
+// the previous break and its state.
+type node struct {
+	d    float64
+	j, h int
+}
+
+// span is a candidate line: from cands[j], its natural width, stretch
+// points and shrink.
+type span struct {
+	j          int
+	w, gaps, z float64
+}
+
+// prune lets optimum skip the lines that are too loose to be chosen; a
+// test turns it off to check that it changes no break.
+var prune = true
+
+// loose reports whether a justified line that is not a paragraph's last,
+// of natural width w with gaps stretch points, costs on its own at least
+// what the best way to its break found so far does (best, the states it
+// may update), so that neither it nor any shorter line ending at the same
+// break can be chosen: a lower bound of demerits (the stretch at the
+// paragraph's largest size, without penalties), which grows as the line
+// gets shorter (more slack, fewer gaps).
+func (m *measure) loose(w, gaps, meas, emMax float64, best [maxHyphens + 1]node, hyph bool) bool {
+	slack := meas - w
+	if slack <= 0 || gaps <= 0 {
+		return false
+	}
+	r := slack / (gaps * 0.15 * emMax)
+	bad := 100 * r * r * r
+	if bad > 1e5 {
+		bad = 1e5 + bad/(bad+1e5)
+	}
+	d := (10 + bad) * (10 + bad) * (1 - 1e-9)
+	if hyph { // a hyphen's line updates states 1 and 2
+		return d >= best[1].d && d >= best[2].d
+	}
+	return d >= best[0].d
 }
 
 // hyphen is the width of the hyphen a line ending before items[b] takes.
@@ -375,7 +462,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 			r := slack / stretch
 			bad = 100 * r * r * r
 		}
-		if words := m.word[tb] - m.word[ta+1]; words == 0 && gaps > 0 && slack/gaps > maxHanGap*em {
+		if words := m.sum[tb].word - m.sum[ta+1].word; words == 0 && gaps > 0 && slack/gaps > maxHanGap*em {
 			// a line of CJK text with no word space to take the slack:
 			// past maxHanGap between characters, text extractors (poppler,
 			// MuPDF) read its gaps as spaces ("全 年 拆 除"), so it costs
@@ -544,9 +631,9 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 		slack = 0
 	}
 	extra, offset := 0.0, 0.0
-	spread := func(i int) bool { return stretches(items[i-1], items[i]) }
+	spread := func(i int) bool { return stretches(&items[i-1], &items[i]) }
 	even := false // a line without a break opportunity, spread evenly
-	if gaps == 0 && !slices.ContainsFunc(items, func(it item) bool { return !wide(it) }) {
+	if gaps == 0 && !slices.ContainsFunc(items, func(it item) bool { return !wide(&it) }) {
 		// a line of CJK text with no break opportunity is spread
 		// evenly; Latin is never letter-spaced (the line stays short)
 		gaps = float64(n - 1)

@@ -274,7 +274,7 @@ func shape(spans []Span, set Setting) []item {
 		// A word space between Latin words may shrink by a third, as
 		// TeX's does: a justified line takes in one more word instead
 		// of spreading its spaces.
-		if it.r == ' ' && i > 0 && i+1 < len(items) && !wide(items[i-1]) && !wide(items[i+1]) && items[i+1].r != ' ' {
+		if it.r == ' ' && i > 0 && i+1 < len(items) && !wide(&items[i-1]) && !wide(&items[i+1]) && items[i+1].r != ' ' {
 			it.mid = it.adv / 3
 		}
 	}

@@ -16,6 +16,12 @@ const GapEm = 0.25
 
 // IsHan reports Han characters (and kana).
 func IsHan(r rune) bool {
+	switch {
+	case r < 0x2E80: // below the first CJK block (Latin text: most of the calls)
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs, all Han
+		return true
+	}
 	return unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana)
 }
 

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestRuns(t *testing.T) {
@@ -65,6 +66,17 @@ func TestWrapLatin(t *testing.T) {
 	for _, tt := range tests {
 		if got := Wrap(tt.s, tt.max, w); strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("Wrap(%q, %g) = %q, want %q", tt.s, tt.max, got, tt.want)
+		}
+	}
+}
+
+// TestIsHanShortcuts: the ranges IsHan answers without the Unicode tables
+// agree with them, for every code point.
+func TestIsHanShortcuts(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana)
+		if IsHan(r) != want {
+			t.Fatalf("IsHan(%U) = %v, the tables say %v", r, !want, want)
 		}
 	}
 }
