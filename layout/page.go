@@ -26,39 +26,135 @@ type Frame struct{ X, Y, W, H float64 }
 // Figures float: a figure (a block with a kicker) that does not fit where
 // it comes waits for the top of the next page, and what follows it fills
 // the rest of this one, a smaller figure too; the waiting figures keep
-// their order. A page that would end
-// with a hole (more than holeShare of the frame) because what comes next
-// cannot start there is set again with one of its figures sent on to the
-// next page, when that leaves a smaller hole; and when what comes next is
-// a row of figures, with its rows of figures set shorter (to 90 or 80 %,
-// photos cropped, never below their minimum), when that row then starts
-// there too.
+// their order, and a section begins only after the figures of the one
+// before it. A page that would end with a blank band over orderHole of
+// the frame is set again in other ways (see options) — its figures set
+// taller, a figure of the section moved before the section's text (to the
+// page's head when the text goes on from the page before), the text taken
+// on to the next page with a figure that waits there — and the way chosen
+// is the one that leaves no such band on this page nor on the next. Only
+// when none does may the next section begin before figures of this one.
 func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 	var pages []Page
 	queue := append([]Block(nil), blocks...)
 	var floats []Block // figures waiting for the next page
 	for n := first; len(queue) > 0 || len(floats) > 0; n++ {
-		p, err := setPage(queue, floats, f, n, true)
+		p, _, err := choose(queue, floats, f, n, lookahead)
 		if err != nil {
 			return nil, err
-		}
-		if band(p, f) > orderHole*f.H && len(p.queue) > 0 {
-			// the page's figures set taller fill it, in order; failing
-			// that, the next section may begin here after all, before
-			// figures of this one, when only that fills the page
-			if g := grown(p, f); band(g, f) <= orderHole*f.H {
-				p = g
-			} else if q, err := setPage(queue, floats, f, n, false); err == nil && q.hole < p.hole-1 {
-				p = q
-			}
-			if band(p, f) > orderHole*f.H {
-				p = grown(p, f)
-			}
 		}
 		pages = append(pages, p.Page)
 		queue, floats = p.queue, p.floats
 	}
 	return pages, nil
+}
+
+// lookahead is how many pages after it choose sets to judge a way of
+// setting a page: a page set full may leave the next one no way but a
+// hole.
+const lookahead = 1
+
+// choose sets page n in the best of its ways (see options), judged with
+// the depth pages that follow it (each set in its own best way), and
+// returns it with its cost: the pages' faults, worst first (see fault).
+func choose(queue, floats []Block, f Frame, n, depth int) (filled, float64, error) {
+	opts, err := options(queue, floats, f, n)
+	if err != nil {
+		return filled{}, 0, err
+	}
+	best, cost := opts[0], math.Inf(1)
+	for _, o := range opts {
+		c := fault(o, f)
+		if depth > 0 && (len(o.queue) > 0 || len(o.floats) > 0) && c < cost {
+			_, next, err := choose(o.queue, o.floats, f, n+1, depth-1)
+			if err != nil {
+				continue // a way that leaves the next page nothing it can set
+			}
+			c += next
+		}
+		if c < cost-1e-9 {
+			best, cost = o, c
+		}
+		if cost == 0 {
+			break
+		}
+	}
+	return best, cost, nil
+}
+
+// fault is what is wrong with a page set as p: a section begun before
+// figures of the one before it (late) costs most, then a blank band over
+// orderHole of the frame (the page's last position costs nothing: a
+// document may end anywhere), then, to choose among faulty ways, the
+// band's size.
+func fault(p filled, f Frame) float64 {
+	c := 0.0
+	if p.late {
+		c += 10
+	}
+	if len(p.queue) > 0 || len(p.floats) > 0 {
+		if b := band(p, f); b > orderHole*f.H {
+			c += 1 + b/f.H
+		}
+	}
+	return c
+}
+
+// options are the ways to set page n, the plainest first: in order; with
+// its rows of figures set taller (grown); with the first figure that
+// follows a section's text on the page set before that text instead
+// (hoisted), so that the text runs on to the page's foot and goes on at
+// the next page's head; and last, the next section begun before figures
+// of this one (late). The ways after the first are tried only when the
+// first leaves a blank band over orderHole.
+func options(queue, floats []Block, f Frame, n int) ([]filled, error) {
+	p, err := setPage(queue, floats, f, n, true)
+	if err != nil {
+		return nil, err
+	}
+	opts := []filled{p}
+	if len(p.queue) == 0 && len(p.floats) == 0 {
+		return opts, nil
+	}
+	if band(p, f) <= orderHole*f.H {
+		return opts, nil
+	}
+	opts = append(opts, grown(p, f))
+	for _, q := range hoisted(queue, len(queue)-len(p.queue)) {
+		if h, err := setPage(q, floats, f, n, true); err == nil {
+			opts = append(opts, h, grown(h, f))
+		}
+	}
+	if q, err := setPage(queue, floats, f, n, false); err == nil {
+		opts = append(opts, q, grown(q, f))
+	}
+	return opts, nil
+}
+
+// hoisted are the queues in which the first figure that follows one of
+// the first placed blocks of queue that are a section's text (a Flow) is
+// moved before that text: each a way to set the figure near its text
+// when it does not fit after it.
+func hoisted(queue []Block, placed int) [][]Block {
+	var qs [][]Block
+	for i := 0; i < len(queue) && i <= placed; i++ {
+		if _, ok := queue[i].(*Flow); !ok {
+			continue
+		}
+		for j := i + 1; j < len(queue); j++ {
+			if _, head := queue[j].(*sectionHead); head {
+				break
+			}
+			if !isFigure(queue[j]) {
+				continue
+			}
+			q := make([]Block, 0, len(queue))
+			q = append(append(append(append(q, queue[:i]...), queue[j]), queue[i:j]...), queue[j+1:]...)
+			qs = append(qs, q)
+			break
+		}
+	}
+	return qs
 }
 
 // setPage sets page n from the queue and the figures waiting for it,
@@ -198,6 +294,7 @@ type filled struct {
 	queue, floats []Block // what is left for the next pages
 	hole          float64 // the space left at the foot, pt (0 on the last page)
 	figures       int     // figures placed from the queue (not waiting ones)
+	late          bool    // a section begins while figures of the one before wait
 }
 
 // fillPage sets one page from the figures waiting for it and the queue,
@@ -287,6 +384,9 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			p.figures++
 		}
 		if fits {
+			if _, head := b.(*sectionHead); head && len(fl) > 0 {
+				p.late = true
+			}
 			p.Blocks = append(p.Blocks, Placed{b, f.X, f.Y + y, f.W, h})
 			y += h
 			q = q[1:]
@@ -430,11 +530,12 @@ func narrows(b Block, w float64) bool {
 }
 
 // band is about the tallest blank band p will have once justify has
-// spread its hole over its joints: what is left at the foot, or a joint's
-// share, with the blank a band has anyway: at the foot, the page's
-// closing spaces (a section's gap, as the look sets it), the last block's
-// space below and the margin down to the foot's rule (about 28 pt); at a
-// joint, a block's space below (about 30 pt).
+// spread its hole over its joints (see spread): what is left at the
+// foot, or the blank at a joint, with the blank a band has anyway: at the
+// foot, the page's closing spaces (a section's gap, as the look sets it),
+// the last block's space below and the margin down to the foot's rule
+// (about 28 pt); at a joint, the spaces above it and a block's space
+// below (about 30 pt).
 func band(p filled, f Frame) float64 {
 	foot := p.hole + 28
 	for k := len(p.Blocks) - 1; k >= 0; k-- {
@@ -443,19 +544,34 @@ func band(p filled, f Frame) float64 {
 		}
 		foot += p.Blocks[k].H
 	}
-	j := len(joints(p.Blocks))
-	if j == 0 || p.hole < 0.02*f.H {
-		return foot
+	add := spread(p.Blocks, p.hole, f)
+	for _, extra := range add {
+		foot -= extra
 	}
-	extra := min(p.hole/float64(j), maxJoint*f.H)
-	return max(foot-extra*float64(j), extra+30)
+	worst := foot
+	for k, extra := range add {
+		if extra == 0 {
+			continue
+		}
+		above := extra + 30
+		for i := k - 1; i >= 0; i-- {
+			if _, ok := p.Blocks[i].Block.(Space); !ok {
+				break
+			}
+			above += p.Blocks[i].H
+		}
+		worst = max(worst, above)
+	}
+	return worst
 }
 
 // joints are the indexes of the blocks of a page that justify may move
 // down, each with all after it: a section's head, a figure and the block
-// after one. A joint with only space after it is none: moving blank down
-// leaves the band at the foot as tall as it was.
-func joints(bs []Placed) []int {
+// after one (past the spaces between them: one joint a blank) — and, as
+// the second choice (loose), any other block but the first. A joint with
+// only space after it is none: moving blank down leaves the band at the
+// foot as tall as it was.
+func joints(bs []Placed) (js, loose []int) {
 	end := len(bs)
 	for end > 0 {
 		if _, ok := bs[end-1].Block.(Space); !ok {
@@ -463,24 +579,66 @@ func joints(bs []Placed) []int {
 		}
 		end--
 	}
-	var js []int
-	for k := 1; k < end; k++ {
-		_, head := bs[k].Block.(*sectionHead)
-		if head || isFigure(bs[k].Block) || isFigure(bs[k-1].Block) {
-			js = append(js, k)
+	prev := -1 // the block before k, past spaces
+	for k := 0; k < end; k++ {
+		if _, ok := bs[k].Block.(Space); ok {
+			continue
 		}
+		_, head := bs[k].Block.(*sectionHead)
+		switch {
+		case prev < 0:
+		case head || isFigure(bs[k].Block) || isFigure(bs[prev].Block):
+			js = append(js, k)
+		default:
+			loose = append(loose, k)
+		}
+		prev = k
 	}
-	return js
+	return js, loose
 }
 
 // maxJoint is the most space justify adds at one joint, as a share of the
-// frame's height: more would open a hole in the page instead of at its foot.
-const maxJoint = 0.05
+// frame's height: more would open a hole in the page instead of at its
+// foot; maxLoose the most at a loose joint (inside a section: between its
+// head, its cards and its text), where more would look like a gap.
+const (
+	maxJoint = 0.05
+	maxLoose = 0.03
+)
+
+// spread is how much justify adds above each block of a page (indexed
+// as bs) with gap left at its foot: an even share at each joint, at most
+// maxJoint of the frame; and when what is left would still be a blank
+// band at the foot (more than maxJoint of the frame), the rest at the loose joints, at most
+// maxLoose each — a page set a little looser inside its sections rather
+// than with a hole at its foot.
+func spread(bs []Placed, gap float64, f Frame) []float64 {
+	add := make([]float64, len(bs))
+	if gap < 0.02*f.H {
+		return add
+	}
+	js, loose := joints(bs)
+	if len(js) > 0 {
+		extra := min(gap/float64(len(js)), maxJoint*f.H)
+		for _, k := range js {
+			add[k] = extra
+		}
+		gap -= extra * float64(len(js))
+	}
+	if gap > maxJoint*f.H && len(loose) > 0 {
+		extra := min(gap/float64(len(loose)), maxLoose*f.H)
+		for _, k := range loose {
+			add[k] = extra
+		}
+	}
+	return add
+}
 
 // justify spreads the space left at the foot of each page but the last
-// over the page's joints — before a section's head, around figures —
-// as a newspaper page is set flush at the foot, so that a page ends where
-// the next section or figure could not start without a hole at its foot.
+// over the page's joints (see spread) — before a section's head, around
+// figures — as a newspaper page is set flush at the foot, so that a page
+// ends where the next section or figure could not start without a hole
+// at its foot.
 func justify(pages []Page, f Frame) {
 	for i := range pages[:max(0, len(pages)-1)] {
 		bs := pages[i].Blocks
@@ -489,20 +647,9 @@ func justify(pages []Page, f Frame) {
 		}
 		last := bs[len(bs)-1]
 		gap := f.Y + f.H - (last.Y + last.H)
-		if gap < 0.02*f.H {
-			continue
-		}
-		joints := joints(bs)
-		if len(joints) == 0 {
-			continue
-		}
-		extra := min(gap/float64(len(joints)), maxJoint*f.H)
 		shift := 0.0
-		for k := range bs {
-			if len(joints) > 0 && joints[0] == k {
-				shift += extra
-				joints = joints[1:]
-			}
+		for k, extra := range spread(bs, gap, f) {
+			shift += extra
 			bs[k].Y += shift
 		}
 	}
