@@ -590,7 +590,9 @@ func joints(bs []Placed) (js, loose []int) {
 		case head || isFigure(bs[k].Block) || isFigure(bs[prev].Block):
 			js = append(js, k)
 		default:
-			loose = append(loose, k)
+			if _, text := bs[k].Block.(*Flow); !text {
+				loose = append(loose, k)
+			}
 		}
 		prev = k
 	}
@@ -603,7 +605,7 @@ func joints(bs []Placed) (js, loose []int) {
 // head, its cards and its text), where more would look like a gap.
 const (
 	maxJoint = 0.05
-	maxLoose = 0.03
+	maxLoose = 0.04
 )
 
 // spread is how much justify adds above each block of a page (indexed
