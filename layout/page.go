@@ -45,8 +45,21 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 		}
 		pages = append(pages, p.Page)
 		queue, floats = p.queue, p.floats
+		if len(floats) == 0 && onlySpace(queue) {
+			break // no page of blank alone
+		}
 	}
 	return pages, nil
+}
+
+// onlySpace reports whether bs holds nothing but space.
+func onlySpace(bs []Block) bool {
+	for _, b := range bs {
+		if _, ok := b.(Space); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // lookahead is how many pages after it choose sets to judge a way of
@@ -120,9 +133,20 @@ func options(queue, floats []Block, f Frame, n int) ([]filled, error) {
 		return opts, nil
 	}
 	opts = append(opts, grown(p, f))
-	for _, q := range hoisted(queue, len(queue)-len(p.queue)) {
-		if h, err := setPage(q, floats, f, n, true); err == nil {
-			opts = append(opts, h, grown(h, f))
+	used := len(queue) - len(p.queue) + 1
+	queues := append([][]Block{queue}, hoisted(queue, used-1)...)
+	for i, q := range queues {
+		if i > 0 {
+			if h, err := setPage(q, floats, f, n, true); err == nil {
+				opts = append(opts, h, grown(h, f))
+			}
+		}
+		// the page's rows of figures set shorter, down to their least,
+		// so that what comes next begins here too
+		for _, m := range []float64{0.9, 0.8, 0.75} {
+			if h, err := setPage(shorter(q, used, m, f.W), floats, f, n, true); err == nil && len(h.queue) < len(p.queue) {
+				opts = append(opts, h)
+			}
 		}
 	}
 	if q, err := setPage(queue, floats, f, n, false); err == nil {
