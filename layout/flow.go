@@ -508,6 +508,12 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 	if f.Measure(w) <= h+1e-6 {
 		return f, nil
 	}
+	if f.Measure(w)-f.After <= h+1e-6 {
+		// all of it fits but its space below: at a page's foot it has none
+		a := *f
+		a.After = 0
+		return &a, nil
+	}
 	us := f.set(w)
 	rows := int(math.Floor((h + 1e-6) / f.Leading))
 	if rows < 2 {

@@ -359,7 +359,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			continue
 		}
 		if fw, ok := b.(*Flow); ok && fw.Float != nil && fromQueue && len(p.Blocks) > 0 {
-			if p.figures == deferAt {
+			if _, qr := fw.Float.(*qrBlock); p.figures == deferAt && !qr { // a QR code stays with its text
 				// the figure in the text is sent on with the text's last
 				// lines (see carry) when no figures of the section follow
 				// (they would come between the lines) and no section

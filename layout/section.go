@@ -123,6 +123,8 @@ func (d *Document) body() []Block {
 		if flow != nil {
 			if len(figs)%2 == 0 && qr != nil {
 				// the QR code stands at the foot of the text's last column
+				// (where the text's own space below follows it)
+				qr.(*qrBlock).after = 0
 				flow.Float, flow.Kicker, qr = qr, kicker, nil
 			}
 			if lone := len(figs) - 1; lone%2 == 0 {
