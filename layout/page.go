@@ -52,6 +52,18 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 	return pages, nil
 }
 
+// nextHead reports whether the first block of queue but space is a
+// section's head.
+func nextHead(queue []Block) bool {
+	for _, b := range queue {
+		if _, ok := b.(Space); !ok {
+			_, head := b.(*sectionHead)
+			return head
+		}
+	}
+	return false
+}
+
 // onlySpace reports whether bs holds nothing but space.
 func onlySpace(bs []Block) bool {
 	for _, b := range bs {
@@ -129,7 +141,9 @@ func options(queue, floats []Block, f Frame, n int) ([]filled, error) {
 	if len(p.queue) == 0 && len(p.floats) == 0 {
 		return opts, nil
 	}
-	if band(p, f) <= orderHole*f.H {
+	if band(p, f) <= orderHole*f.H || onlySpace(p.queue) {
+		// full enough; or only figures wait, which no other way sets
+		// here but cropped taller (a photo's frame keeps its shape)
 		return opts, nil
 	}
 	opts = append(opts, grown(p, f))
@@ -142,7 +156,10 @@ func options(queue, floats []Block, f Frame, n int) ([]filled, error) {
 			}
 		}
 		// the page's rows of figures set shorter, down to their least,
-		// so that what comes next begins here too
+		// so that the next section begins here too
+		if !nextHead(p.queue) {
+			continue
+		}
 		for _, m := range []float64{0.9, 0.8, 0.75} {
 			if h, err := setPage(shorter(q, used, m, f.W), floats, f, n, true); err == nil && len(h.queue) < len(p.queue) {
 				opts = append(opts, h)
