@@ -253,3 +253,60 @@ func TestJustifySpreadsTheFoot(t *testing.T) {
 		t.Errorf("the head moved to %.0f, want %.0f", y, 50+maxJoint*f.H)
 	}
 }
+
+// TestPagesFullAndInOrder: a section's figure that does not fit after
+// its text is set before it, not after the next section's head, and
+// no page but the last ends with more than orderHole of it blank.
+func TestPagesFullAndInOrder(t *testing.T) {
+	f := Frame{W: 400, H: 600}
+	head := func(n int) *sectionHead {
+		return &sectionHead{Stack: Stack{Blocks: []Block{box{h: 80}}, Keep: true}, n: n}
+	}
+	fig := func(h float64) *Row { return &Row{Cells: []Block{box{h: h}}, Columns: 1, Kicker: box{h: 20}} }
+	for _, tt := range []struct {
+		name   string
+		blocks []Block
+	}{
+		{"a long text, then two tall figures and a short section", []Block{
+			head(0), flowOf(10, 8, false), fig(250), fig(230), Space(18), head(1), flowOf(1, 2, false),
+		}},
+		{"a text that ends a page, then a figure", []Block{
+			head(0), flowOf(12, 8, false), fig(200), Space(18), head(1), flowOf(2, 4, false), Space(18), head(2), flowOf(2, 4, false),
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, err := Paginate(tt.blocks, f, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			justify(pages, f)
+			section := map[Block]int{} // each figure's section
+			n := -1
+			for _, b := range tt.blocks {
+				if h, ok := b.(*sectionHead); ok {
+					n = h.n
+				} else if isFigure(b) {
+					section[b] = n
+				}
+			}
+			last := -1 // the last head set
+			for i, p := range pages {
+				bottom := 0.0
+				for _, b := range p.Blocks {
+					if h, ok := b.Block.(*sectionHead); ok {
+						last = h.n
+					}
+					if s, ok := section[b.Block]; ok && s < last {
+						t.Errorf("page %d: a figure of section %d after the head of section %d", i+1, s+1, last+1)
+					}
+					if _, space := b.Block.(Space); !space {
+						bottom = max(bottom, b.Y+b.H)
+					}
+				}
+				if hole := f.H - bottom; i < len(pages)-1 && hole > orderHole*f.H {
+					t.Errorf("page %d: %.0f pt blank at the foot, more than %.0f", i+1, hole, orderHole*f.H)
+				}
+			}
+		})
+	}
+}
