@@ -141,9 +141,18 @@ func options(queue, floats []Block, f Frame, n int) ([]filled, error) {
 	if len(p.queue) == 0 && len(p.floats) == 0 {
 		return opts, nil
 	}
-	if band(p, f) <= orderHole*f.H || onlySpace(p.queue) {
-		// full enough; or only figures wait, which no other way sets
-		// here but cropped taller (a photo's frame keeps its shape)
+	if onlySpace(p.queue) {
+		// only figures wait, which no other way sets here but cropped
+		// taller (a photo's frame keeps its shape)
+		return opts, nil
+	}
+	if band(p, f) <= orderHole*f.H {
+		if band(p, f) > holeShare*f.H {
+			// full enough, and fuller with its figures taller
+			if g := grown(p, f); g.hole < p.hole-1 {
+				return []filled{g}, nil
+			}
+		}
 		return opts, nil
 	}
 	opts = append(opts, grown(p, f))
