@@ -594,7 +594,7 @@ func band(p filled, f Frame) float64 {
 		}
 		foot += p.Blocks[k].H
 	}
-	add := spread(p.Blocks, p.hole, f)
+	add := spread(p.Blocks, p.hole, f, false)
 	for _, extra := range add {
 		foot -= extra
 	}
@@ -603,14 +603,7 @@ func band(p filled, f Frame) float64 {
 		if extra == 0 {
 			continue
 		}
-		above := extra + 30
-		for i := k - 1; i >= 0; i-- {
-			if _, ok := p.Blocks[i].Block.(Space); !ok {
-				break
-			}
-			above += p.Blocks[i].H
-		}
-		worst = max(worst, above)
+		worst = max(worst, extra+spaceAbove(p.Blocks, k)+30)
 	}
 	return worst
 }
@@ -664,7 +657,7 @@ const (
 // band at the foot (more than maxJoint of the frame), the rest at the loose joints, at most
 // maxLoose each — a page set a little looser inside its sections rather
 // than with a hole at its foot.
-func spread(bs []Placed, gap float64, f Frame) []float64 {
+func spread(bs []Placed, gap float64, f Frame, even bool) []float64 {
 	add := make([]float64, len(bs))
 	if gap < 0.02*f.H {
 		return add
@@ -682,8 +675,48 @@ func spread(bs []Placed, gap float64, f Frame) []float64 {
 		for _, k := range loose {
 			add[k] = extra
 		}
+		gap -= extra * float64(len(loose))
+	}
+	// even: a foot still blank over orderHole, what is left goes a point
+	// at a time to the joint with the least blank above it, while that is
+	// less than the foot's, so that no blank is taller than it must be
+	// (justify does; band, which judges the ways to set a page, does not:
+	// a way that leaves so much blank is one to avoid)
+	foot := gap + 28
+	for k := len(bs) - 1; k >= 0; k-- {
+		if _, ok := bs[k].Block.(Space); !ok {
+			break
+		}
+		foot += bs[k].H
+	}
+	all := append(append([]int(nil), js...), loose...)
+	for even && foot > orderHole*f.H && gap >= 1 && len(all) > 0 {
+		least, at := math.Inf(1), -1
+		for _, k := range all {
+			if b := add[k] + spaceAbove(bs, k) + 30; b < least {
+				least, at = b, k
+			}
+		}
+		if least+1 > foot-1 {
+			break
+		}
+		add[at]++
+		gap--
+		foot--
 	}
 	return add
+}
+
+// spaceAbove is the height of the spaces right above block k.
+func spaceAbove(bs []Placed, k int) float64 {
+	h := 0.0
+	for i := k - 1; i >= 0; i-- {
+		if _, ok := bs[i].Block.(Space); !ok {
+			break
+		}
+		h += bs[i].H
+	}
+	return h
 }
 
 // justify spreads the space left at the foot of each page but the last
@@ -700,7 +733,7 @@ func justify(pages []Page, f Frame) {
 		last := bs[len(bs)-1]
 		gap := f.Y + f.H - (last.Y + last.H)
 		shift := 0.0
-		for k, extra := range spread(bs, gap, f) {
+		for k, extra := range spread(bs, gap, f, true) {
 			shift += extra
 			bs[k].Y += shift
 		}
