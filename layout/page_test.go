@@ -243,14 +243,26 @@ func TestFiguresFloat(t *testing.T) {
 
 // TestJustifySpreadsTheFoot: the space left at the foot of a page but the
 // last goes to the joints before section heads and around figures, at
-// most maxJoint of the page at each.
+// most maxJoint of the page at each; when the foot would still be blank
+// over orderHole, the rest is shared so that the joint's blank and the
+// foot's are alike.
 func TestJustifySpreadsTheFoot(t *testing.T) {
-	f := Frame{W: 100, H: 200}
-	head := &sectionHead{}
-	pages := []Page{{Blocks: []Placed{{Block: box{h: 50}, H: 50}, {Block: head, Y: 50, H: 50}}}, {}}
-	justify(pages, f)
-	if y := pages[0].Blocks[1].Y; y != 50+maxJoint*f.H {
-		t.Errorf("the head moved to %.0f, want %.0f", y, 50+maxJoint*f.H)
+	f := Frame{W: 100, H: 1000}
+	for _, tt := range []struct {
+		gap      float64 // left at the foot before justify
+		min, max float64 // how far the head moves
+	}{
+		{150, maxJoint * f.H, maxJoint * f.H},        // 100 pt left at the foot: within orderHole
+		{300, maxJoint*f.H + 1, (300 + 28 - 30) / 2}, // 250 left would be a band: shared
+	} {
+		top := f.H - tt.gap - 400
+		head := &sectionHead{}
+		pages := []Page{{Blocks: []Placed{{Block: box{h: top}, H: top}, {Block: head, Y: top, H: 400}}}, {}}
+		justify(pages, f)
+		moved := pages[0].Blocks[1].Y - top
+		if moved < tt.min-1 || moved > tt.max+1 {
+			t.Errorf("gap %.0f: the head moved %.0f pt, want %.0f to %.0f", tt.gap, moved, tt.min, tt.max)
+		}
 	}
 }
 
