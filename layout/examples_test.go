@@ -206,28 +206,18 @@ func inOrder(t *testing.T, reader, text string, paras []string) {
 
 // loneAllowed are the figures, by report and look, set alone in half the
 // width (nothing beside them; every other figure of every report is
-// paired, beside its text or the full width):
-//   - national-summary's pie chart of section 2 in the report look.
-//     Beside its text, its section's one other place, the section grows
-//     by 75 pt and section 4's head and cards (177 pt) no longer begin
-//     under section 3: page 3 ends 20 % blank (page 4 15 %); a pie gains
-//     nothing from the full width (its disc 100 pt in half the width,
-//     110 at most, the legend beside it), and the section has no other
-//     figure to pair it with. So it waits for page 4, after section 4's head
-//     (see lateAllowed).
-//   - the photos of county-police-annual's section 2 and of
-//     showcase-2025's section 1 (poster), 720×480 pixels: 216 dpi in half
-//     the width, 105 at the full width, where they would print soft (a
-//     phone photo's 4000×3000 would not). Beside the text they do not fit
-//     at the foot of page 2 (county: 13 rows wanted, 9 left), and taking
-//     the text's last lines along (carry) would leave 90 pt (12 % of the
-//     type area) blank at the foot of page 2, which with the foot's own
-//     gaps pagination counts as a band over orderHole (county), or set
-//     the section's chart between its lines (showcase), so each opens
-//     page 3 alone. (Not sending such a figure on at all puts it after
-//     the next section's head, and misorders county's text in poppler.)
+// paired, beside its text or the full width): the photo of
+// showcase-2025's section 1 (poster), 720×480 pixels: 216 dpi in half
+// the width, 105 at the full width, where it would print soft (a phone
+// photo's 4000×3000 would not). It does not fit beside the text at the
+// foot of page 2, and taking the text's last lines along (carry) would
+// set the section's chart between its lines, so it opens page 3 alone.
+// (national-summary's pie in the report look now stands in its text on
+// page 3, the page set looser inside its sections rather than with a
+// band at its foot; county-police-annual's photo goes on beside its
+// text's last lines.)
 var loneAllowed = map[string]int{
-	"county-police-annual": 1, "poster/showcase-2025": 1, "report/national-summary": 1,
+	"poster/showcase-2025": 1,
 }
 
 var hanGap = regexp.MustCompile(`.{0,4}\p{Han}[ \t]+\p{Han}.{0,4}`)
