@@ -64,11 +64,18 @@ func Get(name string) (Icon, bool) {
 	return ic, ok
 }
 
-// Names returns the names of every icon, sorted.
+// Names returns the names of every icon, sorted. It reads only the names,
+// not the paths: the format's field table asks for them when the program
+// starts, whatever the command, and parsing every icon then cost about
+// 1.5 ms a process.
 var Names = sync.OnceValue(func() []string {
 	var names []string
-	for n := range set() {
-		names = append(names, n)
+	for line := range strings.Lines(tabler) {
+		if line == "\n" || line[0] == '#' {
+			continue
+		}
+		name, _, _ := strings.Cut(line, "\t")
+		names = append(names, strings.TrimSuffix(name, "\n"))
 	}
 	slices.Sort(names)
 	return names

@@ -3,6 +3,7 @@ package icons
 import (
 	"bufio"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,5 +47,18 @@ func TestSet(t *testing.T) {
 	}
 	if _, ok := Get("no-such-icon"); ok {
 		t.Error("an unknown name was found")
+	}
+}
+
+// TestNames: the names read without the paths are exactly the set's, in
+// order.
+func TestNames(t *testing.T) {
+	var want []string
+	for n := range set() {
+		want = append(want, n)
+	}
+	slices.Sort(want)
+	if got := Names(); !slices.Equal(got, want) {
+		t.Errorf("Names gives %d names, the set has %d: %v…", len(got), len(want), got[:min(3, len(got))])
 	}
 }
