@@ -69,3 +69,52 @@ func texts1(lines []Line) []string {
 	}
 	return s
 }
+
+// TestHanging: a paragraph of one line that is one stop too long, with
+// everything compressed, hangs that stop into the margin rather than
+// leave a line of slack beside a figure (issue 13); by no more than the
+// stop's ink half, in justified text only, and never a line of a longer
+// paragraph or one that ends with a mark that does not hang.
+func TestHanging(t *testing.T) {
+	const item = "组建反诈宣传队伍126支，开展宣传活动3200余场；"
+	items := shape(body(item), Setting{Align: Justify})
+	m := newMeasure(items, Setting{Align: Justify})
+	w, _, z := m.fit(0, len(items))
+	ink := m.hang(0, len(items))
+	if ink <= 0 {
+		t.Fatalf("；at the paragraph's end may not hang")
+	}
+	for _, c := range []struct {
+		name  string
+		text  string
+		width float64
+		set   Setting
+		lines int
+		hangs bool
+	}{
+		{"hangs", item, w - z - ink/2, Setting{Align: Justify}, 1, true},
+		{"fits", item, w - z, Setting{Align: Justify}, 1, false},
+		{"too long to hang", item, w - z - ink*1.5, Setting{Align: Justify}, 2, false},
+		{"ragged", item, w - z - ink/2, Setting{Align: Left}, 2, false},
+		{"not a hanging mark", strings.TrimSuffix(item, "；") + "）", w - z - ink/2, Setting{Align: Justify}, 2, false},
+		{"inside a paragraph", item + "开展宣传活动", w - z - ink/2, Setting{Align: Justify}, 2, false},
+	} {
+		lines := Break(body(c.text), c.width, c.set)
+		if len(lines) != c.lines {
+			t.Errorf("%s: %d lines %q, want %d", c.name, len(lines), texts1(lines), c.lines)
+			continue
+		}
+		for i, l := range lines {
+			g := l.Glyphs[len(l.Glyphs)-1]
+			over := g.X + g.Adv - c.width
+			switch {
+			case c.hangs && i == len(lines)-1:
+				if over < ink/4 || over > ink+1e-6 {
+					t.Errorf("%s: %q ends %.2f pt past the measure, want a hanging ；(%.2f pt of ink)", c.name, l.Text(), over, ink)
+				}
+			case over > 1e-6:
+				t.Errorf("%s: %q ends %.2f pt past the measure", c.name, l.Text(), over)
+			}
+		}
+	}
+}

@@ -176,7 +176,7 @@ func TestQRRects(t *testing.T) {
 // a report that is all on its cover has it there; a section with nothing
 // but a quote or a QR code still prints it.
 func TestQRPlace(t *testing.T) {
-	long := strings.Repeat("全年共接报各类警情16.2万起，刑事警情同比下降18.6%。", 30)
+	long := strings.Repeat("全年共接报各类警情16.2万起，刑事警情同比下降18.6%。", 40)
 	for _, c := range []struct {
 		name, yaml string
 		bare       bool // on the booklet's back cover

@@ -29,7 +29,7 @@ func strip(s string) string {
 }
 
 // checkLines asserts the properties every set paragraph must have: nothing
-// lost or duplicated, kinsoku, no overflow, justified lines flush at both
+// lost or duplicated, kinsoku, no overflow (but a hanging stop), justified lines flush at both
 // edges.
 func checkLines(t *testing.T, text string, lines []Line, width float64, set Setting) {
 	t.Helper()
@@ -51,7 +51,10 @@ func checkLines(t *testing.T, text string, lines []Line, width float64, set Sett
 		if strings.ContainsRune(opening, last.R) {
 			right = last.X + last.Face.Advance(last.R)*last.Size/1000
 		}
-		if right > width+0.01 {
+		// a justified paragraph's last stop may hang into the margin
+		// (breaks.go, hangs), its ink only: it starts inside the measure
+		hangs := set.Align == Justify && l.End && strings.ContainsRune("、，。．；：", last.R) && last.X <= width+0.01
+		if right > width+0.01 && !hangs {
 			t.Errorf("line %d overflows: right edge %.2f > %.2f: %s", i, right, width, l.Text())
 		}
 		// a line with Latin and nowhere to stretch (a long word, a
