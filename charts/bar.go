@@ -50,7 +50,12 @@ func columnKind(zh, en string, alt func(data.Chart, palette) []string,
 			return cols(r, c, l, w, p)
 		},
 		stretches: true,
-		crowded:   func(c data.Chart, w float64, p palette) bool { return crowded(lay(c, w, 0, p)) },
+		// a chart that must leave out its values or thin its labels at
+		// this width is crowded too, for the layout to give it more
+		crowded: func(c data.Chart, w float64, p palette) bool {
+			l := lay(c, w, 0, p)
+			return crowded(l) || l.thinned > 1 || l.values == valNone
+		},
 	}
 }
 
@@ -80,9 +85,72 @@ func barInputs(c data.Chart, p palette) (cats []string, vals []float64, labels [
 	return
 }
 
+// layoutBar lays the bars out with a value on each. When those values
+// would have to turn to fit over their bars (a month's days), they are
+// set without the unit the axis caption already gives ("Unit: calls"),
+// and with many items (more than manyBars), when even that does not fit,
+// left out: the axis and its grid carry the values, as they do in any
+// newspaper's chart of 30 bars; and many short labels are thinned (see
+// thinLabels). Only what still does not fit is crowded.
 func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 	cats, vals, labels := barInputs(c, p)
-	return layoutColumns(c, cats, vals, labels, 1, nil, w, h, p)
+	l := layoutColumns(c, cats, vals, labels, 1, nil, w, h, p)
+	if l.valRotated {
+		if bare := bareLabels(c, p); bare != nil {
+			if b := layoutColumns(c, cats, vals, bare, 1, nil, w, h, p); !b.valRotated {
+				l = b
+				l.values = valBare
+			}
+		}
+	}
+	if l.valRotated && len(c.Data) > manyBars {
+		if b := layoutColumns(c, cats, vals, nil, 1, nil, w, h, p); !b.valRotated {
+			l = b
+			l.values = valNone
+		}
+	}
+	if len(c.Data) > manyBars {
+		l = thinLabels(l, cats, h, p)
+	}
+	return l
+}
+
+// manyBars is the number of bars past which a bar chart may leave out its
+// value labels rather than be set as horizontal bars.
+const manyBars = 12
+
+// The value labels a column chart prints over its bars.
+const (
+	valFull = iota // figure and unit: 356件
+	valBare        // the figure alone; the axis caption says the unit
+	valNone        // none; the axis carries the values
+)
+
+// bareLabels are the values without their unit, when the chart has one
+// unit for all its points (which the axis caption names), else nil.
+func bareLabels(c data.Chart, p palette) []string {
+	if c.Unit == "" {
+		return nil
+	}
+	var out []string
+	for _, d := range c.Data {
+		if d.Unit != "" && d.Unit != c.Unit {
+			return nil
+		}
+		out = append(out, format(c, "", p).Label(d.Value.Text))
+	}
+	return out
+}
+
+// barValue is the value label of point i as the layout prints it.
+func (l columnLayout) barValue(c data.Chart, i int, p palette) string {
+	switch l.values {
+	case valBare:
+		return format(c, "", p).Label(c.Data[i].Value.Text)
+	case valNone:
+		return ""
+	}
+	return valueLabel(c, c.Data[i], p)
 }
 
 // drawBar draws a vertical bar chart with go-chart's BarChart on the
@@ -157,7 +225,9 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) er
 			for i, d := range c.Data {
 				cx := float64(cb.Left+i*l.slot+sp>>1) + float64(l.barW)/2
 				top := float64(cb.Bottom - yr.Translate(d.Value.Value))
-				l.valueText(r, valueLabel(c, d, p), cx, top, zero, d.Value.Value < 0, p)
+				if s := l.barValue(c, i, p); s != "" {
+					l.valueText(r, s, cx, top, zero, d.Value.Value < 0, p)
+				}
 			}
 		}},
 	}
@@ -168,4 +238,36 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) er
 		defer r.hline(float64(canvas.Left), float64(canvas.Right), ypos(0), 0.8, p.ink)
 	}
 	return bc.Render(r.Provider(), io.Discard)
+}
+
+// thinLabels labels only every second (third, …) bar, counted back from
+// the last, when a chart of many bars has short labels (days, years)
+// that are crowded only by their number, as a line chart does; longer
+// labels (words) stay, and the chart crowded: rows of horizontal bars
+// read them.
+func thinLabels(l columnLayout, cats []string, h float64, p palette) columnLayout {
+	if !crowded(l) || l.valRotated {
+		return l
+	}
+	widest := 0.0
+	for _, s := range cats {
+		widest = math.Max(widest, textWidth(p.regular, s, p.fs))
+	}
+	if widest > 3*p.fs {
+		return l
+	}
+	every := max(int(math.Ceil((widest+6)/float64(l.slot))), 1)
+	last := len(cats) - 1
+	for i, s := range cats {
+		l.labels[i] = nil
+		if (last-i)%every == 0 {
+			l.labels[i] = []string{s}
+		}
+	}
+	l.padB = xAxisMargin + math.Ceil(p.fs) + 3
+	if h > 0 {
+		l.canvasH = math.Max(30, math.Floor(h-l.padT-l.padB))
+	}
+	l.labelLines, l.thinned = 1, every
+	return l
 }

@@ -373,3 +373,53 @@ func TestHeightGrowsWithRows(t *testing.T) {
 		t.Errorf("hbar with more rows not taller: %v <= %v", big, small)
 	}
 }
+
+// TestManyBars: a month's 30 days of bars, with a unit, stays a column
+// chart where its columns have room: at a wide width each bar carries its
+// figure without the unit the axis names (the values would otherwise have
+// to turn); at a column's width, the values are left out, every third day
+// labelled and the last, and the chart says it is crowded there (the
+// layout gives it the full width). Thirty words are still set as rows.
+func TestManyBars(t *testing.T) {
+	days := data.Chart{Type: "bar", Title: "Vessel calls", Unit: "calls"}
+	words := data.Chart{Type: "bar", Title: "Berths", Unit: "calls"}
+	for i := 1; i <= 30; i++ {
+		days.Data = append(days.Data, pt(strconv.Itoa(i), strconv.Itoa(5+i%9)))
+		words.Data = append(words.Data, pt("Berth number "+strconv.Itoa(i), strconv.Itoa(5+i%9)))
+	}
+	st := testStyle
+	st.Lang = "en"
+	for _, tt := range []struct {
+		c                   data.Chart
+		w                   float64
+		rows, crowd         bool
+		values, unit, label []string // in the text; unit, label: not in it
+	}{
+		{c: days, w: 370, values: []string{"13", "5"}, unit: []string{"calls13", "13calls"}},
+		{c: days, w: 170, crowd: true, values: []string{"30", "27", "3"}, label: []string{"29", "13"}},
+		{c: words, w: 370, rows: true, crowd: true, values: []string{"Berthnumber30"}},
+	} {
+		if got := st.Rows(tt.c, tt.w); got != tt.crowd {
+			t.Errorf("%s at %.0f pt: crowded %v, want %v", tt.c.Title, tt.w, got, tt.crowd)
+		}
+		l := layoutBar(tt.c, tt.w, 0, st.resolve())
+		if got := crowded(l); got != tt.rows {
+			t.Errorf("%s at %.0f pt: set as rows %v, want %v", tt.c.Title, tt.w, got, tt.rows)
+		}
+		pdf, text := newDoc(t)
+		if err := Draw(pdf, text, tt.c, 20, 20, tt.w, st.Height(tt.c, tt.w), st); err != nil {
+			t.Fatal(err)
+		}
+		txt := strings.Join(strings.Fields(pdfText(t, output(t, text))), "")
+		for _, s := range tt.values {
+			if !strings.Contains(txt, s) {
+				t.Errorf("%s at %.0f pt: %q is not in the text %q", tt.c.Title, tt.w, s, txt)
+			}
+		}
+		for _, s := range append(tt.unit, tt.label...) {
+			if strings.Contains(txt, s) {
+				t.Errorf("%s at %.0f pt: %q is in the text %q", tt.c.Title, tt.w, s, txt)
+			}
+		}
+	}
+}

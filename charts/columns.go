@@ -87,6 +87,8 @@ type columnLayout struct {
 	labelLines             int
 	valSize                float64
 	valRotated             bool
+	values                 int     // valFull, valBare or valNone (bar.go)
+	thinned                int     // bar.go: a category label every so many bars (0: all)
 	capY                   float64 // baseline of the unit caption
 	legend                 []legendItem
 }
