@@ -227,7 +227,8 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		s := word + format(c, c.Unit, p).Label(c.Target.Text)
 		tw := textWidth(p.regular, s, l.axis.tickSize)
 		b := box{left + 2, y - 3 - capHeightEm*l.axis.tickSize, left + 2 + tw, y - 3}
-		taken = append(taken, b)
+		// the dashed line itself too: a value label is not set across it
+		taken = append(taken, b, box{left, y - 1, right, y + 1})
 		r.textAt(p.regular, l.axis.tickSize, p.muted, s, b.l, b.b)
 	}
 	for k, vs := range l.values {

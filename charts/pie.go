@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -90,6 +91,37 @@ func foldShares(c data.Chart, p palette) data.Chart {
 	return out
 }
 
+// shareColors are the colours of a pie's slices or a stacked bar's
+// segments: the series colours, but a last item that is the rest (其他,
+// 其他（13项）, Other, Other (13): folded by foldShares or written so) is a
+// neutral grey, as charts set the rest apart, not a shade of the brand
+// colour beside the largest slice.
+func shareColors(c data.Chart, p palette) []drawing.Color {
+	n := len(c.Data)
+	if n < 2 || !isRest(c.Data[n-1].Label) {
+		return seriesColors(p, n)
+	}
+	cols := seriesColors(p, n-1)
+	for _, g := range []drawing.Color{{R: 0xBF, G: 0xBF, B: 0xBF, A: 255}, p.rule, {R: 0xA6, G: 0xA6, B: 0xA6, A: 255}, {R: 0x8C, G: 0x8C, B: 0x8C, A: 255}} {
+		if !slices.ContainsFunc(cols, func(o drawing.Color) bool { return colorDistance(o, g) < 20 }) {
+			return append(cols, g)
+		}
+	}
+	return seriesColors(p, n)
+}
+
+// isRest reports whether a label names the rest of a whole: 其他, Other,
+// or foldShares' 其他（N项）and Other (N).
+func isRest(label string) bool {
+	s := strings.TrimSpace(label)
+	for _, w := range []string{"其他", "其它", "Other", "Others"} {
+		if strings.EqualFold(s, w) || strings.HasPrefix(s, w+"（") || strings.HasPrefix(s, w+" (") {
+			return true
+		}
+	}
+	return false
+}
+
 type pieLayout struct {
 	d              float64
 	legendBeside   bool
@@ -160,7 +192,7 @@ func drawPie(r *Renderer, c data.Chart, w float64, p palette) {
 	}
 	rad := l.d / 2
 	sum := shareSum(c)
-	cols := seriesColors(p, len(c.Data))
+	cols := shareColors(c, p)
 	a := twelve
 	for i, d := range c.Data {
 		da := 2 * math.Pi * d.Value.Value / sum

@@ -30,7 +30,7 @@ func layoutStacked(c data.Chart, w float64, p palette) stackedLayout {
 	l := stackedLayout{barH: math.Max(18, p.fs*2.4)}
 	l.legendY = l.barH + 8
 	sum := shareSum(c)
-	cols := seriesColors(p, len(c.Data))
+	cols := shareColors(c, p)
 	x, y := 0.0, l.legendY
 	lh := p.fs * 1.5
 	for i, d := range c.Data {

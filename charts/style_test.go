@@ -2,6 +2,8 @@ package charts
 
 import (
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -260,5 +262,79 @@ func TestRows(t *testing.T) {
 		if stretch := testStyle.Stretches(c, tt.w); stretch != (!tt.rows && tt.typ != "pie") {
 			t.Errorf("%s of %d at %g: Stretches = %v", tt.typ, tt.n, tt.w, stretch)
 		}
+	}
+}
+
+// TestRestIsGrey: the rest of a pie or a stacked bar (a 20-slice pie's
+// folded 其他（13项）, or an item written 其他 or Other) is drawn in a
+// neutral grey that no other slice has; a pie without one has no grey
+// beyond the series palette's.
+func TestRestIsGrey(t *testing.T) {
+	grey := func(c drawing.Color) bool { return c.R == c.G && c.G == c.B && c.R > 0x80 }
+	many := data.Chart{Type: "pie", Title: "各学院经费"}
+	for i := range 20 {
+		many.Data = append(many.Data, pt(string(rune('甲'+i)), strconv.Itoa(40-i)))
+	}
+	for _, tt := range []struct {
+		c    data.Chart
+		lang string
+		rest bool
+	}{
+		{many, "", true},
+		{data.Chart{Type: "stacked", Data: []data.Point{pt("Cars", "50"), pt("Vans", "30"), pt("Other", "20")}}, "en", true},
+		{data.Chart{Type: "pie", Data: []data.Point{pt("甲", "50"), pt("乙", "30"), pt("丙", "20")}}, "", false},
+	} {
+		st := testStyle
+		st.Primary, st.Lang = "#5B2C83", tt.lang
+		p := st.resolve()
+		c := foldShares(tt.c, p)
+		cols := shareColors(c, p)
+		last := cols[len(cols)-1]
+		if grey(last) != tt.rest {
+			t.Errorf("%q: the last item's colour %v, grey %v, want %v", c.Data[len(c.Data)-1].Label, last, grey(last), tt.rest)
+		}
+		for i, a := range cols {
+			for _, b := range cols[:i] {
+				if colorDistance(a, b) < 20 {
+					t.Errorf("%q: colours %v and %v too close", c.Data[i].Label, a, b)
+				}
+			}
+		}
+		w := drawWords(t, tt.c, st)
+		if tt.rest && !slices.Contains(w.fills, last) {
+			t.Errorf("%s: the rest's grey %v is not drawn", tt.c.Type, last)
+		}
+	}
+}
+
+// placed records where a chart sets its texts (baseline y).
+type placed struct{ texts map[string]float64 }
+
+func (*placed) path([]pathOp, bool, bool, paintStyle) {}
+func (p *placed) text(_ *fonts.Face, _ float64, _ drawing.Color, s string, _, y, _ float64) {
+	p.texts[s] = y
+}
+
+// TestValueOffTarget: a line falling to just above its target does not
+// set its last value across the dashed target line (it went below the
+// point, where the line comes down, onto the dash).
+func TestValueOffTarget(t *testing.T) {
+	c := data.Chart{Type: "line", Unit: "kt", Target: nump("20"),
+		Data: []data.Point{pt("2021", "61"), pt("2022", "48"), pt("2023", "36"), pt("2024", "29"), pt("2025", "25.3")}}
+	st := testStyle
+	st.Lang = "en"
+	p := &placed{texts: map[string]float64{}}
+	if err := draw(p, c, 0, 0, 240, st.Height(c, 240), st); err != nil {
+		t.Fatal(err)
+	}
+	label, ok := p.texts["25.3 kt"]
+	target, ok2 := p.texts["Target 20 kt"]
+	if !ok || !ok2 {
+		t.Fatalf("no last value or target label: %v", p.texts)
+	}
+	// the target's label stands 3 pt over its line
+	line, size := target+3, st.resolve().fs
+	if label > line-1 && label-capHeightEm*size < line+1 {
+		t.Errorf("the last value (baseline %.1f) is set across the target line at %.1f", label, line)
 	}
 }
