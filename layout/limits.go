@@ -77,10 +77,9 @@ func (d *Document) checkFit(cover Page) error {
 			lines, max(10, utf8.RuneCountInString(r.Title)*2/(lines+1)))
 	}
 	frame := g.frame().H
-	cell := g.figureW()
 	for i, s := range r.Sections {
 		for j, c := range s.Charts {
-			if h := (&chartBlock{chart: c, style: d.chartStyle()}).Measure(cell); h > frame {
+			if h := (&chartBlock{chart: c, style: d.chartStyle()}).Measure(d.ChartWidth(c)); h > frame {
 				add(fmt.Sprintf("sections[%d].charts[%d]", i, j), "this %s chart is %.0f pt tall, more than a page holds (%.0f pt); give it fewer items (it has %d) or shorter labels, or split it into two charts",
 					c.Type, h, frame, len(c.Data))
 			}
