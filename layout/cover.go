@@ -65,7 +65,7 @@ func (d *Document) cover() Page {
 			&Paragraph{Spans: []Span{th.span(key, th.Black, th.Cover.Heading, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
 			Rule{Color: th.Primary, Thickness: th.Cover.HeadingRule, After: 16})
 		head := height(parts)
-		for _, c := range coverGrids(len(cells), g) {
+		for _, c := range evenGrids(len(cells), coverGrids(len(cells), g)) {
 			for _, cell := range cells {
 				cell.(*statCard).big = c.big * th.Cover.Figures
 			}
@@ -124,6 +124,10 @@ func (d *Document) cover() Page {
 	if d.bodyOnCover {
 		limit, keep = 0.1*g.H, 0.06*g.H
 	}
+	// What the band says goes down with its foot, keeping its distance
+	// to it: a tall band of colour with the title at its top and nothing
+	// under it looked unfinished; with the title on its foot it is a
+	// cover (the organization, when the band has one, goes along).
 	if left := bottom - top - height(parts); left > limit {
 		grow := min(left-keep, 0.66*g.H-band)
 		if grow > 0 {
@@ -131,6 +135,9 @@ func (d *Document) cover() Page {
 			top += grow
 			p.Blocks[0].Block = Rule{Color: fill, Thickness: band + g.Bleed}
 			p.Blocks[0].H = band + g.Bleed
+			for i := 1; i < len(p.Blocks); i++ {
+				p.Blocks[i].Y += grow
+			}
 		}
 	}
 	// spread what is left down to the foot: the space goes between the
@@ -265,6 +272,25 @@ func coverGrids(n int, g geometry) []coverGrid {
 		c.big = g.display(c.big)
 		out = append(out, c)
 	}
+	return out
+}
+
+// evenGrids are the grids with those whose last row would hold one
+// figure alone put last: five figures are set three and two rather than
+// two, two and one, seven four and three; a lone last figure only when
+// every grid leaves one (thirteen).
+func evenGrids(n int, cs []coverGrid) []coverGrid {
+	lone := func(c coverGrid) bool { return n > c.cols && n%c.cols == 1 }
+	out := slices.Clone(cs)
+	slices.SortStableFunc(out, func(a, b coverGrid) int {
+		switch {
+		case lone(a) == lone(b):
+			return 0
+		case lone(a):
+			return 1
+		}
+		return -1
+	})
 	return out
 }
 

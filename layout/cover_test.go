@@ -88,7 +88,7 @@ func TestLongTitleStepsDown(t *testing.T) {
 				if size := para.Spans[0].Size; size >= d.geo.display(sizeCover) {
 					t.Errorf("title set at %.1f pt, the largest size", size)
 				}
-				if p.Y+p.H > d.geo.band(d.Theme.Cover.Band) {
+				if band := d.Pages[0].Blocks[0]; p.Y+p.H > band.Y+band.H {
 					t.Errorf("title runs out of the band")
 				}
 			}
@@ -140,5 +140,50 @@ func TestShortReportIsItsCover(t *testing.T) {
 				t.Errorf("the byline %q is not printed", r.Byline)
 			}
 		})
+	}
+}
+
+// TestCoverComposed: the key figures' last row never holds one figure
+// alone when another grid avoids it (five are set three and two, seven
+// four and three), and a band grown on a cover with little to show takes
+// its title down with its foot rather than leave a field of colour under
+// it (the blank template's cover was two thirds red, its title at the top).
+func TestCoverComposed(t *testing.T) {
+	for _, n := range []int{5, 7, 9} {
+		var b strings.Builder
+		fmt.Fprintf(&b, "title: 消防局年报\norganization: 某市消防局\ndate: 2026-01-01\nsections:\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  - title: 第%d部分\n    stats:\n      - {value: %d, unit: 件, label: 出勤}\n", i+1, 100+i)
+		}
+		r, err := data.Parse("cover.yaml", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _ := build(t, r, Options{})
+		var last *Row
+		for _, p := range d.Pages[0].Blocks {
+			if row, ok := p.Block.(*Row); ok && len(row.Cells) > 0 {
+				if _, card := row.Cells[0].(*statCard); card {
+					last = row
+				}
+			}
+		}
+		if last == nil || len(last.Cells) < 2 {
+			t.Errorf("%d figures: the last row of the cover holds %v", n, last)
+		}
+	}
+	r, err := data.Parse("blank.yaml", []byte("title: 年度回顾\ndate: 2021-12-31\nsections:\n  - title: 第一部分\n    body: |\n      正文写在这里。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := build(t, r, Options{})
+	band := d.Pages[0].Blocks[0]
+	if band.H < 0.5*d.geo.H {
+		t.Fatalf("the band is %.0f pt of %.0f: it did not grow", band.H, d.geo.H)
+	}
+	for _, p := range d.Pages[0].Blocks {
+		if para, ok := p.Block.(*Paragraph); ok && para.Spans[0].Text == "年度回顾" && p.Y < band.Y+band.H/2 {
+			t.Errorf("the title at %.0f pt, in the top half of a band %.0f pt deep", p.Y, band.Y+band.H)
+		}
 	}
 }

@@ -65,6 +65,9 @@ func (d *Document) checkFit(cover Page) error {
 	}
 	g := d.geo
 	band := g.band(d.Theme.Cover.Band)
+	if len(cover.Blocks) > 0 {
+		band = cover.Blocks[0].H - g.Bleed // the band as set: it grows on a cover with little to show, and what it says goes down with it
+	}
 	bottom := 0.0
 	for _, p := range cover.Blocks {
 		if _, ok := p.Block.(*Paragraph); ok && p.Y < band {
