@@ -523,8 +523,10 @@ func (d *decoder) mapping(n ast.Node, path, what string, keys []string, set func
 		}
 		seen[key] = kp
 		if !contains(keys, key) {
-			if msg := commaSplit(pairs, i, flow); msg != "" {
-				d.errAt(kp, join(path, key), "%s", msg)
+			if msg, rest := commaSplit(pairs, i, flow); msg != "" || rest {
+				if msg != "" {
+					d.errAt(kp, join(path, key), "%s", msg)
+				}
 				continue
 			}
 			d.errAt(kp, join(path, key), "%s", unknownKey(key, what, keys))

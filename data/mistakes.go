@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
@@ -16,22 +18,50 @@ import (
 
 // commaSplit explains an unknown key in a flow mapping that is the rest of
 // the previous field's text, cut at a comma: {label: Theft, robbery and
-// fraud, value: 1} (the key has no colon, so no value).
-func commaSplit(pairs []*ast.MappingValueNode, i int, flow bool) string {
-	if !flow || i == 0 || pairs[i-1] == nil {
-		return ""
+// fraud, value: 1} (the key has no colon, so no value). A text cut at
+// several commas ({caption: Heron Point, home to 3,000 birds}) is one
+// problem, at its first piece: the later pieces say nothing (rest).
+func commaSplit(pairs []*ast.MappingValueNode, i int, flow bool) (msg string, rest bool) {
+	piece := func(j int) bool {
+		return pairs[j] != nil && (pairs[j].Value == nil || pairs[j].Value.Type() == ast.NullType)
 	}
-	if v := pairs[i].Value; v != nil && v.Type() != ast.NullType {
-		return ""
+	if !flow || i == 0 || !piece(i) {
+		return "", false
 	}
-	prev, ok := pairs[i-1].Value.(*ast.StringNode)
+	k := i - 1 // the field whose text was cut
+	for k >= 0 && piece(k) {
+		k--
+	}
+	if k < 0 || pairs[k] == nil {
+		return "", false
+	}
+	prev, ok := pairs[k].Value.(*ast.StringNode)
 	if !ok || prev.Token == nil || prev.Token.Type != token.StringType {
-		return ""
+		return "", false
 	}
-	key := keyText(pairs[i].Key)
-	whole := prev.Value + ", " + key
+	if k < i-1 {
+		return "", true
+	}
+	whole := prev.Value
+	for j := i; j < len(pairs) && piece(j); j++ {
+		whole = rejoin(whole, keyText(pairs[j].Key))
+	}
+	field := keyText(pairs[k].Key)
 	return fmt.Sprintf("%q is not a field: it looks like the rest of %s's text, cut at the comma (inside {…} a comma separates fields); put the whole text in quotes: %s: %q",
-		key, keyText(pairs[i-1].Key), keyText(pairs[i-1].Key), whole)
+		keyText(pairs[i].Key), field, field, whole), false
+}
+
+// rejoin puts back the comma YAML cut a text at: with a space between
+// words ("Theft, robbery"), without one in a figure (1,194) or beside
+// Chinese, which has none (the cut text lost any space that was there).
+func rejoin(a, b string) string {
+	l, _ := utf8.DecodeLastRuneInString(a)
+	r, _ := utf8.DecodeRuneInString(b)
+	tight := func(c rune) bool { return unicode.IsDigit(c) || unicode.Is(unicode.Han, c) }
+	if tight(l) && tight(r) || unicode.Is(unicode.Han, l) || unicode.Is(unicode.Han, r) {
+		return a + "," + b
+	}
+	return a + ", " + b
 }
 
 // maxDigits is how many significant digits a figure may have: a float64
