@@ -419,6 +419,16 @@ func TestWriteExamplePhotos(t *testing.T) {
 		}
 		write("photo-essay", fmt.Sprintf("o%d.jpg", o), w, h, o, 10+o)
 	}
+	// a port's phone photos, one of each orientation, the portrait ones
+	// (4:5 and 3:4, as phones take them) among landscape ones
+	for i, ph := range []struct {
+		name string
+		w, h int
+		o    int
+	}{{"pilot-boat.jpg", 960, 640, 1}, {"crane.jpg", 600, 800, 6}, {"shore-power.jpg", 960, 720, 3}, {"saltmarsh.jpg", 960, 540, 2},
+		{"apprentices.jpg", 640, 800, 8}, {"open-day.jpg", 960, 640, 4}, {"rowing.jpg", 960, 600, 7}, {"lighthouse.jpg", 600, 900, 5}} {
+		write("port-review-2025", ph.name, ph.w, ph.h, ph.o, 20+i)
+	}
 }
 
 // TestFocus: a photo taller than its frame (a 1:3 strip in a 2:3 frame)
