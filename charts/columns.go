@@ -100,6 +100,11 @@ type legendItem struct {
 }
 
 const (
+	// maxBarW is the widest a bar gets, pt: a few bars across a page's
+	// full width (the poster look sets every chart so) stay bars, three
+	// fifths of their slot, up to this, rather than thin 40 pt sticks far
+	// apart
+	maxBarW         = 64
 	barLabelSpacing = 1 // go-chart TextLineSpacing between wrapped X label lines
 	xAxisMargin     = chart.DefaultXAxisMargin
 	legendSwatch    = 7.0
@@ -129,7 +134,7 @@ func layoutColumns(c data.Chart, cats []string, vals []float64, valueLabels []st
 		l.padR = 2
 		l.slot = max(int(math.Floor((w-l.padL-l.padR)/float64(n))), 2)
 		if k == 1 {
-			l.barW = min(max(int(math.Round(float64(l.slot)*0.6)), 1), 40)
+			l.barW = min(max(int(math.Round(float64(l.slot)*0.6)), 1), maxBarW)
 			l.groupW = l.barW
 		} else {
 			l.groupW = min(max(int(math.Round(float64(l.slot)*0.8)), k), 28*k)
