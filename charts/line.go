@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -110,7 +111,11 @@ func layoutTrend(c data.Chart, w, h float64, p palette) trendLayout {
 		padB := xAxisMargin + math.Ceil(p.fs) + 3
 		l.padB, l.labelLines = padB, 1
 		if h > 0 {
+			// the plot gained the lines the labels gave up: its axis is
+			// chosen again for that height (it was for the smaller one)
 			l.canvasH = math.Max(30, math.Floor(h-l.padT-l.padB))
+			l.axis = newAxis(c, l.lo, l.hi, closerIntervals(c, l.lo, l.hi, l.canvasH, l.axis.tickSize, p), p)
+			l.padL = math.Max(l.padL, math.Ceil(l.axis.labelW)+4)
 		}
 	}
 	return l
@@ -195,6 +200,13 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		tries := []box{above, below, left}
 		if before < y-1 {
 			tries = []box{below, above, left}
+		}
+		if c.Target != nil {
+			// under the dashed target line, when the point is just over it
+			if ty := ypos(c.Target.Value); ty > y {
+				under := box{x, ty + 4, x + tw, ty + 4 + capHeightEm*size}
+				tries = slices.Insert(tries, slices.Index(tries, below)+1, under)
+			}
 		}
 		for _, b := range tries {
 			if b.t < 0 || b.b > bottom || b.l < 0 {

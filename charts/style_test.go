@@ -338,3 +338,29 @@ func TestValueOffTarget(t *testing.T) {
 		t.Errorf("the last value (baseline %.1f) is set across the target line at %.1f", label, line)
 	}
 }
+
+// TestAxisFitsData: a value axis ends near the data, not two fifths of
+// the plot above it: a 15-year line (its labels thinned, which gives the
+// plot more height) at the heights a row gives it, and bars up to 61 on a
+// short plot, reach 80, not 100.
+func TestAxisFitsData(t *testing.T) {
+	line := data.Chart{Type: "line", Unit: "kt", Target: nump("20")}
+	for y := 2011; y <= 2025; y++ {
+		line.Data = append(line.Data, pt(strconv.Itoa(y), strconv.FormatFloat(61.2-2.5*float64(y-2011), 'f', 1, 64)))
+	}
+	bars := data.Chart{Type: "bar", Data: []data.Point{pt("甲", "61.2"), pt("乙", "40"), pt("丙", "25")}}
+	st := testStyle
+	st.Lang = "en"
+	p := st.resolve()
+	for _, h := range []float64{0, 110, 130} {
+		if l := layoutTrend(line, 170, h, p); l.axis.max*l.axis.div > 1.35*61.2 {
+			t.Errorf("line at %.0f pt: the axis runs to %g for data up to 61.2", h, l.axis.max)
+		}
+		if h == 0 {
+			continue
+		}
+		if l := layoutBar(bars, 170, h, p); l.axis.max*l.axis.div > 1.35*61.2 {
+			t.Errorf("bars at %.0f pt: the axis runs to %g for data up to 61.2", h, l.axis.max)
+		}
+	}
+}
