@@ -31,8 +31,8 @@ func (d *Document) textFlow(i int, s data.Section) *Flow {
 	}
 	if q := s.Quote; q != nil {
 		qp := Para{Kind: PullQuote, Spans: []Span{th.span(quoted(q.Text, th.Locale), th.Bold, quoteSize(th), th.Ink)}}
-		if th.Locale.English() {
-			qp.Align = Left
+		if th.Locale.English() || latin(q.Text) {
+			qp.Align = Left // ragged, as English sets a quote: justified, its few words a line spread apart
 		}
 		if q.By != "" {
 			dash := th.Locale.Labels.Dash

@@ -165,3 +165,38 @@ sections:
 		t.Errorf("regular text in the bold face: %v", faces)
 	}
 }
+
+// TestQuoteAlign: a pull quote in English is set ragged, in an English
+// report or quoted in a Chinese one (justified, its few words a line were
+// spread apart); a Chinese quote is justified.
+func TestQuoteAlign(t *testing.T) {
+	for _, c := range []struct {
+		lang, text string
+		want       Align
+	}{
+		{"zh-Hans", "平安是老百姓解决温饱后的第一需求", Justify},
+		{"zh-Hans", "Qingyuan's energy materials team is one of the partners we value most.", Left},
+		{"en", "Safety is the first thing residents ask of us.", Left},
+	} {
+		r, err := data.Parse("r.yaml", []byte("title: 测试\nlanguage: "+c.lang+"\nsections:\n  - title: 一节\n    body: 正文。\n    quote: {text: \""+c.text+"\"}\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _ := build(t, r, Options{Draft: true})
+		var got []Align
+		for _, p := range d.Pages {
+			for _, b := range p.Blocks {
+				if f, ok := b.Block.(*Flow); ok {
+					for _, para := range f.Paras {
+						if para.Kind == PullQuote {
+							got = append(got, para.Align)
+						}
+					}
+				}
+			}
+		}
+		if len(got) == 0 || got[0] != c.want {
+			t.Errorf("%s %q: aligned %v, want %v", c.lang, c.text, got, c.want)
+		}
+	}
+}

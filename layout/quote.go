@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/locale"
@@ -106,6 +107,21 @@ func quoted(s string, loc locale.Locale) string {
 	}
 	s = strings.NewReplacer(m[0], m[2], m[1], m[3]).Replace(s)
 	return m[0] + s + m[1]
+}
+
+// latin reports whether s is written in Latin letters more than in any
+// other script: an English quote in a Chinese report.
+func latin(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			n++
+		case unicode.IsLetter(r):
+			n--
+		}
+	}
+	return n > 0
 }
 
 // quoteTexts are the marks layout adds to the report's quotes (for the
