@@ -187,3 +187,55 @@ func TestCoverComposed(t *testing.T) {
 		}
 	}
 }
+
+// TestCardsOfOneHeight: the key figures' tinted panels (poster) end on
+// one line though one label takes two lines: read from the rendered
+// cover, the lowest tinted pixel at each card's right edge.
+func TestCardsOfOneHeight(t *testing.T) {
+	r, err := data.Parse("cards.yaml", []byte(`title: 港口年报
+date: 2026-01-01
+theme: {style: poster, paper: A5}
+sections:
+  - title: 一
+    stats: [{value: 1.84, unit: 百万标箱, label: 集装箱吞吐量同比增长百分之六点四创历史新高}]
+  - title: 二
+    stats: [{value: 52, unit: "%", label: 出口}]
+  - title: 三
+    stats: [{value: 94, unit: "%", label: 准时靠泊}]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, pdf := build(t, r, Options{})
+	img := pdftest.Render(t, pdf, 0, 72)
+	var feet []int
+	for _, p := range d.Pages[0].Blocks {
+		row, ok := p.Block.(*Row)
+		if !ok || len(row.Cells) < 3 {
+			continue
+		}
+		if _, card := row.Cells[0].(*statCard); !card {
+			continue
+		}
+		for i := range row.Cells {
+			cx, cw := row.cell(p.W, i)
+			x := int(p.X + cx + cw - 3)
+			foot := -1
+			for y := int(p.Y); y < int(p.Y+p.H)+20; y++ {
+				if r, g, b, _ := img.At(x, y).RGBA(); r>>8 < 250 || g>>8 < 250 || b>>8 < 250 {
+					foot = y
+				}
+			}
+			feet = append(feet, foot)
+		}
+	}
+	if len(feet) != 3 {
+		t.Fatalf("%d cards found in a row on the cover, want 3", len(feet))
+	}
+	for _, f := range feet[1:] {
+		if f != feet[0] || f < 0 {
+			t.Errorf("the cards' panels end at %v px, not on one line", feet)
+			break
+		}
+	}
+}

@@ -109,13 +109,20 @@ func (c *statCard) iconH() float64 {
 }
 
 // alignIcons makes every card of cards keep the room of an icon when one
-// of them has an icon, so that the figures of a row stand on one line.
+// of them has an icon, so that the figures of a row stand on one line,
+// and makes them all as tall as the tallest (a label of two lines made
+// its box or panel longer than its neighbours').
 func alignIcons(cards []Block) {
 	room := slices.ContainsFunc(cards, func(b Block) bool { c, ok := b.(*statCard); return ok && c.stat.Icon != "" })
+	var peers []*statCard
 	for _, b := range cards {
 		if c, ok := b.(*statCard); ok {
 			c.iconRoom = room
+			peers = append(peers, c)
 		}
+	}
+	for _, c := range peers {
+		c.peers = peers
 	}
 }
 

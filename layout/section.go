@@ -563,6 +563,9 @@ type statCard struct {
 	// iconRoom keeps an icon's room above the figure when the card has
 	// none but others beside it do (alignIcons)
 	iconRoom bool
+	// peers are the cards set with it (alignIcons): all as tall as the
+	// tallest, so that boxes and panels of a row end on one line
+	peers []*statCard
 
 	// the figure as set at width setW (pagination asks for it often)
 	setW    float64
@@ -664,6 +667,15 @@ func (c *statCard) right() float64 {
 
 // Measure implements Block.
 func (c *statCard) Measure(w float64) float64 {
+	h := c.own(w)
+	for _, p := range c.peers {
+		h = max(h, p.own(w))
+	}
+	return h
+}
+
+// own is the card's height at width w by what it holds.
+func (c *statCard) own(w float64) float64 {
 	return c.iconH() + c.labelTop() + c.text().Measure(w-c.inset()-c.right()) + c.theme.Card.Pad
 }
 
