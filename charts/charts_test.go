@@ -406,8 +406,8 @@ func TestManyBars(t *testing.T) {
 		if got := crowded(l); got != tt.rows {
 			t.Errorf("%s at %.0f pt: set as rows %v, want %v", tt.c.Title, tt.w, got, tt.rows)
 		}
-		pdf, text := newDoc(t)
-		if err := Draw(pdf, text, tt.c, 20, 20, tt.w, st.Height(tt.c, tt.w), st); err != nil {
+		text := newDoc(t)
+		if err := Draw(text.canvas(), tt.c, 20, 20, tt.w, st.Height(tt.c, tt.w), st); err != nil {
 			t.Fatal(err)
 		}
 		txt := strings.Join(strings.Fields(pdfText(t, output(t, text))), "")

@@ -307,14 +307,6 @@ func TestRestIsGrey(t *testing.T) {
 	}
 }
 
-// placed records where a chart sets its texts (baseline y).
-type placed struct{ texts map[string]float64 }
-
-func (*placed) path([]pathOp, bool, bool, paintStyle) {}
-func (p *placed) text(_ *fonts.Face, _ float64, _ drawing.Color, s string, _, y, _ float64) {
-	p.texts[s] = y
-}
-
 // TestValueOffTarget: a line falling to just above its target does not
 // set its last value across the dashed target line (it went below the
 // point, where the line comes down, onto the dash).
@@ -323,14 +315,20 @@ func TestValueOffTarget(t *testing.T) {
 		Data: []data.Point{pt("2021", "61"), pt("2022", "48"), pt("2023", "36"), pt("2024", "29"), pt("2025", "25.3")}}
 	st := testStyle
 	st.Lang = "en"
-	p := &placed{texts: map[string]float64{}}
-	if err := draw(p, c, 0, 0, 240, st.Height(c, 240), st); err != nil {
+	var pg draw.Page
+	if err := Draw(&draw.Canvas{Page: &pg}, c, 0, 0, 240, st.Height(c, 240), st); err != nil {
 		t.Fatal(err)
 	}
-	label, ok := p.texts["25.3 kt"]
-	target, ok2 := p.texts["Target 20 kt"]
+	texts := map[string]float64{} // the baseline of each text
+	for _, it := range pg.Items {
+		if it.Kind == draw.Text {
+			texts[it.Text] = it.Y
+		}
+	}
+	label, ok := texts["25.3 kt"]
+	target, ok2 := texts["Target 20 kt"]
 	if !ok || !ok2 {
-		t.Fatalf("no last value or target label: %v", p.texts)
+		t.Fatalf("no last value or target label: %v", texts)
 	}
 	// the target's label stands 3 pt over its line
 	line, size := target+3, st.resolve().fs
