@@ -69,7 +69,10 @@ func wideGap(l Line) (float64, string) {
 // line). The lines where it finds no better break would be listed in
 // known: one more fails the test, and so does one of them that is fixed.
 func TestFigureGaps(t *testing.T) {
-	known := map[string]bool{}
+	known := map[string]bool{
+		// the fire department's report (zh-TW), added last: for the breaker
+		"fire-annual-2025: 經現場急救後恢復自發性循環者407␣例，恢復": true,
+	}
 	paths, err := filepath.Glob("../examples/*/report.yaml")
 	if err != nil || len(paths) < 10 {
 		t.Fatalf("examples: %d reports, %v", len(paths), err)
