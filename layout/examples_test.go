@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"os"
@@ -13,7 +12,6 @@ import (
 	"unicode"
 
 	"github.com/brochure-dev/brochure/data"
-	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 	"github.com/brochure-dev/brochure/theme"
 )
@@ -53,111 +51,102 @@ func example(t *testing.T, path, style string) {
 	if style != theme.Default {
 		name = style + "/" + name // the exceptions below are by look
 	}
-	{
-		{
-			r := load(t, path)
-			d, err := NewWith(r, Options{Draft: true, Style: style})
-			if err != nil && len(fonts.Families("Noto Sans CJK")) == 0 {
-				t.Skipf("needs the system's CJK fonts, which are not installed (Debian: fonts-noto-cjk): %v", err)
-			} else if err != nil {
-				t.Fatal(err)
-			}
-			var out bytes.Buffer
-			if err := d.Write(&out); err != nil {
-				t.Fatal(err)
-			}
-			pdf := out.Bytes()
-			doc := pdftest.Open(t, pdf)
-			paras := paragraphs(r)
-			head := flat(d.runningHead())
+	r := load(t, path)
+	d, pdf := buildExample(t, r, Options{Draft: true, Style: style}, false)
+	doc := pdftest.Open(t, pdf)
+	paras := paragraphs(r)
+	head := flat(d.runningHead())
 
-			// PDFium reads the content in the order it is drawn; each
-			// page's furniture (running head, folio) comes last
-			var pdfium strings.Builder
-			for i, p := range doc.Pages {
-				s := flat(p.Text)
-				if i > 0 && !d.Pages[i].Bare {
-					if k := strings.LastIndex(s, head); k >= 0 {
-						s = s[:k]
-					}
-				}
-				pdfium.WriteString(s)
+	// PDFium reads the content in the order it is drawn; each
+	// page's furniture (running head, folio) comes last
+	var pdfium strings.Builder
+	for i, p := range doc.Pages {
+		s := flat(p.Text)
+		if i > 0 && !d.Pages[i].Bare {
+			if k := strings.LastIndex(s, head); k >= 0 {
+				s = s[:k]
 			}
-			inOrder(t, "PDFium", pdfium.String(), paras)
-			hanSpaceHan(t, "PDFium", doc.AllText(), paras)
-			for _, s := range printedLabels(r) {
-				// figures may be printed with separators (5,200 in English);
-				// PDFium, as poppler, joins a hyphen at a line's end
-				// (ship-to-|shore reads ship-toshore)
-				bare := strings.NewReplacer(",", "", "-", "")
-				if !strings.Contains(bare.Replace(pdfium.String()), bare.Replace(flat(s))) {
-					t.Errorf("PDFium: %q is not in the text layer", s)
-				}
-			}
-
-			for pi, p := range doc.Pages {
-				for _, c := range p.Chars {
-					if c.Generated || c.Box.Right <= c.Box.Left {
-						continue
-					}
-					if c.Box.Left < 0 || c.Box.Bottom < 0 || c.Box.Right > d.geo.W || c.Box.Top > d.geo.H {
-						t.Errorf("page %d: %q at %v, outside the page", pi+1, c.R, c.Box)
-					}
-				}
-			}
-
-			if band := blankBand(pdftest.Render(t, pdf, lastContent(d), 40)); band > 0.95 {
-				t.Errorf("page %d: a blank band of %.0f %% of the type area: the last page is empty", lastContent(d)+1, band*100)
-			}
-			for i := range lastContent(d) {
-				band := blankBand(pdftest.Render(t, pdf, i, 40))
-				listed := slices.Contains(blankPages[name], i+1)
-				switch {
-				case band > blankCeiling && !listed:
-					t.Errorf("page %d: a blank band of %.0f %% of the type area (at most %.0f %%)", i+1, band*100, blankCeiling*100)
-				case band <= blankCeiling && listed:
-					t.Errorf("page %d: blank band %.0f %%, within the ceiling: take it out of blankPages", i+1, band*100)
-				}
-			}
-
-			if late := lateFigures(d); len(late) > 0 {
-				t.Errorf("%d figures after the head of a later section: %q", len(late), late)
-			}
-			if lone := loneFigures(d); len(lone) != loneAllowed[name] {
-				t.Errorf("%d figures alone in half the width, %d allowed: %q", len(lone), loneAllowed[name], lone)
-			}
-			for i := range d.Pages {
-				for _, b := range d.Pages[i].Blocks {
-					if r, ok := b.Block.(*Row); ok && len(r.Cells) == 0 {
-						t.Errorf("page %d: an empty row (a reminder with no figure under it)", i+1)
-					}
-					switch b.Block.(type) {
-					case *Row, *Flow, *sectionHead:
-					default:
-						continue // the running head and folio, the cover's furniture
-					}
-					if f := d.geo.frame(); b.Y+b.H > f.Y+f.H+0.5 {
-						t.Errorf("page %d: a %T runs %.0f pt past the foot of the type area", i+1, b.Block, b.Y+b.H-f.Y-f.H)
-					}
-				}
-			}
-
-			file := filepath.Join(t.TempDir(), filepath.Base(filepath.Dir(path))+".pdf")
-			if err := os.WriteFile(file, pdf, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			t.Run("MuPDF", func(t *testing.T) {
-				txt := pdftest.Mutool(t, file)
-				inOrder(t, "MuPDF", withoutFurniture(txt, d), paras)
-				hanSpaceHan(t, "MuPDF", txt, paras)
-			})
-			t.Run("poppler", func(t *testing.T) {
-				txt := pdftest.Pdftotext(t, file)
-				inOrder(t, "poppler", withoutFurniture(txt, d), wholeOnly(t, txt, paras, popplerSplits[name]))
-				hanSpaceHan(t, "poppler", txt, paras)
-			})
+		}
+		pdfium.WriteString(s)
+	}
+	inOrder(t, "PDFium", pdfium.String(), paras)
+	hanSpaceHan(t, "PDFium", doc.AllText(), paras)
+	for _, s := range printedLabels(r) {
+		// figures may be printed with separators (5,200 in English);
+		// PDFium, as poppler, joins a hyphen at a line's end
+		// (ship-to-|shore reads ship-toshore)
+		bare := strings.NewReplacer(",", "", "-", "")
+		if !strings.Contains(bare.Replace(pdfium.String()), bare.Replace(flat(s))) {
+			t.Errorf("PDFium: %q is not in the text layer", s)
 		}
 	}
+
+	for pi, p := range doc.Pages {
+		for _, c := range p.Chars {
+			if c.Generated || c.Box.Right <= c.Box.Left {
+				continue
+			}
+			if c.Box.Left < 0 || c.Box.Bottom < 0 || c.Box.Right > d.geo.W || c.Box.Top > d.geo.H {
+				t.Errorf("page %d: %q at %v, outside the page", pi+1, c.R, c.Box)
+			}
+		}
+	}
+
+	if band := blankBand(pdftest.Render(t, pdf, lastContent(d), 40)); band > 0.95 {
+		t.Errorf("page %d: a blank band of %.0f %% of the type area: the last page is empty", lastContent(d)+1, band*100)
+	}
+	for i := range lastContent(d) {
+		band := blankBand(pdftest.Render(t, pdf, i, 40))
+		listed := slices.Contains(blankPages[name], i+1)
+		switch {
+		case band > blankCeiling && !listed:
+			t.Errorf("page %d: a blank band of %.0f %% of the type area (at most %.0f %%)", i+1, band*100, blankCeiling*100)
+		case band <= blankCeiling && listed:
+			t.Errorf("page %d: blank band %.0f %%, within the ceiling: take it out of blankPages", i+1, band*100)
+		}
+	}
+	for _, n := range blankPages[name] {
+		if n > lastContent(d) {
+			t.Errorf("page %d is listed in blankPages, but it is not a page the band is measured on (the content ends on page %d)", n, lastContent(d)+1)
+		}
+	}
+
+	if late := lateFigures(d); len(late) > 0 {
+		t.Errorf("%d figures after the head of a later section: %q", len(late), late)
+	}
+	if lone := loneFigures(d); len(lone) != loneAllowed[name] {
+		t.Errorf("%d figures alone in half the width, %d allowed: %q", len(lone), loneAllowed[name], lone)
+	}
+	for i := range d.Pages {
+		for _, b := range d.Pages[i].Blocks {
+			if r, ok := b.Block.(*Row); ok && len(r.Cells) == 0 {
+				t.Errorf("page %d: an empty row (a reminder with no figure under it)", i+1)
+			}
+			switch b.Block.(type) {
+			case *Row, *Flow, *sectionHead:
+			default:
+				continue // the running head and folio, the cover's furniture
+			}
+			if f := d.geo.frame(); b.Y+b.H > f.Y+f.H+0.5 {
+				t.Errorf("page %d: a %T runs %.0f pt past the foot of the type area", i+1, b.Block, b.Y+b.H-f.Y-f.H)
+			}
+		}
+	}
+
+	file := filepath.Join(t.TempDir(), filepath.Base(filepath.Dir(path))+".pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("MuPDF", func(t *testing.T) {
+		txt := pdftest.Mutool(t, file)
+		inOrder(t, "MuPDF", withoutFurniture(txt, d), paras)
+		hanSpaceHan(t, "MuPDF", txt, paras)
+	})
+	t.Run("poppler", func(t *testing.T) {
+		txt := pdftest.Pdftotext(t, file)
+		inOrder(t, "poppler", withoutFurniture(txt, d), wholeOnly(t, txt, paras, popplerSplits[name]))
+		hanSpaceHan(t, "poppler", txt, paras)
+	})
 }
 
 // flat is s without white space (extractors break lines where they like).
@@ -233,6 +222,11 @@ var popplerSplits = map[string][]int{
 func wholeOnly(t *testing.T, text string, paras []string, split []int) []string {
 	t.Helper()
 	text = strings.ReplaceAll(flat(text), "-", "")
+	for _, n := range split {
+		if n < 1 || n > len(paras) {
+			t.Errorf("poppler: popplerSplits lists paragraph %d of %d", n, len(paras))
+		}
+	}
 	var rest []string
 	for i, p := range paras {
 		if !slices.Contains(split, i+1) {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
 )
 
 // load reads a report for a test.
@@ -24,6 +25,26 @@ func build(t testing.TB, r *data.Report, opt Options) (*Document, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var b bytes.Buffer
+	if err := d.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return d, b.Bytes()
+}
+
+// buildExample is build for a report that may need the system's faces
+// (Traditional Chinese, Japanese, Korean, a serif body): without the Noto
+// CJK fonts installed it skips; with them, any error is a failure.
+func buildExample(t testing.TB, r *data.Report, opt Options, untagged bool) (*Document, []byte) {
+	t.Helper()
+	d, err := NewWith(r, opt)
+	if err != nil && len(fonts.Families("Noto Sans CJK")) == 0 {
+		t.Skipf("needs the system's CJK fonts, which are not installed (Debian: fonts-noto-cjk): %v", err)
+	}
+	if err != nil {
+		t.Fatal(err) // a layout error, not a missing font: a failure, never a skip
+	}
+	d.untagged = untagged
 	var b bytes.Buffer
 	if err := d.Write(&b); err != nil {
 		t.Fatal(err)

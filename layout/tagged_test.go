@@ -16,7 +16,6 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/brochure-dev/brochure/data"
-	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/pdfread"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 	"github.com/brochure-dev/brochure/theme"
@@ -56,17 +55,7 @@ func TestTagged(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			r := load(t, path)
-			d, err := NewWith(r, Options{Draft: true})
-			if err != nil && len(fonts.Families("Noto Sans CJK")) == 0 {
-				t.Skipf("needs the system's CJK fonts, which are not installed (Debian: fonts-noto-cjk): %v", err)
-			} else if err != nil {
-				t.Fatal(err)
-			}
-			var out bytes.Buffer
-			if err := d.Write(&out); err != nil {
-				t.Fatal(err)
-			}
-			pdf := out.Bytes()
+			d, pdf := buildExample(t, r, Options{Draft: true}, false)
 			tree := readTree(t, pdf)
 			tree.check(t, r)
 			if phrase, ok := cardPhrases[name]; ok && !tree.hasActual(phrase) {
@@ -146,19 +135,8 @@ func TestTaggingChangesNoPixel(t *testing.T) {
 
 func write(t *testing.T, r *data.Report, untagged bool) []byte {
 	t.Helper()
-	d, err := NewWith(r, Options{Draft: true})
-	if err != nil && len(fonts.Families("Noto Sans CJK")) == 0 {
-		t.Skipf("needs the system's CJK fonts, which are not installed (Debian: fonts-noto-cjk): %v", err)
-	}
-	if err != nil {
-		t.Fatal(err) // a layout error, not a missing font: a failure, never a skip
-	}
-	d.untagged = untagged
-	var b bytes.Buffer
-	if err := d.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	_, pdf := buildExample(t, r, Options{Draft: true}, untagged)
+	return pdf
 }
 
 func samePixels(a, b image.Image) bool {
