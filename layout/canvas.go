@@ -84,10 +84,11 @@ func (c *Canvas) Line(x1, y1, x2, y2, width float64, color string) {
 // Triangle fills a triangle pointing up or down (the change arrows of
 // stats), drawn as a shape so it needs no glyph.
 func (c *Canvas) Triangle(x, y, size float64, up bool, color string) {
-	ops := c.rec.Ops(draw.Op{P: [6]float64{x, y + size}}, draw.Op{P: [6]float64{x + size, y + size}}, draw.Op{P: [6]float64{x + size/2, y}})
+	base, tip := y+size, y // the base's y and the tip's
 	if !up {
-		ops = c.rec.Ops(draw.Op{P: [6]float64{x, y}}, draw.Op{P: [6]float64{x + size, y}}, draw.Op{P: [6]float64{x + size/2, y + size}})
+		base, tip = y, y+size
 	}
+	ops := c.rec.Ops(draw.Op{P: [6]float64{x, base}}, draw.Op{P: [6]float64{x + size, base}}, draw.Op{P: [6]float64{x + size/2, tip}})
 	c.rec.Add(draw.Item{Kind: draw.Polygon, Fill: paint(color), W: size, H: size, Ops: ops})
 }
 

@@ -450,18 +450,14 @@ func (p *painter) vector(it *draw.Item) {
 
 // fine writes a number with five decimals: a drawing of 2,000 units set
 // 48 pt tall is scaled by 0.024, which three would make 2 % off.
-func fine(v float64) string {
-	s := strings.TrimRight(strings.TrimRight(strconv.FormatFloat(v, 'f', 5, 64), "0"), ".")
-	if s == "-0" || s == "" {
-		return "0"
-	}
-	return s
-}
+func fine(v float64) string { return decimals(v, 5) }
 
 // num writes a number with three decimals (an image's matrix).
-func num(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 3, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+func num(v float64) string { return decimals(v, 3) }
+
+// decimals writes v with at most n decimals, without trailing zeros.
+func decimals(v float64, n int) string {
+	s := strings.TrimRight(strings.TrimRight(strconv.FormatFloat(v, 'f', n, 64), "0"), ".")
 	if s == "-0" || s == "" {
 		return "0"
 	}
