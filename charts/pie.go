@@ -52,9 +52,7 @@ func foldShares(c data.Chart, p palette) data.Chart {
 	if p.en() {
 		other = "Other"
 	}
-	isOther := func(d data.Point) bool {
-		return strings.EqualFold(strings.TrimSpace(d.Label), other) || strings.TrimSpace(d.Label) == "其他"
-	}
+	isOther := func(d data.Point) bool { return isRest(d.Label) }
 	order := make([]int, len(c.Data))
 	for i := range order {
 		order[i] = i

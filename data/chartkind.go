@@ -181,7 +181,15 @@ func overKinds() string {
 	if len(names) == 0 {
 		return "no chart"
 	}
-	return "a " + strings.Join(names, " or ") + " chart"
+	return "a " + either(names) + " chart"
+}
+
+// either lists names as choices: "a", "a or b", "a, b or c".
+func either(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // kindsTaking names the kinds that take a field: "a grouped chart", "line

@@ -119,7 +119,7 @@ var (
 	}}
 	themeObj = object{name: "theme", goType: reflect.TypeFor[Theme](), what: `"theme"`, doc: "版式设置，每一项都可省略", fields: []field{
 		{key: "style", goName: "Style", doc: "版式风格：" + theme.Described(false) + "；主色、辅色和字体仍可另设", enum: theme.Names(), printed: no, diffed: no, def: theme.Default,
-			bad: "style %q is not a look brochure has; write newspaper, report or poster"},
+			bad: "style %q is not a look brochure has; write " + either(theme.Names())},
 		{key: "paper", goName: "Paper", doc: "纸张（成品尺寸）：A4（默认）、A5、B5（176×250 毫米）、Letter，或写成 宽x高 毫米，例：\"185x260\"", pattern: `^(A4|A5|B5|Letter|[0-9]+(\.[0-9]+)?x[0-9]+(\.[0-9]+)?)$`, printed: no, diffed: no},
 		{key: "orientation", goName: "Orientation", doc: "方向：portrait（竖版，默认）或 landscape（横版）", enum: orientations, printed: no, diffed: no,
 			bad: "orientation %q is not supported; write portrait or landscape"},

@@ -243,7 +243,7 @@ func TestErrors(t *testing.T) {
 		// values
 		{"no stat value", head + "    stats:\n      - label: x\n", 5, 9, "this stat has no value"},
 		{"negative stat", head + "    stats:\n      - value: -3\n", 5, 16, "-3 is negative"},
-		{"style", "title: T\ntheme: {style: postr}\nsections: [{title: a}]\n", 2, 16, `style "postr" is not a look brochure has; write newspaper, report or poster (did you mean "poster"?)`},
+		{"style", "title: T\ntheme: {style: postr}\nsections: [{title: a}]\n", 2, 16, `style "postr" is not a look brochure has; write newspaper, poster or report (did you mean "poster"?)`},
 		{"change", head + "    stats:\n      - {value: 1, change: upp}\n", 5, 28, `"upp" is not a change direction; write up or down, or leave the line out (did you mean "up"?)`},
 		{"chart type", head + "    charts:\n      - {type: barr, data: [{label: a, value: 1}]}\n", 5, 16, `unknown chart type "barr" (did you mean "bar"?); use one of area, bar, change, donut, grouped, hbar, line, pie, progress, stacked, waffle`},
 		{"chart no type", head + "    charts:\n      - {title: x}\n", 5, 9, "this chart has no type"},
