@@ -222,7 +222,7 @@ func (b *tableBlock) layout(w float64) *tableSet {
 		}
 	}
 	for j, c := range t.Columns {
-		name, unit := c.Head()
+		name, unit := b.head(j)
 		hw := max(b.line(name, th.Bold, st.HeadSize, th.Ink).Natural, b.line(unitText(th, unit), th.Regular, st.HeadSize, th.Muted).Natural)
 		if b.numeric[j] {
 			natural[j] = s.int[j] + s.frac[j]
@@ -336,8 +336,8 @@ func (b *tableBlock) layout(w float64) *tableSet {
 		s.totalH = lead + 2*st.Pad
 	}
 	hl := st.HeadSize * 1.35
-	for j, c := range t.Columns {
-		name, unit := c.Head()
+	for j := range t.Columns {
+		name, unit := b.head(j)
 		ls := wrap(name, th.Bold, st.HeadSize, s.cw[j], th.Ink)
 		if unit != "" {
 			ls = append(ls, wrap(unitText(th, unit), th.Regular, st.HeadSize, s.cw[j], th.Muted)...)
@@ -370,6 +370,18 @@ func (b *tableBlock) titleLines(w float64, more string) []Line {
 	}
 	spans = append(spans, th.span(b.table.Title+more, th.Bold, 9.5, th.Ink))
 	return Break(spans, w, Setting{Align: Left, TrimStart: true})
+}
+
+// head is column j's name and unit as its head prints them: the unit
+// given, or the one in brackets at the end of the name of a column of
+// figures; in a column of text the brackets are part of the name (区（县）,
+// Site (planned)), which has no unit to print apart.
+func (b *tableBlock) head(j int) (name, unit string) {
+	c := b.table.Columns[j]
+	if !b.numeric[j] && strings.TrimSpace(c.Unit) == "" {
+		return strings.TrimSpace(c.Name), ""
+	}
+	return c.Head()
 }
 
 // unitText is a unit as the column's head shows it: in brackets.

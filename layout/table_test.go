@@ -303,3 +303,24 @@ sections:
 		}
 	}
 }
+
+// TestTableHead: brackets at the end of a column's name are its unit only
+// in a column of figures (投诉（件）: 投诉 over a small （件）); a column of
+// text keeps them in its name (区（县） is one name), unless it says unit:.
+func TestTableHead(t *testing.T) {
+	src := "title: 表头\nsections:\n  - title: 各区\n    tables:\n      - columns: [区（县）, 投诉（件）, {name: 说明, unit: 文字}, Site (planned)]\n        rows:\n          - [鼓楼区, 31260, 无, Harbour Road]\n          - [江南区, 28410, 无, Riverside]\n"
+	r, err := data.Parse("head.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := NewWith(r, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := d.table(0, 0, r.Sections[0].Tables[0]).(*tableBlock)
+	for j, want := range [][2]string{{"区（县）", ""}, {"投诉", "件"}, {"说明", "文字"}, {"Site (planned)", ""}} {
+		if name, unit := b.head(j); name != want[0] || unit != want[1] {
+			t.Errorf("column %d: head %q, unit %q; want %q, %q", j, name, unit, want[0], want[1])
+		}
+	}
+}
