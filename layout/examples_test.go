@@ -30,7 +30,8 @@ const blankCeiling = 0.15
 //   - every title, headline and caption is in the text layer;
 //   - no character is set outside the page;
 //   - no page but the last has a blank band taller than blankCeiling of
-//     its type area.
+//     its type area;
+//   - the cover shows the first figure of every section, up to 16.
 //
 // Each report is built in every look (theme.Names), as --style does.
 func TestExamples(t *testing.T) {
@@ -111,6 +112,7 @@ func example(t *testing.T, path, style string) {
 		}
 	}
 
+	coverFigures(t, name, r, d)
 	if late := lateFigures(d); len(late) > 0 {
 		t.Errorf("%d figures after the head of a later section: %q", len(late), late)
 	}
@@ -500,4 +502,59 @@ func loneFigures(d *Document) []string {
 		}
 	}
 	return lone
+}
+
+// coverFigures checks that the cover shows the first figure of every
+// section that has one, up to 16 (the grid is chosen by their number, down
+// to four columns of smaller figures), but for the covers listed in
+// coverShort with what they show.
+func coverFigures(t *testing.T, name string, r *data.Report, d *Document) {
+	t.Helper()
+	want := 0
+	for _, s := range r.Sections {
+		if len(s.Stats) > 0 {
+			want++
+		}
+	}
+	want = min(want, 16)
+	got := coverCards(d.Pages[0].Blocks)
+	short, listed := coverShort[name]
+	switch {
+	case listed && got != short:
+		t.Errorf("the cover shows %d of %d key figures, listed in coverShort as %d", got, want, short)
+	case !listed && got != want:
+		t.Errorf("the cover shows %d of %d key figures", got, want)
+	}
+}
+
+// coverShort are the covers, by look and report, that show fewer key
+// figures than they have (with how many they show): the Taiwan hospital's
+// sixteen on A5, of which the cover keeps the rows of its three-column
+// grid that fit and leaves the foot of the page blank.
+var coverShort = map[string]int{
+	"hospital-annual-2025": 6, "report/hospital-annual-2025": 6, "poster/hospital-annual-2025": 3,
+}
+
+// coverCards counts the stat cards among blocks, in rows too.
+func coverCards(blocks []Placed) int {
+	n := 0
+	var walk func(b Block)
+	walk = func(b Block) {
+		switch b := b.(type) {
+		case *statCard:
+			n++
+		case *Row:
+			for _, c := range b.Cells {
+				walk(c)
+			}
+		case *Stack:
+			for _, c := range b.Blocks {
+				walk(c)
+			}
+		}
+	}
+	for _, b := range blocks {
+		walk(b.Block)
+	}
+	return n
 }
