@@ -950,6 +950,8 @@ func (d *decoder) blockText(line, indent int, header string) string {
 var (
 	decimalRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 	numLikeRE = regexp.MustCompile(`^[-+]?[0-9０-９][0-9０-９,，_ .．]*`)
+	// ratioRE is a ratio written as the value: 1:7 (护病比), 1∶1.2
+	ratioRE = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*([:：∶])\s*([0-9]+(?:\.[0-9]+)?)$`)
 )
 
 // num decodes a number field; nil if empty or wrong.
@@ -1005,6 +1007,9 @@ func (d *decoder) num(n ast.Node, path string) *Number {
 		}
 		if plain := plainDigits(text); plain != "" {
 			return bad("%q: use plain ASCII digits without separators: write %s", t.Value, plain)
+		}
+		if m := ratioRE.FindStringSubmatch(text); m != nil && strings.HasSuffix(path, "].value") && strings.Contains(path, ".stats[") {
+			return bad(`want a number, got the ratio %q; a figure is one number: write value: %s and prefix: "%s%s" (printed small before it)`, t.Value, m[3], m[1], m[2])
 		}
 		if m := numLikeRE.FindString(text); m != "" {
 			num := strings.TrimRight(m, ",，_ .．")

@@ -233,6 +233,7 @@ func TestErrors(t *testing.T) {
 		{"nan", head + "    stats:\n      - value: .nan\n", 5, 16, ".nan is not a number that can be shown"},
 		{"inf", head + "    charts:\n      - {type: donut, percent: -.inf}\n", 5, 32, "-.inf is not a number"},
 		{"unit in value", head + "    stats:\n      - value: 98%\n", 5, 16, `write value: 98 and put "%" in "unit:"`},
+		{"ratio as value", head + "    stats:\n      - value: 1:7\n", 5, 16, `got the ratio "1:7"; a figure is one number: write value: 7 and prefix: "1:"`},
 		{"number is list", head + "    stats:\n      - value: [1]\n", 5, 16, "want a number, got a list"},
 		{"bool as number", head + "    stats:\n      - value: true\n", 5, 16, "want a number, got the yes/no value true"},
 		{"text is mapping", "title:\n  subtitle: x\nsections: [{title: a}]\n", 2, 3, "want text, got a group of fields"},
