@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/draw"
@@ -48,17 +47,22 @@ func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, t
 	if err != nil {
 		return nil, fmt.Errorf("finish: %w", err)
 	}
+	// fpdf's one resource dictionary, which every page names
+	res, err := pf.Ref(pages[0], "/Resources")
+	if err != nil {
+		return nil, fmt.Errorf("finish: %w", err)
+	}
 	for _, n := range pages {
 		sortBoxes(pf.Objects[n])
 	}
-	if err := text.Embed(pf); err != nil {
+	if err := text.Embed(pf, res); err != nil {
 		return nil, err
 	}
-	if err := addPictures(pf, pics); err != nil {
+	if err := addPictures(pf, res, pics); err != nil {
 		return nil, err
 	}
 	for _, n := range pages {
-		c, err := contents(pf.Objects[n])
+		c, err := pf.Ref(n, "/Contents")
 		if err == nil {
 			err = pf.Compress(c)
 		}
@@ -75,28 +79,12 @@ func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, t
 		}
 	}
 	if x != nil {
-		if err := x.apply(pf); err != nil {
+		if err := x.apply(pf, res); err != nil {
 			return nil, err
 		}
 	}
 	pf.ID, pf.Compact = true, true
 	return pf.Bytes(), nil
-}
-
-// contents is the object number of a page's content stream: fpdf ends a
-// page dictionary with "/Contents N 0 R>>".
-func contents(page []byte) (int, error) {
-	const key = "/Contents "
-	i := bytes.LastIndex(page, []byte(key))
-	if i < 0 {
-		return 0, fmt.Errorf("no /Contents")
-	}
-	ref, _, _ := bytes.Cut(page[i+len(key):], []byte(" "))
-	n, err := strconv.Atoi(string(ref))
-	if err != nil {
-		return 0, fmt.Errorf("bad /Contents %q", ref)
-	}
-	return n, nil
 }
 
 // sortBoxes puts the box lines of a page dictionary in alphabetical

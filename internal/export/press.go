@@ -38,16 +38,11 @@ type Press struct {
 	Name    string // its output condition
 }
 
-func (x *Press) apply(pf *pdffile.File) error {
-	res := -1
-	for n, o := range pf.Objects {
-		if bytes.HasPrefix(o, []byte("<<\n/ProcSet [")) {
-			res = n
-			break
-		}
-	}
-	if res < 0 || pf.Root <= 0 || pf.Info <= 0 {
-		return fmt.Errorf("finish: PDF/X: no resource dictionary, catalog or Info")
+// apply adds the press's objects to pf, whose resource dictionary (the
+// one all pages share) is object res.
+func (x *Press) apply(pf *pdffile.File, res int) error {
+	if pf.Info <= 0 {
+		return fmt.Errorf("finish: PDF/X: no Info dictionary")
 	}
 	gs := pf.Add([]byte(ink.OverprintState + "\n"))
 	srgb := pf.Add(pdffile.Stream("/N 3 /Alternate /DeviceRGB", srgbICC, true))

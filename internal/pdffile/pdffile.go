@@ -296,8 +296,32 @@ func (f *File) Compress(n int) error {
 	return nil
 }
 
-// Pages returns the object numbers of the pages, in order: fpdf writes
-// one Pages node whose Kids are all the pages.
+// Ref returns the object number that key of dictionary n refers to
+// ("/Key N 0 R"), the last such entry: fpdf ends a page dictionary with
+// its /Contents, and the caller's own entries come after fpdf's.
+func (f *File) Ref(n int, key string) (int, error) {
+	if n <= 0 || n >= len(f.Objects) || f.Objects[n] == nil {
+		return 0, fmt.Errorf("pdffile: no object %d", n)
+	}
+	o := f.Objects[n]
+	i := bytes.LastIndex(o, []byte(key+" "))
+	if i < 0 {
+		return 0, fmt.Errorf("pdffile: object %d has no %s", n, key)
+	}
+	fs := bytes.Fields(o[i+len(key)+1:])
+	if len(fs) < 3 || string(fs[1]) != "0" || !bytes.HasPrefix(fs[2], []byte("R")) {
+		return 0, fmt.Errorf("pdffile: object %d: %s is not a reference", n, key)
+	}
+	r, err := strconv.Atoi(string(fs[0]))
+	if err != nil || r <= 0 || r >= len(f.Objects) {
+		return 0, fmt.Errorf("pdffile: object %d: bad %s %q", n, key, fs[0])
+	}
+	return r, nil
+}
+
+// Pages returns the object numbers of the pages, in order, at least one:
+// fpdf writes one Pages node whose Kids are all the pages (and adds a
+// page to a document that has none).
 func (f *File) Pages() ([]int, error) {
 	for _, o := range f.Objects {
 		if !bytes.HasPrefix(o, []byte("<</Type /Pages\n")) {
@@ -319,6 +343,9 @@ func (f *File) Pages() ([]int, error) {
 				return nil, fmt.Errorf("pdffile: bad page reference %q", fs[i])
 			}
 			pages = append(pages, n)
+		}
+		if len(pages) == 0 {
+			return nil, fmt.Errorf("pdffile: the page tree has no pages")
 		}
 		return pages, nil
 	}

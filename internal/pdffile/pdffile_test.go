@@ -164,3 +164,47 @@ func TestPages(t *testing.T) {
 		}
 	}
 }
+
+// Ref follows "/Key N 0 R" in a dictionary: every page of fpdf's file
+// names the one resource dictionary and its own content stream, and a
+// key that is missing or not a reference is an error naming it.
+func TestRef(t *testing.T) {
+	f, err := Parse(fpdfOutput(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := f.Pages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := f.Ref(pages[0], "/Resources")
+	if err != nil || !bytes.Contains(f.Objects[res], []byte("/ProcSet [")) {
+		t.Fatalf("/Resources of page 1: object %d (%v): %q", res, err, f.Objects[res])
+	}
+	seen := map[int]bool{}
+	for i, p := range pages {
+		if r, err := f.Ref(p, "/Resources"); r != res || err != nil {
+			t.Errorf("page %d: /Resources %d (%v), want %d", i+1, r, err, res)
+		}
+		c, err := f.Ref(p, "/Contents")
+		if err != nil || !isStream(f.Objects[c]) || seen[c] {
+			t.Errorf("page %d: /Contents %d (%v) is not a stream of its own", i+1, c, err)
+		}
+		seen[c] = true
+	}
+	n := f.Add([]byte("<</A 7 0 R /B /Name /C 3 0 obj /D 99999 0 R>>\n"))
+	for _, tc := range []struct {
+		key, want string
+	}{
+		{"/A", ""},
+		{"/B", "/B is not a reference"},
+		{"/C", "/C is not a reference"},
+		{"/D", `bad /D "99999"`},
+		{"/E", "has no /E"},
+	} {
+		_, err := f.Ref(n, tc.key)
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("Ref(%s): %v, want %q", tc.key, err, tc.want)
+		}
+	}
+}
