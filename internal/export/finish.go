@@ -74,7 +74,7 @@ func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, t
 	// intent, then the catalog
 	pf.Info = pf.Root - 1 - intents
 	if tags != nil {
-		if err := tags.Write(pf); err != nil {
+		if err := tags.Write(pf, pages); err != nil {
 			return nil, fmt.Errorf("finish: %w", err)
 		}
 	}

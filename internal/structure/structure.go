@@ -156,15 +156,12 @@ func (t *Tree) Link(page int, e *Elem, rect [4]float64, to Target) {
 // Empty reports whether nothing was marked.
 func (t *Tree) Empty() bool { return len(t.kids[t.Root]) == 0 }
 
-// Write adds the tree to pf: an object per element, the annotations, the
-// parent tree, and in the catalog the StructTreeRoot, MarkInfo and
+// Write adds the tree to pf, whose page objects are pages (pf.Pages, which
+// the caller has read already): an object per element, the annotations,
+// the parent tree, and in the catalog the StructTreeRoot, MarkInfo and
 // ViewerPreferences (DisplayDocTitle); each page gets its StructParents,
 // its annotations and /Tabs /S (tab order follows the structure).
-func (t *Tree) Write(pf *pdffile.File) error {
-	pages, err := pf.Pages()
-	if err != nil {
-		return err
-	}
+func (t *Tree) Write(pf *pdffile.File, pages []int) error {
 	if len(t.pages) > len(pages) {
 		return fmt.Errorf("structure: content marked on page %d of %d", len(t.pages), len(pages))
 	}

@@ -53,7 +53,11 @@ func TestTree(t *testing.T) {
 	tr.Mark(1, link) // 1
 	tr.Link(1, link, [4]float64{10, 20, 30, 40}, Target{URI: "https://www.gov.cn", Text: "www.gov.cn"})
 	f := twoPages(t)
-	if err := tr.Write(f); err != nil {
+	pages, err := f.Pages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tr.Write(f, pages); err != nil {
 		t.Fatal(err)
 	}
 	all := string(bytes.Join(f.Objects, []byte("\n")))
