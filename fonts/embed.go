@@ -207,11 +207,6 @@ func (e *Embedding) Embed(pf *pdffile.File, res int) error {
 	if len(e.faces) == 0 {
 		return nil
 	}
-	const fontRes = "/ProcSet [/PDF /Text /ImageB /ImageC /ImageI]\n/Font <<\n"
-	at := bytes.Index(pf.Objects[res], []byte(fontRes))
-	if at < 0 {
-		return fmt.Errorf("fonts: embed: the resource dictionary has no font resources to add to")
-	}
 	toUnicode := pf.Add(e.toUni)
 	var names strings.Builder
 	for _, u := range e.faces {
@@ -235,8 +230,7 @@ func (e *Embedding) Embed(pf *pdffile.File, res int) error {
 		}
 		fmt.Fprintf(&names, "%s %d 0 R\n", u.res, n)
 	}
-	o, at := pf.Objects[res], at+len(fontRes)
-	pf.Objects[res] = slices.Concat(o[:at], []byte(names.String()), o[at:])
+	pf.InsertIn(res, "/Font", names.String())
 	return nil
 }
 

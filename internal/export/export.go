@@ -21,7 +21,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -29,6 +28,7 @@ import (
 	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/marks"
+	"github.com/brochure-dev/brochure/internal/pdffile"
 	"github.com/brochure-dev/brochure/internal/structure"
 )
 
@@ -144,7 +144,7 @@ func (w *Writer) Page(pg *draw.Page) error {
 	pdf.AddPage()
 	w.p.page++
 	for _, b := range pg.Bookmarks {
-		pdf.Bookmark(utf16BE(b.Title), 0, b.Y)
+		pdf.Bookmark(pdffile.UTF16BE(b.Title), 0, b.Y)
 	}
 	w.p.paint(pg.Items)
 	if d.Marks {
@@ -462,15 +462,4 @@ func decimals(v float64, n int) string {
 		return "0"
 	}
 	return s
-}
-
-// utf16BE is s as a PDF text string in UTF-16BE with its byte order mark,
-// the form fpdf's Bookmark writes as given (it converts only under one of
-// its own UTF-8 fonts).
-func utf16BE(s string) string {
-	b := []byte{0xFE, 0xFF}
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, byte(u>>8), byte(u))
-	}
-	return string(b)
 }

@@ -58,9 +58,7 @@ func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, t
 	if err := text.Embed(pf, res); err != nil {
 		return nil, err
 	}
-	if err := addPictures(pf, res, pics); err != nil {
-		return nil, err
-	}
+	addPictures(pf, res, pics)
 	for _, n := range pages {
 		c, err := pf.Ref(n, "/Contents")
 		if err == nil {

@@ -1,9 +1,7 @@
 package export
 
 import (
-	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/brochure-dev/brochure/internal/draw"
@@ -13,15 +11,10 @@ import (
 // addPictures writes the pictures into the PDF as image XObjects, in the
 // order first drawn (fpdf would order them by width and then by map
 // order), and names them /Im1, /Im2… in fpdf's one resource dictionary
-// (object res), after its own.
-func addPictures(pf *pdffile.File, res int, pics []*draw.Picture) error {
+// (object res).
+func addPictures(pf *pdffile.File, res int, pics []*draw.Picture) {
 	if len(pics) == 0 {
-		return nil
-	}
-	const xres = "/XObject <<\n"
-	at := bytes.Index(pf.Objects[res], []byte(xres))
-	if at < 0 {
-		return fmt.Errorf("images: the resource dictionary has no /XObject entry to add to")
+		return
 	}
 	var names strings.Builder
 	obj := func(p *draw.Picture, extra string) int {
@@ -34,7 +27,5 @@ func addPictures(pf *pdffile.File, res int, pics []*draw.Picture) error {
 		}
 		fmt.Fprintf(&names, "/Im%d %d 0 R\n", i+1, obj(p, extra))
 	}
-	o, at := pf.Objects[res], at+len(xres)
-	pf.Objects[res] = slices.Concat(o[:at], []byte(names.String()), o[at:])
-	return nil
+	pf.InsertIn(res, "/XObject", names.String())
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
-	"strings"
 
 	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/internal/pdffile"
@@ -47,9 +46,8 @@ func (x *Press) apply(pf *pdffile.File, res int) error {
 	gs := pf.Add([]byte(ink.OverprintState + "\n"))
 	srgb := pf.Add(pdffile.Stream("/N 3 /Alternate /DeviceRGB", srgbICC, true))
 	defRGB := pf.Add(fmt.Appendf(nil, "[/ICCBased %d 0 R]\n", srgb))
-	pf.Objects[res] = addEntry(pf.Objects[res], "/ExtGState", fmt.Sprintf("%s %d 0 R", ink.Overprint, gs))
-	pf.Objects[res] = addEntry(pf.Objects[res], "/ColorSpace", fmt.Sprintf("/DefaultRGB %d 0 R", defRGB))
-
+	pf.InsertIn(res, "/ExtGState", fmt.Sprintf("%s %d 0 R\n", ink.Overprint, gs))
+	pf.InsertIn(res, "/ColorSpace", fmt.Sprintf("/DefaultRGB %d 0 R\n", defRGB))
 	profile := x.Profile
 	name := x.Name
 	if profile == nil {
@@ -59,38 +57,12 @@ func (x *Press) apply(pf *pdffile.File, res int) error {
 		name = "Custom"
 	}
 	dest := pf.Add(pdffile.Stream("/N 4 /Alternate /DeviceCMYK", profile, true))
-	intent := pf.Add(fmt.Appendf(nil, "<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (%s) /RegistryName (http://www.color.org) /Info (%s) /DestOutputProfile %d 0 R>>\n",
-		pdfString(name), pdfString(name), dest))
-	pf.Objects[pf.Root] = beforeEnd(pf.Objects[pf.Root], fmt.Sprintf("/OutputIntents [%d 0 R]\n", intent))
-	pf.Objects[pf.Info] = beforeEnd(pf.Objects[pf.Info], "/Trapped /False\n/GTS_PDFXVersion (PDF/X-4)\n")
+	intent := pf.Add(fmt.Appendf(nil, "<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier %s /RegistryName (http://www.color.org) /Info %s /DestOutputProfile %d 0 R>>\n",
+		pdffile.Literal(name), pdffile.Text(name), dest))
+	pf.Insert(pf.Root, fmt.Sprintf("/OutputIntents [%d 0 R]\n", intent))
+	pf.Insert(pf.Info, "/Trapped /False\n/GTS_PDFXVersion (PDF/X-4)\n")
 	if i := bytes.Index(pf.Header, []byte("%PDF-1.")); i >= 0 && i+7 < len(pf.Header) && pf.Header[i+7] < '6' {
 		pf.Header[i+7] = '6'
 	}
 	return nil
-}
-
-// addEntry adds "entry" to the sub-dictionary key of dictionary d
-// (fpdf's resources: "/Key <<\n…\n>>\n"), making the sub-dictionary when
-// d has none.
-func addEntry(d []byte, key, entry string) []byte {
-	open := []byte(key + " <<\n")
-	if i := bytes.Index(d, open); i >= 0 {
-		at := i + len(open)
-		return append(d[:at:at], append([]byte(entry+"\n"), d[at:]...)...)
-	}
-	return beforeEnd(d, key+" <<\n"+entry+"\n>>\n")
-}
-
-// beforeEnd inserts s before the closing ">>" of dictionary d.
-func beforeEnd(d []byte, s string) []byte {
-	i := bytes.LastIndex(d, []byte(">>"))
-	if i < 0 {
-		return d
-	}
-	return append(d[:i:i], append([]byte(s), d[i:]...)...)
-}
-
-// pdfString escapes s for a PDF literal string.
-func pdfString(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "\r", "", "\n", " ").Replace(s)
 }

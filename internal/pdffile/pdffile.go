@@ -1,6 +1,8 @@
 // Package pdffile edits a PDF that fpdf has finished: it splits the file
 // into its numbered objects by the cross-reference table, lets the caller
-// replace and add objects, and writes the file again with a new table.
+// replace and add objects, follow references (Ref) and add entries to
+// dictionaries (Insert, InsertIn), and writes the file again with a new
+// table. Text and Literal write PDF strings for those entries.
 //
 // Why by hand: fpdf has no hooks for objects of one's own (the fonts are
 // written by package fonts, not by fpdf), and a general PDF library
@@ -17,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 )
 
 // File is a PDF split into objects. Object n is Objects[n]: what stands
@@ -294,6 +297,75 @@ func (f *File) Compress(n int) error {
 	}
 	f.Objects[n] = Stream(strings.TrimRight(rest, " "), data, true)
 	return nil
+}
+
+// Insert adds entries to dictionary n before its closing ">>", as they
+// are (with the white space they bring).
+func (f *File) Insert(n int, entries string) {
+	d := f.Objects[n]
+	i := bytes.LastIndex(d, []byte(">>"))
+	if i < 0 {
+		return
+	}
+	f.Objects[n] = slices.Concat(d[:i], []byte(entries), d[i:])
+}
+
+// InsertIn adds entries, lines ended by "\n", at the head of the
+// sub-dictionary key of dictionary n, written as fpdf writes its
+// resources ("/Font <<\n…>>\n"); when n has none it is made, at the end.
+func (f *File) InsertIn(n int, key, entries string) {
+	d := f.Objects[n]
+	open := []byte(key + " <<\n")
+	i := bytes.Index(d, open)
+	if i < 0 {
+		f.Insert(n, key+" <<\n"+entries+">>\n")
+		return
+	}
+	i += len(open)
+	f.Objects[n] = slices.Concat(d[:i], []byte(entries), d[i:])
+}
+
+// Text is s as a PDF text string: PDFDocEncoding for ASCII, else UTF-16BE
+// with its byte order mark (UTF16BE), escaped (Literal).
+func Text(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return Literal(UTF16BE(s))
+		}
+	}
+	return Literal(s)
+}
+
+// UTF16BE is s in UTF-16BE with its byte order mark: how a PDF text
+// string holds what is not ASCII. fpdf's Bookmark writes it as given.
+func UTF16BE(s string) string {
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
+}
+
+// Literal is s as a PDF literal string, its bytes as they are but for
+// the three that are escaped and a carriage return (which a reader would
+// take for a line end).
+func Literal(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('(')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '(', ')':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
 }
 
 // Ref returns the object number that key of dictionary n refers to

@@ -208,3 +208,34 @@ func TestRef(t *testing.T) {
 		}
 	}
 }
+
+// TestText: PDF text strings are ASCII as they are, anything else
+// UTF-16BE with its byte order mark, escaped; a carriage return is
+// written as \r (a reader would take it for a line end).
+func TestText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"abc", "(abc)"},
+		{`a(b)\c`, `(a\(b\)\\c)`},
+		{"a\rb\nc", "(a\\rb\nc)"},
+		{"图", "(\xfe\xff\x56\xfe)"},
+		{"\u2829", "(\xfe\xff\\(\\))"}, // both bytes of U+2829 are parentheses
+	} {
+		if got := Text(tc.in); got != tc.want {
+			t.Errorf("Text(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// Insert puts entries before a dictionary's closing >>; InsertIn at the
+// head of a sub-dictionary, or as a new one when there is none.
+func TestInsert(t *testing.T) {
+	f := &File{Objects: [][]byte{nil}}
+	n := f.Add([]byte("<<\n/ProcSet [/PDF]\n/Font <<\n/F1 3 0 R\n>>\n>>\n"))
+	f.InsertIn(n, "/Font", "/F2 4 0 R\n")
+	f.InsertIn(n, "/ExtGState", "/GS1 5 0 R\n")
+	f.Insert(n, "/Extra true\n")
+	want := "<<\n/ProcSet [/PDF]\n/Font <<\n/F2 4 0 R\n/F1 3 0 R\n>>\n/ExtGState <<\n/GS1 5 0 R\n>>\n/Extra true\n>>\n"
+	if got := string(f.Objects[n]); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

@@ -23,7 +23,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/brochure-dev/brochure/internal/pdffile"
 )
@@ -197,9 +196,9 @@ func (t *Tree) Write(pf *pdffile.File, pages []int) error {
 	for i, a := range t.annots {
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "<</Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /F 4 /StructParent %d /Contents %s",
-			num(a.rect[0]), num(a.rect[1]), num(a.rect[2]), num(a.rect[3]), len(pages)+i, Text(a.target.Text))
+			num(a.rect[0]), num(a.rect[1]), num(a.rect[2]), num(a.rect[3]), len(pages)+i, pdffile.Text(a.target.Text))
 		if a.target.URI != "" {
-			fmt.Fprintf(&b, " /A <</S /URI /URI %s>>", literal([]byte(a.target.URI)))
+			fmt.Fprintf(&b, " /A <</S /URI /URI %s>>", pdffile.Literal(a.target.URI))
 		} else if a.target.Page >= 0 && a.target.Page < len(pages) {
 			fmt.Fprintf(&b, " /Dest [%d 0 R /XYZ 0 %s null]", pages[a.target.Page], num(a.target.Y))
 		}
@@ -239,10 +238,9 @@ func (t *Tree) Write(pf *pdffile.File, pages []int) error {
 			}
 			extra += " /Annots [" + strings.Join(refs, " ") + "]"
 		}
-		pf.Objects[n] = beforeEnd(pf.Objects[n], extra)
+		pf.Insert(n, "\n"+extra+"\n")
 	}
-	pf.Objects[pf.Root] = beforeEnd(pf.Objects[pf.Root],
-		fmt.Sprintf("/StructTreeRoot %d 0 R /MarkInfo <</Marked true>> /ViewerPreferences <</DisplayDocTitle true>>", root))
+	pf.Insert(pf.Root, fmt.Sprintf("\n/StructTreeRoot %d 0 R /MarkInfo <</Marked true>> /ViewerPreferences <</DisplayDocTitle true>>\n", root))
 	return nil
 }
 
@@ -304,15 +302,15 @@ func (t *Tree) dict(e *Elem, parent int, pages, annots []int) []byte {
 	}
 	if e.Alt != "" {
 		b = append(b, " /Alt "...)
-		b = append(b, Text(e.Alt)...)
+		b = append(b, pdffile.Text(e.Alt)...)
 	}
 	if e.Actual != "" {
 		b = append(b, " /ActualText "...)
-		b = append(b, Text(e.Actual)...)
+		b = append(b, pdffile.Text(e.Actual)...)
 	}
 	if e.Lang != "" {
 		b = append(b, " /Lang "...)
-		b = append(b, literal([]byte(e.Lang))...)
+		b = append(b, pdffile.Literal(e.Lang)...)
 	}
 	if e.Scope != "" {
 		b = append(b, " /A <</O /Table /Scope /"...)
@@ -320,55 +318,6 @@ func (t *Tree) dict(e *Elem, parent int, pages, annots []int) []byte {
 		b = append(b, ">>"...)
 	}
 	return append(b, ">>\n"...)
-}
-
-// beforeEnd inserts s before the closing ">>" of dictionary d.
-func beforeEnd(d []byte, s string) []byte {
-	i := bytes.LastIndex(d, []byte(">>"))
-	if i < 0 {
-		return d
-	}
-	return append(d[:i:i], append([]byte("\n"+s+"\n"), d[i:]...)...)
-}
-
-// Text is s as a PDF text string: PDFDocEncoding for ASCII, else UTF-16BE
-// with its byte order mark.
-func Text(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return literal([]byte(s))
-	}
-	b := []byte{0xFE, 0xFF}
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, byte(u>>8), byte(u))
-	}
-	return literal(b)
-}
-
-// literal is b as a PDF literal string, escaped.
-func literal(b []byte) string {
-	var s strings.Builder
-	s.Grow(len(b) + 2)
-	s.WriteByte('(')
-	for _, c := range b {
-		switch c {
-		case '\\', '(', ')':
-			s.WriteByte('\\')
-			s.WriteByte(c)
-		case '\r':
-			s.WriteString(`\r`)
-		default:
-			s.WriteByte(c)
-		}
-	}
-	s.WriteByte(')')
-	return s.String()
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }

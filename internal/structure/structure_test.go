@@ -80,20 +80,3 @@ func TestTree(t *testing.T) {
 		t.Errorf("elements out of drawing order: H2 at %d, P at %d, Figure at %d", i, j, k)
 	}
 }
-
-// TestText: PDF text strings are ASCII as they are, anything else
-// UTF-16BE with its byte order mark, escaped.
-func TestText(t *testing.T) {
-	if got := Text("abc"); got != "(abc)" {
-		t.Errorf("Text(abc) = %q", got)
-	}
-	if got := Text(`a(b)\c`); got != `(a\(b\)\\c)` {
-		t.Errorf("Text = %q", got)
-	}
-	if got := Text("图"); got != "(\xfe\xff\x56\xfe)" {
-		t.Errorf("Text(图) = %q", got)
-	}
-	if got := Text("\u2829"); got != "(\xfe\xff\\(\\))" { // both bytes of U+2829 are parentheses
-		t.Errorf("Text(U+2829) = %q", got)
-	}
-}
