@@ -32,7 +32,8 @@ import (
 	"github.com/brochure-dev/brochure/internal/structure"
 )
 
-// Document is what Write makes a PDF of.
+// Document is what a Writer makes a PDF of; its pages are given to the
+// Writer one by one.
 type Document struct {
 	// Width and Height are the sheet (MediaBox) in pt: the trim plus the
 	// bleed plus, with Marks, the room for the printer's marks.
@@ -45,7 +46,6 @@ type Document struct {
 
 	Info Info
 
-	Pages    []draw.Page
 	Pictures []*draw.Picture // the images the pages name, /Im1 first
 	Alphabet []rune          // the characters the document may draw (see fonts.NewEmbedding)
 
@@ -69,17 +69,6 @@ type Info struct {
 	XMP                                                       []byte
 }
 
-// Write writes d, with its Pages, as a PDF to out.
-func Write(out io.Writer, d *Document) error {
-	w := NewWriter(d)
-	for i := range d.Pages {
-		if err := w.Page(&d.Pages[i]); err != nil {
-			return err
-		}
-	}
-	return w.Finish(out)
-}
-
 // A Writer writes a document page by page, so that a page's items can be
 // dropped (and their memory drawn into again) once written.
 type Writer struct {
@@ -89,7 +78,7 @@ type Writer struct {
 	p    painter
 }
 
-// NewWriter starts writing d (its Pages are not read: see Page).
+// NewWriter starts writing d.
 func NewWriter(d *Document) *Writer {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: d.Width, Ht: d.Height}})
 	pdf.SetCatalogSort(true)

@@ -16,15 +16,12 @@ import (
 //go:embed icc/sRGB2014.icc
 var srgbICC []byte
 
-// FOGRA39 is the press profile of a PDF/X build when the user names none:
+// fogra39 is the press profile of a PDF/X build when the user names none:
 // coated offset (FOGRA39), computed with ArgyllCMS from freely licensed
 // measurement data (icc/FOGRA39-brochure.txt says how).
 //
 //go:embed icc/FOGRA39-brochure.icc
-var FOGRA39 []byte
-
-// DefaultProfileName is the output condition of FOGRA39.
-const DefaultProfileName = "FOGRA39"
+var fogra39 []byte
 
 // Press is what a print (PDF/X-4) build adds: the output intent (the
 // press profile) in the catalog, /Trapped in the Info dictionary, and in
@@ -51,7 +48,7 @@ func (x *Press) apply(pf *pdffile.File, res int) error {
 	profile := x.Profile
 	name := x.Name
 	if profile == nil {
-		profile, name = FOGRA39, DefaultProfileName
+		profile, name = fogra39, "FOGRA39"
 	}
 	if name == "" {
 		name = "Custom"

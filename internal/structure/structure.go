@@ -34,7 +34,6 @@ type Role string
 const (
 	Document Role = "Document"
 	Sect     Role = "Sect"
-	Div      Role = "Div"
 	H1       Role = "H1"
 	H2       Role = "H2"
 	H3       Role = "H3"
@@ -92,7 +91,7 @@ func (e *Elem) Parent() *Elem { return e.parent }
 // annotation refers back to. The elements themselves may be drawn again
 // into another Tree.
 type Tree struct {
-	Root   *Elem
+	root   *Elem
 	kids   map[*Elem][]kid
 	pages  [][]*Elem // per page, the element of each MCID
 	annots []annot
@@ -129,7 +128,7 @@ type Target struct {
 
 // New returns an empty tree of the document root.
 func New(root *Elem) *Tree {
-	return &Tree{Root: root, kids: map[*Elem][]kid{}, placed: map[*Elem]bool{root: true}, obj: map[*Elem]int{}}
+	return &Tree{root: root, kids: map[*Elem][]kid{}, placed: map[*Elem]bool{root: true}, obj: map[*Elem]int{}}
 }
 
 // Mark returns the next MCID of page (from 0) for content of e.
@@ -152,9 +151,6 @@ func (t *Tree) Link(page int, e *Elem, rect [4]float64, to Target) {
 	t.place(e)
 }
 
-// Empty reports whether nothing was marked.
-func (t *Tree) Empty() bool { return len(t.kids[t.Root]) == 0 }
-
 // Write adds the tree to pf, whose page objects are pages (pf.Pages, which
 // the caller has read already): an object per element, the annotations,
 // the parent tree, and in the catalog the StructTreeRoot, MarkInfo and
@@ -165,7 +161,7 @@ func (t *Tree) Write(pf *pdffile.File, pages []int) error {
 		return fmt.Errorf("structure: content marked on page %d of %d", len(t.pages), len(pages))
 	}
 	root := pf.Add(nil)
-	t.obj[t.Root] = pf.Add(nil)
+	t.obj[t.root] = pf.Add(nil)
 	var elems []*Elem
 	var number func(e *Elem)
 	number = func(e *Elem) {
@@ -177,7 +173,7 @@ func (t *Tree) Write(pf *pdffile.File, pages []int) error {
 			}
 		}
 	}
-	number(t.Root)
+	number(t.root)
 	annots := make([]int, len(t.annots))
 	perPage := make([][]int, len(pages))
 	for i, a := range t.annots {
@@ -228,7 +224,7 @@ func (t *Tree) Write(pf *pdffile.File, pages []int) error {
 	nums.WriteString("]>>\n")
 	ptree := pf.Add(nums.Bytes())
 	pf.Objects[root] = fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>\n",
-		t.obj[t.Root], ptree, len(pages)+len(t.annots))
+		t.obj[t.root], ptree, len(pages)+len(t.annots))
 	for p, n := range pages {
 		extra := fmt.Sprintf("/StructParents %d /Tabs /S", p)
 		if len(perPage[p]) > 0 {

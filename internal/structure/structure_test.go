@@ -43,9 +43,6 @@ func TestTree(t *testing.T) {
 	link := p.Add(Link)
 
 	tr := New(root)
-	if !tr.Empty() {
-		t.Fatal("a new tree is not empty")
-	}
 	tr.Mark(0, h)    // MCID 0 on page 1
 	tr.Mark(0, p)    // 1
 	tr.Mark(0, fig)  // 2
