@@ -330,26 +330,31 @@ func (f *File) InsertIn(n int, key, entries string) {
 func Text(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
-			return Literal(UTF16BE(s))
+			return literal(utf16BE(s))
 		}
 	}
-	return Literal(s)
+	return literal(s)
 }
 
 // UTF16BE is s in UTF-16BE with its byte order mark: how a PDF text
 // string holds what is not ASCII. fpdf's Bookmark writes it as given.
-func UTF16BE(s string) string {
-	b := []byte{0xFE, 0xFF}
+func UTF16BE(s string) string { return string(utf16BE(s)) }
+
+func utf16BE(s string) []byte {
+	b := make([]byte, 2, 2+2*len(s))
+	b[0], b[1] = 0xFE, 0xFF
 	for _, u := range utf16.Encode([]rune(s)) {
 		b = append(b, byte(u>>8), byte(u))
 	}
-	return string(b)
+	return b
 }
 
 // Literal is s as a PDF literal string, its bytes as they are but for
 // the three that are escaped and a carriage return (which a reader would
 // take for a line end).
-func Literal(s string) string {
+func Literal(s string) string { return literal(s) }
+
+func literal[T string | []byte](s T) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('(')
@@ -380,13 +385,13 @@ func (f *File) Ref(n int, key string) (int, error) {
 	if i < 0 {
 		return 0, fmt.Errorf("pdffile: object %d has no %s", n, key)
 	}
-	fs := bytes.Fields(o[i+len(key)+1:])
-	if len(fs) < 3 || string(fs[1]) != "0" || !bytes.HasPrefix(fs[2], []byte("R")) {
+	num, rest, _ := bytes.Cut(o[i+len(key)+1:], []byte(" "))
+	if !bytes.HasPrefix(rest, []byte("0 R")) {
 		return 0, fmt.Errorf("pdffile: object %d: %s is not a reference", n, key)
 	}
-	r, err := strconv.Atoi(string(fs[0]))
+	r, err := strconv.Atoi(string(num))
 	if err != nil || r <= 0 || r >= len(f.Objects) {
-		return 0, fmt.Errorf("pdffile: object %d: bad %s %q", n, key, fs[0])
+		return 0, fmt.Errorf("pdffile: object %d: bad %s %q", n, key, num)
 	}
 	return r, nil
 }
