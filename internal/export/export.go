@@ -158,11 +158,7 @@ func (w *Writer) Finish(out io.Writer) error {
 	if err := w.pdf.Output(&buf); err != nil {
 		return err
 	}
-	intents := 0
-	if w.d.PDFA {
-		intents = 1
-	}
-	b, err := finish(buf.Bytes(), w.text, w.d.Pictures, w.d.Press, w.p.tags, intents)
+	b, err := w.finish(buf.Bytes())
 	if err != nil {
 		return err
 	}
@@ -411,7 +407,10 @@ func (p *painter) vector(it *draw.Item) {
 	}
 	if it.Stroke.A > 0 {
 		p.stroke(it.Stroke.RGB)
-		op = map[string]string{"": "S", "f": "B"}[op]
+		op = "S"
+		if it.Fill.A > 0 {
+			op = "B" // fill, then stroke
+		}
 	}
 	if it.EvenOdd && op != "S" {
 		op += "*"

@@ -5,10 +5,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/brochure-dev/brochure/fonts"
-	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/pdffile"
-	"github.com/brochure-dev/brochure/internal/structure"
 )
 
 // finish completes fpdf's output, deterministically. Each step is what
@@ -36,9 +33,7 @@ import (
 //     for a screen build).
 //   - Structure: the tagged PDF's structure tree, its link annotations
 //     and the catalog's entries for them (see structure.Tree.Write).
-//
-// intents is the number of output intents fpdf wrote (PDF/A's sRGB).
-func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, tags *structure.Tree, intents int) ([]byte, error) {
+func (w *Writer) finish(pdf []byte) ([]byte, error) {
 	pf, err := pdffile.Parse(pdf)
 	if err != nil {
 		return nil, fmt.Errorf("finish: %w", err)
@@ -55,10 +50,10 @@ func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, t
 	for _, n := range pages {
 		sortBoxes(pf.Objects[n])
 	}
-	if err := text.Embed(pf, res); err != nil {
+	if err := w.text.Embed(pf, res); err != nil {
 		return nil, err
 	}
-	addPictures(pf, res, pics)
+	addPictures(pf, res, w.d.Pictures)
 	for _, n := range pages {
 		c, err := pf.Ref(n, "/Contents")
 		if err == nil {
@@ -69,15 +64,18 @@ func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, t
 		}
 	}
 	// fpdf writes the Info dictionary, then one profile stream per output
-	// intent, then the catalog
-	pf.Info = pf.Root - 1 - intents
-	if tags != nil {
-		if err := tags.Write(pf, pages); err != nil {
+	// intent (PDF/A's sRGB), then the catalog
+	pf.Info = pf.Root - 1
+	if w.d.PDFA {
+		pf.Info--
+	}
+	if w.p.tags != nil {
+		if err := w.p.tags.Write(pf, pages); err != nil {
 			return nil, fmt.Errorf("finish: %w", err)
 		}
 	}
-	if x != nil {
-		if err := x.apply(pf, res); err != nil {
+	if w.d.Press != nil {
+		if err := w.d.Press.apply(pf, res); err != nil {
 			return nil, err
 		}
 	}
