@@ -80,11 +80,8 @@ type Writer struct {
 
 // NewWriter starts writing d.
 func NewWriter(d *Document) *Writer {
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: d.Width, Ht: d.Height}})
-	pdf.SetCatalogSort(true)
+	pdf := newPDF(d.Width, d.Height)
 	pdf.SetCompression(false) // finish compresses the pages
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
 	in := d.Info
 	pdf.SetTitle(in.Title, true)
 	pdf.SetAuthor(in.Author, true)
@@ -170,10 +167,7 @@ func (w *Writer) Finish(out io.Writer) error {
 // untagged, in screen colours, with a fixed date so that it depends only
 // on its arguments.
 func Figure(items []draw.Item, w, h float64, title, subject string) ([]byte, error) {
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: w, Ht: h}})
-	pdf.SetCatalogSort(true)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
+	pdf := newPDF(w, h)
 	fixed := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	pdf.SetCreationDate(fixed)
 	pdf.SetModificationDate(fixed)
@@ -188,6 +182,17 @@ func Figure(items []draw.Item, w, h float64, title, subject string) ([]byte, err
 		return nil, err
 	}
 	return text.Output()
+}
+
+// newPDF is fpdf set up to draw pages w × h pt where they are placed: in
+// points, without margins or page breaks of its own, its catalog sorted
+// (the same bytes each time).
+func newPDF(w, h float64) *fpdf.Fpdf {
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: w, Ht: h}})
+	pdf.SetCatalogSort(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	return pdf
 }
 
 // painter writes items into fpdf's current page.
