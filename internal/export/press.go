@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 
@@ -45,6 +44,7 @@ func (x *Press) apply(pf *pdffile.File, res int) error {
 	defRGB := pf.Add(fmt.Appendf(nil, "[/ICCBased %d 0 R]\n", srgb))
 	pf.InsertIn(res, "/ExtGState", fmt.Sprintf("%s %d 0 R\n", ink.Overprint, gs))
 	pf.InsertIn(res, "/ColorSpace", fmt.Sprintf("/DefaultRGB %d 0 R\n", defRGB))
+
 	profile := x.Profile
 	name := x.Name
 	if profile == nil {
@@ -58,8 +58,6 @@ func (x *Press) apply(pf *pdffile.File, res int) error {
 		pdffile.Literal(name), pdffile.Text(name), dest))
 	pf.Insert(pf.Root, fmt.Sprintf("/OutputIntents [%d 0 R]\n", intent))
 	pf.Insert(pf.Info, "/Trapped /False\n/GTS_PDFXVersion (PDF/X-4)\n")
-	if i := bytes.Index(pf.Header, []byte("%PDF-1.")); i >= 0 && i+7 < len(pf.Header) && pf.Header[i+7] < '6' {
-		pf.Header[i+7] = '6'
-	}
+	pf.AtLeast("1.6")
 	return nil
 }

@@ -255,6 +255,10 @@ func isStream(o []byte) bool {
 	return bytes.HasSuffix(o, []byte("\nendstream\n"))
 }
 
+// AtLeast raises the version the header says ("%PDF-1.x") to v, when it
+// is lower: what the file's contents need (PDF/X-4 is PDF 1.6).
+func (f *File) AtLeast(v string) { setVersion(f.Header, v) }
+
 // setVersion raises the header's "%PDF-1.x" to at least v, in place.
 func setVersion(header []byte, v string) {
 	const p = "%PDF-"

@@ -239,3 +239,17 @@ func TestInsert(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// AtLeast raises the header's version, never lowers it.
+func TestAtLeast(t *testing.T) {
+	for _, tc := range []struct{ header, v, want string }{
+		{"%PDF-1.3\n", "1.6", "%PDF-1.6\n"},
+		{"%PDF-1.7\n", "1.6", "%PDF-1.7\n"},
+		{"%PDF-1.6\n", "1.6", "%PDF-1.6\n"},
+	} {
+		f := &File{Header: []byte(tc.header)}
+		if f.AtLeast(tc.v); string(f.Header) != tc.want {
+			t.Errorf("%q at least %s: %q, want %q", tc.header, tc.v, f.Header, tc.want)
+		}
+	}
+}
