@@ -53,7 +53,7 @@ func newDoc(t testing.TB) *doc {
 // AddPage starts a new page; the canvas draws on it.
 func (d *doc) AddPage() {
 	d.pages = append(d.pages, draw.Page{Number: len(d.pages) + 1})
-	d.cv.Reset(&d.pages[len(d.pages)-1])
+	d.cv.Page = &d.pages[len(d.pages)-1]
 }
 
 func (d *doc) canvas() *draw.Canvas { return &d.cv }
@@ -61,8 +61,14 @@ func (d *doc) canvas() *draw.Canvas { return &d.cv }
 // output is the document as a PDF, as export writes a brochure's.
 func output(t testing.TB, d *doc) []byte {
 	t.Helper()
+	w := export.NewWriter(&export.Document{Width: 595.28, Height: 841.89, Trim: marks.Rect{W: 595.28, H: 841.89}})
+	for i := range d.pages {
+		if err := w.Page(&d.pages[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var buf bytes.Buffer
-	if err := export.Write(&buf, &export.Document{Width: 595.28, Height: 841.89, Trim: marks.Rect{W: 595.28, H: 841.89}, Pages: d.pages}); err != nil {
+	if err := w.Finish(&buf); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

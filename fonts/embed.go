@@ -199,24 +199,13 @@ func (e *Embedding) Done() {
 }
 
 // Embed adds the fonts to the file fpdf wrote for the document: the
-// objects of each face, and their names in the pages' font resources.
-func (e *Embedding) Embed(pf *pdffile.File) error {
+// objects of each face, and their names in the font resources of fpdf's
+// one resource dictionary, object res, which all pages share.
+func (e *Embedding) Embed(pf *pdffile.File, res int) error {
 	e.Done()
 	<-e.ready
 	if len(e.faces) == 0 {
 		return nil
-	}
-	// fpdf's one resource dictionary, shared by all pages
-	const fontRes = "/ProcSet [/PDF /Text /ImageB /ImageC /ImageI]\n/Font <<\n"
-	res := -1
-	for n, o := range pf.Objects {
-		if bytes.Contains(o, []byte(fontRes)) {
-			res = n
-			break
-		}
-	}
-	if res < 0 {
-		return fmt.Errorf("fonts: embed: the file has no font resources to add to")
 	}
 	toUnicode := pf.Add(e.toUni)
 	var names strings.Builder
@@ -241,9 +230,7 @@ func (e *Embedding) Embed(pf *pdffile.File) error {
 		}
 		fmt.Fprintf(&names, "%s %d 0 R\n", u.res, n)
 	}
-	o := pf.Objects[res]
-	i := bytes.Index(o, []byte(fontRes)) + len(fontRes)
-	pf.Objects[res] = slices.Concat(o[:i], []byte(names.String()), o[i:])
+	pf.InsertIn(res, "/Font", names.String())
 	return nil
 }
 
@@ -425,7 +412,15 @@ func (e *Embedding) Output() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := e.Embed(pf); err != nil {
+	pages, err := pf.Pages()
+	if err != nil {
+		return nil, err
+	}
+	res, err := pf.Ref(pages[0], "/Resources")
+	if err != nil {
+		return nil, err
+	}
+	if err := e.Embed(pf, res); err != nil {
 		return nil, err
 	}
 	pf.ID, pf.Compact = true, true

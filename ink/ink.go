@@ -143,15 +143,6 @@ func (p *Palette) Lookup(rgb [3]uint8) Colour {
 	return Colour{RGB: rgb, CMYK: derive(rgb)}
 }
 
-// Hex is Lookup of a "#RRGGBB" (black if s is not one: data validated it).
-func (p *Palette) Hex(s string) Colour {
-	c, err := Parse(s)
-	if err != nil || c.Given {
-		return p.Lookup([3]uint8{})
-	}
-	return p.Lookup(c.RGB)
-}
-
 // Operator is the PDF operator setting c as the fill (or stroke) colour in
 // this build: "0.102 g", "0 0 0 0.898 k", "0.71 0.071 0.106 rg" (with G, K,
 // RG for strokes). Spot colours need a colour space resource; a caller

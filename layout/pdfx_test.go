@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brochure-dev/brochure/internal/export"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 	"github.com/brochure-dev/brochure/preflight"
 )
@@ -41,7 +40,11 @@ func TestPDFX(t *testing.T) {
 			t.Errorf("no %s", s)
 		}
 	}
-	if !bytes.Contains(all, export.FOGRA39[128:1024]) {
+	fogra39, err := os.ReadFile("../internal/export/icc/FOGRA39-brochure.icc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(all, fogra39[128:1024]) {
 		t.Error("the FOGRA39 profile is not embedded")
 	}
 	runs := textColourRE.FindAllSubmatch(all, -1)

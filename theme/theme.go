@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/ink"
@@ -225,24 +226,35 @@ func Look(name string) (Theme, error) {
 // report（…）" (the schema's text of style:); in English (en), "newspaper
 // (a paper's data page), poster (…) or report (…)" (--style's help).
 func Described(en bool) string {
+	d := described()
+	if en {
+		return d[1]
+	}
+	return d[0]
+}
+
+// described is Described's two texts, Chinese and English, written once:
+// each look is built (to read its About) on the first call only, after
+// every look's init has registered it.
+var described = sync.OnceValue(func() [2]string {
 	names := slices.DeleteFunc(Names(), func(n string) bool { return n == Default })
 	names = append([]string{Default}, names...)
-	var parts []string
+	var zh, en []string
 	for _, n := range names {
 		a := looks[n]().About
-		switch {
-		case en:
-			parts = append(parts, n+" ("+a[1]+")")
-		case n == Default:
-			parts = append(parts, n+"（"+a[0]+"，默认）")
-		default:
-			parts = append(parts, n+"（"+a[0]+"）")
+		if n == Default {
+			zh = append(zh, n+"（"+a[0]+"，默认）")
+		} else {
+			zh = append(zh, n+"（"+a[0]+"）")
 		}
+		en = append(en, n+" ("+a[1]+")")
 	}
-	sep, or := "、", "或 "
-	if en {
-		sep, or = ", ", " or "
-	}
+	return [2]string{either(zh, "、", "或 "), either(en, ", ", " or ")}
+})
+
+// either joins parts as "a, b or c", with sep between all but the last
+// two and or before the last.
+func either(parts []string, sep, or string) string {
 	if len(parts) == 1 {
 		return parts[0]
 	}

@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -72,6 +73,49 @@ func TestTypeForPoppler(t *testing.T) {
 		// than 1.6 times their size
 		if s := th.Scale; th.Opener.Kind == "numeral" && s.HeadNum >= 1.6*s.HeadWord {
 			t.Errorf("%s: headline figures %g pt over %g pt words: poppler reads a late figure as a block of its own", name, s.HeadNum, s.HeadWord)
+		}
+	}
+}
+
+// TestDescribed: both texts name every look once with its About, the
+// default first (marked 默认 in Chinese), the last after "或 " / " or ";
+// and asking again gives the same text.
+func TestDescribed(t *testing.T) {
+	for _, tc := range []struct {
+		en    bool
+		entry string // a look's entry, from its name and About
+		or    string
+	}{
+		{false, "%s（%s）", "或 "},
+		{true, "%s (%s)", " or "},
+	} {
+		got := Described(tc.en)
+		about := func(n string) string {
+			th, err := Look(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.en {
+				return th.About[1]
+			}
+			if n == Default {
+				return th.About[0] + "，默认"
+			}
+			return th.About[0]
+		}
+		if first := fmt.Sprintf(tc.entry, Default, about(Default)); !strings.HasPrefix(got, first) {
+			t.Errorf("%q does not start with the default look, %q", got, first)
+		}
+		for _, n := range Names() {
+			if e := fmt.Sprintf(tc.entry, n, about(n)); strings.Count(got, e) != 1 {
+				t.Errorf("%q names %s (%q) not once", got, n, e)
+			}
+		}
+		if len(Names()) > 1 && strings.Count(got, tc.or) != 1 {
+			t.Errorf("%q has not one %q", got, tc.or)
+		}
+		if again := Described(tc.en); again != got {
+			t.Errorf("%q, then %q", got, again)
 		}
 	}
 }

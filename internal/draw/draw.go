@@ -148,16 +148,16 @@ type Picture struct {
 // drawn in between content of e; outside any Begin, or in Begin(nil), it
 // is an artifact. It decides nothing: positions come in, items go out.
 type Canvas struct {
+	// Page is the page being recorded; setting it starts another (the
+	// element stack is kept). See Reuse for a writer that drops pages.
 	Page  *Page
 	ops   []Op              // the current page's path segments, shared by its items
 	stack []*structure.Elem // what is being drawn (nil: an artifact)
 }
 
-// Reset starts recording page p; the element stack is kept.
-func (c *Canvas) Reset(p *Page) { c.Page = p }
-
-// Reuse is Reset for a writer that has written the pages before (see
-// export.Writer.Page): their paths' memory is drawn into again.
+// Reuse starts recording page p for a writer that has written the pages
+// before (see export.Writer.Page): their paths' memory is drawn into
+// again, so their items must not be read any more.
 func (c *Canvas) Reuse(p *Page) {
 	c.Page = p
 	c.ops = c.ops[:0]

@@ -21,7 +21,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -29,10 +28,12 @@ import (
 	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/marks"
+	"github.com/brochure-dev/brochure/internal/pdffile"
 	"github.com/brochure-dev/brochure/internal/structure"
 )
 
-// Document is what Write makes a PDF of.
+// Document is what a Writer makes a PDF of; its pages are given to the
+// Writer one by one.
 type Document struct {
 	// Width and Height are the sheet (MediaBox) in pt: the trim plus the
 	// bleed plus, with Marks, the room for the printer's marks.
@@ -45,7 +46,6 @@ type Document struct {
 
 	Info Info
 
-	Pages    []draw.Page
 	Pictures []*draw.Picture // the images the pages name, /Im1 first
 	Alphabet []rune          // the characters the document may draw (see fonts.NewEmbedding)
 
@@ -69,17 +69,6 @@ type Info struct {
 	XMP                                                       []byte
 }
 
-// Write writes d, with its Pages, as a PDF to out.
-func Write(out io.Writer, d *Document) error {
-	w := NewWriter(d)
-	for i := range d.Pages {
-		if err := w.Page(&d.Pages[i]); err != nil {
-			return err
-		}
-	}
-	return w.Finish(out)
-}
-
 // A Writer writes a document page by page, so that a page's items can be
 // dropped (and their memory drawn into again) once written.
 type Writer struct {
@@ -89,13 +78,10 @@ type Writer struct {
 	p    painter
 }
 
-// NewWriter starts writing d (its Pages are not read: see Page).
+// NewWriter starts writing d.
 func NewWriter(d *Document) *Writer {
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: d.Width, Ht: d.Height}})
-	pdf.SetCatalogSort(true)
+	pdf := newPDF(d.Width, d.Height)
 	pdf.SetCompression(false) // finish compresses the pages
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
 	in := d.Info
 	pdf.SetTitle(in.Title, true)
 	pdf.SetAuthor(in.Author, true)
@@ -144,7 +130,7 @@ func (w *Writer) Page(pg *draw.Page) error {
 	pdf.AddPage()
 	w.p.page++
 	for _, b := range pg.Bookmarks {
-		pdf.Bookmark(utf16BE(b.Title), 0, b.Y)
+		pdf.Bookmark(pdffile.UTF16BE(b.Title), 0, b.Y)
 	}
 	w.p.paint(pg.Items)
 	if d.Marks {
@@ -169,11 +155,7 @@ func (w *Writer) Finish(out io.Writer) error {
 	if err := w.pdf.Output(&buf); err != nil {
 		return err
 	}
-	intents := 0
-	if w.d.PDFA {
-		intents = 1
-	}
-	b, err := finish(buf.Bytes(), w.text, w.d.Pictures, w.d.Press, w.p.tags, intents)
+	b, err := w.finish(buf.Bytes())
 	if err != nil {
 		return err
 	}
@@ -185,10 +167,7 @@ func (w *Writer) Finish(out io.Writer) error {
 // untagged, in screen colours, with a fixed date so that it depends only
 // on its arguments.
 func Figure(items []draw.Item, w, h float64, title, subject string) ([]byte, error) {
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: w, Ht: h}})
-	pdf.SetCatalogSort(true)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
+	pdf := newPDF(w, h)
 	fixed := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	pdf.SetCreationDate(fixed)
 	pdf.SetModificationDate(fixed)
@@ -203,6 +182,17 @@ func Figure(items []draw.Item, w, h float64, title, subject string) ([]byte, err
 		return nil, err
 	}
 	return text.Output()
+}
+
+// newPDF is fpdf set up to draw pages w × h pt where they are placed: in
+// points, without margins or page breaks of its own, its catalog sorted
+// (the same bytes each time).
+func newPDF(w, h float64) *fpdf.Fpdf {
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: w, Ht: h}})
+	pdf.SetCatalogSort(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	return pdf
 }
 
 // painter writes items into fpdf's current page.
@@ -422,7 +412,10 @@ func (p *painter) vector(it *draw.Item) {
 	}
 	if it.Stroke.A > 0 {
 		p.stroke(it.Stroke.RGB)
-		op = map[string]string{"": "S", "f": "B"}[op]
+		op = "S"
+		if it.Fill.A > 0 {
+			op = "B" // fill, then stroke
+		}
 	}
 	if it.EvenOdd && op != "S" {
 		op += "*"
@@ -462,15 +455,4 @@ func decimals(v float64, n int) string {
 		return "0"
 	}
 	return s
-}
-
-// utf16BE is s as a PDF text string in UTF-16BE with its byte order mark,
-// the form fpdf's Bookmark writes as given (it converts only under one of
-// its own UTF-8 fonts).
-func utf16BE(s string) string {
-	b := []byte{0xFE, 0xFF}
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, byte(u>>8), byte(u))
-	}
-	return string(b)
 }

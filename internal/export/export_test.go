@@ -14,8 +14,8 @@ import (
 )
 
 // page draws two paragraphs (the second an empty one), a rule between
-// them as an artifact, and a link, and returns the document.
-func page(tagged bool) *Document {
+// them as an artifact, and a link, and writes them as a PDF of one page.
+func page(t *testing.T, tagged bool) []byte {
 	root := structure.NewDocument()
 	p1, p2 := root.Add(structure.P), root.Add(structure.P)
 	link := p1.Add(structure.Link)
@@ -31,11 +31,19 @@ func page(tagged bool) *Document {
 	c.Begin(p2)
 	c.Text("", nil, 0, 0, black, 20, 60, 0)
 	c.End()
-	d := &Document{Width: 200, Height: 100, Trim: marks.Rect{W: 200, H: 100}, Pages: []draw.Page{pg}}
+	d := &Document{Width: 200, Height: 100, Trim: marks.Rect{W: 200, H: 100}}
 	if tagged {
 		d.Root = root
 	}
-	return d
+	w := NewWriter(d)
+	if err := w.Page(&pg); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := w.Finish(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // Items of one element share one marked-content sequence; an element
@@ -44,11 +52,7 @@ func page(tagged bool) *Document {
 // link becomes an annotation. Untagged, there is no marked content.
 func TestMarkedContent(t *testing.T) {
 	for _, tagged := range []bool{true, false} {
-		var buf bytes.Buffer
-		if err := Write(&buf, page(tagged)); err != nil {
-			t.Fatal(err)
-		}
-		all := pdftest.Inflate(buf.Bytes())
+		all := pdftest.Inflate(page(t, tagged))
 		seq := regexp.MustCompile(`/P <</MCID \d+>> BDC|/Artifact BMC|EMC|BT`).FindAll(all, -1)
 		var got []string
 		for _, s := range seq {

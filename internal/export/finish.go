@@ -4,12 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strconv"
 
-	"github.com/brochure-dev/brochure/fonts"
-	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/pdffile"
-	"github.com/brochure-dev/brochure/internal/structure"
 )
 
 // finish completes fpdf's output, deterministically. Each step is what
@@ -37,9 +33,7 @@ import (
 //     for a screen build).
 //   - Structure: the tagged PDF's structure tree, its link annotations
 //     and the catalog's entries for them (see structure.Tree.Write).
-//
-// intents is the number of output intents fpdf wrote (PDF/A's sRGB).
-func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, tags *structure.Tree, intents int) ([]byte, error) {
+func (w *Writer) finish(pdf []byte) ([]byte, error) {
 	pf, err := pdffile.Parse(pdf)
 	if err != nil {
 		return nil, fmt.Errorf("finish: %w", err)
@@ -48,17 +42,20 @@ func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, t
 	if err != nil {
 		return nil, fmt.Errorf("finish: %w", err)
 	}
+	// fpdf's one resource dictionary, which every page names
+	res, err := pf.Ref(pages[0], "/Resources")
+	if err != nil {
+		return nil, fmt.Errorf("finish: %w", err)
+	}
 	for _, n := range pages {
 		sortBoxes(pf.Objects[n])
 	}
-	if err := text.Embed(pf); err != nil {
+	if err := w.text.Embed(pf, res); err != nil {
 		return nil, err
 	}
-	if err := addPictures(pf, pics); err != nil {
-		return nil, err
-	}
+	addPictures(pf, res, w.d.Pictures)
 	for _, n := range pages {
-		c, err := contents(pf.Objects[n])
+		c, err := pf.Ref(n, "/Contents")
 		if err == nil {
 			err = pf.Compress(c)
 		}
@@ -67,36 +64,23 @@ func finish(pdf []byte, text *fonts.Embedding, pics []*draw.Picture, x *Press, t
 		}
 	}
 	// fpdf writes the Info dictionary, then one profile stream per output
-	// intent, then the catalog
-	pf.Info = pf.Root - 1 - intents
-	if tags != nil {
-		if err := tags.Write(pf); err != nil {
+	// intent (PDF/A's sRGB), then the catalog
+	pf.Info = pf.Root - 1
+	if w.d.PDFA {
+		pf.Info--
+	}
+	if w.p.tags != nil {
+		if err := w.p.tags.Write(pf, pages); err != nil {
 			return nil, fmt.Errorf("finish: %w", err)
 		}
 	}
-	if x != nil {
-		if err := x.apply(pf); err != nil {
+	if w.d.Press != nil {
+		if err := w.d.Press.apply(pf, res); err != nil {
 			return nil, err
 		}
 	}
 	pf.ID, pf.Compact = true, true
 	return pf.Bytes(), nil
-}
-
-// contents is the object number of a page's content stream: fpdf ends a
-// page dictionary with "/Contents N 0 R>>".
-func contents(page []byte) (int, error) {
-	const key = "/Contents "
-	i := bytes.LastIndex(page, []byte(key))
-	if i < 0 {
-		return 0, fmt.Errorf("no /Contents")
-	}
-	ref, _, _ := bytes.Cut(page[i+len(key):], []byte(" "))
-	n, err := strconv.Atoi(string(ref))
-	if err != nil {
-		return 0, fmt.Errorf("bad /Contents %q", ref)
-	}
-	return n, nil
 }
 
 // sortBoxes puts the box lines of a page dictionary in alphabetical

@@ -1,10 +1,8 @@
 package export
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
-	"strings"
 
 	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/internal/pdffile"
@@ -17,15 +15,12 @@ import (
 //go:embed icc/sRGB2014.icc
 var srgbICC []byte
 
-// FOGRA39 is the press profile of a PDF/X build when the user names none:
+// fogra39 is the press profile of a PDF/X build when the user names none:
 // coated offset (FOGRA39), computed with ArgyllCMS from freely licensed
 // measurement data (icc/FOGRA39-brochure.txt says how).
 //
 //go:embed icc/FOGRA39-brochure.icc
-var FOGRA39 []byte
-
-// DefaultProfileName is the output condition of FOGRA39.
-const DefaultProfileName = "FOGRA39"
+var fogra39 []byte
 
 // Press is what a print (PDF/X-4) build adds: the output intent (the
 // press profile) in the catalog, /Trapped in the Info dictionary, and in
@@ -38,64 +33,31 @@ type Press struct {
 	Name    string // its output condition
 }
 
-func (x *Press) apply(pf *pdffile.File) error {
-	res := -1
-	for n, o := range pf.Objects {
-		if bytes.HasPrefix(o, []byte("<<\n/ProcSet [")) {
-			res = n
-			break
-		}
-	}
-	if res < 0 || pf.Root <= 0 || pf.Info <= 0 {
-		return fmt.Errorf("finish: PDF/X: no resource dictionary, catalog or Info")
+// apply adds the press's objects to pf, whose resource dictionary (the
+// one all pages share) is object res.
+func (x *Press) apply(pf *pdffile.File, res int) error {
+	if pf.Info <= 0 {
+		return fmt.Errorf("finish: PDF/X: no Info dictionary")
 	}
 	gs := pf.Add([]byte(ink.OverprintState + "\n"))
 	srgb := pf.Add(pdffile.Stream("/N 3 /Alternate /DeviceRGB", srgbICC, true))
 	defRGB := pf.Add(fmt.Appendf(nil, "[/ICCBased %d 0 R]\n", srgb))
-	pf.Objects[res] = addEntry(pf.Objects[res], "/ExtGState", fmt.Sprintf("%s %d 0 R", ink.Overprint, gs))
-	pf.Objects[res] = addEntry(pf.Objects[res], "/ColorSpace", fmt.Sprintf("/DefaultRGB %d 0 R", defRGB))
+	pf.InsertIn(res, "/ExtGState", fmt.Sprintf("%s %d 0 R\n", ink.Overprint, gs))
+	pf.InsertIn(res, "/ColorSpace", fmt.Sprintf("/DefaultRGB %d 0 R\n", defRGB))
 
 	profile := x.Profile
 	name := x.Name
 	if profile == nil {
-		profile, name = FOGRA39, DefaultProfileName
+		profile, name = fogra39, "FOGRA39"
 	}
 	if name == "" {
 		name = "Custom"
 	}
 	dest := pf.Add(pdffile.Stream("/N 4 /Alternate /DeviceCMYK", profile, true))
-	intent := pf.Add(fmt.Appendf(nil, "<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (%s) /RegistryName (http://www.color.org) /Info (%s) /DestOutputProfile %d 0 R>>\n",
-		pdfString(name), pdfString(name), dest))
-	pf.Objects[pf.Root] = beforeEnd(pf.Objects[pf.Root], fmt.Sprintf("/OutputIntents [%d 0 R]\n", intent))
-	pf.Objects[pf.Info] = beforeEnd(pf.Objects[pf.Info], "/Trapped /False\n/GTS_PDFXVersion (PDF/X-4)\n")
-	if i := bytes.Index(pf.Header, []byte("%PDF-1.")); i >= 0 && i+7 < len(pf.Header) && pf.Header[i+7] < '6' {
-		pf.Header[i+7] = '6'
-	}
+	intent := pf.Add(fmt.Appendf(nil, "<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier %s /RegistryName (http://www.color.org) /Info %s /DestOutputProfile %d 0 R>>\n",
+		pdffile.Literal(name), pdffile.Text(name), dest))
+	pf.Insert(pf.Root, fmt.Sprintf("/OutputIntents [%d 0 R]\n", intent))
+	pf.Insert(pf.Info, "/Trapped /False\n/GTS_PDFXVersion (PDF/X-4)\n")
+	pf.AtLeast("1.6")
 	return nil
-}
-
-// addEntry adds "entry" to the sub-dictionary key of dictionary d
-// (fpdf's resources: "/Key <<\n…\n>>\n"), making the sub-dictionary when
-// d has none.
-func addEntry(d []byte, key, entry string) []byte {
-	open := []byte(key + " <<\n")
-	if i := bytes.Index(d, open); i >= 0 {
-		at := i + len(open)
-		return append(d[:at:at], append([]byte(entry+"\n"), d[at:]...)...)
-	}
-	return beforeEnd(d, key+" <<\n"+entry+"\n>>\n")
-}
-
-// beforeEnd inserts s before the closing ">>" of dictionary d.
-func beforeEnd(d []byte, s string) []byte {
-	i := bytes.LastIndex(d, []byte(">>"))
-	if i < 0 {
-		return d
-	}
-	return append(d[:i:i], append([]byte(s), d[i:]...)...)
-}
-
-// pdfString escapes s for a PDF literal string.
-func pdfString(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "\r", "", "\n", " ").Replace(s)
 }

@@ -1,6 +1,8 @@
 // Package pdffile edits a PDF that fpdf has finished: it splits the file
 // into its numbered objects by the cross-reference table, lets the caller
-// replace and add objects, and writes the file again with a new table.
+// replace and add objects, follow references (Ref) and add entries to
+// dictionaries (Insert, InsertIn), and writes the file again with a new
+// table. Text and Literal write PDF strings for those entries.
 //
 // Why by hand: fpdf has no hooks for objects of one's own (the fonts are
 // written by package fonts, not by fpdf), and a general PDF library
@@ -17,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 )
 
 // File is a PDF split into objects. Object n is Objects[n]: what stands
@@ -252,6 +255,10 @@ func isStream(o []byte) bool {
 	return bytes.HasSuffix(o, []byte("\nendstream\n"))
 }
 
+// AtLeast raises the version the header says ("%PDF-1.x") to v, when it
+// is lower: what the file's contents need (PDF/X-4 is PDF 1.6).
+func (f *File) AtLeast(v string) { setVersion(f.Header, v) }
+
 // setVersion raises the header's "%PDF-1.x" to at least v, in place.
 func setVersion(header []byte, v string) {
 	const p = "%PDF-"
@@ -296,8 +303,106 @@ func (f *File) Compress(n int) error {
 	return nil
 }
 
-// Pages returns the object numbers of the pages, in order: fpdf writes
-// one Pages node whose Kids are all the pages.
+// Insert adds entries to dictionary n before its closing ">>", as they
+// are (with the white space they bring).
+func (f *File) Insert(n int, entries string) {
+	d := f.Objects[n]
+	i := bytes.LastIndex(d, []byte(">>"))
+	if i < 0 {
+		return
+	}
+	f.Objects[n] = slices.Concat(d[:i], []byte(entries), d[i:])
+}
+
+// InsertIn adds entries, lines ended by "\n", at the head of the
+// sub-dictionary key of dictionary n, written as fpdf writes its
+// resources ("/Font <<\n…>>\n"); when n has none it is made, at the end.
+func (f *File) InsertIn(n int, key, entries string) {
+	d := f.Objects[n]
+	open := []byte(key + " <<\n")
+	i := bytes.Index(d, open)
+	if i < 0 {
+		f.Insert(n, key+" <<\n"+entries+">>\n")
+		return
+	}
+	i += len(open)
+	f.Objects[n] = slices.Concat(d[:i], []byte(entries), d[i:])
+}
+
+// Text is s as a PDF text string: PDFDocEncoding for ASCII, else UTF-16BE
+// with its byte order mark (UTF16BE), escaped (Literal).
+func Text(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return literal(utf16BE(s))
+		}
+	}
+	return literal(s)
+}
+
+// UTF16BE is s in UTF-16BE with its byte order mark: how a PDF text
+// string holds what is not ASCII. fpdf's Bookmark writes it as given.
+func UTF16BE(s string) string { return string(utf16BE(s)) }
+
+func utf16BE(s string) []byte {
+	b := make([]byte, 2, 2+2*len(s))
+	b[0], b[1] = 0xFE, 0xFF
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return b
+}
+
+// Literal is s as a PDF literal string, its bytes as they are but for
+// the three that are escaped and a carriage return (which a reader would
+// take for a line end).
+func Literal(s string) string { return literal(s) }
+
+func literal[T string | []byte](s T) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('(')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '(', ')':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// Ref returns the object number that key of dictionary n refers to
+// ("/Key N 0 R"), the last such entry: fpdf ends a page dictionary with
+// its /Contents, and the caller's own entries come after fpdf's.
+func (f *File) Ref(n int, key string) (int, error) {
+	if n <= 0 || n >= len(f.Objects) || f.Objects[n] == nil {
+		return 0, fmt.Errorf("pdffile: no object %d", n)
+	}
+	o := f.Objects[n]
+	i := bytes.LastIndex(o, []byte(key+" "))
+	if i < 0 {
+		return 0, fmt.Errorf("pdffile: object %d has no %s", n, key)
+	}
+	num, rest, _ := bytes.Cut(o[i+len(key)+1:], []byte(" "))
+	if !bytes.HasPrefix(rest, []byte("0 R")) {
+		return 0, fmt.Errorf("pdffile: object %d: %s is not a reference", n, key)
+	}
+	r, err := strconv.Atoi(string(num))
+	if err != nil || r <= 0 || r >= len(f.Objects) {
+		return 0, fmt.Errorf("pdffile: object %d: bad %s %q", n, key, num)
+	}
+	return r, nil
+}
+
+// Pages returns the object numbers of the pages, in order, at least one:
+// fpdf writes one Pages node whose Kids are all the pages (and adds a
+// page to a document that has none).
 func (f *File) Pages() ([]int, error) {
 	for _, o := range f.Objects {
 		if !bytes.HasPrefix(o, []byte("<</Type /Pages\n")) {
@@ -319,6 +424,9 @@ func (f *File) Pages() ([]int, error) {
 				return nil, fmt.Errorf("pdffile: bad page reference %q", fs[i])
 			}
 			pages = append(pages, n)
+		}
+		if len(pages) == 0 {
+			return nil, fmt.Errorf("pdffile: the page tree has no pages")
 		}
 		return pages, nil
 	}

@@ -164,3 +164,92 @@ func TestPages(t *testing.T) {
 		}
 	}
 }
+
+// Ref follows "/Key N 0 R" in a dictionary: every page of fpdf's file
+// names the one resource dictionary and its own content stream, and a
+// key that is missing or not a reference is an error naming it.
+func TestRef(t *testing.T) {
+	f, err := Parse(fpdfOutput(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := f.Pages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := f.Ref(pages[0], "/Resources")
+	if err != nil || !bytes.Contains(f.Objects[res], []byte("/ProcSet [")) {
+		t.Fatalf("/Resources of page 1: object %d (%v): %q", res, err, f.Objects[res])
+	}
+	seen := map[int]bool{}
+	for i, p := range pages {
+		if r, err := f.Ref(p, "/Resources"); r != res || err != nil {
+			t.Errorf("page %d: /Resources %d (%v), want %d", i+1, r, err, res)
+		}
+		c, err := f.Ref(p, "/Contents")
+		if err != nil || !isStream(f.Objects[c]) || seen[c] {
+			t.Errorf("page %d: /Contents %d (%v) is not a stream of its own", i+1, c, err)
+		}
+		seen[c] = true
+	}
+	n := f.Add([]byte("<</A 7 0 R /B /Name /C 3 0 obj /D 99999 0 R>>\n"))
+	for _, tc := range []struct {
+		key, want string
+	}{
+		{"/A", ""},
+		{"/B", "/B is not a reference"},
+		{"/C", "/C is not a reference"},
+		{"/D", `bad /D "99999"`},
+		{"/E", "has no /E"},
+	} {
+		_, err := f.Ref(n, tc.key)
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("Ref(%s): %v, want %q", tc.key, err, tc.want)
+		}
+	}
+}
+
+// TestText: PDF text strings are ASCII as they are, anything else
+// UTF-16BE with its byte order mark, escaped; a carriage return is
+// written as \r (a reader would take it for a line end).
+func TestText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"abc", "(abc)"},
+		{`a(b)\c`, `(a\(b\)\\c)`},
+		{"a\rb\nc", "(a\\rb\nc)"},
+		{"图", "(\xfe\xff\x56\xfe)"},
+		{"\u2829", "(\xfe\xff\\(\\))"}, // both bytes of U+2829 are parentheses
+	} {
+		if got := Text(tc.in); got != tc.want {
+			t.Errorf("Text(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// Insert puts entries before a dictionary's closing >>; InsertIn at the
+// head of a sub-dictionary, or as a new one when there is none.
+func TestInsert(t *testing.T) {
+	f := &File{Objects: [][]byte{nil}}
+	n := f.Add([]byte("<<\n/ProcSet [/PDF]\n/Font <<\n/F1 3 0 R\n>>\n>>\n"))
+	f.InsertIn(n, "/Font", "/F2 4 0 R\n")
+	f.InsertIn(n, "/ExtGState", "/GS1 5 0 R\n")
+	f.Insert(n, "/Extra true\n")
+	want := "<<\n/ProcSet [/PDF]\n/Font <<\n/F2 4 0 R\n/F1 3 0 R\n>>\n/ExtGState <<\n/GS1 5 0 R\n>>\n/Extra true\n>>\n"
+	if got := string(f.Objects[n]); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// AtLeast raises the header's version, never lowers it.
+func TestAtLeast(t *testing.T) {
+	for _, tc := range []struct{ header, v, want string }{
+		{"%PDF-1.3\n", "1.6", "%PDF-1.6\n"},
+		{"%PDF-1.7\n", "1.6", "%PDF-1.7\n"},
+		{"%PDF-1.6\n", "1.6", "%PDF-1.6\n"},
+	} {
+		f := &File{Header: []byte(tc.header)}
+		if f.AtLeast(tc.v); string(f.Header) != tc.want {
+			t.Errorf("%q at least %s: %q, want %q", tc.header, tc.v, f.Header, tc.want)
+		}
+	}
+}

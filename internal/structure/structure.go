@@ -23,7 +23,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/brochure-dev/brochure/internal/pdffile"
 )
@@ -35,7 +34,6 @@ type Role string
 const (
 	Document Role = "Document"
 	Sect     Role = "Sect"
-	Div      Role = "Div"
 	H1       Role = "H1"
 	H2       Role = "H2"
 	H3       Role = "H3"
@@ -93,7 +91,7 @@ func (e *Elem) Parent() *Elem { return e.parent }
 // annotation refers back to. The elements themselves may be drawn again
 // into another Tree.
 type Tree struct {
-	Root   *Elem
+	root   *Elem
 	kids   map[*Elem][]kid
 	pages  [][]*Elem // per page, the element of each MCID
 	annots []annot
@@ -130,7 +128,7 @@ type Target struct {
 
 // New returns an empty tree of the document root.
 func New(root *Elem) *Tree {
-	return &Tree{Root: root, kids: map[*Elem][]kid{}, placed: map[*Elem]bool{root: true}, obj: map[*Elem]int{}}
+	return &Tree{root: root, kids: map[*Elem][]kid{}, placed: map[*Elem]bool{root: true}, obj: map[*Elem]int{}}
 }
 
 // Mark returns the next MCID of page (from 0) for content of e.
@@ -153,23 +151,17 @@ func (t *Tree) Link(page int, e *Elem, rect [4]float64, to Target) {
 	t.place(e)
 }
 
-// Empty reports whether nothing was marked.
-func (t *Tree) Empty() bool { return len(t.kids[t.Root]) == 0 }
-
-// Write adds the tree to pf: an object per element, the annotations, the
-// parent tree, and in the catalog the StructTreeRoot, MarkInfo and
+// Write adds the tree to pf, whose page objects are pages (pf.Pages, which
+// the caller has read already): an object per element, the annotations,
+// the parent tree, and in the catalog the StructTreeRoot, MarkInfo and
 // ViewerPreferences (DisplayDocTitle); each page gets its StructParents,
 // its annotations and /Tabs /S (tab order follows the structure).
-func (t *Tree) Write(pf *pdffile.File) error {
-	pages, err := pf.Pages()
-	if err != nil {
-		return err
-	}
+func (t *Tree) Write(pf *pdffile.File, pages []int) error {
 	if len(t.pages) > len(pages) {
 		return fmt.Errorf("structure: content marked on page %d of %d", len(t.pages), len(pages))
 	}
 	root := pf.Add(nil)
-	t.obj[t.Root] = pf.Add(nil)
+	t.obj[t.root] = pf.Add(nil)
 	var elems []*Elem
 	var number func(e *Elem)
 	number = func(e *Elem) {
@@ -181,7 +173,7 @@ func (t *Tree) Write(pf *pdffile.File) error {
 			}
 		}
 	}
-	number(t.Root)
+	number(t.root)
 	annots := make([]int, len(t.annots))
 	perPage := make([][]int, len(pages))
 	for i, a := range t.annots {
@@ -200,9 +192,9 @@ func (t *Tree) Write(pf *pdffile.File) error {
 	for i, a := range t.annots {
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "<</Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /F 4 /StructParent %d /Contents %s",
-			num(a.rect[0]), num(a.rect[1]), num(a.rect[2]), num(a.rect[3]), len(pages)+i, Text(a.target.Text))
+			num(a.rect[0]), num(a.rect[1]), num(a.rect[2]), num(a.rect[3]), len(pages)+i, pdffile.Text(a.target.Text))
 		if a.target.URI != "" {
-			fmt.Fprintf(&b, " /A <</S /URI /URI %s>>", literal([]byte(a.target.URI)))
+			fmt.Fprintf(&b, " /A <</S /URI /URI %s>>", pdffile.Literal(a.target.URI))
 		} else if a.target.Page >= 0 && a.target.Page < len(pages) {
 			fmt.Fprintf(&b, " /Dest [%d 0 R /XYZ 0 %s null]", pages[a.target.Page], num(a.target.Y))
 		}
@@ -232,7 +224,7 @@ func (t *Tree) Write(pf *pdffile.File) error {
 	nums.WriteString("]>>\n")
 	ptree := pf.Add(nums.Bytes())
 	pf.Objects[root] = fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>\n",
-		t.obj[t.Root], ptree, len(pages)+len(t.annots))
+		t.obj[t.root], ptree, len(pages)+len(t.annots))
 	for p, n := range pages {
 		extra := fmt.Sprintf("/StructParents %d /Tabs /S", p)
 		if len(perPage[p]) > 0 {
@@ -242,10 +234,9 @@ func (t *Tree) Write(pf *pdffile.File) error {
 			}
 			extra += " /Annots [" + strings.Join(refs, " ") + "]"
 		}
-		pf.Objects[n] = beforeEnd(pf.Objects[n], extra)
+		pf.Insert(n, "\n"+extra+"\n")
 	}
-	pf.Objects[pf.Root] = beforeEnd(pf.Objects[pf.Root],
-		fmt.Sprintf("/StructTreeRoot %d 0 R /MarkInfo <</Marked true>> /ViewerPreferences <</DisplayDocTitle true>>", root))
+	pf.Insert(pf.Root, fmt.Sprintf("\n/StructTreeRoot %d 0 R /MarkInfo <</Marked true>> /ViewerPreferences <</DisplayDocTitle true>>\n", root))
 	return nil
 }
 
@@ -307,15 +298,15 @@ func (t *Tree) dict(e *Elem, parent int, pages, annots []int) []byte {
 	}
 	if e.Alt != "" {
 		b = append(b, " /Alt "...)
-		b = append(b, Text(e.Alt)...)
+		b = append(b, pdffile.Text(e.Alt)...)
 	}
 	if e.Actual != "" {
 		b = append(b, " /ActualText "...)
-		b = append(b, Text(e.Actual)...)
+		b = append(b, pdffile.Text(e.Actual)...)
 	}
 	if e.Lang != "" {
 		b = append(b, " /Lang "...)
-		b = append(b, literal([]byte(e.Lang))...)
+		b = append(b, pdffile.Literal(e.Lang)...)
 	}
 	if e.Scope != "" {
 		b = append(b, " /A <</O /Table /Scope /"...)
@@ -323,55 +314,6 @@ func (t *Tree) dict(e *Elem, parent int, pages, annots []int) []byte {
 		b = append(b, ">>"...)
 	}
 	return append(b, ">>\n"...)
-}
-
-// beforeEnd inserts s before the closing ">>" of dictionary d.
-func beforeEnd(d []byte, s string) []byte {
-	i := bytes.LastIndex(d, []byte(">>"))
-	if i < 0 {
-		return d
-	}
-	return append(d[:i:i], append([]byte("\n"+s+"\n"), d[i:]...)...)
-}
-
-// Text is s as a PDF text string: PDFDocEncoding for ASCII, else UTF-16BE
-// with its byte order mark.
-func Text(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return literal([]byte(s))
-	}
-	b := []byte{0xFE, 0xFF}
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, byte(u>>8), byte(u))
-	}
-	return literal(b)
-}
-
-// literal is b as a PDF literal string, escaped.
-func literal(b []byte) string {
-	var s strings.Builder
-	s.Grow(len(b) + 2)
-	s.WriteByte('(')
-	for _, c := range b {
-		switch c {
-		case '\\', '(', ')':
-			s.WriteByte('\\')
-			s.WriteByte(c)
-		case '\r':
-			s.WriteString(`\r`)
-		default:
-			s.WriteByte(c)
-		}
-	}
-	s.WriteByte(')')
-	return s.String()
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }

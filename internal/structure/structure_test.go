@@ -43,9 +43,6 @@ func TestTree(t *testing.T) {
 	link := p.Add(Link)
 
 	tr := New(root)
-	if !tr.Empty() {
-		t.Fatal("a new tree is not empty")
-	}
 	tr.Mark(0, h)    // MCID 0 on page 1
 	tr.Mark(0, p)    // 1
 	tr.Mark(0, fig)  // 2
@@ -53,7 +50,11 @@ func TestTree(t *testing.T) {
 	tr.Mark(1, link) // 1
 	tr.Link(1, link, [4]float64{10, 20, 30, 40}, Target{URI: "https://www.gov.cn", Text: "www.gov.cn"})
 	f := twoPages(t)
-	if err := tr.Write(f); err != nil {
+	pages, err := f.Pages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tr.Write(f, pages); err != nil {
 		t.Fatal(err)
 	}
 	all := string(bytes.Join(f.Objects, []byte("\n")))
@@ -74,22 +75,5 @@ func TestTree(t *testing.T) {
 	i, j, k := strings.Index(all, "/S /H2"), strings.Index(all, "/S /P "), strings.Index(all, "/S /Figure")
 	if !(i < j && j < k) {
 		t.Errorf("elements out of drawing order: H2 at %d, P at %d, Figure at %d", i, j, k)
-	}
-}
-
-// TestText: PDF text strings are ASCII as they are, anything else
-// UTF-16BE with its byte order mark, escaped.
-func TestText(t *testing.T) {
-	if got := Text("abc"); got != "(abc)" {
-		t.Errorf("Text(abc) = %q", got)
-	}
-	if got := Text(`a(b)\c`); got != `(a\(b\)\\c)` {
-		t.Errorf("Text = %q", got)
-	}
-	if got := Text("图"); got != "(\xfe\xff\x56\xfe)" {
-		t.Errorf("Text(图) = %q", got)
-	}
-	if got := Text("\u2829"); got != "(\xfe\xff\\(\\))" { // both bytes of U+2829 are parentheses
-		t.Errorf("Text(U+2829) = %q", got)
 	}
 }
