@@ -111,11 +111,15 @@ func choose(queue, floats []Block, f Frame, n, depth int) (filled, float64, erro
 // figures of the one before it (late) costs most, then a blank band over
 // orderHole of the frame (the page's last position costs nothing: a
 // document may end anywhere), then, to choose among faulty ways, the
-// band's size.
+// band's size; and a section's head and stat cards stranded at the
+// page's foot, their text overleaf, as a band of a quarter.
 func fault(p filled, f Frame) float64 {
 	c := 0.0
 	if p.late {
 		c += 10
+	}
+	if p.stranded {
+		c += strandFault
 	}
 	if len(p.queue) > 0 || len(p.floats) > 0 {
 		if b := band(p, f); b > orderHole*f.H {
@@ -125,15 +129,44 @@ func fault(p filled, f Frame) float64 {
 	return c
 }
 
+// strandFault is what a section's head and stat cards stranded at a
+// page's foot cost (see fault): as much as a blank band of a quarter of
+// the frame, so that a page a little over orderHole blank is taken
+// before it, a hole is not.
+const strandFault = 1.25
+
 // options are the ways to set page n, the plainest first: in order; with
 // its rows of figures set taller (grown); with the first figure that
 // follows a section's text on the page set before that text instead
 // (hoisted), so that the text runs on to the page's foot and goes on at
 // the next page's head; and last, the next section begun before figures
 // of this one (late). The ways after the first are tried only when the
-// first leaves a blank band over orderHole.
+// first leaves a blank band over orderHole; and when one of them sends a
+// section's head on with its stat cards because its text did not fit
+// below them (see opens), all of them again with the head and its cards
+// ending the page, the text overleaf (stranded, a fault).
 func options(queue, floats []Block, f Frame, n int) ([]filled, error) {
-	p, err := setPage(queue, floats, f, n, true)
+	opts, err := ways(queue, floats, f, n, how{inOrder: true})
+	if err != nil || len(opts) == 1 {
+		return opts, err
+	}
+	for _, o := range opts {
+		if o.held {
+			// a section's head went on without its text: the same ways
+			// with the head and its cards allowed to end the page
+			loose, err := ways(queue, floats, f, n, how{inOrder: true, loose: true})
+			if err == nil {
+				opts = append(opts, loose...)
+			}
+			break
+		}
+	}
+	return opts, nil
+}
+
+// ways are the ways to set page n from base (see options).
+func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
+	p, err := setPage(queue, floats, f, n, base)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +193,7 @@ func options(queue, floats []Block, f Frame, n int) ([]filled, error) {
 	queues := append([][]Block{queue}, hoisted(queue, used-1)...)
 	for i, q := range queues {
 		if i > 0 {
-			if h, err := setPage(q, floats, f, n, true); err == nil {
+			if h, err := setPage(q, floats, f, n, base); err == nil {
 				opts = append(opts, h, grown(h, f))
 			}
 		}
@@ -170,12 +203,13 @@ func options(queue, floats []Block, f Frame, n int) ([]filled, error) {
 			continue
 		}
 		for _, m := range []float64{0.9, 0.8, 0.75} {
-			if h, err := setPage(shorter(q, used, m, f.W), floats, f, n, true); err == nil && len(h.queue) < len(p.queue) {
+			if h, err := setPage(shorter(q, used, m, f.W), floats, f, n, base); err == nil && len(h.queue) < len(p.queue) {
 				opts = append(opts, h)
 			}
 		}
 	}
-	if q, err := setPage(queue, floats, f, n, false); err == nil {
+	base.inOrder = false
+	if q, err := setPage(queue, floats, f, n, base); err == nil {
 		opts = append(opts, q, grown(q, f))
 	}
 	return opts, nil
@@ -212,14 +246,17 @@ func hoisted(queue []Block, placed int) [][]Block {
 // figures sent on, with its rows of figures shorter, and last with a row
 // of figures parted (see how.part). When inOrder, no section begins while
 // figures of the one before wait for the next page.
-func setPage(queue, floats []Block, f Frame, n int, inOrder bool) (filled, error) {
-	p, err := fillPage(queue, floats, f, n, how{deferAt: -1, inOrder: inOrder})
+func setPage(queue, floats []Block, f Frame, n int, base how) (filled, error) {
+	base.deferAt, base.part = -1, false
+	p, err := fillPage(queue, floats, f, n, base)
 	if err != nil {
 		return p, err
 	}
 	if p.hole > holeShare*f.H && len(p.queue) > 0 {
 		for k := p.figures - 1; k >= 0; k-- {
-			if q, err := fillPage(queue, floats, f, n, how{deferAt: k, inOrder: inOrder}); err == nil && q.hole < p.hole-1 {
+			m := base
+			m.deferAt = k
+			if q, err := fillPage(queue, floats, f, n, m); err == nil && q.hole < p.hole-1 {
 				p = q
 				break
 			}
@@ -230,7 +267,7 @@ func setPage(queue, floats []Block, f Frame, n int, inOrder bool) (filled, error
 		// that the next row starts here too
 		used := max(0, len(queue)-len(p.queue)) + 1
 		for _, m := range []float64{0.9, 0.8} {
-			q, err := fillPage(shorter(queue, used, m, f.W), shorter(floats, len(floats), m, f.W), f, n, how{deferAt: -1, inOrder: inOrder})
+			q, err := fillPage(shorter(queue, used, m, f.W), shorter(floats, len(floats), m, f.W), f, n, base)
 			if err == nil && q.hole < p.hole-1 && q.hole > -1e-6 && figuresLeft(q) < figuresLeft(p) {
 				p = q
 				break
@@ -238,7 +275,9 @@ func setPage(queue, floats []Block, f Frame, n int, inOrder bool) (filled, error
 		}
 	}
 	if band(p, f) > orderHole*f.H && len(p.queue) > 0 {
-		if q, err := fillPage(queue, floats, f, n, how{deferAt: -1, inOrder: inOrder, part: true}); err == nil && q.hole < p.hole-1 {
+		m := base
+		m.part = true
+		if q, err := fillPage(queue, floats, f, n, m); err == nil && q.hole < p.hole-1 {
 			p = q
 		}
 	}
@@ -249,6 +288,10 @@ func setPage(queue, floats []Block, f Frame, n int, inOrder bool) (filled, error
 type how struct {
 	deferAt int  // the figure placed deferAt-th (from 0) is sent on; -1: none
 	inOrder bool // a section's head ends the page while figures of the one before wait
+	// loose lets a section's head and its stat cards end a page with
+	// its text overleaf (see opens): the way taken only when all others
+	// leave the page or the next with a blank band.
+	loose bool
 	// part lets a row of figures that does not fit be parted: its first
 	// figure set in the text above it (see intoText), or those of its
 	// figures that fit set here and the others sent on. Either leaves a
@@ -345,6 +388,8 @@ type filled struct {
 	hole          float64 // the space left at the foot, pt (0 on the last page)
 	figures       int     // figures placed from the queue (not waiting ones)
 	late          bool    // a section begins while figures of the one before wait
+	held          bool    // a section's head went on, its cards fitting but not its text
+	stranded      bool    // a section's head and cards end the page, the text overleaf
 }
 
 // fillPage sets one page from the figures waiting for it and the queue,
@@ -374,6 +419,11 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 		fromQueue := !waiting[b]
 		if isFigure(b) && len(fl) > 0 && fromQueue && b.Measure(f.W) > f.H-y+1e-6 {
 			fl = append(fl, b) // after the figures that wait
+			q = q[1:]
+			continue
+		}
+		if _, sig := b.(signature); sig && fromQueue && len(fl) > 0 {
+			fl = append(fl, b) // the byline closes, after the figures that wait
 			q = q[1:]
 			continue
 		}
@@ -417,7 +467,14 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 		if fits && keepsWithNext(b) && len(q) > 1 && len(p.Blocks) > 0 {
 			// the next block, or a head of it, must fit below this one
 			next := q[1]
-			if next.Measure(f.W) > avail-h+1e-6 {
+			strands := false // the head and its cards, the text overleaf
+			if _, head := b.(*sectionHead); head && !opens(q, f.W, avail-h) {
+				strands = true
+				if !mode.loose {
+					fits, p.held = false, true
+				}
+			}
+			if fits && next.Measure(f.W) > avail-h+1e-6 {
 				head, tail := next.Split(f.W, avail-h)
 				if _, row := next.(*Row); row && tail != nil && isFigure(next) && !mode.part {
 					head = nil // a row of figures is not parted (see how.part)
@@ -426,6 +483,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 					fits = false
 				}
 			}
+			p.stranded = p.stranded || fits && strands
 		}
 		if isFigure(b) && fromQueue && len(p.Blocks) > 0 {
 			if p.figures == deferAt {
@@ -739,6 +797,47 @@ func justify(pages []Page, f Frame) {
 		}
 	}
 }
+
+// opens reports whether what follows a section's head at q[0] lets the
+// section begin in the room h below the head: when all its stat cards fit
+// and its text follows them, the cards and the text's first lines (a
+// head and its cards at a page's foot, the text overleaf, read as
+// stranded there); else what keepsWithNext asks of the block after the
+// head.
+func opens(q []Block, w, h float64) bool {
+	j := 1
+	for j < len(q) && statCards(q[j]) {
+		h -= q[j].Measure(w)
+		j++
+	}
+	if j == 1 || j == len(q) || h < -1e-6 {
+		return true // no cards, or they do not all fit: the head's own keep decides
+	}
+	if _, text := q[j].(*Flow); !text || q[j].Measure(w) <= h+1e-6 {
+		return true
+	}
+	first, _ := q[j].Split(w, h)
+	return first != nil
+}
+
+// statCards reports whether b is a row of stat cards or a band of them.
+func statCards(b Block) bool {
+	if p, ok := b.(*Panel); ok && len(p.Blocks) > 0 {
+		for _, r := range p.Blocks {
+			if !cards(r) {
+				return false
+			}
+		}
+		return true
+	}
+	return cards(b)
+}
+
+// signature is the brochure's byline when it does not close the last
+// section's text (see Flow.Trailer) but stands under what follows it:
+// figures, a table, a timeline. It closes the brochure, so it waits with
+// the figures that wait for the next page and is set after them.
+type signature struct{ *Paragraph }
 
 // isFigure reports whether b is a row of figures (which carries a kicker).
 func isFigure(b Block) bool {

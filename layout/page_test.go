@@ -322,3 +322,93 @@ func TestPagesFullAndInOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestBylineCloses: the brochure's byline, when figures follow the last
+// section's text, is set under them (a signature, not the flow's
+// trailer), and when they go overleaf it goes with them, after them.
+func TestBylineCloses(t *testing.T) {
+	r, err := data.Parse("r.yaml", []byte(`title: 测试
+byline: 记者 张贻富
+sections:
+  - title: 一
+    body: 全年共破获案件一千二百起。
+    charts:
+      - {type: bar, title: 甲, data: [{label: a, value: 1}, {label: b, value: 2}]}
+      - {type: bar, title: 乙, data: [{label: a, value: 3}, {label: b, value: 4}]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs := d.body()
+	var last Block
+	for _, b := range bs {
+		if fw, ok := b.(*Flow); ok && fw.Trailer != nil {
+			t.Error("the byline closes the text, above the section's figures")
+		}
+		if _, space := b.(Space); !space {
+			last = b
+		}
+	}
+	if _, ok := last.(signature); !ok {
+		t.Errorf("the section ends with a %T, want the byline", last)
+	}
+
+	f := Frame{W: 400, H: 600}
+	fig := &Row{Cells: []Block{box{h: 300}}, Columns: 1, Kicker: box{h: 20}}
+	sig := signature{&Paragraph{Spans: body("记者 张贻富"), Setting: Setting{Align: Right}, Leading: 14}}
+	pages, err := Paginate([]Block{box{h: 400}, fig, sig}, f, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []Block
+	for _, p := range pages {
+		for _, b := range p.Blocks {
+			order = append(order, b.Block)
+		}
+	}
+	if len(pages) != 2 || len(order) != 4 || order[2] != Block(fig) || order[3] != Block(sig) {
+		t.Errorf("%d pages, blocks %v: want the figure overleaf (under its kicker), then the byline", len(pages), order)
+	}
+}
+
+// TestHeadKeepsItsText: a section's head and stat cards do not end a
+// page with the section's text overleaf when the page can end before
+// them with a band of less than strandFault's; with a hole, they do.
+func TestHeadKeepsItsText(t *testing.T) {
+	card := func() Block {
+		return &statCard{stat: data.Stat{Value: data.Number{Text: "12"}, Unit: "起", Label: "案件"}, theme: defaultTheme(), big: sizeStat}
+	}
+	for _, tt := range []struct {
+		name     string
+		h        float64 // the frame's height
+		stranded bool    // whether the head ends page 1
+	}{
+		{"a band under a quarter of the page", 1000, false},
+		{"a hole", 500, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Frame{W: 400, H: tt.h}
+			cards := &Row{Cells: []Block{card(), card()}, Columns: 4, Gutter: 10}
+			head := &sectionHead{Stack: Stack{Blocks: []Block{box{h: 80}}, Keep: true}, n: 1}
+			// room for the head, its cards and one row of text
+			top := f.H - 80 - cards.Measure(f.W) - 20
+			pages, err := Paginate([]Block{box{h: top}, head, cards, flowOf(4, 8, false)}, f, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, b := range pages[0].Blocks {
+				if b.Block == Block(head) {
+					got = true
+				}
+			}
+			if got != tt.stranded {
+				t.Errorf("the head on page 1: %v, want %v", got, tt.stranded)
+			}
+		})
+	}
+}

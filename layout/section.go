@@ -138,6 +138,12 @@ func (d *Document) body() []Block {
 				}
 				figs = figs[:lone]
 			}
+			if flow.Trailer != nil && len(flow.Paras) > 0 && len(figs)+len(wide) > 0 {
+				// the byline closes the brochure under the figures that
+				// follow the text, not between the text and them (they
+				// may go overleaf)
+				flow.Trailer, closing = nil, true
+			}
 			blocks = append(blocks, flow)
 		}
 		for j := 0; j < len(figs); j += 2 {
@@ -157,7 +163,7 @@ func (d *Document) body() []Block {
 			blocks = append(blocks, d.timeline(s.Timeline))
 		}
 		if i == len(d.Report.Sections)-1 && d.Report.Byline != "" && closing {
-			blocks = append(blocks, &Paragraph{Spans: []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, d.Theme.Scale.Body, d.Theme.Muted)}, Setting: Setting{Align: Right}, Leading: d.Theme.Scale.Lead})
+			blocks = append(blocks, signature{&Paragraph{Spans: []Span{d.Theme.span(d.Report.Byline, d.Theme.Regular, d.Theme.Scale.Body, d.Theme.Muted)}, Setting: Setting{Align: Right}, Leading: d.Theme.Scale.Lead}})
 		}
 		if qr != nil {
 			blocks = append(blocks, qr)
