@@ -97,8 +97,12 @@ func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
 // of four, starting after page n: notes pages as needed, then the back
 // cover. A saddle-stitched booklet is sheets folded in half, four pages a
 // sheet; the padding goes at the end, where a reader expects blank pages,
-// never in the middle.
+// never in the middle. The notes begin on the last page of content when
+// it ends with room for them (see notesBelow).
 func (d *Document) bookletEnd(n int) []Page {
+	if n > 1 {
+		d.notesBelow(&d.Pages[n-1])
+	}
 	var pages []Page
 	for (n+len(pages)+1)%4 != 0 {
 		pages = append(pages, d.notes(n+len(pages)+1))
@@ -108,20 +112,53 @@ func (d *Document) bookletEnd(n int) []Page {
 
 // notes is a ruled page headed 笔记.
 func (d *Document) notes(number int) Page {
-	th, g := d.Theme, d.geo
-	f := g.frame()
 	p := Page{Number: number}
+	d.notesArea(&p, d.geo.frame().Y)
+	return p
+}
+
+// notesBelow sets a notes area (see notesArea) under the content of p,
+// the last page of content of a booklet, a section's gap below it, when
+// the page ends with more than notesRoom of its frame blank: the blank
+// page foot a booklet's last page of content would otherwise have, as
+// the notes pages that follow it begin there.
+func (d *Document) notesBelow(p *Page) {
+	f := d.geo.frame()
+	used := f.Y
+	for _, b := range p.Blocks {
+		if _, space := b.Block.(Space); !space && b.Y < f.Y+f.H {
+			used = max(used, b.Y+b.H)
+		}
+	}
+	if f.Y+f.H-used <= notesRoom*f.H {
+		return
+	}
+	d.notesArea(p, used+d.Theme.Grid.SectionGap)
+}
+
+// notesRoom is the share of the frame left blank at the foot of a
+// booklet's last page of content that notesBelow fills with notes: more
+// would be a blank band there, less leaves no room for a ruled line.
+const notesRoom = 0.12
+
+// notesArea sets on p, from top down to the frame's foot, a head 笔记, a
+// rule and ruled lines to write on, as many as fit (none when not even
+// the head does).
+func (d *Document) notesArea(p *Page, top float64) {
+	th, f := d.Theme, d.geo.frame()
 	head := &Paragraph{Spans: []Span{th.span(th.Locale.Labels.Notes, th.Black, th.Scale.Title+2, th.Primary)}, Setting: Setting{Align: Left}, After: 6}
 	hh := head.Measure(f.W)
-	p.Blocks = append(p.Blocks,
-		Placed{Block: head, X: f.X, Y: f.Y, W: f.W, H: hh},
-		Placed{Block: Rule{Color: th.Primary, Thickness: 1.2}, X: f.X, Y: f.Y + hh, W: f.W, H: 1.2},
-	)
 	const pitch = 26.0
-	for y := f.Y + hh + pitch; y <= f.Y+f.H-4; y += pitch {
+	if top+hh+pitch > f.Y+f.H-4 {
+		return
+	}
+	p.Blocks = append(p.Blocks,
+		Placed{Block: head, X: f.X, Y: top, W: f.W, H: hh},
+		Placed{Block: Rule{Color: th.Primary, Thickness: 1.2}, X: f.X, Y: top + hh, W: f.W, H: 1.2},
+	)
+	for y := top + hh + pitch; y <= f.Y+f.H-4; y += pitch {
 		p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: f.X, Y: y, W: f.W, H: 0.5})
 	}
-	return p
 }
 
 // backCover closes the booklet: a band of the primary colour running into

@@ -294,19 +294,8 @@ var orderSplits = map[string][]int{
 }
 
 // blankPages are the pages, by look and report, that keep a blank band
-// over blankCeiling: pages of the port's A5 booklet, each a page to set
-// better, not a look to accept.
+// over blankCeiling: each a page to set better, not a look to accept.
 var blankPages = map[string][]int{
-	// A5: page 8 ends with section 6's text and QR code, its four photos
-	// go on
-	"port-review-2025": {8},
-	// A5: section 5 (two lines of text) alone on page 9, section 6's head
-	// and tinted cards do not fit under it
-	"poster/port-review-2025": {9},
-	// A5, one column: section 1's one-bar chart set the column's width
-	// ends page 3; section 5 (three lines) ends page 9, section 6's head
-	// and boxed cards too tall for the rest
-	"report/port-review-2025": {3, 9},
 	// The corpus of issue 13, as built (cases for the page's owner):
 	// the contents page (toc: true, seven sections) is its own page,
 	// 56–57 % of it blank

@@ -1,6 +1,9 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Placed is a block at its final position on a page.
 type Placed struct {
@@ -176,7 +179,15 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 	}
 	if onlySpace(p.queue) {
 		// only figures wait, which no other way sets here but cropped
-		// taller (a photo's frame keeps its shape)
+		// taller (a photo's frame keeps its shape), or before the text
+		// they follow when that leaves a band
+		if band(p, f) > orderHole*f.H {
+			for _, q := range hoisted(queue, len(queue)-len(p.queue)) {
+				if h, err := setPage(q, floats, f, n, base); err == nil {
+					opts = append(opts, h)
+				}
+			}
+		}
 		return opts, nil
 	}
 	if band(p, f) <= orderHole*f.H {
@@ -208,11 +219,54 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 			}
 		}
 	}
+	if q := cardsAfter(queue, p.queue); q != nil {
+		// the next section begun here with its text, its cards after it
+		if h, err := setPage(q, floats, f, n, base); err == nil && len(h.queue) < len(p.queue) {
+			opts = append(opts, h, grown(h, f))
+		}
+	}
 	base.inOrder = false
 	if q, err := setPage(queue, floats, f, n, base); err == nil {
 		opts = append(opts, q, grown(q, f))
 	}
 	return opts, nil
+}
+
+// cardsAfter is queue with the stat cards of the section whose head
+// opens rest (what a page set from queue leaves) moved after that
+// section's text: a way to begin the section at the page's foot with its
+// head and first lines when its head and cards do not fit there, the
+// cards following where the text ends. It is nil when the section has
+// no cards or no text after them.
+func cardsAfter(queue, rest []Block) []Block {
+	var head Block
+	for _, b := range rest {
+		if _, ok := b.(Space); !ok {
+			head = b
+			break
+		}
+	}
+	if _, ok := head.(*sectionHead); !ok {
+		return nil
+	}
+	i := slices.Index(queue, head)
+	if i < 0 {
+		return nil
+	}
+	j := i + 1
+	for j < len(queue) && statCards(queue[j]) {
+		j++
+	}
+	if j == i+1 || j == len(queue) {
+		return nil
+	}
+	if _, text := queue[j].(*Flow); !text {
+		return nil
+	}
+	q := make([]Block, 0, len(queue))
+	q = append(append(q, queue[:i+1]...), queue[j])
+	q = append(append(q, queue[i+1:j]...), queue[j+1:]...)
+	return q
 }
 
 // hoisted are the queues in which the first figure that follows one of
@@ -586,7 +640,7 @@ func carry(fw *Flow, w, h float64) (Block, Block, bool) {
 		return nil, nil, false
 	}
 	a, b := *fw, *fw
-	a.units, a.frozen, a.rows, a.After, a.Float = us[:n:n], true, 0, 0, nil
+	a.units, a.frozen, a.rows, a.After, a.Float, a.Parted = us[:n:n], true, 0, 0, nil, false
 	b.units, b.frozen, b.rows = us[n:], true, 0
 	if a.Measure(w) > h+1e-6 {
 		return nil, nil, false

@@ -290,6 +290,9 @@ func TestPagesFullAndInOrder(t *testing.T) {
 		{"a long text, then two tall figures and a short section", []Block{
 			head(0), flowOf(10, 8, false), fig(0, 250), fig(0, 230), Space(18), head(1), flowOf(1, 2, false),
 		}},
+		{"a section's text, then figures that all go overleaf", []Block{
+			head(0), flowOf(4, 8, false), fig(0, 360), fig(0, 360), Space(18),
+		}},
 		{"a text that ends a page, then a figure", []Block{
 			head(0), flowOf(12, 8, false), fig(0, 200), Space(18), head(1), flowOf(2, 4, false), Space(18), head(2), flowOf(2, 4, false),
 		}},
@@ -402,38 +405,45 @@ sections:
 }
 
 // TestHeadKeepsItsText: a section's head and stat cards do not end a
-// page with the section's text overleaf when the page can end before
-// them with a band of less than strandFault's; with a hole, they do.
+// page with the section's text overleaf: the section begins with its
+// head and first lines, its cards after its text (cardsAfter); where the
+// text's first lines do not fit either, the page ends before the head
+// when that leaves a band of less than strandFault's, and only with a
+// hole do the head and cards end the page.
 func TestHeadKeepsItsText(t *testing.T) {
 	card := func() Block {
 		return &statCard{stat: data.Stat{Value: data.Number{Text: "12"}, Unit: "起", Label: "案件"}, theme: defaultTheme(), big: sizeStat}
 	}
 	for _, tt := range []struct {
-		name     string
-		h        float64 // the frame's height
-		stranded bool    // whether the head ends page 1
+		name    string
+		h       float64 // the frame's height
+		leading float64 // the text's
+		want    string  // what follows the head on page 1 ("" when the head is not there)
 	}{
-		{"a band under a quarter of the page", 1000, false},
-		{"a hole", 500, true},
+		{"its first lines fit under the head", 1000, 14, "*layout.Flow"},
+		{"a band under a quarter of the page", 1000, 60, ""},
+		{"a hole", 500, 60, "*layout.Row"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := Frame{W: 400, H: tt.h}
 			cards := &Row{Cells: []Block{card(), card()}, Columns: 4, Gutter: 10}
 			head := &sectionHead{Stack: Stack{Blocks: []Block{box{h: 80}}, Keep: true}, n: 1}
-			// room for the head, its cards and one row of text
+			text := flowOf(4, 8, false)
+			text.Leading = tt.leading
+			// room for the head, its cards and 20 pt
 			top := f.H - 80 - cards.Measure(f.W) - 20
-			pages, err := Paginate([]Block{box{h: top}, head, cards, flowOf(4, 8, false)}, f, 1)
+			pages, err := Paginate([]Block{box{h: top}, head, cards, text}, f, 1)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := false
-			for _, b := range pages[0].Blocks {
-				if b.Block == Block(head) {
-					got = true
+			got := ""
+			for k, b := range pages[0].Blocks {
+				if b.Block == Block(head) && k+1 < len(pages[0].Blocks) {
+					got = fmt.Sprintf("%T", pages[0].Blocks[k+1].Block)
 				}
 			}
-			if got != tt.stranded {
-				t.Errorf("the head on page 1: %v, want %v", got, tt.stranded)
+			if got != tt.want {
+				t.Errorf("after the head on page 1: %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -1,0 +1,62 @@
+package layout
+
+import (
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+)
+
+// TestNotesBelow: a booklet's last page of content that ends with room
+// to spare has the notes begin under its content (a head and ruled
+// lines down to the frame's foot), so that it ends with no blank band;
+// a page of content before it does not.
+func TestNotesBelow(t *testing.T) {
+	r, err := data.Parse("r.yaml", []byte(`title: 测试
+print: {booklet: true}
+sections:
+  - title: 一
+    body: 全年共破获案件一千二百起，同比上升百分之十二。
+    charts:
+      - {type: bar, title: 甲, data: [{label: a, value: 1}, {label: b, value: 2}]}
+      - {type: bar, title: 乙, data: [{label: a, value: 3}, {label: b, value: 4}]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Pages) != 4 {
+		t.Fatalf("%d pages, want the cover, a page of content, a notes page and the back cover", len(d.Pages))
+	}
+	f := d.geo.frame()
+	notes := func(p Page) (at, end float64) {
+		at = -1
+		for _, b := range p.Blocks {
+			if h, ok := b.Block.(*Paragraph); ok && len(h.Spans) > 0 && h.Spans[0].Text == d.Theme.Locale.Labels.Notes {
+				at = b.Y
+			}
+			if _, rule := b.Block.(Rule); rule && at >= 0 && b.Y > at && b.Y < f.Y+f.H { // not the running head's or folio's
+				end = b.Y + b.H
+			}
+		}
+		return at, end
+	}
+	content := d.Pages[1]
+	at, end := notes(content)
+	if at < 0 {
+		t.Fatal("page 2, the last of content, has no notes under its content")
+	}
+	for _, b := range content.Blocks {
+		if _, ok := b.Block.(*Flow); ok && b.Y+b.H > at {
+			t.Errorf("the notes begin at %.0f, inside the text (down to %.0f)", at, b.Y+b.H)
+		}
+	}
+	if end > f.Y+f.H || f.Y+f.H-end > 30 {
+		t.Errorf("the notes' last line at %.0f, want it within 30 pt above the frame's foot at %.0f", end, f.Y+f.H)
+	}
+	if at, _ := notes(d.Pages[2]); at != f.Y {
+		t.Errorf("page 3: the notes head at %.0f, want a notes page (at the frame's top, %.0f)", at, f.Y)
+	}
+}
