@@ -221,7 +221,9 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 	}
 	if q := cardsAfter(queue, p.queue); q != nil {
 		// the next section begun here with its text, its cards after it
-		if h, err := setPage(q, floats, f, n, base); err == nil && len(h.queue) < len(p.queue) {
+		// (not when all its text is set here and the cards would stand
+		// alone at the next page's head, away from their section)
+		if h, err := setPage(q, floats, f, n, base); err == nil && len(h.queue) < len(p.queue) && !cardsAlone(h.queue) {
 			opts = append(opts, h, grown(h, f))
 		}
 	}
@@ -872,6 +874,26 @@ func opens(q []Block, w, h float64) bool {
 	}
 	first, _ := q[j].Split(w, h)
 	return first != nil
+}
+
+// cardsAlone reports whether queue opens with stat cards that no figure
+// of their section follows: cards that would stand alone at the head of a
+// page, away from their section.
+func cardsAlone(queue []Block) bool {
+	i := 0
+	for i < len(queue) {
+		if _, ok := queue[i].(Space); !ok {
+			break
+		}
+		i++
+	}
+	if i == len(queue) || !statCards(queue[i]) {
+		return false
+	}
+	for i < len(queue) && statCards(queue[i]) {
+		i++
+	}
+	return i == len(queue) || !isFigure(queue[i])
 }
 
 // statCards reports whether b is a row of stat cards or a band of them.

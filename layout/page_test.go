@@ -418,17 +418,19 @@ func TestHeadKeepsItsText(t *testing.T) {
 		name    string
 		h       float64 // the frame's height
 		leading float64 // the text's
+		paras   int     // the text's paragraphs, each of 8 sentences (1: of 2)
 		want    string  // what follows the head on page 1 ("" when the head is not there)
 	}{
-		{"its first lines fit under the head", 1000, 14, "*layout.Flow"},
-		{"a band under a quarter of the page", 1000, 60, ""},
-		{"a hole", 500, 60, "*layout.Row"},
+		{"its first lines fit under the head", 1000, 14, 4, "*layout.Flow"},
+		{"all its text fits, its cards would open the next page alone", 1000, 14, 1, ""},
+		{"a band under a quarter of the page", 1000, 60, 4, ""},
+		{"a hole", 500, 60, 4, "*layout.Row"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := Frame{W: 400, H: tt.h}
 			cards := &Row{Cells: []Block{card(), card()}, Columns: 4, Gutter: 10}
 			head := &sectionHead{Stack: Stack{Blocks: []Block{box{h: 80}}, Keep: true}, n: 1}
-			text := flowOf(4, 8, false)
+			text := flowOf(tt.paras, map[bool]int{true: 2, false: 8}[tt.paras == 1], false)
 			text.Leading = tt.leading
 			// room for the head, its cards and 20 pt
 			top := f.H - 80 - cards.Measure(f.W) - 20
