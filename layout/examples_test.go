@@ -267,9 +267,8 @@ var popplerSplits = map[string][]int{
 	// of the charts above read inside the text under them; 4: with indent
 	// 0, column 2's paragraph read before column 1's second block; 1
 	// (report), 2 (poster): the stat card with a prefix (约98亿美元) read
-	// inside the paragraph; 13: the odd photo's caption and the table read
-	// inside the paragraph beside the photo
-	"tech-park-2025": {1, 4}, "poster/tech-park-2025": {2, 13}, "report/tech-park-2025": {1, 5, 13},
+	// inside the paragraph
+	"tech-park-2025": {1, 4}, "poster/tech-park-2025": {2}, "report/tech-park-2025": {1, 5},
 	// a section's text whose column 2 starts inside a paragraph under a
 	// box that stands over column 2 only, read between the columns: the
 	// english report's third stat card (report look; its columns
@@ -306,8 +305,8 @@ var blankPages = map[string][]int{
 	"poster/hospital-annual-2025": {2}, "report/hospital-annual-2025": {12},
 	// landscape: section 4's text and odd photo end page 8 above its
 	// table (newspaper); section 2's text ends page 4, its two photos
-	// take page 5, and section 4's head and card end page 9 (poster)
-	"tech-park-2025": {8}, "poster/tech-park-2025": {4, 10},
+	// take page 5 (poster)
+	"tech-park-2025": {8}, "poster/tech-park-2025": {4},
 }
 
 // loneAllowed are the figures, by report and look, set alone in half the

@@ -35,8 +35,12 @@ type Frame struct{ X, Y, W, H float64 }
 // taller, a figure of the section moved before the section's text (to the
 // page's head when the text goes on from the page before), the text taken
 // on to the next page with a figure that waits there — and the way chosen
-// is the one that leaves no such band on this page nor on the next. Only
-// when none does may the next section begin before figures of this one.
+// is the one that leaves no such band on this page nor on the next — the
+// next section begun with its head and first lines, its stat cards after
+// its text, among them (a head and its cards never end a page with the
+// text overleaf, unless all else leaves a hole). Only when none does may
+// the next section begin before figures of this one. The brochure's
+// byline (a signature) waits with the figures that wait, after them.
 func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 	var pages []Page
 	queue := append([]Block(nil), blocks...)
