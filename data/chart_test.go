@@ -148,7 +148,7 @@ func TestChartErrors(t *testing.T) {
 		{"change better typo", `{type: change, better: lowr, data: [{label: a, value: -3}]}`, "lowr", `(did you mean "lower"?)`},
 		{"format typo", `{type: bar, format: wna, data: [{label: a, value: 1}]}`, "wna", `not a number format`},
 		{"decimals fraction", `{type: bar, decimals: 1.5, data: [{label: a, value: 1}]}`, "1.5", "decimals must be a whole number from 0 to 6"},
-		{"series on bar", `{type: bar, series: [a], data: [{label: a, value: 1}]}`, "[a]", "series: is only for area, grouped and line charts; remove it"},
+		{"series on bar", `{type: bar, series: [a], data: [{label: a, value: 1}]}`, "[a]", "series: is only for an area, grouped or line chart; remove it"},
 		{"missing file", `{type: bar, data: {file: nope.csv}}`, "nope.csv", "nope.csv not found"},
 		{"missing sheet", `{type: bar, data: {file: stats.xlsx, sheet: 交通}}`, "交通", `stats.xlsx has no sheet "交通" (did you mean "交管"?); its sheets are: 交管`},
 		{"bad range", `{type: bar, data: {file: stats.xlsx, range: B3-C7}}`, "B3-C7", `"B3-C7" is not a cell range`},
@@ -160,9 +160,9 @@ func TestChartErrors(t *testing.T) {
 		{"data on donut", `{type: donut, percent: 5, data: [{label: a, value: 1}]}`, "[{", "shows one share"},
 		{"line one point", `{type: line, data: [{label: "2021", value: 5}]}`, "[{", "give it at least two points"},
 		{"highlight unknown", `{type: line, highlight: 2026, data: [{label: "2024", value: 5}, {label: "2025", value: 6}]}`, "2026", `"2026" is not the label of a point (did you mean "2024"?)`},
-		{"target on bar", `{type: bar, target: 4, data: [{label: a, value: 1}]}`, "4,", "target: is only for area and line charts"},
+		{"target on bar", `{type: bar, target: 4, data: [{label: a, value: 1}]}`, "4,", "target: is only for an area or line chart"},
 		{"line values no series", `{type: area, data: [{label: a, values: [1, 2]}, {label: b, value: 2}]}`, "[1", "values: [..] is for charts with series"},
-		{"zero on pie", `{type: pie, zero: false, data: [{label: a, value: 1}]}`, "false", "zero: is only for area and line charts"},
+		{"zero on pie", `{type: pie, zero: false, data: [{label: a, value: 1}]}`, "false", "zero: is only for an area or line chart"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -194,6 +194,22 @@ func TestChartFieldsTaken(t *testing.T) {
 	for _, f := range chartObj.fields {
 		if !slices.Contains(chartCommon, f.key) && kindsTaking(f.key) == "no chart" {
 			t.Errorf("chart field %s: no kind takes it, and it is not common to all (chartCommon)", f.key)
+		}
+	}
+}
+
+// The kinds a message names read as one choice, from one helper: "a donut
+// or progress chart", "an area or line chart", "a grouped chart".
+func TestKindsPhrase(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{overKinds(), "a donut or progress chart"},
+		{kindsTaking("target"), "an area or line chart"},
+		{kindsTaking("series"), "an area, grouped or line chart"},
+		{kindsTaking("no such field"), "no chart"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
 		}
 	}
 }

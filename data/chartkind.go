@@ -172,16 +172,32 @@ func (v *validator) chart(path string, c Chart) {
 // overKinds names the kinds whose share may pass the whole: "a donut or
 // progress chart".
 func overKinds() string {
+	return kindsWhere(func(k chartKind) bool { return k.over })
+}
+
+// kindsTaking names the kinds that take a field: "a grouped chart", "an
+// area or line chart".
+func kindsTaking(key string) string {
+	return kindsWhere(func(k chartKind) bool { return slices.Contains(k.takes, key) })
+}
+
+// kindsWhere names the kinds that pass test as one choice, "a bar, grouped
+// or line chart", or "no chart".
+func kindsWhere(test func(chartKind) bool) string {
 	var names []string
 	for _, k := range chartKinds {
-		if k.over {
+		if test(k) {
 			names = append(names, k.name)
 		}
 	}
 	if len(names) == 0 {
 		return "no chart"
 	}
-	return "a " + either(names) + " chart"
+	s := either(names)
+	if strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s + " chart"
+	}
+	return "a " + s + " chart"
 }
 
 // either lists names as choices: "a", "a or b", "a, b or c".
@@ -190,24 +206,6 @@ func either(names []string) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
-}
-
-// kindsTaking names the kinds that take a field: "a grouped chart", "line
-// and area charts".
-func kindsTaking(key string) string {
-	var names []string
-	for _, k := range chartKinds {
-		if slices.Contains(k.takes, key) {
-			names = append(names, k.name)
-		}
-	}
-	switch len(names) {
-	case 0:
-		return "no chart"
-	case 1:
-		return "a " + names[0] + " chart"
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " charts"
 }
 
 // CheckChart reports what stops chart c from being drawn: the checks of
