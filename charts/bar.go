@@ -54,7 +54,7 @@ func columnKind(zh, en string, alt func(data.Chart, palette) []string,
 		// this width is crowded too, for the layout to give it more
 		crowded: func(c data.Chart, w float64, p palette) bool {
 			l := lay(c, w, 0, p)
-			return crowded(l) || l.thinned > 1 || l.values == valNone
+			return crowded(l) || l.thinned > 1 || l.omitted
 		},
 	}
 }
@@ -95,18 +95,19 @@ func barInputs(c data.Chart, p palette) (cats []string, vals []float64, labels [
 func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 	cats, vals, labels := barInputs(c, p)
 	l := layoutColumns(c, cats, vals, labels, 1, nil, w, h, p)
+	l.valueLabels = labels
 	if l.valRotated {
 		if bare := bareLabels(c, p); bare != nil {
 			if b := layoutColumns(c, cats, vals, bare, 1, nil, w, h, p); !b.valRotated {
 				l = b
-				l.values = valBare
+				l.valueLabels = bare
 			}
 		}
 	}
 	if l.valRotated && len(c.Data) > manyBars {
 		if b := layoutColumns(c, cats, vals, nil, 1, nil, w, h, p); !b.valRotated {
 			l = b
-			l.values = valNone
+			l.valueLabels, l.omitted = nil, true
 		}
 	}
 	if len(c.Data) > manyBars {
@@ -118,13 +119,6 @@ func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 // manyBars is the number of bars past which a bar chart may leave out its
 // value labels rather than be set as horizontal bars.
 const manyBars = 12
-
-// The value labels a column chart prints over its bars.
-const (
-	valFull = iota // figure and unit: 356件
-	valBare        // the figure alone; the axis caption says the unit
-	valNone        // none; the axis carries the values
-)
 
 // bareLabels are the values without their unit, when the chart has one
 // unit for all its points (which the axis caption names), else nil.
@@ -140,17 +134,6 @@ func bareLabels(c data.Chart, p palette) []string {
 		out = append(out, format(c, "", p).Label(d.Value.Text))
 	}
 	return out
-}
-
-// barValue is the value label of point i as the layout prints it.
-func (l columnLayout) barValue(c data.Chart, i int, p palette) string {
-	switch l.values {
-	case valBare:
-		return format(c, "", p).Label(c.Data[i].Value.Text)
-	case valNone:
-		return ""
-	}
-	return valueLabel(c, c.Data[i], p)
 }
 
 // drawBar draws a vertical bar chart with go-chart's BarChart on the
@@ -225,8 +208,8 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) er
 			for i, d := range c.Data {
 				cx := float64(cb.Left+i*l.slot+sp>>1) + float64(l.barW)/2
 				top := float64(cb.Bottom - yr.Translate(d.Value.Value))
-				if s := l.barValue(c, i, p); s != "" {
-					l.valueText(r, s, cx, top, zero, d.Value.Value < 0, p)
+				if !l.omitted {
+					l.valueText(r, l.valueLabels[i], cx, top, zero, d.Value.Value < 0, p)
 				}
 			}
 		}},

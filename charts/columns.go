@@ -103,10 +103,14 @@ type columnLayout struct {
 	labelLines             int
 	valSize                float64
 	valRotated             bool
-	values                 int     // valFull, valBare or valNone (bar.go)
-	thinned                int     // bar.go: a category label every so many bars (0: all)
-	capY                   float64 // baseline of the unit caption
-	legend                 []legendItem
+	// bar.go: the value labels as laid out and printed (figure and unit,
+	// or the figure alone when the axis caption names the unit), unless
+	// omitted: none, the axis carries the values
+	valueLabels []string
+	omitted     bool
+	thinned     int     // bar.go: a category label every so many bars (0: all)
+	capY        float64 // baseline of the unit caption
+	legend      []legendItem
 }
 
 type legendItem struct {

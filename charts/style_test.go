@@ -362,3 +362,49 @@ func TestAxisFitsData(t *testing.T) {
 		}
 	}
 }
+
+// A bar chart prints exactly the value labels its layout measured: with
+// the unit (few bars), the figure alone when the axis caption names the
+// unit (30 days, wide), none when the axis carries the values (30 days in
+// a column). The labels are made once, by the layout, and drawn as made.
+func TestBarValuesAsLaidOut(t *testing.T) {
+	days := data.Chart{Type: "bar", Title: "Vessel calls", Unit: "calls"}
+	for i := 1; i <= 30; i++ {
+		days.Data = append(days.Data, pt(strconv.Itoa(i), strconv.Itoa(11+i%9)))
+	}
+	few := data.Chart{Type: "bar", Title: "Calls", Unit: "calls", Data: []data.Point{pt("A", "1200"), pt("B", "900")}}
+	st := testStyle
+	st.Lang = "en"
+	for _, tt := range []struct {
+		c    data.Chart
+		w    float64
+		want []string
+	}{
+		{few, 240, []string{"1,200 calls", "900 calls"}},
+		{days, 480, []string{"13", "17", "19"}},
+		{days, 170, nil},
+	} {
+		l := layoutBar(tt.c, tt.w, 0, st.resolve())
+		w, err := drawnWords(tt.c, st, tt.w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var drawn []string
+		for _, d := range w.texts {
+			drawn = append(drawn, d.s)
+		}
+		if tt.want == nil && (!l.omitted || l.valueLabels != nil) {
+			t.Errorf("%s at %g: value labels %q, want none", tt.c.Title, tt.w, l.valueLabels)
+		}
+		for _, s := range tt.want {
+			if !slices.Contains(l.valueLabels, s) || !slices.Contains(drawn, s) {
+				t.Errorf("%s at %g: %q laid out %v, drawn %v", tt.c.Title, tt.w, s, slices.Contains(l.valueLabels, s), slices.Contains(drawn, s))
+			}
+		}
+		for _, s := range l.valueLabels {
+			if !slices.Contains(drawn, s) {
+				t.Errorf("%s at %g: laid out %q is not drawn", tt.c.Title, tt.w, s)
+			}
+		}
+	}
+}
