@@ -25,9 +25,9 @@ func init() {
 
 // columnKind is a kind drawn as columns (bar, grouped): lay lays them out
 // at a width and height (0: their natural height), cols draws them; when
-// they are crowded at the width, the kind is drawn as horizontal bars
-// (hbar.go) instead. Crowding depends on the width only, so the layout at
-// any height tells.
+// they overflow the width, the kind is drawn as horizontal bars (hbar.go)
+// instead. That depends on the width only, so the layout at any height
+// tells.
 func columnKind(zh, en string, alt func(data.Chart, palette) []string,
 	lay func(c data.Chart, w, h float64, p palette) columnLayout,
 	cols func(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) error) kind {
@@ -36,33 +36,37 @@ func columnKind(zh, en string, alt func(data.Chart, palette) []string,
 		alt:   alt,
 		height: func(c data.Chart, w float64, p palette) float64 {
 			l := lay(c, w, 0, p)
-			if crowded(l) {
+			if overflows(l) {
 				return layoutHBar(c, w, p).total
 			}
 			return l.padT + l.canvasH + l.padB
 		},
 		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
 			l := lay(c, w, h, p)
-			if crowded(l) {
+			if overflows(l) {
 				drawHBar(r, c, w, p)
 				return nil
 			}
 			return cols(r, c, l, w, p)
 		},
 		stretches: true,
-		// a chart that must leave out its values or thin its labels at
-		// this width is crowded too, for the layout to give it more
+		rows: func(c data.Chart, w float64, p palette) bool {
+			return overflows(lay(c, w, 0, p))
+		},
+		// columns that must leave out their values or thin their labels
+		// at this width are crowded too (but columns), for the layout to
+		// give them more
 		crowded: func(c data.Chart, w float64, p palette) bool {
 			l := lay(c, w, 0, p)
-			return crowded(l) || l.thinned > 1 || l.omitted
+			return overflows(l) || l.thinned > 1 || l.omitted
 		},
 	}
 }
 
-// crowded reports whether a column layout does not fit its labels: one
+// overflows reports whether a column layout does not fit its labels: one
 // takes more than two lines, or a word is set one character a line, or the
 // value labels would have to turn.
-func crowded(l columnLayout) bool {
+func overflows(l columnLayout) bool {
 	if l.labelLines > 2 || l.valRotated {
 		return true
 	}
@@ -91,7 +95,7 @@ func barInputs(c data.Chart, p palette) (cats []string, vals []float64, labels [
 // and with many items (more than manyBars), when even that does not fit,
 // left out: the axis and its grid carry the values, as they do in any
 // newspaper's chart of 30 bars; and many short labels are thinned (see
-// thinLabels). Only what still does not fit is crowded.
+// thinLabels). Only what still does not fit overflows (is set as rows).
 func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 	cats, vals, labels := barInputs(c, p)
 	l := layoutColumns(c, cats, vals, labels, 1, nil, w, h, p)
@@ -226,10 +230,10 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) er
 // thinLabels labels only every second (third, …) bar, counted back from
 // the last, when a chart of many bars has short labels (days, years)
 // that are crowded only by their number, as a line chart does; longer
-// labels (words) stay, and the chart crowded: rows of horizontal bars
+// labels (words) stay, and the chart overflows: rows of horizontal bars
 // read them.
 func thinLabels(l columnLayout, cats []string, h float64, p palette) columnLayout {
-	if !crowded(l) || l.valRotated {
+	if !overflows(l) || l.valRotated {
 		return l
 	}
 	widest := 0.0

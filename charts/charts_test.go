@@ -385,7 +385,9 @@ func TestHeightGrowsWithRows(t *testing.T) {
 // figure without the unit the axis names (the values would otherwise have
 // to turn); at a column's width, the values are left out, every third day
 // labelled and the last, and the chart says it is crowded there (the
-// layout gives it the full width). Thirty words are still set as rows.
+// layout gives it the full width) but not set as rows: it stays columns,
+// which stretch to the height the layout gives. Thirty words are still
+// set as rows.
 func TestManyBars(t *testing.T) {
 	days := data.Chart{Type: "bar", Title: "Vessel calls", Unit: "calls"}
 	words := data.Chart{Type: "bar", Title: "Berths", Unit: "calls"}
@@ -405,11 +407,17 @@ func TestManyBars(t *testing.T) {
 		{c: days, w: 170, crowd: true, values: []string{"30", "27", "3"}, label: []string{"29", "13"}},
 		{c: words, w: 370, rows: true, crowd: true, values: []string{"Berthnumber30"}},
 	} {
-		if got := st.Rows(tt.c, tt.w); got != tt.crowd {
+		if got := st.Crowded(tt.c, tt.w); got != tt.crowd {
 			t.Errorf("%s at %.0f pt: crowded %v, want %v", tt.c.Title, tt.w, got, tt.crowd)
 		}
+		if got := st.Rows(tt.c, tt.w); got != tt.rows {
+			t.Errorf("%s at %.0f pt: Rows %v, want %v", tt.c.Title, tt.w, got, tt.rows)
+		}
+		if got := st.Stretches(tt.c, tt.w); got != !tt.rows {
+			t.Errorf("%s at %.0f pt: Stretches %v, want %v (columns stretch, rows do not)", tt.c.Title, tt.w, got, !tt.rows)
+		}
 		l := layoutBar(tt.c, tt.w, 0, st.resolve())
-		if got := crowded(l); got != tt.rows {
+		if got := overflows(l); got != tt.rows {
 			t.Errorf("%s at %.0f pt: set as rows %v, want %v", tt.c.Title, tt.w, got, tt.rows)
 		}
 		text := newDoc(t)

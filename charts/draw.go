@@ -178,8 +178,13 @@ type kind struct {
 	// stretches says the plot fills any height given to Draw (the least
 	// is the caller's choice); without it the plot has its own height.
 	stretches bool
-	// crowded, when set, says the chart's columns do not fit width w, so
-	// it is set as rows of horizontal bars instead (which do not stretch).
+	// rows, when set, says the chart's columns do not fit width w at
+	// all, so it is set as rows of horizontal bars instead (which do not
+	// stretch).
+	rows func(c data.Chart, w float64, p palette) bool
+	// crowded, when set, says the chart is set at width w with less than
+	// it has: as rows, or as columns that leave out their values or label
+	// only every n-th bar. More width would help it.
 	crowded func(c data.Chart, w float64, p palette) bool
 	// names are what the kind is called in Chinese and English, and alt
 	// says what the chart shows, item by item, for Alt.
@@ -218,9 +223,19 @@ func (st Style) Stretches(c data.Chart, width float64) bool {
 }
 
 // Rows reports whether chart c, at the given width, is set as rows of
-// horizontal bars because its columns would be crowded (a bar chart of 30
-// items in a column): layout may rather give it more width.
+// horizontal bars because its columns do not fit there (a bar chart of 30
+// long labels in a column). Rows do not stretch.
 func (st Style) Rows(c data.Chart, width float64) bool {
+	k, ok := kinds[c.Type]
+	return ok && k.rows != nil && k.rows(c, width, st.resolve())
+}
+
+// Crowded reports whether chart c, at the given width, is set with less
+// than it has: as rows (see Rows), or as columns that leave out their
+// values or label only every second (third, …) bar, as a month's 30 days
+// are in a column. Layout may rather give it more width; a crowded chart
+// still set as columns stretches as columns do.
+func (st Style) Crowded(c data.Chart, width float64) bool {
 	k, ok := kinds[c.Type]
 	return ok && k.crowded != nil && k.crowded(c, width, st.resolve())
 }

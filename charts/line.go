@@ -100,7 +100,7 @@ func layoutTrend(c data.Chart, w, h float64, p palette) trendLayout {
 	}
 	l.columnLayout = layoutColumns(c, cats, all, nil, 1, legend, w, h, p)
 	l.every = 1
-	if crowded(l.columnLayout) {
+	if overflows(l.columnLayout) {
 		// one line each, and only as many as fit side by side
 		widest := 0.0
 		for i, s := range cats {

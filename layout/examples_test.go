@@ -244,7 +244,11 @@ func misread(text string, paras []string, skip []int) []int {
 // the layout cures it (the test then says to take it out). A short text under its section's chart
 // set the full width (the university's section 3, a line chart of seven
 // years, in every look): poppler reads column 1 between the chart's year
-// labels, then column 2.
+// labels, then column 2. The port's section 3 in the poster look: its row
+// of a landscape and a portrait photo, set before the text (hoisted) so
+// that the month's chart follows the text on the next page, has its
+// second caption off column 2's edge (see captionsOffGrid), and poppler
+// reads that caption between the two columns of the text's first lines.
 var popplerSplits = map[string][]int{
 	"university-research-2025": {12}, "poster/university-research-2025": {12}, "report/university-research-2025": {12},
 	// The corpus of issue 13 (the reports below), as built; each entry a
@@ -277,6 +281,8 @@ var popplerSplits = map[string][]int{
 	// before the text, section 2 ending its page, section 3's head
 	// keeping with its text)
 	"report/english-2025": {1}, "report/district-bureau-2023": {6},
+	// the port's section 3 in the poster look: see above
+	"poster/port-review-2025": {6},
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and

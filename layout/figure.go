@@ -248,16 +248,16 @@ func decodable(path string, maxPixels int, maxBytes int64) error {
 // gainsWidth reports whether figure b, which would otherwise stand alone
 // in half of a row w wide (gutter between the halves), gains from the
 // full width instead, so that no half of the page is left empty beside
-// it: a chart whose plot grows with the width (columns, lines), whose
-// items are crowded into rows of bars in half the width, or that is one
-// strip (a progress bar, a stacked bar); a landscape photo (see
+// it: a chart whose plot grows with the width (columns, lines), that is
+// crowded in half the width (set as rows of bars, or as columns without
+// their values or with every n-th label), or that is one strip (a progress bar, a stacked bar); a landscape photo (see
 // landscape) that prints at dpiWarn or more the full width, in a frame
 // at most wideShare of the width tall (a placeholder too).
 func gainsWidth(b Block, w, gutter float64) bool {
 	half := (w - gutter) / 2
 	switch f := b.(type) {
 	case *chartBlock:
-		return stripChart(f) || f.style.Rows(f.chart, half) || f.style.Height(f.chart, w) > 1.2*f.style.Height(f.chart, half)
+		return stripChart(f) || f.style.Crowded(f.chart, half) || f.style.Height(f.chart, w) > 1.2*f.style.Height(f.chart, half)
 	case *photoBlock:
 		if f.ratio != 0 || f.natural > landscape {
 			return false

@@ -282,8 +282,8 @@ func cardsAfter(queue, rest []Block) []Block {
 func hoisted(queue []Block, placed int) [][]Block {
 	var qs [][]Block
 	for i := 0; i < len(queue) && i <= placed; i++ {
-		if _, ok := queue[i].(*Flow); !ok {
-			continue
+		if f, ok := queue[i].(*Flow); !ok || midParagraph(f) {
+			continue // a figure before it would part a paragraph
 		}
 		for j := i + 1; j < len(queue); j++ {
 			if _, head := queue[j].(*sectionHead); head {
@@ -299,6 +299,13 @@ func hoisted(queue []Block, placed int) [][]Block {
 		}
 	}
 	return qs
+}
+
+// midParagraph reports whether flow f goes on with a paragraph begun on
+// a page before: readers would read a figure set before it inside that
+// paragraph.
+func midParagraph(f *Flow) bool {
+	return f.frozen && len(f.units) > 0 && !f.units[0].gap && f.units[0].idx > 0
 }
 
 // setPage sets page n from the queue and the figures waiting for it,
@@ -694,7 +701,7 @@ func intoText(p *Page, r *Row, f Frame, y float64) (Block, float64, bool) {
 // items are not crowded there (a photo keeps the look's width).
 func narrows(b Block, w float64) bool {
 	c, ok := b.(*chartBlock)
-	return ok && !c.style.Rows(c.chart, w)
+	return ok && !c.style.Crowded(c.chart, w)
 }
 
 // band is about the tallest blank band p will have once justify has

@@ -241,11 +241,12 @@ const (
 	bandCards = 4
 )
 
-// wideChart reports whether a chart needs the full width: one whose
-// columns would be crowded in one column (charts would set it as rows of
-// horizontal bars) and are not at the full width, such as a month's bars.
+// wideChart reports whether a chart needs the full width: one that is
+// crowded in one column (set as rows of horizontal bars, or as columns
+// without their values or with every n-th label) and is columns at the
+// full width, such as a month's bars.
 func wideChart(c data.Chart, st charts.Style, g geometry) bool {
-	return st.Rows(c, g.figureW()) && !st.Rows(c, g.contentW())
+	return st.Crowded(c, g.figureW()) && !st.Rows(c, g.contentW())
 }
 
 // indent is the body's first-line indent in characters: two, the
