@@ -20,7 +20,7 @@ type axis struct {
 	tickSize       float64
 	caption        string // "单位：万人次", or ""
 	labelW         float64
-	lang           string
+	num            number.Format // the ticks' language and thousands separators
 }
 
 // intervalsFor is how many tick intervals fit a plot of height h without
@@ -47,7 +47,7 @@ func closerIntervals(c data.Chart, lo, hi, h, tickSize float64, p palette) int {
 
 func newAxis(c data.Chart, lo, hi float64, intervals int, p palette) axis {
 	f := format(c, c.Unit, p)
-	a := axis{tickSize: p.fs - 1, lang: p.lang}
+	a := axis{tickSize: p.fs - 1, num: f}
 	var suffix string
 	a.div, suffix = f.Scale(math.Max(math.Abs(lo), math.Abs(hi)))
 	if fromZero(c) {
@@ -57,7 +57,7 @@ func newAxis(c data.Chart, lo, hi float64, intervals int, p palette) axis {
 	}
 	a.caption = unitCaption(suffix+c.Unit, p)
 	for _, v := range a.ticks() {
-		a.labelW = math.Max(a.labelW, textWidth(p.regular, number.Tick(v, a.step, a.lang), a.tickSize))
+		a.labelW = math.Max(a.labelW, textWidth(p.regular, a.num.Tick(v, a.step), a.tickSize))
 	}
 	return a
 }
@@ -85,7 +85,7 @@ func (a axis) draw(r *Renderer, x0, x1 float64, ypos func(float64) float64, p pa
 		if math.Abs(v) > a.step/1e6 {
 			r.hline(x0, x1, y, 0.5, p.rule)
 		}
-		r.textRight(p.regular, a.tickSize, p.muted, number.Tick(v, a.step, a.lang), x0-3, y+0.35*a.tickSize)
+		r.textRight(p.regular, a.tickSize, p.muted, a.num.Tick(v, a.step), x0-3, y+0.35*a.tickSize)
 	}
 }
 

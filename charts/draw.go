@@ -41,8 +41,10 @@ type Style struct {
 
 	Regular, Bold, Black *fonts.Face // the report's faces (its theme's): charts have none of their own
 	FontSize             float64     // label size pt, default 8
-	Lang                 string      // the report's language: "en" groups thousands, English words
-
+	Lang                 string      // the report's language: English words, 万 or 萬, thousands separators
+	// Group is where the report's figures separate thousands (see
+	// number.Rule); ByLanguage: the language's rule.
+	Group number.Grouping
 }
 
 // palette is a Style resolved to colours and faces.
@@ -52,6 +54,7 @@ type palette struct {
 	regular, bold, black              *fonts.Face
 	fs                                float64
 	lang                              string
+	group                             number.Grouping
 }
 
 func (st Style) resolve() palette {
@@ -73,6 +76,7 @@ func (st Style) resolve() palette {
 		black:   st.Black,
 		fs:      st.FontSize,
 		lang:    st.Lang,
+		group:   st.Group,
 	}
 	p.good = col(st.Good, p.accent)
 	p.bad = col(st.Bad, p.primary)
@@ -362,7 +366,7 @@ func format(c data.Chart, unit string, p palette) number.Format {
 	if c.Decimals != nil {
 		dec = *c.Decimals
 	}
-	return number.Format{Style: c.Format, Decimals: dec, Lang: p.lang, Prefix: c.Prefix, Unit: unit}
+	return number.Format{Style: c.Format, Decimals: dec, Lang: p.lang, Group: p.group, Prefix: c.Prefix, Unit: unit}
 }
 
 // valueLabel is a point's value as printed: prefix, figure, unit.

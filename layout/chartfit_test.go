@@ -1,9 +1,11 @@
 package layout
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/pdftest"
 	"github.com/brochure-dev/brochure/theme"
 )
 
@@ -46,5 +48,39 @@ func TestMonthOfBarsGetsWidthAndHeight(t *testing.T) {
 		if grown := b.taller(w, 2*asked).Measure(w); grown < 1.2*asked {
 			t.Errorf("%s: given twice its height the chart grows from %.0f to %.0f pt only", style, asked, grown)
 		}
+	}
+}
+
+// The figures brochure prints — stat cards, chart values and axis ticks —
+// separate thousands as the report's language and its own text do: a
+// Taiwan report whose headlines say 1,046 and 90,412 prints its cards so
+// (not 1046, 90412), a Hong Kong report its bars' values and ticks
+// (2,380宗, 3,000), a Simplified Chinese report that writes 88,300 in its
+// text its chart's 27,900 (but 1120 and 1500, four digits, as its text
+// writes them), and the mainland sample none at all.
+func TestFiguresGroupedAsTheReport(t *testing.T) {
+	for _, tt := range []struct {
+		report   string
+		has, not []string
+	}{
+		{"fire-annual-2025", []string{"1,046件", "90,412趟", "30,218戶", "16,752場所", "2,136人"}, []string{"90412", "30218", "2136人"}},
+		{"hong-kong-2025", []string{"1,200餘場", "2,380宗", "3,000"}, []string{"2380", "2960", "3000"}},
+		{"hong-kong-bilingual", []string{"27,900宗", "1120宗", "1500名"}, []string{"27900", "1,120", "1,500"}},
+		{"year-in-review-2020", []string{"1653"}, []string{"1,653"}},
+	} {
+		t.Run(tt.report, func(t *testing.T) {
+			_, pdf := buildExample(t, load(t, "../examples/"+tt.report+"/report.yaml"), Options{Draft: true}, false)
+			text := flat(pdftest.Open(t, pdf).AllText())
+			for _, s := range tt.has {
+				if !strings.Contains(text, s) {
+					t.Errorf("%q is not printed", s)
+				}
+			}
+			for _, s := range tt.not {
+				if strings.Contains(text, s) {
+					t.Errorf("%q is printed", s)
+				}
+			}
+		})
 	}
 }

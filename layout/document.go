@@ -37,6 +37,7 @@ import (
 	"github.com/brochure-dev/brochure/ink"
 	"github.com/brochure-dev/brochure/internal/structure"
 	"github.com/brochure-dev/brochure/locale"
+	"github.com/brochure-dev/brochure/number"
 	"github.com/brochure-dev/brochure/theme"
 )
 
@@ -87,7 +88,19 @@ func (th Theme) span(text string, f *fonts.Face, size float64, color string) Spa
 // size. lang is the language charts are told (see chartLang).
 func (th Theme) charts(lang string) charts.Style {
 	return charts.Style{Primary: th.Primary, Accent: th.Accent, Ink: th.Ink, Muted: th.Muted, Rule: th.Rule,
-		Good: th.Good, Bad: th.Bad, Regular: th.Regular, Bold: th.Bold, Black: th.Black, FontSize: th.Chart.Label, Lang: lang}
+		Good: th.Good, Bad: th.Bad, Regular: th.Regular, Bold: th.Bold, Black: th.Black, FontSize: th.Chart.Label, Lang: lang,
+		Group: th.Locale.Group}
+}
+
+// ownText is every text the report prints as written, one a line: what
+// number.Rule reads the report's way of writing figures from.
+func ownText(r *data.Report) string {
+	var b strings.Builder
+	for t := range r.Texts() {
+		b.WriteString(t.Value)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // faces sets the theme's language and opens its faces: for each role the
@@ -102,6 +115,7 @@ func faces(r *data.Report, th *Theme) error {
 		return data.Errors{&data.Error{Pos: r.Pos("language"), Path: "language", Msg: err.Error()}}
 	}
 	th.Locale = loc
+	th.Locale.Group = number.Rule(loc.Tag, ownText(r))
 	fail := func(key, msg string) {
 		errs = append(errs, &data.Error{Pos: r.Pos(key), Path: key, Msg: msg})
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/structure"
-	"github.com/brochure-dev/brochure/number"
 )
 
 // titlesOnly says whether the report has nothing to print after the cover
@@ -485,9 +484,7 @@ func headlineSpans(h string, th Theme) []Span {
 		if num {
 			hasNum = true
 			fig := string(runes[i:j])
-			if th.Locale.English() {
-				fig = number.Format{Decimals: -1, Lang: "en"}.Text(fig) // 5200 → 5,200
-			}
+			fig = th.Locale.Number(fig) // 5200 → 5,200 in English, as the house rule says
 			spans = append(spans, th.span(fig, th.Black, th.Scale.HeadNum, th.Primary))
 		} else {
 			spans = append(spans, th.span(string(runes[i:j]), th.Bold, th.Scale.HeadWord, th.Ink))

@@ -25,6 +25,11 @@ type Locale struct {
 	Script string // ISO 15924: Hans, Hant, Jpan, Kore, Latn
 	Labels Labels
 
+	// Group is where the report's figures separate thousands: the
+	// language's rule (number.ByLanguage) unless the report's own text
+	// decides it (number.Rule, which layout asks with the report's text).
+	Group number.Grouping
+
 	// Sans and Serif are the families of the system fonts that draw
 	// this language's glyph forms, best first (regular, bold and black
 	// weights of one of them are used). Empty Sans means the embedded
@@ -161,15 +166,15 @@ func (l Locale) Month(t time.Time) string {
 }
 
 // Figure is a stat's prefix, figure and unit as the language prints
-// them. Chinese, Japanese and Korean print the figure as written. English
-// groups thousands (5,200), counts in million and billion (230000000000
-// → 230 billion, the word going with the unit), and spaces a Latin word
-// from the figure (CNY 230 billion).
+// them: the figure's thousands separated as Number says. English also
+// counts in million and billion (230000000000 → 230 billion, the word
+// going with the unit), and spaces a Latin word from the figure (CNY 230
+// billion).
 func (l Locale) Figure(prefix, figure, unit string) (string, string, string) {
 	if !l.English() {
-		return prefix, figure, unit
+		return prefix, l.Number(figure), unit
 	}
-	f := number.Format{Style: "auto", Decimals: -1, Lang: "en"}.Text(figure)
+	f := number.Format{Style: "auto", Decimals: -1, Lang: "en", Group: l.Group}.Text(figure)
 	if i := strings.IndexByte(f, ' '); i > 0 { // "230 billion"
 		f, unit = f[:i], f[i:]+spaced(unit)
 	} else {
@@ -179,6 +184,18 @@ func (l Locale) Figure(prefix, figure, unit string) (string, string, string) {
 		prefix += " "
 	}
 	return prefix, f, unit
+}
+
+// Number is a figure written as a plain decimal (a stat's value, digits in
+// a headline) with its thousands separated by the house rule (Group, see
+// number.Rule): 1046 is 1,046 in English and Traditional Chinese. Any
+// other text, and a figure with a leading zero (an 0800 number), is
+// returned as written.
+func (l Locale) Number(figure string) string {
+	if len(figure) > 1 && figure[0] == '0' && figure[1] != '.' {
+		return figure
+	}
+	return number.Format{Decimals: -1, Lang: l.Tag, Group: l.Group}.Text(figure)
 }
 
 // spaced puts a space before a unit that starts with a Latin letter.

@@ -3,6 +3,8 @@ package locale
 import (
 	"testing"
 	"time"
+
+	"github.com/brochure-dev/brochure/number"
 )
 
 func TestParse(t *testing.T) {
@@ -64,11 +66,28 @@ func TestFigure(t *testing.T) {
 		{"en", "CNY", "230000000000", "", [3]string{"CNY ", "230", " billion"}},
 		{"en", "", "3079300", "visitors", [3]string{"", "3.08", " million visitors"}},
 		{"en", "", "14.98", "%", [3]string{"", "14.98", "%"}},
+		{"zh-TW", "", "1046", "件", [3]string{"", "1,046", "件"}},
+		{"zh-HK", "", "90412", "趟", [3]string{"", "90,412", "趟"}},
+		{"zh-CN", "", "90412", "人次", [3]string{"", "90412", "人次"}},
+		{"ja", "", "1046", "件", [3]string{"", "1,046", "件"}},
+		{"zh-TW", "", "0800", "", [3]string{"", "0800", ""}},
 	}
 	for _, tt := range tests {
 		p, f, u := Must(tt.tag).Figure(tt.prefix, tt.figure, tt.unit)
 		if [3]string{p, f, u} != tt.want {
 			t.Errorf("%s %q %q %q = %q %q %q, want %q", tt.tag, tt.prefix, tt.figure, tt.unit, p, f, u, tt.want)
+		}
+	}
+}
+
+// A Simplified Chinese report that groups its figures in its own text
+// (Group from number.Rule) has its stat figures grouped the same way.
+func TestFigureFollowsTheText(t *testing.T) {
+	l := Must("zh-Hans")
+	l.Group = number.Rule(l.Tag, "全年罪案88,300宗，新招聘警员1500名")
+	for figure, want := range map[string]string{"1120": "1120", "27900": "27,900"} {
+		if _, got, _ := l.Figure("", figure, "宗"); got != want {
+			t.Errorf("%s: %q, want %q", figure, got, want)
 		}
 	}
 }

@@ -16,6 +16,7 @@ package number
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -30,12 +31,86 @@ type Format struct {
 	// (after a 万/亿 shift: up to two, trailing zeros dropped).
 	Decimals int
 	// Lang is the report language (a BCP 47 tag): English ("en", "en-GB")
-	// groups thousands with commas and counts in million and billion
-	// instead of 万 and 亿; Traditional Chinese (zh-Hant, zh-TW, zh-HK,
-	// zh-MO) writes 萬 and 億, Japanese 万 and 億, Korean 만 and 억.
+	// counts in million and billion instead of 万 and 亿; Traditional
+	// Chinese (zh-Hant, zh-TW, zh-HK, zh-MO) writes 萬 and 億, Japanese
+	// 万 and 億, Korean 만 and 억. It also decides the thousands
+	// separator, unless Group says (see Rule).
 	Lang string
+	// Group is where thousands are separated; ByLanguage (the zero
+	// value): as Rule(Lang, "") says.
+	Group Grouping
 	// Prefix and Unit are set before and after the figure ("约", "万人次").
 	Prefix, Unit string
+}
+
+// Grouping is from how many integer digits a figure's thousands are
+// separated with commas.
+type Grouping int
+
+const (
+	ByLanguage Grouping = iota // the language's rule: Rule(lang, "")
+	Ungrouped                  // 12860, 1046
+	FromFive                   // 12,860 but 1046 (GB/T 15835-2011's 千分撇: four digits need none)
+	FromFour                   // 1,046
+)
+
+// Rule is the house rule for separating thousands in a report in lang
+// whose own text (headlines, paragraphs, notes, tables) is text, so that
+// the figures brochure prints — stat cards, chart values, axis ticks —
+// read as the report writes its figures:
+//   - English, Traditional Chinese (Taiwan, Hong Kong, Macao), Japanese and
+//     Korean: commas from four digits (1,046), as their governments'
+//     publications print figures;
+//   - Simplified Chinese, where GB/T 15835-2011 leaves separators free
+//     (四位以上的整数可用千分撇分节; four-digit integers need none) and the
+//     mainland press mostly writes none (12860起, large figures in 万 and
+//     亿): as the text does — from four digits when it writes a figure of
+//     four digits with a comma (1,046), from five when it groups only
+//     longer ones (88,300 beside 1500), else none.
+func Rule(lang, text string) Grouping {
+	if !simplified(lang) {
+		return FromFour
+	}
+	g := Ungrouped
+	for _, m := range groupedFigure.FindAllStringSubmatch(text, -1) {
+		if len(m[1]) == 1 && strings.Count(m[0], ",") == 1 {
+			return FromFour // d,ddd
+		}
+		g = FromFive
+	}
+	return g
+}
+
+// groupedFigure is a figure written with thousands separators, not inside
+// a longer run of digits or commas ("1,2,3").
+var groupedFigure = regexp.MustCompile(`(?:^|[^0-9,.])([0-9]{1,3})(?:,[0-9]{3})+(?:$|[^0-9,])`)
+
+// simplified reports whether lang is Simplified Chinese: zh, zh-Hans,
+// zh-CN, zh-SG, or no language (the default).
+func simplified(lang string) bool {
+	l := strings.ToLower(lang)
+	return l == "" || l == "zh" || strings.HasPrefix(l, "zh-") && !traditional(l)
+}
+
+// traditional reports whether lang (lower case) is Traditional Chinese.
+func traditional(l string) bool {
+	return strings.HasPrefix(l, "zh-hant") || l == "zh-tw" || l == "zh-hk" || l == "zh-mo" || strings.HasPrefix(l, "zh-tw-") || strings.HasPrefix(l, "zh-hk-") || strings.HasPrefix(l, "zh-mo-")
+}
+
+// from is the number of integer digits from which figures are grouped
+// (0: never).
+func (f Format) from() int {
+	g := f.Group
+	if g == ByLanguage {
+		g = Rule(f.Lang, "")
+	}
+	switch g {
+	case FromFour:
+		return 4
+	case FromFive:
+		return 5
+	}
+	return 0
 }
 
 // Styles are the accepted values of Style.
@@ -119,7 +194,7 @@ func Percent(share float64, decimals int) string {
 // shortest representation.
 func roundFloat(v float64, decimals int) string {
 	d, _ := parse(strconv.FormatFloat(v, 'f', -1, 64))
-	return d.round(decimals).String(false)
+	return d.round(decimals).String(0)
 }
 
 // Scale returns the divisor and suffix an axis of values up to max uses
@@ -174,7 +249,7 @@ func English(lang string) bool {
 func words(lang string) [2]string {
 	l := strings.ToLower(lang)
 	switch {
-	case strings.HasPrefix(l, "zh-hant") || l == "zh-tw" || l == "zh-hk" || l == "zh-mo" || strings.HasPrefix(l, "zh-tw-") || strings.HasPrefix(l, "zh-hk-") || strings.HasPrefix(l, "zh-mo-"):
+	case traditional(l):
 		return [2]string{"萬", "億"}
 	case l == "ja" || strings.HasPrefix(l, "ja-"):
 		return [2]string{"万", "億"}
@@ -203,13 +278,13 @@ func (f Format) digits(d dec) string {
 	case scaled:
 		d = d.round(2).trim()
 	}
-	return d.String(English(f.Lang)) + suffix
+	return d.String(f.from()) + suffix
 }
 
 // Tick prints an axis tick value v on a scale of the given step, with just
-// the decimals the step needs (0, 5, 10 or 0.5, 1.0, 1.5), grouped in
-// English.
-func Tick(v, step float64, lang string) string {
+// the decimals the step needs (0, 5, 10 or 0.5, 1.0, 1.5), its thousands
+// separated as the format's figures are.
+func (f Format) Tick(v, step float64) string {
 	dec := 0
 	for s := step; dec < 6 && math.Abs(s-math.Round(s)) > 1e-9*math.Max(1, math.Abs(s)); s *= 10 {
 		dec++
@@ -218,7 +293,7 @@ func Tick(v, step float64, lang string) string {
 		v = 0
 	}
 	d, _ := parse(strconv.FormatFloat(v, 'f', dec, 64))
-	return d.String(English(lang))
+	return d.String(f.from())
 }
 
 // Ticks returns a zero-including axis from min to max in steps of 1, 2 or 5
@@ -324,7 +399,7 @@ func parse(s string) (dec, bool) {
 }
 
 func (d dec) float() float64 {
-	f, _ := strconv.ParseFloat(d.String(false), 64)
+	f, _ := strconv.ParseFloat(d.String(0), 64)
 	return f
 }
 
@@ -378,8 +453,9 @@ func (d dec) trim() dec {
 	return d
 }
 
-// String writes the number; group puts commas between thousands.
-func (d dec) String(group bool) string {
+// String writes the number, with commas between thousands when its
+// integer part has from digits or more (from 0: never).
+func (d dec) String(from int) string {
 	ds := d.digits
 	for len(ds) < d.frac+1 {
 		ds = append([]byte{'0'}, ds...)
@@ -389,7 +465,7 @@ func (d dec) String(group bool) string {
 		intPart = "0"
 	}
 	frac := string(ds[len(ds)-d.frac:])
-	if group && len(intPart) > 3 {
+	if from > 0 && len(intPart) >= from {
 		var b strings.Builder
 		for i, c := range intPart {
 			if i > 0 && (len(intPart)-i)%3 == 0 {

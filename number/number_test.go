@@ -119,14 +119,73 @@ func pow10floor(x float64) float64 {
 }
 
 func TestTick(t *testing.T) {
-	if got := Tick(0.30000000000000004, 0.1, ""); got != "0.3" {
-		t.Errorf("got %q", got)
+	for _, tt := range []struct {
+		f       Format
+		v, step float64
+		want    string
+	}{
+		{Plain, 0.30000000000000004, 0.1, "0.3"},
+		{Format{Lang: "en"}, 20000, 5000, "20,000"},
+		{Format{Lang: "zh-TW"}, 2000, 500, "2,000"},
+		{Format{Lang: "zh-Hans"}, 2000, 500, "2000"},
+		{Format{Lang: "zh-Hans", Group: FromFive}, 2000, 500, "2000"},
+		{Format{Lang: "zh-Hans", Group: FromFive}, 20000, 5000, "20,000"},
+		{Plain, -1e-12, 5, "0"},
+	} {
+		if got := tt.f.Tick(tt.v, tt.step); got != tt.want {
+			t.Errorf("%+v.Tick(%v, %v) = %q, want %q", tt.f, tt.v, tt.step, got, tt.want)
+		}
 	}
-	if got := Tick(20000, 5000, "en"); got != "20,000" {
-		t.Errorf("got %q", got)
+}
+
+// The house rule: English, Traditional Chinese, Japanese and Korean
+// group from four digits; Simplified Chinese as the report's own text
+// writes its figures, else not at all.
+func TestRule(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text string
+		want       Grouping
+	}{
+		{"en", "", FromFour},
+		{"en-GB", "1046 cases", FromFour},
+		{"zh-TW", "", FromFour},
+		{"zh-Hant", "火災1046件", FromFour},
+		{"zh-HK", "", FromFour},
+		{"ja", "", FromFour},
+		{"ko", "", FromFour},
+		{"", "", Ungrouped},
+		{"zh-CN", "破获刑事案件12860起，抓获7430名", Ungrouped},
+		{"zh-Hans", "全年罪案88,300宗，新招聘警员1500名", FromFive},
+		{"zh-Hans", "火灾1,046件", FromFour},
+		{"zh-Hans", "共1,234,567人", FromFive},
+		{"zh", "第1,2,3项；2019,2020年；GB 18918-2002；3.1,415", Ungrouped},
+	} {
+		if got := Rule(tt.lang, tt.text); got != tt.want {
+			t.Errorf("Rule(%q, %q) = %v, want %v", tt.lang, tt.text, got, tt.want)
+		}
 	}
-	if got := Tick(-1e-12, 5, ""); got != "0" {
-		t.Errorf("got %q", got)
+}
+
+// A figure is grouped by its format's rule: the language's, or Group.
+func TestGroup(t *testing.T) {
+	for _, tt := range []struct {
+		f        Format
+		in, want string
+	}{
+		{Format{Decimals: -1, Lang: "zh-TW"}, "1046", "1,046"},
+		{Format{Decimals: -1, Lang: "zh-Hant-TW"}, "90412", "90,412"},
+		{Format{Decimals: -1, Lang: "zh-HK"}, "1046.5", "1,046.5"},
+		{Format{Decimals: -1, Lang: "zh-Hans"}, "90412", "90412"},
+		{Format{Decimals: -1, Lang: "zh-Hans", Group: FromFive}, "1046", "1046"},
+		{Format{Decimals: -1, Lang: "zh-Hans", Group: FromFive}, "90412", "90,412"},
+		{Format{Decimals: -1, Lang: "zh-Hans", Group: FromFour}, "1046", "1,046"},
+		{Format{Decimals: -1, Lang: "en", Group: Ungrouped}, "1046", "1046"},
+		{Format{Decimals: -1, Lang: "ja"}, "1046", "1,046"},
+		{Format{Style: "wan", Decimals: -1, Lang: "zh-TW"}, "123456789", "12,345.68萬"},
+	} {
+		if got := tt.f.Text(tt.in); got != tt.want {
+			t.Errorf("%+v.Text(%q) = %q, want %q", tt.f, tt.in, got, tt.want)
+		}
 	}
 }
 
@@ -160,7 +219,7 @@ func TestLanguageWords(t *testing.T) {
 		lang, style, text, want string
 	}{
 		{"zh-CN", "auto", "30793000", "3079.3万"},
-		{"zh-HK", "auto", "30793000", "3079.3萬"},
+		{"zh-HK", "auto", "30793000", "3,079.3萬"}, // grouped as Hong Kong writes figures
 		{"zh-Hant-TW", "yi", "101000000", "1.01億"},
 		{"ja", "yi", "101000000", "1.01億"},
 		{"ko", "wan", "30000", "3만"},
