@@ -197,6 +197,9 @@ func rasterPath(gc *drawing.RasterGraphicContext, scale float64, it *draw.Item) 
 	gc.SetStrokeColor(rgba(it.Stroke))
 	gc.SetLineWidth(it.Width)
 	gc.SetLineDash(it.Dash, 0)
+	// the PDF's rule for a path: non-zero winding (f); go-chart's
+	// context starts at even-odd
+	gc.SetFillRule(drawing.FillRuleWinding)
 	switch fill, stroke := it.Fill.A > 0, it.Stroke.A > 0; {
 	case fill && stroke:
 		gc.FillStroke()
@@ -224,6 +227,10 @@ func rasterText(gc *drawing.RasterGraphicContext, scale float64, face *fonts.Fac
 	gc.SetFont(face.Font())
 	gc.SetFontSize(size)
 	gc.SetFillColor(rgba(c))
+	// glyph outlines are drawn by the non-zero winding rule, as a PDF
+	// viewer fills them: by even-odd, go-chart's default, the overlap of
+	// two contours (the stem and the bar of a heavy "4") is a hole
+	gc.SetFillRule(drawing.FillRuleWinding)
 	dx := 0.0
 	for _, r := range t {
 		gc.BeginPath()

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"html"
 	"image"
+	"image/color"
+	imgdraw "image/draw"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,8 +15,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/draw"
+	"github.com/brochure-dev/brochure/internal/export"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
@@ -382,5 +388,38 @@ func TestAlt(t *testing.T) {
 		if k := kinds[name]; k.alt == nil || k.names[0] == "" || k.names[1] == "" {
 			t.Errorf("kind %s has no alt text", name)
 		}
+	}
+}
+
+// Exported PNGs fill glyphs by the non-zero winding rule, as PDF viewers
+// do: a heavy "4" (its stem and bar two overlapping contours in Noto Sans
+// SC Black) and "A" were drawn with a hole where the contours overlap,
+// by go-chart's even-odd default. Large, so that the hole would show.
+func TestExportGlyphsHaveNoHoles(t *testing.T) {
+	st := testStyle.resolve()
+	var page draw.Page
+	cv := &draw.Canvas{Page: &page}
+	r := newRenderer(cv, 0, 0, st)
+	r.textAt(st.black, 120, st.ink, "4A", 10, 120)
+	const dpi = 72.0
+	pdfBytes, err := export.Figure(page.Items, 200, 150, "4", "4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := pdftest.Render(t, pdfBytes, 0, dpi)
+	img := image.NewRGBA(want.Bounds())
+	imgdraw.Draw(img, img.Bounds(), image.NewUniform(color.White), image.Point{}, imgdraw.Src)
+	gc, err := drawing.NewRasterGraphicContext(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gc.SetDPI(64)
+	for i := range page.Items {
+		if err := rasterItem(gc, dpi/72, &page.Items[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if miss := unmatchedInk(want, img); miss > 0.01 {
+		t.Errorf("%.1f %% of the PDF's ink is not in the PNG (a hole in a glyph)", 100*miss)
 	}
 }
