@@ -90,8 +90,9 @@ func barInputs(c data.Chart, p palette) (cats []string, vals []float64, labels [
 }
 
 // layoutBar lays the bars out with a value on each. When those values
-// would have to turn to fit over their bars (a month's days), they are
-// set without the unit the axis caption already gives ("Unit: calls"),
+// would have to be set smaller or turn to fit over their bars (a month's
+// days, 29.4亿元 over five narrow bars), they are set without the unit
+// the axis caption already gives ("Unit: calls"),
 // and with many items (more than manyBars), when even that does not fit,
 // left out: the axis and its grid carry the values, as they do in any
 // newspaper's chart of 30 bars; and many short labels are thinned (see
@@ -100,9 +101,9 @@ func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 	cats, vals, labels := barInputs(c, p)
 	l := layoutColumns(c, cats, vals, labels, 1, nil, w, h, p)
 	l.valueLabels = labels
-	if l.valRotated {
+	if l.valRotated || l.valSize < p.fs {
 		if bare := bareLabels(c, p); bare != nil {
-			if b := layoutColumns(c, cats, vals, bare, 1, nil, w, h, p); !b.valRotated {
+			if b := layoutColumns(c, cats, vals, bare, 1, nil, w, h, p); !b.valRotated && (l.valRotated || b.valSize > l.valSize) {
 				l = b
 				l.valueLabels = bare
 			}
@@ -153,8 +154,18 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) er
 	yr := &chart.ContinuousRange{Min: l.axis.min * l.axis.div, Max: l.axis.max * l.axis.div, Domain: canvas.Height()}
 	ypos := func(v float64) float64 { return float64(canvas.Bottom - yr.Translate(v)) }
 
+	// where each bar's centre and end are (as go-chart sets the bars,
+	// and the value labels below), for the grid to break at its label
+	sp := l.slot - l.barW
+	centre := func(i int) float64 { return float64(canvas.Left+i*l.slot+sp>>1) + float64(l.barW)/2 }
+	var labels []box
+	if !l.omitted {
+		for i, d := range c.Data {
+			labels = append(labels, l.valueBox(l.valueLabels[i], centre(i), ypos(d.Value.Value), ypos(0), d.Value.Value < 0, p))
+		}
+	}
 	l.drawTop(r, p)
-	l.axis.draw(r, float64(canvas.Left), float64(canvas.Right), ypos, p)
+	l.axis.draw(r, float64(canvas.Left), float64(canvas.Right), ypos, p, labels...)
 
 	font := p.regular.Font()
 	transparent := chart.Style{FillColor: drawing.ColorTransparent, StrokeColor: drawing.ColorTransparent}
@@ -205,16 +216,12 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) er
 			Range: yr,
 		},
 		Bars: bars,
-		Elements: []chart.Renderable{func(cr chart.Renderer, cb chart.Box, _ chart.Style) {
-			yr := &chart.ContinuousRange{Min: l.axis.min * l.axis.div, Max: l.axis.max * l.axis.div, Domain: cb.Height()}
-			sp := l.slot - l.barW
-			zero := float64(cb.Bottom - yr.Translate(0))
+		Elements: []chart.Renderable{func(chart.Renderer, chart.Box, chart.Style) {
+			if l.omitted {
+				return
+			}
 			for i, d := range c.Data {
-				cx := float64(cb.Left+i*l.slot+sp>>1) + float64(l.barW)/2
-				top := float64(cb.Bottom - yr.Translate(d.Value.Value))
-				if !l.omitted {
-					l.valueText(r, l.valueLabels[i], cx, top, zero, d.Value.Value < 0, p)
-				}
+				l.valueText(r, l.valueLabels[i], centre(i), ypos(d.Value.Value), ypos(0), d.Value.Value < 0, p)
 			}
 		}},
 	}

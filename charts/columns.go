@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"sort"
 
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -78,15 +79,42 @@ func (a axis) ticks() []float64 {
 }
 
 // draw draws the grid lines and tick labels left of x0, with ypos mapping
-// a raw value to y.
-func (a axis) draw(r *Renderer, x0, x1 float64, ypos func(float64) float64, p palette) {
+// a raw value to y. A grid line is broken where it would run through one
+// of the labels (a value over its bar), as a designer knocks it out.
+func (a axis) draw(r *Renderer, x0, x1 float64, ypos func(float64) float64, p palette, labels ...box) {
 	for _, v := range a.ticks() {
 		y := ypos(v * a.div)
 		if math.Abs(v) > a.step/1e6 {
-			r.hline(x0, x1, y, 0.5, p.rule)
+			x := x0
+			for _, g := range crossing(labels, y) {
+				if g.l > x {
+					r.hline(x, g.l, y, 0.5, p.rule)
+				}
+				x = math.Max(x, g.r)
+			}
+			if x < x1 {
+				r.hline(x, x1, y, 0.5, p.rule)
+			}
 		}
 		r.textRight(p.regular, a.tickSize, p.muted, a.num.Tick(v, a.step), x0-3, y+0.35*a.tickSize)
 	}
+}
+
+// labelGap is the room a grid line leaves on each side of a label it is
+// broken for, pt.
+const labelGap = 2.0
+
+// crossing are the labels a horizontal line at y would touch, widened by
+// labelGap and in order from the left.
+func crossing(labels []box, y float64) []box {
+	var out []box
+	for _, b := range labels {
+		if y >= b.t-1 && y <= b.b+1 {
+			out = append(out, box{b.l - labelGap, b.t, b.r + labelGap, b.b})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].l < out[j].l })
+	return out
 }
 
 // ---- column layout shared by bar, grouped, line and area ----
@@ -103,7 +131,7 @@ type columnLayout struct {
 	labelLines             int
 	valSize                float64
 	valRotated             bool
-	// bar.go: the value labels as laid out and printed (figure and unit,
+	// bar.go, grouped.go: the value labels as laid out and printed (figure and unit,
 	// or the figure alone when the axis caption names the unit), unless
 	// omitted: none, the axis carries the values
 	valueLabels []string
@@ -264,6 +292,24 @@ func (l columnLayout) drawTop(r *Renderer, p palette) {
 		r.rect(it.x, it.y+(p.fs-legendSwatch)/2, legendSwatch, legendSwatch, it.color)
 		r.textAt(p.regular, p.fs, p.ink, it.label, it.x+legendSwatch+3, it.y+capHeightEm*p.fs)
 	}
+}
+
+// valueBox is the extent of value label s as valueText sets it.
+func (l columnLayout) valueBox(s string, cx, top, zero float64, neg bool, p palette) box {
+	tw := textWidth(p.regular, s, l.valSize)
+	if l.valRotated {
+		if neg {
+			y := math.Max(top, zero) + 3
+			return box{cx - 0.35*l.valSize - 0.2*l.valSize, y, cx - 0.35*l.valSize + capHeightEm*l.valSize, y + tw}
+		}
+		y := math.Min(top, zero) - 3
+		return box{cx + 0.35*l.valSize - capHeightEm*l.valSize, y - tw, cx + 0.35*l.valSize + 0.2*l.valSize, y}
+	}
+	y := math.Min(top, zero) - 3
+	if neg {
+		y = math.Max(top, zero) + 2 + capHeightEm*l.valSize
+	}
+	return box{cx - tw/2, y - capHeightEm*l.valSize, cx + tw/2, y + 0.12*l.valSize}
 }
 
 // valueText draws a value label over (or, negative, under) a bar whose

@@ -26,7 +26,9 @@ func layoutGrouped(c data.Chart, w, h float64, p palette) columnLayout {
 			labels = append(labels, format(c, unitOf(c, d), p).Label(v.Text))
 		}
 	}
-	return layoutColumns(c, cats, vals, labels, max(len(c.Series), 1), c.Series, w, h, p)
+	l := layoutColumns(c, cats, vals, labels, max(len(c.Series), 1), c.Series, w, h, p)
+	l.valueLabels = labels
+	return l
 }
 
 func drawGrouped(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) error {
@@ -34,19 +36,33 @@ func drawGrouped(r *Renderer, c data.Chart, l columnLayout, w float64, p palette
 	top, bottom := l.padT, l.padT+l.canvasH
 	span := (l.axis.max - l.axis.min) * l.axis.div
 	ypos := func(v float64) float64 { return bottom - (v-l.axis.min*l.axis.div)/span*l.canvasH }
+	zero := ypos(0)
+	// bar k of category i: its left edge; value j is its label (the
+	// labels run category by category, as layoutGrouped made them)
+	barX := func(i, k int) float64 {
+		return left + float64(i*l.slot) + float64(l.slot-l.groupW)/2 + float64(k*l.barW)
+	}
+	var labels []box
+	j := 0
+	for i, d := range c.Data {
+		for k, v := range d.Values {
+			labels = append(labels, l.valueBox(l.valueLabels[j], barX(i, k)+float64(l.barW)/2, ypos(v.Value), zero, v.Value < 0, p))
+			j++
+		}
+	}
 	l.drawTop(r, p)
-	l.axis.draw(r, left, right, ypos, p)
+	l.axis.draw(r, left, right, ypos, p, labels...)
 	_ = top
 	cols := seriesColors(p, len(c.Series))
-	zero := ypos(0)
 	em := math.Ceil(p.fs)
+	j = 0
 	for i, d := range c.Data {
-		x0 := left + float64(i*l.slot) + float64(l.slot-l.groupW)/2
 		for k, v := range d.Values {
 			y := ypos(v.Value)
-			bx := x0 + float64(k*l.barW)
+			bx := barX(i, k)
 			r.rect(bx+0.5, math.Min(y, zero), float64(l.barW)-1, math.Abs(zero-y), cols[k])
-			l.valueText(r, format(c, unitOf(c, d), p).Label(v.Text), bx+float64(l.barW)/2, y, zero, v.Value < 0, p)
+			l.valueText(r, l.valueLabels[j], bx+float64(l.barW)/2, y, zero, v.Value < 0, p)
+			j++
 		}
 		cx := left + float64(i*l.slot) + float64(l.slot)/2
 		for j, s := range l.labels[i] {

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"math"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -406,5 +407,71 @@ func TestBarValuesAsLaidOut(t *testing.T) {
 				t.Errorf("%s at %g: laid out %q is not drawn", tt.c.Title, tt.w, s)
 			}
 		}
+	}
+}
+
+// No grid line runs through a value label: the line is broken where a
+// label stands on it (the sample's 44.86% sat on the 50 line, 14.98% and
+// 15.95% on the 20 line), in bar and grouped charts, at any width.
+func TestGridBreaksAtValueLabels(t *testing.T) {
+	bar := data.Chart{Type: "bar", Title: "交管四项指数同比降幅", Unit: "%", Data: []data.Point{
+		pt("事故数", "14.98"), pt("死亡人数", "44.86"), pt("受伤人数", "10.99"), pt("直接财产损失", "15.95")}}
+	grouped := fromYAML(t, `{type: grouped, title: 各区事故, series: [2019年, 2020年], data: [{label: 海曙区, values: [1203, 1021]}, {label: 江北区, values: [986, 842]}, {label: 鄞州区, values: [1530, 1297]}]}`)
+	st := testStyle
+	rule := rgba(draw.Colour{RGB: [3]uint8{0xD9, 0xD9, 0xD9}, A: 255})
+	for _, c := range []data.Chart{bar, grouped} {
+		for _, w := range []float64{180, 236.64, 300, 480} {
+			var p draw.Page
+			if err := Draw(&draw.Canvas{Page: &p}, c, 0, 0, w, st.Height(c, w), st); err != nil {
+				t.Fatal(err)
+			}
+			var labels []box
+			for _, it := range p.Items {
+				if it.Kind == draw.Text && (strings.HasSuffix(it.Text, "%") || len(it.Text) == 4 && it.Text != "单位：") {
+					tw := textWidth(it.Face, it.Text, it.Size)
+					labels = append(labels, box{it.X, it.Y - capHeightEm*it.Size, it.X + tw, it.Y})
+				}
+			}
+			if len(labels) == 0 {
+				t.Fatalf("%s at %g: no value labels found", c.Title, w)
+			}
+			for _, it := range p.Items {
+				if it.Kind != draw.Path || rgba(it.Stroke) != rule || len(it.Ops) != 2 || it.Ops[0].P[1] != it.Ops[1].P[1] {
+					continue
+				}
+				y, x0, x1 := it.Ops[0].P[1], math.Min(it.Ops[0].P[0], it.Ops[1].P[0]), math.Max(it.Ops[0].P[0], it.Ops[1].P[0])
+				for _, b := range labels {
+					if y > b.t && y < b.b && x0 < b.r && x1 > b.l {
+						t.Errorf("%s at %g: the grid line at y %.1f runs through a value label at %.1f–%.1f", c.Title, w, y, b.l, b.r)
+					}
+				}
+			}
+		}
+	}
+}
+
+// A bar chart's values that would have to be set smaller to fit over their
+// bars are set at full size without the unit the axis caption names
+// (29.4, not a small 29.4亿元), never shrunk while the figures alone fit.
+func TestBareValuesRatherThanSmall(t *testing.T) {
+	c := data.Chart{Type: "bar", Title: "科研经费", Unit: "亿元", Data: []data.Point{
+		pt("2021", "29.4"), pt("2022", "32.1"), pt("2023", "35.7"), pt("2024", "38.1"), pt("2025", "42.6")}}
+	p := testStyle.resolve()
+	bare := 0
+	for w := 100.0; w <= 400; w += 5 {
+		l := layoutBar(c, w, 0, p)
+		if l.omitted || l.valRotated {
+			continue
+		}
+		if strings.HasSuffix(l.valueLabels[0], "亿元") {
+			if l.valSize < p.fs {
+				t.Errorf("at %g pt: %q set at %g pt, smaller than %g, though the figures alone fit", w, l.valueLabels[0], l.valSize, p.fs)
+			}
+			continue
+		}
+		bare++
+	}
+	if bare == 0 {
+		t.Error("no width sets the figures alone")
 	}
 }
