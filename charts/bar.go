@@ -100,6 +100,10 @@ func barInputs(c data.Chart, p palette) (cats []string, vals []float64, labels [
 func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 	cats, vals, labels := barInputs(c, p)
 	l := layoutColumns(c, cats, vals, labels, 1, nil, w, h, p)
+	if few := fewBarsWidth(l, len(cats), w, p); few < w {
+		w = few
+		l = layoutColumns(c, cats, vals, labels, 1, nil, w, h, p)
+	}
 	l.valueLabels = labels
 	if l.valRotated || l.valSize < p.fs {
 		if bare := bareLabels(c, p); bare != nil {
@@ -118,7 +122,28 @@ func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 	if len(c.Data) > manyBars {
 		l = thinLabels(l, cats, h, p)
 	}
+	l.width = w
 	return l
+}
+
+// barSlotMax is the widest slot a bar gets, pt: in a wider one a bar
+// (maxBarW at most) stands far from the next, or alone, in an empty grid.
+const barSlotMax = 3 * maxBarW
+
+// fewBarsWidth is how much of width w a bar chart laid out as l, of n
+// bars, takes: all of it, unless its slots would be wider than
+// barSlotMax; then only what slots of that width need (the unit caption
+// at least), from the left, so that one bar in a page's width is a small
+// chart rather than a wide, tall plot of empty grid.
+func fewBarsWidth(l columnLayout, n int, w float64, p palette) float64 {
+	if l.slot <= barSlotMax {
+		return w
+	}
+	need := l.padL + l.padR + float64(n*barSlotMax)
+	if l.axis.caption != "" {
+		need = math.Max(need, textWidth(p.regular, l.axis.caption, l.axis.tickSize))
+	}
+	return math.Min(w, math.Ceil(need))
 }
 
 // manyBars is the number of bars past which a bar chart may leave out its
@@ -147,8 +172,8 @@ func bareLabels(c data.Chart, p palette) []string {
 // wrap never drops or overflows a character); we draw the grid and tick
 // labels (before, so bars cover the grid), the unit caption and the value
 // labels (as a chart Element, after).
-func drawBar(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) error {
-	W := int(math.Floor(w))
+func drawBar(r *Renderer, c data.Chart, l columnLayout, _ float64, p palette) error {
+	W := int(math.Floor(l.width))
 	canvas := chart.Box{Top: int(l.padT), Left: int(l.padL), Right: W - int(l.padR), Bottom: int(l.padT) + int(l.canvasH)}
 	H := canvas.Bottom + int(math.Ceil(l.padB))
 	yr := &chart.ContinuousRange{Min: l.axis.min * l.axis.div, Max: l.axis.max * l.axis.div, Domain: canvas.Height()}

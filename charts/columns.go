@@ -120,6 +120,7 @@ func crossing(labels []box, y float64) []box {
 // ---- column layout shared by bar, grouped, line and area ----
 
 type columnLayout struct {
+	width                  float64 // bar.go: the width the chart takes of the width given (less for a few bars)
 	padT, padL, padR, padB float64
 	canvasH                float64
 	axis                   axis

@@ -475,3 +475,46 @@ func TestBareValuesRatherThanSmall(t *testing.T) {
 		t.Error("no width sets the figures alone")
 	}
 }
+
+// A bar chart of one or two bars in a wide box (a page's one column, a
+// poster's full width) takes only the width its bars need, from the left,
+// and the height that width gives: not one bar alone in a wide, tall
+// plot of empty grid. Three bars and more in a column's width use it all.
+func TestFewBarsTakeTheirWidth(t *testing.T) {
+	one := data.Chart{Type: "bar", Title: "Containers handled in 2025", Unit: "m TEU", Data: []data.Point{pt("2025", "1.84")}}
+	four := data.Chart{Type: "bar", Title: "四项", Unit: "%", Data: []data.Point{pt("事故数", "14.98"), pt("死亡人数", "44.86"), pt("受伤人数", "10.99"), pt("直接财产损失", "15.95")}}
+	st := testStyle
+	for _, tt := range []struct {
+		c        data.Chart
+		w, right float64 // the rightmost ink at most (0: about w)
+	}{
+		{one, 340, 2*padOf(one, st) + barSlotMax},
+		{one, 160, 0},
+		{four, 236.64, 0},
+	} {
+		var p draw.Page
+		if err := Draw(&draw.Canvas{Page: &p}, tt.c, 0, 0, tt.w, st.Height(tt.c, tt.w), st); err != nil {
+			t.Fatal(err)
+		}
+		right := 0.0
+		for _, it := range p.Items {
+			if it.Kind == draw.Path {
+				for _, op := range it.Ops {
+					right = math.Max(right, op.P[0])
+				}
+			}
+		}
+		switch {
+		case tt.right > 0 && right > tt.right:
+			t.Errorf("%s at %g pt: drawn to %.0f pt, want at most %.0f", tt.c.Title, tt.w, right, tt.right)
+		case tt.right == 0 && right < tt.w-4:
+			t.Errorf("%s at %g pt: drawn to %.0f pt only", tt.c.Title, tt.w, right)
+		}
+	}
+	if a, b := st.Height(one, 340), st.Height(one, 160); a > b+20 {
+		t.Errorf("one bar: %.0f pt tall at 340 pt wide, %.0f at 160", a, b)
+	}
+}
+
+// padOf is the width a bar chart's value axis takes at its left.
+func padOf(c data.Chart, st Style) float64 { return layoutBar(c, 1000, 0, st.resolve()).padL }
