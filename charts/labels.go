@@ -100,20 +100,33 @@ func ellipsize(face *fonts.Face, s string, size, width float64) string {
 
 func isLatinWord(r rune) bool { return r < 0x2E80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }
 
-// legendLines sets legend items — a label and its value, "海曙区  376起
-// （23%）" — the way setLabels sets labels: at one size, the largest down
-// to minLabelSize at which every item takes at most two lines without a
-// word split; an item longer than three lines at the smallest size has
-// its label cut with "…", never its value.
-func legendLines(face *fonts.Face, labels, values []string, fs, width float64) ([][]string, float64) {
+// legendLines sets legend items — a label, its value and its share,
+// "海曙区  376起（23%）" — the way setLabels sets labels: at one size, the
+// largest down to minLabelSize at which every item takes at most two
+// lines without a word split. An item that takes more than one line
+// breaks between its parts (工学院 7.88亿元 / （18.7%）) when that takes
+// no more lines, or one more when the lines would part its value
+// (Exports / 21.4 million t / (51.9%), not Exports 21.4 / million t
+// (51.9%)). An
+// item longer than three lines at the smallest size has its label cut
+// with "…", never its value.
+func legendLines(face *fonts.Face, labels, values, notes []string, fs, width float64) ([][]string, float64) {
 	items := make([]string, len(labels))
 	for i := range labels {
-		items[i] = labels[i] + "  " + values[i]
+		items[i] = labels[i] + "  " + values[i] + notes[i]
 	}
 	size := fitSize(face, items, fs, width)
 	out := make([][]string, len(items))
 	for i := range items {
 		lines := wrap(face, items[i], size, width)
+		if len(lines) > 1 {
+			// by parts when that takes no more lines, or one more (up
+			// to maxLabelLines) when the lines part the value
+			parts := byParts(face, []string{labels[i], "  " + values[i], notes[i]}, size, width)
+			if len(parts) <= len(lines) || len(parts) <= maxLabelLines && parted(lines, values[i]) {
+				lines = parts
+			}
+		}
 		for label := labels[i]; len(lines) > maxLabelLines && utf8.RuneCountInString(label) > 1; {
 			if k := strings.LastIndexByte(label, ' '); k > 0 {
 				label = label[:k] // a word at a time
@@ -121,9 +134,39 @@ func legendLines(face *fonts.Face, labels, values []string, fs, width float64) (
 				_, n := utf8.DecodeLastRuneInString(label)
 				label = label[:len(label)-n]
 			}
-			lines = wrap(face, strings.TrimRight(label, " ,;:")+"…  "+values[i], size, width)
+			lines = wrap(face, strings.TrimRight(label, " ,;:")+"…  "+values[i]+notes[i], size, width)
 		}
 		out[i] = lines
 	}
 	return out, size
+}
+
+// parted reports whether no line holds value whole.
+func parted(lines []string, value string) bool {
+	for _, l := range lines {
+		if strings.Contains(l, value) {
+			return false
+		}
+	}
+	return true
+}
+
+// byParts sets the parts of a legend item (each after the one before,
+// as written: "  21.4 million t", " (51.9%)") on lines no wider than
+// width: a part goes on the line of the one before when it fits there,
+// else it starts a line (without its leading spaces); a part wider than
+// a line is wrapped itself.
+func byParts(face *fonts.Face, parts []string, size, width float64) []string {
+	var lines []string
+	for _, part := range parts {
+		if part == "" {
+			continue
+		}
+		if n := len(lines); n > 0 && textWidth(face, lines[n-1]+part, size) <= width {
+			lines[n-1] += part
+			continue
+		}
+		lines = append(lines, wrap(face, strings.TrimLeft(part, " "), size, width)...)
+	}
+	return lines
 }

@@ -130,10 +130,14 @@ type pieLayout struct {
 	legendH, total float64
 }
 
-// shareNote is "（61.1%）" after a value that is not itself a percentage.
-func shareNote(c data.Chart, d data.Point, sum float64) string {
+// shareNote is "（61.1%）" after a value that is not itself a percentage;
+// in English " (61.1%)".
+func shareNote(c data.Chart, d data.Point, sum float64, p palette) string {
 	if c.Unit == "%" || d.Unit == "%" {
 		return ""
+	}
+	if p.en() {
+		return " (" + number.Percent(d.Value.Value/sum, shareDecimals(c)) + ")"
 	}
 	return "（" + number.Percent(d.Value.Value/sum, shareDecimals(c)) + "）"
 }
@@ -162,12 +166,13 @@ func layoutPie(c data.Chart, w float64, p palette) pieLayout {
 		l.itemW = w - swatch - 4
 	}
 	sum := shareSum(c)
-	var labels, values []string
+	var labels, values, notes []string
 	for _, d := range c.Data {
 		labels = append(labels, d.Label)
-		values = append(values, valueLabel(c, d, p)+shareNote(c, d, sum))
+		values = append(values, valueLabel(c, d, p))
+		notes = append(notes, shareNote(c, d, sum, p))
 	}
-	l.items, l.fs = legendLines(p.regular, labels, values, p.fs, l.itemW)
+	l.items, l.fs = legendLines(p.regular, labels, values, notes, p.fs, l.itemW)
 	lh := l.fs * 1.25
 	for _, lines := range l.items {
 		h := float64(len(lines))*lh + 3

@@ -34,7 +34,7 @@ func layoutStacked(c data.Chart, w float64, p palette) stackedLayout {
 	x, y := 0.0, l.legendY
 	lh := p.fs * 1.5
 	for i, d := range c.Data {
-		s := d.Label + " " + valueLabel(c, d, p) + shareNote(c, d, sum)
+		s := d.Label + " " + valueLabel(c, d, p) + shareNote(c, d, sum, p)
 		iw := swatch + 4 + textWidth(p.regular, s, p.fs)
 		if x > 0 && x+iw > w {
 			x, y = 0, y+lh

@@ -518,3 +518,30 @@ func TestFewBarsTakeTheirWidth(t *testing.T) {
 
 // padOf is the width a bar chart's value axis takes at its left.
 func padOf(c data.Chart, st Style) float64 { return layoutBar(c, 1000, 0, st.resolve()).padL }
+
+// A pie's legend keeps each value whole on a line (Exports / 21.4
+// million t / (51.9%), never 21.4 / million t), and an English legend
+// puts its shares in ASCII brackets after a space.
+func TestLegendKeepsValuesWhole(t *testing.T) {
+	c := data.Chart{Type: "pie", Title: "Cargo by direction", Unit: "million t", Data: []data.Point{pt("Exports", "21.4"), pt("Imports", "19.8")}}
+	st := testStyle
+	st.Lang = "en"
+	for _, w := range []float64{160, 175, 190, 236.64} {
+		ws, err := drawnWords(c, st, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, d := range ws.texts {
+			lines = append(lines, d.s)
+		}
+		for _, v := range []string{"21.4 million t", "19.8 million t"} {
+			if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, v) }) {
+				t.Errorf("at %g pt: %q parted in the legend %q", w, v, lines)
+			}
+		}
+		if all := strings.Join(lines, "|"); !strings.Contains(all, "(51.9%)") || strings.Contains(all, "（") {
+			t.Errorf("at %g pt: the shares in %q, want (51.9%%)", w, all)
+		}
+	}
+}
