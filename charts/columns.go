@@ -3,6 +3,7 @@ package charts
 import (
 	"math"
 	"sort"
+	"strconv"
 
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -57,6 +58,13 @@ func newAxis(c data.Chart, lo, hi float64, intervals int, p palette) axis {
 		a.min, a.max, a.step = number.TicksFrom(lo/a.div, hi/a.div, intervals)
 	}
 	a.caption = unitCaption(suffix+c.Unit, p)
+	var ticks []string
+	for _, v := range a.ticks() {
+		ticks = append(ticks, strconv.FormatFloat(v, 'f', -1, 64))
+	}
+	shown := a.num // the ticks are shown as they are (in 万 already)
+	shown.Style, shown.Decimals = "", -1
+	a.num.Group = shown.Alike(ticks...).Group
 	for _, v := range a.ticks() {
 		a.labelW = math.Max(a.labelW, textWidth(p.regular, a.num.Tick(v, a.step), a.tickSize))
 	}

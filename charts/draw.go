@@ -366,7 +366,25 @@ func format(c data.Chart, unit string, p palette) number.Format {
 	if c.Decimals != nil {
 		dec = *c.Decimals
 	}
-	return number.Format{Style: c.Format, Decimals: dec, Lang: p.lang, Group: p.group, Prefix: c.Prefix, Unit: unit}
+	return number.Format{Style: c.Format, Decimals: dec, Lang: p.lang, Group: p.group, Prefix: c.Prefix, Unit: unit}.Alike(figures(c)...)
+}
+
+// figures are the texts of every number chart c prints: its points'
+// values (each series'), its value, total and target.
+func figures(c data.Chart) []string {
+	var out []string
+	for _, d := range c.Data {
+		out = append(out, d.Value.Text)
+		for _, v := range d.Values {
+			out = append(out, v.Text)
+		}
+	}
+	for _, n := range []*data.Number{c.Value, c.Total, c.Target} {
+		if n != nil {
+			out = append(out, n.Text)
+		}
+	}
+	return out
 }
 
 // valueLabel is a point's value as printed: prefix, figure, unit.

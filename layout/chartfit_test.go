@@ -56,8 +56,9 @@ func TestMonthOfBarsGetsWidthAndHeight(t *testing.T) {
 // Taiwan report whose headlines say 1,046 and 90,412 prints its cards so
 // (not 1046, 90412), a Hong Kong report its bars' values and ticks
 // (2,380宗, 3,000), a Simplified Chinese report that writes 88,300 in its
-// text its chart's 27,900 (but 1120 and 1500, four digits, as its text
-// writes them), and the mainland sample none at all.
+// text its chart's 27,900 and, beside it, 6,100 (but its cards' 1120 and
+// 1500, four digits, as its text writes them), and the mainland sample
+// none at all.
 func TestFiguresGroupedAsTheReport(t *testing.T) {
 	for _, tt := range []struct {
 		report   string
@@ -65,7 +66,7 @@ func TestFiguresGroupedAsTheReport(t *testing.T) {
 	}{
 		{"fire-annual-2025", []string{"1,046件", "90,412趟", "30,218戶", "16,752場所", "2,136人"}, []string{"90412", "30218", "2136人"}},
 		{"hong-kong-2025", []string{"1,200餘場", "2,380宗", "3,000"}, []string{"2380", "2960", "3000"}},
-		{"hong-kong-bilingual", []string{"27,900宗", "1120宗", "1500名"}, []string{"27900", "1,120", "1,500"}},
+		{"hong-kong-bilingual", []string{"27,900宗", "6,100宗", "1,500宗", "1120宗", "1500名"}, []string{"27900", "6100", "1,120", "1,500名"}},
 		{"year-in-review-2020", []string{"1653"}, []string{"1,653"}},
 	} {
 		t.Run(tt.report, func(t *testing.T) {

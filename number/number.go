@@ -97,6 +97,26 @@ func traditional(l string) bool {
 	return strings.HasPrefix(l, "zh-hant") || l == "zh-tw" || l == "zh-hk" || l == "zh-mo" || strings.HasPrefix(l, "zh-tw-") || strings.HasPrefix(l, "zh-hk-") || strings.HasPrefix(l, "zh-mo-")
 }
 
+// Alike is f for figures printed together, as a series (a chart's
+// values, its axis ticks): with FromFive, when any of the texts is
+// printed with five integer digits or more, all are grouped from four,
+// so that 6,100 stands beside 27,900, not 6100.
+func (f Format) Alike(texts ...string) Format {
+	if f.Group != FromFive {
+		return f
+	}
+	bare := f
+	bare.Group, bare.Prefix, bare.Unit = Ungrouped, "", ""
+	for _, t := range texts {
+		s := strings.TrimPrefix(bare.Text(t), "-")
+		if n := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }); n >= 5 || n < 0 && len(s) >= 5 {
+			f.Group = FromFour
+			return f
+		}
+	}
+	return f
+}
+
 // from is the number of integer digits from which figures are grouped
 // (0: never).
 func (f Format) from() int {

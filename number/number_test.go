@@ -234,3 +234,21 @@ func TestLanguageWords(t *testing.T) {
 		}
 	}
 }
+
+// Figures printed together are grouped alike: under FromFive a four-digit
+// figure beside a five-digit one is grouped too.
+func TestAlike(t *testing.T) {
+	f := Format{Decimals: -1, Lang: "zh-Hans", Group: FromFive}
+	if got := f.Alike("6100", "27900").Text("6100"); got != "6,100" {
+		t.Errorf("6100 beside 27900: %q, want 6,100", got)
+	}
+	if got := f.Alike("6100", "1500").Text("6100"); got != "6100" {
+		t.Errorf("6100 beside 1500: %q, want 6100", got)
+	}
+	if got := (Format{Style: "wan", Decimals: -1, Group: FromFive}).Alike("30793000").Text("30793000"); got != "3079.3万" {
+		t.Errorf("30793000 in 万: %q, want 3079.3万 (four digits printed)", got)
+	}
+	if got := (Format{Decimals: -1, Lang: "en", Group: FromFour}).Alike("1").Text("6100"); got != "6,100" {
+		t.Errorf("FromFour: %q", got)
+	}
+}
