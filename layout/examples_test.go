@@ -256,12 +256,10 @@ var popplerSplits = map[string][]int{
 	// the five years' labels of the full-width line chart read inside the
 	// short text under it (as the university's)
 	"hospital-annual-2025": {2}, "poster/hospital-annual-2025": {2},
-	// 3, 12, 19: the left caption of a row of a landscape and a portrait
+	// 3, 19: the left caption of a row of a landscape and a portrait
 	// photo (the second not at column 2's edge) read inside a paragraph
-	// that column 1 above the row ends in the middle of; 30, 28: column
-	// 2's two lines above the odd photo read before the block of column 1
-	// that a ### subheading's blank row starts; 7: see orderSplits
-	"market-regulation-2025": {3, 30}, "poster/market-regulation-2025": {3}, "report/market-regulation-2025": {7, 12, 19, 28},
+	// that column 1 above the row ends in the middle of
+	"market-regulation-2025": {3}, "poster/market-regulation-2025": {3}, "report/market-regulation-2025": {19},
 	// 2: the stat card with a prefix (£12.4 million), over column 2, read
 	// inside paragraph 2; 12: see orderSplits; 14 (poster): the section's
 	// QR caption and address read inside the paragraph going on to the
@@ -289,10 +287,6 @@ var popplerSplits = map[string][]int{
 // MuPDF (which read in drawing order) read with other text inside them,
 // as popplerSplits are for poppler.
 var orderSplits = map[string][]int{
-	// the section's figures (hbar, waffle) open page 5 under the
-	// section's reminder while paragraph 7 goes on from page 4: a figure
-	// parts a paragraph
-	"report/market-regulation-2025": {7},
 	// the section's table is set between the lines of its one paragraph:
 	// two lines and one above it, the rest on the next page
 	"ngo-impact-2025": {12},
