@@ -63,11 +63,24 @@ func fitsAt(face *fonts.Face, labels []string, size, width float64) bool {
 
 // balanceLines wraps s to width like wrap, then, when that leaves a short
 // last line (宁波高新技术产业开发 / 区), narrows the width until the lines
-// are even, keeping their number.
+// are even, keeping their number. A label of two lines that ends in a
+// bracketed part sets that part on the second line when both fit.
 func balanceLines(face *fonts.Face, s string, size, width float64) []string {
 	lines := wrap(face, s, size, width)
 	if len(lines) < 2 {
 		return lines
+	}
+	if len(lines) == 2 {
+		// a bracketed part on a line of its own rather than parted:
+		// 宁波保税区 / （出口加工区）, not 宁波保税区（出 / 口加工区）
+		for _, open := range []string{"（", " ("} {
+			if k := strings.LastIndex(s, open); k > 0 && strings.HasSuffix(s, map[string]string{"（": "）", " (": ")"}[open]) {
+				head, tail := s[:k], strings.TrimLeft(s[k:], " ")
+				if textWidth(face, head, size) <= width && textWidth(face, tail, size) <= width {
+					return []string{head, tail}
+				}
+			}
+		}
 	}
 	best := lines
 	for w := width - size; w > size; w -= size {

@@ -545,3 +545,20 @@ func TestLegendKeepsValuesWhole(t *testing.T) {
 		}
 	}
 }
+
+// A category label that ends in a bracketed part and takes two lines
+// breaks before the bracket, not inside it.
+func TestLabelBreaksBeforeBracket(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"宁波保税区（出口加工区）", []string{"宁波保税区", "（出口加工区）"}},
+		{"Port office (north quay)", []string{"Port office", "(north quay)"}},
+	} {
+		w := textWidth(fonts.Regular, tt.want[1], 8) + 1
+		if got := balanceLines(fonts.Regular, tt.s, 8, w); !slices.Equal(got, tt.want) {
+			t.Errorf("%s at %.0f pt: %q, want %q", tt.s, w, got, tt.want)
+		}
+	}
+}
