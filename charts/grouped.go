@@ -16,18 +16,31 @@ func init() {
 	register("grouped", columnKind("分组柱状图", "grouped bar chart", seriesAlt, layoutGrouped, drawGrouped))
 }
 
+// layoutGrouped lays the bars out as bar does (layoutBar): values that
+// would have to be set smaller or turn are set without the unit the
+// axis caption names, when they fit so.
 func layoutGrouped(c data.Chart, w, h float64, p palette) columnLayout {
-	var cats, labels []string
+	var cats, labels, bare []string
 	var vals []float64
+	one := c.Unit != "" // every value in the caption's unit
 	for _, d := range c.Data {
 		cats = append(cats, d.Label)
+		one = one && (d.Unit == "" || d.Unit == c.Unit)
 		for _, v := range d.Values {
 			vals = append(vals, v.Value)
 			labels = append(labels, format(c, unitOf(c, d), p).Label(v.Text))
+			bare = append(bare, format(c, "", p).Label(v.Text))
 		}
 	}
-	l := layoutColumns(c, cats, vals, labels, max(len(c.Series), 1), c.Series, w, h, p)
+	k := max(len(c.Series), 1)
+	l := layoutColumns(c, cats, vals, labels, k, c.Series, w, h, p)
 	l.valueLabels = labels
+	if one && (l.valRotated || l.valSize < p.fs-1) {
+		if b := layoutColumns(c, cats, vals, bare, k, c.Series, w, h, p); !b.valRotated && (l.valRotated || b.valSize > l.valSize) {
+			l = b
+			l.valueLabels = bare
+		}
+	}
 	return l
 }
 

@@ -474,6 +474,28 @@ func TestBareValuesRatherThanSmall(t *testing.T) {
 	if bare == 0 {
 		t.Error("no width sets the figures alone")
 	}
+	// grouped bars, as the tech park's three industries in two years
+	g := data.Chart{Type: "grouped", Title: "三大主导产业产值", Unit: "亿元", Series: []string{"2024年", "2025年"}}
+	for _, s := range []string{"集成电路", "生物医药", "智能装备", "其他产业"} {
+		g.Data = append(g.Data, data.Point{Label: s, Values: []data.Number{num("528.6"), num("603.1")}})
+	}
+	bare = 0
+	for w := 150.0; w <= 500; w += 10 {
+		l := layoutGrouped(g, w, 0, p)
+		if l.valRotated {
+			continue
+		}
+		if strings.HasSuffix(l.valueLabels[0], "亿元") {
+			if l.valSize < p.fs-1 {
+				t.Errorf("grouped at %g pt: %q set at %g pt, though the figures alone fit", w, l.valueLabels[0], l.valSize)
+			}
+			continue
+		}
+		bare++
+	}
+	if bare == 0 {
+		t.Error("grouped: no width sets the figures alone")
+	}
 }
 
 // A bar chart of one or two bars in a wide box (a page's one column, a
