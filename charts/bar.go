@@ -175,6 +175,9 @@ func bareLabels(c data.Chart, p palette) []string {
 func drawBar(r *Renderer, c data.Chart, l columnLayout, _ float64, p palette) error {
 	W := int(math.Floor(l.width))
 	canvas := chart.Box{Top: int(l.padT), Left: int(l.padL), Right: W - int(l.padR), Bottom: int(l.padT) + int(l.canvasH)}
+	// the plot ends with the last bar's slot: the slots are whole points,
+	// and what they leave (up to a point a bar) would stand empty after it
+	canvas.Right = min(canvas.Right, canvas.Left+len(c.Data)*l.slot)
 	H := canvas.Bottom + int(math.Ceil(l.padB))
 	yr := &chart.ContinuousRange{Min: l.axis.min * l.axis.div, Max: l.axis.max * l.axis.div, Domain: canvas.Height()}
 	ypos := func(v float64) float64 { return float64(canvas.Bottom - yr.Translate(v)) }
@@ -199,7 +202,7 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, _ float64, p palette) er
 		// Pre-wrapped lines; the trailing newline keeps WrapFitRune's
 		// appendLast from gluing the last line onto the one before.
 		label := strings.Join(l.labels[i], "\n")
-		if label != "" {
+		if label != "" && l.thinned <= 1 {
 			label += "\n"
 		}
 		bars[i] = chart.Value{
@@ -230,7 +233,7 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, _ float64, p palette) er
 			FontColor:           p.ink,
 			TextHorizontalAlign: chart.TextHorizontalAlignCenter,
 			TextVerticalAlign:   chart.TextVerticalAlignTop,
-			TextWrap:            chart.TextWrapRune,
+			TextWrap:            wrapOf(l),
 			TextLineSpacing:     barLabelSpacing,
 		},
 		// The Y axis is ours: hidden here it keeps go-chart from
@@ -257,6 +260,17 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, _ float64, p palette) er
 		defer r.hline(float64(canvas.Left), float64(canvas.Right), ypos(0), 0.8, p.ink)
 	}
 	return bc.Render(r.Provider(), io.Discard)
+}
+
+// wrapOf is how go-chart is to set the category labels: as we wrapped
+// them (its per-rune wrap, which our lines fit), or, thinned, each on its
+// one line across its neighbours' empty slots (its wrap would set "12日"
+// one character a line in a slot narrower than the label).
+func wrapOf(l columnLayout) chart.TextWrap {
+	if l.thinned > 1 {
+		return chart.TextWrapNone
+	}
+	return chart.TextWrapRune
 }
 
 // thinLabels labels only every second (third, …) bar, counted back from

@@ -45,7 +45,8 @@ func layoutGrouped(c data.Chart, w, h float64, p palette) columnLayout {
 }
 
 func drawGrouped(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) error {
-	left, right := l.padL, math.Floor(w)-l.padR
+	// the plot ends with the last category's slot (see drawBar)
+	left, right := l.padL, math.Min(math.Floor(w)-l.padR, l.padL+float64(len(c.Data)*l.slot))
 	top, bottom := l.padT, l.padT+l.canvasH
 	span := (l.axis.max - l.axis.min) * l.axis.div
 	ypos := func(v float64) float64 { return bottom - (v-l.axis.min*l.axis.div)/span*l.canvasH }

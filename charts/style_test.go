@@ -529,7 +529,7 @@ func TestFewBarsTakeTheirWidth(t *testing.T) {
 		switch {
 		case tt.right > 0 && right > tt.right:
 			t.Errorf("%s at %g pt: drawn to %.0f pt, want at most %.0f", tt.c.Title, tt.w, right, tt.right)
-		case tt.right == 0 && right < tt.w-4:
+		case tt.right == 0 && right < tt.w-8: // whole-point slots leave up to a point a bar
 			t.Errorf("%s at %g pt: drawn to %.0f pt only", tt.c.Title, tt.w, right)
 		}
 	}
@@ -581,6 +581,44 @@ func TestLabelBreaksBeforeBracket(t *testing.T) {
 		w := textWidth(fonts.Regular, tt.want[1], 8) + 1
 		if got := balanceLines(fonts.Regular, tt.s, 8, w); !slices.Equal(got, tt.want) {
 			t.Errorf("%s at %.0f pt: %q, want %q", tt.s, w, got, tt.want)
+		}
+	}
+}
+
+// A month's bars with thinned labels (2日, 4日 … 30日) print each label
+// whole on one line, never one character a line in its narrow slot; and
+// the grid ends with the last bar, not a slot's worth after it.
+func TestThinnedLabelsWhole(t *testing.T) {
+	c := data.Chart{Type: "bar", Title: "11月每日受理投诉举报", Unit: "件"}
+	for i := 1; i <= 30; i++ {
+		c.Data = append(c.Data, pt(strconv.Itoa(i)+"日", strconv.Itoa(600+37*(i%11))))
+	}
+	st := testStyle
+	for _, w := range []float64{236.64, 480} {
+		l := layoutBar(c, w, 0, st.resolve())
+		if l.thinned < 2 {
+			t.Fatalf("at %g pt: labels not thinned (every %d)", w, l.thinned)
+		}
+		var p draw.Page
+		if err := Draw(&draw.Canvas{Page: &p}, c, 0, 0, w, st.Height(c, w), st); err != nil {
+			t.Fatal(err)
+		}
+		baselines := map[float64]bool{}                  // of the text under the plot
+		bottom := st.Height(c, w) - l.padB + xAxisMargin // under the axis and its ticks' labels
+		right := 0.0
+		for _, it := range p.Items {
+			if it.Kind == draw.Text && it.Y > bottom {
+				baselines[math.Round(it.Y)] = true
+			}
+			if it.Kind == draw.Path && len(it.Ops) == 2 && it.Ops[0].P[1] == it.Ops[1].P[1] {
+				right = math.Max(right, math.Max(it.Ops[0].P[0], it.Ops[1].P[0]))
+			}
+		}
+		if len(baselines) != 1 {
+			t.Errorf("at %g pt: the day labels stand on %d baselines (%v), want one line", w, len(baselines), baselines)
+		}
+		if end := l.padL + float64(30*l.slot); right > end+0.5 {
+			t.Errorf("at %g pt: the grid runs to %.1f, past the last bar's slot at %.1f", w, right, end)
 		}
 	}
 }
