@@ -258,8 +258,10 @@ var popplerSplits = map[string][]int{
 	"hospital-annual-2025": {2}, "poster/hospital-annual-2025": {2},
 	// 3, 19: the left caption of a row of a landscape and a portrait
 	// photo (the second not at column 2's edge) read inside a paragraph
-	// that column 1 above the row ends in the middle of
-	"market-regulation-2025": {3}, "poster/market-regulation-2025": {3}, "report/market-regulation-2025": {19},
+	// that column 1 above the row ends in the middle of; 31, 32 (poster):
+	// column 2's paragraphs above a row of photos read before column 1's,
+	// which a ### subheading starts
+	"market-regulation-2025": {3}, "poster/market-regulation-2025": {3, 31, 32}, "report/market-regulation-2025": {19},
 	// 2: the stat card with a prefix (£12.4 million), over column 2, read
 	// inside paragraph 2; 12: see orderSplits; 14 (poster): the section's
 	// QR caption and address read inside the paragraph going on to the
