@@ -155,27 +155,20 @@ func endShrink(it item) float64 { return it.end }
 // pushes past its end rather than carry a character over.
 const hangs = "、，。．；："
 
-// hangEnd is hang for a line that ends the paragraph at e, else 0
-// (demerits allows it only on a paragraph's only line).
-func (m *measure) hangEnd(a, b, e int) float64 {
-	if b != e {
-		return 0
-	}
-	return m.hang(a, b)
-}
-
-// hang is how far the line items[a:b] may end past its measure: the ink
-// half of a hanging mark it ends with (its blank half is endShrink's),
-// in justified text only. A last resort, for a paragraph of one line (a
-// list item one stop too long, issue 13): it costs more than any shrink,
-// less than a second line whose slack goes beside a figure.
+// hang is how far the line items[a:b] may end past its measure, in
+// justified text only (行尾点号悬挂): the ink half of a hanging mark it
+// ends with (its blank half is endShrink's), or the whole of a centred
+// one (Traditional Chinese, which gives up no blank half). A last resort:
+// it costs more than any shrink, about what a line with a figure gap of
+// maxFigureGap does (a list item one stop too long, issue 13; a line
+// before a figure and its unit that cannot be split, "恢復率31.6%。").
 func (m *measure) hang(a, b int) float64 {
 	a, b = m.trim(a, b)
 	if b <= a+1 || m.set.Align != Justify || m.set.PhraseBreaks {
 		return 0
 	}
 	it := &m.items[b-1]
-	if it.end == 0 || !strings.ContainsRune(hangs, it.r) {
+	if !strings.ContainsRune(hangs, it.r) || it.end == 0 && !it.mark {
 		return 0
 	}
 	return it.adv - it.cut - it.end
@@ -242,6 +235,9 @@ func (m *measure) breaks(s, e int, width, indent float64) []int {
 
 func (m *measure) candidate(i, pass int) bool {
 	it := &m.items[i]
+	if it.part {
+		return true
+	}
 	if it.hyph {
 		// justified text hyphenates when that sets better lines; ragged
 		// text only a word that does not fit, instead of cutting it
@@ -315,7 +311,7 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 		for j := k - 1; j >= 0; j-- {
 			a := cands[j]
 			w, gaps, z := m.fit(a, b)
-			if w-z-m.hangEnd(a, b, e) > width+1e-6 && b-a > 1 {
+			if w-z-m.hang(a, b) > width+1e-6 && b-a > 1 {
 				break // longer lines only get wider
 			}
 			fits = append(fits, span{j, w, gaps, z})
@@ -474,7 +470,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	if slack < -1e-6 {
 		if -slack > z+1e-6 {
 			over = -slack - z
-			if h := m.hang(a, b); over > h+1e-6 || h == 0 || !(first && last) {
+			if h := m.hang(a, b); over > h+1e-6 || h == 0 {
 				if tb-ta > 1 || pass < 4 {
 					return 0, false
 				}
@@ -486,9 +482,9 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	var bad float64
 	switch {
 	case over > 0:
-		// hanging punctuation, a paragraph's only line: a last resort,
-		// dearer the further the mark hangs, yet cheaper than a line
-		// that puts well over half an em beside a figure (figureGap)
+		// hanging punctuation: a last resort, dearer the further the
+		// mark hangs, yet cheaper than a line that puts well over half
+		// an em beside a figure (figureGap)
 		bad = 1e4 * (1 + over/m.hang(a, b))
 	case slack < 0:
 		r := -slack / z
@@ -516,11 +512,12 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		if words := m.sum[tb].word - m.sum[ta+1].word; words > 0 && words < gaps {
 			// the slack past maxHanGap a gap goes to the word gaps
 			// (place): past maxFigureGap beside a figure, "队伍  126  支"
-			// reads as three words; capped far below an emergency break
-			// (a figure and its unit split, "683 / 起")
+			// reads as three words; bounded far below an emergency break
+			// (a figure and its unit split, "683 / 起"), yet still growing
+			// past 2e4, so that of two such lines the narrower gap wins
 			wide := (slack-maxHanGap*em*(gaps-words))/words + cjk.GapEm*em
 			if r := wide / (maxFigureGap * em); r > 1 && m.figureGap(ta, tb) {
-				bad = max(bad, min(1e4*r*r*r, 2e4))
+				bad = max(bad, figureBad(r))
 			}
 		}
 	case m.set.Align != Justify && (!last || m.set.PhraseBreaks):
@@ -560,11 +557,19 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	if m.set.PhraseBreaks && !(first && last) {
 		d += m.wordLine(ta, tb, last)
 	}
-	if b < len(m.items) && !last && !m.items[b].brk && !m.items[b].hyph {
+	if b < len(m.items) && !last && m.items[b].part {
+		d += partDemerits
+	}
+	if b < len(m.items) && !last && !m.items[b].brk && !m.items[b].hyph && !m.items[b].part {
 		d += 1e10 // an emergency break (passes 2 to 4), worse than any loose line
 	}
 	return d, true
 }
+
+// partDemerits is what a break between the parts of a date costs
+// (2020年|3月): as much as a line of badness 300, one that puts a fifth
+// of an em between its characters.
+const partDemerits = 1e5
 
 // maxFigureGap is the most space, in em, a justified line puts between
 // a figure and the Chinese beside it before that costs extra (issue 13;
@@ -574,6 +579,16 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 // list beside it, which poppler's pdftotext then reads as a table, out
 // of order.
 const maxFigureGap = 0.55
+
+// figureBad is the badness of a line whose gap beside a figure is r
+// times maxFigureGap (r > 1): the cube up to 2e4, then bounded by 3e4.
+func figureBad(r float64) float64 {
+	b := 1e4 * r * r * r
+	if b <= 2e4 {
+		return b
+	}
+	return 2e4 + 1e4*(b-2e4)/(b-2e4+1e5)
+}
 
 // figureGap reports whether the line items[a:b] has a CJK–Latin space
 // beside a figure.
@@ -594,6 +609,52 @@ func (m *measure) figureGap(a, b int) bool {
 // em; 0.10 reads whole in both. (Equal gaps poppler takes for letter-
 // spacing, up to about 0.3 em.)
 const maxHanGap = 0.09
+
+// Letter-spacing a line of CJK characters evenly, as clreq justifies a
+// line with no other place to put its slack, reads whole in poppler
+// 22.12's pdftotext and MuPDF 1.21 when the gaps are all equal and
+//   - at most minEvenGap: under poppler's word break (a tenth of an em,
+//     which rounding of the positions puts on either side of 0.10), or
+//   - from maxEvenGap's lower end to its upper: poppler then reads every
+//     character as a word, equally spaced, which it takes for letter-
+//     spacing; MuPDF reads a space from 0.15 em.
+//
+// Measured on lines of 20 Han characters at 9.5, 10 and 10.5 pt. A
+// figure or a Latin word on the line (its quarter-em spaces make the gaps
+// unequal) or two marks set in one em (a compressed pair, whose boxes
+// overlap) make poppler read a space at every gap over 0.1 em: those
+// lines keep maxHanGap.
+const (
+	minEvenGap = 0.095
+	lowEvenGap = 0.105
+	maxEvenGap = 0.14
+)
+
+// evenGap is the space, in pt, to put between every two items of a
+// justified line of CJK characters to spread slack over it, and whether
+// that reads whole (see minEvenGap); in the band between minEvenGap and
+// lowEvenGap, minEvenGap (the line ends at most a fifth of an em short).
+func evenGap(items []item, slack float64) (float64, bool) {
+	if len(items) < 2 {
+		return 0, false
+	}
+	size := items[0].size
+	for i := range items {
+		it := &items[i]
+		if !wide(it) || it.cut > 0 || it.shift > 0 || i > 0 && it.space > 0 || it.size != size {
+			return 0, false
+		}
+	}
+	g := slack / float64(len(items)-1) / size
+	switch {
+	case g <= minEvenGap:
+	case g < lowEvenGap:
+		g = minEvenGap
+	case g > maxEvenGap:
+		return 0, false
+	}
+	return g * size, true
+}
 
 // wordLine is what a headline's line of words (Latin, Korean: text
 // spaced into words) costs beyond its length: a last line of one word
@@ -737,11 +798,17 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 			case nw > 0 && nn > 0:
 				extra, extraWide = limit, (slack-limit*float64(nn))/float64(nw)
 			case nn > 0 && !even:
-				// no word gap to take the rest: the line ends a little
+				// no word gap to take the rest: spread evenly between
+				// every two characters when extractors read that as
+				// letter-spacing (evenGap), else the line ends a little
 				// short rather than read as spaced-out characters (the
 				// breaker sets such a line only when every other way is
 				// worse: before a figure too long to pull up)
 				extra = limit
+				if g, ok := evenGap(items, slack); ok {
+					extra = g
+					spread = func(int) bool { return true }
+				}
 			}
 		}
 	case m.set.Align == Center:

@@ -174,6 +174,7 @@ type item struct {
 	mid   float64 // what it may give up inside a line (see midShrink)
 	end   float64 // what it may give up at the end of a line (see endShrink)
 	lang  string  // the span's language tag
+	part  bool    // a line may end before this item at a price: a date's next part (2020年|3月)
 	hyph  bool    // a line may end before this item with a hyphen (inside a word)
 	hyw   float64 // the width of that hyphen, pt
 }
@@ -330,15 +331,24 @@ func unitAround(items []item, k int) bool {
 }
 
 // glueNumbers keeps each figure with its decimals, sign and unit:
-// 3079.3万人次, 14.98%, 1.01亿元, 2020年3月 never break inside.
+// 3079.3万人次, 14.98%, 1.01亿元 never break inside. A date (2020年3月)
+// is one group too, but for a break between its parts (part), which
+// the breaker takes at a price: before a line as loose as the ones
+// that would stand around the whole date (issue 13, "…新模式。" and
+// "2020年3月份以来").
 func glueNumbers(items []item, units []string) {
+	var parts []int
 	for i := 0; i < len(items); {
 		if !isDigit(items[i].r) {
 			i++
 			continue
 		}
 		j := i
+		parts = parts[:0]
 		for {
+			if j > i {
+				parts = append(parts, j)
+			}
 			for j < len(items) && (isDigit(items[j].r) || (items[j].r == '.' || items[j].r == ',') && j+1 < len(items) && isDigit(items[j+1].r)) {
 				j++
 			}
@@ -356,6 +366,9 @@ func glueNumbers(items []item, units []string) {
 				items[k].glue = true
 			}
 			items[k].brk = false
+		}
+		for _, k := range parts {
+			items[k].part = k < j
 		}
 		i = max(j, i+1)
 	}
