@@ -23,11 +23,16 @@ import (
 
 // Break sets spans into lines of the given width. Nothing is lost: every
 // character of the spans appears in exactly one line, except spaces that
-// fall at a line break and the newlines that force one.
+// fall at a line break and the newlines that force one. A justified
+// paragraph of Latin text in a measure too narrow to justify well
+// (narrowLatin) is set ragged-right, as English is.
 func Break(spans []Span, width float64, set Setting) []Line {
 	items := shape(spans, set)
 	if len(items) == 0 {
 		return nil
+	}
+	if set.Align == Justify && !set.PhraseBreaks && narrowLatin(items, width) {
+		set.Align, set.ragged = Left, true
 	}
 	m := newMeasure(items, set)
 	var lines []Line
@@ -64,6 +69,30 @@ func Break(spans []Span, width float64, set Setting) []Line {
 		s = e + 1
 	}
 	return lines
+}
+
+// raggedMeasure is the narrowest measure, in em of the text, in which a
+// paragraph of Latin text is justified: about 40 characters of a sans
+// face. Narrower, a line has five or six word spaces to take its slack,
+// and justified English set there (the A5 looks' 17 em columns) had one
+// line in ten with spaces over 2.5 times their width, some over 5;
+// English sets such a measure ragged-right, Chinese (whose every
+// character is a place to stretch) stays justified.
+const raggedMeasure = 20
+
+// narrowLatin reports whether items are a paragraph of Latin text (no
+// CJK, kana or hangul) to be set in a measure narrower than
+// raggedMeasure.
+func narrowLatin(items []item, width float64) bool {
+	if width >= raggedMeasure*items[0].size {
+		return false
+	}
+	for i := range items {
+		if items[i].r >= 0x2E80 {
+			return false
+		}
+	}
+	return true
 }
 
 // measure holds prefix sums over the items so that the width, stretch and
@@ -235,13 +264,14 @@ func (m *measure) breaks(s, e int, width, indent float64) []int {
 
 func (m *measure) candidate(i, pass int) bool {
 	it := &m.items[i]
-	if it.part {
+	if it.part || it.url {
 		return true
 	}
 	if it.hyph {
-		// justified text hyphenates when that sets better lines; ragged
-		// text only a word that does not fit, instead of cutting it
-		return pass > 1 || m.set.Align == Justify && !m.set.PhraseBreaks
+		// justified text and ragged-right paragraphs hyphenate when that
+		// sets better lines; other ragged text (labels, headlines) only a
+		// word that does not fit, instead of cutting it
+		return pass > 1 || (m.set.Align == Justify || m.set.ragged) && !m.set.PhraseBreaks
 	}
 	switch pass {
 	case 1:
@@ -440,11 +470,15 @@ func (m *measure) hyphen(b int) float64 {
 // hyphenDemerits is what a line ending with a hyphen costs, after h
 // hyphenated lines: TeX's \hyphenpenalty (50, squared) in justified
 // text, more for a second hyphen in a row (\doublehyphendemerits) and
-// for the line before the last (\finalhyphendemerits); in ragged text a
-// hyphen only saves a word too wide for its line.
+// for the line before the last (\finalhyphendemerits); in a ragged-
+// right paragraph raggedHyphen; in other ragged text a hyphen only saves
+// a word too wide for its line.
 func (m *measure) hyphenDemerits(h int, beforeLast bool) float64 {
 	d := 2500.0
-	if m.set.Align != Justify || m.set.PhraseBreaks {
+	switch {
+	case m.set.ragged:
+		d = raggedHyphen
+	case m.set.Align != Justify || m.set.PhraseBreaks:
 		d = 1e6
 	}
 	if h > 0 {
@@ -455,6 +489,12 @@ func (m *measure) hyphenDemerits(h int, beforeLast bool) float64 {
 	}
 	return d
 }
+
+// raggedHyphen is what a hyphen costs in a ragged-right paragraph: as
+// much as a line about two ems shorter than its neighbours, so that a
+// word is hyphenated to mend a deep notch in the right edge, not to
+// straighten it.
+const raggedHyphen = 5e4
 
 // demerits scores one line: the cube of how far it stretches or shrinks,
 // squared, as TeX does, plus penalties for a short last line, a break
@@ -494,9 +534,15 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		if gaps == 0 {
 			stretch = float64(tb-ta-1) * 0.02 * em // letter-spacing, a last resort
 		}
-		if stretch <= 0 {
+		switch {
+		case gaps == 0 && !slices.ContainsFunc(m.items[ta:tb], func(it item) bool { return wide(&it) }):
+			// Latin with nowhere to stretch (a piece of an address) is
+			// never letter-spaced but set short (place): it costs what a
+			// ragged line does, less than cutting a word ("h / ttps://")
+			bad = 100 * (slack / em) * (slack / em)
+		case stretch <= 0:
 			bad = 1e6
-		} else {
+		default:
 			r := slack / stretch
 			bad = 100 * r * r * r
 		}
@@ -560,8 +606,14 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	if b < len(m.items) && !last && m.items[b].part {
 		d += partDemerits
 	}
-	if b < len(m.items) && !last && !m.items[b].brk && !m.items[b].hyph && !m.items[b].part {
+	if b < len(m.items) && !last && m.items[b].url {
+		d += urlDemerits
+	}
+	if b < len(m.items) && !last && !m.items[b].brk && !m.items[b].hyph && !m.items[b].part && !m.items[b].url {
 		d += 1e10 // an emergency break (passes 2 to 4), worse than any loose line
+		if p, n := m.items[b-1].r, m.items[b].r; unicode.IsLetter(p) && unicode.IsLetter(n) && !wide(&m.items[b]) && !wide(&m.items[b-1]) {
+			d += 1e10 // one that cuts a word ("h / ttps"), worse than one after it
+		}
 	}
 	return d, true
 }
@@ -570,6 +622,11 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 // (2020年|3月): as much as a line of badness 300, one that puts a fifth
 // of an em between its characters.
 const partDemerits = 1e5
+
+// urlDemerits is what a break inside an address costs (after / . - @ ?
+// &, see addressBreaks): twenty times a hyphen, as much as a line of
+// badness 210, one whose spaces stretch to twice their width.
+const urlDemerits = 5e4
 
 // maxFigureGap is the most space, in em, a justified line puts between
 // a figure and the Chinese beside it before that costs extra (issue 13;

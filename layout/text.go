@@ -107,6 +107,8 @@ type Setting struct {
 	// Units are the measure words that stay with a number ("万人次",
 	// "亿元"); DefaultUnits when nil.
 	Units []string
+
+	ragged bool // justified text set ragged-right (Break: narrowLatin)
 }
 
 // Kinsoku sets (clreq 3.1.7). A line may not start with noStart or end
@@ -175,6 +177,7 @@ type item struct {
 	end   float64 // what it may give up at the end of a line (see endShrink)
 	lang  string  // the span's language tag
 	part  bool    // a line may end before this item at a price: a date's next part (2020年|3月)
+	url   bool    // a line may end before this item at a price: inside an address, after / . - @ ? &
 	hyph  bool    // a line may end before this item with a hyphen (inside a word)
 	hyw   float64 // the width of that hyphen, pt
 }
@@ -261,6 +264,7 @@ func shape(spans []Span, set Setting) []item {
 	if hyphens {
 		hyphenate(items)
 	}
+	addressBreaks(items)
 	compress(items)
 	for i := range items {
 		it := &items[i]
@@ -456,6 +460,37 @@ func hyphenate(items []item) {
 		}
 		if plainToken(items[i:j]) {
 			hyphenateToken(items[i:j])
+		}
+		i = j
+	}
+}
+
+// addressBreaks marks where a web or e-mail address may break inside
+// (url): after / . - @ ? & but before a digit, as the Chicago Manual
+// breaks a URL; UAX #14 allows only after a slash, which leaves pieces
+// so long that the lines before them spread their spaces to five times
+// their width (examples/english-2025).
+func addressBreaks(items []item) {
+	token := func(r rune) bool {
+		return r < 0x2E80 && r != ' ' && r != '\n' && r != '\u00A0' && !is(r, cOpening) && !is(r, cClosing)
+	}
+	for i := 0; i < len(items); {
+		if !token(items[i].r) {
+			i++
+			continue
+		}
+		j := i
+		var t strings.Builder
+		for j < len(items) && token(items[j].r) {
+			t.WriteRune(items[j].r)
+			j++
+		}
+		if s := t.String(); strings.Contains(s, "://") || strings.Contains(s, "@") || strings.HasPrefix(s, "www.") {
+			for k := i + 2; k < j-1; k++ {
+				if strings.ContainsRune("/.-@?&", items[k-1].r) && !isDigit(items[k].r) && !strings.ContainsRune("/.-@?&", items[k].r) && !items[k].brk {
+					items[k].url = true
+				}
+			}
 		}
 		i = j
 	}
