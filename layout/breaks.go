@@ -100,9 +100,10 @@ func narrowLatin(items []item, width float64) bool {
 type measure struct {
 	items []item
 	set   Setting
-	sum   []sums  // sum[i]: the sums over items[:i]
-	next  []int32 // next[i]: the first item at or after i that is not a space
-	prev  []int32 // prev[i]: one past the last item before i that is not a space
+	sum   []sums    // sum[i]: the sums over items[:i]
+	hangs []float64 // hangs[i]: how far items[i] may hang at a line's end (hang); nil if none may
+	next  []int32   // next[i]: the first item at or after i that is not a space
+	prev  []int32   // prev[i]: one past the last item before i that is not a space
 }
 
 // sums are the prefix sums of one item boundary, together so that a
@@ -130,6 +131,14 @@ func newMeasure(items []item, set Setting) *measure {
 		m.prev[i] = int32(i)
 		if items[i-1].r == ' ' {
 			m.prev[i] = m.prev[i-1]
+		}
+	}
+	if set.Align == Justify && !set.PhraseBreaks {
+		m.hangs = make([]float64, n)
+		for i := range items {
+			if it := &items[i]; is(it.r, cHangs) && (it.end > 0 || it.mark) {
+				m.hangs[i] = it.adv - it.cut - it.end
+			}
 		}
 	}
 	for i := range items {
@@ -193,14 +202,19 @@ const hangs = "、，。．；："
 // before a figure and its unit that cannot be split, "恢復率31.6%。").
 func (m *measure) hang(a, b int) float64 {
 	a, b = m.trim(a, b)
-	if b <= a+1 || m.set.Align != Justify || m.set.PhraseBreaks {
+	if b <= a+1 || m.hangs == nil {
 		return 0
 	}
-	it := &m.items[b-1]
-	if !strings.ContainsRune(hangs, it.r) || it.end == 0 && !it.mark {
+	return m.hangs[b-1]
+}
+
+// hangAt is hang for a line of more than one item that ends before
+// items[b] (the same for all of them: optimum asks it once a break).
+func (m *measure) hangAt(b int) float64 {
+	if b = int(m.prev[b]); b == 0 || m.hangs == nil {
 		return 0
 	}
-	return it.adv - it.cut - it.end
+	return m.hangs[b-1]
 }
 
 // trim returns the line's first and past-the-last items without the
@@ -338,10 +352,11 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 		b := cands[k]
 		hyph := b < e && m.items[b].hyph
 		fits = fits[:0]
+		hb := m.hangAt(b)
 		for j := k - 1; j >= 0; j-- {
 			a := cands[j]
 			w, gaps, z := m.fit(a, b)
-			if w-z-m.hang(a, b) > width+1e-6 && b-a > 1 {
+			if w-z-hb > width+1e-6 && b-a > 1 {
 				break // longer lines only get wider
 			}
 			fits = append(fits, span{j, w, gaps, z})

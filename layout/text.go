@@ -136,11 +136,12 @@ const (
 	cClosing
 	cOpening
 	cPhraseEnd
+	cHangs
 )
 
 var classes = func() *[0x10000]uint8 {
 	var t [0x10000]uint8
-	for set, c := range map[string]uint8{noStart: cNoStart, noEnd: cNoEnd, closing: cClosing, opening: cOpening, phraseEnd: cPhraseEnd} {
+	for set, c := range map[string]uint8{noStart: cNoStart, noEnd: cNoEnd, closing: cClosing, opening: cOpening, phraseEnd: cPhraseEnd, hangs: cHangs} {
 		for _, r := range set {
 			t[r] |= c
 		}
