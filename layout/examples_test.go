@@ -259,10 +259,10 @@ var popplerSplits = map[string][]int{
 	// that a ### subheading's blank row starts; 7: see orderSplits
 	"market-regulation-2025": {3, 30}, "poster/market-regulation-2025": {3}, "report/market-regulation-2025": {7, 12, 19, 28},
 	// 2: the stat card with a prefix (£12.4 million), over column 2, read
-	// inside paragraph 2; 12: see orderSplits; 14 (poster): the section's
-	// QR caption and address read inside the paragraph going on to the
-	// page the code heads
-	"ngo-impact-2025": {2, 12}, "poster/ngo-impact-2025": {2, 14}, "report/ngo-impact-2025": {2},
+	// inside paragraph 2; 12: see orderSplits (14 in the poster look, which
+	// poppler read with the QR caption inside, reads whole since the
+	// line breaker breaks addresses after their dots too)
+	"ngo-impact-2025": {2, 12}, "poster/ngo-impact-2025": {2}, "report/ngo-impact-2025": {2},
 	// landscape, three columns: 1, 5 (report): the category or year labels
 	// of the charts above read inside the text under them; 4: with indent
 	// 0, column 2's paragraph read before column 1's second block; 1

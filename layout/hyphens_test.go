@@ -210,8 +210,8 @@ func TestNarrowEnglishRagged(t *testing.T) {
 	}
 }
 
-// An address breaks after its / . - @ (the Chicago Manual's places, at a
-// price) rather than only after a slash, so that the lines before it do
+// An address breaks after its / . - @ (at a price) rather than only
+// after a slash, so that the lines before it do
 // not spread (examples/english-2025: spaces at 7 times their width), and
 // never at the first letters of its scheme.
 func TestAddressBreaks(t *testing.T) {

@@ -467,10 +467,11 @@ func hyphenate(items []item) {
 }
 
 // addressBreaks marks where a web or e-mail address may break inside
-// (url): after / . - @ ? & but before a digit, as the Chicago Manual
-// breaks a URL; UAX #14 allows only after a slash, which leaves pieces
-// so long that the lines before them spread their spaces to five times
-// their width (examples/english-2025).
+// (url): after / . - @ ? & but not before a digit, the places the
+// breaker's emergency pass already used, leaving the mark at the line's
+// end to say the address goes on; UAX #14 allows only after a slash,
+// which leaves pieces so long that the lines before them spread their
+// spaces to five times their width (examples/english-2025).
 func addressBreaks(items []item) {
 	token := func(r rune) bool {
 		return r < 0x2E80 && r != ' ' && r != '\n' && r != '\u00A0' && !is(r, cOpening) && !is(r, cClosing)
