@@ -23,11 +23,16 @@ import (
 
 // Break sets spans into lines of the given width. Nothing is lost: every
 // character of the spans appears in exactly one line, except spaces that
-// fall at a line break and the newlines that force one.
+// fall at a line break and the newlines that force one. A justified
+// paragraph of Latin text in a measure too narrow to justify well
+// (narrowLatin) is set ragged-right, as English is.
 func Break(spans []Span, width float64, set Setting) []Line {
 	items := shape(spans, set)
 	if len(items) == 0 {
 		return nil
+	}
+	if set.Align == Justify && !set.PhraseBreaks && narrowLatin(items, width) {
+		set.Align, set.ragged = Left, true
 	}
 	m := newMeasure(items, set)
 	var lines []Line
@@ -66,14 +71,39 @@ func Break(spans []Span, width float64, set Setting) []Line {
 	return lines
 }
 
+// raggedMeasure is the narrowest measure, in em of the text, in which a
+// paragraph of Latin text is justified: about 40 characters of a sans
+// face. Narrower, a line has five or six word spaces to take its slack,
+// and justified English set there (the A5 looks' 17 em columns) had one
+// line in ten with spaces over 2.5 times their width, some over 5;
+// English sets such a measure ragged-right, Chinese (whose every
+// character is a place to stretch) stays justified.
+const raggedMeasure = 20
+
+// narrowLatin reports whether items are a paragraph of Latin text (no
+// CJK, kana or hangul) to be set in a measure narrower than
+// raggedMeasure.
+func narrowLatin(items []item, width float64) bool {
+	if width >= raggedMeasure*items[0].size {
+		return false
+	}
+	for i := range items {
+		if items[i].r >= 0x2E80 {
+			return false
+		}
+	}
+	return true
+}
+
 // measure holds prefix sums over the items so that the width, stretch and
 // shrink of any candidate line is known in constant time.
 type measure struct {
 	items []item
 	set   Setting
-	sum   []sums  // sum[i]: the sums over items[:i]
-	next  []int32 // next[i]: the first item at or after i that is not a space
-	prev  []int32 // prev[i]: one past the last item before i that is not a space
+	sum   []sums    // sum[i]: the sums over items[:i]
+	hangs []float64 // hangs[i]: how far items[i] may hang at a line's end (hang); nil if none may
+	next  []int32   // next[i]: the first item at or after i that is not a space
+	prev  []int32   // prev[i]: one past the last item before i that is not a space
 }
 
 // sums are the prefix sums of one item boundary, together so that a
@@ -101,6 +131,14 @@ func newMeasure(items []item, set Setting) *measure {
 		m.prev[i] = int32(i)
 		if items[i-1].r == ' ' {
 			m.prev[i] = m.prev[i-1]
+		}
+	}
+	if set.Align == Justify && !set.PhraseBreaks {
+		m.hangs = make([]float64, n)
+		for i := range items {
+			if it := &items[i]; is(it.r, cHangs) && (it.end > 0 || it.mark) {
+				m.hangs[i] = it.adv - it.cut - it.end
+			}
 		}
 	}
 	for i := range items {
@@ -155,30 +193,28 @@ func endShrink(it item) float64 { return it.end }
 // pushes past its end rather than carry a character over.
 const hangs = "、，。．；："
 
-// hangEnd is hang for a line that ends the paragraph at e, else 0
-// (demerits allows it only on a paragraph's only line).
-func (m *measure) hangEnd(a, b, e int) float64 {
-	if b != e {
-		return 0
-	}
-	return m.hang(a, b)
-}
-
-// hang is how far the line items[a:b] may end past its measure: the ink
-// half of a hanging mark it ends with (its blank half is endShrink's),
-// in justified text only. A last resort, for a paragraph of one line (a
-// list item one stop too long, issue 13): it costs more than any shrink,
-// less than a second line whose slack goes beside a figure.
+// hang is how far the line items[a:b] may end past its measure, in
+// justified text only (行尾点号悬挂): the ink half of a hanging mark it
+// ends with (its blank half is endShrink's), or the whole of a centred
+// one (Traditional Chinese, which gives up no blank half). A last resort:
+// it costs more than any shrink, about what a line with a figure gap of
+// maxFigureGap does (a list item one stop too long, issue 13; a line
+// before a figure and its unit that cannot be split, "恢復率31.6%。").
 func (m *measure) hang(a, b int) float64 {
 	a, b = m.trim(a, b)
-	if b <= a+1 || m.set.Align != Justify || m.set.PhraseBreaks {
+	if b <= a+1 || m.hangs == nil {
 		return 0
 	}
-	it := &m.items[b-1]
-	if it.end == 0 || !strings.ContainsRune(hangs, it.r) {
+	return m.hangs[b-1]
+}
+
+// hangAt is hang for a line of more than one item that ends before
+// items[b] (the same for all of them: optimum asks it once a break).
+func (m *measure) hangAt(b int) float64 {
+	if b = int(m.prev[b]); b == 0 || m.hangs == nil {
 		return 0
 	}
-	return it.adv - it.cut - it.end
+	return m.hangs[b-1]
 }
 
 // trim returns the line's first and past-the-last items without the
@@ -242,10 +278,14 @@ func (m *measure) breaks(s, e int, width, indent float64) []int {
 
 func (m *measure) candidate(i, pass int) bool {
 	it := &m.items[i]
+	if it.part || it.url {
+		return true
+	}
 	if it.hyph {
-		// justified text hyphenates when that sets better lines; ragged
-		// text only a word that does not fit, instead of cutting it
-		return pass > 1 || m.set.Align == Justify && !m.set.PhraseBreaks
+		// justified text and ragged-right paragraphs hyphenate when that
+		// sets better lines; other ragged text (labels, headlines) only a
+		// word that does not fit, instead of cutting it
+		return pass > 1 || (m.set.Align == Justify || m.set.ragged) && !m.set.PhraseBreaks
 	}
 	switch pass {
 	case 1:
@@ -312,10 +352,11 @@ func (m *measure) optimum(s, e int, width, indent float64, pass int) []int {
 		b := cands[k]
 		hyph := b < e && m.items[b].hyph
 		fits = fits[:0]
+		hb := m.hangAt(b)
 		for j := k - 1; j >= 0; j-- {
 			a := cands[j]
 			w, gaps, z := m.fit(a, b)
-			if w-z-m.hangEnd(a, b, e) > width+1e-6 && b-a > 1 {
+			if w-z-hb > width+1e-6 && b-a > 1 {
 				break // longer lines only get wider
 			}
 			fits = append(fits, span{j, w, gaps, z})
@@ -444,11 +485,15 @@ func (m *measure) hyphen(b int) float64 {
 // hyphenDemerits is what a line ending with a hyphen costs, after h
 // hyphenated lines: TeX's \hyphenpenalty (50, squared) in justified
 // text, more for a second hyphen in a row (\doublehyphendemerits) and
-// for the line before the last (\finalhyphendemerits); in ragged text a
-// hyphen only saves a word too wide for its line.
+// for the line before the last (\finalhyphendemerits); in a ragged-
+// right paragraph raggedHyphen; in other ragged text a hyphen only saves
+// a word too wide for its line.
 func (m *measure) hyphenDemerits(h int, beforeLast bool) float64 {
 	d := 2500.0
-	if m.set.Align != Justify || m.set.PhraseBreaks {
+	switch {
+	case m.set.ragged:
+		d = raggedHyphen
+	case m.set.Align != Justify || m.set.PhraseBreaks:
 		d = 1e6
 	}
 	if h > 0 {
@@ -459,6 +504,12 @@ func (m *measure) hyphenDemerits(h int, beforeLast bool) float64 {
 	}
 	return d
 }
+
+// raggedHyphen is what a hyphen costs in a ragged-right paragraph: as
+// much as a line about two ems shorter than its neighbours, so that a
+// word is hyphenated to mend a deep notch in the right edge, not to
+// straighten it.
+const raggedHyphen = 5e4
 
 // demerits scores one line: the cube of how far it stretches or shrinks,
 // squared, as TeX does, plus penalties for a short last line, a break
@@ -474,7 +525,7 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	if slack < -1e-6 {
 		if -slack > z+1e-6 {
 			over = -slack - z
-			if h := m.hang(a, b); over > h+1e-6 || h == 0 || !(first && last) {
+			if h := m.hang(a, b); over > h+1e-6 || h == 0 {
 				if tb-ta > 1 || pass < 4 {
 					return 0, false
 				}
@@ -486,9 +537,9 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	var bad float64
 	switch {
 	case over > 0:
-		// hanging punctuation, a paragraph's only line: a last resort,
-		// dearer the further the mark hangs, yet cheaper than a line
-		// that puts well over half an em beside a figure (figureGap)
+		// hanging punctuation: a last resort, dearer the further the
+		// mark hangs, yet cheaper than a line that puts well over half
+		// an em beside a figure (figureGap)
 		bad = 1e4 * (1 + over/m.hang(a, b))
 	case slack < 0:
 		r := -slack / z
@@ -498,9 +549,15 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		if gaps == 0 {
 			stretch = float64(tb-ta-1) * 0.02 * em // letter-spacing, a last resort
 		}
-		if stretch <= 0 {
+		switch {
+		case gaps == 0 && !slices.ContainsFunc(m.items[ta:tb], func(it item) bool { return wide(&it) }):
+			// Latin with nowhere to stretch (a piece of an address) is
+			// never letter-spaced but set short (place): it costs what a
+			// ragged line does, less than cutting a word ("h / ttps://")
+			bad = 100 * (slack / em) * (slack / em)
+		case stretch <= 0:
 			bad = 1e6
-		} else {
+		default:
 			r := slack / stretch
 			bad = 100 * r * r * r
 		}
@@ -516,11 +573,12 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		if words := m.sum[tb].word - m.sum[ta+1].word; words > 0 && words < gaps {
 			// the slack past maxHanGap a gap goes to the word gaps
 			// (place): past maxFigureGap beside a figure, "队伍  126  支"
-			// reads as three words; capped far below an emergency break
-			// (a figure and its unit split, "683 / 起")
+			// reads as three words; bounded far below an emergency break
+			// (a figure and its unit split, "683 / 起"), yet still growing
+			// past 2e4, so that of two such lines the narrower gap wins
 			wide := (slack-maxHanGap*em*(gaps-words))/words + cjk.GapEm*em
 			if r := wide / (maxFigureGap * em); r > 1 && m.figureGap(ta, tb) {
-				bad = max(bad, min(1e4*r*r*r, 2e4))
+				bad = max(bad, figureBad(r))
 			}
 		}
 	case m.set.Align != Justify && (!last || m.set.PhraseBreaks):
@@ -560,11 +618,30 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	if m.set.PhraseBreaks && !(first && last) {
 		d += m.wordLine(ta, tb, last)
 	}
-	if b < len(m.items) && !last && !m.items[b].brk && !m.items[b].hyph {
+	if b < len(m.items) && !last && m.items[b].part {
+		d += partDemerits
+	}
+	if b < len(m.items) && !last && m.items[b].url {
+		d += urlDemerits
+	}
+	if b < len(m.items) && !last && !m.items[b].brk && !m.items[b].hyph && !m.items[b].part && !m.items[b].url {
 		d += 1e10 // an emergency break (passes 2 to 4), worse than any loose line
+		if p, n := m.items[b-1].r, m.items[b].r; unicode.IsLetter(p) && unicode.IsLetter(n) && !wide(&m.items[b]) && !wide(&m.items[b-1]) {
+			d += 1e10 // one that cuts a word ("h / ttps"), worse than one after it
+		}
 	}
 	return d, true
 }
+
+// partDemerits is what a break between the parts of a date costs
+// (2020年|3月): as much as a line of badness 300, one that puts a fifth
+// of an em between its characters.
+const partDemerits = 1e5
+
+// urlDemerits is what a break inside an address costs (after / . - @ ?
+// &, see addressBreaks): twenty times a hyphen, as much as a line of
+// badness 210, one whose spaces stretch to twice their width.
+const urlDemerits = 5e4
 
 // maxFigureGap is the most space, in em, a justified line puts between
 // a figure and the Chinese beside it before that costs extra (issue 13;
@@ -574,6 +651,16 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 // list beside it, which poppler's pdftotext then reads as a table, out
 // of order.
 const maxFigureGap = 0.55
+
+// figureBad is the badness of a line whose gap beside a figure is r
+// times maxFigureGap (r > 1): the cube up to 2e4, then bounded by 3e4.
+func figureBad(r float64) float64 {
+	b := 1e4 * r * r * r
+	if b <= 2e4 {
+		return b
+	}
+	return 2e4 + 1e4*(b-2e4)/(b-2e4+1e5)
+}
 
 // figureGap reports whether the line items[a:b] has a CJK–Latin space
 // beside a figure.
@@ -594,6 +681,52 @@ func (m *measure) figureGap(a, b int) bool {
 // em; 0.10 reads whole in both. (Equal gaps poppler takes for letter-
 // spacing, up to about 0.3 em.)
 const maxHanGap = 0.09
+
+// Letter-spacing a line of CJK characters evenly, as clreq justifies a
+// line with no other place to put its slack, reads whole in poppler
+// 22.12's pdftotext and MuPDF 1.21 when the gaps are all equal and
+//   - at most minEvenGap: under poppler's word break (a tenth of an em,
+//     which rounding of the positions puts on either side of 0.10), or
+//   - from maxEvenGap's lower end to its upper: poppler then reads every
+//     character as a word, equally spaced, which it takes for letter-
+//     spacing; MuPDF reads a space from 0.15 em.
+//
+// Measured on lines of 20 Han characters at 9.5, 10 and 10.5 pt. A
+// figure or a Latin word on the line (its quarter-em spaces make the gaps
+// unequal) or two marks set in one em (a compressed pair, whose boxes
+// overlap) make poppler read a space at every gap over 0.1 em: those
+// lines keep maxHanGap.
+const (
+	minEvenGap = 0.095
+	lowEvenGap = 0.105
+	maxEvenGap = 0.14
+)
+
+// evenGap is the space, in pt, to put between every two items of a
+// justified line of CJK characters to spread slack over it, and whether
+// that reads whole (see minEvenGap); in the band between minEvenGap and
+// lowEvenGap, minEvenGap (the line ends at most a fifth of an em short).
+func evenGap(items []item, slack float64) (float64, bool) {
+	if len(items) < 2 {
+		return 0, false
+	}
+	size := items[0].size
+	for i := range items {
+		it := &items[i]
+		if !wide(it) || it.cut > 0 || it.shift > 0 || i > 0 && it.space > 0 || it.size != size {
+			return 0, false
+		}
+	}
+	g := slack / float64(len(items)-1) / size
+	switch {
+	case g <= minEvenGap:
+	case g < lowEvenGap:
+		g = minEvenGap
+	case g > maxEvenGap:
+		return 0, false
+	}
+	return g * size, true
+}
 
 // wordLine is what a headline's line of words (Latin, Korean: text
 // spaced into words) costs beyond its length: a last line of one word
@@ -737,11 +870,17 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 			case nw > 0 && nn > 0:
 				extra, extraWide = limit, (slack-limit*float64(nn))/float64(nw)
 			case nn > 0 && !even:
-				// no word gap to take the rest: the line ends a little
+				// no word gap to take the rest: spread evenly between
+				// every two characters when extractors read that as
+				// letter-spacing (evenGap), else the line ends a little
 				// short rather than read as spaced-out characters (the
 				// breaker sets such a line only when every other way is
 				// worse: before a figure too long to pull up)
 				extra = limit
+				if g, ok := evenGap(items, slack); ok {
+					extra = g
+					spread = func(int) bool { return true }
+				}
 			}
 		}
 	case m.set.Align == Center:

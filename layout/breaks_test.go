@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -70,11 +71,12 @@ func texts1(lines []Line) []string {
 	return s
 }
 
-// TestHanging: a paragraph of one line that is one stop too long, with
-// everything compressed, hangs that stop into the margin rather than
-// leave a line of slack beside a figure (issue 13); by no more than the
-// stop's ink half, in justified text only, and never a line of a longer
-// paragraph or one that ends with a mark that does not hang.
+// TestHanging: a line that is one stop too long, with everything
+// compressed, hangs that stop into the margin rather than leave a line of
+// slack beside a figure (issue 13) — a paragraph's only line, and one
+// inside a paragraph ("恢復率31.6%。" that cannot be split); by no more
+// than the stop's ink half, in justified text only, and never a line that
+// ends with a mark that does not hang.
 func TestHanging(t *testing.T) {
 	const item = "组建反诈宣传队伍126支，开展宣传活动3200余场；"
 	items := shape(body(item), Setting{Align: Justify})
@@ -90,14 +92,14 @@ func TestHanging(t *testing.T) {
 		width float64
 		set   Setting
 		lines int
-		hangs bool
+		hangs int // the line that hangs its stop, or -1
 	}{
-		{"hangs", item, w - z - ink/2, Setting{Align: Justify}, 1, true},
-		{"fits", item, w - z, Setting{Align: Justify}, 1, false},
-		{"too long to hang", item, w - z - ink*1.5, Setting{Align: Justify}, 2, false},
-		{"ragged", item, w - z - ink/2, Setting{Align: Left}, 2, false},
-		{"not a hanging mark", strings.TrimSuffix(item, "；") + "）", w - z - ink/2, Setting{Align: Justify}, 2, false},
-		{"inside a paragraph", item + "开展宣传活动", w - z - ink/2, Setting{Align: Justify}, 2, false},
+		{"hangs", item, w - z - ink/2, Setting{Align: Justify}, 1, 0},
+		{"fits", item, w - z, Setting{Align: Justify}, 1, -1},
+		{"too long to hang", item, w - z - ink*1.5, Setting{Align: Justify}, 2, -1},
+		{"ragged", item, w - z - ink/2, Setting{Align: Left}, 2, -1},
+		{"not a hanging mark", strings.TrimSuffix(item, "；") + "）", w - z - ink/2, Setting{Align: Justify}, 2, -1},
+		{"inside a paragraph", item + "开展宣传活动", w - z - ink/2, Setting{Align: Justify}, 2, 0},
 	} {
 		lines := Break(body(c.text), c.width, c.set)
 		if len(lines) != c.lines {
@@ -108,13 +110,122 @@ func TestHanging(t *testing.T) {
 			g := l.Glyphs[len(l.Glyphs)-1]
 			over := g.X + g.Adv - c.width
 			switch {
-			case c.hangs && i == len(lines)-1:
+			case i == c.hangs:
 				if over < ink/4 || over > ink+1e-6 {
 					t.Errorf("%s: %q ends %.2f pt past the measure, want a hanging ；(%.2f pt of ink)", c.name, l.Text(), over, ink)
 				}
 			case over > 1e-6:
 				t.Errorf("%s: %q ends %.2f pt past the measure", c.name, l.Text(), over)
 			}
+		}
+	}
+}
+
+// TestEvenSpread: a justified line of CJK characters with no word space
+// and more slack than maxHanGap between its break opportunities is
+// spread evenly between every two characters, flush at both edges, when
+// extractors read the gaps as letter-spacing (up to minEvenGap, and from
+// lowEvenGap to maxEvenGap, see evenGap); in the band between, at
+// minEvenGap, a little short; past maxEvenGap, and on a line with a
+// figure or a compressed pair of marks, it keeps at most maxHanGap
+// between Han characters and ends short (issue 13: "將持續推動分隊廳舍
+// 汰舊換" and "動態現場勘查理念為指引，" were set short, read as ragged).
+func TestEvenSpread(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		gap   float64 // em between every two characters the slack asks for
+		even  bool    // spread evenly
+		flush bool    // flush right
+	}{
+		{"展望新的一年，本局将持续推动分队厅舍汰旧换", 0.093, true, true},
+		{"以全时空全要素动态现场勘查理念为指引，", 0.12, true, true},
+		{"以全时空全要素动态现场勘查理念为指引，", 0.139, true, true},
+		{"以全时空全要素动态现场勘查理念为指引，", 0.10, true, false},     // the band poppler reads either way
+		{"以全时空全要素动态现场勘查理念为指引，", 0.16, false, false},    // MuPDF reads spaces
+		{"经现场急救后恢复自发性循环者407例，恢复率", 0.12, false, true},  // a figure: its gaps take the rest
+		{"他说：“全年拆除各类。”面积超过一万平方米的", 0.12, false, false}, // 。” set in one em
+	} {
+		items := shape(body(c.text), Setting{Align: Justify})
+		m := newMeasure(items, Setting{Align: Justify})
+		w, _, _ := m.fit(0, len(items))
+		meas := w + c.gap*sizeBody*float64(len(items)-1)
+		l, _ := m.place(0, len(items), meas, false)
+		last := l.Glyphs[len(l.Glyphs)-1]
+		flush := math.Abs(last.X+last.Adv-meas) < 0.01
+		lo, hi := math.Inf(1), 0.0
+		for i := 1; i < len(l.Glyphs); i++ {
+			p, g := l.Glyphs[i-1], l.Glyphs[i]
+			gap := (g.X - p.X - p.Adv) / sizeBody
+			lo, hi = min(lo, gap), max(hi, gap)
+			if !c.even && isHan(p.R) && isHan(g.R) && gap > maxHanGap+1e-6 {
+				t.Errorf("%s at %.3f em: %.3f em between %c and %c", c.text, c.gap, gap, p.R, g.R)
+			}
+		}
+		if even := hi-lo < 1e-6; even != c.even || flush != c.flush {
+			t.Errorf("%s at %.3f em: gaps %.3f–%.3f em, flush %v; want even %v, flush %v", c.text, c.gap, lo, hi, flush, c.even, c.flush)
+		}
+	}
+}
+
+// TestFigureGapGrows: of two lines that both put more than maxFigureGap
+// beside a figure, the breaker takes the one with the narrower gap (issue
+// 13: the cost was capped, and "特種搜救隊全年執行山域救援  63  件、水域救"
+// was set with 2.2 em beside 63 where "…水域救援" leaves 0.7 em).
+func TestFigureGapGrows(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		width  float64
+		indent float64
+		most   float64 // em beside a figure, at most
+	}{
+		{"特种搜救队全年执行山域救援63件、水域救援88件。队员完成绳索救援与急流救援复训，并引进两架热影像无人机，夜间搜寻范围扩大为原来的三倍。", 236.64, 19, 0.8},
+	} {
+		spans := body(c.text)
+		spans[0].Centred = true // Traditional Chinese: its marks never shrink
+		for _, l := range Break(spans, c.width, Setting{Align: Justify, Indent: c.indent}) {
+			if g, s := wideGap(l); g > c.most {
+				t.Errorf("%.2f em beside a figure: %s", g, s)
+			}
+		}
+	}
+	prev := 0.0
+	for r := 1.01; r < 20; r *= 1.1 {
+		b := figureBad(r)
+		if b <= prev || b >= 3e4 {
+			t.Errorf("figureBad(%.2f) = %.0f after %.0f: want growing, under 3e4", r, b, prev)
+		}
+		prev = b
+	}
+}
+
+// TestDateParts: a date (2020年3月) breaks between its parts when the
+// line before would otherwise be spread (issue 13: "…新模式。" and
+// "2020年3月份以来" left two lines 2.7 em loose), never inside a part,
+// and stays whole when it fits.
+func TestDateParts(t *testing.T) {
+	const text = "以全时空全要素动态现场勘查理念为指引，在全国首创涉网新型犯罪案件现场勘查新模式。2020年3月份以来，在全市范围内部署开展针对涉网新型犯罪案件的网络流勘查。"
+	for _, c := range []struct {
+		width float64
+		split bool
+	}{
+		{236.64 * sizeBody / 10, true},
+		{300, false},
+		{180, false},
+	} {
+		lines := Break(body(text), c.width, Setting{Align: Justify, Indent: 2 * sizeBody})
+		checkLines(t, text, lines, c.width, Setting{Align: Justify, Indent: 2 * sizeBody})
+		split := false
+		for _, l := range lines[:len(lines)-1] {
+			s := l.Text()
+			switch {
+			case strings.HasSuffix(s, "2020年"):
+				split = true
+			case strings.HasSuffix(s, "2020"), strings.HasSuffix(s, "2020年3"), strings.HasSuffix(s, "202"):
+				t.Errorf("width %.1f: the date breaks inside a part: %q", c.width, texts1(lines))
+			}
+		}
+		if split != c.split {
+			t.Errorf("width %.1f: date split %v, want %v: %q", c.width, split, c.split, texts1(lines))
 		}
 	}
 }

@@ -263,10 +263,10 @@ var popplerSplits = map[string][]int{
 	// which a ### subheading starts
 	"market-regulation-2025": {3}, "poster/market-regulation-2025": {3, 31, 32}, "report/market-regulation-2025": {19},
 	// 2: the stat card with a prefix (£12.4 million), over column 2, read
-	// inside paragraph 2; 12: see orderSplits; 14 (poster): the section's
-	// QR caption and address read inside the paragraph going on to the
-	// page the code heads
-	"ngo-impact-2025": {2, 12}, "poster/ngo-impact-2025": {2, 14}, "report/ngo-impact-2025": {2},
+	// inside paragraph 2; 12: see orderSplits (14 in the poster look, which
+	// poppler read with the QR caption inside, reads whole since the
+	// line breaker breaks addresses after their dots too)
+	"ngo-impact-2025": {2, 12}, "poster/ngo-impact-2025": {2}, "report/ngo-impact-2025": {2},
 	// landscape, three columns: 1, 5 (report): the category or year labels
 	// of the charts above read inside the text under them; 4: with indent
 	// 0, column 2's paragraph read before column 1's second block; 1
@@ -275,13 +275,13 @@ var popplerSplits = map[string][]int{
 	"tech-park-2025": {1, 4}, "poster/tech-park-2025": {2}, "report/tech-park-2025": {1, 5},
 	// a section's text whose column 2 starts inside a paragraph under a
 	// box that stands over column 2 only, read between the columns: the
-	// english report's third stat card (report look; its columns
-	// balanced anew since the byline went under the section's figures);
-	// the district bureau's photo caption (report look: the row set
-	// before the text, section 2 ending its page, section 3's head
-	// keeping with its text)
-	"report/english-2025": {1}, "report/district-bureau-2023": {6},
-	// the port's section 3 in the poster look: see above
+	// district bureau's photo caption (report look: the row set before
+	// the text, section 2 ending its page, section 3's head keeping with
+	// its text). (The english report's paragraph 1 in the report look,
+	// read with the third stat card inside, reads whole since its URL
+	// breaks after its dots too and the paragraph is a line shorter.)
+	"report/district-bureau-2023": {6},
+	// the port's section 3 in the poster look, the same case
 	"poster/port-review-2025": {6},
 }
 

@@ -70,8 +70,14 @@ func wideGap(l Line) (float64, string) {
 // known: one more fails the test, and so does one of them that is fixed.
 func TestFigureGaps(t *testing.T) {
 	known := map[string]bool{
-		// the fire department's report (zh-TW), added last: for the breaker
-		"fire-annual-2025: 經現場急救後恢復自發性循環者407␣例，恢復": true,
+		// a hard spot: the line before "恢復率31.6%。" (a figure that
+		// may not leave 率's line, whose 。 would hang 1.2 em, more than
+		// its whole width) must end at 率 with 2.5 em of slack, and its
+		// only other gaps are between Han characters, which poppler reads
+		// as spaces past 0.1 em (maxHanGap); the breaker's cost for it
+		// grows with the gap now, and it is set with the least of it
+		// (0.78 em; 1.32 em before): poppler and MuPDF read it whole
+		"fire-annual-2025: 經現場急救後恢復自發性循環者407␣例，恢復率": true,
 		// the market regulation bureau's (issue 13's corpus): for the breaker
 		"market-regulation-2025: 品不良反应报告␣5836份，医疗器械不良事件报告": true,
 	}

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"github.com/brochure-dev/brochure/theme"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -153,5 +155,118 @@ func TestHyphenatedLines(t *testing.T) {
 	}
 	if !slices.Equal(marked, []int{6, 8, 11, 12}) { // Respon-si-bil-i-ties
 		t.Errorf("Responsibilities: hyphens before %v", marked)
+	}
+}
+
+// spaceRatio is the widest word space of a line over the space's own
+// width (1: as the face sets it).
+func spaceRatio(l Line) float64 {
+	worst := 0.0
+	gs := l.Glyphs
+	for i := 1; i+1 < len(gs); i++ {
+		if g := gs[i]; g.R == ' ' && gs[i-1].R != ' ' && gs[i+1].R != ' ' {
+			worst = max(worst, (gs[i+1].X-gs[i-1].X-gs[i-1].Adv)/(g.Face.Advance(' ')*g.Size/1000))
+		}
+	}
+	return worst
+}
+
+// English in a measure under raggedMeasure is set ragged-right, its word
+// spaces as the face sets them (justified, the A5 looks' 17 em columns
+// had lines at 4–6 times the space, issue 13); from raggedMeasure up it
+// is justified, and Chinese is justified in any measure.
+func TestNarrowEnglishRagged(t *testing.T) {
+	const en = "None of this would have happened without the 1,260 people who work for the Authority, and the many more who work for our tenants, pilots, towage operators and hauliers. On behalf of the Board, I thank every one of them."
+	const zh = "全年共接报各类警情十二万余起，同比下降百分之五，其中刑事警情下降明显，群众安全感和满意度持续提升，连续三年位居全省前列。"
+	sp := func(s, lang string) []Span { return []Span{{Text: s, Face: fonts.Regular, Size: sizeBody, Lang: lang}} }
+	for _, c := range []struct {
+		text, lang string
+		em         float64 // the measure, in em
+		ragged     bool
+	}{
+		{en, "en-GB", 16.75, true},
+		{en, "en-GB", 19.5, true},
+		{en, "en-GB", 24, false},
+		{zh, "", 16.75, false},
+		{"Hong Kong remains one of the most densely populated cities in the world, 香港", "", 16.75, false},
+	} {
+		w := c.em * sizeBody
+		lines := Break(sp(c.text, c.lang), w, Setting{Align: Justify, Indent: sizeBody})
+		flush := 0
+		for _, l := range lines[:len(lines)-1] {
+			last := l.Glyphs[len(l.Glyphs)-1]
+			if right := last.X + last.Adv; right > w+0.01 {
+				t.Errorf("%.2f em: %q overflows: %.2f > %.2f", c.em, l.Text(), right, w)
+			} else if w-right < 0.01 {
+				flush++
+			}
+			if r := spaceRatio(l); c.ragged && r > 1.001 {
+				t.Errorf("%.2f em: %q spaced %.2f times, want a ragged line's spaces", c.em, l.Text(), r)
+			}
+		}
+		if ragged := flush < len(lines)-1; ragged != c.ragged {
+			t.Errorf("%.2f em: %d of %d lines flush right, want ragged %v: %q", c.em, flush, len(lines)-1, c.ragged, texts1(lines))
+		}
+	}
+}
+
+// An address breaks after its / . - @ (at a price) rather than only
+// after a slash, so that the lines before it do
+// not spread (examples/english-2025: spaces at 7 times their width), and
+// never at the first letters of its scheme.
+func TestAddressBreaks(t *testing.T) {
+	const text = "The bureau kept its routine: street patrols, school visits and open days at every station. Residents reported problems online at https://www.nbjiangbei.gov.cn/col/col1229112345/index.html or by e-mail to enquiries@ningbo.gov.cn, and most were answered within a day."
+	for _, c := range []struct {
+		width, size float64
+		most        float64 // the widest word space, times the space
+	}{
+		{236.64, 10, 2.5},
+		{249.64, 10.5, 2.5},
+		{236.64, 9.5, 2.5},
+	} {
+		lines := Break([]Span{{Text: text, Face: fonts.Regular, Size: c.size, Lang: "en"}}, c.width, Setting{Align: Justify, Indent: c.size})
+		for _, l := range lines {
+			if r := spaceRatio(l); !l.End && r > c.most {
+				t.Errorf("%.2f pt: %q spaced %.2f times", c.width, l.Text(), r)
+			}
+			if s := l.Text(); strings.HasSuffix(s, "h") || strings.HasSuffix(s, "https:") {
+				t.Errorf("%.2f pt: the scheme is cut: %q", c.width, texts1(lines))
+			}
+		}
+	}
+}
+
+// TestNoLetterSpacing: in every example, in every look, justification
+// never puts space between two Latin letters, digits or marks (the
+// slack of an English line goes to its word spaces, and a line with
+// none is set short), and the space it puts between CJK characters is
+// what extractors read as one word (TestExamples reads them back).
+func TestNoLetterSpacing(t *testing.T) {
+	paths, err := filepath.Glob("../examples/*/report.yaml")
+	if err != nil || len(paths) < 10 {
+		t.Fatalf("examples: %d reports, %v", len(paths), err)
+	}
+	for _, style := range theme.Names() {
+		for _, path := range paths {
+			name := style + "/" + filepath.Base(filepath.Dir(path))
+			d, err := NewWith(load(t, path), Options{Draft: true, Style: style})
+			if err != nil {
+				continue // TestExamples reports it (fonts missing, say)
+			}
+			lines, pages := setLines(d)
+			for i, l := range lines {
+				for k := 1; k < len(l.Glyphs); k++ {
+					p, g := l.Glyphs[k-1], l.Glyphs[k]
+					gap := g.X - p.X - p.Adv
+					latin := func(g Glyph) bool { return g.R != ' ' && g.R < 0x2E80 && g.Adv < 0.99*g.Size }
+					switch {
+					case latin(p) && latin(g) && !g.Hyphen && gap > 0.01:
+						t.Errorf("%s page %d: %.2f pt between %q and %q: %s", name, pages[i], gap, p.R, g.R, l.Text())
+					case isHan(p.R) && isHan(g.R) && gap > maxEvenGap*g.Size+0.01:
+						t.Errorf("%s page %d: %.2f em between %q and %q: %s", name, pages[i], gap/g.Size, p.R, g.R, l.Text())
+					}
+				}
+			}
+		}
 	}
 }

@@ -107,6 +107,8 @@ type Setting struct {
 	// Units are the measure words that stay with a number ("万人次",
 	// "亿元"); DefaultUnits when nil.
 	Units []string
+
+	ragged bool // justified text set ragged-right (Break: narrowLatin)
 }
 
 // Kinsoku sets (clreq 3.1.7). A line may not start with noStart or end
@@ -134,11 +136,12 @@ const (
 	cClosing
 	cOpening
 	cPhraseEnd
+	cHangs
 )
 
 var classes = func() *[0x10000]uint8 {
 	var t [0x10000]uint8
-	for set, c := range map[string]uint8{noStart: cNoStart, noEnd: cNoEnd, closing: cClosing, opening: cOpening, phraseEnd: cPhraseEnd} {
+	for set, c := range map[string]uint8{noStart: cNoStart, noEnd: cNoEnd, closing: cClosing, opening: cOpening, phraseEnd: cPhraseEnd, hangs: cHangs} {
 		for _, r := range set {
 			t[r] |= c
 		}
@@ -174,6 +177,8 @@ type item struct {
 	mid   float64 // what it may give up inside a line (see midShrink)
 	end   float64 // what it may give up at the end of a line (see endShrink)
 	lang  string  // the span's language tag
+	part  bool    // a line may end before this item at a price: a date's next part (2020年|3月)
+	url   bool    // a line may end before this item at a price: inside an address, after / . - @ ? &
 	hyph  bool    // a line may end before this item with a hyphen (inside a word)
 	hyw   float64 // the width of that hyphen, pt
 }
@@ -260,6 +265,7 @@ func shape(spans []Span, set Setting) []item {
 	if hyphens {
 		hyphenate(items)
 	}
+	addressBreaks(items)
 	compress(items)
 	for i := range items {
 		it := &items[i]
@@ -330,15 +336,24 @@ func unitAround(items []item, k int) bool {
 }
 
 // glueNumbers keeps each figure with its decimals, sign and unit:
-// 3079.3万人次, 14.98%, 1.01亿元, 2020年3月 never break inside.
+// 3079.3万人次, 14.98%, 1.01亿元 never break inside. A date (2020年3月)
+// is one group too, but for a break between its parts (part), which
+// the breaker takes at a price: before a line as loose as the ones
+// that would stand around the whole date (issue 13, "…新模式。" and
+// "2020年3月份以来").
 func glueNumbers(items []item, units []string) {
+	var parts []int
 	for i := 0; i < len(items); {
 		if !isDigit(items[i].r) {
 			i++
 			continue
 		}
 		j := i
+		parts = parts[:0]
 		for {
+			if j > i {
+				parts = append(parts, j)
+			}
 			for j < len(items) && (isDigit(items[j].r) || (items[j].r == '.' || items[j].r == ',') && j+1 < len(items) && isDigit(items[j+1].r)) {
 				j++
 			}
@@ -356,6 +371,9 @@ func glueNumbers(items []item, units []string) {
 				items[k].glue = true
 			}
 			items[k].brk = false
+		}
+		for _, k := range parts {
+			items[k].part = k < j
 		}
 		i = max(j, i+1)
 	}
@@ -443,6 +461,38 @@ func hyphenate(items []item) {
 		}
 		if plainToken(items[i:j]) {
 			hyphenateToken(items[i:j])
+		}
+		i = j
+	}
+}
+
+// addressBreaks marks where a web or e-mail address may break inside
+// (url): after / . - @ ? & but not before a digit, the places the
+// breaker's emergency pass already used, leaving the mark at the line's
+// end to say the address goes on; UAX #14 allows only after a slash,
+// which leaves pieces so long that the lines before them spread their
+// spaces to five times their width (examples/english-2025).
+func addressBreaks(items []item) {
+	token := func(r rune) bool {
+		return r < 0x2E80 && r != ' ' && r != '\n' && r != '\u00A0' && !is(r, cOpening) && !is(r, cClosing)
+	}
+	for i := 0; i < len(items); {
+		if !token(items[i].r) {
+			i++
+			continue
+		}
+		j := i
+		var t strings.Builder
+		for j < len(items) && token(items[j].r) {
+			t.WriteRune(items[j].r)
+			j++
+		}
+		if s := t.String(); strings.Contains(s, "://") || strings.Contains(s, "@") || strings.HasPrefix(s, "www.") {
+			for k := i + 2; k < j-1; k++ {
+				if strings.ContainsRune("/.-@?&", items[k-1].r) && !isDigit(items[k].r) && !strings.ContainsRune("/.-@?&", items[k].r) && !items[k].brk {
+					items[k].url = true
+				}
+			}
 		}
 		i = j
 	}
