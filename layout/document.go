@@ -400,12 +400,10 @@ func mix(hex string, share float64) string {
 }
 
 // ChartWidth is the width chart c is drawn at in this brochure: the full
-// width for a chart whose columns would be crowded in one column (see
-// wideChart) and for every chart of a look that sets them so (the
-// poster's), else one column. Exported charts are drawn at it so they
-// look the same.
+// width for a chart that takes a row of its own (see wide), else one
+// column. Exported charts are drawn at it so they look the same.
 func (d *Document) ChartWidth(c data.Chart) float64 {
-	if d.Theme.Grid.Figures == 1 || wideChart(c, d.chartStyle(), d.geo) {
+	if d.wide(c) {
 		return d.geo.contentW()
 	}
 	return d.geo.figureW()

@@ -257,7 +257,7 @@ func gainsWidth(b Block, w, gutter float64) bool {
 	half := (w - gutter) / 2
 	switch f := b.(type) {
 	case *chartBlock:
-		return stripChart(f) || f.style.Crowded(f.chart, half) || f.style.Height(f.chart, w) > 1.2*f.style.Height(f.chart, half)
+		return stripChart(f) || f.style.Crowded(f.chart, half) || grows(f.style, f.chart, w, half)
 	case *photoBlock:
 		if f.ratio != 0 || f.natural > landscape {
 			return false
@@ -270,6 +270,14 @@ func gainsWidth(b Block, w, gutter float64) bool {
 		return f.px > 0 && photoDPI(f.px, f.py, w, w*min(f.natural, wideShare)) >= dpiWarn
 	}
 	return false
+}
+
+// grows reports whether chart c gains from the wider of two widths: its
+// plot is a fifth taller there (columns, lines), unlike a pie or a
+// progress bar, which keep their size and would stand alone at the left
+// of the row.
+func grows(st charts.Style, c data.Chart, wide, narrow float64) bool {
+	return st.Height(c, wide) > 1.2*st.Height(c, narrow)
 }
 
 // A photo is landscape, and may take the full width, when its height is

@@ -302,12 +302,43 @@ func (f *Flow) floatRows(w float64) int {
 	return int(math.Ceil((f.Float.Measure(f.colWidth(w)) - 1e-6) / f.Leading))
 }
 
-// arrange returns the flow's columns at width w: balanced (the fewest rows
-// that hold everything, the float included), or for a split part the rows
-// it was cut to.
-func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
+// columns is the flow set at a width: its rows (units), where each
+// column starts and ends in them, how many rows the columns take, the
+// float's rows, and the half rows by which unlevel lowers text. It is
+// computed once for each Measure, Split or Draw, and passed down.
+type columns struct {
+	us    []unit
+	spans [][2]int
+	rows  int
+	fr    int   // the float's rows (see floatRows)
+	half  []int // unlevel's, or none for a part cut to its page that the half row would leave (see layout)
+}
+
+// layout sets the flow at width w into its columns.
+func (f *Flow) layout(w float64) columns {
 	us := f.set(w)
 	fr := f.floatRows(w)
+	spans, rows := f.balance(us, fr)
+	c := columns{us: us, spans: spans, rows: rows, fr: fr, half: unlevel(us, spans)}
+	if f.rows > 0 && c.depth() > 2*f.rows {
+		// a part cut to its page that the half row would leave stays
+		// on the grid
+		c.half = make([]int, len(us))
+	}
+	return c
+}
+
+// arrange returns the flow's columns at width w: where each starts and
+// ends in its units, and how many rows they take (see balance).
+func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
+	c := f.layout(w)
+	return c.spans, c.rows
+}
+
+// balance fills us, with a float of fr rows, into the flow's columns:
+// balanced (the fewest rows that hold everything, the float included),
+// or for a split part the rows it was cut to.
+func (f *Flow) balance(us []unit, fr int) (spans [][2]int, rows int) {
 	if len(us) == 0 && fr == 0 {
 		return nil, 0
 	}
@@ -429,24 +460,15 @@ func unlevel(us []unit, spans [][2]int) []int {
 	return half
 }
 
-// height is the height of the flow's rows rows at width w: a half row
-// more when the text of a column goes so far down (see unlevel).
-func (f *Flow) height(w float64, rows int) float64 {
-	spans, _ := f.arrange(w)
-	return float64(max(2*rows, depth(f.set(w), spans, f.lowered(w), f.floatRows(w)))) / 2 * f.Leading
+// height is the height of the columns: a half row more when the text
+// of a column goes so far down (see unlevel).
+func (c columns) height(leading float64) float64 {
+	return float64(max(2*c.rows, c.depth())) / 2 * leading
 }
 
-// lowered is unlevel's half rows for the flow's columns at width w; none
-// for a part cut to its page that the half row would leave.
-func (f *Flow) lowered(w float64) []int {
-	us := f.set(w)
-	spans, _ := f.arrange(w)
-	fr := f.floatRows(w)
-	if f.rows > 0 && depth(us, spans, unlevel(us, spans), fr) > 2*f.rows {
-		return make([]int, len(us))
-	}
-	return unlevel(us, spans)
-}
+// depth is how many half rows the columns take, the float under the
+// last, their text lowered by half (see unlevel).
+func (c columns) depth() int { return depth(c.us, c.spans, c.half, c.fr) }
 
 // depth is how many half rows the columns spans take, with a float of fr
 // rows under the last, their text lowered by half (see unlevel).
@@ -493,33 +515,38 @@ func paraEnd(us []unit, n int) bool {
 }
 
 // Measure implements Block.
-func (f *Flow) Measure(w float64) float64 {
-	_, rows := f.arrange(w)
-	if rows == 0 {
+func (f *Flow) Measure(w float64) float64 { return f.measure(f.layout(w)) }
+
+// measure is the height of the flow set into columns c, its space below
+// included.
+func (f *Flow) measure(c columns) float64 {
+	if c.rows == 0 {
 		return 0
 	}
-	return f.height(w, rows) + f.After
+	return c.height(f.Leading) + f.After
 }
 
 // Split implements Block: the columns are filled to the height h, the
 // first column first; what does not fit goes on in the tail. At least two
 // rows of text must fit, else the flow moves whole.
 func (f *Flow) Split(w, h float64) (Block, Block) {
-	if f.Measure(w) <= h+1e-6 {
+	c := f.layout(w)
+	m := f.measure(c)
+	if m <= h+1e-6 {
 		return f, nil
 	}
-	if f.Measure(w)-f.After <= h+1e-6 {
+	if m-f.After <= h+1e-6 {
 		// all of it fits but its space below: at a page's foot it has none
 		a := *f
 		a.After = 0
 		return &a, nil
 	}
-	us := f.set(w)
+	us := c.us
 	rows := int(math.Floor((h + 1e-6) / f.Leading))
 	if rows < 2 {
 		return nil, f
 	}
-	if fr := f.floatRows(w); fr > 0 && fr+2 <= rows {
+	if fr := c.fr; fr > 0 && fr+2 <= rows {
 		// the figure stands at the foot of this page's last column, the
 		// text above and beside it; the rest of the text goes on, from a
 		// paragraph's start (a figure never parts a paragraph: readers
@@ -539,7 +566,7 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 		if a.Measure(w) > h+1e-6 {
 			// the half row that unlevels blank rows does not fit
 			// the balanced columns: they are cut to h, and stay on
-			// the grid if it does not fit there either (see lowered)
+			// the grid if it does not fit there either (see layout)
 			a.units, a.frozen, a.rows = us, true, rows
 		}
 		if f.Float == nil {
@@ -563,7 +590,8 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 // each shape (a bullet, a quote's rule), so that a tagged PDF can mark
 // each one by its unit's kind (P, LI, H3, BlockQuote).
 func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
-	f.place(x, y, w, func(u *unit, x, top float64) {
+	cs := f.layout(w)
+	f.placeIn(cs, x, y, w, func(u *unit, x, top float64) {
 		var e, lbl *structure.Elem
 		if u.para < len(f.Tags) {
 			e, lbl = f.Tags[u.para], f.Labels[u.para]
@@ -606,7 +634,7 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 		}
 	})
 	if f.Float != nil {
-		fx, fy, cw := f.floatAt(x, y, w)
+		fx, fy, cw := f.floatPlace(cs, x, y, w)
 		return f.Float.Draw(c, fx, fy, cw)
 	}
 	return nil
@@ -615,14 +643,17 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 // floatAt is where the float goes: the foot of the last column, or its
 // head when the column holds no text.
 func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
-	spans, rows := f.arrange(w)
+	return f.floatPlace(f.layout(w), x, y, w)
+}
+
+// floatPlace is floatAt for the flow set into columns c.
+func (f *Flow) floatPlace(c columns, x, y, w float64) (fx, fy, cw float64) {
 	cw = f.colWidth(w)
-	fh := f.Float.Measure(cw)
 	fx = x + float64(f.cols()-1)*(cw+f.Gutter)
-	if last := len(spans) - 1; last > 0 && spans[last][0] >= spans[last][1] {
+	if last := len(c.spans) - 1; last > 0 && c.spans[last][0] >= c.spans[last][1] {
 		return fx, y, cw
 	}
-	return fx, y + f.height(w, rows) - fh, cw
+	return fx, y + c.height(f.Leading) - f.Float.Measure(cw), cw
 }
 
 // each calls fn with every line of text of the flow, in reading order
@@ -649,14 +680,16 @@ func (f *Flow) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
 // left edge and top of its column's row when the flow's top-left corner
 // is at (x, y).
 func (f *Flow) place(x, y, w float64, fn func(u *unit, x, top float64)) {
-	us := f.set(w)
-	spans, _ := f.arrange(w)
-	half := f.lowered(w)
+	f.placeIn(f.layout(w), x, y, w, fn)
+}
+
+// placeIn is place for the flow set into columns c.
+func (f *Flow) placeIn(c columns, x, y, w float64, fn func(u *unit, x, top float64)) {
 	cw := f.colWidth(w)
-	for c, s := range spans {
+	for col, s := range c.spans {
 		for r := s[0]; r < s[1]; r++ {
-			if u := &us[r]; !u.gap && !u.pad {
-				fn(u, x+float64(c)*(cw+f.Gutter), y+(float64(r-s[0])+float64(half[r])/2)*f.Leading)
+			if u := &c.us[r]; !u.gap && !u.pad {
+				fn(u, x+float64(col)*(cw+f.Gutter), y+(float64(r-s[0])+float64(c.half[r])/2)*f.Leading)
 			}
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/brochure-dev/brochure/data"
 )
 
 // flowOf is a flow of n paragraphs of k sentences each, with a byline.
@@ -292,4 +294,19 @@ func paraTexts(f *Flow) []string {
 		}
 	}
 	return s
+}
+
+// BenchmarkFlowMeasure measures a section's text with a chart in it as
+// pagination does, page after page: whole, then cut at each height.
+func BenchmarkFlowMeasure(b *testing.B) {
+	st := defaultTheme().charts("zh")
+	w := contentW
+	for range b.N {
+		f := flowOf(6, 6, true)
+		f.Float = &chartBlock{chart: data.Chart{Type: "bar", Title: "各街道", Data: items(5)}, style: st}
+		f.Measure(w)
+		for rows := 4; rows < 30; rows += 2 {
+			f.Split(w, float64(rows)*f.Leading)
+		}
+	}
 }

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/structure"
 )
@@ -56,7 +55,7 @@ func (d *Document) body() []Block {
 		}
 		var figs, wide []Block
 		for _, c := range s.Charts {
-			if b := (&chartBlock{chart: c, style: d.chartStyle()}); d.Theme.Grid.Figures == 1 || wideChart(c, b.style, d.geo) {
+			if b := (&chartBlock{chart: c, style: d.chartStyle()}); d.wide(c) {
 				wide = append(wide, b)
 			} else {
 				figs = append(figs, b)
@@ -76,7 +75,7 @@ func (d *Document) body() []Block {
 			}
 		}
 		var hero Block
-		if len(s.Charts) == 1 && len(s.Photos) == 0 && flow != nil && utf8.RuneCountInString(s.Body) <= heroText && d.grows(s.Charts[0]) {
+		if len(s.Charts) == 1 && len(s.Photos) == 0 && flow != nil && utf8.RuneCountInString(s.Body) <= heroText && grows(d.chartStyle(), s.Charts[0], d.geo.contentW(), d.geo.figureW()) {
 			if len(figs) == 1 {
 				hero, figs = figs[0], nil
 			} else {
@@ -223,14 +222,6 @@ func stripChart(b Block) bool {
 	return ok && (c.chart.Type == "progress" || c.chart.Type == "stacked")
 }
 
-// grows reports whether chart c gains from the full width: its plot is
-// taller there (columns, lines), unlike a pie or a progress bar, which
-// keep their size and would stand alone at the left of the page.
-func (d *Document) grows(c data.Chart) bool {
-	st := d.chartStyle()
-	return st.Height(c, d.geo.contentW()) > 1.2*st.Height(c, d.geo.figureW())
-}
-
 // A section's content decides its layout (see body): a text of at most
 // heroText characters makes a lone chart a hero; a lone chart taller than
 // tallFloat lines does not float; bandCards cards stand on a band.
@@ -240,12 +231,14 @@ const (
 	bandCards = 4
 )
 
-// wideChart reports whether a chart needs the full width: one that is
+// wide reports whether chart c takes a row of its own, the full width:
+// every chart of a look that sets them so (the poster's), and one that is
 // crowded in one column (set as rows of horizontal bars, or as columns
 // without their values or with every n-th label) and is columns at the
 // full width, such as a month's bars.
-func wideChart(c data.Chart, st charts.Style, g geometry) bool {
-	return st.Crowded(c, g.figureW()) && !st.Rows(c, g.contentW())
+func (d *Document) wide(c data.Chart) bool {
+	st := d.chartStyle()
+	return d.Theme.Grid.Figures == 1 || st.Crowded(c, d.geo.figureW()) && !st.Rows(c, d.geo.contentW())
 }
 
 // indent is the body's first-line indent in characters: two, the
