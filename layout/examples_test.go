@@ -241,16 +241,16 @@ func misread(text string, paras []string, skip []int) []int {
 // popplerSplits are the paragraphs, by report and look, that poppler's
 // pdftotext still reads with other text inside them, or out of order; each
 // must still be there, start and end, and reads verbatim and in order once
-// the layout cures it (the test then says to take it out). A short text under its section's chart
-// set the full width (the university's section 3, a line chart of seven
-// years, in every look): poppler reads column 1 between the chart's year
-// labels, then column 2. The port's section 3 in the poster look: its row
-// of a landscape and a portrait photo, set before the text (hoisted) so
-// that the month's chart follows the text on the next page, has its
-// second caption off column 2's edge (see captionsOffGrid), and poppler
-// reads that caption between the two columns of the text's first lines.
+// the layout cures it (the test then says to take it out). The port's
+// section 3 in the poster look: its row of a landscape and a portrait
+// photo, set before the text (hoisted) so that the month's chart follows
+// the text on the next page, has its second caption off column 2's edge
+// (see captionsOffGrid), and poppler reads that caption between the two
+// columns of the text's first lines. (The university's section 3, a
+// short text under its line chart of seven years set the full width, in
+// every look, poppler reading column 1 between the chart's year labels,
+// reads whole since the chart follows its text: see TestHeroForPoppler.)
 var popplerSplits = map[string][]int{
-	"university-research-2025": {12}, "poster/university-research-2025": {12}, "report/university-research-2025": {12},
 	// The corpus of issue 13 (the reports below), as built; each entry a
 	// case for the owner of the code named:
 	// the five years' labels of the full-width line chart read inside the

@@ -2,10 +2,14 @@ package layout
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/pdftest"
+	"github.com/brochure-dev/brochure/theme"
 )
 
 // flowOf is a flow of n paragraphs of k sentences each, with a byline.
@@ -308,5 +312,55 @@ func BenchmarkFlowMeasure(b *testing.B) {
 		for rows := 4; rows < 30; rows += 2 {
 			f.Split(w, float64(rows)*f.Leading)
 		}
+	}
+}
+
+// TestHeroForPoppler: a section of a short text and one chart of seven
+// years (a hero, set the full width) reads, in poppler's pdftotext, with
+// its paragraph whole, in every look: set above the text's two columns,
+// the chart's years over column 2 were read between the columns, inside
+// the paragraph that runs on from one to the other.
+func TestHeroForPoppler(t *testing.T) {
+	const body = "全年授权发明专利1086件，同比增长7.5%；PCT国际专利申请74件，主要集中在储能材料、医疗器械和工业软件领域。高被引论文（Highly Cited Papers）数量达到219篇，居全国高校前列。"
+	src := `title: 科研年报
+sections:
+  - title: 论文与专利
+    headline: 授权发明专利1086件
+    body: "` + body + `"
+    charts:
+      - type: line
+        title: 高被引论文数量
+        unit: 篇
+        data: [{label: "2019", value: 96}, {label: "2020", value: 118}, {label: "2021", value: 143}, {label: "2022", value: 167}, {label: "2023", value: 181}, {label: "2024", value: 204}, {label: "2025", value: 219}]
+`
+	for _, style := range theme.Names() {
+		t.Run(style, func(t *testing.T) {
+			r, err := data.Parse("r.yaml", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, pdf := build(t, r, Options{Draft: true, Style: style})
+			var flow, hero = -1, -1
+			for i, b := range d.Pages[1].Blocks {
+				switch b := b.Block.(type) {
+				case *Flow:
+					flow = i
+				case *Row:
+					if _, ok := b.Cells[0].(*chartBlock); ok && b.Columns == 1 {
+						hero = i
+					}
+				}
+			}
+			if flow < 0 || hero < 0 || hero < flow {
+				t.Errorf("page 2: the text is block %d, the chart the full width block %d: want the chart after the text", flow, hero)
+			}
+			file := filepath.Join(t.TempDir(), "hero.pdf")
+			if err := os.WriteFile(file, pdf, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if txt := strings.ReplaceAll(flat(pdftest.Pdftotext(t, file)), "-", ""); !strings.Contains(txt, flat(body)) {
+				t.Errorf("poppler does not read the paragraph whole:\n%s", txt)
+			}
+		})
 	}
 }

@@ -39,10 +39,11 @@ func titlesOnly(r *data.Report) bool {
 // no figure stands alone in half a row, half of the page left empty.
 //
 // The layout follows the section's content, so that ten sections do not
-// repeat one pattern: a section of one chart and a short text leads with
-// the chart the full width (a hero chart); a lone chart too tall to
-// stand beside the text follows it the full width; many figures (four
-// or more cards) stand on a band, in a look that has one (Card.Band).
+// repeat one pattern: a section of one chart and a short text sets the
+// chart after the text, the full width (a hero chart); a
+// lone chart too tall to stand beside the text follows it the full
+// width; many figures (four or more cards) stand on a band, in a look
+// that has one (Card.Band).
 func (d *Document) body() []Block {
 	var blocks []Block
 	for i, s := range d.Report.Sections {
@@ -111,9 +112,6 @@ func (d *Document) body() []Block {
 				}
 			}
 		}
-		if hero != nil {
-			blocks = append(blocks, &Row{Cells: []Block{hero}, Columns: 1, After: d.Theme.Grid.FigureGap})
-		}
 		var qr Block
 		if s.QR != nil {
 			qr = d.qr(*s.QR, qrBeside)
@@ -143,6 +141,21 @@ func (d *Document) body() []Block {
 				flow.Trailer, closing = nil, true
 			}
 			blocks = append(blocks, flow)
+		}
+		if hero != nil {
+			// the hero follows its text: set above two columns of
+			// text, its row of labels (a bar or line chart's
+			// categories, each a block of its own to poppler) stands
+			// over column 2 wholly right of column 1's text, and
+			// poppler's pdftotext, which reads a block left of
+			// another first unless a block between them overlaps
+			// both (none does: the labels share one row), read column
+			// 1, those labels, then column 2, the paragraph that runs
+			// on from one column to the other split by the chart's
+			// years. Below the text, the chart's title and axis
+			// labels, alone on their rows, span the width for
+			// poppler, and are read after both columns.
+			blocks = append(blocks, &Row{Cells: []Block{hero}, Columns: 1, After: d.Theme.Grid.FigureGap, Kicker: kicker})
 		}
 		for j := 0; j < len(figs); j += 2 {
 			row := &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap, Kicker: kicker}
