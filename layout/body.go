@@ -23,7 +23,7 @@ func (d *Document) textFlow(i int, s data.Section) *Flow {
 	th := d.Theme
 	f := &Flow{
 		Setting: Setting{Align: Justify, Indent: d.indent() * th.Scale.Body},
-		Columns: d.geo.Columns, Gutter: d.geo.Gutter, Leading: th.Scale.Lead, After: th.Grid.TextGap, Mark: th.Primary,
+		Columns: d.geo.Columns, Gutter: d.geo.Gutter, Leading: th.Scale.Lead, After: th.Grid.TextGap, FloatGap: th.Grid.TextGap, Mark: th.Primary,
 	}
 	parts := s.Parts()
 	for _, p := range parts {

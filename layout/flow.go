@@ -47,7 +47,11 @@ type Flow struct {
 	After   float64 // space below, pt
 	Float   Block   // a figure at the foot of the last column; optional
 	Kicker  Block   // set above Float when it is carried to a page alone
-	Mark    string  // the colour of bullets and of a pull quote's rules
+	// FloatGap is the space kept between the text and Float under it
+	// (the space a figure has below it: the flow's After), none when
+	// the float heads its column.
+	FloatGap float64
+	Mark     string // the colour of bullets and of a pull quote's rules
 	// Parted says a row of photos follows whose captions poppler reads
 	// between the columns (see captionsOffGrid): the balance then ends
 	// each column but the last at a paragraph's end when up to three
@@ -294,12 +298,38 @@ func (f *Flow) caps(rows, fr int) []int {
 	return c
 }
 
-// floatRows is how many rows the float takes at width w (0 without one).
+// floatRows is how many rows the float takes at width w alone at the
+// head of its column (0 without one).
 func (f *Flow) floatRows(w float64) int {
+	_, alone, _ := f.floatSize(w, f.set(w))
+	return alone
+}
+
+// floatSize is how many rows the float takes at width w (0 without one)
+// under text, and alone at the head of its column, and the float as set
+// under text us. Under text it keeps FloatGap above it, the space it has
+// below: a figure that may be set shorter (a bar chart's plot, a photo's
+// frame; see their Split) gives up that space within the rows it takes
+// alone, so that the gap costs the page no row; another takes the rows
+// the gap needs. (Not where blank rows part the text: a shorter chart's
+// title, a whole row under the text, stood level with a paragraph's
+// first line in the column before, and poppler read the two paragraphs
+// of that column, the text above the chart and its title as a table;
+// see textOverFloat.)
+func (f *Flow) floatSize(w float64, us []unit) (under, alone int, float Block) {
 	if f.Float == nil {
-		return 0
+		return 0, 0, nil
 	}
-	return int(math.Ceil((f.Float.Measure(f.colWidth(w)) - 1e-6) / f.Leading))
+	cw := f.colWidth(w)
+	h := f.Float.Measure(cw)
+	rows := func(h float64) int { return int(math.Ceil((h - 1e-6) / f.Leading)) }
+	alone, under = rows(h), rows(h+f.FloatGap)
+	if under > alone && !parted(us) {
+		if short, rest := f.Float.Split(cw, float64(alone)*f.Leading-f.FloatGap); short != nil && rest == nil {
+			return alone, alone, short
+		}
+	}
+	return under, alone, f.Float
 }
 
 // columns is the flow set at a width: its rows (units), where each
@@ -310,16 +340,17 @@ type columns struct {
 	us    []unit
 	spans [][2]int
 	rows  int
-	fr    int   // the float's rows (see floatRows)
+	fr    int   // the float's rows under text (see floatSize)
+	float Block // the float as set under text (see floatSize)
 	half  []int // unlevel's, or none for a part cut to its page that the half row would leave (see layout)
 }
 
 // layout sets the flow at width w into its columns.
 func (f *Flow) layout(w float64) columns {
 	us := f.set(w)
-	fr := f.floatRows(w)
-	spans, rows := f.balance(us, fr)
-	c := columns{us: us, spans: spans, rows: rows, fr: fr, half: unlevel(us, spans)}
+	fr, alone, float := f.floatSize(w, us)
+	spans, rows := f.balance(us, fr, alone)
+	c := columns{us: us, spans: spans, rows: rows, fr: fr, float: float, half: unlevel(us, spans)}
 	if f.rows > 0 && c.depth() > 2*f.rows {
 		// a part cut to its page that the half row would leave stays
 		// on the grid
@@ -335,18 +366,22 @@ func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
 	return c.spans, c.rows
 }
 
-// balance fills us, with a float of fr rows, into the flow's columns:
-// balanced (the fewest rows that hold everything, the float included),
-// or for a split part the rows it was cut to.
-func (f *Flow) balance(us []unit, fr int) (spans [][2]int, rows int) {
+// balance fills us, with a float of fr rows under text (alone rows at
+// the head of an empty column), into the flow's columns: balanced (the
+// fewest rows that hold everything, the float included), or for a split
+// part the rows it was cut to.
+func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
 	if len(us) == 0 && fr == 0 {
 		return nil, 0
 	}
 	if f.rows > 0 {
 		spans, _ = fill(us, f.caps(f.rows, fr))
+		if s, _, _, ok := f.unsunk(us, spans, f.rows, fr, 0); ok {
+			spans = s
+		}
 		return spans, f.rows
 	}
-	for r := max((len(us)+fr+f.cols()-1)/f.cols(), fr); ; r++ {
+	for r := max((len(us)+fr+f.cols()-1)/f.cols(), alone); ; r++ {
 		if spans, n := fill(us, f.caps(r, fr)); n == len(us) {
 			for more := 1; more <= 3 && tailOverQuote(us, spans); more++ {
 				// a row or three more in the first columns, if that
@@ -370,6 +405,9 @@ func (f *Flow) balance(us []unit, fr int) (spans [][2]int, rows int) {
 					break
 				}
 			}
+			if s, _, rr, ok := f.unsunk(us, spans, r, fr, 3); ok {
+				spans, r = s, rr
+			}
 			if fr > 0 {
 				return spans, r
 			}
@@ -380,6 +418,54 @@ func (f *Flow) balance(us []unit, fr int) (spans [][2]int, rows int) {
 			return spans, used
 		}
 	}
+}
+
+// sunk reports whether the first column's last block (the text after
+// its last blank row) starts at or below the end of the second column's
+// text: poppler gives a block with nothing beside it the width of what
+// stands below it (the folio at the page's right edge will do), over the
+// second column, and reads it after the second column's blocks above it
+// (harbour-review's section 2, set to carry its chart to the next page).
+func sunk(us []unit, spans [][2]int) bool {
+	if len(spans) < 2 || spans[1][0] >= spans[1][1] {
+		return false
+	}
+	for i := spans[0][1] - 1; i > spans[0][0]; i-- {
+		if us[i].gap {
+			return i+1-spans[0][0] >= spans[1][1]-spans[1][0]
+		}
+	}
+	return false
+}
+
+// unsunk sets the columns spans of r rows (fr of the last for the float)
+// again when the first column's last block is sunk (see sunk), ending the
+// first column at its last blank row instead, the columns up to most rows
+// longer: the columns, how many units they hold, and their rows. ok is
+// false when that leaves the second column empty or, with rows to spare
+// (most > 0), does not hold all of us (a part cut to its page, most 0,
+// may hold less: the rest goes on).
+func (f *Flow) unsunk(us []unit, spans [][2]int, r, fr, most int) (_ [][2]int, n, rows int, ok bool) {
+	if f.cols() != 2 || fr > 0 || !sunk(us, spans) {
+		// (a float at the foot of the second column stands beside the
+		// first column's last block)
+		return nil, 0, 0, false
+	}
+	cut := 0
+	for i := spans[0][1] - 1; i > spans[0][0]; i-- {
+		if us[i].gap {
+			cut = i - spans[0][0]
+			break
+		}
+	}
+	for more := 0; more <= most; more++ {
+		caps := f.caps(r+more, fr)
+		caps[0] = cut
+		if s, n := fill(us, caps); (n == len(us) || most == 0) && !sunk(us, s) && s[1][1] > s[1][0] {
+			return s, n, r + more, true
+		}
+	}
+	return nil, 0, 0, false
 }
 
 // tailOverQuote reports whether a column but the first starts with the
@@ -413,6 +499,11 @@ func textOverFloat(us []unit, spans [][2]int) bool {
 	if len(spans) < 2 || spans[len(spans)-1][0] >= spans[len(spans)-1][1] {
 		return false
 	}
+	return parted(us)
+}
+
+// parted reports whether blank rows part the text us.
+func parted(us []unit) bool {
 	for _, u := range us {
 		if u.gap {
 			return true
@@ -493,6 +584,9 @@ func depth(us []unit, spans [][2]int, half []int, fr int) int {
 func (f *Flow) cut(us []unit, rows, fr int) ([][2]int, int) {
 	for less := 0; ; less++ {
 		spans, n := fill(us, f.caps(rows, fr+less))
+		if s, m, _, ok := f.unsunk(us, spans, rows, fr+less, 0); ok {
+			spans, n = s, m
+		}
 		if less == 2 || depth(us, spans, unlevel(us, spans), fr) <= 2*rows {
 			return spans, n
 		}
@@ -634,8 +728,8 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 		}
 	})
 	if f.Float != nil {
-		fx, fy, cw := f.floatPlace(cs, x, y, w)
-		return f.Float.Draw(c, fx, fy, cw)
+		fx, fy, cw, float := f.floatPlace(cs, x, y, w)
+		return float.Draw(c, fx, fy, cw)
 	}
 	return nil
 }
@@ -643,17 +737,20 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 // floatAt is where the float goes: the foot of the last column, or its
 // head when the column holds no text.
 func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
-	return f.floatPlace(f.layout(w), x, y, w)
+	fx, fy, cw, _ = f.floatPlace(f.layout(w), x, y, w)
+	return fx, fy, cw
 }
 
-// floatPlace is floatAt for the flow set into columns c.
-func (f *Flow) floatPlace(c columns, x, y, w float64) (fx, fy, cw float64) {
+// floatPlace is floatAt for the flow set into columns c, with the float
+// as set there: whole at the head of an empty column, else as set under
+// text (see floatSize).
+func (f *Flow) floatPlace(c columns, x, y, w float64) (fx, fy, cw float64, float Block) {
 	cw = f.colWidth(w)
 	fx = x + float64(f.cols()-1)*(cw+f.Gutter)
 	if last := len(c.spans) - 1; last > 0 && c.spans[last][0] >= c.spans[last][1] {
-		return fx, y, cw
+		return fx, y, cw, f.Float
 	}
-	return fx, y + c.height(f.Leading) - f.Float.Measure(cw), cw
+	return fx, y + c.height(f.Leading) - c.float.Measure(cw), cw, c.float
 }
 
 // each calls fn with every line of text of the flow, in reading order

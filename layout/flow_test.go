@@ -136,30 +136,45 @@ func TestFlowSplit(t *testing.T) {
 }
 
 // TestFlowFloat: a figure in the flow stands at the foot of the last
-// column, inside the flow's height, the text beside and above it.
+// column, inside the flow's height, the text beside and above it, with
+// FloatGap between them (the space it has below), whether it takes rows
+// for the gap (a box) or gives up that space (a photo's frame, which may
+// be set shorter).
 func TestFlowFloat(t *testing.T) {
 	w := 2*12*sizeBody + 10
-	f := flowOf(3, 4, false)
-	f.Float = box{h: 100}
-	fx, fy, cw := f.floatAt(0, 0, w)
-	h := f.Measure(w)
-	if fx < cw || fy+100 > h+1e-6 || fy < 0 {
-		t.Errorf("float at (%.0f, %.0f) in a flow %.0f tall: not at the foot of the last column", fx, fy, h)
-	}
-	_, cols, rows := flowLines(f, w)
-	for i := range cols {
-		if cols[i] == 1 && float64(rows[i]+1)*f.Leading > fy+1e-6 {
-			t.Errorf("line %d of the last column runs into the float", i)
+	for _, fl := range []Block{box{h: 100}, frame(2.0 / 3)} {
+		f := flowOf(3, 4, false)
+		f.Float, f.FloatGap = fl, 14
+		fx, fy, cw := f.floatAt(0, 0, w)
+		h := f.Measure(w)
+		fh := f.layout(w).float.Measure(cw)
+		if fx < cw || fy+fh > h+1e-6 || fy < 0 {
+			t.Errorf("%T: float at (%.0f, %.0f) in a flow %.0f tall: not at the foot of the last column", fl, fx, fy, h)
+		}
+		_, cols, rows := flowLines(f, w)
+		above := 0
+		for i := range cols {
+			if cols[i] == 1 {
+				above++
+				if float64(rows[i]+1)*f.Leading+f.FloatGap > fy+1e-6 {
+					t.Errorf("%T: line %d of the last column ends %.1f pt above the float, want %.0f", fl, i, fy-float64(rows[i]+1)*f.Leading, f.FloatGap)
+				}
+			}
+		}
+		if above == 0 {
+			t.Errorf("%T: no text above the float", fl)
 		}
 	}
 }
 
-// TestFlowForPoppler: two balances that keep poppler's pdftotext reading
-// in order. With blank rows between paragraphs, the text stands in the
+// TestFlowForPoppler: balances that keep poppler's pdftotext reading in
+// order. With blank rows between paragraphs, the text stands in the
 // first column rather than above the float when three rows more allow it
-// (the float then heads its column); and a flow that a row of photos with
+// (the float then heads its column); a flow that a row of photos with
 // captions off the columns follows ends its first column at a
-// paragraph's end.
+// paragraph's end; and with blank rows, a part cut to its page does not
+// end its first column with a paragraph that starts below the second
+// column's text (see sunk): it ends at the paragraph before.
 func TestFlowForPoppler(t *testing.T) {
 	w := 2*12*sizeBody + 10
 	for _, tt := range []struct {
@@ -167,6 +182,8 @@ func TestFlowForPoppler(t *testing.T) {
 		indent float64
 		parted bool
 		float  float64
+		cut    int   // rows: the flow is cut there, and its first part tested
+		sizes  []int // the paragraphs' lines (about); else three of three sentences
 		// want: whether the last column holds text; where column 1 ends
 		// (units), 0 for any
 		lastText bool
@@ -175,12 +192,27 @@ func TestFlowForPoppler(t *testing.T) {
 		{name: "blank rows, float", float: 100, lastText: false},
 		{name: "indented, float", indent: 2 * sizeBody, float: 100, lastText: true},
 		{name: "photos below", indent: 2 * sizeBody, parted: true, lastText: true, firstEnd: 8},
+		{name: "cut, blank rows", cut: 8, sizes: []int{5, 4, 3, 4}, lastText: true, firstEnd: 5},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := flowOf(3, 3, false)
+			if tt.sizes != nil {
+				f.Paras = nil
+				for i, n := range tt.sizes {
+					// n lines of 12 characters, the last a few short
+					f.Paras = append(f.Paras, Para{Spans: body(strings.Repeat("宁", 12*n-4) + string(rune('甲'+i)))})
+				}
+			}
 			f.Setting.Indent, f.Parted = tt.indent, tt.parted
 			if tt.float > 0 {
 				f.Float = box{h: tt.float}
+			}
+			if tt.cut > 0 {
+				a, b := f.Split(w, float64(tt.cut)*f.Leading)
+				if a == nil || b == nil {
+					t.Fatalf("cut at %d rows: %v and %v, want two parts", tt.cut, a != nil, b != nil)
+				}
+				f = a.(*Flow)
 			}
 			spans, _ := f.arrange(w)
 			last := spans[len(spans)-1]
