@@ -280,6 +280,25 @@ func grows(st charts.Style, c data.Chart, wide, narrow float64) bool {
 	return st.Height(c, wide) > 1.2*st.Height(c, narrow)
 }
 
+// needs is the width chart b takes in a column col wide where a figure
+// beside another is half wide: a chart whose plot stretches (columns,
+// lines) is as wide as a figure beside another for up to perHalf items,
+// a perHalf-th of that wider for each item more, at most the column; a
+// bar chart of one year the column's width was a lone bar in a plot
+// stretched over the page (port-review-2025's section 1 on A5, one
+// column). Other charts, and one crowded in half (set as rows of bars),
+// take the column.
+func needs(b *chartBlock, col, half float64) float64 {
+	if !b.style.Stretches(b.chart, half) {
+		return col
+	}
+	return min(col, max(half, half*float64(len(b.chart.Data))/perHalf))
+}
+
+// perHalf is how many items of a stretching chart a figure beside
+// another holds before it takes more width.
+const perHalf = 4
+
 // A photo is landscape, and may take the full width, when its height is
 // at most landscape of its width (4:3 is 0.75); set the full width, its
 // frame is at most wideShare of the width tall (3:2 is 0.67; a 4:3 photo

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
@@ -122,5 +123,32 @@ func TestStackStrips(t *testing.T) {
 	}
 	if one := d.stackStrips([]Block{donut, progress, pie}); len(one) != 3 {
 		t.Errorf("one strip: %d figures, want the 3 as they were", len(one))
+	}
+}
+
+// TestOneColumnFloat: in one column (A5 in the report look) a chart in
+// the text takes the width it needs, at the column's left: a bar chart of
+// up to four years as a figure beside another (half the column), a
+// quarter of that more for each item over, a month's 30 days (crowded in
+// half) the column; a pie the column (it keeps its size).
+func TestOneColumnFloat(t *testing.T) {
+	st := defaultTheme().charts("zh")
+	const col = 300.0
+	half := (col - 10) / 2
+	for _, c := range []struct {
+		kind string
+		n    int
+		want float64
+	}{{"bar", 1, half}, {"bar", 4, half}, {"bar", 6, 1.5 * half}, {"bar", 30, col}, {"pie", 2, col}} {
+		f := flowOf(2, 3, false)
+		f.Columns = 1
+		years := items(c.n)
+		for i := range years {
+			years[i].Label = fmt.Sprint(2000 + i)
+		}
+		f.Float = &chartBlock{chart: data.Chart{Type: c.kind, Title: "各年", Data: years}, style: st}
+		if fx, _, w := f.floatAt(0, 0, col); fx != 0 || math.Abs(w-c.want) > 1e-6 {
+			t.Errorf("a %s chart of %d items: at x %.0f, %.1f pt wide; want at 0, %.1f", c.kind, c.n, fx, w, c.want)
+		}
 	}
 }

@@ -320,7 +320,7 @@ func (f *Flow) floatSize(w float64, us []unit) (under, alone int, float Block) {
 	if f.Float == nil {
 		return 0, 0, nil
 	}
-	cw := f.colWidth(w)
+	cw := f.floatWidth(w)
 	h := f.Float.Measure(cw)
 	rows := func(h float64) int { return int(math.Ceil((h - 1e-6) / f.Leading)) }
 	alone, under = rows(h), rows(h+f.FloatGap)
@@ -330,6 +330,17 @@ func (f *Flow) floatSize(w float64, us []unit) (under, alone int, float Block) {
 		}
 	}
 	return under, alone, f.Float
+}
+
+// floatWidth is the float's width in the flow w wide: its last column's,
+// but in one column a chart whose plot stretches takes only the width it
+// needs (see needs), at the column's left, as beside another figure.
+func (f *Flow) floatWidth(w float64) float64 {
+	cw := f.colWidth(w)
+	if c, ok := f.Float.(*chartBlock); ok && f.cols() == 1 {
+		return needs(c, cw, (cw-f.Gutter)/2)
+	}
+	return cw
 }
 
 // columns is the flow set at a width: its rows (units), where each
@@ -745,8 +756,8 @@ func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
 // as set there: whole at the head of an empty column, else as set under
 // text (see floatSize).
 func (f *Flow) floatPlace(c columns, x, y, w float64) (fx, fy, cw float64, float Block) {
-	cw = f.colWidth(w)
-	fx = x + float64(f.cols()-1)*(cw+f.Gutter)
+	cw = f.floatWidth(w)
+	fx = x + float64(f.cols()-1)*(f.colWidth(w)+f.Gutter)
 	if last := len(c.spans) - 1; last > 0 && c.spans[last][0] >= c.spans[last][1] {
 		return fx, y, cw, f.Float
 	}
