@@ -69,6 +69,8 @@ type Flow struct {
 	width  float64 // the width units were set at
 	frozen bool    // a part of a split flow: its units and rows are final
 	rows   int     // the rows of a split part (its columns are full); 0: balance
+	one    *Flow   // the flow set across the columns at oneAt (see across); nil: as it is
+	oneAt  float64
 }
 
 // Kind is what a Para of a flow is.
@@ -114,6 +116,34 @@ type unit struct {
 }
 
 func (f *Flow) cols() int { return max(1, f.Columns) }
+
+// across is the flow as it is set w wide: itself, or, when all its text
+// would stand in the first column with the others empty beside it (a
+// text of three lines or so, which widows and orphans keep together; the
+// `brochure init` template's third section, in the report look), the
+// text in one column the full width, its lines as long as the type
+// area's, as a deck is set. A text with a figure in it stays: the figure
+// stands beside it.
+func (f *Flow) across(w float64) *Flow {
+	if f.cols() < 2 || f.Float != nil || f.frozen {
+		return f
+	}
+	if f.oneAt != w {
+		f.oneAt, f.one = w, nil
+		us := f.set(w)
+		if spans, _ := f.balance(us, 0, 0); len(us) > 0 && spans[len(spans)-1][0] >= spans[len(spans)-1][1] {
+			g := *f
+			g.Columns, g.units, g.one, g.oneAt = 1, nil, nil, 0
+			f.one = &g
+		}
+	}
+	if f.one == nil {
+		return f
+	}
+	// what the flow's owner may have set since (its elements, its space below)
+	f.one.Tags, f.one.Labels, f.one.After, f.one.lang = f.Tags, f.Labels, f.After, f.lang
+	return f.one
+}
 
 // colWidth is the width of one column when the flow is w wide.
 func (f *Flow) colWidth(w float64) float64 {
@@ -373,6 +403,9 @@ func (f *Flow) layout(w float64) columns {
 // arrange returns the flow's columns at width w: where each starts and
 // ends in its units, and how many rows they take (see balance).
 func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
+	if g := f.across(w); g != f {
+		return g.arrange(w)
+	}
 	c := f.layout(w)
 	return c.spans, c.rows
 }
@@ -620,7 +653,12 @@ func paraEnd(us []unit, n int) bool {
 }
 
 // Measure implements Block.
-func (f *Flow) Measure(w float64) float64 { return f.measure(f.layout(w)) }
+func (f *Flow) Measure(w float64) float64 {
+	if g := f.across(w); g != f {
+		return g.Measure(w)
+	}
+	return f.measure(f.layout(w))
+}
 
 // measure is the height of the flow set into columns c, its space below
 // included.
@@ -635,6 +673,9 @@ func (f *Flow) measure(c columns) float64 {
 // first column first; what does not fit goes on in the tail. At least two
 // rows of text must fit, else the flow moves whole.
 func (f *Flow) Split(w, h float64) (Block, Block) {
+	if g := f.across(w); g != f {
+		return g.Split(w, h)
+	}
 	c := f.layout(w)
 	m := f.measure(c)
 	if m <= h+1e-6 {
@@ -695,6 +736,9 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 // each shape (a bullet, a quote's rule), so that a tagged PDF can mark
 // each one by its unit's kind (P, LI, H3, BlockQuote).
 func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
+	if g := f.across(w); g != f {
+		return g.Draw(c, x, y, w)
+	}
 	cs := f.layout(w)
 	f.placeIn(cs, x, y, w, func(u *unit, x, top float64) {
 		var e, lbl *structure.Elem
@@ -748,6 +792,9 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 // floatAt is where the float goes: the foot of the last column, or its
 // head when the column holds no text.
 func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
+	if g := f.across(w); g != f {
+		return g.floatAt(x, y, w)
+	}
 	fx, fy, cw, _ = f.floatPlace(f.layout(w), x, y, w)
 	return fx, fy, cw
 }
@@ -769,6 +816,10 @@ func (f *Flow) floatPlace(c columns, x, y, w float64) (fx, fy, cw float64, float
 // attribution), and where its left edge and baseline go when the flow's
 // top-left corner is at (x, y).
 func (f *Flow) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
+	if g := f.across(w); g != f {
+		g.each(x, y, w, fn)
+		return
+	}
 	cw := f.colWidth(w)
 	f.place(x, y, w, func(u *unit, x, top float64) {
 		if u.quote != nil {
@@ -788,6 +839,10 @@ func (f *Flow) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
 // left edge and top of its column's row when the flow's top-left corner
 // is at (x, y).
 func (f *Flow) place(x, y, w float64, fn func(u *unit, x, top float64)) {
+	if g := f.across(w); g != f {
+		g.place(x, y, w, fn)
+		return
+	}
 	f.placeIn(f.layout(w), x, y, w, fn)
 }
 

@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -394,5 +395,42 @@ sections:
 				t.Errorf("poppler does not read the paragraph whole:\n%s", txt)
 			}
 		})
+	}
+}
+
+// TestFlowAcross: a text that widows and orphans would keep in the first
+// column, the others empty beside it (a paragraph of three lines and the
+// byline), is set across the columns, one column the full width; a
+// longer one balances, and a short one with a figure keeps its columns,
+// the figure beside it.
+func TestFlowAcross(t *testing.T) {
+	w := 2*12*sizeBody + 10
+	short := func() *Flow {
+		f := flowOf(1, 0, true)
+		f.Paras = []Para{{Spans: body(strings.Repeat("宁", 33))}} // three lines of a column
+		return f
+	}
+	for _, tt := range []struct {
+		name   string
+		f      *Flow
+		across bool
+	}{
+		{"three lines and the byline", short(), true},
+		{"four paragraphs", flowOf(4, 2, true), false},
+		{"three lines beside a figure", func() *Flow { f := short(); f.Float = box{h: 40}; return f }(), false},
+	} {
+		texts, cols, _ := flowLines(tt.f, w)
+		wide := false
+		tt.f.each(0, 0, w, func(l Line, x, _ float64) { wide = wide || l.Natural > tt.f.colWidth(w)+1e-6 })
+		second := slices.Contains(cols, 1)
+		if tt.across && (!wide || second) {
+			t.Errorf("%s: lines wider than a column %v, text in the second column %v: want one column the full width", tt.name, wide, second)
+		}
+		if !tt.across && (wide || !second && tt.f.Float == nil) {
+			t.Errorf("%s: lines wider than a column %v, text in the second column %v: want the columns", tt.name, wide, second)
+		}
+		if h := tt.f.Measure(w); tt.across && h > float64(len(texts))*tt.f.Leading+1e-6 {
+			t.Errorf("%s: %.0f pt tall for %d lines", tt.name, h, len(texts))
+		}
 	}
 }
