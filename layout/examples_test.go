@@ -319,6 +319,12 @@ var blankPages = map[string][]int{
 // photo's 4000×3000 would not). It does not fit beside the text at the
 // foot of page 2, and taking the text's last lines along (carry) would
 // set the section's chart between its lines, so it opens page 3 alone.
+// Kept, after weighing what else there is: the photo in the text on page
+// 2 sends the section's full-width chart to page 3 instead, and page 2
+// then ends a fifth blank, over the ceiling (the section's next head
+// cannot come before the chart); centred, it leaves two empty quarters
+// instead of one half, off the columns; its one-line caption beside it
+// would leave the half as empty. The report's own fix is a sharper photo.
 // (national-summary's pie in the report look now stands in its text on
 // page 3, the page set looser inside its sections rather than with a
 // band at its foot; county-police-annual's photo goes on beside its
