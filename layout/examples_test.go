@@ -321,7 +321,7 @@ var blankPages = map[string][]int{
 // set the section's chart between its lines, so it opens page 3 alone.
 // Kept, after weighing what else there is: the photo in the text on page
 // 2 sends the section's full-width chart to page 3 instead, and page 2
-// then ends a fifth blank, over the ceiling (the section's next head
+// then ends about a fifth blank (by eye at 60 dpi), over the ceiling (the section's next head
 // cannot come before the chart); centred, it leaves two empty quarters
 // instead of one half, off the columns; its one-line caption beside it
 // would leave the half as empty. The report's own fix is a sharper photo.
