@@ -336,8 +336,16 @@ var loneAllowed = map[string]int{
 	// it in the same half, the right half empty
 	"poster/market-regulation-2025": 1,
 	// A5: section 16's square photo alone in half the width at the head of
-	// page 12
-	"poster/hospital-annual-2025": 1,
+	// page 12 (poster) or 10: its text, three lines (set across the
+	// columns in the newspaper look), ends the page before, and three
+	// lines cannot part to go on beside it (carry)
+	"poster/hospital-annual-2025": 1, "hospital-annual-2025": 1,
+	// section 5's photo opens page 10 alone (report look), since the
+	// figure in a text keeps a gap above it (a line more where blank rows
+	// stand before ### subheadings): the section's text ends page 9, and
+	// pagination sends the photo on; before, it stood paired with the
+	// 2-bar chart at page 10's foot
+	"report/market-regulation-2025": 1,
 	// landscape: section 2's line chart alone in half the width on page 3
 	// (the rest of the row empty beside it) and its hbar on page 4
 	// (newspaper); the 2:1 panorama alone in a third of the width on page
