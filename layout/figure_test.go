@@ -152,3 +152,24 @@ func TestOneColumnFloat(t *testing.T) {
 		}
 	}
 }
+
+// TestCardPrefixForPoppler: a stat card's prefix (£, 约) is set no
+// smaller than the figure's size over 1.6, the most by which poppler's
+// pdftotext lets the size grow inside one block: smaller, the prefix was
+// a block of its own, the row of cards no longer a table to poppler, and
+// a card over column 2 was read inside the paragraph under it.
+func TestCardPrefixForPoppler(t *testing.T) {
+	d := &Document{Theme: defaultTheme()}
+	for _, st := range []data.Stat{
+		{Prefix: "£", Value: data.Number{Value: 12.4, Text: "12.4"}, Unit: "million", Label: "total expenditure"},
+		{Prefix: "约", Value: data.Number{Value: 98, Text: "98"}, Unit: "亿美元", Label: "产值"},
+	} {
+		l, big := d.statCard(st).(*statCard).figure(120)
+		if len(l.Glyphs) == 0 {
+			t.Fatalf("%s: nothing set", st.Prefix)
+		}
+		if p := l.Glyphs[0]; p.Size*1.6 < big {
+			t.Errorf("%s%s: the prefix at %.1f pt before a figure of %.1f pt: over 1.6 times", st.Prefix, st.Value.Text, p.Size, big)
+		}
+	}
+}

@@ -607,6 +607,15 @@ func (c *statCard) figure(w float64) (Line, float64) {
 	return c.setLine, c.setBig
 }
 
+// prefixShare is the least size of a figure's prefix (£, 约), a share of
+// the figure's: poppler's pdftotext starts a new block where the size
+// grows by more than 0.6 of the size before, and a prefix at the unit's
+// size (under half the figure's) was a block of its own, which broke the
+// row of cards it reads as a table (see labelTop): the card over column
+// 2 was read inside the paragraph running on into it (ngo-impact-2025's
+// £12.4 million, tech-park-2025's 约98亿美元).
+const prefixShare = 0.65
+
 func (c *statCard) setFigure(w float64) (Line, float64) {
 	s, th := c.stat, c.theme
 	spans := func(big float64) []Span {
@@ -614,7 +623,7 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 		var sp []Span
 		prefix, figure, unit := th.Locale.Figure(s.Prefix, s.Value.Text, s.Unit)
 		if prefix != "" {
-			sp = append(sp, th.span(prefix, th.Bold, small, th.Ink))
+			sp = append(sp, th.span(prefix, th.Bold, max(small, big*prefixShare), th.Ink))
 		}
 		sp = append(sp, th.span(figure, th.Black, big, c.color()))
 		if unit != "" {
