@@ -301,10 +301,10 @@ var blankPages = map[string][]int{
 	// the contents page (toc: true, seven sections) is its own page,
 	// 56–57 % of it blank
 	"market-regulation-2025": {2}, "poster/market-regulation-2025": {2}, "report/market-regulation-2025": {2},
-	// A5: page 2's head band stands over a gap of a quarter of the page
-	// above section 1's card and text; report: page 12, section 16's head
-	// set loose over its card, its photo sent on to page 13 alone
-	"poster/hospital-annual-2025": {2}, "report/hospital-annual-2025": {12},
+	// A5, report: page 12, section 16's head set loose over its card, its
+	// photo sent on to page 13 alone (the poster look's page 2 is within
+	// the ceiling since short texts are set across the columns)
+	"report/hospital-annual-2025": {12},
 	// landscape: section 4's text and odd photo end page 8 above its
 	// table (newspaper); section 2's text ends page 4, its two photos
 	// take page 5 (poster)
@@ -336,10 +336,10 @@ var loneAllowed = map[string]int{
 	// it in the same half, the right half empty
 	"poster/market-regulation-2025": 1,
 	// A5: section 16's square photo alone in half the width at the head of
-	// page 12 (poster) or 10: its text, three lines (set across the
-	// columns in the newspaper look), ends the page before, and three
-	// lines cannot part to go on beside it (carry)
-	"poster/hospital-annual-2025": 1, "hospital-annual-2025": 1,
+	// page 10: its text, three lines (set across the columns), ends the
+	// page before, and three lines cannot part to go on beside it (carry)
+	// (in the poster look it stands beside its text now)
+	"hospital-annual-2025": 1,
 	// section 5's photo opens page 10 alone (report look), since the
 	// figure in a text keeps a gap above it (a line more where blank rows
 	// stand before ### subheadings): the section's text ends page 9, and

@@ -418,7 +418,7 @@ func TestHeadKeepsItsText(t *testing.T) {
 		name    string
 		h       float64 // the frame's height
 		leading float64 // the text's
-		paras   int     // the text's paragraphs, each of 8 sentences (1: of 2)
+		paras   int     // the text's paragraphs, each of 8 sentences (1: of 4, two lines set across the columns, see Flow.across)
 		want    string  // what follows the head on page 1 ("" when the head is not there)
 	}{
 		{"its first lines fit under the head", 1000, 14, 4, "*layout.Flow"},
@@ -430,7 +430,7 @@ func TestHeadKeepsItsText(t *testing.T) {
 			f := Frame{W: 400, H: tt.h}
 			cards := &Row{Cells: []Block{card(), card()}, Columns: 4, Gutter: 10}
 			head := &sectionHead{Stack: Stack{Blocks: []Block{box{h: 80}}, Keep: true}, n: 1}
-			text := flowOf(tt.paras, map[bool]int{true: 2, false: 8}[tt.paras == 1], false)
+			text := flowOf(tt.paras, map[bool]int{true: 4, false: 8}[tt.paras == 1], false)
 			text.Leading = tt.leading
 			// room for the head, its cards and 20 pt
 			top := f.H - 80 - cards.Measure(f.W) - 20
