@@ -261,16 +261,11 @@ var popplerSplits = map[string][]int{
 	// column 2's paragraphs above a row of photos read before column 1's,
 	// which a ### subheading starts
 	"market-regulation-2025": {3}, "poster/market-regulation-2025": {3, 31, 32}, "report/market-regulation-2025": {19},
-	// 2 (poster, report): the stat card £12.4 million, over column 2,
-	// read inside paragraph 2: its figure, shrunk to fit the card, has
-	// its top and bottom off the row's others, so poppler does not read
-	// the row as a table (in the newspaper look it now reads in order,
-	// its prefix no longer a block of its own: see prefixShare; one size
-	// for a row's figures would cure the rest); 12: see orderSplits (14
-	// in the poster look, which poppler read with the QR caption inside,
-	// reads whole since the line breaker breaks addresses after their
-	// dots too)
-	"ngo-impact-2025": {12}, "poster/ngo-impact-2025": {2}, "report/ngo-impact-2025": {2},
+	// 12: see orderSplits (14 in the poster look, which poppler read with
+	// the QR caption inside, reads whole since the line breaker breaks
+	// addresses after their dots too; 2 in every look, the card £12.4
+	// million over column 2, since prefixShare and hang)
+	"ngo-impact-2025": {12},
 	// landscape, three columns: 1 (newspaper), 5 (report): the category
 	// or year labels of the charts above read inside the text under them;
 	// 4: with indent 0, column 2's paragraph read before column 1's second

@@ -607,13 +607,12 @@ func (c *statCard) figure(w float64) (Line, float64) {
 	return c.setLine, c.setBig
 }
 
-// prefixShare is the least size of a figure's prefix (£, 约), a share of
-// the figure's: poppler's pdftotext starts a new block where the size
-// grows by more than 0.6 of the size before, and a prefix at the unit's
-// size (under half the figure's) was a block of its own, which broke the
-// row of cards it reads as a table (see labelTop): the card over column
-// 2 was read inside the paragraph running on into it (ngo-impact-2025's
-// £12.4 million, tech-park-2025's 约98亿美元).
+// prefixShare is the least size of a prefix (£, 约), a share of the
+// figure's. poppler's pdftotext starts a block at a line's left-most word
+// and takes into it only words less than 1.6 times that word's size (a
+// unit after the figure, which starts the block, may be down to 0.4 of
+// it): a prefix set smaller was a block of its own, and the figure after
+// it another, which poppler read inside the paragraph under the card.
 const prefixShare = 0.65
 
 func (c *statCard) setFigure(w float64) (Line, float64) {
@@ -674,6 +673,17 @@ func (c *statCard) text() *Paragraph {
 // other.
 func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 + c.theme.Card.Pad }
 
+// hang is how far a figure shrunk to size big to fit its card is raised
+// from the baseline of a full-size one: its top (as poppler measures it,
+// the face's ascent above the baseline) stays level with its neighbours'.
+// poppler reads a row of cards as a table, before the columns under it,
+// only if the tops of its figures are level (within half a label's size)
+// as are the tops of its labels; sitting on their baseline, a shrunk
+// figure stood lower, and its card was read inside the paragraph under it.
+func (c *statCard) hang(big float64) float64 {
+	return (c.big - big) * c.theme.Black.Ascent() / 1000
+}
+
 // inset is from the card's left edge to its text; right is the room kept
 // at its right edge (a box's or panel's inside).
 func (c *statCard) inset() float64 { return c.theme.Card.Inset }
@@ -719,7 +729,7 @@ func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 	y = c.drawIcon(cv, x+c.inset(), y+c.theme.Card.Pad) - c.theme.Card.Pad // the figure below it, as without one
 	l, big := c.figure(w)
 	lh := c.big * 1.15
-	base := y + c.theme.Card.Pad + baseline(c.big, lh)
+	base := y + c.theme.Card.Pad + baseline(c.big, lh) - c.hang(big)
 	cv.TextLine(l, x+c.inset(), base)
 	if c.stat.Change != "" {
 		t := big * 0.32
