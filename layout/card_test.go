@@ -1,0 +1,124 @@
+package layout
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/brochure-dev/brochure/internal/pdftest"
+	"github.com/brochure-dev/brochure/theme"
+)
+
+// cardReport is a section with a row of four cards over two paragraphs of
+// text that run on into column 2 under the cards: the last card has a
+// prefix, and a figure long enough to be shrunk to fit.
+const cardReport = `title: 卡片测试
+organization: 某某局
+sections:
+  - title: 第一节
+    stats:
+      - {value: 412000, unit: 人, label: 受益人数}
+      - {value: 11, unit: 个, label: 国家}
+      - {value: 86, unit: "%", label: 项目支出占比}
+      - {value: 12345.6, prefix: 约, unit: 亿美元, label: 进出口总额}
+    body: |
+      甲` + "%s" + `
+
+      乙` + "%s" + `
+`
+
+// TestCardsForPoppler: poppler's pdftotext reads a row of stat cards, one
+// with a prefix and a shrunk figure, whole and before the columns under
+// it, in every look. What it takes, as poppler builds blocks and finds
+// tables (TextOutputDev.cc):
+//   - a card's figure line is one block: poppler starts a block at the
+//     line's left-most word (the prefix) and takes into it only words
+//     under 1.6 times that word's size;
+//   - the row is a table (figures over labels): the tops of the figures
+//     (the face's ascent above the baseline) are level within half a
+//     label's size, as are the tops of the labels.
+//
+// With poppler installed, both paragraphs read verbatim, and the prefix
+// with its figure.
+func TestCardsForPoppler(t *testing.T) {
+	body := strings.Repeat("宁波公安这一年共破获刑事案件一千余起。", 30)
+	src := strings.ReplaceAll(cardReport, "%s", body)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.yaml")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range theme.Names() {
+		t.Run(style, func(t *testing.T) {
+			d, pdf := build(t, load(t, path), Options{Style: style})
+			asc := d.Theme.Black.Ascent() / 1000
+			doc := pdftest.Open(t, pdf)
+			var page []pdftest.Char
+			for _, p := range doc.Pages {
+				if strings.Contains(p.Text, "甲宁波") {
+					page = p.Chars
+				}
+			}
+			// the prefix and the figures, set larger than the labels
+			var prefix pdftest.Char
+			for _, c := range page {
+				if c.R == '约' {
+					prefix = c
+				}
+			}
+			if prefix.FontSize == 0 {
+				t.Fatal("no prefix 约 on the section's page")
+			}
+			tops := map[string]float64{}
+			for _, fig := range []string{"412", "11", "86", "12345"} {
+				for i, c := range page {
+					if !strings.HasPrefix(text(page[i:]), fig) || c.FontSize <= d.Theme.Scale.Label {
+						continue
+					}
+					tops[fig] = c.Origin[1] + asc*c.FontSize
+					if fig == "12345" {
+						if s0, s := prefix.FontSize, c.FontSize; math.Abs(s-s0) >= 0.6*s0 {
+							t.Errorf("prefix %.1f pt, figure %.1f pt: over 1.6 times the prefix, poppler sets them apart", s0, s)
+						}
+						if c.FontSize >= d.Theme.Scale.Stat {
+							t.Errorf("the figure at %.1f pt, not shrunk: the test does not test the hang", c.FontSize)
+						}
+					}
+					break
+				}
+			}
+			if len(tops) != 4 {
+				t.Fatalf("figures found: %v, want 4", tops)
+			}
+			for fig, top := range tops {
+				if dy := math.Abs(top - tops["412"]); dy > d.Theme.Scale.Label/2 {
+					t.Errorf("the top of %s… stands %.1f pt off that of 412…: poppler does not read the row as a table", fig, dy)
+				}
+			}
+
+			file := filepath.Join(dir, style+".pdf")
+			if err := os.WriteFile(file, pdf, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			txt := flat(pdftest.Pdftotext(t, file))
+			if !strings.Contains(txt, "约12345.6亿美元") {
+				t.Errorf("poppler does not read the card's figure whole: %.200s", txt)
+			}
+			a, b := flat("甲"+body), flat("乙"+body)
+			if i := strings.Index(txt, a); i < 0 || !strings.Contains(txt[i+len(a):], b) {
+				t.Errorf("poppler does not read both paragraphs verbatim, in order: %s", txt)
+			}
+		})
+	}
+}
+
+// text is the characters from c on, as read.
+func text(cs []pdftest.Char) string {
+	var b strings.Builder
+	for _, c := range cs[:min(len(cs), 12)] {
+		b.WriteRune(c.R)
+	}
+	return b.String()
+}
