@@ -681,6 +681,9 @@ func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 + c.th
 // as are the tops of its labels; sitting on their baseline, a shrunk
 // figure stood lower, and its card was read inside the paragraph under it.
 func (c *statCard) hang(big float64) float64 {
+	if len(c.peers) < 2 {
+		return 0 // a card alone: no row to be level with
+	}
 	return (c.big - big) * c.theme.Black.Ascent() / 1000
 }
 
