@@ -123,9 +123,10 @@ func (f *Flow) cols() int { return max(1, f.Columns) }
 // `brochure init` template's third section, in the report look), the
 // text in one column the full width, its lines as long as the type
 // area's, as a deck is set. A text with a figure in it stays: the figure
-// stands beside it.
+// stands beside it. Only two columns are joined: three (landscape pages)
+// would make lines of some 80 characters, too long to read.
 func (f *Flow) across(w float64) *Flow {
-	if f.cols() < 2 || f.Float != nil || f.frozen {
+	if f.cols() != 2 || f.Float != nil || f.frozen {
 		return f
 	}
 	if f.oneAt != w {

@@ -433,4 +433,14 @@ func TestFlowAcross(t *testing.T) {
 			t.Errorf("%s: %.0f pt tall for %d lines", tt.name, h, len(texts))
 		}
 	}
+	// three columns (landscape) are never joined: lines of the whole type
+	// area would be some 80 characters long
+	f := short()
+	f.Columns = 3
+	w3 := 3*12*sizeBody + 20
+	f.each(0, 0, w3, func(l Line, _, _ float64) {
+		if l.Natural > f.colWidth(w3)+1e-6 {
+			t.Fatalf("three columns: a line %.0f pt long, wider than a column (%.0f pt)", l.Natural, f.colWidth(w3))
+		}
+	})
 }

@@ -72,8 +72,14 @@ func Rule(lang, text string) Grouping {
 		return FromFour
 	}
 	g := Ungrouped
-	for _, m := range groupedFigure.FindAllStringSubmatch(text, -1) {
-		if len(m[1]) == 1 && strings.Count(m[0], ",") == 1 {
+	for _, m := range groupedFigure.FindAllStringSubmatchIndex(text, -1) {
+		// not inside a longer run of digits or commas ("1,2345"); checked
+		// here rather than matched, so that the character after one figure
+		// can be the one before the next ("12,860、1,046")
+		if end := m[1]; end < len(text) && (text[end] >= '0' && text[end] <= '9' || text[end] == ',') {
+			continue
+		}
+		if m[3]-m[2] == 1 && strings.Count(text[m[0]:m[1]], ",") == 1 {
 			return FromFour // d,ddd
 		}
 		g = FromFive
@@ -81,9 +87,9 @@ func Rule(lang, text string) Grouping {
 	return g
 }
 
-// groupedFigure is a figure written with thousands separators, not inside
-// a longer run of digits or commas ("1,2,3").
-var groupedFigure = regexp.MustCompile(`(?:^|[^0-9,.])([0-9]{1,3})(?:,[0-9]{3})+(?:$|[^0-9,])`)
+// groupedFigure is a figure written with thousands separators, not after
+// a digit, comma or point (Rule checks what follows it).
+var groupedFigure = regexp.MustCompile(`(?:^|[^0-9,.])([0-9]{1,3})(?:,[0-9]{3})+`)
 
 // simplified reports whether lang is Simplified Chinese: zh, zh-Hans,
 // zh-CN, zh-SG, or no language (the default).

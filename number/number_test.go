@@ -158,6 +158,10 @@ func TestRule(t *testing.T) {
 		{"zh-Hans", "全年罪案88,300宗，新招聘警员1500名", FromFive},
 		{"zh-Hans", "火灾1,046件", FromFour},
 		{"zh-Hans", "共1,234,567人", FromFive},
+		// the character after one figure is the one before the next
+		{"zh", "分别为12,860、1,046人", FromFour},
+		{"zh", "1,2345与1,046", FromFour},
+		{"zh", "1,2345", Ungrouped},
 		{"zh", "第1,2,3项；2019,2020年；GB 18918-2002；3.1,415", Ungrouped},
 	} {
 		if got := Rule(tt.lang, tt.text); got != tt.want {
