@@ -171,9 +171,11 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		}
 	}
 	r.hline(left, right, base, 0.8, p.ink)
+	var mark box // the broken-axis mark's extent, which the target's label keeps clear of
 	if !fromZero(c) {
 		// the broken-axis mark: the baseline interrupted by two slashes
 		x := left + 5
+		mark = box{x - 4.5, bottom - 4, x + 4.5, bottom + 4}
 		r.rect(x-1.5, bottom-2, 3, 4, drawing.ColorWhite)
 		for _, dx := range []float64{-1.5, 1.5} {
 			r.SetStrokeColor(p.ink)
@@ -239,6 +241,9 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		s := word + format(c, c.Unit, p).Label(c.Target.Text)
 		tw := textWidth(p.regular, s, l.axis.tickSize)
 		b := box{left + 2, y - 3 - capHeightEm*l.axis.tickSize, left + 2 + tw, y - 3}
+		if b.overlaps(mark) { // a target at the foot of a broken axis: past the mark
+			b.l, b.r = mark.r+2, mark.r+2+tw
+		}
 		// the dashed line itself too: a value label is not set across it
 		taken = append(taken, b, box{left, y - 1, right, y + 1})
 		r.textAt(p.regular, l.axis.tickSize, p.muted, s, b.l, b.b)

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"math"
 	"path/filepath"
 	"slices"
@@ -105,7 +106,9 @@ func TestFoldShares(t *testing.T) {
 		{mk(9, false), "zh-CN", 8, "其他（2项）"},
 		{mk(30, false), "zh-CN", 8, "其他（23项）"},
 		{mk(30, false), "en", 8, "Other (23)"},
-		{mk(12, true), "zh-CN", 8, "其他（6项）"},
+		{mk(12, true), "zh-CN", 8, "其他（含5项）"},
+		{mk(12, true), "en", 8, "Other (incl. 5)"},
+		{mk(30, false), "zh-TW", 8, "其他（23項）"},
 	}
 	for _, tt := range tests {
 		got := foldShares(tt.c, Style{Lang: tt.lang}.resolve())
@@ -619,6 +622,55 @@ func TestThinnedLabelsWhole(t *testing.T) {
 		}
 		if end := l.padL + float64(30*l.slot); right > end+0.5 {
 			t.Errorf("at %g pt: the grid runs to %.1f, past the last bar's slot at %.1f", w, right, end)
+		}
+	}
+}
+
+// A target's label on an axis that does not start at zero stands clear of
+// the broken-axis mark (//) at the foot of the axis: the NGO's "Target
+// 90%" at the bottom of its 90–100 axis was set across it.
+func TestTargetClearsAxisBreak(t *testing.T) {
+	f := false
+	for _, tt := range []struct {
+		lang, target string
+		values       []string
+	}{
+		{"en", "90", []string{"94.1", "95.8", "97.2", "98.0", "98.9", "99.5", "100"}},
+		{"zh-CN", "60", []string{"61", "64", "70", "72"}},
+		{"en", "95", []string{"94.1", "95.8", "97.2", "98.0"}},
+	} {
+		c := data.Chart{Type: "line", Unit: "%", Target: nump(tt.target), Zero: &f}
+		for i, v := range tt.values {
+			c.Data = append(c.Data, pt(fmt.Sprint(2019+i), v))
+		}
+		st := testStyle
+		st.Lang = tt.lang
+		for _, w := range []float64{180, 240, 360} {
+			var pg draw.Page
+			if err := Draw(&draw.Canvas{Page: &pg}, c, 0, 0, w, st.Height(c, w), st); err != nil {
+				t.Fatal(err)
+			}
+			var label *box
+			var slashes []box
+			for _, it := range pg.Items {
+				if it.Kind == draw.Text && strings.Contains(it.Text, tt.target+"%") && (strings.HasPrefix(it.Text, "Target") || strings.HasPrefix(it.Text, "目标")) {
+					tw := textWidth(it.Face, it.Text, it.Size)
+					label = &box{it.X, it.Y - capHeightEm*it.Size, it.X + tw, it.Y}
+				}
+				if it.Kind == draw.Path && len(it.Ops) == 2 && it.Ops[0].P[0] != it.Ops[1].P[0] && it.Ops[0].P[1] != it.Ops[1].P[1] && math.Abs(it.Ops[0].P[0]-it.Ops[1].P[0]) < 4 {
+					a, b := it.Ops[0].P, it.Ops[1].P
+					slashes = append(slashes, box{math.Min(a[0], b[0]), math.Min(a[1], b[1]), math.Max(a[0], b[0]), math.Max(a[1], b[1])})
+				}
+			}
+			if label == nil || len(slashes) != 2 {
+				t.Fatalf("%s at %g: target label %v, %d slashes", tt.lang, w, label, len(slashes))
+			}
+			for _, s := range slashes {
+				s = box{s.l - 1, s.t - 1, s.r + 1, s.b + 1} // a point clear of it
+				if label.overlaps(s) {
+					t.Errorf("%s target %s at %g: its label %.1f–%.1f × %.1f–%.1f is set across the axis break at %.1f–%.1f × %.1f–%.1f", tt.lang, tt.target, w, label.l, label.r, label.t, label.b, s.l, s.r, s.t, s.b)
+				}
+			}
 		}
 	}
 }
