@@ -291,29 +291,44 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		}
 	}
 
-	// category labels: every l.every-th, counted back from the last, none
-	// touching the one after it
+	// category labels: every n-th, counted back from the last, at an even
+	// step: n is the layout's l.every, or more while any label would touch
+	// the one after it (dropping only those left 7月15日 and 7月29日 a
+	// fortnight apart, beside labels a week apart)
 	em := math.Ceil(p.fs)
-	next := math.Inf(1)
-	for i := last; i >= 0; i-- {
-		if (last-i)%l.every != 0 {
-			continue
+	labels := func(every int, draw bool) bool {
+		next := math.Inf(1)
+		for i := last; i >= 0; i-- {
+			if (last-i)%every != 0 {
+				continue
+			}
+			face := p.regular
+			if i == hl {
+				face = p.bold
+			}
+			widest := 0.0
+			for _, s := range l.labels[i] {
+				widest = math.Max(widest, textWidth(face, s, p.fs))
+			}
+			cx := clamp(xpos(i), widest/2, w-widest/2)
+			if cx+widest/2+4 > next {
+				if !draw {
+					return false
+				}
+				continue
+			}
+			next = cx - widest/2
+			for j, s := range l.labels[i] {
+				if draw {
+					r.textCentre(face, p.fs, p.ink, s, cx, bottom+xAxisMargin+capHeightEm*p.fs+float64(j)*(em+barLabelSpacing))
+				}
+			}
 		}
-		face := p.regular
-		if i == hl {
-			face = p.bold
-		}
-		widest := 0.0
-		for _, s := range l.labels[i] {
-			widest = math.Max(widest, textWidth(face, s, p.fs))
-		}
-		cx := clamp(xpos(i), widest/2, w-widest/2)
-		if cx+widest/2+4 > next {
-			continue
-		}
-		next = cx - widest/2
-		for j, s := range l.labels[i] {
-			r.textCentre(face, p.fs, p.ink, s, cx, bottom+xAxisMargin+capHeightEm*p.fs+float64(j)*(em+barLabelSpacing))
-		}
+		return true
 	}
+	every := max(l.every, 1)
+	for every < len(c.Data) && !labels(every, false) {
+		every++
+	}
+	labels(every, true)
 }

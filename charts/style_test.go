@@ -674,3 +674,53 @@ func TestTargetClearsAxisBreak(t *testing.T) {
 		}
 	}
 }
+
+// A line's category labels, thinned where they would touch, are thinned
+// at an even step counted back from the last: the tech park's 7—8月
+// chart showed 7月1日, 7月8日, 7月15日, then 7月29日 (a week, a week, a
+// fortnight apart).
+func TestTrendLabelsEvenStep(t *testing.T) {
+	days := []string{"7月1日", "7月8日", "7月15日", "7月22日", "7月29日", "8月5日", "8月12日", "8月19日", "8月26日"}
+	c := data.Chart{Type: "line", Unit: "℃"}
+	for i, d := range days {
+		c.Data = append(c.Data, pt(d, fmt.Sprint(33+i%4)))
+	}
+	for w := 240.0; w <= 600; w += 10 { // one line each (narrower: two, 7月 over 1日)
+		var pg draw.Page
+		if err := Draw(&draw.Canvas{Page: &pg}, c, 0, 0, w, testStyle.Height(c, w), testStyle); err != nil {
+			t.Fatal(err)
+		}
+		// the labels are the runs on the lowest baseline (7, 月, 1, 日),
+		// one label after another
+		base := 0.0
+		for _, it := range pg.Items {
+			if it.Kind == draw.Text {
+				base = math.Max(base, it.Y)
+			}
+		}
+		var shown []int
+		label := ""
+		for _, it := range pg.Items {
+			if it.Kind != draw.Text || it.Y != base {
+				continue
+			}
+			if label += it.Text; strings.HasSuffix(label, "日") {
+				if k := slices.Index(days, label); k >= 0 {
+					shown = append(shown, k)
+				}
+				label = ""
+			}
+		}
+		slices.Sort(shown)
+		if len(shown) < 2 || shown[len(shown)-1] != len(days)-1 {
+			t.Errorf("at %g: labels %v, want the last and at least one more", w, shown)
+			continue
+		}
+		for i := 2; i < len(shown); i++ {
+			if shown[i]-shown[i-1] != shown[1]-shown[0] {
+				t.Errorf("at %g: labels of days %v are not at an even step", w, shown)
+				break
+			}
+		}
+	}
+}
