@@ -121,6 +121,15 @@ func layoutTrend(c data.Chart, w, h float64, p palette) trendLayout {
 	return l
 }
 
+// setValue is a value set on a line chart: its text, face, colour and
+// place.
+type setValue struct {
+	face *fonts.Face
+	col  drawing.Color
+	s    string
+	at   box
+}
+
 // box is a text's extent on the chart, to keep labels apart.
 type box struct{ l, t, r, b float64 }
 
@@ -140,53 +149,14 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		}
 	}
 
-	l.drawTop(r, p)
-	if hl >= 0 {
-		r.rect(xpos(hl)-float64(l.slot)/2+1, top, float64(l.slot)-2, l.canvasH, tint(p.rule, 0.55))
-	}
-	l.axis.draw(r, left, right, ypos, p)
-	base := ypos(clamp(0, lo, hi))
-	if area {
-		// the larger amounts behind, so that no fill hides another
-		order := make([]int, len(l.values))
-		sums := make([]float64, len(l.values))
-		for k, vs := range l.values {
-			order[k] = k
-			for _, v := range vs {
-				sums[k] += v.Value
-			}
-		}
-		sort.SliceStable(order, func(a, b int) bool { return sums[order[a]] > sums[order[b]] })
-		for _, k := range order {
-			vs := l.values[k]
-			r.SetFillColor(tint(l.cols[k], 0.78))
-			r.SetStrokeColor(drawing.ColorTransparent)
-			r.moveTo(xpos(0), base)
-			for i, v := range vs {
-				r.lineTo(xpos(i), ypos(v.Value))
-			}
-			r.lineTo(xpos(len(vs)-1), base)
-			r.Close()
-			r.Fill()
-		}
-	}
-	r.hline(left, right, base, 0.8, p.ink)
+	// where the value labels and the target's label go, first: the grid
+	// is broken where they stand on it (as bar charts do), and is drawn
+	// before them
 	var mark box // the broken-axis mark's extent, which the target's label keeps clear of
 	if !fromZero(c) {
-		// the broken-axis mark: the baseline interrupted by two slashes
-		x := left + 5
-		mark = box{x - 4.5, bottom - 4, x + 4.5, bottom + 4}
-		r.rect(x-1.5, bottom-2, 3, 4, drawing.ColorWhite)
-		for _, dx := range []float64{-1.5, 1.5} {
-			r.SetStrokeColor(p.ink)
-			r.SetStrokeWidth(0.8)
-			r.SetStrokeDashArray(nil)
-			r.moveTo(x+dx-1.5, bottom+3)
-			r.lineTo(x+dx+1.5, bottom-3)
-			r.Stroke()
-		}
+		mark = box{left + 5 - 4.5, bottom - 4, left + 5 + 4.5, bottom + 4}
 	}
-
+	var placed []setValue
 	var taken []box
 	size := l.valSize
 	// place sets a point's value label above the point or, when the line
@@ -220,11 +190,99 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 			}
 			if free {
 				taken = append(taken, b)
-				r.textAt(face, size, col, s, b.l, b.b)
+				placed = append(placed, setValue{face, col, s, b})
 				return
 			}
 		}
 	}
+	var targetText string
+	var targetBox box
+	if c.Target != nil {
+		y := ypos(c.Target.Value)
+		word := "目标 "
+		if p.en() {
+			word = "Target "
+		}
+		targetText = word + format(c, c.Unit, p).Label(c.Target.Text)
+		tw := textWidth(p.regular, targetText, l.axis.tickSize)
+		targetBox = box{left + 2, y - 3 - capHeightEm*l.axis.tickSize, left + 2 + tw, y - 3}
+		if targetBox.overlaps(mark) { // a target at the foot of a broken axis: past the mark
+			targetBox.l, targetBox.r = mark.r+2, mark.r+2+tw
+		}
+		// the dashed line itself too: a value label is not set across it
+		taken = append(taken, targetBox, box{left, y - 1, right, y + 1})
+	}
+	// the last points' values first (the figures a reader looks for),
+	// then the highlighted ones
+	last := len(c.Data) - 1
+	before := func(vs []data.Number, i int) float64 { // y of the point before i
+		if i == 0 {
+			return ypos(vs[i].Value)
+		}
+		return ypos(vs[i-1].Value)
+	}
+	for k, vs := range l.values {
+		place(p.bold, l.texts[k][last], xpos(last), ypos(vs[last].Value), before(vs, last), l.cols[k])
+	}
+	if hl >= 0 && hl != last {
+		for k, vs := range l.values {
+			place(p.bold, l.texts[k][hl], xpos(hl), ypos(vs[hl].Value), ypos(vs[hl].Value), p.ink)
+		}
+	}
+
+	var grid []box // where the grid is broken
+	if c.Target != nil {
+		grid = append(grid, targetBox)
+	}
+	for _, v := range placed {
+		grid = append(grid, v.at)
+	}
+
+	l.drawTop(r, p)
+	if hl >= 0 {
+		r.rect(xpos(hl)-float64(l.slot)/2+1, top, float64(l.slot)-2, l.canvasH, tint(p.rule, 0.55))
+	}
+	l.axis.draw(r, left, right, ypos, p, grid...)
+	base := ypos(clamp(0, lo, hi))
+	if area {
+		// the larger amounts behind, so that no fill hides another
+		order := make([]int, len(l.values))
+		sums := make([]float64, len(l.values))
+		for k, vs := range l.values {
+			order[k] = k
+			for _, v := range vs {
+				sums[k] += v.Value
+			}
+		}
+		sort.SliceStable(order, func(a, b int) bool { return sums[order[a]] > sums[order[b]] })
+		for _, k := range order {
+			vs := l.values[k]
+			r.SetFillColor(tint(l.cols[k], 0.78))
+			r.SetStrokeColor(drawing.ColorTransparent)
+			r.moveTo(xpos(0), base)
+			for i, v := range vs {
+				r.lineTo(xpos(i), ypos(v.Value))
+			}
+			r.lineTo(xpos(len(vs)-1), base)
+			r.Close()
+			r.Fill()
+		}
+	}
+	r.hline(left, right, base, 0.8, p.ink)
+	if !fromZero(c) {
+		// the broken-axis mark: the baseline interrupted by two slashes
+		x := left + 5
+		r.rect(x-1.5, bottom-2, 3, 4, drawing.ColorWhite)
+		for _, dx := range []float64{-1.5, 1.5} {
+			r.SetStrokeColor(p.ink)
+			r.SetStrokeWidth(0.8)
+			r.SetStrokeDashArray(nil)
+			r.moveTo(x+dx-1.5, bottom+3)
+			r.lineTo(x+dx+1.5, bottom-3)
+			r.Stroke()
+		}
+	}
+
 	if c.Target != nil {
 		y := ypos(c.Target.Value)
 		r.SetStrokeColor(p.muted)
@@ -234,19 +292,7 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		r.lineTo(right, y)
 		r.Stroke()
 		r.SetStrokeDashArray(nil)
-		word := "目标 "
-		if p.en() {
-			word = "Target "
-		}
-		s := word + format(c, c.Unit, p).Label(c.Target.Text)
-		tw := textWidth(p.regular, s, l.axis.tickSize)
-		b := box{left + 2, y - 3 - capHeightEm*l.axis.tickSize, left + 2 + tw, y - 3}
-		if b.overlaps(mark) { // a target at the foot of a broken axis: past the mark
-			b.l, b.r = mark.r+2, mark.r+2+tw
-		}
-		// the dashed line itself too: a value label is not set across it
-		taken = append(taken, b, box{left, y - 1, right, y + 1})
-		r.textAt(p.regular, l.axis.tickSize, p.muted, s, b.l, b.b)
+		r.textAt(p.regular, l.axis.tickSize, p.muted, targetText, targetBox.l, targetBox.b)
 	}
 	for k, vs := range l.values {
 		r.SetStrokeColor(l.cols[k])
@@ -273,22 +319,8 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 			r.circle(xpos(i), ypos(v.Value), rad, true, true)
 		}
 	}
-	// the last points' values first (the figures a reader looks for),
-	// then the highlighted ones
-	last := len(c.Data) - 1
-	before := func(vs []data.Number, i int) float64 { // y of the point before i
-		if i == 0 {
-			return ypos(vs[i].Value)
-		}
-		return ypos(vs[i-1].Value)
-	}
-	for k, vs := range l.values {
-		place(p.bold, l.texts[k][last], xpos(last), ypos(vs[last].Value), before(vs, last), l.cols[k])
-	}
-	if hl >= 0 && hl != last {
-		for k, vs := range l.values {
-			place(p.bold, l.texts[k][hl], xpos(hl), ypos(vs[hl].Value), ypos(vs[hl].Value), p.ink)
-		}
+	for _, v := range placed {
+		r.textAt(v.face, size, v.col, v.s, v.at.l, v.at.b)
 	}
 
 	// category labels: every n-th, counted back from the last, at an even

@@ -724,3 +724,43 @@ func TestTrendLabelsEvenStep(t *testing.T) {
 		}
 	}
 }
+
+// A line chart's value labels (the last point's, a highlighted one's) and
+// its target's label break the grid lines they stand on, as bar charts'
+// values do: a grid line is not drawn through a figure.
+func TestLineGridBreaksAtLabels(t *testing.T) {
+	rule := rgba(draw.Colour{RGB: [3]uint8{0xD9, 0xD9, 0xD9}, A: 255})
+	for _, end := range []string{"35", "36", "37", "38", "38.5", "39", "41"} {
+		for _, target := range []*data.Number{nil, nump("20")} {
+			c := data.Chart{Type: "line", Unit: "%", Target: target, Highlight: "2022",
+				Data: []data.Point{pt("2021", "12"), pt("2022", "27.5"), pt("2023", "31"), pt("2024", end)}}
+			for _, w := range []float64{180, 240, 360} {
+				var pg draw.Page
+				if err := Draw(&draw.Canvas{Page: &pg}, c, 0, 0, w, testStyle.Height(c, w), testStyle); err != nil {
+					t.Fatal(err)
+				}
+				var labels []box
+				for _, it := range pg.Items {
+					if it.Kind == draw.Text && (strings.HasSuffix(it.Text, "%") && it.Text != "单位：%") {
+						tw := textWidth(it.Face, it.Text, it.Size)
+						labels = append(labels, box{it.X, it.Y - capHeightEm*it.Size, it.X + tw, it.Y})
+					}
+				}
+				if len(labels) < 2 {
+					t.Fatalf("end %s at %g: %d value labels found", end, w, len(labels))
+				}
+				for _, it := range pg.Items {
+					if it.Kind != draw.Path || rgba(it.Stroke) != rule || len(it.Ops) != 2 || it.Ops[0].P[1] != it.Ops[1].P[1] {
+						continue
+					}
+					y, x0, x1 := it.Ops[0].P[1], math.Min(it.Ops[0].P[0], it.Ops[1].P[0]), math.Max(it.Ops[0].P[0], it.Ops[1].P[0])
+					for _, b := range labels {
+						if y > b.t && y < b.b && x0 < b.r && x1 > b.l {
+							t.Errorf("end %s, target %v, at %g: the grid line at y %.1f runs through the label at %.1f–%.1f × %.1f–%.1f", end, target, w, y, b.l, b.r, b.t, b.b)
+						}
+					}
+				}
+			}
+		}
+	}
+}
