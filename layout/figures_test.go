@@ -13,11 +13,16 @@ import (
 // has decimals, is under ten thousand, or fits in full; one that does not
 // fit is in 万 only when 万 writes it exactly (987.6万, not 987.7万 for
 // 9876543, which is shrunk instead); a screen reader
-// (the card's ActualText) hears the figure as printed.
+// (the card's ActualText) hears the figure as printed. The cover's key
+// figures are cards too.
 func TestBigFigures(t *testing.T) {
 	_, pdf := build(t, load(t, "testdata/big-figures.yaml"), Options{Draft: true})
 	text := flat(pdftest.Open(t, pdf).AllText())
 	tree := readTree(t, pdf)
+	// the cover's key figure (the first section's first) is the card's
+	if n := strings.Count(text, "2300亿港元"); n != 2 {
+		t.Errorf("2300亿港元 printed %d times, want twice (the cover and its section)", n)
+	}
 	for _, tt := range []struct{ printed, said string }{
 		{"2300亿港元", "八位以上按亿 2300亿港元"},
 		{"3079.3万人次", "八位按万 3079.3万人次"},
