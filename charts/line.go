@@ -121,6 +121,15 @@ func layoutTrend(c data.Chart, w, h float64, p palette) trendLayout {
 	return l
 }
 
+// setValue is a value set on a line chart: its text, face, colour and
+// place.
+type setValue struct {
+	face *fonts.Face
+	col  drawing.Color
+	s    string
+	at   box
+}
+
 // box is a text's extent on the chart, to keep labels apart.
 type box struct{ l, t, r, b float64 }
 
@@ -140,11 +149,100 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		}
 	}
 
+	// where the value labels and the target's label go, first: the grid
+	// is broken where they stand on it (as bar charts do), and is drawn
+	// before them
+	var mark box // the broken-axis mark's extent, which the target's label keeps clear of
+	if !fromZero(c) {
+		mark = box{left + 5 - 4.5, bottom - 4, left + 5 + 4.5, bottom + 4}
+	}
+	var placed []setValue
+	var taken []box
+	size := l.valSize
+	// place sets a point's value label above the point or, when the line
+	// comes down into it (before is higher) or that place is taken, below,
+	// or else left of it; where all three are taken it is left out (the
+	// legend still names the line).
+	place := func(face *fonts.Face, s string, cx, y, before float64, col drawing.Color) {
+		tw := textWidth(face, s, size)
+		x := clamp(cx-tw/2, 0, w-tw)
+		above := box{x, y - 4 - capHeightEm*size, x + tw, y - 4}
+		below := box{x, y + 4, x + tw, y + 4 + capHeightEm*size}
+		left := box{cx - 5 - tw, y - capHeightEm*size/2, cx - 5, y + capHeightEm*size/2}
+		tries := []box{above, below, left}
+		if before < y-1 {
+			tries = []box{below, above, left}
+		}
+		if c.Target != nil {
+			// under the dashed target line, when the point is just over it
+			if ty := ypos(c.Target.Value); ty > y {
+				under := box{x, ty + 4, x + tw, ty + 4 + capHeightEm*size}
+				tries = slices.Insert(tries, slices.Index(tries, below)+1, under)
+			}
+		}
+		for _, b := range tries {
+			if b.t < 0 || b.b > bottom || b.l < 0 {
+				continue
+			}
+			free := true
+			for _, o := range taken {
+				free = free && !b.overlaps(o)
+			}
+			if free {
+				taken = append(taken, b)
+				placed = append(placed, setValue{face, col, s, b})
+				return
+			}
+		}
+	}
+	var targetText string
+	var targetBox box
+	if c.Target != nil {
+		y := ypos(c.Target.Value)
+		word := "目标 "
+		if p.en() {
+			word = "Target "
+		}
+		targetText = word + format(c, c.Unit, p).Label(c.Target.Text)
+		tw := textWidth(p.regular, targetText, l.axis.tickSize)
+		targetBox = box{left + 2, y - 3 - capHeightEm*l.axis.tickSize, left + 2 + tw, y - 3}
+		if targetBox.overlaps(mark) { // a target at the foot of a broken axis: past the mark
+			targetBox.l, targetBox.r = mark.r+2, mark.r+2+tw
+		}
+		// the dashed line itself too: a value label is not set across it
+		taken = append(taken, targetBox, box{left, y - 1, right, y + 1})
+	}
+	// the last points' values first (the figures a reader looks for),
+	// then the highlighted ones
+	last := len(c.Data) - 1
+	before := func(vs []data.Number, i int) float64 { // y of the point before i
+		if i == 0 {
+			return ypos(vs[i].Value)
+		}
+		return ypos(vs[i-1].Value)
+	}
+	for k, vs := range l.values {
+		place(p.bold, l.texts[k][last], xpos(last), ypos(vs[last].Value), before(vs, last), l.cols[k])
+	}
+	if hl >= 0 && hl != last {
+		for k, vs := range l.values {
+			place(p.bold, l.texts[k][hl], xpos(hl), ypos(vs[hl].Value), ypos(vs[hl].Value), p.ink)
+		}
+	}
+
+	var grid []box // where the grid is broken
+	if c.Target != nil {
+		grid = append(grid, targetBox)
+	}
+	for _, v := range placed {
+		grid = append(grid, v.at)
+	}
+
 	l.drawTop(r, p)
 	if hl >= 0 {
 		r.rect(xpos(hl)-float64(l.slot)/2+1, top, float64(l.slot)-2, l.canvasH, tint(p.rule, 0.55))
 	}
-	l.axis.draw(r, left, right, ypos, p)
+	l.axis.draw(r, left, right, ypos, p, grid...)
 	base := ypos(clamp(0, lo, hi))
 	if area {
 		// the larger amounts behind, so that no fill hides another
@@ -185,44 +283,6 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		}
 	}
 
-	var taken []box
-	size := l.valSize
-	// place sets a point's value label above the point or, when the line
-	// comes down into it (before is higher) or that place is taken, below,
-	// or else left of it; where all three are taken it is left out (the
-	// legend still names the line).
-	place := func(face *fonts.Face, s string, cx, y, before float64, col drawing.Color) {
-		tw := textWidth(face, s, size)
-		x := clamp(cx-tw/2, 0, w-tw)
-		above := box{x, y - 4 - capHeightEm*size, x + tw, y - 4}
-		below := box{x, y + 4, x + tw, y + 4 + capHeightEm*size}
-		left := box{cx - 5 - tw, y - capHeightEm*size/2, cx - 5, y + capHeightEm*size/2}
-		tries := []box{above, below, left}
-		if before < y-1 {
-			tries = []box{below, above, left}
-		}
-		if c.Target != nil {
-			// under the dashed target line, when the point is just over it
-			if ty := ypos(c.Target.Value); ty > y {
-				under := box{x, ty + 4, x + tw, ty + 4 + capHeightEm*size}
-				tries = slices.Insert(tries, slices.Index(tries, below)+1, under)
-			}
-		}
-		for _, b := range tries {
-			if b.t < 0 || b.b > bottom || b.l < 0 {
-				continue
-			}
-			free := true
-			for _, o := range taken {
-				free = free && !b.overlaps(o)
-			}
-			if free {
-				taken = append(taken, b)
-				r.textAt(face, size, col, s, b.l, b.b)
-				return
-			}
-		}
-	}
 	if c.Target != nil {
 		y := ypos(c.Target.Value)
 		r.SetStrokeColor(p.muted)
@@ -232,16 +292,7 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		r.lineTo(right, y)
 		r.Stroke()
 		r.SetStrokeDashArray(nil)
-		word := "目标 "
-		if p.en() {
-			word = "Target "
-		}
-		s := word + format(c, c.Unit, p).Label(c.Target.Text)
-		tw := textWidth(p.regular, s, l.axis.tickSize)
-		b := box{left + 2, y - 3 - capHeightEm*l.axis.tickSize, left + 2 + tw, y - 3}
-		// the dashed line itself too: a value label is not set across it
-		taken = append(taken, b, box{left, y - 1, right, y + 1})
-		r.textAt(p.regular, l.axis.tickSize, p.muted, s, b.l, b.b)
+		r.textAt(p.regular, l.axis.tickSize, p.muted, targetText, targetBox.l, targetBox.b)
 	}
 	for k, vs := range l.values {
 		r.SetStrokeColor(l.cols[k])
@@ -268,47 +319,48 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 			r.circle(xpos(i), ypos(v.Value), rad, true, true)
 		}
 	}
-	// the last points' values first (the figures a reader looks for),
-	// then the highlighted ones
-	last := len(c.Data) - 1
-	before := func(vs []data.Number, i int) float64 { // y of the point before i
-		if i == 0 {
-			return ypos(vs[i].Value)
-		}
-		return ypos(vs[i-1].Value)
-	}
-	for k, vs := range l.values {
-		place(p.bold, l.texts[k][last], xpos(last), ypos(vs[last].Value), before(vs, last), l.cols[k])
-	}
-	if hl >= 0 && hl != last {
-		for k, vs := range l.values {
-			place(p.bold, l.texts[k][hl], xpos(hl), ypos(vs[hl].Value), ypos(vs[hl].Value), p.ink)
-		}
+	for _, v := range placed {
+		r.textAt(v.face, size, v.col, v.s, v.at.l, v.at.b)
 	}
 
-	// category labels: every l.every-th, counted back from the last, none
-	// touching the one after it
+	// category labels: every n-th, counted back from the last, at an even
+	// step: n is the layout's l.every, or more while any label would touch
+	// the one after it (dropping only those left 7月15日 and 7月29日 a
+	// fortnight apart, beside labels a week apart)
 	em := math.Ceil(p.fs)
-	next := math.Inf(1)
-	for i := last; i >= 0; i-- {
-		if (last-i)%l.every != 0 {
-			continue
+	labels := func(every int, draw bool) bool {
+		next := math.Inf(1)
+		for i := last; i >= 0; i-- {
+			if (last-i)%every != 0 {
+				continue
+			}
+			face := p.regular
+			if i == hl {
+				face = p.bold
+			}
+			widest := 0.0
+			for _, s := range l.labels[i] {
+				widest = math.Max(widest, textWidth(face, s, p.fs))
+			}
+			cx := clamp(xpos(i), widest/2, w-widest/2)
+			if cx+widest/2+4 > next {
+				if !draw {
+					return false
+				}
+				continue
+			}
+			next = cx - widest/2
+			for j, s := range l.labels[i] {
+				if draw {
+					r.textCentre(face, p.fs, p.ink, s, cx, bottom+xAxisMargin+capHeightEm*p.fs+float64(j)*(em+barLabelSpacing))
+				}
+			}
 		}
-		face := p.regular
-		if i == hl {
-			face = p.bold
-		}
-		widest := 0.0
-		for _, s := range l.labels[i] {
-			widest = math.Max(widest, textWidth(face, s, p.fs))
-		}
-		cx := clamp(xpos(i), widest/2, w-widest/2)
-		if cx+widest/2+4 > next {
-			continue
-		}
-		next = cx - widest/2
-		for j, s := range l.labels[i] {
-			r.textCentre(face, p.fs, p.ink, s, cx, bottom+xAxisMargin+capHeightEm*p.fs+float64(j)*(em+barLabelSpacing))
-		}
+		return true
 	}
+	every := max(l.every, 1)
+	for every < len(c.Data) && !labels(every, false) {
+		every++
+	}
+	labels(every, true)
 }

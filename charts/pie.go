@@ -11,6 +11,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/locale"
 	"github.com/brochure-dev/brochure/number"
 )
 
@@ -42,8 +43,10 @@ const maxShares = 8
 
 // foldShares returns c, or, when it has more than maxShares items, c with
 // its largest maxShares-1 items kept in their order and the others added
-// up into one item at the end: 其他（23项）, in English "Other (23)". An
-// item the report already calls 其他 or Other joins them.
+// up into one item at the end: 其他（23项）, in English "Other (23)"
+// (其他（23項） in Traditional Chinese). An item the report already calls
+// 其他 or Other joins them without being counted as one of them, since it
+// is itself a rest of unknown count: 其他（含5项）, "Other (incl. 5)".
 func foldShares(c data.Chart, p palette) data.Chart {
 	if len(c.Data) <= maxShares {
 		return c
@@ -67,7 +70,7 @@ func foldShares(c data.Chart, p palette) data.Chart {
 	}
 	out := c
 	out.Data = nil
-	sum, decimals, n := 0.0, 0, 0
+	sum, decimals, n, own := 0.0, 0, 0, false
 	for i, d := range c.Data {
 		if keep[i] {
 			out.Data = append(out.Data, d)
@@ -77,11 +80,25 @@ func foldShares(c data.Chart, p palette) data.Chart {
 		if j := strings.IndexByte(d.Value.Text, '.'); j >= 0 {
 			decimals = max(decimals, len(d.Value.Text)-j-1)
 		}
-		n++
+		if isOther(d) {
+			own = true
+		} else {
+			n++
+		}
 	}
-	label := fmt.Sprintf("%s（%d项）", other, n)
+	item, incl := "项", ""
+	if locale.Must(p.lang).Script == "Hant" {
+		item = "項"
+	}
+	if own {
+		incl = "含"
+	}
+	label := fmt.Sprintf("%s（%s%d%s）", other, incl, n, item)
 	if p.en() {
-		label = fmt.Sprintf("%s (%d)", other, n)
+		if own {
+			incl = "incl. "
+		}
+		label = fmt.Sprintf("%s (%s%d)", other, incl, n)
 	}
 	text := strconv.FormatFloat(sum, 'f', decimals, 64)
 	v, _ := strconv.ParseFloat(text, 64)

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"math"
 	"path/filepath"
 	"slices"
@@ -105,7 +106,9 @@ func TestFoldShares(t *testing.T) {
 		{mk(9, false), "zh-CN", 8, "其他（2项）"},
 		{mk(30, false), "zh-CN", 8, "其他（23项）"},
 		{mk(30, false), "en", 8, "Other (23)"},
-		{mk(12, true), "zh-CN", 8, "其他（6项）"},
+		{mk(12, true), "zh-CN", 8, "其他（含5项）"},
+		{mk(12, true), "en", 8, "Other (incl. 5)"},
+		{mk(30, false), "zh-TW", 8, "其他（23項）"},
 	}
 	for _, tt := range tests {
 		got := foldShares(tt.c, Style{Lang: tt.lang}.resolve())
@@ -619,6 +622,145 @@ func TestThinnedLabelsWhole(t *testing.T) {
 		}
 		if end := l.padL + float64(30*l.slot); right > end+0.5 {
 			t.Errorf("at %g pt: the grid runs to %.1f, past the last bar's slot at %.1f", w, right, end)
+		}
+	}
+}
+
+// A target's label on an axis that does not start at zero stands clear of
+// the broken-axis mark (//) at the foot of the axis: the NGO's "Target
+// 90%" at the bottom of its 90–100 axis was set across it.
+func TestTargetClearsAxisBreak(t *testing.T) {
+	f := false
+	for _, tt := range []struct {
+		lang, target string
+		values       []string
+	}{
+		{"en", "90", []string{"94.1", "95.8", "97.2", "98.0", "98.9", "99.5", "100"}},
+		{"zh-CN", "60", []string{"61", "64", "70", "72"}},
+		{"en", "95", []string{"94.1", "95.8", "97.2", "98.0"}},
+	} {
+		c := data.Chart{Type: "line", Unit: "%", Target: nump(tt.target), Zero: &f}
+		for i, v := range tt.values {
+			c.Data = append(c.Data, pt(fmt.Sprint(2019+i), v))
+		}
+		st := testStyle
+		st.Lang = tt.lang
+		for _, w := range []float64{180, 240, 360} {
+			var pg draw.Page
+			if err := Draw(&draw.Canvas{Page: &pg}, c, 0, 0, w, st.Height(c, w), st); err != nil {
+				t.Fatal(err)
+			}
+			var label *box
+			var slashes []box
+			for _, it := range pg.Items {
+				if it.Kind == draw.Text && strings.Contains(it.Text, tt.target+"%") && (strings.HasPrefix(it.Text, "Target") || strings.HasPrefix(it.Text, "目标")) {
+					tw := textWidth(it.Face, it.Text, it.Size)
+					label = &box{it.X, it.Y - capHeightEm*it.Size, it.X + tw, it.Y}
+				}
+				if it.Kind == draw.Path && len(it.Ops) == 2 && it.Ops[0].P[0] != it.Ops[1].P[0] && it.Ops[0].P[1] != it.Ops[1].P[1] && math.Abs(it.Ops[0].P[0]-it.Ops[1].P[0]) < 4 {
+					a, b := it.Ops[0].P, it.Ops[1].P
+					slashes = append(slashes, box{math.Min(a[0], b[0]), math.Min(a[1], b[1]), math.Max(a[0], b[0]), math.Max(a[1], b[1])})
+				}
+			}
+			if label == nil || len(slashes) != 2 {
+				t.Fatalf("%s at %g: target label %v, %d slashes", tt.lang, w, label, len(slashes))
+			}
+			for _, s := range slashes {
+				s = box{s.l - 1, s.t - 1, s.r + 1, s.b + 1} // a point clear of it
+				if label.overlaps(s) {
+					t.Errorf("%s target %s at %g: its label %.1f–%.1f × %.1f–%.1f is set across the axis break at %.1f–%.1f × %.1f–%.1f", tt.lang, tt.target, w, label.l, label.r, label.t, label.b, s.l, s.r, s.t, s.b)
+				}
+			}
+		}
+	}
+}
+
+// A line's category labels, thinned where they would touch, are thinned
+// at an even step counted back from the last: the tech park's 7—8月
+// chart showed 7月1日, 7月8日, 7月15日, then 7月29日 (a week, a week, a
+// fortnight apart).
+func TestTrendLabelsEvenStep(t *testing.T) {
+	days := []string{"7月1日", "7月8日", "7月15日", "7月22日", "7月29日", "8月5日", "8月12日", "8月19日", "8月26日"}
+	c := data.Chart{Type: "line", Unit: "℃"}
+	for i, d := range days {
+		c.Data = append(c.Data, pt(d, fmt.Sprint(33+i%4)))
+	}
+	for w := 240.0; w <= 600; w += 10 { // one line each (narrower: two, 7月 over 1日)
+		var pg draw.Page
+		if err := Draw(&draw.Canvas{Page: &pg}, c, 0, 0, w, testStyle.Height(c, w), testStyle); err != nil {
+			t.Fatal(err)
+		}
+		// the labels are the runs on the lowest baseline (7, 月, 1, 日),
+		// one label after another
+		base := 0.0
+		for _, it := range pg.Items {
+			if it.Kind == draw.Text {
+				base = math.Max(base, it.Y)
+			}
+		}
+		var shown []int
+		label := ""
+		for _, it := range pg.Items {
+			if it.Kind != draw.Text || it.Y != base {
+				continue
+			}
+			if label += it.Text; strings.HasSuffix(label, "日") {
+				if k := slices.Index(days, label); k >= 0 {
+					shown = append(shown, k)
+				}
+				label = ""
+			}
+		}
+		slices.Sort(shown)
+		if len(shown) < 2 || shown[len(shown)-1] != len(days)-1 {
+			t.Errorf("at %g: labels %v, want the last and at least one more", w, shown)
+			continue
+		}
+		for i := 2; i < len(shown); i++ {
+			if shown[i]-shown[i-1] != shown[1]-shown[0] {
+				t.Errorf("at %g: labels of days %v are not at an even step", w, shown)
+				break
+			}
+		}
+	}
+}
+
+// A line chart's value labels (the last point's, a highlighted one's) and
+// its target's label break the grid lines they stand on, as bar charts'
+// values do: a grid line is not drawn through a figure.
+func TestLineGridBreaksAtLabels(t *testing.T) {
+	rule := rgba(draw.Colour{RGB: [3]uint8{0xD9, 0xD9, 0xD9}, A: 255})
+	for _, end := range []string{"35", "36", "37", "38", "38.5", "39", "41"} {
+		for _, target := range []*data.Number{nil, nump("20")} {
+			c := data.Chart{Type: "line", Unit: "%", Target: target, Highlight: "2022",
+				Data: []data.Point{pt("2021", "12"), pt("2022", "27.5"), pt("2023", "31"), pt("2024", end)}}
+			for _, w := range []float64{180, 240, 360} {
+				var pg draw.Page
+				if err := Draw(&draw.Canvas{Page: &pg}, c, 0, 0, w, testStyle.Height(c, w), testStyle); err != nil {
+					t.Fatal(err)
+				}
+				var labels []box
+				for _, it := range pg.Items {
+					if it.Kind == draw.Text && (strings.HasSuffix(it.Text, "%") && it.Text != "单位：%") {
+						tw := textWidth(it.Face, it.Text, it.Size)
+						labels = append(labels, box{it.X, it.Y - capHeightEm*it.Size, it.X + tw, it.Y})
+					}
+				}
+				if len(labels) < 2 {
+					t.Fatalf("end %s at %g: %d value labels found", end, w, len(labels))
+				}
+				for _, it := range pg.Items {
+					if it.Kind != draw.Path || rgba(it.Stroke) != rule || len(it.Ops) != 2 || it.Ops[0].P[1] != it.Ops[1].P[1] {
+						continue
+					}
+					y, x0, x1 := it.Ops[0].P[1], math.Min(it.Ops[0].P[0], it.Ops[1].P[0]), math.Max(it.Ops[0].P[0], it.Ops[1].P[0])
+					for _, b := range labels {
+						if y > b.t && y < b.b && x0 < b.r && x1 > b.l {
+							t.Errorf("end %s, target %v, at %g: the grid line at y %.1f runs through the label at %.1f–%.1f × %.1f–%.1f", end, target, w, y, b.l, b.r, b.t, b.b)
+						}
+					}
+				}
+			}
 		}
 	}
 }

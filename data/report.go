@@ -134,6 +134,7 @@ type Stat struct {
 	Note   string // a line printed small under the label, e.g. "同比增长12%"
 	Source string // where the figure comes from, printed small at the card's foot, e.g. "数据来源：市统计局"
 	Icon   string // the name of a bundled icon (package icons) set above the figure
+	Format string // "" (the card decides: see layout) | full | wan | yi | auto: see package number
 }
 
 // Number is a figure with the precision it was written with: 14.98 stays

@@ -581,7 +581,10 @@ type statCard struct {
 	setW    float64
 	setLine Line
 	setBig  float64
-	label   *Paragraph
+	// style is how the figure is written (number.Styles, "full"), chosen
+	// when it is set (see scaled)
+	style string
+	label *Paragraph
 
 	elem *structure.Elem // its place in the structure tree (see tag)
 }
@@ -620,7 +623,7 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 	spans := func(big float64) []Span {
 		small := big * th.Card.Unit
 		var sp []Span
-		prefix, figure, unit := th.Locale.Figure(s.Prefix, s.Value.Text, s.Unit)
+		prefix, figure, unit := c.parts()
 		if prefix != "" {
 			sp = append(sp, th.span(prefix, th.Bold, max(small, big*prefixShare), th.Ink))
 		}
@@ -637,7 +640,12 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 	big := c.big
 	// measured as set (CJK–Latin spaces, fallback face included); every
 	// width scales with the size, so one step lands inside the card
+	c.style = c.defaultStyle(false)
 	lines := Break(spans(big), 1e6, Setting{Align: Left})
+	if len(lines) > 0 && lines[0].Natural > room && c.style != c.defaultStyle(true) {
+		c.style = c.defaultStyle(true) // in 万 and 亿 rather than shrunk
+		lines = Break(spans(big), 1e6, Setting{Align: Left})
+	}
 	if len(lines) > 0 && lines[0].Natural > room {
 		big *= room / lines[0].Natural
 		lines = Break(spans(big), 1e6, Setting{Align: Left})
@@ -646,6 +654,42 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 		return Line{}, big
 	}
 	return lines[0], big
+}
+
+// parts are the card's prefix, figure and unit as printed and said (the
+// structure tree's text), written in the card's style.
+func (c *statCard) parts() (prefix, figure, unit string) {
+	if c.style == "" {
+		c.style = c.defaultStyle(false)
+	}
+	s := c.stat
+	return c.theme.Locale.Figure(s.Prefix, s.Value.Text, s.Unit, c.style)
+}
+
+// defaultStyle is how the figure is written: as its format: says, else
+// as a designer sets a big figure that must carry the page — in 万 and 亿
+// (million and billion) when it has eight integer digits or more
+// (230000000000港元 is 2300亿港元, 30793000 is 3079.3万, rounded as
+// number.Format.Brief says), or when it does not fit its card at full size
+// (crowded) and 万 writes it exactly (1230000 is 123万); in full
+// otherwise, shrunk if it must be. A figure written with decimals or
+// under ten thousand is printed as written: the editor chose it. English
+// counts in million and billion from a million.
+func (c *statCard) defaultStyle(crowded bool) string {
+	if f := c.stat.Format; f != "" {
+		return f
+	}
+	if c.theme.Locale.English() {
+		return "auto"
+	}
+	t := c.stat.Value.Text
+	if strings.ContainsAny(t, ".-eE") || len(t) < 5 || t[0] == '0' {
+		return "full"
+	}
+	if len(t) >= 8 || crowded && len(t)-len(strings.TrimRight(t, "0")) >= 3 {
+		return "auto"
+	}
+	return "full"
 }
 
 // text is the label (then the note and the source, smaller), built once:
@@ -716,7 +760,9 @@ func (c *statCard) Split(w, h float64) (Block, Block) { return nil, c }
 
 // Draw implements Block.
 func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
+	l, big := c.figure(w) // its text chosen at this width, which the structure tree says too
 	if c.elem != nil {
+		c.elem.Actual = c.phrase()
 		cv.Begin(c.elem)
 		defer cv.End()
 	}
@@ -730,7 +776,6 @@ func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 		cv.FillRect(x, y+2, c.theme.Card.Bar, h-4, c.color())
 	}
 	y = c.drawIcon(cv, x+c.inset(), y+c.theme.Card.Pad) - c.theme.Card.Pad // the figure below it, as without one
-	l, big := c.figure(w)
 	lh := c.big * 1.15
 	base := y + c.theme.Card.Pad + baseline(c.big, lh) - c.hang(big)
 	cv.TextLine(l, x+c.inset(), base)

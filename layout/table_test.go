@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
@@ -321,6 +323,46 @@ func TestTableHead(t *testing.T) {
 	for j, want := range [][2]string{{"区（县）", ""}, {"投诉", "件"}, {"说明", "文字"}, {"Site (planned)", ""}} {
 		if name, unit := b.head(j); name != want[0] || unit != want[1] {
 			t.Errorf("column %d: head %q, unit %q; want %q, %q", j, name, unit, want[0], want[1])
+		}
+	}
+}
+
+// TestTableGrouped: a table's figures and its total row separate
+// thousands as every figure of the report does (number.Rule), alike down
+// a column — a 合計 of 1046 beside a headline's 1,046 was the defect — in
+// quantities only: a column of rates, or one that says sum: false (years,
+// codes), and a figure with a sign or a leading zero stay as written.
+func TestTableGrouped(t *testing.T) {
+	for _, tt := range []struct {
+		lang, body, table string
+		want              [][]string // the rows, then the total row
+	}{
+		{"zh-TW", "", `{title: 甲, total: true, columns: [區, 件數, {name: 年份, sum: false}, 同比（%）], rows: [[中區, 48, 2019, 1.5], [東區, 998, 2020, 2.5]]}`,
+			[][]string{{"中區", "48", "2019", "1.5"}, {"東區", "998", "2020", "2.5"}, {"合計", "1,046", "", ""}}},
+		{"en", "", `{title: T, total: true, columns: [Area, Cases, Code], rows: [[A, 1500, "0800"], [B, 27900.5, "+12"]]}`,
+			[][]string{{"A", "1,500", "0800"}, {"B", "27,900.5", "+12"}, {"Total", "29,400.5", "812"}}},
+		{"zh-CN", "", `{title: 甲, total: true, columns: [区, 件数], rows: [[甲, 1500], [乙, 27900]]}`,
+			[][]string{{"甲", "1500"}, {"乙", "27900"}, {"合计", "29400"}}},
+		{"zh-CN", "全年罪案88,300宗。", `{title: 甲, total: true, columns: [区, 件数], rows: [[甲, 1500], [乙, 900]]}`,
+			[][]string{{"甲", "1500"}, {"乙", "900"}, {"合计", "2400"}}},
+		{"zh-CN", "全年罪案88,300宗。", `{title: 甲, total: true, columns: [区, 件数], rows: [[甲, 1500], [乙, 27900]]}`,
+			[][]string{{"甲", "1,500"}, {"乙", "27,900"}, {"合计", "29,400"}}},
+	} {
+		r, err := data.Parse("n.yaml", []byte("title: T\ndate: 2025-01-01\nlanguage: "+tt.lang+"\nsections:\n  - {title: A, headline: \""+tt.body+"\", tables: ["+tt.table+"]}\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := New(r)
+		if err != nil && len(fonts.Families("Noto Sans CJK")) == 0 {
+			t.Skipf("%s needs the system's CJK fonts: %v", tt.lang, err)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := d.table(0, 0, r.Sections[0].Tables[0]).(*tableBlock)
+		got := append(slices.Clone(b.table.Rows), b.total)
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s %s:\n got %q\nwant %q", tt.lang, tt.table, got, tt.want)
 		}
 	}
 }

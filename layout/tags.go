@@ -192,7 +192,7 @@ func (c *statCard) tag(parent *structure.Elem) {
 // the note under it.
 func (c *statCard) phrase() string {
 	s, loc := c.stat, c.theme.Locale
-	prefix, figure, unit := loc.Figure(s.Prefix, s.Value.Text, s.Unit)
+	prefix, figure, unit := c.parts()
 	value, label := prefix+figure+unit, strings.TrimSpace(s.Label)
 	var out string
 	if loc.English() {

@@ -166,24 +166,33 @@ func (l Locale) Month(t time.Time) string {
 }
 
 // Figure is a stat's prefix, figure and unit as the language prints
-// them: the figure's thousands separated as Number says. English also
-// counts in million and billion (230000000000 → 230 billion, the word
-// going with the unit), and spaces a Latin word from the figure (CNY 230
-// billion).
-func (l Locale) Figure(prefix, figure, unit string) (string, string, string) {
-	if !l.English() {
-		return prefix, l.Number(figure), unit
+// them, the figure scaled by style (number.Styles; "" the language's
+// default: English counts in million and billion, the others print the
+// figure in full) and its thousands separated as Number says. A scale's
+// word goes with the unit, which is set small (2,300 | 億港元; 230 |
+// billion HKD), and is rounded as an editor writes a big figure
+// (number.Format.Brief: 3079.3萬, 30.8 million). English spaces a Latin
+// word from the figure (CNY 230 billion).
+func (l Locale) Figure(prefix, figure, unit, style string) (string, string, string) {
+	if style == "" && l.English() {
+		style = "auto"
 	}
-	f := number.Format{Style: "auto", Decimals: -1, Lang: "en", Group: l.Group}.Text(figure)
-	if i := strings.IndexByte(f, ' '); i > 0 { // "230 billion"
-		f, unit = f[:i], f[i:]+spaced(unit)
-	} else {
+	if l.English() {
 		unit = spaced(unit)
 	}
-	if prefix != "" && isLatinLetter(prefix[len(prefix)-1]) {
-		prefix += " "
+	if style == "" || style == "full" || len(figure) > 1 && figure[0] == '0' && figure[1] != '.' {
+		figure = l.Number(figure)
+	} else {
+		var word string
+		figure, word = number.Format{Style: style, Decimals: -1, Lang: l.Tag, Group: l.Group, Brief: true}.Split(figure)
+		unit = word + unit
 	}
-	return prefix, f, unit
+	if l.English() {
+		if prefix != "" && isLatinLetter(prefix[len(prefix)-1]) {
+			prefix += " "
+		}
+	}
+	return prefix, figure, unit
 }
 
 // Number is a figure written as a plain decimal (a stat's value, digits in

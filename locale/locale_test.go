@@ -58,24 +58,34 @@ func TestDates(t *testing.T) {
 
 func TestFigure(t *testing.T) {
 	tests := []struct {
-		tag, prefix, figure, unit string
-		want                      [3]string
+		tag, prefix, figure, unit, style string
+		want                             [3]string
 	}{
-		{"zh-CN", "近", "230000000000", "元", [3]string{"近", "230000000000", "元"}},
-		{"en", "", "5200", "+", [3]string{"", "5,200", "+"}},
-		{"en", "CNY", "230000000000", "", [3]string{"CNY ", "230", " billion"}},
-		{"en", "", "3079300", "visitors", [3]string{"", "3.08", " million visitors"}},
-		{"en", "", "14.98", "%", [3]string{"", "14.98", "%"}},
-		{"zh-TW", "", "1046", "件", [3]string{"", "1,046", "件"}},
-		{"zh-HK", "", "90412", "趟", [3]string{"", "90,412", "趟"}},
-		{"zh-CN", "", "90412", "人次", [3]string{"", "90412", "人次"}},
-		{"ja", "", "1046", "件", [3]string{"", "1,046", "件"}},
-		{"zh-TW", "", "0800", "", [3]string{"", "0800", ""}},
+		{"zh-CN", "近", "230000000000", "元", "", [3]string{"近", "230000000000", "元"}},
+		{"en", "", "5200", "+", "", [3]string{"", "5,200", "+"}},
+		{"en", "CNY", "230000000000", "", "", [3]string{"CNY ", "230", " billion"}},
+		{"en", "", "3079300", "visitors", "", [3]string{"", "3.08", " million visitors"}},
+		{"en", "", "30793000", "visits", "", [3]string{"", "30.8", " million visits"}},
+		{"en", "", "30793000", "visits", "full", [3]string{"", "30,793,000", " visits"}},
+		{"en", "", "14.98", "%", "", [3]string{"", "14.98", "%"}},
+		{"zh-TW", "", "1046", "件", "", [3]string{"", "1,046", "件"}},
+		{"zh-HK", "", "90412", "趟", "", [3]string{"", "90,412", "趟"}},
+		{"zh-CN", "", "90412", "人次", "", [3]string{"", "90412", "人次"}},
+		{"ja", "", "1046", "件", "", [3]string{"", "1,046", "件"}},
+		{"zh-TW", "", "0800", "", "auto", [3]string{"", "0800", ""}},
+		// scaled: the word goes small with the unit, rounded as an editor writes it
+		{"zh-HK", "", "230000000000", "港元", "auto", [3]string{"", "2,300", "億港元"}},
+		{"zh-HK", "", "30793000", "人次", "auto", [3]string{"", "3,079.3", "萬人次"}},
+		{"zh-Hans", "", "230000000000", "元", "auto", [3]string{"", "2300", "亿元"}},
+		{"zh-Hans", "", "30793000", "人次", "auto", [3]string{"", "3079.3", "万人次"}},
+		{"zh-Hans", "", "123456789", "元", "auto", [3]string{"", "1.23", "亿元"}},
+		{"zh-Hans", "", "30793000", "人次", "yi", [3]string{"", "0.31", "亿人次"}},
+		{"zh-Hans", "", "8500", "人", "auto", [3]string{"", "8500", "人"}},
 	}
 	for _, tt := range tests {
-		p, f, u := Must(tt.tag).Figure(tt.prefix, tt.figure, tt.unit)
+		p, f, u := Must(tt.tag).Figure(tt.prefix, tt.figure, tt.unit, tt.style)
 		if [3]string{p, f, u} != tt.want {
-			t.Errorf("%s %q %q %q = %q %q %q, want %q", tt.tag, tt.prefix, tt.figure, tt.unit, p, f, u, tt.want)
+			t.Errorf("%s %q %q %q %q = %q %q %q, want %q", tt.tag, tt.prefix, tt.figure, tt.unit, tt.style, p, f, u, tt.want)
 		}
 	}
 }
@@ -86,7 +96,7 @@ func TestFigureFollowsTheText(t *testing.T) {
 	l := Must("zh-Hans")
 	l.Group = number.Rule(l.Tag, "全年罪案88,300宗，新招聘警员1500名")
 	for figure, want := range map[string]string{"1120": "1120", "27900": "27,900"} {
-		if _, got, _ := l.Figure("", figure, "宗"); got != want {
+		if _, got, _ := l.Figure("", figure, "宗", ""); got != want {
 			t.Errorf("%s: %q, want %q", figure, got, want)
 		}
 	}

@@ -41,6 +41,11 @@ type Format struct {
 	Group Grouping
 	// Prefix and Unit are set before and after the figure ("约", "万人次").
 	Prefix, Unit string
+	// Brief rounds a figure scaled to 万, 亿, million or billion (with
+	// Decimals negative) as an editor writes a big figure on a page: one
+	// decimal, two below ten, trailing zeros dropped (3079.3万, 30.8
+	// million, 1.23亿, 2300亿); without it, up to two (30.79 million).
+	Brief bool
 }
 
 // Grouping is from how many integer digits a figure's thousands are
@@ -301,10 +306,26 @@ func (f Format) digits(d dec) string {
 	switch {
 	case f.Decimals >= 0:
 		d = d.round(f.Decimals)
+	case scaled && f.Brief && d.float() >= 9.995:
+		d = d.round(1).trim()
 	case scaled:
 		d = d.round(2).trim()
 	}
 	return d.String(f.from()) + suffix
+}
+
+// Split formats the number written as text like Text, but gives the word
+// of its scale apart ("万", " billion"), so that a stat card sets it
+// small with the unit: "3,079.3" and "萬" of 30793000 in Traditional
+// Chinese, "" when the figure is not scaled.
+func (f Format) Split(text string) (figure, word string) {
+	s := f.Text(text)
+	for _, w := range []string{" million", " billion", "万", "亿", "萬", "億", "만", "억"} {
+		if strings.HasSuffix(s, w) && len(s) > len(w) && s[len(s)-len(w)-1] >= '0' && s[len(s)-len(w)-1] <= '9' {
+			return s[:len(s)-len(w)], w
+		}
+	}
+	return s, ""
 }
 
 // Tick prints an axis tick value v on a scale of the given step, with just

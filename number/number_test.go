@@ -256,3 +256,29 @@ func TestAlike(t *testing.T) {
 		t.Errorf("FromFour: %q", got)
 	}
 }
+
+// Brief rounds a scaled figure as a headline writes it; Split gives the
+// scale's word apart.
+func TestBriefSplit(t *testing.T) {
+	tests := []struct {
+		lang, style, text string
+		brief             bool
+		figure, word      string
+	}{
+		{"zh-Hans", "auto", "30793000", true, "3079.3", "万"},
+		{"zh-Hans", "auto", "30793456", true, "3079.3", "万"},
+		{"zh-Hans", "auto", "30793456", false, "3079.35", "万"},
+		{"zh-Hans", "auto", "123456789", true, "1.23", "亿"},
+		{"zh-HK", "auto", "230000000000", true, "2,300", "億"},
+		{"en", "auto", "30793000", true, "30.8", " million"},
+		{"en", "auto", "30793000", false, "30.79", " million"},
+		{"zh-Hans", "auto", "8500", true, "8500", ""},
+		{"zh-Hans", "", "30793000", true, "30793000", ""},
+	}
+	for _, tt := range tests {
+		f, w := Format{Style: tt.style, Decimals: -1, Lang: tt.lang, Brief: tt.brief}.Split(tt.text)
+		if f != tt.figure || w != tt.word {
+			t.Errorf("%s %s %s brief %v: %q %q, want %q %q", tt.lang, tt.style, tt.text, tt.brief, f, w, tt.figure, tt.word)
+		}
+	}
+}
