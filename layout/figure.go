@@ -22,13 +22,30 @@ type chartBlock struct {
 	style  charts.Style
 	height float64 // 0: the height the chart asks for
 	elem   *structure.Elem
+	asks   map[float64]float64 // asked's answers by width, shared with the block's copies
 }
 
 func (b *chartBlock) plot(w float64) float64 {
 	if b.height > 0 {
 		return b.height
 	}
-	return b.style.Height(b.chart, w)
+	return b.asked(w)
+}
+
+// asked is the height the chart asks for at width w (Style.Height),
+// worked out once per width: pagination measures a block again at every
+// trial, and a chart's height wraps its labels (an hbar's, at each size it
+// tries) each time it is worked out.
+func (b *chartBlock) asked(w float64) float64 {
+	if h, ok := b.asks[w]; ok {
+		return h
+	}
+	if b.asks == nil {
+		b.asks = map[float64]float64{}
+	}
+	h := b.style.Height(b.chart, w)
+	b.asks[w] = h
+	return h
 }
 
 func (b *chartBlock) Measure(w float64) float64 { return b.plot(w) + 4 }
@@ -40,7 +57,7 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 	if b.Measure(w) <= h {
 		return b, nil
 	}
-	if b.style.Stretches(b.chart, w) && h-4 >= 0.75*b.style.Height(b.chart, w) {
+	if b.style.Stretches(b.chart, w) && h-4 >= 0.75*b.asked(w) {
 		short := *b
 		short.height = h - 4
 		return &short, nil
@@ -50,7 +67,7 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 
 // taller implements grower: a chart whose plot stretches to its box.
 func (b *chartBlock) taller(w, h float64) Block {
-	asked := b.style.Height(b.chart, w)
+	asked := b.asked(w)
 	plot := min(h-4, growShare*asked)
 	if !b.style.Stretches(b.chart, w) || plot <= b.plot(w) {
 		return b
@@ -189,11 +206,13 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 	return b.caption.Draw(c, x, y+h+5, w)
 }
 
-// checkPhotos decodes every photo once, so that a damaged or oversized
+// checkPhotos reads every photo once, so that a damaged or oversized
 // file (a PNG can declare 100000×100000 pixels in a few bytes: its size is
 // checked against maxPixels before it is decoded; a file larger than
 // maxBytes is not read at all) is an error at the line that names it, not
-// a failure (or a crash) inside the PDF writer.
+// a failure (or a crash) inside the PDF writer. A PNG is decoded; a JPEG's
+// header is, and its segments are walked to the end (jpegWhole): a file cut
+// short is caught without decoding its pixels.
 func checkPhotos(r *data.Report, maxPixels int, maxBytes int64) error {
 	var errs data.Errors
 	for i, s := range r.Sections {
@@ -238,6 +257,16 @@ func decodable(path string, maxPixels int, maxBytes int64) error {
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
+	}
+	if format == "jpeg" { // embedded as it is, or decoded then (downsampled)
+		b, err := io.ReadAll(f)
+		if err != nil {
+			return err
+		}
+		if err := jpegWhole(b); err != nil {
+			return fmt.Errorf("the jpeg file is damaged (%v); save it again", err)
+		}
+		return nil
 	}
 	if _, _, err := image.Decode(f); err != nil {
 		return fmt.Errorf("the %s file is damaged (%v); save it again", format, err)

@@ -147,3 +147,64 @@ func exifOrientation(p []byte) int {
 // swapsSides reports whether an EXIF orientation turns the picture a
 // quarter: its width on the page is the file's height.
 func swapsSides(o int) bool { return o >= 5 && o <= 8 }
+
+// jpegWhole returns an error when a JPEG's segments do not run whole from
+// the start-of-image marker to the end-of-image one, scans included: what
+// a file cut short (an interrupted copy or download) lacks. It reads the
+// markers and steps over the scans' bytes without decoding a pixel,
+// nearly free where image.Decode (a Huffman decode and an inverse DCT per
+// block) was a quarter of a big report's build just to check its photos.
+// Like cleanJPEG, which embeds the file, it wants a marker after every
+// segment.
+func jpegWhole(b []byte) error {
+	if len(b) < 4 || b[0] != 0xFF || b[1] != 0xD8 {
+		return fmt.Errorf("not a JPEG file")
+	}
+	scan := false // a scan (SOS) was read: the file has image data
+	i := 2
+	for i < len(b) {
+		if b[i] != 0xFF {
+			return fmt.Errorf("no marker at byte %d", i)
+		}
+		for i < len(b) && b[i] == 0xFF { // fill bytes
+			i++
+		}
+		if i >= len(b) {
+			break
+		}
+		m := b[i]
+		i++
+		switch {
+		case m == 0xD9: // EOI
+			if !scan {
+				return fmt.Errorf("no image data")
+			}
+			return nil
+		case m == 0x01 || m >= 0xD0 && m <= 0xD7: // no length
+			continue
+		}
+		if i+2 > len(b) {
+			return fmt.Errorf("cut short in a segment")
+		}
+		n := int(binary.BigEndian.Uint16(b[i:]))
+		if n < 2 || i+n > len(b) {
+			return fmt.Errorf("cut short: a segment of %d bytes at byte %d", n, i)
+		}
+		i += n
+		if m != 0xDA { // SOS: its entropy-coded data follows, up to the next marker
+			continue
+		}
+		scan = true
+		for i < len(b) {
+			if b[i] == 0xFF && i+1 < len(b) && (b[i+1] == 0x00 || b[i+1] >= 0xD0 && b[i+1] <= 0xD7) {
+				i += 2 // a stuffed 0xFF or a restart marker: still the scan
+				continue
+			}
+			if b[i] == 0xFF {
+				break
+			}
+			i++
+		}
+	}
+	return fmt.Errorf("cut short: no end-of-image marker")
+}

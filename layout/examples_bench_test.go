@@ -1,0 +1,56 @@
+package layout
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/theme"
+)
+
+// benchExample builds the report at path in a look into PDF bytes in
+// memory, each time compressing the fonts afresh (as BenchmarkBuildSample),
+// and reports the pages so that the cost per page can be compared.
+func benchExample(b *testing.B, path, style string) {
+	r := load(b, path)
+	for _, f := range fonts.Faces() {
+		f.Font() // parsed once per process, not per build
+	}
+	defer func(c fonts.Cache) { fonts.Programs = c }(fonts.Programs)
+	fonts.Programs = nil
+	if _, err := NewWith(r, Options{Style: style}); err != nil {
+		b.Skipf("%s in %s: %v", path, style, err) // the system's CJK fonts are missing, say
+	}
+	b.ResetTimer()
+	for range b.N {
+		d, _ := build(b, r, Options{Style: style})
+		b.ReportMetric(float64(len(d.Pages)), "pages")
+	}
+}
+
+// BenchmarkBuildMarketRegulation builds the corpus's slowest report, of
+// many hbar charts (labels wrapped at every trial size of pagination) and
+// photos: the cost per page should stay near BuildSample's.
+func BenchmarkBuildMarketRegulation(b *testing.B) {
+	benchExample(b, "../examples/market-regulation-2025/report.yaml", theme.Default)
+}
+
+// BenchmarkBuildTechPark builds the corpus's report of most hbar labels.
+func BenchmarkBuildTechPark(b *testing.B) {
+	benchExample(b, "../examples/tech-park-2025/report.yaml", theme.Default)
+}
+
+// BenchmarkBuildExamples builds every report of examples/ in every look,
+// one sub-benchmark each (-bench 'BuildExamples/poster/' for one look):
+// for profiles of the whole corpus, not run by make bench.
+func BenchmarkBuildExamples(b *testing.B) {
+	paths, err := filepath.Glob("../examples/*/report.yaml")
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no example reports: %v", err)
+	}
+	for _, style := range theme.Names() {
+		for _, path := range paths {
+			b.Run(style+"/"+filepath.Base(filepath.Dir(path)), func(b *testing.B) { benchExample(b, path, style) })
+		}
+	}
+}
