@@ -63,16 +63,46 @@ type opened struct {
 var (
 	openMu    sync.Mutex
 	openFaces = map[opened]*Face{}
+	openFiles = map[opened][]byte{} // by path, size and time (choice ""): a collection's faces share its bytes
 )
 
-func open(path, choice string) (*Face, error) {
-	base := filepath.Base(path)
+// readFont reads a font file (at most maxFontSize+1 bytes: more is refused
+// by the caller) once per process, whichever of a collection's faces is
+// opened: the regular, bold and black faces of a CJK family are often one
+// 20–30 MB .ttc each, or one file for all. The buffer is allocated at the
+// file's size, not grown by doubling as io.ReadAll does, which cleared
+// and copied three times the file. Called with openMu held.
+func readFont(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxFontSize+1))
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	key := opened{path: path, size: st.Size(), mod: st.ModTime()}
+	if b, ok := openFiles[key]; ok {
+		return b, nil
+	}
+	var buf bytes.Buffer
+	if st.Mode().IsRegular() && st.Size() <= maxFontSize {
+		buf.Grow(int(st.Size()) + bytes.MinRead) // ReadFrom wants MinRead free to stop
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxFontSize+1)); err != nil {
+		return nil, err
+	}
+	b := buf.Bytes()
+	if st.Mode().IsRegular() && int64(len(b)) == st.Size() {
+		openFiles[key] = b
+	}
+	return b, nil
+}
+
+func open(path, choice string) (*Face, error) {
+	base := filepath.Base(path)
+	b, err := readFont(path)
 	if err != nil {
 		return nil, err
 	}
