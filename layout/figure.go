@@ -22,7 +22,13 @@ type chartBlock struct {
 	style  charts.Style
 	height float64 // 0: the height the chart asks for
 	elem   *structure.Elem
-	asks   map[float64]float64 // asked's answers by width, shared with the block's copies
+	asks   map[float64]chartAsk // ask's answers by width, shared with the block's copies
+}
+
+// chartAsk is what a chart asks of the page at a width.
+type chartAsk struct {
+	height    float64 // Style.Height
+	stretches bool    // Style.Stretches
 }
 
 func (b *chartBlock) plot(w float64) float64 {
@@ -32,21 +38,28 @@ func (b *chartBlock) plot(w float64) float64 {
 	return b.asked(w)
 }
 
-// asked is the height the chart asks for at width w (Style.Height),
-// worked out once per width: pagination measures a block again at every
-// trial, and a chart's height wraps its labels (an hbar's, at each size it
-// tries) each time it is worked out.
-func (b *chartBlock) asked(w float64) float64 {
-	if h, ok := b.asks[w]; ok {
-		return h
+// ask is what the chart asks for at width w, worked out once per width:
+// pagination measures and splits a block again at every trial, and a
+// chart's height wraps its labels (an hbar's, at each size it tries) each
+// time it is worked out.
+func (b *chartBlock) ask(w float64) chartAsk {
+	if a, ok := b.asks[w]; ok {
+		return a
 	}
 	if b.asks == nil {
-		b.asks = map[float64]float64{}
+		b.asks = map[float64]chartAsk{}
 	}
-	h := b.style.Height(b.chart, w)
-	b.asks[w] = h
-	return h
+	a := chartAsk{b.style.Height(b.chart, w), b.style.Stretches(b.chart, w)}
+	b.asks[w] = a
+	return a
 }
+
+// asked is the height the chart asks for at width w (Style.Height).
+func (b *chartBlock) asked(w float64) float64 { return b.ask(w).height }
+
+// stretches reports whether the chart fills any height at width w
+// (Style.Stretches).
+func (b *chartBlock) stretches(w float64) bool { return b.ask(w).stretches }
 
 func (b *chartBlock) Measure(w float64) float64 { return b.plot(w) + 4 }
 
@@ -57,7 +70,7 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 	if b.Measure(w) <= h {
 		return b, nil
 	}
-	if b.style.Stretches(b.chart, w) && h-4 >= 0.75*b.asked(w) {
+	if b.stretches(w) && h-4 >= 0.75*b.asked(w) {
 		short := *b
 		short.height = h - 4
 		return &short, nil
@@ -69,7 +82,7 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 func (b *chartBlock) taller(w, h float64) Block {
 	asked := b.asked(w)
 	plot := min(h-4, growShare*asked)
-	if !b.style.Stretches(b.chart, w) || plot <= b.plot(w) {
+	if !b.stretches(w) || plot <= b.plot(w) {
 		return b
 	}
 	t := *b
