@@ -286,6 +286,34 @@ func jpegPicture(b []byte, nx, ny, quality int) (*dr.Picture, error) {
 
 // pixelPicture decodes b (a PNG) and writes its pixels at nx×ny: grey or
 // RGB, and the alpha channel as a soft mask when it has transparency.
+// nrgbaAt returns the colour of src at (x, y) as color.NRGBAModel converts
+// it, read straight from the pixels of the image types PNG decodes to and
+// scaling makes (opaque RGBA, NRGBA, Gray): the same bytes without an
+// interface call, a conversion and an allocation per pixel.
+func nrgbaAt(src image.Image) func(x, y int) color.NRGBA {
+	convert := func(x, y int) color.NRGBA { return color.NRGBAModel.Convert(src.At(x, y)).(color.NRGBA) }
+	switch s := src.(type) {
+	case *image.NRGBA:
+		return func(x, y int) color.NRGBA {
+			i := s.PixOffset(x, y)
+			return color.NRGBA{s.Pix[i], s.Pix[i+1], s.Pix[i+2], s.Pix[i+3]}
+		}
+	case *image.RGBA:
+		return func(x, y int) color.NRGBA {
+			if i := s.PixOffset(x, y); s.Pix[i+3] == 0xFF { // opaque: premultiplied is plain
+				return color.NRGBA{s.Pix[i], s.Pix[i+1], s.Pix[i+2], 0xFF}
+			}
+			return convert(x, y)
+		}
+	case *image.Gray:
+		return func(x, y int) color.NRGBA {
+			v := s.Pix[s.PixOffset(x, y)]
+			return color.NRGBA{v, v, v, 0xFF}
+		}
+	}
+	return convert
+}
+
 func pixelPicture(b []byte, nx, ny int) (*dr.Picture, error) {
 	src, _, err := image.Decode(bytes.NewReader(b))
 	if err != nil {
@@ -315,9 +343,10 @@ func pixelPicture(b []byte, nx, ny int) (*dr.Picture, error) {
 	if !opaque {
 		alpha = make([]byte, 0, r.Dx()*r.Dy())
 	}
+	at := nrgbaAt(src)
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			c := color.NRGBAModel.Convert(src.At(x, y)).(color.NRGBA)
+			c := at(x, y)
 			if gray {
 				pix = append(pix, c.R)
 			} else {
