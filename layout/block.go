@@ -47,7 +47,8 @@ type Paragraph struct {
 
 	lines  []Line // set lines, once broken
 	width  float64
-	frozen bool // a part of a split paragraph: its lines are final
+	frozen bool               // a part of a split paragraph: its lines are final
+	set    map[float64][]Line // lines by width, shared with copies: pagination tries a caption at a few widths, in turn
 }
 
 // KeepWithNext reports whether the paragraph must stay with what follows.
@@ -57,8 +58,15 @@ func (p *Paragraph) KeepWithNext() bool { return p.Keep }
 // lines.
 func (p *Paragraph) Lines(w float64) []Line {
 	if !p.frozen && (p.lines == nil || p.width != w) {
-		p.lines = Break(p.Spans, w, p.Setting)
-		p.width = w
+		lines, ok := p.set[w]
+		if !ok {
+			lines = Break(p.Spans, w, p.Setting)
+			if p.set == nil {
+				p.set = map[float64][]Line{}
+			}
+			p.set[w] = lines
+		}
+		p.lines, p.width = lines, w
 	}
 	return p.lines
 }
