@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"flag"
 	"path/filepath"
 	"testing"
 
@@ -40,10 +41,17 @@ func BenchmarkBuildTechPark(b *testing.B) {
 	benchExample(b, "../examples/tech-park-2025/report.yaml", theme.Default)
 }
 
+var wholeCorpus = flag.Bool("corpus", false, "BenchmarkBuildExamples: build the whole corpus in every look")
+
 // BenchmarkBuildExamples builds every report of examples/ in every look,
-// one sub-benchmark each (-bench 'BuildExamples/poster/' for one look):
-// for profiles of the whole corpus, not run by make bench.
+// one sub-benchmark each, when asked with -corpus (81 builds: too many for
+// make bench's ten runs of everything): for profiles of the whole corpus,
+// go test -run '^$' -bench BuildExamples -corpus -cpuprofile cpu.out
+// ./layout/ (-bench 'BuildExamples/poster/' for one look).
 func BenchmarkBuildExamples(b *testing.B) {
+	if !*wholeCorpus {
+		b.Skip("the whole corpus: run with -corpus")
+	}
 	paths, err := filepath.Glob("../examples/*/report.yaml")
 	if err != nil || len(paths) == 0 {
 		b.Fatalf("no example reports: %v", err)
