@@ -83,7 +83,7 @@ func Find(family string, weight int) (*Face, error) {
 	if best == nil {
 		return nil, fmt.Errorf("%w: no installed font has the family %q", ErrNotFound, family)
 	}
-	return Open(best.Location.File + "#" + strconv.Itoa(int(best.Location.Index)))
+	return openSpec(best.Location.File+"#"+strconv.Itoa(int(best.Location.Index)), true)
 }
 
 // Families lists the families of the installed fonts whose name contains

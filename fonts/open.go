@@ -29,7 +29,11 @@ const maxFontSize = 64 << 20
 // says why and what to use instead. A file opened again (the same path,
 // size and modification time) gives the same Face, parsed once per
 // process.
-func Open(spec string) (*Face, error) {
+func Open(spec string) (*Face, error) { return openSpec(spec, false) }
+
+// openSpec is Open; an installed font (installed: found by Find) is mapped
+// into memory rather than read, see readFont.
+func openSpec(spec string, installed bool) (*Face, error) {
 	path, choice := spec, ""
 	if _, err := os.Stat(path); err != nil {
 		if i := strings.LastIndexByte(spec, '#'); i > 0 {
@@ -46,7 +50,7 @@ func Open(spec string) (*Face, error) {
 	if f, ok := openFaces[key]; ok {
 		return f, nil
 	}
-	f, err := open(path, choice)
+	f, err := open(path, choice, installed)
 	if err != nil {
 		return nil, err
 	}
@@ -71,8 +75,13 @@ var (
 // opened: the regular, bold and black faces of a CJK family are often one
 // 20–30 MB .ttc each, or one file for all. The buffer is allocated at the
 // file's size, not grown by doubling as io.ReadAll does, which cleared
-// and copied three times the file. Called with openMu held.
-func readFont(path string) ([]byte, error) {
+// and copied three times the file. An installed font is mapped into
+// memory instead (on Unix; read elsewhere), so that the pages of it that
+// a build never touches are never read: an installed file is replaced,
+// not written over, by a package upgrade, whereas a font a user keeps
+// beside the report may be overwritten in place while watch runs, which
+// would fault a mapping. Called with openMu held.
+func readFont(path string, installed bool) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -85,6 +94,12 @@ func readFont(path string) ([]byte, error) {
 	key := opened{path: path, size: st.Size(), mod: st.ModTime()}
 	if b, ok := openFiles[key]; ok {
 		return b, nil
+	}
+	if installed && st.Mode().IsRegular() && st.Size() > 0 && st.Size() <= maxFontSize {
+		if b, err := mapFile(f, st.Size()); err == nil {
+			openFiles[key] = b
+			return b, nil
+		}
 	}
 	var buf bytes.Buffer
 	if st.Mode().IsRegular() && st.Size() <= maxFontSize {
@@ -100,9 +115,9 @@ func readFont(path string) ([]byte, error) {
 	return b, nil
 }
 
-func open(path, choice string) (*Face, error) {
+func open(path, choice string, installed bool) (*Face, error) {
 	base := filepath.Base(path)
-	b, err := readFont(path)
+	b, err := readFont(path, installed)
 	if err != nil {
 		return nil, err
 	}
