@@ -106,10 +106,11 @@ func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 // between 2:1 and 2:3; with fit: contain, and for a placeholder (no file:
 // marked as such so nobody prints it by mistake), it is 3:2.
 type photoBlock struct {
-	ratio   float64 // frame height / width; 0 means natural
-	natural float64 // the frame's shape when not shortened
-	px, py  int     // the photo's pixels, upright; 0 when unknown (placeholder, contain, unreadable)
-	key     string  // its field path, for messages: "sections[4].photos[0]"
+	ratio   float64  // frame height / width; 0 means natural
+	natural float64  // the frame's shape when not shortened
+	px, py  int      // the photo's pixels, upright; 0 when unknown (placeholder, contain, unreadable)
+	key     string   // its field path, for messages: "sections[4].photos[0]"
+	pos     data.Pos // where its file: stands in the report, for messages
 	photo   data.Photo
 	path    string // the file, resolved against the report's folder
 	theme   Theme
@@ -130,7 +131,7 @@ func (d *Document) photo(key string, p data.Photo) Block {
 			natural = min(max(float64(py)/float64(px), 0.5), 1.5)
 		}
 	}
-	return &photoBlock{key: key, photo: p, path: path, theme: d.Theme, natural: natural, px: px, py: py, caption: &Paragraph{
+	return &photoBlock{key: key, pos: d.Report.Pos(key + ".file"), photo: p, path: path, theme: d.Theme, natural: natural, px: px, py: py, caption: &Paragraph{
 		Spans:   []Span{d.Theme.span(p.Caption, d.Theme.Regular, d.Theme.Scale.Label, d.Theme.Ink)},
 		Setting: Setting{Align: Left, TrimStart: true}, Leading: 11,
 	}}
@@ -199,7 +200,10 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 			fx, fy = f[0].Value, f[1].Value
 		}
 		if err := c.Image(b.path, x, y, w, h, fx, fy, b.photo.Fit == "contain"); err != nil {
-			return fmt.Errorf("photo %s: %w", b.photo.File, err)
+			// a photo damaged inside its compressed data, found only when
+			// it is decoded to be downsampled (checkPhotos reads markers,
+			// not pixels): the report's error, at its line, not a bug
+			return &data.Error{Pos: b.pos, Path: b.key + ".file", Msg: fmt.Sprintf("photo %s: %v; save it again as .jpg or .png", b.photo.File, err)}
 		}
 		if b.elem != nil {
 			c.End()

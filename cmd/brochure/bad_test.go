@@ -251,6 +251,23 @@ var badInputs = map[string]func(t *testing.T, dir string){
 		}
 		write(t, dir, "photos/traffic.jpg", b.Bytes()[:b.Len()/2])
 	},
+	"damaged-jpeg-scan": func(t *testing.T, dir string) {
+		// whole to its end-of-image marker, but an RST marker where none
+		// is due inside its compressed data: found when it is decoded to
+		// be downsampled (3600 px across the type area are over 450 dpi),
+		// which happens while the pages are drawn
+		var b bytes.Buffer
+		img := image.NewRGBA(image.Rect(0, 0, 3600, 2400))
+		for i := range img.Pix {
+			img.Pix[i] = uint8(i * 7)
+		}
+		if err := jpeg.Encode(&b, img, nil); err != nil {
+			t.Fatal(err)
+		}
+		data := b.Bytes()
+		data[len(data)/2], data[len(data)/2+1] = 0xFF, 0xD3
+		write(t, dir, "photos/traffic.jpg", data)
+	},
 	"photo-too-big": func(t *testing.T, dir string) {
 		// 2 MB that start as a JPEG, against --max-photo-mb 1: refused
 		// before it is read

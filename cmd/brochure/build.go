@@ -101,6 +101,12 @@ func buildOne(path, out string, cfg settings) *result {
 			res.code = exitIO
 			return res
 		}
+		var bad *data.Error
+		if errors.As(err, &bad) { // a photo found damaged when drawn
+			res.code = report(&res.log, bad)
+			fmt.Fprintln(&res.log, untouched)
+			return res
+		}
 		fmt.Fprintf(&res.log, "brochure build: internal error: the PDF writer failed on %s: %v\nThis is a bug; please report it with the report file. The previous PDF was left as it was.\n", printable.String(path), err)
 		res.code = exitInternal
 		return res
