@@ -39,13 +39,16 @@ const (
 	tlRuleGap  = 9.0  // from the month column to the rule
 	tlTextGap  = 12.0 // from the rule to the day
 	tlDayW     = 30.0 // the day column
-	tlLead     = 14.0 // the text's leading
-	tlSize     = 9.0  // the text's size
 	tlMonth    = 16.0 // the month's size
-	tlEntryGap = 7.0  // between entries
-	tlGroupGap = 14.0 // before a new month
+	tlEntryGap = 6.0  // between entries of a month
+	tlGroupGap = 9.0  // before a new month: a month of one entry takes about two lines of the grid
 	tlAfter    = 16.0
 )
+
+// The entries' text is the look's body text, on its leading: a timeline
+// in a smaller size of its own added a seventh size to the page.
+func (b *timelineBlock) size() float64 { return b.theme.Scale.Body }
+func (b *timelineBlock) lead() float64 { return b.theme.Scale.Lead }
 
 func (d *Document) timeline(events []data.Event) Block {
 	return &timelineBlock{events: events, theme: d.Theme, to: len(events)}
@@ -100,12 +103,12 @@ func (b *timelineBlock) layout(w float64) *timelineSet {
 		t, day := e.Time()
 		d := Line{}
 		if day {
-			d = one(dayLabel(th, t), tlSize, false, th.Primary)
+			d = one(dayLabel(th, t), b.size(), false, th.Primary)
 		}
 		s.day = append(s.day, d)
 		s.month = append(s.month, one(monthLabel(th, t), tlMonth, true, th.Primary))
 		s.year = append(s.year, one(fmt.Sprint(t.Year()), th.Scale.Folio, false, th.Muted))
-		s.text = append(s.text, Break([]Span{th.span(strings.TrimSpace(e.Text), th.Body(), tlSize, th.Ink)}, w-b.textX(), Setting{Align: align, TrimStart: true}))
+		s.text = append(s.text, Break([]Span{th.span(strings.TrimSpace(e.Text), th.Body(), b.size(), th.Ink)}, w-b.textX(), Setting{Align: align, TrimStart: true}))
 	}
 	b.set = s
 	return s
@@ -149,7 +152,7 @@ func (b *timelineBlock) tops(s *timelineSet) ([]float64, float64) {
 			y += tlEntryGap
 		}
 		tops = append(tops, y)
-		y += float64(max(1, len(s.text[i]))) * tlLead
+		y += float64(max(1, len(s.text[i]))) * b.lead()
 	}
 	return tops, max(y, group+b.below())
 }
@@ -157,10 +160,10 @@ func (b *timelineBlock) tops(s *timelineSet) ([]float64, float64) {
 // A month's label is centred on its first entry's first line: it and the
 // year over it reach above that entry's top, and below it.
 func (b *timelineBlock) above() float64 {
-	return tlMonth*0.6 + b.theme.Scale.Folio*1.4 - tlLead/2
+	return tlMonth*0.6 + b.theme.Scale.Folio*1.4 - b.lead()/2
 }
 
-func (b *timelineBlock) below() float64 { return tlLead/2 + tlMonth*0.6 }
+func (b *timelineBlock) below() float64 { return b.lead()/2 + tlMonth*0.6 }
 
 // Measure implements Block.
 func (b *timelineBlock) Measure(w float64) float64 {
@@ -201,10 +204,10 @@ func (b *timelineBlock) Draw(c *Canvas, x, y, w float64) error {
 	th := b.theme
 	rx := x + tlMonthW + tlRuleGap
 	tops, h := b.tops(s)
-	c.FillRect(rx-0.5, y+tops[0]+tlLead/2, 1, h-tops[0]-tlLead/2, th.Rule)
+	c.FillRect(rx-0.5, y+tops[0]+b.lead()/2, 1, h-tops[0]-b.lead()/2, th.Rule)
 	for k, i := 0, b.from; i < b.to; k, i = k+1, i+1 {
 		top := y + tops[k]
-		mid := top + tlLead/2
+		mid := top + b.lead()/2
 		label, body := b.tags.entry(i)
 		day := s.day[i]
 		// the month and year are drawn once for a month's entries: the
@@ -231,12 +234,12 @@ func (b *timelineBlock) Draw(c *Canvas, x, y, w float64) error {
 		}
 		if len(day.Glyphs) > 0 {
 			c.Begin(label)
-			c.TextLine(day, rx+tlTextGap, top+baseline(tlSize, tlLead))
+			c.TextLine(day, rx+tlTextGap, top+baseline(b.size(), b.lead()))
 			c.End()
 		}
 		c.Begin(body)
 		for n, l := range s.text[i] {
-			c.TextLine(l, x+b.textX(), top+float64(n)*tlLead+baseline(tlSize, tlLead))
+			c.TextLine(l, x+b.textX(), top+float64(n)*b.lead()+baseline(b.size(), b.lead()))
 		}
 		c.End()
 	}
