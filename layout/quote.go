@@ -19,6 +19,9 @@ type pullQuote struct {
 	rule  string // the rules' colour
 	align Align
 	rows  int // the rows of the flow it takes, at the width its flow was set at
+
+	setW    float64 // the column width its lines were balanced at
+	setText []Line
 }
 
 // The pull quote's measures, pt: rules, the space inside them, its
@@ -33,7 +36,7 @@ const (
 // lines sets the quote at column width cw: its lines, the attribution's,
 // and its height, rules included.
 func (q *pullQuote) lines(cw float64) (text, by []Line, h float64) {
-	text = Break(q.text, cw, Setting{Align: q.align, TrimStart: true})
+	text = q.balanced(cw)
 	if q.by != nil {
 		by = Break(q.by, cw, Setting{Align: Right})
 	}
@@ -45,6 +48,32 @@ func (q *pullQuote) lines(cw float64) (text, by []Line, h float64) {
 		h += quoteByGap + l.Size*1.5
 	}
 	return text, by, h
+}
+
+// balanced breaks the quote's words at the narrowest measure that takes
+// no more lines than the column does, so that its lines are of a length
+// and none is left with a character or two and the closing mark
+// ("…也是最基本的发展环 / 境。”"): display type is balanced by hand in
+// print. The rules keep the column's width.
+func (q *pullQuote) balanced(cw float64) []Line {
+	if q.setText != nil && q.setW == cw {
+		return q.setText
+	}
+	set := Setting{Align: q.align, TrimStart: true}
+	text := Break(q.text, cw, set)
+	if n := len(text); n > 1 {
+		lo, hi := cw/2, cw // hi takes n lines; lo is narrower than any measure that does
+		for hi-lo > 0.5 {
+			if mid := (lo + hi) / 2; len(Break(q.text, mid, set)) <= n {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		text = Break(q.text, hi, set)
+	}
+	q.setW, q.setText = cw, text
+	return text
 }
 
 // height is the quote's height at column width cw, rules included.
