@@ -487,8 +487,8 @@ func (b *tableBlock) Measure(w float64) float64 {
 	return h
 }
 
-// Split implements Block: between rows, keeping at least three rows (or
-// all of a short table) at the foot of the page and two on the next. A
+// Split implements Block: between rows, keeping at least minRows rows (or
+// all of a short table) at the foot of the page and on the next. A
 // table (or its last part) that fits with its rows set closer (half their
 // padding) is set so, rather than split or moved.
 func (b *tableBlock) Split(w, h float64) (Block, Block) {
@@ -500,21 +500,26 @@ func (b *tableBlock) Split(w, h float64) (Block, Block) {
 	}
 	s := b.layout(w)
 	n := b.to - b.from
-	if n < 5 {
+	if n < 2*minRows {
 		return nil, b
 	}
 	head := *b
 	head.to = b.from
-	for head.to < b.to-2 && head.Measure(w)+s.rowH[head.to] <= h+1e-6 {
+	for head.to < b.to-minRows && head.Measure(w)+s.rowH[head.to] <= h+1e-6 {
 		head.to++
 	}
-	if head.to-b.from < 3 {
+	if head.to-b.from < minRows {
 		return nil, b
 	}
 	tail := *b
 	tail.from, tail.cont = head.to, true
 	return &head, &tail
 }
+
+// minRows is the fewest rows of a table that a page holds when the table
+// splits, on each side: two rows and the total under "（续）" read as
+// leftovers, not as a table.
+const minRows = 3
 
 // tight is the table with its rows set closer, or nil when they are.
 func (b *tableBlock) tight() *tableBlock {
