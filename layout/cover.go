@@ -60,6 +60,7 @@ func (d *Document) cover() Page {
 		return h
 	}
 	var grid []Block
+	var chosen coverGrid
 	if len(cells) > 0 {
 		parts = append(parts,
 			&Paragraph{Spans: []Span{th.span(key, th.Black, th.Cover.Heading, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
@@ -67,8 +68,9 @@ func (d *Document) cover() Page {
 		head := height(parts)
 		for _, c := range evenGrids(len(cells), coverGrids(len(cells), g)) {
 			for _, cell := range cells {
-				cell.(*statCard).big = c.big * th.Cover.Figures
+				cell.(*statCard).resize(c.big * th.Cover.Figures)
 			}
+			chosen = c
 			var rows []Block
 			for i := 0; i < len(cells); i += c.cols {
 				rows = append(rows, &Row{Cells: cells[i:min(i+c.cols, len(cells))], Columns: c.cols, Gutter: g.Gutter, After: th.Grid.CardGap})
@@ -115,6 +117,37 @@ func (d *Document) cover() Page {
 			d.listed = true
 			bottom -= qr
 		}
+	}
+	// the key figures grow into the room the panel leaves, up to half as
+	// large again, keeping a twelfth of it to spread, and only while none
+	// must be set smaller than the others to fit its card: on a cover the
+	// big numbers carry the page, not the space between their rows
+	if len(grid) > 0 {
+		cw := (contentW - g.Gutter*float64(chosen.cols-1)) / float64(chosen.cols)
+		base := chosen.big * th.Cover.Figures
+		var whole []*statCard // the figures that fit their card at the grid's size
+		for _, cell := range cells {
+			c := cell.(*statCard)
+			if _, b := c.setFigure(cw); b >= c.big-0.01 {
+				whole = append(whole, c)
+			}
+		}
+		fits := func(big float64) bool {
+			for _, cell := range cells {
+				cell.(*statCard).resize(big)
+			}
+			for _, c := range whole {
+				if _, b := c.setFigure(cw); b < big-0.01 {
+					return false
+				}
+			}
+			return bottom-top-height(parts) >= (bottom-top)/12
+		}
+		big := base
+		for big+2 <= base*1.5 && fits(big+2) {
+			big += 2
+		}
+		fits(big)
 	}
 	// a panel that leaves more than a fifth of the page empty lowers the
 	// band's foot (up to two thirds of the page), so the cover stays
@@ -293,6 +326,10 @@ func evenGrids(n int, cs []coverGrid) []coverGrid {
 	})
 	return out
 }
+
+// resize sets the card's figure size (and forgets the figure set at the
+// size before).
+func (c *statCard) resize(big float64) { c.big, c.setBig = big, 0 }
 
 // coverGrid is a grid of key figures: columns and figure size, pt.
 type coverGrid struct {

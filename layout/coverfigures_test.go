@@ -1,0 +1,62 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/theme"
+)
+
+// TestCoverFiguresGrow: a cover of one or two key figures, which leaves
+// room below them in every look, sets them larger than its grid's size
+// (the big numbers carry the page, not the space between them); with one
+// to three, all are of one size and none runs out of its card.
+func TestCoverFiguresGrow(t *testing.T) {
+	for _, style := range theme.Names() {
+		for _, n := range []int{1, 2, 3} {
+			t.Run(fmt.Sprintf("%s/%d", style, n), func(t *testing.T) {
+				var b strings.Builder
+				b.WriteString("title: 宁波公安这一年\ndate: 2021-01-18\nsections:\n")
+				for i := range n {
+					fmt.Fprintf(&b, "  - title: 第%d部分\n    stats:\n      - {value: %d, unit: 起, label: 破获案件}\n", i+1, 1200+i*37)
+				}
+				r, err := data.Parse("cover.yaml", []byte(b.String()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				d, _ := build(t, r, Options{Style: style})
+				grid := coverGrids(n, d.geo)[0].big * d.Theme.Cover.Figures
+				var sizes []float64
+				for _, p := range d.Pages[0].Blocks {
+					row, ok := p.Block.(*Row)
+					if !ok {
+						continue
+					}
+					cw := (p.W - row.Gutter*float64(row.Columns-1)) / float64(row.Columns)
+					for _, c := range row.Cells {
+						if sc, ok := c.(*statCard); ok {
+							if _, set := sc.setFigure(cw); set < sc.big-0.01 {
+								t.Errorf("%s: set at %.1f pt in its card, the others at %.1f", sc.stat.Value.Text, set, sc.big)
+							}
+							sizes = append(sizes, sc.big)
+						}
+					}
+				}
+				if len(sizes) != n {
+					t.Fatalf("%d figures on the cover, want %d", len(sizes), n)
+				}
+				for _, s := range sizes {
+					if s != sizes[0] {
+						t.Errorf("figures of %v pt: want one size", sizes)
+						break
+					}
+				}
+				if n < 3 && sizes[0] <= grid {
+					t.Errorf("figures at %.1f pt, the grid's %.1f: they did not grow into the room", sizes[0], grid)
+				}
+			})
+		}
+	}
+}
