@@ -7,15 +7,18 @@ import "github.com/brochure-dev/brochure/ink"
 // figures bigger; each section opened by a band of Primary across the
 // page with its number and title in white; figures large on tinted
 // panels; every chart and photo the full width; body text short, in a
-// larger sans.
+// larger sans. Its second colour (a chart's second series, a falling
+// figure) is a deep orange, Okabe–Ito's vermilion darkened to 4.5:1 on
+// white: the navy it had was the blue's own hue, 1.7:1 apart, and a
+// grouped bar chart's two years could not be told apart in print.
 func poster() Theme {
 	return Theme{
 		About: [2]string{"一图读懂：大色块、大数字、通栏图表", "一图读懂: bands, big figures"},
-		Palette: Palette{Primary: "#0067A5", Accent: "#12436D", Ink: "#1A1A1A", Muted: "#555555", Rule: "#C9D6E0", Tint: "#E6F0F6",
+		Palette: Palette{Primary: "#0067A5", Accent: "#C4540A", Ink: "#1A1A1A", Muted: "#555555", Rule: "#C9D6E0", Tint: "#E6F0F6",
 			Good: "#0067A5", Bad: "#C8161D"},
 		Inks: []ink.Colour{
 			press("#0067A5", 1, 0.45, 0, 0.1),
-			press("#12436D", 0.83, 0.39, 0, 0.57),
+			press("#C4540A", 0, 0.75, 1, 0.1),
 			press("#E6F0F6", 0.1, 0.03, 0, 0),
 		},
 		Scale: Scale{Folio: 7.5, Label: 9, Body: 10.5, Lead: 15.5, Title: 14, HeadWord: 16, HeadPlain: 20, HeadNum: 34,

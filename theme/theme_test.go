@@ -2,6 +2,7 @@ package theme
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -118,4 +119,68 @@ func TestDescribed(t *testing.T) {
 			t.Errorf("%q, then %q", got, again)
 		}
 	}
+}
+
+// TestSecondColour: in every look the second colour (a chart's second
+// series, a falling figure) is of another hue than the primary, at least
+// 60° around the colour wheel, so that two series are told apart by more
+// than their lightness (the poster's navy beside its blue was 3° away and
+// 1.7:1 in lightness); and, since it sets figures, it is dark enough to
+// read as large text on white (3:1).
+func TestSecondColour(t *testing.T) {
+	for _, name := range Names() {
+		th, err := Look(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, a := rgb(t, th.Primary), rgb(t, th.Accent)
+		d := math.Abs(hue(p) - hue(a))
+		if d > 180 {
+			d = 360 - d
+		}
+		if d < 60 {
+			t.Errorf("%s: primary %s and accent %s are %.0f° apart in hue", name, th.Primary, th.Accent, d)
+		}
+		if c := 1.05 / (luminance(a) + 0.05); c < 3 {
+			t.Errorf("%s: accent %s is %.1f:1 on white", name, th.Accent, c)
+		}
+	}
+}
+
+func rgb(t *testing.T, hex string) [3]float64 {
+	c, err := ink.Parse(hex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return [3]float64{float64(c.RGB[0]) / 255, float64(c.RGB[1]) / 255, float64(c.RGB[2]) / 255}
+}
+
+// hue is the colour's hue in degrees (HSL).
+func hue(c [3]float64) float64 {
+	r, g, b := c[0], c[1], c[2]
+	hi, lo := max(r, g, b), min(r, g, b)
+	if hi == lo {
+		return 0
+	}
+	var h float64
+	switch hi {
+	case r:
+		h = math.Mod((g-b)/(hi-lo), 6)
+	case g:
+		h = (b-r)/(hi-lo) + 2
+	default:
+		h = (r-g)/(hi-lo) + 4
+	}
+	return math.Mod(h*60+360, 360)
+}
+
+// luminance is WCAG's relative luminance.
+func luminance(c [3]float64) float64 {
+	lin := func(v float64) float64 {
+		if v <= 0.03928 {
+			return v / 12.92
+		}
+		return math.Pow((v+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c[0]) + 0.7152*lin(c[1]) + 0.0722*lin(c[2])
 }
