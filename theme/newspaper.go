@@ -23,7 +23,7 @@ func newspaper() Theme {
 		Cover: Cover{Fill: "primary", Text: "paper", Figures: 1, Band: 300, TitleTop: 70, TitleSizes: []float64{46, 40, 34, 30, 26},
 			Organization: 12, Subtitle: 20, Date: 10, Summary: 15, Heading: 14, HeadingRule: 1.2, PanelTop: 34},
 		Opener: Opener{Kind: "rule", Rule: 2.5, Number: 11, Format: "%02d", Underline: 0.6},
-		Card:   Card{Kind: "bar", Bar: 2, Inset: 8, Unit: 0.45},
+		Card:   Card{Kind: "bar", Bar: 2, Inset: 8, Unit: 9.5 / 22}, // the unit in the body size
 		Chart:  Chart{Label: 8},
 		Table:  Table{Rules: [3]float64{1, 0.3, 1}, Cell: 8},
 	}

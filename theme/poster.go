@@ -29,7 +29,7 @@ func poster() Theme {
 			TitleSizes:   []float64{54, 48, 42, 36, 30},
 			Organization: 13, Subtitle: 22, Date: 11, Summary: 15, Heading: 16, HeadingRule: 3, PanelTop: 30},
 		Opener: Opener{Kind: "band", Han: true, Rule: 0, Number: 20, Format: "%02d", Underline: 0},
-		Card:   Card{Kind: "panel", Pad: 10, Bar: 0, Inset: 10, Unit: 0.42},
+		Card:   Card{Kind: "panel", Pad: 10, Bar: 0, Inset: 10, Unit: 14.0 / 34}, // the unit in the title size
 		Chart:  Chart{Label: 9},
 		Table:  Table{Zebra: true, Rules: [3]float64{0, 1.5, 0}, Cell: 9},
 	}

@@ -43,7 +43,7 @@ func report() Theme {
 			TitleSizes:   []float64{40, 36, 32, 28, 24},
 			Organization: 12, Subtitle: 18, Date: 11, Summary: 13, Heading: 13, HeadingRule: 0.8, PanelTop: 34},
 		Opener: Opener{Kind: "numeral", Han: true, Rule: 0.8, Number: 34, Format: "%02d", Underline: 0.5},
-		Card:   Card{Kind: "box", Pad: 8, Band: "tint", Bar: 0.5, Inset: 9, Unit: 0.45},
+		Card:   Card{Kind: "box", Pad: 8, Band: "tint", Bar: 0.5, Inset: 9, Unit: 10.0 / 24}, // the unit in the body size
 		Chart:  Chart{Label: 8},
 		Table:  Table{Rules: [3]float64{0.8, 0.4, 0.8}, Cell: 8.5},
 	}

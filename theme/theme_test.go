@@ -184,3 +184,25 @@ func luminance(c [3]float64) float64 {
 	}
 	return 0.2126*lin(c[0]) + 0.7152*lin(c[1]) + 0.0722*lin(c[2])
 }
+
+// TestUnitOnTheScale: a stat card's unit (起, %, 万人次) is set in a size
+// of the look's scale (the body's or the titles'), not in one of its own
+// a few tenths of a point from the body's (9.9 beside 9.5): a page keeps
+// to a handful of sizes.
+func TestUnitOnTheScale(t *testing.T) {
+	for _, name := range Names() {
+		th, err := Look(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := th.Scale
+		unit := s.Stat * th.Card.Unit
+		on := false
+		for _, size := range []float64{s.Folio, s.Label, s.Body, s.Title, s.HeadWord} {
+			on = on || math.Abs(unit-size) < 0.01
+		}
+		if !on {
+			t.Errorf("%s: a card's unit is %.2f pt, not a size of the scale %+v", name, unit, s)
+		}
+	}
+}
