@@ -204,7 +204,7 @@ func TestCardFigureFits(t *testing.T) {
 		l, big := c.figure(tt.w)
 		room := tt.w - cardInset
 		if tt.change != "" {
-			room -= c.big * 0.45
+			room -= c.big * c.theme.Card.Unit
 		}
 		if l.Natural > room+0.01 {
 			t.Errorf("%s%s%s at %.1f pt: figure %.2f pt wide in %.2f (size %.1f)", tt.prefix, tt.value, tt.unit, tt.w, l.Natural, room, big)
