@@ -122,6 +122,7 @@ func (d *Document) cover() Page {
 	// large again, keeping a twelfth of it to spread, and only while none
 	// must be set smaller than the others to fit its card: on a cover the
 	// big numbers carry the page, not the space between their rows
+	before := bottom - top - height(parts) // what the panel leaves at the grid's size
 	if len(grid) > 0 {
 		cw := (contentW - g.Gutter*float64(chosen.cols-1)) / float64(chosen.cols)
 		base := chosen.big * th.Cover.Figures
@@ -161,7 +162,10 @@ func (d *Document) cover() Page {
 	// to it: a tall band of colour with the title at its top and nothing
 	// under it looked unfinished; with the title on its foot it is a
 	// cover (the organization, when the band has one, goes along).
-	if left := bottom - top - height(parts); left > limit {
+	// (judged by what the panel left before its figures grew: a cover
+	// whose figures could grow but little, hemmed in by their cards'
+	// width, still lowers its band by what they left)
+	if left := bottom - top - height(parts); before > limit {
 		grow := min(left-keep, 0.66*g.H-band)
 		if grow > 0 {
 			band += grow
