@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/pdftest"
 	"github.com/brochure-dev/brochure/theme"
 )
 
@@ -57,6 +58,21 @@ func TestCoverFiguresGrow(t *testing.T) {
 					t.Errorf("figures at %.1f pt, the grid's %.1f: they did not grow into the room", sizes[0], grid)
 				}
 			})
+		}
+	}
+}
+
+// TestCoverFootAfterGrowth: figures that can grow but little (three on
+// A5, hemmed in by their cards' width) leave the room to the band, as
+// they did before they grew: the cover of a bilingual A5 review keeps no
+// blank band over 12 % of the page (14 % in the report look when the
+// figures kept it).
+func TestCoverFootAfterGrowth(t *testing.T) {
+	r := load(t, "../examples/hong-kong-bilingual/report.yaml")
+	for _, style := range theme.Names() {
+		_, pdf := buildExample(t, r, Options{Style: style}, false)
+		if band := blankBand(pdftest.Render(t, pdf, 0, 40)); band > 0.12 {
+			t.Errorf("%s: a blank band of %.0f %% on the cover", style, band*100)
 		}
 	}
 }
