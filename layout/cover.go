@@ -50,7 +50,6 @@ func (d *Document) cover() Page {
 			cells = append(cells, &statCard{stat: s.Stats[0], theme: th, note: s.Title})
 		}
 	}
-	alignIcons(cells)
 	key, contents := th.Locale.Labels.KeyFigures, th.Locale.Labels.InThisReport
 	height := func(bs []Block) float64 {
 		h := 0.0
@@ -66,18 +65,31 @@ func (d *Document) cover() Page {
 			&Paragraph{Spans: []Span{th.span(key, th.Black, th.Cover.Heading, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
 			Rule{Color: th.Primary, Thickness: th.Cover.HeadingRule, After: 16})
 		head := height(parts)
-		for _, c := range evenGrids(len(cells), coverGrids(len(cells), g)) {
-			for _, cell := range cells {
-				cell.(*statCard).resize(c.big * th.Cover.Figures)
+		// when no grid holds them all, the cards give up their second line
+		// (the section each comes from, which the contents list says too),
+		// so that the cover shows every figure rather than the rows that fit
+	grids:
+		for _, notes := range []bool{true, false} {
+			if !notes {
+				for _, cell := range cells {
+					cell.(*statCard).note, cell.(*statCard).label = "", nil
+				}
 			}
-			chosen = c
-			var rows []Block
-			for i := 0; i < len(cells); i += c.cols {
-				rows = append(rows, &Row{Cells: cells[i:min(i+c.cols, len(cells))], Columns: c.cols, Gutter: g.Gutter, After: th.Grid.CardGap})
-			}
-			grid = rows
-			if head+height(rows) <= bottom-top {
-				break // the largest grid that fits
+			for _, c := range evenGrids(len(cells), coverGrids(len(cells), g)) {
+				for _, cell := range cells {
+					cell.(*statCard).resize(c.big * th.Cover.Figures)
+				}
+				chosen = c
+				var rows []Block
+				for i := 0; i < len(cells); i += c.cols {
+					row := cells[i:min(i+c.cols, len(cells))]
+					alignIcons(row) // a row's figures on one line, its cards of one height; a row without icons keeps no room for one
+					rows = append(rows, &Row{Cells: row, Columns: c.cols, Gutter: g.Gutter, After: th.Grid.CardGap})
+				}
+				grid = rows
+				if head+height(rows) <= bottom-top {
+					break grids // the largest grid that fits
+				}
 			}
 		}
 		parts = append(parts, grid...)
