@@ -12,9 +12,11 @@ import (
 // cover lays out page 1: a band in the primary colour with the title,
 // and below it the key figures (the first figure of each section), set as
 // a designed page whatever their number: 1 to 16 figures in a grid whose
-// columns and figure size follow the count, spread down to the foot of the
-// page; with few figures, the report's summary above them and the
-// sections' titles below them fill the rest.
+// columns and figure size follow the count (the cards without their
+// section's name when that is what makes them fit), grown into the room
+// the page leaves and spread down to its foot; with few figures, the
+// report's summary above them and the sections' titles below them fill
+// the rest, and what is still left lowers the band's foot.
 func (d *Document) cover() Page {
 	r, th, g := d.Report, d.Theme, d.geo
 	p := Page{Number: 1}
