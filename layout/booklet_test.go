@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
@@ -58,5 +60,49 @@ sections:
 	}
 	if at, _ := notes(d.Pages[2]); at != f.Y {
 		t.Errorf("page 3: the notes head at %.0f, want a notes page (at the frame's top, %.0f)", at, f.Y)
+	}
+}
+
+// TestContentsHeadTheBody: the contents of toc: true head the body, with
+// page numbers; section 1 begins under them on the same page rather than
+// leave most of a page blank under a short list, and the numbers they
+// show are the pages the sections begin on.
+func TestContentsHeadTheBody(t *testing.T) {
+	r, err := data.Parse("r.yaml", []byte(`title: 测试
+toc: true
+sections:
+  - title: 一
+    body: 全年共破获案件一千二百起，同比上升百分之十二。
+  - title: 二
+    body: 全年共受理投诉八百件，按时办结率百分之九十九。
+    charts:
+      - {type: bar, title: 甲, data: [{label: a, value: 1}, {label: b, value: 2}]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range []string{"newspaper", "poster", "report"} {
+		d, err := NewWith(r, Options{Style: style})
+		if err != nil {
+			t.Fatal(err)
+		}
+		begins := map[string]string{} // a section's title: the page it begins on
+		var shown []string
+		for _, p := range d.Pages[1:] { // not the cover, which may list the sections
+			for _, b := range p.Blocks {
+				switch b := b.Block.(type) {
+				case *tocEntry:
+					shown = append(shown, b.title+" "+b.page)
+				case *sectionHead:
+					begins[b.title] = fmt.Sprint(p.Number)
+				}
+			}
+			if len(shown) > 0 && len(begins) == 0 {
+				t.Errorf("%s: page %d holds the contents alone", style, p.Number)
+			}
+		}
+		if want := []string{"一 " + begins["一"], "二 " + begins["二"]}; !slices.Equal(shown, want) || begins["一"] != "2" {
+			t.Errorf("%s: contents %q, sections begin %v; want %q, section 1 on page 2", style, shown, begins, want)
+		}
 	}
 }

@@ -331,41 +331,28 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 		// or of section heads alone, would be nearly empty
 		return d.finish(lim)
 	}
-	first := 2
-	var toc []Page
-	if r.TOC {
-		// the contents' length does not depend on the page numbers it
-		// shows, so it is set once to count its pages, then again with them
-		var err error
-		if toc, err = Paginate(d.contents(nil), d.geo.frame(), 2); err != nil {
-			return nil, err
-		}
-		first += len(toc)
-	}
-	// a look with contents (and no toc: pages of their own, and none on
-	// the cover) sets them at the head of the body: set once to find the sections' pages, then
-	// again with them, in the same room
-	inline := th.Contents && !r.TOC && !d.listed // not twice: the cover lists them
+	// the contents (toc: true, or a look that sets them) head the body:
+	// section 1 begins under them where it fits, as a designer sets a
+	// short contents rather than leave half a page blank under it. They
+	// are set once to find the sections' pages, then again with them, in
+	// the same room (their length does not depend on the numbers). A look
+	// that has them sets none when the cover lists the sections; toc:
+	// true asks for them all the same.
+	inline := r.TOC || th.Contents && !d.listed
 	body := func(at map[int]int) []Block {
 		if !inline {
 			return d.body()
 		}
 		return append(append(d.contents(at), Space(th.Grid.SectionGap)), d.body()...)
 	}
-	pages, err := Paginate(body(nil), d.geo.frame(), first)
+	pages, err := Paginate(body(nil), d.geo.frame(), 2)
 	if err == nil && inline {
-		pages, err = Paginate(body(sectionPages(pages)), d.geo.frame(), first)
+		pages, err = Paginate(body(sectionPages(pages)), d.geo.frame(), 2)
 	}
 	if err != nil {
 		return nil, paginateErr(r, err)
 	}
 	justify(pages, d.geo.frame())
-	if r.TOC {
-		if toc, err = Paginate(d.contents(sectionPages(pages)), d.geo.frame(), 2); err != nil {
-			return nil, err
-		}
-		d.Pages = append(d.Pages, toc...)
-	}
 	d.Pages = append(d.Pages, pages...)
 	return d.finish(lim)
 }

@@ -258,12 +258,8 @@ var popplerSplits = map[string][]int{
 	// case for the owner of the code named. (The hospital's paragraph 2,
 	// a short text under its full-width line chart, reads whole since the
 	// chart follows its text, as the university's.)
-	// 3, 19: the left caption of a row of a landscape and a portrait
-	// photo (the second not at column 2's edge) read inside a paragraph
-	// that column 1 above the row ends in the middle of; 31, 32 (poster):
-	// column 2's paragraphs above a row of photos read before column 1's,
-	// which a ### subheading starts
-	"market-regulation-2025": {3}, "poster/market-regulation-2025": {3, 31, 32}, "report/market-regulation-2025": {19},
+	// (the market report reads whole in every look since its contents
+	// head the body: its paragraphs fall on other pages)
 	// 12: see orderSplits (14 in the poster look, which poppler read with
 	// the QR caption inside, reads whole since the line breaker breaks
 	// addresses after their dots too; 2 in every look, the card £12.4
@@ -300,9 +296,10 @@ var orderSplits = map[string][]int{
 // over blankCeiling: each a page to set better, not a look to accept.
 var blankPages = map[string][]int{
 	// The corpus of issue 13, as built (cases for the page's owner):
-	// the contents page (toc: true, seven sections) is its own page,
-	// 56–57 % of it blank
-	"market-regulation-2025": {2}, "poster/market-regulation-2025": {2}, "report/market-regulation-2025": {2},
+	// poster: page 5, section 2's text ends beside its photo in column 2,
+	// the rest of the column blank (since the contents head the body and
+	// section 1 begins under them)
+	"poster/market-regulation-2025": {5},
 	// A5, report: page 12, section 16's head set loose over its card, its
 	// photo sent on to page 13 alone (the poster look's page 2 is within
 	// the ceiling since short texts are set across the columns)
@@ -337,10 +334,6 @@ var blankPages = map[string][]int{
 // text's last lines.)
 var loneAllowed = map[string]int{
 	"poster/showcase-2025": 1,
-	// The corpus of issue 13, as built: the pharmacy photo (portrait)
-	// alone in the left half of page 8, the section's pie and donut under
-	// it in the same half, the right half empty
-	"poster/market-regulation-2025": 1,
 	// A5: section 16's square photo alone in half the width at the head of
 	// page 10: its text, three lines (set across the columns), ends the
 	// page before, and three lines cannot part to go on beside it (carry)

@@ -738,8 +738,11 @@ func band(p filled, f Frame) float64 {
 // after one (past the spaces between them: one joint a blank) — and, as
 // the second choice (loose), any other block but the first. A joint with
 // only space after it is none: moving blank down leaves the band at the
-// foot as tall as it was.
-func joints(bs []Placed) (js, loose []int) {
+// foot as tall as it was. What follows a section's head is the last
+// choice (last): space there reads as a hole in the section (a band
+// under the head's rule), not as air between blocks; a section's rows of
+// cards are no joint, one to the next, nor is a text.
+func joints(bs []Placed) (js, loose, last []int) {
 	end := len(bs)
 	for end > 0 {
 		if _, ok := bs[end-1].Block.(Space); !ok {
@@ -755,8 +758,13 @@ func joints(bs []Placed) (js, loose []int) {
 		_, head := bs[k].Block.(*sectionHead)
 		switch {
 		case prev < 0:
+		case headed(bs[prev].Block):
+			if _, text := bs[k].Block.(*Flow); !text {
+				last = append(last, k)
+			}
 		case head || isFigure(bs[k].Block) || isFigure(bs[prev].Block):
 			js = append(js, k)
+		case statCards(bs[prev].Block) && statCards(bs[k].Block):
 		default:
 			if _, text := bs[k].Block.(*Flow); !text {
 				loose = append(loose, k)
@@ -764,13 +772,21 @@ func joints(bs []Placed) (js, loose []int) {
 		}
 		prev = k
 	}
-	return js, loose
+	return js, loose, last
+}
+
+// headed reports whether b is a section's head.
+func headed(b Block) bool {
+	_, ok := b.(*sectionHead)
+	return ok
 }
 
 // maxJoint is the most space justify adds at one joint, as a share of the
 // frame's height: more would open a hole in the page instead of at its
-// foot; maxLoose the most at a loose joint (inside a section: between its
-// head, its cards and its text), where more would look like a gap.
+// foot; maxLoose the most at a loose joint (inside a section: above a
+// table or a box after its text, never between its head and its cards)
+// and added again before a section's head, where more would look like
+// a gap.
 const (
 	maxJoint = 0.05
 	maxLoose = 0.04
@@ -779,15 +795,16 @@ const (
 // spread is how much justify adds above each block of a page (indexed
 // as bs) with gap left at its foot: an even share at each joint, at most
 // maxJoint of the frame; and when what is left would still be a blank
-// band at the foot (more than maxJoint of the frame), the rest at the loose joints, at most
-// maxLoose each — a page set a little looser inside its sections rather
-// than with a hole at its foot.
+// band at the foot (more than maxJoint of the frame), the rest at the
+// loose joints and before the sections' heads, at most maxLoose each — a
+// page set a little looser rather than with a hole at its foot; a head
+// stays tight on its cards and figures (see joints).
 func spread(bs []Placed, gap float64, f Frame, even bool) []float64 {
 	add := make([]float64, len(bs))
 	if gap < 0.02*f.H {
 		return add
 	}
-	js, loose := joints(bs)
+	js, loose, last := joints(bs)
 	if len(js) > 0 {
 		extra := min(gap/float64(len(js)), maxJoint*f.H)
 		for _, k := range js {
@@ -795,12 +812,21 @@ func spread(bs []Placed, gap float64, f Frame, even bool) []float64 {
 		}
 		gap -= extra * float64(len(js))
 	}
-	if gap > maxJoint*f.H && len(loose) > 0 {
-		extra := min(gap/float64(len(loose)), maxLoose*f.H)
-		for _, k := range loose {
-			add[k] = extra
+	// then the loose joints, then (a band at the foot else) under the
+	// heads. Judging a way to set a page (not even), they count as one:
+	// how much a page can take is the same, where justify puts it is not
+	stages := [][]int{loose, last}
+	if !even {
+		stages = [][]int{slices.Concat(loose, last)}
+	}
+	for _, at := range stages {
+		if gap > maxJoint*f.H && len(at) > 0 {
+			extra := min(gap/float64(len(at)), maxLoose*f.H)
+			for _, k := range at {
+				add[k] += extra
+			}
+			gap -= extra * float64(len(at))
 		}
-		gap -= extra * float64(len(loose))
 	}
 	// even: a foot still blank over orderHole, what is left goes a point
 	// at a time to the joint with the least blank above it, while that is
@@ -814,7 +840,7 @@ func spread(bs []Placed, gap float64, f Frame, even bool) []float64 {
 		}
 		foot += bs[k].H
 	}
-	all := append(append([]int(nil), js...), loose...)
+	all := slices.Concat(js, loose, last)
 	for even && foot > orderHole*f.H && gap >= 1 && len(all) > 0 {
 		least, at := math.Inf(1), -1
 		for _, k := range all {

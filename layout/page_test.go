@@ -268,6 +268,47 @@ func TestJustifySpreadsTheFoot(t *testing.T) {
 	}
 }
 
+// TestJustifyKeepsTheHeadOnItsCards: the space justify adds inside a
+// section goes above a block after its text (a table, a box), not
+// between its head and its stat cards nor between the cards and the
+// text, unless the page would still end with a band (a designer saw a
+// band of 25–60 px at 60 dpi under a head's rule, over its cards).
+func TestJustifyKeepsTheHeadOnItsCards(t *testing.T) {
+	f := Frame{W: 400, H: 1000}
+	for _, tt := range []struct {
+		gap   float64 // left at the foot before justify
+		loose bool    // whether the head may part from its cards
+	}{
+		{80, false},
+		{400, true}, // loose everywhere else, still a band at the foot
+	} {
+		cards := &Row{Cells: []Block{&statCard{}}, Columns: 1}
+		bs := []Block{&sectionHead{}, Space(10), cards, flowOf(4, 8, false), box{h: 100}}
+		hs := []float64{80, 10, 60, 0, 100}
+		hs[3] = f.H - tt.gap - 250
+		var placed []Placed
+		y := 0.0
+		for i, b := range bs {
+			placed = append(placed, Placed{Block: b, Y: y, H: hs[i]})
+			y += hs[i]
+		}
+		pages := []Page{{Blocks: placed}, {}}
+		justify(pages, f)
+		under := pages[0].Blocks[2].Y - (pages[0].Blocks[1].Y + 10)
+		above := pages[0].Blocks[3].Y - (pages[0].Blocks[2].Y + 60)
+		table := pages[0].Blocks[4].Y - (pages[0].Blocks[3].Y + hs[3])
+		if table < 1 {
+			t.Errorf("gap %.0f: the table moved %.0f pt, want the page's space above it", tt.gap, table)
+		}
+		if !tt.loose && (under > 0 || above > 0) {
+			t.Errorf("gap %.0f: %.0f pt between the head and its cards, %.0f between the cards and the text; want none", tt.gap, under, above)
+		}
+		if tt.loose && under == 0 {
+			t.Errorf("gap %.0f: the head kept on its cards over a band at the foot", tt.gap)
+		}
+	}
+}
+
 // TestPagesFullAndInOrder: a section's figure that does not fit after
 // its text is set before it, not after the next section's head, and
 // no page but the last ends with more than orderHole of it blank.
