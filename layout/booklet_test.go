@@ -13,7 +13,7 @@ import (
 // lines down to the frame's foot), so that it ends with no blank band;
 // a page of content before it does not.
 func TestNotesBelow(t *testing.T) {
-	r, err := data.Parse("r.yaml", []byte(`title: 测试
+	_, d := laidOut(t, `title: 测试
 print: {booklet: true}
 sections:
   - title: 一
@@ -21,14 +21,7 @@ sections:
     charts:
       - {type: bar, title: 甲, data: [{label: a, value: 1}, {label: b, value: 2}]}
       - {type: bar, title: 乙, data: [{label: a, value: 3}, {label: b, value: 4}]}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := New(r)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	if len(d.Pages) != 4 {
 		t.Fatalf("%d pages, want the cover, a page of content, a notes page and the back cover", len(d.Pages))
 	}

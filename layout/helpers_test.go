@@ -64,3 +64,18 @@ var (
 	gutter      = defaultTheme().Grid.Gutter
 	contentW    = pageW - 2*marginX
 )
+
+// laidOut is the report written in src, read and laid out: a test's
+// report in a few lines of YAML.
+func laidOut(t testing.TB, src string) (*data.Report, *Document) {
+	t.Helper()
+	r, err := data.Parse("r.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := New(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, d
+}

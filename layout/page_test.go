@@ -397,7 +397,7 @@ func outOfOrder(pages []Page, kickers []Block) []string {
 // section's text, is set under them (a signature, not the flow's
 // trailer), and when they go overleaf it goes with them, after them.
 func TestBylineCloses(t *testing.T) {
-	r, err := data.Parse("r.yaml", []byte(`title: 测试
+	_, d := laidOut(t, `title: 测试
 byline: 记者 张贻富
 sections:
   - title: 一
@@ -405,14 +405,7 @@ sections:
     charts:
       - {type: bar, title: 甲, data: [{label: a, value: 1}, {label: b, value: 2}]}
       - {type: bar, title: 乙, data: [{label: a, value: 3}, {label: b, value: 4}]}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := New(r)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	bs := d.body()
 	var last Block
 	for _, b := range bs {

@@ -279,18 +279,11 @@ func TestWideTable(t *testing.T) {
 // document, in the report's language.
 func TestTableNumbers(t *testing.T) {
 	for _, c := range []struct{ lang, want string }{{"zh-CN", "表3　乙表（续）"}, {"en", "Table 3. 乙表（续）"}} {
-		r, err := data.Parse("n.yaml", []byte("title: T\ndate: 2025-01-01\nlanguage: "+c.lang+`
+		r, d := laidOut(t, "title: T\ndate: 2025-01-01\nlanguage: "+c.lang+`
 sections:
   - {title: A, tables: [{title: 甲, columns: [a, b], rows: [[x, 1]]}, {title: 甲, columns: [a, b], rows: [[x, 1]]}]}
   - {title: B, tables: [{title: 乙表, columns: [a, b], rows: [[x, 1]]}]}
-`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := New(r)
-		if err != nil {
-			t.Fatal(err)
-		}
+`)
 		b := d.table(1, 0, r.Sections[1].Tables[0]).(*tableBlock)
 		b.style.Numbered = true
 		var got string
