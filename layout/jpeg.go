@@ -32,31 +32,21 @@ func cleanJPEG(b []byte) ([]byte, jpegInfo, error) {
 	var icc [][]byte // APP2 ICC_PROFILE segments, kept for CMYK only
 	i := 2
 	for i < len(b) {
-		if b[i] != 0xFF {
-			return nil, info, fmt.Errorf("damaged JPEG: no marker at byte %d", i)
+		m, at, n, err := jpegSegment(b, i)
+		if err != nil {
+			return nil, info, fmt.Errorf("damaged JPEG: %v", err)
 		}
-		for i < len(b) && b[i] == 0xFF { // fill bytes
-			i++
-		}
-		if i >= len(b) {
+		if at == len(b) && m == 0 { // the file ends in fill bytes
 			break
 		}
-		m := b[i]
-		i++
+		i = at
 		switch {
 		case m == 0xD9: // EOI
 			out = append(out, 0xFF, 0xD9)
 			return out, info, nil
-		case m == 0x01 || m >= 0xD0 && m <= 0xD7: // no length
+		case n == 0: // a marker without a segment
 			out = append(out, 0xFF, m)
 			continue
-		}
-		if i+2 > len(b) {
-			return nil, info, fmt.Errorf("damaged JPEG: segment cut short")
-		}
-		n := int(binary.BigEndian.Uint16(b[i:]))
-		if n < 2 || i+n > len(b) {
-			return nil, info, fmt.Errorf("damaged JPEG: segment of %d bytes at byte %d", n, i)
 		}
 		seg := b[i-2 : i+n] // marker, length, payload
 		payload := b[i+2 : i+n]
@@ -90,6 +80,36 @@ func cleanJPEG(b []byte) ([]byte, jpegInfo, error) {
 		i += n
 	}
 	return nil, info, fmt.Errorf("damaged JPEG: no image data")
+}
+
+// jpegSegment reads the marker at b[i], past its fill bytes: the marker
+// m, at the index after it (m 0 and at len(b) when the file ends in
+// fill bytes), and
+// n the length of the segment that begins there (its two length bytes
+// included), 0 for a marker that has none (EOI, TEM, RSTn). What
+// cleanJPEG and jpegWhole both walk.
+func jpegSegment(b []byte, i int) (m byte, at, n int, err error) {
+	if b[i] != 0xFF {
+		return 0, 0, 0, fmt.Errorf("no marker at byte %d", i)
+	}
+	for i < len(b) && b[i] == 0xFF { // fill bytes
+		i++
+	}
+	if i >= len(b) {
+		return 0, i, 0, nil
+	}
+	m, i = b[i], i+1
+	if m == 0xD9 || m == 0x01 || m >= 0xD0 && m <= 0xD7 {
+		return m, i, 0, nil
+	}
+	if i+2 > len(b) {
+		return m, i, 0, fmt.Errorf("cut short in a segment")
+	}
+	n = int(binary.BigEndian.Uint16(b[i:]))
+	if n < 2 || i+n > len(b) {
+		return m, i, 0, fmt.Errorf("cut short: a segment of %d bytes at byte %d", n, i)
+	}
+	return m, i, n, nil
 }
 
 // insertAfterSOI puts segs right after the start-of-image marker (and
@@ -163,32 +183,22 @@ func jpegWhole(b []byte) error {
 	scan := false // a scan (SOS) was read: the file has image data
 	i := 2
 	for i < len(b) {
-		if b[i] != 0xFF {
-			return fmt.Errorf("no marker at byte %d", i)
+		m, at, n, err := jpegSegment(b, i)
+		if err != nil {
+			return err
 		}
-		for i < len(b) && b[i] == 0xFF { // fill bytes
-			i++
-		}
-		if i >= len(b) {
+		if at == len(b) && m == 0 { // the file ends in fill bytes
 			break
 		}
-		m := b[i]
-		i++
+		i = at
 		switch {
 		case m == 0xD9: // EOI
 			if !scan {
 				return fmt.Errorf("no image data")
 			}
 			return nil
-		case m == 0x01 || m >= 0xD0 && m <= 0xD7: // no length
+		case n == 0: // a marker without a segment
 			continue
-		}
-		if i+2 > len(b) {
-			return fmt.Errorf("cut short in a segment")
-		}
-		n := int(binary.BigEndian.Uint16(b[i:]))
-		if n < 2 || i+n > len(b) {
-			return fmt.Errorf("cut short: a segment of %d bytes at byte %d", n, i)
 		}
 		i += n
 		if m != 0xDA { // SOS: its entropy-coded data follows, up to the next marker
