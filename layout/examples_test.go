@@ -334,11 +334,11 @@ var blankPages = map[string][]int{
 // text's last lines.)
 var loneAllowed = map[string]int{
 	"poster/showcase-2025": 1,
-	// A5: section 16's square photo alone in half the width at the head of
-	// page 10: its text, three lines (set across the columns), ends the
-	// page before, and three lines cannot part to go on beside it (carry)
-	// (in the poster look it stands beside its text now)
-	"hospital-annual-2025": 1,
+	// (the hospital's section 16, A5: its square photo, alone in half the
+	// width at the head of page 10 with its text ending the page before,
+	// stands beside its text in every look since a section without a
+	// headline sets its title as its head: the newspaper's page breaks
+	// fall elsewhere)
 	// landscape: section 2's line chart alone in half the width on page 3
 	// (the rest of the row empty beside it) and its hbar on page 4
 	// (newspaper); the 2:1 panorama alone in a third of the width on page

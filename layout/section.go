@@ -332,6 +332,8 @@ func cardRows(cards []Block, cols int, gutter float64) []Block {
 // (the newspaper's 副题), after the dash the page puts between them, in
 // Regular: lighter than the headline, larger than the body. Keeping the
 // titles out of Bold also keeps the Bold subset to the headlines' words.
+// A section without a headline has its title for its head, set as a
+// headline without figures is (Black, HeadPlain).
 func (d *Document) sectionHead(i int, s data.Section) Block {
 	th := d.Theme
 	h := &sectionHead{n: i, title: s.Title}
@@ -352,14 +354,17 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	if s.Headline != "" {
 		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 4})
 	}
-	title := []Span{th.span(s.Title, th.Regular, th.Scale.Title, th.Ink)}
+	title := &Paragraph{Spans: []Span{th.span(s.Title, th.Regular, th.Scale.Title, th.Ink)}, Setting: Setting{Align: Left, TrimStart: true}, After: 6}
 	if s.Headline != "" {
-		title = append([]Span{th.span(th.Locale.Labels.Dash, th.Regular, th.Scale.Title, th.Primary)}, title...)
+		title.Spans = append([]Span{th.span(th.Locale.Labels.Dash, th.Regular, th.Scale.Title, th.Primary)}, title.Spans...)
+	} else {
+		// no headline: the title is the section's head, set as a headline
+		// of words is (at the deck's size, under the number, it read as a
+		// deck whose headline was missing)
+		title.Spans = []Span{th.span(s.Title, th.Black, th.Scale.HeadPlain, th.Ink)}
+		title.Setting.PhraseBreaks = true
 	}
-	st.Blocks = append(st.Blocks,
-		&Paragraph{Spans: title, Setting: Setting{Align: Left, TrimStart: true}, After: 6},
-		Rule{Color: th.Rule, Thickness: th.Opener.Underline, After: 12},
-	)
+	st.Blocks = append(st.Blocks, title, Rule{Color: th.Rule, Thickness: th.Opener.Underline, After: 12})
 	return h
 }
 
