@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -662,14 +663,29 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 }
 
 // parts are the card's prefix, figure and unit as printed and said (the
-// structure tree's text), written in the card's style.
+// structure tree's text), written in the card's style. A ratio's lead
+// (prefix: "1:" before 4.5, as the format asks a ratio to be written) is
+// part of the figure: 1:4.5 is one figure, set as one, its colon the
+// figures' own (not the full-width ：) and without spaces.
 func (c *statCard) parts() (prefix, figure, unit string) {
 	if c.style == "" {
 		c.style = c.defaultStyle(false)
 	}
 	s := c.stat
-	return c.theme.Locale.Figure(s.Prefix, s.Value.Text, s.Unit, c.style)
+	prefix, figure, unit = c.theme.Locale.Figure(s.Prefix, s.Value.Text, s.Unit, c.style)
+	if m := ratioLead.FindStringSubmatch(prefix); m != nil {
+		colon := m[2]
+		if colon == "：" {
+			colon = ":"
+		}
+		return "", m[1] + colon + figure, unit
+	}
+	return prefix, figure, unit
 }
+
+// ratioLead is a prefix that is a ratio's first term and its colon: 1:,
+// 1 : , 1：, 1∶.
+var ratioLead = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([:：∶])\s*$`)
 
 // defaultStyle is how the figure is written: as its format: says, else
 // as a designer sets a big figure that must carry the page — in 万 and 亿

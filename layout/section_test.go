@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
@@ -71,4 +72,37 @@ func spanSize(b Block, text string) float64 {
 		return max(spanSize(b.Left, text), spanSize(b.Right, text))
 	}
 	return 0
+}
+
+// TestRatioOneFigure: a ratio written as the format asks (value: 4.5,
+// prefix: "1:") is set as one figure, 1:4.5, in one face, size and
+// colour, however its colon and spaces are written; a prefix of words
+// (约) stays smaller before the figure.
+func TestRatioOneFigure(t *testing.T) {
+	for _, style := range theme.Names() {
+		for _, prefix := range []string{"1:", "1 : ", "1：", "1∶"} {
+			_, d := laidOut(t, "title: 护理\ntheme: {style: "+style+"}\nsections:\n  - title: 护理人力\n    stats:\n      - {value: 4.5, prefix: \""+prefix+"\", label: 护病比}\n")
+			c := d.statCard(d.Report.Sections[0].Stats[0]).(*statCard)
+			l, _ := c.setFigure(200)
+			want := "1:4.5"
+			if prefix == "1∶" {
+				want = "1∶4.5"
+			}
+			if got := l.Text(); got != want {
+				t.Errorf("%s, prefix %q: the figure reads %q, want %q", style, prefix, got, want)
+			}
+			for _, g := range l.Glyphs {
+				if g0 := l.Glyphs[0]; g.Size != g0.Size || g.Face != g0.Face || g.Color != g0.Color {
+					t.Errorf("%s, prefix %q: %q at %.1f pt in %s, %q at %.1f pt in %s: two things, not one figure", style, prefix, g0.R, g0.Size, g0.Color, g.R, g.Size, g.Color)
+					break
+				}
+			}
+		}
+		_, d := laidOut(t, "title: 外贸\ntheme: {style: "+style+"}\nsections:\n  - title: 进出口\n    stats:\n      - {value: 98, prefix: 约, unit: 亿美元, label: 进出口总额}\n")
+		c := d.statCard(d.Report.Sections[0].Stats[0]).(*statCard)
+		l, _ := c.setFigure(200)
+		if !strings.HasPrefix(l.Text(), "约98") || l.Glyphs[0].Size >= l.Glyphs[1].Size {
+			t.Errorf("%s: a prefix of words reads %q, its 约 at %.1f pt beside %.1f: want it smaller", style, l.Text(), l.Glyphs[0].Size, l.Glyphs[1].Size)
+		}
+	}
 }
