@@ -533,14 +533,11 @@ func coverFigures(t *testing.T, name string, r *data.Report, d *Document) {
 }
 
 // coverShort are the covers, by look and report, that show fewer key
-// figures than they have (with how many they show): the Taiwan hospital's
-// sixteen on A5, whose cards, without their sections' names and with an
-// icon's room only in the row that has one, all stand in the newspaper
-// look's four columns; the report's boxes and the poster's panels, larger
-// and padded, keep the rows that fit.
-var coverShort = map[string]int{
-	"report/hospital-annual-2025": 9, "poster/hospital-annual-2025": 6,
-}
+// figures than they have (with how many they show). None: a cover that
+// no grid holds sets its cards tight (the Taiwan hospital's sixteen on
+// A5 in the report and poster looks, whose boxes and panels showed nine
+// and six).
+var coverShort = map[string]int{}
 
 // coverCards counts the stat cards among blocks, in rows too.
 func coverCards(blocks []Placed) int {

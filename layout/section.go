@@ -579,6 +579,10 @@ type statCard struct {
 	// iconRoom keeps an icon's room above the figure when the card has
 	// none but others beside it do (alignIcons)
 	iconRoom bool
+	// tight is a card of a crowded cover (sixteen figures on A5): half
+	// its look's padding, a narrower inset, the label at the type scale's
+	// smallest size, so that every figure stands on the cover
+	tight bool
 	// peers are the cards set with it (alignIcons): all as tall as the
 	// tallest, so that boxes and panels of a row end on one line
 	peers []*statCard
@@ -627,7 +631,10 @@ const prefixShare = 0.65
 func (c *statCard) setFigure(w float64) (Line, float64) {
 	s, th := c.stat, c.theme
 	spans := func(big float64) []Span {
-		small := big * th.Card.Unit
+		// the unit in its share of the figure's size, but never below the
+		// type scale's smallest size (a small figure's unit, on a cover of
+		// sixteen on A5, was 5 pt)
+		small := max(big*th.Card.Unit, th.Scale.Folio)
 		var sp []Span
 		prefix, figure, unit := c.parts()
 		if prefix != "" {
@@ -645,14 +652,15 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 	}
 	big := c.big
 	// measured as set (CJK–Latin spaces, fallback face included); every
-	// width scales with the size, so one step lands inside the card
+	// width scales with the size, so one step lands inside the card, but
+	// for a unit held at the smallest size, which takes a step or two more
 	c.style = c.defaultStyle(false)
 	lines := Break(spans(big), 1e6, Setting{Align: Left})
 	if len(lines) > 0 && lines[0].Natural > room && c.style != c.defaultStyle(true) {
 		c.style = c.defaultStyle(true) // in 万 and 亿 rather than shrunk
 		lines = Break(spans(big), 1e6, Setting{Align: Left})
 	}
-	if len(lines) > 0 && lines[0].Natural > room {
+	for i := 0; i < 4 && len(lines) > 0 && lines[0].Natural > room; i++ {
 		big *= room / lines[0].Natural
 		lines = Break(spans(big), 1e6, Setting{Align: Left})
 	}
@@ -719,7 +727,11 @@ func (c *statCard) text() *Paragraph {
 	if c.label != nil {
 		return c.label
 	}
-	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, c.theme.Scale.Label, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: 11}
+	size, leading := c.theme.Scale.Label, 11.0
+	if c.tight {
+		size, leading = c.theme.Scale.Folio, math.Round(c.theme.Scale.Folio*4/3)
+	}
+	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, size, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: leading}
 	for _, s := range []string{c.note, c.source} {
 		if s != "" {
 			p.Spans = append(p.Spans, c.theme.span("\n"+s, c.theme.Regular, c.theme.Scale.Folio, c.theme.Muted))
@@ -736,7 +748,16 @@ func (c *statCard) text() *Paragraph {
 // card was a block of its own, and the cards over column 2 were read
 // between the columns, inside the paragraph that runs from one to the
 // other.
-func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 + c.theme.Card.Pad }
+func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 + c.pad() }
+
+// pad is the room above the figure and below the label (a box's or
+// panel's inside): half the look's on a tight card.
+func (c *statCard) pad() float64 {
+	if c.tight {
+		return math.Round(c.theme.Card.Pad / 2)
+	}
+	return c.theme.Card.Pad
+}
 
 // hang is how far a figure shrunk to size big to fit its card is raised
 // from the baseline of a full-size one: its top (as poppler measures it,
@@ -754,12 +775,17 @@ func (c *statCard) hang(big float64) float64 {
 
 // inset is from the card's left edge to its text; right is the room kept
 // at its right edge (a box's or panel's inside).
-func (c *statCard) inset() float64 { return c.theme.Card.Inset }
+func (c *statCard) inset() float64 {
+	if c.tight {
+		return math.Round(c.theme.Card.Inset * 0.6)
+	}
+	return c.theme.Card.Inset
+}
 func (c *statCard) right() float64 {
 	if c.theme.Card.Kind == "bar" {
 		return 0
 	}
-	return c.theme.Card.Inset
+	return c.inset()
 }
 
 // Measure implements Block.
@@ -773,7 +799,7 @@ func (c *statCard) Measure(w float64) float64 {
 
 // own is the card's height at width w by what it holds.
 func (c *statCard) own(w float64) float64 {
-	return c.iconH() + c.labelTop() + c.text().Measure(w-c.inset()-c.right()) + c.theme.Card.Pad
+	return c.iconH() + c.labelTop() + c.text().Measure(w-c.inset()-c.right()) + c.pad()
 }
 
 // Split implements Block: a card does not split.
@@ -796,9 +822,9 @@ func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 	default:
 		cv.FillRect(x, y+2, c.theme.Card.Bar, h-4, c.color())
 	}
-	y = c.drawIcon(cv, x+c.inset(), y+c.theme.Card.Pad) - c.theme.Card.Pad // the figure below it, as without one
+	y = c.drawIcon(cv, x+c.inset(), y+c.pad()) - c.pad() // the figure below it, as without one
 	lh := c.big * 1.15
-	base := y + c.theme.Card.Pad + baseline(c.big, lh) - c.hang(big)
+	base := y + c.pad() + baseline(c.big, lh) - c.hang(big)
 	cv.TextLine(l, x+c.inset(), base)
 	if c.stat.Change != "" {
 		t := big * 0.32
