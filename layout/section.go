@@ -653,16 +653,28 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 	big := c.big
 	// measured as set (CJK–Latin spaces, fallback face included); every
 	// width scales with the size, so one step lands inside the card, but
-	// for a unit held at the smallest size, which takes a step or two more
+	// for a unit (or prefix) held at the smallest size: then the size is
+	// solved from the widths at the last two sizes (the line's width is
+	// linear in it)
 	c.style = c.defaultStyle(false)
 	lines := Break(spans(big), 1e6, Setting{Align: Left})
 	if len(lines) > 0 && lines[0].Natural > room && c.style != c.defaultStyle(true) {
 		c.style = c.defaultStyle(true) // in 万 and 亿 rather than shrunk
 		lines = Break(spans(big), 1e6, Setting{Align: Left})
 	}
-	for i := 0; i < 4 && len(lines) > 0 && lines[0].Natural > room; i++ {
-		big *= room / lines[0].Natural
+	if len(lines) > 0 && lines[0].Natural > room {
+		was, wide := big, lines[0].Natural
+		big *= room / wide
 		lines = Break(spans(big), 1e6, Setting{Align: Left})
+		for i := 0; i < 4 && len(lines) > 0 && lines[0].Natural > room; i++ {
+			slope := (wide - lines[0].Natural) / (was - big)
+			if slope <= 0 {
+				break
+			}
+			was, wide = big, lines[0].Natural
+			big -= (wide-room)/slope + 0.01
+			lines = Break(spans(big), 1e6, Setting{Align: Left})
+		}
 	}
 	if len(lines) == 0 {
 		return Line{}, big
