@@ -666,13 +666,13 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 		was, wide := big, lines[0].Natural
 		big *= room / wide
 		lines = Break(spans(big), 1e6, Setting{Align: Left})
-		for i := 0; i < 4 && len(lines) > 0 && lines[0].Natural > room; i++ {
+		for i := 0; i < 4 && len(lines) > 0 && lines[0].Natural > room+0.005; i++ { // over by more than rounding
 			slope := (wide - lines[0].Natural) / (was - big)
 			if slope <= 0 {
 				break
 			}
 			was, wide = big, lines[0].Natural
-			big -= (wide-room)/slope + 0.01
+			big -= (wide - room) / slope
 			lines = Break(spans(big), 1e6, Setting{Align: Left})
 		}
 	}
