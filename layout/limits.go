@@ -76,8 +76,14 @@ func (d *Document) checkFit(cover Page) error {
 	}
 	if bottom > band-12 {
 		lines := len((&Paragraph{Spans: []Span{d.Theme.span(r.Title, d.Theme.Black, g.display(d.Theme.Cover.TitleSizes[0]), "")}, Setting: Setting{Align: Left, PhraseBreaks: true}}).Lines(g.contentW()))
-		add("title", "the title takes %d lines on the cover, and with the subtitle, organization and date it runs out of the cover's coloured band; shorten the title to about %d characters and put the rest in subtitle:",
-			lines, max(10, utf8.RuneCountInString(r.Title)*2/(lines+1)))
+		if n := utf8.RuneCountInString(r.Title); lines > 1 && n > 10 {
+			add("title", "the title takes %d lines on the cover, and with the subtitle, organization and date it runs out of the cover's coloured band; shorten the title to about %d characters and put the rest in subtitle:",
+				lines, max(10, n*2/(lines+1)))
+		} else {
+			// a title of one line, or already short: shortening it does
+			// not help, what stands under it must go
+			add("title", "the title, subtitle, organization and date run out of the cover's coloured band on this paper; the title is already short: leave out the subtitle (or say it in summary:) or shorten the organization")
+		}
 	}
 	frame := g.frame().H
 	for i, s := range r.Sections {
