@@ -287,9 +287,9 @@ var popplerSplits = map[string][]int{
 	// order around the subheadings 抓短板 and 抓协同 that open column 2;
 	// 34: see orderSplits
 	"river-basin-2025": {9, 14, 15, 16, 17, 34},
-	// report look: section 1's paragraph 2, on page 3 beside the pie legend
-	// of the row above (the section's figures set before its text), read
-	// with the legend's items inside it
+	// report look: section 1's paragraph 2 on page 2, read with the note
+	// of the fourth stat card (前年度比−1.3ポイント, 経常収支比率, over
+	// column 2) inside it where it runs from column 1 into column 2
 	"report/minato-city-2025": {2},
 }
 
