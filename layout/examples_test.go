@@ -281,6 +281,16 @@ var popplerSplits = map[string][]int{
 	"report/district-bureau-2023": {6},
 	// the port's section 3 in the poster look, the same case
 	"poster/port-review-2025": {6},
+	// The three reports of a new user (issue: reports nobody tuned the
+	// layout to), as built. river-basin-2025 (newspaper): 9 and 14–17,
+	// section 2's 2,400 characters over pages 3–4, read by poppler out of
+	// order around the subheadings 抓短板 and 抓协同 that open column 2;
+	// 34: see orderSplits
+	"river-basin-2025": {9, 14, 15, 16, 17, 34},
+	// report look: section 1's paragraph 2 on page 2, read with the note
+	// of the fourth stat card (前年度比−1.3ポイント, 経常収支比率, over
+	// column 2) inside it where it runs from column 1 into column 2
+	"report/minato-city-2025": {2},
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
@@ -290,6 +300,11 @@ var orderSplits = map[string][]int{
 	// the section's table is set between the lines of its one paragraph:
 	// two lines and one above it, the rest on the next page
 	"ngo-impact-2025": {12},
+	// section 11's paragraph 1 (newspaper): its first two lines at the foot
+	// of page 12, then the first two entries of the section's timeline
+	// under them on page 12, the paragraph's end on page 13 (the timeline
+	// begun before the text, its quote and photo are set)
+	"river-basin-2025": {34},
 }
 
 // blankPages are the pages, by look and report, that keep a blank band
@@ -312,6 +327,17 @@ var blankPages = map[string][]int{
 	// table (newspaper); section 2's text ends page 4, its two photos
 	// take page 5 (poster)
 	"tech-park-2025": {8}, "poster/tech-park-2025": {4},
+	// The new user's reports, as built. macao-library-brief (A5
+	// landscape, 2 sections): section 2's two lines of text end page 3
+	// (newspaper, report: 72 and 19 %), its quote alone on page 4, page 5
+	// empty but for the running head (all looks), its portrait photo alone
+	// on page 6 — a 2-section brief on 6 pages
+	"macao-library-brief": {3, 4, 5}, "poster/macao-library-brief": {4, 5}, "report/macao-library-brief": {3, 4, 5},
+	// river-basin-2025 (A4 booklet): poster page 8, section 3's 30-day
+	// chart set as 30 horizontal bars the full width, 15 % blank under it;
+	// report page 7, section 3's lone card (0 人) and half-width line chart
+	// after its text, the next page its 30-bar hbar
+	"poster/river-basin-2025": {8}, "report/river-basin-2025": {7},
 }
 
 // loneAllowed are the figures, by report and look, set alone in half the
@@ -344,6 +370,18 @@ var loneAllowed = map[string]int{
 	// (newspaper); the 2:1 panorama alone in a third of the width on page
 	// 8 (poster)
 	"tech-park-2025": 2, "poster/tech-park-2025": 1,
+	// The new user's reports: macao-library-brief's portrait photo alone
+	// on page 6 (every look; its section is a line of text and a quote);
+	// minato-city-2025, section 2: newspaper, its grouped chart alone at
+	// the foot of page 3's column 1 (column 2 blank under the square photo
+	// beside the text) and its portrait photo alone at the head of page 4;
+	// report, the square photo alone at the head of page 4;
+	// river-basin-2025, section 3: report, the cards' lone 0 人 and the
+	// monthly line chart alone on page 7, the 30-day hbar alone on page 8;
+	// poster, section 5's third photo alone at the head of page 10
+	"macao-library-brief": 1, "poster/macao-library-brief": 1, "report/macao-library-brief": 1,
+	"minato-city-2025": 2, "report/minato-city-2025": 1,
+	"report/river-basin-2025": 2, "poster/river-basin-2025": 1,
 }
 
 // lastContent is the index of the report's last page of content, which

@@ -619,7 +619,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 		if len(p.Blocks) == 0 {
 			// Taller than an empty frame and cannot split: nothing we can
 			// do would show it whole.
-			return p, &tooTall{h, f.H}
+			return p, &tooTall{h, f.H, b}
 		}
 		break
 	}
