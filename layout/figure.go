@@ -19,6 +19,7 @@ import (
 // Renderer onto the page's canvas.
 type chartBlock struct {
 	chart  data.Chart
+	key    string // its field path: "sections[1].charts[0]"
 	style  charts.Style
 	height float64 // 0: the height the chart asks for
 	elem   *structure.Elem
@@ -374,32 +375,4 @@ func alone(b Block, cols int, w, gutter, after float64, kicker Block) *Row {
 		cols, b = 1, widened(b)
 	}
 	return &Row{Cells: []Block{b}, Columns: cols, Gutter: gutter, After: after, Kicker: kicker}
-}
-
-// repair sets again row r, parted at the foot of a page because only
-// some of its figures fit there, with a figure of next, the following
-// row of figures of the same section, in the half the part left empty: a
-// landscape photo pairs with the next landscape one where a portrait one
-// beside it made the row too tall. It returns the row that fits in h, w
-// wide, and the row of the figures left over, which goes on; false when
-// next is not of r's section or none of its figures fits.
-func repair(r *Row, next Block, w, h float64) (Block, Block, bool) {
-	n, ok := next.(*Row)
-	if !ok || n.Kicker != r.Kicker || n.Columns != r.Columns || len(r.Cells) != 2 || len(n.Cells) != 2 {
-		return nil, nil, false
-	}
-	for i, a := range r.Cells {
-		for j, b := range n.Cells {
-			pair := *r
-			pair.Cells = []Block{a, b}
-			head, tail := pair.Split(w, h)
-			if head == nil || tail != nil {
-				continue
-			}
-			rest := *n
-			rest.Cells = []Block{r.Cells[1-i], n.Cells[1-j]}
-			return head, &rest, true
-		}
-	}
-	return nil, nil, false
 }

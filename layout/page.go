@@ -576,13 +576,6 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			if _, row := b.(*Row); row && tail != nil && isFigure(b) && !mode.part {
 				head = nil // a row of figures is not parted
 			}
-			if r, row := b.(*Row); row && head != nil && tail != nil && len(q) > 1 {
-				if h, t, ok := repair(r, q[1], f.W, avail); ok {
-					// the part's empty half takes a figure of the next row
-					head, tail = h, t
-					q = append(q[:1:1], q[2:]...)
-				}
-			}
 			if isFigure(b) && (head == nil || p.figures-1 == deferAt && fromQueue) && len(p.Blocks) > 0 && len(q) > 1 {
 				if r, ok := b.(*Row); ok && mode.part && head == nil && fromQueue && p.figures-1 != deferAt {
 					if rest, dy, ok := intoText(&p.Page, r, f, y); ok {

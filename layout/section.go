@@ -55,8 +55,8 @@ func (d *Document) body() []Block {
 			}
 		}
 		var figs, wide []Block
-		for _, c := range s.Charts {
-			if b := (&chartBlock{chart: c, style: d.chartStyle()}); d.wide(c) {
+		for j, c := range s.Charts {
+			if b := (&chartBlock{chart: c, key: fmt.Sprintf("sections[%d].charts[%d]", i, j), style: d.chartStyle()}); d.wide(c) {
 				wide = append(wide, b)
 			} else {
 				figs = append(figs, b)
