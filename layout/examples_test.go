@@ -281,6 +281,12 @@ var popplerSplits = map[string][]int{
 	"report/district-bureau-2023": {6},
 	// the port's section 3 in the poster look, the same case
 	"poster/port-review-2025": {6},
+	// report: section 4's two photos, shared in proportion to their
+	// shapes, under its text on page 8 (its charts follow on page 9, since
+	// section 2's figures open page 6 in order): the first caption read
+	// inside paragraph 19, which runs on from column 1 to column 2 (see
+	// captionsOffGrid, which parts the text only for the row set first)
+	"report/market-regulation-2025": {19},
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
@@ -312,6 +318,12 @@ var blankPages = map[string][]int{
 	// table (newspaper); section 2's text ends page 4, its two photos
 	// take page 5 (poster)
 	"tech-park-2025": {8}, "poster/tech-park-2025": {4},
+	// report: section 2's text ends page 5 beside its last photo; its
+	// first chart (a tall hbar) does not fit under the text, and the
+	// figures that did (its waffle chart beside its second photo) filled
+	// the page only read out of order (see part and loneAllowed's
+	// photo-essay); they open page 6 in order
+	"report/market-regulation-2025": {5},
 }
 
 // loneAllowed are the figures, by report and look, set alone in half the
@@ -344,6 +356,14 @@ var loneAllowed = map[string]int{
 	// (newspaper); the 2:1 panorama alone in a third of the width on page
 	// 8 (poster)
 	"tech-park-2025": 2, "poster/tech-park-2025": 1,
+	// A5, eight photos numbered by their captions: the row of the third
+	// (landscape) and the fourth (portrait) does not fit at page 2's foot,
+	// so the third ends the page alone and the others go on paired in
+	// order (4 + 5, 6 + 7), the eighth alone at the end. A row may take a
+	// photo of the next row by its shape only where each kind keeps the
+	// report's order (see part): the sixth beside the third filled both
+	// halves, but the photos were read 1, 2, 3, 6, 4, 5.
+	"poster/photo-essay": 2, "report/photo-essay": 2,
 }
 
 // lastContent is the index of the report's last page of content, which

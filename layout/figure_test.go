@@ -160,3 +160,32 @@ func TestCardPrefixForPoppler(t *testing.T) {
 		}
 	}
 }
+
+// TestPart parts a row of a landscape and a portrait photo that does not
+// fit: a landscape photo of the next row may not take the portrait one's
+// place (it would be read before it), but a chart may (the report says
+// nothing of a chart's place among the photos); what goes on is paired
+// again in order.
+func TestPart(t *testing.T) {
+	kicker := &Stack{}
+	row := func(cells ...Block) *Row {
+		return &Row{Cells: cells, Columns: 2, Gutter: gutter, After: 10, Kicker: kicker}
+	}
+	l1, p1, l2 := frame(0.5), frame(1.5), frame(0.5)
+	h := row(l1, l2).Measure(contentW) // the two landscape photos would fit, not the row
+	head, rest, ok := part(row(l1, p1), []Block{row(l2)}, contentW, h)
+	if !ok || len(head.(*Row).Cells) != 1 || head.(*Row).Cells[0] != l1 {
+		t.Fatalf("part gave %v, %v; want the first landscape photo alone", head, ok)
+	}
+	if len(rest) != 1 || len(rest[0].(*Row).Cells) != 2 || rest[0].(*Row).Cells[0] != p1 || rest[0].(*Row).Cells[1] != l2 {
+		t.Errorf("what goes on: %v; want the portrait photo, then the second landscape one, in one row", rest)
+	}
+	chart := &Stack{} // a chart's kind, of no height
+	head, rest, ok = part(row(l1, p1), []Block{row(chart, l2)}, contentW, h)
+	if !ok || len(head.(*Row).Cells) != 2 || head.(*Row).Cells[1] != chart {
+		t.Fatalf("part gave %v; want the landscape photo beside the chart", head)
+	}
+	if len(rest) != 1 || len(rest[0].(*Row).Cells) != 2 || rest[0].(*Row).Cells[0] != p1 {
+		t.Errorf("what goes on: %v; want the portrait photo, then the second landscape one", rest)
+	}
+}

@@ -576,6 +576,13 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			if _, row := b.(*Row); row && tail != nil && isFigure(b) && !mode.part {
 				head = nil // a row of figures is not parted
 			}
+			if r, row := b.(*Row); row && mode.part && tail != nil && isFigure(r) {
+				if h, rest, ok := part(r, q[1:], f.W, avail); ok {
+					// the figures that fit here, in order (see part)
+					head, tail = h, nil
+					q = append(q[:1:1], rest...)
+				}
+			}
 			if isFigure(b) && (head == nil || p.figures-1 == deferAt && fromQueue) && len(p.Blocks) > 0 && len(q) > 1 {
 				if r, ok := b.(*Row); ok && mode.part && head == nil && fromQueue && p.figures-1 != deferAt {
 					if rest, dy, ok := intoText(&p.Page, r, f, y); ok {
