@@ -50,7 +50,7 @@ func (d *Document) body() []Block {
 		blocks = append(blocks, d.sectionHead(i, s))
 		var cards []Block
 		for _, st := range s.Stats {
-			if !inHeadline(s.Headline, st) {
+			if !d.inHeadline(s.Headline, st) {
 				cards = append(cards, d.statCard(st))
 			}
 		}
@@ -267,10 +267,44 @@ func (d *Document) indent() float64 {
 	return 2
 }
 
-// inHeadline reports whether the headline already sets this figure big.
-func inHeadline(headline string, st data.Stat) bool {
-	want := st.Value.Text
-	if u := []rune(st.Unit); len(u) > 0 {
+// inHeadline reports whether the headline already sets this figure big:
+// the figure as its card would write it (30793000 as 3079.3万, in 万 and
+// 亿 or in full, see defaultStyle) or as the report writes it, with the
+// start of its unit (1.01亿 for 1.01亿元), compared without thousands
+// separators (3,079.3萬 is 3079.3萬).
+func (d *Document) inHeadline(headline string, st data.Stat) bool {
+	c := &statCard{stat: st, theme: d.Theme}
+	wants := []string{st.Value.Text}
+	for _, style := range []string{c.defaultStyle(false), c.defaultStyle(true), "full"} {
+		_, fig, unit := d.Theme.Locale.Figure("", st.Value.Text, st.Unit, style)
+		wants = append(wants, ungrouped(fig)+strings.TrimSuffix(unit, st.Unit))
+	}
+	h := ungrouped(headline)
+	for _, want := range wants {
+		if figureIn(h, want, st.Unit) {
+			return true
+		}
+	}
+	return false
+}
+
+// ungrouped is s without the commas that separate a figure's thousands.
+func ungrouped(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// figureIn reports whether headline holds figure fig (with any word it
+// is written in, 万) as a whole figure, followed by the start of unit.
+func figureIn(headline, fig, unit string) bool {
+	want := fig
+	if u := []rune(unit); len(u) > 0 {
 		want += string(u[0]) // the figure and the start of its unit: 1.01亿 for 1.01亿元
 	}
 	for i := 0; ; {
@@ -282,7 +316,7 @@ func inHeadline(headline string, st data.Stat) bool {
 		// a whole figure: 2起 is not in 12起 or 0.2起
 		if prev, _ := utf8.DecodeLastRuneInString(headline[:at]); at == 0 || !isDigit(prev) && prev != '.' {
 			end := at + len(want)
-			if st.Unit != "" || end == len(headline) || !isDigit(rune(headline[end])) && headline[end] != '.' {
+			if unit != "" || end == len(headline) || !isDigit(rune(headline[end])) && headline[end] != '.' {
 				return true
 			}
 		}
