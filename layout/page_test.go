@@ -497,3 +497,17 @@ func TestHeadKeepsItsText(t *testing.T) {
 		})
 	}
 }
+
+// TestShareNotScaled: a share is printed in full, never in million or
+// billion (230 billion%), in English, whose figures are otherwise counted
+// in them, as in Chinese.
+func TestShareNotScaled(t *testing.T) {
+	for _, tag := range []string{"en", "zh-Hans"} {
+		th := defaultTheme()
+		th.Locale = locale.Must(tag)
+		c := &statCard{stat: data.Stat{Value: data.Number{Text: "230000000000"}, Unit: "%"}, theme: th}
+		if _, fig, unit := c.parts(); strings.ContainsAny(fig+unit, "b亿万") || !strings.HasPrefix(strings.ReplaceAll(fig, ",", ""), "230000000000") {
+			t.Errorf("%s: 230000000000%% printed as %s%s", tag, fig, unit)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/structure"
+	"github.com/brochure-dev/brochure/number"
 )
 
 // titlesOnly says whether the report has nothing to print after the cover
@@ -708,10 +709,14 @@ func (c *statCard) parts() (prefix, figure, unit string) {
 // (crowded) and 万 writes it exactly (1230000 is 123万); in full
 // otherwise, shrunk if it must be. A figure written with decimals or
 // under ten thousand is printed as written: the editor chose it. English
-// counts in million and billion from a million.
+// counts in million and billion from a million. A share (a % unit, see
+// number.Ratio) is printed in full.
 func (c *statCard) defaultStyle(crowded bool) string {
 	if f := c.stat.Format; f != "" {
 		return f
+	}
+	if number.Ratio(c.stat.Unit) {
+		return "full" // a share is never scaled: not 230 billion%
 	}
 	if c.theme.Locale.English() {
 		return "auto"
