@@ -223,7 +223,7 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 			}
 		}
 	}
-	if q := cardsAfter(queue, p.queue); q != nil {
+	if q := cardsAfter(queue, p.queue, f.W); q != nil {
 		// the next section begun here with its text, its cards after it
 		// (not when all its text is set here and the cards would stand
 		// alone at the next page's head, away from their section)
@@ -242,9 +242,14 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 // opens rest (what a page set from queue leaves) moved after that
 // section's text: a way to begin the section at the page's foot with its
 // head and first lines when its head and cards do not fit there, the
-// cards following where the text ends. It is nil when the section has
-// no cards or no text after them.
-func cardsAfter(queue, rest []Block) []Block {
+// cards following where the text ends. Away from their head, the cards
+// carry the section's reminder as its figures do (continued: "01 … (continued)"
+// above them when they open a page), and they come before the section's
+// figures: a figure standing in the text (Flow.Float) goes after them, in
+// a row of its own as when the text goes on without it, rather than be
+// carried to the next page's head above them. It is nil when the section
+// has no cards or no text after them; w is the frame's width.
+func cardsAfter(queue, rest []Block, w float64) []Block {
 	var head Block
 	for _, b := range rest {
 		if _, ok := b.(Space); !ok {
@@ -266,13 +271,49 @@ func cardsAfter(queue, rest []Block) []Block {
 	if j == i+1 || j == len(queue) {
 		return nil
 	}
-	if _, text := queue[j].(*Flow); !text {
+	fw, text := queue[j].(*Flow)
+	if !text {
 		return nil
 	}
-	q := make([]Block, 0, len(queue))
-	q = append(append(q, queue[:i+1]...), queue[j])
-	q = append(append(q, queue[i+1:j]...), queue[j+1:]...)
-	return q
+	var float Block
+	if _, qr := fw.Float.(*qrBlock); fw.Float != nil && !qr { // a QR code stays with its text
+		t := *fw
+		t.Float = nil
+		float = alone(fw.Float, fw.cols(), w, fw.Gutter, fw.After, fw.Kicker)
+		fw = &t
+	}
+	q := make([]Block, 0, len(queue)+1)
+	q = append(append(q, queue[:i+1]...), fw)
+	for _, c := range queue[i+1 : j] {
+		q = append(q, continued{c, fw.Kicker})
+	}
+	if float != nil {
+		q = append(q, float)
+	}
+	return append(q, queue[j+1:]...)
+}
+
+// continued is a section's stat cards set after its text (see
+// cardsAfter), with the section's reminder (k) to set above them when
+// they open a page.
+type continued struct {
+	Block
+	k Block
+}
+
+// kicker implements kickered.
+func (c continued) kicker() Block { return c.k }
+
+// Split implements Block: the parts keep the reminder.
+func (c continued) Split(w, h float64) (Block, Block) {
+	a, b := c.Block.Split(w, h)
+	wrap := func(x Block) Block {
+		if x == nil {
+			return nil
+		}
+		return continued{x, c.k}
+	}
+	return wrap(a), wrap(b)
 }
 
 // hoisted are the queues in which the first figure that follows one of
@@ -935,6 +976,9 @@ func cardsAlone(queue []Block) bool {
 
 // statCards reports whether b is a row of stat cards or a band of them.
 func statCards(b Block) bool {
+	if c, ok := b.(continued); ok {
+		b = c.Block
+	}
 	if p, ok := b.(*Panel); ok && len(p.Blocks) > 0 {
 		for _, r := range p.Blocks {
 			if !cards(r) {
@@ -952,8 +996,9 @@ func statCards(b Block) bool {
 // the figures that wait for the next page and is set after them.
 type signature struct{ *Paragraph }
 
-// isFigure reports whether b is a row of figures (which carries a kicker).
+// isFigure reports whether b is a row of figures (which carries a kicker;
+// stat cards set after their text carry one too, but are not figures).
 func isFigure(b Block) bool {
 	k, ok := b.(kickered)
-	return ok && k.kicker() != nil
+	return ok && k.kicker() != nil && !statCards(b)
 }

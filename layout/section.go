@@ -69,6 +69,9 @@ func (d *Document) body() []Block {
 		alignIcons(cards)
 		kicker := d.kicker(i, s)
 		flow := d.textFlow(i, s)
+		if flow != nil {
+			flow.Kicker = kicker // above its figure, or its stat cards set after it, carried to a page (see cardsAfter)
+		}
 		closing := len(s.Tables) > 0 || len(s.Timeline) > 0 // the section ends with a table or a timeline
 		if closing && flow != nil && flow.Trailer != nil {
 			// the byline closes the brochure under the table or timeline
@@ -278,7 +281,8 @@ func (d *Document) inHeadline(headline string, st data.Stat) bool {
 	wants := []string{st.Value.Text}
 	for _, style := range []string{c.defaultStyle(false), c.defaultStyle(true), "full"} {
 		_, fig, unit := d.Theme.Locale.Figure("", st.Value.Text, st.Unit, style)
-		wants = append(wants, ungrouped(fig)+strings.TrimSuffix(unit, st.Unit))
+		word := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(unit), strings.TrimSpace(st.Unit))) // 万, as the unit's start
+		wants = append(wants, ungrouped(fig)+word)
 	}
 	h := ungrouped(headline)
 	for _, want := range wants {
