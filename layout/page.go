@@ -223,7 +223,7 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 			}
 		}
 	}
-	if q := cardsAfter(queue, p.queue, f.W); q != nil {
+	if q := cardsAfter(queue, p.queue); q != nil {
 		// the next section begun here with its text, its cards after it
 		// (not when all its text is set here and the cards would stand
 		// alone at the next page's head, away from their section)
@@ -243,13 +243,11 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 // section's text: a way to begin the section at the page's foot with its
 // head and first lines when its head and cards do not fit there, the
 // cards following where the text ends. Away from their head, the cards
-// carry the section's reminder as its figures do (continued: "01 … (continued)"
-// above them when they open a page), and they come before the section's
-// figures: a figure standing in the text (Flow.Float) goes after them, in
-// a row of its own as when the text goes on without it, rather than be
-// carried to the next page's head above them. It is nil when the section
-// has no cards or no text after them; w is the frame's width.
-func cardsAfter(queue, rest []Block, w float64) []Block {
+// carry the section's reminder as its figures do (continued: "01 …
+// (continued)" above them when they open a page), and they come before
+// the section's figures (see cardsFirst). It is nil when the section has
+// no cards or no text after them.
+func cardsAfter(queue, rest []Block) []Block {
 	var head Block
 	for _, b := range rest {
 		if _, ok := b.(Space); !ok {
@@ -275,22 +273,34 @@ func cardsAfter(queue, rest []Block, w float64) []Block {
 	if !text {
 		return nil
 	}
-	var float Block
-	if _, qr := fw.Float.(*qrBlock); fw.Float != nil && !qr { // a QR code stays with its text
-		t := *fw
-		t.Float = nil
-		float = alone(fw.Float, fw.cols(), w, fw.Gutter, fw.After, fw.Kicker)
-		fw = &t
-	}
-	q := make([]Block, 0, len(queue)+1)
+	q := make([]Block, 0, len(queue))
 	q = append(append(q, queue[:i+1]...), fw)
 	for _, c := range queue[i+1 : j] {
 		q = append(q, continued{c, fw.Kicker})
 	}
-	if float != nil {
-		q = append(q, float)
-	}
 	return append(q, queue[j+1:]...)
+}
+
+// cardsFirst is the queue after a section's text parted at a page's foot:
+// the text's part going on (tail), then rest, but for the stat cards set
+// after the text (see cardsAfter) that rest opens with, which go before a
+// tail that is only the text's figure (Flow.Float, carried alone to the
+// next page): the cards come before the section's figures, as in their
+// section, not under a chart of it.
+func cardsFirst(tail Block, rest []Block) []Block {
+	r, ok := tail.(*Row)
+	n := 0
+	for n < len(rest) {
+		if _, ok := rest[n].(continued); !ok {
+			break
+		}
+		n++
+	}
+	if !ok || !isFigure(r) || n == 0 {
+		return append([]Block{tail}, rest...)
+	}
+	q := append(slices.Clone(rest[:n]), tail)
+	return append(q, rest[n:]...)
 }
 
 // continued is a section's stat cards set after its text (see
@@ -649,9 +659,12 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				hh := head.Measure(f.W)
 				p.Blocks = append(p.Blocks, Placed{head, f.X, f.Y + y, f.W, hh})
 				y += hh
-				if tail == nil {
+				switch _, text := b.(*Flow); {
+				case tail == nil:
 					q = q[1:]
-				} else {
+				case text:
+					q = cardsFirst(tail, q[1:])
+				default:
 					q = append([]Block{tail}, q[1:]...)
 				}
 				break
@@ -775,8 +788,9 @@ func band(p filled, f Frame) float64 {
 }
 
 // joints are the indexes of the blocks of a page that justify may move
-// down, each with all after it: a section's head, a figure and the block
-// after one (past the spaces between them: one joint a blank) — and, as
+// down, each with all after it: a section's head, a figure (or cards
+// carrying their section's reminder, see continued) and the block after
+// one (past the spaces between them: one joint a blank) — and, as
 // the second choice (loose), any other block but the first. A joint with
 // only space after it is none: moving blank down leaves the band at the
 // foot as tall as it was. What follows a section's head is the last
@@ -803,9 +817,9 @@ func joints(bs []Placed) (js, loose, last []int) {
 			if _, text := bs[k].Block.(*Flow); !text {
 				last = append(last, k)
 			}
-		case head || isFigure(bs[k].Block) || isFigure(bs[prev].Block):
-			js = append(js, k)
 		case statCards(bs[prev].Block) && statCards(bs[k].Block):
+		case head || reminded(bs[k].Block) || reminded(bs[prev].Block):
+			js = append(js, k)
 		default:
 			if _, text := bs[k].Block.(*Flow); !text {
 				loose = append(loose, k)
@@ -995,6 +1009,13 @@ func statCards(b Block) bool {
 // figures, a table, a timeline. It closes the brochure, so it waits with
 // the figures that wait for the next page and is set after them.
 type signature struct{ *Paragraph }
+
+// reminded reports whether b carries its section's reminder: a row of
+// figures, or stat cards set after their text (see continued).
+func reminded(b Block) bool {
+	k, ok := b.(kickered)
+	return ok && k.kicker() != nil
+}
 
 // isFigure reports whether b is a row of figures (which carries a kicker;
 // stat cards set after their text carry one too, but are not figures).
