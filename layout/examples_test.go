@@ -291,6 +291,12 @@ var popplerSplits = map[string][]int{
 	// of the fourth stat card (前年度比−1.3ポイント, 経常収支比率, over
 	// column 2) inside it where it runs from column 1 into column 2
 	"report/minato-city-2025": {2},
+	// report: section 4's two photos, shared in proportion to their
+	// shapes, under its text on page 8 (its charts follow on page 9, since
+	// section 2's figures open page 6 in order): the first caption read
+	// inside paragraph 19, which runs on from column 1 to column 2 (see
+	// captionsOffGrid, which parts the text only for the row set first)
+	"report/market-regulation-2025": {19},
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
@@ -338,6 +344,19 @@ var blankPages = map[string][]int{
 	// report page 7, section 3's lone card (0 人) and half-width line chart
 	// after its text, the next page its 30-bar hbar
 	"poster/river-basin-2025": {8}, "report/river-basin-2025": {7},
+	// report: section 2's text ends page 5 beside its last photo; its
+	// first chart (a tall hbar) does not fit under the text, and the
+	// figures that did (its waffle chart beside its second photo) filled
+	// the page only read out of order (see part and loneAllowed's
+	// photo-essay); they open page 6 in order
+	"report/market-regulation-2025": {5},
+	// A5, report: page 3 holds section 1's stat cards (set after its
+	// text) under the section's reminder and its chart, which the text
+	// carried there; section 2's head, cards and first lines do not fit
+	// below. The page was 14 % blank with the cards under the chart, 15.4
+	// with them above it (the chart's space below, at the foot, is not
+	// spread by justify)
+	"report/port-review-2025": {3},
 }
 
 // loneAllowed are the figures, by report and look, set alone in half the
@@ -365,6 +384,14 @@ var loneAllowed = map[string]int{
 	// stands beside its text in every look since a section without a
 	// headline sets its title as its head: the newspaper's page breaks
 	// fall elsewhere)
+	// A5: section 16's square photo alone in half the width at the head of
+	// page 10: its text, three lines (set across the columns), ends the
+	// page before, and three lines cannot part to go on beside it (carry);
+	// in the poster look the same on page 12 since section 2's card, set
+	// after its text, opens page 3 under its section's reminder: section
+	// 3 no longer begins on page 3, and the sections after it begin a page
+	// later
+	"hospital-annual-2025": 1, "poster/hospital-annual-2025": 1,
 	// landscape: section 2's line chart alone in half the width on page 3
 	// (the rest of the row empty beside it) and its hbar on page 4
 	// (newspaper); the 2:1 panorama alone in a third of the width on page
@@ -382,6 +409,14 @@ var loneAllowed = map[string]int{
 	"macao-library-brief": 1, "poster/macao-library-brief": 1, "report/macao-library-brief": 1,
 	"minato-city-2025": 2, "report/minato-city-2025": 1,
 	"report/river-basin-2025": 2, "poster/river-basin-2025": 1,
+	// A5, eight photos numbered by their captions: the row of the third
+	// (landscape) and the fourth (portrait) does not fit at page 2's foot,
+	// so the third ends the page alone and the others go on paired in
+	// order (4 + 5, 6 + 7), the eighth alone at the end. A row may take a
+	// photo of the next row by its shape only where each kind keeps the
+	// report's order (see part): the sixth beside the third filled both
+	// halves, but the photos were read 1, 2, 3, 6, 4, 5.
+	"poster/photo-essay": 2, "report/photo-essay": 2,
 }
 
 // lastContent is the index of the report's last page of content, which

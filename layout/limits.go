@@ -91,7 +91,7 @@ func (d *Document) checkFit(cover Page) error {
 	frame := g.frame().H
 	for i, s := range r.Sections {
 		for j, c := range s.Charts {
-			if h := (&chartBlock{chart: c, style: d.chartStyle()}).Measure(d.ChartWidth(c)); h > frame {
+			if h := (&chartBlock{chart: c, style: d.chartStyle()}).Measure(d.rowWidth(c)); h > frame {
 				add(fmt.Sprintf("sections[%d].charts[%d]", i, j), "this %s chart is %.0f pt tall, more than a page holds (%.0f pt); give it fewer items (it has %d) or shorter labels, or split it into two charts",
 					c.Type, h, frame, len(c.Data))
 			}
