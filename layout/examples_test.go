@@ -287,10 +287,6 @@ var popplerSplits = map[string][]int{
 	// order around the subheadings 抓短板 and 抓协同 that open column 2;
 	// 34: see orderSplits
 	"river-basin-2025": {9, 14, 15, 16, 17, 34},
-	// report look: section 1's paragraph 2 on page 2, read with the note
-	// of the fourth stat card (前年度比−1.3ポイント, 経常収支比率, over
-	// column 2) inside it where it runs from column 1 into column 2
-	"report/minato-city-2025": {2},
 	// report: section 4's two photos, shared in proportion to their
 	// shapes, under its text on page 8 (its charts follow on page 9, since
 	// section 2's figures open page 6 in order): the first caption read
@@ -341,9 +337,10 @@ var blankPages = map[string][]int{
 	"macao-library-brief": {3, 4, 5}, "poster/macao-library-brief": {4, 5}, "report/macao-library-brief": {3, 4, 5},
 	// river-basin-2025 (A4 booklet): poster page 8, section 3's 30-day
 	// chart set as 30 horizontal bars the full width, 15 % blank under it;
-	// report page 7, section 3's lone card (0 人) and half-width line chart
-	// after its text, the next page its 30-bar hbar
-	"poster/river-basin-2025": {8}, "report/river-basin-2025": {7},
+	"poster/river-basin-2025": {8},
+	// report page 6: section 3's text ends the page 30 % blank, its
+	// figures (read in the report's order) open page 7
+	"report/river-basin-2025": {6},
 	// report: section 2's text ends page 5 beside its last photo; its
 	// first chart (a tall hbar) does not fit under the text, and the
 	// figures that did (its waffle chart beside its second photo) filled
@@ -384,14 +381,14 @@ var loneAllowed = map[string]int{
 	// stands beside its text in every look since a section without a
 	// headline sets its title as its head: the newspaper's page breaks
 	// fall elsewhere)
-	// A5: section 16's square photo alone in half the width at the head of
-	// page 10: its text, three lines (set across the columns), ends the
-	// page before, and three lines cannot part to go on beside it (carry);
-	// in the poster look the same on page 12 since section 2's card, set
+	// A5, poster: section 16's square photo alone in half the width at the
+	// head of page 12: its text, three lines (set across the columns), ends
+	// the page before, and three lines cannot part to go on beside it
+	// (carry); since section 2's card, set
 	// after its text, opens page 3 under its section's reminder: section
 	// 3 no longer begins on page 3, and the sections after it begin a page
 	// later
-	"hospital-annual-2025": 1, "poster/hospital-annual-2025": 1,
+	"poster/hospital-annual-2025": 1,
 	// landscape: section 2's line chart alone in half the width on page 3
 	// (the rest of the row empty beside it) and its hbar on page 4
 	// (newspaper); the 2:1 panorama alone in a third of the width on page
@@ -399,16 +396,14 @@ var loneAllowed = map[string]int{
 	"tech-park-2025": 2, "poster/tech-park-2025": 1,
 	// The new user's reports: macao-library-brief's portrait photo alone
 	// on page 6 (every look; its section is a line of text and a quote);
-	// minato-city-2025, section 2: newspaper, its grouped chart alone at
-	// the foot of page 3's column 1 (column 2 blank under the square photo
-	// beside the text) and its portrait photo alone at the head of page 4;
-	// report, the square photo alone at the head of page 4;
-	// river-basin-2025, section 3: report, the cards' lone 0 人 and the
-	// monthly line chart alone on page 7, the 30-day hbar alone on page 8;
-	// poster, section 5's third photo alone at the head of page 10
+	// minato-city-2025, section 2: report, the square photo alone at the
+	// head of page 4 (the newspaper's two lone figures pair since rows
+	// part in order); river-basin-2025: report, a figure of section 5
+	// alone on page 9; poster, section 5's third photo alone at the head
+	// of page 10
 	"macao-library-brief": 1, "poster/macao-library-brief": 1, "report/macao-library-brief": 1,
-	"minato-city-2025": 2, "report/minato-city-2025": 1,
-	"report/river-basin-2025": 2, "poster/river-basin-2025": 1,
+	"report/minato-city-2025": 1,
+	"report/river-basin-2025": 1, "poster/river-basin-2025": 1,
 	// A5, eight photos numbered by their captions: the row of the third
 	// (landscape) and the fourth (portrait) does not fit at page 2's foot,
 	// so the third ends the page alone and the others go on paired in
