@@ -28,7 +28,8 @@ type Frame struct{ X, Y, W, H float64 }
 //
 // Figures float: a figure (a block with a kicker) that does not fit where
 // it comes waits for the top of the next page, and what follows it fills
-// the rest of this one, a smaller figure too; the waiting figures keep
+// the rest of this one, a smaller figure too (one that fits but for its
+// space below ends the page); the waiting figures keep
 // their order, and a section begins only after the figures of the one
 // before it. A page that would end with a blank band over orderHole of
 // the frame is set again in other ways (see options) — its figures set
@@ -485,6 +486,17 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 		b := q[0]
 		fromQueue := !waiting[b]
 		if isFigure(b) && len(fl) > 0 && fromQueue && b.Measure(f.W) > f.H-y+1e-6 {
+			if r, ok := b.(*Row); ok && r.Measure(f.W)-r.After <= f.H-y+1e-6 && p.figures != deferAt {
+				// it fits but for its space below, which a row at the
+				// page's foot has not: it ends the page
+				a := *r
+				a.After = 0
+				p.Blocks = append(p.Blocks, Placed{&a, f.X, f.Y + y, f.W, a.Measure(f.W)})
+				y += a.Measure(f.W)
+				q = q[1:]
+				p.figures++
+				break
+			}
 			fl = append(fl, b) // after the figures that wait
 			q = q[1:]
 			continue

@@ -484,3 +484,29 @@ func TestHeadKeepsItsText(t *testing.T) {
 		})
 	}
 }
+
+// TestFigureEndsPage: a figure that follows one waiting for the next
+// page, and fits at this page's foot but for its space below (which a
+// row ends a page without), is set there rather than waiting too, with
+// the page above it blank (the market report's waffle chart under its
+// section's text, poster look).
+func TestFigureEndsPage(t *testing.T) {
+	f := Frame{W: 400, H: 100}
+	kicker := box{h: 10}
+	tall := &Row{Cells: []Block{box{h: 60}}, Columns: 1, Kicker: kicker}
+	short := &Row{Cells: []Block{box{h: 46}}, Columns: 1, After: 8, Kicker: kicker}
+	pages, err := Paginate([]Block{box{h: 50}, tall, short}, f, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []float64
+	for _, b := range pages[0].Blocks {
+		first = append(first, b.H)
+		if b.Y+b.H > f.Y+f.H+1e-6 {
+			t.Errorf("a block ends at %.1f, below the frame", b.Y+b.H)
+		}
+	}
+	if len(first) != 2 || first[1] != 46 {
+		t.Errorf("page 1 holds blocks %v tall, want the text and the short figure without its space below (50, 46)", first)
+	}
+}
