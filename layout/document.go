@@ -340,10 +340,14 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	// true asks for them all the same.
 	inline := r.TOC || th.Contents && !d.listed
 	body := func(at map[int]int) []Block {
-		if !inline {
-			return d.body()
+		bs := d.body()
+		if inline {
+			bs = append(append(d.contents(at), Space(th.Grid.SectionGap)), bs...)
 		}
-		return append(append(d.contents(at), Space(th.Grid.SectionGap)), d.body()...)
+		if t := d.qrRoom(); t > 0 {
+			bs = append(bs, Trailer(t)) // the last page keeps room for the QR code
+		}
+		return bs
 	}
 	pages, err := Paginate(body(nil), d.geo.frame(), 2)
 	if err == nil && inline {

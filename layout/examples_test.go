@@ -115,6 +115,9 @@ func example(t *testing.T, path, style string) {
 		}
 	}
 
+	if trailerOnly(d) {
+		t.Errorf("page %d: the report's QR code alone on the last page (it closes the last page of content)", len(d.Pages))
+	}
 	coverFigures(t, name, r, d)
 	if late := lateFigures(d); len(late) > 0 {
 		t.Errorf("%d figures after the head of a later section: %q", len(late), late)
@@ -449,6 +452,28 @@ func blankBand(img image.Image) float64 {
 		}
 	}
 	return float64(best) / float64(max(rows, 1))
+}
+
+// trailerOnly reports whether the last page holds nothing in its frame
+// but the report's QR code, which pagination keeps room for at the foot
+// of the last page of content (see Trailer): a page that looks like a
+// mistake.
+func trailerOnly(d *Document) bool {
+	last := d.Pages[len(d.Pages)-1]
+	if len(d.Pages) < 2 || last.Bare || d.Report.QR == nil {
+		return false // the cover, a booklet's back cover, no code
+	}
+	f, qr := d.geo.frame(), false
+	for _, b := range last.Blocks {
+		if b.Y < f.Y-1e-6 || b.Y >= f.Y+f.H {
+			continue // the running head and folio
+		}
+		if q, ok := b.Block.(*qrBlock); !ok || q.url != d.Report.QR.URL {
+			return false
+		}
+		qr = true
+	}
+	return qr
 }
 
 // lateFigures lists the figures set after the head of a later section

@@ -54,10 +54,58 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 		pages = append(pages, p.Page)
 		queue, floats = p.queue, p.floats
 		if len(floats) == 0 && onlySpace(queue) {
-			break // no page of blank alone
+			break // no page of blank alone, nor of the trailer alone
 		}
 	}
+	for i := range pages {
+		pages[i].Blocks = slices.DeleteFunc(pages[i].Blocks, func(b Placed) bool {
+			_, t := b.Block.(Trailer)
+			return t
+		})
+	}
 	return pages, nil
+}
+
+// Trailer is room kept at the foot of the last page for what closes the
+// brochure and is set once the pages are (the report's QR code, see
+// placeQR): the last block of the queue, which draws nothing. A page
+// that leaves it alone for the next costs trailerFault, so that the
+// page is set again shorter by its room, the end of its content going
+// on with it (see ways); Paginate leaves it out of the pages.
+type Trailer float64
+
+// Measure implements Block.
+func (t Trailer) Measure(float64) float64 { return float64(t) }
+
+// Split implements Block: the room is kept whole.
+func (t Trailer) Split(w, h float64) (Block, Block) {
+	if float64(t) <= h+1e-6 {
+		return t, nil
+	}
+	return nil, t
+}
+
+// Draw implements Block.
+func (Trailer) Draw(*Canvas, float64, float64, float64) error { return nil }
+
+// trailerFault is what a page costs that leaves the trailer alone for
+// the next (see fault): as much as a page blank but for it.
+const trailerFault = 2.0
+
+// trailerLeft is the room of the trailer when it is all that queue
+// holds but space, 0 when it holds none or more.
+func trailerLeft(queue []Block) float64 {
+	t := 0.0
+	for _, b := range queue {
+		switch b := b.(type) {
+		case Space:
+		case Trailer:
+			t = float64(b)
+		default:
+			return 0
+		}
+	}
+	return t
 }
 
 // nextHead reports whether the first block of queue but space is a
@@ -72,10 +120,13 @@ func nextHead(queue []Block) bool {
 	return false
 }
 
-// onlySpace reports whether bs holds nothing but space.
+// onlySpace reports whether bs holds nothing but space (and the
+// trailer's room).
 func onlySpace(bs []Block) bool {
 	for _, b := range bs {
-		if _, ok := b.(Space); !ok {
+		switch b.(type) {
+		case Space, Trailer:
+		default:
 			return false
 		}
 	}
@@ -129,6 +180,9 @@ func fault(p filled, f Frame) float64 {
 	if p.stranded {
 		c += strandFault
 	}
+	if len(p.floats) == 0 && trailerLeft(p.queue) > 0 {
+		c += trailerFault
+	}
 	if len(p.queue) > 0 || len(p.floats) > 0 {
 		if b := band(p, f); b > orderHole*f.H {
 			c += 1 + b/f.H
@@ -181,6 +235,16 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 	opts := []filled{p}
 	if len(p.queue) == 0 && len(p.floats) == 0 {
 		return opts, nil
+	}
+	if t := trailerLeft(p.queue); t > 0 && len(p.floats) == 0 {
+		// all but the trailer fits: the page set shorter by its room,
+		// so that the end of the content goes on with it
+		g := f
+		g.H -= t
+		if h, err := setPage(queue, floats, g, n, base); err == nil && trailerLeft(h.queue) == 0 {
+			h.hole += t
+			opts = append(opts, h)
+		}
 	}
 	if onlySpace(p.queue) {
 		// only figures wait, which no other way sets here but cropped

@@ -485,6 +485,45 @@ func TestHeadKeepsItsText(t *testing.T) {
 	}
 }
 
+// TestTrailerNotAlone: the room kept for what closes the brochure (the
+// report's QR code) is at the foot of a last page that holds content:
+// when it does not fit below the last lines, the page before ends
+// shorter and the end of the text goes on with it, rather than the
+// trailer standing alone on a page of its own; the pages leave it out.
+func TestTrailerNotAlone(t *testing.T) {
+	para := &Paragraph{Spans: body(strings.Repeat("宁波公安这一年。", 6)), Setting: Setting{Align: Justify}, Leading: 10}
+	f := Frame{W: 8 * sizeBody, H: 100}
+	for _, tt := range []struct {
+		name   string
+		blocks []Block
+		pages  int
+	}{
+		{"room below the text", []Block{box{h: 10}, para, Trailer(30)}, 1},
+		{"no room below the text", []Block{box{h: 40}, para, Trailer(30)}, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, err := Paginate(tt.blocks, f, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pages) != tt.pages {
+				t.Fatalf("%d pages, want %d", len(pages), tt.pages)
+			}
+			last := pages[len(pages)-1]
+			end := 0.0
+			for _, b := range last.Blocks {
+				if _, ok := b.Block.(Trailer); ok {
+					t.Error("the trailer is among the page's blocks")
+				}
+				end = max(end, b.Y+b.H)
+			}
+			if len(last.Blocks) == 0 || end > f.H-30+1e-6 {
+				t.Errorf("the last page holds %d blocks down to %.0f pt: want content, and room for the trailer below it", len(last.Blocks), end)
+			}
+		})
+	}
+}
+
 // TestFigureEndsPage: a figure that follows one waiting for the next
 // page, and fits at this page's foot but for its space below (which a
 // row ends a page without), is set there rather than waiting too, with
