@@ -349,14 +349,18 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 		}
 		return bs
 	}
-	pages, err := Paginate(body(nil), d.geo.frame(), 2)
+	// the blank under a page's last text: its space below, its last
+	// line's room under the glyphs, the margin to the foot's rule
+	f := d.geo.frame()
+	f.Below = th.Grid.TextGap + (th.Scale.Lead-th.Scale.Body)/2 + folioDrop - footRuleOver
+	pages, err := Paginate(body(nil), f, 2)
 	if err == nil && inline {
-		pages, err = Paginate(body(sectionPages(pages)), d.geo.frame(), 2)
+		pages, err = Paginate(body(sectionPages(pages)), f, 2)
 	}
 	if err != nil {
 		return nil, paginateErr(r, err)
 	}
-	justify(pages, d.geo.frame())
+	justify(pages, f)
 	d.Pages = append(d.Pages, pages...)
 	return d.finish(lim)
 }

@@ -303,14 +303,11 @@ var blankPages = map[string][]int{
 	// beside its photo, takes the section's waffle chart under it: a
 	// figure that fits at a page's foot but for its space below ends the
 	// page rather than wait behind the figures that do not fit.)
-	// A5, report: page 12, section 16's head set loose over its card, its
-	// photo sent on to page 13 alone (the poster look's page 2 is within
-	// the ceiling since short texts are set across the columns)
-	"report/hospital-annual-2025": {12},
-	// the init template year-in-review (TestTemplates), report look:
-	// section 3 begins at page 2's foot with its head and text, its two
-	// cards set overleaf above its chart; page 2 ends 16 % blank
-	"report/year-in-review": {2},
+	// (The hospital's page 12 in the report look, A5, section 16's head
+	// set loose over its card, its photo sent on to page 13 alone, and
+	// the init template year-in-review's page 2 in the report look, are
+	// within the ceiling since the blank at a page's foot is judged with
+	// the look's space below a text: the report look's is 18 pt.)
 	// landscape: section 4's text and odd photo end page 8 above its
 	// table (newspaper); section 2's text ends page 4, its two photos
 	// take page 5 (poster)

@@ -19,7 +19,22 @@ type Page struct {
 }
 
 // Frame is the rectangle of a page that text flows into.
-type Frame struct{ X, Y, W, H float64 }
+type Frame struct {
+	X, Y, W, H float64
+	// Below is the blank a page's foot has besides the room its blocks
+	// leave: the last block's space below (a text's, as the look sets
+	// it), its last line's room under the glyphs, and the margin down
+	// to the foot's rule. 0: 28 pt, the newspaper look's on A4.
+	Below float64
+}
+
+// below is f.Below, or its default.
+func (f Frame) below() float64 {
+	if f.Below == 0 {
+		return 28
+	}
+	return f.Below
+}
 
 // Paginate flows blocks through frames, one frame a page, the way
 // ReportLab's frames take flowables: place a block if it fits; else ask it
@@ -785,10 +800,10 @@ func narrows(b Block, w float64) bool {
 // foot, or the blank at a joint, with the blank a band has anyway: at the
 // foot, the page's closing spaces (a section's gap, as the look sets it),
 // the last block's space below and the margin down to the foot's rule
-// (about 28 pt); at a joint, the spaces above it and a block's space
-// below (about 30 pt).
+// (f.Below); at a joint, the spaces above it and a block's space below
+// (about 30 pt).
 func band(p filled, f Frame) float64 {
-	foot := p.hole + 28
+	foot := p.hole + f.below()
 	for k := len(p.Blocks) - 1; k >= 0; k-- {
 		if _, ok := p.Blocks[k].Block.(Space); !ok {
 			break
@@ -909,7 +924,7 @@ func spread(bs []Placed, gap float64, f Frame, even bool) []float64 {
 	// less than the foot's, so that no blank is taller than it must be
 	// (justify does; band, which judges the ways to set a page, does not:
 	// a way that leaves so much blank is one to avoid)
-	foot := gap + 28
+	foot := gap + f.below()
 	for k := len(bs) - 1; k >= 0; k-- {
 		if _, ok := bs[k].Block.(Space); !ok {
 			break

@@ -549,3 +549,26 @@ func TestFigureEndsPage(t *testing.T) {
 		t.Errorf("page 1 holds blocks %v tall, want the text and the short figure without its space below (50, 46)", first)
 	}
 }
+
+// TestFootBelow: justify judges the blank at a page's foot with the
+// frame's Below (the look's space under a text, the margin to the foot's
+// rule), so that a look with more of it (the report's 18 pt under a
+// text) still gets a page without a blank band over orderHole at its
+// foot where its joints can take the space (the init template's page 2
+// in the report look was 16 % blank).
+func TestFootBelow(t *testing.T) {
+	for _, below := range []float64{28, 40} {
+		f := Frame{W: 400, H: 1000, Below: below}
+		head := &sectionHead{Stack: Stack{Blocks: []Block{box{h: 60}}, Keep: true}, n: 1}
+		pages, err := Paginate([]Block{box{h: 400}, Space(24), head, box{h: 311}, box{h: 900}}, f, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		justify(pages, f)
+		bs := pages[0].Blocks
+		last := bs[len(bs)-1]
+		if foot := f.H - (last.Y + last.H) + below; foot > orderHole*f.H+1 {
+			t.Errorf("Below %.0f: page 1's foot is %.0f pt blank, over %.0f", below, foot, orderHole*f.H)
+		}
+	}
+}
