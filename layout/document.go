@@ -350,7 +350,8 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 		return bs
 	}
 	// the blank under a page's last text: its space below, its last
-	// line's room under the glyphs, the margin to the foot's rule
+	// line's room under the glyphs, the margin to the foot's rule (on A4;
+	// a smaller page's is a little less, which the judgement keeps)
 	f := d.geo.frame()
 	f.Below = th.Grid.TextGap + (th.Scale.Lead-th.Scale.Body)/2 + folioDrop - footRuleOver
 	pages, err := Paginate(body(nil), f, 2)

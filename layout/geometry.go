@@ -87,10 +87,6 @@ const (
 // page: less than the margins, since the folio keeps its size.
 func (g geometry) folioScale() float64 { return (1 + g.Scale) / 2 }
 
-// footRule is the distance from the frame's foot down to the rule over
-// the folio: the foot of a blank band at a page's foot.
-func (g geometry) footRule() float64 { return folioDrop*g.folioScale() - footRuleOver }
-
 // frame is where the body flows.
 func (g geometry) frame() Frame {
 	return Frame{X: g.MarginX, Y: g.MarginTop, W: g.contentW(), H: g.H - g.MarginTop - g.MarginBottom}
