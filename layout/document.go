@@ -340,19 +340,28 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	// true asks for them all the same.
 	inline := r.TOC || th.Contents && !d.listed
 	body := func(at map[int]int) []Block {
-		if !inline {
-			return d.body()
+		bs := d.body()
+		if inline {
+			bs = append(append(d.contents(at), Space(th.Grid.SectionGap)), bs...)
 		}
-		return append(append(d.contents(at), Space(th.Grid.SectionGap)), d.body()...)
+		if t := d.qrRoom(); t > 0 {
+			bs = append(bs, Trailer(t)) // the last page keeps room for the QR code
+		}
+		return bs
 	}
-	pages, err := Paginate(body(nil), d.geo.frame(), 2)
+	// the blank under a page's last text: its space below, its last
+	// line's room under the glyphs, the margin to the foot's rule (on A4;
+	// a smaller page's is a little less, which the judgement keeps)
+	f := d.geo.frame()
+	f.Below = th.Grid.TextGap + (th.Scale.Lead-th.Scale.Body)/2 + folioDrop - footRuleOver
+	pages, err := Paginate(body(nil), f, 2)
 	if err == nil && inline {
-		pages, err = Paginate(body(sectionPages(pages)), d.geo.frame(), 2)
+		pages, err = Paginate(body(sectionPages(pages)), f, 2)
 	}
 	if err != nil {
 		return nil, paginateErr(r, err)
 	}
-	justify(pages, d.geo.frame())
+	justify(pages, f)
 	d.Pages = append(d.Pages, pages...)
 	return d.finish(lim)
 }

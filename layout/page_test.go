@@ -511,3 +511,91 @@ func TestShareNotScaled(t *testing.T) {
 		}
 	}
 }
+
+// TestTrailerNotAlone: the room kept for what closes the brochure (the
+// report's QR code) is at the foot of a last page that holds content:
+// when it does not fit below the last lines, the page before ends
+// shorter and the end of the text goes on with it, rather than the
+// trailer standing alone on a page of its own; the pages leave it out.
+func TestTrailerNotAlone(t *testing.T) {
+	para := &Paragraph{Spans: body(strings.Repeat("宁波公安这一年。", 6)), Setting: Setting{Align: Justify}, Leading: 10}
+	f := Frame{W: 8 * sizeBody, H: 100}
+	for _, tt := range []struct {
+		name   string
+		blocks []Block
+		pages  int
+	}{
+		{"room below the text", []Block{box{h: 10}, para, Trailer(30)}, 1},
+		{"no room below the text", []Block{box{h: 40}, para, Trailer(30)}, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, err := Paginate(tt.blocks, f, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pages) != tt.pages {
+				t.Fatalf("%d pages, want %d", len(pages), tt.pages)
+			}
+			last := pages[len(pages)-1]
+			end := 0.0
+			for _, b := range last.Blocks {
+				if _, ok := b.Block.(Trailer); ok {
+					t.Error("the trailer is among the page's blocks")
+				}
+				end = max(end, b.Y+b.H)
+			}
+			if len(last.Blocks) == 0 || end > f.H-30+1e-6 {
+				t.Errorf("the last page holds %d blocks down to %.0f pt: want content, and room for the trailer below it", len(last.Blocks), end)
+			}
+		})
+	}
+}
+
+// TestFigureEndsPage: a figure that follows one waiting for the next
+// page, and fits at this page's foot but for its space below (which a
+// row ends a page without), is set there rather than waiting too, with
+// the page above it blank (the market report's waffle chart under its
+// section's text, poster look).
+func TestFigureEndsPage(t *testing.T) {
+	f := Frame{W: 400, H: 100}
+	kicker := box{h: 10}
+	tall := &Row{Cells: []Block{box{h: 60}}, Columns: 1, Kicker: kicker}
+	short := &Row{Cells: []Block{box{h: 46}}, Columns: 1, After: 8, Kicker: kicker}
+	pages, err := Paginate([]Block{box{h: 50}, tall, short}, f, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []float64
+	for _, b := range pages[0].Blocks {
+		first = append(first, b.H)
+		if b.Y+b.H > f.Y+f.H+1e-6 {
+			t.Errorf("a block ends at %.1f, below the frame", b.Y+b.H)
+		}
+	}
+	if len(first) != 2 || first[1] != 46 {
+		t.Errorf("page 1 holds blocks %v tall, want the text and the short figure without its space below (50, 46)", first)
+	}
+}
+
+// TestFootBelow: justify judges the blank at a page's foot with the
+// frame's Below (the look's space under a text, the margin to the foot's
+// rule), so that a look with more of it (the report's 18 pt under a
+// text) still gets a page without a blank band over orderHole at its
+// foot where its joints can take the space (the init template's page 2
+// in the report look was 16 % blank).
+func TestFootBelow(t *testing.T) {
+	for _, below := range []float64{28, 40} {
+		f := Frame{W: 400, H: 1000, Below: below}
+		head := &sectionHead{Stack: Stack{Blocks: []Block{box{h: 60}}, Keep: true}, n: 1}
+		pages, err := Paginate([]Block{box{h: 400}, Space(24), head, box{h: 311}, box{h: 900}}, f, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		justify(pages, f)
+		bs := pages[0].Blocks
+		last := bs[len(bs)-1]
+		if foot := f.H - (last.Y + last.H) + below; foot > orderHole*f.H+1 {
+			t.Errorf("Below %.0f: page 1's foot is %.0f pt blank, over %.0f", below, foot, orderHole*f.H)
+		}
+	}
+}
