@@ -179,6 +179,15 @@ func TestInHeadline(t *testing.T) {
 			t.Errorf("inHeadline(%q, %s%s) = %v", tt.headline, tt.value, tt.unit, got)
 		}
 	}
+	// a card with a note or a source says more than the headline: kept
+	for _, st := range []data.Stat{
+		{Value: data.Number{Text: "1046"}, Unit: "件", Note: "同比增长12%"},
+		{Value: data.Number{Text: "1046"}, Unit: "件", Source: "数据来源：市统计局"},
+	} {
+		if d.inHeadline("查处案件1046件", st) {
+			t.Errorf("inHeadline(查处案件1046件, %+v) = true: its note or source would be lost", st)
+		}
+	}
 	// Traditional Chinese separates thousands (3,079.3萬); a headline
 	// that does not is the same figure
 	d.Theme.Locale = locale.Must("zh-Hant-TW")

@@ -276,8 +276,13 @@ func (d *Document) indent() float64 {
 // the figure as its card would write it (30793000 as 3079.3万, in 万 and
 // 亿 or in full, see defaultStyle) or as the report writes it, with the
 // start of its unit (1.01亿 for 1.01亿元), compared without thousands
-// separators (3,079.3萬 is 3079.3萬).
+// separators (3,079.3萬 is 3079.3萬). A card that says more than its
+// figure — a note or a source — is never in the headline: the headline
+// does not say where the figure comes from.
 func (d *Document) inHeadline(headline string, st data.Stat) bool {
+	if st.Note != "" || st.Source != "" {
+		return false
+	}
 	c := &statCard{stat: st, theme: d.Theme}
 	wants := []string{st.Value.Text}
 	for _, style := range []string{c.defaultStyle(false), c.defaultStyle(true), "full"} {
