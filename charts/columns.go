@@ -72,7 +72,7 @@ func newAxis(c data.Chart, lo, hi float64, intervals int, p palette) axis {
 }
 
 // fromZero reports whether the value axis starts at zero: always, but for
-// a line or area chart with zero: false.
+// a line chart with zero: false (an area takes no zero:, data/chart_area.go).
 func fromZero(c data.Chart) bool { return c.Zero == nil || *c.Zero }
 
 func (a axis) ticks() []float64 {
