@@ -64,10 +64,11 @@ func columnKind(zh, en string, alt func(data.Chart, palette) []string,
 }
 
 // overflows reports whether a column layout does not fit its labels: one
-// takes more than two lines, or a word is set one character a line, or the
-// value labels would have to turn.
+// takes more than two lines, or is broken inside a word (breaksWord), or a
+// word is set one character a line, or the value labels would have to
+// turn.
 func overflows(l columnLayout) bool {
-	if l.labelLines > 2 || l.valRotated {
+	if l.labelLines > 2 || l.valRotated || l.midWord {
 		return true
 	}
 	for _, lines := range l.labels {
@@ -301,6 +302,6 @@ func thinLabels(l columnLayout, cats []string, h float64, p palette) columnLayou
 	if h > 0 {
 		l.canvasH = math.Max(30, math.Floor(h-l.padT-l.padB))
 	}
-	l.labelLines, l.thinned = 1, every
+	l.labelLines, l.thinned, l.midWord = 1, every, false
 	return l
 }

@@ -4,6 +4,9 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -138,6 +141,7 @@ type columnLayout struct {
 	groupW                 int     // grouped: the bars of one category together
 	labels                 [][]string
 	labelLines             int
+	midWord                bool // a label is broken inside a word (breaksWord)
 	valSize                float64
 	valRotated             bool
 	// bar.go, grouped.go: the value labels as laid out and printed (figure and unit,
@@ -270,11 +274,12 @@ func layoutColumns(c data.Chart, cats []string, vals []float64, valueLabels []st
 		// Category labels: wrapped with kinsoku to the slot, one line pitch
 		// of go-chart's (whole-point em boxes plus the line spacing).
 		l.labels = l.labels[:0]
-		l.labelLines = 1
+		l.labelLines, l.midWord = 1, false
 		for _, s := range cats {
 			lines := wrap(p.regular, s, p.fs, float64(l.slot)-1.5)
 			l.labels = append(l.labels, lines)
 			l.labelLines = max(l.labelLines, len(lines))
+			l.midWord = l.midWord || breaksWord(s, lines)
 		}
 		labelH := float64(l.labelLines)*em + float64(l.labelLines-1)*barLabelSpacing
 		l.padB = xAxisMargin + labelH + 3
@@ -291,6 +296,27 @@ func layoutColumns(c data.Chart, cats []string, vals []float64, valueLabels []st
 		}
 	}
 	return l
+}
+
+// breaksWord reports whether label, wrapped into lines, is broken inside
+// a word: between two letters or figures that stand together in the label
+// (Chinese has no spaces, so a break between two characters may fall
+// anywhere in a word: 场（厂）内机动/车辆, 压力管道（公/里）), or at a hyphen
+// the label does not have (Chemi-/cal). Breaks at a space, and before or
+// after a bracket or a mark, are not.
+func breaksWord(label string, lines []string) bool {
+	for i := 1; i < len(lines); i++ {
+		a, _ := utf8.DecodeLastRuneInString(lines[i-1])
+		b, _ := utf8.DecodeRuneInString(lines[i])
+		joined := strings.Contains(label, lines[i-1]+lines[i])
+		if a == '-' && !joined {
+			return true
+		}
+		if joined && (unicode.IsLetter(a) || unicode.IsDigit(a)) && (unicode.IsLetter(b) || unicode.IsDigit(b)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l columnLayout) drawTop(r *Renderer, p palette) {

@@ -764,3 +764,53 @@ func TestLineGridBreaksAtLabels(t *testing.T) {
 		}
 	}
 }
+
+// A grouped chart whose labels would break inside a word in their slots
+// (场（厂）内机动/车辆, 压力管道（公/里）: market-regulation's special
+// equipment at the poster's full width) is set as rows, which have room
+// for the labels whole; a row's own unit (812 公里 in a chart of 台) is
+// printed in rows as in columns. breaksWord tells a break in a word from
+// one at a space or before a bracket.
+func TestLabelsBrokenInWordsAreRows(t *testing.T) {
+	c := fromYAML(t, `{type: grouped, title: 各类特种设备数量（台）, series: [2024年, 2025年], unit: 台, data: [
+		{label: 电梯, values: [54210, 58630]}, {label: 压力容器, values: [11870, 12420]},
+		{label: 场（厂）内机动车辆, values: [4260, 4515]}, {label: 起重机械, values: [2635, 2702]},
+		{label: 锅炉, values: [1208, 1163]}, {label: 压力管道（公里）, values: [812, 846], unit: 公里},
+		{label: 大型游乐设施, values: [118, 126]}]}`)
+	st := testStyle
+	st.FontSize = 9 // the poster's
+	for _, w := range []float64{236.64, 539} {
+		if !st.Rows(c, w) {
+			t.Errorf("at %g pt: set as columns, labels %q", w, layoutGrouped(c, w, 0, st.resolve()).labels)
+		}
+		ws, err := drawnWords(c, st, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, x := range ws.texts {
+			all = append(all, x.s)
+		}
+		got := strings.Join(all, "|")
+		if !strings.Contains(got, "812|公里") || strings.Contains(got, "812|台") || w > 500 && !strings.Contains(got, "|场（厂）内机动车辆|") {
+			t.Errorf("at %g pt: %s", w, got)
+		}
+	}
+	for _, tt := range []struct {
+		label string
+		lines []string
+		want  bool
+	}{
+		{"场（厂）内机动车辆", []string{"场（厂）内机动", "车辆"}, true},
+		{"压力管道（公里）", []string{"压力管道（公", "里）"}, true},
+		{"压力管道（公里）", []string{"压力管道", "（公里）"}, false},
+		{"Port office (north quay)", []string{"Port office", "(north quay)"}, false},
+		{"Girls enrolled", []string{"Girls", "enrolled"}, false},
+		{"Chemical", []string{"Chemi-", "cal"}, true},
+		{"well-known", []string{"well-", "known"}, false},
+	} {
+		if got := breaksWord(tt.label, tt.lines); got != tt.want {
+			t.Errorf("breaksWord(%q, %q) = %v, want %v", tt.label, tt.lines, got, tt.want)
+		}
+	}
+}
