@@ -129,7 +129,7 @@ func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 
 // barSlotMax is the widest slot a bar gets, pt: in a wider one a bar
 // (maxBarW at most) stands far from the next, or alone, in an empty grid.
-const barSlotMax = 3 * maxBarW
+func barSlotMax(p palette) int { return 3 * maxBarW(p) }
 
 // fewBarsWidth is how much of width w a bar chart laid out as l, of n
 // bars, takes: all of it, unless its slots would be wider than
@@ -137,10 +137,10 @@ const barSlotMax = 3 * maxBarW
 // at least), from the left, so that one bar in a page's width is a small
 // chart rather than a wide, tall plot of empty grid.
 func fewBarsWidth(l columnLayout, n int, w float64, p palette) float64 {
-	if l.slot <= barSlotMax {
+	if l.slot <= barSlotMax(p) {
 		return w
 	}
-	need := l.padL + l.padR + float64(n*barSlotMax)
+	need := l.padL + l.padR + float64(n*barSlotMax(p))
 	if l.axis.caption != "" {
 		need = math.Max(need, textWidth(p.regular, l.axis.caption, l.axis.tickSize))
 	}

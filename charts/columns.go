@@ -161,15 +161,20 @@ type legendItem struct {
 }
 
 const (
-	// maxBarW is the widest a bar gets, pt: a few bars across a page's
-	// full width (the poster look sets every chart so) stay bars, three
-	// fifths of their slot, up to this, rather than thin 40 pt sticks far
-	// apart
-	maxBarW         = 64
+	// barEms is the widest a bar gets, in ems of the label size (32 pt
+	// at 8 pt, 36 at the poster's 9): a few bars across a page's full
+	// width (the poster look sets every chart so) stay bars, three fifths
+	// of their slot, up to this, rather than slabs as wide as the page
+	// allows; their thickness follows the type, not the space
+	barEms          = 4
 	barLabelSpacing = 1 // go-chart TextLineSpacing between wrapped X label lines
 	xAxisMargin     = chart.DefaultXAxisMargin
 	legendSwatch    = 7.0
 )
+
+// maxBarW is the widest a bar gets at the palette's label size, whole
+// points (see barEms).
+func maxBarW(p palette) int { return int(math.Round(barEms * p.fs)) }
 
 // layoutColumns lays out a column chart of the categories, k bars each,
 // with the given value labels, at width w and total plot height h (0: the
@@ -195,7 +200,7 @@ func layoutColumns(c data.Chart, cats []string, vals []float64, valueLabels []st
 		l.padR = 2
 		l.slot = max(int(math.Floor((w-l.padL-l.padR)/float64(n))), 2)
 		if k == 1 {
-			l.barW = min(max(int(math.Round(float64(l.slot)*0.6)), 1), maxBarW)
+			l.barW = min(max(int(math.Round(float64(l.slot)*0.6)), 1), maxBarW(p))
 			l.groupW = l.barW
 		} else {
 			l.groupW = min(max(int(math.Round(float64(l.slot)*0.8)), k), 28*k)

@@ -513,8 +513,9 @@ func TestFewBarsTakeTheirWidth(t *testing.T) {
 		c        data.Chart
 		w, right float64 // the rightmost ink at most (0: about w)
 	}{
-		{one, 340, 2*padOf(one, st) + barSlotMax},
-		{one, 160, 0},
+		{one, 340, 2*padOf(one, st) + float64(barSlotMax(st.resolve()))},
+		{one, 160, 2*padOf(one, st) + float64(barSlotMax(st.resolve()))},
+		{one, 100, 0},
 		{four, 236.64, 0},
 	} {
 		var p draw.Page
@@ -811,6 +812,25 @@ func TestLabelsBrokenInWordsAreRows(t *testing.T) {
 	} {
 		if got := breaksWord(tt.label, tt.lines); got != tt.want {
 			t.Errorf("breaksWord(%q, %q) = %v, want %v", tt.label, tt.lines, got, tt.want)
+		}
+	}
+}
+
+// A bar's thickness follows the type, not the space: four quarters across
+// a poster's full width (county-police-annual) are bars at most barEms
+// ems of the label size wide, not 64 pt slabs, at 8 and at 9 pt; and the
+// chart takes only the width their slots need.
+func TestBarThicknessFollowsType(t *testing.T) {
+	c := fromYAML(t, `{type: bar, title: Reported crime by quarter, data: [{label: Q1, value: 10420}, {label: Q2, value: 10115}, {label: Q3, value: 9870}, {label: Q4, value: 9306}]}`)
+	for _, fs := range []float64{8, 9} {
+		st := testStyle
+		st.FontSize = fs
+		l := layoutBar(c, 539, 0, st.resolve())
+		if float64(l.barW) > barEms*fs+0.5 {
+			t.Errorf("at %g pt type: bars %d pt wide, want at most %g", fs, l.barW, barEms*fs)
+		}
+		if l.width >= 539 {
+			t.Errorf("at %g pt type: four bars take the whole 539 pt", fs)
 		}
 	}
 }
