@@ -834,3 +834,38 @@ func TestBarThicknessFollowsType(t *testing.T) {
 		}
 	}
 }
+
+// A donut in a wide box (a poster's full width, a figure of a row) has
+// its "376 / 1653家" beside the ring, as a pie has its legend and a waffle
+// its figures, the ring at the left: not a ring alone in the middle with
+// the box's sides empty; in a narrow box the caption stays under it.
+func TestDonutCaptionBeside(t *testing.T) {
+	for _, tt := range []struct {
+		w      float64
+		beside bool
+	}{{539, true}, {236.64, true}, {150, false}} {
+		var p draw.Page
+		h := testStyle.Height(donutChart, tt.w)
+		if err := Draw(&draw.Canvas{Page: &p}, donutChart, 0, 0, tt.w, h, testStyle); err != nil {
+			t.Fatal(err)
+		}
+		var paths []draw.Item
+		cx, cy := math.Inf(1), math.Inf(1) // the caption's first baseline's left end
+		for _, it := range p.Items {
+			switch {
+			case it.Kind == draw.Path:
+				paths = append(paths, it)
+			case it.Kind == draw.Text && strings.Contains(it.Text, "/"):
+				cx, cy = math.Min(cx, it.X), math.Min(cy, it.Y)
+			}
+		}
+		ring := pathBounds(paths)
+		beside := cx > ring.r && cy > ring.t && cy < ring.b
+		if beside != tt.beside {
+			t.Errorf("at %g pt: ring %+v, caption at (%.0f, %.0f): beside = %v, want %v", tt.w, ring, cx, cy, beside, tt.beside)
+		}
+		if tt.beside && ring.l > 6 {
+			t.Errorf("at %g pt: the ring starts at %.0f, want the left", tt.w, ring.l)
+		}
+	}
+}
