@@ -296,6 +296,13 @@ var popplerSplits = map[string][]int{
 	// inside paragraph 19, which runs on from column 1 to column 2 (see
 	// captionsOffGrid, which parts the text only for the row set first)
 	"report/market-regulation-2025": {19},
+	// poster: page 10 opens with two subheads on one line, column 1's
+	// (投诉的热点) and column 2's (在线消费纠纷解决), which poppler reads
+	// together before column 1's text; column 2's first paragraph then
+	// follows column 1's. Since the special-equipment chart on page 9 is
+	// set as rows (its labels broke inside words as columns), section 5
+	// begins on page 9 and its columns part there
+	"poster/market-regulation-2025": {30},
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
