@@ -75,8 +75,9 @@ func newAxis(c data.Chart, lo, hi float64, intervals int, p palette) axis {
 }
 
 // fromZero reports whether the value axis starts at zero: always, but for
-// a line chart with zero: false (an area takes no zero:, data/chart_area.go).
-func fromZero(c data.Chart) bool { return c.Zero == nil || *c.Zero }
+// a line chart with zero: false (an area's ink is its value: it starts at
+// zero whatever it says, and data warns of zero: false on one).
+func fromZero(c data.Chart) bool { return c.Type == "area" || c.Zero == nil || *c.Zero }
 
 func (a axis) ticks() []float64 {
 	var out []float64

@@ -522,6 +522,23 @@ func TestOneBarWarning(t *testing.T) {
 	}
 }
 
+// TestAreaZeroWarning: zero: false on an area chart is warned of at its
+// line — its axis starts at 0 all the same — not refused: a report that
+// wrote it still builds.
+func TestAreaZeroWarning(t *testing.T) {
+	src := "title: T\ndate: 2025-01-01\nsections:\n  - title: a\n    charts:\n" +
+		"      - {type: area, title: A, zero: false, data: [{label: a, value: 5}, {label: b, value: 6}]}\n" +
+		"      - {type: line, title: L, zero: false, data: [{label: a, value: 5}, {label: b, value: 6}]}\n"
+	r, err := Parse("r.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := r.Warnings()
+	if len(ws) != 1 || !strings.HasPrefix(ws[0].Error(), "r.yaml:6:") || !strings.Contains(ws[0].Error(), "sections[0].charts[0].zero: an area chart's axis starts at 0") {
+		t.Errorf("warnings = %v, want the area's zero: false (and not the line's)", ws)
+	}
+}
+
 // TestIconAndLogo: an unknown icon is refused where it is written, with
 // the nearest name; a logo is its file alone or a mapping; a logo that is
 // no SVG, PNG or JPEG, or is missing, is refused at its file.
