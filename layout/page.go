@@ -502,12 +502,16 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			continue
 		}
 		if fw, ok := b.(*Flow); ok && fw.Float != nil && fromQueue && len(p.Blocks) > 0 {
-			if _, qr := fw.Float.(*qrBlock); p.figures == deferAt && !qr { // a QR code stays with its text
-				// the figure in the text is sent on with the text's last
-				// lines (see carry) when no figures of the section follow
-				// (they would come between the lines) and no section
-				// begins before them, or as a row of its own
-				if a, rest, ok := carry(fw, f.W, math.Inf(1)); ok && mode.inOrder && (len(q) < 2 || !isFigure(q[1])) {
+			next := sectionNext(q[1:])
+			if _, qr := fw.Float.(*qrBlock); p.figures == deferAt && !qr && (next == nil || isFigure(next)) {
+				// the figure in the text (not a QR code, which stays with
+				// its text) is sent on with the text's last lines (see
+				// carry) when nothing of the section follows (a figure or
+				// a table would come between the lines) and no section
+				// begins before them, or as a row of its own; not when a
+				// table or a timeline follows, after which it would stand
+				// alone, away from its text
+				if a, rest, ok := carry(fw, f.W, math.Inf(1)); ok && mode.inOrder && next == nil {
 					fl = append(fl, rest)
 					b, q[0] = a, a
 				} else {
@@ -951,6 +955,22 @@ func statCards(b Block) bool {
 // figures, a table, a timeline. It closes the brochure, so it waits with
 // the figures that wait for the next page and is set after them.
 type signature struct{ *Paragraph }
+
+// sectionNext is the first block of queue, what follows a section's
+// text, that is of the section (not space, nor the brochure's byline,
+// which waits with the figures), nil when the section ends there.
+func sectionNext(queue []Block) Block {
+	for _, b := range queue {
+		switch b.(type) {
+		case Space, signature:
+			continue
+		case *sectionHead:
+			return nil
+		}
+		return b
+	}
+	return nil
+}
 
 // isFigure reports whether b is a row of figures (which carries a kicker).
 func isFigure(b Block) bool {
