@@ -264,7 +264,7 @@ var popplerSplits = map[string][]int{
 	// the QR caption inside, reads whole since the line breaker breaks
 	// addresses after their dots too; 2 in every look, the card £12.4
 	// million over column 2, since prefixShare and hang)
-	"ngo-impact-2025": {12},
+	"ngo-impact-2025": {},
 	// landscape, three columns: 1 (newspaper), 5 (report): the category
 	// or year labels of the charts above read inside the text under them;
 	// 4: with indent 0, column 2's paragraph read before column 1's second
@@ -278,9 +278,9 @@ var popplerSplits = map[string][]int{
 	// its text). (The english report's paragraph 1 in the report look,
 	// read with the third stat card inside, reads whole since its URL
 	// breaks after its dots too and the paragraph is a line shorter.)
-	"report/district-bureau-2023": {6},
+	"report/district-bureau-2023": {},
 	// the port's section 3 in the poster look, the same case
-	"poster/port-review-2025": {6},
+	"poster/port-review-2025": {},
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
@@ -289,7 +289,7 @@ var popplerSplits = map[string][]int{
 var orderSplits = map[string][]int{
 	// the section's table is set between the lines of its one paragraph:
 	// two lines and one above it, the rest on the next page
-	"ngo-impact-2025": {12},
+	"ngo-impact-2025": {},
 }
 
 // blankPages are the pages, by look and report, that keep a blank band
@@ -386,10 +386,10 @@ func hanSpaceHan(t *testing.T, reader, text string, paras []string) {
 	}
 }
 
-var folioRE = regexp.MustCompile(`\d+/\d+`)
-
 // withoutFurniture is a reader's text, flat, with each page's running head,
-// organization and folio taken out.
+// organization and folio taken out. The folio is its page's own n/total
+// (a pattern of digits would take the digits that end the text before
+// it too: "…shore power to 21" and "6 / 12" read "…to216/12").
 func withoutFurniture(text string, d *Document) string {
 	var b strings.Builder
 	for i, page := range strings.Split(text, "\f") {
@@ -397,10 +397,7 @@ func withoutFurniture(text string, d *Document) string {
 		if i > 0 && i < len(d.Pages) && !d.Pages[i].Bare {
 			s = cutEdge(s, flat(d.runningHead()))
 			s = cutEdge(s, flat(d.Report.Organization))
-			if m := folioRE.FindAllStringIndex(s, -1); len(m) > 0 {
-				last := m[len(m)-1]
-				s = s[:last[0]] + s[last[1]:]
-			}
+			s = cutLast(s, fmt.Sprintf("%d/%d", d.Pages[i].Number, len(d.Pages)))
 		}
 		b.WriteString(s)
 	}
