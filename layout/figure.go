@@ -378,8 +378,8 @@ func alone(b Block, cols int, w, gutter, after float64, kicker Block) *Row {
 
 // overText is row r of figures as it stands above its section's text f
 // (moved there by Paginate: see hoisted), set w wide: over two columns,
-// two photos stand on the columns, in equal cells, their frames of the
-// height they had (cropped: see photoBlock.Draw), and a photo beside
+// two photos stand on the columns, in equal cells, their frames of one
+// height that keeps the row's (cropped: see photoBlock.Draw), and a photo beside
 // another figure (a chart) is at least as tall as it, its caption under
 // the figure's labels (the figure kept at its height: a taller chart
 // would reach the caption again); so poppler reads their captions before
@@ -397,8 +397,9 @@ func overText(r *Row, f *Flow, w float64) *Row {
 	set.Cells, set.over = append([]Block(nil), r.Cells...), true
 	switch {
 	case ok0 && ok1:
-		_, cw0 := r.cell(w, 0)
-		h := p0.frame(cw0) // both frames' height (see Row.cell)
+		// the row keeps its height: the frames take what the captions,
+		// set in other widths, give back or take
+		h := r.Measure(w) - r.After - 5 - max(p0.caption.Measure(cw), p1.caption.Measure(cw))
 		for i, p := range []*photoBlock{p0, p1} {
 			_, pw := r.cell(w, i)
 			q, ok := reframed(p, pw, cw, h)
