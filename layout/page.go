@@ -532,16 +532,15 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			if _, qr := fw.Float.(*qrBlock); p.figures == deferAt && !qr { // a QR code stays with its text
 				// the figure in the text is sent on with the text's last
 				// lines (see carry) when no figures of the section follow
-				// (they would come between the lines; what else follows
-				// goes on after them, see carried) and no section begins
-				// before them, or as a row of its own; not when a table
-				// or a timeline closes the section, after which it would
-				// stand alone, away from its text
+				// (they would come between the lines; what else of the
+				// section follows, a table, cards, goes on after them:
+				// see carried) and no section begins before them, or as
+				// a row of its own
 				if a, rest, ok := carry(fw, f.W, math.Inf(1)); ok && mode.inOrder && (next == nil || !isFigure(next)) {
 					fl = append(fl, rest)
 					b, q[0] = a, a
 					carried = true
-				} else if !closes(next) {
+				} else {
 					rest := *fw
 					rest.Float = nil
 					fl = append(fl, alone(fw.Float, fw.cols(), f.W, fw.Gutter, fw.After, fw.Kicker))
@@ -997,16 +996,6 @@ func sectionNext(queue []Block) Block {
 		return b
 	}
 	return nil
-}
-
-// closes reports whether b is a block that closes a section, set the
-// full width after its text and figures: a table or a timeline.
-func closes(b Block) bool {
-	switch b.(type) {
-	case *tableBlock, *timelineBlock:
-		return true
-	}
-	return false
 }
 
 // isFigure reports whether b is a row of figures (which carries a kicker).
