@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"slices"
 
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
@@ -438,9 +439,9 @@ func overText(r *Row, f *Flow, w float64) *Row {
 // stretches the caption over column 1 too, and reads it first). So: a
 // row set by overText, a figure in column 1 alone, a photo the full
 // width, two photos whose second starts on column 2's edge or over
-// column 1. (Over three columns, not judged.)
+// column 1, figures without labels. (Over three columns, not judged.)
 func readsOver(r *Row, f *Flow, w float64) bool {
-	if f.cols() != 2 || r.over {
+	if f.cols() != 2 || r.over || !slices.ContainsFunc(r.Cells, labelled) {
 		return true
 	}
 	if len(r.Cells) == 1 {
@@ -455,6 +456,18 @@ func readsOver(r *Row, f *Flow, w float64) bool {
 	cw := f.colWidth(w)
 	x, _ := r.cell(w, 1)
 	return len(r.Cells) == 2 && (x < cw || math.Abs(x-(cw+f.Gutter)) <= 2)
+}
+
+// labelled reports whether figure b sets text beside its drawing: a
+// chart's labels, a photo's caption.
+func labelled(b Block) bool {
+	switch b := b.(type) {
+	case *chartBlock, *photoBlock:
+		return true
+	case *Stack:
+		return slices.ContainsFunc(b.Blocks, labelled)
+	}
+	return false
 }
 
 // reframed is photo p, set w0 wide, in a frame w wide and h tall instead;
