@@ -1009,7 +1009,7 @@ func (d *decoder) num(n ast.Node, path string) *Number {
 			return bad("%q: use plain ASCII digits without separators: write %s", t.Value, plain)
 		}
 		if m := ratioRE.FindStringSubmatch(text); m != nil && strings.HasSuffix(path, "].value") && strings.Contains(path, ".stats[") {
-			return bad(`want a number, got the ratio %q; a figure is one number: write value: %s and prefix: "%s%s" (printed small before it)`, t.Value, m[3], m[1], m[2])
+			return bad(`want a number, got the ratio %q; a figure is one number: write value: %s and prefix: "%s%s" (printed with it as one figure)`, t.Value, m[3], m[1], m[2])
 		}
 		if m := numLikeRE.FindString(text); m != "" {
 			num := strings.TrimRight(m, ",，_ .．")

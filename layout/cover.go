@@ -13,10 +13,11 @@ import (
 // and below it the key figures (the first figure of each section), set as
 // a designed page whatever their number: 1 to 16 figures in a grid whose
 // columns and figure size follow the count (the cards without their
-// section's name when that is what makes them fit), grown into the room
-// the page leaves and spread down to its foot; with few figures, the
-// report's summary above them and the sections' titles below them fill
-// the rest, and what is still left lowers the band's foot.
+// section's name, and then tight, when that is what makes them fit),
+// grown into the room the page leaves and spread down to its foot; with
+// few figures, the report's summary above them and the sections' titles
+// below them fill the rest, and what is still left lowers the band's
+// foot.
 func (d *Document) cover() Page {
 	r, th, g := d.Report, d.Theme, d.geo
 	p := Page{Number: 1}
@@ -69,13 +70,22 @@ func (d *Document) cover() Page {
 		head := height(parts)
 		// when no grid holds them all, the cards give up their second line
 		// (the section each comes from, which the contents list says too),
-		// so that the cover shows every figure rather than the rows that fit
+		// and then, on a crowded cover (sixteen on A5), are set tight: half
+		// their padding and the gap between their rows, the labels at the
+		// scale's smallest size; so that the cover shows every figure
+		// rather than the rows that fit
 	grids:
-		for _, notes := range []bool{true, false} {
-			if !notes {
-				for _, cell := range cells {
-					cell.(*statCard).note, cell.(*statCard).label = "", nil
+		for _, mode := range []struct{ notes, tight bool }{{true, false}, {false, false}, {false, true}} {
+			gap := th.Grid.CardGap
+			if mode.tight {
+				gap = math.Round(gap / 2)
+			}
+			for _, cell := range cells {
+				c := cell.(*statCard)
+				if !mode.notes {
+					c.note, c.label = "", nil
 				}
+				c.tight = mode.tight
 			}
 			for _, c := range evenGrids(len(cells), coverGrids(len(cells), g)) {
 				for _, cell := range cells {
@@ -86,7 +96,7 @@ func (d *Document) cover() Page {
 				for i := 0; i < len(cells); i += c.cols {
 					row := cells[i:min(i+c.cols, len(cells))]
 					alignIcons(row) // a row's figures on one line, its cards of one height; a row without icons keeps no room for one
-					rows = append(rows, &Row{Cells: row, Columns: c.cols, Gutter: g.Gutter, After: th.Grid.CardGap})
+					rows = append(rows, &Row{Cells: row, Columns: c.cols, Gutter: g.Gutter, After: gap})
 				}
 				grid = rows
 				if head+height(rows) <= bottom-top {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/pdftest"
+	"github.com/brochure-dev/brochure/theme"
 )
 
 // TestCoverWhateverTheData: a cover with 0 to 16 key figures, on A4 and
@@ -237,5 +238,90 @@ sections:
 			t.Errorf("the cards' panels end at %v px, not on one line", feet)
 			break
 		}
+	}
+}
+
+// TestCrowdedCover: sixteen key figures on A5, their labels long enough
+// to wrap (one of eighteen characters), one with an icon, show all on the
+// cover in every look (the report look's boxes showed nine of them, the
+// poster's panels six), on a grid of one size: no text set smaller than
+// the type scale's smallest size or outside the type area, no two
+// characters overlapping, figures at least as large as the section
+// titles, and no blank band over 15 % of the page.
+func TestCrowdedCover(t *testing.T) {
+	stats := []string{
+		"{value: 72, unit: 年, label: 服务社区, icon: building-hospital}",
+		"{value: 62.8, unit: 万人次, label: 门诊, change: up}",
+		"{value: 38, unit: 分钟, label: 急诊病人平均等候住院, change: down}",
+		"{value: 120, unit: 床, label: 智慧病床}",
+		"{value: 3.6, unit: 万人次, label: 四癌筛检}",
+		"{value: 846, unit: 人, label: 居家医疗收案}",
+		"{value: 1294, unit: 人, label: 失智症个案管理}",
+		`{value: 7, prefix: "1:", label: 日班护病比（一位护理师照顾的病人数）}`,
+		"{value: 0.41, unit: ‰, label: 住院病人跌倒发生率, change: down}",
+		"{value: 92.7, unit: \"%\", label: 手部卫生遵从率}",
+		"{value: 46, unit: 篇, label: SCI期刊论文}",
+		"{value: 1836, unit: 诊次, label: 支援偏乡门诊}",
+		"{value: 312, unit: 场, label: 社区健康讲座}",
+		"{value: 1268, unit: 万元, label: 弱势病人医疗补助}",
+		"{value: 48.6, unit: 亿元, label: 医疗收入}",
+		"{value: 428, unit: 人, label: 医院志工}",
+	}
+	var b strings.Builder
+	b.WriteString("title: 南港医院暨附设护理之家二〇二五年度年报\nsubtitle: 守护社区健康的第七十二年\norganization: 南港医院\ndate: 2026-03-31\ntheme: {paper: A5}\nsections:\n")
+	for i, s := range stats {
+		fmt.Fprintf(&b, "  - title: 第%d部分\n    stats:\n      - %s\n", i+1, s)
+	}
+	for _, style := range theme.Names() {
+		t.Run(style, func(t *testing.T) {
+			r, err := data.Parse("cover.yaml", []byte(b.String()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, pdf := build(t, r, Options{Style: style})
+			if n := coverCards(d.Pages[0].Blocks); n != len(stats) {
+				t.Errorf("the cover shows %d of %d key figures", n, len(stats))
+			}
+			for _, p := range d.Pages[0].Blocks[1:] {
+				if p.Y+p.H > d.geo.H-d.geo.MarginBottom+1e-6 {
+					t.Errorf("a %T of the cover ends at %.0f pt, below the type area (%.0f)", p.Block, p.Y+p.H, d.geo.H-d.geo.MarginBottom)
+				}
+				row, ok := p.Block.(*Row)
+				if !ok {
+					continue
+				}
+				for i, cell := range row.Cells {
+					c, ok := cell.(*statCard)
+					if !ok {
+						continue
+					}
+					_, cw := row.cell(p.W, i)
+					if _, set := c.figure(cw); set < d.Theme.Scale.Title {
+						t.Errorf("%s set at %.1f pt, smaller than a section title (%.1f): too small to carry the cover", c.stat.Value.Text, set, d.Theme.Scale.Title)
+					}
+				}
+			}
+			doc := pdftest.Open(t, pdf)
+			chars := doc.Pages[0].Chars
+			for i, c := range chars {
+				if c.Generated || c.Box.Right <= c.Box.Left {
+					continue
+				}
+				if c.FontSize < d.Theme.Scale.Folio-0.01 {
+					t.Errorf("%q set at %.1f pt, under the type scale's smallest size %.1f", c.R, c.FontSize, d.Theme.Scale.Folio)
+				}
+				for _, o := range chars[i+1:] {
+					if o.Generated || o.Box.Right <= o.Box.Left {
+						continue
+					}
+					if min(c.Box.Right, o.Box.Right)-max(c.Box.Left, o.Box.Left) > 0.3 && min(c.Box.Top, o.Box.Top)-max(c.Box.Bottom, o.Box.Bottom) > 0.3 {
+						t.Errorf("%q and %q overlap", c.R, o.R)
+					}
+				}
+			}
+			if band := blankBand(pdftest.Render(t, pdf, 0, 40)); band > 0.15 {
+				t.Errorf("a blank band of %.0f %% on the cover", band*100)
+			}
+		})
 	}
 }

@@ -242,7 +242,10 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 // opens rest (what a page set from queue leaves) moved after that
 // section's text: a way to begin the section at the page's foot with its
 // head and first lines when its head and cards do not fit there, the
-// cards following where the text ends. It is nil when the section has
+// cards following where the text ends. Away from their head, the cards
+// carry the section's reminder as its figures do (continued: "01 …
+// (continued)" above them when they open a page), and they come before
+// the section's figures (see cardsFirst). It is nil when the section has
 // no cards or no text after them.
 func cardsAfter(queue, rest []Block) []Block {
 	var head Block
@@ -266,13 +269,61 @@ func cardsAfter(queue, rest []Block) []Block {
 	if j == i+1 || j == len(queue) {
 		return nil
 	}
-	if _, text := queue[j].(*Flow); !text {
+	fw, text := queue[j].(*Flow)
+	if !text {
 		return nil
 	}
 	q := make([]Block, 0, len(queue))
-	q = append(append(q, queue[:i+1]...), queue[j])
-	q = append(append(q, queue[i+1:j]...), queue[j+1:]...)
-	return q
+	q = append(append(q, queue[:i+1]...), fw)
+	for _, c := range queue[i+1 : j] {
+		q = append(q, continued{c, fw.Kicker})
+	}
+	return append(q, queue[j+1:]...)
+}
+
+// cardsFirst is the queue after a section's text parted at a page's foot:
+// the text's part going on (tail), then rest, but for the stat cards set
+// after the text (see cardsAfter) that rest opens with, which go before a
+// tail that is only the text's figure (Flow.Float, carried alone to the
+// next page): the cards come before the section's figures, as in their
+// section, not under a chart of it.
+func cardsFirst(tail Block, rest []Block) []Block {
+	r, ok := tail.(*Row)
+	n := 0
+	for n < len(rest) {
+		if _, ok := rest[n].(continued); !ok {
+			break
+		}
+		n++
+	}
+	if !ok || !isFigure(r) || n == 0 {
+		return append([]Block{tail}, rest...)
+	}
+	q := append(slices.Clone(rest[:n]), tail)
+	return append(q, rest[n:]...)
+}
+
+// continued is a section's stat cards set after its text (see
+// cardsAfter), with the section's reminder (k) to set above them when
+// they open a page.
+type continued struct {
+	Block
+	k Block
+}
+
+// kicker implements kickered.
+func (c continued) kicker() Block { return c.k }
+
+// Split implements Block: the parts keep the reminder.
+func (c continued) Split(w, h float64) (Block, Block) {
+	a, b := c.Block.Split(w, h)
+	wrap := func(x Block) Block {
+		if x == nil {
+			return nil
+		}
+		return continued{x, c.k}
+	}
+	return wrap(a), wrap(b)
 }
 
 // hoisted are the queues in which the first figure that follows one of
@@ -606,11 +657,11 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			if _, row := b.(*Row); row && tail != nil && isFigure(b) && !mode.part {
 				head = nil // a row of figures is not parted
 			}
-			if r, row := b.(*Row); row && head != nil && tail != nil && len(q) > 1 {
-				if h, t, ok := repair(r, q[1], f.W, avail); ok {
-					// the part's empty half takes a figure of the next row
-					head, tail = h, t
-					q = append(q[:1:1], q[2:]...)
+			if r, row := b.(*Row); row && mode.part && tail != nil && isFigure(r) {
+				if h, rest, ok := part(r, q[1:], f.W, avail); ok {
+					// the figures that fit here, in order (see part)
+					head, tail = h, nil
+					q = append(q[:1:1], rest...)
 				}
 			}
 			if isFigure(b) && (head == nil || p.figures-1 == deferAt && fromQueue) && len(p.Blocks) > 0 && len(q) > 1 {
@@ -638,9 +689,12 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				hh := head.Measure(f.W)
 				p.Blocks = append(p.Blocks, Placed{head, f.X, f.Y + y, f.W, hh})
 				y += hh
-				if tail == nil {
+				switch _, text := b.(*Flow); {
+				case tail == nil:
 					q = q[1:]
-				} else {
+				case text:
+					q = cardsFirst(tail, q[1:])
+				default:
 					q = append([]Block{tail}, q[1:]...)
 				}
 				break
@@ -649,7 +703,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 		if len(p.Blocks) == 0 {
 			// Taller than an empty frame and cannot split: nothing we can
 			// do would show it whole.
-			return p, &tooTall{h, f.H}
+			return p, &tooTall{h, f.H, b}
 		}
 		break
 	}
@@ -764,8 +818,9 @@ func band(p filled, f Frame) float64 {
 }
 
 // joints are the indexes of the blocks of a page that justify may move
-// down, each with all after it: a section's head, a figure and the block
-// after one (past the spaces between them: one joint a blank) — and, as
+// down, each with all after it: a section's head, a figure (or cards
+// carrying their section's reminder, see continued) and the block after
+// one (past the spaces between them: one joint a blank) — and, as
 // the second choice (loose), any other block but the first. A joint with
 // only space after it is none: moving blank down leaves the band at the
 // foot as tall as it was. What follows a section's head is the last
@@ -792,9 +847,9 @@ func joints(bs []Placed) (js, loose, last []int) {
 			if _, text := bs[k].Block.(*Flow); !text {
 				last = append(last, k)
 			}
-		case head || isFigure(bs[k].Block) || isFigure(bs[prev].Block):
-			js = append(js, k)
 		case statCards(bs[prev].Block) && statCards(bs[k].Block):
+		case head || reminded(bs[k].Block) || reminded(bs[prev].Block):
+			js = append(js, k)
 		default:
 			if _, text := bs[k].Block.(*Flow); !text {
 				loose = append(loose, k)
@@ -965,6 +1020,9 @@ func cardsAlone(queue []Block) bool {
 
 // statCards reports whether b is a row of stat cards or a band of them.
 func statCards(b Block) bool {
+	if c, ok := b.(continued); ok {
+		b = c.Block
+	}
 	if p, ok := b.(*Panel); ok && len(p.Blocks) > 0 {
 		for _, r := range p.Blocks {
 			if !cards(r) {
@@ -998,8 +1056,16 @@ func sectionNext(queue []Block) Block {
 	return nil
 }
 
-// isFigure reports whether b is a row of figures (which carries a kicker).
-func isFigure(b Block) bool {
+// reminded reports whether b carries its section's reminder: a row of
+// figures, or stat cards set after their text (see continued).
+func reminded(b Block) bool {
 	k, ok := b.(kickered)
 	return ok && k.kicker() != nil
+}
+
+// isFigure reports whether b is a row of figures (which carries a kicker;
+// stat cards set after their text carry one too, but are not figures).
+func isFigure(b Block) bool {
+	k, ok := b.(kickered)
+	return ok && k.kicker() != nil && !statCards(b)
 }

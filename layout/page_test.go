@@ -9,6 +9,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/locale"
 )
 
 // box is a block of fixed height that does not split.
@@ -166,12 +167,24 @@ func TestInHeadline(t *testing.T) {
 		{"交管4项指数全面下降", "44", "项", false},
 		{"死亡人数降幅近50%", "50", "%", true},
 		{"", "1", "", false},
+		// the figure as its card writes it, in 万 and 亿: 30793000 is 3079.3万
+		{"旅客吞吐量3079.3万人次", "30793000", "人次", true},
+		{"旅客吞吐量3079.3万人次", "30793", "人次", false},
+		{"集装箱2300亿港元", "230000000000", "港元", true},
+		{"查处案件1,046件", "1046", "件", true},
 	}
+	d := &Document{Theme: defaultTheme()}
 	for _, tt := range tests {
 		st := data.Stat{Value: data.Number{Text: tt.value}, Unit: tt.unit}
-		if got := inHeadline(tt.headline, st); got != tt.want {
+		if got := d.inHeadline(tt.headline, st); got != tt.want {
 			t.Errorf("inHeadline(%q, %s%s) = %v", tt.headline, tt.value, tt.unit, got)
 		}
+	}
+	// Traditional Chinese separates thousands (3,079.3萬); a headline
+	// that does not is the same figure
+	d.Theme.Locale = locale.Must("zh-Hant-TW")
+	if st := (data.Stat{Value: data.Number{Text: "30793000"}, Unit: "人次"}); !d.inHeadline("旅客3079.3萬人次", st) {
+		t.Error("inHeadline(旅客3079.3萬人次, 30793000人次) = false in Traditional Chinese")
 	}
 }
 
@@ -483,6 +496,20 @@ func TestHeadKeepsItsText(t *testing.T) {
 				t.Errorf("after the head on page 1: %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestShareNotScaled: a share is printed in full, never in million or
+// billion (230 billion%), in English, whose figures are otherwise counted
+// in them, as in Chinese.
+func TestShareNotScaled(t *testing.T) {
+	for _, tag := range []string{"en", "zh-Hans"} {
+		th := defaultTheme()
+		th.Locale = locale.Must(tag)
+		c := &statCard{stat: data.Stat{Value: data.Number{Text: "230000000000"}, Unit: "%"}, theme: th}
+		if _, fig, unit := c.parts(); strings.ContainsAny(fig+unit, "b亿万") || !strings.HasPrefix(strings.ReplaceAll(fig, ",", ""), "230000000000") {
+			t.Errorf("%s: 230000000000%% printed as %s%s", tag, fig, unit)
+		}
 	}
 }
 

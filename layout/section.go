@@ -3,12 +3,14 @@ package layout
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/structure"
+	"github.com/brochure-dev/brochure/number"
 )
 
 // titlesOnly says whether the report has nothing to print after the cover
@@ -50,13 +52,13 @@ func (d *Document) body() []Block {
 		blocks = append(blocks, d.sectionHead(i, s))
 		var cards []Block
 		for _, st := range s.Stats {
-			if !inHeadline(s.Headline, st) {
+			if !d.inHeadline(s.Headline, st) {
 				cards = append(cards, d.statCard(st))
 			}
 		}
 		var figs, wide []Block
-		for _, c := range s.Charts {
-			if b := (&chartBlock{chart: c, style: d.chartStyle()}); d.wide(c) {
+		for j, c := range s.Charts {
+			if b := (&chartBlock{chart: c, key: fmt.Sprintf("sections[%d].charts[%d]", i, j), style: d.chartStyle()}); d.wide(c) {
 				wide = append(wide, b)
 			} else {
 				figs = append(figs, b)
@@ -68,6 +70,9 @@ func (d *Document) body() []Block {
 		alignIcons(cards)
 		kicker := d.kicker(i, s)
 		flow := d.textFlow(i, s)
+		if flow != nil {
+			flow.Kicker = kicker // above its figure, or its stat cards set after it, carried to a page (see cardsAfter)
+		}
 		closing := len(s.Tables) > 0 || len(s.Timeline) > 0 // the section ends with a table or a timeline
 		if closing && flow != nil && flow.Trailer != nil {
 			// the byline closes the brochure under the table or timeline
@@ -267,10 +272,45 @@ func (d *Document) indent() float64 {
 	return 2
 }
 
-// inHeadline reports whether the headline already sets this figure big.
-func inHeadline(headline string, st data.Stat) bool {
-	want := st.Value.Text
-	if u := []rune(st.Unit); len(u) > 0 {
+// inHeadline reports whether the headline already sets this figure big:
+// the figure as its card would write it (30793000 as 3079.3万, in 万 and
+// 亿 or in full, see defaultStyle) or as the report writes it, with the
+// start of its unit (1.01亿 for 1.01亿元), compared without thousands
+// separators (3,079.3萬 is 3079.3萬).
+func (d *Document) inHeadline(headline string, st data.Stat) bool {
+	c := &statCard{stat: st, theme: d.Theme}
+	wants := []string{st.Value.Text}
+	for _, style := range []string{c.defaultStyle(false), c.defaultStyle(true), "full"} {
+		_, fig, unit := d.Theme.Locale.Figure("", st.Value.Text, st.Unit, style)
+		word := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(unit), strings.TrimSpace(st.Unit))) // 万, as the unit's start
+		wants = append(wants, ungrouped(fig)+word)
+	}
+	h := ungrouped(headline)
+	for _, want := range wants {
+		if figureIn(h, want, st.Unit) {
+			return true
+		}
+	}
+	return false
+}
+
+// ungrouped is s without the commas that separate a figure's thousands.
+func ungrouped(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// figureIn reports whether headline holds figure fig (with any word it
+// is written in, 万) as a whole figure, followed by the start of unit.
+func figureIn(headline, fig, unit string) bool {
+	want := fig
+	if u := []rune(unit); len(u) > 0 {
 		want += string(u[0]) // the figure and the start of its unit: 1.01亿 for 1.01亿元
 	}
 	for i := 0; ; {
@@ -282,7 +322,7 @@ func inHeadline(headline string, st data.Stat) bool {
 		// a whole figure: 2起 is not in 12起 or 0.2起
 		if prev, _ := utf8.DecodeLastRuneInString(headline[:at]); at == 0 || !isDigit(prev) && prev != '.' {
 			end := at + len(want)
-			if st.Unit != "" || end == len(headline) || !isDigit(rune(headline[end])) && headline[end] != '.' {
+			if unit != "" || end == len(headline) || !isDigit(rune(headline[end])) && headline[end] != '.' {
 				return true
 			}
 		}
@@ -332,6 +372,8 @@ func cardRows(cards []Block, cols int, gutter float64) []Block {
 // (the newspaper's 副题), after the dash the page puts between them, in
 // Regular: lighter than the headline, larger than the body. Keeping the
 // titles out of Bold also keeps the Bold subset to the headlines' words.
+// A section without a headline has its title for its head, set as a
+// headline without figures is (Black, HeadPlain).
 func (d *Document) sectionHead(i int, s data.Section) Block {
 	th := d.Theme
 	h := &sectionHead{n: i, title: s.Title}
@@ -352,14 +394,17 @@ func (d *Document) sectionHead(i int, s data.Section) Block {
 	if s.Headline != "" {
 		st.Blocks = append(st.Blocks, &Paragraph{Spans: headlineSpans(s.Headline, th), Setting: Setting{Align: Left, PhraseBreaks: true, TrimStart: true}, After: 4})
 	}
-	title := []Span{th.span(s.Title, th.Regular, th.Scale.Title, th.Ink)}
+	title := &Paragraph{Spans: []Span{th.span(s.Title, th.Regular, th.Scale.Title, th.Ink)}, Setting: Setting{Align: Left, TrimStart: true}, After: 6}
 	if s.Headline != "" {
-		title = append([]Span{th.span(th.Locale.Labels.Dash, th.Regular, th.Scale.Title, th.Primary)}, title...)
+		title.Spans = append([]Span{th.span(th.Locale.Labels.Dash, th.Regular, th.Scale.Title, th.Primary)}, title.Spans...)
+	} else {
+		// no headline: the title is the section's head, set as a headline
+		// of words is (at the deck's size, under the number, it read as a
+		// deck whose headline was missing)
+		title.Spans = []Span{th.span(s.Title, th.Black, th.Scale.HeadPlain, th.Ink)}
+		title.Setting.PhraseBreaks = true
 	}
-	st.Blocks = append(st.Blocks,
-		&Paragraph{Spans: title, Setting: Setting{Align: Left, TrimStart: true}, After: 6},
-		Rule{Color: th.Rule, Thickness: th.Opener.Underline, After: 12},
-	)
+	st.Blocks = append(st.Blocks, title, Rule{Color: th.Rule, Thickness: th.Opener.Underline, After: 12})
 	return h
 }
 
@@ -573,6 +618,10 @@ type statCard struct {
 	// iconRoom keeps an icon's room above the figure when the card has
 	// none but others beside it do (alignIcons)
 	iconRoom bool
+	// tight is a card of a crowded cover (sixteen figures on A5): half
+	// its look's padding, a narrower inset, the label at the type scale's
+	// smallest size, so that every figure stands on the cover
+	tight bool
 	// peers are the cards set with it (alignIcons): all as tall as the
 	// tallest, so that boxes and panels of a row end on one line
 	peers []*statCard
@@ -621,7 +670,10 @@ const prefixShare = 0.65
 func (c *statCard) setFigure(w float64) (Line, float64) {
 	s, th := c.stat, c.theme
 	spans := func(big float64) []Span {
-		small := big * th.Card.Unit
+		// the unit in its share of the figure's size, but never below the
+		// type scale's smallest size (a small figure's unit, on a cover of
+		// sixteen on A5, was 5 pt)
+		small := max(big*th.Card.Unit, th.Scale.Folio)
 		var sp []Span
 		prefix, figure, unit := c.parts()
 		if prefix != "" {
@@ -639,7 +691,10 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 	}
 	big := c.big
 	// measured as set (CJK–Latin spaces, fallback face included); every
-	// width scales with the size, so one step lands inside the card
+	// width scales with the size, so one step lands inside the card, but
+	// for a unit (or prefix) held at the smallest size: then the size is
+	// solved from the widths at the last two sizes (the line's width is
+	// linear in it)
 	c.style = c.defaultStyle(false)
 	lines := Break(spans(big), 1e6, Setting{Align: Left})
 	if len(lines) > 0 && lines[0].Natural > room && c.style != c.defaultStyle(true) {
@@ -647,8 +702,18 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 		lines = Break(spans(big), 1e6, Setting{Align: Left})
 	}
 	if len(lines) > 0 && lines[0].Natural > room {
-		big *= room / lines[0].Natural
+		was, wide := big, lines[0].Natural
+		big *= room / wide
 		lines = Break(spans(big), 1e6, Setting{Align: Left})
+		for i := 0; i < 4 && len(lines) > 0 && lines[0].Natural > room+0.005; i++ { // over by more than rounding
+			slope := (wide - lines[0].Natural) / (was - big)
+			if slope <= 0 {
+				break
+			}
+			was, wide = big, lines[0].Natural
+			big -= (wide - room) / slope
+			lines = Break(spans(big), 1e6, Setting{Align: Left})
+		}
 	}
 	if len(lines) == 0 {
 		return Line{}, big
@@ -657,14 +722,29 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 }
 
 // parts are the card's prefix, figure and unit as printed and said (the
-// structure tree's text), written in the card's style.
+// structure tree's text), written in the card's style. A ratio's lead
+// (prefix: "1:" before 4.5, as the format asks a ratio to be written) is
+// part of the figure: 1:4.5 is one figure, set as one, its colon the
+// figures' own (not the full-width ：) and without spaces.
 func (c *statCard) parts() (prefix, figure, unit string) {
 	if c.style == "" {
 		c.style = c.defaultStyle(false)
 	}
 	s := c.stat
-	return c.theme.Locale.Figure(s.Prefix, s.Value.Text, s.Unit, c.style)
+	prefix, figure, unit = c.theme.Locale.Figure(s.Prefix, s.Value.Text, s.Unit, c.style)
+	if m := ratioLead.FindStringSubmatch(prefix); m != nil {
+		colon := m[2]
+		if colon == "：" {
+			colon = ":"
+		}
+		return "", m[1] + colon + figure, unit
+	}
+	return prefix, figure, unit
 }
+
+// ratioLead is a prefix that is a ratio's first term and its colon: 1:,
+// 1 : , 1：, 1∶.
+var ratioLead = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([:：∶])\s*$`)
 
 // defaultStyle is how the figure is written: as its format: says, else
 // as a designer sets a big figure that must carry the page — in 万 and 亿
@@ -674,10 +754,14 @@ func (c *statCard) parts() (prefix, figure, unit string) {
 // (crowded) and 万 writes it exactly (1230000 is 123万); in full
 // otherwise, shrunk if it must be. A figure written with decimals or
 // under ten thousand is printed as written: the editor chose it. English
-// counts in million and billion from a million.
+// counts in million and billion from a million. A share (a % unit, see
+// number.Ratio) is printed in full.
 func (c *statCard) defaultStyle(crowded bool) string {
 	if f := c.stat.Format; f != "" {
 		return f
+	}
+	if number.Ratio(c.stat.Unit) {
+		return "full" // a share is never scaled: not 230 billion%
 	}
 	if c.theme.Locale.English() {
 		return "auto"
@@ -698,7 +782,11 @@ func (c *statCard) text() *Paragraph {
 	if c.label != nil {
 		return c.label
 	}
-	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, c.theme.Scale.Label, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: 11}
+	size, leading := c.theme.Scale.Label, 11.0
+	if c.tight {
+		size, leading = c.theme.Scale.Folio, math.Round(c.theme.Scale.Folio*4/3)
+	}
+	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, size, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: leading}
 	for _, s := range []string{c.note, c.source} {
 		if s != "" {
 			p.Spans = append(p.Spans, c.theme.span("\n"+s, c.theme.Regular, c.theme.Scale.Folio, c.theme.Muted))
@@ -715,7 +803,16 @@ func (c *statCard) text() *Paragraph {
 // card was a block of its own, and the cards over column 2 were read
 // between the columns, inside the paragraph that runs from one to the
 // other.
-func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 + c.theme.Card.Pad }
+func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 + c.pad() }
+
+// pad is the room above the figure and below the label (a box's or
+// panel's inside): half the look's on a tight card.
+func (c *statCard) pad() float64 {
+	if c.tight {
+		return math.Round(c.theme.Card.Pad / 2)
+	}
+	return c.theme.Card.Pad
+}
 
 // hang is how far a figure shrunk to size big to fit its card is raised
 // from the baseline of a full-size one: its top (as poppler measures it,
@@ -733,12 +830,17 @@ func (c *statCard) hang(big float64) float64 {
 
 // inset is from the card's left edge to its text; right is the room kept
 // at its right edge (a box's or panel's inside).
-func (c *statCard) inset() float64 { return c.theme.Card.Inset }
+func (c *statCard) inset() float64 {
+	if c.tight {
+		return math.Round(c.theme.Card.Inset * 0.6)
+	}
+	return c.theme.Card.Inset
+}
 func (c *statCard) right() float64 {
 	if c.theme.Card.Kind == "bar" {
 		return 0
 	}
-	return c.theme.Card.Inset
+	return c.inset()
 }
 
 // Measure implements Block.
@@ -752,7 +854,7 @@ func (c *statCard) Measure(w float64) float64 {
 
 // own is the card's height at width w by what it holds.
 func (c *statCard) own(w float64) float64 {
-	return c.iconH() + c.labelTop() + c.text().Measure(w-c.inset()-c.right()) + c.theme.Card.Pad
+	return c.iconH() + c.labelTop() + c.text().Measure(w-c.inset()-c.right()) + c.pad()
 }
 
 // Split implements Block: a card does not split.
@@ -775,9 +877,9 @@ func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 	default:
 		cv.FillRect(x, y+2, c.theme.Card.Bar, h-4, c.color())
 	}
-	y = c.drawIcon(cv, x+c.inset(), y+c.theme.Card.Pad) - c.theme.Card.Pad // the figure below it, as without one
+	y = c.drawIcon(cv, x+c.inset(), y+c.pad()) - c.pad() // the figure below it, as without one
 	lh := c.big * 1.15
-	base := y + c.theme.Card.Pad + baseline(c.big, lh) - c.hang(big)
+	base := y + c.pad() + baseline(c.big, lh) - c.hang(big)
 	cv.TextLine(l, x+c.inset(), base)
 	if c.stat.Change != "" {
 		t := big * 0.32
