@@ -205,6 +205,7 @@ type Row struct {
 	Gutter  float64
 	After   float64
 	Kicker  Block // set above the row when a page break separates it from its section
+	over    bool  // set above its section's text by overText
 }
 
 // kicker implements kickered.

@@ -638,6 +638,13 @@ func (f *Flow) cut(us []unit, rows, fr int) ([][2]int, int) {
 	}
 }
 
+// runsAcross reports whether, set w wide, a paragraph of the flow runs
+// on from one of its columns into the next.
+func (f *Flow) runsAcross(w float64) bool {
+	c := f.across(w).layout(w)
+	return len(c.spans) > 1 && runsOn(c.us, c.spans)
+}
+
 // runsOn reports whether a paragraph runs from a column into the next.
 func runsOn(us []unit, spans [][2]int) bool {
 	for _, sp := range spans[:len(spans)-1] {

@@ -266,8 +266,8 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 		// taller (a photo's frame keeps its shape), or before the text
 		// they follow when that leaves a band
 		if band(p, f) > orderHole*f.H {
-			for _, q := range hoisted(queue, len(queue)-len(p.queue)) {
-				if h, err := setPage(q, floats, f, n, base); err == nil {
+			for _, q := range hoisted(queue, len(queue)-len(p.queue), f.W) {
+				if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) {
 					opts = append(opts, h)
 				}
 			}
@@ -285,10 +285,10 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 	}
 	opts = append(opts, grown(p, f))
 	used := len(queue) - len(p.queue) + 1
-	queues := append([][]Block{queue}, hoisted(queue, used-1)...)
+	queues := append([][]Block{queue}, hoisted(queue, used-1, f.W)...)
 	for i, q := range queues {
 		if i > 0 {
-			if h, err := setPage(q, floats, f, n, base); err == nil {
+			if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) {
 				opts = append(opts, h, grown(h, f))
 			}
 		}
@@ -298,7 +298,7 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 			continue
 		}
 		for _, m := range []float64{0.9, 0.8, 0.75} {
-			if h, err := setPage(shorter(q, used, m, f.W), floats, f, n, base); err == nil && len(h.queue) < len(p.queue) {
+			if h, err := setPage(shorter(q, used, m, f.W), floats, f, n, base); err == nil && len(h.queue) < len(p.queue) && readsAbove(h.Page) {
 				opts = append(opts, h)
 			}
 		}
@@ -409,11 +409,14 @@ func (c continued) Split(w, h float64) (Block, Block) {
 // hoisted are the queues in which the first figure that follows one of
 // the first placed blocks of queue that are a section's text (a Flow) is
 // moved before that text: each a way to set the figure near its text
-// when it does not fit after it.
-func hoisted(queue []Block, placed int) [][]Block {
+// when it does not fit after it, set as it stands above the text w wide
+// (see overText; a page on which it stands above the text but poppler
+// would read it inside the text is not a way: see readsAbove).
+func hoisted(queue []Block, placed int, w float64) [][]Block {
 	var qs [][]Block
 	for i := 0; i < len(queue) && i <= placed; i++ {
-		if f, ok := queue[i].(*Flow); !ok || midParagraph(f) {
+		text, ok := queue[i].(*Flow)
+		if !ok || midParagraph(text) {
 			continue // a figure before it would part a paragraph
 		}
 		for j := i + 1; j < len(queue); j++ {
@@ -423,13 +426,32 @@ func hoisted(queue []Block, placed int) [][]Block {
 			if !isFigure(queue[j]) {
 				continue
 			}
+			fig := queue[j]
+			if r, ok := fig.(*Row); ok && !readsOver(r, text, w) {
+				fig = overText(r, text, w)
+			}
 			q := make([]Block, 0, len(queue))
-			q = append(append(append(append(q, queue[:i]...), queue[j]), queue[i:j]...), queue[j+1:]...)
+			q = append(append(append(append(q, queue[:i]...), fig), queue[i:j]...), queue[j+1:]...)
 			qs = append(qs, q)
 			break
 		}
 	}
 	return qs
+}
+
+// readsAbove reports whether poppler reads every row of figures that
+// page p sets directly above a section's text before that text: the row
+// reads so (see readsOver), or no paragraph of the text runs on from
+// one column into the next for poppler to read the row's text inside.
+func readsAbove(p Page) bool {
+	for k := 1; k < len(p.Blocks); k++ {
+		r, row := p.Blocks[k-1].Block.(*Row)
+		f, text := p.Blocks[k].Block.(*Flow)
+		if row && text && isFigure(r) && !readsOver(r, f, p.Blocks[k].W) && f.runsAcross(p.Blocks[k].W) {
+			return false
+		}
+	}
+	return true
 }
 
 // midParagraph reports whether flow f goes on with a paragraph begun on
@@ -611,10 +633,14 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 	}
 	var fl []Block
 	var kicked Block // the kicker last set
+	carried := false // a text's last lines wait for the next page (see carry)
 	y := 0.0
 	for len(q) > 0 {
 		b := q[0]
 		fromQueue := !waiting[b]
+		if carried && fromQueue && sectionNext(q) == b {
+			break // the rest of the section follows its text's last lines, overleaf
+		}
 		if isFigure(b) && len(fl) > 0 && fromQueue && b.Measure(f.W) > f.H-y+1e-6 {
 			if r, ok := b.(*Row); ok && r.Measure(f.W)-r.After <= f.H-y+1e-6 && p.figures != deferAt {
 				// it fits but for its space below, which a row at the
@@ -644,14 +670,18 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			continue
 		}
 		if fw, ok := b.(*Flow); ok && fw.Float != nil && fromQueue && len(p.Blocks) > 0 {
+			next := sectionNext(q[1:])
 			if _, qr := fw.Float.(*qrBlock); p.figures == deferAt && !qr { // a QR code stays with its text
 				// the figure in the text is sent on with the text's last
 				// lines (see carry) when no figures of the section follow
-				// (they would come between the lines) and no section
-				// begins before them, or as a row of its own
-				if a, rest, ok := carry(fw, f.W, math.Inf(1)); ok && mode.inOrder && (len(q) < 2 || !isFigure(q[1])) {
+				// (they would come between the lines; what else of the
+				// section follows, a table, cards, goes on after them:
+				// see carried) and no section begins before them, or as
+				// a row of its own
+				if a, rest, ok := carry(fw, f.W, math.Inf(1)); ok && mode.inOrder && (next == nil || !isFigure(next)) {
 					fl = append(fl, rest)
 					b, q[0] = a, a
+					carried = true
 				} else {
 					rest := *fw
 					rest.Float = nil
@@ -1100,6 +1130,22 @@ func statCards(b Block) bool {
 // figures, a table, a timeline. It closes the brochure, so it waits with
 // the figures that wait for the next page and is set after them.
 type signature struct{ *Paragraph }
+
+// sectionNext is the first block of queue, what follows a section's
+// text, that is of the section (not space, nor the brochure's byline,
+// which waits with the figures), nil when the section ends there.
+func sectionNext(queue []Block) Block {
+	for _, b := range queue {
+		switch b.(type) {
+		case Space, signature:
+			continue
+		case *sectionHead:
+			return nil
+		}
+		return b
+	}
+	return nil
+}
 
 // reminded reports whether b carries its section's reminder: a row of
 // figures, or stat cards set after their text (see continued).
