@@ -375,7 +375,7 @@ func widened(b Block) Block {
 func alone(b Block, cols int, w, gutter, after float64, kicker Block) *Row {
 	if cols == gridCols {
 		// on three columns: as many as it gains from (see gridSpan)
-		if _, most := gridSpan(b, w, gutter, false); most < gridCols {
+		if _, most := gridSpan(b, w, gutter); most < gridCols {
 			return &Row{Cells: []Block{b}, Columns: cols, Spans: []int{most}, Gutter: gutter, After: after, Kicker: kicker}
 		}
 		return &Row{Cells: []Block{widened(b)}, Columns: 1, Gutter: gutter, After: after, Kicker: kicker}

@@ -22,13 +22,15 @@ func spanWidth(s, n int, w, gutter float64) float64 {
 
 // gridSpan is how many of the grid's columns figure b takes, w wide: the
 // least it reads in and the most it gains from. A chart takes the fewest
-// columns in which its items are not crowded (all three when full, as a
-// look that sets its charts the full width asks, for a chart that grows
-// with the width), and gains columns while its height changes by a
-// fifth (a plot that grows taller, as columns and lines; labels that
-// take fewer lines, as a bar chart's rows; not a pie); a portrait or square photo one
-// column, a landscape photo up to two when it stays sharp there.
-func gridSpan(b Block, w, gutter float64, full bool) (least, most int) {
+// columns in which its items are not crowded, and gains columns while
+// its height changes by a fifth (a plot that grows taller, as columns
+// and lines; labels that take fewer lines, as a bar chart's rows; not a
+// pie); a portrait or square photo one column, a landscape photo up to
+// two when it stays sharp there. (The poster look, which sets every
+// chart the full width of two columns, sets them on this grid too: the
+// full width of a landscape page made a line chart of seven years some
+// 770 pt wide and 300 tall, and left pages of a chart or two.)
+func gridSpan(b Block, w, gutter float64) (least, most int) {
 	sw := func(s int) float64 { return spanWidth(s, gridCols, w, gutter) }
 	switch f := b.(type) {
 	case *chartBlock:
@@ -38,9 +40,6 @@ func gridSpan(b Block, w, gutter float64, full bool) (least, most int) {
 				least = s
 				break
 			}
-		}
-		if full && grows(f.style, f.chart, sw(gridCols), sw(least)) {
-			least = gridCols
 		}
 		most = least
 		for s := least + 1; s <= gridCols; s++ {
@@ -81,18 +80,19 @@ func gridSpan(b Block, w, gutter float64, full bool) (least, most int) {
 // columns, then the one whose rows leave the least blank (in
 // blankUnit: empty columns, the room under a figure shorter than the
 // one beside it, as a portrait photo beside a chart leaves, and beside a
-// figure in the text under the text's end), then the
-// one that moves the fewest figures out of their order. It returns the
+// figure in the text under the text's end), then the one whose rows are
+// the least tall (to ten points), then the one that moves the fewest
+// figures out of their order. It returns the
 // rows' figures and their spans, and the figure that stands in the text
 // (nil when none).
-func gridRows(figs []Block, w, gutter float64, full, float bool, tall, room float64) (rows [][]Block, spans [][]int, in Block) {
+func gridRows(figs []Block, w, gutter float64, float bool, tall, room float64) (rows [][]Block, spans [][]int, in Block) {
 	n := len(figs)
 	least, most := make([]int, n), make([]int, n)
 	for i, b := range figs {
-		least[i], most[i] = gridSpan(b, w, gutter, full)
+		least[i], most[i] = gridSpan(b, w, gutter)
 	}
-	best := [4]float64{-1}
-	better := func(c [4]float64) bool {
+	best := [5]float64{-1}
+	better := func(c [5]float64) bool {
 		if best[0] < 0 {
 			return true
 		}
@@ -106,7 +106,7 @@ func gridRows(figs []Block, w, gutter float64, full, float bool, tall, room floa
 	try := func(order []int, out int) {
 		var rs [][]int
 		var ss [][]int
-		empty, blank := 0, 0.0
+		empty, blank, height := 0, 0.0, 0.0
 		var row, sp []int
 		closeRow := func() {
 			if len(row) == 0 {
@@ -132,6 +132,7 @@ func gridRows(figs []Block, w, gutter float64, full, float bool, tall, room floa
 				h = max(h, hs[k])
 			}
 			empty += slack
+			height += h
 			// the blank the row leaves: its empty columns, and under
 			// each figure shorter than the row
 			blank += float64(slack) * spanWidth(1, gridCols, w, gutter) * h
@@ -166,7 +167,7 @@ func gridRows(figs []Block, w, gutter float64, full, float bool, tall, room floa
 			h := figs[out].Measure(spanWidth(1, gridCols, w, gutter))
 			blank += max(0, h-room) * spanWidth(gridCols-1, gridCols, w, gutter)
 		}
-		if c := [4]float64{float64(empty), float64(wasted), math.Round(blank / blankUnit), float64(moved)}; better(c) {
+		if c := [5]float64{float64(empty), float64(wasted), math.Round(blank / blankUnit), math.Round(height / 10), float64(moved)}; better(c) {
 			best = c
 			rows, spans, in = nil, nil, nil
 			if out >= 0 {

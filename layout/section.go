@@ -119,7 +119,7 @@ func (d *Document) body() []Block {
 			if flow != nil {
 				room = flow.Measure(d.geo.contentW()) * gridCols / (gridCols - 1)
 			}
-			grid, spans, in = gridRows(all, d.geo.contentW(), d.geo.Gutter, d.Theme.Grid.Figures == 1, flow != nil && s.QR == nil, tallFloat*d.Theme.Scale.Lead, room)
+			grid, spans, in = gridRows(all, d.geo.contentW(), d.geo.Gutter, flow != nil && s.QR == nil, tallFloat*d.Theme.Scale.Lead, room)
 			if in != nil {
 				flow.Float, flow.Kicker = in, kicker
 			}
