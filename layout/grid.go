@@ -71,20 +71,22 @@ func gridSpan(b Block, w, gutter float64) (least, most int) {
 // figure beside it in the third, its title's box stretched left over the
 // first figure's labels, the third; three figures of one column each
 // leave the labels of the first read between the first and second
-// columns of the text above them, inside a paragraph that runs on.) When float, one figure of one column may stand
-// in the text instead (the flow's float; tall is the tallest a chart
-// there may be; room is the height of the text in the columns beside
-// it, under which a taller figure leaves them blank).
+// columns of the text above them, inside a paragraph that runs on.)
+//
+// When float, one figure of one column may stand in the text instead
+// (the flow's float; tall is the tallest a chart there may be; room is
+// the height of the text in the columns beside it, under which a taller
+// figure leaves them blank).
+//
 // Of the ways, the one that leaves the fewest columns of its rows empty
 // is taken, then the one whose figure in the text gains least from more
-// columns, then the one whose rows leave the least blank (in
-// blankUnit: empty columns, the room under a figure shorter than the
-// one beside it, as a portrait photo beside a chart leaves, and beside a
-// figure in the text under the text's end), then the one whose rows are
-// the least tall (to ten points), then the one that moves the fewest
-// figures out of their order. It returns the
-// rows' figures and their spans, and the figure that stands in the text
-// (nil when none).
+// columns, then the one whose rows leave the least blank (in blankUnit:
+// empty columns, the room under a figure shorter than the one beside it,
+// as a portrait photo beside a chart leaves, and beside a figure in the
+// text under the text's end), then the one whose rows are the least tall
+// (to ten points), then the one that moves the fewest figures out of
+// their order. It returns the rows' figures and their spans, and the
+// figure that stands in the text (nil when none).
 func gridRows(figs []Block, w, gutter float64, float bool, tall, room float64) (rows [][]Block, spans [][]int, in Block) {
 	n := len(figs)
 	least, most := make([]int, n), make([]int, n)
