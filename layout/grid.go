@@ -63,7 +63,8 @@ func gridSpan(b Block, w, gutter float64) (least, most int) {
 // gridRows sets figs, the figures of a section, in rows on the grid of
 // three columns w wide: in their order, each row filling the three
 // columns, a figure given more columns (up to its most) where the next
-// does not fit beside it; at most two figures to a row, the wider first.
+// does not fit beside it; at most two figures to a row, the wider first
+// (but where that would read two charts or two photos out of order).
 // (Poppler's pdftotext reads a block wholly left of a column of text
 // before it, unless a block below the text and above that block overlaps
 // both: a figure over the first two columns, its title's box stretched
@@ -78,8 +79,11 @@ func gridSpan(b Block, w, gutter float64) (least, most int) {
 // the height of the text in the columns beside it, under which a taller
 // figure leaves them blank).
 //
-// Of the ways, the one that leaves the fewest columns of its rows empty
-// is taken, then the one whose figure in the text gains least from more
+// Of the ways, the one whose rows keep the report's order of each kind
+// of figure is taken (a photo read after the photos listed before it, a
+// chart after the charts; the report says nothing of a photo's place
+// among the charts), then the one that leaves the fewest columns of its
+// rows empty, then the one whose figure in the text gains least from more
 // columns, then the one whose rows leave the least blank (in blankUnit:
 // empty columns, the room under a figure shorter than the one beside it,
 // as a portrait photo beside a chart leaves, and beside a figure in the
@@ -93,8 +97,8 @@ func gridRows(figs []Block, w, gutter float64, float bool, tall, room float64) (
 	for i, b := range figs {
 		least[i], most[i] = gridSpan(b, w, gutter)
 	}
-	best := [5]float64{-1}
-	better := func(c [5]float64) bool {
+	best := [6]float64{-1}
+	better := func(c [6]float64) bool {
 		if best[0] < 0 {
 			return true
 		}
@@ -124,7 +128,7 @@ func gridRows(figs []Block, w, gutter float64, float bool, tall, room float64) (
 				slack -= g
 			}
 			// the wider first (see gridRows)
-			if len(row) == 2 && sp[1] > sp[0] {
+			if len(row) == 2 && sp[1] > sp[0] && !sameKind(figs[row[0]], figs[row[1]]) {
 				row[0], row[1], sp[0], sp[1] = row[1], row[0], sp[1], sp[0]
 			}
 			hs := make([]float64, len(row))
@@ -154,11 +158,22 @@ func gridRows(figs []Block, w, gutter float64, float bool, tall, room float64) (
 			used += least[i]
 		}
 		closeRow()
-		moved := 0
+		moved, mixed := 0, 0
 		for a := range order {
 			for b := a + 1; b < len(order); b++ {
 				if order[a] > order[b] {
 					moved++
+				}
+			}
+		}
+		var read []int // the rows' figures as read, row by row
+		for _, r := range rs {
+			read = append(read, r...)
+		}
+		for a := range read {
+			for b := a + 1; b < len(read); b++ {
+				if read[a] > read[b] && sameKind(figs[read[a]], figs[read[b]]) {
+					mixed++
 				}
 			}
 		}
@@ -169,7 +184,7 @@ func gridRows(figs []Block, w, gutter float64, float bool, tall, room float64) (
 			h := figs[out].Measure(spanWidth(1, gridCols, w, gutter))
 			blank += max(0, h-room) * spanWidth(gridCols-1, gridCols, w, gutter)
 		}
-		if c := [5]float64{float64(empty), float64(wasted), math.Round(blank / blankUnit), math.Round(height / 10), float64(moved)}; better(c) {
+		if c := [6]float64{float64(mixed), float64(empty), float64(wasted), math.Round(blank / blankUnit), math.Round(height / 10), float64(moved)}; better(c) {
 			best = c
 			rows, spans, in = nil, nil, nil
 			if out >= 0 {
@@ -206,6 +221,14 @@ func gridRows(figs []Block, w, gutter float64, float bool, tall, room float64) (
 		permute(rest, 0, func(order []int) { try(order, out) })
 	}
 	return rows, spans, in
+}
+
+// sameKind reports whether figures a and b are both charts or both
+// photos, whose order the report gives.
+func sameKind(a, b Block) bool {
+	_, ca := a.(*chartBlock)
+	_, cb := b.(*chartBlock)
+	return ca == cb
 }
 
 // blankUnit is the blank area, pt², below which two ways to set a

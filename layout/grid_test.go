@@ -28,8 +28,9 @@ sections:
 
 // TestGridRows: on three columns every row of figures stands on the
 // text's columns (each cell starts at a column's edge and spans whole
-// columns), holds one or two figures, the wider first, and fills the
-// three columns; none stands alone beside empty columns. Halves of the
+// columns), holds one or two figures, the wider first (but where that
+// would read two charts out of order), and fills the three columns; none
+// stands alone beside empty columns. Halves of the
 // width would stand a figure's edge in the middle of the second column.
 func TestGridRows(t *testing.T) {
 	for _, tt := range []struct{ name, figures string }{
@@ -82,7 +83,7 @@ func TestGridRows(t *testing.T) {
 					if sum != gridCols {
 						t.Errorf("page %d: a row of spans %v leaves %d of %d columns empty", p.Number, r.Spans, gridCols-sum, gridCols)
 					}
-					if len(r.Spans) == 2 && r.Spans[1] > r.Spans[0] {
+					if len(r.Spans) == 2 && r.Spans[1] > r.Spans[0] && !sameKind(r.Cells[0], r.Cells[1]) {
 						t.Errorf("page %d: spans %v, want the wider first", p.Number, r.Spans)
 					}
 				}

@@ -56,9 +56,10 @@ func (d *Document) body() []Block {
 				cards = append(cards, d.statCard(st))
 			}
 		}
-		var figs, wide []Block
+		var figs, wide, all []Block // all: the charts in their order (then the photos, on three columns)
 		for j, c := range s.Charts {
-			if b := (&chartBlock{chart: c, key: fmt.Sprintf("sections[%d].charts[%d]", i, j), style: d.chartStyle()}); d.wide(c) {
+			b := &chartBlock{chart: c, key: fmt.Sprintf("sections[%d].charts[%d]", i, j), style: d.chartStyle()}
+			if all = append(all, b); d.wide(c) {
 				wide = append(wide, b)
 			} else {
 				figs = append(figs, b)
@@ -105,10 +106,6 @@ func (d *Document) body() []Block {
 		var grid [][]Block // the rows of figures on three columns (see gridRows)
 		var spans [][]int
 		if d.geo.Columns == gridCols && hero == nil {
-			var all []Block // the charts in their order, then the photos
-			for _, c := range s.Charts {
-				all = append(all, &chartBlock{chart: c, style: d.chartStyle()})
-			}
 			for _, b := range figs {
 				if _, photo := b.(*photoBlock); photo {
 					all = append(all, b)
