@@ -370,8 +370,16 @@ func widened(b Block) Block {
 
 // alone is the row for figure b when it is left without a partner: the
 // full width when it gains from it (see gainsWidth), else half of a row
-// of cols, as before; kicker and after as the row it came from.
+// of cols, as before (of three columns, as many as it gains from);
+// kicker and after as the row it came from.
 func alone(b Block, cols int, w, gutter, after float64, kicker Block) *Row {
+	if cols == gridCols {
+		// on three columns: as many as it gains from (see gridSpan)
+		if _, most := gridSpan(b, w, gutter); most < gridCols {
+			return &Row{Cells: []Block{b}, Columns: cols, Spans: []int{most}, Gutter: gutter, After: after, Kicker: kicker}
+		}
+		return &Row{Cells: []Block{widened(b)}, Columns: 1, Gutter: gutter, After: after, Kicker: kicker}
+	}
 	if cols > 1 && gainsWidth(b, w, gutter) {
 		cols, b = 1, widened(b)
 	}

@@ -267,7 +267,7 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 		// they follow when that leaves a band
 		if band(p, f) > orderHole*f.H {
 			for _, q := range hoisted(queue, len(queue)-len(p.queue), f.W) {
-				if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) {
+				if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) && !overColumns(h.Page, f) {
 					opts = append(opts, h)
 				}
 			}
@@ -288,7 +288,7 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 	queues := append([][]Block{queue}, hoisted(queue, used-1, f.W)...)
 	for i, q := range queues {
 		if i > 0 {
-			if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) {
+			if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) && !overColumns(h.Page, f) {
 				opts = append(opts, h, grown(h, f))
 			}
 		}
@@ -452,6 +452,28 @@ func readsAbove(p Page) bool {
 		}
 	}
 	return true
+}
+
+// overColumns reports whether a row of figures of p stands right above
+// text of three columns or more of which a paragraph runs on from one
+// column into the next: poppler's pdftotext reads the figures' labels
+// over a column but the first after the column before it (a block wholly
+// left of another comes first, and nothing between them overlaps both),
+// inside that paragraph. (Over two columns a row of figures stands on
+// the columns, and hoisting one there is judged as before.)
+func overColumns(p Page, f Frame) bool {
+	for k := 0; k+1 < len(p.Blocks); k++ {
+		fw, ok := p.Blocks[k+1].Block.(*Flow)
+		if !ok || fw.cols() < gridCols || !isFigure(p.Blocks[k].Block) {
+			continue
+		}
+		if g := fw.across(f.W); g == fw {
+			if c := fw.layout(f.W); runsOn(c.us, c.spans) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // midParagraph reports whether flow f goes on with a paragraph begun on
@@ -748,6 +770,9 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			if _, row := b.(*Row); row && tail != nil && isFigure(b) && !mode.part {
 				head = nil // a row of figures is not parted
 			}
+			if head != nil && tail != nil && len(p.Blocks) > 0 && overColumns(Page{Blocks: []Placed{p.Blocks[len(p.Blocks)-1], {Block: head}}}, f) {
+				head = nil // the text goes on whole to the next page
+			}
 			if r, row := b.(*Row); row && mode.part && tail != nil && isFigure(r) {
 				if h, rest, ok := part(r, q[1:], f.W, avail); ok {
 					// the figures that fit here, in order (see part)
@@ -855,6 +880,9 @@ func intoText(p *Page, r *Row, f Frame, y float64) (Block, float64, bool) {
 	if r.Columns < 2 && !(len(r.Cells) == 1 && narrows(r.Cells[0], fw.colWidth(f.W))) {
 		return nil, 0, false // a figure the look sets the full width
 	}
+	if r.Spans != nil && r.Spans[0] != 1 {
+		return nil, 0, false // wider than a column of the text
+	}
 	nf := *fw
 	nf.Float, nf.Kicker = r.Cells[0], r.Kicker
 	h := nf.Measure(f.W)
@@ -868,6 +896,9 @@ func intoText(p *Page, r *Row, f Frame, y float64) (Block, float64, bool) {
 	}
 	rest := *r
 	rest.Cells = r.Cells[1:]
+	if r.Spans != nil {
+		rest.Spans = r.Spans[1:]
+	}
 	return &rest, dy, true
 }
 

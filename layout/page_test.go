@@ -697,3 +697,42 @@ sections:
 		t.Errorf("the photos' row %.1f pt tall, set on the columns %.1f", h0, h)
 	}
 }
+
+// TestOverColumns: on three columns, no section's text stands right under a
+// row of figures with a paragraph running on from one column into the
+// next (poppler's pdftotext reads the figures' labels over the second
+// column between the first column and the second, inside it): such a
+// page is no way to set it (overColumns), and a text that would be cut so
+// there goes on whole to the next page.
+func TestOverColumns(t *testing.T) {
+	row := &Row{Cells: []Block{box{h: 80}}, Columns: 1, Kicker: box{h: 10}}
+	runsOn, w := flow3(false, 7, 2)
+	ends, _ := flow3(false, 4, 4, 4)
+	two, _ := flow3(false, 7, 2)
+	two.Columns = 2
+	f := Frame{W: w, H: 600}
+	for _, tt := range []struct {
+		name string
+		fw   *Flow
+		want bool
+	}{
+		{"a paragraph runs on", runsOn, true},
+		{"columns end at paragraphs' ends", ends, false},
+		{"two columns", two, false},
+	} {
+		p := Page{Blocks: []Placed{{Block: row, H: 80}, {Block: tt.fw}}}
+		if got := overColumns(p, f); got != tt.want {
+			t.Errorf("%s: overColumns %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	long, _ := flow3(false, 9, 9, 9, 9)
+	pages, err := Paginate([]Block{row, long}, Frame{W: w, H: 80 + 5*long.Leading}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		if overColumns(p, f) {
+			t.Errorf("page %d: the text runs on under the row of figures", p.Number)
+		}
+	}
+}
