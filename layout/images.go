@@ -41,7 +41,7 @@ func (d *Document) walkPhotos(fn func(p *photoBlock, w float64)) {
 	walk = func(b Block, w float64) {
 		switch t := b.(type) {
 		case *photoBlock:
-			fn(t, w)
+			fn(t, t.width(w))
 		case *Row:
 			for i, c := range t.Cells {
 				_, cw := t.cell(w, i)

@@ -646,6 +646,12 @@ func carry(fw *Flow, w, h float64) (Block, Block, bool) {
 	for n > 3 && !breakable(us, n) {
 		n--
 	}
+	for n < len(us)-2 && !breakable(us, n) {
+		n++ // fewer lines go on, rather than a quote or a paragraph's last line parted
+	}
+	if !breakable(us, n) {
+		return nil, nil, false
+	}
 	for n < len(us) && us[n].gap {
 		n++
 	}
