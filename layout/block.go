@@ -205,10 +205,14 @@ type Row struct {
 	Gutter  float64
 	After   float64
 	Kicker  Block // set above the row when a page break separates it from its section
+	Keep    bool  // keep with the next block: a row of stat cards with the next row of its section's cards
 }
 
 // kicker implements kickered.
 func (r *Row) kicker() Block { return r.Kicker }
+
+// KeepWithNext implements keeper.
+func (r *Row) KeepWithNext() bool { return r.Keep }
 
 func (r *Row) cellWidth(w float64) float64 {
 	n := float64(max(r.Columns, len(r.Cells), 1))
