@@ -20,6 +20,11 @@ import (
 // but the last may have.
 const blankCeiling = 0.15
 
+// emptyBand is the blank band (a share of the type area) of a page that
+// holds nothing but its running head and folio (which stand outside the
+// area blankBand measures).
+const emptyBand = 0.95
+
 // TestExamples builds every report in examples/ (the sample, the chart
 // gallery and a corpus of reports of other shapes: several paragraphs a
 // section, long and tiny sections, many photos turned by EXIF, A5, English
@@ -30,7 +35,7 @@ const blankCeiling = 0.15
 //   - every title, headline and caption is in the text layer;
 //   - no character is set outside the page;
 //   - no page but the last has a blank band taller than blankCeiling of
-//     its type area;
+//     its type area, and no page of content is empty (emptyBand);
 //   - the cover shows the first figure of every section, up to 16.
 //
 // Each report is built in every look (theme.Names), as --style does.
@@ -96,13 +101,16 @@ func example(t *testing.T, path, style string) {
 		}
 	}
 
-	if band := blankBand(pdftest.Render(t, pdf, lastContent(d), 40)); band > 0.95 {
+	if band := blankBand(pdftest.Render(t, pdf, lastContent(d), 40)); band > emptyBand {
 		t.Errorf("page %d: a blank band of %.0f %% of the type area: the last page is empty", lastContent(d)+1, band*100)
 	}
 	for i := range lastContent(d) {
 		band := blankBand(pdftest.Render(t, pdf, i, 40))
 		listed := slices.Contains(blankPages[name], i+1)
 		switch {
+		case band > emptyBand:
+			// the worst a brochure can ship, which no listing excuses
+			t.Errorf("page %d: empty but for its running head and folio (a blank band of %.0f %% of the type area)", i+1, band*100)
 		case band > blankCeiling && !listed:
 			t.Errorf("page %d: a blank band of %.0f %% of the type area (at most %.0f %%)", i+1, band*100, blankCeiling*100)
 		case band <= blankCeiling && listed:
@@ -308,6 +316,13 @@ var popplerSplits = map[string][]int{
 	// set as rows (its labels broke inside words as columns), section 5
 	// begins on page 9 and its columns part there
 	"poster/market-regulation-2025": {30},
+	// Poster: page 5, river-basin's section 2's paragraph 16 runs from
+	// column 1 into column 2 above a row of two photos, the left caption
+	// read between the columns (the district bureau's case, with captions
+	// on the columns' grid: the text is a part cut to its page, which
+	// Parted's balance does not reach); it came with section 1's cards
+	// kept together
+	"poster/river-basin-2025": {16},
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
@@ -336,14 +351,13 @@ var blankPages = map[string][]int{
 	// (tech-park-2025, landscape: within the ceiling in every look since
 	// its figures stand on its three columns, see gridRows)
 	// The new user's reports, as built. macao-library-brief (A5
-	// landscape, 2 sections): section 2's two lines of text end page 3
-	// (newspaper, report: 72 and 19 %), its quote alone on page 4, page 5
-	// empty but for the running head (all looks), its portrait photo alone
-	// on page 6 — a 2-section brief on 6 pages
-	"macao-library-brief": {3, 4, 5}, "poster/macao-library-brief": {4, 5}, "report/macao-library-brief": {3, 4, 5},
-	// river-basin-2025 (A4 booklet): poster page 8, section 3's 30-day
-	// chart set as 30 horizontal bars the full width, 15 % blank under it;
-	"poster/river-basin-2025": {8},
+	// landscape, 2 sections), report look: section 2's head and two lines
+	// of text end page 3 (19 %), its quote and its photo beside it
+	// overleaf. (Its quote was parted from its two blank rows below,
+	// which made page 5 empty, and its photo went alone to page 6: the
+	// brief is on 3 pages in the newspaper look, 4 in the others, the
+	// photo beside the quote.)
+	"report/macao-library-brief": {3},
 	// report page 6: section 3's text ends the page 30 % blank, its
 	// figures (read in the report's order) open page 7
 	"report/river-basin-2025": {6},
@@ -397,16 +411,15 @@ var loneAllowed = map[string]int{
 	"poster/hospital-annual-2025": 1,
 	// (tech-park-2025, landscape: every figure paired or beside its text
 	// since its figures stand on its three columns, see gridRows)
-	// The new user's reports: macao-library-brief's portrait photo alone
-	// on page 6 (every look; its section is a line of text and a quote);
-	// minato-city-2025, section 2: report, the square photo alone at the
+	// The new user's reports (macao-library-brief's portrait photo, alone
+	// on page 6, stands beside its section's quote, set narrower, keeping
+	// its shape): minato-city-2025, section 2: report, the square photo alone at the
 	// head of page 4 (the newspaper's two lone figures pair since rows
 	// part in order); river-basin-2025: report, a figure of section 5
-	// alone on page 9; poster, section 5's third photo alone at the head
-	// of page 10
-	"macao-library-brief": 1, "poster/macao-library-brief": 1, "report/macao-library-brief": 1,
+	// alone on page 9 (the poster's section 5 sets its three photos in rows
+	// since section 1's cards go on together)
 	"report/minato-city-2025": 1,
-	"report/river-basin-2025": 1, "poster/river-basin-2025": 1,
+	"report/river-basin-2025": 1,
 	// A5, eight photos numbered by their captions: the row of the third
 	// (landscape) and the fourth (portrait) does not fit at page 2's foot,
 	// so the third ends the page alone and the others go on paired in
