@@ -324,9 +324,10 @@ func (m *measure) candidate(i, pass int) bool {
 		}
 		if !wide(prev) && !wide(it) {
 			// inside a Latin run (a URL, an address, a long word):
-			// after / . - @ ? & only, never inside a figure or a unit
+			// after / . - @ ? & only (an address not after -), never
+			// inside a figure or a unit
 			return strings.ContainsRune("/.-@?&", prev.r) && !isDigit(it.r) &&
-				!(prev.r == '/' && unitAround(m.items, i-1))
+				!(prev.r == '/' && unitAround(m.items, i-1)) && !(prev.r == '-' && it.addr)
 		}
 		return true
 	case 3:
@@ -661,6 +662,12 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		if p, n := m.items[b-1].r, m.items[b].r; unicode.IsLetter(p) && unicode.IsLetter(n) && !wide(&m.items[b]) && !wide(&m.items[b-1]) {
 			d += 1e10 // one that cuts a word ("h / ttps"), worse than one after it
 		}
+		if m.items[b].addr && (m.items[b-1].r == '-' || m.items[b].r == '-') {
+			// an address broken at its hyphen reads as hyphenated
+			// ("exchange- / office@"): worse than cutting it between
+			// letters, which the reader joins as it is
+			d += 3e10
+		}
 	}
 	return d, true
 }
@@ -670,8 +677,8 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 // of an em between its characters.
 const partDemerits = 1e5
 
-// urlDemerits is what a break inside an address costs (after / . - @ ?
-// &, see addressBreaks): twenty times a hyphen, as much as a line of
+// urlDemerits is what a break inside an address costs (after / . @ ? &,
+// see addressBreaks): twenty times a hyphen, as much as a line of
 // badness 210, one whose spaces stretch to twice their width.
 const urlDemerits = 5e4
 
