@@ -386,8 +386,6 @@ func hanSpaceHan(t *testing.T, reader, text string, paras []string) {
 	}
 }
 
-var folioRE = regexp.MustCompile(`\d+/\d+`)
-
 // withoutFurniture is a reader's text, flat, with each page's running head,
 // organization and folio taken out.
 func withoutFurniture(text string, d *Document) string {
@@ -397,10 +395,9 @@ func withoutFurniture(text string, d *Document) string {
 		if i > 0 && i < len(d.Pages) && !d.Pages[i].Bare {
 			s = cutEdge(s, flat(d.runningHead()))
 			s = cutEdge(s, flat(d.Report.Organization))
-			if m := folioRE.FindAllStringIndex(s, -1); len(m) > 0 {
-				last := m[len(m)-1]
-				s = s[:last[0]] + s[last[1]:]
-			}
+			// the folio, "2 / 4": not a figure before it ("fell from
+			// 19" at a page's foot read "192/4")
+			s = cutLast(s, fmt.Sprintf("%d/%d", d.Pages[i].Number, len(d.Pages)))
 		}
 		b.WriteString(s)
 	}
