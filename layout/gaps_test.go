@@ -75,8 +75,9 @@ func TestFigureGaps(t *testing.T) {
 		// its whole width) must end at 率 with 2.5 em of slack, and its
 		// only other gaps are between Han characters, which poppler reads
 		// as spaces past 0.1 em (maxHanGap); the breaker's cost for it
-		// grows with the gap now, and it is set with the least of it
-		// (0.78 em; 1.32 em before): poppler and MuPDF read it whole
+		// grows with the gap, and a word gap takes maxWordStretch at most:
+		// 0.55 em beside 407 and the line 4.6 pt short (0.78 em before,
+		// 1.32 before that); poppler and MuPDF read it whole
 		"fire-annual-2025: 經現場急救後恢復自發性循環者407␣例，恢復率": true,
 	}
 	paths, err := filepath.Glob("../examples/*/report.yaml")
