@@ -187,16 +187,18 @@ func stretches(items []item, i int) bool {
 	return it.brk && (wide(prev) || wide(it)) && !snugAfter(prev) && !snugBefore(it)
 }
 
+// snug are the full-width marks justification adds nothing before:
+// the closing marks, ？ and ！ (their blank half is their space).
+const snug = closing + "？！"
+
 // snugBefore is a full-width mark that keeps to the character before it:
 // a closing mark, ？ or ！ (its blank half is its space). Justification
 // adds nothing before it.
-func snugBefore(it *item) bool {
-	return wide(it) && (is(it.r, cClosing) || it.r == '？' || it.r == '！')
-}
+func snugBefore(it *item) bool { return is(it.r, cSnug) && wide(it) }
 
 // snugAfter is a full-width opening mark, which keeps to the character
 // after it: justification adds nothing after it.
-func snugAfter(it *item) bool { return wide(it) && is(it.r, cOpening) }
+func snugAfter(it *item) bool { return is(it.r, cOpening) && wide(it) }
 
 // wide is an item of CJK text: an ideograph, kana, hangul or a mark set
 // on the em square (the face's advance tells: “” and — are full-width in
@@ -892,17 +894,20 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 	// evenly is where a line spread evenly takes space: between every two
 	// characters but before a closing mark and after an opening one
 	evenly := func(i int) bool { return !snugAfter(&items[i-1]) && !snugBefore(&items[i]) }
-	ne := 0
-	for i := 1; i < n; i++ {
-		if evenly(i) {
-			ne++
+	ne := func() int {
+		k := 0
+		for i := 1; i < n; i++ {
+			if evenly(i) {
+				k++
+			}
 		}
+		return k
 	}
 	even := false // a line without a break opportunity, spread evenly
 	if gaps == 0 && !slices.ContainsFunc(items, func(it item) bool { return !wide(&it) }) {
 		// a line of CJK text with no break opportunity is spread
 		// evenly; Latin is never letter-spaced (the line stays short)
-		gaps = float64(ne)
+		gaps = float64(ne())
 		spread = evenly
 		even = true
 	}
@@ -943,7 +948,7 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 				// breaker sets such a line only when every other way is
 				// worse: before a figure too long to pull up)
 				extra = limit
-				if g, ok := evenGap(items, slack, ne); ok {
+				if g, ok := evenGap(items, slack, ne()); ok {
 					extra = g
 					spread = evenly
 				}
@@ -959,10 +964,12 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 	for i, it := range items {
 		if i > 0 {
 			x += space[i]
-			if spread(i) && wordGap(i) {
-				x += extraWide
-			} else if spread(i) {
-				x += extra
+			if spread(i) {
+				if wordGap(i) {
+					x += extraWide
+				} else {
+					x += extra
+				}
 			}
 		}
 		line.Glyphs[i] = Glyph{R: it.r, X: x - shift[i], Adv: adv[i], Face: it.face, Size: it.size, Color: it.color, Lang: it.lang}

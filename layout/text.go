@@ -137,11 +137,12 @@ const (
 	cOpening
 	cPhraseEnd
 	cHangs
+	cSnug
 )
 
 var classes = func() *[0x10000]uint8 {
 	var t [0x10000]uint8
-	for set, c := range map[string]uint8{noStart: cNoStart, noEnd: cNoEnd, closing: cClosing, opening: cOpening, phraseEnd: cPhraseEnd, hangs: cHangs} {
+	for set, c := range map[string]uint8{noStart: cNoStart, noEnd: cNoEnd, closing: cClosing, opening: cOpening, phraseEnd: cPhraseEnd, hangs: cHangs, snug: cSnug} {
 		for _, r := range set {
 			t[r] |= c
 		}
