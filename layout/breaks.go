@@ -171,7 +171,9 @@ func newMeasure(items []item, set Setting) *measure {
 // so the breaker took its lines for twice as stretchable as they are);
 // and never before a full-width closing mark or after an opening one
 // (clreq, JLREQ 3.8: "index.html ，" or "（ 见" read as a stray space),
-// even where the source has a space there.
+// even where the source has a space there. (A line of CJK characters
+// tracked evenly is the exception, when it cannot fill its measure
+// otherwise: see evenGap.)
 func stretches(items []item, i int) bool {
 	prev, it := &items[i-1], &items[i]
 	switch {
@@ -752,14 +754,14 @@ const (
 )
 
 // evenGap is the space, in pt, to put at each of the gaps places of a
-// justified line of CJK characters (between every two items but before a
-// closing mark and after an opening one, see stretches) to spread slack
-// over it, and whether that reads whole (see minEvenGap); in the band
-// between minEvenGap and lowEvenGap, minEvenGap (the line ends at most a
-// fifth of an em short). From lowEvenGap up every gap must take it, or
-// poppler reads two characters with no space between them as a word, and
-// then every other gap as a space: a line with a closing or opening mark
-// is spread to minEvenGap at most, and ends short.
+// justified line of CJK characters to spread slack over it, and whether
+// that reads whole (see minEvenGap): between every two items but before
+// a closing mark and after an opening one (see stretches), up to
+// minEvenGap; else between every two items (gaps one less than the
+// items: even tracking, which poppler reads as letter-spacing only when
+// every gap is equal, so the marks' gaps take it too), up to minEvenGap
+// or from lowEvenGap to maxEvenGap — in the band between, minEvenGap
+// (the line ends at most a fifth of an em short).
 func evenGap(items []item, slack float64, gaps int) (float64, bool) {
 	if len(items) < 2 || gaps == 0 {
 		return 0, false
@@ -774,9 +776,9 @@ func evenGap(items []item, slack float64, gaps int) (float64, bool) {
 	g := slack / float64(gaps) / size
 	switch {
 	case g <= minEvenGap:
-	case g > maxEvenGap:
+	case g > maxEvenGap || gaps < len(items)-1:
 		return 0, false
-	case g < lowEvenGap || gaps < len(items)-1:
+	case g < lowEvenGap:
 		g = minEvenGap
 	}
 	return g * size, true
@@ -951,6 +953,9 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 				if g, ok := evenGap(items, slack, ne()); ok {
 					extra = g
 					spread = evenly
+				} else if g, ok := evenGap(items, slack, n-1); ok {
+					extra = g
+					spread = func(int) bool { return true }
 				}
 			}
 		}

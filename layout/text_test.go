@@ -77,6 +77,12 @@ func checkLines(t *testing.T, text string, lines []Line, width float64, set Sett
 		for j := 1; j < len(spread); j++ {
 			even = even && math.Abs(spread[j]-spread[j-1]) < 0.01
 		}
+		// tracked: every gap the same, the marks' too (evenGap)
+		tracked := len(l.Glyphs) > 2
+		for j := 2; j < len(l.Glyphs); j++ {
+			a, b, c := l.Glyphs[j-2], l.Glyphs[j-1], l.Glyphs[j]
+			tracked = tracked && math.Abs((c.X-b.X-b.Adv)-(b.X-a.X-a.Adv)) < 0.01
+		}
 		for j := 1; j < len(l.Glyphs); j++ {
 			p, g := l.Glyphs[j-1], l.Glyphs[j]
 			gap := g.X - (p.X + p.Adv)
@@ -95,7 +101,7 @@ func checkLines(t *testing.T, text string, lines []Line, width float64, set Sett
 			shifted := p.Face.Advance(p.R)*p.Size/1000 - p.Adv
 			before := snugBefore(&item{r: q.R, adv: q.Adv, size: q.Size}) && gap > 0.01
 			after := snugAfter(&item{r: p.R, adv: p.Face.Advance(p.R) * p.Size / 1000, size: p.Size}) && gap > shifted+0.01
-			if before || after {
+			if (before || after) && !tracked {
 				t.Errorf("line %d: %.2f pt added between %q and %q: %s", i, gap, p.R, g.R, l.Text())
 			}
 		}
