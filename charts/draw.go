@@ -88,6 +88,9 @@ func (st Style) resolve() palette {
 
 func (p palette) en() bool { return p.lang == "en" }
 
+// words are the words charts print themselves, in the report's language.
+func (p palette) words() locale.Labels { return locale.Must(p.lang).Labels }
+
 func parseHex(s string) (drawing.Color, bool) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
 	if len(s) != 6 {
@@ -430,7 +433,7 @@ func unitCaption(unit string, p palette) string {
 	if unit == "" {
 		return ""
 	}
-	return locale.Must(p.lang).Labels.Unit + unit // 单位：, 單位：, Unit:
+	return p.words().Unit + unit // 单位：, 單位：, Unit:
 }
 
 func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
@@ -503,7 +506,7 @@ func altWords(p palette) altWordSet {
 	if p.en() {
 		return altWordSet{colon: ": ", sep: ", ", group: "; ", stop: ".", unit: "in ", largest: "largest", smallest: "smallest", target: "target ", from: "from ", to: " to "}
 	}
-	return altWordSet{colon: "：", sep: "，", group: "；", stop: "。", unit: "单位", largest: "最大", smallest: "最小", target: "目标", from: "从", to: "到", hant: locale.Must(p.lang).Script == "Hant"}
+	return altWordSet{colon: "：", sep: "，", group: "；", stop: "。", unit: "单位", largest: "最大", smallest: "最小", target: p.words().Target, from: "从", to: "到", hant: locale.Must(p.lang).Script == "Hant"}
 }
 
 // hant turns the words alt texts add (kinds' names, 单位, 最大…) into
@@ -703,7 +706,7 @@ func trendAlt(c data.Chart, p palette) []string {
 		if f := first.Value.Value; f != 0 {
 			ch := (last.Value.Value - f) / math.Abs(f)
 			word, _ := changeWords(ch, p)
-			word = strings.TrimPrefix(word, "同比")
+			word = strings.TrimPrefix(word, p.words().YearOnYear)
 			pct := number.Percent(math.Abs(ch), 1)
 			if p.en() {
 				out = append(out, w.from+first.Label+w.to+last.Label+" "+word+" "+pct)

@@ -199,11 +199,7 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 	var targetBox box
 	if c.Target != nil {
 		y := ypos(c.Target.Value)
-		word := "目标 "
-		if p.en() {
-			word = "Target "
-		}
-		targetText = word + format(c, c.Unit, p).Label(c.Target.Text)
+		targetText = p.words().Target + " " + format(c, c.Unit, p).Label(c.Target.Text)
 		tw := textWidth(p.regular, targetText, l.axis.tickSize)
 		targetBox = box{left + 2, y - 3 - capHeightEm*l.axis.tickSize, left + 2 + tw, y - 3}
 		if targetBox.overlaps(mark) { // a target at the foot of a broken axis: past the mark

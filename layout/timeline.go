@@ -3,7 +3,6 @@ package layout
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/structure"
@@ -54,28 +53,6 @@ func (d *Document) timeline(events []data.Event) Block {
 	return &timelineBlock{events: events, theme: d.Theme, to: len(events)}
 }
 
-// monthLabel and dayLabel write an event's month and day in the report's
-// language: 1月 and 23日, Jan and 23.
-func monthLabel(th Theme, t time.Time) string {
-	switch {
-	case th.Locale.English():
-		return t.Month().String()[:3]
-	case strings.HasPrefix(th.Locale.Tag, "ko"):
-		return fmt.Sprintf("%d월", t.Month())
-	}
-	return fmt.Sprintf("%d月", t.Month())
-}
-
-func dayLabel(th Theme, t time.Time) string {
-	switch {
-	case th.Locale.English():
-		return fmt.Sprint(t.Day())
-	case strings.HasPrefix(th.Locale.Tag, "ko"):
-		return fmt.Sprintf("%d일", t.Day())
-	}
-	return fmt.Sprintf("%d日", t.Day())
-}
-
 func (b *timelineBlock) textX() float64 { return tlMonthW + tlRuleGap + tlTextGap + tlDayW }
 
 func (b *timelineBlock) layout(w float64) *timelineSet {
@@ -103,10 +80,10 @@ func (b *timelineBlock) layout(w float64) *timelineSet {
 		t, day := e.Time()
 		d := Line{}
 		if day {
-			d = one(dayLabel(th, t), b.size(), false, th.Primary)
+			d = one(th.Locale.DayOnly(t), b.size(), false, th.Primary)
 		}
 		s.day = append(s.day, d)
-		s.month = append(s.month, one(monthLabel(th, t), tlMonth, true, th.Primary))
+		s.month = append(s.month, one(th.Locale.MonthOnly(t), tlMonth, true, th.Primary))
 		s.year = append(s.year, one(fmt.Sprint(t.Year()), th.Scale.Folio, false, th.Muted))
 		s.text = append(s.text, Break([]Span{th.span(strings.TrimSpace(e.Text), th.Body(), b.size(), th.Ink)}, w-b.textX(), Setting{Align: align, TrimStart: true}))
 	}
