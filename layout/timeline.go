@@ -41,6 +41,7 @@ const (
 	tlMonth    = 16.0 // the month's size
 	tlEntryGap = 6.0  // between entries of a month
 	tlGroupGap = 9.0  // before a new month: a month of one entry takes about two lines of the grid
+	tlLabelGap = 3.0  // the least space between a month's label (its year over it) and the label above
 	tlAfter    = 16.0
 )
 
@@ -114,8 +115,9 @@ func (b *timelineBlock) showsYear(i int) bool {
 
 // tops returns where each entry of the part starts below the part's top,
 // and the part's height without the space after it. A month's entries
-// take at least the height of its label (its year over it), so that the
-// next month's label does not run into it.
+// take at least the height of its label, so that the next month's label
+// does not run into it; a label with its year over it (a new year) starts
+// tlLabelGap below the label above at least, the year included.
 func (b *timelineBlock) tops(s *timelineSet) ([]float64, float64) {
 	var tops []float64
 	y, group := b.above(), 0.0 // group: where the month began
@@ -123,6 +125,9 @@ func (b *timelineBlock) tops(s *timelineSet) ([]float64, float64) {
 		if b.opens(i) {
 			if i > b.from {
 				y = max(y, group+b.below()) + tlGroupGap
+				if top, _ := b.label(i, y); top < group+b.below()+tlLabelGap {
+					y += group + b.below() + tlLabelGap - top
+				}
 			}
 			group = y
 		} else {
@@ -141,6 +146,17 @@ func (b *timelineBlock) above() float64 {
 }
 
 func (b *timelineBlock) below() float64 { return b.lead()/2 + tlMonth*0.6 }
+
+// label returns where entry i's month label (its year over it when it
+// shows one) starts and ends, for the entry starting at top.
+func (b *timelineBlock) label(i int, top float64) (float64, float64) {
+	mid := top + b.lead()/2
+	from := mid - tlMonth*0.6
+	if b.showsYear(i) {
+		from -= b.theme.Scale.Folio * 1.4
+	}
+	return from, mid + tlMonth*0.6
+}
 
 // Measure implements Block.
 func (b *timelineBlock) Measure(w float64) float64 {
@@ -195,7 +211,7 @@ func (b *timelineBlock) Draw(c *Canvas, x, y, w float64) error {
 			month = label
 		}
 		if b.opens(i) {
-			yy := mid - tlMonth*0.6 - th.Scale.Folio*1.4
+			yy, _ := b.label(i, top)
 			c.Begin(month)
 			if b.showsYear(i) {
 				l := s.year[i]
