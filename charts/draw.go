@@ -365,11 +365,35 @@ func unitOf(c data.Chart, d data.Point) string {
 
 // format is the chart's number format with the given unit.
 func format(c data.Chart, unit string, p palette) number.Format {
-	dec := -1
+	dec := labelDecimals(c)
 	if c.Decimals != nil {
 		dec = *c.Decimals
 	}
 	return number.Format{Style: c.Format, Decimals: dec, Lang: p.lang, Group: p.group, Prefix: c.Prefix, Unit: unit}.Alike(figures(c)...)
+}
+
+// labelDecimals is how many decimals a chart without decimals: prints:
+// its figures as written (-1), unless one is written with more than a
+// label needs by the chart's magnitude — one decimal from 10 up, two
+// from 1, three significant digits below (0.131) — when all its figures
+// take that many, so that a series reads alike (318.6, 326.0; never
+// 318.58064516129 from a spreadsheet's average).
+func labelDecimals(c data.Chart) int {
+	most, written := 0.0, 0
+	for _, t := range figures(c) {
+		if v, err := strconv.ParseFloat(t, 64); err == nil {
+			most = math.Max(most, math.Abs(v))
+		}
+		written = max(written, number.Decimals(t))
+	}
+	enough := 1
+	if most > 0 {
+		enough = max(1, 2-int(math.Floor(math.Log10(most))))
+	}
+	if written <= enough {
+		return -1
+	}
+	return enough
 }
 
 // figures are the texts of every number chart c prints: its points'
