@@ -374,7 +374,7 @@ func format(c data.Chart, unit string, p palette) number.Format {
 
 // labelDecimals is how many decimals a chart without decimals: prints:
 // its figures as written (-1), unless one is written with more than a
-// label needs by the chart's magnitude — one decimal from 10 up, two
+// label needs by the chart's magnitude — one decimal from 100 up, two
 // from 1, three significant digits below (0.131) — when all its figures
 // take that many, so that a series reads alike (318.6, 326.0; never
 // 318.58064516129 from a spreadsheet's average).
@@ -386,9 +386,12 @@ func labelDecimals(c data.Chart) int {
 		}
 		written = max(written, number.Decimals(t))
 	}
-	enough := 1
-	if most > 0 {
-		enough = max(1, 2-int(math.Floor(math.Log10(most))))
+	enough := 2
+	switch {
+	case most >= 100:
+		enough = 1
+	case most > 0 && most < 1:
+		enough = 2 - int(math.Floor(math.Log10(most)))
 	}
 	if written <= enough {
 		return -1
