@@ -651,6 +651,9 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	}
 	if m.set.PhraseBreaks && !last && !phraseBoundary(m.items, b) {
 		d += 1e6
+		if m.set.Title {
+			d += titleDemerits
+		}
 	}
 	if m.set.PhraseBreaks && !(first && last) {
 		d += m.wordLine(ta, tb, last)
@@ -674,6 +677,35 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		}
 	}
 	return d, true
+}
+
+// titleDemerits is what a title's break inside a phrase costs besides:
+// more than a ragged line of ten em short (1e8), less than an emergency
+// break (1e10).
+const titleDemerits = 1e9
+
+// midPhrase reports whether lines, set from text, break inside a phrase
+// anywhere: a line ends where text has no space, mark or change between
+// figure and word (as phraseBoundary judges a break).
+func midPhrase(text string, lines []Line) bool {
+	src := []rune(text)
+	k := 0
+	for i, l := range lines {
+		for _, r := range l.Text() {
+			for k < len(src) && src[k] != r {
+				k++ // what the line left out: a space at its end
+			}
+			k++
+		}
+		if i == len(lines)-1 || k <= 0 || k >= len(src) {
+			break
+		}
+		prev, next := src[k-1], src[k]
+		if !is(prev, cPhraseEnd) && next != ' ' && isDigit(prev) == isDigit(next) {
+			return true
+		}
+	}
+	return false
 }
 
 // partDemerits is what a break between the parts of a date costs

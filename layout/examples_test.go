@@ -298,11 +298,10 @@ var popplerSplits = map[string][]int{
 	// third stat card inside, reads whole since its URL breaks after its
 	// dots too and the paragraph is a line shorter.)
 	// The three reports of a new user (issue: reports nobody tuned the
-	// layout to), as built. river-basin-2025 (newspaper): 9 and 14–17,
-	// section 2's 2,400 characters over pages 3–4, read by poppler out of
-	// order around the subheadings 抓短板 and 抓协同 that open column 2
-	// (34, see orderSplits, reads whole)
-	"river-basin-2025": {9, 14, 15, 16, 17},
+	// layout to), as built. (river-basin-2025, newspaper: section 2's
+	// paragraphs 9 and 14–17 around the subheadings 抓短板 and 抓协同,
+	// and 34 in section 11, read whole since its card rows go on together
+	// and a text's last lines are carried only with all that follows.)
 	// report: section 4's two photos, shared in proportion to their
 	// shapes, under its text on page 8 (its charts follow on page 9, since
 	// section 2's figures open page 6 in order): the first caption read

@@ -78,7 +78,7 @@ func (d *Document) checkFit(cover Page) error {
 		}
 	}
 	if bottom > band-12 {
-		lines := len((&Paragraph{Spans: []Span{d.Theme.span(r.Title, d.Theme.Black, g.display(d.Theme.Cover.TitleSizes[0]), "")}, Setting: Setting{Align: Left, PhraseBreaks: true}}).Lines(g.contentW()))
+		lines := len(d.coverTitle(g.display(d.Theme.Cover.TitleSizes[0]), "").Lines(g.contentW()))
 		if n := utf8.RuneCountInString(r.Title); lines > 1 && n > 10 {
 			add("title", "the title takes %d lines on the cover, and with the subtitle, organization and date it runs out of the cover's coloured band; shorten the title to about %d characters and put the rest in subtitle:",
 				lines, max(10, n*2/(lines+1)))

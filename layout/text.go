@@ -100,6 +100,11 @@ type Setting struct {
 	// spaces, and before or after a figure) when a line allows it:
 	// headlines break between phrases, not inside them.
 	PhraseBreaks bool
+	// Title, with PhraseBreaks, is a title's: a break inside a phrase
+	// costs more than any ragged line, so that a line ends at a space or
+	// a mark whenever one can ("みなと市 | 市政年次報告", never "みなと市
+	// 市 | 政年次報告"), however unequal the lines.
+	Title bool
 	// TrimStart sets an opening bracket or quote that starts a line
 	// half-width, so display lines align optically at the left edge
 	// (clreq 3.1.6 allows it; body text keeps it full-width).
