@@ -296,10 +296,13 @@ var popplerSplits = map[string][]int{
 	// inside paragraph 19, which runs on from column 1 to column 2 (see
 	// captionsOffGrid, which parts the text only for the row set first)
 	"report/market-regulation-2025": {19},
-	// (poster: its paragraph 30, column 2's first paragraph on page 10,
-	// which poppler read after column 1's, reads in order since section
-	// 2's waffle waits behind its hbar: a waiting figure is not passed by
-	// a later one of its list, see behind)
+	// poster: page 10 opens with two subheads on one line, column 1's
+	// (投诉的热点) and column 2's (在线消费纠纷解决), which poppler reads
+	// together before column 1's text; column 2's first paragraph then
+	// follows column 1's. Since the special-equipment chart on page 9 is
+	// set as rows (its labels broke inside words as columns), section 5
+	// begins on page 9 and its columns part there
+	"poster/market-regulation-2025": {30},
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
@@ -331,10 +334,8 @@ var blankPages = map[string][]int{
 	// the look's space below a text: the report look's is 18 pt.)
 	// landscape: section 4's text and odd photo end page 8 above its
 	// table (newspaper); section 2's text ends page 4, its two photos
-	// take page 5 (poster); page 10 (section 4's text, photo and table)
-	// 15 % blank since section 3's charts wait in their order (see
-	// behind), its donut opening page 9 (poster)
-	"tech-park-2025": {8}, "poster/tech-park-2025": {4, 10},
+	// take page 5 (poster)
+	"tech-park-2025": {8}, "poster/tech-park-2025": {4},
 	// The new user's reports, as built. macao-library-brief (A5
 	// landscape, 2 sections): section 2's two lines of text end page 3
 	// (newspaper, report: 72 and 19 %), its quote alone on page 4, page 5
@@ -397,9 +398,9 @@ var loneAllowed = map[string]int{
 	"poster/hospital-annual-2025": 1,
 	// landscape: section 2's line chart alone in half the width on page 3
 	// (the rest of the row empty beside it) and its hbar on page 4
-	// (newspaper) (the poster's 2:1 panorama, alone in a third of the
-	// width on page 8, pairs since its section's charts wait in order)
-	"tech-park-2025": 2,
+	// (newspaper); the 2:1 panorama alone in a third of the width on page
+	// 8 (poster)
+	"tech-park-2025": 2, "poster/tech-park-2025": 1,
 	// The new user's reports: macao-library-brief's portrait photo alone
 	// on page 6 (every look; its section is a line of text and a quote);
 	// minato-city-2025, section 2: report, the square photo alone at the

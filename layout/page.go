@@ -479,13 +479,6 @@ func setPage(queue, floats []Block, f Frame, n int, base how) (filled, error) {
 			p = q
 		}
 	}
-	if band(p, f) > orderHole*f.H && len(p.queue) > 0 {
-		m := base
-		m.pass = true
-		if q, err := fillPage(queue, floats, f, n, m); err == nil && q.hole < p.hole-1 {
-			p = q
-		}
-	}
 	return p, nil
 }
 
@@ -503,10 +496,6 @@ type how struct {
 	// figure alone in half the width, so it is the last resort against a
 	// hole.
 	part bool
-	// pass lets a figure fill the page while one of its section's list
-	// before it waits for the next (see behind): the way taken only
-	// when keeping the order leaves a blank band.
-	pass bool
 }
 
 // figuresLeft is how many figures p leaves for the next pages.
@@ -626,13 +615,6 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 	for len(q) > 0 {
 		b := q[0]
 		fromQueue := !waiting[b]
-		if isFigure(b) && fromQueue && !mode.pass && behind(b, fl) {
-			// a figure its section lists before it waits: it waits
-			// after it (see behind)
-			fl = append(fl, b)
-			q = q[1:]
-			continue
-		}
 		if isFigure(b) && len(fl) > 0 && fromQueue && b.Measure(f.W) > f.H-y+1e-6 {
 			if r, ok := b.(*Row); ok && r.Measure(f.W)-r.After <= f.H-y+1e-6 && p.figures != deferAt {
 				// it fits but for its space below, which a row at the
@@ -791,49 +773,6 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 	}
 	p.queue, p.floats = q, fl
 	return p, nil
-}
-
-// behind reports whether a figure of figure b's section and of one of
-// its lists (photos, charts: see kind) waits among fl: b does not pass
-// it (the poster's charts, each the full width, read a section's second
-// chart at one page's foot and its first at the next page's head).
-// Another section's content, or a figure of the other list, may fill the
-// page instead (the report says nothing of a photo's place among the
-// charts); only when nothing else keeps the page from a blank band does
-// b pass (how.pass).
-func behind(b Block, fl []Block) bool {
-	k := b.(kickered).kicker()
-	mine := lists(b)
-	for _, w := range fl {
-		if v, ok := w.(kickered); ok && v.kicker() == k && lists(w)&mine != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// lists are the report's lists the figures of b come from, a bit each
-// (photos 1, charts 2).
-func lists(b Block) int {
-	switch b := b.(type) {
-	case *photoBlock:
-		return 1
-	case *chartBlock:
-		return 2
-	case *Row:
-		n := 0
-		for _, c := range b.Cells {
-			n |= lists(c)
-		}
-		return n
-	case *Stack:
-		n := 0
-		for _, c := range b.Blocks {
-			n |= lists(c)
-		}
-		return n
-	}
-	return 0
 }
 
 // carry parts a section's text whose figure (Float) does not fit on the
