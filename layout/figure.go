@@ -21,6 +21,7 @@ import (
 type chartBlock struct {
 	chart  data.Chart
 	key    string // its field path: "sections[1].charts[0]"
+	n      int    // its place in its section's charts (see byReport)
 	style  charts.Style
 	height float64 // 0: the height the chart asks for
 	elem   *structure.Elem

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/theme"
 )
 
@@ -45,18 +47,16 @@ func TestFiguresInReportOrder(t *testing.T) {
 // them a row: rows pair and part figures in order): (float) the section's
 // last figure stands in its text (Flow.Float), read before the rows of
 // the figures before it that follow the text — market-regulation's
-// section 2 photos, its section 5 charts; (wide) a chart the look sets the full width, or one crowded in
-// a column, follows the rows of the section's other figures; (waits) a
-// figure that does not fit at a page's foot waits for the next page while
+// section 2 photos, the tech park's section 1 chart; (waits) a figure
+// that does not fit at a page's foot waits for the next page while
 // a later one fills this one (Paginate) — the poster look's charts, all
 // set the full width. (photo-essay read 1, 2, 3, 6, 4, 5 in the poster and
 // report looks, a row parted at a page's foot taking a photo of the next
-// row by shape: no longer; nor the tech park's newspaper look, and only
-// its float in the others, since its figures stand on its three columns
-// in order: see gridRows.)
+// row by shape: no longer; nor do wide charts follow the rows of the
+// charts listed after them, see byReport and ahead: city-annual-long's
+// hbar, market-regulation's section 5 month of bars.)
 var orderAllowed = map[string]int{
-	"city-annual-long": 1, "report/city-annual-long": 1, // wide
-	"market-regulation-2025": 3, "poster/market-regulation-2025": 4, "report/market-regulation-2025": 3, // float; waits (poster)
+	"market-regulation-2025": 2, "poster/market-regulation-2025": 4, "report/market-regulation-2025": 2, // float; waits (poster)
 	"poster/tech-park-2025": 2, "report/tech-park-2025": 2, // float: section 1's change chart in its text, over its row of two
 	"tech-park-2025": 2, "report/port-review-2025": 2, // as merged (waits): a section's first figures overleaf, its later ones on the page before
 	"poster/national-summary": 1, "poster/port-review-2025": 1, "poster/university-research-2025": 1, // waits
@@ -122,4 +122,43 @@ func figuresOutOfOrder(d *Document) []string {
 		}
 	}
 	return bad
+}
+
+// TestWideChartsKeepTheirPlace: a section's charts set the full width
+// after its text — one the look crowds in a column (a month's bars), one
+// too tall to stand in the text (twelve rows of bars) — keep the report's
+// order among themselves and before the rows of the charts listed after
+// them. The tall chart joined the wide ones at their end, and a wide
+// chart followed the rows of the charts after it.
+func TestWideChartsKeepTheirPlace(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: 年度报告\nsections:\n")
+	body := strings.Repeat("全年共立刑事案件同比下降百分之十二，破案率持续上升。", 12)
+	rows := func(n int) string {
+		var s strings.Builder
+		for i := range n {
+			label := fmt.Sprintf("第%d组", i+1) // hbar, three to four bars
+			if n > 12 {
+				label = fmt.Sprint(i + 1) // a month's days
+			}
+			fmt.Fprintf(&s, "          - {label: %q, value: %d}\n", label, 100+i*7)
+		}
+		return s.String()
+	}
+	// a tall chart then a crowded one; a crowded one then two of a half
+	fmt.Fprintf(&b, "  - title: 一\n    body: %s\n    charts:\n      - type: hbar\n        title: 各组案件\n        data:\n%s      - type: bar\n        title: 逐日警情\n        data:\n%s", body, rows(12), rows(30))
+	fmt.Fprintf(&b, "  - title: 二\n    body: %s\n    charts:\n      - type: bar\n        title: 逐日警情\n        data:\n%s      - type: bar\n        title: 三组\n        data:\n%s      - type: bar\n        title: 四组\n        data:\n%s", body, rows(30), rows(3), rows(4))
+	for _, style := range []string{"newspaper", "report"} {
+		r, err := data.Parse("r.yaml", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := NewWith(r, Options{Draft: true, Style: style})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bad := figuresOutOfOrder(d); len(bad) > 0 {
+			t.Errorf("%s: %q", style, bad)
+		}
+	}
 }

@@ -1,9 +1,11 @@
 package layout
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,7 +60,7 @@ func (d *Document) body() []Block {
 		}
 		var figs, wide, all []Block // all: the charts in their order (then the photos, on three columns)
 		for j, c := range s.Charts {
-			b := &chartBlock{chart: c, key: fmt.Sprintf("sections[%d].charts[%d]", i, j), style: d.chartStyle()}
+			b := &chartBlock{chart: c, key: fmt.Sprintf("sections[%d].charts[%d]", i, j), n: j, style: d.chartStyle()}
 			if all = append(all, b); d.wide(c) {
 				wide = append(wide, b)
 			} else {
@@ -151,6 +153,7 @@ func (d *Document) body() []Block {
 			if lone := len(figs) - 1; lone%2 == 0 {
 				if _, chart := figs[lone].(*chartBlock); chart && figs[lone].Measure(d.geo.figureW()) > tallFloat*d.Theme.Scale.Lead {
 					// too tall to stand in the text: after it, the full width
+					// (among the wide charts in the report's order, see byReport)
 					wide = append(wide, figs[lone])
 				} else {
 					// a lone figure stands in the text, at the foot of its
@@ -183,7 +186,7 @@ func (d *Document) body() []Block {
 			blocks = append(blocks, &Row{Cells: []Block{hero}, Columns: 1, After: d.Theme.Grid.FigureGap, Kicker: kicker})
 		}
 		if len(grid) > 0 && flow != nil {
-			// a row may stand over the text (see overText)
+			// a row may stand over the text (see overColumns)
 			flow.Parted = true
 		}
 		for j, cells := range grid {
@@ -193,14 +196,19 @@ func (d *Document) body() []Block {
 			}
 			blocks = append(blocks, row)
 		}
+		wide = byReport(wide)
+		before := ahead(wide, figs)
+		for _, b := range wide[:before] {
+			blocks = append(blocks, &Row{Cells: []Block{b}, Columns: 1, After: d.Theme.Grid.FigureGap, Kicker: kicker})
+		}
 		for j := 0; j < len(figs); j += 2 {
 			row := &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap, Kicker: kicker}
-			if j == 0 && flow != nil && d.geo.Columns == 2 && captionsOffGrid(row, d.geo) {
+			if j == 0 && before == 0 && flow != nil && d.geo.Columns == 2 && captionsOffGrid(row, d.geo) {
 				flow.Parted = true
 			}
 			blocks = append(blocks, row)
 		}
-		for _, b := range wide {
+		for _, b := range wide[before:] {
 			blocks = append(blocks, &Row{Cells: []Block{b}, Columns: 1, After: d.Theme.Grid.FigureGap, Kicker: kicker})
 		}
 		for j, t := range s.Tables {
@@ -219,6 +227,47 @@ func (d *Document) body() []Block {
 	}
 	tagSections(d.root, blocks)
 	return blocks
+}
+
+// byReport is wide, the figures set the full width, with its charts in
+// the report's order (a chart too tall to stand in the text joins the
+// wide ones after those the look sets so: city-annual-long's hbar of
+// twelve districts, listed first, followed its month's bars), and then
+// its photos.
+func byReport(wide []Block) []Block {
+	wide = slices.Clone(wide)
+	slices.SortStableFunc(wide, func(a, b Block) int {
+		return cmp.Compare(chartOrder(a), chartOrder(b))
+	})
+	return wide
+}
+
+// chartOrder is b's place in its section's charts, or after them all
+// for a figure that is not a chart.
+func chartOrder(b Block) int {
+	if c, ok := b.(*chartBlock); ok {
+		return c.n
+	}
+	return math.MaxInt
+}
+
+// ahead is how many of the wide figures (in order, see byReport) come in
+// the report before every chart of the rows of figs: they are set
+// before those rows, keeping their place among the section's charts
+// rather than following the rows of charts listed after them. Rows of
+// photos alone keep the wide charts after them, as before.
+func ahead(wide, figs []Block) int {
+	least := math.MaxInt
+	for _, b := range figs {
+		if c, ok := b.(*chartBlock); ok {
+			least = min(least, c.n)
+		}
+	}
+	n := 0
+	for least < math.MaxInt && n < len(wide) && chartOrder(wide[n]) < least {
+		n++
+	}
+	return n
 }
 
 // captionsOffGrid reports whether row, of two photos shared in
