@@ -263,11 +263,13 @@ var popplerSplits = map[string][]int{
 	// chart follows its text, as the university's.)
 	// (the market report reads whole in every look since its contents
 	// head the body: its paragraphs fall on other pages)
-	// 12: see orderSplits (14 in the poster look, which poppler read with
-	// the QR caption inside, reads whole since the line breaker breaks
-	// addresses after their dots too; 2 in every look, the card £12.4
-	// million over column 2, since prefixShare and hang)
-	"ngo-impact-2025": {12},
+	// (ngo-impact-2025 reads whole: 12, the section's table set between
+	// the lines of its one paragraph, since the text's last lines go on
+	// with its figure only when no table follows (see orderSplits); 14 in
+	// the poster look, which poppler read with the QR caption inside,
+	// since the line breaker breaks addresses after their dots too; 2 in
+	// every look, the card £12.4 million over column 2, since prefixShare
+	// and hang)
 	// landscape, three columns: 1 (newspaper), 5 (report): the category
 	// or year labels of the charts above read inside the text under them;
 	// 4: with indent 0, column 2's paragraph read before column 1's second
@@ -287,9 +289,9 @@ var popplerSplits = map[string][]int{
 	// The three reports of a new user (issue: reports nobody tuned the
 	// layout to), as built. river-basin-2025 (newspaper): 9 and 14–17,
 	// section 2's 2,400 characters over pages 3–4, read by poppler out of
-	// order around the subheadings 抓短板 and 抓协同 that open column 2;
-	// 34: see orderSplits
-	"river-basin-2025": {9, 14, 15, 16, 17, 34},
+	// order around the subheadings 抓短板 and 抓协同 that open column 2
+	// (34 reads whole: see orderSplits)
+	"river-basin-2025": {9, 14, 15, 16, 17},
 	// report: section 4's two photos, shared in proportion to their
 	// shapes, under its text on page 8 (its charts follow on page 9, since
 	// section 2's figures open page 6 in order): the first caption read
@@ -302,14 +304,11 @@ var popplerSplits = map[string][]int{
 // MuPDF (which read in drawing order) read with other text inside them,
 // as popplerSplits are for poppler.
 var orderSplits = map[string][]int{
-	// the section's table is set between the lines of its one paragraph:
-	// two lines and one above it, the rest on the next page
-	"ngo-impact-2025": {12},
-	// section 11's paragraph 1 (newspaper): its first two lines at the foot
-	// of page 12, then the first two entries of the section's timeline
-	// under them on page 12, the paragraph's end on page 13 (the timeline
-	// begun before the text, its quote and photo are set)
-	"river-basin-2025": {34},
+	// (ngo-impact-2025's paragraph 12 and river-basin-2025's 34, a table
+	// or timeline set between a paragraph's lines while the text's last
+	// lines waited with its figure, read in order since a text's figure
+	// takes its last lines on only when no table or timeline of the
+	// section follows: see ofSection)
 }
 
 // blankPages are the pages, by look and report, that keep a blank band
@@ -333,8 +332,11 @@ var blankPages = map[string][]int{
 	// landscape, 2 sections): section 2's two lines of text end page 3
 	// (newspaper, report: 72 and 19 %), its quote alone on page 4, page 5
 	// empty but for the running head (all looks), its portrait photo alone
-	// on page 6 — a 2-section brief on 6 pages
-	"macao-library-brief": {3, 4, 5}, "poster/macao-library-brief": {4, 5}, "report/macao-library-brief": {3, 4, 5},
+	// on page 6 — a 2-section brief on 6 pages. In the report look section
+	// 2's head and its two lines go to page 4 (a head keeps with three
+	// lines or its first figure, see leads: its photo does not fit under
+	// them), its quote alone on page 5, page 6 empty, the photo on page 7
+	"macao-library-brief": {3, 4, 5}, "poster/macao-library-brief": {4, 5}, "report/macao-library-brief": {3, 4, 5, 6},
 	// river-basin-2025 (A4 booklet): poster page 8, section 3's 30-day
 	// chart set as 30 horizontal bars the full width, 15 % blank under it;
 	"poster/river-basin-2025": {8},
@@ -347,13 +349,8 @@ var blankPages = map[string][]int{
 	// the page only read out of order (see part and loneAllowed's
 	// photo-essay); they open page 6 in order
 	"report/market-regulation-2025": {5},
-	// A5, report: page 3 holds section 1's stat cards (set after its
-	// text) under the section's reminder and its chart, which the text
-	// carried there; section 2's head, cards and first lines do not fit
-	// below. The page was 14 % blank with the cards under the chart, 15.4
-	// with them above it (the chart's space below, at the foot, is not
-	// spread by justify)
-	"report/port-review-2025": {3},
+	// (port-review-2025's page 3 in the report look, A5, is within the
+	// ceiling since a short table is kept whole)
 }
 
 // loneAllowed are the figures, by report and look, set alone in half the
@@ -404,6 +401,16 @@ var loneAllowed = map[string]int{
 	"macao-library-brief": 1, "poster/macao-library-brief": 1, "report/macao-library-brief": 1,
 	"report/minato-city-2025": 1,
 	"report/river-basin-2025": 1, "poster/river-basin-2025": 1,
+	// minato-city-2025, poster, section 4: its table of 9 rows kept whole opens page 6, and
+	// its text then ends there, its photo going on alone to page 7 (it
+	// stood beside the text's last lines when the table split 3 + 6)
+	"poster/minato-city-2025": 1,
+	// ngo-impact-2025 (newspaper): section 5's pie alone at the head of
+	// page 7 — its text's last lines no longer go on with it, since the
+	// section's table followed and was read between the paragraph's lines
+	// (see ofSection): a figure alone in half the width traded for a
+	// paragraph read whole
+	"ngo-impact-2025": 1,
 	// A5, eight photos numbered by their captions: the row of the third
 	// (landscape) and the fourth (portrait) does not fit at page 2's foot,
 	// so the third ends the page alone and the others go on paired in
