@@ -1153,11 +1153,11 @@ func leads(q []Block, w, h float64) bool {
 			n += headLines // another block: its keep is its own
 		}
 		if tail != nil {
-			break
+			return n >= headLines
 		}
 		h -= head.Measure(w)
 	}
-	return n >= headLines
+	return true // the brochure ends here
 }
 
 // headLines is how many lines of its section a head keeps with at a
