@@ -106,10 +106,16 @@ func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 // photoBlock is a photo frame with its caption. The frame takes the
 // photo's own shape, upright (a portrait photo gets a portrait frame),
 // between 2:1 and 2:3; with fit: contain, and for a placeholder (no file:
-// marked as such so nobody prints it by mistake), it is 3:2.
+// marked as such so nobody prints it by mistake), it is 3:2. A frame that
+// would make the photo and its caption taller than most (the type area's
+// height: a portrait photo set the full width) even with a quarter of it
+// cropped (see Split) is set narrower, keeping its shape, at its cell's
+// left, the caption under it the cell's width.
 type photoBlock struct {
 	ratio   float64  // frame height / width; 0 means natural
 	natural float64  // the frame's shape when not shortened
+	most    float64  // the tallest the photo and its caption may be, pt; 0: no limit
+	narrow  bool     // set narrower to fit most, whatever a crop would do (see within)
 	px, py  int      // the photo's pixels, upright; 0 when unknown (placeholder, contain, unreadable)
 	key     string   // its field path, for messages: "sections[4].photos[0]"
 	pos     data.Pos // where its file: stands in the report, for messages
@@ -133,30 +139,71 @@ func (d *Document) photo(key string, p data.Photo) Block {
 			natural = min(max(float64(py)/float64(px), 0.5), 1.5)
 		}
 	}
-	return &photoBlock{key: key, pos: d.Report.Pos(key + ".file"), photo: p, path: path, theme: d.Theme, natural: natural, px: px, py: py, caption: &Paragraph{
+	return &photoBlock{key: key, pos: d.Report.Pos(key + ".file"), photo: p, path: path, theme: d.Theme, natural: natural, most: d.geo.frame().H, px: px, py: py, caption: &Paragraph{
 		Spans:   []Span{d.Theme.span(p.Caption, d.Theme.Regular, d.Theme.Scale.Label, d.Theme.Ink)},
 		Setting: Setting{Align: Left, TrimStart: true}, Leading: 11,
 	}}
 }
 
+// frame is the height of the frame in a cell w wide.
 func (b *photoBlock) frame(w float64) float64 {
+	return b.shape() * b.width(w)
+}
+
+// shape is the frame's height / width.
+func (b *photoBlock) shape() float64 {
 	if b.ratio > 0 {
-		return w * b.ratio
+		return b.ratio
 	}
 	if b.natural > 0 {
-		return w * b.natural
+		return b.natural
 	}
-	return w * 2 / 3
+	return 2.0 / 3
+}
+
+// width is the frame's width in a cell w wide: w, or less when the frame
+// w wide would make the block taller than most.
+func (b *photoBlock) width(w float64) float64 {
+	if b.most <= 0 {
+		return w
+	}
+	room := b.most - 5 - b.caption.Measure(w)
+	if h := b.shape() * w; h > room && room > 0 && (b.narrow || 0.75*h > room) {
+		return w * room / h
+	}
+	return w
+}
+
+// within is the photo set in a cell w wide no taller than h, its frame
+// narrower, keeping its shape: nil when its caption leaves it no room.
+func (b *photoBlock) within(w, h float64) *photoBlock {
+	if b.Measure(w) <= h+1e-6 {
+		return b
+	}
+	s := *b
+	s.most, s.narrow = h, true
+	if s.Measure(w) > h+1e-6 {
+		return nil
+	}
+	return &s
 }
 
 func (b *photoBlock) Measure(w float64) float64 { return b.frame(w) + 5 + b.caption.Measure(w) }
 
 // Split implements Block: the frame may lose a quarter of its height
 // (from 3:2 down to 2:1; the photo is cropped, never squeezed) rather than
-// leave a gap at the foot of a page.
+// leave a gap at the foot of a page; one set narrower to fit the type
+// area is set narrower still (see within).
 func (b *photoBlock) Split(w, h float64) (Block, Block) {
 	if b.Measure(w) <= h {
 		return b, nil
+	}
+	if b.width(w) < w {
+		// set narrower to fit the type area: narrower still, not cropped
+		if s := b.within(w, h); s != nil && s.width(w) >= b.width(w)/2 {
+			return s, nil
+		}
+		return nil, b
 	}
 	fh := h - 5 - b.caption.Measure(w)
 	if fh >= 0.75*b.frame(w) && fh >= w/2 {
@@ -170,6 +217,9 @@ func (b *photoBlock) Split(w, h float64) (Block, Block) {
 // taller implements grower: the frame grows, no taller than 3:2 upright
 // (the photo is cropped at its sides).
 func (b *photoBlock) taller(w, h float64) Block {
+	if b.width(w) < w {
+		return b // as tall as the type area allows
+	}
 	fh := min(h-5-b.caption.Measure(w), growShare*b.frame(w), 1.5*w)
 	fh = min(fh, b.sharpest(w))
 	if fh <= b.frame(w) {
@@ -192,7 +242,8 @@ func (b *photoBlock) sharpest(w float64) float64 {
 }
 
 func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
-	h := b.frame(w)
+	h, cw := b.frame(w), w
+	w = b.width(w)
 	if b.photo.File != "" {
 		if b.elem != nil {
 			c.Begin(b.elem)
@@ -222,7 +273,7 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		c.Text(label, b.theme.Bold, 9, b.theme.Muted, x+(w-lw)/2, y+h/2+3)
 		c.End()
 	}
-	return b.caption.Draw(c, x, y+h+5, w)
+	return b.caption.Draw(c, x, y+h+5, cw)
 }
 
 // checkPhotos reads every photo once, so that a damaged or oversized
@@ -370,12 +421,128 @@ func widened(b Block) Block {
 
 // alone is the row for figure b when it is left without a partner: the
 // full width when it gains from it (see gainsWidth), else half of a row
-// of cols, as before; kicker and after as the row it came from.
+// of cols, as before (of three columns, as many as it gains from);
+// kicker and after as the row it came from.
 func alone(b Block, cols int, w, gutter, after float64, kicker Block) *Row {
+	if cols == gridCols {
+		// on three columns: as many as it gains from (see gridSpan)
+		if _, most := gridSpan(b, w, gutter); most < gridCols {
+			return &Row{Cells: []Block{b}, Columns: cols, Spans: []int{most}, Gutter: gutter, After: after, Kicker: kicker}
+		}
+		return &Row{Cells: []Block{widened(b)}, Columns: 1, Gutter: gutter, After: after, Kicker: kicker}
+	}
 	if cols > 1 && gainsWidth(b, w, gutter) {
 		cols, b = 1, widened(b)
 	}
 	return &Row{Cells: []Block{b}, Columns: cols, Gutter: gutter, After: after, Kicker: kicker}
+}
+
+// overText is row r of figures as it stands above its section's text f
+// (moved there by Paginate: see hoisted), set w wide: over two columns,
+// two photos stand on the columns, in equal cells, their frames of one
+// height that keeps the row's (cropped: see photoBlock.Draw), and a photo beside
+// another figure (a chart) is at least as tall as it, its caption under
+// the figure's labels (the figure kept at its height: a taller chart
+// would reach the caption again); so poppler reads their captions before
+// the text (see readsOver). r as it is when it is not such a row, or
+// when a photo would take a frame beyond 2:1 or 2:3, or print under
+// dpiWarn where it did not.
+func overText(r *Row, f *Flow, w float64) *Row {
+	if f.cols() != 2 || r.Columns != 2 || len(r.Cells) != 2 || r.Gutter != f.Gutter {
+		return r
+	}
+	p0, ok0 := r.Cells[0].(*photoBlock)
+	p1, ok1 := r.Cells[1].(*photoBlock)
+	cw := r.cellWidth(w)
+	set := *r
+	set.Cells, set.over = append([]Block(nil), r.Cells...), true
+	switch {
+	case ok0 && ok1:
+		// the row keeps its height: the frames take what the captions,
+		// set in other widths, give back or take
+		h := r.Measure(w) - r.After - 5 - max(p0.caption.Measure(cw), p1.caption.Measure(cw))
+		for i, p := range []*photoBlock{p0, p1} {
+			_, pw := r.cell(w, i)
+			q, ok := reframed(p, pw, cw, h)
+			if !ok {
+				return r
+			}
+			set.Cells[i] = q
+		}
+	case ok0 || ok1:
+		i, p := 0, p0
+		if ok1 {
+			i, p = 1, p1
+		}
+		other := r.Cells[1-i]
+		q, ok := reframed(p, cw, cw, max(p.frame(cw), other.Measure(cw)))
+		if !ok {
+			return r
+		}
+		set.Cells[i] = q
+		set.Cells[1-i] = &Stack{Blocks: []Block{other, Space(q.Measure(cw) - other.Measure(cw))}}
+	default:
+		return r
+	}
+	return &set
+}
+
+// readsOver reports whether poppler's pdftotext reads the text of row r
+// of figures, set directly above text f w wide, before f, wherever f's
+// paragraphs break between its columns. It reads a block over column 2
+// alone, such as the caption of a row's second photo or the labels of a
+// chart the full width, after column 1's text and before column 2's (a
+// block left of another comes first unless a block between them overlaps
+// both: TextBlock::isBeforeByRule2), unless the caption and the columns
+// make a table for it (left edges and tops in line: it reads them row by
+// row) or no text of the row stands beside the caption (poppler then
+// stretches the caption over column 1 too, and reads it first). So: a
+// row set by overText, a figure in column 1 alone, a photo the full
+// width, two photos whose second starts on column 2's edge or over
+// column 1, figures without labels. (Over three columns, not judged.)
+func readsOver(r *Row, f *Flow, w float64) bool {
+	if f.cols() != 2 || r.over || !slices.ContainsFunc(r.Cells, labelled) {
+		return true
+	}
+	if len(r.Cells) == 1 {
+		_, photo := r.Cells[0].(*photoBlock)
+		return r.Columns > 1 || photo
+	}
+	for _, c := range r.Cells {
+		if _, photo := c.(*photoBlock); !photo {
+			return false
+		}
+	}
+	cw := f.colWidth(w)
+	x, _ := r.cell(w, 1)
+	return len(r.Cells) == 2 && (x < cw || math.Abs(x-(cw+f.Gutter)) <= 2)
+}
+
+// labelled reports whether figure b sets text beside its drawing: a
+// chart's labels, a photo's caption.
+func labelled(b Block) bool {
+	switch b := b.(type) {
+	case *chartBlock, *photoBlock:
+		return true
+	case *Stack:
+		return slices.ContainsFunc(b.Blocks, labelled)
+	}
+	return false
+}
+
+// reframed is photo p, set w0 wide, in a frame w wide and h tall instead;
+// false when the frame is beyond 2:1 or 2:3, or prints the photo under
+// dpiWarn where it did not.
+func reframed(p *photoBlock, w0, w, h float64) (*photoBlock, bool) {
+	q := *p
+	q.ratio, q.natural = 0, h/w
+	soft := func(b *photoBlock, w float64) bool {
+		return b.px > 0 && photoDPI(b.px, b.py, w, b.frame(w)) < dpiWarn
+	}
+	if q.natural < 0.5-1e-9 || q.natural > 1.5+1e-9 || soft(&q, w) && !soft(p, w0) {
+		return nil, false
+	}
+	return &q, true
 }
 
 // part sets row r, of figures that do not all fit in h at a page's foot,

@@ -469,3 +469,133 @@ func TestNoLineAlone(t *testing.T) {
 		t.Errorf("%d line goes on alone", got)
 	}
 }
+
+// flow3 is a flow on three columns of 12 characters (w wide) of
+// paragraphs of about the lines given, parted by blank rows when gaps.
+func flow3(gaps bool, lines ...int) (f *Flow, w float64) {
+	f = &Flow{Setting: Setting{Align: Justify}, Columns: 3, Gutter: 10, Leading: 14}
+	if !gaps {
+		f.Setting.Indent = 2 * sizeBody
+	}
+	for i, n := range lines {
+		f.Paras = append(f.Paras, Para{Spans: body(strings.Repeat("宁", 12*n-4) + string(rune('甲'+i)))})
+	}
+	return f, 3*12*sizeBody + 2*10
+}
+
+// TestFlowNoLineAlone: a part of a flow cut to its page never has a
+// column (but the last) of one line of a paragraph that runs on into the
+// next column (cut to two rows, a paragraph of five lines would stand 2,
+// 1 and 2 across three): PDFium reads a line with the next one on its
+// baseline, the next column's first, as one line, a space between them.
+func TestFlowNoLineAlone(t *testing.T) {
+	for _, lines := range [][]int{{5, 4, 6}, {6, 5}, {5, 5, 5, 5}} {
+		f, w := flow3(false, lines...)
+		for rows := 2; rows <= 4; rows++ {
+			a, _ := f.Split(w, float64(rows)*f.Leading)
+			if a == nil {
+				continue
+			}
+			part := a.(*Flow)
+			us := part.set(w)
+			spans, _ := part.arrange(w)
+			for c, sp := range spans[:len(spans)-1] {
+				if sp[1]-sp[0] == 1 && sp[1] < len(us) && us[sp[1]].para == us[sp[0]].para {
+					t.Errorf("paragraphs %v cut to %d rows: columns %v: column %d holds a line alone that runs on", lines, rows, spans, c+1)
+				}
+			}
+		}
+	}
+}
+
+// quoteFlow is the Macao brief's section 2: a paragraph of two lines, a
+// pull quote of several rows, and a portrait photo (2:3) in the text.
+func quoteFlow() *Flow {
+	f := flowOf(1, 2, false)
+	f.Paras = append(f.Paras, Para{Kind: PullQuote, Spans: body(strings.Repeat("屋企细，晚上去图书馆温书最安静。", 3))})
+	f.Float, f.FloatGap = frame(1.5), 14
+	return f
+}
+
+// TestCarryKeepsPullQuote: carrying a text's last rows on with its figure
+// never parts a pull quote: the Macao brief's quote was cut after its
+// third row, its last two rows (blank) making a page of their own.
+func TestCarryKeepsPullQuote(t *testing.T) {
+	w := 2*12*sizeBody + 10
+	f := quoteFlow()
+	us := f.set(w)
+	if !slices.ContainsFunc(us, func(u unit) bool { return u.pad }) {
+		t.Fatal("the quote takes one row: the case is not made")
+	}
+	q := slices.IndexFunc(us, func(u unit) bool { return u.quote != nil })
+	tail := *f // the text's part on the next page: the quote alone
+	tail.units, tail.frozen = us[q:], true
+	for _, fw := range []*Flow{f, &tail} {
+		a, b, ok := carry(fw, w, math.Inf(1))
+		if !ok {
+			continue
+		}
+		for _, part := range []Block{a, b} {
+			if p := part.(*Flow).units; len(p) > 0 && p[0].pad {
+				t.Errorf("a part of %d rows begins with a pull quote's further row: the quote is parted", len(fw.units))
+			}
+		}
+	}
+}
+
+// TestFlowBesideFloat: on three columns, a figure in the text taller
+// than the text leaves the text balanced over the two columns beside it,
+// not all of it in the first and the second empty between them.
+func TestFlowBesideFloat(t *testing.T) {
+	f, w := flow3(false, 4, 3)
+	f.Float, f.FloatGap = box{h: 200}, 14
+	spans, _ := f.arrange(w)
+	if len(spans) != 3 || spans[0][1] <= spans[0][0] || spans[1][1] <= spans[1][0] || spans[2][1] > spans[2][0] {
+		t.Errorf("columns %v: want text in the first two, the float alone in the third", spans)
+	}
+}
+
+// TestFlowNotSunkThree: with blank rows between paragraphs, a column of
+// three (the second too) does not end with a paragraph that starts at or
+// below the end of the next column's text (see sunk) where ending it at
+// its last blank row instead, up to three rows longer, sets them all
+// (the first column sunk beside the second, and the second beside the
+// third, as balanced).
+func TestFlowNotSunkThree(t *testing.T) {
+	for _, lines := range [][]int{{3, 2, 4, 3, 2}, {6, 3, 2, 2}} {
+		f, w := flow3(true, lines...)
+		us := f.set(w)
+		if spans, _ := f.arrange(w); sunk(us, spans) {
+			t.Errorf("paragraphs %v: columns %v, a column's last paragraph sunk beside the next column's text", lines, spans)
+		}
+	}
+}
+
+// TestFlowSetsPhotoNarrower: a section's text whose portrait photo does
+// not fit beside it on the page sets the photo narrower, keeping its
+// shape, so that the section ends on the page (rather than the photo
+// alone overleaf); never narrower than half its column.
+func TestFlowSetsPhotoNarrower(t *testing.T) {
+	w := 2*20*sizeBody + 10
+	f := quoteFlow()
+	cw := f.colWidth(w)
+	full := f.Measure(w)
+	h := math.Floor(0.7*full/f.Leading) * f.Leading
+	a, rest := f.Split(w, h)
+	if a == nil || rest != nil {
+		t.Fatalf("the text and its photo do not end on a page %.0f pt tall (%.0f whole)", h, full)
+	}
+	p := a.(*Flow).Float.(*photoBlock)
+	if got := p.frame(cw) / p.width(cw); math.Abs(got-1.5) > 1e-6 {
+		t.Errorf("the photo's frame is %.2f high a width, want its shape, 1.5", got)
+	}
+	if p.width(cw) >= cw || p.width(cw) < cw/2 {
+		t.Errorf("the photo is %.0f pt wide in a column of %.0f: want narrower, but not under half", p.width(cw), cw)
+	}
+	if m := a.Measure(w); m > h+1e-6 {
+		t.Errorf("the part is %.0f pt tall on a page of %.0f", m, h)
+	}
+	if a, _ := f.Split(w, 0.3*full); a != nil && a.(*Flow).Float != nil {
+		t.Errorf("on a page of %.0f pt the photo is set %.0f pt wide in a column of %.0f: under half", 0.3*full, a.(*Flow).Float.(*photoBlock).width(cw), cw)
+	}
+}

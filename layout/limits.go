@@ -112,7 +112,7 @@ func paginateErr(r *data.Report, err error) error {
 	}
 	if ph := firstPhoto(tt.b); ph != nil {
 		return data.Errors{{Pos: ph.pos, Path: ph.key, Msg: fmt.Sprintf(
-			"this photo is set %.0f pt tall with its caption, more than a page holds (%.0f pt), and cannot be split; a portrait photo is set so when it is its section's only figure and stands the full width: give the section some text, or a landscape photo, or add fit: contain", tt.h, tt.frame)}}
+			"this photo is set %.0f pt tall with its caption, more than a page holds (%.0f pt), and cannot be split: its caption leaves the photo too little room; shorten the caption", tt.h, tt.frame)}}
 	}
 	return data.Errors{{Pos: data.Pos{File: r.File}, Msg: fmt.Sprintf(
 		"something in the report is %.0f pt tall, more than a page holds (%.0f pt), and cannot be split; shorten the longest title, headline, label or caption, or give the largest chart fewer items", tt.h, tt.frame)}}
