@@ -298,11 +298,11 @@ var popplerSplits = map[string][]int{
 	// third stat card inside, reads whole since its URL breaks after its
 	// dots too and the paragraph is a line shorter.)
 	// The three reports of a new user (issue: reports nobody tuned the
-	// layout to), as built. river-basin-2025 (newspaper): 9 and 14–17,
-	// section 2's 2,400 characters over pages 3–4, read by poppler out of
-	// order around the subheadings 抓短板 and 抓协同 that open column 2
-	// (34, see orderSplits, reads whole)
-	"river-basin-2025": {9, 14, 15, 16, 17},
+	// layout to), as built. (river-basin-2025, newspaper, reads whole: 9
+	// and 14–17, section 2's 2,400 characters over pages 3–4, read by
+	// poppler out of order around the subheadings 抓短板 and 抓协同 that
+	// opened column 2, since section 1's short tables are kept whole and
+	// the pages break elsewhere; 34, see orderSplits.)
 	// report: section 4's two photos, shared in proportion to their
 	// shapes, under its text on page 8 (its charts follow on page 9, since
 	// section 2's figures open page 6 in order): the first caption read
@@ -427,6 +427,11 @@ var loneAllowed = map[string]int{
 	// since section 1's cards go on together)
 	"report/minato-city-2025": 1,
 	"report/river-basin-2025": 1,
+	// minato-city-2025, poster, section 4: its table of 9 rows, kept
+	// whole, opens page 6, and its text then ends there, its photo going
+	// on alone to page 7 (it stood beside the text's last lines when the
+	// table split 3 + 6)
+	"poster/minato-city-2025": 1,
 	// A5, eight photos numbered by their captions: the row of the third
 	// (landscape) and the fourth (portrait) does not fit at page 2's foot,
 	// so the third ends the page alone and the others go on paired in
