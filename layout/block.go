@@ -29,6 +29,13 @@ type keeper interface{ KeepWithNext() bool }
 // where it belongs set above it (figures carried away from their section).
 type kickered interface{ kicker() Block }
 
+// unkeeper is a Block that refuses to split where it could, to be kept
+// whole (a short table), and splits when it opens a page it does not fit.
+type unkeeper interface {
+	unkept(w, h float64) (head, tail Block)
+	whole() bool // it is kept whole
+}
+
 func keepsWithNext(b Block) bool {
 	k, ok := b.(keeper)
 	return ok && k.KeepWithNext()

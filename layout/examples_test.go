@@ -424,6 +424,11 @@ var loneAllowed = map[string]int{
 	// since section 1's cards go on together)
 	"report/minato-city-2025": 1,
 	"report/river-basin-2025": 1,
+	// minato-city-2025, poster, section 4: its table of 9 rows, kept
+	// whole, opens page 6, and its text then ends there, its photo going
+	// on alone to page 7 (it stood beside the text's last lines when the
+	// table split 3 + 6)
+	"poster/minato-city-2025": 1,
 	// A5, eight photos numbered by their captions: the row of the third
 	// (landscape) and the fourth (portrait) does not fit at page 2's foot,
 	// so the third ends the page alone and the others go on paired in

@@ -406,12 +406,13 @@ func (c continued) Split(w, h float64) (Block, Block) {
 	return wrap(a), wrap(b)
 }
 
-// hoisted are the queues in which the first figure that follows one of
-// the first placed blocks of queue that are a section's text (a Flow) is
-// moved before that text: each a way to set the figure near its text
-// when it does not fit after it, set as it stands above the text w wide
-// (see overText; a page on which it stands above the text but poppler
-// would read it inside the text is not a way: see readsAbove).
+// hoisted are the queues in which the first figure (or table kept whole)
+// that follows one of the first placed blocks of queue that are a
+// section's text (a Flow) is moved before that text: each a way to set
+// the figure near its text when it does not fit after it, set as it
+// stands above the text w wide (see overText; a page on which it stands
+// above the text but poppler would read it inside the text is not a
+// way: see readsAbove).
 func hoisted(queue []Block, placed int, w float64) [][]Block {
 	var qs [][]Block
 	for i := 0; i < len(queue) && i <= placed; i++ {
@@ -423,7 +424,7 @@ func hoisted(queue []Block, placed int, w float64) [][]Block {
 			if _, head := queue[j].(*sectionHead); head {
 				break
 			}
-			if !isFigure(queue[j]) {
+			if !isFigure(queue[j]) && !keptWhole(queue[j]) {
 				continue
 			}
 			fig := queue[j]
@@ -437,6 +438,13 @@ func hoisted(queue []Block, placed int, w float64) [][]Block {
 		}
 	}
 	return qs
+}
+
+// keptWhole reports whether b is a block kept whole though it could
+// split (a short table): it moves as a figure does, before its text.
+func keptWhole(b Block) bool {
+	_, ok := b.(unkeeper)
+	return ok && b.(unkeeper).whole()
 }
 
 // readsAbove reports whether poppler reads every row of figures that
@@ -639,11 +647,12 @@ type filled struct {
 func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, error) {
 	deferAt := mode.deferAt
 	p := filled{Page: Page{Number: number}}
-	// the waiting figures open the page, after the end of a text that
-	// goes on from the page before (no figure parts a paragraph)
+	// the waiting figures open the page, after the end of a text or a
+	// timeline that goes on from the page before (no figure parts a
+	// paragraph, nor a timeline, which reads as one flow)
 	var q []Block
 	if len(queue) > 0 {
-		if _, ok := queue[0].(*Flow); ok && len(floats) > 0 {
+		if goesOn(queue[0]) && len(floats) > 0 {
 			q = append(q, queue[0])
 			queue = queue[1:]
 		}
@@ -729,7 +738,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			// the next block, or a head of it, must fit below this one
 			next := q[1]
 			strands := false // the head and its cards, the text overleaf
-			if _, head := b.(*sectionHead); head && !opens(q, f.W, avail-h) {
+			if _, head := b.(*sectionHead); head && (!opens(q, f.W, avail-h) || !leads(q, f.W, avail-h)) {
 				strands = true
 				if !mode.loose {
 					fits, p.held = false, true
@@ -819,6 +828,19 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				break
 			}
 		}
+		if u, ok := b.(unkeeper); ok && len(p.Blocks) == 0 {
+			// kept whole by choice, and taller than an empty frame: split
+			if head, tail := u.unkept(f.W, avail); head != nil {
+				hh := head.Measure(f.W)
+				p.Blocks = append(p.Blocks, Placed{head, f.X, f.Y + y, f.W, hh})
+				y += hh
+				q = q[1:]
+				if tail != nil {
+					q = append([]Block{tail}, q...)
+				}
+				break
+			}
+		}
 		if len(p.Blocks) == 0 {
 			// Taller than an empty frame and cannot split: nothing we can
 			// do would show it whole.
@@ -831,6 +853,19 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 	}
 	p.queue, p.floats = q, fl
 	return p, nil
+}
+
+// goesOn reports whether b, opening a page, is read as going on from the
+// page before, so that no waiting figure comes before it: a section's
+// text, or a timeline's entries after the first.
+func goesOn(b Block) bool {
+	switch b := b.(type) {
+	case *Flow:
+		return true
+	case *timelineBlock:
+		return b.from > 0
+	}
+	return false
 }
 
 // kept is the height of q[0] at width w with the rows of stat cards it
@@ -1119,7 +1154,8 @@ func justify(pages []Page, f Frame) {
 
 // opens reports whether what follows a section's head at q[0] lets the
 // section begin in the room h below the head: when all its stat cards fit
-// and its text follows them, the cards and the text's first lines (a
+// and its text (or a table kept whole set before it) follows them, the
+// cards and the text's first lines, or the table (a
 // head and its cards at a page's foot, the text overleaf, read as
 // stranded there); else what keepsWithNext asks of the block after the
 // head.
@@ -1132,12 +1168,71 @@ func opens(q []Block, w, h float64) bool {
 	if j == 1 || j == len(q) || h < -1e-6 {
 		return true // no cards, or they do not all fit: the head's own keep decides
 	}
+	if keptWhole(q[j]) {
+		return q[j].Measure(w) <= h+1e-6 // a table set before the text (see hoisted)
+	}
 	if _, text := q[j].(*Flow); !text || q[j].Measure(w) <= h+1e-6 {
 		return true
 	}
 	first, _ := q[j].Split(w, h)
 	return first != nil
 }
+
+// leads reports whether a section's head (q[0]) set above room h leads
+// enough of its section there: headLines lines of text (text, a
+// timeline's entries, a table's rows) or its first figure or table
+// whole. A section that opens with stat cards is led by them (opens
+// decides). A head over a line or two, what follows overleaf, reads as
+// stranded.
+func leads(q []Block, w, h float64) bool {
+	n := 0
+	for _, b := range q[1:] {
+		if n >= headLines {
+			return true
+		}
+		switch b.(type) {
+		case Space, *sectionHead:
+			return true // the section ends here
+		}
+		if statCards(b) {
+			return true // its stat cards lead it (see opens)
+		}
+		head, tail := b.Split(w, h)
+		if head == nil {
+			_, table := b.(*tableBlock)
+			_, timeline := b.(*timelineBlock)
+			_, text := b.(*Flow)
+			// what goes overleaf: its text, its first figure or table
+			// (another block, a quote, keeps as it keeps)
+			return !text && !table && !timeline && !isFigure(b)
+		}
+		switch b := head.(type) {
+		case *Flow:
+			n += lines(b.across(w).layout(w).us)
+		case *timelineBlock:
+			if tail == nil {
+				return true
+			}
+			n += b.to - b.from
+		case *tableBlock:
+			return true // a table splits with minRows rows at least
+		default:
+			if tail == nil && isFigure(head) {
+				return true
+			}
+			n += headLines // another block: its keep is its own
+		}
+		if tail != nil {
+			return n >= headLines
+		}
+		h -= head.Measure(w)
+	}
+	return true // the brochure ends here
+}
+
+// headLines is how many lines of its section a head keeps with at a
+// page's foot, unless the section's first figure or table follows whole.
+const headLines = 3
 
 // cardsAlone reports whether queue opens with stat cards that no figure
 // of their section follows: cards that would stand alone at the head of a

@@ -474,8 +474,25 @@ func (b *tableBlock) Measure(w float64) float64 {
 // Split implements Block: between rows, keeping at least minRows rows (or
 // all of a short table) at the foot of the page and on the next. A
 // table (or its last part) that fits with its rows set closer (half their
-// padding) is set so, rather than split or moved.
+// padding) is set so, rather than split or moved. A table of up to
+// wholeRows rows is not split: it moves whole, the text around it filling
+// the page (see split for one taller than a page).
 func (b *tableBlock) Split(w, h float64) (Block, Block) {
+	if b.whole() {
+		if b.Measure(w) <= h+1e-6 {
+			return b, nil
+		}
+		if tight := b.tight(); tight != nil && tight.Measure(w) <= h+1e-6 {
+			return tight, nil
+		}
+		return nil, b
+	}
+	return b.split(w, h)
+}
+
+// split is Split without the keep of a short table: what a table of a
+// few rows too tall for a page does (see unkept).
+func (b *tableBlock) split(w, h float64) (Block, Block) {
 	if b.Measure(w) <= h+1e-6 {
 		return b, nil
 	}
@@ -500,10 +517,22 @@ func (b *tableBlock) Split(w, h float64) (Block, Block) {
 	return &head, &tail
 }
 
+// unkept implements unkeeper: on a page of its own a short table splits
+// as a long one does.
+func (b *tableBlock) unkept(w, h float64) (Block, Block) { return b.split(w, h) }
+
+// whole implements unkeeper: a table of up to wholeRows rows, not yet
+// parted, is kept whole.
+func (b *tableBlock) whole() bool { return b.to-b.from <= wholeRows && !b.cont }
+
 // minRows is the fewest rows of a table that a page holds when the table
-// splits, on each side: two rows and the total under "（续）" read as
+// splits, on each side: three rows and the total under "（续）" read as
 // leftovers, not as a table.
-const minRows = 3
+const minRows = 4
+
+// wholeRows is the most rows of a table that is kept whole: one so short
+// parted reads as two scraps (a table of 9 rows split 6 + 3).
+const wholeRows = 12
 
 // tight is the table with its rows set closer, or nil when they are.
 func (b *tableBlock) tight() *tableBlock {

@@ -1,0 +1,153 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+)
+
+// endsBlocks builds src and returns its document's body blocks.
+func endsBlocks(t *testing.T, src string) (*Document, []Block) {
+	t.Helper()
+	r, err := data.Parse("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := build(t, r, Options{})
+	return d, d.body()
+}
+
+// TestTableKeptWhole: a table of up to wholeRows rows never splits at a
+// page's foot (nine rows parted 6 + 3 read as two scraps; borough-tables-en
+// in the report look), but still does on a page it does not fit whole.
+func TestTableKeptWhole(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: 表\ndate: 2025-12-31\nsections:\n  - title: 各单位\n    tables:\n      - title: 各单位数据\n        columns: [单位, 案件（起）]\n        total: true\n        rows:\n")
+	for i := range 9 {
+		fmt.Fprintf(&b, "          - [第%02d单位, %d]\n", i+1, 100+i*37)
+	}
+	d, blocks := endsBlocks(t, b.String())
+	var tb *tableBlock
+	for _, x := range blocks {
+		if x, ok := x.(*tableBlock); ok {
+			tb = x
+		}
+	}
+	if tb == nil {
+		t.Fatal("no table")
+	}
+	w := d.geo.frame().W
+	full := tb.Measure(w)
+	for h := 20.0; h < full; h += 2 {
+		if head, tail := tb.Split(w, h); head != nil && tail != nil {
+			t.Fatalf("at %.0f pt the table of 9 rows split: %d rows, then %d", h, head.(*tableBlock).to, tail.(*tableBlock).to-tail.(*tableBlock).from)
+		}
+	}
+	// a frame shorter than the table: it opens the page and splits
+	f := Frame{W: w, H: full * 0.7}
+	p, err := fillPage([]Block{tb}, nil, f, 2, how{deferAt: -1, inOrder: true})
+	if err != nil {
+		t.Fatalf("a short table taller than the page: %v", err)
+	}
+	if len(p.Blocks) != 1 || len(p.queue) != 1 {
+		t.Fatalf("a short table taller than the page: %d blocks set, %d left", len(p.Blocks), len(p.queue))
+	}
+}
+
+// TestTimelineBeforeFigures: a timeline going on from the page before
+// opens the next page, before the figures of its section that wait for
+// it: a timeline is read as one flow, its section's photos before or
+// after it, never inside it (hospital-annual-2025, poster: 1–7月, the
+// photos, then 8–12月).
+func TestTimelineBeforeFigures(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: 大事记\ndate: 2025-12-31\nsections:\n  - title: 年度大事记\n    photos:\n      - {caption: 照片一}\n      - {caption: 照片二}\n    timeline:\n")
+	for i := range 12 {
+		fmt.Fprintf(&b, "      - {date: 2025-%02d-10, text: 第%d件大事，全市开展专项行动并取得阶段成效。}\n", i+1, i+1)
+	}
+	d, blocks := endsBlocks(t, b.String())
+	var tl *timelineBlock
+	var photos Block
+	for _, x := range blocks {
+		switch x := x.(type) {
+		case *timelineBlock:
+			tl = x
+		case *Row:
+			if isFigure(x) {
+				photos = x
+			}
+		}
+	}
+	if tl == nil || photos == nil {
+		t.Fatal("no timeline or no row of photos")
+	}
+	w := d.geo.frame().W
+	_, tail := tl.Split(w, tl.Measure(w)/2)
+	if tail == nil {
+		t.Fatal("the timeline did not split")
+	}
+	f := d.geo.frame()
+	p, err := fillPage([]Block{tail, Space(10)}, []Block{photos}, f, 3, how{deferAt: -1, inOrder: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pl := range p.Blocks {
+		if _, ok := pl.Block.(*timelineBlock); ok {
+			return
+		}
+		if isFigure(pl.Block) {
+			t.Fatal("the section's photos are set between the parts of its timeline")
+		}
+	}
+	t.Fatal("the timeline's part is not on the page")
+}
+
+// TestHeadLeads: a section's head at a page's foot over a line of text,
+// its table overleaf (showcase-2025, newspaper), goes overleaf with them.
+func TestHeadLeads(t *testing.T) {
+	src := `title: 表
+date: 2025-12-31
+sections:
+  - title: 第一节
+    body: 全市治安形势总体平稳。
+  - title: 各街道治安形势
+    body: 各街道情况见下表。
+    tables:
+      - title: 各街道数据
+        columns: [街道, 案件（起）]
+        rows:
+          - [东街道, 120]
+          - [西街道, 98]
+          - [南街道, 77]
+          - [北街道, 65]
+          - [中街道, 54]
+`
+	d, blocks := endsBlocks(t, src)
+	var q []Block
+	for k, x := range blocks {
+		if h, ok := x.(*sectionHead); ok && h.n == 1 {
+			q = blocks[k:]
+		}
+	}
+	if len(q) < 3 {
+		t.Fatal("no second section")
+	}
+	w := d.geo.frame().W
+	head, text := q[0].Measure(w), q[1].Measure(w)
+	filler := &Paragraph{Spans: []Span{d.Theme.span("前文", d.Theme.Regular, d.Theme.Scale.Body, d.Theme.Ink)}, Leading: 100}
+	f := Frame{W: w, H: filler.Measure(w) + head + text + 10} // room for the head and its line, not the table
+	p, err := fillPage(append([]Block{filler}, q...), nil, f, 2, how{deferAt: -1, inOrder: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pl := range p.Blocks {
+		if _, ok := pl.Block.(*sectionHead); ok {
+			t.Fatal("the section's head and its one line end the page, its table overleaf")
+		}
+	}
+	if !leads(q, w, text+q[2].Measure(w)) {
+		t.Error("a head over its line and its whole table does not lead its section")
+	}
+}
