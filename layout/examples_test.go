@@ -302,8 +302,12 @@ var blankPages = map[string][]int{
 	"poster/market-regulation-2025": {5},
 	// A5, report: page 12, section 16's head set loose over its card, its
 	// photo sent on to page 13 alone (the poster look's page 2 is within
-	// the ceiling since short texts are set across the columns)
-	"report/hospital-annual-2025": {12},
+	// the ceiling since short texts are set across the columns); page 3,
+	// section 1 (a card, three lines and a quote) alone since the
+	// contents keep together on page 2 (their last four lines ran onto
+	// page 3 above it): section 2's head, a title of three lines at the
+	// opener's size, does not fit under it
+	"report/hospital-annual-2025": {3, 12},
 	// the init template year-in-review (TestTemplates), report look:
 	// section 3 begins at page 2's foot with its head and text, its two
 	// cards set overleaf above its chart; page 2 ends 16 % blank
