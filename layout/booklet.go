@@ -44,11 +44,9 @@ func (d *Document) contents(at map[int]int) []Block {
 	}
 	f := d.geo.frame()
 	for _, sp := range tocSpacings {
+		spaced(blocks, sp)
 		h := 0.0
 		for _, b := range blocks {
-			if e, ok := b.(*tocEntry); ok {
-				e.spacing = sp
-			}
 			h += b.Measure(f.W)
 		}
 		if h <= f.H {
@@ -57,6 +55,18 @@ func (d *Document) contents(at map[int]int) []Block {
 	}
 	tagContents(d.root, blocks)
 	return blocks
+}
+
+// spaced sets the lines of the contents among blocks (in rows too) at sp.
+func spaced(blocks []Block, sp tocSpacing) {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *tocEntry:
+			b.spacing = sp
+		case *Row:
+			spaced(b.Cells, sp)
+		}
+	}
 }
 
 // tocSpacing is the leading of a contents line (a share of its size) and

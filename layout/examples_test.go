@@ -30,7 +30,7 @@ const blankCeiling = 0.15
 //   - every title, headline and caption is in the text layer;
 //   - no character is set outside the page;
 //   - no page but the last has a blank band taller than blankCeiling of
-//     its type area;
+//     its type area (the cover, a band of one colour: see emptyBand);
 //   - the cover shows the first figure of every section, up to 16.
 //
 // Each report is built in every look (theme.Names), as --style does.
@@ -100,7 +100,11 @@ func example(t *testing.T, path, style string) {
 		t.Errorf("page %d: a blank band of %.0f %% of the type area: the last page is empty", lastContent(d)+1, band*100)
 	}
 	for i := range lastContent(d) {
-		band := blankBand(pdftest.Render(t, pdf, i, 40))
+		img := pdftest.Render(t, pdf, i, 40)
+		band := blankBand(img)
+		if i == 0 {
+			band = emptyBand(img) // the cover: its band's colour is no more content than the paper
+		}
 		listed := slices.Contains(blankPages[name], i+1)
 		switch {
 		case band > blankCeiling && !listed:
@@ -295,6 +299,12 @@ var orderSplits = map[string][]int{
 // blankPages are the pages, by look and report, that keep a blank band
 // over blankCeiling: each a page to set better, not a look to accept.
 var blankPages = map[string][]int{
+	// A5, report: the cover's band, its title at the look's top and a
+	// hairline box, over two sections' titles set large: the band's foot
+	// and the gap under it 17 % of the type area (the band does not grow
+	// over what the panel leaves, and what it says stands where the look
+	// sets it, never higher)
+	"report/borough-tables-en": {1},
 	// The corpus of issue 13, as built (cases for the page's owner):
 	// poster: page 5, section 2's text ends beside its photo in column 2,
 	// the rest of the column blank (since the contents head the body and
@@ -446,6 +456,34 @@ func blankBand(img image.Image) float64 {
 			blank = grey > 245
 		}
 		if blank {
+			cur++
+			best = max(best, cur)
+		} else {
+			cur = 0
+		}
+	}
+	return float64(best) / float64(max(rows, 1))
+}
+
+// emptyBand is blankBand for the cover: the tallest run of rows that are
+// each of one colour (within 12 grey levels), the paper's or the band's,
+// so that a band of colour grown to fill what the cover has not
+// (the chart gallery's, 35 % of the type area, its title at its foot
+// over two lines of contents) counts as the blank it is; the band's foot
+// and the gap under it are one run.
+func emptyBand(img image.Image) float64 {
+	b := img.Bounds()
+	m := 23 // 15 mm at 40 dpi
+	best, cur, rows := 0, 0, 0
+	for y := b.Min.Y + m; y < b.Max.Y-m; y++ {
+		rows++
+		lo, hi := 255, 0
+		for x := b.Min.X + m; x < b.Max.X-m && hi-lo <= 12; x++ {
+			r, g, bb, _ := img.At(x, y).RGBA()
+			grey := int((299*r + 587*g + 114*bb) / 1000 >> 8)
+			lo, hi = min(lo, grey), max(hi, grey)
+		}
+		if hi-lo <= 12 {
 			cur++
 			best = max(best, cur)
 		} else {
