@@ -150,6 +150,8 @@ func typeDoc() string {
 func (v *validator) chart(path string, c Chart) {
 	if c.Format != "" && !slices.Contains(number.Styles, c.Format) {
 		v.add(path+".format", "%q is not a number format; write wan (3079.3万), yi (1.01亿) or auto, or leave the line out to print numbers as written%s", c.Format, Suggest(c.Format, number.Styles))
+	} else {
+		v.ratio(path, c.Format, c.Unit)
 	}
 	k, ok := chartKindOf(c.Type)
 	switch {

@@ -212,6 +212,11 @@ func TestErrors(t *testing.T) {
 		{"not utf8", "title: \xb1\xa8\xb8\xe6\nsections: [{title: a}]\n", 1, 8, "saved as GBK/GB18030"},
 		{"utf16", "\xff\xfet\x00", 1, 1, "UTF-16"},
 
+		// a share is never scaled: 230000000000% is not 2300亿%
+		{"scaled percent stat", head + "    stats:\n      - {value: 230000000000, unit: \"%\", format: auto, label: x}\n", 5, 50, `the unit "%" makes them shares`},
+		{"scaled per-mille stat", head + "    stats:\n      - value: 5\n        unit: ‰\n        format: wan\n", 7, 17, "which are never scaled"},
+		{"scaled percent chart", head + "    charts:\n      - {type: bar, unit: \"%\", format: yi, data: [{label: a, value: 1}]}\n", 5, 40, `the unit "%" makes them shares`},
+
 		// keys
 		{"typo", "title: T\nsubtitel: x\nsections: [{title: a}]\n", 2, 1, `did you mean "subtitle"?`},
 		{"case", "title: T\nSubtitle: x\nsections: [{title: a}]\n", 2, 1, `did you mean "subtitle"?`},
@@ -316,6 +321,7 @@ func TestNoErrors(t *testing.T) {
 	for _, c := range []struct{ name, src string }{
 		{"minimal", "title: T\nsections: [{title: a}]\n"},
 		{"number as text", head + "    stats: [{value: 5, unit: 5, label: 2020}]\n"},
+		{"percent in full", head + "    stats: [{value: 230000000000, unit: \"%\", format: full, label: x}]\n"},
 		{"nulls", "title: T\nsubtitle:\nbyline: ~\ntheme:\nsections:\n  - title: S\n    stats:\n    body:\n"},
 		{"comment after value", "title: T # the title\nsubtitle:  # later\nsections: [{title: a}]\n"},
 		{"anchors", "title: &t T\nsections:\n  - {title: *t}\n"},

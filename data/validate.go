@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/brochure-dev/brochure/locale"
+	"github.com/brochure-dev/brochure/number"
 	"io"
 	"math"
 	"os"
@@ -160,6 +161,9 @@ func (v *validator) run() {
 	}
 	for i, s := range r.Sections {
 		p := fmt.Sprintf("sections[%d]", i)
+		for j, st := range s.Stats {
+			v.ratio(fmt.Sprintf("%s.stats[%d]", p, j), st.Format, st.Unit)
+		}
 		for j, c := range s.Charts {
 			v.chart(fmt.Sprintf("%s.charts[%d]", p, j), c)
 		}
@@ -174,6 +178,19 @@ func (v *validator) run() {
 		}
 	}
 	v.limits()
+}
+
+// ratio refuses format (of the stat or chart at path) that scales
+// figures into 万 and 亿 (millions, billions) when unit makes them shares
+// (number.Ratio): 230000000000% would print 2300亿%. Refused rather than
+// quietly printed in full: the editor asked for a scale, and a share that
+// large is a mistake in the value or the unit, which the message points
+// at.
+func (v *validator) ratio(path, format, unit string) {
+	if format == "" || format == "full" || !number.Ratio(unit) {
+		return
+	}
+	v.add(path+".format", "format %s writes figures in 万 and 亿 (millions, billions), but the unit %q makes them shares, which are never scaled (230000000000%% would print 2300亿%%); leave format out, or check the value and the unit", format, unit)
 }
 
 // object checks the fields of val, a struct of the format at path, and all

@@ -293,10 +293,12 @@ func (r *Row) Split(w, h float64) (Block, Block) {
 	return &short, nil
 }
 
-// splitCells parts a row of figures whose cells do not all fit: those
-// that fit (set shorter if they can be) stay, in their places, and the
-// rest go on in a row of their own. A row that is not of figures, or of
-// which no cell fits, does not split.
+// splitCells parts a row of figures whose cells do not all fit: the
+// cells that fit (set shorter if they can be) up to the first that does
+// not stay, in their places, and the rest go on in a row of their own —
+// in the report's order: a cell that fits after one that does not goes
+// on too, rather than be read before it. A row that is not of figures,
+// or whose first cell does not fit, does not split.
 func (r *Row) splitCells(w, h float64) (Block, Block) {
 	if r.Kicker == nil || len(r.Cells) < 2 {
 		return nil, r
@@ -306,7 +308,7 @@ func (r *Row) splitCells(w, h float64) (Block, Block) {
 	head.After = 0       // the head ends the page
 	cw := r.cellWidth(w) // a row short of cells shares the width equally
 	for _, c := range r.Cells {
-		if hd, tl := c.Split(cw, h); hd != nil && tl == nil {
+		if hd, tl := c.Split(cw, h); hd != nil && tl == nil && len(tail.Cells) == 0 {
 			head.Cells = append(head.Cells, hd)
 		} else {
 			tail.Cells = append(tail.Cells, c)

@@ -127,7 +127,7 @@ func TestContentsKeepTogether(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		on := map[int]int{} // page: contents lines on it
+		on := map[int]int{}             // page: contents lines on it
 		for _, p := range d.Pages[1:] { // not the cover, which may list the sections
 			for _, pb := range p.Blocks {
 				if e, ok := pb.Block.(*tocEntry); ok {

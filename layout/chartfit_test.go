@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -17,10 +18,11 @@ import (
 func TestMonthOfBarsGetsWidthAndHeight(t *testing.T) {
 	r := load(t, "../examples/port-review-2025/report.yaml")
 	var month data.Chart
-	for _, s := range r.Sections {
-		for _, c := range s.Charts {
+	var at [2]int
+	for i, s := range r.Sections {
+		for j, c := range s.Charts {
 			if len(c.Data) == 30 {
-				month = c
+				month, at = c, [2]int{i, j}
 			}
 		}
 	}
@@ -36,7 +38,7 @@ func TestMonthOfBarsGetsWidthAndHeight(t *testing.T) {
 		if g.figureW() < g.contentW() && !st.Crowded(month, g.figureW()) {
 			t.Errorf("%s: 30 bars are not crowded in a column %.0f pt wide", style, g.figureW())
 		}
-		w := d.ChartWidth(month)
+		w := d.ChartWidth(at[0], at[1])
 		if w != g.contentW() {
 			t.Errorf("%s: the chart is %.0f pt wide, want the full width %.0f", style, w, g.contentW())
 		}
@@ -83,5 +85,35 @@ func TestFiguresGroupedAsTheReport(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestChartWidthAsPlaced: ChartWidth, the width `brochure charts` draws a
+// chart at, is the width its page gives it — one text column for the
+// tech park's change chart standing in its three columns of text, the
+// full width for the university's line chart that follows its short text
+// (a hero), though neither takes a row of its own (which alone ChartWidth
+// knew: half a row for both).
+func TestChartWidthAsPlaced(t *testing.T) {
+	for _, tt := range []struct {
+		report      string
+		section, at int
+		want        func(g geometry) float64
+	}{
+		{"tech-park-2025", 0, 2, func(g geometry) float64 { return (g.contentW() - 2*g.Gutter) / 3 }},
+		{"university-research-2025", 2, 0, geometry.contentW},
+	} {
+		for _, style := range theme.Names() {
+			d, err := NewWith(load(t, "../examples/"+tt.report+"/report.yaml"), Options{Draft: true, Style: style})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if style == "poster" {
+				continue // every chart a row of its own
+			}
+			if got, want := d.ChartWidth(tt.section, tt.at), tt.want(d.geo); math.Abs(got-want) > 0.01 {
+				t.Errorf("%s %s: chart %d of section %d is %.1f pt wide for export, drawn %.1f", style, tt.report, tt.at+1, tt.section+1, got, want)
+			}
+		}
 	}
 }

@@ -443,15 +443,15 @@ func (d *Document) folio(n, total int) []Placed {
 	small := func(s string, face *fonts.Face, a Align) *Paragraph {
 		return &Paragraph{Spans: []Span{th.span(s, face, th.Scale.Folio, th.Muted)}, Setting: Setting{Align: a}}
 	}
-	k := (1 + g.Scale) / 2 // the folio keeps its size; its distance to the text scales less
+	k := g.folioScale()
 	top := g.MarginTop - 28*k
-	bottom := g.H - g.MarginBottom + 18*k
+	bottom := g.H - g.MarginBottom + folioDrop*k
 	mark, shift := d.headLogo(marginX, top-3)
 	folio := []Placed{
 		{Block: small(head, th.Bold, Left), X: marginX + shift, Y: top, W: contentW - shift},
 		{Block: small(r.Organization, th.Regular, Right), X: marginX, Y: top, W: contentW},
 		{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: marginX, Y: top + 13, W: contentW},
-		{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: marginX, Y: bottom - 6, W: contentW},
+		{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: marginX, Y: bottom - footRuleOver, W: contentW},
 		{Block: small(strconv.Itoa(n)+" / "+strconv.Itoa(total), th.Bold, Right), X: marginX, Y: bottom, W: contentW},
 	}
 	if mark != nil {

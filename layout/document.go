@@ -340,19 +340,28 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	// true asks for them all the same.
 	inline := r.TOC || th.Contents && !d.listed
 	body := func(at map[int]int) []Block {
-		if !inline {
-			return d.body()
+		bs := d.body()
+		if inline {
+			bs = append(append(d.contents(at), Space(th.Grid.SectionGap)), bs...)
 		}
-		return append(append(d.contents(at), Space(th.Grid.SectionGap)), d.body()...)
+		if t := d.qrRoom(); t > 0 {
+			bs = append(bs, Trailer(t)) // the last page keeps room for the QR code
+		}
+		return bs
 	}
-	pages, err := Paginate(body(nil), d.geo.frame(), 2)
+	// the blank under a page's last text: its space below, its last
+	// line's room under the glyphs, the margin to the foot's rule (on A4;
+	// a smaller page's is a little less, which the judgement keeps)
+	f := d.geo.frame()
+	f.Below = th.Grid.TextGap + (th.Scale.Lead-th.Scale.Body)/2 + folioDrop - footRuleOver
+	pages, err := Paginate(body(nil), f, 2)
 	if err == nil && inline {
-		pages, err = Paginate(body(sectionPages(pages)), d.geo.frame(), 2)
+		pages, err = Paginate(body(sectionPages(pages)), f, 2)
 	}
 	if err != nil {
 		return nil, paginateErr(r, err)
 	}
-	justify(pages, d.geo.frame())
+	justify(pages, f)
 	d.Pages = append(d.Pages, pages...)
 	return d.finish(lim)
 }
@@ -386,10 +395,30 @@ func mix(hex string, share float64) string {
 	return fmt.Sprintf("#%02X%02X%02X", m(r), m(g), m(b))
 }
 
-// ChartWidth is the width chart c is drawn at in this brochure: the full
-// width for a chart that takes a row of its own (see wide), else one
-// column. Exported charts are drawn at it so they look the same.
-func (d *Document) ChartWidth(c data.Chart) float64 {
+// ChartWidth is the width chart j of section i is drawn at in this
+// brochure, as its pages place it: the full width, half a row, one text
+// column, the width a chart in a column of text needs (see needs).
+// Exported charts are drawn at it so they look the same. A chart the
+// pages do not hold (a brochure of the cover alone) gets the width it
+// would ask for in a row (rowWidth).
+func (d *Document) ChartWidth(i, j int) float64 {
+	key := fmt.Sprintf("sections[%d].charts[%d]", i, j)
+	w := 0.0
+	d.walkFigures(func(b Block, _ int, _, _, cw float64) {
+		if c, ok := b.(*chartBlock); ok && c.key == key {
+			w = cw
+		}
+	})
+	if w == 0 && i < len(d.Report.Sections) && j < len(d.Report.Sections[i].Charts) {
+		return d.rowWidth(d.Report.Sections[i].Charts[j])
+	}
+	return w
+}
+
+// rowWidth is the width chart c asks for before the pages are set: the
+// full width for a chart that takes a row of its own (see wide), else
+// half a row.
+func (d *Document) rowWidth(c data.Chart) float64 {
 	if d.wide(c) {
 		return d.geo.contentW()
 	}

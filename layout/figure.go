@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"slices"
 
 	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
@@ -19,6 +20,7 @@ import (
 // Renderer onto the page's canvas.
 type chartBlock struct {
 	chart  data.Chart
+	key    string // its field path: "sections[1].charts[0]"
 	style  charts.Style
 	height float64 // 0: the height the chart asks for
 	elem   *structure.Elem
@@ -385,30 +387,128 @@ func alone(b Block, cols int, w, gutter, after float64, kicker Block) *Row {
 	return &Row{Cells: []Block{b}, Columns: cols, Gutter: gutter, After: after, Kicker: kicker}
 }
 
-// repair sets again row r, parted at the foot of a page because only
-// some of its figures fit there, with a figure of next, the following
-// row of figures of the same section, in the half the part left empty: a
-// landscape photo pairs with the next landscape one where a portrait one
-// beside it made the row too tall. It returns the row that fits in h, w
-// wide, and the row of the figures left over, which goes on; false when
-// next is not of r's section or none of its figures fits.
-func repair(r *Row, next Block, w, h float64) (Block, Block, bool) {
-	n, ok := next.(*Row)
-	if !ok || n.Kicker != r.Kicker || n.Columns != r.Columns || len(r.Cells) != 2 || len(n.Cells) != 2 {
+// part sets row r, of figures that do not all fit in h at a page's foot,
+// again with the figures of its section's next row (the first of rest):
+// the two of them that fit, or else one, stay — a landscape photo may
+// pair with the next landscape one where a portrait one beside it made
+// the row too tall, a photo with a chart — and the others go on, paired
+// again in order (see regroup). It returns the row that stays and the
+// queue after it; false when no figure fits.
+//
+// What stays keeps the report's order of each kind: a photo stays only
+// after the photos listed before it, a chart after the charts. The report
+// lists its photos and its charts apart, in an order a reader follows
+// (photo-essay's eight, numbered by their captions, were read 1, 2, 3, 6,
+// 4, 5 when a row took the sixth beside the third for its shape), but
+// says nothing of a photo's place among the charts.
+func part(r *Row, rest []Block, w, h float64) (Block, []Block, bool) {
+	if r.Columns != 2 {
 		return nil, nil, false
 	}
-	for i, a := range r.Cells {
-		for j, b := range n.Cells {
-			pair := *r
-			pair.Cells = []Block{a, b}
-			head, tail := pair.Split(w, h)
-			if head == nil || tail != nil {
-				continue
+	pool, n := slices.Clone(r.Cells), 0
+	if next, ok := first(rest).(*Row); ok && next.Kicker == r.Kicker && next.Columns == r.Columns {
+		pool, n = append(pool, next.Cells...), 1
+	}
+	fits := func(cells ...Block) (Block, bool) {
+		row := *r
+		row.Cells, row.After = cells, 0 // it ends the page
+		head, tail := row.Split(w, h)
+		return head, head != nil && tail == nil
+	}
+	take := func(head Block, keep ...int) (Block, []Block, bool) {
+		var left []Block
+		for k, c := range pool {
+			if !slices.Contains(keep, k) {
+				left = append(left, c)
 			}
-			rest := *n
-			rest.Cells = []Block{r.Cells[1-i], n.Cells[1-j]}
-			return head, &rest, true
+		}
+		if len(left) == 0 {
+			return head, rest[n:], true
+		}
+		row := *r
+		row.Cells = left
+		return head, regroup(&row, rest[n:], w), true
+	}
+	for i := range pool {
+		for j := i + 1; j < len(pool); j++ {
+			if readable(pool, i, j) {
+				if head, ok := fits(pool[i], pool[j]); ok {
+					return take(head, i, j)
+				}
+			}
+		}
+	}
+	for i := range pool {
+		if readable(pool, i) {
+			if head, ok := fits(pool[i]); ok {
+				return take(head, i)
+			}
 		}
 	}
 	return nil, nil, false
+}
+
+// first is the first block of bs, or nil.
+func first(bs []Block) Block {
+	if len(bs) == 0 {
+		return nil
+	}
+	return bs[0]
+}
+
+// readable reports whether figures pool[at...] may be read before the
+// rest of pool: each comes after every figure of its kind before it in
+// pool, which is among them.
+func readable(pool []Block, at ...int) bool {
+	for _, k := range at {
+		for e := range k {
+			if kind(pool[e]) == kind(pool[k]) && !slices.Contains(at, e) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// kind is the report's list a figure comes from: photos, or charts (two
+// strip charts stacked in one cell too).
+func kind(b Block) string {
+	if _, ok := b.(*photoBlock); ok {
+		return "photos"
+	}
+	return "charts"
+}
+
+// regroup is the queue after row r, the figures of a row parted at a
+// page's foot that go on, and rest: the figures of r and of the rows of
+// its section that follow it paired again two to a row in the report's
+// order (the first going on beside the second, not alone in half a row),
+// a last odd one alone (see alone). A pair is never made of figures out
+// of order, which a reader would read so: photo-essay's sixth photo
+// paired with its third, of the same shape, was read before the fourth.
+func regroup(r *Row, rest []Block, w float64) []Block {
+	cells := slices.Clone(r.Cells)
+	n := 0
+	for n < len(rest) {
+		next, ok := rest[n].(*Row)
+		if !ok || next.Kicker != r.Kicker || next.Columns != r.Columns || len(next.Cells) != r.Columns {
+			break
+		}
+		cells = append(cells, next.Cells...)
+		n++
+	}
+	if r.Columns != 2 || len(cells)%2 == 0 && n == 0 {
+		return append([]Block{r}, rest...)
+	}
+	var q []Block
+	for j := 0; j < len(cells); j += 2 {
+		if j+1 == len(cells) {
+			q = append(q, alone(cells[j], r.Columns, w, r.Gutter, r.After, r.Kicker))
+			break
+		}
+		row := *r
+		row.Cells = cells[j : j+2]
+		q = append(q, &row)
+	}
+	return append(q, rest[n:]...)
 }

@@ -70,41 +70,28 @@ func TestAlone(t *testing.T) {
 	}
 }
 
-// TestRepair parts a row of a landscape and a portrait photo that does
-// not fit: the landscape one pairs with the landscape photo of the next
-// row of its section, and the two portrait photos go on together; a row
-// of another section is not taken from.
-func TestRepair(t *testing.T) {
+// TestPartedRowKeepsOrder parts rows of a portrait and a landscape
+// photo at a page's foot where only the landscape one fits: with the
+// landscape photo first it stays and the portrait one goes on; with the
+// portrait one first the row does not part, since the landscape photo
+// staying would be read before the photo the report lists before it.
+func TestPartedRowKeepsOrder(t *testing.T) {
 	kicker := &Stack{}
-	row := func(k Block, cells ...Block) *Row {
-		return &Row{Cells: cells, Columns: 2, Gutter: gutter, After: 10, Kicker: k}
+	portrait, land := frame(1.5), frame(2.0/3)
+	cw := (&Row{Columns: 2, Gutter: gutter}).cellWidth(contentW)
+	h := land.Measure(cw) + 1 // the landscape photo fits, the portrait one not even shortened
+	if head, _ := portrait.Split(cw, h); head != nil {
+		t.Fatalf("the portrait photo fits in %.0f pt; the test needs one that does not", h)
 	}
-	l1, p1, p2, l2 := frame(2.0/3), frame(1.5), frame(1.5), frame(2.0/3)
-	r, next := row(kicker, l1, p1), row(kicker, p2, l2)
-	h := r.Measure(contentW) * 0.6 // not even set a quarter shorter does the row fit
-	if head, _ := r.Split(contentW, h); head != nil && len(head.(*Row).Cells) == 2 {
-		t.Fatalf("the row fits in %.0f pt; the test needs one that does not", h)
+	row := func(cells ...Block) *Row {
+		return &Row{Cells: cells, Columns: 2, Gutter: gutter, After: 10, Kicker: kicker}
 	}
-	head, tail, ok := repair(r, next, contentW, h)
-	if !ok {
-		t.Fatal("no figure of the next row paired")
+	head, tail := row(land, portrait).Split(contentW, h)
+	if head == nil || tail == nil || head.(*Row).Cells[0] != land || tail.(*Row).Cells[0] != portrait {
+		t.Errorf("landscape then portrait parted as %v | %v; want the landscape photo here, the portrait one going on", head, tail)
 	}
-	// the cells may be set shorter (copies); their shapes say which they are
-	shapes := func(r *Row) []float64 {
-		var s []float64
-		for _, c := range r.Cells {
-			s = append(s, c.(*photoBlock).natural)
-		}
-		return s
-	}
-	if hr := head.(*Row); fmt.Sprint(shapes(hr)) != fmt.Sprint([]float64{l1.natural, l2.natural}) || head.Measure(contentW) > h+1e-6 {
-		t.Errorf("the parted row is of shapes %v, %.1f pt; want the two landscape photos in %.1f pt", shapes(hr), head.Measure(contentW), h)
-	}
-	if tr := tail.(*Row); len(tr.Cells) != 2 || tr.Cells[0] != p1 || tr.Cells[1] != p2 || tr.Kicker != kicker {
-		t.Errorf("the row going on is of shapes %v, want the two portrait photos under the section's reminder", shapes(tr))
-	}
-	if _, _, ok := repair(r, row(&Stack{}, p2, l2), contentW, h); ok {
-		t.Error("a figure of another section's row was taken")
+	if head, tail := row(portrait, land).Split(contentW, h); head != nil {
+		t.Errorf("portrait then landscape parted as %v | %v: the landscape photo would be read first; want the row whole on the next page", head, tail)
 	}
 }
 
@@ -171,5 +158,34 @@ func TestCardPrefixForPoppler(t *testing.T) {
 		if p := l.Glyphs[0]; p.Size*1.6 < big {
 			t.Errorf("%s%s: the prefix at %.1f pt before a figure of %.1f pt: over 1.6 times", st.Prefix, st.Value.Text, p.Size, big)
 		}
+	}
+}
+
+// TestPart parts a row of a landscape and a portrait photo that does not
+// fit: a landscape photo of the next row may not take the portrait one's
+// place (it would be read before it), but a chart may (the report says
+// nothing of a chart's place among the photos); what goes on is paired
+// again in order.
+func TestPart(t *testing.T) {
+	kicker := &Stack{}
+	row := func(cells ...Block) *Row {
+		return &Row{Cells: cells, Columns: 2, Gutter: gutter, After: 10, Kicker: kicker}
+	}
+	l1, p1, l2 := frame(0.5), frame(1.5), frame(0.5)
+	h := row(l1, l2).Measure(contentW) // the two landscape photos would fit, not the row
+	head, rest, ok := part(row(l1, p1), []Block{row(l2)}, contentW, h)
+	if !ok || len(head.(*Row).Cells) != 1 || head.(*Row).Cells[0] != l1 {
+		t.Fatalf("part gave %v, %v; want the first landscape photo alone", head, ok)
+	}
+	if len(rest) != 1 || len(rest[0].(*Row).Cells) != 2 || rest[0].(*Row).Cells[0] != p1 || rest[0].(*Row).Cells[1] != l2 {
+		t.Errorf("what goes on: %v; want the portrait photo, then the second landscape one, in one row", rest)
+	}
+	chart := &Stack{} // a chart's kind, of no height
+	head, rest, ok = part(row(l1, p1), []Block{row(chart, l2)}, contentW, h)
+	if !ok || len(head.(*Row).Cells) != 2 || head.(*Row).Cells[1] != chart {
+		t.Fatalf("part gave %v; want the landscape photo beside the chart", head)
+	}
+	if len(rest) != 1 || len(rest[0].(*Row).Cells) != 2 || rest[0].(*Row).Cells[0] != p1 {
+		t.Errorf("what goes on: %v; want the portrait photo, then the second landscape one", rest)
 	}
 }

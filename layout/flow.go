@@ -706,6 +706,12 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 		}
 	}
 	spans, n := f.cut(us, rows, 0)
+	for r := rows - 1; r >= 2 && n < len(us) && lines(us[n:]) == 1; r-- {
+		// a single line would go on alone: one row less here, so that
+		// it takes another with it
+		spans, n = f.cut(us, r, 0)
+		rows = r
+	}
 	if _, all := fill(us, f.caps(rows, 0)); all >= len(us) {
 		// the text fits, but not the float or the space below
 		a := *f
@@ -857,4 +863,15 @@ func (f *Flow) placeIn(c columns, x, y, w float64, fn func(u *unit, x, top float
 			}
 		}
 	}
+}
+
+// lines counts the lines of text among us (not blank rows).
+func lines(us []unit) int {
+	n := 0
+	for _, u := range us {
+		if !u.gap {
+			n++
+		}
+	}
+	return n
 }

@@ -444,3 +444,28 @@ func TestFlowAcross(t *testing.T) {
 		}
 	})
 }
+
+// TestNoLineAlone: a text split at a page's foot never sends one line on
+// alone to the next page (a one-line paragraph, the last of the text,
+// read as a page of a single line: city-annual-long's last page in the
+// report look); a row less stays, so that another line goes with it.
+func TestNoLineAlone(t *testing.T) {
+	f := &Flow{Setting: Setting{Align: Justify, Indent: 2 * sizeBody}, Columns: 1, Leading: 14, Paras: []Para{
+		{Spans: body(strings.Repeat("宁波公安这一年共破获案件。", 6))},
+		{Spans: body("全年共破获案件。")},
+	}}
+	w := 200.0
+	n := 0
+	for _, u := range f.set(w) {
+		if u.para == 0 {
+			n++
+		}
+	}
+	head, tail := f.Split(w, float64(n)*f.Leading)
+	if head == nil || tail == nil {
+		t.Fatalf("the text of %d + 1 lines split at %d rows: %v, %v", n, n, head, tail)
+	}
+	if got := lines(tail.(*Flow).units); got < 2 {
+		t.Errorf("%d line goes on alone", got)
+	}
+}

@@ -76,6 +76,17 @@ func (g geometry) band(a4 float64) float64 { return math.Round(g.H * a4 / pageH)
 // figureW is the width of a chart or photo: one of the two of a row.
 func (g geometry) figureW() float64 { return (g.contentW() - g.Gutter) / 2 }
 
+// The folio stands folioDrop below the frame's foot (scaled by
+// folioScale), the rule over it footRuleOver above it.
+const (
+	folioDrop    = 18.0
+	footRuleOver = 6.0
+)
+
+// folioScale is how the folio's distance to the text scales with the
+// page: less than the margins, since the folio keeps its size.
+func (g geometry) folioScale() float64 { return (1 + g.Scale) / 2 }
+
 // frame is where the body flows.
 func (g geometry) frame() Frame {
 	return Frame{X: g.MarginX, Y: g.MarginTop, W: g.contentW(), H: g.H - g.MarginTop - g.MarginBottom}

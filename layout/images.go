@@ -34,32 +34,39 @@ func photoDPI(px, py int, w, h float64) float64 {
 	return 72 / scale
 }
 
-// walkPhotos calls fn with every photo frame of the document and the width
-// it is set at.
-func (d *Document) walkPhotos(fn func(p *photoBlock, w float64)) {
-	var walk func(b Block, w float64)
-	walk = func(b Block, w float64) {
+// walkFigures calls fn with every figure (a photo frame, a chart) of the
+// document as it is drawn, page by page in drawing order: the page's
+// index, the figure's top-left corner and the width it is set at (a float
+// as its flow sets it, a cell of a row at its share).
+func (d *Document) walkFigures(fn func(b Block, page int, x, y, w float64)) {
+	var walk func(b Block, page int, x, y, w float64)
+	walk = func(b Block, page int, x, y, w float64) {
 		switch t := b.(type) {
-		case *photoBlock:
-			fn(t, w)
+		case *photoBlock, *chartBlock:
+			fn(b, page, x, y, w)
 		case *Row:
 			for i, c := range t.Cells {
-				_, cw := t.cell(w, i)
-				walk(c, cw)
+				cx, cw := t.cell(w, i)
+				walk(c, page, x+cx, y, cw)
 			}
 		case *Stack:
 			for _, c := range t.Blocks {
-				walk(c, w)
+				walk(c, page, x, y, w)
+				y += c.Measure(w)
 			}
+		case *Panel:
+			walk(&t.Stack, page, x+t.PadX, y+t.PadY, w-2*t.PadX)
 		case *Flow:
 			if t.Float != nil {
-				walk(t.Float, t.colWidth(w))
+				g := t.across(w)
+				fx, fy, cw, float := g.floatPlace(g.layout(w), x, y, w)
+				walk(float, page, fx, fy, cw)
 			}
 		}
 	}
-	for _, p := range d.Pages {
+	for i, p := range d.Pages {
 		for _, b := range p.Blocks {
-			walk(b.Block, b.W)
+			walk(b.Block, i, b.X, b.Y, b.W)
 		}
 	}
 }
@@ -70,7 +77,11 @@ func (d *Document) walkPhotos(fn func(p *photoBlock, w float64)) {
 func (d *Document) checkImages() error {
 	var errs data.Errors
 	r := d.Report
-	d.walkPhotos(func(p *photoBlock, w float64) {
+	d.walkFigures(func(b Block, _ int, _, _, w float64) {
+		p, ok := b.(*photoBlock)
+		if !ok {
+			return
+		}
 		if p.photo.File == "" {
 			if d.opt.Final {
 				errs = append(errs, &data.Error{Pos: r.Pos(p.key), Path: p.key, Msg: "no file: a placeholder frame cannot go to print (--final); add \"file: photos/….jpg\" or remove the photo"})

@@ -75,7 +75,7 @@ func TestHugePhotoDownsampled(t *testing.T) {
 	r := photoReport(t, map[string]image.Image{"huge.png": huge}, "      - {file: huge.png, caption: 很大的图片}\n      - {file: huge.png, caption: 同一张图片}\n")
 	d, pdf := build(t, r, Options{})
 	var w float64
-	d.walkPhotos(func(p *photoBlock, cw float64) { w = cw })
+	d.walkFigures(func(_ Block, _ int, _, _, cw float64) { w = cw })
 	want := int(w / 72 * dpiTarget) // a square image covers the frame's width
 	m := regexp.MustCompile(`/Width (\d+)`).FindAllSubmatch(pdf, -1)
 	if len(m) != 1 {

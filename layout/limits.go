@@ -48,7 +48,10 @@ func (l Limits) photoBytes() int64 {
 }
 
 // tooTall is a block that does not fit an empty page.
-type tooTall struct{ h, frame float64 }
+type tooTall struct {
+	h, frame float64
+	b        Block
+}
 
 func (e *tooTall) Error() string {
 	return fmt.Sprintf("a block of %.0f pt does not fit a page frame of %.0f pt", e.h, e.frame)
@@ -76,13 +79,19 @@ func (d *Document) checkFit(cover Page) error {
 	}
 	if bottom > band-12 {
 		lines := len((&Paragraph{Spans: []Span{d.Theme.span(r.Title, d.Theme.Black, g.display(d.Theme.Cover.TitleSizes[0]), "")}, Setting: Setting{Align: Left, PhraseBreaks: true}}).Lines(g.contentW()))
-		add("title", "the title takes %d lines on the cover, and with the subtitle, organization and date it runs out of the cover's coloured band; shorten the title to about %d characters and put the rest in subtitle:",
-			lines, max(10, utf8.RuneCountInString(r.Title)*2/(lines+1)))
+		if n := utf8.RuneCountInString(r.Title); lines > 1 && n > 10 {
+			add("title", "the title takes %d lines on the cover, and with the subtitle, organization and date it runs out of the cover's coloured band; shorten the title to about %d characters and put the rest in subtitle:",
+				lines, max(10, n*2/(lines+1)))
+		} else {
+			// a title of one line, or already short: shortening it does
+			// not help, what stands under it must go
+			add("title", "the title, subtitle, organization and date run out of the cover's coloured band on this paper; the title is already short: leave out the subtitle (or say it in summary:) or shorten the organization")
+		}
 	}
 	frame := g.frame().H
 	for i, s := range r.Sections {
 		for j, c := range s.Charts {
-			if h := (&chartBlock{chart: c, style: d.chartStyle()}).Measure(d.ChartWidth(c)); h > frame {
+			if h := (&chartBlock{chart: c, style: d.chartStyle()}).Measure(d.rowWidth(c)); h > frame {
 				add(fmt.Sprintf("sections[%d].charts[%d]", i, j), "this %s chart is %.0f pt tall, more than a page holds (%.0f pt); give it fewer items (it has %d) or shorter labels, or split it into two charts",
 					c.Type, h, frame, len(c.Data))
 			}
@@ -98,11 +107,36 @@ func (d *Document) checkFit(cover Page) error {
 // on.
 func paginateErr(r *data.Report, err error) error {
 	var tt *tooTall
-	if errors.As(err, &tt) {
-		return data.Errors{{Pos: data.Pos{File: r.File}, Msg: fmt.Sprintf(
-			"something in the report is %.0f pt tall, more than a page holds (%.0f pt), and cannot be split; shorten the longest title, headline, label or caption, or give the largest chart fewer items", tt.h, tt.frame)}}
+	if !errors.As(err, &tt) {
+		return err
 	}
-	return err
+	if ph := firstPhoto(tt.b); ph != nil {
+		return data.Errors{{Pos: ph.pos, Path: ph.key, Msg: fmt.Sprintf(
+			"this photo is set %.0f pt tall with its caption, more than a page holds (%.0f pt), and cannot be split; a portrait photo is set so when it is its section's only figure and stands the full width: give the section some text, or a landscape photo, or add fit: contain", tt.h, tt.frame)}}
+	}
+	return data.Errors{{Pos: data.Pos{File: r.File}, Msg: fmt.Sprintf(
+		"something in the report is %.0f pt tall, more than a page holds (%.0f pt), and cannot be split; shorten the longest title, headline, label or caption, or give the largest chart fewer items", tt.h, tt.frame)}}
+}
+
+// firstPhoto is the photo b is or holds (in a row or stack), nil when none.
+func firstPhoto(b Block) *photoBlock {
+	switch b := b.(type) {
+	case *photoBlock:
+		return b
+	case *Row:
+		for _, c := range b.Cells {
+			if p := firstPhoto(c); p != nil {
+				return p
+			}
+		}
+	case *Stack:
+		for _, c := range b.Blocks {
+			if p := firstPhoto(c); p != nil {
+				return p
+			}
+		}
+	}
+	return nil
 }
 
 // checkPages refuses a brochure longer than the limit.

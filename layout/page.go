@@ -19,7 +19,22 @@ type Page struct {
 }
 
 // Frame is the rectangle of a page that text flows into.
-type Frame struct{ X, Y, W, H float64 }
+type Frame struct {
+	X, Y, W, H float64
+	// Below is the blank a page's foot has besides the room its blocks
+	// leave: the last block's space below (a text's, as the look sets
+	// it), its last line's room under the glyphs, and the margin down
+	// to the foot's rule. 0: 28 pt, the newspaper look's on A4.
+	Below float64
+}
+
+// below is f.Below, or its default.
+func (f Frame) below() float64 {
+	if f.Below == 0 {
+		return 28
+	}
+	return f.Below
+}
 
 // Paginate flows blocks through frames, one frame a page, the way
 // ReportLab's frames take flowables: place a block if it fits; else ask it
@@ -28,7 +43,8 @@ type Frame struct{ X, Y, W, H float64 }
 //
 // Figures float: a figure (a block with a kicker) that does not fit where
 // it comes waits for the top of the next page, and what follows it fills
-// the rest of this one, a smaller figure too; the waiting figures keep
+// the rest of this one, a smaller figure too (one that fits but for its
+// space below ends the page); the waiting figures keep
 // their order, and a section begins only after the figures of the one
 // before it. A page that would end with a blank band over orderHole of
 // the frame is set again in other ways (see options) — its figures set
@@ -53,10 +69,58 @@ func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
 		pages = append(pages, p.Page)
 		queue, floats = p.queue, p.floats
 		if len(floats) == 0 && onlySpace(queue) {
-			break // no page of blank alone
+			break // no page of blank alone, nor of the trailer alone
 		}
 	}
+	for i := range pages {
+		pages[i].Blocks = slices.DeleteFunc(pages[i].Blocks, func(b Placed) bool {
+			_, t := b.Block.(Trailer)
+			return t
+		})
+	}
 	return pages, nil
+}
+
+// Trailer is room kept at the foot of the last page for what closes the
+// brochure and is set once the pages are (the report's QR code, see
+// placeQR): the last block of the queue, which draws nothing. A page
+// that leaves it alone for the next costs trailerFault, so that the
+// page is set again shorter by its room, the end of its content going
+// on with it (see ways); Paginate leaves it out of the pages.
+type Trailer float64
+
+// Measure implements Block.
+func (t Trailer) Measure(float64) float64 { return float64(t) }
+
+// Split implements Block: the room is kept whole.
+func (t Trailer) Split(w, h float64) (Block, Block) {
+	if float64(t) <= h+1e-6 {
+		return t, nil
+	}
+	return nil, t
+}
+
+// Draw implements Block.
+func (Trailer) Draw(*Canvas, float64, float64, float64) error { return nil }
+
+// trailerFault is what a page costs that leaves the trailer alone for
+// the next (see fault): as much as a page blank but for it.
+const trailerFault = 2.0
+
+// trailerLeft is the room of the trailer when it is all that queue
+// holds but space, 0 when it holds none or more.
+func trailerLeft(queue []Block) float64 {
+	t := 0.0
+	for _, b := range queue {
+		switch b := b.(type) {
+		case Space:
+		case Trailer:
+			t = float64(b)
+		default:
+			return 0
+		}
+	}
+	return t
 }
 
 // nextHead reports whether the first block of queue but space is a
@@ -71,10 +135,13 @@ func nextHead(queue []Block) bool {
 	return false
 }
 
-// onlySpace reports whether bs holds nothing but space.
+// onlySpace reports whether bs holds nothing but space (and the
+// trailer's room).
 func onlySpace(bs []Block) bool {
 	for _, b := range bs {
-		if _, ok := b.(Space); !ok {
+		switch b.(type) {
+		case Space, Trailer:
+		default:
 			return false
 		}
 	}
@@ -128,6 +195,9 @@ func fault(p filled, f Frame) float64 {
 	if p.stranded {
 		c += strandFault
 	}
+	if len(p.floats) == 0 && trailerLeft(p.queue) > 0 {
+		c += trailerFault
+	}
 	if len(p.queue) > 0 || len(p.floats) > 0 {
 		if b := band(p, f); b > orderHole*f.H {
 			c += 1 + b/f.H
@@ -180,6 +250,16 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 	opts := []filled{p}
 	if len(p.queue) == 0 && len(p.floats) == 0 {
 		return opts, nil
+	}
+	if t := trailerLeft(p.queue); t > 0 && len(p.floats) == 0 {
+		// all but the trailer fits: the page set shorter by its room,
+		// so that the end of the content goes on with it
+		g := f
+		g.H -= t
+		if h, err := setPage(queue, floats, g, n, base); err == nil && trailerLeft(h.queue) == 0 {
+			h.hole += t
+			opts = append(opts, h)
+		}
 	}
 	if onlySpace(p.queue) {
 		// only figures wait, which no other way sets here but cropped
@@ -242,7 +322,10 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 // opens rest (what a page set from queue leaves) moved after that
 // section's text: a way to begin the section at the page's foot with its
 // head and first lines when its head and cards do not fit there, the
-// cards following where the text ends. It is nil when the section has
+// cards following where the text ends. Away from their head, the cards
+// carry the section's reminder as its figures do (continued: "01 …
+// (continued)" above them when they open a page), and they come before
+// the section's figures (see cardsFirst). It is nil when the section has
 // no cards or no text after them.
 func cardsAfter(queue, rest []Block) []Block {
 	var head Block
@@ -266,13 +349,61 @@ func cardsAfter(queue, rest []Block) []Block {
 	if j == i+1 || j == len(queue) {
 		return nil
 	}
-	if _, text := queue[j].(*Flow); !text {
+	fw, text := queue[j].(*Flow)
+	if !text {
 		return nil
 	}
 	q := make([]Block, 0, len(queue))
-	q = append(append(q, queue[:i+1]...), queue[j])
-	q = append(append(q, queue[i+1:j]...), queue[j+1:]...)
-	return q
+	q = append(append(q, queue[:i+1]...), fw)
+	for _, c := range queue[i+1 : j] {
+		q = append(q, continued{c, fw.Kicker})
+	}
+	return append(q, queue[j+1:]...)
+}
+
+// cardsFirst is the queue after a section's text parted at a page's foot:
+// the text's part going on (tail), then rest, but for the stat cards set
+// after the text (see cardsAfter) that rest opens with, which go before a
+// tail that is only the text's figure (Flow.Float, carried alone to the
+// next page): the cards come before the section's figures, as in their
+// section, not under a chart of it.
+func cardsFirst(tail Block, rest []Block) []Block {
+	r, ok := tail.(*Row)
+	n := 0
+	for n < len(rest) {
+		if _, ok := rest[n].(continued); !ok {
+			break
+		}
+		n++
+	}
+	if !ok || !isFigure(r) || n == 0 {
+		return append([]Block{tail}, rest...)
+	}
+	q := append(slices.Clone(rest[:n]), tail)
+	return append(q, rest[n:]...)
+}
+
+// continued is a section's stat cards set after its text (see
+// cardsAfter), with the section's reminder (k) to set above them when
+// they open a page.
+type continued struct {
+	Block
+	k Block
+}
+
+// kicker implements kickered.
+func (c continued) kicker() Block { return c.k }
+
+// Split implements Block: the parts keep the reminder.
+func (c continued) Split(w, h float64) (Block, Block) {
+	a, b := c.Block.Split(w, h)
+	wrap := func(x Block) Block {
+		if x == nil {
+			return nil
+		}
+		return continued{x, c.k}
+	}
+	return wrap(a), wrap(b)
 }
 
 // hoisted are the queues in which the first figure that follows one of
@@ -485,6 +616,17 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 		b := q[0]
 		fromQueue := !waiting[b]
 		if isFigure(b) && len(fl) > 0 && fromQueue && b.Measure(f.W) > f.H-y+1e-6 {
+			if r, ok := b.(*Row); ok && r.Measure(f.W)-r.After <= f.H-y+1e-6 && p.figures != deferAt {
+				// it fits but for its space below, which a row at the
+				// page's foot has not: it ends the page
+				a := *r
+				a.After = 0
+				p.Blocks = append(p.Blocks, Placed{&a, f.X, f.Y + y, f.W, a.Measure(f.W)})
+				y += a.Measure(f.W)
+				q = q[1:]
+				p.figures++
+				break
+			}
 			fl = append(fl, b) // after the figures that wait
 			q = q[1:]
 			continue
@@ -576,11 +718,11 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			if _, row := b.(*Row); row && tail != nil && isFigure(b) && !mode.part {
 				head = nil // a row of figures is not parted
 			}
-			if r, row := b.(*Row); row && head != nil && tail != nil && len(q) > 1 {
-				if h, t, ok := repair(r, q[1], f.W, avail); ok {
-					// the part's empty half takes a figure of the next row
-					head, tail = h, t
-					q = append(q[:1:1], q[2:]...)
+			if r, row := b.(*Row); row && mode.part && tail != nil && isFigure(r) {
+				if h, rest, ok := part(r, q[1:], f.W, avail); ok {
+					// the figures that fit here, in order (see part)
+					head, tail = h, nil
+					q = append(q[:1:1], rest...)
 				}
 			}
 			if isFigure(b) && (head == nil || p.figures-1 == deferAt && fromQueue) && len(p.Blocks) > 0 && len(q) > 1 {
@@ -608,9 +750,12 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				hh := head.Measure(f.W)
 				p.Blocks = append(p.Blocks, Placed{head, f.X, f.Y + y, f.W, hh})
 				y += hh
-				if tail == nil {
+				switch _, text := b.(*Flow); {
+				case tail == nil:
 					q = q[1:]
-				} else {
+				case text:
+					q = cardsFirst(tail, q[1:])
+				default:
 					q = append([]Block{tail}, q[1:]...)
 				}
 				break
@@ -619,7 +764,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 		if len(p.Blocks) == 0 {
 			// Taller than an empty frame and cannot split: nothing we can
 			// do would show it whole.
-			return p, &tooTall{h, f.H}
+			return p, &tooTall{h, f.H, b}
 		}
 		break
 	}
@@ -709,10 +854,10 @@ func narrows(b Block, w float64) bool {
 // foot, or the blank at a joint, with the blank a band has anyway: at the
 // foot, the page's closing spaces (a section's gap, as the look sets it),
 // the last block's space below and the margin down to the foot's rule
-// (about 28 pt); at a joint, the spaces above it and a block's space
-// below (about 30 pt).
+// (f.Below); at a joint, the spaces above it and a block's space below
+// (about 30 pt).
 func band(p filled, f Frame) float64 {
-	foot := p.hole + 28
+	foot := p.hole + f.below()
 	for k := len(p.Blocks) - 1; k >= 0; k-- {
 		if _, ok := p.Blocks[k].Block.(Space); !ok {
 			break
@@ -734,8 +879,9 @@ func band(p filled, f Frame) float64 {
 }
 
 // joints are the indexes of the blocks of a page that justify may move
-// down, each with all after it: a section's head, a figure and the block
-// after one (past the spaces between them: one joint a blank) — and, as
+// down, each with all after it: a section's head, a figure (or cards
+// carrying their section's reminder, see continued) and the block after
+// one (past the spaces between them: one joint a blank) — and, as
 // the second choice (loose), any other block but the first. A joint with
 // only space after it is none: moving blank down leaves the band at the
 // foot as tall as it was. What follows a section's head is the last
@@ -762,9 +908,9 @@ func joints(bs []Placed) (js, loose, last []int) {
 			if _, text := bs[k].Block.(*Flow); !text {
 				last = append(last, k)
 			}
-		case head || isFigure(bs[k].Block) || isFigure(bs[prev].Block):
-			js = append(js, k)
 		case statCards(bs[prev].Block) && statCards(bs[k].Block):
+		case head || reminded(bs[k].Block) || reminded(bs[prev].Block):
+			js = append(js, k)
 		default:
 			if _, text := bs[k].Block.(*Flow); !text {
 				loose = append(loose, k)
@@ -833,7 +979,7 @@ func spread(bs []Placed, gap float64, f Frame, even bool) []float64 {
 	// less than the foot's, so that no blank is taller than it must be
 	// (justify does; band, which judges the ways to set a page, does not:
 	// a way that leaves so much blank is one to avoid)
-	foot := gap + 28
+	foot := gap + f.below()
 	for k := len(bs) - 1; k >= 0; k-- {
 		if _, ok := bs[k].Block.(Space); !ok {
 			break
@@ -935,6 +1081,9 @@ func cardsAlone(queue []Block) bool {
 
 // statCards reports whether b is a row of stat cards or a band of them.
 func statCards(b Block) bool {
+	if c, ok := b.(continued); ok {
+		b = c.Block
+	}
 	if p, ok := b.(*Panel); ok && len(p.Blocks) > 0 {
 		for _, r := range p.Blocks {
 			if !cards(r) {
@@ -952,8 +1101,16 @@ func statCards(b Block) bool {
 // the figures that wait for the next page and is set after them.
 type signature struct{ *Paragraph }
 
-// isFigure reports whether b is a row of figures (which carries a kicker).
-func isFigure(b Block) bool {
+// reminded reports whether b carries its section's reminder: a row of
+// figures, or stat cards set after their text (see continued).
+func reminded(b Block) bool {
 	k, ok := b.(kickered)
 	return ok && k.kicker() != nil
+}
+
+// isFigure reports whether b is a row of figures (which carries a kicker;
+// stat cards set after their text carry one too, but are not figures).
+func isFigure(b Block) bool {
+	k, ok := b.(kickered)
+	return ok && k.kicker() != nil && !statCards(b)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/locale"
 )
 
 // box is a block of fixed height that does not split.
@@ -165,12 +166,33 @@ func TestInHeadline(t *testing.T) {
 		{"交管4项指数全面下降", "44", "项", false},
 		{"死亡人数降幅近50%", "50", "%", true},
 		{"", "1", "", false},
+		// the figure as its card writes it, in 万 and 亿: 30793000 is 3079.3万
+		{"旅客吞吐量3079.3万人次", "30793000", "人次", true},
+		{"旅客吞吐量3079.3万人次", "30793", "人次", false},
+		{"集装箱2300亿港元", "230000000000", "港元", true},
+		{"查处案件1,046件", "1046", "件", true},
 	}
+	d := &Document{Theme: defaultTheme()}
 	for _, tt := range tests {
 		st := data.Stat{Value: data.Number{Text: tt.value}, Unit: tt.unit}
-		if got := inHeadline(tt.headline, st); got != tt.want {
+		if got := d.inHeadline(tt.headline, st); got != tt.want {
 			t.Errorf("inHeadline(%q, %s%s) = %v", tt.headline, tt.value, tt.unit, got)
 		}
+	}
+	// a card with a note or a source says more than the headline: kept
+	for _, st := range []data.Stat{
+		{Value: data.Number{Text: "1046"}, Unit: "件", Note: "同比增长12%"},
+		{Value: data.Number{Text: "1046"}, Unit: "件", Source: "数据来源：市统计局"},
+	} {
+		if d.inHeadline("查处案件1046件", st) {
+			t.Errorf("inHeadline(查处案件1046件, %+v) = true: its note or source would be lost", st)
+		}
+	}
+	// Traditional Chinese separates thousands (3,079.3萬); a headline
+	// that does not is the same figure
+	d.Theme.Locale = locale.Must("zh-Hant-TW")
+	if st := (data.Stat{Value: data.Number{Text: "30793000"}, Unit: "人次"}); !d.inHeadline("旅客3079.3萬人次", st) {
+		t.Error("inHeadline(旅客3079.3萬人次, 30793000人次) = false in Traditional Chinese")
 	}
 }
 
@@ -482,5 +504,107 @@ func TestHeadKeepsItsText(t *testing.T) {
 				t.Errorf("after the head on page 1: %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestShareNotScaled: a share is printed in full, never in million or
+// billion (230 billion%), in English, whose figures are otherwise counted
+// in them, as in Chinese.
+func TestShareNotScaled(t *testing.T) {
+	for _, tag := range []string{"en", "zh-Hans"} {
+		th := defaultTheme()
+		th.Locale = locale.Must(tag)
+		c := &statCard{stat: data.Stat{Value: data.Number{Text: "230000000000"}, Unit: "%"}, theme: th}
+		if _, fig, unit := c.parts(); strings.ContainsAny(fig+unit, "b亿万") || !strings.HasPrefix(strings.ReplaceAll(fig, ",", ""), "230000000000") {
+			t.Errorf("%s: 230000000000%% printed as %s%s", tag, fig, unit)
+		}
+	}
+}
+
+// TestTrailerNotAlone: the room kept for what closes the brochure (the
+// report's QR code) is at the foot of a last page that holds content:
+// when it does not fit below the last lines, the page before ends
+// shorter and the end of the text goes on with it, rather than the
+// trailer standing alone on a page of its own; the pages leave it out.
+func TestTrailerNotAlone(t *testing.T) {
+	para := &Paragraph{Spans: body(strings.Repeat("宁波公安这一年。", 6)), Setting: Setting{Align: Justify}, Leading: 10}
+	f := Frame{W: 8 * sizeBody, H: 100}
+	for _, tt := range []struct {
+		name   string
+		blocks []Block
+		pages  int
+	}{
+		{"room below the text", []Block{box{h: 10}, para, Trailer(30)}, 1},
+		{"no room below the text", []Block{box{h: 40}, para, Trailer(30)}, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, err := Paginate(tt.blocks, f, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pages) != tt.pages {
+				t.Fatalf("%d pages, want %d", len(pages), tt.pages)
+			}
+			last := pages[len(pages)-1]
+			end := 0.0
+			for _, b := range last.Blocks {
+				if _, ok := b.Block.(Trailer); ok {
+					t.Error("the trailer is among the page's blocks")
+				}
+				end = max(end, b.Y+b.H)
+			}
+			if len(last.Blocks) == 0 || end > f.H-30+1e-6 {
+				t.Errorf("the last page holds %d blocks down to %.0f pt: want content, and room for the trailer below it", len(last.Blocks), end)
+			}
+		})
+	}
+}
+
+// TestFigureEndsPage: a figure that follows one waiting for the next
+// page, and fits at this page's foot but for its space below (which a
+// row ends a page without), is set there rather than waiting too, with
+// the page above it blank (the market report's waffle chart under its
+// section's text, poster look).
+func TestFigureEndsPage(t *testing.T) {
+	f := Frame{W: 400, H: 100}
+	kicker := box{h: 10}
+	tall := &Row{Cells: []Block{box{h: 60}}, Columns: 1, Kicker: kicker}
+	short := &Row{Cells: []Block{box{h: 46}}, Columns: 1, After: 8, Kicker: kicker}
+	pages, err := Paginate([]Block{box{h: 50}, tall, short}, f, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []float64
+	for _, b := range pages[0].Blocks {
+		first = append(first, b.H)
+		if b.Y+b.H > f.Y+f.H+1e-6 {
+			t.Errorf("a block ends at %.1f, below the frame", b.Y+b.H)
+		}
+	}
+	if len(first) != 2 || first[1] != 46 {
+		t.Errorf("page 1 holds blocks %v tall, want the text and the short figure without its space below (50, 46)", first)
+	}
+}
+
+// TestFootBelow: justify judges the blank at a page's foot with the
+// frame's Below (the look's space under a text, the margin to the foot's
+// rule), so that a look with more of it (the report's 18 pt under a
+// text) still gets a page without a blank band over orderHole at its
+// foot where its joints can take the space (the init template's page 2
+// in the report look was 16 % blank).
+func TestFootBelow(t *testing.T) {
+	for _, below := range []float64{28, 40} {
+		f := Frame{W: 400, H: 1000, Below: below}
+		head := &sectionHead{Stack: Stack{Blocks: []Block{box{h: 60}}, Keep: true}, n: 1}
+		pages, err := Paginate([]Block{box{h: 400}, Space(24), head, box{h: 311}, box{h: 900}}, f, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		justify(pages, f)
+		bs := pages[0].Blocks
+		last := bs[len(bs)-1]
+		if foot := f.H - (last.Y + last.H) + below; foot > orderHole*f.H+1 {
+			t.Errorf("Below %.0f: page 1's foot is %.0f pt blank, over %.0f", below, foot, orderHole*f.H)
+		}
 	}
 }

@@ -203,7 +203,9 @@ func (c *Canvas) fillRects(rs []rect, w float64, color string) {
 // at the foot of the last page (the cover, for a report that is all on
 // its cover), or when that has no room at the foot of a page of its own.
 // It is not a block of the body: pagination would send a figure on to
-// make room for it, before the end of the text.
+// make room for it, before the end of the text; pagination keeps its
+// room at the last page's foot (Trailer), and a page of its own only
+// when nothing else can.
 func (d *Document) placeQR() {
 	q := d.Report.QR
 	if q == nil || len(d.Pages) == 0 {
@@ -241,8 +243,9 @@ func (d *Document) placeQR() {
 // code, pt.
 const qrAbove = 12.0
 
-// qrRoom is the height a cover that holds all of the report leaves at
-// its foot for the report's QR code.
+// qrRoom is the height the last page (a cover that holds all of the
+// report, or the body's last page) keeps at its foot for the report's
+// QR code; 0 when it has none or a booklet's back cover holds it.
 func (d *Document) qrRoom() float64 {
 	if d.Report.QR == nil || d.Report.Print.Booklet {
 		return 0

@@ -10,6 +10,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/structure"
+	"github.com/brochure-dev/brochure/number"
 )
 
 // titlesOnly says whether the report has nothing to print after the cover
@@ -51,13 +52,13 @@ func (d *Document) body() []Block {
 		blocks = append(blocks, d.sectionHead(i, s))
 		var cards []Block
 		for _, st := range s.Stats {
-			if !inHeadline(s.Headline, st) {
+			if !d.inHeadline(s.Headline, st) {
 				cards = append(cards, d.statCard(st))
 			}
 		}
 		var figs, wide []Block
-		for _, c := range s.Charts {
-			if b := (&chartBlock{chart: c, style: d.chartStyle()}); d.wide(c) {
+		for j, c := range s.Charts {
+			if b := (&chartBlock{chart: c, key: fmt.Sprintf("sections[%d].charts[%d]", i, j), style: d.chartStyle()}); d.wide(c) {
 				wide = append(wide, b)
 			} else {
 				figs = append(figs, b)
@@ -69,6 +70,9 @@ func (d *Document) body() []Block {
 		alignIcons(cards)
 		kicker := d.kicker(i, s)
 		flow := d.textFlow(i, s)
+		if flow != nil {
+			flow.Kicker = kicker // above its figure, or its stat cards set after it, carried to a page (see cardsAfter)
+		}
 		closing := len(s.Tables) > 0 || len(s.Timeline) > 0 // the section ends with a table or a timeline
 		if closing && flow != nil && flow.Trailer != nil {
 			// the byline closes the brochure under the table or timeline
@@ -268,10 +272,50 @@ func (d *Document) indent() float64 {
 	return 2
 }
 
-// inHeadline reports whether the headline already sets this figure big.
-func inHeadline(headline string, st data.Stat) bool {
-	want := st.Value.Text
-	if u := []rune(st.Unit); len(u) > 0 {
+// inHeadline reports whether the headline already sets this figure big:
+// the figure as its card would write it (30793000 as 3079.3万, in 万 and
+// 亿 or in full, see defaultStyle) or as the report writes it, with the
+// start of its unit (1.01亿 for 1.01亿元), compared without thousands
+// separators (3,079.3萬 is 3079.3萬). A card that says more than its
+// figure — a note or a source — is never in the headline: the headline
+// does not say where the figure comes from.
+func (d *Document) inHeadline(headline string, st data.Stat) bool {
+	if st.Note != "" || st.Source != "" {
+		return false
+	}
+	c := &statCard{stat: st, theme: d.Theme}
+	wants := []string{st.Value.Text}
+	for _, style := range []string{c.defaultStyle(false), c.defaultStyle(true), "full"} {
+		_, fig, unit := d.Theme.Locale.Figure("", st.Value.Text, st.Unit, style)
+		word := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(unit), strings.TrimSpace(st.Unit))) // 万, as the unit's start
+		wants = append(wants, ungrouped(fig)+word)
+	}
+	h := ungrouped(headline)
+	for _, want := range wants {
+		if figureIn(h, want, st.Unit) {
+			return true
+		}
+	}
+	return false
+}
+
+// ungrouped is s without the commas that separate a figure's thousands.
+func ungrouped(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// figureIn reports whether headline holds figure fig (with any word it
+// is written in, 万) as a whole figure, followed by the start of unit.
+func figureIn(headline, fig, unit string) bool {
+	want := fig
+	if u := []rune(unit); len(u) > 0 {
 		want += string(u[0]) // the figure and the start of its unit: 1.01亿 for 1.01亿元
 	}
 	for i := 0; ; {
@@ -283,7 +327,7 @@ func inHeadline(headline string, st data.Stat) bool {
 		// a whole figure: 2起 is not in 12起 or 0.2起
 		if prev, _ := utf8.DecodeLastRuneInString(headline[:at]); at == 0 || !isDigit(prev) && prev != '.' {
 			end := at + len(want)
-			if st.Unit != "" || end == len(headline) || !isDigit(rune(headline[end])) && headline[end] != '.' {
+			if unit != "" || end == len(headline) || !isDigit(rune(headline[end])) && headline[end] != '.' {
 				return true
 			}
 		}
@@ -715,10 +759,14 @@ var ratioLead = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([:：∶])\s*$`
 // (crowded) and 万 writes it exactly (1230000 is 123万); in full
 // otherwise, shrunk if it must be. A figure written with decimals or
 // under ten thousand is printed as written: the editor chose it. English
-// counts in million and billion from a million.
+// counts in million and billion from a million. A share (a % unit, see
+// number.Ratio) is printed in full.
 func (c *statCard) defaultStyle(crowded bool) string {
 	if f := c.stat.Format; f != "" {
 		return f
+	}
+	if number.Ratio(c.stat.Unit) {
+		return "full" // a share is never scaled: not 230 billion%
 	}
 	if c.theme.Locale.English() {
 		return "auto"

@@ -147,6 +147,22 @@ func (f Format) from() int {
 // Styles are the accepted values of Style.
 var Styles = []string{"wan", "yi", "auto"}
 
+// Ratio reports whether unit makes a figure a share or a ratio (%, ‰, ‱,
+// 个百分点, percent, pp), which no Style may scale: 230000000000% in 亿
+// would print 2300亿%, a figure that means nothing.
+func Ratio(unit string) bool {
+	u := strings.ToLower(strings.TrimSpace(unit))
+	if u == "pp" || u == "ppt" {
+		return true
+	}
+	for _, r := range []string{"%", "％", "‰", "‱", "百分点", "个百分点", "percent", "per cent"} {
+		if strings.HasPrefix(u, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // Plain is the format that prints numbers as written.
 var Plain = Format{Decimals: -1}
 

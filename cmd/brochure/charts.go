@@ -45,7 +45,7 @@ func chartsCmd(operands []string, out, format string, dpi float64, cfg settings,
 	for i, s := range doc.Report.Sections {
 		for j, c := range s.Charts {
 			name := chartFileName(i, j, c, format)
-			b, err := charts.Export(c, doc.ChartWidth(c), st, format, dpi)
+			b, err := charts.Export(c, doc.ChartWidth(i, j), st, format, dpi)
 			if err != nil {
 				fmt.Fprintf(stderr, "brochure charts: %s: %v\n", name, err)
 				return exitInternal

@@ -3,13 +3,18 @@ package main
 import (
 	"bytes"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/pdftest"
+	"github.com/brochure-dev/brochure/layout"
 )
 
 // TestChartsExport runs `brochure charts` on the sample in each format:
@@ -82,5 +87,34 @@ func TestChartsAlt(t *testing.T) {
 	}
 	if n := strings.Count(out, "\n  "); n != 6 {
 		t.Errorf("%d alt texts, want the sample's 6", n)
+	}
+}
+
+// TestChartsExportWidth: the tech park's change chart, which stands in
+// one of its three columns of text, is exported at that column's width
+// (its SVG is the chart and 8 pt of margin each side), not half a row.
+func TestChartsExportWidth(t *testing.T) {
+	dir := t.TempDir()
+	path := "../../examples/tech-park-2025/report.yaml"
+	if code, _, errs := exec("charts", path, "-o", dir, "--format", "svg"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "s01-c03-*.svg"))
+	if len(files) != 1 {
+		t.Fatalf("no s01-c03 chart in %s", dir)
+	}
+	b, _ := os.ReadFile(files[0])
+	m := regexp.MustCompile(`<svg [^>]*width="([0-9.]+)pt"`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("no width")
+	}
+	w, _ := strconv.ParseFloat(string(m[1]), 64)
+	r, _ := data.Load(path)
+	d, err := layout.NewWith(r, layout.Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := d.ChartWidth(0, 2) + 16; math.Abs(w-want) > 0.1 {
+		t.Errorf("the SVG is %.1f pt wide, want %.1f (the chart as the brochure sets it)", w, want)
 	}
 }

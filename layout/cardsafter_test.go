@@ -1,0 +1,79 @@
+package layout
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/brochure-dev/brochure/theme"
+)
+
+// TestCardsWithTheirSection lays out every report of examples/ in every
+// look and checks the stat cards that pagination set after their
+// section's text (cardsAfter): they come before every figure of their
+// section (port-review-2025's report look set its first section's cards
+// under its chart, carried to page 3 from the text), and cards that open
+// a page have their section's reminder above them, as figures do.
+func TestCardsWithTheirSection(t *testing.T) {
+	paths, err := filepath.Glob("../examples/*/report.yaml")
+	if err != nil || len(paths) < 8 {
+		t.Fatalf("%d example reports (%v), want the corpus", len(paths), err)
+	}
+	for _, style := range theme.Names() {
+		for _, path := range paths {
+			t.Run(style+"/"+filepath.Base(filepath.Dir(path)), func(t *testing.T) {
+				d, err := NewWith(load(t, path), Options{Draft: true, Style: style})
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := filepath.Base(filepath.Dir(path))
+				if style != theme.Default {
+					name = style + "/" + name
+				}
+				if bad := cardsAway(d); len(bad) != cardsAllowed[name] {
+					t.Errorf("%d stat card rows away from their section, %d allowed: %q", len(bad), cardsAllowed[name], bad)
+				}
+			})
+		}
+	}
+}
+
+// cardsAllowed are the stat card rows, by look and report, still away
+// from their section: river-basin-2025's section 1 has seven cards, a
+// row of four ending page 2 and three opening page 3 without the
+// section's reminder (a card row parted at the page foot).
+var cardsAllowed = map[string]int{
+	"river-basin-2025": 1, "poster/river-basin-2025": 1, "report/river-basin-2025": 1,
+}
+
+// cardsAway lists the stat cards set after a figure of their section, or
+// opening a page without their section's reminder.
+func cardsAway(d *Document) []string {
+	var bad []string
+	section := -1
+	figured := map[int]bool{} // sections a figure of which is set
+	for _, p := range d.Pages[1:] {
+		var before []Block // the page's blocks so far
+		for _, b := range p.Blocks {
+			switch blk := b.Block.(type) {
+			case *sectionHead:
+				section = blk.n
+			case Space:
+				continue
+			}
+			if isFigure(b.Block) {
+				figured[kickerSection(d, b.Block.(kickered).kicker())] = true
+			}
+			if statCards(b.Block) {
+				if figured[section] {
+					bad = append(bad, fmt.Sprintf("page %d: the stat cards of section %d after a figure of it", p.Number, section+1))
+				}
+				if len(before) == 0 {
+					bad = append(bad, fmt.Sprintf("page %d: the stat cards of section %d open the page without its reminder", p.Number, section+1))
+				}
+			}
+			before = append(before, b.Block)
+		}
+	}
+	return bad
+}
