@@ -16,8 +16,10 @@ import (
 // section's name, and then tight, when that is what makes them fit),
 // grown into the room the page leaves and spread down to its foot; with
 // few figures, the report's summary above them and the sections' titles
-// below them fill the rest, and what is still left lowers the band's
-// foot.
+// below them fill the rest — on a sparse cover a row of the report's
+// photos under the band, the titles set large with their headlines and
+// the summary larger — and what is still left lowers the band's foot,
+// what the band says centred in its colour.
 func (d *Document) cover() Page {
 	r, th, g := d.Report, d.Theme, d.geo
 	p := Page{Number: 1}
@@ -227,25 +229,16 @@ func (d *Document) cover() Page {
 		}
 		fits(big)
 	}
-	// a panel that leaves more than a fifth of the page empty lowers the
-	// band's foot (up to two thirds of the page), so the cover stays
-	// one designed page whatever it holds
-	// (a report all on its cover keeps less: its text ends the page)
-	// What the band says goes down with its foot, keeping its distance
-	// to it: a tall band of colour with the title at its top and nothing
-	// under it looked unfinished; with the title on its foot it is a
-	// cover (the organization, when the band has one, goes along).
+	// a panel that still leaves more than a fifth of the page empty
+	// lowers the band's foot (up to two thirds of the page), so the cover
+	// stays one designed page whatever it holds
+	// (a report all on its cover keeps less: its text ends the page).
+	// What the band says goes down with it (and is centred in it below)
 	// (judged by what the panel left before its figures grew: a cover
 	// whose figures could grow but little, hemmed in by their cards'
 	// width, still lowers its band by what they left)
-	// (and no further than leaves an eighth of the page of empty colour
-	// over what it says and as much under it, see below: the rest is
-	// spread in the panel)
 	if left := bottom - top - height(parts); before > limit {
 		grow := min(left-keep, 0.66*g.H-band)
-		if !d.bodyOnCover {
-			grow = min(grow, 0.24*g.H-(top-(end-p.Blocks[1].Y)))
-		}
 		if grow > 0 {
 			band += grow
 			top += grow

@@ -349,7 +349,11 @@ var blankPages = map[string][]int{
 	// (newspaper, report: 72 and 19 %), its quote alone on page 4, page 5
 	// empty but for the running head (all looks), its portrait photo alone
 	// on page 6 — a 2-section brief on 6 pages
-	"macao-library-brief": {3, 4, 5}, "poster/macao-library-brief": {4, 5}, "report/macao-library-brief": {3, 4, 5},
+	// (report: its cover too, page 1, A5 landscape: the report look's
+	// band, its title at the look's top, its foot and the gap under it
+	// 18 % of a type area 335 pt tall, measured as one colour since
+	// emptyBand)
+	"macao-library-brief": {3, 4, 5}, "poster/macao-library-brief": {4, 5}, "report/macao-library-brief": {1, 3, 4, 5},
 	// river-basin-2025 (A4 booklet): poster page 8, section 3's 30-day
 	// chart set as 30 horizontal bars the full width, 15 % blank under it;
 	"poster/river-basin-2025": {8},
@@ -362,13 +366,8 @@ var blankPages = map[string][]int{
 	// the page only read out of order (see part and loneAllowed's
 	// photo-essay); they open page 6 in order
 	"report/market-regulation-2025": {5},
-	// A5, report: page 3 holds section 1's stat cards (set after its
-	// text) under the section's reminder and its chart, which the text
-	// carried there; section 2's head, cards and first lines do not fit
-	// below. The page was 14 % blank with the cards under the chart, 15.4
-	// with them above it (the chart's space below, at the foot, is not
-	// spread by justify)
-	"report/port-review-2025": {3},
+	// (the port's A5 page 3 in the report look, section 1's cards under
+	// its chart, is within the ceiling: 9 %)
 }
 
 // loneAllowed are the figures, by report and look, set alone in half the
