@@ -32,15 +32,12 @@ func (d *Document) contents(at map[int]int) []Block {
 		&Paragraph{Spans: []Span{th.span(th.Locale.Labels.Contents, th.Black, d.geo.display(th.Scale.HeadPlain+4), th.Primary)}, Setting: Setting{Align: Left}, After: 8},
 		Rule{Color: th.Primary, Thickness: 1.2, After: 18},
 	}
-	var entries []*tocEntry
 	for i, s := range d.Report.Sections {
 		page := ""
 		if at != nil {
 			page = strconv.Itoa(at[i])
 		}
-		e := &tocEntry{n: i, title: s.Title, page: page, theme: th}
-		entries = append(entries, e)
-		blocks = append(blocks, e)
+		blocks = append(blocks, &tocEntry{n: i, title: s.Title, page: page, theme: th})
 	}
 	f := d.geo.frame()
 	for _, sp := range tocSpacings {
