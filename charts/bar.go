@@ -64,10 +64,11 @@ func columnKind(zh, en string, alt func(data.Chart, palette) []string,
 }
 
 // overflows reports whether a column layout does not fit its labels: one
-// takes more than two lines, or a word is set one character a line, or the
-// value labels would have to turn.
+// takes more than two lines, or is broken inside a word (breaksWord), or a
+// word is set one character a line, or the value labels would have to
+// turn.
 func overflows(l columnLayout) bool {
-	if l.labelLines > 2 || l.valRotated {
+	if l.labelLines > 2 || l.valRotated || l.midWord {
 		return true
 	}
 	for _, lines := range l.labels {
@@ -128,7 +129,7 @@ func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 
 // barSlotMax is the widest slot a bar gets, pt: in a wider one a bar
 // (maxBarW at most) stands far from the next, or alone, in an empty grid.
-const barSlotMax = 3 * maxBarW
+func barSlotMax(p palette) int { return 3 * maxBarW(p) }
 
 // fewBarsWidth is how much of width w a bar chart laid out as l, of n
 // bars, takes: all of it, unless its slots would be wider than
@@ -136,10 +137,10 @@ const barSlotMax = 3 * maxBarW
 // at least), from the left, so that one bar in a page's width is a small
 // chart rather than a wide, tall plot of empty grid.
 func fewBarsWidth(l columnLayout, n int, w float64, p palette) float64 {
-	if l.slot <= barSlotMax {
+	if l.slot <= barSlotMax(p) {
 		return w
 	}
-	need := l.padL + l.padR + float64(n*barSlotMax)
+	need := l.padL + l.padR + float64(n*barSlotMax(p))
 	if l.axis.caption != "" {
 		need = math.Max(need, textWidth(p.regular, l.axis.caption, l.axis.tickSize))
 	}
@@ -301,6 +302,6 @@ func thinLabels(l columnLayout, cats []string, h float64, p palette) columnLayou
 	if h > 0 {
 		l.canvasH = math.Max(30, math.Floor(h-l.padT-l.padB))
 	}
-	l.labelLines, l.thinned = 1, every
+	l.labelLines, l.thinned, l.midWord = 1, every, false
 	return l
 }

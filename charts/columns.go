@@ -4,6 +4,9 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -72,8 +75,9 @@ func newAxis(c data.Chart, lo, hi float64, intervals int, p palette) axis {
 }
 
 // fromZero reports whether the value axis starts at zero: always, but for
-// a line or area chart with zero: false.
-func fromZero(c data.Chart) bool { return c.Zero == nil || *c.Zero }
+// a line chart with zero: false (an area's ink is its value: it starts at
+// zero whatever it says, and data warns of zero: false on one).
+func fromZero(c data.Chart) bool { return c.Type == "area" || c.Zero == nil || *c.Zero }
 
 func (a axis) ticks() []float64 {
 	var out []float64
@@ -138,6 +142,7 @@ type columnLayout struct {
 	groupW                 int     // grouped: the bars of one category together
 	labels                 [][]string
 	labelLines             int
+	midWord                bool // a label is broken inside a word (breaksWord)
 	valSize                float64
 	valRotated             bool
 	// bar.go, grouped.go: the value labels as laid out and printed (figure and unit,
@@ -157,15 +162,20 @@ type legendItem struct {
 }
 
 const (
-	// maxBarW is the widest a bar gets, pt: a few bars across a page's
-	// full width (the poster look sets every chart so) stay bars, three
-	// fifths of their slot, up to this, rather than thin 40 pt sticks far
-	// apart
-	maxBarW         = 64
+	// barEms is the widest a bar gets, in ems of the label size (32 pt
+	// at 8 pt, 36 at the poster's 9): a few bars across a page's full
+	// width (the poster look sets every chart so) stay bars, three fifths
+	// of their slot, up to this, rather than slabs as wide as the page
+	// allows; their thickness follows the type, not the space
+	barEms          = 4
 	barLabelSpacing = 1 // go-chart TextLineSpacing between wrapped X label lines
 	xAxisMargin     = chart.DefaultXAxisMargin
 	legendSwatch    = 7.0
 )
+
+// maxBarW is the widest a bar gets at the palette's label size, whole
+// points (see barEms).
+func maxBarW(p palette) int { return int(math.Round(barEms * p.fs)) }
 
 // layoutColumns lays out a column chart of the categories, k bars each,
 // with the given value labels, at width w and total plot height h (0: the
@@ -191,7 +201,7 @@ func layoutColumns(c data.Chart, cats []string, vals []float64, valueLabels []st
 		l.padR = 2
 		l.slot = max(int(math.Floor((w-l.padL-l.padR)/float64(n))), 2)
 		if k == 1 {
-			l.barW = min(max(int(math.Round(float64(l.slot)*0.6)), 1), maxBarW)
+			l.barW = min(max(int(math.Round(float64(l.slot)*0.6)), 1), maxBarW(p))
 			l.groupW = l.barW
 		} else {
 			l.groupW = min(max(int(math.Round(float64(l.slot)*0.8)), k), 28*k)
@@ -270,11 +280,12 @@ func layoutColumns(c data.Chart, cats []string, vals []float64, valueLabels []st
 		// Category labels: wrapped with kinsoku to the slot, one line pitch
 		// of go-chart's (whole-point em boxes plus the line spacing).
 		l.labels = l.labels[:0]
-		l.labelLines = 1
+		l.labelLines, l.midWord = 1, false
 		for _, s := range cats {
 			lines := wrap(p.regular, s, p.fs, float64(l.slot)-1.5)
 			l.labels = append(l.labels, lines)
 			l.labelLines = max(l.labelLines, len(lines))
+			l.midWord = l.midWord || breaksWord(s, lines)
 		}
 		labelH := float64(l.labelLines)*em + float64(l.labelLines-1)*barLabelSpacing
 		l.padB = xAxisMargin + labelH + 3
@@ -291,6 +302,27 @@ func layoutColumns(c data.Chart, cats []string, vals []float64, valueLabels []st
 		}
 	}
 	return l
+}
+
+// breaksWord reports whether label, wrapped into lines, is broken inside
+// a word: between two letters or figures that stand together in the label
+// (Chinese has no spaces, so a break between two characters may fall
+// anywhere in a word: 场（厂）内机动/车辆, 压力管道（公/里）), or at a hyphen
+// the label does not have (Chemi-/cal). Breaks at a space, and before or
+// after a bracket or a mark, are not.
+func breaksWord(label string, lines []string) bool {
+	for i := 1; i < len(lines); i++ {
+		a, _ := utf8.DecodeLastRuneInString(lines[i-1])
+		b, _ := utf8.DecodeRuneInString(lines[i])
+		joined := strings.Contains(label, lines[i-1]+lines[i])
+		if a == '-' && !joined {
+			return true
+		}
+		if joined && (unicode.IsLetter(a) || unicode.IsDigit(a)) && (unicode.IsLetter(b) || unicode.IsDigit(b)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l columnLayout) drawTop(r *Renderer, p palette) {

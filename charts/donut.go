@@ -13,7 +13,8 @@ import (
 // white disc of a fixed 1/3.5 radius (too small for an 18 pt figure, and
 // white, not paper), outlines slices with a 4 px white stroke and puts
 // labels on the slices. A brochure donut is one share from 12 o'clock
-// clockwise with the figure in the middle.
+// clockwise with the figure in the middle, and "376 / 1653个" beside it
+// (under it in a narrow box).
 // Over the whole the ring is full and the part past it is a second, inner
 // ring from 12 o'clock in a shade of Primary.
 
@@ -26,14 +27,26 @@ func init() {
 type donutLayout struct {
 	d, ring, total float64
 	pctSize        float64
-	caption        []string // "376 / 1653个", wrapped to the width
+	caption        []string // "376 / 1653个", wrapped to the room it has
+	beside         bool     // the caption stands beside the ring, the ring at the left
 }
+
+// donutBeside is the least room a caption needs beside the ring, pt.
+const donutBeside = 90
 
 func layoutDonut(c data.Chart, w float64, p palette) donutLayout {
 	l := donutLayout{d: math.Round(clamp(w*0.5, 60, 100))}
 	l.ring = math.Round(l.d * 0.14)
 	if of := ofText(c, p); of != "" {
-		l.caption = wrap(p.regular, of, p.fs, w)
+		// beside the ring when there is room, as a pie's legend and a
+		// waffle's figures are: a ring alone in the middle of a wide box
+		// leaves both sides of it empty
+		if room := w - l.d - 12; room >= donutBeside {
+			l.beside = true
+			l.caption = wrap(p.regular, of, p.fs, room)
+		} else {
+			l.caption = wrap(p.regular, of, p.fs, w)
+		}
 	}
 	inner := l.d - 2*l.ring
 	if c.Fraction() > 1 {
@@ -45,7 +58,9 @@ func layoutDonut(c data.Chart, w float64, p palette) donutLayout {
 		l.pctSize = math.Floor(l.pctSize*inner*0.82/pw*2) / 2
 	}
 	l.total = l.d
-	if n := len(l.caption); n > 0 {
+	if n := len(l.caption); n > 0 && l.beside {
+		l.total = math.Max(l.d, p.fs*1.2+float64(n-1)*p.fs*1.25)
+	} else if n > 0 {
 		l.total += 5 + p.fs*1.2 + float64(n-1)*p.fs*1.25
 	}
 	return l
@@ -67,6 +82,9 @@ const twelve = -math.Pi / 2 // 12 o'clock in go-chart's y-down angles
 func drawDonut(r *Renderer, c data.Chart, w float64, p palette) {
 	l := layoutDonut(c, w, p)
 	cx, cy := w/2, l.d/2
+	if l.beside {
+		cx = l.d / 2
+	}
 	ro := l.d / 2
 	ri := ro - l.ring
 	f := clamp(c.Fraction(), 0, 1)
@@ -95,6 +113,13 @@ func drawDonut(r *Renderer, c data.Chart, w float64, p palette) {
 		r.Fill()
 	}
 	r.textCentre(p.black, l.pctSize, p.primary, percentText(c), cx, cy+0.36*l.pctSize)
+	if l.beside {
+		top := (l.d - (p.fs + float64(len(l.caption)-1)*p.fs*1.25)) / 2 // the lines centred on the ring
+		for j, s := range l.caption {
+			r.textAt(p.regular, p.fs, p.muted, s, l.d+12, math.Max(top, 0)+capHeightEm*p.fs+float64(j)*p.fs*1.25)
+		}
+		return
+	}
 	for j, s := range l.caption {
 		r.textCentre(p.regular, p.fs, p.muted, s, cx, l.d+5+capHeightEm*p.fs+float64(j)*p.fs*1.25)
 	}

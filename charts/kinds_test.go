@@ -61,7 +61,7 @@ var yamlKinds = []struct {
 		[]string{"零发案小区", "22.7%", "376/1653个"}},
 	{"line", `{type: line, title: 刑事案件立案数, unit: 起, highlight: "2023", target: 40, data: [{label: "2021", value: 50.3}, {label: "2022", value: 46.1}, {label: "2023", value: 44.8}, {label: "2024", value: 41.2}, {label: "2025", value: 38.5}]}`,
 		[]string{"刑事案件立案数", "单位：起", "38.5起", "44.8起", "目标40起", "2021", "2025"}},
-	{"area", `{type: area, title: 两类案件, zero: false, series: [刑事, 治安], data: [{label: "2021", values: [503, 1210]}, {label: "2022", values: [461, 1105]}, {label: "2023", values: [448, 1032]}]}`,
+	{"area", `{type: area, title: 两类案件, series: [刑事, 治安], data: [{label: "2021", values: [503, 1210]}, {label: "2022", values: [461, 1105]}, {label: "2023", values: [448, 1032]}]}`,
 		[]string{"两类案件", "刑事", "治安", "448", "1032", "2021", "2023"}},
 }
 

@@ -19,7 +19,8 @@ import (
 // target: is a dashed line with its label; zero: false lets the axis start
 // above zero and marks the break on the baseline. Too many categories for
 // their labels: every second (third, …) is labelled, the last always.
-// area.go registers the same drawing with the area under the lines filled.
+// area.go registers the same drawing with the area under the lines filled
+// (and an axis from zero whatever zero: says: see fromZero).
 
 func init() { register("line", trendKind(false, "折线图", "line chart")) }
 

@@ -513,8 +513,9 @@ func TestFewBarsTakeTheirWidth(t *testing.T) {
 		c        data.Chart
 		w, right float64 // the rightmost ink at most (0: about w)
 	}{
-		{one, 340, 2*padOf(one, st) + barSlotMax},
-		{one, 160, 0},
+		{one, 340, 2*padOf(one, st) + float64(barSlotMax(st.resolve()))},
+		{one, 160, 2*padOf(one, st) + float64(barSlotMax(st.resolve()))},
+		{one, 100, 0},
 		{four, 236.64, 0},
 	} {
 		var p draw.Page
@@ -761,6 +762,110 @@ func TestLineGridBreaksAtLabels(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// A grouped chart whose labels would break inside a word in their slots
+// (场（厂）内机动/车辆, 压力管道（公/里）: market-regulation's special
+// equipment at the poster's full width) is set as rows, which have room
+// for the labels whole; a row's own unit (812 公里 in a chart of 台) is
+// printed in rows as in columns. breaksWord tells a break in a word from
+// one at a space or before a bracket.
+func TestLabelsBrokenInWordsAreRows(t *testing.T) {
+	c := fromYAML(t, `{type: grouped, title: 各类特种设备数量（台）, series: [2024年, 2025年], unit: 台, data: [
+		{label: 电梯, values: [54210, 58630]}, {label: 压力容器, values: [11870, 12420]},
+		{label: 场（厂）内机动车辆, values: [4260, 4515]}, {label: 起重机械, values: [2635, 2702]},
+		{label: 锅炉, values: [1208, 1163]}, {label: 压力管道（公里）, values: [812, 846], unit: 公里},
+		{label: 大型游乐设施, values: [118, 126]}]}`)
+	st := testStyle
+	st.FontSize = 9 // the poster's
+	for _, w := range []float64{236.64, 539} {
+		if !st.Rows(c, w) {
+			t.Errorf("at %g pt: set as columns, labels %q", w, layoutGrouped(c, w, 0, st.resolve()).labels)
+		}
+		ws, err := drawnWords(c, st, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, x := range ws.texts {
+			all = append(all, x.s)
+		}
+		got := strings.Join(all, "|")
+		if !strings.Contains(got, "812|公里") || strings.Contains(got, "812|台") || w > 500 && !strings.Contains(got, "|场（厂）内机动车辆|") {
+			t.Errorf("at %g pt: %s", w, got)
+		}
+	}
+	for _, tt := range []struct {
+		label string
+		lines []string
+		want  bool
+	}{
+		{"场（厂）内机动车辆", []string{"场（厂）内机动", "车辆"}, true},
+		{"压力管道（公里）", []string{"压力管道（公", "里）"}, true},
+		{"压力管道（公里）", []string{"压力管道", "（公里）"}, false},
+		{"Port office (north quay)", []string{"Port office", "(north quay)"}, false},
+		{"Girls enrolled", []string{"Girls", "enrolled"}, false},
+		{"Chemical", []string{"Chemi-", "cal"}, true},
+		{"well-known", []string{"well-", "known"}, false},
+	} {
+		if got := breaksWord(tt.label, tt.lines); got != tt.want {
+			t.Errorf("breaksWord(%q, %q) = %v, want %v", tt.label, tt.lines, got, tt.want)
+		}
+	}
+}
+
+// A bar's thickness follows the type, not the space: four quarters across
+// a poster's full width (county-police-annual) are bars at most barEms
+// ems of the label size wide, not 64 pt slabs, at 8 and at 9 pt; and the
+// chart takes only the width their slots need.
+func TestBarThicknessFollowsType(t *testing.T) {
+	c := fromYAML(t, `{type: bar, title: Reported crime by quarter, data: [{label: Q1, value: 10420}, {label: Q2, value: 10115}, {label: Q3, value: 9870}, {label: Q4, value: 9306}]}`)
+	for _, fs := range []float64{8, 9} {
+		st := testStyle
+		st.FontSize = fs
+		l := layoutBar(c, 539, 0, st.resolve())
+		if float64(l.barW) > barEms*fs+0.5 {
+			t.Errorf("at %g pt type: bars %d pt wide, want at most %g", fs, l.barW, barEms*fs)
+		}
+		if l.width >= 539 {
+			t.Errorf("at %g pt type: four bars take the whole 539 pt", fs)
+		}
+	}
+}
+
+// A donut in a wide box (a poster's full width, a figure of a row) has
+// its "376 / 1653家" beside the ring, as a pie has its legend and a waffle
+// its figures, the ring at the left: not a ring alone in the middle with
+// the box's sides empty; in a narrow box the caption stays under it.
+func TestDonutCaptionBeside(t *testing.T) {
+	for _, tt := range []struct {
+		w      float64
+		beside bool
+	}{{539, true}, {236.64, true}, {150, false}} {
+		var p draw.Page
+		h := testStyle.Height(donutChart, tt.w)
+		if err := Draw(&draw.Canvas{Page: &p}, donutChart, 0, 0, tt.w, h, testStyle); err != nil {
+			t.Fatal(err)
+		}
+		var paths []draw.Item
+		cx, cy := math.Inf(1), math.Inf(1) // the caption's first baseline's left end
+		for _, it := range p.Items {
+			switch {
+			case it.Kind == draw.Path:
+				paths = append(paths, it)
+			case it.Kind == draw.Text && strings.Contains(it.Text, "/"):
+				cx, cy = math.Min(cx, it.X), math.Min(cy, it.Y)
+			}
+		}
+		ring := pathBounds(paths)
+		beside := cx > ring.r && cy > ring.t && cy < ring.b
+		if beside != tt.beside {
+			t.Errorf("at %g pt: ring %+v, caption at (%.0f, %.0f): beside = %v, want %v", tt.w, ring, cx, cy, beside, tt.beside)
+		}
+		if tt.beside && ring.l > 6 {
+			t.Errorf("at %g pt: the ring starts at %.0f, want the left", tt.w, ring.l)
 		}
 	}
 }

@@ -6,5 +6,6 @@ func init() {
 		name: "bar", doc: "柱状", takes: []string{"data"}, needs: [][]string{{"data"}},
 		hint:  `a bar chart takes a "data:" list`,
 		check: checkPoints("- {label: 2019, value: 12}"),
+		warn:  oneBar,
 	})
 }

@@ -7,5 +7,6 @@ func init() {
 		name: "hbar", doc: "条形", takes: []string{"data"}, needs: [][]string{{"data"}},
 		hint:  `an hbar chart takes a "data:" list`,
 		check: checkPoints("- {label: 电信网络诈骗, value: 683}"),
+		warn:  oneBar,
 	})
 }

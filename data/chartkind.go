@@ -37,6 +37,28 @@ type chartKind struct {
 	// over: its share may pass the whole (over-fulfilment); fractionKind
 	// sets it
 	over bool
+	// warn, when set, says what a valid chart of the kind prints but
+	// should probably not (Report.Warnings), at the chart's field path
+	// ("" on the chart itself), or "" for nothing.
+	warn func(c Chart) (field, msg string)
+}
+
+// oneBar is the warning of a kind of bars (bar, hbar): one bar says
+// nothing a key figure would not, and takes a chart's room to say it.
+func oneBar(c Chart) (string, string) {
+	if len(c.Data) != 1 {
+		return "", ""
+	}
+	d := c.Data[0]
+	unit := d.Unit
+	if unit == "" {
+		unit = c.Unit
+	}
+	stat := "{value: " + d.Value.Text
+	if unit != "" {
+		stat += ", unit: " + unit
+	}
+	return "data", fmt.Sprintf("this %s chart of one bar says nothing a key figure would not: make it one (a stat: %s, label: %s}) and remove the chart", c.Type, stat, d.Label)
 }
 
 // checkPoints is the check of a kind that shows a list of values, one

@@ -496,6 +496,49 @@ func TestWarnings(t *testing.T) {
 	}
 }
 
+// TestOneBarWarning: a bar (or hbar) chart of one item is warned of at
+// its data, with the stat to write instead; two bars, or a grouped chart
+// of one item (a comparison of its series), are not.
+func TestOneBarWarning(t *testing.T) {
+	src := "title: T\ndate: 2025-01-01\nsections:\n  - title: a\n    charts:\n" +
+		"      - {type: bar, title: Containers, unit: m TEU, data: [{label: \"2025\", value: 1.84}]}\n" +
+		"      - {type: hbar, title: B, data: [{label: x, value: 3}]}\n" +
+		"      - {type: bar, title: C, data: [{label: x, value: 3}, {label: y, value: 4}]}\n" +
+		"      - {type: grouped, title: D, series: [a, b], data: [{label: x, values: [3, 4]}]}\n"
+	r, err := Parse("r.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := r.Warnings()
+	if len(ws) != 2 {
+		t.Fatalf("warnings = %v, want the bar's and the hbar's", ws)
+	}
+	want := `r.yaml:6:59: sections[0].charts[0].data: this bar chart of one bar says nothing a key figure would not: make it one (a stat: {value: 1.84, unit: m TEU, label: 2025}) and remove the chart`
+	if ws[0].Error() != want {
+		t.Errorf("got  %s\nwant %s", ws[0], want)
+	}
+	if !strings.HasPrefix(ws[1].Error(), "r.yaml:7:") || !strings.Contains(ws[1].Error(), "this hbar chart of one bar") {
+		t.Errorf("the hbar's warning = %s", ws[1])
+	}
+}
+
+// TestAreaZeroWarning: zero: false on an area chart is warned of at its
+// line — its axis starts at 0 all the same — not refused: a report that
+// wrote it still builds.
+func TestAreaZeroWarning(t *testing.T) {
+	src := "title: T\ndate: 2025-01-01\nsections:\n  - title: a\n    charts:\n" +
+		"      - {type: area, title: A, zero: false, data: [{label: a, value: 5}, {label: b, value: 6}]}\n" +
+		"      - {type: line, title: L, zero: false, data: [{label: a, value: 5}, {label: b, value: 6}]}\n"
+	r, err := Parse("r.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := r.Warnings()
+	if len(ws) != 1 || !strings.HasPrefix(ws[0].Error(), "r.yaml:6:") || !strings.Contains(ws[0].Error(), "sections[0].charts[0].zero: an area chart's axis starts at 0") {
+		t.Errorf("warnings = %v, want the area's zero: false (and not the line's)", ws)
+	}
+}
+
 // TestIconAndLogo: an unknown icon is refused where it is written, with
 // the nearest name; a logo is its file alone or a mapping; a logo that is
 // no SVG, PNG or JPEG, or is missing, is refused at its file.

@@ -9,8 +9,9 @@ import (
 
 // Warnings returns what a valid report prints but should probably not go
 // to press with: photos with no file (printed as placeholder frames),
-// photos with no alternative text, and a missing date (the PDF is then
-// dated 2000-01-01). They never stop a build.
+// photos with no alternative text, a missing date (the PDF is then
+// dated 2000-01-01), and what a chart's kind warns of (a bar chart of one
+// bar: chartKind.warn). They never stop a build.
 func (r *Report) Warnings() Errors {
 	var ws Errors
 	add := func(path, format string, args ...any) {
@@ -22,6 +23,17 @@ func (r *Report) Warnings() Errors {
 	for i, s := range r.Sections {
 		if s.Headline == "" && len(s.Stats) == 0 && strings.TrimSpace(s.Body) == "" && len(s.Charts) == 0 && len(s.Photos) == 0 && len(s.Tables) == 0 && len(s.Timeline) == 0 {
 			add(fmt.Sprintf("sections[%d]", i), `this section has only a title; add its headline, stats, body, charts or photos, or remove it`)
+		}
+		for j, c := range s.Charts {
+			if k, ok := chartKindOf(c.Type); ok && k.warn != nil {
+				if field, msg := k.warn(c); msg != "" {
+					path := fmt.Sprintf("sections[%d].charts[%d]", i, j)
+					if field != "" {
+						path += "." + field
+					}
+					add(path, "%s", msg)
+				}
+			}
 		}
 		timelineOrder(fmt.Sprintf("sections[%d].timeline", i), s.Timeline, add)
 		for j, p := range s.Photos {

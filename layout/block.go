@@ -202,9 +202,13 @@ func (s *Stack) Draw(c *Canvas, x, y, w float64) error {
 type Row struct {
 	Cells   []Block
 	Columns int // cells per row width (a lone chart takes half the width when 2)
-	Gutter  float64
-	After   float64
-	Kicker  Block // set above the row when a page break separates it from its section
+	// Spans are the columns of Columns each cell takes, on a page's grid
+	// of text columns (see gridRows); nil: one each.
+	Spans  []int
+	Gutter float64
+	After  float64
+	Kicker Block // set above the row when a page break separates it from its section
+	over   bool  // set above its section's text by overText
 }
 
 // kicker implements kickered.
@@ -220,6 +224,12 @@ func (r *Row) cellWidth(w float64) float64 {
 // to their shapes, so that their frames are of one height: a portrait
 // photo beside a landscape one gets the narrower cell.
 func (r *Row) cell(w float64, i int) (x, cw float64) {
+	if r.Spans != nil {
+		for _, s := range r.Spans[:i] {
+			x += spanWidth(s, r.Columns, w, r.Gutter) + r.Gutter
+		}
+		return x, spanWidth(r.Spans[i], r.Columns, w, r.Gutter)
+	}
 	n := max(r.Columns, len(r.Cells), 1)
 	if len(r.Cells) == n && n > 1 {
 		var inv []float64
@@ -304,14 +314,20 @@ func (r *Row) splitCells(w, h float64) (Block, Block) {
 		return nil, r
 	}
 	head, tail := *r, *r
-	head.Cells, tail.Cells = nil, nil
+	head.Cells, tail.Cells, head.Spans, tail.Spans = nil, nil, nil, nil
 	head.After = 0       // the head ends the page
 	cw := r.cellWidth(w) // a row short of cells shares the width equally
-	for _, c := range r.Cells {
+	for i, c := range r.Cells {
+		if r.Spans != nil {
+			_, cw = r.cell(w, i) // on the grid, each keeps its columns
+		}
+		part := &tail
 		if hd, tl := c.Split(cw, h); hd != nil && tl == nil && len(tail.Cells) == 0 {
-			head.Cells = append(head.Cells, hd)
-		} else {
-			tail.Cells = append(tail.Cells, c)
+			part, c = &head, hd
+		}
+		part.Cells = append(part.Cells, c)
+		if r.Spans != nil {
+			part.Spans = append(part.Spans, r.Spans[i])
 		}
 	}
 	if len(head.Cells) == 0 || head.Measure(w) > h+1e-6 {

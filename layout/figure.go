@@ -379,12 +379,128 @@ func widened(b Block) Block {
 
 // alone is the row for figure b when it is left without a partner: the
 // full width when it gains from it (see gainsWidth), else half of a row
-// of cols, as before; kicker and after as the row it came from.
+// of cols, as before (of three columns, as many as it gains from);
+// kicker and after as the row it came from.
 func alone(b Block, cols int, w, gutter, after float64, kicker Block) *Row {
+	if cols == gridCols {
+		// on three columns: as many as it gains from (see gridSpan)
+		if _, most := gridSpan(b, w, gutter); most < gridCols {
+			return &Row{Cells: []Block{b}, Columns: cols, Spans: []int{most}, Gutter: gutter, After: after, Kicker: kicker}
+		}
+		return &Row{Cells: []Block{widened(b)}, Columns: 1, Gutter: gutter, After: after, Kicker: kicker}
+	}
 	if cols > 1 && gainsWidth(b, w, gutter) {
 		cols, b = 1, widened(b)
 	}
 	return &Row{Cells: []Block{b}, Columns: cols, Gutter: gutter, After: after, Kicker: kicker}
+}
+
+// overText is row r of figures as it stands above its section's text f
+// (moved there by Paginate: see hoisted), set w wide: over two columns,
+// two photos stand on the columns, in equal cells, their frames of one
+// height that keeps the row's (cropped: see photoBlock.Draw), and a photo beside
+// another figure (a chart) is at least as tall as it, its caption under
+// the figure's labels (the figure kept at its height: a taller chart
+// would reach the caption again); so poppler reads their captions before
+// the text (see readsOver). r as it is when it is not such a row, or
+// when a photo would take a frame beyond 2:1 or 2:3, or print under
+// dpiWarn where it did not.
+func overText(r *Row, f *Flow, w float64) *Row {
+	if f.cols() != 2 || r.Columns != 2 || len(r.Cells) != 2 || r.Gutter != f.Gutter {
+		return r
+	}
+	p0, ok0 := r.Cells[0].(*photoBlock)
+	p1, ok1 := r.Cells[1].(*photoBlock)
+	cw := r.cellWidth(w)
+	set := *r
+	set.Cells, set.over = append([]Block(nil), r.Cells...), true
+	switch {
+	case ok0 && ok1:
+		// the row keeps its height: the frames take what the captions,
+		// set in other widths, give back or take
+		h := r.Measure(w) - r.After - 5 - max(p0.caption.Measure(cw), p1.caption.Measure(cw))
+		for i, p := range []*photoBlock{p0, p1} {
+			_, pw := r.cell(w, i)
+			q, ok := reframed(p, pw, cw, h)
+			if !ok {
+				return r
+			}
+			set.Cells[i] = q
+		}
+	case ok0 || ok1:
+		i, p := 0, p0
+		if ok1 {
+			i, p = 1, p1
+		}
+		other := r.Cells[1-i]
+		q, ok := reframed(p, cw, cw, max(p.frame(cw), other.Measure(cw)))
+		if !ok {
+			return r
+		}
+		set.Cells[i] = q
+		set.Cells[1-i] = &Stack{Blocks: []Block{other, Space(q.Measure(cw) - other.Measure(cw))}}
+	default:
+		return r
+	}
+	return &set
+}
+
+// readsOver reports whether poppler's pdftotext reads the text of row r
+// of figures, set directly above text f w wide, before f, wherever f's
+// paragraphs break between its columns. It reads a block over column 2
+// alone, such as the caption of a row's second photo or the labels of a
+// chart the full width, after column 1's text and before column 2's (a
+// block left of another comes first unless a block between them overlaps
+// both: TextBlock::isBeforeByRule2), unless the caption and the columns
+// make a table for it (left edges and tops in line: it reads them row by
+// row) or no text of the row stands beside the caption (poppler then
+// stretches the caption over column 1 too, and reads it first). So: a
+// row set by overText, a figure in column 1 alone, a photo the full
+// width, two photos whose second starts on column 2's edge or over
+// column 1, figures without labels. (Over three columns, not judged.)
+func readsOver(r *Row, f *Flow, w float64) bool {
+	if f.cols() != 2 || r.over || !slices.ContainsFunc(r.Cells, labelled) {
+		return true
+	}
+	if len(r.Cells) == 1 {
+		_, photo := r.Cells[0].(*photoBlock)
+		return r.Columns > 1 || photo
+	}
+	for _, c := range r.Cells {
+		if _, photo := c.(*photoBlock); !photo {
+			return false
+		}
+	}
+	cw := f.colWidth(w)
+	x, _ := r.cell(w, 1)
+	return len(r.Cells) == 2 && (x < cw || math.Abs(x-(cw+f.Gutter)) <= 2)
+}
+
+// labelled reports whether figure b sets text beside its drawing: a
+// chart's labels, a photo's caption.
+func labelled(b Block) bool {
+	switch b := b.(type) {
+	case *chartBlock, *photoBlock:
+		return true
+	case *Stack:
+		return slices.ContainsFunc(b.Blocks, labelled)
+	}
+	return false
+}
+
+// reframed is photo p, set w0 wide, in a frame w wide and h tall instead;
+// false when the frame is beyond 2:1 or 2:3, or prints the photo under
+// dpiWarn where it did not.
+func reframed(p *photoBlock, w0, w, h float64) (*photoBlock, bool) {
+	q := *p
+	q.ratio, q.natural = 0, h/w
+	soft := func(b *photoBlock, w float64) bool {
+		return b.px > 0 && photoDPI(b.px, b.py, w, b.frame(w)) < dpiWarn
+	}
+	if q.natural < 0.5-1e-9 || q.natural > 1.5+1e-9 || soft(&q, w) && !soft(p, w0) {
+		return nil, false
+	}
+	return &q, true
 }
 
 // part sets row r, of figures that do not all fit in h at a page's foot,

@@ -3,9 +3,13 @@ package layout
 import (
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/pdftest"
 )
 
 // frame is a photo of shape natural (height / width) with no caption.
@@ -187,5 +191,72 @@ func TestPart(t *testing.T) {
 	}
 	if len(rest) != 1 || len(rest[0].(*Row).Cells) != 2 || rest[0].(*Row).Cells[0] != p1 {
 		t.Errorf("what goes on: %v; want the portrait photo, then the second landscape one", rest)
+	}
+}
+
+// TestRowsAboveTextForPoppler: a row of figures moved above its
+// section's text (hoisted) reads, in poppler's pdftotext, before the
+// text, its paragraphs whole: the district bureau's chart beside a photo
+// (report look) and the port's landscape and portrait photos (poster
+// look), whose second caption stood over column 2 alone and was read
+// between the columns, inside the paragraph that runs on from one to the
+// other. Each such row is set for poppler (see overText): two photos on
+// the columns, a photo as tall as the chart beside it.
+func TestRowsAboveTextForPoppler(t *testing.T) {
+	for _, c := range []struct{ name, style string }{{"district-bureau-2023", "report"}, {"port-review-2025", "poster"}} {
+		t.Run(c.style+"/"+c.name, func(t *testing.T) {
+			r := load(t, "../examples/"+c.name+"/report.yaml")
+			d, pdf := buildExample(t, r, Options{Draft: true, Style: c.style}, false)
+			above := 0
+			for _, p := range d.Pages {
+				for k := 1; k < len(p.Blocks); k++ {
+					row, ok := p.Blocks[k-1].Block.(*Row)
+					f, text := p.Blocks[k].Block.(*Flow)
+					if !ok || !text || !isFigure(row) || f.cols() != 2 || len(row.Cells) != 2 {
+						continue
+					}
+					above++
+					w := p.Blocks[k].W
+					x, _ := row.cell(w, 1)
+					if edge := f.colWidth(w) + f.Gutter; math.Abs(x-edge) > 0.01 {
+						t.Errorf("page %d: the row's second cell at %.1f pt, column 2 at %.1f", p.Number, x, edge)
+					}
+					for i, cell := range row.Cells {
+						ph, ok := cell.(*photoBlock)
+						if !ok {
+							continue
+						}
+						_, cw := row.cell(w, i)
+						_, ow := row.cell(w, 1-i)
+						switch o := row.Cells[1-i].(type) {
+						case *photoBlock: // the captions side by side, on one line
+							if math.Abs(ph.frame(cw)-o.frame(ow)) > 0.01 {
+								t.Errorf("page %d: frames %.1f and %.1f pt tall", p.Number, ph.frame(cw), o.frame(ow))
+							}
+						default: // the caption under the figure's labels
+							h := o.Measure(ow)
+							if s, ok := o.(*Stack); ok {
+								h = s.Blocks[0].Measure(ow)
+							}
+							if ph.frame(cw) < h-0.01 {
+								t.Errorf("page %d: the photo %.0f pt tall, its caption beside the %.0f pt of the %T next to it", p.Number, ph.frame(cw), h, o)
+							}
+						}
+					}
+				}
+			}
+			if above == 0 {
+				t.Fatal("no row of two figures above a text in two columns: the case is gone")
+			}
+			file := filepath.Join(t.TempDir(), c.name+".pdf")
+			if err := os.WriteFile(file, pdf, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			txt := strings.ReplaceAll(withoutFurniture(pdftest.Pdftotext(t, file), d), "-", "")
+			paras := paragraphs(r)
+			for _, i := range misread(txt, paras, nil) {
+				t.Errorf("poppler: paragraph %d is not there verbatim after the one before it: %.60s…", i+1, paras[i])
+			}
+		})
 	}
 }

@@ -53,9 +53,10 @@ type Flow struct {
 	FloatGap float64
 	Mark     string // the colour of bullets and of a pull quote's rules
 	// Parted says a row of photos follows whose captions poppler reads
-	// between the columns (see captionsOffGrid): the balance then ends
-	// each column but the last at a paragraph's end when up to three
-	// rows more allow it.
+	// between the columns (see captionsOffGrid), or on three columns a
+	// row of figures that may stand over the text (see overText): the
+	// balance then ends each column but the last at a paragraph's end
+	// when up to three rows more allow it.
 	Parted bool
 	// Tags are the paragraphs' elements in the structure tree (a P, a
 	// list item's LBody, an H3, a BlockQuote), the byline's last; Labels
@@ -454,7 +455,7 @@ func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
 				spans, r = s, rr
 			}
 			if fr > 0 {
-				return spans, r
+				return f.besideFloat(us, spans, r, fr, alone), r
 			}
 			used := 0
 			for _, s := range spans {
@@ -465,22 +466,53 @@ func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
 	}
 }
 
+// besideFloat is spans, the columns of r rows with a float of fr rows
+// (alone rows at the head of an empty column) in the last, with the text
+// balanced over the columns before the float's when the float alone sets
+// the rows and more than one column stands beside it (three columns):
+// filled one column after the other, all the text would stand in the
+// first, the float's height, the columns between empty.
+func (f *Flow) besideFloat(us []unit, spans [][2]int, r, fr, alone int) [][2]int {
+	k := f.cols() - 1
+	if k < 2 || r > alone || spans[len(spans)-1][0] < spans[len(spans)-1][1] {
+		return spans // the float's own column holds text: the columns are full
+	}
+	for per := (len(us) + k - 1) / k; per < r; per++ {
+		caps := f.caps(per, 0)
+		caps[k] = 0
+		if s, n := fill(us, caps); n == len(us) {
+			return s
+		}
+	}
+	return spans
+}
+
 // sunk reports whether the first column's last block (the text after
 // its last blank row) starts at or below the end of the second column's
 // text: poppler gives a block with nothing beside it the width of what
 // stands below it (the folio at the page's right edge will do), over the
 // second column, and reads it after the second column's blocks above it
 // (harbour-review's section 2, set to carry its chart to the next page).
-func sunk(us []unit, spans [][2]int) bool {
-	if len(spans) < 2 || spans[1][0] >= spans[1][1] {
-		return false
-	}
-	for i := spans[0][1] - 1; i > spans[0][0]; i-- {
-		if us[i].gap {
-			return i+1-spans[0][0] >= spans[1][1]-spans[1][0]
+func sunk(us []unit, spans [][2]int) bool { return sunkAt(us, spans) >= 0 }
+
+// sunkAt is the first column whose last block is sunk (see sunk) beside
+// the next column's text, -1 when none: on three columns, the first or
+// the second.
+func sunkAt(us []unit, spans [][2]int) int {
+	for c := 0; c+1 < len(spans); c++ {
+		if spans[c+1][0] >= spans[c+1][1] {
+			continue
+		}
+		for i := spans[c][1] - 1; i > spans[c][0]; i-- {
+			if us[i].gap {
+				if i+1-spans[c][0] >= spans[c+1][1]-spans[c+1][0] {
+					return c
+				}
+				break
+			}
 		}
 	}
-	return false
+	return -1
 }
 
 // unsunk sets the columns spans of r rows (fr of the last for the float)
@@ -491,22 +523,27 @@ func sunk(us []unit, spans [][2]int) bool {
 // (most > 0), does not hold all of us (a part cut to its page, most 0,
 // may hold less: the rest goes on).
 func (f *Flow) unsunk(us []unit, spans [][2]int, r, fr, most int) (_ [][2]int, n, rows int, ok bool) {
-	if f.cols() != 2 || fr > 0 || !sunk(us, spans) {
-		// (a float at the foot of the second column stands beside the
-		// first column's last block)
+	c := sunkAt(us, spans)
+	if f.cols() < 2 || f.cols() == 2 && fr > 0 || c < 0 {
+		// (a float at the foot of the second of two columns stands
+		// beside the first column's last block; of three, the float
+		// stands in the last column, beside the second's)
 		return nil, 0, 0, false
 	}
 	cut := 0
-	for i := spans[0][1] - 1; i > spans[0][0]; i-- {
+	for i := spans[c][1] - 1; i > spans[c][0]; i-- {
 		if us[i].gap {
-			cut = i - spans[0][0]
+			cut = i - spans[c][0]
 			break
 		}
 	}
 	for more := 0; more <= most; more++ {
 		caps := f.caps(r+more, fr)
-		caps[0] = cut
-		if s, n := fill(us, caps); (n == len(us) || most == 0) && !sunk(us, s) && s[1][1] > s[1][0] {
+		for k := range c {
+			caps[k] = spans[k][1] - spans[k][0] // the columns before stay
+		}
+		caps[c] = cut
+		if s, n := fill(us, caps); (n == len(us) || most == 0) && !sunk(us, s) && s[c+1][1] > s[c+1][0] {
 			return s, n, r + more, true
 		}
 	}
@@ -638,6 +675,13 @@ func (f *Flow) cut(us []unit, rows, fr int) ([][2]int, int) {
 	}
 }
 
+// runsAcross reports whether, set w wide, a paragraph of the flow runs
+// on from one of its columns into the next.
+func (f *Flow) runsAcross(w float64) bool {
+	c := f.across(w).layout(w)
+	return len(c.spans) > 1 && runsOn(c.us, c.spans)
+}
+
 // runsOn reports whether a paragraph runs from a column into the next.
 func runsOn(us []unit, spans [][2]int) bool {
 	for _, sp := range spans[:len(spans)-1] {
@@ -698,7 +742,7 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 		// text above and beside it; the rest of the text goes on, from a
 		// paragraph's start (a figure never parts a paragraph: readers
 		// would read it inside one)
-		if spans, n := f.cut(us, rows, fr); n < len(us) && spans[0][1]-spans[0][0] >= 2 && paraEnd(us, n) {
+		if spans, n := f.cut(us, rows, fr); n < len(us) && spans[0][1]-spans[0][0] >= 2 && paraEnd(us, n) && !lineAlone(us, spans) {
 			a, b := *f, *f
 			a.units, a.frozen, a.rows, a.After = us[:n:n], true, rows, 0
 			b.units, b.frozen, b.rows, b.Float = us[n:], true, 0, nil
@@ -730,13 +774,31 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 		}
 		return &a, alone(f.Float, f.cols(), w, f.Gutter, f.After, f.Kicker)
 	}
-	if len(spans) == 0 || spans[0][1]-spans[0][0] < 2 {
+	for rows > 2 && lineAlone(us, spans) {
+		rows--
+		spans, n = f.cut(us, rows, 0)
+	}
+	if len(spans) == 0 || spans[0][1]-spans[0][0] < 2 || lineAlone(us, spans) {
 		return nil, f
 	}
 	a, b := *f, *f
 	a.units, a.frozen, a.rows, a.After, a.Float = us[:n:n], true, rows, 0, nil
 	b.units, b.frozen, b.rows = us[n:], true, 0
 	return &a, &b
+}
+
+// lineAlone reports whether a column holds one line alone, of a
+// paragraph that runs on into the next column (a column of a part cut to
+// two rows, between three: 2, 1 and 2 lines): readers that join the
+// lines of one baseline (PDFium) read it with the next column's first
+// line as one line, a space inside the paragraph between them.
+func lineAlone(us []unit, spans [][2]int) bool {
+	for _, sp := range spans[:max(0, len(spans)-1)] {
+		if sp[1]-sp[0] == 1 && !us[sp[0]].gap && sp[1] < len(us) && !paraEnd(us, sp[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // Draw implements Block: one call of the canvas for each line of text and

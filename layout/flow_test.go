@@ -469,3 +469,69 @@ func TestNoLineAlone(t *testing.T) {
 		t.Errorf("%d line goes on alone", got)
 	}
 }
+
+// flow3 is a flow on three columns of 12 characters (w wide) of
+// paragraphs of about the lines given, parted by blank rows when gaps.
+func flow3(gaps bool, lines ...int) (f *Flow, w float64) {
+	f = &Flow{Setting: Setting{Align: Justify}, Columns: 3, Gutter: 10, Leading: 14}
+	if !gaps {
+		f.Setting.Indent = 2 * sizeBody
+	}
+	for i, n := range lines {
+		f.Paras = append(f.Paras, Para{Spans: body(strings.Repeat("宁", 12*n-4) + string(rune('甲'+i)))})
+	}
+	return f, 3*12*sizeBody + 2*10
+}
+
+// TestFlowNoLineAlone: a part of a flow cut to its page never has a
+// column (but the last) of one line of a paragraph that runs on into the
+// next column (cut to two rows, a paragraph of five lines would stand 2,
+// 1 and 2 across three): PDFium reads a line with the next one on its
+// baseline, the next column's first, as one line, a space between them.
+func TestFlowNoLineAlone(t *testing.T) {
+	for _, lines := range [][]int{{5, 4, 6}, {6, 5}, {5, 5, 5, 5}} {
+		f, w := flow3(false, lines...)
+		for rows := 2; rows <= 4; rows++ {
+			a, _ := f.Split(w, float64(rows)*f.Leading)
+			if a == nil {
+				continue
+			}
+			part := a.(*Flow)
+			us := part.set(w)
+			spans, _ := part.arrange(w)
+			for c, sp := range spans[:len(spans)-1] {
+				if sp[1]-sp[0] == 1 && sp[1] < len(us) && us[sp[1]].para == us[sp[0]].para {
+					t.Errorf("paragraphs %v cut to %d rows: columns %v: column %d holds a line alone that runs on", lines, rows, spans, c+1)
+				}
+			}
+		}
+	}
+}
+
+// TestFlowBesideFloat: on three columns, a figure in the text taller
+// than the text leaves the text balanced over the two columns beside it,
+// not all of it in the first and the second empty between them.
+func TestFlowBesideFloat(t *testing.T) {
+	f, w := flow3(false, 4, 3)
+	f.Float, f.FloatGap = box{h: 200}, 14
+	spans, _ := f.arrange(w)
+	if len(spans) != 3 || spans[0][1] <= spans[0][0] || spans[1][1] <= spans[1][0] || spans[2][1] > spans[2][0] {
+		t.Errorf("columns %v: want text in the first two, the float alone in the third", spans)
+	}
+}
+
+// TestFlowNotSunkThree: with blank rows between paragraphs, a column of
+// three (the second too) does not end with a paragraph that starts at or
+// below the end of the next column's text (see sunk) where ending it at
+// its last blank row instead, up to three rows longer, sets them all
+// (the first column sunk beside the second, and the second beside the
+// third, as balanced).
+func TestFlowNotSunkThree(t *testing.T) {
+	for _, lines := range [][]int{{3, 2, 4, 3, 2}, {6, 3, 2, 2}} {
+		f, w := flow3(true, lines...)
+		us := f.set(w)
+		if spans, _ := f.arrange(w); sunk(us, spans) {
+			t.Errorf("paragraphs %v: columns %v, a column's last paragraph sunk beside the next column's text", lines, spans)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -605,6 +606,133 @@ func TestFootBelow(t *testing.T) {
 		last := bs[len(bs)-1]
 		if foot := f.H - (last.Y + last.H) + below; foot > orderHole*f.H+1 {
 			t.Errorf("Below %.0f: page 1's foot is %.0f pt blank, over %.0f", below, foot, orderHole*f.H)
+		}
+	}
+}
+
+// TestCarryKeepsTheSectionAfter: a section's text whose lone figure (the
+// NGO report's pie) does not fit beside its end at a page's foot, and
+// whose table follows it, reads whole in drawing order: the text's last
+// lines were carried to the next page with the pie while the table was
+// set on this page, between two lines of the paragraph. No page sets
+// anything of a section after a text whose paragraph goes on overleaf.
+func TestCarryKeepsTheSectionAfter(t *testing.T) {
+	r := load(t, "../examples/ngo-impact-2025/report.yaml")
+	d, err := NewWith(r, Options{Draft: true, Style: "newspaper"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := 0
+	for _, p := range d.Pages {
+		for k, b := range p.Blocks {
+			if _, ok := b.Block.(*tableBlock); ok {
+				tables++
+			}
+			f, ok := b.Block.(*Flow)
+			if !ok || len(f.units) == 0 || paraEnd(f.units, len(f.units)) {
+				continue
+			}
+			for _, after := range p.Blocks[k+1:] {
+				switch after.Block.(type) {
+				case Space, *sectionHead, *Paragraph, Rule, *logoMark:
+					continue // space; the page's furniture
+				}
+				t.Errorf("page %d: a %T after a text whose paragraph goes on overleaf", p.Number, after.Block)
+			}
+		}
+	}
+	if tables == 0 {
+		t.Fatal("no table laid out: the case is gone")
+	}
+}
+
+// TestReadsAbove: a page that sets a chart the full width directly above
+// a text in two columns whose paragraph runs on from one column to the
+// other is not a way (poppler reads the chart's labels over column 2
+// inside the paragraph: see TestHeroForPoppler); the same page with the
+// chart after the text is, and a row of two photos above it once
+// overText has set them on the columns.
+func TestReadsAbove(t *testing.T) {
+	src := `title: 科研年报
+sections:
+  - title: 论文与专利
+    body: "全年授权发明专利1086件，同比增长7.5%；PCT国际专利申请74件，主要集中在储能材料、医疗器械和工业软件领域。高被引论文数量达到219篇，居全国高校前列。"
+    charts:
+      - type: line
+        title: 高被引论文数量
+        data: [{label: "2019", value: 96}, {label: "2020", value: 118}, {label: "2021", value: 143}, {label: "2022", value: 167}, {label: "2023", value: 181}, {label: "2024", value: 204}, {label: "2025", value: 219}]
+`
+	_, d := laidOut(t, src)
+	var flow, chart Placed
+	for _, b := range d.Pages[1].Blocks {
+		switch x := b.Block.(type) {
+		case *Flow:
+			flow = b
+		case *Row:
+			if x.Columns == 1 {
+				chart = b
+			}
+		}
+	}
+	f, ok := flow.Block.(*Flow)
+	if !ok || chart.Block == nil || f.cols() != 2 || !f.runsAcross(flow.W) {
+		t.Fatalf("page 2: want a text in two columns whose paragraph runs on, and a chart the full width: %+v %+v", flow, chart)
+	}
+	if readsAbove(Page{Blocks: []Placed{chart, flow}}) {
+		t.Error("the chart above the text reads")
+	}
+	if !readsAbove(Page{Blocks: []Placed{flow, chart}}) {
+		t.Error("the chart after the text does not read")
+	}
+	wide, tall := &photoBlock{natural: 2.0 / 3, caption: &Paragraph{Spans: f.Paras[0].Spans, Leading: 11}}, &photoBlock{natural: 1.5, caption: &Paragraph{Spans: f.Paras[0].Spans, Leading: 11}}
+	photos := &Row{Cells: []Block{wide, tall}, Columns: 2, Gutter: f.Gutter, Kicker: chart.Block.(*Row).Kicker}
+	if readsOver(photos, f, flow.W) {
+		t.Error("two photos shared by their shapes, the second caption over column 2 alone, read before the text")
+	}
+	set := overText(photos, f, flow.W)
+	if !readsAbove(Page{Blocks: []Placed{{set, flow.X, 0, flow.W, set.Measure(flow.W)}, flow}}) {
+		t.Error("two photos set by overText do not read")
+	}
+	if h0, h := photos.Measure(flow.W), set.Measure(flow.W); math.Abs(h-h0) > 0.01 {
+		t.Errorf("the photos' row %.1f pt tall, set on the columns %.1f", h0, h)
+	}
+}
+
+// TestOverColumns: on three columns, no section's text stands right under a
+// row of figures with a paragraph running on from one column into the
+// next (poppler's pdftotext reads the figures' labels over the second
+// column between the first column and the second, inside it): such a
+// page is no way to set it (overColumns), and a text that would be cut so
+// there goes on whole to the next page.
+func TestOverColumns(t *testing.T) {
+	row := &Row{Cells: []Block{box{h: 80}}, Columns: 1, Kicker: box{h: 10}}
+	runsOn, w := flow3(false, 7, 2)
+	ends, _ := flow3(false, 4, 4, 4)
+	two, _ := flow3(false, 7, 2)
+	two.Columns = 2
+	f := Frame{W: w, H: 600}
+	for _, tt := range []struct {
+		name string
+		fw   *Flow
+		want bool
+	}{
+		{"a paragraph runs on", runsOn, true},
+		{"columns end at paragraphs' ends", ends, false},
+		{"two columns", two, false},
+	} {
+		p := Page{Blocks: []Placed{{Block: row, H: 80}, {Block: tt.fw}}}
+		if got := overColumns(p, f); got != tt.want {
+			t.Errorf("%s: overColumns %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	long, _ := flow3(false, 9, 9, 9, 9)
+	pages, err := Paginate([]Block{row, long}, Frame{W: w, H: 80 + 5*long.Leading}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		if overColumns(p, f) {
+			t.Errorf("page %d: the text runs on under the row of figures", p.Number)
 		}
 	}
 }

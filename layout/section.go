@@ -56,9 +56,10 @@ func (d *Document) body() []Block {
 				cards = append(cards, d.statCard(st))
 			}
 		}
-		var figs, wide []Block
+		var figs, wide, all []Block // all: the charts in their order (then the photos, on three columns)
 		for j, c := range s.Charts {
-			if b := (&chartBlock{chart: c, key: fmt.Sprintf("sections[%d].charts[%d]", i, j), style: d.chartStyle()}); d.wide(c) {
+			b := &chartBlock{chart: c, key: fmt.Sprintf("sections[%d].charts[%d]", i, j), style: d.chartStyle()}
+			if all = append(all, b); d.wide(c) {
 				wide = append(wide, b)
 			} else {
 				figs = append(figs, b)
@@ -102,6 +103,25 @@ func (d *Document) body() []Block {
 		} else {
 			blocks = append(blocks, cardRows(cards, 0, d.geo.Gutter)...)
 		}
+		var grid [][]Block // the rows of figures on three columns (see gridRows)
+		var spans [][]int
+		if d.geo.Columns == gridCols && hero == nil {
+			for _, b := range figs {
+				if _, photo := b.(*photoBlock); photo {
+					all = append(all, b)
+				}
+			}
+			var in Block
+			room := 0.0 // the text's height in the columns beside a figure in it
+			if flow != nil {
+				room = flow.Measure(d.geo.contentW()) * gridCols / (gridCols - 1)
+			}
+			grid, spans, in = gridRows(all, d.geo.contentW(), d.geo.Gutter, flow != nil && s.QR == nil, tallFloat*d.Theme.Scale.Lead, room)
+			if in != nil {
+				flow.Float, flow.Kicker = in, kicker
+			}
+			figs, wide = nil, nil
+		}
 		if len(figs)%2 == 1 && flow == nil {
 			figs = d.stackStrips(figs)
 		}
@@ -139,7 +159,7 @@ func (d *Document) body() []Block {
 				}
 				figs = figs[:lone]
 			}
-			if flow.Trailer != nil && len(flow.Paras) > 0 && len(figs)+len(wide) > 0 {
+			if flow.Trailer != nil && len(flow.Paras) > 0 && len(figs)+len(wide)+len(grid) > 0 {
 				// the byline closes the brochure under the figures that
 				// follow the text, not between the text and them (they
 				// may go overleaf)
@@ -161,6 +181,17 @@ func (d *Document) body() []Block {
 			// labels, alone on their rows, span the width for
 			// poppler, and are read after both columns.
 			blocks = append(blocks, &Row{Cells: []Block{hero}, Columns: 1, After: d.Theme.Grid.FigureGap, Kicker: kicker})
+		}
+		if len(grid) > 0 && flow != nil {
+			// a row may stand over the text (see overText)
+			flow.Parted = true
+		}
+		for j, cells := range grid {
+			row := &Row{Cells: cells, Columns: gridCols, Spans: spans[j], Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap, Kicker: kicker}
+			if len(cells) == 1 && spans[j][0] == gridCols {
+				row.Columns, row.Spans = 1, nil // the full width
+			}
+			blocks = append(blocks, row)
 		}
 		for j := 0; j < len(figs); j += 2 {
 			row := &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap, Kicker: kicker}

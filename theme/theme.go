@@ -124,7 +124,7 @@ type Grid struct {
 	FigureGap           float64 // after a row of figures
 	CardGap             float64 // after a row of stat cards
 	TextGap             float64 // after a section's text
-	Figures             int     // charts to a row: 2, or 1 (every chart the full width); photos are two to a row
+	Figures             int     // charts to a row of two text columns: 2, or 1 (every chart the full width); photos are two to a row (three columns set every figure on them)
 }
 
 // Cover is the design of page 1: a band of Primary with the title, and

@@ -1,0 +1,99 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// landscapeReport is a report on A4 turned landscape (three text
+// columns) whose one section has the figures given, in YAML, after a
+// text of four paragraphs parted by blank lines.
+func landscapeReport(figures string) string {
+	para := strings.Repeat("科学城全年综合能耗186.3万吨标准煤，同比下降4.1%。", 4)
+	return fmt.Sprintf(`title: 年度报告
+theme: {orientation: landscape, paper: A4, indent: 0}
+sections:
+  - title: 经济运行
+    body: |
+      %s
+
+      %s
+
+      %s
+
+      %s
+%s`, para, para, para, para, figures)
+}
+
+// TestGridRows: on three columns every row of figures stands on the
+// text's columns (each cell starts at a column's edge and spans whole
+// columns), holds one or two figures, the wider first (but where that
+// would read two charts out of order), and fills the three columns; none
+// stands alone beside empty columns. Halves of the
+// width would stand a figure's edge in the middle of the second column.
+func TestGridRows(t *testing.T) {
+	for _, tt := range []struct{ name, figures string }{
+		{"three charts", `    charts:
+      - {type: grouped, title: 产值, series: [2024年, 2025年], data: [{label: 集成电路, values: [528.6, 603.1]}, {label: 生物医药, values: [371.2, 412.8]}, {label: 智能装备, values: [278.4, 311.6]}, {label: 其他产业, values: [519.5, 534.9]}]}
+      - {type: bar, title: 增速, data: [{label: 一季度, value: -7.8}, {label: 二季度, value: -5.1}, {label: 三季度, value: -1.6}, {label: 四季度, value: 2.4}]}
+      - {type: change, title: 进出口, better: higher, data: [{label: 出口, value: 5.1}, {label: 进口, value: -8.6}]}
+`},
+		{"four charts", `    charts:
+      - {type: line, title: 强度, data: [{label: "2019", value: 4.9}, {label: "2020", value: 5.2}, {label: "2021", value: 5.6}, {label: "2022", value: 5.9}, {label: "2023", value: 6.1}, {label: "2024", value: 6.4}, {label: "2025", value: 6.8}]}
+      - {type: hbar, title: 企业, data: [{label: 芯曜半导体 Xinyao Semiconductor, value: 9.86}, {label: 微创天工 MicroPort Tiangong, value: 6.42}, {label: 海视智能 HaiVision AI, value: 5.17}, {label: 和元生物 Heyuan Bio, value: 4.35}]}
+      - {type: donut, title: 占比, percent: 8.5}
+      - {type: bar, title: 增速, data: [{label: 一季度, value: -7.8}, {label: 二季度, value: -5.1}, {label: 三季度, value: -1.6}, {label: 四季度, value: 2.4}]}
+`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, d := laidOut(t, landscapeReport(tt.figures))
+			if d.geo.Columns != gridCols {
+				t.Fatalf("%d text columns on a landscape page, want %d", d.geo.Columns, gridCols)
+			}
+			w, g := d.geo.contentW(), d.geo.Gutter
+			cw := spanWidth(1, gridCols, w, g)
+			rows := 0
+			for _, p := range d.Pages {
+				for _, b := range p.Blocks {
+					r, ok := b.Block.(*Row)
+					if !ok || !isFigure(r) {
+						continue
+					}
+					rows++
+					if r.Columns == 1 && len(r.Cells) == 1 {
+						continue // the full width
+					}
+					if len(r.Cells) > 2 || r.Spans == nil {
+						t.Errorf("page %d: a row of %d figures, spans %v: want one or two on the columns", p.Number, len(r.Cells), r.Spans)
+						continue
+					}
+					sum := 0
+					for i := range r.Cells {
+						x, cellW := r.cell(w, i)
+						k := x / (cw + g)
+						if d := k - float64(int(k+0.5)); d > 1e-6 || d < -1e-6 {
+							t.Errorf("page %d: figure %d starts %.1f pt into the row, off the columns' edges", p.Number, i+1, x)
+						}
+						if s := r.Spans[i]; cellW != spanWidth(s, gridCols, w, g) {
+							t.Errorf("page %d: figure %d is %.1f pt wide, want %d columns", p.Number, i+1, cellW, s)
+						}
+						sum += r.Spans[i]
+					}
+					if sum != gridCols {
+						t.Errorf("page %d: a row of spans %v leaves %d of %d columns empty", p.Number, r.Spans, gridCols-sum, gridCols)
+					}
+					if len(r.Spans) == 2 && r.Spans[1] > r.Spans[0] && !sameKind(r.Cells[0], r.Cells[1]) {
+						t.Errorf("page %d: spans %v, want the wider first", p.Number, r.Spans)
+					}
+				}
+			}
+			if rows == 0 {
+				t.Error("no row of figures")
+			}
+			if lone := loneFigures(d); len(lone) > 0 {
+				t.Errorf("figures alone: %q", lone)
+			}
+		})
+	}
+}
