@@ -26,23 +26,17 @@ type changeLayout struct {
 	total                 float64
 }
 
+// changeWords are a change's word in the report's language (同比上升,
+// 前年比増加, up: locale.Labels.Change) and its arrow.
 func changeWords(v float64, p palette) (word, arrow string) {
+	word = p.words().Change(v)
 	switch {
 	case v > 0:
-		if p.en() {
-			return "up", "↑"
-		}
-		return "同比上升", "↑"
+		return word, "↑"
 	case v < 0:
-		if p.en() {
-			return "down", "↓"
-		}
-		return "同比下降", "↓"
+		return word, "↓"
 	}
-	if p.en() {
-		return "unchanged", ""
-	}
-	return "同比持平", ""
+	return word, ""
 }
 
 // changeFigure is the size of the change, without its sign.

@@ -88,6 +88,9 @@ func (st Style) resolve() palette {
 
 func (p palette) en() bool { return p.lang == "en" }
 
+// words are the words charts print themselves, in the report's language.
+func (p palette) words() locale.Labels { return locale.Must(p.lang).Labels }
+
 func parseHex(s string) (drawing.Color, bool) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
 	if len(s) != 6 {
@@ -362,11 +365,38 @@ func unitOf(c data.Chart, d data.Point) string {
 
 // format is the chart's number format with the given unit.
 func format(c data.Chart, unit string, p palette) number.Format {
-	dec := -1
+	dec := labelDecimals(c)
 	if c.Decimals != nil {
 		dec = *c.Decimals
 	}
 	return number.Format{Style: c.Format, Decimals: dec, Lang: p.lang, Group: p.group, Prefix: c.Prefix, Unit: unit}.Alike(figures(c)...)
+}
+
+// labelDecimals is how many decimals a chart without decimals: prints:
+// its figures as written (-1), unless one is written with more than a
+// label needs by the chart's magnitude — one decimal from 100 up, two
+// from 1, three significant digits below (0.131) — when all its figures
+// take that many, so that a series reads alike (318.6, 326.0; never
+// 318.58064516129 from a spreadsheet's average).
+func labelDecimals(c data.Chart) int {
+	most, written := 0.0, 0
+	for _, t := range figures(c) {
+		if v, err := strconv.ParseFloat(t, 64); err == nil {
+			most = math.Max(most, math.Abs(v))
+		}
+		written = max(written, number.Decimals(t))
+	}
+	enough := 2
+	switch {
+	case most >= 100:
+		enough = 1
+	case most > 0 && most < 1:
+		enough = 2 - int(math.Floor(math.Log10(most)))
+	}
+	if written <= enough {
+		return -1
+	}
+	return enough
 }
 
 // figures are the texts of every number chart c prints: its points'
@@ -430,7 +460,7 @@ func unitCaption(unit string, p palette) string {
 	if unit == "" {
 		return ""
 	}
-	return locale.Must(p.lang).Labels.Unit + unit // 单位：, 單位：, Unit:
+	return p.words().Unit + unit // 单位：, 單位：, Unit:
 }
 
 func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
@@ -503,7 +533,7 @@ func altWords(p palette) altWordSet {
 	if p.en() {
 		return altWordSet{colon: ": ", sep: ", ", group: "; ", stop: ".", unit: "in ", largest: "largest", smallest: "smallest", target: "target ", from: "from ", to: " to "}
 	}
-	return altWordSet{colon: "：", sep: "，", group: "；", stop: "。", unit: "单位", largest: "最大", smallest: "最小", target: "目标", from: "从", to: "到", hant: locale.Must(p.lang).Script == "Hant"}
+	return altWordSet{colon: "：", sep: "，", group: "；", stop: "。", unit: "单位", largest: "最大", smallest: "最小", target: p.words().Target, from: "从", to: "到", hant: locale.Must(p.lang).Script == "Hant"}
 }
 
 // hant turns the words alt texts add (kinds' names, 单位, 最大…) into
@@ -703,7 +733,7 @@ func trendAlt(c data.Chart, p palette) []string {
 		if f := first.Value.Value; f != 0 {
 			ch := (last.Value.Value - f) / math.Abs(f)
 			word, _ := changeWords(ch, p)
-			word = strings.TrimPrefix(word, "同比")
+			word = strings.TrimPrefix(word, p.words().YearOnYear)
 			pct := number.Percent(math.Abs(ch), 1)
 			if p.en() {
 				out = append(out, w.from+first.Label+w.to+last.Label+" "+word+" "+pct)

@@ -1,92 +1,85 @@
 package charts
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/draw"
 )
 
-// Labels too long for the label column are set smaller, down to the
-// smallest size, all at one size; what still takes more than three lines
-// is cut with "…", and the alt text keeps every label whole.
-func TestLabelsShrinkThenCut(t *testing.T) {
-	p := testStyle.resolve()
-	const width = 60.0
-	for _, tt := range []struct {
-		name   string
-		labels []string
-		small  bool // set below the chart's size
-		cut    bool // some label ends in "…"
+// TestLabelDecimals: a chart's value labels keep the decimals the data is
+// written with up to what its magnitude needs, and then all take as many:
+// a spreadsheet's averages print 318.6 and 326.0, never 318.58064516129;
+// 14.98 as written stays.
+func TestLabelDecimals(t *testing.T) {
+	tests := []struct {
+		c    data.Chart
+		want []string
+		not  string
 	}{
-		{"short", []string{"Haishu", "Jiangbei", "Yinzhou"}, false, false},
-		{"two lines", []string{"Traffic accidents", "Fraud over the internet"}, false, false},
-		{"shrinks", []string{"Qige Wastewater Treatment", "Xianlin"}, true, false},
-		{"shrinks more", []string{"Sibao Environmental Infrastructure", "Xianlin"}, true, false},
-		{"chinese shrinks", []string{"宁波杭州湾新区开发建设管理委员会", "江北区"}, true, false},
-		{"cut", []string{"Ningbo Municipal Bureau of Natural Resources and Planning Field Office", "Xianlin"}, true, true},
-	} {
-		lines, size := setLabels(p.regular, tt.labels, p.fs, width)
-		if (size < p.fs) != tt.small || size < minLabelSize(p.fs) {
-			t.Errorf("%s: size %v (chart %v)", tt.name, size, p.fs)
-		}
-		cut := false
-		for i, ls := range lines {
-			if len(ls) > maxLabelLines {
-				t.Errorf("%s: %q in %d lines", tt.name, tt.labels[i], len(ls))
-			}
-			for _, l := range ls {
-				if w := textWidth(p.regular, l, size); w > width+0.01 {
-					t.Errorf("%s: line %q is %.1f pt wide, more than %v", tt.name, l, w, width)
-				}
-			}
-			last := ls[len(ls)-1]
-			if strings.HasSuffix(last, "…") {
-				cut = true
-				start := strings.TrimSuffix(strings.Join(ls, " "), "…")
-				if !strings.HasPrefix(tt.labels[i], strings.ReplaceAll(start, "- ", "")) {
-					t.Errorf("%s: %q does not start %q", tt.name, start, tt.labels[i])
-				}
-			} else if got := strings.ReplaceAll(strings.Join(ls, " "), "- ", ""); got != tt.labels[i] && strings.ReplaceAll(got, " ", "") != tt.labels[i] {
-				t.Errorf("%s: %q set as %q", tt.name, tt.labels[i], ls)
+		{data.Chart{Type: "line", Unit: "立方米每秒", Series: []string{"2024年", "2025年"}, Data: []data.Point{
+			{Label: "11月", Values: []data.Number{num("413.666666666666"), num("396.833333333333")}},
+			{Label: "12月", Values: []data.Number{num("326"), num("318.58064516129")}}}},
+			[]string{"326.0", "318.6"}, "318.58"},
+		{data.Chart{Type: "bar", Unit: "%", Data: []data.Point{pt("甲", "14.98"), pt("乙", "21")}}, []string{"14.98", "21"}, ""},
+		{data.Chart{Type: "bar", Unit: "mg/L", Data: []data.Point{pt("甲", "0.0419999999999999"), pt("乙", "0.131")}}, []string{"0.042", "0.131"}, "0.0419"},
+	}
+	for _, tt := range tests {
+		got := testStyle.Strings(tt.c)
+		for _, w := range tt.want {
+			if !slices.ContainsFunc(got, func(s string) bool { return strings.TrimRight(s, "%mg/L") == w }) {
+				t.Errorf("%s: no label %q in %q", tt.c.Type, w, got)
 			}
 		}
-		if cut != tt.cut {
-			t.Errorf("%s: cut %v, want %v: %q", tt.name, cut, tt.cut, lines)
+		if tt.not != "" && slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, tt.not) }) {
+			t.Errorf("%s: %q printed in %q", tt.c.Type, tt.not, got)
 		}
-	}
-
-	c := data.Chart{Type: "hbar", Title: "Plants"}
-	long := "Ningbo Municipal Bureau of Natural Resources and Planning Field Office"
-	c.Data = []data.Point{pt(long, "12"), pt("Xianlin", "8")}
-	l := layoutHBar(c, 200, p) // a label column of 60 pt
-	if got := strings.Join(l.rows[0], " "); !strings.HasSuffix(got, "…") {
-		t.Errorf("hbar label not cut: %q", l.rows[0])
-	}
-	if alt := Alt(c, "en"); !strings.Contains(alt, long) {
-		t.Errorf("alt text lacks the whole label: %s", alt)
-	}
-	if l.labelSize != minLabelSize(p.fs) || l.lineH != l.labelSize*1.2 {
-		t.Errorf("hbar labels at %v pt, lines %v apart", l.labelSize, l.lineH)
 	}
 }
 
-// A pie's legend shrinks the same way, and cuts a label, never its value.
-func TestPieLegendShrinks(t *testing.T) {
-	p := testStyle.resolve()
-	long := "Ningbo Municipal Bureau of Natural Resources and Planning Field Office and its District Branches"
-	c := data.Chart{Type: "pie", Title: "Shares"}
-	c.Data = []data.Point{pt("Haishu", "40"), pt("Jiangbei", "35"), pt(long, "25")}
-	l := layoutPie(c, 160, p)
-	if l.fs != minLabelSize(p.fs) {
-		t.Errorf("legend at %v pt", l.fs)
+// TestLineEndLabels: the end labels of several lines (river's monthly
+// flows of two years, ending 0.6% apart) lie across no line and not on
+// each other, the higher value's over the lower's.
+func TestLineEndLabels(t *testing.T) {
+	c := data.Chart{Type: "line", Unit: "立方米每秒", Series: []string{"2024年", "2025年"}}
+	a := []string{"317", "355", "545", "747", "1006", "1606", "1967", "1297", "862", "579", "413", "326"}
+	b := []string{"326", "344", "591", "803", "1145", "1762", "2078", "1390", "820", "542", "396", "318.58064516129"}
+	for i := range a {
+		c.Data = append(c.Data, data.Point{Label: strconv.Itoa(i+1) + "月", Values: []data.Number{num(a[i]), num(b[i])}})
 	}
-	last := l.items[2]
-	if len(last) > maxLabelLines || !strings.Contains(strings.Join(last, " "), "…") || !strings.HasSuffix(strings.Join(last, ""), "25（25.0%）") {
-		t.Errorf("long item set as %q", last)
-	}
-	short := layoutPie(data.Chart{Type: "pie", Data: []data.Point{pt("Haishu", "40"), pt("Jiangbei", "60")}}, 160, p)
-	if short.fs != p.fs {
-		t.Errorf("a short legend is set at %v pt", short.fs)
+	for _, w := range []float64{240, 360} {
+		var pg draw.Page
+		cv := draw.Canvas{Page: &pg}
+		if err := Draw(&cv, c, 0, 0, w, testStyle.Height(c, w), testStyle); err != nil {
+			t.Fatal(err)
+		}
+		var boxes []box
+		var segs [][4]float64
+		for _, it := range pg.Items {
+			switch {
+			case it.Kind == draw.Text && (it.Text == "326.0" || it.Text == "318.6"):
+				boxes = append(boxes, box{it.X, it.Y - capHeightEm*it.Size, it.X + it.Face.Width(it.Text, it.Size), it.Y})
+			case it.Kind == draw.Path && it.Stroke.A > 0 && it.Width == 1.6:
+				for i := 1; i < len(it.Ops); i++ {
+					segs = append(segs, [4]float64{it.Ops[i-1].P[0], it.Ops[i-1].P[1], it.Ops[i].P[0], it.Ops[i].P[1]})
+				}
+			}
+		}
+		if len(boxes) != 2 || len(segs) < 20 {
+			t.Fatalf("width %g: %d end labels and %d segments of line drawn, want 2 and 22", w, len(boxes), len(segs))
+		}
+		if boxes[0].overlaps(boxes[1]) || boxes[0].t > boxes[1].t {
+			t.Errorf("width %g: 326.0 at %v, 318.6 at %v: want apart, 326.0 over", w, boxes[0], boxes[1])
+		}
+		for _, bx := range boxes {
+			for _, s := range segs {
+				if bx.cut(s[0], s[1], s[2], s[3]) {
+					t.Errorf("width %g: the label at %v lies across a line", w, bx)
+				}
+			}
+		}
 	}
 }

@@ -136,6 +136,19 @@ type box struct{ l, t, r, b float64 }
 
 func (a box) overlaps(b box) bool { return a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b }
 
+// cut reports whether the segment from (x0, y0) to (x1, y1) passes
+// through the box (sampled every half point).
+func (a box) cut(x0, y0, x1, y1 float64) bool {
+	n := math.Ceil(math.Hypot(x1-x0, y1-y0)*2) + 1
+	for i := 0.0; i <= n; i++ {
+		x, y := x0+(x1-x0)*i/n, y0+(y1-y0)*i/n
+		if x > a.l && x < a.r && y > a.t && y < a.b {
+			return true
+		}
+	}
+	return false
+}
+
 func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 	l := layoutTrend(c, w, h, p)
 	left, right := l.padL, math.Floor(w)-l.padR
@@ -160,10 +173,28 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 	var placed []setValue
 	var taken []box
 	size := l.valSize
+	several := len(l.values) > 1
+	// crosses reports whether a label's box lies across a line: with
+	// several lines, a label keeps clear of all of them
+	crosses := func(b box) bool {
+		if !several {
+			return false
+		}
+		for _, vs := range l.values {
+			for i := 1; i < len(vs); i++ {
+				if b.cut(xpos(i-1), ypos(vs[i-1].Value), xpos(i), ypos(vs[i].Value)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	lowest := math.Inf(-1) // with several lines, the top of the last end label set: the next (a lower value) goes under it
 	// place sets a point's value label above the point or, when the line
 	// comes down into it (before is higher) or that place is taken, below,
-	// or else left of it; where all three are taken it is left out (the
-	// legend still names the line).
+	// or else left of it; with several lines, further above or below
+	// (a label's height at a time) until it is clear of the lines; where
+	// all are taken it is left out (the legend still names the line).
 	place := func(face *fonts.Face, s string, cx, y, before float64, col drawing.Color) {
 		tw := textWidth(face, s, size)
 		x := clamp(cx-tw/2, 0, w-tw)
@@ -174,6 +205,20 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		if before < y-1 {
 			tries = []box{below, above, left}
 		}
+		if several {
+			// the highest end's label up from above the point, the
+			// others down from below it, then the other way
+			step := capHeightEm*size + 3
+			var up, down []box
+			for n := 0.0; n <= 4; n++ {
+				up = append(up, box{x, above.t - n*step, x + tw, above.b - n*step})
+				down = append(down, box{x, below.t + n*step, x + tw, below.b + n*step})
+			}
+			tries = append(append(down, up...), left)
+			if math.IsInf(lowest, -1) {
+				tries = append(append(up, down...), left)
+			}
+		}
 		if c.Target != nil {
 			// under the dashed target line, when the point is just over it
 			if ty := ypos(c.Target.Value); ty > y {
@@ -182,7 +227,7 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 			}
 		}
 		for _, b := range tries {
-			if b.t < 0 || b.b > bottom || b.l < 0 {
+			if b.t < 0 || b.b > bottom || b.l < 0 || crosses(b) || b.t < lowest {
 				continue
 			}
 			free := true
@@ -200,11 +245,7 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 	var targetBox box
 	if c.Target != nil {
 		y := ypos(c.Target.Value)
-		word := "目标 "
-		if p.en() {
-			word = "Target "
-		}
-		targetText = word + format(c, c.Unit, p).Label(c.Target.Text)
+		targetText = p.words().Target + " " + format(c, c.Unit, p).Label(c.Target.Text)
 		tw := textWidth(p.regular, targetText, l.axis.tickSize)
 		targetBox = box{left + 2, y - 3 - capHeightEm*l.axis.tickSize, left + 2 + tw, y - 3}
 		if targetBox.overlaps(mark) { // a target at the foot of a broken axis: past the mark
@@ -222,9 +263,22 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 		}
 		return ypos(vs[i-1].Value)
 	}
-	for k, vs := range l.values {
-		place(p.bold, l.texts[k][last], xpos(last), ypos(vs[last].Value), before(vs, last), l.cols[k])
+	ends := make([]int, len(l.values)) // with several lines, their end labels from the highest value down, each under the one before
+	for k := range ends {
+		ends[k] = k
 	}
+	if several {
+		sort.SliceStable(ends, func(a, b int) bool { return l.values[ends[a]][last].Value > l.values[ends[b]][last].Value })
+	}
+	for _, k := range ends {
+		vs := l.values[k]
+		n := len(placed)
+		place(p.bold, l.texts[k][last], xpos(last), ypos(vs[last].Value), before(vs, last), l.cols[k])
+		if several && len(placed) > n {
+			lowest = placed[n].at.t
+		}
+	}
+	lowest = math.Inf(-1)
 	if hl >= 0 && hl != last {
 		for k, vs := range l.values {
 			place(p.bold, l.texts[k][hl], xpos(hl), ypos(vs[hl].Value), ypos(vs[hl].Value), p.ink)

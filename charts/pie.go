@@ -43,19 +43,16 @@ const maxShares = 8
 
 // foldShares returns c, or, when it has more than maxShares items, c with
 // its largest maxShares-1 items kept in their order and the others added
-// up into one item at the end: 其他（23项）, in English "Other (23)"
-// (其他（23項） in Traditional Chinese). An item the report already calls
-// 其他 or Other joins them without being counted as one of them, since it
-// is itself a rest of unknown count: 其他（含5项）, "Other (incl. 5)".
+// up into one item at the end, named in the report's language
+// (locale.Labels.Rest and Items): 其他（23项）, その他（23項目）, "Other
+// (23)". An item the report already calls the rest (其他, その他, Other:
+// locale.IsRest) joins them without being counted as one of them, since
+// it is itself a rest of unknown count: 其他（含5项）, "Other (incl. 5)".
 func foldShares(c data.Chart, p palette) data.Chart {
 	if len(c.Data) <= maxShares {
 		return c
 	}
-	other := "其他"
-	if p.en() {
-		other = "Other"
-	}
-	isOther := func(d data.Point) bool { return isRest(d.Label) }
+	isOther := func(d data.Point) bool { return locale.IsRest(d.Label) }
 	order := make([]int, len(c.Data))
 	for i := range order {
 		order[i] = i
@@ -86,20 +83,12 @@ func foldShares(c data.Chart, p palette) data.Chart {
 			n++
 		}
 	}
-	item, incl := "项", ""
-	if locale.Must(p.lang).Script == "Hant" {
-		item = "項"
-	}
+	w := p.words()
+	count := w.Items
 	if own {
-		incl = "含"
+		count = w.ItemsWith
 	}
-	label := fmt.Sprintf("%s（%s%d%s）", other, incl, n, item)
-	if p.en() {
-		if own {
-			incl = "incl. "
-		}
-		label = fmt.Sprintf("%s (%s%d)", other, incl, n)
-	}
+	label := w.Rest + fmt.Sprintf(count, n)
 	text := strconv.FormatFloat(sum, 'f', decimals, 64)
 	v, _ := strconv.ParseFloat(text, 64)
 	out.Data = append(out.Data, data.Point{Label: label, Value: data.Number{Value: v, Text: text}})
@@ -113,7 +102,7 @@ func foldShares(c data.Chart, p palette) data.Chart {
 // colour beside the largest slice.
 func shareColors(c data.Chart, p palette) []drawing.Color {
 	n := len(c.Data)
-	if n < 2 || !isRest(c.Data[n-1].Label) {
+	if n < 2 || !locale.IsRest(c.Data[n-1].Label) {
 		return seriesColors(p, n)
 	}
 	cols := seriesColors(p, n-1)
@@ -123,18 +112,6 @@ func shareColors(c data.Chart, p palette) []drawing.Color {
 		}
 	}
 	return seriesColors(p, n)
-}
-
-// isRest reports whether a label names the rest of a whole: 其他, Other,
-// or foldShares' 其他（N项）and Other (N).
-func isRest(label string) bool {
-	s := strings.TrimSpace(label)
-	for _, w := range []string{"其他", "其它", "Other", "Others"} {
-		if strings.EqualFold(s, w) || strings.HasPrefix(s, w+"（") || strings.HasPrefix(s, w+" (") {
-			return true
-		}
-	}
-	return false
 }
 
 type pieLayout struct {

@@ -83,8 +83,17 @@ func TestSeriesColorsDistinct(t *testing.T) {
 }
 
 // Pies and stacked bars of more than 8 items keep the 7 largest in their
-// order and fold the rest into 其他 (Other), which keeps the sum.
+// order and fold the rest into 其他 (Other, その他), which keeps the sum;
+// the report's own rest, in any language, is not counted as an item.
 func TestFoldShares(t *testing.T) {
+	mkOwn := func(n int, own string) data.Chart {
+		c := data.Chart{Type: "pie", Unit: "億円"}
+		for i := range n {
+			c.Data = append(c.Data, pt(string(rune('A'+i)), "9"))
+		}
+		c.Data = append(c.Data, pt(own, "6"))
+		return c
+	}
 	mk := func(n int, other bool) data.Chart {
 		c := data.Chart{Type: "pie", Unit: "起"}
 		for i := range n {
@@ -109,6 +118,9 @@ func TestFoldShares(t *testing.T) {
 		{mk(12, true), "zh-CN", 8, "其他（含5项）"},
 		{mk(12, true), "en", 8, "Other (incl. 5)"},
 		{mk(30, false), "zh-TW", 8, "其他（23項）"},
+		{mkOwn(9, "その他"), "ja", 8, "その他（2項目を含む）"},
+		{mkOwn(9, "기타"), "ko", 8, "기타 (2개 포함)"},
+		{mkOwn(9, "Others"), "en", 8, "Other (incl. 2)"},
 	}
 	for _, tt := range tests {
 		got := foldShares(tt.c, Style{Lang: tt.lang}.resolve())

@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -259,7 +261,7 @@ func readXLSX(name string, src *Source, o Options, fail func(sub, format string,
 	for i := r0; i <= r1 && i <= len(all); i++ {
 		var row []cell
 		for j := c0; j <= c1 && j <= len(all[i-1]); j++ {
-			row = append(row, cell{text: all[i-1][j-1], row: i, col: j})
+			row = append(row, cell{text: asDisplayed(all[i-1][j-1]), row: i, col: j})
 		}
 		if src.Range != "" {
 			for j := c0 + len(row); j <= c1; j++ {
@@ -269,6 +271,34 @@ func readXLSX(name string, src *Source, o Options, fail func(sub, format string,
 		rows = append(rows, row)
 	}
 	return rows, where, nil
+}
+
+// generalDigits is how many significant digits Excel shows of a number
+// in the General format (a column of standard width holds 11 characters:
+// 0.042, 318.5806452).
+const generalDigits = 10
+
+// asDisplayed is a cell's text as Excel shows it. excelize formats a cell
+// that has a number format; a number in the General format it returns as
+// stored, noise of binary fractions included (0.0419999999999999 for
+// 0.042, 0.30000000000000004). Such a number is rounded to the digits
+// General shows (generalDigits, never fewer than its whole part has) and
+// written as the shortest decimal of that value; any other text, and a
+// number of no more digits (1.50 as its format writes it), is kept.
+func asDisplayed(text string) string {
+	s := strings.TrimSpace(text)
+	v, err := strconv.ParseFloat(s, 64)
+	dot := strings.IndexByte(s, '.')
+	if err != nil || dot < 0 || strings.ContainsAny(s, "eE+") || math.IsInf(v, 0) || math.IsNaN(v) {
+		return text
+	}
+	digits := strings.TrimLeft(strings.Replace(strings.TrimPrefix(s, "-"), ".", "", 1), "0")
+	whole := len(strings.TrimLeft(strings.TrimPrefix(s[:dot], "-"), "0"))
+	if len(digits) <= max(generalDigits, whole) {
+		return text
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', max(generalDigits, whole), 64), 64)
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // maxDenseCells bounds a sheet as excelize holds it: every row filled out

@@ -264,3 +264,39 @@ func TestDiffTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXAsDisplayed: a sheet's numbers read as Excel shows them: a
+// General cell without its binary noise (0.0419999999999999 is 0.042, as
+// in Excel), a cell with a number format as formatted (1.50).
+func TestXLSXAsDisplayed(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	rows := [][]any{{"断面", "总磷"}, {"A", 0.0419999999999999}, {"B", 0.1 + 0.2}, {"C", 318.58064516129}, {"D", 2.5}, {"E", 1.5}}
+	for i, row := range rows {
+		for j, v := range row {
+			cellName, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			f.SetCellValue("Sheet1", cellName, v)
+		}
+	}
+	style, _ := f.NewStyle(&excelize.Style{NumFmt: 2}) // 0.00
+	f.SetCellStyle("Sheet1", "B6", "B6", style)
+	if err := f.SaveAs(filepath.Join(dir, "s.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	src := tableHead + "    tables:\n      - {rows: {file: s.xlsx}}\n    charts:\n      - {type: bar, data: {file: s.xlsx}}\n"
+	r, err := Parse(filepath.Join(dir, "r.yaml"), []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"0.042", "0.3", "318.5806452", "2.5", "1.50"}
+	for i, row := range r.Sections[0].Tables[0].Rows {
+		if row[1] != want[i] {
+			t.Errorf("table row %d: %q, want %q", i+1, row[1], want[i])
+		}
+	}
+	for i, d := range r.Sections[0].Charts[0].Data {
+		if d.Value.Text != want[i] {
+			t.Errorf("chart item %d: %q, want %q", i+1, d.Value.Text, want[i])
+		}
+	}
+}

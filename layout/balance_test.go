@@ -6,6 +6,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/theme"
 )
 
 // Headlines and titles break on word boundaries into lines of even
@@ -97,5 +98,44 @@ func TestLangSpans(t *testing.T) {
 	r, _ = data.Parse("r.yaml", []byte("title: 测试\nsections:\n  - title: 一\n    body: 他说[ありがとう]{ja}。\n"))
 	if _, err = New(r); err == nil || !strings.Contains(err.Error(), "text marked {ja} is set in the glyph forms of Japanese") || !strings.Contains(err.Error(), "apt-get install fonts-noto-cjk") {
 		t.Errorf("missing face: %v", err)
+	}
+}
+
+// A title breaks at its space or mark however unequal the lines (the
+// Japanese title's space, not inside 市政), and the cover sets a title
+// with neither (清江流域河湖长制工作年报) at the largest size that keeps it
+// whole rather than break inside a word.
+func TestTitleBreaks(t *testing.T) {
+	jp, err := fonts.Find("Noto Sans CJK JP", 900)
+	if err != nil {
+		t.Skip("fonts-noto-cjk is not installed")
+	}
+	lines := Break([]Span{{Text: "みなと市 市政年次報告", Face: jp, Size: 54}}, 500, Setting{Align: Left, PhraseBreaks: true, Title: true})
+	var got []string
+	for _, l := range lines {
+		got = append(got, strings.TrimSpace(l.Text()))
+	}
+	if strings.Join(got, "|") != "みなと市|市政年次報告" {
+		t.Errorf("Japanese title: %q, want it broken at its space", got)
+	}
+	if midPhrase("みなと市 市政年次報告", lines) {
+		t.Errorf("%q: a break at a space taken for one inside a phrase", got)
+	}
+	for _, style := range theme.Names() {
+		for _, path := range []string{"../examples/river-basin-2025/report.yaml", "../examples/minato-city-2025/report.yaml"} {
+			r := load(t, path)
+			d, _ := buildExample(t, r, Options{Style: style}, false)
+			for _, pl := range d.Pages[0].Blocks {
+				if p, ok := pl.Block.(*Paragraph); ok && len(p.Spans) > 0 && p.Spans[0].Text == r.Title {
+					var ls []string
+					for _, l := range p.Lines(pl.W) {
+						ls = append(ls, l.Text())
+					}
+					if midPhrase(r.Title, p.Lines(pl.W)) {
+						t.Errorf("%s %s: the cover's title breaks inside a word: %q", style, r.Title, ls)
+					}
+				}
+			}
+		}
 	}
 }

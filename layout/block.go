@@ -209,10 +209,14 @@ type Row struct {
 	After  float64
 	Kicker Block // set above the row when a page break separates it from its section
 	over   bool  // set above its section's text by overText
+	Keep   bool  // keep with the next block: a row of stat cards with the next row of its section's cards
 }
 
 // kicker implements kickered.
 func (r *Row) kicker() Block { return r.Kicker }
+
+// KeepWithNext implements keeper.
+func (r *Row) KeepWithNext() bool { return r.Keep }
 
 func (r *Row) cellWidth(w float64) float64 {
 	n := float64(max(r.Columns, len(r.Cells), 1))

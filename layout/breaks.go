@@ -145,7 +145,7 @@ func newMeasure(items []item, set Setting) *measure {
 		it := &items[i]
 		w := it.adv - it.cut
 		g := 0.0
-		if i > 0 && stretches(&items[i-1], it) || i == 0 && (it.brk || it.r == ' ') {
+		if i > 0 && stretches(items, i) || i == 0 && (it.brk || it.r == ' ') {
 			g = 1
 		}
 		p, s := &m.sum[i], &m.sum[i+1]
@@ -162,17 +162,45 @@ func newMeasure(items []item, set Setting) *measure {
 	return m
 }
 
-// stretches reports whether justification may add space between prev and
-// it: at a space, and at a break opportunity next to CJK text — never
-// inside a Latin word, URL or unit ("https://www", "24μg/m³",
-// "Jean-Baptiste"), where the added space would be read as a space by
-// anyone who copies or searches the text.
-func stretches(prev, it *item) bool {
-	if it.r == ' ' {
-		return true
+// stretches reports whether justification may add space before
+// items[i] (i > 0): at a space, and at a break opportunity next to CJK
+// text — never inside a Latin word, URL or unit ("https://www",
+// "24μg/m³", "Jean-Baptiste"), where the added space would be read as a
+// space by anyone who copies or searches the text; once at a boundary (at
+// a space, not again after it: an English line's spaces counted twice,
+// so the breaker took its lines for twice as stretchable as they are);
+// and never before a full-width closing mark or after an opening one
+// (clreq, JLREQ 3.8: "index.html ，" or "（ 见" read as a stray space),
+// even where the source has a space there. (A line of CJK characters
+// tracked evenly is the exception, when it cannot fill its measure
+// otherwise: see evenGap.)
+func stretches(items []item, i int) bool {
+	prev, it := &items[i-1], &items[i]
+	switch {
+	case prev.r == ' ':
+		return false
+	case it.r == ' ':
+		next := i + 1
+		for next < len(items) && items[next].r == ' ' {
+			next++
+		}
+		return !snugAfter(prev) && (next == len(items) || !snugBefore(&items[next]))
 	}
-	return it.brk && (wide(prev) || wide(it) || prev.r == ' ')
+	return it.brk && (wide(prev) || wide(it)) && !snugAfter(prev) && !snugBefore(it)
 }
+
+// snug are the full-width marks justification adds nothing before:
+// the closing marks, ？ and ！ (their blank half is their space).
+const snug = closing + "？！"
+
+// snugBefore is a full-width mark that keeps to the character before it:
+// a closing mark, ？ or ！ (its blank half is its space). Justification
+// adds nothing before it.
+func snugBefore(it *item) bool { return is(it.r, cSnug) && wide(it) }
+
+// snugAfter is a full-width opening mark, which keeps to the character
+// after it: justification adds nothing after it.
+func snugAfter(it *item) bool { return is(it.r, cOpening) && wide(it) }
 
 // wide is an item of CJK text: an ideograph, kana, hangul or a mark set
 // on the em square (the face's advance tells: “” and — are full-width in
@@ -300,9 +328,10 @@ func (m *measure) candidate(i, pass int) bool {
 		}
 		if !wide(prev) && !wide(it) {
 			// inside a Latin run (a URL, an address, a long word):
-			// after / . - @ ? & only, never inside a figure or a unit
+			// after / . - @ ? & only (an address not after -), never
+			// inside a figure or a unit
 			return strings.ContainsRune("/.-@?&", prev.r) && !isDigit(it.r) &&
-				!(prev.r == '/' && unitAround(m.items, i-1))
+				!(prev.r == '/' && unitAround(m.items, i-1)) && !(prev.r == '-' && it.addr)
 		}
 		return true
 	case 3:
@@ -572,11 +601,19 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		}
 		if words := m.sum[tb].word - m.sum[ta+1].word; words > 0 && words < gaps {
 			// the slack past maxHanGap a gap goes to the word gaps
-			// (place): past maxFigureGap beside a figure, "队伍  126  支"
+			// (place), so the line is as bad as they are wide: its
+			// badness is that of its widest gap, not of the slack
+			// spread over all (a Han–Latin gap took 0.7–2 em beside
+			// gaps of 0.09, "合作项目    Jean-Baptiste")
+			extra := (slack - maxHanGap*em*(gaps-words)) / words
+			if r := extra / (0.15 * em); extra > maxHanGap*em {
+				bad = max(bad, 100*r*r*r)
+			}
+			// past maxFigureGap beside a figure, "队伍  126  支"
 			// reads as three words; bounded far below an emergency break
 			// (a figure and its unit split, "683 / 起"), yet still growing
 			// past 2e4, so that of two such lines the narrower gap wins
-			wide := (slack-maxHanGap*em*(gaps-words))/words + cjk.GapEm*em
+			wide := extra + cjk.GapEm*em
 			if r := wide / (maxFigureGap * em); r > 1 && m.figureGap(ta, tb) {
 				bad = max(bad, figureBad(r))
 			}
@@ -614,6 +651,9 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	}
 	if m.set.PhraseBreaks && !last && !phraseBoundary(m.items, b) {
 		d += 1e6
+		if m.set.Title {
+			d += titleDemerits
+		}
 	}
 	if m.set.PhraseBreaks && !(first && last) {
 		d += m.wordLine(ta, tb, last)
@@ -629,8 +669,43 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		if p, n := m.items[b-1].r, m.items[b].r; unicode.IsLetter(p) && unicode.IsLetter(n) && !wide(&m.items[b]) && !wide(&m.items[b-1]) {
 			d += 1e10 // one that cuts a word ("h / ttps"), worse than one after it
 		}
+		if m.items[b].addr && (m.items[b-1].r == '-' || m.items[b].r == '-') {
+			// an address broken at its hyphen reads as hyphenated
+			// ("exchange- / office@"): worse than cutting it between
+			// letters, which the reader joins as it is
+			d += 3e10
+		}
 	}
 	return d, true
+}
+
+// titleDemerits is what a title's break inside a phrase costs besides:
+// more than a ragged line of ten em short (1e8), less than an emergency
+// break (1e10).
+const titleDemerits = 1e9
+
+// midPhrase reports whether lines, set from text, break inside a phrase
+// anywhere: a line ends where text has no space, mark or change between
+// figure and word (as phraseBoundary judges a break).
+func midPhrase(text string, lines []Line) bool {
+	src := []rune(text)
+	k := 0
+	for i, l := range lines {
+		for _, r := range l.Text() {
+			for k < len(src) && src[k] != r {
+				k++ // what the line left out: a space at its end
+			}
+			k++
+		}
+		if i == len(lines)-1 || k <= 0 || k >= len(src) {
+			break
+		}
+		prev, next := src[k-1], src[k]
+		if !is(prev, cPhraseEnd) && next != ' ' && isDigit(prev) == isDigit(next) {
+			return true
+		}
+	}
+	return false
 }
 
 // partDemerits is what a break between the parts of a date costs
@@ -638,8 +713,8 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 // of an em between its characters.
 const partDemerits = 1e5
 
-// urlDemerits is what a break inside an address costs (after / . - @ ?
-// &, see addressBreaks): twenty times a hyphen, as much as a line of
+// urlDemerits is what a break inside an address costs (after / . @ ? &,
+// see addressBreaks): twenty times a hyphen, as much as a line of
 // badness 210, one whose spaces stretch to twice their width.
 const urlDemerits = 5e4
 
@@ -673,6 +748,14 @@ func (m *measure) figureGap(a, b int) bool {
 	return false
 }
 
+// maxWordStretch is the most space, in em, justification adds at a word
+// gap (a space, or the quarter em between Han and Latin) of a line that
+// also has gaps between CJK characters, which take at most maxHanGap: a
+// Han–Latin gap grows from a quarter em to maxFigureGap and no further,
+// rather than take all the slack the characters cannot ("合作项目
+// Jean-Baptiste" with 0.9 em, "網上報案平台  https://" with 1.8).
+const maxWordStretch = maxFigureGap - cjk.GapEm
+
 // maxHanGap is the most space, in em, justification adds between two CJK
 // characters. Measured on a line of ten Han characters whose gaps are not
 // all equal (as a justified line's are not, around its punctuation):
@@ -702,12 +785,17 @@ const (
 	maxEvenGap = 0.14
 )
 
-// evenGap is the space, in pt, to put between every two items of a
+// evenGap is the space, in pt, to put at each of the gaps places of a
 // justified line of CJK characters to spread slack over it, and whether
-// that reads whole (see minEvenGap); in the band between minEvenGap and
-// lowEvenGap, minEvenGap (the line ends at most a fifth of an em short).
-func evenGap(items []item, slack float64) (float64, bool) {
-	if len(items) < 2 {
+// that reads whole (see minEvenGap): between every two items but before
+// a closing mark and after an opening one (see stretches), up to
+// minEvenGap; else between every two items (gaps one less than the
+// items: even tracking, which poppler reads as letter-spacing only when
+// every gap is equal, so the marks' gaps take it too), up to minEvenGap
+// or from lowEvenGap to maxEvenGap — in the band between, minEvenGap
+// (the line ends at most a fifth of an em short).
+func evenGap(items []item, slack float64, gaps int) (float64, bool) {
+	if len(items) < 2 || gaps == 0 {
 		return 0, false
 	}
 	size := items[0].size
@@ -717,13 +805,13 @@ func evenGap(items []item, slack float64) (float64, bool) {
 			return 0, false
 		}
 	}
-	g := slack / float64(len(items)-1) / size
+	g := slack / float64(gaps) / size
 	switch {
 	case g <= minEvenGap:
+	case g > maxEvenGap || gaps < len(items)-1:
+		return 0, false
 	case g < lowEvenGap:
 		g = minEvenGap
-	case g > maxEvenGap:
-		return 0, false
 	}
 	return g * size, true
 }
@@ -836,13 +924,25 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 		slack = 0
 	}
 	extra, offset := 0.0, 0.0
-	spread := func(i int) bool { return stretches(&items[i-1], &items[i]) }
+	spread := func(i int) bool { return stretches(m.items, a+i) }
+	// evenly is where a line spread evenly takes space: between every two
+	// characters but before a closing mark and after an opening one
+	evenly := func(i int) bool { return !snugAfter(&items[i-1]) && !snugBefore(&items[i]) }
+	ne := func() int {
+		k := 0
+		for i := 1; i < n; i++ {
+			if evenly(i) {
+				k++
+			}
+		}
+		return k
+	}
 	even := false // a line without a break opportunity, spread evenly
 	if gaps == 0 && !slices.ContainsFunc(items, func(it item) bool { return !wide(&it) }) {
 		// a line of CJK text with no break opportunity is spread
 		// evenly; Latin is never letter-spaced (the line stays short)
-		gaps = float64(n - 1)
-		spread = func(int) bool { return true }
+		gaps = float64(ne())
+		spread = evenly
 		even = true
 	}
 	// Text extractors read a gap over a tenth of an em as a word space:
@@ -868,7 +968,12 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 			}
 			switch {
 			case nw > 0 && nn > 0:
-				extra, extraWide = limit, (slack-limit*float64(nn))/float64(nw)
+				// the word gaps take the rest, up to maxWordStretch:
+				// past it the line ends short (the breaker sets such a
+				// line only when every other way is worse: the first
+				// line of "详细日程见 https://…")
+				extra = limit
+				extraWide = min((slack-limit*float64(nn))/float64(nw), maxWordStretch*line.Size)
 			case nn > 0 && !even:
 				// no word gap to take the rest: spread evenly between
 				// every two characters when extractors read that as
@@ -877,7 +982,10 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 				// breaker sets such a line only when every other way is
 				// worse: before a figure too long to pull up)
 				extra = limit
-				if g, ok := evenGap(items, slack); ok {
+				if g, ok := evenGap(items, slack, ne()); ok {
+					extra = g
+					spread = evenly
+				} else if g, ok := evenGap(items, slack, n-1); ok {
 					extra = g
 					spread = func(int) bool { return true }
 				}
@@ -893,10 +1001,12 @@ func (m *measure) place(a, b int, meas float64, last bool) (Line, bool) {
 	for i, it := range items {
 		if i > 0 {
 			x += space[i]
-			if spread(i) && wordGap(i) {
-				x += extraWide
-			} else if spread(i) {
-				x += extra
+			if spread(i) {
+				if wordGap(i) {
+					x += extraWide
+				} else {
+					x += extra
+				}
 			}
 		}
 		line.Glyphs[i] = Glyph{R: it.r, X: x - shift[i], Adv: adv[i], Face: it.face, Size: it.size, Color: it.color, Lang: it.lang}

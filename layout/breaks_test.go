@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/cjk"
 )
 
 // TestPruneChangesNoBreak: skipping the lines too loose to be chosen
@@ -130,6 +131,10 @@ func TestHanging(t *testing.T) {
 // figure or a compressed pair of marks, it keeps at most maxHanGap
 // between Han characters and ends short (issue 13: "將持續推動分隊廳舍
 // 汰舊換" and "動態現場勘查理念為指引，" were set short, read as ragged).
+// Nothing is added before a closing mark or after an opening one while
+// the other gaps can take the slack at up to minEvenGap; past that the
+// line is tracked evenly, every gap the same, the marks' too (poppler
+// reads unequal gaps past 0.1 em as spaces).
 func TestEvenSpread(t *testing.T) {
 	for _, c := range []struct {
 		text  string
@@ -137,12 +142,15 @@ func TestEvenSpread(t *testing.T) {
 		even  bool    // spread evenly
 		flush bool    // flush right
 	}{
-		{"展望新的一年，本局将持续推动分队厅舍汰旧换", 0.093, true, true},
-		{"以全时空全要素动态现场勘查理念为指引，", 0.12, true, true},
-		{"以全时空全要素动态现场勘查理念为指引，", 0.139, true, true},
-		{"以全时空全要素动态现场勘查理念为指引，", 0.10, true, false},     // the band poppler reads either way
-		{"以全时空全要素动态现场勘查理念为指引，", 0.16, false, false},    // MuPDF reads spaces
-		{"经现场急救后恢复自发性循环者407例，恢复率", 0.12, false, true},  // a figure: its gaps take the rest
+		{"展望新的一年本局将持续推动分队厅舍汰旧换", 0.093, true, true},
+		{"展望新的一年，本局将持续推动分队厅舍汰旧换", 0.088, true, true},
+		{"展望新的一年，本局将持续推动分队厅舍汰旧换", 0.093, true, true}, // 0.098 over all gaps but ，'s: tracked
+		{"以全时空全要素动态现场勘查理念为指引", 0.12, true, true},
+		{"以全时空全要素动态现场勘查理念为指引", 0.139, true, true},
+		{"以全时空全要素动态现场勘查理念为指引", 0.10, true, false},      // the band poppler reads either way
+		{"以全时空全要素动态现场勘查理念为指引", 0.16, false, false},     // MuPDF reads spaces
+		{"以全时空全要素动态现场勘查理念为指引，", 0.12, true, true},      // tracked, ，too
+		{"经现场急救后恢复自发性循环者407例，恢复率", 0.12, false, false}, // a figure: its gaps take maxWordStretch more
 		{"他说：“全年拆除各类。”面积超过一万平方米的", 0.12, false, false}, // 。” set in one em
 	} {
 		items := shape(body(c.text), Setting{Align: Justify})
@@ -156,12 +164,20 @@ func TestEvenSpread(t *testing.T) {
 		for i := 1; i < len(l.Glyphs); i++ {
 			p, g := l.Glyphs[i-1], l.Glyphs[i]
 			gap := (g.X - p.X - p.Adv) / sizeBody
+			if snugGlyphs(p, g) {
+				if tracked := math.Abs(gap-c.gap) < 1e-6; gap > 1e-6 && !tracked {
+					t.Errorf("%s at %.3f em: %.3f em before %c", c.text, c.gap, gap, g.R)
+				}
+				continue
+			}
 			lo, hi = min(lo, gap), max(hi, gap)
 			if !c.even && isHan(p.R) && isHan(g.R) && gap > maxHanGap+1e-6 {
 				t.Errorf("%s at %.3f em: %.3f em between %c and %c", c.text, c.gap, gap, p.R, g.R)
 			}
 		}
-		if even := hi-lo < 1e-6; even != c.even || flush != c.flush {
+		// spread evenly: all gaps one width, past what any line takes
+		// (maxHanGap) or flush
+		if even := hi-lo < 1e-6 && (hi > maxHanGap+1e-6 || flush); even != c.even || flush != c.flush {
 			t.Errorf("%s at %.3f em: gaps %.3f–%.3f em, flush %v; want even %v, flush %v", c.text, c.gap, lo, hi, flush, c.even, c.flush)
 		}
 	}
@@ -226,6 +242,59 @@ func TestDateParts(t *testing.T) {
 		}
 		if split != c.split {
 			t.Errorf("width %.1f: date split %v, want %v: %q", c.width, split, c.split, texts1(lines))
+		}
+	}
+}
+
+// wordGapExtra is the most space justification added at a word gap of
+// the line — a space, or the quarter em between Han and Latin — in em.
+func wordGapExtra(l Line) float64 {
+	worst := 0.0
+	gs := l.Glyphs
+	for k := 1; k < len(gs); k++ {
+		p, g := gs[k-1], gs[k]
+		switch {
+		case g.R == ' ' && k+1 < len(gs):
+			n := gs[k+1]
+			worst = max(worst, (n.X-p.X-p.Adv-g.Face.Advance(' ')*g.Size/1000)/g.Size)
+		case p.R != ' ' && g.R != ' ' && (isHan(p.R) && isLatin(g.R) || isLatin(p.R) && isHan(g.R)):
+			worst = max(worst, (g.X-p.X-p.Adv)/g.Size-cjk.GapEm)
+		}
+	}
+	return worst
+}
+
+// TestStretchSpread: a justified line of Chinese with a word gap (a
+// space of the source, or the quarter em between Han and Latin) spreads
+// its slack over all its gaps, the word gap taking only a little more
+// than the gaps between characters, which may take no more than
+// maxHanGap — the breaker counts a line by its widest gap — and nothing
+// is added before a closing mark or after an opening one (the designer's
+// findings: "index.html　，", "gov.cn　。", "合作项目　Jean-Baptiste",
+// "網上報案平台　　https://", 0.7–2.2 em each).
+func TestStretchSpread(t *testing.T) {
+	const zh = "详细日程见 https://www.nbjiangbei.gov.cn/col/col1229112345/index.html ，联系邮箱 exchange-office@ningbo.gov.cn 。合作项目 Jean-Baptiste Smart-City Initiative 的监测数据显示，PM2.5 浓度为 24μg/m³，污水处理执行 GB 18918-2002 标准，水质 COD 为 12mg/L，绿地面积 3.5km²。"
+	const hk = "警隊全年舉辦社區活動1200餘場，深入屋邨、學校及商戶，聆聽市民意見。網上報案平台 https://www.police.gov.hk/ppp_tc/ 全年處理個案逾三萬宗，市民亦可電郵至 enquiry@police.gov.hk 查詢。"
+	for _, c := range []struct {
+		text        string
+		width, size float64
+		centred     bool
+	}{
+		{zh, 236.64, 9.5, false},
+		{zh, 236.64, 10, false},
+		{zh, 249.64, 10.5, false},
+		{hk, 236.64, 9.5, true},
+		{hk, 236.64, 10, true},
+		{hk, 249.64, 10.5, true},
+	} {
+		spans := []Span{{Text: c.text, Face: fonts.Regular, Size: c.size, Centred: c.centred}}
+		set := Setting{Align: Justify, Indent: 2 * c.size}
+		lines := Break(spans, c.width, set)
+		checkLines(t, c.text, lines, c.width, set)
+		for _, l := range lines {
+			if g := wordGapExtra(l); !l.End && g > 0.5 {
+				t.Errorf("%.2f pt at %g pt: %.2f em added at a word gap: %q", c.width, c.size, g, l.Text())
+			}
 		}
 	}
 }

@@ -334,13 +334,28 @@ func (d *Document) coverContents(heading string) []Block {
 }
 
 // titleSizes are the sizes the cover's title may take, largest first: a
-// title too long for the band at one steps down to the next.
+// title too long for the band at one steps down to the next. A size at
+// which the title breaks inside a phrase (a title with no space or mark
+// where a line could end: 清江流域河湖 | 长制工作年报) is left out when a
+// smaller one sets it whole; no library here knows Chinese words, so a
+// title's words are kept whole by not breaking it.
 func (d *Document) titleSizes() []float64 {
 	var sizes []float64
+	w := d.geo.contentW()
 	for _, s := range d.Theme.Cover.TitleSizes {
 		sizes = append(sizes, d.geo.display(s))
 	}
+	for i, s := range sizes {
+		if !midPhrase(d.Report.Title, d.coverTitle(s, "").Lines(w)) {
+			return sizes[i:]
+		}
+	}
 	return sizes
+}
+
+// coverTitle is the cover's title at size.
+func (d *Document) coverTitle(size float64, ink string) *Paragraph {
+	return &Paragraph{Spans: []Span{d.Theme.span(d.Report.Title, d.Theme.Black, size, ink)}, Setting: Setting{Align: Left, PhraseBreaks: true, Title: true}, After: d.geo.display(10)}
 }
 
 // bandBlocks are what the band holds: organization, title (at size),
@@ -356,7 +371,7 @@ func (d *Document) bandBlocks(size float64) []Block {
 	if b := d.withLogo(org); b != nil {
 		bs = append(bs, b)
 	}
-	bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Title, th.Black, size, ink)}, Setting: Setting{Align: Left, PhraseBreaks: true}, After: g.display(10)})
+	bs = append(bs, d.coverTitle(size, ink))
 	if r.Subtitle != "" {
 		bs = append(bs, &Paragraph{Spans: []Span{th.span(r.Subtitle, th.Bold, g.display(th.Cover.Subtitle), ink)}, Setting: Setting{Align: Left}, After: 8})
 	}

@@ -355,7 +355,7 @@ func TestSparseCoverDesigned(t *testing.T) {
 		if lines != 5 {
 			t.Errorf("%s: %d sections set large on the cover, want 5", look, lines)
 		}
-		if band := emptyBand(pdftest.Render(t, pdf, 0, 40)); band > blankCeiling {
+		if band := colourBand(pdftest.Render(t, pdf, 0, 40)); band > blankCeiling {
 			t.Errorf("%s: a band of one colour of %.0f %% on the cover", look, band*100)
 		}
 	}

@@ -28,22 +28,3 @@ func TestCoverBandAdvice(t *testing.T) {
 		t.Errorf("the advice does not name the subtitle: %v", err)
 	}
 }
-
-// TestTooTallNamesPhoto: the Macao brief as its office wrote it first,
-// section 2 of only a portrait photo and a quote, is refused (the photo is
-// set the full width, taller than an A5 landscape page) at the photo's
-// line, saying it is the photo — not "shorten the longest title, headline,
-// label or caption, or give the largest chart fewer items", which names
-// everything but the photo.
-func TestTooTallNamesPhoto(t *testing.T) {
-	r := load(t, "../examples/macao-library-brief/report.yaml")
-	r.Sections[1].Body = ""
-	_, err := NewWith(r, Options{})
-	if err == nil {
-		t.Skip("the section's photo fits the page now")
-	}
-	msg := err.Error()
-	if !strings.Contains(msg, "sections[1].photos[0]") || !strings.Contains(msg, "photo") {
-		t.Errorf("the error does not name the photo: %v", err)
-	}
-}

@@ -20,6 +20,11 @@ import (
 // but the last may have.
 const blankCeiling = 0.15
 
+// emptyBand is the blank band (a share of the type area) of a page that
+// holds nothing but its running head and folio (which stand outside the
+// area blankBand measures).
+const emptyBand = 0.95
+
 // TestExamples builds every report in examples/ (the sample, the chart
 // gallery and a corpus of reports of other shapes: several paragraphs a
 // section, long and tiny sections, many photos turned by EXIF, A5, English
@@ -30,7 +35,8 @@ const blankCeiling = 0.15
 //   - every title, headline and caption is in the text layer;
 //   - no character is set outside the page;
 //   - no page but the last has a blank band taller than blankCeiling of
-//     its type area (the cover, a band of one colour: see emptyBand);
+//     its type area (the cover's band of one colour too: see
+//     colourBand), and no page of content is empty (emptyBand);
 //   - the cover shows the first figure of every section, up to 16.
 //
 // Each report is built in every look (theme.Names), as --style does.
@@ -96,17 +102,20 @@ func example(t *testing.T, path, style string) {
 		}
 	}
 
-	if band := blankBand(pdftest.Render(t, pdf, lastContent(d), 40)); band > 0.95 {
+	if band := blankBand(pdftest.Render(t, pdf, lastContent(d), 40)); band > emptyBand {
 		t.Errorf("page %d: a blank band of %.0f %% of the type area: the last page is empty", lastContent(d)+1, band*100)
 	}
 	for i := range lastContent(d) {
 		img := pdftest.Render(t, pdf, i, 40)
 		band := blankBand(img)
 		if i == 0 {
-			band = emptyBand(img) // the cover: its band's colour is no more content than the paper
+			band = colourBand(img) // the cover: its band's colour is no more content than the paper
 		}
 		listed := slices.Contains(blankPages[name], i+1)
 		switch {
+		case band > emptyBand:
+			// the worst a brochure can ship, which no listing excuses
+			t.Errorf("page %d: empty but for its running head and folio (a blank band of %.0f %% of the type area)", i+1, band*100)
 		case band > blankCeiling && !listed:
 			t.Errorf("page %d: a blank band of %.0f %% of the type area (at most %.0f %%)", i+1, band*100, blankCeiling*100)
 		case band <= blankCeiling && listed:
@@ -294,11 +303,10 @@ var popplerSplits = map[string][]int{
 	// third stat card inside, reads whole since its URL breaks after its
 	// dots too and the paragraph is a line shorter.)
 	// The three reports of a new user (issue: reports nobody tuned the
-	// layout to), as built. river-basin-2025 (newspaper): 9 and 14–17,
-	// section 2's 2,400 characters over pages 3–4, read by poppler out of
-	// order around the subheadings 抓短板 and 抓协同 that open column 2
-	// (34, see orderSplits, reads whole)
-	"river-basin-2025": {9, 14, 15, 16, 17},
+	// layout to), as built. (river-basin-2025, newspaper: section 2's
+	// paragraphs 9 and 14–17 around the subheadings 抓短板 and 抓协同,
+	// and 34 in section 11, read whole since its card rows go on together
+	// and a text's last lines are carried only with all that follows.)
 	// report: section 4's two photos, shared in proportion to their
 	// shapes, under its text on page 8 (its charts follow on page 9, since
 	// section 2's figures open page 6 in order): the first caption read
@@ -311,7 +319,23 @@ var popplerSplits = map[string][]int{
 	// follows column 1's. Since the special-equipment chart on page 9 is
 	// set as rows (its labels broke inside words as columns), section 5
 	// begins on page 9 and its columns part there
-	"poster/market-regulation-2025": {30},
+	// Poster: page 5, river-basin's section 2's paragraph 16 runs from
+	// column 1 into column 2 above a row of two photos, the left caption
+	// read between the columns (the district bureau's case, with captions
+	// on the columns' grid: the text is a part cut to its page, which
+	// Parted's balance does not reach); it came with section 1's cards
+	// kept together
+	// and, as merged with the breaker's and the charts' changes of this
+	// session (cases for the flow's owner): paragraph 7, section 2's on
+	// page 4, and the market report's 22, section 5's first on page 9
+	"poster/river-basin-2025": {7, 16}, "poster/market-regulation-2025": {22, 30},
+	// section 1's paragraph beside its list (newspaper): since the breaker
+	// counts a line by its widest gap (0.34 and 0.52 em beside 18.6% and
+	// 99.3% before), it sets in four lines, level with the list's four
+	// in column 2, and poppler reads the two as a table, row by row —
+	// what maxFigureGap's 0.55 had kept away; a case for the flow (a
+	// paragraph and a list of one height side by side), not the breaker
+	"showcase-2025": {5, 6},
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
@@ -351,18 +375,16 @@ var blankPages = map[string][]int{
 	// (tech-park-2025, landscape: within the ceiling in every look since
 	// its figures stand on its three columns, see gridRows)
 	// The new user's reports, as built. macao-library-brief (A5
-	// landscape, 2 sections): section 2's two lines of text end page 3
-	// (newspaper, report: 72 and 19 %), its quote alone on page 4, page 5
-	// empty but for the running head (all looks), its portrait photo alone
-	// on page 6 — a 2-section brief on 6 pages
-	// (report: its cover too, page 1, A5 landscape: the report look's
-	// band, its title at the look's top, its foot and the gap under it
-	// 18 % of a type area 335 pt tall, measured as one colour since
-	// emptyBand)
-	"macao-library-brief": {3, 4, 5}, "poster/macao-library-brief": {4, 5}, "report/macao-library-brief": {1, 3, 4, 5},
-	// river-basin-2025 (A4 booklet): poster page 8, section 3's 30-day
-	// chart set as 30 horizontal bars the full width, 15 % blank under it;
-	"poster/river-basin-2025": {8},
+	// landscape, 2 sections), report look: section 2's head and two lines
+	// of text end page 3 (19 %), its quote and its photo beside it
+	// overleaf. (Its quote was parted from its two blank rows below,
+	// which made page 5 empty, and its photo went alone to page 6: the
+	// brief is on 3 pages in the newspaper look, 4 in the others, the
+	// photo beside the quote.) Its cover too, page 1, A5 landscape: the
+	// report look's band, its title at the look's top, its foot and the
+	// gap under it 18 % of a type area 335 pt tall, measured as one
+	// colour since colourBand
+	"report/macao-library-brief": {1, 3},
 	// report page 6: section 3's text ends the page 30 % blank, its
 	// figures (read in the report's order) open page 7
 	"report/river-basin-2025": {6},
@@ -372,8 +394,9 @@ var blankPages = map[string][]int{
 	// the page only read out of order (see part and loneAllowed's
 	// photo-essay); they open page 6 in order
 	"report/market-regulation-2025": {5},
-	// (the port's A5 page 3 in the report look, section 1's cards under
-	// its chart, is within the ceiling: 9 %)
+	// (A5, report: port-review's page 3, section 1's cards under its
+	// reminder and its chart, 15.4 % blank, is within the ceiling since
+	// the blank at a page's foot is judged with the look's space below.)
 }
 
 // loneAllowed are the figures, by report and look, set alone in half the
@@ -411,16 +434,15 @@ var loneAllowed = map[string]int{
 	"poster/hospital-annual-2025": 1,
 	// (tech-park-2025, landscape: every figure paired or beside its text
 	// since its figures stand on its three columns, see gridRows)
-	// The new user's reports: macao-library-brief's portrait photo alone
-	// on page 6 (every look; its section is a line of text and a quote);
-	// minato-city-2025, section 2: report, the square photo alone at the
+	// The new user's reports (macao-library-brief's portrait photo, alone
+	// on page 6, stands beside its section's quote, set narrower, keeping
+	// its shape): minato-city-2025, section 2: report, the square photo alone at the
 	// head of page 4 (the newspaper's two lone figures pair since rows
 	// part in order); river-basin-2025: report, a figure of section 5
-	// alone on page 9; poster, section 5's third photo alone at the head
-	// of page 10
-	"macao-library-brief": 1, "poster/macao-library-brief": 1, "report/macao-library-brief": 1,
+	// alone on page 9 (the poster's section 5 sets its three photos in rows
+	// since section 1's cards go on together)
 	"report/minato-city-2025": 1,
-	"report/river-basin-2025": 1, "poster/river-basin-2025": 1,
+	"report/river-basin-2025": 1,
 	// A5, eight photos numbered by their captions: the row of the third
 	// (landscape) and the fourth (portrait) does not fit at page 2's foot,
 	// so the third ends the page alone and the others go on paired in
@@ -533,13 +555,13 @@ func blankBand(img image.Image) float64 {
 	return float64(best) / float64(max(rows, 1))
 }
 
-// emptyBand is blankBand for the cover: the tallest run of rows that are
+// colourBand is blankBand for the cover: the tallest run of rows that are
 // each of one colour (within 12 grey levels), the paper's or the band's,
 // so that a band of colour grown to fill what the cover has not
 // (the chart gallery's, 35 % of the type area, its title at its foot
 // over two lines of contents) counts as the blank it is; the band's foot
 // and the gap under it are one run.
-func emptyBand(img image.Image) float64 {
+func colourBand(img image.Image) float64 {
 	b := img.Bounds()
 	m := 23 // 15 mm at 40 dpi
 	best, cur, rows := 0, 0, 0

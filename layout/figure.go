@@ -106,10 +106,16 @@ func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 // photoBlock is a photo frame with its caption. The frame takes the
 // photo's own shape, upright (a portrait photo gets a portrait frame),
 // between 2:1 and 2:3; with fit: contain, and for a placeholder (no file:
-// marked as such so nobody prints it by mistake), it is 3:2.
+// marked as such so nobody prints it by mistake), it is 3:2. A frame that
+// would make the photo and its caption taller than most (the type area's
+// height: a portrait photo set the full width) even with a quarter of it
+// cropped (see Split) is set narrower, keeping its shape, at its cell's
+// left, the caption under it the cell's width.
 type photoBlock struct {
 	ratio   float64  // frame height / width; 0 means natural
 	natural float64  // the frame's shape when not shortened
+	most    float64  // the tallest the photo and its caption may be, pt; 0: no limit
+	narrow  bool     // set narrower to fit most, whatever a crop would do (see within)
 	px, py  int      // the photo's pixels, upright; 0 when unknown (placeholder, contain, unreadable)
 	key     string   // its field path, for messages: "sections[4].photos[0]"
 	pos     data.Pos // where its file: stands in the report, for messages
@@ -134,20 +140,53 @@ func (d *Document) photo(key string, p data.Photo) Block {
 			natural = min(max(float64(py)/float64(px), 0.5), 1.5)
 		}
 	}
-	return &photoBlock{key: key, pos: d.Report.Pos(key + ".file"), photo: p, path: path, theme: d.Theme, natural: natural, px: px, py: py, caption: &Paragraph{
+	return &photoBlock{key: key, pos: d.Report.Pos(key + ".file"), photo: p, path: path, theme: d.Theme, natural: natural, most: d.geo.frame().H, px: px, py: py, caption: &Paragraph{
 		Spans:   []Span{d.Theme.span(p.Caption, d.Theme.Regular, d.Theme.Scale.Label, d.Theme.Ink)},
 		Setting: Setting{Align: Left, TrimStart: true}, Leading: 11,
 	}}
 }
 
+// frame is the height of the frame in a cell w wide.
 func (b *photoBlock) frame(w float64) float64 {
+	return b.shape() * b.width(w)
+}
+
+// shape is the frame's height / width.
+func (b *photoBlock) shape() float64 {
 	if b.ratio > 0 {
-		return w * b.ratio
+		return b.ratio
 	}
 	if b.natural > 0 {
-		return w * b.natural
+		return b.natural
 	}
-	return w * 2 / 3
+	return 2.0 / 3
+}
+
+// width is the frame's width in a cell w wide: w, or less when the frame
+// w wide would make the block taller than most.
+func (b *photoBlock) width(w float64) float64 {
+	if b.most <= 0 {
+		return w
+	}
+	room := b.most - 5 - b.caption.Measure(w)
+	if h := b.shape() * w; h > room && room > 0 && (b.narrow || 0.75*h > room) {
+		return w * room / h
+	}
+	return w
+}
+
+// within is the photo set in a cell w wide no taller than h, its frame
+// narrower, keeping its shape: nil when its caption leaves it no room.
+func (b *photoBlock) within(w, h float64) *photoBlock {
+	if b.Measure(w) <= h+1e-6 {
+		return b
+	}
+	s := *b
+	s.most, s.narrow = h, true
+	if s.Measure(w) > h+1e-6 {
+		return nil
+	}
+	return &s
 }
 
 func (b *photoBlock) Measure(w float64) float64 {
@@ -159,10 +198,18 @@ func (b *photoBlock) Measure(w float64) float64 {
 
 // Split implements Block: the frame may lose a quarter of its height
 // (from 3:2 down to 2:1; the photo is cropped, never squeezed) rather than
-// leave a gap at the foot of a page.
+// leave a gap at the foot of a page; one set narrower to fit the type
+// area is set narrower still (see within).
 func (b *photoBlock) Split(w, h float64) (Block, Block) {
 	if b.Measure(w) <= h {
 		return b, nil
+	}
+	if b.width(w) < w {
+		// set narrower to fit the type area: narrower still, not cropped
+		if s := b.within(w, h); s != nil && s.width(w) >= b.width(w)/2 {
+			return s, nil
+		}
+		return nil, b
 	}
 	fh := h - 5 - b.caption.Measure(w)
 	if fh >= 0.75*b.frame(w) && fh >= w/2 {
@@ -176,6 +223,9 @@ func (b *photoBlock) Split(w, h float64) (Block, Block) {
 // taller implements grower: the frame grows, no taller than 3:2 upright
 // (the photo is cropped at its sides).
 func (b *photoBlock) taller(w, h float64) Block {
+	if b.width(w) < w {
+		return b // as tall as the type area allows
+	}
 	fh := min(h-5-b.caption.Measure(w), growShare*b.frame(w), 1.5*w)
 	fh = min(fh, b.sharpest(w))
 	if fh <= b.frame(w) {
@@ -198,7 +248,8 @@ func (b *photoBlock) sharpest(w float64) float64 {
 }
 
 func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
-	h := b.frame(w)
+	h, cw := b.frame(w), w
+	w = b.width(w)
 	if b.photo.File != "" {
 		if b.elem != nil {
 			c.Begin(b.elem)
@@ -231,7 +282,7 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 	if b.bare {
 		return nil
 	}
-	return b.caption.Draw(c, x, y+h+5, w)
+	return b.caption.Draw(c, x, y+h+5, cw)
 }
 
 // checkPhotos reads every photo once, so that a damaged or oversized

@@ -10,6 +10,7 @@ import (
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/pdftest"
+	"github.com/brochure-dev/brochure/theme"
 )
 
 // frame is a photo of shape natural (height / width) with no caption.
@@ -258,5 +259,30 @@ func TestRowsAboveTextForPoppler(t *testing.T) {
 				t.Errorf("poppler: paragraph %d is not there verbatim after the one before it: %.60s…", i+1, paras[i])
 			}
 		})
+	}
+}
+
+// TestPhotoWithinTypeArea: a portrait photo the full width, taller than
+// the type area, is set narrower to fit it, keeping its shape (it was
+// refused: the Macao brief's section 2 of a photo and a quote alone).
+func TestPhotoWithinTypeArea(t *testing.T) {
+	p := frame(1.5)
+	p.most = 335
+	w := 527.0
+	if h := p.Measure(w); h > p.most+1e-6 {
+		t.Errorf("the photo is set %.0f pt tall, the type area %.0f", h, p.most)
+	}
+	if got := p.frame(w) / p.width(w); math.Abs(got-1.5) > 1e-6 {
+		t.Errorf("the frame is %.2f high a width, want the photo's shape 1.5", got)
+	}
+	if a, rest := p.Split(w, 300); a == nil || rest != nil || a.Measure(w) > 300+1e-6 {
+		t.Errorf("the photo set narrower does not go narrower still to fit 300 pt")
+	}
+	r := load(t, "../examples/macao-library-brief/report.yaml")
+	r.Sections[1].Body = ""
+	for _, style := range theme.Names() {
+		if _, err := NewWith(r, Options{Style: style}); err != nil {
+			t.Errorf("%s: a section of a portrait photo and a quote: %v", style, err)
+		}
 	}
 }

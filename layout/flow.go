@@ -749,6 +749,24 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 			return &a, &b
 		}
 	}
+	if p, ok := f.Float.(*photoBlock); ok && p.shape() > 1 {
+		// a portrait photo set narrower, keeping its shape, down to
+		// half its column's width, so that the text and the photo end
+		// the section here, rather than the photo alone on the next
+		// page (a landscape one gives up height by its crop, see Split)
+		cw := f.floatWidth(w)
+		for fh := float64(rows) * f.Leading; fh > 0; fh -= f.Leading {
+			s := p.within(cw, fh)
+			if s == nil || s.width(cw) < cw/2 {
+				break
+			}
+			a := *f
+			a.Float, a.After = s, 0
+			if a.Measure(w) <= h+1e-6 {
+				return &a, nil
+			}
+		}
+	}
 	spans, n := f.cut(us, rows, 0)
 	for r := rows - 1; r >= 2 && n < len(us) && lines(us[n:]) == 1; r-- {
 		// a single line would go on alone: one row less here, so that

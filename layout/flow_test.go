@@ -508,6 +508,41 @@ func TestFlowNoLineAlone(t *testing.T) {
 	}
 }
 
+// quoteFlow is the Macao brief's section 2: a paragraph of two lines, a
+// pull quote of several rows, and a portrait photo (2:3) in the text.
+func quoteFlow() *Flow {
+	f := flowOf(1, 2, false)
+	f.Paras = append(f.Paras, Para{Kind: PullQuote, Spans: body(strings.Repeat("屋企细，晚上去图书馆温书最安静。", 3))})
+	f.Float, f.FloatGap = frame(1.5), 14
+	return f
+}
+
+// TestCarryKeepsPullQuote: carrying a text's last rows on with its figure
+// never parts a pull quote: the Macao brief's quote was cut after its
+// third row, its last two rows (blank) making a page of their own.
+func TestCarryKeepsPullQuote(t *testing.T) {
+	w := 2*12*sizeBody + 10
+	f := quoteFlow()
+	us := f.set(w)
+	if !slices.ContainsFunc(us, func(u unit) bool { return u.pad }) {
+		t.Fatal("the quote takes one row: the case is not made")
+	}
+	q := slices.IndexFunc(us, func(u unit) bool { return u.quote != nil })
+	tail := *f // the text's part on the next page: the quote alone
+	tail.units, tail.frozen = us[q:], true
+	for _, fw := range []*Flow{f, &tail} {
+		a, b, ok := carry(fw, w, math.Inf(1))
+		if !ok {
+			continue
+		}
+		for _, part := range []Block{a, b} {
+			if p := part.(*Flow).units; len(p) > 0 && p[0].pad {
+				t.Errorf("a part of %d rows begins with a pull quote's further row: the quote is parted", len(fw.units))
+			}
+		}
+	}
+}
+
 // TestFlowBesideFloat: on three columns, a figure in the text taller
 // than the text leaves the text balanced over the two columns beside it,
 // not all of it in the first and the second empty between them.
@@ -533,5 +568,34 @@ func TestFlowNotSunkThree(t *testing.T) {
 		if spans, _ := f.arrange(w); sunk(us, spans) {
 			t.Errorf("paragraphs %v: columns %v, a column's last paragraph sunk beside the next column's text", lines, spans)
 		}
+	}
+}
+
+// TestFlowSetsPhotoNarrower: a section's text whose portrait photo does
+// not fit beside it on the page sets the photo narrower, keeping its
+// shape, so that the section ends on the page (rather than the photo
+// alone overleaf); never narrower than half its column.
+func TestFlowSetsPhotoNarrower(t *testing.T) {
+	w := 2*20*sizeBody + 10
+	f := quoteFlow()
+	cw := f.colWidth(w)
+	full := f.Measure(w)
+	h := math.Floor(0.7*full/f.Leading) * f.Leading
+	a, rest := f.Split(w, h)
+	if a == nil || rest != nil {
+		t.Fatalf("the text and its photo do not end on a page %.0f pt tall (%.0f whole)", h, full)
+	}
+	p := a.(*Flow).Float.(*photoBlock)
+	if got := p.frame(cw) / p.width(cw); math.Abs(got-1.5) > 1e-6 {
+		t.Errorf("the photo's frame is %.2f high a width, want its shape, 1.5", got)
+	}
+	if p.width(cw) >= cw || p.width(cw) < cw/2 {
+		t.Errorf("the photo is %.0f pt wide in a column of %.0f: want narrower, but not under half", p.width(cw), cw)
+	}
+	if m := a.Measure(w); m > h+1e-6 {
+		t.Errorf("the part is %.0f pt tall on a page of %.0f", m, h)
+	}
+	if a, _ := f.Split(w, 0.3*full); a != nil && a.(*Flow).Float != nil {
+		t.Errorf("on a page of %.0f pt the photo is set %.0f pt wide in a column of %.0f: under half", 0.3*full, a.(*Flow).Float.(*photoBlock).width(cw), cw)
 	}
 }

@@ -277,3 +277,34 @@ func TestNoLetterSpacing(t *testing.T) {
 		t.Fatalf("only %d builds checked", checked)
 	}
 }
+
+// An address never breaks at its own hyphen ("exchange-/office@", which
+// reads as a word hyphenated and loses the hyphen to whoever types the
+// address in), at any width, in Chinese or English; a compound that is
+// not an address still may ("Jean-/Baptiste").
+func TestAddressHyphen(t *testing.T) {
+	for _, c := range []struct {
+		text, lang string
+	}{
+		{"详细日程见 https://www.nbjiangbei.gov.cn/col/col1229112345/index.html ，联系邮箱 exchange-office@ningbo.gov.cn 。合作项目 Jean-Baptiste Smart-City Initiative 的监测数据显示", ""},
+		{"Questions about any figure can be sent to transparency@riverlands-trust.org.uk, and the full dataset can be downloaded from https://data.riverlands-trust.org.uk/impact-2025/ at any time.", "en"},
+	} {
+		split := false
+		for w := 60.0; w <= 300; w += 1.5 {
+			spans := []Span{{Text: c.text, Face: fonts.Regular, Size: sizeBody, Lang: c.lang}}
+			lines := Break(spans, w, Setting{Align: Justify})
+			for _, l := range lines[:len(lines)-1] {
+				s := l.Text()
+				switch {
+				case strings.HasSuffix(s, "exchange-"), strings.HasSuffix(s, "riverlands-"):
+					t.Errorf("width %.1f: an address broken at its hyphen: %q", w, texts1(lines))
+				case strings.HasSuffix(s, "Jean-"), strings.HasSuffix(s, "Smart-"):
+					split = true
+				}
+			}
+		}
+		if c.lang == "" && !split {
+			t.Errorf("Jean-Baptiste and Smart-City never break at their hyphen")
+		}
+	}
+}

@@ -42,7 +42,9 @@ func (d *Document) walkFigures(fn func(b Block, page int, x, y, w float64)) {
 	var walk func(b Block, page int, x, y, w float64)
 	walk = func(b Block, page int, x, y, w float64) {
 		switch t := b.(type) {
-		case *photoBlock, *chartBlock:
+		case *photoBlock:
+			fn(b, page, x, y, t.width(w)) // a portrait photo may be set narrower than its place
+		case *chartBlock:
 			fn(b, page, x, y, w)
 		case *Row:
 			for i, c := range t.Cells {

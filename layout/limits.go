@@ -78,7 +78,7 @@ func (d *Document) checkFit(cover Page) error {
 		}
 	}
 	if bottom > band-12 {
-		lines := len((&Paragraph{Spans: []Span{d.Theme.span(r.Title, d.Theme.Black, g.display(d.Theme.Cover.TitleSizes[0]), "")}, Setting: Setting{Align: Left, PhraseBreaks: true}}).Lines(g.contentW()))
+		lines := len(d.coverTitle(g.display(d.Theme.Cover.TitleSizes[0]), "").Lines(g.contentW()))
 		if n := utf8.RuneCountInString(r.Title); lines > 1 && n > 10 {
 			add("title", "the title takes %d lines on the cover, and with the subtitle, organization and date it runs out of the cover's coloured band; shorten the title to about %d characters and put the rest in subtitle:",
 				lines, max(10, n*2/(lines+1)))
@@ -112,7 +112,7 @@ func paginateErr(r *data.Report, err error) error {
 	}
 	if ph := firstPhoto(tt.b); ph != nil {
 		return data.Errors{{Pos: ph.pos, Path: ph.key, Msg: fmt.Sprintf(
-			"this photo is set %.0f pt tall with its caption, more than a page holds (%.0f pt), and cannot be split; a portrait photo is set so when it is its section's only figure and stands the full width: give the section some text, or a landscape photo, or add fit: contain", tt.h, tt.frame)}}
+			"this photo is set %.0f pt tall with its caption, more than a page holds (%.0f pt), and cannot be split: its caption leaves the photo too little room; shorten the caption", tt.h, tt.frame)}}
 	}
 	return data.Errors{{Pos: data.Pos{File: r.File}, Msg: fmt.Sprintf(
 		"something in the report is %.0f pt tall, more than a page holds (%.0f pt), and cannot be split; shorten the longest title, headline, label or caption, or give the largest chart fewer items", tt.h, tt.frame)}}

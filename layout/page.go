@@ -735,8 +735,11 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 					fits, p.held = false, true
 				}
 			}
-			if fits && next.Measure(f.W) > avail-h+1e-6 {
+			if fits && kept(q[1:], f.W) > avail-h+1e-6 {
 				head, tail := next.Split(f.W, avail-h)
+				if keepsWithNext(next) && cards(next) {
+					head = nil // the rows of a section's cards go on together
+				}
 				if _, row := next.(*Row); row && tail != nil && isFigure(next) && !mode.part {
 					head = nil // a row of figures is not parted (see how.part)
 				}
@@ -830,6 +833,16 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 	return p, nil
 }
 
+// kept is the height of q[0] at width w with the rows of stat cards it
+// keeps with (see cardRows): what must fit below a block kept with it.
+func kept(q []Block, w float64) float64 {
+	h := q[0].Measure(w)
+	for k := 0; k+1 < len(q) && cards(q[k]) && keepsWithNext(q[k]); k++ {
+		h += q[k+1].Measure(w)
+	}
+	return h
+}
+
 // carry parts a section's text whose figure (Float) does not fit on the
 // page the text ends on: rather than the figure alone at the head of the
 // next page, half of its width left empty, the text's last lines go on
@@ -845,6 +858,12 @@ func carry(fw *Flow, w, h float64) (Block, Block, bool) {
 	n := len(us) - k
 	for n > 3 && !breakable(us, n) {
 		n--
+	}
+	for n < len(us)-2 && !breakable(us, n) {
+		n++ // fewer lines go on, rather than a quote or a paragraph's last line parted
+	}
+	if !breakable(us, n) {
+		return nil, nil, false
 	}
 	for n < len(us) && us[n].gap {
 		n++

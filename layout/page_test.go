@@ -736,3 +736,38 @@ func TestOverColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestCardRowsGoOnTogether: a section's stat cards in two rows (seven:
+// four and three) are not parted by a page break: river-basin's section
+// 1 had four cards at a page's foot, three overleaf, with no reminder of
+// whose they were.
+func TestCardRowsGoOnTogether(t *testing.T) {
+	var cs []Block
+	for range 7 {
+		cs = append(cs, &statCard{stat: data.Stat{Value: data.Number{Text: "12"}, Unit: "起", Label: "案件"}, theme: defaultTheme(), big: sizeStat})
+	}
+	rows := cardRows(cs, 0, 10)
+	if len(rows) != 2 {
+		t.Fatalf("%d rows of cards, want 2", len(rows))
+	}
+	f := Frame{W: 400, H: 1000}
+	head := &sectionHead{Stack: Stack{Blocks: []Block{box{h: 80}}, Keep: true}, n: 1}
+	text := flowOf(4, 8, false)
+	// room for the head, the first row and a little
+	top := f.H - 80 - rows[0].Measure(f.W) - 20
+	pages, err := Paginate(append([]Block{box{h: top}, head}, append(rows, text)...), f, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		n := 0
+		for _, b := range p.Blocks {
+			if cards(b.Block) {
+				n++
+			}
+		}
+		if n == 1 {
+			t.Errorf("page %d holds one row of the section's two rows of cards", p.Number)
+		}
+	}
+}

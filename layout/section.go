@@ -370,7 +370,8 @@ func figureIn(headline, fig, unit string) bool {
 // row ends with a lone card: 5 across, 6 as 3 + 3, 7 and 8 as 4 + 4, and
 // for more the widest of 4, 3 or 5 that leaves no last row of one.
 // Rows of 2 and 4 share the body's gutter so the cards stand on the text
-// columns.
+// columns. Each row keeps with the next: a section's cards are not parted
+// by a page break.
 func cardRows(cards []Block, cols int, gutter float64) []Block {
 	if cols == 0 {
 		switch n := len(cards); {
@@ -397,7 +398,7 @@ func cardRows(cards []Block, cols int, gutter float64) []Block {
 	}
 	var rows []Block
 	for j := 0; j < len(cards); j += cols {
-		rows = append(rows, &Row{Cells: cards[j:min(j+cols, len(cards))], Columns: cols, Gutter: g, After: 14})
+		rows = append(rows, &Row{Cells: cards[j:min(j+cols, len(cards))], Columns: cols, Gutter: g, After: 14, Keep: j+cols < len(cards)})
 	}
 	return rows
 }

@@ -112,7 +112,7 @@ func (d *Document) table(i, j int, t data.Table) Block {
 	}
 	b := &tableBlock{table: t, theme: d.Theme, style: d.Theme.tableStyle(), numeric: t.Numeric(), number: number, to: len(t.Rows)}
 	if t.Total {
-		b.total = t.Totals(totalLabel(d.Theme))
+		b.total = t.Totals(d.Theme.Locale.Labels.Total)
 	}
 	b.table.Rows, b.total = grouped(t, b.numeric, b.total, d.Theme.Locale.Tag, d.Theme.Locale.Group)
 	return b
@@ -166,19 +166,6 @@ func plainFigure(s string) bool {
 		return false
 	}
 	return strings.Trim(s, "0123456789.") == "" && strings.Count(s, ".") <= 1
-}
-
-// totalLabel is the total row's label in the report's language.
-func totalLabel(th Theme) string {
-	switch {
-	case th.Locale.English():
-		return "Total"
-	case th.Locale.Traditional(), strings.HasPrefix(th.Locale.Tag, "ja"):
-		return "合計"
-	case strings.HasPrefix(th.Locale.Tag, "ko"):
-		return "합계"
-	}
-	return "合计"
 }
 
 func (b *tableBlock) lead() float64 { return b.style.Size * b.style.Leading }
@@ -415,10 +402,7 @@ func (b *tableBlock) titleLines(w float64, more string) []Line {
 	th := b.theme
 	var spans []Span
 	if b.style.Numbered {
-		label := fmt.Sprintf("表%d　", b.number)
-		if th.Locale.English() {
-			label = fmt.Sprintf("Table %d. ", b.number)
-		}
+		label := fmt.Sprintf(th.Locale.Labels.Table, b.number)
 		spans = append(spans, th.span(label, th.Bold, 9.5, th.Primary))
 	}
 	spans = append(spans, th.span(b.table.Title+more, th.Bold, 9.5, th.Ink))
@@ -681,16 +665,16 @@ func tableTexts(r *data.Report, i int, s data.Section, fn func(printedText)) {
 	var th Theme
 	th.Locale = locale.Must(r.Language)
 	if len(s.Tables) > 0 {
-		fn(printedText{path: fmt.Sprintf("sections[%d].tables", i), s: "表　Table. 0123456789"}) // a numbered title's label
+		fn(printedText{path: fmt.Sprintf("sections[%d].tables", i), s: "表　Table. 0123456789" + strings.ReplaceAll(th.Locale.Labels.Table, "%d", "")}) // a numbered title's label
 	}
 	for j, t := range s.Tables {
 		if t.Total {
-			fn(printedText{path: fmt.Sprintf("sections[%d].tables[%d].total", i, j), s: strings.Join(t.Totals(totalLabel(th)), " ")})
+			fn(printedText{path: fmt.Sprintf("sections[%d].tables[%d].total", i, j), s: strings.Join(t.Totals(th.Locale.Labels.Total), " ")})
 		}
 	}
 	for j, e := range s.Timeline {
 		t, _ := e.Time()
-		fn(printedText{path: fmt.Sprintf("sections[%d].timeline[%d].date", i, j), s: monthLabel(th, t) + dayLabel(th, t) + fmt.Sprint(t.Year())})
+		fn(printedText{path: fmt.Sprintf("sections[%d].timeline[%d].date", i, j), s: th.Locale.MonthOnly(t) + th.Locale.DayOnly(t) + fmt.Sprint(t.Year())})
 	}
 }
 

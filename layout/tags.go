@@ -209,9 +209,9 @@ func (c *statCard) phrase() string {
 	words := []string{label}
 	switch s.Change {
 	case "up":
-		words = append(words, "上升")
+		words = append(words, loc.Labels.Up)
 	case "down":
-		words = append(words, "下降")
+		words = append(words, loc.Labels.Down)
 	}
 	out = strings.Join(append(words, value), " ")
 	if c.note != "" {

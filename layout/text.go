@@ -100,6 +100,11 @@ type Setting struct {
 	// spaces, and before or after a figure) when a line allows it:
 	// headlines break between phrases, not inside them.
 	PhraseBreaks bool
+	// Title, with PhraseBreaks, is a title's: a break inside a phrase
+	// costs more than any ragged line, so that a line ends at a space or
+	// a mark whenever one can ("みなと市 | 市政年次報告", never "みなと市
+	// 市 | 政年次報告"), however unequal the lines.
+	Title bool
 	// TrimStart sets an opening bracket or quote that starts a line
 	// half-width, so display lines align optically at the left edge
 	// (clreq 3.1.6 allows it; body text keeps it full-width).
@@ -137,11 +142,12 @@ const (
 	cOpening
 	cPhraseEnd
 	cHangs
+	cSnug
 )
 
 var classes = func() *[0x10000]uint8 {
 	var t [0x10000]uint8
-	for set, c := range map[string]uint8{noStart: cNoStart, noEnd: cNoEnd, closing: cClosing, opening: cOpening, phraseEnd: cPhraseEnd, hangs: cHangs} {
+	for set, c := range map[string]uint8{noStart: cNoStart, noEnd: cNoEnd, closing: cClosing, opening: cOpening, phraseEnd: cPhraseEnd, hangs: cHangs, snug: cSnug} {
 		for _, r := range set {
 			t[r] |= c
 		}
@@ -178,7 +184,8 @@ type item struct {
 	end   float64 // what it may give up at the end of a line (see endShrink)
 	lang  string  // the span's language tag
 	part  bool    // a line may end before this item at a price: a date's next part (2020年|3月)
-	url   bool    // a line may end before this item at a price: inside an address, after / . - @ ? &
+	url   bool    // a line may end before this item at a price: inside an address, after / . @ ? &
+	addr  bool    // the item is part of a web or e-mail address: never broken at its hyphens
 	hyph  bool    // a line may end before this item with a hyphen (inside a word)
 	hyw   float64 // the width of that hyphen, pt
 }
@@ -467,11 +474,14 @@ func hyphenate(items []item) {
 }
 
 // addressBreaks marks where a web or e-mail address may break inside
-// (url): after / . - @ ? & but not before a digit, the places the
-// breaker's emergency pass already used, leaving the mark at the line's
-// end to say the address goes on; UAX #14 allows only after a slash,
-// which leaves pieces so long that the lines before them spread their
-// spaces to five times their width (examples/english-2025).
+// (url): after / . @ ? & but not before a digit, leaving the mark at the
+// line's end to say the address goes on; UAX #14 allows only after a
+// slash (and a hyphen), which leaves pieces so long that the lines
+// before them spread their spaces to five times their width
+// (examples/english-2025). Never at a hyphen of the address, which
+// reads as a word hyphenated ("exchange-/office@": whoever types the
+// address in leaves the hyphen out); the breaker's emergency passes
+// avoid it too (addr).
 func addressBreaks(items []item) {
 	token := func(r rune) bool {
 		return r < 0x2E80 && r != ' ' && r != '\n' && r != '\u00A0' && !is(r, cOpening) && !is(r, cClosing)
@@ -488,8 +498,14 @@ func addressBreaks(items []item) {
 			j++
 		}
 		if s := t.String(); strings.Contains(s, "://") || strings.Contains(s, "@") || strings.HasPrefix(s, "www.") {
+			for k := i; k < j; k++ {
+				items[k].addr = true
+				if k > i && items[k-1].r == '-' {
+					items[k].brk = false
+				}
+			}
 			for k := i + 2; k < j-1; k++ {
-				if strings.ContainsRune("/.-@?&", items[k-1].r) && !isDigit(items[k].r) && !strings.ContainsRune("/.-@?&", items[k].r) && !items[k].brk {
+				if strings.ContainsRune("/.@?&", items[k-1].r) && !isDigit(items[k].r) && !strings.ContainsRune("/.-@?&", items[k].r) && !items[k].brk {
 					items[k].url = true
 				}
 			}

@@ -65,20 +65,49 @@ func checkLines(t *testing.T, text string, lines []Line, width float64, set Sett
 		// need more ends short instead, spread to the most
 		// (but a few kana with no break opportunity between them are
 		// spread evenly: nothing else fills the measure)
+		// (the gaps beside a closing or opening mark take nothing:
+		// evenly is every other gap)
 		atMost, even := false, true
+		var spread []float64
+		for j := 1; j < len(l.Glyphs); j++ {
+			if p, g := l.Glyphs[j-1], l.Glyphs[j]; !snugGlyphs(p, g) {
+				spread = append(spread, g.X-p.X-p.Adv)
+			}
+		}
+		for j := 1; j < len(spread); j++ {
+			even = even && math.Abs(spread[j]-spread[j-1]) < 0.01
+		}
+		// tracked: every gap the same, the marks' too (evenGap)
+		tracked := len(l.Glyphs) > 2
 		for j := 2; j < len(l.Glyphs); j++ {
 			a, b, c := l.Glyphs[j-2], l.Glyphs[j-1], l.Glyphs[j]
-			even = even && math.Abs((c.X-b.X-b.Adv)-(b.X-a.X-a.Adv)) < 0.01
+			tracked = tracked && math.Abs((c.X-b.X-b.Adv)-(b.X-a.X-a.Adv)) < 0.01
 		}
 		for j := 1; j < len(l.Glyphs); j++ {
 			p, g := l.Glyphs[j-1], l.Glyphs[j]
 			gap := g.X - (p.X + p.Adv)
-			atMost = atMost || math.Abs(gap-maxHanGap*g.Size) < 0.01
+			atMost = atMost || math.Abs(gap-maxHanGap*g.Size) < 0.01 || even && math.Abs(gap-minEvenGap*g.Size) < 0.01
 			if !even && isHan(p.R) && isHan(g.R) && gap > maxHanGap*g.Size+0.01 {
 				t.Errorf("line %d: %.2f em between %q and %q, which extractors read as a space: %s", i, gap/g.Size, p.R, g.R, l.Text())
 			}
+			// justification adds no space before a closing mark, nor
+			// at a space before it, nor after an opening mark
+			q := g
+			if g.R == ' ' && j+1 < len(l.Glyphs) {
+				q = l.Glyphs[j+1]
+			}
+			// (an opening mark that gives up part of its blank half is
+			// drawn that much to the left)
+			shifted := p.Face.Advance(p.R)*p.Size/1000 - p.Adv
+			before := snugBefore(&item{r: q.R, adv: q.Adv, size: q.Size}) && gap > 0.01
+			after := snugAfter(&item{r: p.R, adv: p.Face.Advance(p.R) * p.Size / 1000, size: p.Size}) && gap > shifted+0.01
+			if (before || after) && !tracked {
+				t.Errorf("line %d: %.2f pt added between %q and %q: %s", i, gap, p.R, g.R, l.Text())
+			}
 		}
-		short := atMost && !strings.ContainsRune(l.Text(), ' ')
+		short := atMost && !strings.ContainsRune(l.Text(), ' ') || len(spread) == 0 || // "「ド": nowhere to stretch
+			math.Abs(wordGapExtra(l)-maxWordStretch) < 0.01 // its word gaps took all they may
+
 		if set.Align == Justify && !l.End && len(l.Glyphs) > 1 && math.Abs(right-width) > 0.1 && !(latin && math.Abs(right-l.Natural) < 0.1) && !short && !hangs {
 			t.Errorf("line %d not flush right: %.2f of %.2f: %s", i, right, width, l.Text())
 		}
@@ -91,6 +120,12 @@ func checkLines(t *testing.T, text string, lines []Line, width float64, set Sett
 	if strip(got.String()) != strip(text) {
 		t.Errorf("characters lost or changed:\n got %s\nwant %s", strip(got.String()), strip(text))
 	}
+}
+
+// snugGlyphs reports whether g is a closing mark (or ？！) or p an opening
+// one, set full-width: justification puts nothing between them.
+func snugGlyphs(p, g Glyph) bool {
+	return snugBefore(&item{r: g.R, adv: g.Adv, size: g.Size}) || snugAfter(&item{r: p.R, adv: p.Adv, size: p.Size})
 }
 
 // corpus reads layout/testdata/corpus.txt: name → text.

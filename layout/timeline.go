@@ -3,7 +3,6 @@ package layout
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/structure"
@@ -42,6 +41,7 @@ const (
 	tlMonth    = 16.0 // the month's size
 	tlEntryGap = 6.0  // between entries of a month
 	tlGroupGap = 9.0  // before a new month: a month of one entry takes about two lines of the grid
+	tlLabelGap = 3.0  // the least space between a month's label (its year over it) and the label above
 	tlAfter    = 16.0
 )
 
@@ -52,28 +52,6 @@ func (b *timelineBlock) lead() float64 { return b.theme.Scale.Lead }
 
 func (d *Document) timeline(events []data.Event) Block {
 	return &timelineBlock{events: events, theme: d.Theme, to: len(events)}
-}
-
-// monthLabel and dayLabel write an event's month and day in the report's
-// language: 1月 and 23日, Jan and 23.
-func monthLabel(th Theme, t time.Time) string {
-	switch {
-	case th.Locale.English():
-		return t.Month().String()[:3]
-	case strings.HasPrefix(th.Locale.Tag, "ko"):
-		return fmt.Sprintf("%d월", t.Month())
-	}
-	return fmt.Sprintf("%d月", t.Month())
-}
-
-func dayLabel(th Theme, t time.Time) string {
-	switch {
-	case th.Locale.English():
-		return fmt.Sprint(t.Day())
-	case strings.HasPrefix(th.Locale.Tag, "ko"):
-		return fmt.Sprintf("%d일", t.Day())
-	}
-	return fmt.Sprintf("%d日", t.Day())
 }
 
 func (b *timelineBlock) textX() float64 { return tlMonthW + tlRuleGap + tlTextGap + tlDayW }
@@ -103,10 +81,10 @@ func (b *timelineBlock) layout(w float64) *timelineSet {
 		t, day := e.Time()
 		d := Line{}
 		if day {
-			d = one(dayLabel(th, t), b.size(), false, th.Primary)
+			d = one(th.Locale.DayOnly(t), b.size(), false, th.Primary)
 		}
 		s.day = append(s.day, d)
-		s.month = append(s.month, one(monthLabel(th, t), tlMonth, true, th.Primary))
+		s.month = append(s.month, one(th.Locale.MonthOnly(t), tlMonth, true, th.Primary))
 		s.year = append(s.year, one(fmt.Sprint(t.Year()), th.Scale.Folio, false, th.Muted))
 		s.text = append(s.text, Break([]Span{th.span(strings.TrimSpace(e.Text), th.Body(), b.size(), th.Ink)}, w-b.textX(), Setting{Align: align, TrimStart: true}))
 	}
@@ -137,8 +115,9 @@ func (b *timelineBlock) showsYear(i int) bool {
 
 // tops returns where each entry of the part starts below the part's top,
 // and the part's height without the space after it. A month's entries
-// take at least the height of its label (its year over it), so that the
-// next month's label does not run into it.
+// take at least the height of its label, so that the next month's label
+// does not run into it; a label with its year over it (a new year) starts
+// tlLabelGap below the label above at least, the year included.
 func (b *timelineBlock) tops(s *timelineSet) ([]float64, float64) {
 	var tops []float64
 	y, group := b.above(), 0.0 // group: where the month began
@@ -146,6 +125,9 @@ func (b *timelineBlock) tops(s *timelineSet) ([]float64, float64) {
 		if b.opens(i) {
 			if i > b.from {
 				y = max(y, group+b.below()) + tlGroupGap
+				if top, _ := b.label(i, y); top < group+b.below()+tlLabelGap {
+					y += group + b.below() + tlLabelGap - top
+				}
 			}
 			group = y
 		} else {
@@ -164,6 +146,17 @@ func (b *timelineBlock) above() float64 {
 }
 
 func (b *timelineBlock) below() float64 { return b.lead()/2 + tlMonth*0.6 }
+
+// label returns where entry i's month label (its year over it when it
+// shows one) starts and ends, for the entry starting at top.
+func (b *timelineBlock) label(i int, top float64) (float64, float64) {
+	mid := top + b.lead()/2
+	from := mid - tlMonth*0.6
+	if b.showsYear(i) {
+		from -= b.theme.Scale.Folio * 1.4
+	}
+	return from, mid + tlMonth*0.6
+}
 
 // Measure implements Block.
 func (b *timelineBlock) Measure(w float64) float64 {
@@ -218,7 +211,7 @@ func (b *timelineBlock) Draw(c *Canvas, x, y, w float64) error {
 			month = label
 		}
 		if b.opens(i) {
-			yy := mid - tlMonth*0.6 - th.Scale.Folio*1.4
+			yy, _ := b.label(i, top)
 			c.Begin(month)
 			if b.showsYear(i) {
 				l := s.year[i]

@@ -60,3 +60,54 @@ func TestTimelineType(t *testing.T) {
 		})
 	}
 }
+
+// TestTimelineYears: a month's label with its year over it (the first
+// month of a new year) never reaches into the label of the month above,
+// even when that month has one entry of one line (minato's 11月 and 2025).
+func TestTimelineYears(t *testing.T) {
+	src := "title: 大事记\ndate: 2025-07-01\nlanguage: ja\nsections:\n  - title: 大事記\n    timeline:\n" +
+		"      - {date: 2024-09-01, text: 総合防災訓練を実施。}\n" +
+		"      - {date: 2024-11-03, text: 記念式典を開催。}\n" +
+		"      - {date: 2025-01-17, text: 設置が完了。}\n" +
+		"      - {date: 2025-03, text: 完成。}\n" +
+		"      - {date: 2026-02-01, text: 開始。}\n"
+	r, err := data.Parse("timeline.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range theme.Names() {
+		t.Run(style, func(t *testing.T) {
+			d, _ := buildExample(t, r, Options{Style: style}, false)
+			years := 0
+			for _, p := range d.Pages {
+				for _, pl := range p.Blocks {
+					tl, ok := pl.Block.(*timelineBlock)
+					if !ok {
+						continue
+					}
+					tops, _ := tl.tops(tl.layout(pl.W))
+					prev := -1
+					for k, i := 0, tl.from; i < tl.to; k, i = k+1, i+1 {
+						if !tl.opens(i) {
+							continue
+						}
+						if prev >= 0 {
+							_, bottom := tl.label(prev, tops[prev-tl.from])
+							top, _ := tl.label(i, tops[k])
+							if top < bottom {
+								t.Errorf("%s's label (from %.1f) runs into the month's above (to %.1f)", tl.events[i].Date, top, bottom)
+							}
+							if tl.showsYear(i) {
+								years++
+							}
+						}
+						prev = i
+					}
+				}
+			}
+			if years < 2 {
+				t.Errorf("%d new years checked, want 2", years)
+			}
+		})
+	}
+}

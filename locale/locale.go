@@ -37,7 +37,8 @@ type Locale struct {
 	Sans, Serif []string
 }
 
-// Labels are the words brochure prints itself.
+// Labels are the words brochure prints itself, one table per language:
+// every word layout and charts add to a report's own comes from here.
 type Labels struct {
 	KeyFigures   string // the cover's heading over the figures: 年度关键数字
 	Contents     string // 目录
@@ -47,6 +48,18 @@ type Labels struct {
 	Unit         string // before a chart's unit: "单位："
 	Dash         string // the dash before a section's deck
 	InThisReport string // the cover's list of the sections' titles: 本册内容
+
+	// YearOnYear, then Up, Down or Flat, is a change chart's word before
+	// its arrow: 同比上升, 前年比増加, "up" (English needs no YearOnYear).
+	YearOnYear, Up, Down, Flat string
+	Target                     string // a line chart's dashed target: 目标
+	Total                      string // a table's total row: 合计
+	Table                      string // a numbered table's label, %d its number: "表%d　"
+	// Rest is the item that stands for the rest of a whole (a pie's
+	// folded slices): 其他; Items and ItemsWith follow it with how many
+	// it folds (%d), ItemsWith when it holds the report's own Rest too:
+	// 其他（23项）, 其他（含5项）.
+	Rest, Items, ItemsWith string
 }
 
 // Supported lists the tags `language:` accepts, as documented.
@@ -54,27 +67,54 @@ var Supported = []string{"zh-Hans", "zh-CN", "zh-SG", "zh-Hant", "zh-TW", "zh-HK
 
 var (
 	hans = Locale{Tag: "zh-Hans", Name: "Simplified Chinese", Script: "Hans",
-		Labels: Labels{"年度关键数字", "目录", "笔记", "图片占位", "（续）", "单位：", "——", "本册内容"},
-		Serif:  []string{"Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "SimSun", "Songti SC"}}
-	hant = Labels{"年度關鍵數字", "目錄", "筆記", "圖片佔位", "（續）", "單位：", "——", "本冊內容"}
-	tw   = Locale{Tag: "zh-Hant-TW", Name: "Traditional Chinese (Taiwan)", Script: "Hant", Labels: hant,
+		Labels: Labels{KeyFigures: "年度关键数字", Contents: "目录", Notes: "笔记", Placeholder: "图片占位", Continued: "（续）", Unit: "单位：", Dash: "——", InThisReport: "本册内容",
+			YearOnYear: "同比", Up: "上升", Down: "下降", Flat: "持平", Target: "目标", Total: "合计", Table: "表%d　",
+			Rest: "其他", Items: "（%d项）", ItemsWith: "（含%d项）"},
+		Serif: []string{"Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "SimSun", "Songti SC"}}
+	hant = Labels{KeyFigures: "年度關鍵數字", Contents: "目錄", Notes: "筆記", Placeholder: "圖片佔位", Continued: "（續）", Unit: "單位：", Dash: "——", InThisReport: "本冊內容",
+		YearOnYear: "同比", Up: "上升", Down: "下降", Flat: "持平", Target: "目標", Total: "合計", Table: "表%d　",
+		Rest: "其他", Items: "（%d項）", ItemsWith: "（含%d項）"}
+	tw = Locale{Tag: "zh-Hant-TW", Name: "Traditional Chinese (Taiwan)", Script: "Hant", Labels: hant,
 		Sans:  []string{"Noto Sans CJK TC", "Source Han Sans TC", "Source Han Sans TW", "Microsoft JhengHei", "PingFang TC"},
 		Serif: []string{"Noto Serif CJK TC", "Source Han Serif TC", "Source Han Serif TW", "PMingLiU", "Songti TC"}}
 	hk = Locale{Tag: "zh-Hant-HK", Name: "Traditional Chinese (Hong Kong)", Script: "Hant", Labels: hant,
 		Sans:  []string{"Noto Sans CJK HK", "Source Han Sans HK", "Source Han Sans HC", "PingFang HK", "Microsoft JhengHei"},
 		Serif: []string{"Noto Serif CJK HK", "Source Han Serif HK", "Noto Serif CJK TC", "Source Han Serif TC", "MingLiU_HKSCS"}}
 	ja = Locale{Tag: "ja", Name: "Japanese", Script: "Jpan",
-		Labels: Labels{"年間の主要な数字", "目次", "メモ", "写真（仮）", "（続き）", "単位：", "——", "本書の内容"},
-		Sans:   []string{"Noto Sans CJK JP", "Source Han Sans JP", "Source Han Sans", "Yu Gothic", "Hiragino Sans", "Hiragino Kaku Gothic ProN"},
-		Serif:  []string{"Noto Serif CJK JP", "Source Han Serif JP", "Source Han Serif", "Yu Mincho", "Hiragino Mincho ProN"}}
+		Labels: Labels{KeyFigures: "年間の主要な数字", Contents: "目次", Notes: "メモ", Placeholder: "写真（仮）", Continued: "（続き）", Unit: "単位：", Dash: "——", InThisReport: "本書の内容",
+			YearOnYear: "前年比", Up: "増加", Down: "減少", Flat: "横ばい", Target: "目標", Total: "合計", Table: "表%d　",
+			Rest: "その他", Items: "（%d項目）", ItemsWith: "（%d項目を含む）"},
+		Sans:  []string{"Noto Sans CJK JP", "Source Han Sans JP", "Source Han Sans", "Yu Gothic", "Hiragino Sans", "Hiragino Kaku Gothic ProN"},
+		Serif: []string{"Noto Serif CJK JP", "Source Han Serif JP", "Source Han Serif", "Yu Mincho", "Hiragino Mincho ProN"}}
 	ko = Locale{Tag: "ko", Name: "Korean", Script: "Kore",
-		Labels: Labels{"올해의 주요 수치", "목차", "메모", "사진 자리", " (계속)", "단위: ", "—", "이 보고서의 내용"},
-		Sans:   []string{"Noto Sans CJK KR", "Source Han Sans KR", "Source Han Sans K", "Malgun Gothic", "Apple SD Gothic Neo"},
-		Serif:  []string{"Noto Serif CJK KR", "Source Han Serif KR", "Source Han Serif K", "Batang", "AppleMyungjo"}}
+		Labels: Labels{KeyFigures: "올해의 주요 수치", Contents: "목차", Notes: "메모", Placeholder: "사진 자리", Continued: " (계속)", Unit: "단위: ", Dash: "—", InThisReport: "이 보고서의 내용",
+			YearOnYear: "전년 대비 ", Up: "증가", Down: "감소", Flat: "보합", Target: "목표", Total: "합계", Table: "표 %d. ",
+			Rest: "기타", Items: " (%d개)", ItemsWith: " (%d개 포함)"},
+		Sans:  []string{"Noto Sans CJK KR", "Source Han Sans KR", "Source Han Sans K", "Malgun Gothic", "Apple SD Gothic Neo"},
+		Serif: []string{"Noto Serif CJK KR", "Source Han Serif KR", "Source Han Serif K", "Batang", "AppleMyungjo"}}
 	en = Locale{Tag: "en", Name: "English", Script: "Latn",
-		Labels: Labels{"Key figures of the year", "Contents", "Notes", "Photo to come", " (continued)", "Unit: ", "—", "In this report"},
-		Serif:  hans.Serif}
+		Labels: Labels{KeyFigures: "Key figures of the year", Contents: "Contents", Notes: "Notes", Placeholder: "Photo to come", Continued: " (continued)", Unit: "Unit: ", Dash: "—", InThisReport: "In this report",
+			Up: "up", Down: "down", Flat: "unchanged", Target: "Target", Total: "Total", Table: "Table %d. ",
+			Rest: "Other", Items: " (%d)", ItemsWith: " (incl. %d)"},
+		Serif: hans.Serif}
 )
+
+// rests are the words for "the rest" a report may write as an item's
+// label, in every language (其它 and Others as well).
+var rests = []string{hans.Labels.Rest, "其它", ja.Labels.Rest, ko.Labels.Rest, en.Labels.Rest, "Others"}
+
+// IsRest reports whether label names the rest of a whole, in any
+// language: 其他, その他, 기타, Other, or one with a count after it as
+// Labels.Items writes it (其他（13项）, Other (13)).
+func IsRest(label string) bool {
+	s := strings.TrimSpace(label)
+	for _, w := range rests {
+		if strings.EqualFold(s, w) || strings.HasPrefix(s, w+"（") || strings.HasPrefix(s, w+" (") {
+			return true
+		}
+	}
+	return false
+}
 
 // Parse returns the locale of a BCP 47 tag: zh-Hans, zh-CN and zh-SG are
 // Simplified Chinese; zh-Hant and zh-TW Traditional Chinese as Taiwan
@@ -163,6 +203,41 @@ func (l Locale) Month(t time.Time) string {
 		return fmt.Sprintf("%d년 %d월", t.Year(), t.Month())
 	}
 	return fmt.Sprintf("%d年%d月", t.Year(), t.Month())
+}
+
+// MonthOnly is a month without its year, as a timeline heads its
+// entries: 1月, 1월, Jan.
+func (l Locale) MonthOnly(t time.Time) string {
+	switch l.Script {
+	case "Latn":
+		return t.Month().String()[:3]
+	case "Kore":
+		return fmt.Sprintf("%d월", t.Month())
+	}
+	return fmt.Sprintf("%d月", t.Month())
+}
+
+// DayOnly is a day of the month without month and year: 23日, 23일, 23.
+func (l Locale) DayOnly(t time.Time) string {
+	switch l.Script {
+	case "Latn":
+		return fmt.Sprint(t.Day())
+	case "Kore":
+		return fmt.Sprintf("%d일", t.Day())
+	}
+	return fmt.Sprintf("%d日", t.Day())
+}
+
+// Change is the word for a change of sign v, before its arrow and
+// figure: 同比上升, 前年比減少, "unchanged".
+func (b Labels) Change(v float64) string {
+	switch {
+	case v > 0:
+		return b.YearOnYear + b.Up
+	case v < 0:
+		return b.YearOnYear + b.Down
+	}
+	return b.YearOnYear + b.Flat
 }
 
 // Figure is a stat's prefix, figure and unit as the language prints

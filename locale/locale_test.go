@@ -1,6 +1,9 @@
 package locale
 
 import (
+	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -98,6 +101,38 @@ func TestFigureFollowsTheText(t *testing.T) {
 	for figure, want := range map[string]string{"1120": "1120", "27900": "27,900"} {
 		if _, got, _ := l.Figure("", figure, "宗", ""); got != want {
 			t.Errorf("%s: %q, want %q", figure, got, want)
+		}
+	}
+}
+
+// Every language's table has every word brochure prints (English needs no
+// YearOnYear), and the counts after the rest have one %d.
+func TestLabels(t *testing.T) {
+	for _, tag := range Supported {
+		b := Must(tag).Labels
+		v := reflect.ValueOf(b)
+		for i := range v.NumField() {
+			name := v.Type().Field(i).Name
+			if v.Field(i).String() == "" && !(name == "YearOnYear" && Must(tag).English()) {
+				t.Errorf("%s has no %s", tag, name)
+			}
+		}
+		for _, f := range []string{b.Items, b.ItemsWith, b.Table} {
+			if strings.Count(f, "%d") != 1 {
+				t.Errorf("%s: %q wants one %%d", tag, f)
+			}
+		}
+		if !IsRest(b.Rest) || !IsRest(b.Rest+fmt.Sprintf(b.Items, 3)) {
+			t.Errorf("%s: %q is not recognised as the rest", tag, b.Rest)
+		}
+	}
+	for tag, want := range map[string]string{"zh-CN": "同比上升", "zh-HK": "同比下降", "ja": "前年比増加", "ko": "전년 대비 감소", "en": "up"} {
+		v := 1.0
+		if strings.Contains(want, "降") || strings.Contains(want, "감") {
+			v = -1
+		}
+		if got := Must(tag).Labels.Change(v); got != want {
+			t.Errorf("%s: change %q, want %q", tag, got, want)
 		}
 	}
 }

@@ -229,12 +229,22 @@ func endsLatinWord(s string) bool {
 }
 
 // Percent prints a share (0..1) as a percentage with the given decimals
-// (one when negative): 376/1653 → "22.7%".
+// (one when negative): 376/1653 → "22.7%". A share above zero that would
+// round to nothing prints as under the least it can show: 5/12618 is
+// "<0.1%", never "0.0%", which says there is none.
 func Percent(share float64, decimals int) string {
 	if decimals < 0 {
 		decimals = 1
 	}
-	return roundFloat(share*100, decimals) + "%"
+	s := roundFloat(share*100, decimals)
+	if share > 0 && strings.Trim(s, "0.") == "" {
+		least := "1"
+		if decimals > 0 {
+			least = "0." + strings.Repeat("0", decimals-1) + "1"
+		}
+		return "<" + least + "%"
+	}
+	return s + "%"
 }
 
 // roundFloat rounds v half away from zero at the decimal digits of its

@@ -70,6 +70,16 @@ func TestPercent(t *testing.T) {
 	if got := Percent(0.12345, 2); got != "12.35%" {
 		t.Errorf("got %q", got)
 	}
+	// a share too small to show is under the least shown, never 0.0%
+	for _, tt := range []struct {
+		share float64
+		dec   int
+		want  string
+	}{{5.0 / 12618, 1, "<0.1%"}, {5.0 / 12618, 2, "0.04%"}, {0.00004, 2, "<0.01%"}, {0.004, 0, "<1%"}, {0, 1, "0.0%"}, {0.0005, 1, "0.1%"}} {
+		if got := Percent(tt.share, tt.dec); got != tt.want {
+			t.Errorf("Percent(%g, %d) = %q, want %q", tt.share, tt.dec, got, tt.want)
+		}
+	}
 }
 
 func TestTicks(t *testing.T) {
