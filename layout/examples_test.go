@@ -388,6 +388,11 @@ var blankPages = map[string][]int{
 	// report page 6: section 3's text ends the page 30 % blank, its
 	// figures (read in the report's order) open page 7
 	"report/river-basin-2025": {6},
+	// poster: the cover, page 1, its band's foot and the gap under it a
+	// hair over 15 % of the type area, measured as one colour since
+	// colourBand (its five figures and the contents leave the panel
+	// too little to fill it, too much to be spread)
+	"poster/river-basin-2025": {1},
 	// report: section 2's text ends page 5 beside its last photo; its
 	// first chart (a tall hbar) does not fit under the text, and the
 	// figures that did (its waffle chart beside its second photo) filled
