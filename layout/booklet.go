@@ -22,7 +22,10 @@ func sectionPages(pages []Page) map[int]int {
 
 // contents is the table of contents: a heading and one line a section,
 // its number, title and page, each a link to the section. With at nil the
-// page numbers are blank (the first pass, which only counts pages).
+// page numbers are blank (the first pass, which only counts pages). A
+// list a page does not hold at its lines' leading is set tighter (see
+// tocSpacings), so that it keeps together: seventeen sections on A5 ran
+// four lines onto a second page.
 func (d *Document) contents(at map[int]int) []Block {
 	th := d.Theme
 	blocks := []Block{
@@ -36,9 +39,41 @@ func (d *Document) contents(at map[int]int) []Block {
 		}
 		blocks = append(blocks, &tocEntry{n: i, title: s.Title, page: page, theme: th})
 	}
+	f := d.geo.frame()
+	for _, sp := range tocSpacings {
+		spaced(blocks, sp)
+		h := 0.0
+		for _, b := range blocks {
+			h += b.Measure(f.W)
+		}
+		if h <= f.H {
+			break // the loosest spacing that keeps the list on one page
+		}
+	}
 	tagContents(d.root, blocks)
 	return blocks
 }
+
+// spaced sets the lines of the contents among blocks (in rows too) at sp.
+func spaced(blocks []Block, sp tocSpacing) {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *tocEntry:
+			b.spacing = sp
+		case *Row:
+			spaced(b.Cells, sp)
+		}
+	}
+}
+
+// tocSpacing is the leading of a contents line (a share of its size) and
+// the gap under it, pt, with the rule in its middle.
+type tocSpacing struct{ lead, gap float64 }
+
+// tocSpacings are the contents' spacings, loosest (as set by default)
+// first; a list that no spacing keeps on one page runs on at the
+// tightest.
+var tocSpacings = []tocSpacing{{1.5, 12}, {1.4, 9}, {1.3, 7}, {1.25, 5}}
 
 // tocEntry is one line of the contents, a link to its section.
 type tocEntry struct {
@@ -46,18 +81,29 @@ type tocEntry struct {
 	title string
 	page  string
 	theme Theme
+	// spacing is the line's leading and gap; zero is the first of
+	// tocSpacings
+	spacing tocSpacing
 
 	lbl, link *structure.Elem // its number and its link in the structure tree
 }
 
 const tocNumW = 30.0 // the section number's column, pt
 
+// space is the line's leading and gap.
+func (e *tocEntry) space() tocSpacing {
+	if e.spacing == (tocSpacing{}) {
+		return tocSpacings[0]
+	}
+	return e.spacing
+}
+
 func (e *tocEntry) title_() *Paragraph {
-	return &Paragraph{Spans: []Span{e.theme.span(e.title, e.theme.Regular, e.theme.Scale.Title, e.theme.Ink)}, Setting: Setting{Align: Left}, Leading: e.theme.Scale.Title * 1.5}
+	return &Paragraph{Spans: []Span{e.theme.span(e.title, e.theme.Regular, e.theme.Scale.Title, e.theme.Ink)}, Setting: Setting{Align: Left}, Leading: e.theme.Scale.Title * e.space().lead}
 }
 
 func (e *tocEntry) Measure(w float64) float64 {
-	return e.title_().Measure(w-tocNumW-40) + 12
+	return e.title_().Measure(w-tocNumW-40) + e.space().gap
 }
 
 func (e *tocEntry) Split(w, h float64) (Block, Block) {
@@ -69,7 +115,7 @@ func (e *tocEntry) Split(w, h float64) (Block, Block) {
 
 func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
 	th := e.theme
-	lead := th.Scale.Title * 1.5
+	lead := th.Scale.Title * e.space().lead
 	base := y + baseline(th.Scale.Title, lead)
 	c.Begin(e.lbl)
 	c.Text(th.number(e.n), th.Black, th.Scale.Title, th.Primary, x, base)
@@ -84,11 +130,11 @@ func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
 	h := e.Measure(w)
 	if to, ok := c.Dests[e.n]; ok && e.link != nil {
 		to.Text = e.title
-		c.Link(e.link, x, y, w, h-6, to)
+		c.Link(e.link, x, y, w, h-e.space().gap/2, to)
 	}
 	c.End()
 	c.Begin(nil)
-	c.Line(x, y+h-6, x+w, y+h-6, 0.5, th.Rule)
+	c.Line(x, y+h-e.space().gap/2, x+w, y+h-e.space().gap/2, 0.5, th.Rule)
 	c.End()
 	return nil
 }

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
@@ -96,6 +97,49 @@ sections:
 		}
 		if want := []string{"一 " + begins["一"], "二 " + begins["二"]}; !slices.Equal(shown, want) || begins["一"] != "2" {
 			t.Errorf("%s: contents %q, sections begin %v; want %q, section 1 on page 2", style, shown, begins, want)
+		}
+	}
+}
+
+// TestContentsKeepTogether: a contents list that a page holds when its
+// lines are set tighter keeps together on one page (the hospital's
+// seventeen sections on A5, two titles of two lines, ran their last four
+// lines onto a second page), and a short list keeps its loose spacing.
+func TestContentsKeepTogether(t *testing.T) {
+	for _, tc := range []struct {
+		n     int
+		loose bool
+	}{{17, false}, {4, true}} {
+		var b strings.Builder
+		b.WriteString("title: 测试\ntoc: true\ntheme: {paper: A5}\nsections:\n")
+		for i := range tc.n {
+			title := fmt.Sprintf("第%d节", i+1)
+			if i%8 == 1 {
+				title = "门诊、急诊与住院服务量持续回升，全年门诊人次创下近十年新高"
+			}
+			fmt.Fprintf(&b, "  - title: %s\n    body: 全年共受理投诉八百件，按时办结率百分之九十九。\n", title)
+		}
+		r, err := data.Parse("r.yaml", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := NewWith(r, Options{Style: "report"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		on := map[int]int{}             // page: contents lines on it
+		for _, p := range d.Pages[1:] { // not the cover, which may list the sections
+			for _, pb := range p.Blocks {
+				if e, ok := pb.Block.(*tocEntry); ok {
+					on[p.Number]++
+					if loose := e.space() == tocSpacings[0]; loose != tc.loose {
+						t.Errorf("%d sections: line %d set loose %v, want %v", tc.n, e.n+1, loose, tc.loose)
+					}
+				}
+			}
+		}
+		if len(on) != 1 {
+			t.Errorf("%d sections: the contents run over pages %v (page: lines)", tc.n, on)
 		}
 	}
 }

@@ -16,8 +16,10 @@ import (
 // section's name, and then tight, when that is what makes them fit),
 // grown into the room the page leaves and spread down to its foot; with
 // few figures, the report's summary above them and the sections' titles
-// below them fill the rest, and what is still left lowers the band's
-// foot.
+// below them fill the rest — on a sparse cover a row of the report's
+// photos under the band, the titles set large with their headlines and
+// the summary larger — and what is still left lowers the band's foot,
+// what the band says centred in its colour.
 func (d *Document) cover() Page {
 	r, th, g := d.Report, d.Theme, d.geo
 	p := Page{Number: 1}
@@ -44,8 +46,11 @@ func (d *Document) cover() Page {
 	}
 	top, bottom := band+g.display(th.Cover.PanelTop), g.H-g.MarginBottom
 	var parts []Block // the panel below the band, top to bottom
+	summary := func(size float64) *Paragraph {
+		return &Paragraph{Spans: []Span{th.span(r.Summary, th.Regular, size, th.Ink)}, Setting: Setting{Align: Left}, Leading: math.Round(size * 1.6), After: g.display(20)}
+	}
 	if r.Summary != "" {
-		parts = append(parts, &Paragraph{Spans: []Span{th.span(r.Summary, th.Regular, g.display(th.Cover.Summary), th.Ink)}, Setting: Setting{Align: Left}, Leading: math.Round(g.display(th.Cover.Summary) * 1.6), After: g.display(20)})
+		parts = append(parts, summary(g.display(th.Cover.Summary)))
 	}
 	var cells []Block
 	for _, s := range r.Sections {
@@ -113,6 +118,7 @@ func (d *Document) cover() Page {
 	// place of the list of its titles: on a page of its own it would leave
 	// most of the page empty
 	room := bottom - top - height(parts)
+	listAt := 0      // where the list of the sections' titles begins in parts
 	qr := d.qrRoom() // the report's QR code, at the foot of a report that ends here
 	if body := d.textBody(); len(cells) == 0 && body != nil && height(body)+24 <= room-qr {
 		parts = append(parts, Space(0))
@@ -135,11 +141,60 @@ func (d *Document) cover() Page {
 			p.Blocks[0].Block = Rule{Color: fill, Thickness: band + g.Bleed}
 			p.Blocks[0].H = band + g.Bleed
 		}
+		// and a list still too long is set tighter, as the contents are
+		for _, sp := range tocSpacings[1:] {
+			if height(list) <= room-24-qr {
+				break
+			}
+			spaced(list, sp)
+		}
 		if height(list) <= room-24-qr {
 			parts = append(parts, Space(0))
+			listAt = len(parts)
 			parts = append(parts, list...)
 			d.listed = true
 			bottom -= qr
+		}
+	}
+	// a panel that leaves more than a fifth of the page empty (limit) is
+	// filled before the band's foot is lowered (below): first with the
+	// report's photos in a row under the band (see hero), then with the
+	// contents set large, each section's headline under its title (see
+	// designedContents), keeping keep of the page to spread
+	limit, keep := 0.2*g.H, 0.1*g.H
+	if d.bodyOnCover {
+		limit, keep = 0.1*g.H, 0.06*g.H
+	}
+	sparse := bottom-top-height(parts) > limit
+	if sparse && !d.bodyOnCover {
+		if hero := d.hero(contentW, bottom-top-height(parts)-keep-g.display(heroGap)); hero != nil {
+			parts = append([]Block{hero}, parts...)
+			if listAt > 0 {
+				listAt++
+			}
+		}
+		if left := bottom - top - height(parts); listAt > 0 && left > keep {
+			if big := d.designedContents(contents, contentW, height(parts[listAt:])+left-keep); big != nil {
+				// the space the panel leaves goes between its lines,
+				// not above its heading
+				parts = append(parts[:listAt-1], big...)
+			}
+		}
+	}
+	// and the summary is set larger, up to half as large again, in
+	// tenths
+	if at := slices.IndexFunc(parts, func(b Block) bool {
+		p, ok := b.(*Paragraph)
+		return ok && r.Summary != "" && spansText(p.Spans) == r.Summary
+	}); sparse && at >= 0 {
+		size := g.display(th.Cover.Summary)
+		for k := 11; k <= 15; k++ {
+			was := parts[at]
+			parts[at] = summary(math.Round(size*float64(k)/10*2) / 2)
+			if bottom-top-height(parts) < keep {
+				parts[at] = was
+				break
+			}
 		}
 	}
 	// the key figures grow into the room the panel leaves, up to half as
@@ -174,18 +229,11 @@ func (d *Document) cover() Page {
 		}
 		fits(big)
 	}
-	// a panel that leaves more than a fifth of the page empty lowers the
-	// band's foot (up to two thirds of the page), so the cover stays
-	// one designed page whatever it holds
-	// (a report all on its cover keeps less: its text ends the page)
-	limit, keep := 0.2*g.H, 0.1*g.H
-	if d.bodyOnCover {
-		limit, keep = 0.1*g.H, 0.06*g.H
-	}
-	// What the band says goes down with its foot, keeping its distance
-	// to it: a tall band of colour with the title at its top and nothing
-	// under it looked unfinished; with the title on its foot it is a
-	// cover (the organization, when the band has one, goes along).
+	// a panel that still leaves more than a fifth of the page empty
+	// lowers the band's foot (up to two thirds of the page), so the cover
+	// stays one designed page whatever it holds
+	// (a report all on its cover keeps less: its text ends the page).
+	// What the band says goes down with it (and is centred in it below)
 	// (judged by what the panel left before its figures grew: a cover
 	// whose figures could grow but little, hemmed in by their cards'
 	// width, still lowers its band by what they left)
@@ -201,13 +249,28 @@ func (d *Document) cover() Page {
 			}
 		}
 	}
+	// What the band says stands in the middle of the colour it has, from
+	// the page's top to the panel: a field of empty colour over the title,
+	// or under it and on into the panel's head, read as a cover left
+	// unfinished (never higher than the look sets it)
+	if n := len(p.Blocks); n > 1 {
+		above := p.Blocks[1].Y
+		below := top - (p.Blocks[n-1].Y + p.Blocks[n-1].H)
+		if s := (below - above) / 2; s > 0 {
+			for i := 1; i < n; i++ {
+				p.Blocks[i].Y += s
+			}
+		}
+	}
 	// spread what is left down to the foot: the space goes between the
-	// rows of figures and before the titles, at most 60 pt a joint
+	// rows of figures and before the titles (between the lines of the
+	// designed contents), at most 60 pt a joint
 	var joints []int
 	for i, b := range parts {
 		_, row := b.(*Row)
 		_, space := b.(Space)
-		if row && i > 0 || space {
+		_, line := b.(*coverEntry)
+		if row && i > 0 || space || line {
 			joints = append(joints, i)
 		}
 	}

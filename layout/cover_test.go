@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"image"
 	"strings"
 	"testing"
 
@@ -323,5 +324,80 @@ func TestCrowdedCover(t *testing.T) {
 				t.Errorf("a blank band of %.0f %% on the cover", band*100)
 			}
 		})
+	}
+}
+
+// TestSparseCoverDesigned: a cover with little to show fills its panel
+// with what the report has before its band grows, and leaves no band of
+// one colour (the paper's or the band's) over 15 % of its type area:
+// five sections without figures get the contents set large, each title
+// with its headline; a summary is set larger; a report of photos gets a
+// row of them under the band, none printing under dpiWarn, and none when
+// no photo is sharp enough at a third of the width.
+func TestSparseCoverDesigned(t *testing.T) {
+	for _, look := range theme.Names() {
+		var b strings.Builder
+		fmt.Fprintf(&b, "title: 图表样张\nsubtitle: 每一种图表\norganization: 宁波市公安局\ndate: 2021-01-18\ntheme: {style: %s}\nsections:\n", look)
+		for i := range 5 {
+			fmt.Fprintf(&b, "  - title: 第%d部分工作\n    headline: 全年共破获案件%d起\n", i+1, 100+i)
+		}
+		r, err := data.Parse("cover.yaml", []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, pdf := build(t, r, Options{})
+		lines := 0
+		for _, p := range d.Pages[0].Blocks {
+			if _, ok := p.Block.(*coverEntry); ok {
+				lines++
+			}
+		}
+		if lines != 5 {
+			t.Errorf("%s: %d sections set large on the cover, want 5", look, lines)
+		}
+		if band := colourBand(pdftest.Render(t, pdf, 0, 40)); band > blankCeiling {
+			t.Errorf("%s: a band of one colour of %.0f %% on the cover", look, band*100)
+		}
+	}
+
+	r, err := data.Parse("cover.yaml", []byte("title: 宁波公安这一年\nsummary: 全年各项工作稳中有进，社会治安持续向好。\nsections:\n  - title: 一\n    body: 全年共破获案件一千二百起。\n    stats: [{value: 12, unit: 起, label: 破获案件}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := build(t, r, Options{})
+	for _, p := range d.Pages[0].Blocks {
+		if para, ok := p.Block.(*Paragraph); ok && spansText(para.Spans) == r.Summary {
+			if size, least := para.Spans[0].Size, d.geo.display(d.Theme.Cover.Summary); size <= least {
+				t.Errorf("the summary of a sparse cover is set at %.1f pt, not larger than %.1f", size, least)
+			}
+		}
+	}
+
+	for _, tc := range []struct {
+		px, py, photos int
+	}{{3000, 2000, 1}, {600, 400, 3}, {150, 100, 0}} {
+		var photos strings.Builder
+		for i := range 4 {
+			fmt.Fprintf(&photos, "      - {file: p.jpg, caption: 照片%d, focus: [0.5, 0.2]}\n", i+1)
+		}
+		r := photoReport(t, map[string]image.Image{"p.jpg": gradient(tc.px, tc.py)}, photos.String())
+		d, err := NewWith(r, Options{Draft: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		d.walkFigures(func(b Block, page int, _, _, w float64) {
+			p, ok := b.(*photoBlock)
+			if !ok || page != 0 {
+				return
+			}
+			n++
+			if dpi := photoDPI(p.px, p.py, w, p.frame(w)); dpi < dpiWarn {
+				t.Errorf("%d×%d: the cover's photo prints at %.0f dpi", tc.px, tc.py, dpi)
+			}
+		})
+		if n != tc.photos {
+			t.Errorf("%d×%d: %d photos on the cover, want %d", tc.px, tc.py, n, tc.photos)
+		}
 	}
 }

@@ -124,6 +124,7 @@ type photoBlock struct {
 	path    string // the file, resolved against the report's folder
 	theme   Theme
 	caption *Paragraph
+	bare    bool // no caption: a hero photo of the cover
 	elem    *structure.Elem
 }
 
@@ -189,7 +190,12 @@ func (b *photoBlock) within(w, h float64) *photoBlock {
 	return &s
 }
 
-func (b *photoBlock) Measure(w float64) float64 { return b.frame(w) + 5 + b.caption.Measure(w) }
+func (b *photoBlock) Measure(w float64) float64 {
+	if b.bare {
+		return b.frame(w)
+	}
+	return b.frame(w) + 5 + b.caption.Measure(w)
+}
 
 // Split implements Block: the frame may lose a quarter of its height
 // (from 3:2 down to 2:1; the photo is cropped, never squeezed) rather than
@@ -273,6 +279,9 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		c.FillRect(x+(w-lw)/2-6, y+h/2-9, lw+12, 16, "#EFEFEF")
 		c.Text(label, b.theme.Bold, 9, b.theme.Muted, x+(w-lw)/2, y+h/2+3)
 		c.End()
+	}
+	if b.bare {
+		return nil
 	}
 	return b.caption.Draw(c, x, y+h+5, cw)
 }

@@ -83,6 +83,9 @@ func figuresOutOfOrder(d *Document) []string {
 	}
 	var figs []seen
 	d.walkFigures(func(b Block, page int, x, y, _ float64) {
+		if page == 0 {
+			return // the cover's photos (see hero) repeat the report's
+		}
 		f := seen{page: page, x: x, y: y}
 		switch b := b.(type) {
 		case *photoBlock:

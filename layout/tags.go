@@ -236,7 +236,9 @@ func (b *photoBlock) tag(parent *structure.Elem) {
 	}
 	b.elem = parent.Add(structure.Figure)
 	b.elem.Alt = photoAlt(b.photo)
-	b.caption.Tag = parent.Add(structure.Caption)
+	if !b.bare {
+		b.caption.Tag = parent.Add(structure.Caption)
+	}
 }
 
 // photoAlt is a photo's alternative text: its alt:, else its caption
@@ -267,11 +269,11 @@ func tagContents(parent *structure.Elem, blocks []Block) {
 		switch b := b.(type) {
 		case *Paragraph:
 			b.Tag = parent.Add(structure.H2)
-		case *tocEntry:
+		case *tocEntry, *coverEntry:
 			if list == nil {
 				list = parent.Add(structure.L)
 			}
-			b.tag(list)
+			b.(tagger).tag(list)
 		case *Row:
 			if list == nil {
 				list = parent.Add(structure.L)
@@ -283,6 +285,16 @@ func tagContents(parent *structure.Elem, blocks []Block) {
 			}
 		}
 	}
+}
+
+// entry reports whether b is a line of the contents (or of the cover's
+// designed contents).
+func entry(b Block) bool {
+	switch b.(type) {
+	case *tocEntry, *coverEntry:
+		return true
+	}
+	return false
 }
 
 // tagCover tags the cover: the title is the document's H1, the band's
@@ -303,7 +315,7 @@ func (d *Document) tagCover(p Page) {
 			case text == d.Theme.Locale.Labels.InThisReport:
 				var list []Block
 				for _, c := range p.Blocks {
-					if _, ok := c.Block.(*tocEntry); ok || c.Block == b.Block {
+					if entry(c.Block) || c.Block == b.Block {
 						list = append(list, c.Block)
 					} else if row, ok := c.Block.(*Row); ok && len(row.Cells) > 0 {
 						if _, ok := row.Cells[0].(*tocEntry); ok {
@@ -315,7 +327,7 @@ func (d *Document) tagCover(p Page) {
 				continue
 			}
 		}
-		if _, ok := b.Block.(*tocEntry); ok {
+		if entry(b.Block) {
 			continue
 		}
 		if row, ok := b.Block.(*Row); ok && len(row.Cells) > 0 {
