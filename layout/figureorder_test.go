@@ -3,13 +3,11 @@ package layout
 import (
 	"cmp"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
-	"github.com/brochure-dev/brochure/theme"
 )
 
 // TestFiguresInReportOrder lays out every report of examples/ in every
@@ -19,27 +17,11 @@ import (
 // pairing of figures by shape, nor a row parted at a page's foot, may
 // change.
 func TestFiguresInReportOrder(t *testing.T) {
-	paths, err := filepath.Glob("../examples/*/report.yaml")
-	if err != nil || len(paths) < 8 {
-		t.Fatalf("%d example reports (%v), want the corpus", len(paths), err)
-	}
-	for _, style := range theme.Names() {
-		for _, path := range paths {
-			t.Run(style+"/"+filepath.Base(filepath.Dir(path)), func(t *testing.T) {
-				d, err := NewWith(load(t, path), Options{Draft: true, Style: style})
-				if err != nil {
-					t.Fatal(err)
-				}
-				name := filepath.Base(filepath.Dir(path))
-				if style != theme.Default {
-					name = style + "/" + name
-				}
-				if bad := figuresOutOfOrder(d); len(bad) != orderAllowed[name] {
-					t.Errorf("%d figures read out of the report's order, %d allowed: %q", len(bad), orderAllowed[name], bad)
-				}
-			})
+	eachLaidOut(t, func(t *testing.T, name string, d *Document) {
+		if bad := figuresOutOfOrder(d); len(bad) != orderAllowed[name] {
+			t.Errorf("%d figures read out of the report's order, %d allowed: %q", len(bad), orderAllowed[name], bad)
 		}
-	}
+	})
 }
 
 // orderAllowed are the figures, by look and report, still read out of the

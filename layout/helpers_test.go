@@ -2,10 +2,12 @@ package layout
 
 import (
 	"bytes"
+	"path/filepath"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/theme"
 )
 
 // load reads a report for a test.
@@ -16,6 +18,32 @@ func load(t testing.TB, path string) *data.Report {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// eachLaidOut lays out every report of examples/ in every look (drafts:
+// no photo decoded) and calls check with each in a subtest, the build
+// named as the exception maps name it: "poster/river-basin-2025", the
+// default look without its name.
+func eachLaidOut(t *testing.T, check func(t *testing.T, name string, d *Document)) {
+	paths, err := filepath.Glob("../examples/*/report.yaml")
+	if err != nil || len(paths) < 8 {
+		t.Fatalf("%d example reports (%v), want the corpus", len(paths), err)
+	}
+	for _, style := range theme.Names() {
+		for _, path := range paths {
+			t.Run(style+"/"+filepath.Base(filepath.Dir(path)), func(t *testing.T) {
+				d, err := NewWith(load(t, path), Options{Draft: true, Style: style})
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := filepath.Base(filepath.Dir(path))
+				if style != theme.Default {
+					name = style + "/" + name
+				}
+				check(t, name, d)
+			})
+		}
+	}
 }
 
 // build lays out and writes a report, failing the test on any error.
