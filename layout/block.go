@@ -187,12 +187,16 @@ func (s *Stack) Measure(w float64) float64 {
 }
 
 // Split implements Block: a stack moves whole.
-func (s *Stack) Split(w, h float64) (Block, Block) {
-	if s.Measure(w) <= h {
-		return s, nil
+// unparted is the Split of a block that does not part: all of b where it
+// fits in h, else nothing of it here and all of it on the next page.
+func unparted(b Block, w, h float64) (Block, Block) {
+	if b.Measure(w) <= h {
+		return b, nil
 	}
-	return nil, s
+	return nil, b
 }
+
+func (s *Stack) Split(w, h float64) (Block, Block) { return unparted(s, w, h) }
 
 // Draw implements Block.
 func (s *Stack) Draw(c *Canvas, x, y, w float64) error {
@@ -385,12 +389,7 @@ type Rule struct {
 func (r Rule) Measure(float64) float64 { return r.Thickness + r.After }
 
 // Split implements Block.
-func (r Rule) Split(w, h float64) (Block, Block) {
-	if r.Measure(w) <= h {
-		return r, nil
-	}
-	return nil, r
-}
+func (r Rule) Split(w, h float64) (Block, Block) { return unparted(r, w, h) }
 
 // Draw implements Block.
 func (r Rule) Draw(c *Canvas, x, y, w float64) error {

@@ -106,12 +106,7 @@ func (e *tocEntry) Measure(w float64) float64 {
 	return e.title_().Measure(w-tocNumW-40) + e.space().gap
 }
 
-func (e *tocEntry) Split(w, h float64) (Block, Block) {
-	if e.Measure(w) <= h {
-		return e, nil
-	}
-	return nil, e
-}
+func (e *tocEntry) Split(w, h float64) (Block, Block) { return unparted(e, w, h) }
 
 func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
 	th := e.theme

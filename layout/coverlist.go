@@ -77,12 +77,7 @@ func (e *coverEntry) Measure(w float64) float64 {
 	return h + e.gap()
 }
 
-func (e *coverEntry) Split(w, h float64) (Block, Block) {
-	if e.Measure(w) <= h {
-		return e, nil
-	}
-	return nil, e
-}
+func (e *coverEntry) Split(w, h float64) (Block, Block) { return unparted(e, w, h) }
 
 func (e *coverEntry) Draw(c *Canvas, x, y, w float64) error {
 	th := e.theme

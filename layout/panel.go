@@ -60,12 +60,7 @@ func (b *numbered) Measure(w float64) float64 {
 	return max(b.Left.Measure(b.LeftW), b.Right.Measure(w-b.LeftW))
 }
 
-func (b *numbered) Split(w, h float64) (Block, Block) {
-	if b.Measure(w) <= h {
-		return b, nil
-	}
-	return nil, b
-}
+func (b *numbered) Split(w, h float64) (Block, Block) { return unparted(b, w, h) }
 
 func (b *numbered) Draw(c *Canvas, x, y, w float64) error {
 	if err := b.Left.Draw(c, x, y, b.LeftW); err != nil {
