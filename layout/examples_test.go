@@ -544,25 +544,7 @@ func cutLast(s, sub string) string {
 // inside the page less 15 mm at every edge, as a share of that height:
 // shared/tools/fill_check.py's measure.
 func blankBand(img image.Image) float64 {
-	b := img.Bounds()
-	m := 23 // 15 mm at 40 dpi
-	best, cur, rows := 0, 0, 0
-	for y := b.Min.Y + m; y < b.Max.Y-m; y++ {
-		rows++
-		blank := true
-		for x := b.Min.X + m; x < b.Max.X-m && blank; x++ {
-			r, g, bb, _ := img.At(x, y).RGBA()
-			grey := (299*r + 587*g + 114*bb) / 1000 >> 8
-			blank = grey > 245
-		}
-		if blank {
-			cur++
-			best = max(best, cur)
-		} else {
-			cur = 0
-		}
-	}
-	return float64(best) / float64(max(rows, 1))
+	return tallestRun(img, func(lo, hi int) bool { return lo > 245 })
 }
 
 // colourBand is blankBand for the cover: the tallest run of rows that are
@@ -572,18 +554,25 @@ func blankBand(img image.Image) float64 {
 // over two lines of contents) counts as the blank it is; the band's foot
 // and the gap under it are one run.
 func colourBand(img image.Image) float64 {
+	return tallestRun(img, func(lo, hi int) bool { return hi-lo <= 12 })
+}
+
+// tallestRun is the tallest run of rows inside the page less 15 mm at
+// every edge (at 40 dpi) that are empty by empty(lo, hi), the row's
+// lightest and darkest grey, as a share of that height.
+func tallestRun(img image.Image, empty func(lo, hi int) bool) float64 {
 	b := img.Bounds()
 	m := 23 // 15 mm at 40 dpi
 	best, cur, rows := 0, 0, 0
 	for y := b.Min.Y + m; y < b.Max.Y-m; y++ {
 		rows++
 		lo, hi := 255, 0
-		for x := b.Min.X + m; x < b.Max.X-m && hi-lo <= 12; x++ {
+		for x := b.Min.X + m; x < b.Max.X-m && empty(lo, hi); x++ {
 			r, g, bb, _ := img.At(x, y).RGBA()
 			grey := int((299*r + 587*g + 114*bb) / 1000 >> 8)
 			lo, hi = min(lo, grey), max(hi, grey)
 		}
-		if hi-lo <= 12 {
+		if empty(lo, hi) {
 			cur++
 			best = max(best, cur)
 		} else {
