@@ -283,22 +283,17 @@ var popplerSplits = map[string][]int{
 	// since the line breaker breaks addresses after their dots too; 2 in
 	// every look, the card £12.4 million over column 2, since prefixShare
 	// and hang)
+	// (tech-park-2025, newspaper: section 1's 3 and 4, column 2's
+	// paragraphs read before column 1's second, read in order since the
+	// stat cards stand on the columns, a card to a column: see cardRows)
 	// landscape, three columns, paragraphs parted by blank rows (indent
-	// 0), each a block of its own to poppler: column 2's paragraphs read
-	// before column 1's second (4 before 3, newspaper: section 1's text at
-	// the head of page 3; 6, report: section 2's on page 5). Poppler stretches
-	// a block's box over what stands below it up to its neighbour's edge:
-	// column 1's to the next section's headline and a stat card's label
-	// that end in the gutter (a bar's value label, report), column 2's to
-	// the headline's figure that starts there, and the two boxes overlap,
-	// column 2's above. (The category and year labels of a row of charts
-	// over the text no longer read inside it since a text on three
-	// columns never runs on under a row of figures: see overColumns; column
-	// 2's paragraph read before column 1's second block since the
-	// figures stand on the columns, whose labels stay out of the gutters;
-	// the stat card with a prefix, 约98亿美元, reads in order since
-	// prefixShare)
-	"tech-park-2025": {3, 4}, "report/tech-park-2025": {6},
+	// 0), each a block of its own to poppler: column 2's paragraph read
+	// before column 1's second (6, report: section 2's on page 5).
+	// Poppler stretches a block's box over what stands below it up to
+	// its neighbour's edge: column 1's to a bar's value label that ends in
+	// the gutter, column 2's to another's that begins there, and the two
+	// boxes overlap, column 2's above
+	"report/tech-park-2025": {6},
 	// (The english report's paragraph 1 in the report look, read with the
 	// third stat card inside, reads whole since its URL breaks after its
 	// dots too and the paragraph is a line shorter.)

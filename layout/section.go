@@ -93,17 +93,17 @@ func (d *Document) body() []Block {
 		}
 		if len(cards) >= bandCards && d.Theme.Card.Band != "" {
 			band := &Panel{Fill: d.Theme.Of(d.Theme.Card.Band), PadX: 10, PadY: 10, After: d.Theme.Grid.CardGap}
-			rows := cardRows(cards, 0, d.geo.Gutter)
+			rows := cardRows(cards, 0, 0, d.geo.Gutter) // padded in the band: off the columns
 			rows[len(rows)-1].(*Row).After = 0
 			band.Blocks = rows
 			blocks = append(blocks, band)
 		} else if len(figs)%2 == 1 && len(cards) > 0 && flow == nil {
 			grid := &Stack{}
-			grid.Blocks = append(grid.Blocks, cardRows(cards, 2, d.geo.Gutter)...)
+			grid.Blocks = append(grid.Blocks, cardRows(cards, 2, 0, d.geo.Gutter)...)
 			blocks = append(blocks, &Row{Cells: []Block{grid, figs[len(figs)-1]}, Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap})
 			figs = figs[:len(figs)-1]
 		} else {
-			blocks = append(blocks, cardRows(cards, 0, d.geo.Gutter)...)
+			blocks = append(blocks, cardRows(cards, 0, d.geo.Columns, d.geo.Gutter)...)
 		}
 		var grid [][]Block // the rows of figures on three columns (see gridRows)
 		var spans [][]int
@@ -419,9 +419,20 @@ func figureIn(headline, fig, unit string) bool {
 // row ends with a lone card: 5 across, 6 as 3 + 3, 7 and 8 as 4 + 4, and
 // for more the widest of 4, 3 or 5 that leaves no last row of one.
 // Rows of 2 and 4 share the body's gutter so the cards stand on the text
-// columns. Each row keeps with the next: a section's cards are not parted
-// by a page break.
-func cardRows(cards []Block, cols int, gutter float64) []Block {
+// columns of a page of two. On a page of three (textCols, the columns of
+// the text the rows stand over; 0 when they stand in a band or beside a
+// figure), up to three cards, or six or nine, stand on its columns as
+// its figures do (see gridSpan), a card to a column, in the body's
+// gutter: a card of a row of four there crosses a gutter, and its label
+// may end inside it, where poppler's pdftotext stretches the box of the
+// column of text above over what ends below it (see charts.Columns), and
+// reads the next column's paragraphs among the column's. Each row keeps
+// with the next: a section's cards are not parted by a page break.
+func cardRows(cards []Block, cols, textCols int, gutter float64) []Block {
+	onText := textCols == gridCols && cols == 0 && (len(cards) <= gridCols || len(cards)%gridCols == 0)
+	if onText {
+		cols = gridCols
+	}
 	if cols == 0 {
 		switch n := len(cards); {
 		case n <= 5:
@@ -442,7 +453,7 @@ func cardRows(cards []Block, cols int, gutter float64) []Block {
 		}
 	}
 	g := gutter
-	if cols == 3 || cols == 5 {
+	if (cols == 3 || cols == 5) && !onText {
 		g = math.Round(gutter*14/26*10) / 10
 	}
 	var rows []Block
