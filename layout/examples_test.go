@@ -283,17 +283,14 @@ var popplerSplits = map[string][]int{
 	// since the line breaker breaks addresses after their dots too; 2 in
 	// every look, the card £12.4 million over column 2, since prefixShare
 	// and hang)
-	// (tech-park-2025, newspaper: section 1's 3 and 4, column 2's
+	// (tech-park-2025, landscape, three columns, its paragraphs parted by
+	// blank rows, each a block to poppler: section 1's 3 and 4 in the
+	// newspaper look and section 2's 6 in the report look, column 2's
 	// paragraphs read before column 1's second, read in order since the
-	// stat cards stand on the columns, a card to a column: see cardRows)
-	// landscape, three columns, paragraphs parted by blank rows (indent
-	// 0), each a block of its own to poppler: column 2's paragraph read
-	// before column 1's second (6, report: section 2's on page 5).
-	// Poppler stretches a block's box over what stands below it up to
-	// its neighbour's edge: column 1's to a bar's value label that ends in
-	// the gutter, column 2's to another's that begins there, and the two
-	// boxes overlap, column 2's above
-	"report/tech-park-2025": {6},
+	// stat cards stand on the columns, a card to a column (see cardRows),
+	// and a bar chart's value labels begin in no gutter (see
+	// charts.Columns): poppler no longer stretches the columns' boxes over
+	// each other)
 	// (The english report's paragraph 1 in the report look, read with the
 	// third stat card inside, reads whole since its URL breaks after its
 	// dots too and the paragraph is a line shorter.)
