@@ -125,7 +125,13 @@ type photoBlock struct {
 	theme   Theme
 	caption *Paragraph
 	bare    bool // no caption: a hero photo of the cover
-	elem    *structure.Elem
+	// beside is the gutter between the frame and its caption when the
+	// caption is set beside it, at the frame's foot in a cell of the
+	// frame's width to its right (a photo alone in half a row: see
+	// Row.captionBeside); 0: under the frame. The block keeps its height
+	// either way.
+	beside float64
+	elem   *structure.Elem
 }
 
 func (d *Document) photo(key string, p data.Photo) Block {
@@ -280,8 +286,11 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		c.Text(label, b.theme.Bold, 9, b.theme.Muted, x+(w-lw)/2, y+h/2+3)
 		c.End()
 	}
-	if b.bare {
+	switch {
+	case b.bare:
 		return nil
+	case b.beside > 0:
+		return b.caption.Draw(c, x+cw+b.beside, y+max(0, h-b.caption.Measure(cw)), cw)
 	}
 	return b.caption.Draw(c, x, y+h+5, cw)
 }

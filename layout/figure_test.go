@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 	"github.com/brochure-dev/brochure/theme"
 )
@@ -284,5 +285,61 @@ func TestPhotoWithinTypeArea(t *testing.T) {
 		if _, err := NewWith(r, Options{Style: style}); err != nil {
 			t.Errorf("%s: a section of a portrait photo and a quote: %v", style, err)
 		}
+	}
+}
+
+// TestCaptionBeside: a photo alone in half a row sets its caption beside
+// the frame, at its foot, in the half a partner would take; the row keeps
+// its height. A photo beside another, and a chart alone, keep theirs
+// under the frame.
+func TestCaptionBeside(t *testing.T) {
+	th := defaultTheme()
+	photo := func() *photoBlock {
+		return &photoBlock{theme: th, natural: 2.0 / 3, caption: &Paragraph{
+			Spans: []Span{th.span("图注", th.Regular, th.Scale.Label, th.Ink)}, Setting: Setting{Align: Left}, Leading: 11,
+		}}
+	}
+	const w, gutter = 400.0, 20.0
+	half := (w - gutter) / 2
+	for _, tc := range []struct {
+		name   string
+		row    *Row
+		beside bool
+	}{
+		{"alone in half", &Row{Cells: []Block{photo()}, Columns: 2, Gutter: gutter}, true},
+		{"beside another", &Row{Cells: []Block{photo(), photo()}, Columns: 2, Gutter: gutter}, false},
+		{"the full width", &Row{Cells: []Block{photo()}, Columns: 1, Gutter: gutter}, false},
+		{"a chart alone", &Row{Cells: []Block{&chartBlock{height: 100}}, Columns: 2, Gutter: gutter}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.row.captionBeside() != nil; got != tc.beside {
+				t.Fatalf("captionBeside: %v, want %v", got, tc.beside)
+			}
+			if !tc.beside {
+				return
+			}
+			p := tc.row.Cells[0].(*photoBlock)
+			if h, want := tc.row.Measure(w), p.Measure(half); math.Abs(h-want) > 1e-9 {
+				t.Errorf("the row is %.1f pt tall, want %.1f: as with its caption under the frame", h, want)
+			}
+			c, page := &Canvas{}, draw.Page{}
+			c.rec.Reuse(&page)
+			if err := tc.row.Draw(c, 0, 0, w); err != nil {
+				t.Fatal(err)
+			}
+			var caption []string
+			for _, it := range page.Items {
+				if it.Text == "" || it.Text == th.Locale.Labels.Placeholder {
+					continue // the placeholder's label in its frame
+				}
+				caption = append(caption, it.Text)
+				if it.X < half+gutter-1e-6 || it.Y > p.frame(half)+1e-6 {
+					t.Errorf("caption %q at (%.1f, %.1f), want beside the frame (x ≥ %.1f) by its foot (y ≤ %.1f)", it.Text, it.X, it.Y, half+gutter, p.frame(half))
+				}
+			}
+			if len(caption) == 0 {
+				t.Error("no caption drawn")
+			}
+		})
 	}
 }
