@@ -343,3 +343,59 @@ func TestCaptionBeside(t *testing.T) {
 		})
 	}
 }
+
+// TestRejoin: a text's figure sent on alone to the next page joins its
+// section's rows of figures that follow, last, in the report's order:
+// the one left over takes the full width when it gains from it (here
+// the first, a growing bar chart), else stands alone, last; a figure
+// the look sets wide though it keeps its size (a donut) shares a row
+// with it; another section's rows are left as they are.
+func TestRejoin(t *testing.T) {
+	st := defaultTheme().charts("zh")
+	bar := &chartBlock{chart: data.Chart{Type: "bar", Title: "四年", Data: items(4)}, style: st}
+	donut := &chartBlock{chart: data.Chart{Type: "donut", Title: "占比", Value: &data.Number{Value: 376}, Total: &data.Number{Value: 1653}}, style: st}
+	p1, p2, p3 := shot(720, 480), frame(1.5), frame(1) // none gains from the full width
+	k, other := Block(Space(1)), Block(Space(2))       // two sections' reminders
+	row := func(kicker Block, cols int, cells ...Block) *Row {
+		return &Row{Cells: cells, Columns: cols, Gutter: gutter, After: 10, Kicker: kicker}
+	}
+	show := func(q []Block) string {
+		var s []string
+		for _, b := range q {
+			r := b.(*Row)
+			var cells []string
+			for _, c := range r.Cells {
+				switch c {
+				case bar:
+					cells = append(cells, "bar")
+				case donut:
+					cells = append(cells, "donut")
+				case p1:
+					cells = append(cells, "p1")
+				case p2:
+					cells = append(cells, "p2")
+				case p3:
+					cells = append(cells, "p3")
+				default:
+					cells = append(cells, "widened")
+				}
+			}
+			s = append(s, fmt.Sprintf("%d:%s", r.Columns, strings.Join(cells, "+")))
+		}
+		return strings.Join(s, " ")
+	}
+	for _, c := range []struct {
+		name string
+		rest []Block
+		want string
+	}{
+		{"after two photos", []Block{row(k, 2, p1, p2)}, "2:p1+p2 2:p3"},
+		{"after a growing chart and a photo", []Block{row(k, 2, bar, p1)}, "1:bar 2:p1+p3"},
+		{"before a donut set wide", []Block{row(k, 1, donut)}, "2:p3+donut"},
+		{"before another section's rows", []Block{row(other, 2, p1, p2)}, "2:p3 2:p1+p2"},
+	} {
+		if got := show(rejoin(row(k, 2, p3), c.rest, contentW)); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
