@@ -408,12 +408,14 @@ var blankPages = map[string][]int{
 // width (nothing beside them; every other figure of every report is
 // paired, beside its text or the full width). None: a photo left without
 // a partner sets its caption beside it (see Row.captionBeside). (The
-// photos alone: showcase-2025's section 1 (poster), 720×480 pixels, 105
-// dpi the full width; the hospital's section 16 (poster, A5) at page
-// 12's head; minato-city-2025's section 2 (report) and section 4
-// (poster); river-basin-2025's section 5 (report); photo-essay's third
-// and eighth (poster, report) — each reads whole since its caption
-// stands beside it.)
+// photos that stood alone read whole: showcase-2025's section 1 (poster,
+// 720×480 pixels, 105 dpi the full width), the hospital's section 16
+// (poster, A5, at page 12's head), river-basin-2025's section 5 (report,
+// its third photo, now after the other two) and photo-essay's third and
+// eighth (poster, report) since their captions stand beside them;
+// minato-city-2025's section 2 (report) and section 4 (poster) since a
+// text's figure sent on joins its section's figures, see rejoin: the
+// square photo beside the first, the portrait one beside the waffle.)
 var loneAllowed = map[string]int{}
 
 // lastContent is the index of the report's last page of content, which
