@@ -398,62 +398,17 @@ var blankPages = map[string][]int{
 
 // loneAllowed are the figures, by report and look, set alone in half the
 // width (nothing beside them; every other figure of every report is
-// paired, beside its text or the full width): the photo of
-// showcase-2025's section 1 (poster), 720×480 pixels: 216 dpi in half
-// the width, 105 at the full width, where it would print soft (a phone
-// photo's 4000×3000 would not). It does not fit beside the text at the
-// foot of page 2, and taking the text's last lines along (carry) would
-// set the section's chart between its lines, so it opens page 3 alone.
-// Kept, after weighing what else there is: the photo in the text on page
-// 2 sends the section's full-width chart to page 3 instead, and page 2
-// then ends about a fifth blank (by eye at 60 dpi), over the ceiling (the section's next head
-// cannot come before the chart); centred, it leaves two empty quarters
-// instead of one half, off the columns; its one-line caption beside it
-// would leave the half as empty. The report's own fix is a sharper photo.
-// (national-summary's pie in the report look now stands in its text on
-// page 3, the page set looser inside its sections rather than with a
-// band at its foot; county-police-annual's photo goes on beside its
-// text's last lines.)
-var loneAllowed = map[string]int{
-	"poster/showcase-2025": 1,
-	// (the hospital's section 16, A5: its square photo, alone in half the
-	// width at the head of page 10 with its text ending the page before,
-	// stands beside its text in every look since a section without a
-	// headline sets its title as its head: the newspaper's page breaks
-	// fall elsewhere)
-	// A5, poster: section 16's square photo alone in half the width at the
-	// head of page 12: its text, three lines (set across the columns), ends
-	// the page before, and three lines cannot part to go on beside it
-	// (carry); since section 2's card, set
-	// after its text, opens page 3 under its section's reminder: section
-	// 3 no longer begins on page 3, and the sections after it begin a page
-	// later
-	"poster/hospital-annual-2025": 1,
-	// (tech-park-2025, landscape: every figure paired or beside its text
-	// since its figures stand on its three columns, see gridRows)
-	// The new user's reports (macao-library-brief's portrait photo, alone
-	// on page 6, stands beside its section's quote, set narrower, keeping
-	// its shape): minato-city-2025, section 2: report, the square photo alone at the
-	// head of page 4 (the newspaper's two lone figures pair since rows
-	// part in order); river-basin-2025: report, a figure of section 5
-	// alone on page 9 (the poster's section 5 sets its three photos in rows
-	// since section 1's cards go on together)
-	"report/minato-city-2025": 1,
-	"report/river-basin-2025": 1,
-	// minato-city-2025, poster, section 4: its table of 9 rows, kept
-	// whole, opens page 6, and its text then ends there, its photo going
-	// on alone to page 7 (it stood beside the text's last lines when the
-	// table split 3 + 6)
-	"poster/minato-city-2025": 1,
-	// A5, eight photos numbered by their captions: the row of the third
-	// (landscape) and the fourth (portrait) does not fit at page 2's foot,
-	// so the third ends the page alone and the others go on paired in
-	// order (4 + 5, 6 + 7), the eighth alone at the end. A row may take a
-	// photo of the next row by its shape only where each kind keeps the
-	// report's order (see part): the sixth beside the third filled both
-	// halves, but the photos were read 1, 2, 3, 6, 4, 5.
-	"poster/photo-essay": 2, "report/photo-essay": 2,
-}
+// paired, beside its text or the full width). None: a photo left without
+// a partner sets its caption beside it (see Row.captionBeside). (The
+// photos that stood alone read whole: showcase-2025's section 1 (poster,
+// 720×480 pixels, 105 dpi the full width), the hospital's section 16
+// (poster, A5, at page 12's head), river-basin-2025's section 5 (report,
+// its third photo, now after the other two) and photo-essay's third and
+// eighth (poster, report) since their captions stand beside them;
+// minato-city-2025's section 2 (report) and section 4 (poster) since a
+// text's figure sent on joins its section's figures, see rejoin: the
+// square photo beside the first, the portrait one beside the waffle.)
+var loneAllowed = map[string]int{}
 
 // lastContent is the index of the report's last page of content, which
 // may end where its text ends: the last page, or in a booklet the page
@@ -640,13 +595,14 @@ func kickerSection(d *Document, k Block) int {
 }
 
 // loneFigures lists the figures set alone in half the width (a row of
-// one figure of two columns: the other half of the page beside it empty),
+// one figure of two columns: the other half of the page beside it empty;
+// a photo's caption set beside it, see Row.captionBeside, fills it),
 // as "page 4: a figure of section 5 alone in half the width".
 func loneFigures(d *Document) []string {
 	var lone []string
 	for _, p := range d.Pages {
 		for _, b := range p.Blocks {
-			if r, ok := b.Block.(*Row); ok && r.Kicker != nil && len(r.Cells) == 1 && r.Columns > 1 {
+			if r, ok := b.Block.(*Row); ok && r.Kicker != nil && len(r.Cells) == 1 && r.Columns > 1 && r.captionBeside() == nil {
 				lone = append(lone, fmt.Sprintf("page %d: a figure of section %d alone in half the width", p.Number, kickerSection(d, r.Kicker)+1))
 			}
 		}

@@ -708,7 +708,8 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				// (they would come between the lines; what else of the
 				// section follows, a table, cards, goes on after them:
 				// see carried) and no section begins before them, or as
-				// a row of its own
+				// a row of its own, among the section's figures that
+				// follow when there are (see rejoin)
 				if a, rest, ok := carry(fw, f.W, math.Inf(1)); ok && mode.inOrder && (next == nil || !isFigure(next)) {
 					fl = append(fl, rest)
 					b, q[0] = a, a
@@ -716,8 +717,13 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				} else {
 					rest := *fw
 					rest.Float = nil
-					fl = append(fl, alone(fw.Float, fw.cols(), f.W, fw.Gutter, fw.After, fw.Kicker))
+					one := alone(fw.Float, fw.cols(), f.W, fw.Gutter, fw.After, fw.Kicker)
 					b, q[0] = &rest, &rest
+					if j := rejoin(one, q[1:], f.W); j[0] != one {
+						q = append(q[:1:1], j...)
+					} else {
+						fl = append(fl, one)
+					}
 				}
 			}
 			p.figures++
@@ -822,6 +828,11 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 					q = q[1:]
 				case text:
 					q = cardsFirst(tail, q[1:])
+					if r, ok := tail.(*Row); ok && len(r.Cells) == 1 && r.Cells[0] == b.(*Flow).Float && q[0] == tail {
+						// the text's figure goes on among its section's
+						// figures, in the report's order (see rejoin)
+						q = rejoin(r, q[1:], f.W)
+					}
 				default:
 					q = append([]Block{tail}, q[1:]...)
 				}
