@@ -328,7 +328,7 @@ var popplerSplits = map[string][]int{
 	// and, as merged with the breaker's and the charts' changes of this
 	// session (cases for the flow's owner): paragraph 7, section 2's on
 	// page 4, and the market report's 22, section 5's first on page 9
-	"poster/river-basin-2025": {7, 16}, "poster/market-regulation-2025": {22, 30},
+	"poster/river-basin-2025": {7}, "poster/market-regulation-2025": {22, 30},
 	// section 1's paragraph beside its list (newspaper): since the breaker
 	// counts a line by its widest gap (0.34 and 0.52 em beside 18.6% and
 	// 99.3% before), it sets in four lines, level with the list's four

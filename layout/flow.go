@@ -56,7 +56,7 @@ type Flow struct {
 	// between the columns (see captionsOffGrid), or on three columns a
 	// row of figures that may stand over the text (see overText): the
 	// balance then ends each column but the last at a paragraph's end
-	// when up to three rows more allow it.
+	// when a few rows more allow it (see partedRows).
 	Parted bool
 	// Tags are the paragraphs' elements in the structure tree (a P, a
 	// list item's LBody, an H3, a BlockQuote), the byline's last; Labels
@@ -437,7 +437,7 @@ func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
 					break
 				}
 			}
-			for more := 1; more <= 3 && f.Parted && runsOn(us, spans); more++ {
+			for more := 1; more <= partedRows(r, fr) && f.Parted && runsOn(us, spans); more++ {
 				if s, n := fill(us, f.caps(r+more, fr)); n == len(us) && !runsOn(us, s) {
 					spans, r = s, r+more
 					break
@@ -464,6 +464,23 @@ func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
 			return spans, used
 		}
 	}
+}
+
+// partedRows is how many rows more than r, the fewest that hold a
+// Parted flow with a float of fr rows, its columns may take so that each
+// but the last ends at a paragraph's end: three, or without a float a
+// quarter of them (three at least). What the last column then lacks is
+// blank at its foot, over the row that follows; a float stands at that
+// foot, and the blank would stand between the text and it. (Three were
+// too few for the tail of river-basin's section 2 on page 5, poster, 23
+// rows, whose column 1 ended four lines into an eight-line paragraph:
+// poppler read the left caption of the photos under it inside that
+// paragraph.)
+func partedRows(r, fr int) int {
+	if fr > 0 {
+		return 3
+	}
+	return max(3, r/4)
 }
 
 // besideFloat is spans, the columns of r rows with a float of fr rows

@@ -194,6 +194,9 @@ func TestFlowForPoppler(t *testing.T) {
 		{name: "blank rows, float", float: 100, lastText: false},
 		{name: "indented, float", indent: 2 * sizeBody, float: 100, lastText: true},
 		{name: "photos below", indent: 2 * sizeBody, parted: true, lastText: true, firstEnd: 8},
+		// balanced at 16 rows, column 1 ends four lines into the second
+		// paragraph: four rows more end it there (river-basin's page 5)
+		{name: "photos below, a paragraph four lines on", indent: 2 * sizeBody, parted: true, sizes: []int{12, 8, 12}, lastText: true, firstEnd: 20},
 		{name: "cut, blank rows", cut: 8, sizes: []int{5, 4, 3, 4}, lastText: true, firstEnd: 5},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
