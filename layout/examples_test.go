@@ -305,22 +305,36 @@ var popplerSplits = map[string][]int{
 	// inside paragraph 19, which runs on from column 1 to column 2 (see
 	// captionsOffGrid, which parts the text only for the row set first)
 	"report/market-regulation-2025": {19},
-	// poster: page 10 opens with two subheads on one line, column 1's
-	// (投诉的热点) and column 2's (在线消费纠纷解决), which poppler reads
-	// together before column 1's text; column 2's first paragraph then
-	// follows column 1's. Since the special-equipment chart on page 9 is
-	// set as rows (its labels broke inside words as columns), section 5
-	// begins on page 9 and its columns part there
-	// Poster: page 5, river-basin's section 2's paragraph 16 runs from
-	// column 1 into column 2 above a row of two photos, the left caption
-	// read between the columns (the district bureau's case, with captions
-	// on the columns' grid: the text is a part cut to its page, which
-	// Parted's balance does not reach); it came with section 1's cards
-	// kept together
-	// and, as merged with the breaker's and the charts' changes of this
-	// session (cases for the flow's owner): paragraph 7, section 2's on
-	// page 4, and the market report's 22, section 5's first on page 9
-	"poster/river-basin-2025": {7, 16}, "poster/market-regulation-2025": {22, 30},
+	// poster, market-regulation: section 5's text begins on page 9
+	// (since the special-equipment chart there is set as rows) under its
+	// three stat cards, paragraph 22 two lines in each column. Poppler
+	// makes a table of the cards' figures and labels and reads it first,
+	// but not card 3's note (比上年缩短1.6天), whose box overlaps its
+	// label's by under a point: wholly over column 2, with nothing across
+	// both columns below it, the note is read after column 1's lines,
+	// inside 22 (TextBlock::isBeforeByRule2). Page 10 opens with a
+	// subheading in each column (投诉的热点, 在线消费纠纷解决), which no
+	// longer make a table with the text under them (see unlevel); but the
+	// month's bar chart at the page's foot has labels that end (1076) and
+	// start (16日) in the gutter, poppler stretches each column's blocks
+	// over what stands below them up to the neighbour's edge, the two
+	// columns' boxes overlap, and it reads the page's blocks by their
+	// tops: column 2's subheading (row 0) before column 1's text (row 1),
+	// 30 after 28. Cases for the cards (a note clear of its label) and the
+	// pages (a text of several blocks a column over labels in the
+	// gutter), not the flow.
+	// poster, river-basin: section 2 opens page 4 since its cards go on
+	// together (pages: 39e0372), five cards over a part cut to its page
+	// whose paragraph 7 runs on from column 1 into column 2; the figures
+	// of cards 3 and 4 (100%, 412) stand close enough for poppler to join
+	// them on one line, no table takes cards 4 and 5, and their unit and
+	// labels, wholly over column 2, are read after column 1, inside 7.
+	// Column 1 ended at 7's start (five rows short) reads it whole, but
+	// that rule for every text under a card over column 2 changed 15
+	// builds, most for nothing: a case for the cards. (Its paragraph 16,
+	// page 5, read with the left caption of the photos under it inside,
+	// reads whole since partedRows: its tail needed four rows more.)
+	"poster/river-basin-2025": {7}, "poster/market-regulation-2025": {22, 30},
 	// section 1's paragraph beside its list (newspaper): since the breaker
 	// counts a line by its widest gap (0.34 and 0.52 em beside 18.6% and
 	// 99.3% before), it sets in four lines, level with the list's four

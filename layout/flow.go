@@ -56,7 +56,7 @@ type Flow struct {
 	// between the columns (see captionsOffGrid), or on three columns a
 	// row of figures that may stand over the text (see overText): the
 	// balance then ends each column but the last at a paragraph's end
-	// when up to three rows more allow it.
+	// when a few rows more allow it (see partedRows).
 	Parted bool
 	// Tags are the paragraphs' elements in the structure tree (a P, a
 	// list item's LBody, an H3, a BlockQuote), the byline's last; Labels
@@ -437,7 +437,7 @@ func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
 					break
 				}
 			}
-			for more := 1; more <= 3 && f.Parted && runsOn(us, spans); more++ {
+			for more := 1; more <= partedRows(r, fr) && f.Parted && runsOn(us, spans); more++ {
 				if s, n := fill(us, f.caps(r+more, fr)); n == len(us) && !runsOn(us, s) {
 					spans, r = s, r+more
 					break
@@ -464,6 +464,23 @@ func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
 			return spans, used
 		}
 	}
+}
+
+// partedRows is how many rows more than r, the fewest that hold a
+// Parted flow with a float of fr rows, its columns may take so that each
+// but the last ends at a paragraph's end: three, or without a float a
+// quarter of them (three at least). What the last column then lacks is
+// blank at its foot, over the row that follows; a float stands at that
+// foot, and the blank would stand between the text and it. (Three were
+// too few for the tail of river-basin's section 2 on page 5, poster, 23
+// rows, whose column 1 ended four lines into an eight-line paragraph:
+// poppler read the left caption of the photos under it inside that
+// paragraph.)
+func partedRows(r, fr int) int {
+	if fr > 0 {
+		return 3
+	}
+	return max(3, r/4)
 }
 
 // besideFloat is spans, the columns of r rows with a float of fr rows
@@ -595,42 +612,55 @@ func parted(us []unit) bool {
 }
 
 // unlevel returns, for each unit, how many half rows it stands below its
-// row of the grid: in a column, the text below a blank row that stands
-// level with a blank row of the column before goes half a row down (the
-// gap is a row and a half). Blank rows part the text into blocks for
-// poppler, and four blocks, two in a column and two beside them, whose
+// row of the grid: in a column, the text from a block's first line that
+// stands level with the first line of a block of the column before goes
+// half a row down. A block is what poppler takes for one: the lines
+// between blank rows, and a subheading apart from the text under it (it is
+// set larger). Four blocks, two in a column and two beside them, whose
 // edges line up (across: left or right edges, or centres; down: tops,
 // bottoms or centres within half the type size) are a table to its
 // pdftotext, which reads a table row by row, across the columns: the two
-// columns' blocks line up so when a blank row of each stands on the same
-// row (the blocks' tops level below it, or their bottoms above it), as
-// paragraphs of equal length make them. Half a row (more than half the
-// type size, the leading being more) parts their tops, bottoms and
-// centres; lengthening the first column instead would leave its last
-// paragraph below the second column, which poppler then reads first
-// when a figure or heading spans both columns below. (Blocks whose
-// tops and bottoms all differ could still have level centres; no report
-// has shown such a table.) A split part's columns are cut so that the
-// half row fits its page (see cut).
+// columns' blocks line up so when a block of each starts on the same row
+// (the columns' first blocks start level at their top), as paragraphs of
+// equal length make them, or a subheading of each heading its column
+// (market-regulation's page 10, poster: the two subheadings read
+// together, then column 1's text, then column 2's), or a subheading in
+// one level with the text under a subheading a row higher in the other.
+// Half a row (more than half the type size, the leading being more)
+// parts their tops, bottoms and centres; after a blank row the gap is
+// then a row and a half. Lengthening the first column instead would
+// leave its last paragraph below the second column, which poppler then
+// reads first when a figure or heading spans both columns below.
+// (Blocks whose tops and bottoms all differ could still have level
+// centres; no report has shown such a table.) A split part's columns are
+// cut so that the half row fits its page (see cut).
 func unlevel(us []unit, spans [][2]int) []int {
 	half := make([]int, len(us))
-	gaps := map[int]bool{} // the half rows of the column before's blank rows
+	starts := map[int]bool{} // the half rows at which the column before's blocks start
 	for _, sp := range spans {
 		next, d := map[int]bool{}, 0
 		for i := sp[0]; i < sp[1]; i++ {
-			at := 2*(i-sp[0]) + d
-			if us[i].gap && gaps[at] {
-				d++
-				at++
-			}
-			if us[i].gap {
+			if i > sp[0] && blockStart(us, i) {
+				at := 2*(i-sp[0]) + d
+				if starts[at] {
+					d++
+					at++
+				}
 				next[at] = true
 			}
 			half[i] = d
 		}
-		gaps = next
+		starts = next
 	}
 	return half
+}
+
+// blockStart reports whether unit i starts a block of text for poppler
+// (see unlevel): the first line after a blank row, or under a
+// subheading.
+func blockStart(us []unit, i int) bool {
+	a, b := us[i-1], us[i]
+	return !b.gap && (a.gap || a.kind == Subhead && b.kind != Subhead)
 }
 
 // height is the height of the columns: a half row more when the text
