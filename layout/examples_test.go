@@ -329,13 +329,9 @@ var popplerSplits = map[string][]int{
 	// session (cases for the flow's owner): paragraph 7, section 2's on
 	// page 4, and the market report's 22, section 5's first on page 9
 	"poster/river-basin-2025": {7, 16}, "poster/market-regulation-2025": {22, 30},
-	// section 1's paragraph beside its list (newspaper): since the breaker
-	// counts a line by its widest gap (0.34 and 0.52 em beside 18.6% and
-	// 99.3% before), it sets in four lines, level with the list's four
-	// in column 2, and poppler reads the two as a table, row by row —
-	// what maxFigureGap's 0.55 had kept away; a case for the flow (a
-	// paragraph and a list of one height side by side), not the breaker
-	"showcase-2025": {5, 6},
+	// (the showcase's list items 5 and 6 at the head of column 2, in the
+	// newspaper look, read whole since no block of a column stands with
+	// nothing of the next column beside it: see Flow.bare)
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and

@@ -232,6 +232,57 @@ func TestFlowForPoppler(t *testing.T) {
 	}
 }
 
+// TestFlowNotBare: no block of the first column (lines a row apart in
+// one size, as poppler's pdftotext gathers them) stands below the top of
+// the second column's text with nothing of that column level with it,
+// which poppler would stretch over the second column and read after the
+// second column's text above it (see bare). The case: the showcase's
+// first section, its paragraph level with the last two items of its list
+// in column 2, its subheading beside the blank row over the pull quote.
+func TestFlowNotBare(t *testing.T) {
+	const src = `title: 江北公安这一年
+sections:
+  - title: 守牢安全底线
+    quote:
+      text: 平安是老百姓解决温饱后的第一需求，是极重要的民生，也是最基本的发展环境。
+      by: 江北分局党委书记、局长
+    body: |
+      一年来，分局坚持以人民为中心的发展思想，把维护辖区安全稳定作为第一责任。全年共接报各类警情16.2万起，其中**刑事警情同比下降18.6%**，连续五年保持下降态势，群众安全感满意度达到99.3%，创历史新高。
+
+      ### 打防并举
+      分局坚持“打早打小、露头就打”，全年破获刑事案件1526起，抓获犯罪嫌疑人438名，命案连续十三年全破。针对多发性侵财犯罪，分局开展了三项专项行动：
+      - **“净街”行动**：破获盗窃电动自行车案件186起，返还车辆152辆；
+      - **“护家”行动**：入室盗窃案件同比下降31.2%，系列案件27起全部告破；
+      - **“断卡”行动**：打掉涉“两卡”犯罪团伙14个，冻结涉案资金2300余万元。
+`
+	_, d := laidOut(t, src)
+	var f *Flow
+	for _, p := range d.Pages {
+		for _, b := range p.Blocks {
+			if g, ok := b.Block.(*Flow); ok {
+				f = g
+			}
+		}
+	}
+	if f == nil {
+		t.Fatal("no text")
+	}
+	w := d.geo.contentW()
+	c := f.layout(w)
+	if len(c.spans) != 2 || c.spans[1][0] >= c.spans[1][1] {
+		t.Fatalf("columns %v, want text in both", c.spans)
+	}
+	if f.bare(c.us, c.spans) {
+		t.Errorf("columns %v: a block of column 1 with nothing of column 2 beside it (blocks %v)", c.spans, f.textBlocks(c.us, c.spans))
+	}
+	// as it was set: the paragraph and the subheading's block in column
+	// 1 beside the list's last two items (four lines), the blank row
+	// and the quote lowered half a row in column 2
+	if was, _ := fill(c.us, f.caps(12, 0)); !f.bare(c.us, was) {
+		t.Errorf("columns %v (blocks %v): bare finds nothing", was, f.textBlocks(c.us, was))
+	}
+}
+
 // TestFlowGapsNotLevel: with blank rows between paragraphs (no indent),
 // no blank row of the second column stands level with one of the first,
 // so that no four paragraph blocks line up as a table for poppler's
