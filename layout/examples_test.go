@@ -307,12 +307,11 @@ var popplerSplits = map[string][]int{
 	// paragraphs 9 and 14–17 around the subheadings 抓短板 and 抓协同,
 	// and 34 in section 11, read whole since its card rows go on together
 	// and a text's last lines are carried only with all that follows.)
-	// report: section 4's two photos, shared in proportion to their
-	// shapes, under its text on page 8 (its charts follow on page 9, since
-	// section 2's figures open page 6 in order): the first caption read
-	// inside paragraph 19, which runs on from column 1 to column 2 (see
-	// captionsOffGrid, which parts the text only for the row set first)
-	"report/market-regulation-2025": {19},
+	// (the market report's 19 in the report look, section 4's text over
+	// its two photos on page 8, its charts waiting for page 9, the first
+	// caption read inside it, reads whole since a text that such a row
+	// follows after other figures ends its first column at a paragraph's
+	// end when that costs no rows: see Flow.Sooner)
 	// poster: page 10 opens with two subheads on one line, column 1's
 	// (投诉的热点) and column 2's (在线消费纠纷解决), which poppler reads
 	// together before column 1's text; column 2's first paragraph then

@@ -60,6 +60,12 @@ type Flow struct {
 	// balance then ends each column but the last at a paragraph's end
 	// when up to three rows more allow it.
 	Parted bool
+	// Sooner says such a row of photos follows after other rows of
+	// figures, and stands under the text when they wait for the next
+	// page: the balance then ends the first of two columns at a
+	// paragraph's end when the second holds the rest in the same rows
+	// (see sooner), which costs no height.
+	Sooner bool
 	// Tags are the paragraphs' elements in the structure tree (a P, a
 	// list item's LBody, an H3, a BlockQuote), the byline's last; Labels
 	// a numbered item's Lbl (see tag). nil draws the text as its block's.
@@ -439,6 +445,11 @@ func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
 					break
 				}
 			}
+			if f.Sooner && runsOn(us, spans) {
+				if s, ok := f.sooner(us, spans, r, fr); ok {
+					spans = s
+				}
+			}
 			for more := 1; more <= 3 && f.Parted && runsOn(us, spans); more++ {
 				if s, n := fill(us, f.caps(r+more, fr)); n == len(us) && !runsOn(us, s) {
 					spans, r = s, r+more
@@ -627,6 +638,28 @@ func (f *Flow) textBlocks(us []unit, spans [][2]int) [][][2]float64 {
 		}
 	}
 	return cols
+}
+
+// sooner is the two columns spans of r rows (fr of the last for the
+// float) set again with the first ended at its last paragraph's end, the
+// second taking the rest in the same rows; ok is false when that does not
+// hold it all, or leaves the first column less than two rows.
+func (f *Flow) sooner(us []unit, spans [][2]int, r, fr int) ([][2]int, bool) {
+	if f.cols() != 2 || len(spans) != 2 {
+		return nil, false
+	}
+	for e := spans[0][1] - 1; e >= spans[0][0]+2; e-- {
+		if !paraEnd(us, e) || !breakable(us, e) {
+			continue
+		}
+		caps := f.caps(r, fr)
+		caps[0] = e - spans[0][0]
+		if s, n := fill(us, caps); n == len(us) && !runsOn(us, s) && !sunk(us, s) {
+			return s, true
+		}
+		break
+	}
+	return nil, false
 }
 
 // tailOverQuote reports whether a column but the first starts with the

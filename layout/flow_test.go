@@ -175,13 +175,17 @@ func TestFlowFloat(t *testing.T) {
 // captions off the columns follows ends its first column at a
 // paragraph's end; and with blank rows, a part cut to its page does not
 // end its first column with a paragraph that starts below the second
-// column's text (see sunk): it ends at the paragraph before.
+// column's text (see sunk): it ends at the paragraph before. A flow that
+// such a row may follow after other figures (Sooner) ends its first
+// column at a paragraph's end when the second then holds the rest in
+// the same rows.
 func TestFlowForPoppler(t *testing.T) {
 	w := 2*12*sizeBody + 10
 	for _, tt := range []struct {
 		name   string
 		indent float64
 		parted bool
+		sooner bool
 		float  float64
 		cut    int   // rows: the flow is cut there, and its first part tested
 		sizes  []int // the paragraphs' lines (about); else three of three sentences
@@ -194,6 +198,7 @@ func TestFlowForPoppler(t *testing.T) {
 		{name: "indented, float", indent: 2 * sizeBody, float: 100, lastText: true},
 		{name: "photos below", indent: 2 * sizeBody, parted: true, lastText: true, firstEnd: 8},
 		{name: "cut, blank rows", cut: 8, sizes: []int{5, 4, 3, 4}, lastText: true, firstEnd: 5},
+		{name: "photos may follow", indent: 2 * sizeBody, sooner: true, sizes: []int{4, 6, 4, 4, 4}, lastText: true, firstEnd: 10},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := flowOf(3, 3, false)
@@ -204,7 +209,7 @@ func TestFlowForPoppler(t *testing.T) {
 					f.Paras = append(f.Paras, Para{Spans: body(strings.Repeat("宁", 12*n-4) + string(rune('甲'+i)))})
 				}
 			}
-			f.Setting.Indent, f.Parted = tt.indent, tt.parted
+			f.Setting.Indent, f.Parted, f.Sooner = tt.indent, tt.parted, tt.sooner
 			if tt.float > 0 {
 				f.Float = box{h: tt.float}
 			}
@@ -215,7 +220,14 @@ func TestFlowForPoppler(t *testing.T) {
 				}
 				f = a.(*Flow)
 			}
-			spans, _ := f.arrange(w)
+			spans, rows := f.arrange(w)
+			if tt.sooner {
+				g := *f
+				g.Sooner, g.units = false, nil
+				if _, was := g.arrange(w); rows != was {
+					t.Errorf("columns %v: %d rows, %d without Sooner, want as many", spans, rows, was)
+				}
+			}
 			last := spans[len(spans)-1]
 			if got := last[1] > last[0]; got != tt.lastText {
 				t.Errorf("columns %v: text in the last column %v, want %v", spans, got, tt.lastText)
