@@ -299,12 +299,11 @@ var popplerSplits = map[string][]int{
 	// paragraphs 9 and 14–17 around the subheadings 抓短板 and 抓协同,
 	// and 34 in section 11, read whole since its card rows go on together
 	// and a text's last lines are carried only with all that follows.)
-	// report: section 4's two photos, shared in proportion to their
-	// shapes, under its text on page 8 (its charts follow on page 9, since
-	// section 2's figures open page 6 in order): the first caption read
-	// inside paragraph 19, which runs on from column 1 to column 2 (see
-	// captionsOffGrid, which parts the text only for the row set first)
-	"report/market-regulation-2025": {19},
+	// (the market report's 19 in the report look, section 4's text over
+	// its two photos on page 8, its charts waiting for page 9, the first
+	// caption read inside it, reads whole since a text that such a row
+	// follows after other figures ends its first column at a paragraph's
+	// end when that costs no rows: see Flow.Sooner)
 	// poster, market-regulation: section 5's text begins on page 9
 	// (since the special-equipment chart there is set as rows) under its
 	// three stat cards, paragraph 22 two lines in each column. Poppler
@@ -335,13 +334,9 @@ var popplerSplits = map[string][]int{
 	// page 5, read with the left caption of the photos under it inside,
 	// reads whole since partedRows: its tail needed four rows more.)
 	"poster/river-basin-2025": {7}, "poster/market-regulation-2025": {22, 30},
-	// section 1's paragraph beside its list (newspaper): since the breaker
-	// counts a line by its widest gap (0.34 and 0.52 em beside 18.6% and
-	// 99.3% before), it sets in four lines, level with the list's four
-	// in column 2, and poppler reads the two as a table, row by row —
-	// what maxFigureGap's 0.55 had kept away; a case for the flow (a
-	// paragraph and a list of one height side by side), not the breaker
-	"showcase-2025": {5, 6},
+	// (the showcase's list items 5 and 6 at the head of column 2, in the
+	// newspaper look, read whole since no block of a column stands with
+	// nothing of the next column beside it: see Flow.bare)
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and

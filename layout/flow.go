@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 
 	"github.com/brochure-dev/brochure/internal/structure"
 )
@@ -30,7 +31,8 @@ import (
 // standing under the end of a paragraph carried to the top of a column
 // (up to three rows longer columns; see tailOverQuote). When blank rows
 // part the text, it keeps text from standing above the float in the same
-// way (see textOverFloat).
+// way (see textOverFloat), and it keeps every block of a column level with
+// text of the next (see bare).
 //
 // A figure may stand in the flow (Float): one column wide at the foot of
 // the last column (at its head when the column holds no text), of the section's last page with the text balanced
@@ -58,6 +60,12 @@ type Flow struct {
 	// balance then ends each column but the last at a paragraph's end
 	// when a few rows more allow it (see partedRows).
 	Parted bool
+	// Sooner says such a row of photos follows after other rows of
+	// figures, and stands under the text when they wait for the next
+	// page: the balance then ends the first of two columns at a
+	// paragraph's end when the second holds the rest in the same rows
+	// (see sooner), which costs no height.
+	Sooner bool
 	// Tags are the paragraphs' elements in the structure tree (a P, a
 	// list item's LBody, an H3, a BlockQuote), the byline's last; Labels
 	// a numbered item's Lbl (see tag). nil draws the text as its block's.
@@ -437,8 +445,21 @@ func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
 					break
 				}
 			}
+			if f.Sooner && runsOn(us, spans) {
+				if s, ok := f.sooner(us, spans, r, fr); ok {
+					spans = s
+				}
+			}
 			for more := 1; more <= partedRows(r, fr) && f.Parted && runsOn(us, spans); more++ {
 				if s, n := fill(us, f.caps(r+more, fr)); n == len(us) && !runsOn(us, s) {
+					spans, r = s, r+more
+					break
+				}
+			}
+			for more := 1; more <= 3 && f.bare(us, spans); more++ {
+				// a row or three more in the first columns, if that
+				// sets text beside every block of them
+				if s, n := fill(us, f.caps(r+more, fr)); n == len(us) && !f.bare(us, s) {
 					spans, r = s, r+more
 					break
 				}
@@ -565,6 +586,97 @@ func (f *Flow) unsunk(us []unit, spans [][2]int, r, fr, most int) (_ [][2]int, n
 		}
 	}
 	return nil, 0, 0, false
+}
+
+// bare reports whether a block of a column but the last, as poppler's
+// pdftotext gathers lines into blocks (see textBlocks), starts below the
+// top of the next column's text with none of that column's text level
+// with it (a blank row beside it, or a pull quote's rule and the space
+// inside it): poppler stretches a block with nothing on its right over
+// what stands below it, the next column's text included, and reads the
+// next column's text above it first (TextBlock::isBeforeByRule1), out of
+// order — the showcase's subheading 打防并举, beside the blank row over a
+// pull quote, read after the two list items that open column 2. (sunk is
+// its case at a column's foot, cured there by ending the column sooner.)
+func (f *Flow) bare(us []unit, spans [][2]int) bool {
+	cols := f.textBlocks(us, spans)
+	for c := 0; c+1 < len(cols); c++ {
+		next := cols[c+1]
+		if len(next) == 0 {
+			continue
+		}
+		for _, b := range cols[c] {
+			if b[0] <= next[0][0] {
+				continue
+			}
+			if !slices.ContainsFunc(next, func(n [2]float64) bool { return n[0] <= b[1] && n[1] >= b[0] }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// textBlocks are the blocks of each column of us set into spans, their
+// tops and bottoms from the flow's top, as poppler gathers lines into
+// blocks: a line joins the block above when its baseline is at most 1.5
+// times its size below the block's last and its size within 5 % of the
+// block's (TextPage::coalesce), a line's box reaching from its face's
+// ascender to its descender.
+func (f *Flow) textBlocks(us []unit, spans [][2]int) [][][2]float64 {
+	half := unlevel(us, spans)
+	cw := f.colWidth(f.width)
+	cols := make([][][2]float64, len(spans))
+	for c, sp := range spans {
+		var size, base float64
+		add := func(l Line, _, b float64) {
+			if len(l.Glyphs) == 0 {
+				return
+			}
+			face, sz := l.Glyphs[0].Face, l.Size
+			top, bottom := b-face.Ascent()/1000*sz, b-face.Descent()/1000*sz
+			if n := len(cols[c]); n > 0 && math.Abs(sz-size) <= 0.05*size && b-base <= 1.5*sz {
+				cols[c][n-1][1] = max(cols[c][n-1][1], bottom)
+			} else {
+				cols[c], size = append(cols[c], [2]float64{top, bottom}), sz
+			}
+			base = b
+		}
+		for i := sp[0]; i < sp[1]; i++ {
+			u := &us[i]
+			top := (float64(i-sp[0]) + float64(half[i])/2) * f.Leading
+			switch {
+			case u.gap || u.pad:
+			case u.quote != nil:
+				u.quote.each(0, top, cw, float64(u.quote.rows)*f.Leading, add)
+			default:
+				add(u.line, 0, top+baseline(u.line.Size, f.Leading))
+			}
+		}
+	}
+	return cols
+}
+
+// sooner is the two columns spans of r rows (fr of the last for the
+// float) set again with the first ended at its last paragraph's end, the
+// second taking the rest in the same rows; ok is false when that does not
+// hold it all, or leaves the first column less than two rows.
+func (f *Flow) sooner(us []unit, spans [][2]int, r, fr int) ([][2]int, bool) {
+	if f.cols() != 2 || len(spans) != 2 {
+		return nil, false
+	}
+	for e := spans[0][1] - 1; e >= spans[0][0]+2; e-- {
+		if !paraEnd(us, e) || !breakable(us, e) {
+			continue
+		}
+		caps := f.caps(r, fr)
+		caps[0] = e - spans[0][0]
+		if s, n := fill(us, caps); n == len(us) && !runsOn(us, s) && !sunk(us, s) {
+			return s, true
+		}
+		break
+	}
+	return nil, false
 }
 
 // tailOverQuote reports whether a column but the first starts with the

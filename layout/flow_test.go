@@ -176,13 +176,17 @@ func TestFlowFloat(t *testing.T) {
 // captions off the columns follows ends its first column at a
 // paragraph's end; and with blank rows, a part cut to its page does not
 // end its first column with a paragraph that starts below the second
-// column's text (see sunk): it ends at the paragraph before.
+// column's text (see sunk): it ends at the paragraph before. A flow that
+// such a row may follow after other figures (Sooner) ends its first
+// column at a paragraph's end when the second then holds the rest in
+// the same rows.
 func TestFlowForPoppler(t *testing.T) {
 	w := 2*12*sizeBody + 10
 	for _, tt := range []struct {
 		name   string
 		indent float64
 		parted bool
+		sooner bool
 		float  float64
 		cut    int   // rows: the flow is cut there, and its first part tested
 		sizes  []int // the paragraphs' lines (about); else three of three sentences
@@ -198,6 +202,7 @@ func TestFlowForPoppler(t *testing.T) {
 		// paragraph: four rows more end it there (river-basin's page 5)
 		{name: "photos below, a paragraph four lines on", indent: 2 * sizeBody, parted: true, sizes: []int{12, 8, 12}, lastText: true, firstEnd: 20},
 		{name: "cut, blank rows", cut: 8, sizes: []int{5, 4, 3, 4}, lastText: true, firstEnd: 5},
+		{name: "photos may follow", indent: 2 * sizeBody, sooner: true, sizes: []int{4, 6, 4, 4, 4}, lastText: true, firstEnd: 10},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := flowOf(3, 3, false)
@@ -208,7 +213,7 @@ func TestFlowForPoppler(t *testing.T) {
 					f.Paras = append(f.Paras, Para{Spans: body(strings.Repeat("宁", 12*n-4) + string(rune('甲'+i)))})
 				}
 			}
-			f.Setting.Indent, f.Parted = tt.indent, tt.parted
+			f.Setting.Indent, f.Parted, f.Sooner = tt.indent, tt.parted, tt.sooner
 			if tt.float > 0 {
 				f.Float = box{h: tt.float}
 			}
@@ -219,7 +224,14 @@ func TestFlowForPoppler(t *testing.T) {
 				}
 				f = a.(*Flow)
 			}
-			spans, _ := f.arrange(w)
+			spans, rows := f.arrange(w)
+			if tt.sooner {
+				g := *f
+				g.Sooner, g.units = false, nil
+				if _, was := g.arrange(w); rows != was {
+					t.Errorf("columns %v: %d rows, %d without Sooner, want as many", spans, rows, was)
+				}
+			}
 			last := spans[len(spans)-1]
 			if got := last[1] > last[0]; got != tt.lastText {
 				t.Errorf("columns %v: text in the last column %v, want %v", spans, got, tt.lastText)
@@ -233,6 +245,57 @@ func TestFlowForPoppler(t *testing.T) {
 				t.Errorf("columns %v: column 1 ends at unit %d, want %d (a paragraph's end)", spans, spans[0][1], tt.firstEnd)
 			}
 		})
+	}
+}
+
+// TestFlowNotBare: no block of the first column (lines a row apart in
+// one size, as poppler's pdftotext gathers them) stands below the top of
+// the second column's text with nothing of that column level with it,
+// which poppler would stretch over the second column and read after the
+// second column's text above it (see bare). The case: the showcase's
+// first section, its paragraph level with the last two items of its list
+// in column 2, its subheading beside the blank row over the pull quote.
+func TestFlowNotBare(t *testing.T) {
+	const src = `title: 江北公安这一年
+sections:
+  - title: 守牢安全底线
+    quote:
+      text: 平安是老百姓解决温饱后的第一需求，是极重要的民生，也是最基本的发展环境。
+      by: 江北分局党委书记、局长
+    body: |
+      一年来，分局坚持以人民为中心的发展思想，把维护辖区安全稳定作为第一责任。全年共接报各类警情16.2万起，其中**刑事警情同比下降18.6%**，连续五年保持下降态势，群众安全感满意度达到99.3%，创历史新高。
+
+      ### 打防并举
+      分局坚持“打早打小、露头就打”，全年破获刑事案件1526起，抓获犯罪嫌疑人438名，命案连续十三年全破。针对多发性侵财犯罪，分局开展了三项专项行动：
+      - **“净街”行动**：破获盗窃电动自行车案件186起，返还车辆152辆；
+      - **“护家”行动**：入室盗窃案件同比下降31.2%，系列案件27起全部告破；
+      - **“断卡”行动**：打掉涉“两卡”犯罪团伙14个，冻结涉案资金2300余万元。
+`
+	_, d := laidOut(t, src)
+	var f *Flow
+	for _, p := range d.Pages {
+		for _, b := range p.Blocks {
+			if g, ok := b.Block.(*Flow); ok {
+				f = g
+			}
+		}
+	}
+	if f == nil {
+		t.Fatal("no text")
+	}
+	w := d.geo.contentW()
+	c := f.layout(w)
+	if len(c.spans) != 2 || c.spans[1][0] >= c.spans[1][1] {
+		t.Fatalf("columns %v, want text in both", c.spans)
+	}
+	if f.bare(c.us, c.spans) {
+		t.Errorf("columns %v: a block of column 1 with nothing of column 2 beside it (blocks %v)", c.spans, f.textBlocks(c.us, c.spans))
+	}
+	// as it was set: the paragraph and the subheading's block in column
+	// 1 beside the list's last two items (four lines), the blank row
+	// and the quote lowered half a row in column 2
+	if was, _ := fill(c.us, f.caps(12, 0)); !f.bare(c.us, was) {
+		t.Errorf("columns %v (blocks %v): bare finds nothing", was, f.textBlocks(c.us, was))
 	}
 }
 

@@ -918,7 +918,7 @@ func carry(fw *Flow, w, h float64) (Block, Block, bool) {
 		return nil, nil, false
 	}
 	a, b := *fw, *fw
-	a.units, a.frozen, a.rows, a.After, a.Float, a.Parted = us[:n:n], true, 0, 0, nil, false
+	a.units, a.frozen, a.rows, a.After, a.Float, a.Parted, a.Sooner = us[:n:n], true, 0, 0, nil, false, false
 	b.units, b.frozen, b.rows = us[n:], true, 0
 	if a.Measure(w) > h+1e-6 {
 		return nil, nil, false

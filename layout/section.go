@@ -203,8 +203,14 @@ func (d *Document) body() []Block {
 		}
 		for j := 0; j < len(figs); j += 2 {
 			row := &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap, Kicker: kicker}
-			if j == 0 && before == 0 && flow != nil && d.geo.Columns == 2 && captionsOffGrid(row, d.geo) {
-				flow.Parted = true
+			if flow != nil && d.geo.Columns == 2 && captionsOffGrid(row, d.geo) {
+				// the row under the text; a later one there when those
+				// before it wait for the next page
+				if j == 0 && before == 0 {
+					flow.Parted = true
+				} else {
+					flow.Sooner = true
+				}
 			}
 			blocks = append(blocks, row)
 		}
