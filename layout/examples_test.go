@@ -337,6 +337,13 @@ var popplerSplits = map[string][]int{
 	// (the showcase's list items 5 and 6 at the head of column 2, in the
 	// newspaper look, read whole since no block of a column stands with
 	// nothing of the next column beside it: see Flow.bare)
+	// The second new user's reports (issue 13), as built. Taiwan
+	// transport bureau, poster, page 8: section 5's column 2 (場站開發
+	// and its two paragraphs, above the photo set in the text) read
+	// before column 1's last paragraphs (橘線與機場聯絡線); report, page 5:
+	// section 3's text going on from page 4 under the subhead 行人優先,
+	// poppler reads column 2 (18–22, a list at its foot) before column 1
+	"poster/xingang-transport-2025": {32, 33, 34}, "report/xingang-transport-2025": {18, 19, 20, 21, 22},
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
@@ -400,6 +407,14 @@ var blankPages = map[string][]int{
 	// the page only read out of order (see part and loneAllowed's
 	// photo-essay); they open page 6 in order
 	"report/market-regulation-2025": {5},
+	// The second new user's reports, as built. The charity's A5 brief,
+	// newspaper, page 3: section 2 (a card, five lines, a photo) is
+	// short and section 3's head cannot start under it; the blank is
+	// spread under the section's head, 16 % in one band. Report look,
+	// A5 in one column: the cover, its three cards under the summary,
+	// 15 % blank under them; page 4, section 2's photo the column's
+	// width, section 3's head and first lines overleaf, 29 % blank
+	"literacy-trust-q3": {3}, "report/literacy-trust-q3": {1, 4},
 	// (A5, report: port-review's page 3, section 1's cards under its
 	// reminder and its chart, 15.4 % blank, is within the ceiling since
 	// the blank at a page's foot is judged with the look's space below.)

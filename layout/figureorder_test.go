@@ -53,6 +53,12 @@ var orderAllowed = map[string]int{
 	// in the report's order, see rejoin)
 	"minato-city-2025": 1, "poster/minato-city-2025": 1,
 	"river-basin-2025": 7, "poster/river-basin-2025": 4, "report/river-basin-2025": 4,
+	// the second new user's Taiwan transport bureau, section 1: its
+	// portrait photo (the second) read before its landscape one (the
+	// first), which pairs with the line chart after the full-width bar
+	// chart — newspaper: the portrait alone atop page 3 (see
+	// loneAllowed); report: the portrait in the text on page 2
+	"xingang-transport-2025": 1, "report/xingang-transport-2025": 1,
 }
 
 // figuresOutOfOrder lists the figures that a reader meets before one the report

@@ -195,6 +195,25 @@ func TestInHeadline(t *testing.T) {
 	if st := (data.Stat{Value: data.Number{Text: "30793000"}, Unit: "人次"}); !d.inHeadline("旅客3079.3萬人次", st) {
 		t.Error("inHeadline(旅客3079.3萬人次, 30793000人次) = false in Traditional Chinese")
 	}
+	// English sets a space between a figure, its word and its unit; a
+	// Latin unit's first word starts the headline's (t for tonnes)
+	d.Theme.Locale = locale.Must("en")
+	for _, tt := range []struct {
+		headline, value, unit string
+		want                  bool
+	}{
+		{"1,284 children read with a volunteer every week", "1284", "children", true},
+		{"Capacity rises to 2.9 million tonnes a day", "2900000", "t a day", true},
+		{"1,284 teachers trained", "1284", "trees", false},
+		{"12 children read weekly", "2", "children", false},
+		{"86 services online and an average wait of 6 minutes", "6", " min", true},
+		{"£86,400 raised, 92% of the year's target", "86400", "", true},
+	} {
+		st := data.Stat{Value: data.Number{Text: tt.value}, Unit: tt.unit}
+		if got := d.inHeadline(tt.headline, st); got != tt.want {
+			t.Errorf("English: inHeadline(%q, %s %s) = %v", tt.headline, tt.value, tt.unit, got)
+		}
+	}
 }
 
 func TestCardRowsNeverLeaveOne(t *testing.T) {

@@ -362,23 +362,26 @@ func (d *Document) indent() float64 {
 // the figure as its card would write it (30793000 as 3079.3万, in 万 and
 // 亿 or in full, see defaultStyle) or as the report writes it, with the
 // start of its unit (1.01亿 for 1.01亿元), compared without thousands
-// separators (3,079.3萬 is 3079.3萬). A card that says more than its
-// figure — a note or a source — is never in the headline: the headline
-// does not say where the figure comes from.
+// separators (3,079.3萬 is 3079.3萬) and with the spaces English sets
+// between a figure, its word and its unit (1,284 children; 2.9 million
+// tonnes). A card that says more than its figure — a note or a source —
+// is never in the headline: the headline does not say where the figure
+// comes from.
 func (d *Document) inHeadline(headline string, st data.Stat) bool {
 	if st.Note != "" || st.Source != "" {
 		return false
 	}
 	c := &statCard{stat: st, theme: d.Theme}
-	wants := []string{st.Value.Text}
+	type written struct{ fig, word string }
+	wants := []written{{st.Value.Text, ""}}
 	for _, style := range []string{c.defaultStyle(false), c.defaultStyle(true), "full"} {
 		_, fig, unit := d.Theme.Locale.Figure("", st.Value.Text, st.Unit, style)
 		word := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(unit), strings.TrimSpace(st.Unit))) // 万, as the unit's start
-		wants = append(wants, ungrouped(fig)+word)
+		wants = append(wants, written{ungrouped(fig), word})
 	}
 	h := ungrouped(headline)
-	for _, want := range wants {
-		if figureIn(h, want, st.Unit) {
+	for _, w := range wants {
+		if figureIn(h, w.fig, w.word, st.Unit) {
 			return true
 		}
 	}
@@ -397,27 +400,48 @@ func ungrouped(s string) string {
 	return b.String()
 }
 
-// figureIn reports whether headline holds figure fig (with any word it
-// is written in, 万) as a whole figure, followed by the start of unit.
-func figureIn(headline, fig, unit string) bool {
-	want := fig
-	if u := []rune(unit); len(u) > 0 {
-		want += string(u[0]) // the figure and the start of its unit: 1.01亿 for 1.01亿元
+// figureIn reports whether headline holds figure fig as a whole figure (2起
+// is not in 12起 or 0.2起), then the word it is written in (万, million)
+// and the start of unit (its first character; a Latin unit's first word,
+// as the start of the headline's: t for tonnes, but not trees for
+// teachers), each after any spaces: English sets one between them.
+func figureIn(headline, fig, word, unit string) bool {
+	const spaces = " \u00A0\u2009\u202F"
+	unit = strings.Trim(unit, spaces) // " min": the space is the one English sets
+	start := unit
+	if r, n := utf8.DecodeRuneInString(unit); r < utf8.RuneSelf && unicode.IsLetter(r) {
+		if k := strings.IndexFunc(unit, func(r rune) bool { return !unicode.IsLetter(r) }); k > 0 {
+			start = unit[:k]
+		}
+	} else if n > 0 {
+		start = unit[:n]
 	}
 	for i := 0; ; {
-		k := strings.Index(headline[i:], want)
+		k := strings.Index(headline[i:], fig)
 		if k < 0 {
 			return false
 		}
 		at := i + k
-		// a whole figure: 2起 is not in 12起 or 0.2起
-		if prev, _ := utf8.DecodeLastRuneInString(headline[:at]); at == 0 || !isDigit(prev) && prev != '.' {
-			end := at + len(want)
-			if unit != "" || end == len(headline) || !isDigit(rune(headline[end])) && headline[end] != '.' {
+		i = at + 1
+		if prev, _ := utf8.DecodeLastRuneInString(headline[:at]); at > 0 && (isDigit(prev) || prev == '.') {
+			continue
+		}
+		rest := headline[at+len(fig):]
+		if word != "" {
+			if rest = strings.TrimLeft(rest, spaces); !strings.HasPrefix(rest, word) {
+				continue
+			}
+			rest = rest[len(word):]
+		}
+		if start != "" {
+			if strings.HasPrefix(strings.TrimLeft(rest, spaces), start) {
 				return true
 			}
+			continue
 		}
-		i = at + 1
+		if rest == "" || !isDigit(rune(rest[0])) && rest[0] != '.' {
+			return true
+		}
 	}
 }
 
