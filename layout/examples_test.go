@@ -351,12 +351,6 @@ var orderSplits = map[string][]int{}
 // blankPages are the pages, by look and report, that keep a blank band
 // over blankCeiling: each a page to set better, not a look to accept.
 var blankPages = map[string][]int{
-	// A5, report: the cover's band, its title at the look's top and a
-	// hairline box, over two sections' titles set large: the band's foot
-	// and the gap under it 17 % of the type area (the band does not grow
-	// over what the panel leaves, and what it says stands where the look
-	// sets it, never higher)
-	"report/borough-tables-en": {1},
 	// A5, report: page 3, section 1 (a card, three lines and a quote)
 	// alone since the contents keep together on page 2 (their last four
 	// lines ran onto page 3 above it): section 2's head, a title of three
@@ -380,19 +374,14 @@ var blankPages = map[string][]int{
 	// overleaf. (Its quote was parted from its two blank rows below,
 	// which made page 5 empty, and its photo went alone to page 6: the
 	// brief is on 3 pages in the newspaper look, 4 in the others, the
-	// photo beside the quote.) Its cover too, page 1, A5 landscape: the
-	// report look's band, its title at the look's top, its foot and the
-	// gap under it 18 % of a type area 335 pt tall, measured as one
-	// colour since colourBand
-	"report/macao-library-brief": {1, 3},
+	// photo beside the quote.) (Its cover, A5 landscape, reads whole
+	// since the band's foot and the white under it keep within coverGap;
+	// so do borough-tables-en's in the report look and river-basin's in
+	// the poster look.)
+	"report/macao-library-brief": {3},
 	// report page 6: section 3's text ends the page 30 % blank, its
 	// figures (read in the report's order) open page 7
 	"report/river-basin-2025": {6},
-	// poster: the cover, page 1, its band's foot and the gap under it a
-	// hair over 15 % of the type area, measured as one colour since
-	// colourBand (its five figures and the contents leave the panel
-	// too little to fill it, too much to be spread)
-	"poster/river-basin-2025": {1},
 	// report: section 2's text ends page 5 beside its last photo; its
 	// first chart (a tall hbar) does not fit under the text, and the
 	// figures that did (its waffle chart beside its second photo) filled
@@ -446,7 +435,13 @@ var loneAllowed = map[string]int{
 	// part in order); river-basin-2025: report, a figure of section 5
 	// alone on page 9 (the poster's section 5 sets its three photos in rows
 	// since section 1's cards go on together)
-	"report/minato-city-2025": 1,
+	// minato, report: 2 since its cover lists the sections (the band
+	// keeps within coverGap, and the panel then holds the list): the
+	// contents page goes, the report is 8 pages, not 9, and section 2
+	// opens page 3 with its chart alone at the foot, the square photo
+	// alone at the head of page 4 — a trade for a cover that says what
+	// is in the report rather than its figures spread over white
+	"report/minato-city-2025": 2,
 	"report/river-basin-2025": 1,
 	// minato-city-2025, poster, section 4: its table of 9 rows, kept
 	// whole, opens page 6, and its text then ends there, its photo going
