@@ -359,12 +359,6 @@ var orderSplits = map[string][]int{}
 // blankPages are the pages, by look and report, that keep a blank band
 // over blankCeiling: each a page to set better, not a look to accept.
 var blankPages = map[string][]int{
-	// A5, report: the cover's band, its title at the look's top and a
-	// hairline box, over two sections' titles set large: the band's foot
-	// and the gap under it 17 % of the type area (the band does not grow
-	// over what the panel leaves, and what it says stands where the look
-	// sets it, never higher)
-	"report/borough-tables-en": {1},
 	// A5, report: page 3, section 1 (a card, three lines and a quote)
 	// alone since the contents keep together on page 2 (their last four
 	// lines ran onto page 3 above it): section 2's head, a title of three
@@ -388,19 +382,14 @@ var blankPages = map[string][]int{
 	// overleaf. (Its quote was parted from its two blank rows below,
 	// which made page 5 empty, and its photo went alone to page 6: the
 	// brief is on 3 pages in the newspaper look, 4 in the others, the
-	// photo beside the quote.) Its cover too, page 1, A5 landscape: the
-	// report look's band, its title at the look's top, its foot and the
-	// gap under it 18 % of a type area 335 pt tall, measured as one
-	// colour since colourBand
-	"report/macao-library-brief": {1, 3},
+	// photo beside the quote.) (Its cover, A5 landscape, reads whole
+	// since the band's foot and the white under it keep within coverGap;
+	// so do borough-tables-en's in the report look and river-basin's in
+	// the poster look.)
+	"report/macao-library-brief": {3},
 	// report page 6: section 3's text ends the page 30 % blank, its
 	// figures (read in the report's order) open page 7
 	"report/river-basin-2025": {6},
-	// poster: the cover, page 1, its band's foot and the gap under it a
-	// hair over 15 % of the type area, measured as one colour since
-	// colourBand (its five figures and the contents leave the panel
-	// too little to fill it, too much to be spread)
-	"poster/river-basin-2025": {1},
 	// report: section 2's text ends page 5 beside its last photo; its
 	// first chart (a tall hbar) does not fit under the text, and the
 	// figures that did (its waffle chart beside its second photo) filled
