@@ -2,7 +2,9 @@ package layout
 
 import (
 	"math"
+	"regexp"
 	"slices"
+	"strconv"
 )
 
 // Placed is a block at its final position on a page.
@@ -195,6 +197,9 @@ func fault(p filled, f Frame) float64 {
 	if p.stranded {
 		c += strandFault
 	}
+	if p.passed {
+		c += passFault
+	}
 	if len(p.floats) == 0 && trailerLeft(p.queue) > 0 {
 		c += trailerFault
 	}
@@ -205,6 +210,11 @@ func fault(p filled, f Frame) float64 {
 	}
 	return c
 }
+
+// passFault is what a figure set before one its section lists before it
+// costs (see how.pass): less than any blank band over orderHole, so that
+// a page is not left blank to keep the order, more than a hole under it.
+const passFault = 1.0
 
 // strandFault is what a section's head and stat cards stranded at a
 // page's foot cost (see fault): as much as a blank band of a quarter of
@@ -271,6 +281,7 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 					opts = append(opts, h)
 				}
 			}
+			opts = append(opts, passing(queue, floats, f, n, base)...)
 		}
 		return opts, nil
 	}
@@ -311,11 +322,23 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 			opts = append(opts, h, grown(h, f))
 		}
 	}
+	opts = append(opts, passing(queue, floats, f, n, base)...)
 	base.inOrder = false
 	if q, err := setPage(queue, floats, f, n, base); err == nil {
 		opts = append(opts, q, grown(q, f))
 	}
 	return opts, nil
+}
+
+// passing is the way to set page n with a figure set while one its
+// section lists before it waits (see how.pass), when that happens: the
+// way of a fault, against a blank band.
+func passing(queue, floats []Block, f Frame, n int, base how) []filled {
+	base.pass = true
+	if q, err := setPage(queue, floats, f, n, base); err == nil && q.passed {
+		return []filled{q, grown(q, f)}
+	}
+	return nil
 }
 
 // cardsAfter is queue with the stat cards of the section whose head
@@ -428,6 +451,9 @@ func hoisted(queue []Block, placed int, w float64) [][]Block {
 				continue
 			}
 			fig := queue[j]
+			if text.Float != nil && precedes(text.Float, fig) {
+				break // the figure in the text is read first (see floatIndex)
+			}
 			if r, ok := fig.(*Row); ok && !readsOver(r, text, w) {
 				fig = overText(r, text, w)
 			}
@@ -548,6 +574,11 @@ type how struct {
 	// figure alone in half the width, so it is the last resort against a
 	// hole.
 	part bool
+	// pass lets a figure be set while one of its section's list before
+	// it waits for the next page (see behind): a figure read out of the
+	// report's order, a fault (passFault) taken only against a blank
+	// band.
+	pass bool
 }
 
 // figuresLeft is how many figures p leaves for the next pages.
@@ -640,6 +671,7 @@ type filled struct {
 	late          bool    // a section begins while figures of the one before wait
 	held          bool    // a section's head went on, its cards fitting but not its text
 	stranded      bool    // a section's head and cards end the page, the text overleaf
+	passed        bool    // a figure is set while one its section lists before it waits (see how.pass)
 }
 
 // fillPage sets one page from the figures waiting for it and the queue,
@@ -672,6 +704,14 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 		if carried && fromQueue && sectionNext(q) == b {
 			break // the rest of the section follows its text's last lines, overleaf
 		}
+		passes := isFigure(b) && fromQueue && behind(b, fl)
+		if passes && !mode.pass {
+			// a figure its section lists before it waits: it waits
+			// after it, and what else follows fills the page
+			fl = append(fl, b)
+			q = q[1:]
+			continue
+		}
 		if isFigure(b) && len(fl) > 0 && fromQueue && b.Measure(f.W) > f.H-y+1e-6 {
 			if r, ok := b.(*Row); ok && r.Measure(f.W)-r.After <= f.H-y+1e-6 && p.figures != deferAt {
 				// it fits but for its space below, which a row at the
@@ -682,6 +722,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				y += a.Measure(f.W)
 				q = q[1:]
 				p.figures++
+				p.passed = p.passed || passes
 				break
 			}
 			fl = append(fl, b) // after the figures that wait
@@ -768,6 +809,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			if _, head := b.(*sectionHead); head && len(fl) > 0 {
 				p.late = true
 			}
+			p.passed = p.passed || passes
 			p.Blocks = append(p.Blocks, Placed{b, f.X, f.Y + y, f.W, h})
 			y += h
 			q = q[1:]
@@ -817,6 +859,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				hh := head.Measure(f.W)
 				p.Blocks = append(p.Blocks, Placed{head, f.X, f.Y + y, f.W, hh})
 				y += hh
+				p.passed = p.passed || passes
 				switch _, text := b.(*Flow); {
 				case tail == nil:
 					q = q[1:]
@@ -876,6 +919,76 @@ func kept(q []Block, w float64) float64 {
 		h += q[k+1].Measure(w)
 	}
 	return h
+}
+
+// behind reports whether a figure that waits among fl is listed by the
+// report before figure b, in b's section and list (see precedes): b does
+// not pass it, as the poster's charts, each the full width, read a
+// section's second chart at one page's foot and its first at the next
+// page's head. Another section's content, or a figure of the other list,
+// may fill the page instead (the report orders photos and charts each in
+// its own list).
+func behind(b Block, fl []Block) bool {
+	for _, w := range fl {
+		if precedes(w, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// precedes reports whether a figure of a is listed by the report before
+// one of b, in the same section and list (photos, charts).
+func precedes(a, b Block) bool {
+	for _, x := range figureRefs(a) {
+		for _, y := range figureRefs(b) {
+			if x.section == y.section && x.list == y.list && x.index < y.index {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figureRef is a figure's place in the report: its section, its list
+// (photos, charts) and its index there.
+type figureRef struct {
+	section, index int
+	list           string
+}
+
+// figureKey is a figure's field path (see chartBlock.key).
+var figureKey = regexp.MustCompile(`^sections\[(\d+)\]\.(photos|charts)\[(\d+)\]$`)
+
+// figureRefs are the places in the report of the figures b sets: a
+// chart, a photo, the cells of a row, the blocks of a stack.
+func figureRefs(b Block) []figureRef {
+	var key string
+	switch b := b.(type) {
+	case *photoBlock:
+		key = b.key
+	case *chartBlock:
+		key = b.key
+	case *Row:
+		var rs []figureRef
+		for _, c := range b.Cells {
+			rs = append(rs, figureRefs(c)...)
+		}
+		return rs
+	case *Stack:
+		var rs []figureRef
+		for _, c := range b.Blocks {
+			rs = append(rs, figureRefs(c)...)
+		}
+		return rs
+	}
+	m := figureKey.FindStringSubmatch(key)
+	if m == nil {
+		return nil
+	}
+	s, _ := strconv.Atoi(m[1])
+	i, _ := strconv.Atoi(m[3])
+	return []figureRef{{section: s, index: i, list: m[2]}}
 }
 
 // carry parts a section's text whose figure (Float) does not fit on the
