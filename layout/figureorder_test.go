@@ -152,3 +152,56 @@ func TestWideChartsKeepTheirPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestFloatIndex: of a section's odd number of figures, the one set in
+// its text is the first of its list — the first photo, else the first
+// chart unless a wide chart is listed before it — read before the rows
+// that follow the text.
+func TestFloatIndex(t *testing.T) {
+	c := func(n int) Block { return &chartBlock{n: n} }
+	p := func() Block { return &photoBlock{} }
+	for _, tc := range []struct {
+		name       string
+		figs, wide []Block
+		want       int
+	}{
+		{"three charts", []Block{c(0), c(1), c(2)}, nil, 0},
+		{"three photos", []Block{p(), p(), p()}, nil, 0},
+		{"charts then a photo", []Block{c(0), c(1), p()}, nil, 2},
+		{"a chart then photos", []Block{c(0), p(), p()}, nil, 1},
+		{"a wide chart first", []Block{c(1), c(2), c(3)}, []Block{c(0)}, 2},
+		{"a wide chart later", []Block{c(0), c(1), c(3)}, []Block{c(2)}, 0},
+		{"a wide chart first, a photo", []Block{c(1), c(2), p()}, []Block{c(0)}, 2},
+	} {
+		if got := floatIndex(tc.figs, tc.wide); got != tc.want {
+			t.Errorf("%s: figure %d in the text, want %d", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestBehind: a figure waits behind a waiting one that its section
+// lists before it in the same list, not behind another section's, nor
+// one of the other list, nor one listed after it.
+func TestBehind(t *testing.T) {
+	ph := func(key string) Block { return &photoBlock{key: key} }
+	ch := func(key string) Block { return &chartBlock{key: key} }
+	row := func(cells ...Block) Block { return &Row{Cells: cells} }
+	for _, tc := range []struct {
+		name string
+		b    Block
+		fl   []Block
+		want bool
+	}{
+		{"nothing waits", ph("sections[1].photos[1]"), nil, false},
+		{"its list's first waits", ph("sections[1].photos[1]"), []Block{ph("sections[1].photos[0]")}, true},
+		{"a row behind a row", row(ch("sections[2].charts[2]"), ph("sections[2].photos[1]")), []Block{row(ch("sections[2].charts[0]"), ph("sections[2].photos[0]"))}, true},
+		{"the other list", ph("sections[1].photos[1]"), []Block{ch("sections[1].charts[0]")}, false},
+		{"another section", ph("sections[2].photos[1]"), []Block{ph("sections[1].photos[0]")}, false},
+		{"listed after it", ch("sections[1].charts[0]"), []Block{ch("sections[1].charts[3]")}, false},
+		{"the cover's", ph("cover.photos[0]"), []Block{ph("sections[0].photos[0]")}, false},
+	} {
+		if got := behind(tc.b, tc.fl); got != tc.want {
+			t.Errorf("%s: behind %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
