@@ -277,7 +277,7 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 		// they follow when that leaves a band
 		if band(p, f) > orderHole*f.H {
 			for _, q := range hoisted(queue, len(queue)-len(p.queue), f.W) {
-				if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) && !overColumns(h.Page, f) {
+				if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) && !overColumns(h.Page, f) && !readsAhead(h) {
 					opts = append(opts, h)
 				}
 			}
@@ -299,7 +299,7 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 	queues := append([][]Block{queue}, hoisted(queue, used-1, f.W)...)
 	for i, q := range queues {
 		if i > 0 {
-			if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) && !overColumns(h.Page, f) {
+			if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) && !overColumns(h.Page, f) && !readsAhead(h) {
 				opts = append(opts, h, grown(h, f))
 			}
 		}
@@ -435,7 +435,10 @@ func (c continued) Split(w, h float64) (Block, Block) {
 // the figure near its text when it does not fit after it, set as it
 // stands above the text w wide (see overText; a page on which it stands
 // above the text but poppler would read it inside the text is not a
-// way: see readsAbove).
+// way: see readsAbove). A row moved above a text whose own figure the
+// report lists before the row's takes that figure, the text the row's
+// last of its list (see exchange); a page that then sets a figure ahead
+// of one that waits is not a way either (see readsAhead).
 func hoisted(queue []Block, placed int, w float64) [][]Block {
 	var qs [][]Block
 	for i := 0; i < len(queue) && i <= placed; i++ {
@@ -450,20 +453,135 @@ func hoisted(queue []Block, placed int, w float64) [][]Block {
 			if !isFigure(queue[j]) && !keptWhole(queue[j]) {
 				continue
 			}
-			fig := queue[j]
+			fig, in := queue[j], Block(text)
 			if text.Float != nil && precedes(text.Float, fig) {
-				break // the figure in the text is read first (see floatIndex)
+				// the figure in the text is read first (see floatIndex):
+				// it goes into the row, and the row's last of its list
+				// into the text
+				r, ok := fig.(*Row)
+				if !ok {
+					break
+				}
+				if r, in, ok = exchange(r, text, w); !ok {
+					break
+				}
+				fig = r
 			}
-			if r, ok := fig.(*Row); ok && !readsOver(r, text, w) {
-				fig = overText(r, text, w)
+			if r, ok := fig.(*Row); ok && !readsOver(r, in.(*Flow), w) {
+				fig = overText(r, in.(*Flow), w)
 			}
 			q := make([]Block, 0, len(queue))
-			q = append(append(append(append(q, queue[:i]...), fig), queue[i:j]...), queue[j+1:]...)
+			q = append(append(append(q, queue[:i]...), fig, in), queue[i+1:j]...)
+			q = append(q, queue[j+1:]...)
 			qs = append(qs, q)
 			break
 		}
 	}
 	return qs
+}
+
+// readsAhead reports whether page p sets a figure (in a row, or in a text)
+// that the report lists after one left for the next pages, of its
+// section and list, or leaves a text whose figure opens the next page
+// before one that waits: a figure moved above its text that does not fit
+// there waits, and the text, with its figure, is set first.
+func readsAhead(p filled) bool {
+	left := append(slices.Clone(p.floats), p.queue...)
+	if len(p.queue) > 0 && goesOn(p.queue[0]) {
+		// the text that goes on opens the next page, before the
+		// figures that wait (see fillPage), its figure with it
+		if fw, ok := p.queue[0].(*Flow); ok && fw.Float != nil && behind(fw.Float, p.floats) {
+			return true
+		}
+	}
+	for _, b := range p.Blocks {
+		if fw, ok := b.Block.(*Flow); ok && fw.Float != nil {
+			b.Block = fw.Float
+		}
+		if len(figureRefs(b.Block)) == 0 {
+			continue
+		}
+		for _, w := range left {
+			if precedes(w, b.Block) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exchange is row r, moved above text f whose figure (Float) the report
+// lists before a figure of r, with the two exchanged: the text's figure
+// in the row, the row's last of its list in the text, the row's cells of
+// that list in the report's order (on the grid, the spans kept in their
+// places where each figure reads in its new one), so that the row
+// above and the text's figure are read in order — the row's cell of one
+// column (as the figure in the text is), not too tall to stand in a
+// column. ok is false when r has no such cell.
+func exchange(r *Row, f *Flow, w float64) (_ *Row, _ *Flow, ok bool) {
+	k := -1
+	for i, c := range r.Cells {
+		if precedes(f.Float, c) && (k < 0 || precedes(r.Cells[k], c)) {
+			k = i
+		}
+	}
+	if k < 0 || r.Spans != nil && r.Spans[k] != 1 || r.Spans == nil && r.Columns != f.cols() {
+		return nil, nil, false
+	}
+	switch c := r.Cells[k].(type) {
+	case *photoBlock:
+	case *chartBlock:
+		if c.Measure(f.floatWidth(w)) > tallFloat*f.Leading {
+			return nil, nil, false
+		}
+	default:
+		return nil, nil, false
+	}
+	nr, nf := *r, *f
+	nr.Cells, nr.Spans = slices.Clone(r.Cells), slices.Clone(r.Spans)
+	nr.Cells[k], nf.Float = f.Float, r.Cells[k]
+	// the cells of the float's list in the report's order, each with its span
+	var at []int
+	for i, c := range nr.Cells {
+		if i == k || precedes(c, f.Float) || precedes(f.Float, c) {
+			at = append(at, i)
+		}
+	}
+	type cell struct {
+		b    Block
+		span int
+	}
+	cs := make([]cell, len(at))
+	for n, i := range at {
+		cs[n].b = nr.Cells[i]
+		if nr.Spans != nil {
+			cs[n].span = nr.Spans[i]
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b cell) int {
+		switch {
+		case precedes(a.b, b.b):
+			return -1
+		case precedes(b.b, a.b):
+			return 1
+		}
+		return 0
+	})
+	// the spans stay where they are (the wider first, as gridRows sets
+	// a row) where each figure reads in its new one, else go with them
+	stay := true
+	for n, i := range at {
+		nr.Cells[i] = cs[n].b
+		if least, _ := gridSpan(cs[n].b, w, r.Gutter); nr.Spans != nil && least > nr.Spans[i] {
+			stay = false
+		}
+	}
+	for n, i := range at {
+		if nr.Spans != nil && !stay {
+			nr.Spans[i] = cs[n].span
+		}
+	}
+	return &nr, &nf, true
 }
 
 // keptWhole reports whether b is a block kept whole though it could
