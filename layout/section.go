@@ -36,8 +36,9 @@ func titlesOnly(r *data.Report) bool {
 // as one flow (see Flow), then its charts and photos two to a row (a chart
 // whose columns would be crowded in one column takes a row of its own, the
 // full width). When a
-// section has an odd number of figures, the last one stands in the text at
-// the foot of its last column, or beside the stat cards when there is no
+// section has an odd number of figures, the first by the report (see
+// floatIndex) stands in the text at the foot of its last column, read
+// before the rows, or beside the stat cards when there is no
 // text; with neither, two strip charts share one cell (stackStrips), or
 // else the figure that gains from the full width takes it (gainsWidth):
 // no figure stands alone in half a row, half of the page left empty.
@@ -150,8 +151,15 @@ func (d *Document) body() []Block {
 				qr.(*qrBlock).after = 0
 				flow.Float, flow.Kicker, qr = qr, kicker, nil
 			}
-			if lone := len(figs) - 1; lone%2 == 0 {
-				if _, chart := figs[lone].(*chartBlock); chart && figs[lone].Measure(d.geo.figureW()) > tallFloat*d.Theme.Scale.Lead {
+			if len(figs)%2 == 1 {
+				// the last chart too tall to stand in the text follows
+				// the rows (it is the last of its list); else the first
+				// of its list stands in the text (see floatIndex)
+				lone := len(figs) - 1
+				if !tallChart(figs[lone], d) {
+					lone = floatIndex(figs, wide)
+				}
+				if tallChart(figs[lone], d) {
 					// too tall to stand in the text: after it, the full width
 					// (among the wide charts in the report's order, see byReport)
 					wide = append(wide, figs[lone])
@@ -160,7 +168,7 @@ func (d *Document) body() []Block {
 					// last column
 					flow.Float, flow.Kicker = figs[lone], kicker
 				}
-				figs = figs[:lone]
+				figs = append(figs[:lone:lone], figs[lone+1:]...)
 			}
 			if flow.Trailer != nil && len(flow.Paras) > 0 && len(figs)+len(wide)+len(grid) > 0 {
 				// the byline closes the brochure under the figures that
@@ -233,6 +241,40 @@ func (d *Document) body() []Block {
 	}
 	tagSections(d.root, blocks)
 	return blocks
+}
+
+// floatIndex is which of figs, an odd number of a section's figures set
+// two to a row after its text (its charts, then its photos), stands in
+// the text instead (Flow.Float): one the report lists first of its list,
+// read before the rows and the wide figures that follow the text — the
+// first photo, else the first chart unless a wide chart is listed before
+// it (the report orders photos and charts each in its own list, not
+// among each other). When none is (a wide chart listed before every
+// chart of figs, and no photo), the last: it is read out of order
+// wherever it stands. (The last of figs stood in the text: a section's
+// third photo read before the row of its first two under the text.)
+func floatIndex(figs, wide []Block) int {
+	for j, b := range figs {
+		if _, ok := b.(*photoBlock); ok {
+			return j
+		}
+	}
+	first := math.MaxInt // the first wide chart's place in the charts
+	for _, b := range wide {
+		first = min(first, chartOrder(b))
+	}
+	if c, ok := figs[0].(*chartBlock); ok && c.n < first {
+		return 0
+	}
+	return len(figs) - 1
+}
+
+// tallChart reports whether b is a chart too tall to stand in a
+// section's text (taller than tallFloat lines in a column): it follows
+// the text the full width instead.
+func tallChart(b Block, d *Document) bool {
+	_, chart := b.(*chartBlock)
+	return chart && b.Measure(d.geo.figureW()) > tallFloat*d.Theme.Scale.Lead
 }
 
 // byReport is wide, the figures set the full width, with its charts in
