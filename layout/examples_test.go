@@ -299,33 +299,15 @@ var popplerSplits = map[string][]int{
 	// paragraphs 9 and 14–17 around the subheadings 抓短板 and 抓协同,
 	// and 34 in section 11, read whole since its card rows go on together
 	// and a text's last lines are carried only with all that follows.)
-	// (report: market-regulation's paragraph 19, the first caption of
-	// section 4's two photos read inside it, reads whole since section
-	// 2's first photo stands in its text, see floatIndex: the section's
-	// text and photos fall on other pages.)
-	// (and since Flow.Sooner: the market report's 19 in the report look, section 4's text over
-	// its two photos on page 8, its charts waiting for page 9, the first
-	// caption read inside it, reads whole since a text that such a row
-	// follows after other figures ends its first column at a paragraph's
-	// end when that costs no rows: see Flow.Sooner)
-	// poster, market-regulation: section 5's text begins on page 9
-	// (since the special-equipment chart there is set as rows) under its
-	// three stat cards, paragraph 22 two lines in each column. Poppler
-	// makes a table of the cards' figures and labels and reads it first,
-	// but not card 3's note (比上年缩短1.6天), whose box overlaps its
-	// label's by under a point: wholly over column 2, with nothing across
-	// both columns below it, the note is read after column 1's lines,
-	// inside 22 (TextBlock::isBeforeByRule2). Page 10 opens with a
-	// subheading in each column (投诉的热点, 在线消费纠纷解决), which no
-	// longer make a table with the text under them (see unlevel); but the
-	// month's bar chart at the page's foot has labels that end (1076) and
-	// start (16日) in the gutter, poppler stretches each column's blocks
-	// over what stands below them up to the neighbour's edge, the two
-	// columns' boxes overlap, and it reads the page's blocks by their
-	// tops: column 2's subheading (row 0) before column 1's text (row 1),
-	// 30 after 28. Cases for the cards (a note clear of its label) and the
-	// pages (a text of several blocks a column over labels in the
-	// gutter), not the flow.
+	// (the market report's 19 in the report look, the first caption of
+	// section 4's two photos read inside it, reads whole since a text that
+	// such a row follows after other figures ends its first column at a
+	// paragraph's end when that costs no rows, see Flow.Sooner, and its
+	// section 2's first photo stands in its text, see floatIndex. The
+	// poster look's 22 and 30, section 5's text under its cards on page 9
+	// and under two subheadings level at page 10's head, read whole since
+	// section 4's charts read in order, see behind: section 5 begins on
+	// page 10.)
 	// poster, river-basin: section 2 opens page 4 since its cards go on
 	// together (pages: 39e0372), five cards over a part cut to its page
 	// whose paragraph 7 runs on from column 1 into column 2; the figures
@@ -344,10 +326,17 @@ var popplerSplits = map[string][]int{
 	// The second new user's reports (issue 13), as built. Taiwan
 	// transport bureau, poster, page 8: section 5's column 2 (場站開發
 	// and its two paragraphs, above the photo set in the text) read
-	// before column 1's last paragraphs (橘線與機場聯絡線); report, page 5:
-	// section 3's text going on from page 4 under the subhead 行人優先,
-	// poppler reads column 2 (18–22, a list at its foot) before column 1
-	"poster/xingang-transport-2025": {32, 33, 34}, "report/xingang-transport-2025": {18, 19, 20, 21, 22},
+	// before column 1's last paragraphs (橘線與機場聯絡線). (The report
+	// look's 18–22, page 5, read whole since its figures read in order.)
+	// Newspaper, as merged with floatIndex (section 1's first photo, a
+	// portrait, now stands in the text at column 2's foot on page 2):
+	// column 1's last block, under the subheading 營運可靠度, has only the
+	// photo beside it, and poppler reads column 2's text above the photo
+	// (7's end, 8, 9) before it; page 5, column 2 (18–22, a list at its
+	// foot) read before column 1's block under 易肇事路口改善. Cases for
+	// the flow (a column's block with a figure, not text, beside it: see
+	// Flow.bare, which looks only at text).
+	"poster/xingang-transport-2025": {32, 33, 34}, "xingang-transport-2025": {7, 8, 9, 18, 19, 20, 21, 22},
 	// newspaper (the poster look's case before): page 9 opens with
 	// section 5's text going on from page 8, column 2 with the subhead
 	// 在线消费纠纷解决 level with column 1's paragraph 24, which poppler

@@ -693,11 +693,12 @@ func regroup(r *Row, rest []Block, w float64) []Block {
 // rejoin is the queue after row r, the figure of a section's text
 // (Flow.Float) that did not fit beside its text and goes on alone, and
 // rest. When rows of its section's figures follow, two to a row, it
-// joins them, last (it is the section's last figure: see body), and
-// they are paired again in the report's order, so that it is read after
-// the figures listed before it, not before them (minato's square photo,
-// listed second, was read before the first, river-basin's third photo
-// before the two in the row under it); the one left over takes the full
+// joins them in its place in the report's list (the first of its list
+// since floatIndex, see precedes), and they are paired again in the
+// report's order, so that it is read in its place, not before or after
+// the others (minato's square photo, listed second, was read before the
+// first; river-basin's first photo, joined last, after the two listed
+// after it); the one left over takes the full
 // width when it gains from it (the first or the last: a figure in the
 // middle would be read out of its place), else the last stands alone
 // (see alone). When a figure the look sets the full width though it
@@ -727,7 +728,14 @@ func rejoin(r *Row, rest []Block, w float64) []Block {
 		}
 		return append([]Block{r}, rest...)
 	}
-	cells = append(cells, r.Cells[0])
+	at := len(cells)
+	for k, c := range cells {
+		if precedes(r.Cells[0], c) {
+			at = k
+			break
+		}
+	}
+	cells = slices.Insert(cells, at, r.Cells[0])
 	odd := len(cells) - 1
 	switch {
 	case gainsWidth(cells[odd], w, like.Gutter):

@@ -56,12 +56,9 @@ var orderAllowed = map[string]int{
 	// pt) waits for page 5 while its second (363 pt) fills page 4 under
 	// the text to its foot: in order, page 4 ends 19 % blank
 	"tech-park-2025": 2,
-	// the second new user's Taiwan transport bureau, section 1: its
-	// portrait photo (the second) read before its landscape one (the
-	// first), which pairs with the line chart after the full-width bar
-	// chart — newspaper: the portrait alone atop page 3 (see
-	// loneAllowed); report: the portrait in the text on page 2
-	"xingang-transport-2025": 1, "report/xingang-transport-2025": 1,
+	// (the second new user's Taiwan transport bureau, section 1, its
+	// portrait photo read before its landscape one, reads in order in
+	// every look since floatIndex: the first photo stands in the text)
 }
 
 // figuresOutOfOrder lists the figures that a reader meets before one the report
