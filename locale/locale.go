@@ -97,6 +97,9 @@ type AltWords struct {
 	// Kinds are the names of the kinds of chart, as the head of an alt
 	// text begins: bar → 柱状图, Bar chart.
 	Kinds map[string]string
+	// QR begins a QR code's alt text, before Colon and its address:
+	// 二维码：https://…
+	QR string
 }
 
 // Supported lists the tags `language:` accepts, as documented.
@@ -111,7 +114,7 @@ var (
 				Largest: "最大", Smallest: "最小", Target: "目标", Trend: "从%[1]s到%[2]s%[3]s%[4]s",
 				Kinds: map[string]string{"bar": "柱状图", "grouped": "分组柱状图", "hbar": "条形图", "stacked": "百分比堆积条",
 					"pie": "饼图", "donut": "环形图", "progress": "进度条", "waffle": "百格图", "line": "折线图", "area": "面积图",
-					"change": "同比变化"}}},
+					"change": "同比变化"}, QR: "二维码"}},
 		Serif: []string{"Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "SimSun", "Songti SC"}}
 	hant = Labels{KeyFigures: "年度關鍵數字", Contents: "目錄", Notes: "筆記", Placeholder: "圖片佔位", Continued: "（續）", Unit: "單位：", Dash: "——", InThisReport: "本冊內容",
 		YearOnYear: "同比", Up: "上升", Down: "下降", Flat: "持平", Target: "目標", Total: "合計", Table: "表%d　",
@@ -120,7 +123,7 @@ var (
 			Largest: "最大", Smallest: "最小", Target: "目標", Trend: "從%[1]s到%[2]s%[3]s%[4]s",
 			Kinds: map[string]string{"bar": "柱狀圖", "grouped": "分組柱狀圖", "hbar": "條形圖", "stacked": "百分比堆積條",
 				"pie": "餅圖", "donut": "環形圖", "progress": "進度條", "waffle": "百格圖", "line": "折線圖", "area": "面積圖",
-				"change": "同比變化"}}}
+				"change": "同比變化"}, QR: "二維碼"}}
 	tw = Locale{Tag: "zh-Hant-TW", Name: "Traditional Chinese (Taiwan)", Script: "Hant", Labels: hant,
 		Sans:  []string{"Noto Sans CJK TC", "Source Han Sans TC", "Source Han Sans TW", "Microsoft JhengHei", "PingFang TC"},
 		Serif: []string{"Noto Serif CJK TC", "Source Han Serif TC", "Source Han Serif TW", "PMingLiU", "Songti TC"}}
@@ -135,7 +138,7 @@ var (
 				Largest: "最大", Smallest: "最小", Target: "目標", Trend: "%[1]sから%[2]sまで%[4]s%[3]s",
 				Kinds: map[string]string{"bar": "棒グラフ", "grouped": "集合棒グラフ", "hbar": "横棒グラフ", "stacked": "帯グラフ",
 					"pie": "円グラフ", "donut": "ドーナツグラフ", "progress": "進捗バー", "waffle": "ワッフルチャート", "line": "折れ線グラフ",
-					"area": "面グラフ", "change": "前年比の増減"}}},
+					"area": "面グラフ", "change": "前年比の増減"}, QR: "QRコード"}},
 		Sans:  []string{"Noto Sans CJK JP", "Source Han Sans JP", "Source Han Sans", "Yu Gothic", "Hiragino Sans", "Hiragino Kaku Gothic ProN"},
 		Serif: []string{"Noto Serif CJK JP", "Source Han Serif JP", "Source Han Serif", "Yu Mincho", "Hiragino Mincho ProN"}}
 	ko = Locale{Tag: "ko", Name: "Korean", Script: "Kore",
@@ -146,7 +149,7 @@ var (
 				Largest: "최대", Smallest: "최소", Target: "목표 ", Trend: "%[1]s부터 %[2]s까지 %[4]s %[3]s",
 				Kinds: map[string]string{"bar": "막대그래프", "grouped": "묶은 막대그래프", "hbar": "가로 막대그래프", "stacked": "띠그래프",
 					"pie": "원그래프", "donut": "도넛 그래프", "progress": "진행 막대", "waffle": "와플 차트", "line": "꺾은선그래프",
-					"area": "영역 그래프", "change": "전년 대비 증감"}}},
+					"area": "영역 그래프", "change": "전년 대비 증감"}, QR: "QR 코드"}},
 		Sans:  []string{"Noto Sans CJK KR", "Source Han Sans KR", "Source Han Sans K", "Malgun Gothic", "Apple SD Gothic Neo"},
 		Serif: []string{"Noto Serif CJK KR", "Source Han Serif KR", "Source Han Serif K", "Batang", "AppleMyungjo"}}
 	en = Locale{Tag: "en", Name: "English", Script: "Latn",
@@ -157,7 +160,7 @@ var (
 				Largest: "largest", Smallest: "smallest", Target: "target ", Trend: "from %[1]s to %[2]s %[3]s %[4]s",
 				Kinds: map[string]string{"bar": "Bar chart", "grouped": "Grouped bar chart", "hbar": "Horizontal bar chart",
 					"stacked": "Stacked bar", "pie": "Pie chart", "donut": "Donut chart", "progress": "Progress bar",
-					"waffle": "Waffle chart", "line": "Line chart", "area": "Area chart", "change": "Year-on-year changes"}}},
+					"waffle": "Waffle chart", "line": "Line chart", "area": "Area chart", "change": "Year-on-year changes"}, QR: "QR code"}},
 		Serif: hans.Serif}
 )
 
