@@ -38,7 +38,8 @@ type Locale struct {
 }
 
 // Labels are the words brochure prints itself, one table per language:
-// every word layout and charts add to a report's own comes from here.
+// every word layout and charts add to a report's own comes from here,
+// the words of alt texts (Alt) for screen readers as well.
 type Labels struct {
 	KeyFigures   string // the cover's heading over the figures: 年度关键数字
 	Contents     string // 目录
