@@ -20,7 +20,7 @@ import (
 // of items and any label.
 
 func init() {
-	register("bar", columnKind("柱状图", "bar chart", pointsAlt, layoutBar, drawBar))
+	register("bar", columnKind(pointsAlt, layoutBar, drawBar))
 }
 
 // columnKind is a kind drawn as columns (bar, grouped): lay lays them out
@@ -28,12 +28,11 @@ func init() {
 // they overflow the width, the kind is drawn as horizontal bars (hbar.go)
 // instead. That depends on the width only, so the layout at any height
 // tells.
-func columnKind(zh, en string, alt func(data.Chart, palette) []string,
+func columnKind(alt func(data.Chart, palette) []string,
 	lay func(c data.Chart, w, h float64, p palette) columnLayout,
 	cols func(r *Renderer, c data.Chart, l columnLayout, w float64, p palette) error) kind {
 	return kind{
-		names: [2]string{zh, en},
-		alt:   alt,
+		alt: alt,
 		height: func(c data.Chart, w float64, p palette) float64 {
 			l := lay(c, w, 0, p)
 			if overflows(l) {

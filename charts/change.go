@@ -14,7 +14,7 @@ import (
 // change. go-chart has nothing like it.
 
 func init() {
-	register("change", drawn("同比变化", "year-on-year changes", changeAlt,
+	register("change", drawn(changeAlt,
 		func(c data.Chart, w float64, p palette) float64 { return layoutChange(c, w, p).total },
 		drawChange))
 }

@@ -19,7 +19,7 @@ import (
 // ring from 12 o'clock in a shade of Primary.
 
 func init() {
-	register("donut", drawn("环形图", "donut chart", fractionAlt,
+	register("donut", drawn(fractionAlt,
 		func(c data.Chart, w float64, p palette) float64 { return layoutDonut(c, w, p).total },
 		drawDonut))
 }

@@ -224,10 +224,10 @@ type kind struct {
 	// it has: as rows, or as columns that leave out their values or label
 	// only every n-th bar. More width would help it.
 	crowded func(c data.Chart, w float64, p palette) bool
-	// names are what the kind is called in Chinese and English, and alt
-	// says what the chart shows, item by item, for Alt.
-	names [2]string
-	alt   func(c data.Chart, p palette) []string
+	// alt says what the chart shows, item by item, for Alt (which
+	// begins with the kind's name in the report's language:
+	// locale.AltWords.Kinds).
+	alt func(c data.Chart, p palette) []string
 }
 
 var kinds = map[string]kind{}
@@ -525,6 +525,10 @@ func (st Style) Strings(c data.Chart) []string {
 // largest and the smallest, and a trend's change from first to last:
 //
 //	柱状图：交管四项指数同比降幅，单位%。事故数14.98，死亡人数44.86（最大），受伤人数10.99（最小），直接财产损失15.95。
+//
+// Its words and marks, the kinds' names among them, are the language's
+// (locale.AltWords), so that a Japanese chart reads 棒グラフ…単位 and a
+// Korean one 막대그래프…단위, not Chinese.
 func Alt(c data.Chart, lang string) string {
 	if alt := strings.TrimSpace(c.Alt); alt != "" {
 		return alt
@@ -535,50 +539,21 @@ func Alt(c data.Chart, lang string) string {
 	}
 	p := Style{Lang: lang}.resolve()
 	w := altWords(p)
-	items := k.alt(c, p)
-	head := w.local(k.names[0])
-	if p.en() {
-		head = strings.ToUpper(k.names[1][:1]) + k.names[1][1:]
-	}
+	head := w.Kinds[c.Type]
 	if c.Title != "" {
-		head += w.colon + c.Title
+		head += w.Colon + c.Title
 	}
 	if c.Unit != "" && len(c.Data) > 0 {
-		head += w.sep + w.local(w.unit) + c.Unit
+		head += w.Sep + w.Unit + c.Unit
 	}
-	if p.en() {
-		return head + w.stop + " " + strings.Join(items, w.sep) + w.stop
-	}
-	return head + w.stop + strings.Join(items, w.sep) + w.stop
+	return head + w.Stop + w.Space + strings.Join(k.alt(c, p), w.Sep) + w.Stop
 }
 
-// altWordSet is the few words and marks alt texts are written with.
-type altWordSet struct {
-	colon, sep, group, stop, unit string
-	largest, smallest, target     string
-	from, to                      string // a trend: "从 A 到 B"
-	hant                          bool
-}
+// altWordSet is the words and marks alt texts are written with, in the
+// report's language.
+type altWordSet struct{ locale.AltWords }
 
-func altWords(p palette) altWordSet {
-	if p.en() {
-		return altWordSet{colon: ": ", sep: ", ", group: "; ", stop: ".", unit: "in ", largest: "largest", smallest: "smallest", target: "target ", from: "from ", to: " to "}
-	}
-	return altWordSet{colon: "：", sep: "，", group: "；", stop: "。", unit: "单位", largest: "最大", smallest: "最小", target: p.words().Target, from: "从", to: "到", hant: locale.Must(p.lang).Script == "Hant"}
-}
-
-// hant turns the words alt texts add (kinds' names, 单位, 最大…) into
-// Traditional characters; the report's own words are left as written.
-var hant = strings.NewReplacer("图", "圖", "状", "狀", "条", "條", "环", "環", "饼", "餅", "进", "進", "积", "積", "组", "組", "线", "線",
-	"单", "單", "标", "標", "变", "變", "从", "從", "到", "到", "较", "較", "堆", "堆", "势", "勢", "面", "面", "降", "降")
-
-// local is s in the report's script.
-func (w altWordSet) local(s string) string {
-	if w.hant {
-		return hant.Replace(s)
-	}
-	return s
-}
+func altWords(p palette) altWordSet { return altWordSet{p.words().Alt} }
 
 // note puts notes in brackets after an item: "（80.0%，最大）".
 func (w altWordSet) note(notes ...string) string {
@@ -591,17 +566,15 @@ func (w altWordSet) note(notes ...string) string {
 	if len(ns) == 0 {
 		return ""
 	}
-	if w.colon == ": " {
-		return " (" + strings.Join(ns, ", ") + ")"
-	}
-	return "（" + w.local(strings.Join(ns, "，")) + "）"
+	return w.Open + strings.Join(ns, w.Sep) + w.Close
 }
 
 // join is a label and its value: "事故数14.98", "Deaths 44.86", with a
-// space where the two would run together.
+// space where the two would run together (a label ending in a Latin
+// letter or digit, in a language that does not space its words).
 func (w altWordSet) join(label, value string) string {
-	if w.colon == ": " || label == "" {
-		return strings.TrimSpace(label + " " + value)
+	if w.Space != "" || label == "" {
+		return strings.TrimSpace(label + w.Space + value)
 	}
 	r := []rune(label)
 	if last := r[len(r)-1]; last < 0x80 && (unicode.IsLetter(last) || unicode.IsDigit(last)) {
@@ -654,9 +627,9 @@ func extremes(vs []float64) (hi, lo int) {
 func (w altWordSet) rank(i, hi, lo int) string {
 	switch i {
 	case hi:
-		return w.largest
+		return w.Largest
 	case lo:
-		return w.smallest
+		return w.Smallest
 	}
 	return ""
 }
@@ -698,9 +671,9 @@ func seriesAlt(c data.Chart, p palette) []string {
 				items = append(items, w.join(d.Label, altValue(c, d, d.Values[k], p)))
 			}
 		}
-		out = append(out, name+w.colon+strings.Join(items, w.sep))
+		out = append(out, name+w.Colon+strings.Join(items, w.Sep))
 	}
-	return []string{strings.Join(out, w.group)}
+	return []string{strings.Join(out, w.Group)}
 }
 
 // sharesAlt is each part with its value and share, as the legend has it,
@@ -743,13 +716,7 @@ func changeAlt(c data.Chart, p palette) []string {
 		if n.Value < 0 && strings.HasPrefix(n.Text, "-") {
 			n.Text = n.Text[1:]
 		}
-		label := d.Label
-		if p.en() {
-			label += " " + word
-		} else {
-			label += w.local(word)
-		}
-		out = append(out, w.join(label, altValue(c, d, n, p))+w.note(w.rank(i, hi, lo)))
+		out = append(out, w.join(d.Label+w.Space+word, altValue(c, d, n, p))+w.note(w.rank(i, hi, lo)))
 	}
 	return out
 }
@@ -765,16 +732,11 @@ func trendAlt(c data.Chart, p palette) []string {
 			ch := (last.Value.Value - f) / math.Abs(f)
 			word, _ := changeWords(ch, p)
 			word = strings.TrimPrefix(word, p.words().YearOnYear)
-			pct := number.Percent(math.Abs(ch), 1)
-			if p.en() {
-				out = append(out, w.from+first.Label+w.to+last.Label+" "+word+" "+pct)
-			} else {
-				out = append(out, w.local(w.from)+first.Label+w.to+last.Label+w.local(word)+pct)
-			}
+			out = append(out, fmt.Sprintf(w.Trend, first.Label, last.Label, word, number.Percent(math.Abs(ch), 1)))
 		}
 	}
 	if c.Target != nil {
-		out = append(out, w.local(w.target)+format(c, "", p).Label(c.Target.Text))
+		out = append(out, w.Target+format(c, "", p).Label(c.Target.Text))
 	}
 	return out
 }

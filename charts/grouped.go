@@ -13,7 +13,7 @@ import (
 // top right.
 
 func init() {
-	register("grouped", columnKind("分组柱状图", "grouped bar chart", seriesAlt, layoutGrouped, drawGrouped))
+	register("grouped", columnKind(seriesAlt, layoutGrouped, drawGrouped))
 }
 
 // layoutGrouped lays the bars out as bar does (layoutBar): values that

@@ -15,7 +15,7 @@ import (
 // baseline proportional to the value, and the value label at the bar end.
 
 func init() {
-	register("hbar", drawn("条形图", "horizontal bar chart", pointsAlt,
+	register("hbar", drawn(pointsAlt,
 		func(c data.Chart, w float64, p palette) float64 { return layoutHBar(c, w, p).total },
 		drawHBar))
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/export"
 	"github.com/brochure-dev/brochure/internal/pdftest"
+	"github.com/brochure-dev/brochure/locale"
 )
 
 // fromYAML loads one chart through the real report format.
@@ -385,8 +386,93 @@ func TestAlt(t *testing.T) {
 		t.Errorf("alt: gives %q", got)
 	}
 	for _, name := range data.ChartKinds() {
-		if k := kinds[name]; k.alt == nil || k.names[0] == "" || k.names[1] == "" {
+		if k := kinds[name]; k.alt == nil {
 			t.Errorf("kind %s has no alt text", name)
+		}
+	}
+}
+
+// Every kind charts draws has a name in every language's alt words, and
+// every name there is of a kind charts draws.
+func TestAltKindNames(t *testing.T) {
+	for _, tag := range locale.Supported {
+		names := locale.Must(tag).Labels.Alt.Kinds
+		for _, name := range data.ChartKinds() {
+			if names[name] == "" {
+				t.Errorf("%s: the %s chart has no name in locale.AltWords.Kinds", tag, name)
+			}
+		}
+		for name := range names {
+			if _, ok := kinds[name]; !ok {
+				t.Errorf("%s: locale.AltWords.Kinds names %q, which is no kind of chart", tag, name)
+			}
+		}
+	}
+}
+
+// A chart's alt text is in the words of the report's language: a Japanese
+// or Korean report's reads no Chinese (图, 单位, 从), a Traditional one's
+// no Simplified characters, and the Simplified and English ones read as
+// they always have.
+func TestAltLanguages(t *testing.T) {
+	bar := `{type: bar, title: 事故, unit: "%", data: [{label: 北区, value: 14.98}, {label: 南区, value: 44.86}, {label: 中区, value: 10.99}]}`
+	line := `{type: line, title: 件数, target: 40, data: [{label: "2021", value: 50.3}, {label: "2022", value: 46.1}, {label: "2023", value: 38.5}]}`
+	change := `{type: change, title: 前年比, better: lower, unit: "%", data: [{label: 北区, value: -14.98}, {label: 南区, value: 71.9}, {label: 中区, value: 3}]}`
+	donut := `{type: donut, title: 割合, value: 376, total: 1653}`
+	for _, tc := range []struct{ lang, yaml, want string }{
+		{"zh-CN", bar, "柱状图：事故，单位%。北区14.98，南区44.86（最大），中区10.99（最小）。"},
+		{"zh-CN", line, "折线图：件数。2021 50.3（最大），2022 46.1，2023 38.5（最小），从2021到2023下降23.5%，目标40。"},
+		{"zh-CN", change, "同比变化：前年比，单位%。北区同比下降14.98，南区同比上升71.9（最大），中区同比上升3（最小）。"},
+		{"zh-CN", donut, "环形图：割合。22.7%（376 / 1653）。"},
+		{"zh-TW", bar, "柱狀圖：事故，單位%。北区14.98，南区44.86（最大），中区10.99（最小）。"},
+		{"zh-HK", line, "折線圖：件數。2021 50.3（最大），2022 46.1，2023 38.5（最小），從2021到2023下降23.5%，目標40。"},
+		{"zh-MO", donut, "環形圖：割合。22.7%（376 / 1,653）。"},
+		{"ja", bar, "棒グラフ：事故、単位%。北区14.98、南区44.86（最大）、中区10.99（最小）。"},
+		{"ja", line, "折れ線グラフ：件数。2021 50.3（最大）、2022 46.1、2023 38.5（最小）、2021から2023まで23.5%減少、目標40。"},
+		{"ja", change, "前年比の増減：前年比、単位%。北区前年比減少14.98、南区前年比増加71.9（最大）、中区前年比増加3（最小）。"},
+		{"ja", donut, "ドーナツグラフ：割合。22.7%（376 / 1,653）。"},
+		{"ko", bar, "막대그래프: 사고, 단위 %. 북구 14.98, 남구 44.86 (최대), 중구 10.99 (최소)."},
+		{"ko", line, "꺾은선그래프: 건수. 2021 50.3 (최대), 2022 46.1, 2023 38.5 (최소), 2021부터 2023까지 23.5% 감소, 목표 40."},
+		{"ko", change, "전년 대비 증감: 전년 대비, 단위 %. 북구 전년 대비 감소 14.98, 남구 전년 대비 증가 71.9 (최대), 중구 전년 대비 증가 3 (최소)."},
+		{"ko", donut, "도넛 그래프: 비율. 22.7% (376 / 1,653)."},
+		{"en", bar, "Bar chart: 事故, in %. 北区 14.98, 南区 44.86 (largest), 中区 10.99 (smallest)."},
+		{"en", line, "Line chart: 件数. 2021 50.3 (largest), 2022 46.1, 2023 38.5 (smallest), from 2021 to 2023 down 23.5%, target 40."},
+		{"en", change, "Year-on-year changes: 前年比, in %. 北区 down 14.98, 南区 up 71.9 (largest), 中区 up 3 (smallest)."},
+		{"en", donut, "Donut chart: 割合. 22.7% (376 / 1,653)."},
+	} {
+		y := tc.yaml
+		if tc.lang == "ko" { // a Korean report's own words
+			y = strings.NewReplacer("事故", "사고", "件数", "건수", "前年比", "전년 대비", "割合", "비율", "北区", "북구", "南区", "남구", "中区", "중구").Replace(y)
+		}
+		if tc.lang == "zh-HK" {
+			y = strings.ReplaceAll(y, "件数", "件數")
+		}
+		if got := Alt(fromYAML(t, y), tc.lang); got != tc.want {
+			t.Errorf("Alt(%s) =\n %q, want\n %q", tc.lang, got, tc.want)
+		}
+	}
+	// every kind, its own words aside (its title is T): Simplified words
+	// only in Simplified, Traditional only in Traditional, neither's
+	// forms in Japanese (図, 単, 従, 変, but 線 and 状 are Japanese too),
+	// no Han at all in Korean and English.
+	simplified := "图单从线组状条环饼进积变标较势"
+	traditional := "圖單從線組狀條環餅進積變標較勢"
+	japanese := "图单从线组环饼进积变标较势" + "圖單從狀條變"
+	for _, tc := range []struct{ lang, not string }{
+		{"zh-CN", traditional}, {"zh-Hant", simplified}, {"zh-HK", simplified}, {"zh-MO", simplified},
+		{"ja", japanese}, {"ko", simplified + traditional}, {"en", simplified + traditional},
+	} {
+		w := locale.Must(tc.lang).Labels.Alt
+		for _, k := range yamlKinds {
+			c := fromYAML(t, k.yaml)
+			c.Title = "T"
+			alt := Alt(c, tc.lang)
+			if head := w.Kinds[c.Type] + w.Colon + "T"; !strings.HasPrefix(alt, head) {
+				t.Errorf("%s %s: %q does not begin %q", tc.lang, k.name, alt, head)
+			}
+			if i := strings.IndexAny(alt, tc.not); i >= 0 {
+				t.Errorf("%s %s: %q has %q, not of the language", tc.lang, k.name, alt, []rune(alt[i:])[0])
+			}
 		}
 	}
 }

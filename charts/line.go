@@ -22,12 +22,11 @@ import (
 // area.go registers the same drawing with the area under the lines filled
 // (and an axis from zero whatever zero: says: see fromZero).
 
-func init() { register("line", trendKind(false, "折线图", "line chart")) }
+func init() { register("line", trendKind(false)) }
 
-func trendKind(area bool, zh, en string) kind {
+func trendKind(area bool) kind {
 	return kind{
-		names: [2]string{zh, en},
-		alt:   trendAlt,
+		alt: trendAlt,
 		height: func(c data.Chart, w float64, p palette) float64 {
 			l := layoutTrend(c, w, 0, p)
 			return l.padT + l.canvasH + l.padB

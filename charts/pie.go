@@ -24,15 +24,15 @@ import (
 // maxShares slices are folded into 其他 (foldShares).
 
 func init() {
-	register("pie", sharesKind("饼图", "pie chart",
+	register("pie", sharesKind(
 		func(c data.Chart, w float64, p palette) float64 { return layoutPie(c, w, p).total }, drawPie))
 }
 
 // sharesKind is a kind that shows the parts of a whole (pie, stacked),
 // measured and drawn with its items folded by foldShares.
-func sharesKind(zh, en string, height func(c data.Chart, w float64, p palette) float64,
+func sharesKind(height func(c data.Chart, w float64, p palette) float64,
 	draw func(r *Renderer, c data.Chart, w float64, p palette)) kind {
-	return drawn(zh, en, sharesAlt,
+	return drawn(sharesAlt,
 		func(c data.Chart, w float64, p palette) float64 { return height(foldShares(c, p), w, p) },
 		func(r *Renderer, c data.Chart, w float64, p palette) { draw(r, foldShares(c, p), w, p) })
 }

@@ -12,7 +12,7 @@ import (
 // filled to a mark at 100 %, the part past it in a shade of Primary.
 
 func init() {
-	register("progress", drawn("进度条", "progress bar", fractionAlt,
+	register("progress", drawn(fractionAlt,
 		progressHeight,
 		drawProgress))
 }

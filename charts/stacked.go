@@ -16,7 +16,7 @@ import (
 // drawn by hand.
 
 func init() {
-	register("stacked", sharesKind("百分比堆积条", "stacked bar",
+	register("stacked", sharesKind(
 		func(c data.Chart, w float64, p palette) float64 { return layoutStacked(c, w, p).total }, drawStacked))
 }
 

@@ -12,7 +12,7 @@ import (
 // pictogram chart.
 
 func init() {
-	register("waffle", drawn("百格图", "waffle chart", fractionAlt,
+	register("waffle", drawn(fractionAlt,
 		func(c data.Chart, w float64, p palette) float64 { return layoutWaffle(c, w, p).total },
 		drawWaffle))
 }

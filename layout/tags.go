@@ -138,10 +138,8 @@ func (f *Flow) tag(parent *structure.Elem) {
 // caption a P (whose address, if it shows one, is a link).
 func (b *qrBlock) tag(parent *structure.Elem) {
 	b.elem = parent.Add(structure.Figure)
-	b.elem.Alt = "QR code: " + b.url
-	if !strings.HasPrefix(strings.ToLower(docLang(parent)), "en") {
-		b.elem.Alt = "二维码：" + b.url
-	}
+	w := locale.Must(docLang(parent)).Labels.Alt
+	b.elem.Alt = w.QR + w.Colon + b.url
 	b.text.Tag = nil
 	b.text.tag(parent)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/internal/structure"
 )
 
 // TestFindInlines: links (web and e-mail addresses) and phrases in
@@ -72,5 +73,30 @@ func TestMarkedLanguage(t *testing.T) {
 	}
 	if _, ok := got["en"]; ok {
 		t.Errorf("English guessed in a paragraph with a marked span: %q", got["en"])
+	}
+}
+
+// A QR code's alt text is in the document's language: 二维码 in
+// Simplified Chinese (and without a language), 二維碼 in Traditional,
+// QRコード in Japanese, QR 코드 in Korean, "QR code" in English.
+func TestQRAlt(t *testing.T) {
+	const url = "https://a.cn/b"
+	for _, tc := range []struct{ lang, want string }{
+		{"", "二维码：" + url},
+		{"zh-Hans", "二维码：" + url},
+		{"zh-Hant-TW", "二維碼：" + url},
+		{"zh-Hant-HK", "二維碼：" + url},
+		{"ja", "QRコード：" + url},
+		{"ko", "QR 코드: " + url},
+		{"en", "QR code: " + url},
+		{"en-GB", "QR code: " + url},
+	} {
+		root := structure.NewDocument()
+		root.Lang = tc.lang
+		b := &qrBlock{url: url, text: &Paragraph{}}
+		b.tag(root.Add(structure.Sect))
+		if b.elem.Alt != tc.want {
+			t.Errorf("%q: alt %q, want %q", tc.lang, b.elem.Alt, tc.want)
+		}
 	}
 }

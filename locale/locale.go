@@ -38,7 +38,8 @@ type Locale struct {
 }
 
 // Labels are the words brochure prints itself, one table per language:
-// every word layout and charts add to a report's own comes from here.
+// every word layout and charts add to a report's own comes from here,
+// the words of alt texts (Alt) for screen readers as well.
 type Labels struct {
 	KeyFigures   string // the cover's heading over the figures: 年度关键数字
 	Contents     string // 目录
@@ -60,6 +61,46 @@ type Labels struct {
 	// it folds (%d), ItemsWith when it holds the report's own Rest too:
 	// 其他（23项）, 其他（含5项）.
 	Rest, Items, ItemsWith string
+
+	// Alt is what a chart's alternative text is written with (charts.Alt).
+	Alt AltWords
+}
+
+// AltWords are the words and marks of a chart's alternative text, the
+// chart said in words for a screen reader (charts.Alt):
+//
+//	柱状图：交管四项指数同比降幅，单位%。事故数14.98，死亡人数44.86（最大）…
+//	Bar chart: Road safety, in %. Accidents 14.98, Deaths 44.86 (largest)…
+//
+// They are here, in each language's table beside the words brochure
+// prints, and not with the chart kinds, because they are a language's
+// words: whoever adds or corrects a language finds all of it in one
+// table, and no language borrows another's (a Japanese chart once read
+// 柱状图…单位, Simplified Chinese). The kinds' names are keyed by the
+// kind's type (bar, pie, …): charts' tests check that every kind it
+// draws has a name in every language.
+type AltWords struct {
+	Colon string // after the kind, and after a series' name: "：", ": "
+	Sep   string // between items, and between an item's notes: "，", "、", ", "
+	Group string // between series: "；", "; "
+	Stop  string // after the head and after the items: "。", "."
+	Space string // between words (a label and its value): " " in English and Korean, "" in Chinese and Japanese
+	// Open and Close bracket an item's notes: "（最大）", " (largest)".
+	Open, Close string
+	Unit        string // before the chart's unit in the head: 单位, "in "
+	// Largest and Smallest mark the item with the largest (smallest)
+	// value; Target begins a target's value: 目标80, "target 80".
+	Largest, Smallest, Target string
+	// Trend is a trend's change from its first item to its last:
+	// %[1]s and %[2]s the first and the last label, %[3]s the word of
+	// the change (Up, Down, Flat), %[4]s its size: 从2020到2024上升12.3%.
+	Trend string
+	// Kinds are the names of the kinds of chart, as the head of an alt
+	// text begins: bar → 柱状图, Bar chart.
+	Kinds map[string]string
+	// QR begins a QR code's alt text, before Colon and its address:
+	// 二维码：https://…
+	QR string
 }
 
 // Supported lists the tags `language:` accepts, as documented.
@@ -69,11 +110,21 @@ var (
 	hans = Locale{Tag: "zh-Hans", Name: "Simplified Chinese", Script: "Hans",
 		Labels: Labels{KeyFigures: "年度关键数字", Contents: "目录", Notes: "笔记", Placeholder: "图片占位", Continued: "（续）", Unit: "单位：", Dash: "——", InThisReport: "本册内容",
 			YearOnYear: "同比", Up: "上升", Down: "下降", Flat: "持平", Target: "目标", Total: "合计", Table: "表%d　",
-			Rest: "其他", Items: "（%d项）", ItemsWith: "（含%d项）"},
+			Rest: "其他", Items: "（%d项）", ItemsWith: "（含%d项）",
+			Alt: AltWords{Colon: "：", Sep: "，", Group: "；", Stop: "。", Open: "（", Close: "）", Unit: "单位",
+				Largest: "最大", Smallest: "最小", Target: "目标", Trend: "从%[1]s到%[2]s%[3]s%[4]s",
+				Kinds: map[string]string{"bar": "柱状图", "grouped": "分组柱状图", "hbar": "条形图", "stacked": "百分比堆积条",
+					"pie": "饼图", "donut": "环形图", "progress": "进度条", "waffle": "百格图", "line": "折线图", "area": "面积图",
+					"change": "同比变化"}, QR: "二维码"}},
 		Serif: []string{"Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "SimSun", "Songti SC"}}
 	hant = Labels{KeyFigures: "年度關鍵數字", Contents: "目錄", Notes: "筆記", Placeholder: "圖片佔位", Continued: "（續）", Unit: "單位：", Dash: "——", InThisReport: "本冊內容",
 		YearOnYear: "同比", Up: "上升", Down: "下降", Flat: "持平", Target: "目標", Total: "合計", Table: "表%d　",
-		Rest: "其他", Items: "（%d項）", ItemsWith: "（含%d項）"}
+		Rest: "其他", Items: "（%d項）", ItemsWith: "（含%d項）",
+		Alt: AltWords{Colon: "：", Sep: "，", Group: "；", Stop: "。", Open: "（", Close: "）", Unit: "單位",
+			Largest: "最大", Smallest: "最小", Target: "目標", Trend: "從%[1]s到%[2]s%[3]s%[4]s",
+			Kinds: map[string]string{"bar": "柱狀圖", "grouped": "分組柱狀圖", "hbar": "條形圖", "stacked": "百分比堆積條",
+				"pie": "餅圖", "donut": "環形圖", "progress": "進度條", "waffle": "百格圖", "line": "折線圖", "area": "面積圖",
+				"change": "同比變化"}, QR: "二維碼"}}
 	tw = Locale{Tag: "zh-Hant-TW", Name: "Traditional Chinese (Taiwan)", Script: "Hant", Labels: hant,
 		Sans:  []string{"Noto Sans CJK TC", "Source Han Sans TC", "Source Han Sans TW", "Microsoft JhengHei", "PingFang TC"},
 		Serif: []string{"Noto Serif CJK TC", "Source Han Serif TC", "Source Han Serif TW", "PMingLiU", "Songti TC"}}
@@ -83,19 +134,34 @@ var (
 	ja = Locale{Tag: "ja", Name: "Japanese", Script: "Jpan",
 		Labels: Labels{KeyFigures: "年間の主要な数字", Contents: "目次", Notes: "メモ", Placeholder: "写真（仮）", Continued: "（続き）", Unit: "単位：", Dash: "——", InThisReport: "本書の内容",
 			YearOnYear: "前年比", Up: "増加", Down: "減少", Flat: "横ばい", Target: "目標", Total: "合計", Table: "表%d　",
-			Rest: "その他", Items: "（%d項目）", ItemsWith: "（%d項目を含む）"},
+			Rest: "その他", Items: "（%d項目）", ItemsWith: "（%d項目を含む）",
+			Alt: AltWords{Colon: "：", Sep: "、", Group: "。", Stop: "。", Open: "（", Close: "）", Unit: "単位",
+				Largest: "最大", Smallest: "最小", Target: "目標", Trend: "%[1]sから%[2]sまで%[4]s%[3]s",
+				Kinds: map[string]string{"bar": "棒グラフ", "grouped": "集合棒グラフ", "hbar": "横棒グラフ", "stacked": "帯グラフ",
+					"pie": "円グラフ", "donut": "ドーナツグラフ", "progress": "進捗バー", "waffle": "ワッフルチャート", "line": "折れ線グラフ",
+					"area": "面グラフ", "change": "前年比の増減"}, QR: "QRコード"}},
 		Sans:  []string{"Noto Sans CJK JP", "Source Han Sans JP", "Source Han Sans", "Yu Gothic", "Hiragino Sans", "Hiragino Kaku Gothic ProN"},
 		Serif: []string{"Noto Serif CJK JP", "Source Han Serif JP", "Source Han Serif", "Yu Mincho", "Hiragino Mincho ProN"}}
 	ko = Locale{Tag: "ko", Name: "Korean", Script: "Kore",
 		Labels: Labels{KeyFigures: "올해의 주요 수치", Contents: "목차", Notes: "메모", Placeholder: "사진 자리", Continued: " (계속)", Unit: "단위: ", Dash: "—", InThisReport: "이 보고서의 내용",
 			YearOnYear: "전년 대비 ", Up: "증가", Down: "감소", Flat: "보합", Target: "목표", Total: "합계", Table: "표 %d. ",
-			Rest: "기타", Items: " (%d개)", ItemsWith: " (%d개 포함)"},
+			Rest: "기타", Items: " (%d개)", ItemsWith: " (%d개 포함)",
+			Alt: AltWords{Colon: ": ", Sep: ", ", Group: "; ", Stop: ".", Space: " ", Open: " (", Close: ")", Unit: "단위 ",
+				Largest: "최대", Smallest: "최소", Target: "목표 ", Trend: "%[1]s부터 %[2]s까지 %[4]s %[3]s",
+				Kinds: map[string]string{"bar": "막대그래프", "grouped": "묶은 막대그래프", "hbar": "가로 막대그래프", "stacked": "띠그래프",
+					"pie": "원그래프", "donut": "도넛 그래프", "progress": "진행 막대", "waffle": "와플 차트", "line": "꺾은선그래프",
+					"area": "영역 그래프", "change": "전년 대비 증감"}, QR: "QR 코드"}},
 		Sans:  []string{"Noto Sans CJK KR", "Source Han Sans KR", "Source Han Sans K", "Malgun Gothic", "Apple SD Gothic Neo"},
 		Serif: []string{"Noto Serif CJK KR", "Source Han Serif KR", "Source Han Serif K", "Batang", "AppleMyungjo"}}
 	en = Locale{Tag: "en", Name: "English", Script: "Latn",
 		Labels: Labels{KeyFigures: "Key figures of the year", Contents: "Contents", Notes: "Notes", Placeholder: "Photo to come", Continued: " (continued)", Unit: "Unit: ", Dash: "—", InThisReport: "In this report",
 			Up: "up", Down: "down", Flat: "unchanged", Target: "Target", Total: "Total", Table: "Table %d. ",
-			Rest: "Other", Items: " (%d)", ItemsWith: " (incl. %d)"},
+			Rest: "Other", Items: " (%d)", ItemsWith: " (incl. %d)",
+			Alt: AltWords{Colon: ": ", Sep: ", ", Group: "; ", Stop: ".", Space: " ", Open: " (", Close: ")", Unit: "in ",
+				Largest: "largest", Smallest: "smallest", Target: "target ", Trend: "from %[1]s to %[2]s %[3]s %[4]s",
+				Kinds: map[string]string{"bar": "Bar chart", "grouped": "Grouped bar chart", "hbar": "Horizontal bar chart",
+					"stacked": "Stacked bar", "pie": "Pie chart", "donut": "Donut chart", "progress": "Progress bar",
+					"waffle": "Waffle chart", "line": "Line chart", "area": "Area chart", "change": "Year-on-year changes"}, QR: "QR code"}},
 		Serif: hans.Serif}
 )
 
