@@ -3,8 +3,10 @@ package layout
 // remnantShare is the share of the frame under which a last page holds a
 // remnant: a few lines of a text, perhaps a figure, that a designer would
 // pull back onto the page before rather than end the brochure on a page
-// that looks like an accident.
-const remnantShare = 1.0 / 3
+// that looks like an accident. Measured by the blocks' boxes (see used),
+// which take the last block's space below and its last line's room under
+// the glyphs too, 0.4 is about a third of the page in ink.
+const remnantShare = 0.4
 
 // remnantBack is how many pages before the last pullBack sets again.
 const remnantBack = 2
