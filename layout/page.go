@@ -59,26 +59,42 @@ func (f Frame) below() float64 {
 // text overleaf, unless all else leaves a hole). Only when none does may
 // the next section begin before figures of this one. The brochure's
 // byline (a signature) waits with the figures that wait, after them.
+//
+// A last page that would hold a remnant (see pullBack) is avoided when
+// the last pages can be set again with it pulled back.
 func Paginate(blocks []Block, f Frame, first int) ([]Page, error) {
-	var pages []Page
-	queue := append([]Block(nil), blocks...)
-	var floats []Block // figures waiting for the next page
-	for n := first; len(queue) > 0 || len(floats) > 0; n++ {
-		p, _, err := choose(queue, floats, f, n, lookahead)
-		if err != nil {
-			return nil, err
-		}
-		pages = append(pages, p.Page)
-		queue, floats = p.queue, p.floats
-		if len(floats) == 0 && onlySpace(queue) {
-			break // no page of blank alone, nor of the trailer alone
-		}
+	set, err := run(append([]Block(nil), blocks...), nil, f, first)
+	if err != nil {
+		return nil, err
+	}
+	set = pullBack(set, blocks, f)
+	pages := make([]Page, len(set))
+	for i, p := range set {
+		pages[i] = p.Page
 	}
 	for i := range pages {
 		pages[i].Blocks = slices.DeleteFunc(pages[i].Blocks, func(b Placed) bool {
 			_, t := b.Block.(Trailer)
 			return t
 		})
+	}
+	return pages, nil
+}
+
+// run sets pages from queue and the figures waiting (floats), numbered
+// from n, each in the best of its ways (see choose).
+func run(queue, floats []Block, f Frame, n int) ([]filled, error) {
+	var pages []filled
+	for ; len(queue) > 0 || len(floats) > 0; n++ {
+		p, _, err := choose(queue, floats, f, n, lookahead)
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, p)
+		queue, floats = p.queue, p.floats
+		if len(floats) == 0 && onlySpace(queue) {
+			break // no page of blank alone, nor of the trailer alone
+		}
 	}
 	return pages, nil
 }

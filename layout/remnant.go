@@ -1,0 +1,93 @@
+package layout
+
+// remnantShare is the share of the frame under which a last page holds a
+// remnant: a few lines of a text, perhaps a figure, that a designer would
+// pull back onto the page before rather than end the brochure on a page
+// that looks like an accident. Measured by the blocks' boxes (see used),
+// which take the last block's space below and its last line's room under
+// the glyphs too, 0.4 is about a third of the page in ink.
+const remnantShare = 0.4
+
+// remnantBack is how many pages before the last pullBack sets again.
+const remnantBack = 2
+
+// remnantShares are the shares of their height the figures of the pages
+// set again may be set at (see tightened), the least cut first: a chart's
+// plot or a photo's frame, down to what setPage's shorter rows allow.
+var remnantShares = []float64{0.9, 0.8, 0.75}
+
+// used is the share of the frame f that page p's blocks take, from the
+// frame's top to the foot of its lowest block (the trailer's room and
+// space below left out), before justify spreads them.
+func used(p Page, f Frame) float64 {
+	foot := f.Y
+	for _, b := range p.Blocks {
+		switch b.Block.(type) {
+		case Space, Trailer:
+			continue
+		}
+		foot = max(foot, b.Y+b.H)
+	}
+	return (foot - f.Y) / f.H
+}
+
+// pullBack is the pages set (from blocks), or, when the last holds a
+// remnant (less than remnantShare of the frame), the pages set again
+// from one of the remnantBack pages before it with their figures
+// tightened — the text's figure (the float it carries its last lines
+// with to the next page), a row of figures, set shorter so that the
+// remnant fits above the foot — when that takes fewer pages and costs the
+// pages before the last no more faults (see fault: a blank band, a
+// section begun before figures of the one before, a head stranded), the
+// least tightening first, the fewest pages set again first.
+func pullBack(set []filled, blocks []Block, f Frame) []filled {
+	last := len(set) - 1
+	if last < 1 || used(set[last].Page, f) >= remnantShare {
+		return set
+	}
+	for back := 1; back <= min(remnantBack, last); back++ {
+		i := last - back
+		queue, floats := blocks, []Block(nil)
+		if i > 0 {
+			queue, floats = set[i-1].queue, set[i-1].floats
+		}
+		was := faults(set[i:], f)
+		for _, m := range remnantShares {
+			again, err := run(tightened(queue, m, f.W), tightened(floats, m, f.W), f, set[i].Number)
+			if err != nil || len(again) > back || faults(again, f) > was+1e-9 {
+				continue
+			}
+			return append(set[:i:i], again...)
+		}
+	}
+	return set
+}
+
+// faults is the sum of the faults of pages ps (see fault).
+func faults(ps []filled, f Frame) float64 {
+	c := 0.0
+	for _, p := range ps {
+		c += fault(p, f)
+	}
+	return c
+}
+
+// tightened is queue with its figures set at share m of their height
+// where they allow it (see their Split): each row of figures, and the
+// figure a section's text carries in its last column (Float).
+func tightened(queue []Block, m, w float64) []Block {
+	q := shorter(queue, len(queue), m, w)
+	for i, b := range q {
+		fw, ok := b.(*Flow)
+		if !ok || fw.Float == nil {
+			continue
+		}
+		cw := fw.floatWidth(w)
+		if head, tail := fw.Float.Split(cw, m*fw.Float.Measure(cw)); head != nil && tail == nil {
+			g := *fw
+			g.Float, g.one = head, nil
+			q[i] = &g
+		}
+	}
+	return q
+}
