@@ -385,9 +385,10 @@ var blankPages = map[string][]int{
 	// gap under it 18 % of a type area 335 pt tall, measured as one
 	// colour since colourBand
 	"report/macao-library-brief": {1, 3},
-	// report page 6: section 3's text ends the page 30 % blank, its
-	// figures (read in the report's order) open page 7
-	"report/river-basin-2025": {6},
+	// (river-basin-2025, report: page 6, section 2's table alone on it,
+	// 30 % blank under it since section 3's head and cards do not fit
+	// there, is full since a table on a page its joints cannot fill is
+	// set looser, see loosen)
 	// poster: the cover, page 1, its band's foot and the gap under it a
 	// hair over 15 % of the type area, measured as one colour since
 	// colourBand (its five figures and the contents leave the panel
