@@ -796,14 +796,14 @@ func TestJustifyLoosensATable(t *testing.T) {
 	h := tb.Measure(w)
 	for _, tt := range []struct {
 		name  string
-		share float64 // of the frame the table takes as set
+		gap   float64 // left under the table and its space below, pt
 		grows bool
 	}{
-		{"full enough", 0.95, false},
-		{"a third blank", 0.67, true},
-		{"half blank: at its loosest", 0.5, true},
+		{"full enough", 10, false},
+		{"a third blank", h / 2, true},
+		{"half blank: at its loosest", h, true},
 	} {
-		f := Frame{W: w, H: h / tt.share}
+		f := Frame{W: w, H: h + 24 + tt.gap}
 		pages := []Page{{Blocks: []Placed{{Block: tb, W: w, H: h}, {Block: Space(24), Y: h, W: w, H: 24}}}, {}}
 		justify(pages, f)
 		got := pages[0].Blocks[0]
