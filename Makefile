@@ -28,9 +28,11 @@ demo: build
 	$(BIN) build examples/ -o out/examples/ --quiet || echo "Some examples (Traditional Chinese, Japanese, Korean, the serif body) need the system's CJK fonts: on Debian/Ubuntu apt-get install fonts-noto-cjk. The others are in out/examples/."
 
 # All tests, after lint. Needs nothing but Go; qpdf/poppler checks run
-# when installed.
+# when installed. The layout package reads 96 builds back in three PDF
+# readers (about two minutes on two idle cores); go test's default
+# ten-minute limit was reached on a loaded machine, so the limit is 30.
 test: lint
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 # What CI refuses besides failing tests: unformatted code, go vet,
 # staticcheck (pinned in go.mod as a tool) and a go.mod that go mod tidy

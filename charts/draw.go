@@ -45,6 +45,35 @@ type Style struct {
 	// Group is where the report's figures separate thousands (see
 	// number.Rule); ByLanguage: the language's rule.
 	Group number.Grouping
+	// Columns are the text columns of the page the chart stands on, its
+	// left edge on one's; the zero value: none.
+	Columns Columns
+}
+
+// Columns are text columns Width pt wide, Gap pt apart, above which a
+// chart stands on a page. Poppler's pdftotext stretches the box of each
+// block of a column of text over what stands below it on the page, up
+// to the next column's edge (TextPage::coalesce): a text below that
+// begins inside a gutter stretches the next column's box left into it,
+// and one that ends inside it the column's box right; when the one
+// reaches over the other, the two boxes overlap, and poppler reads the
+// columns' blocks by their tops, across the columns (the first paragraph
+// of column 2 before the second of column 1: TextBlock::isBeforeByRule1).
+// A text that crosses a gutter whole, or stays on a column, stretches
+// nothing. So a chart told its columns begins none of the labels it sets
+// by its data inside a gutter: then the boxes cannot overlap.
+type Columns struct{ Width, Gap float64 }
+
+// Gutter returns the gutter between two of the columns, as offsets from
+// the first's left edge, in which x lies (not on its edges); false when x
+// stands on a column, or no columns are known.
+func (c Columns) Gutter(x float64) (l, r float64, ok bool) {
+	if c.Width <= 0 || x <= 0 {
+		return 0, 0, false
+	}
+	k := math.Floor(x / (c.Width + c.Gap)) // the column x is on, or after
+	l = k*(c.Width+c.Gap) + c.Width
+	return l, l + c.Gap, x > l+1e-9 && x < l+c.Gap-1e-9
 }
 
 // palette is a Style resolved to colours and faces.
@@ -55,6 +84,7 @@ type palette struct {
 	fs                                float64
 	lang                              string
 	group                             number.Grouping
+	columns                           Columns
 }
 
 func (st Style) resolve() palette {
@@ -77,6 +107,7 @@ func (st Style) resolve() palette {
 		fs:      st.FontSize,
 		lang:    st.Lang,
 		group:   st.Group,
+		columns: st.Columns,
 	}
 	p.good = col(st.Good, p.accent)
 	p.bad = col(st.Bad, p.primary)

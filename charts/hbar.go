@@ -135,15 +135,41 @@ func drawHBar(r *Renderer, c data.Chart, w float64, p palette) {
 			}
 			bw := area * v.Value / span
 			base := by + bh/2 + 0.35*l.valSize
-			if bw >= 0 {
-				r.rect(zx, by, bw, bh, cols[k])
-				r.textAt(p.regular, l.valSize, p.ink, labels[k], zx+bw+3, base)
-			} else {
-				r.rect(zx+bw, by, -bw, bh, cols[k])
-				r.textRight(p.regular, l.valSize, p.ink, labels[k], zx+bw-3, base)
-			}
+			r.rect(min(zx, zx+bw), by, math.Abs(bw), bh, cols[k])
+			l.value(r, p, labels[k], zx, zx+bw, base, cols[k])
 		}
 		y += rh + hbarGap
 	}
 	r.vline(zx, l.top-1, y-hbarGap+1, 0.8, p.ink)
+}
+
+// value draws s, the value label of a bar from zx to end (left of zx: a
+// negative value), at baseline base: outside the bar's end. A label that
+// would begin there inside a gutter of the page's columns (see Columns)
+// is set inside the bar's end instead, in white (ink on a light bar),
+// when it fits there and begins on a column; else outside, past the
+// gutter (a negative value's before it).
+func (l hbarLayout) value(r *Renderer, p palette, s string, zx, end, base float64, bar drawing.Color) {
+	tw := textWidth(p.regular, s, l.valSize)
+	x, in := end+3, end-3-tw // outside the end, inside it
+	if end < zx {
+		x, in = end-3-tw, end+3
+	}
+	gl, gr, gutter := p.columns.Gutter(x)
+	if !gutter {
+		r.textAt(p.regular, l.valSize, p.ink, s, x, base)
+		return
+	}
+	if _, _, ok := p.columns.Gutter(in); !ok && math.Abs(end-zx) >= tw+6 {
+		fg := drawing.ColorWhite
+		if lum(bar) > 0.6 {
+			fg = p.ink
+		}
+		r.textAt(p.regular, l.valSize, fg, s, in, base)
+		return
+	}
+	if x = gr; end < zx {
+		x = gl - tw
+	}
+	r.textAt(p.regular, l.valSize, p.ink, s, x, base)
 }

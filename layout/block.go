@@ -270,6 +270,26 @@ func (r *Row) cell(w float64, i int) (x, cw float64) {
 	return float64(i) * (cw + r.Gutter), cw
 }
 
+// captionBeside is the row's photo with its caption set beside it, when
+// the row is of one photo in half the width (left without a partner:
+// see alone, part): the caption stands at the frame's foot in the half
+// beside it, on the grid, as a designer sets a photo alone, rather than
+// under the frame with that half left empty. The row keeps its height
+// (the room under the frame is its space below), so that no page breaks
+// elsewhere for it. nil for any other row.
+func (r *Row) captionBeside() *photoBlock {
+	if len(r.Cells) != 1 || r.Columns != 2 || r.Spans != nil {
+		return nil
+	}
+	p, ok := r.Cells[0].(*photoBlock)
+	if !ok || p.bare {
+		return nil
+	}
+	q := *p
+	q.beside = r.Gutter
+	return &q
+}
+
 // Measure implements Block.
 func (r *Row) Measure(w float64) float64 {
 	h := 0.0
@@ -357,6 +377,9 @@ func (r *Row) splitCells(w, h float64) (Block, Block) {
 // Draw implements Block.
 func (r *Row) Draw(c *Canvas, x, y, w float64) error {
 	for i, b := range r.Cells {
+		if p := r.captionBeside(); p != nil {
+			b = p
+		}
 		cx, cw := r.cell(w, i)
 		if err := b.Draw(c, x+cx, y, cw); err != nil {
 			return err

@@ -19,7 +19,9 @@ import (
 // below them fill the rest — on a sparse cover a row of the report's
 // photos under the band, the titles set large with their headlines and
 // the summary larger — and what is still left lowers the band's foot,
-// what the band says centred in its colour.
+// what the band says centred in its colour. A band deeper than what it
+// says needs gives the difference to the panel first, so that its foot
+// and the white under it never read as a blank (see fitBand).
 func (d *Document) cover() Page {
 	r, th, g := d.Report, d.Theme, d.geo
 	p := Page{Number: 1}
@@ -28,7 +30,7 @@ func (d *Document) cover() Page {
 	fill := th.Of(th.Cover.Fill)
 	p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: fill, Thickness: band + g.Bleed}, X: -g.Bleed, Y: -g.Bleed, W: g.W + 2*g.Bleed, H: band + g.Bleed})
 	marginX, contentW := g.MarginX, g.contentW()
-	end := 0.0 // the foot of what the band says
+	end, last := 0.0, 0.0 // the foot of what the band says, of its last line of type
 	for _, size := range d.titleSizes() {
 		blocks := d.bandBlocks(size)
 		y := math.Round(th.Cover.TitleTop * g.H / pageH)
@@ -37,6 +39,9 @@ func (d *Document) cover() Page {
 			h := b.Measure(contentW)
 			placed = append(placed, Placed{Block: b, X: marginX, Y: y, W: contentW, H: h})
 			y += h
+			if _, ok := b.(*Paragraph); ok {
+				last = y
+			}
 		}
 		p.Blocks = append(p.Blocks[:1], placed...)
 		end = y
@@ -44,7 +49,12 @@ func (d *Document) cover() Page {
 			break // the largest title size that leaves the band whole
 		}
 	}
-	top, bottom := band+g.display(th.Cover.PanelTop), g.H-g.MarginBottom
+	// a band deeper than what it says needs gives the difference to the
+	// panel (see fitBand)
+	band, gap := fitBand(band, g.display(th.Cover.PanelTop), end, last, p.Blocks[1].Y, coverGap*g.frame().H)
+	p.Blocks[0].Block = Rule{Color: fill, Thickness: band + g.Bleed}
+	p.Blocks[0].H = band + g.Bleed
+	top, bottom := band+gap, g.H-g.MarginBottom
 	var parts []Block // the panel below the band, top to bottom
 	summary := func(size float64) *Paragraph {
 		return &Paragraph{Spans: []Span{th.span(r.Summary, th.Regular, size, th.Ink)}, Setting: Setting{Align: Left}, Leading: math.Round(size * 1.6), After: g.display(20)}
@@ -174,10 +184,17 @@ func (d *Document) cover() Page {
 			}
 		}
 		if left := bottom - top - height(parts); listAt > 0 && left > keep {
+			// under the key figures, the heading stands as far from
+			// their last row as theirs from the summary (out of the
+			// room kept to spread)
+			var sep []Block
+			if row, ok := parts[max(listAt-2, 0)].(*Row); ok && listAt > 1 {
+				sep = []Block{Space(max(0, g.display(20)-row.After))}
+			}
 			if big := d.designedContents(contents, contentW, height(parts[listAt:])+left-keep); big != nil {
 				// the space the panel leaves goes between its lines,
 				// not above its heading
-				parts = append(parts[:listAt-1], big...)
+				parts = append(append(parts[:listAt-1], sep...), big...)
 			}
 		}
 	}
@@ -289,6 +306,36 @@ func (d *Document) cover() Page {
 	}
 	d.tagCover(p)
 	return p
+}
+
+// coverGap is the most colour, a share of the type area, between the
+// cover's band's last line of type and the panel's first line: the
+// band's empty foot and the white under it read as one field, and deeper
+// than this the cover reads as two halves with a blank between them.
+const coverGap = 0.14
+
+// fitBand is the band's depth and the gap under it to the panel (the
+// look's, band and gap) such that, with what the band says centred in its
+// colour as the cover sets it (its top at above, the foot of its last
+// block at end, of its last line of type at last), the colour from its
+// last line of type to the panel is at most most: the band's foot rises
+// first (keeping at least half the gap of colour under what it says), and
+// when that is not enough (what the band says fills it) the gap is
+// halved. The room
+// goes to the panel: its figures grow, its lines spread. (A sparse cover's
+// band grows again below, to take what its panel cannot fill.)
+func fitBand(band, gap, end, last, above, most float64) (float64, float64) {
+	under := func(b, g float64) float64 {
+		return b + g - last - max(0, (b+g-end-above)/2)
+	}
+	low := gap / 2
+	for band-1 >= end+low && under(band, gap) > most {
+		band--
+	}
+	if under(band, gap) > most {
+		gap = low
+	}
+	return band, gap
 }
 
 // textBody is the body's blocks when the report has text and nothing but

@@ -401,3 +401,50 @@ func TestSparseCoverDesigned(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverBandGap: the report look's band, its text at the look's top,
+// on A4, A5 and A5 landscape, over a summary and two to nine key
+// figures, keeps the colour from its last line to the panel's first
+// within the ceiling (its foot and the white under it were one run of 16
+// to 18 % of the type area, see fitBand).
+func TestCoverBandGap(t *testing.T) {
+	for _, paper := range []string{"A4", "A5", "A5, orientation: landscape"} {
+		for _, n := range []int{2, 5, 9} {
+			t.Run(fmt.Sprintf("%s/%d", paper, n), func(t *testing.T) {
+				var b strings.Builder
+				fmt.Fprintf(&b, "title: 宁波公安这一年\norganization: 宁波市公安局\ndate: 2021-01-18\nsummary: 全年各项工作稳中有进，社会治安持续向好。\ntheme: {style: report, paper: %s}\nsections:\n", paper)
+				for i := range n {
+					fmt.Fprintf(&b, "  - title: 第%d部分工作\n    stats:\n      - {value: %d, unit: 起, label: 破获案件}\n", i+1, 100+i)
+				}
+				r, err := data.Parse("cover.yaml", []byte(b.String()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, pdf := build(t, r, Options{Draft: true})
+				if band := colourBand(pdftest.Render(t, pdf, 0, 40)); band > blankCeiling {
+					t.Errorf("a band of one colour of %.0f %% on the cover", band*100)
+				}
+			})
+		}
+	}
+}
+
+// TestFitBand: the band's foot rises to keep the colour under its text
+// within most, never nearer its text than half the gap under it; when
+// its text fills it, the gap is halved; a band within most is the look's.
+func TestFitBand(t *testing.T) {
+	for _, tt := range []struct {
+		name                        string
+		band, gap, end, last, above float64
+		most, wantBand, wantGap     float64
+	}{
+		{"within", 300, 34, 240, 240, 70, 100, 300, 34},
+		{"rises", 330, 34, 260, 245, 96, 100, 311, 34},
+		{"text fills it", 164, 28.5, 150.5, 136.5, 48, 46, 164, 14.25},
+	} {
+		band, gap := fitBand(tt.band, tt.gap, tt.end, tt.last, tt.above, tt.most)
+		if band != tt.wantBand || gap != tt.wantGap {
+			t.Errorf("%s: band %.1f, gap %.2f; want %.1f, %.2f", tt.name, band, gap, tt.wantBand, tt.wantGap)
+		}
+	}
+}

@@ -427,10 +427,17 @@ func (d *Document) rowWidth(c data.Chart) float64 {
 
 // ChartStyle is the look of the document's charts (theme colours, label
 // size, language), for drawing them outside the brochure.
-func (d *Document) ChartStyle() charts.Style { return d.chartStyle() }
+func (d *Document) ChartStyle() charts.Style { return d.Theme.charts(chartLang(d.Report.Language)) }
 
+// chartStyle is the look of the document's charts as its pages set them:
+// on a page of three columns, whose figures stand on the columns (see
+// gridSpan), told the columns.
 func (d *Document) chartStyle() charts.Style {
-	return d.Theme.charts(chartLang(d.Report.Language))
+	st := d.ChartStyle()
+	if d.geo.Columns == gridCols {
+		st.Columns = charts.Columns{Width: spanWidth(1, gridCols, d.geo.contentW(), d.geo.Gutter), Gap: d.geo.Gutter}
+	}
+	return st
 }
 
 // chartLang is the language charts are told: "en" for any English (they

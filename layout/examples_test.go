@@ -283,22 +283,14 @@ var popplerSplits = map[string][]int{
 	// since the line breaker breaks addresses after their dots too; 2 in
 	// every look, the card £12.4 million over column 2, since prefixShare
 	// and hang)
-	// landscape, three columns, paragraphs parted by blank rows (indent
-	// 0), each a block of its own to poppler: column 2's paragraphs read
-	// before column 1's second (4 before 3, newspaper: section 1's text at
-	// the head of page 3; 6, report: section 2's on page 5). Poppler stretches
-	// a block's box over what stands below it up to its neighbour's edge:
-	// column 1's to the next section's headline and a stat card's label
-	// that end in the gutter (a bar's value label, report), column 2's to
-	// the headline's figure that starts there, and the two boxes overlap,
-	// column 2's above. (The category and year labels of a row of charts
-	// over the text no longer read inside it since a text on three
-	// columns never runs on under a row of figures: see overColumns; column
-	// 2's paragraph read before column 1's second block since the
-	// figures stand on the columns, whose labels stay out of the gutters;
-	// the stat card with a prefix, 约98亿美元, reads in order since
-	// prefixShare)
-	"tech-park-2025": {3, 4}, "report/tech-park-2025": {6},
+	// (tech-park-2025, landscape, three columns, its paragraphs parted by
+	// blank rows, each a block to poppler: section 1's 3 and 4 in the
+	// newspaper look and section 2's 6 in the report look, column 2's
+	// paragraphs read before column 1's second, read in order since the
+	// stat cards stand on the columns, a card to a column (see cardRows),
+	// and a bar chart's value labels begin in no gutter (see
+	// charts.Columns): poppler no longer stretches the columns' boxes over
+	// each other)
 	// (The english report's paragraph 1 in the report look, read with the
 	// third stat card inside, reads whole since its URL breaks after its
 	// dots too and the paragraph is a line shorter.)
@@ -307,35 +299,65 @@ var popplerSplits = map[string][]int{
 	// paragraphs 9 and 14–17 around the subheadings 抓短板 and 抓协同,
 	// and 34 in section 11, read whole since its card rows go on together
 	// and a text's last lines are carried only with all that follows.)
-	// report: section 4's two photos, shared in proportion to their
-	// shapes, under its text on page 8 (its charts follow on page 9, since
-	// section 2's figures open page 6 in order): the first caption read
-	// inside paragraph 19, which runs on from column 1 to column 2 (see
-	// captionsOffGrid, which parts the text only for the row set first)
-	"report/market-regulation-2025": {19},
-	// poster: page 10 opens with two subheads on one line, column 1's
-	// (投诉的热点) and column 2's (在线消费纠纷解决), which poppler reads
-	// together before column 1's text; column 2's first paragraph then
-	// follows column 1's. Since the special-equipment chart on page 9 is
-	// set as rows (its labels broke inside words as columns), section 5
-	// begins on page 9 and its columns part there
-	// Poster: page 5, river-basin's section 2's paragraph 16 runs from
-	// column 1 into column 2 above a row of two photos, the left caption
-	// read between the columns (the district bureau's case, with captions
-	// on the columns' grid: the text is a part cut to its page, which
-	// Parted's balance does not reach); it came with section 1's cards
-	// kept together
-	// and, as merged with the breaker's and the charts' changes of this
-	// session (cases for the flow's owner): paragraph 7, section 2's on
-	// page 4, and the market report's 22, section 5's first on page 9
-	"poster/river-basin-2025": {7, 16}, "poster/market-regulation-2025": {22, 30},
-	// section 1's paragraph beside its list (newspaper): since the breaker
-	// counts a line by its widest gap (0.34 and 0.52 em beside 18.6% and
-	// 99.3% before), it sets in four lines, level with the list's four
-	// in column 2, and poppler reads the two as a table, row by row —
-	// what maxFigureGap's 0.55 had kept away; a case for the flow (a
-	// paragraph and a list of one height side by side), not the breaker
-	"showcase-2025": {5, 6},
+	// (report: market-regulation's paragraph 19, the first caption of
+	// section 4's two photos read inside it, reads whole since section
+	// 2's first photo stands in its text, see floatIndex: the section's
+	// text and photos fall on other pages.)
+	// (and since Flow.Sooner: the market report's 19 in the report look, section 4's text over
+	// its two photos on page 8, its charts waiting for page 9, the first
+	// caption read inside it, reads whole since a text that such a row
+	// follows after other figures ends its first column at a paragraph's
+	// end when that costs no rows: see Flow.Sooner)
+	// poster, market-regulation: section 5's text begins on page 9
+	// (since the special-equipment chart there is set as rows) under its
+	// three stat cards, paragraph 22 two lines in each column. Poppler
+	// makes a table of the cards' figures and labels and reads it first,
+	// but not card 3's note (比上年缩短1.6天), whose box overlaps its
+	// label's by under a point: wholly over column 2, with nothing across
+	// both columns below it, the note is read after column 1's lines,
+	// inside 22 (TextBlock::isBeforeByRule2). Page 10 opens with a
+	// subheading in each column (投诉的热点, 在线消费纠纷解决), which no
+	// longer make a table with the text under them (see unlevel); but the
+	// month's bar chart at the page's foot has labels that end (1076) and
+	// start (16日) in the gutter, poppler stretches each column's blocks
+	// over what stands below them up to the neighbour's edge, the two
+	// columns' boxes overlap, and it reads the page's blocks by their
+	// tops: column 2's subheading (row 0) before column 1's text (row 1),
+	// 30 after 28. Cases for the cards (a note clear of its label) and the
+	// pages (a text of several blocks a column over labels in the
+	// gutter), not the flow.
+	// poster, river-basin: section 2 opens page 4 since its cards go on
+	// together (pages: 39e0372), five cards over a part cut to its page
+	// whose paragraph 7 runs on from column 1 into column 2; the figures
+	// of cards 3 and 4 (100%, 412) stand close enough for poppler to join
+	// them on one line, no table takes cards 4 and 5, and their unit and
+	// labels, wholly over column 2, are read after column 1, inside 7.
+	// Column 1 ended at 7's start (five rows short) reads it whole, but
+	// that rule for every text under a card over column 2 changed 15
+	// builds, most for nothing: a case for the cards. (Its paragraph 16,
+	// page 5, read with the left caption of the photos under it inside,
+	// reads whole since partedRows: its tail needed four rows more.)
+	"poster/river-basin-2025": {7}, "poster/market-regulation-2025": {22, 30},
+	// (the showcase's list items 5 and 6 at the head of column 2, in the
+	// newspaper look, read whole since no block of a column stands with
+	// nothing of the next column beside it: see Flow.bare)
+	// The second new user's reports (issue 13), as built. Taiwan
+	// transport bureau, poster, page 8: section 5's column 2 (場站開發
+	// and its two paragraphs, above the photo set in the text) read
+	// before column 1's last paragraphs (橘線與機場聯絡線); report, page 5:
+	// section 3's text going on from page 4 under the subhead 行人優先,
+	// poppler reads column 2 (18–22, a list at its foot) before column 1
+	"poster/xingang-transport-2025": {32, 33, 34}, "report/xingang-transport-2025": {18, 19, 20, 21, 22},
+	// newspaper (the poster look's case before): page 9 opens with
+	// section 5's text going on from page 8, column 2 with the subhead
+	// 在线消费纠纷解决 level with column 1's paragraph 24, which poppler
+	// reads together before column 1's text; column 2's first paragraph
+	// (30) then follows column 1's. The market report's figures read in
+	// the report's order since floatIndex and behind, and section 5 begins
+	// at page 8's foot: the poster look, whose section 5 begins on page
+	// 10 now, reads 22 and 30 whole, and the report look its 19 — a split
+	// moved, two gone
+	"market-regulation-2025": {24, 30},
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
@@ -351,12 +373,6 @@ var orderSplits = map[string][]int{}
 // blankPages are the pages, by look and report, that keep a blank band
 // over blankCeiling: each a page to set better, not a look to accept.
 var blankPages = map[string][]int{
-	// A5, report: the cover's band, its title at the look's top and a
-	// hairline box, over two sections' titles set large: the band's foot
-	// and the gap under it 17 % of the type area (the band does not grow
-	// over what the panel leaves, and what it says stands where the look
-	// sets it, never higher)
-	"report/borough-tables-en": {1},
 	// A5, report: page 3, section 1 (a card, three lines and a quote)
 	// alone since the contents keep together on page 2 (their last four
 	// lines ran onto page 3 above it): section 2's head, a title of three
@@ -387,28 +403,26 @@ var blankPages = map[string][]int{
 	// the blank with; no table to set looser. (Its quote was parted from its two blank rows below,
 	// which made page 5 empty, and its photo went alone to page 6: the
 	// brief is on 3 pages in the newspaper look, 4 in the others, the
-	// photo beside the quote.) Its cover too, page 1, A5 landscape: the
-	// report look's band, its title at the look's top, its foot and the
-	// gap under it 18 % of a type area 335 pt tall, measured as one
-	// colour since colourBand
-	"report/macao-library-brief": {1, 3},
+	// photo beside the quote.) (Its cover, A5 landscape, reads whole
+	// since the band's foot and the white under it keep within coverGap;
+	// so do borough-tables-en's in the report look and river-basin's in
+	// the poster look.)
+	"report/macao-library-brief": {3},
 	// (river-basin-2025, report: page 6, section 2's table alone on it,
 	// 30 % blank under it since section 3's head and cards do not fit
 	// there, is full since a table on a page its joints cannot fill is
 	// set looser, see loosen)
-	// poster: the cover, page 1, its band's foot and the gap under it a
-	// hair over 15 % of the type area, measured as one colour since
-	// colourBand (its five figures and the contents leave the panel
-	// too little to fill it, too much to be spread)
-	"poster/river-basin-2025": {1},
-	// report: section 2's text ends page 5 beside its last photo, 24 %
-	// blank under it; its first chart (a tall hbar: its rows do not
-	// stretch, nor does the waffle chart beside it) does not fit in
-	// the 160 pt under the text, and the
-	// figures that did (its waffle chart beside its second photo) filled
-	// the page only read out of order (see part and loneAllowed's
-	// photo-essay); they open page 6 in order
-	"report/market-regulation-2025": {5},
+	// The second new user's reports, as built. The charity's A5 brief,
+	// newspaper, page 3: section 2 (a card, five lines, a photo) is
+	// short and section 3's head cannot start under it; the blank is
+	// spread under the section's head, 16 % in one band. Report look,
+	// A5 in one column: the cover, its three cards under the summary,
+	// 15 % blank under them; page 4, section 2's photo the column's
+	// width, section 3's head and first lines overleaf, 29 % blank
+	"literacy-trust-q3": {3}, "report/literacy-trust-q3": {1, 4},
+	// (report: market-regulation's page 5, section 2's text ending beside
+	// its last photo, its figures opening page 6, is within the ceiling
+	// since its first photo stands in the text instead, see floatIndex.)
 	// (A5, report: port-review's page 3, section 1's cards under its
 	// reminder and its chart, 15.4 % blank, is within the ceiling since
 	// the blank at a page's foot is judged with the look's space below.)
@@ -416,62 +430,17 @@ var blankPages = map[string][]int{
 
 // loneAllowed are the figures, by report and look, set alone in half the
 // width (nothing beside them; every other figure of every report is
-// paired, beside its text or the full width): the photo of
-// showcase-2025's section 1 (poster), 720×480 pixels: 216 dpi in half
-// the width, 105 at the full width, where it would print soft (a phone
-// photo's 4000×3000 would not). It does not fit beside the text at the
-// foot of page 2, and taking the text's last lines along (carry) would
-// set the section's chart between its lines, so it opens page 3 alone.
-// Kept, after weighing what else there is: the photo in the text on page
-// 2 sends the section's full-width chart to page 3 instead, and page 2
-// then ends about a fifth blank (by eye at 60 dpi), over the ceiling (the section's next head
-// cannot come before the chart); centred, it leaves two empty quarters
-// instead of one half, off the columns; its one-line caption beside it
-// would leave the half as empty. The report's own fix is a sharper photo.
-// (national-summary's pie in the report look now stands in its text on
-// page 3, the page set looser inside its sections rather than with a
-// band at its foot; county-police-annual's photo goes on beside its
-// text's last lines.)
-var loneAllowed = map[string]int{
-	"poster/showcase-2025": 1,
-	// (the hospital's section 16, A5: its square photo, alone in half the
-	// width at the head of page 10 with its text ending the page before,
-	// stands beside its text in every look since a section without a
-	// headline sets its title as its head: the newspaper's page breaks
-	// fall elsewhere)
-	// A5, poster: section 16's square photo alone in half the width at the
-	// head of page 12: its text, three lines (set across the columns), ends
-	// the page before, and three lines cannot part to go on beside it
-	// (carry); since section 2's card, set
-	// after its text, opens page 3 under its section's reminder: section
-	// 3 no longer begins on page 3, and the sections after it begin a page
-	// later
-	"poster/hospital-annual-2025": 1,
-	// (tech-park-2025, landscape: every figure paired or beside its text
-	// since its figures stand on its three columns, see gridRows)
-	// The new user's reports (macao-library-brief's portrait photo, alone
-	// on page 6, stands beside its section's quote, set narrower, keeping
-	// its shape): minato-city-2025, section 2: report, the square photo alone at the
-	// head of page 4 (the newspaper's two lone figures pair since rows
-	// part in order); river-basin-2025: report, a figure of section 5
-	// alone on page 9 (the poster's section 5 sets its three photos in rows
-	// since section 1's cards go on together)
-	"report/minato-city-2025": 1,
-	"report/river-basin-2025": 1,
-	// minato-city-2025, poster, section 4: its table of 9 rows, kept
-	// whole, opens page 6, and its text then ends there, its photo going
-	// on alone to page 7 (it stood beside the text's last lines when the
-	// table split 3 + 6)
-	"poster/minato-city-2025": 1,
-	// A5, eight photos numbered by their captions: the row of the third
-	// (landscape) and the fourth (portrait) does not fit at page 2's foot,
-	// so the third ends the page alone and the others go on paired in
-	// order (4 + 5, 6 + 7), the eighth alone at the end. A row may take a
-	// photo of the next row by its shape only where each kind keeps the
-	// report's order (see part): the sixth beside the third filled both
-	// halves, but the photos were read 1, 2, 3, 6, 4, 5.
-	"poster/photo-essay": 2, "report/photo-essay": 2,
-}
+// paired, beside its text or the full width). None: a photo left without
+// a partner sets its caption beside it (see Row.captionBeside). (The
+// photos that stood alone read whole: showcase-2025's section 1 (poster,
+// 720×480 pixels, 105 dpi the full width), the hospital's section 16
+// (poster, A5, at page 12's head), river-basin-2025's section 5 (report,
+// its third photo, now after the other two) and photo-essay's third and
+// eighth (poster, report) since their captions stand beside them;
+// minato-city-2025's section 2 (report) and section 4 (poster) since a
+// text's figure sent on joins its section's figures, see rejoin: the
+// square photo beside the first, the portrait one beside the waffle.)
+var loneAllowed = map[string]int{}
 
 // lastContent is the index of the report's last page of content, which
 // may end where its text ends: the last page, or in a booklet the page
@@ -658,13 +627,14 @@ func kickerSection(d *Document, k Block) int {
 }
 
 // loneFigures lists the figures set alone in half the width (a row of
-// one figure of two columns: the other half of the page beside it empty),
+// one figure of two columns: the other half of the page beside it empty;
+// a photo's caption set beside it, see Row.captionBeside, fills it),
 // as "page 4: a figure of section 5 alone in half the width".
 func loneFigures(d *Document) []string {
 	var lone []string
 	for _, p := range d.Pages {
 		for _, b := range p.Blocks {
-			if r, ok := b.Block.(*Row); ok && r.Kicker != nil && len(r.Cells) == 1 && r.Columns > 1 {
+			if r, ok := b.Block.(*Row); ok && r.Kicker != nil && len(r.Cells) == 1 && r.Columns > 1 && r.captionBeside() == nil {
 				lone = append(lone, fmt.Sprintf("page %d: a figure of section %d alone in half the width", p.Number, kickerSection(d, r.Kicker)+1))
 			}
 		}

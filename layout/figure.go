@@ -125,7 +125,13 @@ type photoBlock struct {
 	theme   Theme
 	caption *Paragraph
 	bare    bool // no caption: a hero photo of the cover
-	elem    *structure.Elem
+	// beside is the gutter between the frame and its caption when the
+	// caption is set beside it, at the frame's foot in a cell of the
+	// frame's width to its right (a photo alone in half a row: see
+	// Row.captionBeside); 0: under the frame. The block keeps its height
+	// either way.
+	beside float64
+	elem   *structure.Elem
 }
 
 func (d *Document) photo(key string, p data.Photo) Block {
@@ -280,8 +286,11 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		c.Text(label, b.theme.Bold, 9, b.theme.Muted, x+(w-lw)/2, y+h/2+3)
 		c.End()
 	}
-	if b.bare {
+	switch {
+	case b.bare:
 		return nil
+	case b.beside > 0:
+		return b.caption.Draw(c, x+cw+b.beside, y+max(0, h-b.caption.Measure(cw)), cw)
 	}
 	return b.caption.Draw(c, x, y+h+5, cw)
 }
@@ -679,4 +688,72 @@ func regroup(r *Row, rest []Block, w float64) []Block {
 		q = append(q, &row)
 	}
 	return append(q, rest[n:]...)
+}
+
+// rejoin is the queue after row r, the figure of a section's text
+// (Flow.Float) that did not fit beside its text and goes on alone, and
+// rest. When rows of its section's figures follow, two to a row, it
+// joins them, last (it is the section's last figure: see body), and
+// they are paired again in the report's order, so that it is read after
+// the figures listed before it, not before them (minato's square photo,
+// listed second, was read before the first, river-basin's third photo
+// before the two in the row under it); the one left over takes the full
+// width when it gains from it (the first or the last: a figure in the
+// middle would be read out of its place), else the last stands alone
+// (see alone). When a figure the look sets the full width though it
+// keeps its size follows instead (a waffle or donut chart of the poster
+// look), the two share a row, so that no half of the page is left empty
+// beside either.
+func rejoin(r *Row, rest []Block, w float64) []Block {
+	if len(r.Cells) != 1 || r.Columns != 2 || r.Spans != nil {
+		return append([]Block{r}, rest...)
+	}
+	var cells []Block
+	n := 0
+	var like *Row // the rows' gutter and space below
+	for n < len(rest) {
+		next, ok := rest[n].(*Row)
+		if !ok || next.Kicker != r.Kicker || next.Columns != 2 || len(next.Cells) != 2 || next.Spans != nil {
+			break
+		}
+		cells, like = append(cells, next.Cells...), next
+		n++
+	}
+	if n == 0 {
+		if next, ok := first(rest).(*Row); ok && next.Kicker == r.Kicker && next.Columns == 1 && len(next.Cells) == 1 && keepsSize(next.Cells[0], w, r.Gutter) {
+			row := *next
+			row.Cells, row.Columns, row.Gutter = []Block{r.Cells[0], next.Cells[0]}, 2, r.Gutter
+			return append([]Block{&row}, rest[1:]...)
+		}
+		return append([]Block{r}, rest...)
+	}
+	cells = append(cells, r.Cells[0])
+	odd := len(cells) - 1
+	switch {
+	case gainsWidth(cells[odd], w, like.Gutter):
+	case gainsWidth(cells[0], w, like.Gutter):
+		odd = 0
+	}
+	var q []Block
+	pairs := slices.Delete(slices.Clone(cells), odd, odd+1)
+	for j := 0; j < len(pairs); j += 2 {
+		row := *like
+		row.Cells = pairs[j : j+2]
+		q = append(q, &row)
+	}
+	one := alone(cells[odd], 2, w, like.Gutter, like.After, like.Kicker)
+	if odd == 0 {
+		q = append([]Block{one}, q...)
+	} else {
+		q = append(q, one)
+	}
+	return append(q, rest[n:]...)
+}
+
+// keepsSize reports whether figure b, set the full width by the look,
+// keeps its size there (a waffle, a donut: it stands at the row's left,
+// the rest of the row empty), so that it may share a row.
+func keepsSize(b Block, w, gutter float64) bool {
+	c, ok := b.(*chartBlock)
+	return ok && !gainsWidth(c, w, gutter)
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/draw"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 	"github.com/brochure-dev/brochure/theme"
 )
@@ -283,6 +284,118 @@ func TestPhotoWithinTypeArea(t *testing.T) {
 	for _, style := range theme.Names() {
 		if _, err := NewWith(r, Options{Style: style}); err != nil {
 			t.Errorf("%s: a section of a portrait photo and a quote: %v", style, err)
+		}
+	}
+}
+
+// TestCaptionBeside: a photo alone in half a row sets its caption beside
+// the frame, at its foot, in the half a partner would take; the row keeps
+// its height. A photo beside another, and a chart alone, keep theirs
+// under the frame.
+func TestCaptionBeside(t *testing.T) {
+	th := defaultTheme()
+	photo := func() *photoBlock {
+		return &photoBlock{theme: th, natural: 2.0 / 3, caption: &Paragraph{
+			Spans: []Span{th.span("图注", th.Regular, th.Scale.Label, th.Ink)}, Setting: Setting{Align: Left}, Leading: 11,
+		}}
+	}
+	const w, gutter = 400.0, 20.0
+	half := (w - gutter) / 2
+	for _, tc := range []struct {
+		name   string
+		row    *Row
+		beside bool
+	}{
+		{"alone in half", &Row{Cells: []Block{photo()}, Columns: 2, Gutter: gutter}, true},
+		{"beside another", &Row{Cells: []Block{photo(), photo()}, Columns: 2, Gutter: gutter}, false},
+		{"the full width", &Row{Cells: []Block{photo()}, Columns: 1, Gutter: gutter}, false},
+		{"a chart alone", &Row{Cells: []Block{&chartBlock{height: 100}}, Columns: 2, Gutter: gutter}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.row.captionBeside() != nil; got != tc.beside {
+				t.Fatalf("captionBeside: %v, want %v", got, tc.beside)
+			}
+			if !tc.beside {
+				return
+			}
+			p := tc.row.Cells[0].(*photoBlock)
+			if h, want := tc.row.Measure(w), p.Measure(half); math.Abs(h-want) > 1e-9 {
+				t.Errorf("the row is %.1f pt tall, want %.1f: as with its caption under the frame", h, want)
+			}
+			c, page := &Canvas{}, draw.Page{}
+			c.rec.Reuse(&page)
+			if err := tc.row.Draw(c, 0, 0, w); err != nil {
+				t.Fatal(err)
+			}
+			var caption []string
+			for _, it := range page.Items {
+				if it.Text == "" || it.Text == th.Locale.Labels.Placeholder {
+					continue // the placeholder's label in its frame
+				}
+				caption = append(caption, it.Text)
+				if it.X < half+gutter-1e-6 || it.Y > p.frame(half)+1e-6 {
+					t.Errorf("caption %q at (%.1f, %.1f), want beside the frame (x ≥ %.1f) by its foot (y ≤ %.1f)", it.Text, it.X, it.Y, half+gutter, p.frame(half))
+				}
+			}
+			if len(caption) == 0 {
+				t.Error("no caption drawn")
+			}
+		})
+	}
+}
+
+// TestRejoin: a text's figure sent on alone to the next page joins its
+// section's rows of figures that follow, last, in the report's order:
+// the one left over takes the full width when it gains from it (here
+// the first, a growing bar chart), else stands alone, last; a figure
+// the look sets wide though it keeps its size (a donut) shares a row
+// with it; another section's rows are left as they are.
+func TestRejoin(t *testing.T) {
+	st := defaultTheme().charts("zh")
+	bar := &chartBlock{chart: data.Chart{Type: "bar", Title: "四年", Data: items(4)}, style: st}
+	donut := &chartBlock{chart: data.Chart{Type: "donut", Title: "占比", Value: &data.Number{Value: 376}, Total: &data.Number{Value: 1653}}, style: st}
+	p1, p2, p3 := shot(720, 480), frame(1.5), frame(1) // none gains from the full width
+	k, other := Block(Space(1)), Block(Space(2))       // two sections' reminders
+	row := func(kicker Block, cols int, cells ...Block) *Row {
+		return &Row{Cells: cells, Columns: cols, Gutter: gutter, After: 10, Kicker: kicker}
+	}
+	show := func(q []Block) string {
+		var s []string
+		for _, b := range q {
+			r := b.(*Row)
+			var cells []string
+			for _, c := range r.Cells {
+				switch c {
+				case bar:
+					cells = append(cells, "bar")
+				case donut:
+					cells = append(cells, "donut")
+				case p1:
+					cells = append(cells, "p1")
+				case p2:
+					cells = append(cells, "p2")
+				case p3:
+					cells = append(cells, "p3")
+				default:
+					cells = append(cells, "widened")
+				}
+			}
+			s = append(s, fmt.Sprintf("%d:%s", r.Columns, strings.Join(cells, "+")))
+		}
+		return strings.Join(s, " ")
+	}
+	for _, c := range []struct {
+		name string
+		rest []Block
+		want string
+	}{
+		{"after two photos", []Block{row(k, 2, p1, p2)}, "2:p1+p2 2:p3"},
+		{"after a growing chart and a photo", []Block{row(k, 2, bar, p1)}, "1:bar 2:p1+p3"},
+		{"before a donut set wide", []Block{row(k, 1, donut)}, "2:p3+donut"},
+		{"before another section's rows", []Block{row(other, 2, p1, p2)}, "2:p3 2:p1+p2"},
+	} {
+		if got := show(rejoin(row(k, 2, p3), c.rest, contentW)); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 
 	"github.com/brochure-dev/brochure/internal/structure"
 )
@@ -30,7 +31,8 @@ import (
 // standing under the end of a paragraph carried to the top of a column
 // (up to three rows longer columns; see tailOverQuote). When blank rows
 // part the text, it keeps text from standing above the float in the same
-// way (see textOverFloat).
+// way (see textOverFloat), and it keeps every block of a column level with
+// text of the next (see bare).
 //
 // A figure may stand in the flow (Float): one column wide at the foot of
 // the last column (at its head when the column holds no text), of the section's last page with the text balanced
@@ -56,8 +58,14 @@ type Flow struct {
 	// between the columns (see captionsOffGrid), or on three columns a
 	// row of figures that may stand over the text (see overText): the
 	// balance then ends each column but the last at a paragraph's end
-	// when up to three rows more allow it.
+	// when a few rows more allow it (see partedRows).
 	Parted bool
+	// Sooner says such a row of photos follows after other rows of
+	// figures, and stands under the text when they wait for the next
+	// page: the balance then ends the first of two columns at a
+	// paragraph's end when the second holds the rest in the same rows
+	// (see sooner), which costs no height.
+	Sooner bool
 	// Tags are the paragraphs' elements in the structure tree (a P, a
 	// list item's LBody, an H3, a BlockQuote), the byline's last; Labels
 	// a numbered item's Lbl (see tag). nil draws the text as its block's.
@@ -437,8 +445,21 @@ func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
 					break
 				}
 			}
-			for more := 1; more <= 3 && f.Parted && runsOn(us, spans); more++ {
+			if f.Sooner && runsOn(us, spans) {
+				if s, ok := f.sooner(us, spans, r, fr); ok {
+					spans = s
+				}
+			}
+			for more := 1; more <= partedRows(r, fr) && f.Parted && runsOn(us, spans); more++ {
 				if s, n := fill(us, f.caps(r+more, fr)); n == len(us) && !runsOn(us, s) {
+					spans, r = s, r+more
+					break
+				}
+			}
+			for more := 1; more <= 3 && f.bare(us, spans); more++ {
+				// a row or three more in the first columns, if that
+				// sets text beside every block of them
+				if s, n := fill(us, f.caps(r+more, fr)); n == len(us) && !f.bare(us, s) {
 					spans, r = s, r+more
 					break
 				}
@@ -464,6 +485,23 @@ func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
 			return spans, used
 		}
 	}
+}
+
+// partedRows is how many rows more than r, the fewest that hold a
+// Parted flow with a float of fr rows, its columns may take so that each
+// but the last ends at a paragraph's end: three, or without a float a
+// quarter of them (three at least). What the last column then lacks is
+// blank at its foot, over the row that follows; a float stands at that
+// foot, and the blank would stand between the text and it. (Three were
+// too few for the tail of river-basin's section 2 on page 5, poster, 23
+// rows, whose column 1 ended four lines into an eight-line paragraph:
+// poppler read the left caption of the photos under it inside that
+// paragraph.)
+func partedRows(r, fr int) int {
+	if fr > 0 {
+		return 3
+	}
+	return max(3, r/4)
 }
 
 // besideFloat is spans, the columns of r rows with a float of fr rows
@@ -550,6 +588,97 @@ func (f *Flow) unsunk(us []unit, spans [][2]int, r, fr, most int) (_ [][2]int, n
 	return nil, 0, 0, false
 }
 
+// bare reports whether a block of a column but the last, as poppler's
+// pdftotext gathers lines into blocks (see textBlocks), starts below the
+// top of the next column's text with none of that column's text level
+// with it (a blank row beside it, or a pull quote's rule and the space
+// inside it): poppler stretches a block with nothing on its right over
+// what stands below it, the next column's text included, and reads the
+// next column's text above it first (TextBlock::isBeforeByRule1), out of
+// order — the showcase's subheading 打防并举, beside the blank row over a
+// pull quote, read after the two list items that open column 2. (sunk is
+// its case at a column's foot, cured there by ending the column sooner.)
+func (f *Flow) bare(us []unit, spans [][2]int) bool {
+	cols := f.textBlocks(us, spans)
+	for c := 0; c+1 < len(cols); c++ {
+		next := cols[c+1]
+		if len(next) == 0 {
+			continue
+		}
+		for _, b := range cols[c] {
+			if b[0] <= next[0][0] {
+				continue
+			}
+			if !slices.ContainsFunc(next, func(n [2]float64) bool { return n[0] <= b[1] && n[1] >= b[0] }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// textBlocks are the blocks of each column of us set into spans, their
+// tops and bottoms from the flow's top, as poppler gathers lines into
+// blocks: a line joins the block above when its baseline is at most 1.5
+// times its size below the block's last and its size within 5 % of the
+// block's (TextPage::coalesce), a line's box reaching from its face's
+// ascender to its descender.
+func (f *Flow) textBlocks(us []unit, spans [][2]int) [][][2]float64 {
+	half := unlevel(us, spans)
+	cw := f.colWidth(f.width)
+	cols := make([][][2]float64, len(spans))
+	for c, sp := range spans {
+		var size, base float64
+		add := func(l Line, _, b float64) {
+			if len(l.Glyphs) == 0 {
+				return
+			}
+			face, sz := l.Glyphs[0].Face, l.Size
+			top, bottom := b-face.Ascent()/1000*sz, b-face.Descent()/1000*sz
+			if n := len(cols[c]); n > 0 && math.Abs(sz-size) <= 0.05*size && b-base <= 1.5*sz {
+				cols[c][n-1][1] = max(cols[c][n-1][1], bottom)
+			} else {
+				cols[c], size = append(cols[c], [2]float64{top, bottom}), sz
+			}
+			base = b
+		}
+		for i := sp[0]; i < sp[1]; i++ {
+			u := &us[i]
+			top := (float64(i-sp[0]) + float64(half[i])/2) * f.Leading
+			switch {
+			case u.gap || u.pad:
+			case u.quote != nil:
+				u.quote.each(0, top, cw, float64(u.quote.rows)*f.Leading, add)
+			default:
+				add(u.line, 0, top+baseline(u.line.Size, f.Leading))
+			}
+		}
+	}
+	return cols
+}
+
+// sooner is the two columns spans of r rows (fr of the last for the
+// float) set again with the first ended at its last paragraph's end, the
+// second taking the rest in the same rows; ok is false when that does not
+// hold it all, or leaves the first column less than two rows.
+func (f *Flow) sooner(us []unit, spans [][2]int, r, fr int) ([][2]int, bool) {
+	if f.cols() != 2 || len(spans) != 2 {
+		return nil, false
+	}
+	for e := spans[0][1] - 1; e >= spans[0][0]+2; e-- {
+		if !paraEnd(us, e) || !breakable(us, e) {
+			continue
+		}
+		caps := f.caps(r, fr)
+		caps[0] = e - spans[0][0]
+		if s, n := fill(us, caps); n == len(us) && !runsOn(us, s) && !sunk(us, s) {
+			return s, true
+		}
+		break
+	}
+	return nil, false
+}
+
 // tailOverQuote reports whether a column but the first starts with the
 // end of a paragraph and holds a pull quote below it: poppler reads such a
 // paragraph's end (a block of its own between the column's top and the
@@ -595,42 +724,55 @@ func parted(us []unit) bool {
 }
 
 // unlevel returns, for each unit, how many half rows it stands below its
-// row of the grid: in a column, the text below a blank row that stands
-// level with a blank row of the column before goes half a row down (the
-// gap is a row and a half). Blank rows part the text into blocks for
-// poppler, and four blocks, two in a column and two beside them, whose
+// row of the grid: in a column, the text from a block's first line that
+// stands level with the first line of a block of the column before goes
+// half a row down. A block is what poppler takes for one: the lines
+// between blank rows, and a subheading apart from the text under it (it is
+// set larger). Four blocks, two in a column and two beside them, whose
 // edges line up (across: left or right edges, or centres; down: tops,
 // bottoms or centres within half the type size) are a table to its
 // pdftotext, which reads a table row by row, across the columns: the two
-// columns' blocks line up so when a blank row of each stands on the same
-// row (the blocks' tops level below it, or their bottoms above it), as
-// paragraphs of equal length make them. Half a row (more than half the
-// type size, the leading being more) parts their tops, bottoms and
-// centres; lengthening the first column instead would leave its last
-// paragraph below the second column, which poppler then reads first
-// when a figure or heading spans both columns below. (Blocks whose
-// tops and bottoms all differ could still have level centres; no report
-// has shown such a table.) A split part's columns are cut so that the
-// half row fits its page (see cut).
+// columns' blocks line up so when a block of each starts on the same row
+// (the columns' first blocks start level at their top), as paragraphs of
+// equal length make them, or a subheading of each heading its column
+// (market-regulation's page 10, poster: the two subheadings read
+// together, then column 1's text, then column 2's), or a subheading in
+// one level with the text under a subheading a row higher in the other.
+// Half a row (more than half the type size, the leading being more)
+// parts their tops, bottoms and centres; after a blank row the gap is
+// then a row and a half. Lengthening the first column instead would
+// leave its last paragraph below the second column, which poppler then
+// reads first when a figure or heading spans both columns below.
+// (Blocks whose tops and bottoms all differ could still have level
+// centres; no report has shown such a table.) A split part's columns are
+// cut so that the half row fits its page (see cut).
 func unlevel(us []unit, spans [][2]int) []int {
 	half := make([]int, len(us))
-	gaps := map[int]bool{} // the half rows of the column before's blank rows
+	starts := map[int]bool{} // the half rows at which the column before's blocks start
 	for _, sp := range spans {
 		next, d := map[int]bool{}, 0
 		for i := sp[0]; i < sp[1]; i++ {
-			at := 2*(i-sp[0]) + d
-			if us[i].gap && gaps[at] {
-				d++
-				at++
-			}
-			if us[i].gap {
+			if i > sp[0] && blockStart(us, i) {
+				at := 2*(i-sp[0]) + d
+				if starts[at] {
+					d++
+					at++
+				}
 				next[at] = true
 			}
 			half[i] = d
 		}
-		gaps = next
+		starts = next
 	}
 	return half
+}
+
+// blockStart reports whether unit i starts a block of text for poppler
+// (see unlevel): the first line after a blank row, or under a
+// subheading.
+func blockStart(us []unit, i int) bool {
+	a, b := us[i-1], us[i]
+	return !b.gap && (a.gap || a.kind == Subhead && b.kind != Subhead)
 }
 
 // height is the height of the columns: a half row more when the text

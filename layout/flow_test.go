@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 	"github.com/brochure-dev/brochure/theme"
 )
@@ -175,13 +176,17 @@ func TestFlowFloat(t *testing.T) {
 // captions off the columns follows ends its first column at a
 // paragraph's end; and with blank rows, a part cut to its page does not
 // end its first column with a paragraph that starts below the second
-// column's text (see sunk): it ends at the paragraph before.
+// column's text (see sunk): it ends at the paragraph before. A flow that
+// such a row may follow after other figures (Sooner) ends its first
+// column at a paragraph's end when the second then holds the rest in
+// the same rows.
 func TestFlowForPoppler(t *testing.T) {
 	w := 2*12*sizeBody + 10
 	for _, tt := range []struct {
 		name   string
 		indent float64
 		parted bool
+		sooner bool
 		float  float64
 		cut    int   // rows: the flow is cut there, and its first part tested
 		sizes  []int // the paragraphs' lines (about); else three of three sentences
@@ -193,7 +198,11 @@ func TestFlowForPoppler(t *testing.T) {
 		{name: "blank rows, float", float: 100, lastText: false},
 		{name: "indented, float", indent: 2 * sizeBody, float: 100, lastText: true},
 		{name: "photos below", indent: 2 * sizeBody, parted: true, lastText: true, firstEnd: 8},
+		// balanced at 16 rows, column 1 ends four lines into the second
+		// paragraph: four rows more end it there (river-basin's page 5)
+		{name: "photos below, a paragraph four lines on", indent: 2 * sizeBody, parted: true, sizes: []int{12, 8, 12}, lastText: true, firstEnd: 20},
 		{name: "cut, blank rows", cut: 8, sizes: []int{5, 4, 3, 4}, lastText: true, firstEnd: 5},
+		{name: "photos may follow", indent: 2 * sizeBody, sooner: true, sizes: []int{4, 6, 4, 4, 4}, lastText: true, firstEnd: 10},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := flowOf(3, 3, false)
@@ -204,7 +213,7 @@ func TestFlowForPoppler(t *testing.T) {
 					f.Paras = append(f.Paras, Para{Spans: body(strings.Repeat("宁", 12*n-4) + string(rune('甲'+i)))})
 				}
 			}
-			f.Setting.Indent, f.Parted = tt.indent, tt.parted
+			f.Setting.Indent, f.Parted, f.Sooner = tt.indent, tt.parted, tt.sooner
 			if tt.float > 0 {
 				f.Float = box{h: tt.float}
 			}
@@ -215,7 +224,14 @@ func TestFlowForPoppler(t *testing.T) {
 				}
 				f = a.(*Flow)
 			}
-			spans, _ := f.arrange(w)
+			spans, rows := f.arrange(w)
+			if tt.sooner {
+				g := *f
+				g.Sooner, g.units = false, nil
+				if _, was := g.arrange(w); rows != was {
+					t.Errorf("columns %v: %d rows, %d without Sooner, want as many", spans, rows, was)
+				}
+			}
 			last := spans[len(spans)-1]
 			if got := last[1] > last[0]; got != tt.lastText {
 				t.Errorf("columns %v: text in the last column %v, want %v", spans, got, tt.lastText)
@@ -232,30 +248,94 @@ func TestFlowForPoppler(t *testing.T) {
 	}
 }
 
+// TestFlowNotBare: no block of the first column (lines a row apart in
+// one size, as poppler's pdftotext gathers them) stands below the top of
+// the second column's text with nothing of that column level with it,
+// which poppler would stretch over the second column and read after the
+// second column's text above it (see bare). The case: the showcase's
+// first section, its paragraph level with the last two items of its list
+// in column 2, its subheading beside the blank row over the pull quote.
+func TestFlowNotBare(t *testing.T) {
+	const src = `title: 江北公安这一年
+sections:
+  - title: 守牢安全底线
+    quote:
+      text: 平安是老百姓解决温饱后的第一需求，是极重要的民生，也是最基本的发展环境。
+      by: 江北分局党委书记、局长
+    body: |
+      一年来，分局坚持以人民为中心的发展思想，把维护辖区安全稳定作为第一责任。全年共接报各类警情16.2万起，其中**刑事警情同比下降18.6%**，连续五年保持下降态势，群众安全感满意度达到99.3%，创历史新高。
+
+      ### 打防并举
+      分局坚持“打早打小、露头就打”，全年破获刑事案件1526起，抓获犯罪嫌疑人438名，命案连续十三年全破。针对多发性侵财犯罪，分局开展了三项专项行动：
+      - **“净街”行动**：破获盗窃电动自行车案件186起，返还车辆152辆；
+      - **“护家”行动**：入室盗窃案件同比下降31.2%，系列案件27起全部告破；
+      - **“断卡”行动**：打掉涉“两卡”犯罪团伙14个，冻结涉案资金2300余万元。
+`
+	_, d := laidOut(t, src)
+	var f *Flow
+	for _, p := range d.Pages {
+		for _, b := range p.Blocks {
+			if g, ok := b.Block.(*Flow); ok {
+				f = g
+			}
+		}
+	}
+	if f == nil {
+		t.Fatal("no text")
+	}
+	w := d.geo.contentW()
+	c := f.layout(w)
+	if len(c.spans) != 2 || c.spans[1][0] >= c.spans[1][1] {
+		t.Fatalf("columns %v, want text in both", c.spans)
+	}
+	if f.bare(c.us, c.spans) {
+		t.Errorf("columns %v: a block of column 1 with nothing of column 2 beside it (blocks %v)", c.spans, f.textBlocks(c.us, c.spans))
+	}
+	// as it was set: the paragraph and the subheading's block in column
+	// 1 beside the list's last two items (four lines), the blank row
+	// and the quote lowered half a row in column 2
+	if was, _ := fill(c.us, f.caps(12, 0)); !f.bare(c.us, was) {
+		t.Errorf("columns %v (blocks %v): bare finds nothing", was, f.textBlocks(c.us, was))
+	}
+}
+
 // TestFlowGapsNotLevel: with blank rows between paragraphs (no indent),
 // no blank row of the second column stands level with one of the first,
 // so that no four paragraph blocks line up as a table for poppler's
 // pdftotext (tops, bottoms or centres of two blocks side by side within
 // half the type size, and of the two below them), which would read them
-// row by row, across the columns; every line stays inside the flow's
-// height, in reading order.
+// row by row, across the columns; nor, with indented paragraphs, a
+// subheading (a block of its own, set larger) with one of the first, or
+// the text under it (two subheadings heading the columns were read
+// together, then the two columns' text: market-regulation's page 10,
+// poster); every line stays inside the flow's height, in reading order.
 func TestFlowGapsNotLevel(t *testing.T) {
 	w := 2*12*sizeBody + 10
 	for _, tt := range []struct {
-		name  string
-		lens  []int // each paragraph's length, in 13-character sentences
-		float float64
-		cut   int // rows: the flow is cut there, and its first part tested
+		name   string
+		lens   []int // each paragraph's length, in 13-character sentences; 0 a subheading
+		indent bool  // paragraphs indented, no blank rows between them
+		float  float64
+		cut    int // rows: the flow is cut there, and its first part tested
 	}{
 		{name: "four equal paragraphs", lens: []int{3, 3, 3, 3}},
 		{name: "six equal paragraphs", lens: []int{2, 2, 2, 2, 2, 2}},
 		{name: "unequal paragraphs", lens: []int{2, 4, 1, 3, 2}},
 		{name: "equal paragraphs, float", lens: []int{3, 3, 3, 3, 3, 3}, float: 60},
 		{name: "cut to a page", lens: []int{3, 3, 3, 3, 3, 3, 3, 3}, cut: 14},
+		{name: "subheadings heading both columns", lens: []int{0, 3, 0, 3}, indent: true},
+		{name: "a subheading beside the text under one", lens: []int{3, 0, 2, 2, 0, 3}, indent: true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := &Flow{Setting: Setting{Align: Justify}, Columns: 2, Gutter: 10, Leading: 14, After: 0}
+			if tt.indent {
+				f.Setting.Indent = 2 * sizeBody
+			}
 			for i, k := range tt.lens {
+				if k == 0 {
+					f.Paras = append(f.Paras, Para{Kind: Subhead, Spans: []Span{{Text: "小标题" + string(rune('甲'+i)), Face: fonts.Bold, Size: 1.2 * sizeBody}}})
+					continue
+				}
 				f.Paras = append(f.Paras, Para{Spans: body(strings.Repeat("宁波公安这一年共破获案件。", k) + string(rune('甲'+i)))})
 			}
 			if tt.float > 0 {
@@ -271,7 +351,8 @@ func TestFlowGapsNotLevel(t *testing.T) {
 				g = a.(*Flow)
 			}
 			// each column's blocks: runs of lines a row apart, by baseline
-			type block struct{ top, bottom float64 }
+			// (a line of another size starts a block, as a subheading's)
+			type block struct{ top, bottom, size float64 }
 			var cols [2][]block
 			var text []string
 			cw := f.colWidth(w)
@@ -281,10 +362,10 @@ func TestFlowGapsNotLevel(t *testing.T) {
 				if x > cw {
 					c = 1
 				}
-				if n := len(cols[c]); n > 0 && base-cols[c][n-1].bottom <= 1.5*sizeBody {
+				if n := len(cols[c]); n > 0 && base-cols[c][n-1].bottom <= 1.5*sizeBody && l.Size == cols[c][n-1].size {
 					cols[c][n-1].bottom = base
 				} else {
-					cols[c] = append(cols[c], block{base, base})
+					cols[c] = append(cols[c], block{base, base, l.Size})
 				}
 				if base > height || base > g.Measure(w) {
 					t.Errorf("a line at %.1f pt below the flow's height %.1f", base, height)
@@ -306,15 +387,21 @@ func TestFlowGapsNotLevel(t *testing.T) {
 					t.Errorf("split at %.0f pt, its height on the grid: %.1f pt high", h, got)
 				}
 			}
+			// (poppler pairs a block with the nearest below it and the
+			// nearest below and right of it, which need not be the one
+			// right under its neighbour: a subheading whose top rises
+			// above the block's foot is passed over)
 			level := func(a, b float64) bool { return math.Abs(a-b) <= sizeBody/2 }
 			for i := 0; i+1 < len(cols[0]); i++ {
 				b1, f3 := cols[0][i], cols[0][i+1]
-				for j := 0; j+1 < len(cols[1]); j++ {
-					f2, f4 := cols[1][j], cols[1][j+1]
-					if level(b1.top, f2.top) && level(f3.top, f4.top) ||
-						level(b1.bottom, f2.bottom) && level(f3.bottom, f4.bottom) ||
-						level((b1.top+b1.bottom)/2, (f2.top+f2.bottom)/2) && level((f3.top+f3.bottom)/2, (f4.top+f4.bottom)/2) {
-						t.Errorf("blocks %v and %v of column 1 line up with %v and %v of column 2: a table to poppler", b1, f3, f2, f4)
+				for j := 0; j < len(cols[1]); j++ {
+					for k := j + 1; k < len(cols[1]); k++ {
+						f2, f4 := cols[1][j], cols[1][k]
+						if level(b1.top, f2.top) && level(f3.top, f4.top) ||
+							level(b1.bottom, f2.bottom) && level(f3.bottom, f4.bottom) ||
+							level((b1.top+b1.bottom)/2, (f2.top+f2.bottom)/2) && level((f3.top+f3.bottom)/2, (f4.top+f4.bottom)/2) {
+							t.Errorf("blocks %v and %v of column 1 line up with %v and %v of column 2: a table to poppler", b1, f3, f2, f4)
+						}
 					}
 				}
 			}

@@ -83,6 +83,11 @@ func TestFigureGaps(t *testing.T) {
 		// city's first line of section 1 on page 2, 28万4,310人 kept whole
 		// with 令和 (a word gap takes maxWordStretch at most)
 		"minato-city-2025: 令和␣7年3月末の住民基本台帳人口は28万": true,
+		// the second new user's Taiwan transport bureau, page 2 (report
+		// look): section 1's 營運可靠度 paragraph, two lines in a row,
+		// 0.55 and 0.52 em beside 99.82% and 5 (分鐘), as built
+		"xingang-transport-2025: 全年列車準點率␣99.82%，每百萬車公里延誤":  true,
+		"xingang-transport-2025: 5␣分鐘以上事件為1.6件，優於國際都市捷運聯盟": true,
 	}
 	paths, err := filepath.Glob("../examples/*/report.yaml")
 	if err != nil || len(paths) < 10 {

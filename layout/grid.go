@@ -79,9 +79,9 @@ func gridSpan(b Block, w, gutter float64) (least, most int) {
 // the height of the text in the columns beside it, under which a taller
 // figure leaves them blank).
 //
-// Of the ways, the one whose rows keep the report's order of each kind
-// of figure is taken (a photo read after the photos listed before it, a
-// chart after the charts; the report says nothing of a photo's place
+// Of the ways, the one whose figures keep the report's order of each kind
+// (a photo read after the photos listed before it, a chart after the
+// charts; the figure in the text read before the rows; the report says nothing of a photo's place
 // among the charts), then the one that leaves the fewest columns of its
 // rows empty, then the one whose figure in the text gains least from more
 // columns, then the one whose rows leave the least blank (in blankUnit:
@@ -166,7 +166,10 @@ func gridRows(figs []Block, w, gutter float64, float bool, tall, room float64) (
 				}
 			}
 		}
-		var read []int // the rows' figures as read, row by row
+		var read []int // the figures as read: the one in the text, then the rows' row by row
+		if out >= 0 {
+			read = append(read, out)
+		}
 		for _, r := range rs {
 			read = append(read, r...)
 		}

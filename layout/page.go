@@ -2,7 +2,9 @@ package layout
 
 import (
 	"math"
+	"regexp"
 	"slices"
+	"strconv"
 )
 
 // Placed is a block at its final position on a page.
@@ -195,6 +197,9 @@ func fault(p filled, f Frame) float64 {
 	if p.stranded {
 		c += strandFault
 	}
+	if p.passed {
+		c += passFault
+	}
 	if len(p.floats) == 0 && trailerLeft(p.queue) > 0 {
 		c += trailerFault
 	}
@@ -205,6 +210,11 @@ func fault(p filled, f Frame) float64 {
 	}
 	return c
 }
+
+// passFault is what a figure set before one its section lists before it
+// costs (see how.pass): less than any blank band over orderHole, so that
+// a page is not left blank to keep the order, more than a hole under it.
+const passFault = 1.0
 
 // strandFault is what a section's head and stat cards stranded at a
 // page's foot cost (see fault): as much as a blank band of a quarter of
@@ -267,10 +277,11 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 		// they follow when that leaves a band
 		if band(p, f) > orderHole*f.H {
 			for _, q := range hoisted(queue, len(queue)-len(p.queue), f.W) {
-				if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) && !overColumns(h.Page, f) {
+				if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) && !overColumns(h.Page, f) && !readsAhead(h) {
 					opts = append(opts, h)
 				}
 			}
+			opts = append(opts, passing(queue, floats, f, n, base)...)
 		}
 		return opts, nil
 	}
@@ -288,7 +299,7 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 	queues := append([][]Block{queue}, hoisted(queue, used-1, f.W)...)
 	for i, q := range queues {
 		if i > 0 {
-			if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) && !overColumns(h.Page, f) {
+			if h, err := setPage(q, floats, f, n, base); err == nil && readsAbove(h.Page) && !overColumns(h.Page, f) && !readsAhead(h) {
 				opts = append(opts, h, grown(h, f))
 			}
 		}
@@ -311,11 +322,23 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 			opts = append(opts, h, grown(h, f))
 		}
 	}
+	opts = append(opts, passing(queue, floats, f, n, base)...)
 	base.inOrder = false
 	if q, err := setPage(queue, floats, f, n, base); err == nil {
 		opts = append(opts, q, grown(q, f))
 	}
 	return opts, nil
+}
+
+// passing is the way to set page n with a figure set while one its
+// section lists before it waits (see how.pass), when that happens: the
+// way of a fault, against a blank band.
+func passing(queue, floats []Block, f Frame, n int, base how) []filled {
+	base.pass = true
+	if q, err := setPage(queue, floats, f, n, base); err == nil && q.passed {
+		return []filled{q, grown(q, f)}
+	}
+	return nil
 }
 
 // cardsAfter is queue with the stat cards of the section whose head
@@ -412,7 +435,10 @@ func (c continued) Split(w, h float64) (Block, Block) {
 // the figure near its text when it does not fit after it, set as it
 // stands above the text w wide (see overText; a page on which it stands
 // above the text but poppler would read it inside the text is not a
-// way: see readsAbove).
+// way: see readsAbove). A row moved above a text whose own figure the
+// report lists before the row's takes that figure, the text the row's
+// last of its list (see exchange); a page that then sets a figure ahead
+// of one that waits is not a way either (see readsAhead).
 func hoisted(queue []Block, placed int, w float64) [][]Block {
 	var qs [][]Block
 	for i := 0; i < len(queue) && i <= placed; i++ {
@@ -427,17 +453,135 @@ func hoisted(queue []Block, placed int, w float64) [][]Block {
 			if !isFigure(queue[j]) && !keptWhole(queue[j]) {
 				continue
 			}
-			fig := queue[j]
-			if r, ok := fig.(*Row); ok && !readsOver(r, text, w) {
-				fig = overText(r, text, w)
+			fig, in := queue[j], Block(text)
+			if text.Float != nil && precedes(text.Float, fig) {
+				// the figure in the text is read first (see floatIndex):
+				// it goes into the row, and the row's last of its list
+				// into the text
+				r, ok := fig.(*Row)
+				if !ok {
+					break
+				}
+				if r, in, ok = exchange(r, text, w); !ok {
+					break
+				}
+				fig = r
+			}
+			if r, ok := fig.(*Row); ok && !readsOver(r, in.(*Flow), w) {
+				fig = overText(r, in.(*Flow), w)
 			}
 			q := make([]Block, 0, len(queue))
-			q = append(append(append(append(q, queue[:i]...), fig), queue[i:j]...), queue[j+1:]...)
+			q = append(append(append(q, queue[:i]...), fig, in), queue[i+1:j]...)
+			q = append(q, queue[j+1:]...)
 			qs = append(qs, q)
 			break
 		}
 	}
 	return qs
+}
+
+// readsAhead reports whether page p sets a figure (in a row, or in a text)
+// that the report lists after one left for the next pages, of its
+// section and list, or leaves a text whose figure opens the next page
+// before one that waits: a figure moved above its text that does not fit
+// there waits, and the text, with its figure, is set first.
+func readsAhead(p filled) bool {
+	left := append(slices.Clone(p.floats), p.queue...)
+	if len(p.queue) > 0 && goesOn(p.queue[0]) {
+		// the text that goes on opens the next page, before the
+		// figures that wait (see fillPage), its figure with it
+		if fw, ok := p.queue[0].(*Flow); ok && fw.Float != nil && behind(fw.Float, p.floats) {
+			return true
+		}
+	}
+	for _, b := range p.Blocks {
+		if fw, ok := b.Block.(*Flow); ok && fw.Float != nil {
+			b.Block = fw.Float
+		}
+		if len(figureRefs(b.Block)) == 0 {
+			continue
+		}
+		for _, w := range left {
+			if precedes(w, b.Block) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exchange is row r, moved above text f whose figure (Float) the report
+// lists before a figure of r, with the two exchanged: the text's figure
+// in the row, the row's last of its list in the text, the row's cells of
+// that list in the report's order (on the grid, the spans kept in their
+// places where each figure reads in its new one), so that the row
+// above and the text's figure are read in order — the row's cell of one
+// column (as the figure in the text is), not too tall to stand in a
+// column. ok is false when r has no such cell.
+func exchange(r *Row, f *Flow, w float64) (_ *Row, _ *Flow, ok bool) {
+	k := -1
+	for i, c := range r.Cells {
+		if precedes(f.Float, c) && (k < 0 || precedes(r.Cells[k], c)) {
+			k = i
+		}
+	}
+	if k < 0 || r.Spans != nil && r.Spans[k] != 1 || r.Spans == nil && r.Columns != f.cols() {
+		return nil, nil, false
+	}
+	switch c := r.Cells[k].(type) {
+	case *photoBlock:
+	case *chartBlock:
+		if c.Measure(f.floatWidth(w)) > tallFloat*f.Leading {
+			return nil, nil, false
+		}
+	default:
+		return nil, nil, false
+	}
+	nr, nf := *r, *f
+	nr.Cells, nr.Spans = slices.Clone(r.Cells), slices.Clone(r.Spans)
+	nr.Cells[k], nf.Float = f.Float, r.Cells[k]
+	// the cells of the float's list in the report's order, each with its span
+	var at []int
+	for i, c := range nr.Cells {
+		if i == k || precedes(c, f.Float) || precedes(f.Float, c) {
+			at = append(at, i)
+		}
+	}
+	type cell struct {
+		b    Block
+		span int
+	}
+	cs := make([]cell, len(at))
+	for n, i := range at {
+		cs[n].b = nr.Cells[i]
+		if nr.Spans != nil {
+			cs[n].span = nr.Spans[i]
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b cell) int {
+		switch {
+		case precedes(a.b, b.b):
+			return -1
+		case precedes(b.b, a.b):
+			return 1
+		}
+		return 0
+	})
+	// the spans stay where they are (the wider first, as gridRows sets
+	// a row) where each figure reads in its new one, else go with them
+	stay := true
+	for n, i := range at {
+		nr.Cells[i] = cs[n].b
+		if least, _ := gridSpan(cs[n].b, w, r.Gutter); nr.Spans != nil && least > nr.Spans[i] {
+			stay = false
+		}
+	}
+	for n, i := range at {
+		if nr.Spans != nil && !stay {
+			nr.Spans[i] = cs[n].span
+		}
+	}
+	return &nr, &nf, true
 }
 
 // keptWhole reports whether b is a block kept whole though it could
@@ -548,6 +692,11 @@ type how struct {
 	// figure alone in half the width, so it is the last resort against a
 	// hole.
 	part bool
+	// pass lets a figure be set while one of its section's list before
+	// it waits for the next page (see behind): a figure read out of the
+	// report's order, a fault (passFault) taken only against a blank
+	// band.
+	pass bool
 }
 
 // figuresLeft is how many figures p leaves for the next pages.
@@ -640,6 +789,7 @@ type filled struct {
 	late          bool    // a section begins while figures of the one before wait
 	held          bool    // a section's head went on, its cards fitting but not its text
 	stranded      bool    // a section's head and cards end the page, the text overleaf
+	passed        bool    // a figure is set while one its section lists before it waits (see how.pass)
 }
 
 // fillPage sets one page from the figures waiting for it and the queue,
@@ -672,6 +822,14 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 		if carried && fromQueue && sectionNext(q) == b {
 			break // the rest of the section follows its text's last lines, overleaf
 		}
+		passes := isFigure(b) && fromQueue && behind(b, fl)
+		if passes && !mode.pass {
+			// a figure its section lists before it waits: it waits
+			// after it, and what else follows fills the page
+			fl = append(fl, b)
+			q = q[1:]
+			continue
+		}
 		if isFigure(b) && len(fl) > 0 && fromQueue && b.Measure(f.W) > f.H-y+1e-6 {
 			if r, ok := b.(*Row); ok && r.Measure(f.W)-r.After <= f.H-y+1e-6 && p.figures != deferAt {
 				// it fits but for its space below, which a row at the
@@ -682,6 +840,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				y += a.Measure(f.W)
 				q = q[1:]
 				p.figures++
+				p.passed = p.passed || passes
 				break
 			}
 			fl = append(fl, b) // after the figures that wait
@@ -708,7 +867,8 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				// (they would come between the lines; what else of the
 				// section follows, a table, cards, goes on after them:
 				// see carried) and no section begins before them, or as
-				// a row of its own
+				// a row of its own, among the section's figures that
+				// follow when there are (see rejoin)
 				if a, rest, ok := carry(fw, f.W, math.Inf(1)); ok && mode.inOrder && (next == nil || !isFigure(next)) {
 					fl = append(fl, rest)
 					b, q[0] = a, a
@@ -716,8 +876,13 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				} else {
 					rest := *fw
 					rest.Float = nil
-					fl = append(fl, alone(fw.Float, fw.cols(), f.W, fw.Gutter, fw.After, fw.Kicker))
+					one := alone(fw.Float, fw.cols(), f.W, fw.Gutter, fw.After, fw.Kicker)
 					b, q[0] = &rest, &rest
+					if j := rejoin(one, q[1:], f.W); j[0] != one {
+						q = append(q[:1:1], j...)
+					} else {
+						fl = append(fl, one)
+					}
 				}
 			}
 			p.figures++
@@ -768,6 +933,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			if _, head := b.(*sectionHead); head && len(fl) > 0 {
 				p.late = true
 			}
+			p.passed = p.passed || passes
 			p.Blocks = append(p.Blocks, Placed{b, f.X, f.Y + y, f.W, h})
 			y += h
 			q = q[1:]
@@ -817,11 +983,17 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				hh := head.Measure(f.W)
 				p.Blocks = append(p.Blocks, Placed{head, f.X, f.Y + y, f.W, hh})
 				y += hh
+				p.passed = p.passed || passes
 				switch _, text := b.(*Flow); {
 				case tail == nil:
 					q = q[1:]
 				case text:
 					q = cardsFirst(tail, q[1:])
+					if r, ok := tail.(*Row); ok && len(r.Cells) == 1 && r.Cells[0] == b.(*Flow).Float && q[0] == tail {
+						// the text's figure goes on among its section's
+						// figures, in the report's order (see rejoin)
+						q = rejoin(r, q[1:], f.W)
+					}
 				default:
 					q = append([]Block{tail}, q[1:]...)
 				}
@@ -878,6 +1050,76 @@ func kept(q []Block, w float64) float64 {
 	return h
 }
 
+// behind reports whether a figure that waits among fl is listed by the
+// report before figure b, in b's section and list (see precedes): b does
+// not pass it, as the poster's charts, each the full width, read a
+// section's second chart at one page's foot and its first at the next
+// page's head. Another section's content, or a figure of the other list,
+// may fill the page instead (the report orders photos and charts each in
+// its own list).
+func behind(b Block, fl []Block) bool {
+	for _, w := range fl {
+		if precedes(w, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// precedes reports whether a figure of a is listed by the report before
+// one of b, in the same section and list (photos, charts).
+func precedes(a, b Block) bool {
+	for _, x := range figureRefs(a) {
+		for _, y := range figureRefs(b) {
+			if x.section == y.section && x.list == y.list && x.index < y.index {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figureRef is a figure's place in the report: its section, its list
+// (photos, charts) and its index there.
+type figureRef struct {
+	section, index int
+	list           string
+}
+
+// figureKey is a figure's field path (see chartBlock.key).
+var figureKey = regexp.MustCompile(`^sections\[(\d+)\]\.(photos|charts)\[(\d+)\]$`)
+
+// figureRefs are the places in the report of the figures b sets: a
+// chart, a photo, the cells of a row, the blocks of a stack.
+func figureRefs(b Block) []figureRef {
+	var key string
+	switch b := b.(type) {
+	case *photoBlock:
+		key = b.key
+	case *chartBlock:
+		key = b.key
+	case *Row:
+		var rs []figureRef
+		for _, c := range b.Cells {
+			rs = append(rs, figureRefs(c)...)
+		}
+		return rs
+	case *Stack:
+		var rs []figureRef
+		for _, c := range b.Blocks {
+			rs = append(rs, figureRefs(c)...)
+		}
+		return rs
+	}
+	m := figureKey.FindStringSubmatch(key)
+	if m == nil {
+		return nil
+	}
+	s, _ := strconv.Atoi(m[1])
+	i, _ := strconv.Atoi(m[3])
+	return []figureRef{{section: s, index: i, list: m[2]}}
+}
+
 // carry parts a section's text whose figure (Float) does not fit on the
 // page the text ends on: rather than the figure alone at the head of the
 // next page, half of its width left empty, the text's last lines go on
@@ -907,7 +1149,7 @@ func carry(fw *Flow, w, h float64) (Block, Block, bool) {
 		return nil, nil, false
 	}
 	a, b := *fw, *fw
-	a.units, a.frozen, a.rows, a.After, a.Float, a.Parted = us[:n:n], true, 0, 0, nil, false
+	a.units, a.frozen, a.rows, a.After, a.Float, a.Parted, a.Sooner = us[:n:n], true, 0, 0, nil, false, false
 	b.units, b.frozen, b.rows = us[n:], true, 0
 	if a.Measure(w) > h+1e-6 {
 		return nil, nil, false

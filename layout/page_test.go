@@ -195,6 +195,25 @@ func TestInHeadline(t *testing.T) {
 	if st := (data.Stat{Value: data.Number{Text: "30793000"}, Unit: "人次"}); !d.inHeadline("旅客3079.3萬人次", st) {
 		t.Error("inHeadline(旅客3079.3萬人次, 30793000人次) = false in Traditional Chinese")
 	}
+	// English sets a space between a figure, its word and its unit; a
+	// Latin unit's first word starts the headline's (t for tonnes)
+	d.Theme.Locale = locale.Must("en")
+	for _, tt := range []struct {
+		headline, value, unit string
+		want                  bool
+	}{
+		{"1,284 children read with a volunteer every week", "1284", "children", true},
+		{"Capacity rises to 2.9 million tonnes a day", "2900000", "t a day", true},
+		{"1,284 teachers trained", "1284", "trees", false},
+		{"12 children read weekly", "2", "children", false},
+		{"86 services online and an average wait of 6 minutes", "6", " min", true},
+		{"£86,400 raised, 92% of the year's target", "86400", "", true},
+	} {
+		st := data.Stat{Value: data.Number{Text: tt.value}, Unit: tt.unit}
+		if got := d.inHeadline(tt.headline, st); got != tt.want {
+			t.Errorf("English: inHeadline(%q, %s %s) = %v", tt.headline, tt.value, tt.unit, got)
+		}
+	}
 }
 
 func TestCardRowsNeverLeaveOne(t *testing.T) {
@@ -203,7 +222,7 @@ func TestCardRowsNeverLeaveOne(t *testing.T) {
 		for i := range cards {
 			cards[i] = Space(1)
 		}
-		rows := cardRows(cards, 0, gutter)
+		rows := cardRows(cards, 0, 2, gutter)
 		last := rows[len(rows)-1].(*Row)
 		if n > 1 && len(last.Cells) == 1 {
 			t.Errorf("%d cards: the last row has one", n)
@@ -746,7 +765,7 @@ func TestCardRowsGoOnTogether(t *testing.T) {
 	for range 7 {
 		cs = append(cs, &statCard{stat: data.Stat{Value: data.Number{Text: "12"}, Unit: "起", Label: "案件"}, theme: defaultTheme(), big: sizeStat})
 	}
-	rows := cardRows(cs, 0, 10)
+	rows := cardRows(cs, 0, 2, 10)
 	if len(rows) != 2 {
 		t.Fatalf("%d rows of cards, want 2", len(rows))
 	}
@@ -823,6 +842,54 @@ func TestJustifyLoosensATable(t *testing.T) {
 		}
 		if blank := f.H - got.H - 24; tt.grows && l.style.Pad < loosestPad*tb.style.Pad-0.1 && blank+24+f.below() > holeShare*f.H+1 {
 			t.Errorf("%s: %.0f pt blank at the foot, the table not at its loosest", tt.name, blank)
+		}
+	}
+}
+
+// TestCardRowsOnColumns: over a text of three columns, up to three stat
+// cards, or six or nine, stand on the columns, a card to a column, in the
+// body's gutter (a row of four crosses the gutters, and a card's label
+// ending inside one stretches poppler's box of the column of text above
+// over the next column's: see charts.Columns); over two columns, in a
+// band or beside a figure (textCols 0), the count decides as before.
+func TestCardRowsOnColumns(t *testing.T) {
+	const w, gutter = 600.0, 20.0
+	cw := spanWidth(1, gridCols, w, gutter)
+	for _, tc := range []struct {
+		n, cols, textCols int
+		wantCols          int
+		onColumns         bool
+	}{
+		{1, 0, 3, 3, true},
+		{2, 0, 3, 3, true},
+		{3, 0, 3, 3, true},
+		{6, 0, 3, 3, true},
+		{9, 0, 3, 3, true},
+		{4, 0, 3, 4, false}, // four across: a case left
+		{5, 0, 3, 5, false},
+		{2, 0, 2, 4, false},
+		{3, 0, 2, 4, false},
+		{3, 0, 0, 4, false}, // in a band
+		{2, 2, 3, 2, false}, // beside a figure
+	} {
+		var cs []Block
+		for range tc.n {
+			cs = append(cs, &statCard{stat: data.Stat{Value: data.Number{Text: "12"}, Unit: "起", Label: "案件"}, theme: defaultTheme(), big: sizeStat})
+		}
+		for _, b := range cardRows(cs, tc.cols, tc.textCols, gutter) {
+			r := b.(*Row)
+			if r.Columns != tc.wantCols {
+				t.Errorf("%d cards, cols %d, over %d columns: rows of %d, want %d", tc.n, tc.cols, tc.textCols, r.Columns, tc.wantCols)
+				break
+			}
+			if !tc.onColumns {
+				continue
+			}
+			for i := range r.Cells {
+				if x, width := r.cell(w, i); math.Abs(x-float64(i)*(cw+gutter)) > 1e-6 || math.Abs(width-cw) > 1e-6 {
+					t.Errorf("%d cards over three columns: card %d at %.1f, %.1f wide; want column %d's edge %.1f, %.1f wide", tc.n, i+1, x, width, i+1, float64(i)*(cw+gutter), cw)
+				}
+			}
 		}
 	}
 }

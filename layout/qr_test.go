@@ -174,7 +174,8 @@ func TestQRRects(t *testing.T) {
 // TestQRPlace: the report's QR code is on the last page, at the foot of
 // the frame (at the right), or above the band of a booklet's back cover;
 // a report that is all on its cover has it there; a section with nothing
-// but a quote or a QR code still prints it.
+// but a quote or a QR code still prints it (on the cover, which the band
+// of a one-word title leaves room for both).
 func TestQRPlace(t *testing.T) {
 	long := strings.Repeat("全年共接报各类警情16.2万起，刑事警情同比下降18.6%。", 40)
 	for _, c := range []struct {
@@ -185,7 +186,7 @@ func TestQRPlace(t *testing.T) {
 		{"last page", "sections:\n  - title: 一节\n    body: " + long + "\n", false, false},
 		{"booklet", "print: {booklet: true}\nsections:\n  - title: 一节\n    body: " + long + "\n", true, false},
 		{"cover only", "sections:\n  - title: 一节\n    body: 很短的正文。\n", false, true},
-		{"quote only", "sections:\n  - title: 一节\n    quote: {text: 只有一句引语, by: 王明}\n  - title: 二节\n    qr: {url: \"https://a.cn/b\", caption: 只有二维码}\n", false, false},
+		{"quote only", "sections:\n  - title: 一节\n    quote: {text: 只有一句引语, by: 王明}\n  - title: 二节\n    qr: {url: \"https://a.cn/b\", caption: 只有二维码}\n", false, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r, err := data.Parse("r.yaml", []byte("title: 测试\nqr: {url: \"https://example.gov.cn/r\", caption: 扫码阅读电子版}\n"+c.yaml))

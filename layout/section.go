@@ -36,8 +36,9 @@ func titlesOnly(r *data.Report) bool {
 // as one flow (see Flow), then its charts and photos two to a row (a chart
 // whose columns would be crowded in one column takes a row of its own, the
 // full width). When a
-// section has an odd number of figures, the last one stands in the text at
-// the foot of its last column, or beside the stat cards when there is no
+// section has an odd number of figures, the first by the report (see
+// floatIndex) stands in the text at the foot of its last column, read
+// before the rows, or beside the stat cards when there is no
 // text; with neither, two strip charts share one cell (stackStrips), or
 // else the figure that gains from the full width takes it (gainsWidth):
 // no figure stands alone in half a row, half of the page left empty.
@@ -93,17 +94,17 @@ func (d *Document) body() []Block {
 		}
 		if len(cards) >= bandCards && d.Theme.Card.Band != "" {
 			band := &Panel{Fill: d.Theme.Of(d.Theme.Card.Band), PadX: 10, PadY: 10, After: d.Theme.Grid.CardGap}
-			rows := cardRows(cards, 0, d.geo.Gutter)
+			rows := cardRows(cards, 0, 0, d.geo.Gutter) // padded in the band: off the columns
 			rows[len(rows)-1].(*Row).After = 0
 			band.Blocks = rows
 			blocks = append(blocks, band)
 		} else if len(figs)%2 == 1 && len(cards) > 0 && flow == nil {
 			grid := &Stack{}
-			grid.Blocks = append(grid.Blocks, cardRows(cards, 2, d.geo.Gutter)...)
+			grid.Blocks = append(grid.Blocks, cardRows(cards, 2, 0, d.geo.Gutter)...)
 			blocks = append(blocks, &Row{Cells: []Block{grid, figs[len(figs)-1]}, Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap})
 			figs = figs[:len(figs)-1]
 		} else {
-			blocks = append(blocks, cardRows(cards, 0, d.geo.Gutter)...)
+			blocks = append(blocks, cardRows(cards, 0, d.geo.Columns, d.geo.Gutter)...)
 		}
 		var grid [][]Block // the rows of figures on three columns (see gridRows)
 		var spans [][]int
@@ -150,8 +151,15 @@ func (d *Document) body() []Block {
 				qr.(*qrBlock).after = 0
 				flow.Float, flow.Kicker, qr = qr, kicker, nil
 			}
-			if lone := len(figs) - 1; lone%2 == 0 {
-				if _, chart := figs[lone].(*chartBlock); chart && figs[lone].Measure(d.geo.figureW()) > tallFloat*d.Theme.Scale.Lead {
+			if len(figs)%2 == 1 {
+				// the last chart too tall to stand in the text follows
+				// the rows (it is the last of its list); else the first
+				// of its list stands in the text (see floatIndex)
+				lone := len(figs) - 1
+				if !tallChart(figs[lone], d) {
+					lone = floatIndex(figs, wide)
+				}
+				if tallChart(figs[lone], d) {
 					// too tall to stand in the text: after it, the full width
 					// (among the wide charts in the report's order, see byReport)
 					wide = append(wide, figs[lone])
@@ -160,7 +168,7 @@ func (d *Document) body() []Block {
 					// last column
 					flow.Float, flow.Kicker = figs[lone], kicker
 				}
-				figs = figs[:lone]
+				figs = append(figs[:lone:lone], figs[lone+1:]...)
 			}
 			if flow.Trailer != nil && len(flow.Paras) > 0 && len(figs)+len(wide)+len(grid) > 0 {
 				// the byline closes the brochure under the figures that
@@ -203,8 +211,14 @@ func (d *Document) body() []Block {
 		}
 		for j := 0; j < len(figs); j += 2 {
 			row := &Row{Cells: figs[j:min(j+2, len(figs))], Columns: 2, Gutter: d.geo.Gutter, After: d.Theme.Grid.FigureGap, Kicker: kicker}
-			if j == 0 && before == 0 && flow != nil && d.geo.Columns == 2 && captionsOffGrid(row, d.geo) {
-				flow.Parted = true
+			if flow != nil && d.geo.Columns == 2 && captionsOffGrid(row, d.geo) {
+				// the row under the text; a later one there when those
+				// before it wait for the next page
+				if j == 0 && before == 0 {
+					flow.Parted = true
+				} else {
+					flow.Sooner = true
+				}
 			}
 			blocks = append(blocks, row)
 		}
@@ -227,6 +241,40 @@ func (d *Document) body() []Block {
 	}
 	tagSections(d.root, blocks)
 	return blocks
+}
+
+// floatIndex is which of figs, an odd number of a section's figures set
+// two to a row after its text (its charts, then its photos), stands in
+// the text instead (Flow.Float): one the report lists first of its list,
+// read before the rows and the wide figures that follow the text — the
+// first photo, else the first chart unless a wide chart is listed before
+// it (the report orders photos and charts each in its own list, not
+// among each other). When none is (a wide chart listed before every
+// chart of figs, and no photo), the last: it is read out of order
+// wherever it stands. (The last of figs stood in the text: a section's
+// third photo read before the row of its first two under the text.)
+func floatIndex(figs, wide []Block) int {
+	for j, b := range figs {
+		if _, ok := b.(*photoBlock); ok {
+			return j
+		}
+	}
+	first := math.MaxInt // the first wide chart's place in the charts
+	for _, b := range wide {
+		first = min(first, chartOrder(b))
+	}
+	if c, ok := figs[0].(*chartBlock); ok && c.n < first {
+		return 0
+	}
+	return len(figs) - 1
+}
+
+// tallChart reports whether b is a chart too tall to stand in a
+// section's text (taller than tallFloat lines in a column): it follows
+// the text the full width instead.
+func tallChart(b Block, d *Document) bool {
+	_, chart := b.(*chartBlock)
+	return chart && b.Measure(d.geo.figureW()) > tallFloat*d.Theme.Scale.Lead
 }
 
 // byReport is wide, the figures set the full width, with its charts in
@@ -356,23 +404,26 @@ func (d *Document) indent() float64 {
 // the figure as its card would write it (30793000 as 3079.3万, in 万 and
 // 亿 or in full, see defaultStyle) or as the report writes it, with the
 // start of its unit (1.01亿 for 1.01亿元), compared without thousands
-// separators (3,079.3萬 is 3079.3萬). A card that says more than its
-// figure — a note or a source — is never in the headline: the headline
-// does not say where the figure comes from.
+// separators (3,079.3萬 is 3079.3萬) and with the spaces English sets
+// between a figure, its word and its unit (1,284 children; 2.9 million
+// tonnes). A card that says more than its figure — a note or a source —
+// is never in the headline: the headline does not say where the figure
+// comes from.
 func (d *Document) inHeadline(headline string, st data.Stat) bool {
 	if st.Note != "" || st.Source != "" {
 		return false
 	}
 	c := &statCard{stat: st, theme: d.Theme}
-	wants := []string{st.Value.Text}
+	type written struct{ fig, word string }
+	wants := []written{{st.Value.Text, ""}}
 	for _, style := range []string{c.defaultStyle(false), c.defaultStyle(true), "full"} {
 		_, fig, unit := d.Theme.Locale.Figure("", st.Value.Text, st.Unit, style)
 		word := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(unit), strings.TrimSpace(st.Unit))) // 万, as the unit's start
-		wants = append(wants, ungrouped(fig)+word)
+		wants = append(wants, written{ungrouped(fig), word})
 	}
 	h := ungrouped(headline)
-	for _, want := range wants {
-		if figureIn(h, want, st.Unit) {
+	for _, w := range wants {
+		if figureIn(h, w.fig, w.word, st.Unit) {
 			return true
 		}
 	}
@@ -391,27 +442,48 @@ func ungrouped(s string) string {
 	return b.String()
 }
 
-// figureIn reports whether headline holds figure fig (with any word it
-// is written in, 万) as a whole figure, followed by the start of unit.
-func figureIn(headline, fig, unit string) bool {
-	want := fig
-	if u := []rune(unit); len(u) > 0 {
-		want += string(u[0]) // the figure and the start of its unit: 1.01亿 for 1.01亿元
+// figureIn reports whether headline holds figure fig as a whole figure (2起
+// is not in 12起 or 0.2起), then the word it is written in (万, million)
+// and the start of unit (its first character; a Latin unit's first word,
+// as the start of the headline's: t for tonnes, but not trees for
+// teachers), each after any spaces: English sets one between them.
+func figureIn(headline, fig, word, unit string) bool {
+	const spaces = " \u00A0\u2009\u202F"
+	unit = strings.Trim(unit, spaces) // " min": the space is the one English sets
+	start := unit
+	if r, n := utf8.DecodeRuneInString(unit); r < utf8.RuneSelf && unicode.IsLetter(r) {
+		if k := strings.IndexFunc(unit, func(r rune) bool { return !unicode.IsLetter(r) }); k > 0 {
+			start = unit[:k]
+		}
+	} else if n > 0 {
+		start = unit[:n]
 	}
 	for i := 0; ; {
-		k := strings.Index(headline[i:], want)
+		k := strings.Index(headline[i:], fig)
 		if k < 0 {
 			return false
 		}
 		at := i + k
-		// a whole figure: 2起 is not in 12起 or 0.2起
-		if prev, _ := utf8.DecodeLastRuneInString(headline[:at]); at == 0 || !isDigit(prev) && prev != '.' {
-			end := at + len(want)
-			if unit != "" || end == len(headline) || !isDigit(rune(headline[end])) && headline[end] != '.' {
+		i = at + 1
+		if prev, _ := utf8.DecodeLastRuneInString(headline[:at]); at > 0 && (isDigit(prev) || prev == '.') {
+			continue
+		}
+		rest := headline[at+len(fig):]
+		if word != "" {
+			if rest = strings.TrimLeft(rest, spaces); !strings.HasPrefix(rest, word) {
+				continue
+			}
+			rest = rest[len(word):]
+		}
+		if start != "" {
+			if strings.HasPrefix(strings.TrimLeft(rest, spaces), start) {
 				return true
 			}
+			continue
 		}
-		i = at + 1
+		if rest == "" || !isDigit(rune(rest[0])) && rest[0] != '.' {
+			return true
+		}
 	}
 }
 
@@ -419,9 +491,20 @@ func figureIn(headline, fig, unit string) bool {
 // row ends with a lone card: 5 across, 6 as 3 + 3, 7 and 8 as 4 + 4, and
 // for more the widest of 4, 3 or 5 that leaves no last row of one.
 // Rows of 2 and 4 share the body's gutter so the cards stand on the text
-// columns. Each row keeps with the next: a section's cards are not parted
-// by a page break.
-func cardRows(cards []Block, cols int, gutter float64) []Block {
+// columns of a page of two. On a page of three (textCols, the columns of
+// the text the rows stand over; 0 when they stand in a band or beside a
+// figure), up to three cards, or six or nine, stand on its columns as
+// its figures do (see gridSpan), a card to a column, in the body's
+// gutter: a card of a row of four there crosses a gutter, and its label
+// may end inside it, where poppler's pdftotext stretches the box of the
+// column of text above over what ends below it (see charts.Columns), and
+// reads the next column's paragraphs among the column's. Each row keeps
+// with the next: a section's cards are not parted by a page break.
+func cardRows(cards []Block, cols, textCols int, gutter float64) []Block {
+	onText := textCols == gridCols && cols == 0 && (len(cards) <= gridCols || len(cards)%gridCols == 0)
+	if onText {
+		cols = gridCols
+	}
 	if cols == 0 {
 		switch n := len(cards); {
 		case n <= 5:
@@ -442,7 +525,7 @@ func cardRows(cards []Block, cols int, gutter float64) []Block {
 		}
 	}
 	g := gutter
-	if cols == 3 || cols == 5 {
+	if (cols == 3 || cols == 5) && !onText {
 		g = math.Round(gutter*14/26*10) / 10
 	}
 	var rows []Block

@@ -1,0 +1,123 @@
+package charts
+
+import (
+	"math"
+	"testing"
+
+	"github.com/brochure-dev/brochure/data"
+	"github.com/brochure-dev/brochure/internal/draw"
+)
+
+func TestColumnsGutter(t *testing.T) {
+	c := Columns{Width: 100, Gap: 20}
+	for _, tc := range []struct {
+		x    float64
+		l, r float64
+		ok   bool
+	}{
+		{0, 0, 0, false},   // a column's left edge
+		{50, 0, 0, false},  // on column 1
+		{100, 0, 0, false}, // its right edge
+		{100.5, 100, 120, true},
+		{119.5, 100, 120, true},
+		{120, 0, 0, false},    // column 2's left edge
+		{230, 220, 240, true}, // the second gutter
+		{-5, 0, 0, false},     // left of the columns
+	} {
+		l, r, ok := c.Gutter(tc.x)
+		if ok != tc.ok || ok && (l != tc.l || r != tc.r) {
+			t.Errorf("Gutter(%g) = %g, %g, %v; want %g, %g, %v", tc.x, l, r, ok, tc.l, tc.r, tc.ok)
+		}
+	}
+	if _, _, ok := (Columns{}).Gutter(150); ok {
+		t.Error("no columns, yet a gutter")
+	}
+}
+
+// readTexts are the left and right ends of the texts drawn on page p as
+// pdftotext reads them: the runs of a line that follow each other (a
+// figure and its unit, in two faces) joined into one.
+func readTexts(p *draw.Page) [][2]float64 {
+	var ts [][2]float64
+	var y float64
+	for _, it := range p.Items {
+		if it.Kind != draw.Text || it.Text == "" {
+			continue
+		}
+		x0, x1 := it.X, it.X+it.Face.Width(it.Text, it.Size)
+		if n := len(ts); n > 0 && it.Y == y && math.Abs(x0-ts[n-1][1]) < it.Size/2 {
+			ts[n-1][1] = x1
+			continue
+		}
+		ts, y = append(ts, [2]float64{x0, x1}), it.Y
+	}
+	return ts
+}
+
+// TestHBarValuesOffGutters: an hbar told the columns it stands on begins
+// no value label inside a gutter between them (poppler would read the
+// text above the chart across its columns: see Columns), and draws as it
+// did when no label would.
+func TestHBarValuesOffGutters(t *testing.T) {
+	long := data.Chart{Type: "hbar", Title: "研发投入前十的企业", Unit: "亿元"}
+	for i, v := range []string{"9.86", "6.42", "5.17", "4.35", "3.92", "3.18", "2.76", "2.41", "2.05", "1.87"} {
+		long.Data = append(long.Data, pt("企业"+string(rune('甲'+i)), v))
+	}
+	mixed := data.Chart{Type: "hbar", Title: "增速", Unit: "%"}
+	for _, v := range []string{"1.2", "-9.9", "-9.2", "-8.6", "-7.9", "-7.3", "-6.8", "-6.1", "-5.5", "-4.7", "-4.1", "-3.4"} {
+		mixed.Data = append(mixed.Data, pt("区"+v, v))
+	}
+	for _, tc := range []struct {
+		name string
+		c    data.Chart
+		cols Columns
+		w    float64
+	}{
+		{"two columns", long, Columns{Width: 180, Gap: 20}, 380},
+		{"three columns", long, Columns{Width: 120, Gap: 14}, 388},
+		{"negative values", mixed, Columns{Width: 150, Gap: 20}, 320},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			draws := func(st Style) *draw.Page {
+				d := newDoc(t)
+				if err := Draw(d.canvas(), tc.c, 0, 0, tc.w, st.Height(tc.c, tc.w), st); err != nil {
+					t.Fatal(err)
+				}
+				return d.cv.Page
+			}
+			in := func(p *draw.Page) (n int) {
+				for _, x := range readTexts(p) {
+					if _, _, ok := tc.cols.Gutter(x[0]); ok {
+						n++
+					}
+				}
+				return n
+			}
+			st := testStyle
+			free := draws(st)
+			if in(free) == 0 {
+				t.Fatal("no label begins in a gutter when the chart is not told the columns: the case tests nothing")
+			}
+			st.Columns = tc.cols
+			if n := in(draws(st)); n > 0 {
+				t.Errorf("%d texts begin inside a gutter of the columns", n)
+			}
+			wide := tc.cols
+			wide.Width = tc.w // one column as wide as the chart: no gutter in it
+			st.Columns = wide
+			if got := draws(st); len(got.Items) != len(free.Items) || !sameItems(got, free) {
+				t.Error("with no gutter under it, the chart draws otherwise than when not told the columns")
+			}
+		})
+	}
+}
+
+func sameItems(a, b *draw.Page) bool {
+	for i := range a.Items {
+		x, y := a.Items[i], b.Items[i]
+		if x.Kind != y.Kind || x.X != y.X || x.Y != y.Y || x.Text != y.Text || x.Fill != y.Fill {
+			return false
+		}
+	}
+	return true
+}
