@@ -1223,21 +1223,27 @@ func narrows(b Block, w float64) bool {
 }
 
 // band is about the tallest blank band p will have once justify has
-// spread its hole over its joints (see spread): what is left at the
-// foot, or the blank at a joint, with the blank a band has anyway: at the
-// foot, the page's closing spaces (a section's gap, as the look sets it),
-// the last block's space below and the margin down to the foot's rule
-// (f.Below); at a joint, the spaces above it and a block's space below
-// (about 30 pt).
-func band(p filled, f Frame) float64 {
-	foot := p.hole + f.below()
-	for k := len(p.Blocks) - 1; k >= 0; k-- {
-		if _, ok := p.Blocks[k].Block.(Space); !ok {
+// spread its hole over its joints (see blank), as judged to choose a way
+// to set a page: without the sharing that justify does last (spread's
+// even), since a way that leaves so much blank is one to avoid.
+func band(p filled, f Frame) float64 { return blank(p.Blocks, p.hole, f, false) }
+
+// blank is about the tallest blank band a page of blocks bs will have
+// once gap, left at its foot, is spread over its joints (see spread,
+// even as it says): what is left at the foot, or the blank at a joint,
+// with the blank a band has anyway: at the foot, the page's closing
+// spaces (a section's gap, as the look sets it), the last block's space
+// below and the margin down to the foot's rule (f.Below); at a joint,
+// the spaces above it and a block's space below (about 30 pt).
+func blank(bs []Placed, gap float64, f Frame, even bool) float64 {
+	foot := gap + f.below()
+	for k := len(bs) - 1; k >= 0; k-- {
+		if _, ok := bs[k].Block.(Space); !ok {
 			break
 		}
-		foot += p.Blocks[k].H
+		foot += bs[k].H
 	}
-	add := spread(p.Blocks, p.hole, f, false)
+	add := spread(bs, gap, f, even)
 	for _, extra := range add {
 		foot -= extra
 	}
@@ -1246,7 +1252,7 @@ func band(p filled, f Frame) float64 {
 		if extra == 0 {
 			continue
 		}
-		worst = max(worst, extra+spaceAbove(p.Blocks, k)+30)
+		worst = max(worst, extra+spaceAbove(bs, k)+30)
 	}
 	return worst
 }
@@ -1393,7 +1399,8 @@ func spaceAbove(bs []Placed, k int) float64 {
 // over the page's joints (see spread) — before a section's head, around
 // figures — as a newspaper page is set flush at the foot, so that a page
 // ends where the next section or figure could not start without a hole
-// at its foot.
+// at its foot; a page whose joints cannot take it sets its tables looser
+// first (see loosen).
 func justify(pages []Page, f Frame) {
 	for i := range pages[:max(0, len(pages)-1)] {
 		bs := pages[i].Blocks
@@ -1401,13 +1408,76 @@ func justify(pages []Page, f Frame) {
 			continue
 		}
 		last := bs[len(bs)-1]
-		gap := f.Y + f.H - (last.Y + last.H)
+		gap := loosen(bs, f.Y+f.H-(last.Y+last.H), f)
 		shift := 0.0
 		for k, extra := range spread(bs, gap, f, true) {
 			shift += extra
 			bs[k].Y += shift
 		}
 	}
+}
+
+// loosener is a block that may be set looser to fill a page: a table,
+// its rows padded more. Text is not: its leading is the page's grid, and
+// poppler reads lines further apart than 1.5 times their size as blocks
+// of their own (see theme's TestTypeForPoppler), nor are figures, which
+// grow by grower.
+type loosener interface {
+	looser(t float64) Block // set looser by share t, 0 to 1, of its room
+}
+
+// loosen sets the looseners of a page (bs, which it changes) looser when
+// justify would leave it with a blank band over orderHole of the frame
+// all the same (its joints cannot take what is left at its foot: a
+// table alone on its page, the next section's head too tall to follow
+// it), as little as brings the tallest blank to holeShare of the frame,
+// at most as loose as they go; it returns the gap left at the foot.
+func loosen(bs []Placed, gap float64, f Frame) float64 {
+	loose := false
+	for _, b := range bs {
+		_, ok := b.Block.(loosener)
+		loose = loose || ok
+	}
+	if !loose || gap <= 0 || blank(bs, gap, f, true) <= orderHole*f.H {
+		return gap
+	}
+	set := func(t float64) ([]Placed, float64) {
+		out := slices.Clone(bs)
+		shift := 0.0
+		for k := range out {
+			out[k].Y += shift
+			if l, ok := out[k].Block.(loosener); ok {
+				b := l.looser(t)
+				h := b.Measure(out[k].W)
+				shift += h - out[k].H
+				out[k].Block, out[k].H = b, h
+			}
+		}
+		return out, gap - shift
+	}
+	// the least share that fills the page, else the most that fits
+	full := func(t float64) bool {
+		out, g := set(t)
+		return g < 0 || blank(out, g, f, true) <= holeShare*f.H
+	}
+	lo, hi := 0.0, 1.0
+	if !full(hi) {
+		lo = hi
+	}
+	for hi-lo > 1e-3 {
+		if mid := (lo + hi) / 2; full(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	t := hi
+	if _, g := set(t); g < 0 {
+		t = lo
+	}
+	out, g := set(t)
+	copy(bs, out)
+	return g
 }
 
 // opens reports whether what follows a section's head at q[0] lets the

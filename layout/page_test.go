@@ -791,6 +791,61 @@ func TestCardRowsGoOnTogether(t *testing.T) {
 	}
 }
 
+// TestJustifyLoosensATable: a table on a page whose joints cannot take
+// the blank at its foot (alone on its page: the next section's head did
+// not fit under it) is set looser, its rows padded more, as little as
+// fills the page and never more than loosestPad of the look's padding;
+// a table on a page that ends full enough keeps its rows.
+func TestJustifyLoosensATable(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("title: 表\nsections:\n  - title: 各站\n    tables:\n      - columns: [站点, 流量]\n        rows:\n")
+	for i := range 20 {
+		fmt.Fprintf(&src, "          - [第%02d站, %d]\n", i+1, 100+i*7)
+	}
+	r, err := data.Parse("t.yaml", []byte(src.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := NewWith(r, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := d.table(0, 0, r.Sections[0].Tables[0]).(*tableBlock)
+	const w = 400.0
+	h := tb.Measure(w)
+	for _, tt := range []struct {
+		name  string
+		gap   float64 // left under the table and its space below, pt
+		grows bool
+	}{
+		{"full enough", 10, false},
+		{"a third blank", h / 2, true},
+		{"half blank: at its loosest", h, true},
+	} {
+		f := Frame{W: w, H: h + 24 + tt.gap}
+		pages := []Page{{Blocks: []Placed{{Block: tb, W: w, H: h}, {Block: Space(24), Y: h, W: w, H: 24}}}, {}}
+		justify(pages, f)
+		got := pages[0].Blocks[0]
+		l, ok := got.Block.(*tableBlock)
+		if !ok {
+			t.Fatalf("%s: a %T in the table's place", tt.name, got.Block)
+		}
+		switch {
+		case !tt.grows && got.H != h:
+			t.Errorf("%s: the table set %.0f pt tall, want %.0f as it was", tt.name, got.H, h)
+		case tt.grows && got.H < h+1:
+			t.Errorf("%s: the table kept its %.0f pt over a page %.0f pt tall", tt.name, h, f.H)
+		case l.style.Pad > loosestPad*tb.style.Pad+1e-6:
+			t.Errorf("%s: rows padded %.1f pt, the most is %.1f", tt.name, l.style.Pad, loosestPad*tb.style.Pad)
+		case got.H > f.H+1e-6 || pages[0].Blocks[1].Y < got.Y+got.H-1e-6:
+			t.Errorf("%s: the table runs %.0f pt tall in a frame of %.0f, the space after it at %.0f", tt.name, got.H, f.H, pages[0].Blocks[1].Y)
+		}
+		if blank := f.H - got.H - 24; tt.grows && l.style.Pad < loosestPad*tb.style.Pad-0.1 && blank+24+f.below() > holeShare*f.H+1 {
+			t.Errorf("%s: %.0f pt blank at the foot, the table not at its loosest", tt.name, blank)
+		}
+	}
+}
+
 // TestCardRowsOnColumns: over a text of three columns, up to three stat
 // cards, or six or nine, stand on the columns, a card to a column, in the
 // body's gutter (a row of four crosses the gutters, and a card's label

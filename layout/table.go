@@ -547,6 +547,22 @@ func (b *tableBlock) tight() *tableBlock {
 // tightPad is a row's padding when a table is set closer to fit a page.
 const tightPad = 2.0
 
+// looser is the table with its rows' padding grown by share t (0 to 1)
+// of loosestPad's room over the look's: what justify sets on a page that
+// would end blank (see loosen).
+func (b *tableBlock) looser(t float64) Block {
+	l := *b
+	l.style.Pad, l.set = b.style.Pad*(1+t*(loosestPad-1)), nil
+	return &l
+}
+
+// loosestPad is the most a table's rows are padded, as a share of the
+// look's padding, on a page that would end blank: twice, rows of 8.5 pt
+// figures some 8 pt taller, still read as rows of one table (a table
+// alone on its page, a designer sets it so rather than leave a third
+// of the page blank under it).
+const loosestPad = 2.0
+
 // Draw implements Block. Each row is drawn after the one above it, and
 // each cell's text with one call after the cell to its left, so that the
 // text reads row by row, each cell in its element of the structure tree
