@@ -330,7 +330,7 @@ var popplerSplits = map[string][]int{
 	// builds, most for nothing: a case for the cards. (Its paragraph 16,
 	// page 5, read with the left caption of the photos under it inside,
 	// reads whole since partedRows: its tail needed four rows more.)
-	"poster/river-basin-2025": {7}, "poster/market-regulation-2025": {22, 30},
+	"poster/river-basin-2025": {7},
 	// (the showcase's list items 5 and 6 at the head of column 2, in the
 	// newspaper look, read whole since no block of a column stands with
 	// nothing of the next column beside it: see Flow.bare)
