@@ -334,7 +334,7 @@ var popplerSplits = map[string][]int{
 	// builds, most for nothing: a case for the cards. (Its paragraph 16,
 	// page 5, read with the left caption of the photos under it inside,
 	// reads whole since partedRows: its tail needed four rows more.)
-	"poster/river-basin-2025": {7}, "poster/market-regulation-2025": {22, 30},
+	"poster/market-regulation-2025": {30},
 	// section 1's paragraph beside its list (newspaper): since the breaker
 	// counts a line by its widest gap (0.34 and 0.52 em beside 18.6% and
 	// 99.3% before), it sets in four lines, level with the list's four
