@@ -305,35 +305,19 @@ var popplerSplits = map[string][]int{
 	// inside paragraph 19, which runs on from column 1 to column 2 (see
 	// captionsOffGrid, which parts the text only for the row set first)
 	"report/market-regulation-2025": {19},
-	// poster, market-regulation: section 5's text begins on page 9
-	// (since the special-equipment chart there is set as rows) under its
-	// three stat cards, paragraph 22 two lines in each column. Poppler
-	// makes a table of the cards' figures and labels and reads it first,
-	// but not card 3's note (比上年缩短1.6天), whose box overlaps its
-	// label's by under a point: wholly over column 2, with nothing across
-	// both columns below it, the note is read after column 1's lines,
-	// inside 22 (TextBlock::isBeforeByRule2). Page 10 opens with a
-	// subheading in each column (投诉的热点, 在线消费纠纷解决), which no
-	// longer make a table with the text under them (see unlevel); but the
-	// month's bar chart at the page's foot has labels that end (1076) and
-	// start (16日) in the gutter, poppler stretches each column's blocks
-	// over what stands below them up to the neighbour's edge, the two
-	// columns' boxes overlap, and it reads the page's blocks by their
-	// tops: column 2's subheading (row 0) before column 1's text (row 1),
-	// 30 after 28. Cases for the cards (a note clear of its label) and the
-	// pages (a text of several blocks a column over labels in the
-	// gutter), not the flow.
-	// poster, river-basin: section 2 opens page 4 since its cards go on
-	// together (pages: 39e0372), five cards over a part cut to its page
-	// whose paragraph 7 runs on from column 1 into column 2; the figures
-	// of cards 3 and 4 (100%, 412) stand close enough for poppler to join
-	// them on one line, no table takes cards 4 and 5, and their unit and
-	// labels, wholly over column 2, are read after column 1, inside 7.
-	// Column 1 ended at 7's start (five rows short) reads it whole, but
-	// that rule for every text under a card over column 2 changed 15
-	// builds, most for nothing: a case for the cards. (Its paragraph 16,
-	// page 5, read with the left caption of the photos under it inside,
-	// reads whole since partedRows: its tail needed four rows more.)
+	// poster, market-regulation: page 10 opens with a subheading in each
+	// column (投诉的热点, 在线消费纠纷解决), which no longer make a table
+	// with the text under them (see unlevel); but the month's column chart
+	// at the page's foot has labels that end (1076) and start (16日, 842)
+	// in the gutter, poppler stretches each column's blocks over what
+	// stands below them up to the neighbour's edge, the two columns' boxes
+	// overlap, and it reads the page's blocks by their tops: column 2's
+	// subheading (row 0) before column 1's text (row 1), 30 after 28. A
+	// case for the column chart (charts.Columns moves only a bar chart's
+	// value labels, and a month's labels a day apart cannot all keep out
+	// of a gutter wider than their pitch). (Its 22, card 3's note read
+	// inside it, reads whole since noteDrop; river-basin's 7, cards 4 and
+	// 5 read inside it, since figureGap.)
 	"poster/market-regulation-2025": {30},
 	// section 1's paragraph beside its list (newspaper): since the breaker
 	// counts a line by its widest gap (0.34 and 0.52 em beside 18.6% and
