@@ -122,3 +122,103 @@ func text(cs []pdftest.Char) string {
 	}
 	return b.String()
 }
+
+// rowReport is a section opening with a row of five cards, as the river
+// basin's section 2 does: the third's figure (100%) fills its card, and a
+// card has a note under its label.
+const rowReport = `title: 卡片测试
+organization: 某某局
+sections:
+  - title: 第一节
+    stats:
+      - {value: 96.4, unit: "%", label: 国控断面优良比例, change: up, note: 较上年提高4.5个百分点}
+      - {value: 0.131, unit: mg/L, label: 干流总磷年均浓度, change: down}
+      - {value: 100, unit: "%", label: 县级以上饮用水水源地达标率, note: 比上年缩短1.6天}
+      - {value: 412, unit: 个, label: 完成整治的入河排污口}
+      - {value: 58, unit: 座, label: 提标改造污水处理厂}
+    body: |
+      甲` + "%s" + `
+`
+
+// TestCardRowForPoppler: in every look, poppler's pdftotext sees a row of
+// cards as a table (figures over labels over notes), read whole before
+// the columns under it, which takes two things of each card:
+//   - its figure ends at least an em of its size (and a point) short of
+//     the next card's figure (see figureGap): closer, poppler joined the
+//     two into one line (river basin's 100% and 412, poster);
+//   - the first line of its note clears its label's last line, as poppler
+//     measures their boxes (the face's ascender above the baseline, its
+//     descender below; see noteDrop): overlapping, the note was left out
+//     of the table (market regulation's 比上年缩短1.6天, poster).
+func TestCardRowForPoppler(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.yaml")
+	src := strings.ReplaceAll(rowReport, "%s", strings.Repeat("宁波公安这一年共破获刑事案件一千余起。", 30))
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range theme.Names() {
+		t.Run(style, func(t *testing.T) {
+			d, pdf := build(t, load(t, path), Options{Style: style})
+			f := d.Theme.Regular
+			asc, desc := f.Ascent()/1000, -f.Descent()/1000
+			var page []pdftest.Char
+			for _, p := range pdftest.Open(t, pdf).Pages {
+				if strings.Contains(p.Text, "比上年缩短") {
+					page = p.Chars
+				}
+			}
+			if page == nil {
+				t.Fatal("no page with the cards")
+			}
+			at := func(s string) (int, pdftest.Char) {
+				for i := range page {
+					if strings.HasPrefix(text(page[i:]), s) {
+						return i, page[i]
+					}
+				}
+				t.Fatalf("%s not on the page", s)
+				return 0, pdftest.Char{}
+			}
+
+			// the figures' gaps, each figure's end its unit's last
+			// character's advance (as poppler measures a word)
+			figs := []struct{ fig, unit string }{{"96.4", "%"}, {"0.131", "mg/L"}, {"100", "%"}, {"412", "个"}, {"58", "座"}}
+			for k := 0; k+1 < len(figs); k++ {
+				i, c := at(figs[k].fig)
+				u := []rune(figs[k].unit)
+				last := c
+				for _, c := range page[i : i+12] {
+					if c.R == u[len(u)-1] {
+						last = c
+						break
+					}
+				}
+				if last == c {
+					t.Fatalf("no unit %s after %s", figs[k].unit, figs[k].fig)
+				}
+				_, next := at(figs[k+1].fig)
+				if math.Abs(next.Origin[1]-c.Origin[1]) > c.FontSize/2 {
+					continue // on the next row
+				}
+				end := last.Origin[0] + d.Theme.Bold.Advance(last.R)*last.FontSize/1000
+				if gap := next.Origin[0] - end; gap < c.FontSize*figureGap {
+					t.Errorf("%s%s ends %.1f pt before %s begins, under an em of its %.1f pt: poppler joins them", figs[k].fig, figs[k].unit, gap, figs[k+1].fig, c.FontSize)
+				}
+			}
+
+			// the note clears its label
+			i, _ := at("县级以上")
+			j, note := at("比上年缩短")
+			var label pdftest.Char
+			for _, c := range page[i:j] {
+				if c.FontSize > 0 && c.Box.Right > c.Box.Left {
+					label = c // the label's last character drawn
+				}
+			}
+			if gap := label.Origin[1] - desc*label.FontSize - (note.Origin[1] + asc*note.FontSize); gap <= 0 {
+				t.Errorf("the note's box overlaps its label's by %.2f pt: poppler leaves it out of the row's table", -gap)
+			}
+		})
+	}
+}

@@ -319,18 +319,11 @@ var popplerSplits = map[string][]int{
 	// and under two subheadings level at page 10's head, read whole since
 	// section 4's charts read in order, see behind: section 5 begins on
 	// page 10.)
-	// poster, river-basin: section 2 opens page 4 since its cards go on
-	// together (pages: 39e0372), five cards over a part cut to its page
-	// whose paragraph 7 runs on from column 1 into column 2; the figures
-	// of cards 3 and 4 (100%, 412) stand close enough for poppler to join
-	// them on one line, no table takes cards 4 and 5, and their unit and
-	// labels, wholly over column 2, are read after column 1, inside 7.
-	// Column 1 ended at 7's start (five rows short) reads it whole, but
-	// that rule for every text under a card over column 2 changed 15
-	// builds, most for nothing: a case for the cards. (Its paragraph 16,
-	// page 5, read with the left caption of the photos under it inside,
-	// reads whole since partedRows: its tail needed four rows more.)
-	"poster/river-basin-2025": {7},
+	// (the river basin's poster 7, cards 4 and 5 of the row over it read
+	// inside it, reads whole since a card's figure ends an em short of the
+	// next card's, see figureGap; so would the market poster's 22, card
+	// 3's note read inside it, since noteDrop. Its 16, page 5, the left
+	// caption of the photos under it read inside, since partedRows.)
 	// (the showcase's list items 5 and 6 at the head of column 2, in the
 	// newspaper look, read whole since no block of a column stands with
 	// nothing of the next column beside it: see Flow.bare)

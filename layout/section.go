@@ -530,6 +530,14 @@ func cardRows(cards []Block, cols, textCols int, gutter float64) []Block {
 	}
 	var rows []Block
 	for j := 0; j < len(cards); j += cols {
+		for k, b := range cards[j:min(j+cols, len(cards))] {
+			if c, ok := b.(*statCard); ok {
+				c.setGap(g)
+				if k == cols-1 || j+k == len(cards)-1 {
+					c.setGap(0) // the row's last: no figure to its right
+				}
+			}
+		}
 		rows = append(rows, &Row{Cells: cards[j:min(j+cols, len(cards))], Columns: cols, Gutter: g, After: 14, Keep: j+cols < len(cards)})
 	}
 	return rows
@@ -791,6 +799,10 @@ type statCard struct {
 	// its look's padding, a narrower inset, the label at the type scale's
 	// smallest size, so that every figure stands on the cover
 	tight bool
+	// gap is the gutter to the card on its right in a row (cardRows), 0
+	// for the row's last: the figure then ends an em short of the next
+	// card's (see figureGap)
+	gap float64
 	// peers are the cards set with it (alignIcons): all as tall as the
 	// tallest, so that boxes and panels of a row end on one line
 	peers []*statCard
@@ -836,6 +848,23 @@ func (c *statCard) figure(w float64) (Line, float64) {
 // it another, which poppler read inside the paragraph under the card.
 const prefixShare = 0.65
 
+// figureGap is the least room, in ems of a figure's size, between its end
+// and the next card's figure in a row, plus a point for rounding. poppler's
+// pdftotext takes into a block the words to the right of its line less
+// than an em (minColSpacing2, of the block's first word) from its end: two
+// figures closer were one line (100% 412 on a poster's card row), no table
+// took the cards right of it, and their units and labels, over column 2,
+// were read between the columns, inside the paragraph under the cards.
+const figureGap = 1.0
+
+// setGap sets the gutter to the next card's figure, forgetting the figure
+// set without it.
+func (c *statCard) setGap(g float64) {
+	if c.gap != g {
+		c.gap, c.setBig = g, 0
+	}
+}
+
 func (c *statCard) setFigure(w float64) (Line, float64) {
 	s, th := c.stat, c.theme
 	spans := func(big float64) []Span {
@@ -858,6 +887,16 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 	if s.Change != "" {
 		room -= c.big * th.Card.Unit
 	}
+	// wide is what the line needs of room: its width, and past it the em
+	// to the next card's figure beyond what the card's edges and the
+	// gutter give (see figureGap)
+	edges := w - room // the card's inset and right edge, a change's triangle
+	wide := func(l Line, big float64) float64 {
+		if c.gap <= 0 {
+			return l.Natural
+		}
+		return l.Natural + max(0, big*figureGap+1-(c.gap+edges))
+	}
 	big := c.big
 	// measured as set (CJK–Latin spaces, fallback face included); every
 	// width scales with the size, so one step lands inside the card, but
@@ -866,21 +905,21 @@ func (c *statCard) setFigure(w float64) (Line, float64) {
 	// linear in it)
 	c.style = c.defaultStyle(false)
 	lines := Break(spans(big), 1e6, Setting{Align: Left})
-	if len(lines) > 0 && lines[0].Natural > room && c.style != c.defaultStyle(true) {
+	if len(lines) > 0 && wide(lines[0], big) > room && c.style != c.defaultStyle(true) {
 		c.style = c.defaultStyle(true) // in 万 and 亿 rather than shrunk
 		lines = Break(spans(big), 1e6, Setting{Align: Left})
 	}
-	if len(lines) > 0 && lines[0].Natural > room {
-		was, wide := big, lines[0].Natural
-		big *= room / wide
+	if len(lines) > 0 && wide(lines[0], big) > room {
+		was, w0 := big, wide(lines[0], big)
+		big *= room / w0
 		lines = Break(spans(big), 1e6, Setting{Align: Left})
-		for i := 0; i < 4 && len(lines) > 0 && lines[0].Natural > room+0.005; i++ { // over by more than rounding
-			slope := (wide - lines[0].Natural) / (was - big)
+		for i := 0; i < 4 && len(lines) > 0 && wide(lines[0], big) > room+0.005; i++ { // over by more than rounding
+			slope := (w0 - wide(lines[0], big)) / (was - big)
 			if slope <= 0 {
 				break
 			}
-			was, wide = big, lines[0].Natural
-			big -= (wide - room) / slope
+			was, w0 = big, wide(lines[0], big)
+			big -= (w0 - room) / slope
 			lines = Break(spans(big), 1e6, Setting{Align: Left})
 		}
 	}
@@ -1054,5 +1093,39 @@ func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 		t := big * 0.32
 		cv.Triangle(x+c.inset()+l.Natural+3, base-t-big*0.08, t, c.stat.Change == "up", c.color())
 	}
-	return c.text().Draw(cv, x+c.inset(), y+c.labelTop(), w-c.inset()-c.right())
+	drop, notes := c.noteDrop(), false
+	c.text().each(x+c.inset(), y+c.labelTop(), w-c.inset()-c.right(), func(l Line, x, base float64) {
+		if notes {
+			base += drop
+		}
+		cv.TextLine(l, x, base)
+		notes = notes || l.End // the label's last line ends at the note's forced break
+	})
+	return nil
+}
+
+// noteDrop is how far the note and the source are set below where the
+// label's leading puts them: enough that the box of the note's first line,
+// as poppler measures it (the face's ascender above the baseline, its
+// descender below: 1.16 and 0.29 of the size for Source Han Sans), clears
+// the box of the label's last line, by a tenth of a point or less. At the
+// label's leading a smaller line's box overlapped the label's (by 0.86 pt
+// on a poster's card): poppler kept the note out of the table it makes of
+// a row's figures and labels and read it, wholly over column 2, between
+// the columns, inside the paragraph under the cards. The drop comes out of
+// the slack under the last small line (its line box is the label's
+// leading, its type smaller), so the card keeps its height: what reads
+// around it does not move.
+func (c *statCard) noteDrop() float64 {
+	p := c.text()
+	if len(p.Spans) < 2 {
+		return 0
+	}
+	label, note := p.Spans[0], p.Spans[1]
+	need := (-label.Face.Descent()*label.Size + note.Face.Ascent()*note.Size) / 1000
+	have := p.Leading - baseline(label.Size, p.Leading) + baseline(note.Size, p.Leading)
+	if need < have {
+		return 0
+	}
+	return math.Floor((need-have)*10)/10 + 0.1
 }
