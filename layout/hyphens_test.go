@@ -153,7 +153,7 @@ func TestHyphenatedLines(t *testing.T) {
 			marked = append(marked, i)
 		}
 	}
-	if !slices.Equal(marked, []int{6, 8, 11, 12}) { // Respon-si-bil-i-ties
+	if !slices.Equal(marked, []int{2, 6, 8, 11, 12}) { // Re-spon-si-bil-i-ties
 		t.Errorf("Responsibilities: hyphens before %v", marked)
 	}
 }
