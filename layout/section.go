@@ -913,7 +913,7 @@ func (c *statCard) text() *Paragraph {
 	if c.tight {
 		size, leading = c.theme.Scale.Folio, math.Round(c.theme.Scale.Folio*4/3)
 	}
-	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, size, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: leading}
+	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, size, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: leading, Balance: true}
 	for _, s := range []string{c.note, c.source} {
 		if s != "" {
 			p.Spans = append(p.Spans, c.theme.span("\n"+s, c.theme.Regular, c.theme.Scale.Folio, c.theme.Muted))
