@@ -929,8 +929,28 @@ func (c *statCard) text() *Paragraph {
 // a table, which it reads whole before the columns under it. Touching, a
 // card was a block of its own, and the cards over column 2 were read
 // between the columns, inside the paragraph that runs from one to the
-// other.
-func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 + c.pad() }
+// other. The descender is that of the largest figure of the card's row as
+// set at width w (rowBig): when every figure of a row shrank to fit its
+// card (three on an A5 cover, set at the cover's size), the labels stood
+// two lines below them, under the room of a figure none was set at.
+func (c *statCard) labelTop(w float64) float64 {
+	return math.Round(c.rowBig(w)*1.23) + 2 + c.pad()
+}
+
+// rowBig is the size the largest figure of the card's row is set at, at
+// width w: the card's own size for a card alone, whose shrunk figure
+// stays on the full size's baseline (hang).
+func (c *statCard) rowBig(w float64) float64 {
+	if len(c.peers) < 2 {
+		return c.big
+	}
+	big := 0.0
+	for _, p := range c.peers {
+		_, b := p.figure(w)
+		big = max(big, b)
+	}
+	return big
+}
 
 // pad is the room above the figure and below the label (a box's or
 // panel's inside): half the look's on a tight card.
@@ -981,7 +1001,7 @@ func (c *statCard) Measure(w float64) float64 {
 
 // own is the card's height at width w by what it holds.
 func (c *statCard) own(w float64) float64 {
-	return c.iconH() + c.labelTop() + c.text().Measure(w-c.inset()-c.right()) + c.pad()
+	return c.iconH() + c.labelTop(w) + c.text().Measure(w-c.inset()-c.right()) + c.pad()
 }
 
 // Split implements Block: a card does not split.
@@ -1012,5 +1032,5 @@ func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 		t := big * 0.32
 		cv.Triangle(x+c.inset()+l.Natural+3, base-t-big*0.08, t, c.stat.Change == "up", c.color())
 	}
-	return c.text().Draw(cv, x+c.inset(), y+c.labelTop(), w-c.inset()-c.right())
+	return c.text().Draw(cv, x+c.inset(), y+c.labelTop(w), w-c.inset()-c.right())
 }
