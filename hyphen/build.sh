@@ -28,7 +28,8 @@ fi
 tar xzf hyphen-1.14.1.tgz
 cat >dump.js <<'JS'
 // A pattern file's trie node is a level index, a subtrie, or [subtrie,
-// level index]; levels[i][k] is the digit before the pattern's k-th letter.
+// level index]; levels[i][k] is the digit before the pattern's k-th letter
+// (counted after the leading dot of a pattern that starts a word).
 const [levels, trie, exceptions] = require(process.argv[2]);
 const pats = [];
 (function walk(node, path) {
@@ -38,9 +39,13 @@ const pats = [];
     const idx = Array.isArray(v) ? v[1] : typeof v === "number" ? v : -1;
     const p = path + k;
     if (idx >= 0) {
-      let s = "";
-      for (let i = 0; i <= p.length; i++) {
-        if (levels[idx][i]) s += levels[idx][i];
+      // a pattern that starts a word (".ach4") has no digit before its
+      // dot: its levels start at the gap after the dot, one letter on
+      // (hyphen.js's hyphenateWord sets such a pattern one place back)
+      const o = p[0] === "." ? 1 : 0;
+      let s = o ? "." : "";
+      for (let i = o; i <= p.length; i++) {
+        if (levels[idx][i - o]) s += levels[idx][i - o];
         if (i < p.length) s += p[i];
       }
       pats.push(s);

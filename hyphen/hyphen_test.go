@@ -12,7 +12,12 @@ func TestHyphenate(t *testing.T) {
 		{"en", "computer", "com-puter"},
 		{"en", "algorithm", "al-go-rithm"},
 		{"en-US", "infrastructure", "in-fra-struc-ture"},
-		{"en", "Responsibility", "Respon-si-bil-ity"},
+		{"en", "Responsibility", "Re-spon-si-bil-ity"},
+		// patterns that start a word (".ach4", ".east5"): their digits
+		// once stood a letter early ("Eas-t-brook", "Respon-")
+		{"en", "achievement", "achieve-ment"},
+		{"en-GB", "Eastbrook", "East-brook"},
+		{"en-GB", "eastern", "east-ern"},
 		{"en", "associate", "as-so-ciate"}, // an exception
 		{"en", "project", "project"},       // an exception: never
 		{"en", "table", "ta-ble"},

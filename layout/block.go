@@ -51,6 +51,10 @@ type Paragraph struct {
 	After   float64         // space below, pt
 	Keep    bool            // keep with the next block
 	Tag     *structure.Elem // what it is in the structure tree (nil: what the block it is in is)
+	// Balance sets the lines of a short text of more than one line (a
+	// card's label) of near-equal length (Balanced), as a designer sets
+	// display type: never "…電梯設 / 置率".
+	Balance bool
 
 	lines  []Line // set lines, once broken
 	width  float64
@@ -67,7 +71,11 @@ func (p *Paragraph) Lines(w float64) []Line {
 	if !p.frozen && (p.lines == nil || p.width != w) {
 		lines, ok := p.set[w]
 		if !ok {
-			lines = Break(p.Spans, w, p.Setting)
+			if p.Balance {
+				lines = Balanced(p.Spans, w, p.Setting)
+			} else {
+				lines = Break(p.Spans, w, p.Setting)
+			}
 			if p.set == nil {
 				p.set = map[float64][]Line{}
 			}

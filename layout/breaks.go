@@ -1029,3 +1029,25 @@ func hyphenRune(f *fonts.Face) rune {
 	}
 	return '-'
 }
+
+// Balanced breaks spans at the narrowest measure, down to half of w, that
+// takes no more lines than w does, so that the lines are of a length and
+// none is left with a character or two ("…也是最基本的发展环 / 境。”",
+// "…電梯設 / 置率"): display type and short labels are balanced by hand
+// in print. The lines are set at that measure, within w.
+func Balanced(spans []Span, w float64, set Setting) []Line {
+	lines := Break(spans, w, set)
+	n := len(lines)
+	if n < 2 {
+		return lines
+	}
+	lo, hi := w/2, w // hi takes n lines; lo is narrower than any measure that does
+	for hi-lo > 0.5 {
+		if mid := (lo + hi) / 2; len(Break(spans, mid, set)) <= n {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return Break(spans, hi, set)
+}

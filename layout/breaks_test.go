@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -295,6 +296,30 @@ func TestStretchSpread(t *testing.T) {
 			if g := wordGapExtra(l); !l.End && g > 0.5 {
 				t.Errorf("%.2f pt at %g pt: %.2f em added at a word gap: %q", c.width, c.size, g, l.Text())
 			}
+		}
+	}
+}
+
+// A short text of two lines is balanced: no line is left with a character
+// or two, and the lines are of near-equal length (a card's label).
+func TestBalanced(t *testing.T) {
+	for _, c := range []struct {
+		text, lang string
+		w          float64
+		want       []string
+	}{
+		{"捷運車站無障礙電梯設置率", "zh-TW", 95, []string{"捷運車站無障", "礙電梯設置率"}},
+		{"捷運車站無障礙電梯設置率", "zh-TW", 105, []string{"捷運車站無障", "礙電梯設置率"}},
+		{"市区公交准点率", "zh-CN", 95, []string{"市区公交准点率"}}, // one line stays one
+		{"Children reading at the expected level", "en-GB", 150, []string{"Children reading at", "the expected level"}},
+	} {
+		spans := []Span{{Text: c.text, Face: fonts.Regular, Size: 9, Lang: c.lang}}
+		var got []string
+		for _, l := range Balanced(spans, c.w, Setting{Align: Left, TrimStart: true}) {
+			got = append(got, l.Text())
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q at %v pt: %q, want %q", c.text, c.w, got, c.want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/pdftest"
 	"github.com/brochure-dev/brochure/theme"
 )
@@ -220,5 +221,52 @@ func TestCardRowForPoppler(t *testing.T) {
 				t.Errorf("the note's box overlaps its label's by %.2f pt: poppler leaves it out of the row's table", -gap)
 			}
 		})
+	}
+}
+
+// A card's label stands under the largest figure of its row as set: a
+// row whose figures all shrank to fit (three on an A5 cover, set at the
+// cover's 44 pt) kept the room of a figure at full size, and its labels
+// stood two lines below the figures; never over a figure either.
+func TestLabelUnderItsFigures(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		values []string // value and unit
+		big, w float64
+	}{
+		{"cover, all shrunk", []string{"1284 children", "2870 books", "86400 £"}, 44, 105},
+		{"section, at full size", []string{"41234 人", "11 个"}, sizeStat, 160},
+		{"one shrunk of two", []string{"12345678 元", "11 个"}, sizeStat, 90},
+		{"alone, shrunk", []string{"12345678 万元"}, sizeStat, 80},
+	} {
+		var cards []Block
+		for _, v := range tt.values {
+			value, unit, _ := strings.Cut(v, " ")
+			s := data.Stat{Value: data.Number{Text: value}, Unit: unit, Label: "标签"}
+			if unit == "£" {
+				s.Prefix, s.Unit = "£", ""
+			}
+			cards = append(cards, &statCard{stat: s, theme: defaultTheme(), big: tt.big})
+		}
+		if len(cards) > 1 {
+			alignIcons(cards)
+		}
+		for i, b := range cards {
+			c := b.(*statCard)
+			th := c.theme
+			bottom, most := 0.0, 0.0 // the lowest figure's descender below the card's top
+			for _, o := range cards {
+				o := o.(*statCard)
+				_, big := o.figure(tt.w)
+				base := o.pad() + baseline(o.big, o.big*1.15) - o.hang(big)
+				bottom = max(bottom, base-th.Black.Descent()/1000*big)
+				most = max(most, big)
+			}
+			gap := c.labelTop(tt.w) - bottom
+			if gap < 0 || gap > th.Scale.Label {
+				t.Errorf("%s, card %d: the label %.1f pt under the figures (%.1f pt, card's size %.1f), want 0 to %.1f",
+					tt.name, i+1, gap, most, tt.big, th.Scale.Label)
+			}
+		}
 	}
 }

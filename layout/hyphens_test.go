@@ -153,8 +153,39 @@ func TestHyphenatedLines(t *testing.T) {
 			marked = append(marked, i)
 		}
 	}
-	if !slices.Equal(marked, []int{6, 8, 11, 12}) { // Respon-si-bil-i-ties
+	if !slices.Equal(marked, []int{2, 6, 8, 11, 12}) { // Re-spon-si-bil-i-ties: a sentence's first word
 		t.Errorf("Responsibilities: hyphens before %v", marked)
+	}
+}
+
+// A capitalised word inside a sentence is a name and is never
+// hyphenated (Chicago Manual of Style); the first word of a sentence is
+// capitalised for the sentence and hyphenates as any word.
+func TestNamesNotHyphenated(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		hyph       bool
+	}{
+		{"schools across Eastbrook and the Vale", "Eastbrook", false},
+		{"the Responsibilities Act", "Responsibilities", false},
+		{"the trust (Eastbrook) reads", "Eastbrook", false},
+		{"Eastbrook reads", "Eastbrook", true}, // a paragraph's first word
+		{"in ninety cases. Administrative penalties", "Administrative", true},
+		{"Did they? \u201cAdministrative penalties", "Administrative", true},
+		{"监测站全覆盖。Administrative penalties", "Administrative", true},
+		{"in ninety cases; Administrative penalties", "Administrative", false},
+		{"in ninety administrative cases", "administrative", true},
+	} {
+		items := shape([]Span{{Text: tt.text, Face: fonts.Regular, Size: 9.5, Lang: "en-GB"}}, Setting{})
+		at := strings.Index(string([]rune(tt.text)), tt.word)
+		at = len([]rune(tt.text[:at]))
+		got := false
+		for _, it := range items[at : at+len(tt.word)] {
+			got = got || it.hyph
+		}
+		if got != tt.hyph {
+			t.Errorf("%q: %s hyphenated %v, want %v", tt.text, tt.word, got, tt.hyph)
+		}
 	}
 }
 

@@ -59,19 +59,7 @@ func (q *pullQuote) balanced(cw float64) []Line {
 	if q.setText != nil && q.setW == cw {
 		return q.setText
 	}
-	set := Setting{Align: q.align, TrimStart: true}
-	text := Break(q.text, cw, set)
-	if n := len(text); n > 1 {
-		lo, hi := cw/2, cw // hi takes n lines; lo is narrower than any measure that does
-		for hi-lo > 0.5 {
-			if mid := (lo + hi) / 2; len(Break(q.text, mid, set)) <= n {
-				hi = mid
-			} else {
-				lo = mid
-			}
-		}
-		text = Break(q.text, hi, set)
-	}
+	text := Balanced(q.text, cw, Setting{Align: q.align, TrimStart: true})
 	q.setW, q.setText = cw, text
 	return text
 }

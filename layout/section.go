@@ -994,7 +994,7 @@ func (c *statCard) text() *Paragraph {
 	if c.tight {
 		size, leading = c.theme.Scale.Folio, math.Round(c.theme.Scale.Folio*4/3)
 	}
-	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, size, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: leading}
+	p := &Paragraph{Spans: []Span{c.theme.span(c.stat.Label, c.theme.Regular, size, c.theme.Muted)}, Setting: Setting{Align: Left, TrimStart: true}, Leading: leading, Balance: true}
 	for _, s := range []string{c.note, c.source} {
 		if s != "" {
 			p.Spans = append(p.Spans, c.theme.span("\n"+s, c.theme.Regular, c.theme.Scale.Folio, c.theme.Muted))
@@ -1010,8 +1010,28 @@ func (c *statCard) text() *Paragraph {
 // a table, which it reads whole before the columns under it. Touching, a
 // card was a block of its own, and the cards over column 2 were read
 // between the columns, inside the paragraph that runs from one to the
-// other.
-func (c *statCard) labelTop() float64 { return math.Round(c.big*1.23) + 2 + c.pad() }
+// other. The descender is that of the largest figure of the card's row as
+// set at width w (rowBig): when every figure of a row shrank to fit its
+// card (three on an A5 cover, set at the cover's size), the labels stood
+// two lines below them, under the room of a figure none was set at.
+func (c *statCard) labelTop(w float64) float64 {
+	return math.Round(c.rowBig(w)*1.23) + 2 + c.pad()
+}
+
+// rowBig is the size the largest figure of the card's row is set at, at
+// width w: the card's own size for a card alone, whose shrunk figure
+// stays on the full size's baseline (hang).
+func (c *statCard) rowBig(w float64) float64 {
+	if len(c.peers) < 2 {
+		return c.big
+	}
+	big := 0.0
+	for _, p := range c.peers {
+		_, b := p.figure(w)
+		big = max(big, b)
+	}
+	return big
+}
 
 // pad is the room above the figure and below the label (a box's or
 // panel's inside): half the look's on a tight card.
@@ -1062,7 +1082,7 @@ func (c *statCard) Measure(w float64) float64 {
 
 // own is the card's height at width w by what it holds.
 func (c *statCard) own(w float64) float64 {
-	return c.iconH() + c.labelTop() + c.text().Measure(w-c.inset()-c.right()) + c.pad()
+	return c.iconH() + c.labelTop(w) + c.text().Measure(w-c.inset()-c.right()) + c.pad()
 }
 
 // Split implements Block: a card does not split.
@@ -1094,7 +1114,7 @@ func (c *statCard) Draw(cv *Canvas, x, y, w float64) error {
 		cv.Triangle(x+c.inset()+l.Natural+3, base-t-big*0.08, t, c.stat.Change == "up", c.color())
 	}
 	drop, notes := c.noteDrop(), false
-	c.text().each(x+c.inset(), y+c.labelTop(), w-c.inset()-c.right(), func(l Line, x, base float64) {
+	c.text().each(x+c.inset(), y+c.labelTop(w), w-c.inset()-c.right(), func(l Line, x, base float64) {
 		if notes {
 			base += drop
 		}

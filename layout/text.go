@@ -453,12 +453,22 @@ var hyphens = true
 // hyphen and three after it. Never hyphenated: a token with a figure or
 // that reads as an address, a path or a version ("https://www.x.cn",
 // "a@b.cn", "gov.cn", "v3.2.1", "PM2.5"), an acronym or a name with more
-// than one capital ("NASA", "McKinsey"), and a compound already joined
-// by a hyphen ("Jean-Baptiste" breaks at its own hyphen).
+// than one capital ("NASA", "McKinsey"), a capitalised word inside a
+// sentence — a proper noun ("Eastbrook"): a typesetter does not divide a
+// name (Chicago Manual of Style) — and a compound already joined by a
+// hyphen ("Jean-Baptiste" breaks at its own hyphen). A sentence's first
+// word ("Administrative penalties…") is capitalised as a sentence's
+// first word, not as a name, and hyphenates as any other (sentenceEnd).
 func hyphenate(items []item) {
 	token := func(r rune) bool { return r < 0x2E80 && r != ' ' && r != '\n' && r != '\u00A0' }
+	initial := true // the next token starts a sentence
 	for i := 0; i < len(items); {
 		if !token(items[i].r) {
+			if items[i].r == '\n' || sentenceEnd(items[i].r) {
+				initial = true
+			} else if items[i].r != ' ' && items[i].r != '\u00A0' {
+				initial = false
+			}
 			i++
 			continue
 		}
@@ -467,10 +477,23 @@ func hyphenate(items []item) {
 			j++
 		}
 		if plainToken(items[i:j]) {
-			hyphenateToken(items[i:j])
+			hyphenateToken(items[i:j], initial)
+		}
+		initial = false
+		for k := j - 1; k >= i; k-- {
+			if r := items[k].r; !is(r, cClosing) && r != '"' && r != '\'' {
+				initial = sentenceEnd(r)
+				break
+			}
 		}
 		i = j
 	}
+}
+
+// sentenceEnd reports whether r ends a sentence: a full stop, a question
+// or exclamation mark, Latin or Chinese.
+func sentenceEnd(r rune) bool {
+	return strings.ContainsRune(".!?。！？", r)
 }
 
 // addressBreaks marks where a web or e-mail address may break inside
@@ -532,8 +555,9 @@ func plainToken(t []item) bool {
 }
 
 // hyphenateToken marks the hyphenation points of the words of one plain
-// token.
-func hyphenateToken(t []item) {
+// token; its first word may have a capital when the token starts a
+// sentence (initial).
+func hyphenateToken(t []item, initial bool) {
 	letter := func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 	for i := 0; i < len(t); {
 		if !letter(t[i].r) {
@@ -554,10 +578,11 @@ func hyphenateToken(t []item) {
 			for j < len(t) && unicode.IsLetter(t[j].r) {
 				j++
 			}
+			initial = false
 			i = j
 			continue
 		}
-		if p := patterns(t[i].lang); p != nil && caps <= 1 {
+		if p := patterns(t[i].lang); p != nil && (caps == 0 || caps == 1 && initial && t[i].r <= 'Z') {
 			word := make([]rune, 0, j-i)
 			for _, it := range t[i:j] {
 				word = append(word, it.r)
@@ -571,6 +596,7 @@ func hyphenateToken(t []item) {
 				}
 			}
 		}
+		initial = false
 		i = j
 	}
 }
