@@ -2,10 +2,7 @@ package layout
 
 import (
 	"fmt"
-	"path/filepath"
 	"testing"
-
-	"github.com/brochure-dev/brochure/theme"
 )
 
 // TestCardsWithTheirSection lays out every report of examples/ in every
@@ -15,27 +12,11 @@ import (
 // under its chart, carried to page 3 from the text), and cards that open
 // a page have their section's reminder above them, as figures do.
 func TestCardsWithTheirSection(t *testing.T) {
-	paths, err := filepath.Glob("../examples/*/report.yaml")
-	if err != nil || len(paths) < 8 {
-		t.Fatalf("%d example reports (%v), want the corpus", len(paths), err)
-	}
-	for _, style := range theme.Names() {
-		for _, path := range paths {
-			t.Run(style+"/"+filepath.Base(filepath.Dir(path)), func(t *testing.T) {
-				d, err := NewWith(load(t, path), Options{Draft: true, Style: style})
-				if err != nil {
-					t.Fatal(err)
-				}
-				name := filepath.Base(filepath.Dir(path))
-				if style != theme.Default {
-					name = style + "/" + name
-				}
-				if bad := cardsAway(d); len(bad) != cardsAllowed[name] {
-					t.Errorf("%d stat card rows away from their section, %d allowed: %q", len(bad), cardsAllowed[name], bad)
-				}
-			})
+	eachLaidOut(t, func(t *testing.T, name string, d *Document) {
+		if bad := cardsAway(d); len(bad) != cardsAllowed[name] {
+			t.Errorf("%d stat card rows away from their section, %d allowed: %q", len(bad), cardsAllowed[name], bad)
 		}
-	}
+	})
 }
 
 // cardsAllowed are the stat card rows, by look and report, still away

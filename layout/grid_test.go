@@ -91,7 +91,7 @@ func TestGridRows(t *testing.T) {
 			if rows == 0 {
 				t.Error("no row of figures")
 			}
-			if lone := loneFigures(d); len(lone) > 0 {
+			if lone, _ := loneFigures(d); len(lone) > 0 {
 				t.Errorf("figures alone: %q", lone)
 			}
 		})
