@@ -184,8 +184,7 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, _ float64, p palette) er
 
 	// where each bar's centre and end are (as go-chart sets the bars,
 	// and the value labels below), for the grid to break at its label
-	sp := l.slot - l.barW
-	centre := func(i int) float64 { return float64(canvas.Left+i*l.slot+sp>>1) + float64(l.barW)/2 }
+	centre := l.centre
 	var labels []box
 	if !l.omitted {
 		for i, d := range c.Data {
@@ -277,7 +276,14 @@ func wrapOf(l columnLayout) chart.TextWrap {
 // the last, when a chart of many bars has short labels (days, years)
 // that are crowded only by their number, as a line chart does; longer
 // labels (words) stay, and the chart overflows: rows of horizontal bars
-// read them.
+// read them. On the columns of a page (see Columns) no label stands
+// wholly inside a gutter, where poppler would stretch the boxes of both
+// columns' text above the chart over each other and read the columns'
+// blocks by their tops, across them (the market report's subheading at
+// the head of column 2 before column 1's text, newspaper, page 9): the
+// count then starts from the bar before the last (or the one before
+// that, …), the first start that sets none inside one; when none does,
+// the labels that would stand inside are left out.
 func thinLabels(l columnLayout, cats []string, h float64, p palette) columnLayout {
 	if !overflows(l) || l.valRotated {
 		return l
@@ -291,9 +297,24 @@ func thinLabels(l columnLayout, cats []string, h float64, p palette) columnLayou
 	}
 	every := max(int(math.Ceil((widest+6)/float64(l.slot))), 1)
 	last := len(cats) - 1
+	inside := func(i int) bool {
+		w := textWidth(p.regular, cats[i], p.fs)
+		return p.columns.Inside(l.centre(i)-w/2, l.centre(i)+w/2)
+	}
+	from := 0 // the first labelled bar counted back from the last
+	for k := range every {
+		clear := true
+		for i := last - k; i >= 0 && clear; i -= every {
+			clear = !inside(i)
+		}
+		if clear {
+			from = k
+			break
+		}
+	}
 	for i, s := range cats {
 		l.labels[i] = nil
-		if (last-i)%every == 0 {
+		if (last-i)%every == from && !inside(i) {
 			l.labels[i] = []string{s}
 		}
 	}

@@ -173,6 +173,13 @@ const (
 	legendSwatch    = 7.0
 )
 
+// centre is where bar i's centre stands, from the chart's
+// left edge, as go-chart sets the bars: their slots, whole points, from
+// the plot's left edge, a bar centred in its slot.
+func (l columnLayout) centre(i int) float64 {
+	return float64(int(l.padL)+i*l.slot+(l.slot-l.barW)>>1) + float64(l.barW)/2
+}
+
 // maxBarW is the widest a bar gets at the palette's label size, whole
 // points (see barEms).
 func maxBarW(p palette) int { return int(math.Round(barEms * p.fs)) }

@@ -2,6 +2,9 @@ package charts
 
 import (
 	"math"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/brochure-dev/brochure/data"
@@ -120,4 +123,90 @@ func sameItems(a, b *draw.Page) bool {
 		}
 	}
 	return true
+}
+
+// TestThinnedLabelsOffGutters: a column chart of many bars told the
+// columns it stands on sets none of its thinned category labels wholly
+// inside a gutter (poppler would stretch both columns' boxes over each
+// other: see Columns), still a label every so many bars at one step;
+// and draws as it did when none would stand inside one. The case: the
+// market report's month of days at the newspaper's width, whose 16日
+// stood inside the gutter.
+func TestThinnedLabelsOffGutters(t *testing.T) {
+	month := data.Chart{Type: "bar", Title: "11月每日受理投诉举报（件）", Unit: "件"}
+	for i := 1; i <= 30; i++ {
+		month.Data = append(month.Data, pt(strconv.Itoa(i)+"日", strconv.Itoa(600+37*(i%11))))
+	}
+	for _, tc := range []struct {
+		name string
+		cols Columns
+		w    float64
+	}{
+		{"two columns", Columns{Width: 236.64, Gap: 26}, 499.28},
+		{"three columns", Columns{Width: 148, Gap: 26}, 496},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := testStyle
+			h := st.Height(month, tc.w)
+			draws := func(st Style) (labels [][2]float64, texts []string) {
+				d := newDoc(t)
+				if err := Draw(d.canvas(), month, 0, 0, tc.w, h, st); err != nil {
+					t.Fatal(err)
+				}
+				var y float64
+				for _, it := range d.cv.Page.Items {
+					if it.Kind != draw.Text || it.Y < h-20 {
+						continue // not under the plot
+					}
+					x0, x1 := it.X, it.X+it.Face.Width(it.Text, it.Size)
+					if n := len(labels); n > 0 && it.Y == y && math.Abs(x0-labels[n-1][1]) < it.Size/2 {
+						labels[n-1][1], texts[n-1] = x1, texts[n-1]+it.Text // the day's figure and 日, in two faces
+						continue
+					}
+					labels, texts, y = append(labels, [2]float64{x0, x1}), append(texts, it.Text), it.Y
+				}
+				for i := len(texts) - 1; i >= 0; i-- {
+					if !strings.HasSuffix(texts[i], "日") { // the value axis's 0
+						labels, texts = slices.Delete(labels, i, i+1), slices.Delete(texts, i, i+1)
+					}
+				}
+				return labels, texts
+			}
+			inside := func(labels [][2]float64) (n int) {
+				for _, x := range labels {
+					if tc.cols.Inside(x[0], x[1]) {
+						n++
+					}
+				}
+				return n
+			}
+			free, freeTexts := draws(st)
+			if inside(free) == 0 {
+				t.Fatal("no label stands inside a gutter when the chart is not told the columns: the case tests nothing")
+			}
+			st.Columns = tc.cols
+			got, texts := draws(st)
+			if n := inside(got); n > 0 {
+				t.Errorf("%d labels stand inside a gutter of the columns: %v %v (free %v)", n, texts, got, free)
+			}
+			if len(got) < len(free)-1 || len(got) < 2 {
+				t.Fatalf("%d labels, not told the columns %d", len(got), len(free))
+			}
+			for i := 2; i < len(texts); i++ {
+				a, _ := strconv.Atoi(strings.TrimSuffix(texts[i-2], "日"))
+				b, _ := strconv.Atoi(strings.TrimSuffix(texts[i-1], "日"))
+				c, _ := strconv.Atoi(strings.TrimSuffix(texts[i], "日"))
+				if b-a != c-b {
+					t.Errorf("labels %v: not at one step", texts)
+					break
+				}
+			}
+			wide := tc.cols
+			wide.Width = tc.w // one column as wide as the chart: no gutter in it
+			st.Columns = wide
+			if _, again := draws(st); !slices.Equal(again, freeTexts) {
+				t.Errorf("with no gutter under it, the labels are %v, not %v", again, freeTexts)
+			}
+		})
+	}
 }

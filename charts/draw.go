@@ -61,7 +61,9 @@ type Style struct {
 // of column 2 before the second of column 1: TextBlock::isBeforeByRule1).
 // A text that crosses a gutter whole, or stays on a column, stretches
 // nothing. So a chart told its columns begins none of the labels it sets
-// by its data inside a gutter: then the boxes cannot overlap.
+// by its data inside a gutter (an hbar's values: see hbarLayout.value),
+// nor sets one wholly inside it (a column chart's thinned category
+// labels: see thinLabels): then the boxes cannot overlap.
 type Columns struct{ Width, Gap float64 }
 
 // Gutter returns the gutter between two of the columns, as offsets from
@@ -74,6 +76,16 @@ func (c Columns) Gutter(x float64) (l, r float64, ok bool) {
 	k := math.Floor(x / (c.Width + c.Gap)) // the column x is on, or after
 	l = k*(c.Width+c.Gap) + c.Width
 	return l, l + c.Gap, x > l+1e-9 && x < l+c.Gap-1e-9
+}
+
+// Inside reports whether a text from x0 to x1 (offsets from the first
+// column's left edge) stands wholly inside one gutter: it both begins and
+// ends there, and so stretches the boxes of the columns on either side
+// over each other (see Columns).
+func (c Columns) Inside(x0, x1 float64) bool {
+	l0, _, ok0 := c.Gutter(x0)
+	l1, _, ok1 := c.Gutter(x1)
+	return ok0 && ok1 && l0 == l1
 }
 
 // palette is a Style resolved to colours and faces.

@@ -430,12 +430,12 @@ func (d *Document) rowWidth(c data.Chart) float64 {
 func (d *Document) ChartStyle() charts.Style { return d.Theme.charts(chartLang(d.Report.Language)) }
 
 // chartStyle is the look of the document's charts as its pages set them:
-// on a page of three columns, whose figures stand on the columns (see
-// gridSpan), told the columns.
+// on a page of columns, whose figures stand on the columns (a column, or
+// the width: see gridSpan, figureW), told the columns.
 func (d *Document) chartStyle() charts.Style {
 	st := d.ChartStyle()
-	if d.geo.Columns == gridCols {
-		st.Columns = charts.Columns{Width: spanWidth(1, gridCols, d.geo.contentW(), d.geo.Gutter), Gap: d.geo.Gutter}
+	if n := d.geo.Columns; n > 1 {
+		st.Columns = charts.Columns{Width: spanWidth(1, n, d.geo.contentW(), d.geo.Gutter), Gap: d.geo.Gutter}
 	}
 	return st
 }

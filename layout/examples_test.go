@@ -345,16 +345,17 @@ var popplerSplits = map[string][]int{
 	// the flow (a column's block with a figure, not text, beside it: see
 	// Flow.bare, which looks only at text).
 	"poster/xingang-transport-2025": {32, 33, 34}, "xingang-transport-2025": {7, 8, 9, 18, 19, 20, 21, 22},
-	// newspaper (the poster look's case before): page 9 opens with
-	// section 5's text going on from page 8, column 2 with the subhead
-	// 在线消费纠纷解决 level with column 1's paragraph 24, which poppler
-	// reads together before column 1's text; column 2's first paragraph
-	// (30) then follows column 1's. The market report's figures read in
-	// the report's order since floatIndex and behind, and section 5 begins
-	// at page 8's foot: the poster look, whose section 5 begins on page
-	// 10 now, reads 22 and 30 whole, and the report look its 19 — a split
-	// moved, two gone
-	"market-regulation-2025": {24, 30},
+	// (the market report's newspaper look, page 9, its 24 and 30, read
+	// whole since a chart's thinned category labels stand wholly inside
+	// no gutter (see charts.thinLabels): its month of days had 16日 in
+	// the gutter under the text, which stretched the boxes of both
+	// columns over each other, and poppler read them by their tops —
+	// column 2's subheading 在线消费纠纷解决, taller than column 1's
+	// first line, before column 1's text (the end of 24), and 30 after
+	// it (the test, to which a subheading is a paragraph, found it only
+	// inside 30's text). Its figures read in the
+	// report's order since floatIndex and behind; the poster look reads
+	// 22 and 30 whole, and the report look its 19)
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
