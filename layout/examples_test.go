@@ -339,10 +339,13 @@ var popplerSplits = map[string][]int{
 	// read before column 1's last block (營運可靠度), read whole since the
 	// photo stands at the foot of the first column when at the second's a
 	// block of the first would have only the photo beside it: see
-	// Flow.floatFirst. The report look's 18–22, page 5, read whole since
-	// its figures read in order.) Newspaper, page 5: column 2 (18–22, a
-	// list at its foot) read before column 1's block under 易肇事路口改善.
-	"xingang-transport-2025": {18, 19, 20, 21, 22},
+	// Flow.floatFirst. The newspaper's 18–22, page 5, column 2 (a list at
+	// its foot) read before column 1's block under 易肇事路口改善, read
+	// whole since no text of a table begins inside a gutter of the page's
+	// columns — the figures of its 2024 column, right-aligned inside the
+	// gutter, stretched both columns' boxes into it: see offGutters. The
+	// report look's 18–22, page 5, read whole since its figures read in
+	// order.)
 	// newspaper (the poster look's case before): page 9 opens with
 	// section 5's text going on from page 8, column 2 with the subhead
 	// 在线消费纠纷解决 level with column 1's paragraph 24, which poppler
