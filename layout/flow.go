@@ -38,7 +38,9 @@ import (
 // the last column (at its head when the column holds no text), of the section's last page with the text balanced
 // beside and above it, or of the page the text leaves when it fits there
 // and not on the last; when it fits on neither it follows the text as a
-// row of its own (with Kicker above it if it opens a page).
+// row of its own (with Kicker above it if it opens a page). A photo that
+// would leave a block of the first column beside it alone stands at the
+// foot of the first column instead (see floatFirst).
 type Flow struct {
 	Paras   []Para  // the text
 	Setting Setting // how each paragraph is set (justified, indented)
@@ -47,7 +49,7 @@ type Flow struct {
 	Gutter  float64
 	Leading float64 // baseline to baseline, pt: the row height
 	After   float64 // space below, pt
-	Float   Block   // a figure at the foot of the last column; optional
+	Float   Block   // a figure at the foot of the last column (or the first: see floatFirst); optional
 	Kicker  Block   // set above Float when it is carried to a page alone
 	// FloatGap is the space kept between the text and Float under it
 	// (the space a figure has below it: the flow's After), none when
