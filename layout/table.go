@@ -461,7 +461,10 @@ func (b *tableBlock) offGutters(s *tableSet, cells [][]tableCell, totals []table
 			}
 		}
 		name, unit := b.head(k)
-		for _, l := range []Line{b.line(name, th.Bold, st.HeadSize, th.Ink), b.line(unitText(th, unit), th.Regular, st.HeadSize, th.Muted)} {
+		wrap := func(text string, face *fonts.Face) []Line { // as layout wraps the column's name and unit
+			return Break([]Span{th.span(strings.TrimSpace(text), face, st.HeadSize, th.Ink)}, s.cw[k]+d, Setting{Align: Left, TrimStart: true})
+		}
+		for _, l := range slices.Concat(wrap(name, th.Bold), wrap(unitText(th, unit), th.Regular)) {
 			x := right - l.Natural
 			if strings.HasSuffix(l.Text(), "）") {
 				x += l.Size / 2 // as Draw sets it
