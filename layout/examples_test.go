@@ -331,20 +331,21 @@ var popplerSplits = map[string][]int{
 	// (the showcase's list items 5 and 6 at the head of column 2, in the
 	// newspaper look, read whole since no block of a column stands with
 	// nothing of the next column beside it: see Flow.bare)
-	// The second new user's reports (issue 13), as built. Taiwan
-	// transport bureau, poster, page 8: section 5's column 2 (場站開發
-	// and its two paragraphs, above the photo set in the text) read
-	// before column 1's last paragraphs (橘線與機場聯絡線). (The report
-	// look's 18–22, page 5, read whole since its figures read in order.)
-	// Newspaper, as merged with floatIndex (section 1's first photo, a
-	// portrait, now stands in the text at column 2's foot on page 2):
-	// column 1's last block, under the subheading 營運可靠度, has only the
-	// photo beside it, and poppler reads column 2's text above the photo
-	// (7's end, 8, 9) before it; page 5, column 2 (18–22, a list at its
-	// foot) read before column 1's block under 易肇事路口改善. Cases for
-	// the flow (a column's block with a figure, not text, beside it: see
-	// Flow.bare, which looks only at text).
-	"poster/xingang-transport-2025": {32, 33, 34}, "xingang-transport-2025": {7, 8, 9, 18, 19, 20, 21, 22},
+	// The second new user's reports (issue 13), as built. (Taiwan
+	// transport bureau: the poster's 32–34, page 8, section 5's column 2
+	// (場站開發 and its two paragraphs, above the photo set in the text)
+	// read before column 1's last paragraphs (橘線與機場聯絡線), and the
+	// newspaper's 7–9, page 2, column 2's text above section 1's photo
+	// read before column 1's last block (營運可靠度), read whole since the
+	// photo stands at the foot of the first column when at the second's a
+	// block of the first would have only the photo beside it: see
+	// Flow.floatFirst. The newspaper's 18–22, page 5, column 2 (a list at
+	// its foot) read before column 1's block under 易肇事路口改善, read
+	// whole since no text of a table begins inside a gutter of the page's
+	// columns — the figures of its 2024 column, right-aligned inside the
+	// gutter, stretched both columns' boxes into it: see offGutters. The
+	// report look's 18–22, page 5, read whole since its figures read in
+	// order.)
 	// (the market report's newspaper look, page 9, its 24 and 30, read
 	// whole since a chart's thinned category labels stand wholly inside
 	// no gutter (see charts.thinLabels): its month of days had 16日 in

@@ -38,7 +38,9 @@ import (
 // the last column (at its head when the column holds no text), of the section's last page with the text balanced
 // beside and above it, or of the page the text leaves when it fits there
 // and not on the last; when it fits on neither it follows the text as a
-// row of its own (with Kicker above it if it opens a page).
+// row of its own (with Kicker above it if it opens a page). A photo that
+// would leave a block of the first column beside it alone stands at the
+// foot of the first column instead (see floatFirst).
 type Flow struct {
 	Paras   []Para  // the text
 	Setting Setting // how each paragraph is set (justified, indented)
@@ -47,7 +49,7 @@ type Flow struct {
 	Gutter  float64
 	Leading float64 // baseline to baseline, pt: the row height
 	After   float64 // space below, pt
-	Float   Block   // a figure at the foot of the last column; optional
+	Float   Block   // a figure at the foot of the last column (or the first: see floatFirst); optional
 	Kicker  Block   // set above Float when it is carried to a page alone
 	// FloatGap is the space kept between the text and Float under it
 	// (the space a figure has below it: the flow's After), none when
@@ -141,7 +143,7 @@ func (f *Flow) across(w float64) *Flow {
 	if f.oneAt != w {
 		f.oneAt, f.one = w, nil
 		us := f.set(w)
-		if spans, _ := f.balance(us, 0, 0); len(us) > 0 && spans[len(spans)-1][0] >= spans[len(spans)-1][1] {
+		if spans, _, _ := f.balance(us, 0, 0); len(us) > 0 && spans[len(spans)-1][0] >= spans[len(spans)-1][1] {
 			g := *f
 			g.Columns, g.units, g.one, g.oneAt = 1, nil, nil, 0
 			f.one = &g
@@ -329,12 +331,15 @@ func fill(us []unit, caps []int) (spans [][2]int, n int) {
 }
 
 // caps is rows rows in each of the flow's columns, less fr in the last.
-func (f *Flow) caps(rows, fr int) []int {
+func (f *Flow) caps(rows, fr int) []int { return f.capsAt(rows, fr, f.cols()-1) }
+
+// capsAt is rows rows in each of the flow's columns, less fr in column at.
+func (f *Flow) capsAt(rows, fr, at int) []int {
 	c := make([]int, f.cols())
 	for i := range c {
 		c[i] = rows
 	}
-	c[len(c)-1] -= fr
+	c[at] -= fr
 	return c
 }
 
@@ -392,6 +397,7 @@ type columns struct {
 	spans [][2]int
 	rows  int
 	fr    int   // the float's rows under text (see floatSize)
+	at    int   // the column at whose foot the float stands (see floatFirst)
 	float Block // the float as set under text (see floatSize)
 	half  []int // unlevel's, or none for a part cut to its page that the half row would leave (see layout)
 }
@@ -400,8 +406,8 @@ type columns struct {
 func (f *Flow) layout(w float64) columns {
 	us := f.set(w)
 	fr, alone, float := f.floatSize(w, us)
-	spans, rows := f.balance(us, fr, alone)
-	c := columns{us: us, spans: spans, rows: rows, fr: fr, float: float, half: unlevel(us, spans)}
+	spans, rows, at := f.balance(us, fr, alone)
+	c := columns{us: us, spans: spans, rows: rows, fr: fr, at: at, float: float, half: unlevel(us, spans)}
 	if f.rows > 0 && c.depth() > 2*f.rows {
 		// a part cut to its page that the half row would leave stays
 		// on the grid
@@ -423,8 +429,19 @@ func (f *Flow) arrange(w float64) (spans [][2]int, rows int) {
 // balance fills us, with a float of fr rows under text (alone rows at
 // the head of an empty column), into the flow's columns: balanced (the
 // fewest rows that hold everything, the float included), or for a split
-// part the rows it was cut to.
-func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows int) {
+// part the rows it was cut to; at is the column at whose foot the float
+// stands: the last, or the first where the last would leave a block of
+// text beside the float alone (see floatFirst).
+func (f *Flow) balance(us []unit, fr, alone int) (spans [][2]int, rows, at int) {
+	spans, rows = f.balanced(us, fr, alone)
+	if s, r, ok := f.floatFirst(us, spans, rows, fr); ok {
+		return s, r, 0
+	}
+	return spans, rows, f.cols() - 1
+}
+
+// balanced is balance with the float at the foot of the last column.
+func (f *Flow) balanced(us []unit, fr, alone int) (spans [][2]int, rows int) {
 	if len(us) == 0 && fr == 0 {
 		return nil, 0
 	}
@@ -502,6 +519,39 @@ func partedRows(r, fr int) int {
 		return 3
 	}
 	return max(3, r/4)
+}
+
+// floatFirst is the text us set again into two columns with the float
+// (a photo, fr rows under text) at the foot of the first column rather
+// than the second, when in spans, r rows with the float under the
+// second column's text, a block of the first column stands beside the
+// float with none of the second column's text level with it (see bare),
+// which the rows more that balance tries have not cured: poppler sees
+// no photo, stretches such a block over what stands below it, and reads
+// the second column's text above the float before it
+// (xingang-transport's section 1 in the newspaper look, its subheading
+// 營運可靠度 beside the photo; section 5 in the poster look). Under the
+// first column's text the float has the second column's text beside
+// it, which runs on from above it, and the first column's blocks all
+// stand level with that text. The columns take the fewest rows that hold
+// it all so (two lines at least over the float), up to three more than
+// r, and keep what balance keeps: no block bare, none sunk, no pull
+// quote under a paragraph's end, and for a Parted flow no paragraph
+// running on into the next column; ok is false when no such rows are
+// found. A chart stays in the last column: its labels, text to poppler,
+// would stand beside the second column's blocks, which it may read with
+// them as a table (see textOverFloat).
+func (f *Flow) floatFirst(us []unit, spans [][2]int, r, fr int) (_ [][2]int, rows int, ok bool) {
+	if _, photo := f.Float.(*photoBlock); !photo || fr == 0 || f.cols() != 2 || f.rows > 0 || !f.bare(us, spans) {
+		return nil, 0, false
+	}
+	for rr := max((len(us)+fr+1)/2, fr+2); rr <= r+3; rr++ {
+		s, n := fill(us, f.capsAt(rr, fr, 0))
+		if n == len(us) && s[0][1]-s[0][0] >= 2 && s[1][1] > s[1][0] && !f.bare(us, s) && !sunk(us, s) && !tailOverQuote(us, s) && !(f.Parted && runsOn(us, s)) {
+			return s, rr, true
+		}
+	}
+	return nil, 0, false
 }
 
 // besideFloat is spans, the columns of r rows with a float of fr rows
@@ -781,20 +831,20 @@ func (c columns) height(leading float64) float64 {
 	return float64(max(2*c.rows, c.depth())) / 2 * leading
 }
 
-// depth is how many half rows the columns take, the float under the
-// last, their text lowered by half (see unlevel).
-func (c columns) depth() int { return depth(c.us, c.spans, c.half, c.fr) }
+// depth is how many half rows the columns take, the float under its
+// column, their text lowered by half (see unlevel).
+func (c columns) depth() int { return depth(c.us, c.spans, c.half, c.fr, c.at) }
 
 // depth is how many half rows the columns spans take, with a float of fr
-// rows under the last, their text lowered by half (see unlevel).
-func depth(us []unit, spans [][2]int, half []int, fr int) int {
+// rows under column at, their text lowered by half (see unlevel).
+func depth(us []unit, spans [][2]int, half []int, fr, at int) int {
 	end := 0
 	for c, sp := range spans {
 		if sp[0] >= sp[1] {
 			continue
 		}
 		e := 2*(sp[1]-sp[0]) + half[sp[1]-1]
-		if c == len(spans)-1 {
+		if c == at {
 			e += 2 * fr
 		}
 		end = max(end, e)
@@ -811,7 +861,7 @@ func (f *Flow) cut(us []unit, rows, fr int) ([][2]int, int) {
 		if s, m, _, ok := f.unsunk(us, spans, rows, fr+less, 0); ok {
 			spans, n = s, m
 		}
-		if less == 2 || depth(us, spans, unlevel(us, spans), fr) <= 2*rows {
+		if less == 2 || depth(us, spans, unlevel(us, spans), fr, len(spans)-1) <= 2*rows {
 			return spans, n
 		}
 	}
@@ -1033,8 +1083,8 @@ func (f *Flow) floatAt(x, y, w float64) (fx, fy, cw float64) {
 // text (see floatSize).
 func (f *Flow) floatPlace(c columns, x, y, w float64) (fx, fy, cw float64, float Block) {
 	cw = f.floatWidth(w)
-	fx = x + float64(f.cols()-1)*(f.colWidth(w)+f.Gutter)
-	if last := len(c.spans) - 1; last > 0 && c.spans[last][0] >= c.spans[last][1] {
+	fx = x + float64(c.at)*(f.colWidth(w)+f.Gutter)
+	if last := len(c.spans) - 1; last > 0 && c.at == last && c.spans[last][0] >= c.spans[last][1] {
 		return fx, y, cw, f.Float
 	}
 	return fx, y + c.height(f.Leading) - c.float.Measure(cw), cw, c.float

@@ -169,6 +169,58 @@ func TestFlowFloat(t *testing.T) {
 	}
 }
 
+// TestFlowFloatFirst: a photo in the text whose second column would
+// leave a block of the first (a subheading and its paragraph) beside the
+// photo alone, with none of the second column's text level with it,
+// stands at the foot of the first column instead (see floatFirst): no
+// block is then bare, the first column's text ends FloatGap above the
+// photo, the second column's text beside it runs on, and every line is
+// drawn once, down the first column, then the second. A chart (a box
+// here) stays in the last column: its labels are text to poppler.
+func TestFlowFloatFirst(t *testing.T) {
+	w := 2*12*sizeBody + 10
+	f := flowOf(3, 4, false)
+	f.Paras = append(f.Paras, Para{Kind: Subhead, Spans: body("营运可靠度")}, Para{Spans: body(strings.Repeat("全年列车准点率达到标准。", 5))})
+	f.Float, f.FloatGap = frame(1.5), 14
+	us := f.set(w)
+	fr, alone, _ := f.floatSize(w, us)
+	if was, _ := f.balanced(us, fr, alone); !f.bare(us, was) {
+		t.Fatalf("columns %v with the photo in the last: no block bare, the case is gone", was)
+	}
+	c := f.layout(w)
+	if c.at != 0 || f.bare(c.us, c.spans) {
+		t.Fatalf("columns %v, the photo at the foot of column %d: want the first, no block bare (blocks %v)", c.spans, c.at+1, f.textBlocks(c.us, c.spans))
+	}
+	fx, fy, cw := f.floatAt(0, 0, w)
+	if h := f.Measure(w); fx != 0 || fy+c.float.Measure(cw) > h+1e-6 {
+		t.Errorf("the photo at (%.0f, %.0f), %.0f tall, in a flow %.0f tall: want the foot of the first column", fx, fy, c.float.Measure(cw), h)
+	}
+	texts, cols, rows := flowLines(f, w)
+	if len(texts) != len(slices.DeleteFunc(slices.Clone(us), func(u unit) bool { return u.gap })) {
+		t.Errorf("%d lines drawn, %d set", len(texts), len(us))
+	}
+	second := 0
+	for i := range cols {
+		if i > 0 && cols[i] < cols[i-1] {
+			t.Errorf("line %d (%s) in column %d after column %d", i, texts[i], cols[i]+1, cols[i-1]+1)
+		}
+		if cols[i] == 0 && float64(rows[i]+1)*f.Leading+f.FloatGap > fy+1e-6 {
+			t.Errorf("line %d of the first column ends %.1f pt above the photo, want %.0f", i, fy-float64(rows[i]+1)*f.Leading, f.FloatGap)
+		}
+		if cols[i] == 1 {
+			second++
+		}
+	}
+	if second == 0 {
+		t.Error("no text in the second column")
+	}
+	f.Float = box{h: c.float.Measure(cw)}
+	f.units = nil
+	if c := f.layout(w); c.at != 1 {
+		t.Errorf("a chart at the foot of column %d: want the last", c.at+1)
+	}
+}
+
 // TestFlowForPoppler: balances that keep poppler's pdftotext reading in
 // order. With blank rows between paragraphs, the text stands in the
 // first column rather than above the float when three rows more allow it

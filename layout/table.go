@@ -2,9 +2,11 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
+	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/structure"
@@ -74,6 +76,11 @@ type tableBlock struct {
 	cont     bool     // a part after the first: its title says so
 	set      *tableSet
 	tags     *tableTags // its elements in the structure tree (nil: untagged)
+	// columns are the text columns of the page, its left edge on the
+	// first's, when the table is set columnsW wide (the type area's
+	// width): see offGutters. The zero value: none.
+	columns  charts.Columns
+	columnsW float64
 }
 
 // tableSet is a table set at one width: shared by its parts, so that
@@ -111,6 +118,10 @@ func (d *Document) table(i, j int, t data.Table) Block {
 		number += len(s.Tables)
 	}
 	b := &tableBlock{table: t, theme: d.Theme, style: d.Theme.tableStyle(), numeric: t.Numeric(), number: number, to: len(t.Rows)}
+	if d.geo.Columns > 1 {
+		b.columns = charts.Columns{Width: spanWidth(1, d.geo.Columns, d.geo.contentW(), d.geo.Gutter), Gap: d.geo.Gutter}
+		b.columnsW = d.geo.contentW()
+	}
 	if t.Total {
 		b.total = t.Totals(d.Theme.Locale.Labels.Total)
 	}
@@ -341,6 +352,9 @@ func (b *tableBlock) layout(w float64) *tableSet {
 			}
 		}
 	}
+	if b.columns.Width > 0 && math.Abs(w-b.columnsW) < 0.5 {
+		b.offGutters(s, cells, totals, natural)
+	}
 	x := 0.0
 	for j := range n {
 		s.x[j] = x
@@ -393,6 +407,90 @@ func (b *tableBlock) layout(w float64) *tableSet {
 	}
 	b.set = s
 	return s
+}
+
+// offGutters moves the edges between the columns of s (their widths
+// set, each at least its natural width or as squeezed) so that no text of
+// the table begins inside a gutter of the page's text columns: a
+// figure's or a column name's start, right-aligned, or a column of
+// text's left edge. Poppler's pdftotext stretches the box of each block
+// of a column of text over what stands below it, up to the next column's
+// edge (see charts.Columns): a text below that begins inside a gutter
+// stretches the next column's box left into it, over the box of the
+// column before when another ends there beyond that start — a column of
+// figures right-aligned inside the gutter does both — and poppler then
+// reads the next column's text before the blocks of the column before
+// that start lower (xingang-transport's page 5, newspaper: column 2's
+// list read before column 1's subheading 易肇事路口改善 and its text, over
+// a table whose 2024 column ended in the gutter). Each edge moves the
+// least that clears every start it moves, taking the width from the
+// columns beside it, down to their natural width; an edge that no such
+// move clears stays.
+func (b *tableBlock) offGutters(s *tableSet, cells [][]tableCell, totals []tableCell, natural []float64) {
+	th, st := b.theme, b.style
+	n := len(s.cw)
+	left := func(j int) float64 { // column j's left edge
+		x := 0.0
+		for k := range j {
+			x += s.cw[k] + st.Gap
+		}
+		return x
+	}
+	in := func(x float64) bool {
+		// half a point to spare at the gutter's left: poppler takes a
+		// text beginning at the column's edge for one beginning past
+		// the column's last glyph when rounding puts it there
+		_, _, ok := b.columns.Gutter(x)
+		_, _, near := b.columns.Gutter(x + 0.5)
+		return ok || near
+	}
+	// starts reports whether, the edge after column k moved by d, a text
+	// it moves begins inside a gutter
+	starts := func(k int, d float64) bool {
+		if !b.numeric[k+1] && in(left(k+1)+d) {
+			return true
+		}
+		if !b.numeric[k] {
+			return false
+		}
+		right := left(k) + s.cw[k] + d
+		point := right - s.frac[k]
+		for _, row := range append(slices.Clone(cells), totals) {
+			if k < len(row) && row[k].figure && len(row[k].lines) > 0 && in(point-row[k].int) {
+				return true
+			}
+		}
+		name, unit := b.head(k)
+		wrap := func(text string, face *fonts.Face) []Line { // as layout wraps the column's name and unit
+			return Break([]Span{th.span(strings.TrimSpace(text), face, st.HeadSize, th.Ink)}, s.cw[k]+d, Setting{Align: Left, TrimStart: true})
+		}
+		for _, l := range slices.Concat(wrap(name, th.Bold), wrap(unitText(th, unit), th.Regular)) {
+			x := right - l.Natural
+			if strings.HasSuffix(l.Text(), "）") {
+				x += l.Size / 2 // as Draw sets it
+			}
+			if l.Natural > 0 && in(x) {
+				return true
+			}
+		}
+		return false
+	}
+	for k := 0; k+1 < n; k++ {
+		if !starts(k, 0) {
+			continue
+		}
+		lo, hi := min(0, natural[k]-s.cw[k]), max(0, s.cw[k+1]-natural[k+1])
+		for step := 0.25; step <= max(-lo, hi); step += 0.25 {
+			if d := -step; d >= lo && !starts(k, d) {
+				s.cw[k], s.cw[k+1] = s.cw[k]+d, s.cw[k+1]-d
+				break
+			}
+			if d := step; d <= hi && !starts(k, d) {
+				s.cw[k], s.cw[k+1] = s.cw[k]+d, s.cw[k+1]-d
+				break
+			}
+		}
+	}
 }
 
 // titleLines sets the table's title (its number before it, when the

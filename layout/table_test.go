@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brochure-dev/brochure/charts"
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/fonts"
 	"github.com/brochure-dev/brochure/internal/pdftest"
@@ -357,5 +358,102 @@ func TestTableGrouped(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 			t.Errorf("%s %s:\n got %q\nwant %q", tt.lang, tt.table, got, tt.want)
 		}
+	}
+}
+
+// TestTableOffGutters: no text of a table under two columns of text
+// begins inside the gutter between them — a figure, right-aligned, a
+// column's name, a column of text — which poppler's pdftotext would
+// stretch the second column's box over, over the first's when another
+// text ends there beyond it, and read the second column before the first
+// column's later blocks (see offGutters). The case: xingang-transport's
+// table of accidents, whose 2024 column stood right-aligned inside the
+// gutter in the newspaper look; set without the columns, some table of
+// these begins a text there.
+func TestTableOffGutters(t *testing.T) {
+	const src = `title: 表
+date: 2025-12-31
+sections:
+  - title: 道路交通安全
+    tables:
+      - title: 2025年交通事故主要指标
+        columns: [项目, 2024年, 2025年, {name: 增减率, better: lower}]
+        rows:
+          - [A1类事故件数, 108, 93, -13.9%]
+          - [A1类死亡人数, 115, 98, -14.8%]
+          - [A2类事故件数, "31,420", "29,687", -5.5%]
+          - [行人事故件数, "2,046", "1,850", -9.6%]
+          - [酒驾事故件数, 612, 538, -12.1%]
+      - columns: [区, 金额（万元）, 同比, 说明]
+        rows:
+          - [甲区, 1234.5, -5.2%, 辖区新建设备]
+          - [乙区, 7.25, +12.0%, 无]
+      - columns: [单位, 案件, 破案, 抓获, 同比]
+        rows:
+          - [第一单位, 1526, 1204, 438, +3.1%]
+          - [第二单位, 87, 66, 12, -0.4%]
+`
+	_, d := laidOut(t, src)
+	if d.geo.Columns != 2 {
+		t.Fatalf("%d columns, want the default look's two", d.geo.Columns)
+	}
+	w := d.geo.contentW()
+	cw := spanWidth(1, 2, w, d.geo.Gutter)
+	in := func(x float64) bool { return x > cw-0.5 && x < cw+d.geo.Gutter }
+	// starts are the left edges of the texts of table b set w wide, as
+	// Draw sets them
+	starts := func(b *tableBlock) []float64 {
+		s := b.layout(w)
+		var xs []float64
+		for j := range s.cw {
+			right := s.x[j] + s.cw[j]
+			for _, l := range s.head[j] {
+				if x := s.x[j]; !b.numeric[j] {
+					xs = append(xs, x)
+				} else if x = right - l.Natural; strings.HasSuffix(l.Text(), "）") {
+					xs = append(xs, x+l.Size/2)
+				} else {
+					xs = append(xs, x)
+				}
+			}
+			for _, row := range append(slices.Clone(s.rows), s.totals) {
+				if j >= len(row) || len(row[j].lines) == 0 {
+					continue
+				}
+				if row[j].figure {
+					xs = append(xs, right-s.frac[j]-row[j].int)
+				} else {
+					xs = append(xs, s.x[j])
+				}
+			}
+		}
+		return xs
+	}
+	var tables []*tableBlock
+	for _, p := range d.Pages {
+		for _, pl := range p.Blocks {
+			if b, ok := pl.Block.(*tableBlock); ok {
+				tables = append(tables, b)
+			}
+		}
+	}
+	if len(tables) != 3 {
+		t.Fatalf("%d tables laid out, want 3", len(tables))
+	}
+	was := 0
+	for k, b := range tables {
+		for _, x := range starts(b) {
+			if in(x) {
+				t.Errorf("table %d: a text begins at %.2f, inside the gutter (%.2f to %.2f)", k+1, x, cw, cw+d.geo.Gutter)
+			}
+		}
+		c := *b
+		c.set, c.columns = nil, charts.Columns{}
+		if slices.ContainsFunc(starts(&c), in) {
+			was++
+		}
+	}
+	if was == 0 {
+		t.Error("set without the columns, no table begins a text inside the gutter: the case is gone")
 	}
 }
