@@ -370,14 +370,14 @@ var orderSplits = map[string][]int{}
 // blankPages are the pages, by look and report, that keep a blank band
 // over blankCeiling: each a page to set better, not a look to accept.
 var blankPages = map[string][]int{
-	// A5, report: page 3, section 1 (a card, three lines and a quote)
-	// alone since the contents keep together on page 2 (their last four
-	// lines ran onto page 3 above it): section 2's head, a title of three
-	// lines at the opener's size (145 pt), does not fit in the 158 pt
-	// under it with the space before it; 22 % blank, over the card and
-	// at the foot (shared three ways, the card between its head and its
-	// text, it was 16 %: the page's blank is too much for three bands)
-	"report/hospital-annual-2025": {3},
+	// (The hospital's page 3 in the report look, A5: section 1, a card,
+	// three lines and a quote, alone since the contents keep together on
+	// page 2, and section 2's head, a title of three lines at the
+	// opener's size, 145 pt, does not fit in the 158 pt under it with the
+	// space before it; too much blank for two bands, 22 %, it is shared
+	// four ways: under the head, between the card and the text (a joint
+	// only as the last resort), over the quote set three rows lower (see
+	// Flow.looser) and at the foot, 13 % at most.)
 	// The corpus of issue 13, as built (cases for the page's owner). (The
 	// market report's page 5 in the poster look, section 2's text ending
 	// beside its photo, takes the section's waffle chart under it: a

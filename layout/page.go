@@ -1499,17 +1499,14 @@ func loosen(bs []Placed, gap float64, f Frame) float64 {
 	if _, g := set(t); g < 0 {
 		t = lo
 	}
-	if !full(t) {
-		// the page stays blank: of the shares in quarters that fit, the
-		// one that leaves the least blank (a text whose quote stands
-		// lower opens a blank of its own, see opened), the looser on a tie
-		least := math.Inf(1)
+	if out, g := set(t); g >= 0 && blank(out, g, f, true) > holeShare*f.H {
+		// the page stays blank: rather, of the shares in quarters that
+		// fit, one that leaves less (a text whose quote stands lower
+		// opens a blank of its own, see opened), the looser on a tie
+		least := blank(out, g, f, true)
 		for q := 4; q >= 0; q-- {
 			out, g := set(float64(q) / 4)
-			if g < 0 {
-				continue
-			}
-			if b := blank(out, g, f, true); b < least-1e-6 {
+			if b := blank(out, g, f, true); g >= 0 && b < least-1e-6 {
 				least, t = b, float64(q)/4
 			}
 		}
