@@ -416,7 +416,7 @@ var blankPages = map[string][]int{
 	// newspaper, page 3: section 2, a card, five lines and a photo, is
 	// short and section 3's head cannot start under it; its blank, 16 %
 	// under the section's head in one band, is shared with the joint
-	// between the card and the text, 14 % at most.) Report look,
+	// between the card and the text, 12 % at most.) Report look,
 	// A5 in one column: the cover, its three cards under the summary,
 	// 15 % blank under them; page 4, section 2's photo the column's
 	// width, section 3's head and first lines overleaf, 29 % blank.
