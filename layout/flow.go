@@ -76,6 +76,8 @@ type Flow struct {
 	lang  string                          // the document's language (see tag)
 	links map[int]map[int]*structure.Elem // the Link element of each link in the text, by paragraph and number (shared by the parts of a split flow)
 
+	quoteGap int // blank rows more above the pull quote (see looser)
+
 	units  []unit  // the rows, set at width
 	width  float64 // the width units were set at
 	frozen bool    // a part of a split flow: its units and rows are final
@@ -157,6 +159,46 @@ func (f *Flow) across(w float64) *Flow {
 	return f.one
 }
 
+// looser implements loosener: a text in one column that closes with a
+// pull quote set apart from its lines by up to quoteRows blank rows more
+// (share t), the quote standing lower, as a closing word stands at a
+// page's foot — what justify sets on a page whose joints cannot take what
+// its foot leaves (a section too short to fill its page, the next one's
+// head too tall to follow it: the hospital's director's letter, A5). The
+// rows stay on the grid. A text in columns, beside a figure, or parted
+// by a page keeps its rows: its columns are balanced, or cut to a page.
+func (f *Flow) looser(t float64) Block {
+	n := int(math.Round(t * quoteRows))
+	if n == 0 || f.cols() != 1 || f.Float != nil || f.frozen || f.rows > 0 || !f.closesWithQuote() {
+		return f
+	}
+	g := *f
+	g.quoteGap, g.units, g.width, g.one, g.oneAt = n, nil, 0, nil, 0
+	return &g
+}
+
+// opening implements opened: the blank rows above the closing quote, a
+// band as blank judges one between blocks (its rows, and the quote's rule
+// and the last line's room under its glyphs).
+func (f *Flow) opening() float64 {
+	if f.quoteGap == 0 {
+		return 0
+	}
+	return float64(1+f.quoteGap)*f.Leading + f.Leading/2
+}
+
+// quoteRows is the most blank rows looser sets above a closing pull
+// quote, more than the one it has: four rows, some 60 pt on the report
+// look's grid — further, the quote would read as a block of its own.
+const quoteRows = 4
+
+// closesWithQuote reports whether the text ends with a pull quote after
+// some text.
+func (f *Flow) closesWithQuote() bool {
+	n := len(f.Paras)
+	return n > 1 && f.Paras[n-1].Kind == PullQuote && f.Trailer == nil
+}
+
 // colWidth is the width of one column when the flow is w wide.
 func (f *Flow) colWidth(w float64) float64 {
 	n := float64(f.cols())
@@ -175,6 +217,11 @@ func (f *Flow) set(w float64) []unit {
 	for i, p := range f.Paras {
 		if len(us) > 0 && f.gapBefore(prev, p.Kind) {
 			us = append(us, unit{gap: true, para: i})
+			if p.Kind == PullQuote {
+				for range f.quoteGap {
+					us = append(us, unit{gap: true, para: i})
+				}
+			}
 		}
 		switch p.Kind {
 		case PullQuote:

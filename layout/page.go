@@ -1254,7 +1254,18 @@ func blank(bs []Placed, gap float64, f Frame, even bool) float64 {
 		}
 		worst = max(worst, extra+spaceAbove(bs, k)+30)
 	}
+	for _, b := range bs {
+		if o, ok := b.Block.(opened); ok {
+			worst = max(worst, o.opening())
+		}
+	}
 	return worst
+}
+
+// opened is a block with blank set inside it to fill its page (see
+// loosener): a text whose closing pull quote stands lower.
+type opened interface {
+	opening() float64 // the blank band inside it, pt, as blank judges one
 }
 
 // joints are the indexes of the blocks of a page that justify may move
@@ -1266,8 +1277,13 @@ func blank(bs []Placed, gap float64, f Frame, even bool) float64 {
 // foot as tall as it was. What follows a section's head is the last
 // choice (last): space there reads as a hole in the section (a band
 // under the head's rule), not as air between blocks; a section's rows of
-// cards are no joint, one to the next, nor is a text.
-func joints(bs []Placed) (js, loose, last []int) {
+// cards are no joint, one to the next, nor is a text — but for the last
+// resort (reserve): a text under its section's stat cards, which takes
+// blank only when the page's foot would otherwise stay a blank band (see
+// spread's even): a section too short to fill its page, the next one's
+// head too tall to follow it, then reads as set open, its blank shared
+// between its head, cards and text, rather than as ended early.
+func joints(bs []Placed) (js, loose, last, reserve []int) {
 	end := len(bs)
 	for end > 0 {
 		if _, ok := bs[end-1].Block.(Space); !ok {
@@ -1288,6 +1304,8 @@ func joints(bs []Placed) (js, loose, last []int) {
 				last = append(last, k)
 			}
 		case statCards(bs[prev].Block) && statCards(bs[k].Block):
+		case statCards(bs[prev].Block) && isText(bs[k].Block):
+			reserve = append(reserve, k)
 		case head || reminded(bs[k].Block) || reminded(bs[prev].Block):
 			js = append(js, k)
 		default:
@@ -1297,7 +1315,13 @@ func joints(bs []Placed) (js, loose, last []int) {
 		}
 		prev = k
 	}
-	return js, loose, last
+	return js, loose, last, reserve
+}
+
+// isText reports whether b is a section's text.
+func isText(b Block) bool {
+	_, ok := b.(*Flow)
+	return ok
 }
 
 // headed reports whether b is a section's head.
@@ -1329,7 +1353,7 @@ func spread(bs []Placed, gap float64, f Frame, even bool) []float64 {
 	if gap < 0.02*f.H {
 		return add
 	}
-	js, loose, last := joints(bs)
+	js, loose, last, reserve := joints(bs)
 	if len(js) > 0 {
 		extra := min(gap/float64(len(js)), maxJoint*f.H)
 		for _, k := range js {
@@ -1365,7 +1389,7 @@ func spread(bs []Placed, gap float64, f Frame, even bool) []float64 {
 		}
 		foot += bs[k].H
 	}
-	all := slices.Concat(js, loose, last)
+	all := slices.Concat(js, loose, last, reserve)
 	for even && foot > orderHole*f.H && gap >= 1 && len(all) > 0 {
 		least, at := math.Inf(1), -1
 		for _, k := range all {
@@ -1474,6 +1498,18 @@ func loosen(bs []Placed, gap float64, f Frame) float64 {
 	t := hi
 	if _, g := set(t); g < 0 {
 		t = lo
+	}
+	if out, g := set(t); g >= 0 && blank(out, g, f, true) > holeShare*f.H {
+		// the page stays blank: rather, of the shares in quarters that
+		// fit, one that leaves less (a text whose quote stands lower
+		// opens a blank of its own, see opened), the looser on a tie
+		least := blank(out, g, f, true)
+		for q := 4; q >= 0; q-- {
+			out, g := set(float64(q) / 4)
+			if b := blank(out, g, f, true); g >= 0 && b < least-1e-6 {
+				least, t = b, float64(q)/4
+			}
+		}
 	}
 	out, g := set(t)
 	copy(bs, out)

@@ -893,3 +893,80 @@ func TestCardRowsOnColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestJustifyLowersAClosingQuote: on a page whose joints cannot take its
+// blank (a short section alone, the next head too tall to follow), a text
+// in one column that closes with a pull quote sets the quote lower, by
+// whole rows, at most quoteRows, so that no band is left taller than it
+// must; a page full enough, a text in two columns, and one without a
+// quote keep their rows.
+func TestJustifyLowersAClosingQuote(t *testing.T) {
+	quoted := func(cols int, quote bool) *Flow {
+		f := flowOf(cols, 2, false) // two columns of two paragraphs: not set across
+		f.Columns = cols
+		if quote {
+			f.Paras = append(f.Paras, Para{Kind: PullQuote, Spans: body("屋企细，晚上去图书馆温书最安静。")})
+		}
+		return f
+	}
+	const w = 300.0
+	for _, tt := range []struct {
+		name   string
+		flow   *Flow
+		gap    float64 // left at the foot, pt
+		lowers bool
+	}{
+		{"full enough", quoted(1, true), 60, false},
+		{"a third blank", quoted(1, true), 340, true},
+		{"two columns", quoted(2, true), 340, false},
+		{"no quote", quoted(1, false), 340, false},
+	} {
+		if tt.name != "full enough" && !tt.lowers && tt.flow.looser(1) != tt.flow {
+			t.Errorf("%s: the text set looser", tt.name)
+		}
+		h := tt.flow.Measure(w)
+		f := Frame{W: w, H: 80 + 60 + h + 24 + tt.gap}
+		pages := []Page{{Blocks: []Placed{
+			{Block: &sectionHead{}, W: w, H: 80},
+			{Block: &Row{Cells: []Block{&statCard{}}, Columns: 1}, Y: 80, W: w, H: 60},
+			{Block: tt.flow, Y: 140, W: w, H: h},
+			{Block: Space(24), Y: 140 + h, W: w, H: 24},
+		}}, {}}
+		if tt.name == "full enough" {
+			// a page of more, so that what the foot leaves is no band
+			f.H += 600
+			bs := pages[0].Blocks
+			for k := range bs {
+				bs[k].Y += 600
+			}
+			pages[0].Blocks = append([]Placed{{Block: box{h: 600}, W: w, H: 600}}, bs...)
+		}
+		justify(pages, f)
+		got := pages[0].Blocks[len(pages[0].Blocks)-2]
+		rows := math.Round((got.H - h) / tt.flow.Leading)
+		switch {
+		case !tt.lowers && got.H != h:
+			t.Errorf("%s: the text set %.0f pt tall, want %.0f as it was", tt.name, got.H, h)
+		case tt.lowers && rows < 1:
+			t.Errorf("%s: the quote kept its place over a page %.0f pt tall", tt.name, f.H)
+		case rows > quoteRows || math.Abs(got.H-h-rows*tt.flow.Leading) > 1e-6:
+			t.Errorf("%s: the text %.1f pt taller, want whole rows, at most %d", tt.name, got.H-h, quoteRows)
+		case got.Y+got.H > f.H+1e-6:
+			t.Errorf("%s: the text ends at %.0f, past the frame's %.0f", tt.name, got.Y+got.H, f.H)
+		}
+		if l, ok := got.Block.(*Flow); ok && tt.lowers {
+			// the quote's blank rows stand above it, none elsewhere
+			us := l.set(w)
+			q := slices.IndexFunc(us, func(u unit) bool { return u.quote != nil })
+			gaps := 0
+			for _, u := range us[:q] {
+				if u.gap {
+					gaps++
+				}
+			}
+			if gaps != 1+int(rows) {
+				t.Errorf("%s: %d blank rows above the quote, want %d", tt.name, gaps, 1+int(rows))
+			}
+		}
+	}
+}
