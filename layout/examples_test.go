@@ -421,7 +421,7 @@ var blankPages = map[string][]int{
 	// three on A5), not two lines below them: the blank is the room the
 	// labels gave up, the trade better for the reader; the cover's
 	// figures set at a size they fit would fill it
-	"literacy-trust-q3": {1, 3}, "report/literacy-trust-q3": {1, 4},
+	"literacy-trust-q3": {3}, "report/literacy-trust-q3": {4},
 	// (report: market-regulation's page 5, section 2's text ending beside
 	// its last photo, its figures opening page 6, is within the ceiling
 	// since its first photo stands in the text instead, see floatIndex.)
