@@ -310,7 +310,12 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 		}
 		return opts, nil
 	}
-	opts = append(opts, grown(p, f), grownFloats(p, f))
+	opts = append(opts, grown(p, f))
+	if nextHead(p.queue) && len(p.floats) == 0 {
+		// the section ends here, none of its figures waiting, and the
+		// next cannot begin under it
+		opts = append(opts, grownFloats(p, f))
+	}
 	used := len(queue) - len(p.queue) + 1
 	queues := append([][]Block{queue}, hoisted(queue, used-1, f.W)...)
 	for i, q := range queues {
@@ -802,8 +807,9 @@ func grown(p filled, f Frame) filled {
 // page whose next section cannot begin under a short section (a card,
 // five lines and a photo in the text's last column) ends with its photo
 // grown rather than with a blank band. Tried only on a page left over
-// orderHole blank (see ways), so that it never reshapes a page that is
-// full enough.
+// orderHole blank at a section's end, the next section's head waiting
+// (see ways), so that it never reshapes a page that is full enough nor
+// keeps a section's other figures from it.
 func grownFloats(p filled, f Frame) filled {
 	var flows []int
 	for k, b := range p.Blocks {
