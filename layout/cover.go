@@ -12,7 +12,8 @@ import (
 // cover lays out page 1: a band in the primary colour with the title,
 // and below it the key figures (the first figure of each section), set as
 // a designed page whatever their number: 1 to 16 figures in a grid whose
-// columns and figure size follow the count (the cards without their
+// columns and figure size follow the count, and on A5 the figures' width
+// (see largerGrid) (the cards without their
 // section's name, and then tight, when that is what makes them fit),
 // grown into the room the page leaves and spread down to its foot; with
 // few figures, the report's summary above them and the sections' titles
@@ -513,7 +514,8 @@ func evenGrids(n int, cs []coverGrid) []coverGrid {
 
 // coverFigure is the size the smallest of the cards' figures is set at in
 // grid c, the page's type area w wide: the grid's size, or less when a
-// figure is too wide for its card at it.
+// figure is too wide for its card at it. It leaves the cards resized to
+// c: the cover lays them out again in the grid it takes.
 func coverFigure(c coverGrid, cells []Block, w, gutter, share float64) float64 {
 	cw := (w - gutter*float64(c.cols-1)) / float64(c.cols)
 	least := c.big * share
@@ -531,9 +533,10 @@ func coverFigure(c coverGrid, cells []Block, w, gutter, share float64) float64 {
 // when cs[0]'s cards are too narrow for their figures (three on A5 were
 // shrunk to half the cover's size to stand side by side), a designer
 // sets them in fewer columns at a size they fit. The first later grid of
-// fewer columns that fits (fits) and sets every figure at least a fifth
-// larger than cs[0] sets its smallest is taken; a figure less than a
-// tenth too wide keeps its grid. The grid taken may leave a figure alone
+// fewer columns that fits (fits) and sets every figure whole at its size,
+// at least a fifth larger than cs[0] sets its smallest, is taken; a
+// figure less than a tenth too wide keeps its grid, and so do figures
+// too wide for the fewer columns too (they would stand at two sizes). The grid taken may leave a figure alone
 // on its last row (three on A5 stand two and one), which evenGrids
 // otherwise avoids: on narrow paper, where the cover calls it, legible
 // figures come before a balanced grid.
@@ -546,7 +549,7 @@ func largerGrid(cs []coverGrid, cells []Block, w, gutter, share float64, fits fu
 		return 0 // every figure whole in its card, or nearly
 	}
 	for k, c := range cs[1:] {
-		if c.cols < cs[0].cols && coverFigure(c, cells, w, gutter, share) >= 1.2*least && fits(c) {
+		if c.cols < cs[0].cols && coverFigure(c, cells, w, gutter, share) >= max(1.2*least, c.big*share-0.01) && fits(c) {
 			return k + 1
 		}
 	}

@@ -311,11 +311,6 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 		return opts, nil
 	}
 	opts = append(opts, grown(p, f))
-	if nextHead(p.queue) && len(p.floats) == 0 {
-		// the section ends here, none of its figures waiting, and the
-		// next cannot begin under it
-		opts = append(opts, grownFloats(p, f))
-	}
 	used := len(queue) - len(p.queue) + 1
 	queues := append([][]Block{queue}, hoisted(queue, used-1, f.W)...)
 	for i, q := range queues {
@@ -330,7 +325,7 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 			continue
 		}
 		for _, m := range []float64{0.9, 0.8, 0.75} {
-			if h, err := setPage(shorter(shorterFloats(q, used, m, f.W), used, m, f.W), floats, f, n, base); err == nil && len(h.queue) < len(p.queue) && readsAbove(h.Page) {
+			if h, err := setPage(shorter(q, used, m, f.W), floats, f, n, base); err == nil && len(h.queue) < len(p.queue) && readsAbove(h.Page) {
 				opts = append(opts, h)
 			}
 		}
@@ -341,6 +336,21 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 		// alone at the next page's head, away from their section)
 		if h, err := setPage(q, floats, f, n, base); err == nil && len(h.queue) < len(p.queue) && !cardsAlone(h.queue) {
 			opts = append(opts, h, grown(h, f))
+		}
+	}
+	if nextHead(p.queue) {
+		// and when none of these sets it here as well, a photo or chart
+		// at the foot of the section's text set shorter (see
+		// shorterFloats): taken only when it is better than them
+		for _, m := range []float64{0.9, 0.8, 0.75} {
+			if h, err := setPage(shorterFloats(queue, used, m, f.W), floats, f, n, base); err == nil && len(h.queue) < len(p.queue) && readsAbove(h.Page) {
+				opts = append(opts, h)
+			}
+		}
+		if len(p.floats) == 0 {
+			// and when nothing begins it here, that photo or chart
+			// set taller (none of the section's figures waiting)
+			opts = append(opts, grownFloats(p, f))
 		}
 	}
 	opts = append(opts, passing(queue, floats, f, n, base)...)
@@ -750,7 +760,9 @@ func shorter(queue []Block, n int, m, w float64) []Block {
 // first n blocks that is a text (a Flow's Float: a photo in the text's
 // last column, or the full width of one column) set at share m of its
 // height, where the figure allows it: so that the next section's head
-// and first lines begin under it rather than leave a band.
+// and first lines begin under it rather than leave a band (a way tried
+// after the others that begin it, see ways: the charity brief's photo,
+// the width of its one column, left 29 % of page 4 blank).
 func shorterFloats(queue []Block, n int, m, w float64) []Block {
 	q := append([]Block(nil), queue...)
 	for i := range q[:min(n, len(q))] {
@@ -807,9 +819,10 @@ func grown(p filled, f Frame) filled {
 // page whose next section cannot begin under a short section (a card,
 // five lines and a photo in the text's last column) ends with its photo
 // grown rather than with a blank band. Tried only on a page left over
-// orderHole blank at a section's end, the next section's head waiting
-// (see ways), so that it never reshapes a page that is full enough nor
-// keeps a section's other figures from it.
+// orderHole blank at a section's end, the next section's head waiting,
+// after every way that begins that section here (see ways), so that it
+// never reshapes a page that is full enough nor keeps a section's other
+// figures from it.
 func grownFloats(p filled, f Frame) filled {
 	var flows []int
 	for k, b := range p.Blocks {
