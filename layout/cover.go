@@ -12,7 +12,8 @@ import (
 // cover lays out page 1: a band in the primary colour with the title,
 // and below it the key figures (the first figure of each section), set as
 // a designed page whatever their number: 1 to 16 figures in a grid whose
-// columns and figure size follow the count (the cards without their
+// columns and figure size follow the count, and on A5 the figures' width
+// (see largerGrid) (the cards without their
 // section's name, and then tight, when that is what makes them fit),
 // grown into the room the page leaves and spread down to its foot; with
 // few figures, the report's summary above them and the sections' titles
@@ -51,7 +52,15 @@ func (d *Document) cover() Page {
 	}
 	// a band deeper than what it says needs gives the difference to the
 	// panel (see fitBand)
-	band, gap := fitBand(band, g.display(th.Cover.PanelTop), end, last, p.Blocks[1].Y, coverGap*g.frame().H)
+	// (to the panel's first line of type, which stands half its leading
+	// over its size under the panel's top: the summary's, set loose, or
+	// the key figures' heading's)
+	first := 0.15 * th.Cover.Heading
+	if r.Summary != "" {
+		size := g.display(th.Cover.Summary)
+		first = (math.Round(size*1.6) - size) / 2
+	}
+	band, gap := fitBand(band, g.display(th.Cover.PanelTop), end, last, p.Blocks[1].Y, coverGap*g.frame().H-first)
 	p.Blocks[0].Block = Rule{Color: fill, Thickness: band + g.Bleed}
 	p.Blocks[0].H = band + g.Bleed
 	top, bottom := band+gap, g.H-g.MarginBottom
@@ -102,21 +111,38 @@ func (d *Document) cover() Page {
 				}
 				c.tight = mode.tight
 			}
-			for _, c := range evenGrids(len(cells), coverGrids(len(cells), g)) {
+			lay := func(c coverGrid) []Block {
 				for _, cell := range cells {
 					cell.(*statCard).resize(c.big * th.Cover.Figures)
 				}
-				chosen = c
 				var rows []Block
 				for i := 0; i < len(cells); i += c.cols {
 					row := cells[i:min(i+c.cols, len(cells))]
 					alignIcons(row) // a row's figures on one line, its cards of one height; a row without icons keeps no room for one
 					rows = append(rows, &Row{Cells: row, Columns: c.cols, Gutter: g.Gutter, After: gap})
 				}
-				grid = rows
-				if head+height(rows) <= bottom-top {
-					break grids // the largest grid that fits
+				return rows
+			}
+			cs := evenGrids(len(cells), coverGrids(len(cells), g))
+			for i, c := range cs {
+				chosen, grid = c, lay(c)
+				if head+height(grid) > bottom-top {
+					continue
 				}
+				// the largest grid that fits, unless on narrow paper (A5)
+				// its cards are too narrow for their figures: a later grid
+				// of fewer columns that fits and sets every figure a fifth
+				// larger than the smallest here is taken (see largerGrid).
+				// On A4 a figure a little too wide for three or four
+				// across is set smaller in its card, the grid kept
+				// balanced (evenGrids)
+				if g.contentW() < 400 {
+					chosen = cs[i+largerGrid(cs[i:], cells, contentW, g.Gutter, th.Cover.Figures, func(c coverGrid) bool {
+						return head+height(lay(c)) <= bottom-top
+					})]
+				}
+				grid = lay(chosen)
+				break grids
 			}
 		}
 		parts = append(parts, grid...)
@@ -435,7 +461,8 @@ func (d *Document) bandBlocks(size float64) []Block {
 // coverGrids are the grids the key figures may take, by their count,
 // largest first: one or two set large, three to a row, then two columns
 // (as a newspaper's 数说 panel) down to four of smaller figures; fewer
-// columns on narrow paper. The cover takes the first that fits.
+// columns on narrow paper. The cover takes the first that fits (but see
+// largerGrid).
 func coverGrids(n int, g geometry) []coverGrid {
 	var cs []coverGrid
 	switch {
@@ -449,6 +476,11 @@ func coverGrids(n int, g geometry) []coverGrid {
 		cs = []coverGrid{{2, 40}, {2, 32}, {4, 28}}
 	default:
 		cs = []coverGrid{{2, 30}, {2, 28}, {3, 28}, {3, 24}, {4, 24}, {4, 20}, {4, 16}}
+	}
+	if n == 3 && g.contentW() < 400 {
+		// A5: two and one, taken only when three across would shrink
+		// the figures to fit their cards (see largerGrid)
+		cs = append(cs, coverGrid{2, 40})
 	}
 	out := cs[:0]
 	for i, c := range cs {
@@ -478,6 +510,50 @@ func evenGrids(n int, cs []coverGrid) []coverGrid {
 		return -1
 	})
 	return out
+}
+
+// coverFigure is the size the smallest of the cards' figures is set at in
+// grid c, the page's type area w wide: the grid's size, or less when a
+// figure is too wide for its card at it. It leaves the cards resized to
+// c: the cover lays them out again in the grid it takes.
+func coverFigure(c coverGrid, cells []Block, w, gutter, share float64) float64 {
+	cw := (w - gutter*float64(c.cols-1)) / float64(c.cols)
+	least := c.big * share
+	for _, cell := range cells {
+		sc := cell.(*statCard)
+		sc.resize(c.big * share)
+		_, b := sc.setFigure(cw)
+		least = min(least, b)
+	}
+	return least
+}
+
+// largerGrid is the index in cs of the grid the key figures take in
+// place of cs[0], the largest grid that fits the page, or 0 to keep it:
+// when cs[0]'s cards are too narrow for their figures (three on A5 were
+// shrunk to half the cover's size to stand side by side), a designer
+// sets them in fewer columns at a size they fit. The first later grid of
+// fewer columns that fits (fits) and sets every figure whole at its size,
+// at least a fifth larger than cs[0] sets its smallest, is taken; a
+// figure less than a tenth too wide keeps its grid, and so do figures
+// too wide for the fewer columns too (they would stand at two sizes). The grid taken may leave a figure alone
+// on its last row (three on A5 stand two and one), which evenGrids
+// otherwise avoids: on narrow paper, where the cover calls it, legible
+// figures come before a balanced grid.
+func largerGrid(cs []coverGrid, cells []Block, w, gutter, share float64, fits func(coverGrid) bool) int {
+	if len(cs) < 2 {
+		return 0
+	}
+	least := coverFigure(cs[0], cells, w, gutter, share)
+	if least >= 0.9*cs[0].big*share {
+		return 0 // every figure whole in its card, or nearly
+	}
+	for k, c := range cs[1:] {
+		if c.cols < cs[0].cols && coverFigure(c, cells, w, gutter, share) >= max(1.2*least, c.big*share-0.01) && fits(c) {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // resize sets the card's figure size (and forgets the figure set at the

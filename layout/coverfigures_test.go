@@ -76,3 +76,53 @@ func TestCoverFootAfterGrowth(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverWideFigures: three key figures too wide to stand three across
+// A5 at the cover's size (each shrunk alone in its card, to half the
+// cover's size: the charity brief's) stand two and one, all whole at one
+// size; three short ones keep three across, as do wide ones on A4.
+func TestCoverWideFigures(t *testing.T) {
+	for _, tt := range []struct {
+		name, paper, stat string
+		cols              int
+	}{
+		{"wide on A5", "A5", "{value: 1284, unit: children, label: reading weekly}", 2},
+		{"short on A5", "A5", "{value: 12, unit: 起, label: 破获案件}", 3},
+		{"wide on A4", "A4", "{value: 1284, unit: children, label: reading weekly}", 3},
+	} {
+		for _, style := range []string{"newspaper", "report"} {
+			t.Run(tt.name+"/"+style, func(t *testing.T) {
+				var b strings.Builder
+				fmt.Fprintf(&b, "title: Quarterly Brief\nlanguage: en-GB\nsummary: More children read with a volunteer every week.\ntheme: {style: %s, paper: %s}\nsections:\n", style, tt.paper)
+				for i := range 3 {
+					fmt.Fprintf(&b, "  - title: Part %d\n    stats:\n      - %s\n", i+1, tt.stat)
+				}
+				r, err := data.Parse("cover.yaml", []byte(b.String()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				d, _ := build(t, r, Options{Draft: true})
+				cols, n := 0, 0
+				for _, p := range d.Pages[0].Blocks {
+					row, ok := p.Block.(*Row)
+					if !ok {
+						continue
+					}
+					cols = row.Columns
+					cw := (p.W - row.Gutter*float64(row.Columns-1)) / float64(row.Columns)
+					for _, c := range row.Cells {
+						if sc, ok := c.(*statCard); ok {
+							n++
+							if _, set := sc.setFigure(cw); tt.cols == 2 && set < sc.big-0.01 {
+								t.Errorf("%s set at %.1f pt in its card, the grid's %.1f", sc.stat.Value.Text, set, sc.big)
+							}
+						}
+					}
+				}
+				if n != 3 || cols != tt.cols {
+					t.Errorf("%d figures in rows of %d columns, want 3 in %d", n, cols, tt.cols)
+				}
+			})
+		}
+	}
+}

@@ -1044,6 +1044,29 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 	return &a, &b
 }
 
+// tallerFloat is the flow with its figure (Float: a photo in its last
+// column, a chart) set taller (see grower), the flow at most h tall: as
+// much taller as the rows the room allows, so that a page whose next
+// section cannot begin under the text ends with the figure grown rather
+// than a blank band. The flow itself when its figure cannot grow, or when
+// it is a part cut to its page (its rows are final).
+func (f *Flow) tallerFloat(w, h float64) *Flow {
+	g, ok := f.Float.(grower)
+	if !ok || f.frozen || f.Leading <= 0 {
+		return f
+	}
+	cw := f.floatWidth(w)
+	fh, m := f.Float.Measure(cw), f.Measure(w)
+	for extra := math.Floor((h-m)/f.Leading) * f.Leading; extra >= f.Leading; extra -= f.Leading {
+		t := *f
+		t.Float = g.taller(cw, fh+extra)
+		if n := t.Measure(w); n > m+1e-6 && n <= h+1e-6 {
+			return &t
+		}
+	}
+	return f
+}
+
 // lineAlone reports whether a column holds one line alone, of a
 // paragraph that runs on into the next column (a column of a part cut to
 // two rows, between three: 2, 1 and 2 lines): readers that join the

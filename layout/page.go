@@ -338,6 +338,21 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 			opts = append(opts, h, grown(h, f))
 		}
 	}
+	if nextHead(p.queue) {
+		// and when none of these sets it here as well, a photo or chart
+		// at the foot of the section's text set shorter (see
+		// shorterFloats): taken only when it is better than them
+		for _, m := range []float64{0.9, 0.8, 0.75} {
+			if h, err := setPage(shorterFloats(queue, used, m, f.W), floats, f, n, base); err == nil && len(h.queue) < len(p.queue) && readsAbove(h.Page) {
+				opts = append(opts, h)
+			}
+		}
+		if len(p.floats) == 0 {
+			// and when nothing begins it here, that photo or chart
+			// set taller (none of the section's figures waiting)
+			opts = append(opts, grownFloats(p, f))
+		}
+	}
 	opts = append(opts, passing(queue, floats, f, n, base)...)
 	base.inOrder = false
 	if q, err := setPage(queue, floats, f, n, base); err == nil {
@@ -741,6 +756,30 @@ func shorter(queue []Block, n int, m, w float64) []Block {
 	return q
 }
 
+// shorterFloats is queue with the figure at the foot of each of its
+// first n blocks that is a text (a Flow's Float: a photo in the text's
+// last column, or the full width of one column) set at share m of its
+// height, where the figure allows it: so that the next section's head
+// and first lines begin under it rather than leave a band (a way tried
+// after the others that begin it, see ways: the charity brief's photo,
+// the width of its one column, left 29 % of page 4 blank).
+func shorterFloats(queue []Block, n int, m, w float64) []Block {
+	q := append([]Block(nil), queue...)
+	for i := range q[:min(n, len(q))] {
+		f, ok := q[i].(*Flow)
+		if !ok || f.Float == nil {
+			continue
+		}
+		cw := f.floatWidth(w)
+		if head, tail := f.Float.Split(cw, m*f.Float.Measure(cw)); head != nil && tail == nil && head != f.Float {
+			g := *f
+			g.Float = head
+			q[i] = &g
+		}
+	}
+	return q
+}
+
 // grown is p with its rows of figures set taller (see grower), sharing
 // the hole at its foot, so that a page that cannot take the next section
 // or figure ends full rather than with a blank band.
@@ -766,6 +805,46 @@ func grown(p filled, f Frame) filled {
 		rows = rows[1:]
 		b := &g.Blocks[k]
 		t := b.Block.(*Row).taller(b.W, b.H+share)
+		if h := t.Measure(b.W); h > b.H && h <= b.H+share+1e-6 {
+			shift += h - b.H
+			b.Block, b.H = t, h
+		}
+	}
+	g.hole -= shift
+	return g
+}
+
+// grownFloats is p with the figures at the foot of its texts (a Flow's
+// Float) set taller (see tallerFloat), sharing the hole at its foot: a
+// page whose next section cannot begin under a short section (a card,
+// five lines and a photo in the text's last column) ends with its photo
+// grown rather than with a blank band. Tried only on a page left over
+// orderHole blank at a section's end, the next section's head waiting,
+// after every way that begins that section here (see ways), so that it
+// never reshapes a page that is full enough nor keeps a section's other
+// figures from it.
+func grownFloats(p filled, f Frame) filled {
+	var flows []int
+	for k, b := range p.Blocks {
+		if fl, ok := b.Block.(*Flow); ok && fl.Float != nil {
+			flows = append(flows, k)
+		}
+	}
+	if len(flows) == 0 || p.hole <= 0 {
+		return p
+	}
+	g := p
+	g.Blocks = append([]Placed(nil), p.Blocks...)
+	share := p.hole / float64(len(flows))
+	shift := 0.0
+	for k := range g.Blocks {
+		g.Blocks[k].Y += shift
+		if len(flows) == 0 || flows[0] != k {
+			continue
+		}
+		flows = flows[1:]
+		b := &g.Blocks[k]
+		t := b.Block.(*Flow).tallerFloat(b.W, b.H+share)
 		if h := t.Measure(b.W); h > b.H && h <= b.H+share+1e-6 {
 			shift += h - b.H
 			b.Block, b.H = t, h
