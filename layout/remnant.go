@@ -1,5 +1,7 @@
 package layout
 
+import "slices"
+
 // remnantShare is the share of the frame under which a last page holds a
 // remnant: a few lines of a text, perhaps a figure, that a designer would
 // pull back onto the page before rather than end the brochure on a page
@@ -17,13 +19,14 @@ const remnantBack = 2
 var remnantShares = []float64{0.9, 0.8, 0.75}
 
 // used is the share of the frame f that page p's blocks take, from the
-// frame's top to the foot of its lowest block (the trailer's room and
-// space below left out), before justify spreads them.
+// frame's top to the foot of its lowest block (the closing space of its
+// last section too, the trailer's room left out: the QR code stands at
+// the page's foot however little is above it), before justify spreads
+// them.
 func used(p Page, f Frame) float64 {
 	foot := f.Y
 	for _, b := range p.Blocks {
-		switch b.Block.(type) {
-		case Space, Trailer:
+		if _, ok := b.Block.(Trailer); ok {
 			continue
 		}
 		foot = max(foot, b.Y+b.H)
@@ -60,6 +63,58 @@ func pullBack(set []filled, blocks []Block, f Frame) []filled {
 			return append(set[:i:i], again...)
 		}
 	}
+	return spreadLast(set, blocks, f)
+}
+
+// spreadStep is how much shorter, as a share of the frame, each try of
+// spreadLast sets the page before the last than the one before it.
+const spreadStep = 0.02
+
+// spreadLast is the pages set (from blocks), or, when the last holds a
+// remnant that pullBack could not pull back, the last two set again with
+// the page before the last set shorter (its frame cut by what the
+// remnant lacks, then by spreadStep more at a time, up to orderHole of
+// the frame), so that the end of its content (the lines of a text, a
+// timeline's last entries, a table's last rows) goes on to the last page
+// and that holds remnantShare of the frame: the content of the two spread
+// as a designer spreads it rather than end on a stub. The page before
+// keeps the blank it is left at its foot (its figures set taller into
+// it, see grown, and justify spreads the rest over its joints), and it is
+// a way only when the two cost no more faults than they did (see fault:
+// no blank band over orderHole, no section begun before figures of the
+// one before).
+func spreadLast(set []filled, blocks []Block, f Frame) []filled {
+	last := len(set) - 1
+	i := last - 1
+	if i < 0 {
+		return set
+	}
+	queue, floats := blocks, []Block(nil)
+	if i > 0 {
+		queue, floats = set[i-1].queue, set[i-1].floats
+	}
+	was := faults(set[i:], f)
+	need := (remnantShare - used(set[last].Page, f)) * f.H
+	for cut := need; cut <= remnantShare*f.H; cut += spreadStep * f.H {
+		g := f
+		g.H -= cut
+		p, _, err := choose(queue, floats, g, set[i].Number, lookahead)
+		if err != nil {
+			continue
+		}
+		p.hole += cut
+		if t := grown(p, f); t.hole < p.hole-1 {
+			p = t
+		}
+		rest, err := run(p.queue, p.floats, f, set[i].Number+1)
+		if err != nil || len(rest) != 1 || used(rest[0].Page, f) < remnantShare {
+			continue
+		}
+		if fault(justified(p, f), f)+fault(rest[0], f) > was+1e-9 {
+			continue
+		}
+		return append(set[:i:i], p, rest[0])
+	}
 	return set
 }
 
@@ -90,4 +145,13 @@ func tightened(queue []Block, m, w float64) []Block {
 		}
 	}
 	return q
+}
+
+// justified is page p (not the last) as justify will set it: its tables
+// set looser where its joints cannot take the blank at its foot (see
+// loosen), so that it is judged by the blank band it will have.
+func justified(p filled, f Frame) filled {
+	p.Blocks = slices.Clone(p.Blocks)
+	p.hole = loosen(p.Blocks, p.hole, f)
+	return p
 }
