@@ -466,30 +466,32 @@ var besideAllowed = map[string]int{
 // page 3 (newspaper), section 02 alone; report/minato-city-2025's page
 // 9, the byline alone over the QR code; report/year-in-review-2020's
 // page 8, three lines and a donut chart: pulled back since pullBack,
-// their charts set shorter. The timeline's last entries of
-// poster/borough-tables-en, poster/market-regulation-2025 and
-// report/minato-city-2025, section 06's last lines of
-// poster/ngo-impact-2025, the last section of city-annual-long (poster,
-// report), poster/harbour-review, hong-kong-bilingual and
-// xingang-transport-2025: spread since spreadLast.)
+// their charts set shorter. A timeline's last entries and the byline
+// (borough-tables-en in every look, the hospital's A5 booklets,
+// poster/market-regulation-2025, report/minato-city-2025), section 06's
+// last lines (poster/ngo-impact-2025), the last short section
+// (city-annual-long, poster/harbour-review, hong-kong-bilingual,
+// xingang-transport-2025, the init template year-in-review's poster):
+// spread since spreadLast.)
 var remnants = map[string]int{
 	// section 02's last four lines, carried with its hbar chart (77 pt,
 	// six rows; its bars do not shorten) beside them: page 2 has four
-	// rows left, the lines beside the chart at its foot need about six
+	// rows left, the lines beside the chart at its foot need about six.
+	// Spread, section 02 would go on whole and leave page 2 a third
+	// blank; the poster's one way, its stat card after its text (see
+	// unsettled), has poppler read the text's first lines into the
+	// headline
 	"report/english-annual": 3, "poster/english-annual": 3,
-	// the timeline's last four entries and the byline: its entries do
-	// not shorten, and page 3 (the table, the timeline's first five) is
-	// full
-	"borough-tables-en": 4,
 	// pulled back onto page 3 with its figures at 0.9, the QR code is
-	// left alone for page 4 (see trailerFault)
+	// left alone for page 4 (see trailerFault); spread, section 03's head
+	// would go on with its text and leave page 3 a quarter blank
 	"poster/district-review-2025": 4,
-	// not yet looked into (measured only; 32–39 %, the hospital's A5
-	// booklets 20–22 %, the init template year-in-review's 33 %)
-	"report/borough-tables-en": 4,
-	"report/hong-kong-2025":    3,
-	"hospital-annual-2025":     12, "report/hospital-annual-2025": 15,
-	"poster/year-in-review": 4,
+	// section 02 (its head, stat card and two lines) after page 2, which
+	// section 01's text, its photo beside it and a row of two charts
+	// fill: the charts at 0.75 free 60 pt of the 260 it needs; spread,
+	// the photo would go on alone (see unsettled) or the charts leave
+	// page 2 a third blank
+	"report/hong-kong-2025": 3,
 }
 
 // lastShare is the share of the type area the last page of content takes,

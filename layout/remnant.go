@@ -42,7 +42,8 @@ func used(p Page, f Frame) float64 {
 // remnant fits above the foot — when that takes fewer pages and costs the
 // pages before the last no more faults (see fault: a blank band, a
 // section begun before figures of the one before, a head stranded), the
-// least tightening first, the fewest pages set again first.
+// least tightening first, the fewest pages set again first; else the last
+// two pages spread (see spreadLast).
 func pullBack(set []filled, blocks []Block, f Frame) []filled {
 	last := len(set) - 1
 	if last < 1 || used(set[last].Page, f) >= remnantShare {
@@ -72,17 +73,20 @@ const spreadStep = 0.02
 
 // spreadLast is the pages set (from blocks), or, when the last holds a
 // remnant that pullBack could not pull back, the last two set again with
-// the page before the last set shorter (its frame cut by what the
-// remnant lacks, then by spreadStep more at a time, up to orderHole of
-// the frame), so that the end of its content (the lines of a text, a
-// timeline's last entries, a table's last rows) goes on to the last page
-// and that holds remnantShare of the frame: the content of the two spread
-// as a designer spreads it rather than end on a stub. The page before
-// keeps the blank it is left at its foot (its figures set taller into
-// it, see grown, and justify spreads the rest over its joints), and it is
-// a way only when the two cost no more faults than they did (see fault:
-// no blank band over orderHole, no section begun before figures of the
-// one before).
+// the page before the last set shorter — its frame cut by what the
+// remnant lacks, then by spreadStep more at a time, up to remnantShare of
+// the frame, the least cut that does first — so that the end of its
+// content (a text's last lines, a timeline's last entries, a table's last
+// rows, a short last section) goes on and the last page holds
+// remnantShare of the frame: the content of the two spread, as a
+// designer spreads it, rather than end on a stub. The page before keeps
+// the room it leaves at its foot (its rows of figures set taller into it,
+// see grown; justify spreads the rest over its joints and sets its tables
+// looser), so it is judged as justify will set it (see settled): a way
+// only when the two cost no more faults than they did (no blank band over
+// orderHole, no section begun before figures of the one before, no head
+// stranded), and never one that sends a figure of the page on (it would
+// open the last page alone, grown, rather than the content's end).
 func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 	last := len(set) - 1
 	i := last - 1
@@ -99,7 +103,7 @@ func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 		g := f
 		g.H -= cut
 		p, _, err := choose(queue, floats, g, set[i].Number, lookahead)
-		if err != nil {
+		if err != nil || unsettled(set[i], p) {
 			continue
 		}
 		p.hole += cut
@@ -110,7 +114,7 @@ func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 		if err != nil || len(rest) != 1 || used(rest[0].Page, f) < remnantShare {
 			continue
 		}
-		if fault(justified(p, f), f)+fault(rest[0], f) > was+1e-9 {
+		if settled(p, f)+fault(rest[0], f) > was+1e-9 {
 			continue
 		}
 		return append(set[:i:i], p, rest[0])
@@ -147,11 +151,50 @@ func tightened(queue []Block, m, w float64) []Block {
 	return q
 }
 
-// justified is page p (not the last) as justify will set it: its tables
-// set looser where its joints cannot take the blank at its foot (see
-// loosen), so that it is judged by the blank band it will have.
-func justified(p filled, f Frame) filled {
-	p.Blocks = slices.Clone(p.Blocks)
-	p.hole = loosen(p.Blocks, p.hole, f)
-	return p
+// settled is the fault of page p (not the last) as justify will set it
+// (see fault): its tables set looser where its joints cannot take the
+// blank at its foot (see loosen), the rest spread evenly over its joints,
+// so that it is judged by the blank band it will have.
+func settled(p filled, f Frame) float64 {
+	bs := slices.Clone(p.Blocks)
+	gap := loosen(bs, p.hole, f)
+	p.Blocks, p.hole = bs, 0
+	c := fault(p, f)
+	if b := blank(bs, gap, f, true); b > orderHole*f.H {
+		c += 1 + b/f.H
+	}
+	return c
+}
+
+// unsettled reports whether page p, set in place of old to spread the
+// last pages, sends on what old set in its place rather than the end of
+// its content: a figure old set in a text (it would stand alone at the
+// last page's head, set the full width), or a section's stat cards set
+// after its text (see cardsAfter: poppler reads the text's first lines
+// into the headline above them).
+func unsettled(old, p filled) bool {
+	in := map[figureRef]bool{}
+	for _, b := range old.Blocks {
+		if fw, ok := b.Block.(*Flow); ok && fw.Float != nil {
+			for _, r := range figureRefs(fw.Float) {
+				in[r] = true
+			}
+		}
+	}
+	for _, b := range slices.Concat(p.floats, p.queue) {
+		if _, ok := b.(continued); ok {
+			return true
+		}
+		for _, r := range figureRefs(b) {
+			if in[r] {
+				return true
+			}
+		}
+	}
+	for _, b := range p.Blocks {
+		if _, ok := b.Block.(continued); ok {
+			return true
+		}
+	}
+	return false
 }
