@@ -471,8 +471,7 @@ var besideAllowed = map[string]int{
 // poster/market-regulation-2025, report/minato-city-2025), section 06's
 // last lines (poster/ngo-impact-2025), the last short section
 // (city-annual-long, poster/harbour-review, hong-kong-bilingual,
-// xingang-transport-2025, the init template year-in-review's poster):
-// spread since spreadLast.)
+// xingang-transport-2025): spread since spreadLast.)
 var remnants = map[string]int{
 	// section 02's last four lines, carried with its hbar chart (77 pt,
 	// six rows; its bars do not shorten) beside them: page 2 has four
@@ -492,6 +491,12 @@ var remnants = map[string]int{
 	// the photo would go on alone (see unsettled) or the charts leave
 	// page 2 a third blank
 	"report/hong-kong-2025": 3,
+	// the init template's section 四 (its head, a timeline of five
+	// entries, the byline) after page 3, which section 三's text, its
+	// photo beside it and a chart of 327 pt fill: the chart at 0.75 frees
+	// 82 pt of the 220 it needs; spread, section 三's text would go on
+	// whole, its head over its cards and chart alone (see textless)
+	"poster/year-in-review": 4,
 }
 
 // lastShare is the share of the type area the last page of content takes,

@@ -169,10 +169,14 @@ func settled(p filled, f Frame) float64 {
 // unsettled reports whether page p, set in place of old to spread the
 // last pages, sends on what old set in its place rather than the end of
 // its content: a figure old set in a text (it would stand alone at the
-// last page's head, set the full width), or a section's stat cards set
+// last page's head, set the full width), a section's stat cards set
 // after its text (see cardsAfter: poppler reads the text's first lines
-// into the headline above them).
+// into the headline above them), or all the text of a section whose head
+// it sets (see textless).
 func unsettled(old, p filled) bool {
+	if textless(p) {
+		return true
+	}
 	in := map[figureRef]bool{}
 	for _, b := range old.Blocks {
 		if fw, ok := b.Block.(*Flow); ok && fw.Float != nil {
@@ -194,6 +198,35 @@ func unsettled(old, p filled) bool {
 	for _, b := range p.Blocks {
 		if _, ok := b.Block.(continued); ok {
 			return true
+		}
+	}
+	return false
+}
+
+// textless reports whether page p sets the head of a section but none of
+// its text, which goes on whole to the next page: the head stands over
+// its cards and figures (a figure moved above the text, see hoisted), its
+// text away from it overleaf.
+func textless(p filled) bool {
+	head := false
+	for _, b := range p.Blocks {
+		switch b.Block.(type) {
+		case *sectionHead:
+			head = true
+		case *Flow:
+			head = false
+		}
+	}
+	if !head {
+		return false
+	}
+	for _, b := range p.queue {
+		switch b.(type) {
+		case Space:
+		case *Flow:
+			return true
+		default:
+			return false
 		}
 	}
 	return false
