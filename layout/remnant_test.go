@@ -49,3 +49,35 @@ func TestSpreadLast(t *testing.T) {
 		})
 	}
 }
+
+// TestTextless: a page that sets a section's head but sends all its text
+// on is not a way to spread the last pages; one that sets some of it, or
+// a section with no text, is.
+func TestTextless(t *testing.T) {
+	head, text, fig := &sectionHead{}, &Flow{}, box{h: 50}
+	on := func(bs ...Block) []Placed {
+		var ps []Placed
+		for _, b := range bs {
+			ps = append(ps, Placed{Block: b})
+		}
+		return ps
+	}
+	for _, tt := range []struct {
+		name  string
+		page  []Placed
+		queue []Block
+		want  bool
+	}{
+		{"text with its head", on(head, fig, text), []Block{text}, false},
+		{"text overleaf", on(head, fig), []Block{Space(10), text}, true},
+		{"no text", on(head, fig), []Block{Space(10), head}, false},
+		{"head of the section before", on(head, text, fig), []Block{text}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filled{Page: Page{Blocks: tt.page}, queue: tt.queue}
+			if got := textless(p); got != tt.want {
+				t.Errorf("textless = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
