@@ -463,46 +463,43 @@ var besideAllowed = map[string]int{
 // remnants are the builds, by look and report, whose last page of
 // content (the page listed) holds less than remnantShare of the type
 // area (see lastShare) though pullBack set the last pages again with
-// their figures shorter: each a page a designer would pull back, not a
+// their figures shorter, and spreadLast the last two with the page before
+// the last set shorter: each a page a designer would pull back, not a
 // look to accept; the newspaper look's by report alone. (hong-kong-2025's
 // page 3 (newspaper), section 02 alone; report/minato-city-2025's page
 // 9, the byline alone over the QR code; report/year-in-review-2020's
 // page 8, three lines and a donut chart: pulled back since pullBack,
-// their charts set shorter.)
+// their charts set shorter. A timeline's last entries and the byline
+// (borough-tables-en in every look, the hospital's A5 booklets,
+// poster/market-regulation-2025, report/minato-city-2025), section 06's
+// last lines (poster/ngo-impact-2025), the last short section
+// (city-annual-long, poster/harbour-review, hong-kong-bilingual,
+// xingang-transport-2025): spread since spreadLast.)
 var remnants = map[string]int{
 	// section 02's last four lines, carried with its hbar chart (77 pt,
 	// six rows; its bars do not shorten) beside them: page 2 has four
-	// rows left, the lines beside the chart at its foot need about six
+	// rows left, the lines beside the chart at its foot need about six.
+	// Spread, section 02 would go on whole and leave page 2 a third
+	// blank; the poster's one way, its stat card after its text (see
+	// unsettled), has poppler read the text's first lines into the
+	// headline
 	"report/english-annual": 3, "poster/english-annual": 3,
-	// section 三 (its head and five lines) after page 3, which section
-	// 一's sixteen-bar hbar chart (its bars do not shorten), its column
-	// chart and section 二 fill; the column chart at 0.75 frees too little
-	"poster/city-annual-long": 4, "report/city-annual-long": 4,
-	// section 03's head, headline and three lines: page 3's line chart,
-	// set at 0.75, frees too little for them
-	"poster/harbour-review": 4,
-	// the timeline's last four entries and the byline: its entries do
-	// not shorten, and page 3 (the table, the timeline's first five) is
-	// full
-	"borough-tables-en": 4,
-	// section 04's head and four lines: page 3's figures (an hbar chart,
-	// section 03's two photos) set shorter free too little
-	"hong-kong-bilingual": 4,
 	// pulled back onto page 3 with its figures at 0.9, the QR code is
-	// left alone for page 4 (see trailerFault)
+	// left alone for page 4 (see trailerFault); spread, section 03's head
+	// would go on with its text and leave page 3 a quarter blank
 	"poster/district-review-2025": 4,
-	// not yet looked into (measured only; 32–39 %, the hospital's A5
-	// booklets 20–22 %, the init template year-in-review's 33 %)
-	"report/borough-tables-en": 4, "poster/borough-tables-en": 4,
-	"poster/ngo-impact-2025": 8, "report/hong-kong-2025": 3,
-	"hospital-annual-2025": 12, "report/hospital-annual-2025": 15,
+	// section 02 (its head, stat card and two lines) after page 2, which
+	// section 01's text, its photo beside it and a row of two charts
+	// fill: the charts at 0.75 free 60 pt of the 260 it needs; spread,
+	// the photo would go on alone (see unsettled) or the charts leave
+	// page 2 a third blank
+	"report/hong-kong-2025": 3,
+	// the init template's section 四 (its head, a timeline of five
+	// entries, the byline) after page 3, which section 三's text, its
+	// photo beside it and a chart of 327 pt fill: the chart at 0.75 frees
+	// 82 pt of the 220 it needs; spread, section 三's text would go on
+	// whole, its head over its cards and chart alone (see textless)
 	"poster/year-in-review": 4,
-	// as merged: the timeline's last entries (they do not shorten) and
-	// the QR code (market poster, minato report: its cover now lists the
-	// sections, see fitBand, and its contents page went); the transport
-	// bureau's section 08 (head and one paragraph), page 8 ending with
-	// section 07 a third blank: not yet looked into
-	"poster/market-regulation-2025": 14, "report/minato-city-2025": 8, "xingang-transport-2025": 9,
 }
 
 // lastShare is the share of the type area the last page of content takes,

@@ -1,5 +1,7 @@
 package layout
 
+import "slices"
+
 // remnantShare is the share of the frame under which a last page holds a
 // remnant: a few lines of a text, perhaps a figure, that a designer would
 // pull back onto the page before rather than end the brochure on a page
@@ -17,13 +19,14 @@ const remnantBack = 2
 var remnantShares = []float64{0.9, 0.8, 0.75}
 
 // used is the share of the frame f that page p's blocks take, from the
-// frame's top to the foot of its lowest block (the trailer's room and
-// space below left out), before justify spreads them.
+// frame's top to the foot of its lowest block (the closing space of its
+// last section too, the trailer's room left out: the QR code stands at
+// the page's foot however little is above it), before justify spreads
+// them.
 func used(p Page, f Frame) float64 {
 	foot := f.Y
 	for _, b := range p.Blocks {
-		switch b.Block.(type) {
-		case Space, Trailer:
+		if _, ok := b.Block.(Trailer); ok {
 			continue
 		}
 		foot = max(foot, b.Y+b.H)
@@ -39,7 +42,8 @@ func used(p Page, f Frame) float64 {
 // remnant fits above the foot — when that takes fewer pages and costs the
 // pages before the last no more faults (see fault: a blank band, a
 // section begun before figures of the one before, a head stranded), the
-// least tightening first, the fewest pages set again first.
+// least tightening first, the fewest pages set again first; else the last
+// two pages spread (see spreadLast).
 func pullBack(set []filled, blocks []Block, f Frame) []filled {
 	last := len(set) - 1
 	if last < 1 || used(set[last].Page, f) >= remnantShare {
@@ -59,6 +63,61 @@ func pullBack(set []filled, blocks []Block, f Frame) []filled {
 			}
 			return append(set[:i:i], again...)
 		}
+	}
+	return spreadLast(set, blocks, f)
+}
+
+// spreadStep is how much shorter, as a share of the frame, each try of
+// spreadLast sets the page before the last than the one before it.
+const spreadStep = 0.02
+
+// spreadLast is the pages set (from blocks), or, when the last holds a
+// remnant that pullBack could not pull back, the last two set again with
+// the page before the last set shorter — its frame cut by what the
+// remnant lacks, then by spreadStep more at a time, up to remnantShare of
+// the frame, the least cut that does first — so that the end of its
+// content (a text's last lines, a timeline's last entries, a table's last
+// rows, a short last section) goes on and the last page holds
+// remnantShare of the frame: the content of the two spread, as a
+// designer spreads it, rather than end on a stub. The page before keeps
+// the room it leaves at its foot (its rows of figures set taller into it,
+// see grown; justify spreads the rest over its joints and sets its tables
+// looser), so it is judged as justify will set it (see settled): a way
+// only when the two cost no more faults than they did (no blank band over
+// orderHole, no section begun before figures of the one before, no head
+// stranded), and never one that sends a figure of the page on (it would
+// open the last page alone, grown, rather than the content's end).
+func spreadLast(set []filled, blocks []Block, f Frame) []filled {
+	last := len(set) - 1
+	i := last - 1
+	if i < 0 {
+		return set
+	}
+	queue, floats := blocks, []Block(nil)
+	if i > 0 {
+		queue, floats = set[i-1].queue, set[i-1].floats
+	}
+	was := faults(set[i:], f)
+	need := (remnantShare - used(set[last].Page, f)) * f.H
+	for cut := need; cut <= remnantShare*f.H; cut += spreadStep * f.H {
+		g := f
+		g.H -= cut
+		p, _, err := choose(queue, floats, g, set[i].Number, lookahead)
+		if err != nil || unsettled(set[i], p) {
+			continue
+		}
+		p.hole += cut
+		if t := grown(p, f); t.hole < p.hole-1 {
+			p = t
+		}
+		rest, err := run(p.queue, p.floats, f, set[i].Number+1)
+		if err != nil || len(rest) != 1 || used(rest[0].Page, f) < remnantShare {
+			continue
+		}
+		if settled(p, f)+fault(rest[0], f) > was+1e-9 {
+			continue
+		}
+		return append(set[:i:i], p, rest[0])
 	}
 	return set
 }
@@ -90,4 +149,85 @@ func tightened(queue []Block, m, w float64) []Block {
 		}
 	}
 	return q
+}
+
+// settled is the fault of page p (not the last) as justify will set it
+// (see fault): its tables set looser where its joints cannot take the
+// blank at its foot (see loosen), the rest spread evenly over its joints,
+// so that it is judged by the blank band it will have.
+func settled(p filled, f Frame) float64 {
+	bs := slices.Clone(p.Blocks)
+	gap := loosen(bs, p.hole, f)
+	p.Blocks, p.hole = bs, 0
+	c := fault(p, f)
+	if b := blank(bs, gap, f, true); b > orderHole*f.H {
+		c += 1 + b/f.H
+	}
+	return c
+}
+
+// unsettled reports whether page p, set in place of old to spread the
+// last pages, sends on what old set in its place rather than the end of
+// its content: a figure old set in a text (it would stand alone at the
+// last page's head, set the full width), a section's stat cards set
+// after its text (see cardsAfter: poppler reads the text's first lines
+// into the headline above them), or all the text of a section whose head
+// it sets (see textless).
+func unsettled(old, p filled) bool {
+	if textless(p) {
+		return true
+	}
+	in := map[figureRef]bool{}
+	for _, b := range old.Blocks {
+		if fw, ok := b.Block.(*Flow); ok && fw.Float != nil {
+			for _, r := range figureRefs(fw.Float) {
+				in[r] = true
+			}
+		}
+	}
+	for _, b := range slices.Concat(p.floats, p.queue) {
+		if _, ok := b.(continued); ok {
+			return true
+		}
+		for _, r := range figureRefs(b) {
+			if in[r] {
+				return true
+			}
+		}
+	}
+	for _, b := range p.Blocks {
+		if _, ok := b.Block.(continued); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// textless reports whether page p sets the head of a section but none of
+// its text, which goes on whole to the next page: the head stands over
+// its cards and figures (a figure moved above the text, see hoisted), its
+// text away from it overleaf.
+func textless(p filled) bool {
+	head := false
+	for _, b := range p.Blocks {
+		switch b.Block.(type) {
+		case *sectionHead:
+			head = true
+		case *Flow:
+			head = false
+		}
+	}
+	if !head {
+		return false
+	}
+	for _, b := range p.queue {
+		switch b.(type) {
+		case Space:
+		case *Flow:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
