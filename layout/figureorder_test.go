@@ -59,6 +59,12 @@ var orderAllowed = map[string]int{
 	// (the second new user's Taiwan transport bureau, section 1, its
 	// portrait photo read before its landscape one, reads in order in
 	// every look since floatIndex: the first photo stands in the text)
+	// The third new user's water utility (A5 booklet), newspaper and
+	// report, as built: section 2's line chart stands in the text (page
+	// 4) while its month bar chart, listed before it, follows the text
+	// the full width (page 4 in the newspaper look, page 5 in the report
+	// look)
+	"jiangcheng-water-2025": 1, "report/jiangcheng-water-2025": 1,
 }
 
 // figuresOutOfOrder lists the figures that a reader meets before one the report
