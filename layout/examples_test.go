@@ -365,12 +365,13 @@ var popplerSplits = map[string][]int{
 	// look: a subheading at the foot of column 1 with its paragraph under
 	// it read after column 2 (newspaper page 3: How to hold us to
 	// account; page 5: Parks and green spaces, Road safety and potholes;
-	// page 6: Your views on this review), likewise poster page 4 (Town
+	// its 45–47 read whole as merged with the other fixes of the wave),
+	// likewise poster page 4 (Town
 	// centre and high streets) and report page 6 (Supporting communities
 	// through the cost of living, a two-line subheading). The water
 	// utility's A5 booklet (newspaper, page 4): paragraph 6, section 2's
 	// last, read with the line chart standing in the text inside it.
-	"ashworth-council-review": {11, 32, 33, 34, 45, 46, 47}, "poster/ashworth-council-review": {18, 19, 20, 21},
+	"ashworth-council-review": {11, 32, 33, 34}, "poster/ashworth-council-review": {18, 19, 20, 21},
 	"report/ashworth-council-review": {40, 41, 42}, "jiangcheng-water-2025": {6},
 }
 
