@@ -881,3 +881,31 @@ func TestDonutCaptionBeside(t *testing.T) {
 		}
 	}
 }
+
+// A pie's legend beside it sets each entry on one line where a narrower
+// circle (down to pieLeast) leaves it room: Minato's その他（2 項目を含む）
+// 33 億円（2.9%） in a figure of a row; where even that is too narrow the
+// circle keeps pieLeast and the entry wraps.
+func TestPieLegendOneLine(t *testing.T) {
+	c := data.Chart{Type: "pie", Title: "一般会計歳出の内訳", Unit: "億円", Data: []data.Point{
+		pt("民生費", "512"), pt("教育費", "148"), pt("土木費", "131"), pt("その他（2 項目を含む）", "33")}}
+	st := testStyle
+	st.Lang = "ja"
+	p := st.resolve()
+	for _, tt := range []struct {
+		w     float64
+		lines int
+	}{{236.64, 1}, {260, 1}, {480, 1}, {160, 2}} {
+		l := layoutPie(c, tt.w, p)
+		most := 0
+		for _, it := range l.items {
+			most = max(most, len(it))
+		}
+		if most != tt.lines {
+			t.Errorf("at %g pt: a legend entry takes %d lines (circle %.0f pt), want %d", tt.w, most, l.d, tt.lines)
+		}
+		if l.d < pieLeast && tt.w > 200 {
+			t.Errorf("at %g pt: the circle is %.0f pt, under %g", tt.w, l.d, pieLeast)
+		}
+	}
+}
