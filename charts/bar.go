@@ -20,7 +20,30 @@ import (
 // of items and any label.
 
 func init() {
-	register("bar", columnKind(pointsAlt, layoutBar, drawBar))
+	register("bar", oneOrColumns(columnKind(pointsAlt, layoutBar, drawBar)))
+}
+
+// oneOrColumns is kind k, but for a chart of one item, which is set as
+// one figure (figure.go), at its own height.
+func oneOrColumns(k kind) kind {
+	height, drawCols, rows, crowded := k.height, k.draw, k.rows, k.crowded
+	k.height = func(c data.Chart, w float64, p palette) float64 {
+		if oneFigure(c) {
+			return figureHeight(c, w, p)
+		}
+		return height(c, w, p)
+	}
+	k.draw = func(r *Renderer, c data.Chart, w, h float64, p palette) error {
+		if oneFigure(c) {
+			drawFigure(r, c, w, p)
+			return nil
+		}
+		return drawCols(r, c, w, h, p)
+	}
+	k.rows = func(c data.Chart, w float64, p palette) bool { return !oneFigure(c) && rows(c, w, p) }
+	k.crowded = func(c data.Chart, w float64, p palette) bool { return !oneFigure(c) && crowded(c, w, p) }
+	k.fixed = oneFigure
+	return k
 }
 
 // columnKind is a kind drawn as columns (bar, grouped): lay lays them out

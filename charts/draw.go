@@ -216,6 +216,10 @@ type kind struct {
 	// stretches says the plot fills any height given to Draw (the least
 	// is the caller's choice); without it the plot has its own height.
 	stretches bool
+	// fixed, when set, says a chart of a kind that stretches is drawn
+	// at its own height all the same (a bar chart of one item: one
+	// figure).
+	fixed func(c data.Chart) bool
 	// rows, when set, says the chart's columns do not fit width w at
 	// all, so it is set as rows of horizontal bars instead (which do not
 	// stretch).
@@ -257,7 +261,7 @@ func (st Style) Height(c data.Chart, width float64) float64 {
 // drawn at its Height.
 func (st Style) Stretches(c data.Chart, width float64) bool {
 	k, ok := kinds[c.Type]
-	return ok && k.stretches && !st.Rows(c, width)
+	return ok && k.stretches && (k.fixed == nil || !k.fixed(c)) && !st.Rows(c, width)
 }
 
 // Rows reports whether chart c, at the given width, is set as rows of
