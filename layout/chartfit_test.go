@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -114,6 +115,42 @@ func TestChartWidthAsPlaced(t *testing.T) {
 			if got, want := d.ChartWidth(tt.section, tt.at), tt.want(d.geo); math.Abs(got-want) > 0.01 {
 				t.Errorf("%s %s: chart %d of section %d is %.1f pt wide for export, drawn %.1f", style, tt.report, tt.at+1, tt.section+1, got, want)
 			}
+		}
+	}
+}
+
+// TestFewBarsKeepTheirHeight: a chart of at most perHalf bars or groups
+// of columns keeps the height its items need when a page would stretch
+// its figures (four quarters, three districts: slabs in a box taller
+// than wide); five bars, and a month's, still grow.
+func TestFewBarsKeepTheirHeight(t *testing.T) {
+	d, err := NewWith(load(t, "../examples/port-review-2025/report.yaml"), Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := d.chartStyle()
+	for _, tt := range []struct {
+		typ  string
+		n    int
+		grow bool
+	}{{"bar", 2, false}, {"bar", 4, false}, {"grouped", 4, false}, {"bar", 5, true}, {"line", 4, true}} {
+		c := data.Chart{Type: tt.typ, Title: "Quarters"}
+		for i := range tt.n {
+			p := data.Point{Label: fmt.Sprintf("Q%d", i+1), Value: data.Number{Value: float64(10 + i), Text: fmt.Sprint(10 + i)}}
+			if tt.typ == "grouped" {
+				p.Values, p.Value = []data.Number{p.Value, p.Value}, data.Number{}
+			}
+			c.Data = append(c.Data, p)
+		}
+		if tt.typ == "grouped" {
+			c.Series = []string{"a", "b"}
+		}
+		b := &chartBlock{chart: c, style: st}
+		const w = 236.64
+		asked := b.Measure(w)
+		grown := b.taller(w, 2*asked).Measure(w)
+		if tt.grow != (grown > asked) {
+			t.Errorf("%s of %d: given twice its height, %.0f pt grows to %.0f", tt.typ, tt.n, asked, grown)
 		}
 	}
 }

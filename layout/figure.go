@@ -81,11 +81,12 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 	return nil, b
 }
 
-// taller implements grower: a chart whose plot stretches to its box.
+// taller implements grower: a chart whose plot stretches to its box, but
+// not one of few bars (see fewBars), which its height already sets.
 func (b *chartBlock) taller(w, h float64) Block {
 	asked := b.asked(w)
 	plot := min(h-4, growShare*asked)
-	if !b.stretches(w) || plot <= b.plot(w) {
+	if !b.stretches(w) || fewBars(b.chart) || plot <= b.plot(w) {
 		return b
 	}
 	t := *b
@@ -411,6 +412,14 @@ func needs(b *chartBlock, col, half float64) float64 {
 		return col
 	}
 	return min(col, max(half, half*float64(len(b.chart.Data))/perHalf))
+}
+
+// fewBars reports whether chart c is bars or columns of at most perHalf
+// items: their height is what the items need, and stretched to fill a
+// page (by a third: growShare) they become slabs in a box taller than
+// wide, as a designer never sets four bars.
+func fewBars(c data.Chart) bool {
+	return (c.Type == "bar" || c.Type == "grouped") && len(c.Data) <= perHalf
 }
 
 // perHalf is how many items of a stretching chart a figure beside
