@@ -150,9 +150,8 @@ func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 }
 
 // barSlotMax is the widest slot a bar gets, pt: in a wider one a bar
-// (maxBarW at most) stands far from the next, in an empty grid; at this
-// the gap between two bars is at most one and a half bars.
-func barSlotMax(p palette) int { return int(math.Round(2.5 * float64(maxBarW(p)))) }
+// (maxBarW at most) stands far from the next, or alone, in an empty grid.
+func barSlotMax(p palette) int { return 3 * maxBarW(p) }
 
 // fewBarsWidth is how much of width w a bar chart laid out as l, of n
 // bars, takes: all of it, unless its slots would be wider than
