@@ -43,6 +43,12 @@ func oneOrColumns(k kind) kind {
 	k.rows = func(c data.Chart, w float64, p palette) bool { return !oneFigure(c) && rows(c, w, p) }
 	k.crowded = func(c data.Chart, w float64, p palette) bool { return !oneFigure(c) && crowded(c, w, p) }
 	k.fixed = oneFigure
+	k.width = func(c data.Chart, w float64, p palette) float64 {
+		if oneFigure(c) || rows(c, w, p) {
+			return w
+		}
+		return layoutBar(c, w, 0, p).width
+	}
 	return k
 }
 

@@ -81,12 +81,15 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 	return nil, b
 }
 
-// taller implements grower: a chart whose plot stretches to its box, but
-// not one of few bars (see fewBars), which its height already sets.
+// taller implements grower: a chart whose plot stretches to its box; one
+// of few bars (see fewBars) no taller than fewShape of the width it takes.
 func (b *chartBlock) taller(w, h float64) Block {
 	asked := b.asked(w)
 	plot := min(h-4, growShare*asked)
-	if !b.stretches(w) || fewBars(b.chart) || plot <= b.plot(w) {
+	if fewBars(b.chart) {
+		plot = min(plot, max(b.plot(w), fewShape*b.style.Width(b.chart, w)))
+	}
+	if !b.stretches(w) || plot <= b.plot(w) {
 		return b
 	}
 	t := *b
@@ -415,12 +418,16 @@ func needs(b *chartBlock, col, half float64) float64 {
 }
 
 // fewBars reports whether chart c is bars or columns of at most perHalf
-// items: their height is what the items need, and stretched to fill a
-// page (by a third: growShare) they become slabs in a box taller than
-// wide, as a designer never sets four bars.
+// items: stretched to fill a page (by a third: growShare) in a column,
+// they became slabs in a box nearly as tall as wide, as a designer never
+// sets four bars; they grow no taller than fewShape of their width.
 func fewBars(c data.Chart) bool {
 	return (c.Type == "bar" || c.Type == "grouped") && len(c.Data) <= perHalf
 }
+
+// fewShape is the tallest a chart of few bars is set to fill a page, as
+// a share of the width it takes (5:3 landscape).
+const fewShape = 0.6
 
 // perHalf is how many items of a stretching chart a figure beside
 // another holds before it takes more width.

@@ -378,24 +378,14 @@ const (
 )
 
 // wide reports whether chart c takes a row of its own, the full width:
-// every chart of a look that sets them so (the poster's) but a round one
-// (see round), and one that is crowded in one column (set as rows of
-// horizontal bars, or as columns without their values or with every n-th
-// label) and is columns at the full width, such as a month's bars.
+// every chart of a look that sets them so (the poster's), and one that is
+// crowded in one column (set as rows of horizontal bars, or as columns
+// without their values or with every n-th label) and is columns at the
+// full width, such as a month's bars.
 func (d *Document) wide(c data.Chart) bool {
 	st := d.chartStyle()
-	if d.Theme.Grid.Figures == 1 && !round(c) {
-		return true
-	}
-	return st.Crowded(c, d.geo.figureW()) && !st.Rows(c, d.geo.contentW())
+	return d.Theme.Grid.Figures == 1 || st.Crowded(c, d.geo.figureW()) && !st.Rows(c, d.geo.contentW())
 }
-
-// round reports whether chart c is a circle with its legend (a pie, a
-// donut): it keeps its size in any width, and the full width gave it a
-// band of empty page beside it (a poster's donut alone across the page),
-// so a look that sets every chart the full width sets it as the others
-// do, beside another figure or in the text.
-func round(c data.Chart) bool { return c.Type == "pie" || c.Type == "donut" }
 
 // indent is the body's first-line indent in characters: two, the
 // Chinese convention (one em in English), unless the theme says
