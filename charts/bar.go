@@ -155,9 +155,15 @@ func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 	return l
 }
 
-// barSlotMax is the widest slot a bar gets, pt: in a wider one a bar
-// (maxBarW at most) stands far from the next, or alone, in an empty grid.
-func barSlotMax(p palette) int { return 3 * maxBarW(p) }
+// barSlotMax is the widest slot a bar gets, pt (slotEms of the label
+// size): in a wider one a bar (maxBarW at most) stands far from the next
+// in an empty grid.
+func barSlotMax(p palette) int { return int(math.Round(slotEms * p.fs)) }
+
+// slotEms is the widest slot of a bar in ems of the label size (96 pt at
+// 8 pt): the width a few bars take, and so the height their plot asks
+// (see layoutColumns), as it was when bars were up to four ems thick.
+const slotEms = 12
 
 // fewBarsWidth is how much of width w a bar chart laid out as l, of n
 // bars, takes: all of it, unless its slots would be wider than

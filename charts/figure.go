@@ -15,10 +15,14 @@ import (
 // label size, the item's label (the year) under it, muted. It keeps its
 // height (it does not stretch), and reads the same to Alt.
 
-// figureSize is a one-item chart's figure size, pt, at most: larger than
-// a progress bar's percentage (bigSize), as a stat card's; smaller, down
-// to two points over the labels, where the width does not hold it.
-const figureSize = 26.0
+// figureSize is a one-item chart's figure size, pt, at most: twice a
+// progress bar's percentage (bigSize), larger than a stat card's, since
+// it is all the figure shows; smaller, down to two points over the
+// labels, where the width does not hold it.
+const figureSize = 36.0
+
+// figureGap is the room between the figure's box and its label, pt.
+const figureGap = 6.0
 
 // oneFigure reports whether chart c is drawn as one figure.
 func oneFigure(c data.Chart) bool { return c.Type == "bar" && len(c.Data) == 1 }
@@ -62,7 +66,7 @@ func unitGap(unit string, p palette) float64 {
 // label.
 func figureHeight(c data.Chart, w float64, p palette) float64 {
 	_, _, size := figureParts(c, w, p)
-	return size + 4 + float64(len(figureLabel(c, w, p)))*p.fs*1.25
+	return size + figureGap + float64(len(figureLabel(c, w, p)))*p.fs*1.25
 }
 
 // figureLabel is the item's label, wrapped to w.
@@ -82,6 +86,6 @@ func drawFigure(r *Renderer, c data.Chart, w float64, p palette) {
 		r.textAt(p.regular, p.fs+1, p.ink, unit, textWidth(p.black, fig, size)+unitGap(unit, p), base)
 	}
 	for j, s := range figureLabel(c, w, p) {
-		r.textAt(p.regular, p.fs, p.muted, s, 0, size+4+capHeightEm*p.fs+float64(j)*p.fs*1.25)
+		r.textAt(p.regular, p.fs, p.muted, s, 0, size+figureGap+capHeightEm*p.fs+float64(j)*p.fs*1.25)
 	}
 }

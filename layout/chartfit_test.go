@@ -128,9 +128,10 @@ func TestChartWidthAsPlaced(t *testing.T) {
 }
 
 // TestFewBarsKeepTheirHeight: a chart of at most perHalf bars or groups
-// of columns keeps the height its items need when a page would stretch
-// its figures (four quarters, three districts: slabs in a box taller
-// than wide); five bars, and a month's, still grow.
+// in a column grows no taller than fewShape of its width when a page
+// would stretch its figures (four quarters, three districts: slabs in a
+// box nearly as tall as wide), which leaves it the height its items
+// need; five bars, and a line, still grow.
 func TestFewBarsKeepTheirHeight(t *testing.T) {
 	d, err := NewWith(load(t, "../examples/port-review-2025/report.yaml"), Options{Draft: true})
 	if err != nil {
