@@ -158,8 +158,11 @@ func TestFewBarsKeepTheirHeight(t *testing.T) {
 		const w = 236.64
 		asked := b.Measure(w)
 		grown := b.taller(w, 2*asked).Measure(w)
-		if tt.grow != (grown > asked) {
-			t.Errorf("%s of %d: given twice its height, %.0f pt grows to %.0f", tt.typ, tt.n, asked, grown)
+		if tt.grow && grown < 1.3*asked {
+			t.Errorf("%s of %d: given twice its height, %.0f pt grows to %.0f only", tt.typ, tt.n, asked, grown)
+		}
+		if most := max(asked, fewShape*w+4); !tt.grow && grown > most+1e-6 {
+			t.Errorf("%s of %d: given twice its height, %.0f pt grows to %.0f, over %.0f (%g of its width)", tt.typ, tt.n, asked, grown, most, fewShape)
 		}
 	}
 }
