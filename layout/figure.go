@@ -426,8 +426,9 @@ func fewBars(c data.Chart) bool {
 }
 
 // fewShape is the tallest a chart of few bars is set to fill a page, as
-// a share of the width it takes (5:3 landscape).
-const fewShape = 0.75
+// a share of the width it takes (5:3 landscape; 4:3 was the stretched
+// shape a designer found too tall).
+const fewShape = 0.6
 
 // perHalf is how many items of a stretching chart a figure beside
 // another holds before it takes more width.
