@@ -20,7 +20,36 @@ import (
 // of items and any label.
 
 func init() {
-	register("bar", columnKind(pointsAlt, layoutBar, drawBar))
+	register("bar", oneOrColumns(columnKind(pointsAlt, layoutBar, drawBar)))
+}
+
+// oneOrColumns is kind k, but for a chart of one item, which is set as
+// one figure (figure.go), at its own height.
+func oneOrColumns(k kind) kind {
+	height, drawCols, rows, crowded := k.height, k.draw, k.rows, k.crowded
+	k.height = func(c data.Chart, w float64, p palette) float64 {
+		if oneFigure(c) {
+			return figureHeight(c, w, p)
+		}
+		return height(c, w, p)
+	}
+	k.draw = func(r *Renderer, c data.Chart, w, h float64, p palette) error {
+		if oneFigure(c) {
+			drawFigure(r, c, w, p)
+			return nil
+		}
+		return drawCols(r, c, w, h, p)
+	}
+	k.rows = func(c data.Chart, w float64, p palette) bool { return !oneFigure(c) && rows(c, w, p) }
+	k.crowded = func(c data.Chart, w float64, p palette) bool { return !oneFigure(c) && crowded(c, w, p) }
+	k.fixed = oneFigure
+	k.width = func(c data.Chart, w float64, p palette) float64 {
+		if oneFigure(c) || rows(c, w, p) {
+			return w
+		}
+		return layoutBar(c, w, 0, p).width
+	}
+	return k
 }
 
 // columnKind is a kind drawn as columns (bar, grouped): lay lays them out
@@ -126,9 +155,15 @@ func layoutBar(c data.Chart, w, h float64, p palette) columnLayout {
 	return l
 }
 
-// barSlotMax is the widest slot a bar gets, pt: in a wider one a bar
-// (maxBarW at most) stands far from the next, or alone, in an empty grid.
-func barSlotMax(p palette) int { return 3 * maxBarW(p) }
+// barSlotMax is the widest slot a bar gets, pt (slotEms of the label
+// size): in a wider one a bar (maxBarW at most) stands far from the next
+// in an empty grid.
+func barSlotMax(p palette) int { return int(math.Round(slotEms * p.fs)) }
+
+// slotEms is the widest slot of a bar in ems of the label size (96 pt at
+// 8 pt): the width a few bars take, and so the height their plot asks
+// (see layoutColumns), as it was when bars were up to four ems thick.
+const slotEms = 12
 
 // fewBarsWidth is how much of width w a bar chart laid out as l, of n
 // bars, takes: all of it, unless its slots would be wider than

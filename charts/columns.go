@@ -162,12 +162,13 @@ type legendItem struct {
 }
 
 const (
-	// barEms is the widest a bar gets, in ems of the label size (32 pt
-	// at 8 pt, 36 at the poster's 9): a few bars across a page's full
-	// width (the poster look sets every chart so) stay bars, three fifths
-	// of their slot, up to this, rather than slabs as wide as the page
-	// allows; their thickness follows the type, not the space
-	barEms          = 4
+	// barEms is the widest a bar gets, in ems of the label size (24 pt
+	// at 8 pt, 27 at the poster's 9): a few bars across a page's full
+	// width (the poster look sets every chart so) or in half of it stay
+	// bars, three fifths of their slot, up to this, rather than slabs as
+	// wide as the page allows; their thickness follows the type, not the
+	// space
+	barEms          = 3
 	barLabelSpacing = 1 // go-chart TextLineSpacing between wrapped X label lines
 	xAxisMargin     = chart.DefaultXAxisMargin
 	legendSwatch    = 7.0

@@ -228,6 +228,13 @@ type kind struct {
 	// stretches says the plot fills any height given to Draw (the least
 	// is the caller's choice); without it the plot has its own height.
 	stretches bool
+	// width, when set, is the width the chart takes of width w (a few
+	// bars take only what they need, from the left); else all of it.
+	width func(c data.Chart, w float64, p palette) float64
+	// fixed, when set, says a chart of a kind that stretches is drawn
+	// at its own height all the same (a bar chart of one item: one
+	// figure).
+	fixed func(c data.Chart) bool
 	// rows, when set, says the chart's columns do not fit width w at
 	// all, so it is set as rows of horizontal bars instead (which do not
 	// stretch).
@@ -269,7 +276,17 @@ func (st Style) Height(c data.Chart, width float64) float64 {
 // drawn at its Height.
 func (st Style) Stretches(c data.Chart, width float64) bool {
 	k, ok := kinds[c.Type]
-	return ok && k.stretches && !st.Rows(c, width)
+	return ok && k.stretches && (k.fixed == nil || !k.fixed(c)) && !st.Rows(c, width)
+}
+
+// Width returns the width (pt) chart c takes of the given width, from
+// the left: all of it but for a few bars in a wide box, which take the
+// width their bars need.
+func (st Style) Width(c data.Chart, width float64) float64 {
+	if k, ok := kinds[c.Type]; ok && k.width != nil {
+		return k.width(c, width, st.resolve())
+	}
+	return width
 }
 
 // Rows reports whether chart c, at the given width, is set as rows of

@@ -149,24 +149,40 @@ func shareSum(c data.Chart) float64 {
 
 const swatch = 7.0
 
+// pieLeast is the narrowest a pie with its legend beside it is set to
+// give its legend's entries one line each, pt: its slices stay readable.
+const pieLeast = 70.0
+
 func layoutPie(c data.Chart, w float64, p palette) pieLayout {
 	l := pieLayout{d: math.Round(clamp(w*0.42, 60, 110))}
+	sum := shareSum(c)
+	var labels, values, notes []string
+	widest := 0.0 // the widest legend entry on one line
+	for _, d := range c.Data {
+		labels = append(labels, d.Label)
+		values = append(values, valueLabel(c, d, p))
+		notes = append(notes, shareNote(c, d, sum, p))
+		widest = math.Max(widest, textWidth(p.regular, d.Label+"  "+values[len(values)-1]+notes[len(notes)-1], p.fs))
+	}
 	l.legendBeside = w-l.d >= 90
 	if l.legendBeside {
+		// a narrower circle, down to pieLeast, rather than legend
+		// entries wrapped (minato-city's その他（2 項目を含む） 33 億円);
+		// then the legend half a point smaller, when that is enough
+		if over := widest - (w - l.d - 12 - swatch - 4); over > 0 {
+			l.d = math.Max(math.Min(l.d, pieLeast), math.Floor(l.d-over))
+		}
 		l.legendX = l.d + 12
 		l.itemW = w - l.legendX - swatch - 4
 	} else {
 		l.d = math.Round(clamp(w*0.7, 60, 110))
 		l.itemW = w - swatch - 4
 	}
-	sum := shareSum(c)
-	var labels, values, notes []string
-	for _, d := range c.Data {
-		labels = append(labels, d.Label)
-		values = append(values, valueLabel(c, d, p))
-		notes = append(notes, shareNote(c, d, sum, p))
+	fs := p.fs
+	if l.legendBeside && widest > l.itemW && widest*(fs-0.5)/fs <= l.itemW {
+		fs -= 0.5 // half a point less, where that keeps the entries on one line
 	}
-	l.items, l.fs = legendLines(p.regular, labels, values, notes, p.fs, l.itemW)
+	l.items, l.fs = legendLines(p.regular, labels, values, notes, fs, l.itemW)
 	lh := l.fs * 1.25
 	for _, lines := range l.items {
 		h := float64(len(lines))*lh + 3

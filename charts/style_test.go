@@ -27,6 +27,8 @@ type drawnText struct {
 	face  *fonts.Face
 	color drawing.Color
 	s     string
+	size  float64
+	x, w  float64 // the left of the text and its width
 }
 
 func drawWords(t *testing.T, c data.Chart, st Style) *words {
@@ -48,7 +50,7 @@ func drawnWords(c data.Chart, st Style, width float64) (*words, error) {
 	for _, it := range p.Items {
 		switch {
 		case it.Kind == draw.Text:
-			w.texts = append(w.texts, drawnText{it.Face, rgba(it.Fill), it.Text})
+			w.texts = append(w.texts, drawnText{it.Face, rgba(it.Fill), it.Text, it.Size, it.X, textWidth(it.Face, it.Text, it.Size)})
 		case it.Kind == draw.Path && it.Fill.A > 0:
 			w.fills = append(w.fills, rgba(it.Fill))
 		}
@@ -513,20 +515,20 @@ func TestBareValuesRatherThanSmall(t *testing.T) {
 	}
 }
 
-// A bar chart of one or two bars in a wide box (a page's one column, a
+// A bar chart of two bars in a wide box (a page's one column, a
 // poster's full width) takes only the width its bars need, from the left,
-// and the height that width gives: not one bar alone in a wide, tall
+// and the height that width gives: not two bars alone in a wide, tall
 // plot of empty grid. Three bars and more in a column's width use it all.
+// (One bar is one figure: TestOneBarIsAFigure.)
 func TestFewBarsTakeTheirWidth(t *testing.T) {
-	one := data.Chart{Type: "bar", Title: "Containers handled in 2025", Unit: "m TEU", Data: []data.Point{pt("2025", "1.84")}}
+	one := data.Chart{Type: "bar", Title: "Containers handled", Unit: "m TEU", Data: []data.Point{pt("2024", "1.73"), pt("2025", "1.84")}}
 	four := data.Chart{Type: "bar", Title: "四项", Unit: "%", Data: []data.Point{pt("事故数", "14.98"), pt("死亡人数", "44.86"), pt("受伤人数", "10.99"), pt("直接财产损失", "15.95")}}
 	st := testStyle
 	for _, tt := range []struct {
 		c        data.Chart
 		w, right float64 // the rightmost ink at most (0: about w)
 	}{
-		{one, 340, 2*padOf(one, st) + float64(barSlotMax(st.resolve()))},
-		{one, 160, 2*padOf(one, st) + float64(barSlotMax(st.resolve()))},
+		{one, 340, 2*padOf(one, st) + 2*float64(barSlotMax(st.resolve()))},
 		{one, 100, 0},
 		{four, 236.64, 0},
 	} {
@@ -550,7 +552,7 @@ func TestFewBarsTakeTheirWidth(t *testing.T) {
 		}
 	}
 	if a, b := st.Height(one, 340), st.Height(one, 160); a > b+20 {
-		t.Errorf("one bar: %.0f pt tall at 340 pt wide, %.0f at 160", a, b)
+		t.Errorf("two bars: %.0f pt tall at 340 pt wide, %.0f at 160", a, b)
 	}
 }
 
@@ -878,6 +880,75 @@ func TestDonutCaptionBeside(t *testing.T) {
 		}
 		if tt.beside && ring.l > 6 {
 			t.Errorf("at %g pt: the ring starts at %.0f, want the left", tt.w, ring.l)
+		}
+	}
+}
+
+// A pie's legend beside it sets each entry on one line where a narrower
+// circle (down to pieLeast) leaves it room: Minato's その他（2 項目を含む）
+// 33 億円（2.9%） in a figure of a row; where even that is too narrow the
+// circle keeps pieLeast and the entry wraps.
+func TestPieLegendOneLine(t *testing.T) {
+	c := data.Chart{Type: "pie", Title: "一般会計歳出の内訳", Unit: "億円", Data: []data.Point{
+		pt("民生費", "512"), pt("教育費", "148"), pt("土木費", "131"), pt("その他（2 項目を含む）", "33")}}
+	st := testStyle
+	st.Lang = "ja"
+	p := st.resolve()
+	for _, tt := range []struct {
+		w     float64
+		lines int
+	}{{236.64, 1}, {260, 1}, {480, 1}, {160, 2}} {
+		l := layoutPie(c, tt.w, p)
+		most := 0
+		for _, it := range l.items {
+			most = max(most, len(it))
+		}
+		if most != tt.lines {
+			t.Errorf("at %g pt: a legend entry takes %d lines (circle %.0f pt), want %d", tt.w, most, l.d, tt.lines)
+		}
+		if l.d < pieLeast && tt.w > 200 {
+			t.Errorf("at %g pt: the circle is %.0f pt, under %g", tt.w, l.d, pieLeast)
+		}
+	}
+}
+
+// A bar chart of one item is one figure: its value big (1.84, larger than
+// the labels), its unit and its label printed, no axis (no 0 tick), at a
+// height of its own that does not stretch, far shorter than a plot; the
+// figure steps down where the width does not hold it, never out of it.
+func TestOneBarIsAFigure(t *testing.T) {
+	c := data.Chart{Type: "bar", Title: "Containers handled in 2025", Unit: "m TEU", Data: []data.Point{pt("2025", "1.84")}}
+	st := testStyle
+	st.Lang = "en"
+	for _, w := range []float64{80, 160, 340} {
+		if st.Stretches(c, w) || st.Rows(c, w) || st.Crowded(c, w) {
+			t.Errorf("at %g pt: one figure stretches, or is set as rows, or crowded", w)
+		}
+		if h := st.Height(c, w); h > 70 {
+			t.Errorf("at %g pt: one figure %.0f pt tall", w, h)
+		}
+		ws, err := drawnWords(c, st, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range ws.texts {
+			got = append(got, d.s)
+			if d.s == "1.84" && d.size <= st.FontSize+1 {
+				t.Errorf("at %g pt: the figure set at %g pt", w, d.size)
+			}
+			if d.x+d.w > w+0.5 {
+				t.Errorf("at %g pt: %q reaches %.1f pt", w, d.s, d.x+d.w)
+			}
+		}
+		all := strings.Join(got, "|")
+		for _, want := range []string{"1.84", "m TEU", "2025"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("at %g pt: %q not printed in %q", w, want, all)
+			}
+		}
+		if slices.Contains(got, "0") {
+			t.Errorf("at %g pt: an axis printed: %q", w, all)
 		}
 	}
 }

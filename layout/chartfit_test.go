@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -92,16 +93,24 @@ func TestFiguresGroupedAsTheReport(t *testing.T) {
 // chart at, is the width its page gives it — one text column for the
 // tech park's change chart standing in its three columns of text, the
 // full width for the university's line chart that follows its short text
-// (a hero), though neither takes a row of its own (which alone ChartWidth
-// knew: half a row for both).
+// (a hero) in the report look, though neither takes a row of its own
+// (which alone ChartWidth knew: half a row for both). (In the newspaper
+// look the university's hero, which no longer fits under its text since
+// section 2's pie is shorter, stands in the text's second column instead:
+// see intoText.)
 func TestChartWidthAsPlaced(t *testing.T) {
 	for _, tt := range []struct {
 		report      string
 		section, at int
-		want        func(g geometry) float64
+		want        func(g geometry, style string) float64
 	}{
-		{"tech-park-2025", 0, 2, func(g geometry) float64 { return (g.contentW() - 2*g.Gutter) / 3 }},
-		{"university-research-2025", 2, 0, geometry.contentW},
+		{"tech-park-2025", 0, 2, func(g geometry, _ string) float64 { return (g.contentW() - 2*g.Gutter) / 3 }},
+		{"university-research-2025", 2, 0, func(g geometry, style string) float64 {
+			if style == "newspaper" {
+				return (g.contentW() - g.Gutter) / 2
+			}
+			return g.contentW()
+		}},
 	} {
 		for _, style := range theme.Names() {
 			d, err := NewWith(load(t, "../examples/"+tt.report+"/report.yaml"), Options{Draft: true, Style: style})
@@ -111,9 +120,49 @@ func TestChartWidthAsPlaced(t *testing.T) {
 			if style == "poster" {
 				continue // every chart a row of its own
 			}
-			if got, want := d.ChartWidth(tt.section, tt.at), tt.want(d.geo); math.Abs(got-want) > 0.01 {
+			if got, want := d.ChartWidth(tt.section, tt.at), tt.want(d.geo, style); math.Abs(got-want) > 0.01 {
 				t.Errorf("%s %s: chart %d of section %d is %.1f pt wide for export, drawn %.1f", style, tt.report, tt.at+1, tt.section+1, got, want)
 			}
+		}
+	}
+}
+
+// TestFewBarsKeepTheirHeight: a chart of at most perHalf bars or groups
+// in a column grows no taller than fewShape of its width when a page
+// would stretch its figures (four quarters, three districts: slabs in a
+// box nearly as tall as wide), which leaves it the height its items
+// need; five bars, and a line, still grow.
+func TestFewBarsKeepTheirHeight(t *testing.T) {
+	d, err := NewWith(load(t, "../examples/port-review-2025/report.yaml"), Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := d.chartStyle()
+	for _, tt := range []struct {
+		typ  string
+		n    int
+		grow bool
+	}{{"bar", 2, false}, {"bar", 4, false}, {"grouped", 4, false}, {"bar", 5, true}, {"line", 4, true}} {
+		c := data.Chart{Type: tt.typ, Title: "Quarters"}
+		for i := range tt.n {
+			p := data.Point{Label: fmt.Sprintf("Q%d", i+1), Value: data.Number{Value: float64(10 + i), Text: fmt.Sprint(10 + i)}}
+			if tt.typ == "grouped" {
+				p.Values, p.Value = []data.Number{p.Value, p.Value}, data.Number{}
+			}
+			c.Data = append(c.Data, p)
+		}
+		if tt.typ == "grouped" {
+			c.Series = []string{"a", "b"}
+		}
+		b := &chartBlock{chart: c, style: st}
+		const w = 236.64
+		asked := b.Measure(w)
+		grown := b.taller(w, 2*asked).Measure(w)
+		if tt.grow && grown < 1.3*asked {
+			t.Errorf("%s of %d: given twice its height, %.0f pt grows to %.0f only", tt.typ, tt.n, asked, grown)
+		}
+		if most := max(asked, fewShape*w+4); !tt.grow && grown > most+1e-6 {
+			t.Errorf("%s of %d: given twice its height, %.0f pt grows to %.0f, over %.0f (%g of its width)", tt.typ, tt.n, asked, grown, most, fewShape)
 		}
 	}
 }

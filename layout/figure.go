@@ -81,10 +81,14 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 	return nil, b
 }
 
-// taller implements grower: a chart whose plot stretches to its box.
+// taller implements grower: a chart whose plot stretches to its box; one
+// of few bars (see fewBars) no taller than fewShape of the width it takes.
 func (b *chartBlock) taller(w, h float64) Block {
 	asked := b.asked(w)
 	plot := min(h-4, growShare*asked)
+	if fewBars(b.chart) {
+		plot = min(plot, max(b.plot(w), fewShape*b.style.Width(b.chart, w)))
+	}
 	if !b.stretches(w) || plot <= b.plot(w) {
 		return b
 	}
@@ -412,6 +416,19 @@ func needs(b *chartBlock, col, half float64) float64 {
 	}
 	return min(col, max(half, half*float64(len(b.chart.Data))/perHalf))
 }
+
+// fewBars reports whether chart c is bars or columns of at most perHalf
+// items: stretched to fill a page (by a third: growShare) in a column,
+// they became slabs in a box nearly as tall as wide, as a designer never
+// sets four bars; they grow no taller than fewShape of their width.
+func fewBars(c data.Chart) bool {
+	return (c.Type == "bar" || c.Type == "grouped") && len(c.Data) <= perHalf
+}
+
+// fewShape is the tallest a chart of few bars is set to fill a page, as
+// a share of the width it takes (5:3 landscape; 4:3 was the stretched
+// shape a designer found too tall).
+const fewShape = 0.6
 
 // perHalf is how many items of a stretching chart a figure beside
 // another holds before it takes more width.

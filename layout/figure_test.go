@@ -121,9 +121,10 @@ func TestStackStrips(t *testing.T) {
 
 // TestOneColumnFloat: in one column (A5 in the report look) a chart in
 // the text takes the width it needs, at the column's left: a bar chart of
-// up to four years as a figure beside another (half the column), a
+// two to four years as a figure beside another (half the column), a
 // quarter of that more for each item over, a month's 30 days (crowded in
-// half) the column; a pie the column (it keeps its size).
+// half) the column; a pie, and a bar chart of one year (one figure), the
+// column (they keep their size).
 func TestOneColumnFloat(t *testing.T) {
 	st := defaultTheme().charts("zh")
 	const col = 300.0
@@ -132,7 +133,7 @@ func TestOneColumnFloat(t *testing.T) {
 		kind string
 		n    int
 		want float64
-	}{{"bar", 1, half}, {"bar", 4, half}, {"bar", 6, 1.5 * half}, {"bar", 30, col}, {"pie", 2, col}} {
+	}{{"bar", 1, col}, {"bar", 2, half}, {"bar", 4, half}, {"bar", 6, 1.5 * half}, {"bar", 30, col}, {"pie", 2, col}} {
 		f := flowOf(2, 3, false)
 		f.Columns = 1
 		years := items(c.n)
