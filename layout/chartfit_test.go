@@ -93,24 +93,16 @@ func TestFiguresGroupedAsTheReport(t *testing.T) {
 // chart at, is the width its page gives it — one text column for the
 // tech park's change chart standing in its three columns of text, the
 // full width for the university's line chart that follows its short text
-// (a hero) in the report look, though neither takes a row of its own
-// (which alone ChartWidth knew: half a row for both). (In the newspaper
-// look the university's hero, which no longer fits under its text since
-// section 2's pie is shorter, stands in the text's second column instead:
-// see intoText.)
+// (a hero), though neither takes a row of its own (which alone ChartWidth
+// knew: half a row for both).
 func TestChartWidthAsPlaced(t *testing.T) {
 	for _, tt := range []struct {
 		report      string
 		section, at int
-		want        func(g geometry, style string) float64
+		want        func(g geometry) float64
 	}{
-		{"tech-park-2025", 0, 2, func(g geometry, _ string) float64 { return (g.contentW() - 2*g.Gutter) / 3 }},
-		{"university-research-2025", 2, 0, func(g geometry, style string) float64 {
-			if style == "newspaper" {
-				return (g.contentW() - g.Gutter) / 2
-			}
-			return g.contentW()
-		}},
+		{"tech-park-2025", 0, 2, func(g geometry) float64 { return (g.contentW() - 2*g.Gutter) / 3 }},
+		{"university-research-2025", 2, 0, geometry.contentW},
 	} {
 		for _, style := range theme.Names() {
 			d, err := NewWith(load(t, "../examples/"+tt.report+"/report.yaml"), Options{Draft: true, Style: style})
@@ -120,7 +112,7 @@ func TestChartWidthAsPlaced(t *testing.T) {
 			if style == "poster" {
 				continue // every chart a row of its own
 			}
-			if got, want := d.ChartWidth(tt.section, tt.at), tt.want(d.geo, style); math.Abs(got-want) > 0.01 {
+			if got, want := d.ChartWidth(tt.section, tt.at), tt.want(d.geo); math.Abs(got-want) > 0.01 {
 				t.Errorf("%s %s: chart %d of section %d is %.1f pt wide for export, drawn %.1f", style, tt.report, tt.at+1, tt.section+1, got, want)
 			}
 		}
