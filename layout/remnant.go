@@ -83,10 +83,12 @@ const spreadStep = 0.02
 // the room it leaves at its foot (its rows of figures set taller into it,
 // see grown; justify spreads the rest over its joints and sets its tables
 // looser), so it is judged as justify will set it (see settled): a way
-// only when the two cost no more faults than they did (no blank band over
-// orderHole, no section begun before figures of the one before, no head
-// stranded), and never one that sends a figure of the page on (it would
-// open the last page alone, grown, rather than the content's end).
+// only when the two cost no more faults than they did (no section begun
+// before figures of the one before, no head stranded) and the page before
+// has no blank band over orderHole, even where it had one (a band traded
+// for a smaller one is still a hole the reader sees), and never one that
+// sends a figure of the page on (it would open the last page alone,
+// grown, rather than the content's end).
 func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 	last := len(set) - 1
 	i := last - 1
@@ -114,7 +116,7 @@ func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 		if err != nil || len(rest) != 1 || used(rest[0].Page, f) < remnantShare {
 			continue
 		}
-		if settled(p, f)+fault(rest[0], f) > was+1e-9 {
+		if c, b := settledBand(p, f); b > orderHole*f.H || c+fault(rest[0], f) > was+1e-9 {
 			continue
 		}
 		return append(set[:i:i], p, rest[0])
@@ -156,14 +158,20 @@ func tightened(queue []Block, m, w float64) []Block {
 // blank at its foot (see loosen), the rest spread evenly over its joints,
 // so that it is judged by the blank band it will have.
 func settled(p filled, f Frame) float64 {
-	bs := slices.Clone(p.Blocks)
-	gap := loosen(bs, p.hole, f)
-	p.Blocks, p.hole = bs, 0
-	c := fault(p, f)
-	if b := blank(bs, gap, f, true); b > orderHole*f.H {
+	c, b := settledBand(p, f)
+	if b > orderHole*f.H {
 		c += 1 + b/f.H
 	}
 	return c
+}
+
+// settledBand is the fault of page p as justify will set it but for its
+// blank, and that blank band, pt (see settled).
+func settledBand(p filled, f Frame) (float64, float64) {
+	bs := slices.Clone(p.Blocks)
+	gap := loosen(bs, p.hole, f)
+	p.Blocks, p.hole = bs, 0
+	return fault(p, f), blank(bs, gap, f, true)
 }
 
 // unsettled reports whether page p, set in place of old to spread the
