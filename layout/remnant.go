@@ -116,7 +116,7 @@ func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 		if err != nil || len(rest) != 1 || used(rest[0].Page, f) < remnantShare {
 			continue
 		}
-		if c, b := settledBand(p, f); b > orderHole*f.H || c+fault(rest[0], f) > was+1e-9 {
+		if c, b := settled(p, f); b > orderHole*f.H || c+fault(rest[0], f) > was+1e-9 {
 			continue
 		}
 		return append(set[:i:i], p, rest[0])
@@ -153,21 +153,12 @@ func tightened(queue []Block, m, w float64) []Block {
 	return q
 }
 
-// settled is the fault of page p (not the last) as justify will set it
-// (see fault): its tables set looser where its joints cannot take the
-// blank at its foot (see loosen), the rest spread evenly over its joints,
-// so that it is judged by the blank band it will have.
-func settled(p filled, f Frame) float64 {
-	c, b := settledBand(p, f)
-	if b > orderHole*f.H {
-		c += 1 + b/f.H
-	}
-	return c
-}
-
-// settledBand is the fault of page p as justify will set it but for its
-// blank, and that blank band, pt (see settled).
-func settledBand(p filled, f Frame) (float64, float64) {
+// settled is the fault of page p (not the last) as justify will set it,
+// but for its blank, and that blank band, pt: its tables set looser where
+// its joints cannot take the blank at its foot (see loosen), the rest
+// spread evenly over its joints, so that it is judged by the blank band
+// it will have.
+func settled(p filled, f Frame) (float64, float64) {
 	bs := slices.Clone(p.Blocks)
 	gap := loosen(bs, p.hole, f)
 	p.Blocks, p.hole = bs, 0
