@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 
 	"github.com/brochure-dev/brochure/internal/pdffile"
 )
@@ -83,7 +85,7 @@ func NewEmbedding(pdf Writer, alphabet []rune) *Embedding {
 	rs := slices.Clone(alphabet)
 	slices.Sort(rs)
 	for _, r := range slices.Compact(rs) {
-		if r > 0 && r <= 0xFFFF && len(e.runes) <= 0xFFFF {
+		if r > 0 && r <= unicode.MaxRune && len(e.runes) <= 0xFFFF {
 			e.cid[r] = uint16(len(e.runes))
 			e.runes = append(e.runes, r)
 		}
@@ -338,8 +340,10 @@ func (s *sfnt) descriptor(f *Face) string {
 
 // toUnicode is the CMap from the document's CIDs to their text: each run
 // of consecutive CIDs drawn (within one high byte, as the CMap format
-// wants) is one bfrange with an array of code points, at most 100 ranges
-// a block. (bfchar entries repeat the CID: 40 % larger compressed.)
+// wants) is one bfrange with an array of code points in UTF-16BE (a
+// character past the BMP, 𨋢 U+282E2, is its surrogate pair <D860DEE2>,
+// which pdftotext and PDFium read back as the one character), at most 100
+// ranges a block. (bfchar entries repeat the CID: 40 % larger compressed.)
 func (e *Embedding) toUnicode() []byte {
 	drawn := make([]bool, len(e.runes))
 	for _, u := range e.faces {
@@ -370,7 +374,12 @@ func (e *Embedding) toUnicode() []byte {
 		for _, r := range block {
 			fmt.Fprintf(&b, "<%04X> <%04X> [", r.lo, r.hi)
 			for c := r.lo; c <= r.hi; c++ {
-				fmt.Fprintf(&b, "<%04X>", e.runes[c]) // BMP only (see Text)
+				if ch := e.runes[c]; ch > 0xFFFF {
+					hi, lo := utf16.EncodeRune(ch)
+					fmt.Fprintf(&b, "<%04X%04X>", hi, lo)
+				} else {
+					fmt.Fprintf(&b, "<%04X>", ch)
+				}
 			}
 			b.WriteString("]\n")
 		}

@@ -10,8 +10,9 @@
 // punctuation) produced reproducibly by build.sh; see OFL.txt for the licence.
 //
 // Advances are in 1/1000 em, scaled and rounded half away from zero from
-// the first Unicode format-4 cmap subtable and hmtx; an unmapped rune takes
-// the .notdef advance. They are the numbers written into the PDF's /W
+// the first Unicode format-4 cmap subtable (and, for characters outside
+// the Basic Multilingual Plane, the first Unicode format-12 one) and
+// hmtx; an unmapped rune takes the .notdef advance. They are the numbers written into the PDF's /W
 // array, so a line broken with Width fits exactly where the PDF viewer
 // draws it. (They are also what fpdf v0.12.0 computes, which the tests use
 // as an independent check.)
@@ -109,15 +110,23 @@ func (f *Face) Font() *truetype.Font {
 	return f.font.Load()
 }
 
-// Has reports whether the face can draw r: r is in the BMP (fpdf handles
-// nothing else) and the cmap maps it to a real glyph, not .notdef.
+// Has reports whether the face can draw r: the cmap maps it to a real
+// glyph, not .notdef. Characters outside the Basic Multilingual Plane
+// (the Hong Kong Supplementary Character Set's 𨋢 U+282E2, CJK
+// Extension B…) are read from the face's format-12 subtable; the PDF
+// draws them by CID like any other (see Embedding).
 func (f *Face) Has(r rune) bool {
-	if r < 0 || r > 0xFFFF {
-		return false
-	}
 	m := f.metrics()
-	return m.has[r>>6]&(1<<(uint(r)&63)) != 0
+	if r > 0xFFFF {
+		_, ok := m.sup[r]
+		return ok
+	}
+	return r >= 0 && m.has[r>>6]&(1<<(uint(r)&63)) != 0
 }
+
+// Supplementary returns how many characters outside the Basic
+// Multilingual Plane the face can draw.
+func (f *Face) Supplementary() int { return len(f.metrics().sup) }
 
 // Advance returns the advance width of r in 1/1000 em: exactly the value
 // Embedding writes for r into the PDF's /W array, so measurements match
@@ -150,9 +159,10 @@ func (f *Face) Descent() float64 { return float64(f.metrics().descent) }
 // and coverage over the BMP for layout, glyph offsets and the cmap for
 // subsetting.
 type sfnt struct {
-	adv     []uint16     // advance per BMP rune (missing → .notdef width)
-	missing int          // advance used for runes outside the BMP or not in the face
-	has     [1024]uint64 // bitset: rune maps to a non-zero glyph
+	adv     []uint16         // advance per BMP rune (missing → .notdef width)
+	missing int              // advance used for runes not in the face
+	has     [1024]uint64     // bitset: BMP rune maps to a non-zero glyph
+	sup     map[rune]glyphAt // runes past the BMP that map to a non-zero glyph
 	ascent  int
 	descent int
 
@@ -164,11 +174,18 @@ type sfnt struct {
 	gid         []uint16 // BMP rune → glyph
 }
 
+// glyphAt is a supplementary-plane rune's glyph and advance: a CJK face
+// maps a few thousand such runes, too few for per-rune tables.
+type glyphAt struct{ gid, adv uint16 }
+
 // advance is the per-rune width, as /W has it (fpdf's, too, but for NUL:
 // fpdf stores its glyph count in CharWidths[0], so its GetStringWidth
 // counts U+0000 as that many units; here NUL is simply missing).
 func (s *sfnt) advance(r rune) int {
 	if r < 0 || r > 0xFFFF {
+		if g, ok := s.sup[r]; ok {
+			return int(g.adv)
+		}
 		return s.missing
 	}
 	return int(s.adv[r])
@@ -191,7 +208,8 @@ func (f *Face) metrics() *sfnt {
 
 // parse reads the tables of the face whose table directory starts at dir
 // that it is used by: head, hhea, maxp, cmap (format 4) and hmtx for the
-// metrics, the way fpdf's utf8FontFile does, and loca and glyf (or CFF),
+// metrics, the way fpdf's utf8FontFile does (and format 12 for what lies
+// past the BMP, which fpdf cannot address), and loca and glyf (or CFF),
 // OS/2, post and name for subsetting.
 func parse(ttf []byte, dir int) (_ *sfnt, err error) {
 	defer func() {
@@ -280,6 +298,18 @@ func parse(ttf []byte, dir int) (_ *sfnt, err error) {
 	if err != nil {
 		return nil, err
 	}
+	err = eachCmap12(tables["cmap"], func(c rune, g int) {
+		if g == 0 || g >= s.numGlyphs {
+			return
+		}
+		if s.sup == nil {
+			s.sup = map[rune]glyphAt{}
+		}
+		s.sup[c] = glyphAt{uint16(g), uint16(width(g))}
+	})
+	if err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -351,6 +381,46 @@ func eachCmap4(cmap []byte, fn func(c, g int)) error {
 				}
 			}
 			fn(c, g)
+		}
+	}
+	return nil
+}
+
+// eachCmap12 calls fn(rune, glyph) for every code point past the BMP of
+// the cmap's first Unicode format 12 subtable, (3,10) or (0,4)/(0,6); a
+// face without one (the embedded Noto Sans SC subsets) has none. The BMP
+// is eachCmap4's, so that widths stay what fpdf reads. A group past
+// U+10FFFF or longer than the table allows is a damaged table: an error.
+func eachCmap12(cmap []byte, fn func(c rune, g int)) error {
+	be := binary.BigEndian
+	sub := -1
+	for i, cnt := 0, int(be.Uint16(cmap[2:])); i < cnt; i++ {
+		rec := cmap[4+8*i:]
+		pid, eid, off := be.Uint16(rec), be.Uint16(rec[2:]), int(be.Uint32(rec[4:]))
+		if ((pid == 3 && eid == 10) || (pid == 0 && (eid == 4 || eid == 6))) && be.Uint16(cmap[off:]) == 12 {
+			sub = off
+			break
+		}
+	}
+	if sub < 0 {
+		return nil
+	}
+	st := cmap[sub:]
+	n := int(be.Uint32(st[12:]))
+	if n > (len(st)-16)/12 {
+		return errors.New("format-12 cmap subtable: more groups than it holds")
+	}
+	next := uint32(0x10000) // groups are sorted: overlaps are read once, at most 1,048,576 runes in all
+	for k := range n {
+		grp := st[16+12*k:]
+		start, end, g := be.Uint32(grp), be.Uint32(grp[4:]), be.Uint32(grp[8:])
+		if end > 0x10FFFF || start > end {
+			return fmt.Errorf("format-12 cmap subtable: group %d (%#x–%#x) is not a range of code points", k, start, end)
+		}
+		from := max(start, next)
+		next = max(next, end+1)
+		for c := from; c <= end; c++ {
+			fn(rune(c), int(g+c-start))
 		}
 	}
 	return nil

@@ -39,7 +39,7 @@ func TestHas(t *testing.T) {
 		// GB2312 rarities and 通用规范汉字表 additions outside GB2312.
 		{'龟', true}, {'鳖', true}, {'鼗', true}, {'齄', true}, {'亓', true},
 		{'啰', true}, {'瞭', true}, {'堃', true}, {'珺', true}, {'昇', true},
-		{0x20BB7, false}, // 𠮷: outside the BMP, fpdf cannot address it
+		{0x20BB7, false}, // 𠮷: outside the BMP, which the embedded subsets leave out (build.sh)
 		{0xE000, false},  // private use
 		{0xFFFF, false}, {0, false}, {-1, false}, {0x10000, false}, {0x110000, false},
 	}

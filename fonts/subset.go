@@ -68,7 +68,7 @@ func components(data []byte, fn func(at int)) {
 
 // Subset returns a TrueType font with only the glyphs of runes (and
 // .notdef, and the components of composite glyphs), renumbered, with a
-// format 4 cmap for exactly those runes that the face has; for a face
+// cmap for exactly those runes that the face has (see cmapOf); for a face
 // with CFF outlines, a bare CID-keyed CFF program of those glyphs. Widths and
 // metrics are the face's, so layout measured what the subset draws.
 func (f *Face) Subset(runes []rune) ([]byte, error) {
@@ -103,7 +103,10 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 
 // glyphOf returns the face's glyph for r, 0 if none.
 func (s *sfnt) glyphOf(r rune) int {
-	if r <= 0 || r >= 0xFFFF {
+	if r > 0xFFFF {
+		return int(s.sup[r].gid)
+	}
+	if r <= 0 || r == 0xFFFF {
 		return 0
 	}
 	return int(s.gid[r])
@@ -182,7 +185,7 @@ func (s *sfnt) cut(glyphs []int, runes []rune) []byte {
 	tables := map[string][]byte{
 		"head": head, "hhea": hhea, "maxp": maxp, "post": post,
 		"OS/2": s.tables["OS/2"], "name": shortName(s.tables["name"]),
-		"cmap": cmap4(runes, gidOf), "hmtx": hmtx, "loca": loca, "glyf": glyf,
+		"cmap": cmapOf(runes, gidOf), "hmtx": hmtx, "loca": loca, "glyf": glyf,
 	}
 	out, sum := assemble(tables)
 	// checkSumAdjustment makes the whole file sum to 0xB1B0AFBA.
@@ -191,8 +194,59 @@ func (s *sfnt) cut(glyphs []int, runes []rune) []byte {
 	return out
 }
 
+// cmapOf writes a cmap mapping runes (sorted) to their glyphs: one format
+// 4 subtable (Windows, Unicode BMP) for those in the BMP and, when there
+// are others (𨋢 U+282E2), a format 12 subtable (Windows, Unicode full
+// repertoire) for all of them, as OpenType asks of a face with
+// supplementary characters. A subset of BMP characters only has the same
+// bytes as before there was a format 12.
+func cmapOf(runes []rune, gid func(rune) uint16) []byte {
+	i, _ := slices.BinarySearch(runes, 0x10000)
+	if i == len(runes) {
+		return cmap4(runes, gid)
+	}
+	sub4 := cmap4(runes[:i], gid)[12:]
+	sub12 := format12(runes, gid)
+	be := binary.BigEndian
+	cmap := make([]byte, 20, 20+len(sub4)+len(sub12))
+	be.PutUint16(cmap[2:], 2)  // two encoding records, sorted by platform and encoding
+	be.PutUint16(cmap[4:], 3)  // Windows
+	be.PutUint16(cmap[6:], 1)  // Unicode BMP
+	be.PutUint32(cmap[8:], 20) // the format 4 subtable
+	be.PutUint16(cmap[12:], 3) // Windows
+	be.PutUint16(cmap[14:], 10)
+	be.PutUint32(cmap[16:], uint32(20+len(sub4)))
+	return append(append(cmap, sub4...), sub12...)
+}
+
+// format12 writes a format 12 cmap subtable mapping runes (sorted) to
+// their glyphs, in groups of consecutive runes and glyphs.
+func format12(runes []rune, gid func(rune) uint16) []byte {
+	type group struct{ start, end, g uint32 }
+	var groups []group
+	for _, r := range runes {
+		g := uint32(gid(r))
+		if k := len(groups) - 1; k >= 0 && uint32(r) == groups[k].end+1 && g == groups[k].g+uint32(r)-groups[k].start {
+			groups[k].end = uint32(r)
+			continue
+		}
+		groups = append(groups, group{uint32(r), uint32(r), g})
+	}
+	be := binary.BigEndian
+	sub := make([]byte, 16+12*len(groups))
+	be.PutUint16(sub[0:], 12)
+	be.PutUint32(sub[4:], uint32(len(sub)))
+	be.PutUint32(sub[12:], uint32(len(groups)))
+	for i, g := range groups {
+		be.PutUint32(sub[16+12*i:], g.start)
+		be.PutUint32(sub[20+12*i:], g.end)
+		be.PutUint32(sub[24+12*i:], g.g)
+	}
+	return sub
+}
+
 // cmap4 writes a cmap with one format 4 subtable (Windows, Unicode BMP)
-// mapping runes (sorted) to their glyphs.
+// mapping runes (sorted, all in the BMP) to their glyphs.
 func cmap4(runes []rune, gid func(rune) uint16) []byte {
 	type seg struct{ start, end, delta uint16 }
 	var segs []seg
