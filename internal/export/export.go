@@ -83,12 +83,16 @@ func NewWriter(d *Document) *Writer {
 	pdf := newPDF(d.Width, d.Height)
 	pdf.SetCompression(false) // finish compresses the pages
 	in := d.Info
-	pdf.SetTitle(in.Title, true)
-	pdf.SetAuthor(in.Author, true)
-	pdf.SetSubject(in.Subject, true)
-	pdf.SetKeywords(in.Keywords, true)
-	pdf.SetCreator(in.Creator, true)
-	pdf.SetProducer(in.Producer, true)
+	// The document information goes in as UTF-16BE already: fpdf's own
+	// conversion reads a four-byte UTF-8 character (𨋢 U+282E2, in a Hong
+	// Kong title) as three bytes and garbles it; for the BMP it writes
+	// these same bytes.
+	pdf.SetTitle(pdffile.UTF16BE(in.Title), false)
+	pdf.SetAuthor(pdffile.UTF16BE(in.Author), false)
+	pdf.SetSubject(pdffile.UTF16BE(in.Subject), false)
+	pdf.SetKeywords(pdffile.UTF16BE(in.Keywords), false)
+	pdf.SetCreator(pdffile.UTF16BE(in.Creator), false)
+	pdf.SetProducer(pdffile.UTF16BE(in.Producer), false)
 	pdf.SetLang(in.Lang)
 	pdf.SetCreationDate(in.Date)
 	pdf.SetModificationDate(in.Date)
@@ -171,9 +175,9 @@ func Figure(items []draw.Item, w, h float64, title, subject string) ([]byte, err
 	fixed := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	pdf.SetCreationDate(fixed)
 	pdf.SetModificationDate(fixed)
-	pdf.SetTitle(title, true)
-	pdf.SetSubject(subject, true)
-	pdf.SetCreator("brochure", true)
+	pdf.SetTitle(pdffile.UTF16BE(title), false) // as NewWriter does
+	pdf.SetSubject(pdffile.UTF16BE(subject), false)
+	pdf.SetCreator(pdffile.UTF16BE("brochure"), false)
 	text := fonts.NewEmbedding(pdf, nil)
 	pdf.AddPage()
 	p := &painter{pdf: pdf, text: text, ph: h}
