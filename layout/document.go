@@ -623,10 +623,13 @@ const printed = "年度关键数字图片占位（续）——·/ 年月日目�
 func alphabet(texts []printedText, th Theme) []rune {
 	loc := th.Locale
 	var set [0x10000 / 64]uint64
+	var sup []rune // past the BMP: rare, a few in a Hong Kong report
 	add := func(s string) {
 		for _, r := range s {
 			if r >= 0 && r < 0x10000 {
 				set[r>>6] |= 1 << (uint(r) & 63)
+			} else if r > 0xFFFF {
+				sup = append(sup, r)
 			}
 		}
 	}
@@ -646,7 +649,8 @@ func alphabet(texts []printedText, th Theme) []rune {
 			runes = append(runes, rune(i*64+bits.TrailingZeros64(w)))
 		}
 	}
-	return runes
+	slices.Sort(sup)
+	return append(runes, slices.Compact(sup)...)
 }
 
 // printedTexts lists what visit visits.
@@ -685,13 +689,19 @@ func visit(r *data.Report, st charts.Style, fn func(printedText)) {
 	}
 }
 
+// missingMsg says why ch cannot be printed and what to do. A character
+// past the Basic Multilingual Plane (CJK Extension B, the Hong Kong
+// Supplementary Character Set's 𨋢 U+282E2) prints like any other when a
+// face has it; the embedded Simplified Chinese faces have none, the Noto
+// CJK faces that language: zh-HK and zh-Hant find have about 2,600.
 func missingMsg(ch rune, chart bool) string {
 	why, fix := "the fonts have no such character", "replace it, or name a font that has it in the theme: fonts: {fallback: fonts/extra.ttf}"
 	switch {
-	case ch > 0xFFFF:
-		why, fix = "it is one of the rarest characters, which no font in a PDF made here can hold", "replace it with a common character or remove it"
 	case chart:
 		why, fix = "charts print in the text's regular, bold and black faces, never in the fallback, and these lack it", "replace it in the chart's text"
+	case ch > 0xFFFF:
+		why = "it is one of the rarest characters (past Unicode's Basic Multilingual Plane), which the fonts lack"
+		fix = "replace it, or name a font that has it in the theme: fonts: {fallback: …} (Noto Sans CJK HK, which language: zh-HK uses, has the Hong Kong ones)"
 	}
 	return fmt.Sprintf("the character “%c” (code U+%04X) cannot be printed: %s; %s", ch, ch, why, fix)
 }
