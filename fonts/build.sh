@@ -11,7 +11,9 @@
 #   @expo-google-fonts/noto-sans-sc@0.4.3
 #   tarball sha256 0d69d0f4971d2ff574e3d93cbc218dc950bf3f3f8f8e2c008d97687ed53aee59
 #
-# Character set (BMP only; fpdf cannot address anything else):
+# Character set (BMP only: a Simplified Chinese report needs nothing past it;
+# Hong Kong and Taiwan reports, whose HKSCS and Extension B characters lie
+# past it, are set in the system's Noto Sans CJK faces, see fonts.go):
 #   GB2312 (every valid 2-byte code decoded with Python's gb2312 codec)
 #   ∪ BMP part of 通用规范汉字表 (Unihan kTGH field, Debian unicode-data)
 #   ∪ ASCII, Latin-1, general punctuation U+2000–206F, letterlike symbols,
