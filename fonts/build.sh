@@ -13,7 +13,7 @@
 #
 # Character set (BMP only: a Simplified Chinese report needs nothing past it;
 # Hong Kong and Taiwan reports, whose HKSCS and Extension B characters lie
-# past it, are set in the system's Noto Sans CJK faces, see fonts.go):
+# past it, are set in the system's Noto Sans CJK faces, see package locale):
 #   GB2312 (every valid 2-byte code decoded with Python's gb2312 codec)
 #   ∪ BMP part of 通用规范汉字表 (Unihan kTGH field, Debian unicode-data)
 #   ∪ ASCII, Latin-1, general punctuation U+2000–206F, letterlike symbols,
