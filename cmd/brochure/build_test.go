@@ -51,13 +51,12 @@ func TestBuildSummary(t *testing.T) {
 				t.Errorf("%v: %q printed: %v, want %v", tt.args, w, !tt.printed, tt.printed)
 			}
 		}
-	}
-	code, out, errs := exec("build", yaml)
-	if strings.Contains(out+errs, "\x1b[") {
-		t.Error("colours written to a buffer, not a terminal")
+		if strings.Contains(out+errs, "\x1b[") {
+			t.Error("colours written to a buffer, not a terminal")
+		}
 	}
 
-	code, out, errs = exec("build", "--json", yaml, "-o", filepath.Join(dir, "j.pdf"))
+	code, out, errs := exec("build", "--json", yaml, "-o", filepath.Join(dir, "j.pdf"))
 	var res result
 	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
 		t.Fatalf("exit %d, %v: %s %s", code, err, out, errs)
