@@ -32,7 +32,7 @@ const (
 
 // Change is one difference between two versions of a report. Values are as
 // written ("近50%", "14.98%"); for a photo they are its file, "" for a
-// placeholder frame.
+// photo with no file (a photo to come).
 type Change struct {
 	Kind    string // Added, Removed or Changed
 	Section int    // index of the section in the new report (the old one if removed); -1 for the cover

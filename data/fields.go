@@ -160,7 +160,7 @@ var (
 		{key: "stats", goName: "Stats", doc: "本节的关键数字，印成数字卡片；第一个数字也上封面", item: "stat"},
 		{key: "body", goName: "Body", doc: "正文；写成 \"body: |\" 后另起行缩进书写，段落之间空一行", printed: yes, diffed: yes},
 		{key: "charts", goName: "Charts", doc: "图表列表", item: "chart"},
-		{key: "photos", goName: "Photos", doc: "图片列表；不写 file 的图片印成“图片占位”框", item: "photo"},
+		{key: "photos", goName: "Photos", doc: "图片列表；不写 file 的图片不印（构建时提示），--draft 校样中印成“图片占位”框", item: "photo"},
 		{key: "quote", goName: "Quote", doc: "引语，大字印在正文中（第一段之后），带引号和出处，例：{text: 让人民群众安全感更加充实, by: 区委书记 王明}"},
 		{key: "qr", goName: "QR", doc: "本节的二维码，印在本节末尾，例：{url: https://example.gov.cn/video, caption: 扫码观看视频}"},
 		{key: "tables", goName: "Tables", doc: "表格列表，例：- {title: 各区县警情, columns: [区县, 刑事案件（起）, 同比], rows: [[海曙区, 1234, -5.2%]]}", item: "table"},
@@ -246,9 +246,9 @@ var (
 			missing: `this entry has no text; add "text: …" with what happened`},
 	}}
 	photoObj = object{name: "photo", goType: reflect.TypeFor[Photo](), what: "a photo", doc: "一张图片和图注", fields: []field{
-		{key: "file", goName: "File", file: "photo", doc: "图片文件（JPEG 或 PNG），路径相对于报告所在文件夹，例：photos/traffic.jpg；不写则印“图片占位”框", printed: no, diffed: yes},
+		{key: "file", goName: "File", file: "photo", doc: "图片文件（JPEG 或 PNG），路径相对于报告所在文件夹，例：photos/traffic.jpg；不写则不印这张图片和图注（构建时提示），--draft 校样中印“图片占位”框", printed: no, diffed: yes},
 		{key: "caption", goName: "Caption", doc: "图注，例：民警在重要交通路口指挥疏导交通", printed: yes, diffed: yes, maxLen: 200, long: "; say more in the body"},
-		{key: "focus", goName: "Focus", doc: "裁切时保留的重点，[x, y]，从左上角算起 0 到 1，例：[0.5, 0.3]；默认中心", min: num(0), max: num(1), item: "number", diffed: no,
+		{key: "focus", goName: "Focus", doc: "裁切时保留的重点，[x, y]，从左上角算起 0 到 1，例：[0.5, 0.2]；默认 [0.5, 0.33]，上方少裁、下方多裁，人像的头部不被裁掉", min: num(0), max: num(1), item: "number", diffed: no,
 			bad: "%s is outside 0..1; 0 is the left (top) edge, 1 the right (bottom)"},
 		{key: "alt", goName: "Alt", doc: "替代文字：为看不见图片的读者说明图片上是什么，例：民警在雨中的十字路口指挥车辆；图注不能代替它", name: "替代文字", printed: no, diffed: yes},
 		{key: "fit", goName: "Fit", doc: "cover（默认）：图框随图片横竖，图片铺满图框；contain：整张图片放进 3:2 的图框，不裁切", enum: fits, printed: no, diffed: no,

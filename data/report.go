@@ -207,12 +207,13 @@ type Point struct {
 	From string
 }
 
-// Photo is a picture with its caption; with no File, the brochure shows a
-// marked placeholder frame.
+// Photo is a picture with its caption; with no File (a photo to come) it
+// is left out, or set as a marked placeholder frame in a draft (see
+// layout.Options.sets).
 type Photo struct {
 	File    string
 	Caption string
-	Focus   []Number // the point kept in view when cropping: [x, y], 0..1 from the top left; default the centre
+	Focus   []Number // the point kept in view when cropping: [x, y], 0..1 from the top left; default [0.5, 1/3] (layout.focus)
 	Fit     string   // "cover" (default): the photo fills a frame of its own shape; "contain": all of it shows in a 3:2 frame
 	Alt     string   // what the photo shows, for readers who cannot see it (a tagged PDF's alternative text)
 }

@@ -312,7 +312,7 @@ func (v *validator) photo(path string, p Photo) {
 		}
 	}
 	if p.File == "" {
-		return // placeholder frame
+		return // a photo to come: layout leaves it out or, in a draft, sets a frame
 	}
 	name := p.File
 	if !filepath.IsAbs(name) {
@@ -323,7 +323,7 @@ func (v *validator) photo(path string, p Photo) {
 		return // said by the table's file rule
 	}
 	head, ok := v.head(fp, name, "photo",
-		"photo %s not found; put the picture there (paths are relative to the folder of the report), fix the name, or remove the file: line to show a placeholder",
+		"photo %s not found; put the picture there (paths are relative to the folder of the report), fix the name, or remove the file: line (the photo is then left out; --draft shows a placeholder frame)",
 		"%s is a folder, not a picture; name a .jpg or .png file inside it")
 	if !ok {
 		return

@@ -3,15 +3,14 @@ package data
 import (
 	"fmt"
 	"strings"
-
-	"github.com/brochure-dev/brochure/locale"
 )
 
 // Warnings returns what a valid report prints but should probably not go
-// to press with: photos with no file (printed as placeholder frames),
-// photos with no alternative text, a missing date (the PDF is then
-// dated 2000-01-01), and what a chart's kind warns of (a bar chart of one
-// bar: chartKind.warn). They never stop a build.
+// to press with: photos with no alternative text, a missing date (the PDF
+// is then dated 2000-01-01), and what a chart's kind warns of (a bar chart
+// of one bar: chartKind.warn). They never stop a build. A photo with no
+// file is package layout's to warn of (layout.unset): whether it is left
+// out or set as a frame depends on the build, not on the report.
 func (r *Report) Warnings() Errors {
 	var ws Errors
 	add := func(path, format string, args ...any) {
@@ -37,9 +36,7 @@ func (r *Report) Warnings() Errors {
 		}
 		timelineOrder(fmt.Sprintf("sections[%d].timeline", i), s.Timeline, add)
 		for j, p := range s.Photos {
-			if p.File == "" {
-				add(fmt.Sprintf("sections[%d].photos[%d]", i, j), `no file: a frame marked %s is printed; add "file: photos/….jpg" before sending to print`, locale.Must(r.Language).Labels.Placeholder)
-			} else if strings.TrimSpace(p.Alt) == "" {
+			if p.File != "" && strings.TrimSpace(p.Alt) == "" {
 				add(fmt.Sprintf("sections[%d].photos[%d]", i, j), `no alt: a screen reader can only read the caption; add "alt: …", what the photo shows (who, what, where), for readers who cannot see it`)
 			}
 		}

@@ -164,7 +164,7 @@ func (d *Document) cover() Page {
 	} else if room > 0.2*(bottom-top) || len(cells) == 0 {
 		// the sections' titles, when the figures leave a fifth of the
 		// panel and all of them fit (in two columns when more than four)
-		if !titlesOnly(r) {
+		if !d.titlesOnly() {
 			qr = 0
 		}
 		list := d.coverContents(contents)
@@ -367,11 +367,11 @@ func fitBand(band, gap, end, last, above, most float64) (float64, float64) {
 // textBody is the body's blocks when the report has text and nothing but
 // text (no stat, chart or photo), else nil.
 func (d *Document) textBody() []Block {
-	if titlesOnly(d.Report) {
+	if d.titlesOnly() {
 		return nil
 	}
 	for _, s := range d.Report.Sections {
-		if len(s.Stats) > 0 || len(s.Charts) > 0 || len(s.Photos) > 0 || len(s.Tables) > 0 || len(s.Timeline) > 0 {
+		if len(s.Stats) > 0 || len(s.Charts) > 0 || d.photos(s) > 0 || len(s.Tables) > 0 || len(s.Timeline) > 0 {
 			return nil
 		}
 	}

@@ -236,7 +236,8 @@ type Document struct {
 	Pages  []Page // the cover first
 
 	// Warnings are problems that do not stop the build (photos of low
-	// resolution), with where they are in the report.
+	// resolution, photos with no file: see unset), with where they are in
+	// the report.
 	Warnings data.Errors
 
 	geo   geometry
@@ -255,8 +256,11 @@ type Document struct {
 // Options are the build's choices that are not the report's: how strict
 // to be about photos, and PDF/A.
 type Options struct {
-	Draft bool // low-resolution photos are warnings, not errors
-	Final bool // placeholder frames are errors: the document goes to print
+	// Draft makes a proof: low-resolution photos are warnings, not
+	// errors, and a photo with no file is set as a frame marked 图片占位
+	// (see sets).
+	Draft bool
+	Final bool // a photo with no file is an error: the document goes to print
 	PDFA  bool // PDF/A-2a (tagged): pdfaid in the XMP metadata, an sRGB output intent
 	// PDFX makes a PDF/X-4 for a CMYK press (see pdfx.go): text and rules
 	// on the black plate, brand colours in CMYK, an output intent with
@@ -270,6 +274,41 @@ type Options struct {
 	// Style is the look (a name of package theme) in place of the
 	// report's theme: {style: …}; empty: the report's.
 	Style string
+}
+
+// sets says whether photo p is set on the pages. A photo with a file is;
+// one with none (a photo to come) only in a draft, as a grey frame with a
+// cross marked 图片占位 to proof the page with. Built for print it is left
+// out, its caption with it, and the text and figures close up: a press
+// office sends the PDF it gets to print, and a placeholder frame is no
+// page of a brochure. unset warns of each one left out.
+func (o Options) sets(p data.Photo) bool { return p.File != "" || o.Draft }
+
+// unset is the word on each photo with no file: with Final an error (the
+// document goes to print), else a warning that says where it went.
+func unset(r *data.Report, opt Options) (errs, warns data.Errors) {
+	label := locale.Must(r.Language).Labels.Placeholder
+	for i, s := range r.Sections {
+		for j, p := range s.Photos {
+			if p.File != "" {
+				continue
+			}
+			key := fmt.Sprintf("sections[%d].photos[%d]", i, j)
+			e := &data.Error{Pos: r.Pos(key), Path: key}
+			switch {
+			case opt.Final:
+				e.Msg = `no file: a photo to come cannot go to print (--final); add "file: photos/….jpg" or remove the photo`
+				errs = append(errs, e)
+			case opt.Draft:
+				e.Msg = fmt.Sprintf(`no file: a frame marked %s stands in its place in this proof (--draft); add "file: photos/….jpg" before sending to print`, label)
+				warns = append(warns, e)
+			default:
+				e.Msg = fmt.Sprintf(`no file: the photo is left out, its caption too, and the page closes up; add "file: photos/….jpg", or build with --draft for a proof with a frame marked %s in its place`, label)
+				warns = append(warns, e)
+			}
+		}
+	}
+	return errs, warns
 }
 
 // New lays out a report. It fails, with every problem found, when a
@@ -300,6 +339,10 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 	if err := checkPhotos(r, lim.pixels(), lim.photoBytes()); err != nil {
 		return nil, err
 	}
+	missing, warns := unset(r, opt)
+	if len(missing) > 0 {
+		return nil, missing
+	}
 	logo, err := readLogo(r, lim)
 	if err != nil {
 		return nil, err
@@ -320,13 +363,13 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 			inks = append(inks, c)
 		}
 	}
-	d := &Document{Report: r, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th), inks: inks, logo: logo, root: structure.NewDocument()}
+	d := &Document{Report: r, Warnings: warns, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th), inks: inks, logo: logo, root: structure.NewDocument()}
 	d.root.Lang = d.lang()
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {
 		return nil, err
 	}
-	if d.bodyOnCover || d.listed && titlesOnly(r) {
+	if d.bodyOnCover || d.listed && d.titlesOnly() {
 		// the cover holds all there is to print: a page of a short body,
 		// or of section heads alone, would be nearly empty
 		return d.finish(lim)

@@ -110,8 +110,8 @@ func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 
 // photoBlock is a photo frame with its caption. The frame takes the
 // photo's own shape, upright (a portrait photo gets a portrait frame),
-// between 2:1 and 2:3; with fit: contain, and for a placeholder (no file:
-// marked as such so nobody prints it by mistake), it is 3:2. A frame that
+// between 2:1 and 2:3; with fit: contain, and for a placeholder (no file,
+// in a draft: marked as such, see Options.sets), it is 3:2. A frame that
 // would make the photo and its caption taller than most (the type area's
 // height: a portrait photo set the full width) even with a quarter of it
 // cropped (see Split) is set narrower, keeping its shape, at its cell's
@@ -265,10 +265,7 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		if b.elem != nil {
 			c.Begin(b.elem)
 		}
-		fx, fy := 0.5, 0.5
-		if f := b.photo.Focus; len(f) == 2 {
-			fx, fy = f[0].Value, f[1].Value
-		}
+		fx, fy := b.focus(w, h)
 		if err := c.Image(b.path, x, y, w, h, fx, fy, b.photo.Fit == "contain"); err != nil {
 			// a photo damaged inside its compressed data, found only when
 			// it is decoded to be downsampled (checkPhotos reads markers,
@@ -297,6 +294,36 @@ func (b *photoBlock) Draw(c *Canvas, x, y, w float64) error {
 		return b.caption.Draw(c, x+cw+b.beside, y+max(0, h-b.caption.Measure(cw)), cw)
 	}
 	return b.caption.Draw(c, x, y+h+5, cw)
+}
+
+// focus is where the photo is cut when it is cropped into its frame, w×h:
+// fx of what is cut off at the sides is cut at the left, fy of what is
+// cut off above and below at the top (the point (fx, fy) of the photo
+// stands at (fx, fy) of the frame, and always shows). With no focus: given
+// the sides are cut evenly, and above and below as thirds says.
+func (b *photoBlock) focus(w, h float64) (fx, fy float64) {
+	if f := b.photo.Focus; len(f) == 2 {
+		return f[0].Value, f[1].Value
+	}
+	return 0.5, thirds(b.px, b.py, w, h)
+}
+
+// thirds is the share fy of a photo px×py's cut taken at its top when it
+// is cropped into a frame w×h narrower in shape: the frame is centred on
+// the line a third down the photo, as far as the photo reaches. A
+// designer crops a photo of people so by the rule of thirds: their heads
+// are in its upper third, and a crop about its middle cuts them (a crop of
+// up to a third of its height is then all taken at its foot). 0.5 when
+// the photo is not cut above and below.
+func thirds(px, py int, w, h float64) float64 {
+	if px <= 0 || py <= 0 || w <= 0 {
+		return 0.5
+	}
+	kept := h / w * float64(px) / float64(py) // the share of its height the frame shows
+	if kept >= 1 {
+		return 0.5
+	}
+	return max(0, (1.0/3-kept/2)/(1-kept))
 }
 
 // checkPhotos reads every photo once, so that a damaged or oversized

@@ -122,7 +122,8 @@ func TestLowResolution(t *testing.T) {
 }
 
 // TestAlphaAndPlaceholders: a PNG with transparency keeps it (a soft
-// mask), a photo is never stretched, and --final refuses placeholders.
+// mask), a photo is never stretched, and --final refuses a photo with no
+// file.
 func TestAlphaAndPlaceholders(t *testing.T) {
 	a := image.NewNRGBA(image.Rect(0, 0, 1200, 600))
 	for y := 0; y < 600; y++ {
@@ -154,6 +155,65 @@ func TestAlphaAndPlaceholders(t *testing.T) {
 	}
 	if _, err := NewWith(r, Options{Final: true}); err == nil || !strings.Contains(err.Error(), "sections[0].photos[1]: no file") {
 		t.Errorf("--final: got %v", err)
+	}
+}
+
+// TestPhotoToCome: a photo with no file (a photo to come) is left out of
+// a build for print, its caption with it, with a warning at its line that
+// says what to do; a draft sets it as a frame marked 图片占位; --final
+// refuses it.
+func TestPhotoToCome(t *testing.T) {
+	imgs := map[string]image.Image{"real.jpg": gradient(1500, 1000)}
+	for _, tt := range []struct {
+		name    string
+		opt     Options
+		err     string // "" when it builds
+		printed bool   // the frame's label and the caption are printed
+		warning string
+	}{
+		{"print", Options{}, "", false, `report.yaml:8:9: sections[0].photos[1]: no file: the photo is left out, its caption too, and the page closes up; add "file: photos/….jpg", or build with --draft`},
+		{"draft", Options{Draft: true}, "", true, "report.yaml:8:9: sections[0].photos[1]: no file: a frame marked 图片占位 stands in its place in this proof (--draft)"},
+		{"final", Options{Final: true}, "report.yaml:8:9: sections[0].photos[1]: no file: a photo to come cannot go to print (--final)", false, ""},
+		{"final draft", Options{Final: true, Draft: true}, "sections[0].photos[1]: no file", false, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := photoReport(t, imgs, "      - {file: real.jpg, caption: 实拍, alt: 渐变}\n      - {caption: 待补的照片}\n")
+			d, err := NewWith(r, tt.opt)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("got %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := d.Write(&b); err != nil {
+				t.Fatal(err)
+			}
+			text := pdftest.Open(t, b.Bytes()).AllText()
+			if !strings.Contains(text, "实拍") {
+				t.Errorf("the photo with a file lost its caption: %q", text)
+			}
+			for _, s := range []string{"图片占位", "待补的照片"} {
+				if strings.Contains(text, s) != tt.printed {
+					t.Errorf("%q printed: %v, want %v", s, !tt.printed, tt.printed)
+				}
+			}
+			set := false // the photo to come (the real one may head the cover too)
+			d.walkFigures(func(b Block, _ int, _, _, _ float64) {
+				if p, ok := b.(*photoBlock); ok && p.key == "sections[0].photos[1]" {
+					set = true
+				}
+			})
+			if set != tt.printed {
+				t.Errorf("its frame set: %v, want %v", set, tt.printed)
+			}
+			if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0].Error(), tt.warning) {
+				t.Errorf("warnings: %v, want one beginning %q", d.Warnings, tt.warning)
+			}
+		})
 	}
 }
 

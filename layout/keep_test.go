@@ -8,14 +8,15 @@ import (
 	"github.com/brochure-dev/brochure/data"
 )
 
-// endsBlocks builds src and returns its document's body blocks.
+// endsBlocks builds src as a draft (its photos with no file are set as
+// frames) and returns its document's body blocks.
 func endsBlocks(t *testing.T, src string) (*Document, []Block) {
 	t.Helper()
 	r, err := data.Parse("t.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, _ := build(t, r, Options{})
+	d, _ := build(t, r, Options{Draft: true})
 	return d, d.body()
 }
 

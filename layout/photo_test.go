@@ -431,32 +431,68 @@ func TestWriteExamplePhotos(t *testing.T) {
 	}
 }
 
-// TestFocus: a photo taller than its frame (a 1:3 strip in a 2:3 frame)
-// is cut around its focus: [0.5, 0] keeps its top, [0.5, 1] its foot.
+// TestFocus: a photo taller than its frame is cut around its focus: [0.5,
+// 0] keeps its top, [0.5, 1] its foot, [0.5, 0.5] cuts as much from
+// each; with none the frame is centred on the line a third down the
+// photo (thirds): a 1:3 strip in a 2:3 frame (half of it shown) loses a
+// sixth of its cut at the top, a 1:2 photo in a 2:3 frame (three quarters
+// shown) none of it, the people in its upper third keeping their heads.
 func TestFocus(t *testing.T) {
 	for _, tt := range []struct {
-		focus string
-		top   bool
-	}{{"[0.5, 0]", true}, {"[0.5, 1]", false}} {
-		r := photoDir(t, map[string][]byte{"p.jpg": phoneJPEG(t, scene(100, 300, 4), 1, 0)},
-			"title: 重点\ndate: 2024-01-01\nsections:\n  - title: 照片\n    photos:\n      - {file: p.jpg, caption: 重点, focus: "+tt.focus+"}\n")
-		d, pdf := build(t, r, Options{Draft: true})
-		_, rects := photoRects(d)
-		m := regexp.MustCompile(`q ([-0-9.]+) 0 0 ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) cm /Im1 Do`).FindSubmatch(pdftest.Inflate(pdf))
-		if m == nil || len(rects) != 1 {
-			t.Fatalf("focus %s: no image drawn", tt.focus)
-		}
-		h, _ := strconv.ParseFloat(string(m[2]), 64)
-		bottom, _ := strconv.ParseFloat(string(m[4]), 64)
-		rc := rects[0]
-		if h <= rc.Top-rc.Bottom+1 {
-			t.Fatalf("focus %s: image %.0f pt tall in a frame of %.0f: nothing to cut", tt.focus, h, rc.Top-rc.Bottom)
-		}
-		if got := math.Abs(bottom+h-rc.Top) < 0.5; got != tt.top {
-			t.Errorf("focus %s: image from %.1f to %.1f, frame from %.1f to %.1f", tt.focus, bottom, bottom+h, rc.Bottom, rc.Top)
-		}
-		if got := math.Abs(bottom-rc.Bottom) < 0.5; got == tt.top {
-			t.Errorf("focus %s: image from %.1f to %.1f, frame from %.1f to %.1f", tt.focus, bottom, bottom+h, rc.Bottom, rc.Top)
+		name  string
+		w, h  int
+		focus string  // "" for none
+		top   float64 // the share of the cut taken at the top
+	}{
+		{"top", 100, 300, ", focus: [0.5, 0]", 0},
+		{"foot", 100, 300, ", focus: [0.5, 1]", 1},
+		{"middle", 100, 300, ", focus: [0.5, 0.5]", 0.5},
+		{"strip, no focus", 100, 300, "", 1.0 / 6},
+		{"portrait, no focus", 150, 300, "", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := photoDir(t, map[string][]byte{"p.jpg": phoneJPEG(t, scene(tt.w, tt.h, 4), 1, 0)},
+				"title: 重点\ndate: 2024-01-01\nsections:\n  - title: 照片\n    photos:\n      - {file: p.jpg, caption: 重点"+tt.focus+"}\n")
+			d, pdf := build(t, r, Options{Draft: true})
+			_, rects := photoRects(d)
+			m := regexp.MustCompile(`q ([-0-9.]+) 0 0 ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) cm /Im1 Do`).FindSubmatch(pdftest.Inflate(pdf))
+			if m == nil || len(rects) != 1 {
+				t.Fatal("no image drawn")
+			}
+			h, _ := strconv.ParseFloat(string(m[2]), 64)
+			bottom, _ := strconv.ParseFloat(string(m[4]), 64)
+			rc := rects[0]
+			cut := h - (rc.Top - rc.Bottom)
+			if cut <= 1 {
+				t.Fatalf("image %.0f pt tall in a frame of %.0f: nothing to cut", h, rc.Top-rc.Bottom)
+			}
+			if got := (bottom + h - rc.Top) / cut; math.Abs(got-tt.top) > 0.01 {
+				t.Errorf("%.3f of the cut at the top, want %.3f (image from %.1f to %.1f, frame from %.1f to %.1f)", got, tt.top, bottom, bottom+h, rc.Bottom, rc.Top)
+			}
+		})
+	}
+}
+
+// TestThirds: with no focus the frame is centred a third down the photo
+// as far as the photo reaches; a photo cut at its sides only, or not at
+// all, is not moved.
+func TestThirds(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		px, py int
+		w, h   float64
+		want   float64
+	}{
+		{"3:2 in 2:1: a quarter cut, all at the foot", 300, 200, 200, 100, 0},
+		{"2:3 in 3:2: a third shown, centred a third down", 200, 300, 300, 200, (1.0/3 - 2.0/9) / (1 - 4.0/9)},
+		{"1:3 in 2:3: half shown", 100, 300, 200, 300, 1.0 / 6},
+		{"a sliver shown: a third of the cut at the top", 100, 1000, 1000, 10, (1.0/3 - 0.0005) / (1 - 0.001)},
+		{"cut at the sides", 300, 100, 200, 100, 0.5},
+		{"not cut", 300, 200, 300, 200, 0.5},
+		{"size unknown", 0, 0, 300, 200, 0.5},
+	} {
+		if got := thirds(tt.px, tt.py, tt.w, tt.h); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: thirds = %.4f, want %.4f", tt.name, got, tt.want)
 		}
 	}
 }

@@ -17,16 +17,28 @@ import (
 
 // titlesOnly says whether the report has nothing to print after the cover
 // but its sections' titles.
-func titlesOnly(r *data.Report) bool {
+func (d *Document) titlesOnly() bool {
+	r := d.Report
 	if strings.TrimSpace(r.Byline) != "" {
 		return false
 	}
 	for _, s := range r.Sections {
-		if s.Headline != "" || len(s.Stats) > 0 || strings.TrimSpace(s.Body) != "" || len(s.Charts) > 0 || len(s.Photos) > 0 || s.Quote != nil || s.QR != nil || len(s.Tables) > 0 || len(s.Timeline) > 0 {
+		if s.Headline != "" || len(s.Stats) > 0 || strings.TrimSpace(s.Body) != "" || len(s.Charts) > 0 || d.photos(s) > 0 || s.Quote != nil || s.QR != nil || len(s.Tables) > 0 || len(s.Timeline) > 0 {
 			return false
 		}
 	}
 	return true
+}
+
+// photos is how many of section s's photos are set (see Options.sets).
+func (d *Document) photos(s data.Section) int {
+	n := 0
+	for _, p := range s.Photos {
+		if d.opt.sets(p) {
+			n++
+		}
+	}
+	return n
 }
 
 // body turns the sections into the blocks that flow through the pages.
@@ -69,6 +81,9 @@ func (d *Document) body() []Block {
 			}
 		}
 		for j, p := range s.Photos {
+			if !d.opt.sets(p) {
+				continue
+			}
 			figs = append(figs, d.photo(fmt.Sprintf("sections[%d].photos[%d]", i, j), p))
 		}
 		alignIcons(cards)
@@ -85,7 +100,7 @@ func (d *Document) body() []Block {
 			}
 		}
 		var hero Block
-		if len(s.Charts) == 1 && len(s.Photos) == 0 && flow != nil && utf8.RuneCountInString(s.Body) <= heroText && grows(d.chartStyle(), s.Charts[0], d.geo.contentW(), d.geo.figureW()) {
+		if len(s.Charts) == 1 && d.photos(s) == 0 && flow != nil && utf8.RuneCountInString(s.Body) <= heroText && grows(d.chartStyle(), s.Charts[0], d.geo.contentW(), d.geo.figureW()) {
 			if len(figs) == 1 {
 				hero, figs = figs[0], nil
 			} else {

@@ -134,7 +134,7 @@ func TestBuildAPI(t *testing.T) {
 	}
 
 	w = do(s, "POST", "/api/validate", bytes.NewReader(src))
-	if w.Code != 200 || !strings.Contains(w.Body.String(), `"pages":7`) {
+	if w.Code != 200 || !strings.Contains(w.Body.String(), `"pages":6`) {
 		t.Errorf("validate: %d %s", w.Code, w.Body.String())
 	}
 	w = do(s, "GET", "/api/health", nil)

@@ -29,7 +29,8 @@ type result struct {
 	Fonts        []string `json:"fonts"`
 	Charts       int      `json:"charts"`
 	Photos       int      `json:"photos"`
-	Placeholders int      `json:"placeholders"` // photos with no file
+	Placeholders int      `json:"placeholders"` // photos with no file, set as marked frames (--draft)
+	LeftOut      int      `json:"left_out"`     // photos with no file, left out (not --draft)
 	Warnings     []string `json:"warnings"`
 	Errors       []string `json:"errors"`
 	Millis       int64    `json:"ms"`
@@ -150,8 +151,12 @@ func buildOne(path, out string, cfg settings) *result {
 		res.Charts += len(s.Charts)
 		res.Photos += len(s.Photos)
 		for _, p := range s.Photos {
-			if p.File == "" {
+			switch {
+			case p.File != "":
+			case bo.layout.Draft:
 				res.Placeholders++
+			default:
+				res.LeftOut++
 			}
 		}
 	}
@@ -195,6 +200,9 @@ func (p *printer) result(res *result) {
 	photos := fmt.Sprintf("%d photo%s", res.Photos, plural(res.Photos))
 	if res.Placeholders > 0 {
 		photos += fmt.Sprintf(" (%d placeholder%s)", res.Placeholders, plural(res.Placeholders))
+	}
+	if res.LeftOut > 0 {
+		photos += fmt.Sprintf(" (%d left out: no file)", res.LeftOut)
 	}
 	warn := fmt.Sprintf("%d warning%s", len(res.Warnings), plural(len(res.Warnings)))
 	if len(res.Warnings) > 0 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/brochure-dev/brochure/internal/pdftest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,31 +15,53 @@ func TestBuildSummary(t *testing.T) {
 	dir := t.TempDir()
 	yaml := filepath.Join(dir, "r.yaml")
 	os.WriteFile(yaml, []byte(small+"    charts:\n      - {type: donut, percent: 40}\n    photos:\n      - {caption: 卡口}\n"), 0o644)
-	code, out, errs := exec("build", yaml)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "r.pdf")); err != nil {
-		t.Error("no PDF beside the report")
-	}
-	for _, want := range []string{"r.pdf: 2 pages, ", "3 fonts embedded · 1 chart · 1 photo (1 placeholder) · 1 warning"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("summary lacks %q:\n%s", want, out)
+	// a photo with no file: left out of a build for print (its caption
+	// too), with a warning at its line saying what to do; a frame marked
+	// 图片占位 in a draft
+	for _, tt := range []struct {
+		args    []string
+		summary string
+		warning string
+		printed bool // the placeholder's label and the caption
+	}{
+		{nil, "3 fonts embedded · 1 chart · 1 photo (1 left out: no file) · 1 warning",
+			`r.yaml:10:9: sections[0].photos[0]: warning: no file: the photo is left out, its caption too, and the page closes up; add "file: photos/….jpg", or build with --draft`, false},
+		{[]string{"--draft"}, "3 fonts embedded · 1 chart · 1 photo (1 placeholder) · 1 warning",
+			"r.yaml:10:9: sections[0].photos[0]: warning: no file: a frame marked 图片占位 stands in its place in this proof (--draft)", true},
+	} {
+		code, out, errs := exec(append([]string{"build", yaml}, tt.args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, errs)
+		}
+		pdf, err := os.ReadFile(filepath.Join(dir, "r.pdf"))
+		if err != nil {
+			t.Fatalf("%v: no PDF beside the report", tt.args)
+		}
+		for _, want := range []string{"r.pdf: 2 pages, ", tt.summary} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%v: summary lacks %q:\n%s", tt.args, want, out)
+			}
+		}
+		if !strings.Contains(errs, tt.warning) {
+			t.Errorf("%v: warning missing: %q", tt.args, errs)
+		}
+		text := pdftest.Open(t, pdf).AllText()
+		for _, w := range []string{"图片占位", "卡口"} {
+			if strings.Contains(text, w) != tt.printed {
+				t.Errorf("%v: %q printed: %v, want %v", tt.args, w, !tt.printed, tt.printed)
+			}
+		}
+		if strings.Contains(out+errs, "\x1b[") {
+			t.Error("colours written to a buffer, not a terminal")
 		}
 	}
-	if !strings.Contains(errs, "r.yaml:10:9: sections[0].photos[0]: warning: no file") {
-		t.Errorf("warning missing: %q", errs)
-	}
-	if strings.Contains(out+errs, "\x1b[") {
-		t.Error("colours written to a buffer, not a terminal")
-	}
 
-	code, out, errs = exec("build", "--json", yaml, "-o", filepath.Join(dir, "j.pdf"))
+	code, out, errs := exec("build", "--json", yaml, "-o", filepath.Join(dir, "j.pdf"))
 	var res result
 	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
 		t.Fatalf("exit %d, %v: %s %s", code, err, out, errs)
 	}
-	if !res.OK || res.Pages != 2 || res.Charts != 1 || res.Photos != 1 || res.Placeholders != 1 || len(res.Fonts) != 3 || len(res.Warnings) != 1 || res.Bytes < 1000 {
+	if !res.OK || res.Pages != 2 || res.Charts != 1 || res.Photos != 1 || res.Placeholders != 0 || res.LeftOut != 1 || len(res.Fonts) != 3 || len(res.Warnings) != 1 || res.Bytes < 1000 {
 		t.Errorf("json summary = %+v", res)
 	}
 

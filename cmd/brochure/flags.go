@@ -183,8 +183,8 @@ func (s *settings) limitFlags(fs *flag.FlagSet) {
 // proofFlags add --draft and --final, which decide how strict the checks
 // of photos are, to every command that lays a report out.
 func (s *settings) proofFlags(fs *flag.FlagSet) {
-	fs.BoolVar(&s.print.layout.Draft, "draft", false, "a proof: photos under 100 dpi are warnings, not errors")
-	fs.BoolVar(&s.print.layout.Final, "final", false, "for print: placeholder photo frames are errors")
+	fs.BoolVar(&s.print.layout.Draft, "draft", false, "a proof: photos under 100 dpi are warnings, not errors; a photo with no file is a frame marked 图片占位")
+	fs.BoolVar(&s.print.layout.Final, "final", false, "for print: a photo with no file is an error")
 }
 
 // styleFlag adds --style, the look in place of the report's theme:

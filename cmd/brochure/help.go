@@ -30,8 +30,10 @@ const pdfLimitsHelp = `Limits, for a PDF from an unknown source (also for impose
   --max-operators N    content operators drawn (default 20000000)
 `
 
-const proofHelp = `  --draft           photos under 100 dpi are warnings, not errors (a proof)
-  --final           placeholder photo frames are errors
+const proofHelp = `  --draft           a proof: photos under 100 dpi are warnings, not errors, and a photo with no
+                    file is a grey frame marked 图片占位 (without --draft it is left out, with a
+                    warning)
+  --final           a photo with no file is an error
 `
 
 // styleHelp is --style's help: the looks with what each is, from package
@@ -77,8 +79,8 @@ Usage:
   brochure build folder [-o folder]               every .yaml in the folder (and each subfolder's report.yaml)
 
 Everything is checked first; on any problem every one is printed with file:line:column and the
-previous PDF is left as it was. Then a summary: pages, size, fonts, charts, photos (placeholders
-counted), warnings, time. With several reports, one failing does not stop the others.
+previous PDF is left as it was. Then a summary: pages, size, fonts, charts, photos (those with no
+file counted), warnings, time. With several reports, one failing does not stop the others.
 
 Options:
   -o PATH     the PDF to write (default: beside the report, same name, .pdf);

@@ -50,11 +50,11 @@ func checkFonts(t *testing.T, rep preflight.Report) {
 func TestPreflightSample(t *testing.T) {
 	pdf := buildSample(t)
 	code, out, errs := exec("preflight", pdf)
-	if code != exitOK || !strings.Contains(out, "pages 1-7: media 210×297 mm, trim 210×297 mm, no bleed") || !strings.Contains(out, "ok: nothing a print shop would reject") {
+	if code != exitOK || !strings.Contains(out, "pages 1-6: media 210×297 mm, trim 210×297 mm, no bleed") || !strings.Contains(out, "ok: nothing a print shop would reject") {
 		t.Fatalf("exit %d:\n%s%s", code, out, errs)
 	}
 	code, rep := preflightJSON(t, pdf)
-	if code != exitOK || rep.Pages != 7 || len(rep.Boxes) != 1 || len(rep.Problems) != 0 {
+	if code != exitOK || rep.Pages != 6 || len(rep.Boxes) != 1 || len(rep.Problems) != 0 {
 		t.Fatalf("exit %d: %+v", code, rep)
 	}
 	b := rep.Boxes[0]
