@@ -245,7 +245,8 @@ func (d *Document) figuresEnd(last *Page, pages []Page) {
 	}
 	// the most figures the rooms hold, as the first of figureSets that
 	// leaves the fewest faults (see faults), then drops the fewest
-	// figures: larger figures and fewer, wider cards fill more
+	// figures, then leaves the least room to notes: larger figures and
+	// fewer, wider cards fill more
 	// faults counts the rooms without figures (each a notes page, or
 	// notes under the content) and those the figures go on from with a
 	// blank band at their foot, too deep for spreadRows to close
@@ -279,6 +280,15 @@ func (d *Document) figuresEnd(last *Page, pages []Page) {
 	var rows []Block
 	m := 0
 	bestCols, bestScale := cols, 1.0
+	// left is the room under the last room's figures, which notes take
+	left := func(out [][]Placed) float64 {
+		for i := len(out) - 1; i >= 0; i-- {
+			if ps := out[i]; len(ps) > 0 {
+				return f.Y + f.H - ps[len(ps)-1].Y - ps[len(ps)-1].H
+			}
+		}
+		return f.H
+	}
 	for _, fs := range figureSets {
 		cols, scale = 3-fs.fewer, fs.scale
 		if f.W < 400 {
@@ -289,12 +299,15 @@ func (d *Document) figuresEnd(last *Page, pages []Page) {
 			if !ok {
 				continue
 			}
-			if out == nil || faults(o) < faults(out) || faults(o) == faults(out) && k > m {
+			better := out == nil || faults(o) < faults(out)
+			if !better && faults(o) == faults(out) {
+				// more figures, or as many with notes a tenth of the
+				// frame shorter
+				better = k > m || k == m && left(o) < left(out)-0.1*f.H
+			}
+			if better {
 				out, rows, m, bestCols, bestScale = o, r, k, cols, scale
 			}
-			break
-		}
-		if out != nil && faults(out) == 0 && m == len(order) {
 			break
 		}
 	}
@@ -313,11 +326,11 @@ func (d *Document) figuresEnd(last *Page, pages []Page) {
 		placed := out[i]
 		more := i < len(rooms)-1 && len(out[i+1]) > 0 // the figures go on overleaf
 		spreadRows(placed, f, more)
-		rm.p.Blocks = append(rm.p.Blocks, placed...)
 		foot := placed[len(placed)-1].Y + placed[len(placed)-1].H
-		if !more && f.Y+f.H-foot > notesRoom*f.H {
-			d.notesArea(rm.p, foot+th.Grid.SectionGap)
+		if !more && !d.notesArea(rm.p, foot+th.Grid.SectionGap) {
+			spreadRows(placed, f, true) // no room for notes under them: the rows close the foot
 		}
+		rm.p.Blocks = append(rm.p.Blocks, placed...)
 	}
 }
 
@@ -442,15 +455,15 @@ func (d *Document) notesBelow(p *Page) {
 const notesRoom = 0.12
 
 // notesArea sets on p, from top down to the frame's foot, a head 笔记, a
-// rule and ruled lines to write on, as many as fit (none when not even
-// the head does).
-func (d *Document) notesArea(p *Page, top float64) {
+// rule and ruled lines to write on, as many as fit (none, and false,
+// when not even the head and one line do).
+func (d *Document) notesArea(p *Page, top float64) bool {
 	th, f := d.Theme, d.geo.frame()
 	head := &Paragraph{Spans: []Span{th.span(th.Locale.Labels.Notes, th.Black, th.Scale.Title+2, th.Primary)}, Setting: Setting{Align: Left}, After: 6}
 	hh := head.Measure(f.W)
 	const pitch = 26.0
 	if top+hh+pitch > f.Y+f.H-4 {
-		return
+		return false
 	}
 	p.Blocks = append(p.Blocks,
 		Placed{Block: head, X: f.X, Y: top, W: f.W, H: hh},
@@ -459,6 +472,7 @@ func (d *Document) notesArea(p *Page, top float64) {
 	for y := top + hh + pitch; y <= f.Y+f.H-4; y += pitch {
 		p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: f.X, Y: y, W: f.W, H: 0.5})
 	}
+	return true
 }
 
 // backCover closes the booklet: a band of the primary colour running into
