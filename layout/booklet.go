@@ -148,7 +148,9 @@ func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
 // do not reach is a notes page, as is the foot of the last one when they
 // run out above it (a blank page would read as a printing fault and a
 // blank band as a hole). Without padding, the last page of content that
-// ends with room has the notes begin under it (see notesBelow).
+// ends with room has the notes begin under it (see notesBelow); a
+// brochure that is its cover alone is padded with notes pages as
+// before, having no page to begin the figures on.
 func (d *Document) bookletEnd(n int) []Page {
 	k := (4 - (n+1)%4) % 4 // the pages between the content and the back cover
 	if k == 0 || n < 2 {
