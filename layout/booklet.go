@@ -329,10 +329,11 @@ func (d *Document) figuresEnd(last *Page, pages []Page) {
 		more := i < len(rooms)-1 && len(out[i+1]) > 0 // the figures go on overleaf
 		spreadRows(placed, f, more)
 		foot := placed[len(placed)-1].Y + placed[len(placed)-1].H
-		if !more && !d.notesArea(rm.p, foot+th.Grid.SectionGap) {
+		var notes Page // the notes under the last figures, when they fit
+		if !more && !d.notesArea(&notes, foot+th.Grid.SectionGap) {
 			spreadRows(placed, f, true) // no room for notes under them: the rows close the foot
 		}
-		rm.p.Blocks = append(rm.p.Blocks, placed...)
+		rm.p.Blocks = append(append(rm.p.Blocks, placed...), notes.Blocks...)
 	}
 }
 
