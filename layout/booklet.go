@@ -142,8 +142,9 @@ func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
 // cover. A saddle-stitched booklet is sheets folded in half, four pages a
 // sheet; the padding goes at the end, where a reader expects it, never
 // in the middle. A press brochure does not pad with ruled notes pages
-// (they read as "we ran out of content"): the padding pages hold the key
-// figures the cover does not show (see figuresEnd), beginning under the
+// (they read as "we ran out of content"): the padding pages hold the
+// report's key figures, a recap of every section's (see figuresEnd),
+// beginning under the
 // last page's content when it ends with room for them; only a page they
 // do not reach is a notes page, as is the foot of the last one when they
 // run out above it (a blank page would read as a printing fault and a
@@ -172,15 +173,15 @@ func (d *Document) bookletEnd(n int) []Page {
 }
 
 // figuresEnd sets the key figures on a booklet's padding pages: a head
-// (the cover's 年度关键数字) and the sections' figures but their first
-// (the cover shows each section's first), as cards in rows, from under
-// the content of last (when it ends with more than notesRoom of its
-// frame blank) down the pages. When they are more than the pages hold,
-// the ones left out are each section's last, in turn; the rows on a page
-// share its foot's room between them, up to figureSpread each, so that
-// no page ends in a blank band the reader takes for a hole. A page they
-// do not reach is a notes page; the foot of the last they reach, with
-// room, holds notes too (see notesArea).
+// (the cover's 年度关键数字) and every section's figures, in the report's
+// order, as cards in rows, from under the content of last (when it ends
+// with more than notesRoom of its frame blank) down the pages, at the
+// size and cards a row of figureSets that fill the pages best. When they
+// are more than the pages hold, the ones left out are each section's
+// last, in turn; the rows on a page share its foot's room between them
+// (see spreadRows), so that no page ends in a blank band the reader
+// takes for a hole. A page they do not reach is a notes page; the foot
+// of the last they reach, with room, holds notes too (see notesArea).
 func (d *Document) figuresEnd(last *Page, pages []Page) {
 	th, f := d.Theme, d.geo.frame()
 	type room struct {
