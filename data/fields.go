@@ -139,7 +139,7 @@ var (
 	printObj = object{name: "print", goType: reflect.TypeFor[Print](), what: `"print"`, doc: "印刷设置，每一项都可省略", fields: []field{
 		{key: "bleed", goName: "Bleed", doc: "出血，例：3mm（印刷厂通常要 3 毫米）；封面色块等满版元素延伸到出血里", pattern: `^[0-9]+(\.[0-9]+)? ?(mm)?$`, printed: no, diffed: no},
 		{key: "marks", goName: "Marks", doc: "true：在出血外印裁切线和中线（套版色），页面大小相应加大", diffed: no},
-		{key: "booklet", goName: "Booklet", doc: "true：骑马订小册子，页数补足 4 的倍数（笔记页和封底），可用 brochure impose 拼版", diffed: no},
+		{key: "booklet", goName: "Booklet", doc: "true：骑马订小册子，页数补足 4 的倍数（补页先排年度关键数字，余下为笔记页，末页为封底），可用 brochure impose 拼版", diffed: no},
 		{key: "quality", goName: "Quality", doc: "缩小过大图片时的 JPEG 质量，1 到 100，默认 85", min: num(1), max: num(100), diffed: no,
 			bad: "quality %s is outside 1..100; write e.g. quality: 85"},
 		{key: "standard", goName: "Standard", doc: "screen（屏幕用 PDF，默认）或 pdf/x-4：交印刷厂的 PDF/X-4（四色印刷：文字只用黑版并叠印，品牌色用 CMYK），同 brochure build --pdfx", enum: standards, printed: no, diffed: no,

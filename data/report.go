@@ -70,7 +70,7 @@ type Theme struct {
 type Print struct {
 	Bleed   string  // "3mm" (or a number of mm); empty: no bleed
 	Marks   bool    // crop and centre marks outside the bleed
-	Booklet bool    // pad to a multiple of 4 pages with a notes page and a back cover
+	Booklet bool    // pad to a multiple of 4 pages (the key figures, a notes page when they run out) and a back cover
 	Quality *Number // JPEG quality (1..100) of downsampled photos; default 85
 	// Standard "pdf/x-4" builds for a CMYK press (as build --pdfx);
 	// Profile is the press's CMYK .icc, relative to the report (default

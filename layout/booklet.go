@@ -1,9 +1,12 @@
 package layout
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"time"
 
+	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/structure"
 )
 
@@ -135,25 +138,303 @@ func (e *tocEntry) Draw(c *Canvas, x, y, w float64) error {
 }
 
 // bookletEnd returns the pages that make a booklet's page count a multiple
-// of four, starting after page n: notes pages as needed, then the back
+// of four, starting after page n: the pages that pad it, then the back
 // cover. A saddle-stitched booklet is sheets folded in half, four pages a
-// sheet; the padding goes at the end, where a reader expects blank pages,
-// never in the middle. The notes begin on the last page of content when
-// it ends with room for them (see notesBelow).
+// sheet; the padding goes at the end, where a reader expects it, never
+// in the middle. A press brochure does not pad with ruled notes pages
+// (they read as "we ran out of content"): the padding pages hold the
+// report's key figures, a recap of every section's (see figuresEnd),
+// beginning under the
+// last page's content when it ends with room for them; only a page they
+// do not reach is a notes page, as is the foot of the last one when they
+// run out above it (a blank page would read as a printing fault and a
+// blank band as a hole). Without padding, the last page of content that
+// ends with room has the notes begin under it (see notesBelow); a
+// brochure that is its cover alone is padded with notes pages as
+// before, having no page to begin the figures on.
 func (d *Document) bookletEnd(n int) []Page {
-	if n > 1 {
-		d.notesBelow(&d.Pages[n-1])
+	k := (4 - (n+1)%4) % 4 // the pages between the content and the back cover
+	if k == 0 || n < 2 {
+		if n > 1 {
+			d.notesBelow(&d.Pages[n-1])
+		}
+		var pages []Page
+		for (n+len(pages)+1)%4 != 0 {
+			pages = append(pages, d.notes(n+len(pages)+1))
+		}
+		return append(pages, d.backCover(n+len(pages)+1))
 	}
-	var pages []Page
-	for (n+len(pages)+1)%4 != 0 {
-		pages = append(pages, d.notes(n+len(pages)+1))
+	pages := make([]Page, k)
+	for i := range pages {
+		pages[i] = Page{Number: n + i + 1, Padding: true}
 	}
-	return append(pages, d.backCover(n+len(pages)+1))
+	d.figuresEnd(&d.Pages[n-1], pages)
+	return append(pages, d.backCover(n+k+1))
+}
+
+// figuresEnd sets the key figures on a booklet's padding pages: a head
+// (the cover's 年度关键数字) and every section's figures, in the report's
+// order, as cards in rows, from under the content of last (when it ends
+// with more than notesRoom of its frame blank) down the pages, at the
+// size and cards a row of figureSets that fill the pages best. When they
+// are more than the pages hold, the ones left out are each section's
+// last, in turn; the rows on a page share its foot's room between them
+// (see spreadRows), so that no page ends in a blank band the reader
+// takes for a hole. A page they do not reach is a notes page; the foot
+// of the last they reach, with room, holds notes too (see notesArea).
+func (d *Document) figuresEnd(last *Page, pages []Page) {
+	th, f := d.Theme, d.geo.frame()
+	type room struct {
+		p   *Page
+		top float64
+	}
+	var rooms []room
+	if top := contentFoot(last, f); f.Y+f.H-top > notesRoom*f.H {
+		rooms = append(rooms, room{last, top + th.Grid.SectionGap})
+	}
+	for i := range pages {
+		rooms = append(rooms, room{&pages[i], f.Y})
+	}
+	order := backFigures(d.Report)
+	cols := 3 // on A5 and smaller, two (see figureSets)
+	head := func() []Block {
+		return []Block{
+			&Paragraph{Spans: []Span{th.span(th.Locale.Labels.KeyFigures, th.Black, th.Scale.Title+2, th.Primary)}, Setting: Setting{Align: Left}, After: 6},
+			Rule{Color: th.Primary, Thickness: 1.2, After: 14},
+		}
+	}
+	// place sets the first m figures (in the report's order) down the
+	// rooms, cols to a row, their figures at scale times the look's; it
+	// returns the blocks of each room, or false when they do not all fit
+	scale := 1.0
+	place := func(m int) ([][]Placed, []Block, bool) {
+		chosen := slices.Clone(order[:m])
+		slices.SortFunc(chosen, func(a, b figureAt) int { return cmp.Or(a.section-b.section, a.index-b.index) })
+		var cards []Block
+		for _, c := range chosen {
+			card := d.statCard(d.Report.Sections[c.section].Stats[c.index]).(*statCard)
+			card.resize(th.Scale.Stat * scale)
+			cards = append(cards, card)
+		}
+		rows := head()
+		for _, r := range cardRows(cards, cols, 0, d.geo.Gutter) {
+			alignIcons(r.(*Row).Cells) // a row's figures on one line, its cards of one height
+			rows = append(rows, r)
+		}
+		out := make([][]Placed, len(rooms))
+		r, y := 0, 0.0
+		if len(rooms) > 0 {
+			y = rooms[0].top
+		}
+		for i, b := range rows {
+			h := b.Measure(f.W)
+			need := h
+			if i == 0 { // the head keeps with its rule and the first row
+				need = h + rows[1].Measure(f.W) + after(rows[1]) + rows[min(2, len(rows)-1)].Measure(f.W)
+			}
+			for i != 1 && r < len(rooms) && y+need > f.Y+f.H {
+				r++
+				if r < len(rooms) {
+					y = rooms[r].top
+				}
+			}
+			if r == len(rooms) {
+				return nil, nil, false
+			}
+			out[r] = append(out[r], Placed{Block: b, X: f.X, Y: y, W: f.W, H: h})
+			y += h + after(b)
+		}
+		return out, rows, true
+	}
+	// the most figures the rooms hold, as the first of figureSets that
+	// leaves the fewest faults (see faults), then drops the fewest
+	// figures, then leaves the least room to notes: larger figures and
+	// fewer, wider cards fill more
+	// faults counts the rooms without figures (each a notes page, or
+	// notes under the content) and those the figures go on from with a
+	// blank band at their foot, too deep for spreadRows to close
+	faults := func(out [][]Placed) int {
+		n, last := 0, -1
+		for i, ps := range out {
+			if len(ps) == 0 {
+				n++
+			} else {
+				last = i
+			}
+		}
+		for _, ps := range out[:max(last, 0)] {
+			if len(ps) == 0 {
+				continue
+			}
+			gaps := 0
+			for j := 1; j < len(ps); j++ {
+				if moves(ps, j) {
+					gaps++
+				}
+			}
+			end := ps[len(ps)-1]
+			if f.Y+f.H-end.Y-end.H-float64(gaps)*2.5*figureSpread > notesRoom*f.H {
+				n++
+			}
+		}
+		return n
+	}
+	var out [][]Placed
+	var rows []Block
+	m := 0
+	bestCols, bestScale := cols, 1.0
+	// left is the room under the last room's figures, which notes take
+	left := func(out [][]Placed) float64 {
+		for i := len(out) - 1; i >= 0; i-- {
+			if ps := out[i]; len(ps) > 0 {
+				return f.Y + f.H - ps[len(ps)-1].Y - ps[len(ps)-1].H
+			}
+		}
+		return f.H
+	}
+	for _, fs := range figureSets {
+		cols, scale = 3-fs.fewer, fs.scale
+		if f.W < 400 {
+			cols = 2 // A5 and smaller
+		}
+		for k := len(order); k > 0; k-- {
+			o, r, ok := place(k)
+			if !ok {
+				continue
+			}
+			better := out == nil || faults(o) < faults(out)
+			if !better && faults(o) == faults(out) {
+				// more figures, or as many with notes a tenth of the
+				// frame shorter
+				better = k > m || k == m && left(o) < left(out)-0.1*f.H
+			}
+			if better {
+				out, rows, m, bestCols, bestScale = o, r, k, cols, scale
+			}
+			break
+		}
+	}
+	if m > 0 && (bestCols != cols || bestScale != scale) {
+		cols, scale = bestCols, bestScale
+		out, rows, _ = place(m) // the cards as chosen, to tag and draw
+	}
+	if m > 0 {
+		tagBlocks(d.root, rows)
+	}
+	for i, rm := range rooms {
+		if i >= len(out) || len(out[i]) == 0 {
+			d.notesArea(rm.p, rm.top) // no figure reaches it
+			continue
+		}
+		placed := out[i]
+		more := i < len(rooms)-1 && len(out[i+1]) > 0 // the figures go on overleaf
+		spreadRows(placed, f, more)
+		foot := placed[len(placed)-1].Y + placed[len(placed)-1].H
+		var notes Page // the notes under the last figures, when they fit
+		if !more && !d.notesArea(&notes, foot+th.Grid.SectionGap) {
+			spreadRows(placed, f, true) // no room for notes under them: the rows close the foot
+		}
+		rm.p.Blocks = append(append(rm.p.Blocks, placed...), notes.Blocks...)
+	}
+}
+
+// figureSets are the ways the padding's figures are tried, in turn: at
+// the look's size, three cards a row (two on A5), then larger, then on
+// A4 two cards a row. Never one to a row: a column of figures down the
+// left of a page, the rest of each row blank, reads as a hole too.
+var figureSets = []struct {
+	fewer int // cards fewer a row
+	scale float64
+}{{0, 1}, {0, 1.3}, {0, 1.6}, {1, 1.3}, {1, 1.6}}
+
+// figureSpread is the most a row of the padding pages' figures is moved
+// down by the room at its page's foot shared between the rows, pt.
+const figureSpread = 18.0
+
+// spreadRows moves the rows of placed (a room's figures) down to share the
+// room under the last between the gaps, up to figureSpread each; all of
+// 2.5 times that when more follow on the next page (full: the page is
+// as full as the rows make it).
+func spreadRows(placed []Placed, f Frame, full bool) {
+	gaps := 0 // the gaps above a row of cards, but under the head's rule
+	for i := 1; i < len(placed); i++ {
+		if moves(placed, i) {
+			gaps++
+		}
+	}
+	if gaps == 0 {
+		return
+	}
+	last := placed[len(placed)-1]
+	gap := (f.Y + f.H - last.Y - last.H) / float64(gaps)
+	if full {
+		gap = min(gap, 2.5*figureSpread)
+	} else {
+		gap = min(gap, figureSpread)
+	}
+	shift := 0.0
+	for i := range placed {
+		if i > 0 && moves(placed, i) {
+			shift += gap
+		}
+		placed[i].Y += shift
+	}
+}
+
+// moves tells whether block i of placed is a row of cards that spreadRows
+// moves away from the block above it (not from the head's rule).
+func moves(placed []Placed, i int) bool {
+	_, row := placed[i].Block.(*Row)
+	_, rule := placed[i-1].Block.(Rule)
+	return row && !rule
+}
+
+// after is the space a block asks for under it.
+func after(b Block) float64 {
+	switch b := b.(type) {
+	case *Row:
+		return b.After
+	case Rule:
+		return b.After
+	}
+	return 0
+}
+
+// figureAt is a figure of the report: its section's index and its own.
+type figureAt struct{ section, index int }
+
+// backFigures are the report's figures in the order they are dropped
+// last: each section's first (the ones the cover shows), then each one's
+// second, and so on.
+func backFigures(r *data.Report) []figureAt {
+	var out []figureAt
+	for j := 0; ; j++ {
+		more := false
+		for i, s := range r.Sections {
+			if j < len(s.Stats) {
+				out, more = append(out, figureAt{i, j}), true
+			}
+		}
+		if !more {
+			return out
+		}
+	}
+}
+
+// contentFoot is the foot of the lowest block of p inside frame f.
+func contentFoot(p *Page, f Frame) float64 {
+	used := f.Y
+	for _, b := range p.Blocks {
+		if _, space := b.Block.(Space); !space && b.Y < f.Y+f.H {
+			used = max(used, b.Y+b.H)
+		}
+	}
+	return used
 }
 
 // notes is a ruled page headed 笔记.
 func (d *Document) notes(number int) Page {
-	p := Page{Number: number}
+	p := Page{Number: number, Padding: true}
 	d.notesArea(&p, d.geo.frame().Y)
 	return p
 }
@@ -165,12 +446,7 @@ func (d *Document) notes(number int) Page {
 // the notes pages that follow it begin there.
 func (d *Document) notesBelow(p *Page) {
 	f := d.geo.frame()
-	used := f.Y
-	for _, b := range p.Blocks {
-		if _, space := b.Block.(Space); !space && b.Y < f.Y+f.H {
-			used = max(used, b.Y+b.H)
-		}
-	}
+	used := contentFoot(p, f)
 	if f.Y+f.H-used <= notesRoom*f.H {
 		return
 	}
@@ -183,15 +459,15 @@ func (d *Document) notesBelow(p *Page) {
 const notesRoom = 0.12
 
 // notesArea sets on p, from top down to the frame's foot, a head 笔记, a
-// rule and ruled lines to write on, as many as fit (none when not even
-// the head does).
-func (d *Document) notesArea(p *Page, top float64) {
+// rule and ruled lines to write on, as many as fit (none, and false,
+// when not even the head and one line do).
+func (d *Document) notesArea(p *Page, top float64) bool {
 	th, f := d.Theme, d.geo.frame()
 	head := &Paragraph{Spans: []Span{th.span(th.Locale.Labels.Notes, th.Black, th.Scale.Title+2, th.Primary)}, Setting: Setting{Align: Left}, After: 6}
 	hh := head.Measure(f.W)
 	const pitch = 26.0
 	if top+hh+pitch > f.Y+f.H-4 {
-		return
+		return false
 	}
 	p.Blocks = append(p.Blocks,
 		Placed{Block: head, X: f.X, Y: top, W: f.W, H: hh},
@@ -200,6 +476,7 @@ func (d *Document) notesArea(p *Page, top float64) {
 	for y := top + hh + pitch; y <= f.Y+f.H-4; y += pitch {
 		p.Blocks = append(p.Blocks, Placed{Block: Rule{Color: th.Rule, Thickness: 0.5}, X: f.X, Y: y, W: f.W, H: 0.5})
 	}
+	return true
 }
 
 // backCover closes the booklet: a band of the primary colour running into

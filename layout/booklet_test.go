@@ -143,3 +143,69 @@ func TestContentsKeepTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestPaddingFigures: a booklet is padded with its key figures, not with
+// notes pages: with figures enough to fill them, no page before the back
+// cover is a notes page, the padding pages hold cards, and the back
+// cover stays last; the same report as a PDF for the screen (no
+// booklet) is not padded at all. A report of a page without figures
+// keeps its notes page (there is nothing else to set), and no more than
+// one. (A report that is its cover alone pads with two: see bookletEnd.)
+func TestPaddingFigures(t *testing.T) {
+	var stats strings.Builder
+	for i := range 24 {
+		fmt.Fprintf(&stats, "      - {value: %d, unit: 项, label: 指标%d}\n", 100+i, i+1)
+	}
+	src := `title: 测试
+sections:
+  - title: 一
+    body: 全年共破获案件一千二百起，同比上升百分之十二。
+    stats:
+` + stats.String()
+	for _, c := range []struct {
+		name       string
+		src        string
+		pages      int // 0: a multiple of four
+		notes      int
+		withFigure bool
+	}{
+		{"screen", src, 2, 0, false},
+		{"booklet", "print: {booklet: true}\n" + src, 0, 0, true},
+		{"no figures", "print: {booklet: true}\ntitle: 测试\nsections:\n  - title: 一\n    body: 全年共破获案件一千二百起。\n    charts:\n      - {type: bar, title: 甲, data: [{label: a, value: 1}, {label: b, value: 2}]}\n", 0, 1, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, d := laidOut(t, c.src)
+			n := len(d.Pages)
+			if c.pages > 0 && n != c.pages || c.pages == 0 && n%4 != 0 {
+				t.Fatalf("%d pages, want %d (0: a multiple of four)", n, c.pages)
+			}
+			var pad, notes, rows int
+			for _, p := range d.Pages {
+				if !p.Padding {
+					continue
+				}
+				pad++
+				if h, ok := p.Blocks[0].Block.(*Paragraph); ok && h.Spans[0].Text == d.Theme.Locale.Labels.Notes {
+					notes++
+				}
+				for _, b := range p.Blocks {
+					if r, ok := b.Block.(*Row); ok && cards(r) {
+						rows++
+					}
+				}
+			}
+			if c.pages > 0 && pad > 0 {
+				t.Errorf("%d padding pages in a build that is no booklet", pad)
+			}
+			if notes != c.notes {
+				t.Errorf("%d notes pages, want %d", notes, c.notes)
+			}
+			if c.withFigure && rows == 0 {
+				t.Error("the padding holds no figures")
+			}
+			if c.pages == 0 && !d.Pages[n-1].Bare {
+				t.Error("the last page is not the back cover")
+			}
+		})
+	}
+}

@@ -35,12 +35,17 @@ var cardsAllowed = map[string]int{
 }
 
 // cardsAway lists the stat cards set after a figure of their section, or
-// opening a page without their section's reminder.
+// opening a page without their section's reminder. A booklet's padding
+// (its key figures, under their head, and the pages after) is no
+// section's.
 func cardsAway(d *Document) []string {
 	var bad []string
 	section := -1
 	figured := map[int]bool{} // sections a figure of which is set
 	for _, p := range d.Pages[1:] {
+		if p.Padding {
+			break
+		}
 		var before []Block // the page's blocks so far
 		for _, b := range p.Blocks {
 			switch blk := b.Block.(type) {
@@ -48,6 +53,10 @@ func cardsAway(d *Document) []string {
 				section = blk.n
 			case Space:
 				continue
+			case *Paragraph:
+				if p.Number == lastContent(d)+1 && len(blk.Spans) > 0 && blk.Spans[0].Text == d.Theme.Locale.Labels.KeyFigures {
+					return bad // the padding's figures begin under the content
+				}
 			}
 			if isFigure(b.Block) {
 				figured[kickerSection(d, b.Block.(kickered).kicker())] = true

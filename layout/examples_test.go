@@ -130,6 +130,21 @@ func example(t *testing.T, path, style string) {
 		}
 	}
 
+	// a booklet's padding: the key figures first, at most one page of
+	// notes (a press brochure that pads with ruled pages reads as one
+	// that ran out of content), and no page of it blank in a band
+	if notes := notesPages(d); len(notes) > 1 {
+		t.Errorf("pages %v: %d notes pages pad the booklet, at most 1", notes, len(notes))
+	}
+	for i := lastContent(d) + 1; i < len(d.Pages)-1; i++ {
+		if band := blankBand(pdftest.Render(t, pdf, i, 40)); band > blankCeiling {
+			t.Errorf("page %d, padding the booklet: a blank band of %.0f %% of the type area (at most %.0f %%)", i+1, band*100, blankCeiling*100)
+		}
+	}
+	if !d.Report.Print.Booklet && slices.ContainsFunc(d.Pages, func(p Page) bool { return p.Padding }) {
+		t.Error("a padding page in a build that is no booklet")
+	}
+
 	if k := lastContent(d); k > 0 {
 		share, listed := lastShare(d), remnants[name]
 		switch {
@@ -546,23 +561,31 @@ func lastShare(d *Document) float64 {
 
 // lastContent is the index of the report's last page of content, which
 // may end where its text ends: the last page, or in a booklet the page
-// before the notes pages and the back cover that pad it to a multiple of
-// four.
+// before the pages that pad it to a multiple of four (see bookletEnd)
+// and the back cover.
 func lastContent(d *Document) int {
 	i := len(d.Pages) - 1
 	if !d.Report.Print.Booklet {
 		return i
 	}
-	for i--; i > 0; i-- {
-		b := d.Pages[i].Blocks
-		if len(b) == 0 {
-			break
-		}
-		if h, ok := b[0].Block.(*Paragraph); !ok || len(h.Spans) == 0 || h.Spans[0].Text != d.Theme.Locale.Labels.Notes {
-			break // not a notes page
-		}
+	for i--; i > 0 && d.Pages[i].Padding; i-- {
 	}
 	return i
+}
+
+// notesPages are the pages of d that hold nothing but notes: a booklet's
+// padding that the key figures did not reach (see figuresEnd).
+func notesPages(d *Document) []int {
+	var out []int
+	for i, p := range d.Pages {
+		if !p.Padding || len(p.Blocks) == 0 {
+			continue
+		}
+		if h, ok := p.Blocks[0].Block.(*Paragraph); ok && len(h.Spans) > 0 && h.Spans[0].Text == d.Theme.Locale.Labels.Notes {
+			out = append(out, i+1)
+		}
+	}
+	return out
 }
 
 var hanGap = regexp.MustCompile(`.{0,4}\p{Han}[ \t]+\p{Han}.{0,4}`)

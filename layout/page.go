@@ -18,6 +18,9 @@ type Page struct {
 	Number int // 1-based, the cover included
 	Blocks []Placed
 	Bare   bool // no running head and folio (the back cover)
+	// Padding is a booklet's page between its content and its back
+	// cover, there to make its count a multiple of four
+	Padding bool
 }
 
 // Frame is the rectangle of a page that text flows into.
