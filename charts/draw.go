@@ -88,6 +88,35 @@ func (c Columns) Inside(x0, x1 float64) bool {
 	return ok0 && ok1 && l0 == l1
 }
 
+// Off is how far to move a text that begins at x0 (an offset as
+// Gutter's) so that it begins inside no gutter: 0 when it does not; else the shorter
+// move that sets its start a point onto the column before the gutter
+// (negative: level with the column's text, whose box it then stretches
+// by no more than its own end) or on the next column's edge. A text that
+// begins inside a gutter stretches the next column's box left into it;
+// with any text that ends further right inside it (a value over a bar
+// beside a category label under the next), the two boxes overlap (see
+// Columns).
+func (c Columns) Off(x0 float64) float64 {
+	l, r, ok := c.Gutter(x0)
+	if !ok {
+		return 0
+	}
+	if x0-(l-1) <= r-x0 {
+		return l - 1 - x0
+	}
+	return r - x0
+}
+
+// within is Off, or 0 when it is more than most (a label it would move
+// off the bar or group it names).
+func (c Columns) within(x0, most float64) float64 {
+	if d := c.Off(x0); math.Abs(d) <= most {
+		return d
+	}
+	return 0
+}
+
 // palette is a Style resolved to colours and faces.
 type palette struct {
 	primary, accent, ink, muted, rule drawing.Color
