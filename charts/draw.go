@@ -61,9 +61,11 @@ type Style struct {
 // of column 2 before the second of column 1: TextBlock::isBeforeByRule1).
 // A text that crosses a gutter whole, or stays on a column, stretches
 // nothing. So a chart told its columns begins none of the labels it sets
-// by its data inside a gutter (an hbar's values: see hbarLayout.value),
-// nor sets one wholly inside it (a column chart's thinned category
-// labels: see thinLabels): then the boxes cannot overlap.
+// by its data inside a gutter (an hbar's values: see hbarLayout.value; a
+// column chart's values and a grouped chart's category labels, moved a
+// little: see Off), nor sets one wholly inside it (a column chart's
+// thinned category labels: see thinLabels): then the boxes cannot
+// overlap.
 type Columns struct{ Width, Gap float64 }
 
 // Gutter returns the gutter between two of the columns, as offsets from
