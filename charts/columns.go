@@ -358,7 +358,24 @@ func (l columnLayout) valueBox(s string, cx, top, zero float64, neg bool, p pale
 	if neg {
 		y = math.Max(top, zero) + 2 + capHeightEm*l.valSize
 	}
+	cx = l.valueX(tw, cx, p)
 	return box{cx - tw/2, y - capHeightEm*l.valSize, cx + tw/2, y + 0.12*l.valSize}
+}
+
+// valueX is where the centre of a value label tw wide stands over a bar
+// whose centre is cx: there, but on the columns of a page (see Columns)
+// moved so that it begins inside no gutter (see Columns.Off), so long as
+// its centre stays over its bar and it stays clear of its neighbours'
+// room (the council review's poster, page 4:
+// its grouped chart's 2022/23 under the text began inside the gutter,
+// the 92 over its bar ended further right inside it, and poppler read
+// the two columns' blocks by their tops, across them).
+func (l columnLayout) valueX(tw, cx float64, p palette) float64 {
+	pitch := l.slot // the next label's centre, as far as the next bar's
+	if l.groupW > l.barW {
+		pitch = l.barW // a group's bars stand side by side
+	}
+	return cx + p.columns.within(cx-tw/2, math.Min(float64(l.barW), float64(pitch)-tw)/2)
 }
 
 // valueText draws a value label over (or, negative, under) a bar whose
@@ -382,5 +399,5 @@ func (l columnLayout) valueText(r *Renderer, s string, cx, top, zero float64, ne
 	if neg {
 		y = math.Max(top, zero) + 2 + capHeightEm*l.valSize
 	}
-	r.textCentre(p.regular, l.valSize, p.ink, s, cx, y)
+	r.textCentre(p.regular, l.valSize, p.ink, s, l.valueX(textWidth(p.regular, s, l.valSize), cx, p), y)
 }

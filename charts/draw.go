@@ -61,9 +61,11 @@ type Style struct {
 // of column 2 before the second of column 1: TextBlock::isBeforeByRule1).
 // A text that crosses a gutter whole, or stays on a column, stretches
 // nothing. So a chart told its columns begins none of the labels it sets
-// by its data inside a gutter (an hbar's values: see hbarLayout.value),
-// nor sets one wholly inside it (a column chart's thinned category
-// labels: see thinLabels): then the boxes cannot overlap.
+// by its data inside a gutter (an hbar's values: see hbarLayout.value; a
+// column chart's values and a grouped chart's category labels, moved a
+// little: see Off), nor sets one wholly inside it (a column chart's
+// thinned category labels: see thinLabels): then the boxes cannot
+// overlap.
 type Columns struct{ Width, Gap float64 }
 
 // Gutter returns the gutter between two of the columns, as offsets from
@@ -86,6 +88,35 @@ func (c Columns) Inside(x0, x1 float64) bool {
 	l0, _, ok0 := c.Gutter(x0)
 	l1, _, ok1 := c.Gutter(x1)
 	return ok0 && ok1 && l0 == l1
+}
+
+// Off is how far to move a text that begins at x0 (an offset as
+// Gutter's) so that it begins inside no gutter: 0 when it does not; else the shorter
+// move that sets its start a point onto the column before the gutter
+// (negative: level with the column's text, whose box it then stretches
+// by no more than its own end) or on the next column's edge. A text that
+// begins inside a gutter stretches the next column's box left into it;
+// with any text that ends further right inside it (a value over a bar
+// beside a category label under the next), the two boxes overlap (see
+// Columns).
+func (c Columns) Off(x0 float64) float64 {
+	l, r, ok := c.Gutter(x0)
+	if !ok {
+		return 0
+	}
+	if x0-(l-1) <= r-x0 {
+		return l - 1 - x0
+	}
+	return r - x0
+}
+
+// within is Off, or 0 when it is more than most (a label it would move
+// off the bar or group it names).
+func (c Columns) within(x0, most float64) float64 {
+	if d := c.Off(x0); math.Abs(d) <= most {
+		return d
+	}
+	return 0
 }
 
 // palette is a Style resolved to colours and faces.

@@ -80,7 +80,11 @@ func drawGrouped(r *Renderer, c data.Chart, l columnLayout, w float64, p palette
 		}
 		cx := left + float64(i*l.slot) + float64(l.slot)/2
 		for j, s := range l.labels[i] {
-			r.textCentre(p.regular, p.fs, p.ink, s, cx, bottom+xAxisMargin+capHeightEm*p.fs+float64(j)*(em+barLabelSpacing))
+			// under its group, but beginning inside no gutter of the
+			// page's columns (see valueX)
+			tw := textWidth(p.regular, s, p.fs)
+			x := cx + p.columns.within(cx-tw/2, float64(l.groupW)/2)
+			r.textCentre(p.regular, p.fs, p.ink, s, x, bottom+xAxisMargin+capHeightEm*p.fs+float64(j)*(em+barLabelSpacing))
 		}
 	}
 	ax := p.ink
