@@ -529,8 +529,8 @@ var besideAllowed = map[string]int{
 // (borough-tables-en in every look, the hospital's A5 booklets,
 // poster/market-regulation-2025, report/minato-city-2025), section 06's
 // last lines (poster/ngo-impact-2025), the last short section
-// (city-annual-long, poster/harbour-review, hong-kong-bilingual,
-// xingang-transport-2025): spread since spreadLast.)
+// (city-annual-long, poster/harbour-review, xingang-transport-2025):
+// spread since spreadLast.)
 var remnants = map[string]int{
 	// section 02's last four lines, carried with its hbar chart (77 pt,
 	// six rows; its bars do not shorten) beside them: page 2 has four
@@ -546,6 +546,11 @@ var remnants = map[string]int{
 	// report: the timeline's last three entries (October to December),
 	// the byline and the QR code, 28–29 %, page 14 (13) a third blank.
 	"ashworth-council-review": 7, "poster/hk-fire-ambulance-2025": 15, "report/hk-fire-ambulance-2025": 14,
+	// section 4 (its head and five lines, 35 %) after page 3, which
+	// section 3 fills whole, its text and chart: spread, section 3's
+	// text would begin at page 3's foot two lines a column, its story
+	// overleaf (see Flow.thin), as it did before that rule
+	"hong-kong-bilingual": 4,
 }
 
 // lastShare is the share of the type area the last page of content takes,

@@ -200,13 +200,16 @@ func TestPart(t *testing.T) {
 // TestRowsAboveTextForPoppler: a row of figures moved above its
 // section's text (hoisted) reads, in poppler's pdftotext, before the
 // text, its paragraphs whole: the district bureau's chart beside a photo
-// (report look) and the port's landscape and portrait photos (poster
-// look), whose second caption stood over column 2 alone and was read
-// between the columns, inside the paragraph that runs on from one to the
-// other. Each such row is set for poppler (see overText): two photos on
-// the columns, a photo as tall as the chart beside it.
+// (report look) and the Hong Kong report's two charts (report look). The
+// port's landscape and portrait photos (poster look), whose second
+// caption stood over column 2 alone and was read between the columns,
+// inside the paragraph that runs on from one to the other, no longer
+// stand above their text since a section's first lines keep three in a
+// column (see Flow.thin) and set its pages anew. Each such row is set for poppler
+// (see overText): two photos on the columns, a photo as tall as the
+// chart beside it.
 func TestRowsAboveTextForPoppler(t *testing.T) {
-	for _, c := range []struct{ name, style string }{{"district-bureau-2023", "report"}, {"port-review-2025", "poster"}} {
+	for _, c := range []struct{ name, style string }{{"district-bureau-2023", "report"}, {"hong-kong-2025", "report"}} {
 		t.Run(c.style+"/"+c.name, func(t *testing.T) {
 			r := load(t, "../examples/"+c.name+"/report.yaml")
 			d, pdf := buildExample(t, r, Options{Draft: true, Style: c.style}, false)

@@ -50,10 +50,9 @@ var orderAllowed = map[string]int{
 	// and cards on page 8; its second (337 pt) fills the page, which in
 	// order would end half blank
 	"poster/river-basin-2025": 1,
-	// landscape: section 2's first row (a line chart beside a photo, 274
-	// pt) waits for page 5 while its second (363 pt) fills page 4 under
-	// the text to its foot: in order, page 4 ends 19 % blank
-	"tech-park-2025": 2,
+	// (the tech park's section 2, landscape, its second row filling page
+	// 4 while its first waited for page 5, reads in order since its
+	// section's first lines keep three in a column: see Flow.thin)
 	// (the second new user's Taiwan transport bureau, section 1, its
 	// portrait photo read before its landscape one, reads in order in
 	// every look since floatIndex: the first photo stands in the text)

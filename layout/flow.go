@@ -1067,6 +1067,32 @@ func (f *Flow) tallerFloat(w, h float64) *Flow {
 	return f
 }
 
+// thin reports whether the flow set w wide holds fewer than headLines
+// lines in a column it uses, the column its figure (Float) stands in
+// aside: at a page's foot under its section's head, the section going on
+// overleaf, such a text reads as stranded there (two lines under a
+// headline in each of three columns; see leads).
+func (f *Flow) thin(w float64) bool {
+	g := f.across(w)
+	c := g.layout(w)
+	at := -1
+	if g.Float != nil {
+		at = c.at
+	}
+	return thinSpans(c.us, c.spans, at)
+}
+
+// thinSpans reports whether a column of spans but column at (-1: none)
+// holds some lines of us, but fewer than headLines.
+func thinSpans(us []unit, spans [][2]int, at int) bool {
+	for i, sp := range spans {
+		if n := lines(us[sp[0]:sp[1]]); i != at && n > 0 && n < headLines {
+			return true
+		}
+	}
+	return false
+}
+
 // lineAlone reports whether a column holds one line alone, of a
 // paragraph that runs on into the next column (a column of a part cut to
 // two rows, between three: 2, 1 and 2 lines): readers that join the

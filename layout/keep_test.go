@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,7 +149,67 @@ sections:
 			t.Fatal("the section's head and its one line end the page, its table overleaf")
 		}
 	}
-	if !leads(q, w, text+q[2].Measure(w)) {
+	if !leads(q, w, text+q[2].Measure(w), true) {
 		t.Error("a head over its line and its whole table does not lead its section")
+	}
+}
+
+// TestHeadOverThinText: a section's head at a page's foot over its text
+// cut to two rows (two lines in each column, the story going on
+// overleaf: the tech park's section 3, newspaper, page 5) does not begin
+// the section there; it does with three rows. Allowed (loose), it begins
+// it as the way of a fault (thin), which costs less than a blank band
+// over orderHole.
+func TestHeadOverThinText(t *testing.T) {
+	para := strings.Repeat("全年新引进大学生四万八千六百人，其中硕士以上占三成。", 10)
+	src := "title: 表\ndate: 2025-12-31\nsections:\n  - title: 第一节\n    body: 全市治安形势总体平稳。\n  - title: 人才与营商环境\n    body: |\n      " + para + "\n\n      " + para + "\n"
+	d, blocks := endsBlocks(t, src)
+	var q []Block
+	for k, x := range blocks {
+		if h, ok := x.(*sectionHead); ok && h.n == 1 {
+			q = blocks[k:]
+		}
+	}
+	if len(q) < 2 {
+		t.Fatal("no second section")
+	}
+	fw, ok := q[1].(*Flow)
+	if !ok || fw.cols() < 2 {
+		t.Fatalf("the second section's text is a %T, want a text in columns", q[1])
+	}
+	w := d.geo.frame().W
+	filler := &Paragraph{Spans: []Span{d.Theme.span("前文", d.Theme.Regular, d.Theme.Scale.Body, d.Theme.Ink)}, Leading: 100}
+	for _, tt := range []struct {
+		rows  int
+		begun bool
+	}{{2, false}, {3, true}, {4, true}} {
+		f := Frame{W: w, H: filler.Measure(w) + q[0].Measure(w) + float64(tt.rows)*fw.Leading + 1}
+		for _, loose := range []bool{false, true} {
+			p, err := fillPage(append([]Block{filler}, q...), nil, f, 2, how{deferAt: -1, inOrder: true, loose: loose})
+			if err != nil {
+				t.Fatal(err)
+			}
+			begun := slices.ContainsFunc(p.Blocks, func(b Placed) bool { _, ok := b.Block.(*sectionHead); return ok })
+			want := tt.begun || loose
+			if begun != want {
+				t.Errorf("%d rows under the head (loose %v): section begun %v, want %v", tt.rows, loose, begun, want)
+			}
+			if thin := !tt.begun && loose; p.thin != thin || p.stranded {
+				t.Errorf("%d rows under the head (loose %v): thin %v, stranded %v, want thin %v", tt.rows, loose, p.thin, p.stranded, thin)
+			}
+			if begun {
+				last, _ := p.Blocks[len(p.Blocks)-1].Block.(*Flow)
+				if last == nil {
+					t.Fatalf("%d rows: the page ends with a %T, want the text's first part", tt.rows, p.Blocks[len(p.Blocks)-1].Block)
+				}
+				if last.thin(w) != !tt.begun {
+					s, _ := columnLines(last, w)
+					t.Errorf("%d rows (loose %v): its first part thin %v (%s lines)", tt.rows, loose, last.thin(w), s)
+				}
+			}
+		}
+	}
+	if thinFault >= 1+orderHole {
+		t.Errorf("thinFault %v: a head over thin text must cost less than any blank band over orderHole", thinFault)
 	}
 }

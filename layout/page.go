@@ -207,7 +207,8 @@ func choose(queue, floats []Block, f Frame, n, depth int) (filled, float64, erro
 // orderHole of the frame (the page's last position costs nothing: a
 // document may end anywhere), then, to choose among faulty ways, the
 // band's size; and a section's head and stat cards stranded at the
-// page's foot, their text overleaf, as a band of a quarter.
+// page's foot, their text overleaf, as a band of a quarter; a head over
+// first lines thin (see Flow.thin) less than any band over orderHole.
 func fault(p filled, f Frame) float64 {
 	c := 0.0
 	if p.late {
@@ -216,18 +217,28 @@ func fault(p filled, f Frame) float64 {
 	if p.stranded {
 		c += strandFault
 	}
+	holed := (len(p.queue) > 0 || len(p.floats) > 0) && band(p, f) > orderHole*f.H
+	if p.thin && !holed {
+		c += thinFault // (a page with a blank band is judged by it)
+	}
 	if p.passed {
 		c += passFault
 	}
 	if len(p.floats) == 0 && trailerLeft(p.queue) > 0 {
 		c += trailerFault
 	}
-	if len(p.queue) > 0 || len(p.floats) > 0 {
-		if b := band(p, f); b > orderHole*f.H {
-			c += 1 + b/f.H
-		}
+	if holed {
+		c += 1 + band(p, f)/f.H
 	}
 	return c
+}
+
+// hardFault is fault but for thinFault: what pullBack and spreadLast
+// weigh, setting the last pages again (a remnant on the last page is
+// worse than a section's first lines thin at a page's foot before it).
+func hardFault(p filled, f Frame) float64 {
+	p.thin = false
+	return fault(p, f)
 }
 
 // passFault is what a figure set before one its section lists before it
@@ -240,6 +251,18 @@ const passFault = 1.0
 // the frame, so that a page a little over orderHole blank is taken
 // before it, a hole is not.
 const strandFault = 1.25
+
+// thinFault is what a section's head at a page's foot over a text of
+// fewer than headLines lines in a column costs (see Flow.thin), the
+// section going on overleaf: two lines under a headline in each of three
+// columns read as stranded too, but less than a head alone, and less than
+// any blank band over orderHole, so that the page is filled otherwise
+// when a way does it (figures sent on, grown, set shorter), and keeps the
+// section's first lines when none does; less than a figure out of order
+// (passFault). A page that has a blank band over orderHole anyway is
+// judged by its band alone, as it was before the rule (the poster look's
+// macao library brief, page 3: its section 2 sent on left a band of 31 %).
+const thinFault = 0.25
 
 // options are the ways to set page n, the plainest first: in order; with
 // its rows of figures set taller (grown); with the first figure that
@@ -263,6 +286,12 @@ func options(queue, floats []Block, f Frame, n int) ([]filled, error) {
 			loose, err := ways(queue, floats, f, n, how{inOrder: true, loose: true})
 			if err == nil {
 				opts = append(opts, loose...)
+			}
+			// and with its first lines allowed fewer than headLines in
+			// a column
+			thin, err := ways(queue, floats, f, n, how{inOrder: true, thinOK: true})
+			if err == nil {
+				opts = append(opts, thin...)
 			}
 			break
 		}
@@ -339,6 +368,11 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 		// alone at the next page's head, away from their section)
 		if h, err := setPage(q, floats, f, n, base); err == nil && len(h.queue) < len(p.queue) && !cardsAlone(h.queue) {
 			opts = append(opts, h, grown(h, f))
+		} else if err == nil && h.held {
+			// its head went on because its first lines would be thin
+			// there (see Flow.thin): a way the same as the first, that
+			// lets options try them allowed (see how.loose)
+			opts = append(opts, h)
 		}
 	}
 	if nextHead(p.queue) {
@@ -720,6 +754,12 @@ type how struct {
 	// its text overleaf (see opens): the way taken only when all others
 	// leave the page or the next with a blank band.
 	loose bool
+	// thinOK lets a section begin at a page's foot over a text of fewer
+	// than headLines lines in a column (see Flow.thin), the page costing
+	// thinFault: the way the page was set before that rule, taken only
+	// when every other leaves a fault as great (a blank band over
+	// orderHole).
+	thinOK bool
 	// part lets a row of figures that does not fit be parted: its first
 	// figure set in the text above it (see intoText), or those of its
 	// figures that fit set here and the others sent on. Either leaves a
@@ -887,6 +927,7 @@ type filled struct {
 	late          bool    // a section begins while figures of the one before wait
 	held          bool    // a section's head went on, its cards fitting but not its text
 	stranded      bool    // a section's head and cards end the page, the text overleaf
+	thin          bool    // a section's head ends the page over a text of fewer than headLines lines in a column
 	passed        bool    // a figure is set while one its section lists before it waits (see how.pass)
 }
 
@@ -1001,9 +1042,11 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			// the next block, or a head of it, must fit below this one
 			next := q[1]
 			strands := false // the head and its cards, the text overleaf
-			if _, head := b.(*sectionHead); head && (!opens(q, f.W, avail-h) || !leads(q, f.W, avail-h)) {
-				strands = true
-				if !mode.loose {
+			thin := false    // or over a text of fewer than headLines lines in a column (see Flow.thin)
+			if _, head := b.(*sectionHead); head && (!opens(q, f.W, avail-h, true) || !leads(q, f.W, avail-h, true)) {
+				thin = opens(q, f.W, avail-h, false) && leads(q, f.W, avail-h, false)
+				strands = !thin || !mode.thinOK
+				if strands && !mode.loose {
 					fits, p.held = false, true
 				}
 			}
@@ -1019,7 +1062,8 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 					fits = false
 				}
 			}
-			p.stranded = p.stranded || fits && strands
+			p.stranded = p.stranded || fits && strands && !thin
+			p.thin = p.thin || fits && thin
 		}
 		if isFigure(b) && fromQueue && len(p.Blocks) > 0 {
 			if p.figures == deferAt {
@@ -1048,6 +1092,16 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			}
 			if head != nil && tail != nil && len(p.Blocks) > 0 && overColumns(Page{Blocks: []Placed{p.Blocks[len(p.Blocks)-1], {Block: head}}}, f) {
 				head = nil // the text goes on whole to the next page
+			}
+			if fw, ok := b.(*Flow); ok && head != nil && tail != nil && !fw.frozen && head.(*Flow).thin(f.W) {
+				// the text's first part, under its section's head, with
+				// fewer than headLines lines in a column: it goes on
+				// whole, but as the way of a fault (see how.thinOK)
+				if mode.loose || mode.thinOK {
+					p.thin = true
+				} else {
+					head, p.held = nil, true
+				}
 			}
 			if r, row := b.(*Row); row && mode.part && tail != nil && isFigure(r) {
 				if h, rest, ok := part(r, q[1:], f.W, avail); ok {
@@ -1223,7 +1277,10 @@ func figureRefs(b Block) []figureRef {
 // next page, half of its width left empty, the text's last lines go on
 // with it there, set beside it (as many as fill the column beside the
 // figure, three lines at least staying here). It reports false when the
-// text is too short to part, or the part kept does not fit in h.
+// text is too short to part, or the part kept does not fit in h. (The
+// lines staying may be fewer than headLines in a column under their
+// section's head, two and one: a thin opener, see Flow.thin, rather than
+// the figure alone in half the width overleaf.)
 func carry(fw *Flow, w, h float64) (Block, Block, bool) {
 	us := fw.set(w)
 	k := min(fw.floatRows(w)*(fw.cols()-1), len(us)-3)
@@ -1601,11 +1658,12 @@ func loosen(bs []Placed, gap float64, f Frame) float64 {
 // opens reports whether what follows a section's head at q[0] lets the
 // section begin in the room h below the head: when all its stat cards fit
 // and its text (or a table kept whole set before it) follows them, the
-// cards and the text's first lines, or the table (a
-// head and its cards at a page's foot, the text overleaf, read as
-// stranded there); else what keepsWithNext asks of the block after the
-// head.
-func opens(q []Block, w, h float64) bool {
+// cards and the text's first lines, or the table (a head and its cards
+// at a page's foot, the text overleaf, read as stranded there); else what
+// keepsWithNext asks of the block after the head. When strict, the text's
+// first lines are headLines in every column they use, or the text is
+// whole and what follows it in its section begins there too (see thin).
+func opens(q []Block, w, h float64, strict bool) bool {
 	j := 1
 	for j < len(q) && statCards(q[j]) {
 		h -= q[j].Measure(w)
@@ -1617,22 +1675,29 @@ func opens(q []Block, w, h float64) bool {
 	if keptWhole(q[j]) {
 		return q[j].Measure(w) <= h+1e-6 // a table set before the text (see hoisted)
 	}
-	if _, text := q[j].(*Flow); !text || q[j].Measure(w) <= h+1e-6 {
+	fw, text := q[j].(*Flow)
+	if !text {
 		return true
 	}
-	first, _ := q[j].Split(w, h)
-	return first != nil
+	if m := fw.Measure(w); m <= h+1e-6 {
+		return !strict || !fw.thin(w) || begins(q[j+1:], w, h-m)
+	}
+	first, _ := fw.Split(w, h)
+	return first != nil && !(strict && first.(*Flow).thin(w))
 }
 
 // leads reports whether a section's head (q[0]) set above room h leads
 // enough of its section there: headLines lines of text (text, a
 // timeline's entries, a table's rows) or its first figure or table
-// whole. A section that opens with stat cards is led by them (opens
-// decides). A head over a line or two, what follows overleaf, reads as
-// stranded.
-func leads(q []Block, w, h float64) bool {
+// whole. When strict, a text's first part holds headLines lines in every
+// column it uses, and a text set whole whose columns hold fewer (see
+// thin) leads only when what follows it in its section begins there too.
+// A section that opens with stat cards is led by them (opens decides). A
+// head over a line or two, what follows overleaf, reads as stranded; so
+// does, less, a head over two lines in each of three columns (thin).
+func leads(q []Block, w, h float64, strict bool) bool {
 	n := 0
-	for _, b := range q[1:] {
+	for i, b := range q[1:] {
 		if n >= headLines {
 			return true
 		}
@@ -1654,6 +1719,12 @@ func leads(q []Block, w, h float64) bool {
 		}
 		switch b := head.(type) {
 		case *Flow:
+			if strict && b.thin(w) {
+				// its text ends here, whole, with fewer lines in a column:
+				// what follows in its section begins here too, or this
+				// is no place to begin it
+				return tail == nil && begins(q[i+2:], w, h-head.Measure(w))
+			}
 			n += lines(b.across(w).layout(w).us)
 		case *timelineBlock:
 			if tail == nil {
@@ -1676,8 +1747,30 @@ func leads(q []Block, w, h float64) bool {
 	return true // the brochure ends here
 }
 
+// begins reports whether what follows a section's text in rest (the
+// queue after it) lets the text end a page in room h below it: the
+// section ends there, or its next block begins there (a figure whole, a
+// block's first part), so that the text does not end the page alone,
+// the section going on overleaf.
+func begins(rest []Block, w, h float64) bool {
+	b := sectionNext(rest)
+	switch {
+	case b == nil:
+		return true
+	case isFigure(b):
+		a := 0.0
+		if r, ok := b.(*Row); ok {
+			a = r.After // a row at the page's foot has no space below (see fillPage)
+		}
+		return b.Measure(w)-a <= h+1e-6
+	}
+	head, _ := b.Split(w, h)
+	return head != nil
+}
+
 // headLines is how many lines of its section a head keeps with at a
-// page's foot, unless the section's first figure or table follows whole.
+// page's foot, in every column its text uses there, unless the section's
+// first figure or table follows whole.
 const headLines = 3
 
 // cardsAlone reports whether queue opens with stat cards that no figure

@@ -116,7 +116,7 @@ func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 		if err != nil || len(rest) != 1 || used(rest[0].Page, f) < remnantShare {
 			continue
 		}
-		if c, b := settled(p, f); b > orderHole*f.H || c+fault(rest[0], f) > was+1e-9 {
+		if c, b := settled(p, f); b > orderHole*f.H || c+hardFault(rest[0], f) > was+1e-9 {
 			continue
 		}
 		return append(set[:i:i], p, rest[0])
@@ -128,7 +128,7 @@ func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 func faults(ps []filled, f Frame) float64 {
 	c := 0.0
 	for _, p := range ps {
-		c += fault(p, f)
+		c += hardFault(p, f)
 	}
 	return c
 }
@@ -162,7 +162,7 @@ func settled(p filled, f Frame) (float64, float64) {
 	bs := slices.Clone(p.Blocks)
 	gap := loosen(bs, p.hole, f)
 	p.Blocks, p.hole = bs, 0
-	return fault(p, f), blank(bs, gap, f, true)
+	return hardFault(p, f), blank(bs, gap, f, true)
 }
 
 // unsettled reports whether page p, set in place of old to spread the
