@@ -774,7 +774,10 @@ func contact(rs []rune, i, j int) (int, bool) {
 		rest := string(after[k:])
 		for _, w := range contactWords[:contactAfter] {
 			if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
-				return end, k == 0 || !strings.ContainsRune(measureWords, after[0])
+				if k > 0 && strings.ContainsRune(measureWords, after[0]) {
+					return j, false
+				}
+				return end, true
 			}
 		}
 		if r := after[k]; r < 0x2E80 || !unicode.IsLetter(r) {
@@ -798,7 +801,7 @@ const contactAfter = 8
 // measureWords are the Han characters that count what a figure before
 // them counts (3000件, 1200個): a figure so followed is a quantity, whatever
 // word comes next.
-const measureWords = "个個件次人名宗项項条條台座家处處户戶辆輛万萬亿億元场場起份宗趟间間"
+const measureWords = "个個件次人名宗项項条條台座家处處户戶辆輛万萬亿億元场場起份趟间間"
 
 // year reports whether the digits rs[i:j] are a year, which a headline
 // sets as words, not as a figure: four digits from 1900 to 2099 before
