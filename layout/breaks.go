@@ -104,9 +104,6 @@ type measure struct {
 	hangs []float64 // hangs[i]: how far items[i] may hang at a line's end (hang); nil if none may
 	next  []int32   // next[i]: the first item at or after i that is not a space
 	prev  []int32   // prev[i]: one past the last item before i that is not a space
-	// top is the largest item's size in a headline (PhraseBreaks), 0
-	// elsewhere: the em its lines are balanced in (see demerits)
-	top float64
 }
 
 // sums are the prefix sums of one item boundary, together so that a
@@ -134,11 +131,6 @@ func newMeasure(items []item, set Setting) *measure {
 		m.prev[i] = int32(i)
 		if items[i-1].r == ' ' {
 			m.prev[i] = m.prev[i-1]
-		}
-	}
-	if set.PhraseBreaks {
-		for i := range items {
-			m.top = max(m.top, items[i].size)
 		}
 	}
 	if set.Align == Justify && !set.PhraseBreaks {
@@ -627,16 +619,8 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 			}
 		}
 	case m.set.Align != Justify && (!last || m.set.PhraseBreaks):
-		// ragged lines: even lengths (headlines balance, last line too);
-		// a headline's slack in the em of its figures, whether its line
-		// starts with one or with words (in the words' em, a line of
-		// words before a figure filled the measure and left the figure
-		// that ends the headline alone on a line of its own)
-		e := em
-		if m.top > 0 {
-			e = m.top
-		}
-		bad = 100 * (slack / e) * (slack / e)
+		// ragged lines: even lengths (headlines balance, last line too)
+		bad = 100 * (slack / em) * (slack / em)
 	}
 	// TeX caps badness at 10000, "infinitely bad"; here a line may be
 	// ten times worse, so that of two hopeless lines the less spread one
