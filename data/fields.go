@@ -178,7 +178,7 @@ var (
 		{key: "note", goName: "Note", doc: "标签下面的一行小字说明，例：同比增长12%", name: "说明", printed: yes, diffed: yes, maxLen: 40},
 		{key: "source", goName: "Source", doc: "数字的出处，印在卡片底部的一行小字，例：数据来源：市统计局", name: "来源", printed: yes, diffed: yes, maxLen: 40},
 		{key: "icon", goName: "Icon", doc: "图标的名称，印在数字上方，例：users；brochure icons 列出全部图标", enum: icons.Names(), name: "图标", printed: no, diffed: yes, bad: badIcon},
-		{key: "format", goName: "Format", doc: "数字写法：auto（万、亿起计，230000000000 → 2300亿）、wan、yi，或 full（照原样全写）；不写时，八位以上的整数或卡片里放不下的整数按 auto 写，带小数的数和一万以下的数照原样", enum: append([]string{"full"}, number.Styles...), name: "数字写法", printed: no, diffed: yes,
+		{key: "format", goName: "Format", doc: "数字写法：auto（万、亿起计，230000000000 → 2300亿）、wan、yi，或 full（照原样全写）；不写时，八位以上的整数或卡片里放不下的整数按 auto 写，正文只以万、亿写出的整数照正文写（正文写12.6万，卡片写12.6万人），带小数的数和一万以下的数照原样", enum: append([]string{"full"}, number.Styles...), name: "数字写法", printed: no, diffed: yes,
 			bad: "format %q is not a way of writing a figure; write auto (2300亿), wan, yi or full (230000000000), or leave the line out"},
 	}}
 	chartObj = object{name: "chart", goType: reflect.TypeFor[Chart](), what: "a chart", doc: "一个图表；type 说它是哪一种，也就决定它用哪些字段（各字段的说明前写着用它的图表）", fields: []field{

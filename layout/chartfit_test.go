@@ -71,6 +71,10 @@ func TestFiguresGroupedAsTheReport(t *testing.T) {
 		{"hong-kong-2025", []string{"1,200餘場", "2,380宗", "3,000"}, []string{"2380", "2960", "3000"}},
 		{"hong-kong-bilingual", []string{"27,900宗", "6,100宗", "1,500宗", "1120宗", "1500名"}, []string{"27900", "6100", "1,120", "1,500名"}},
 		{"year-in-review-2020", []string{"1653"}, []string{"1,653"}},
+		// a figure the text writes only in 万 is written so on its card
+		// and the cover; the hotline's number is no figure
+		{"jiangcheng-water-2025", []string{"12.6万人", "21.8万件", "64万只"}, []string{"126000", "218000", "640000"}},
+		{"hk-fire-ambulance-2025", []string{"86.4萬宗", "16.2萬幢次", "225萬個", "36,820宗"}, []string{"864,000", "162,000", "2,250,000"}},
 	} {
 		t.Run(tt.report, func(t *testing.T) {
 			_, pdf := buildExample(t, load(t, "../examples/"+tt.report+"/report.yaml"), Options{Draft: true}, false)

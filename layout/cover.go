@@ -74,7 +74,9 @@ func (d *Document) cover() Page {
 	var cells []Block
 	for _, s := range r.Sections {
 		if len(s.Stats) > 0 && len(cells) < 16 {
-			cells = append(cells, &statCard{stat: s.Stats[0], theme: th, note: s.Title})
+			c := d.card(s.Stats[0])
+			c.note = s.Title
+			cells = append(cells, c)
 		}
 	}
 	key, contents := th.Locale.Labels.KeyFigures, th.Locale.Labels.InThisReport

@@ -251,6 +251,10 @@ type Document struct {
 	logo        *logo // the report's emblem, or nil
 	listed      bool  // the cover lists every section's title
 	bodyOnCover bool  // the cover holds the whole body
+
+	// own is the report's own text (ownText): how it writes its figures,
+	// which its stat cards follow (see statCard.written)
+	own string
 }
 
 // Options are the build's choices that are not the report's: how strict
@@ -363,7 +367,7 @@ func NewWith(r *data.Report, opt Options) (*Document, error) {
 			inks = append(inks, c)
 		}
 	}
-	d := &Document{Report: r, Warnings: warns, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th), inks: inks, logo: logo, root: structure.NewDocument()}
+	d := &Document{Report: r, Warnings: warns, Theme: th, geo: newGeometry(r, th.Grid), opt: opt, alpha: alphabet(texts, th), inks: inks, logo: logo, root: structure.NewDocument(), own: ownText(r)}
 	d.root.Lang = d.lang()
 	d.Pages = append(d.Pages, d.cover())
 	if err := d.checkFit(d.Pages[0]); err != nil {

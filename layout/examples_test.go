@@ -93,6 +93,10 @@ func example(t *testing.T, path, style string) {
 		}
 	}
 
+	for _, m := range madeMixed(doc.AllText(), ownText(r)) {
+		t.Errorf("%q is printed, a figure in 万 with its remainder grouped that the report does not write: brochure writes a figure in one form", m)
+	}
+
 	for pi, p := range doc.Pages {
 		for _, c := range p.Chars {
 			if c.Generated || c.Box.Right <= c.Box.Left {
@@ -204,6 +208,23 @@ func example(t *testing.T, path, style string) {
 }
 
 // flat is s without white space (extractors break lines where they like).
+// mixedFigure is a figure in 万 or 亿 whose remainder is grouped
+// (1萬2,860): a form an author may write, never one brochure makes.
+var mixedFigure = regexp.MustCompile(`[0-9][万萬亿億][0-9]{1,3},[0-9]{3}`)
+
+// madeMixed are the mixed figures (mixedFigure) in text, a PDF's, that
+// own, the report's text, does not write.
+func madeMixed(text, own string) []string {
+	own = flat(own)
+	var made []string
+	for _, m := range mixedFigure.FindAllString(flat(text), -1) {
+		if !strings.Contains(own, m) {
+			made = append(made, m)
+		}
+	}
+	return made
+}
+
 func flat(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\u00AD' || r == '\u0002' || r == '\uFFFE' {
@@ -852,4 +873,21 @@ func coverCards(blocks []Placed) int {
 		walk(b.Block)
 	}
 	return n
+}
+
+// madeMixed finds the mixed figures the report does not write itself.
+func TestMadeMixed(t *testing.T) {
+	for _, tt := range []struct {
+		text, own string
+		want      []string
+	}{
+		{"新增路外停車位1萬2,860格", "新增路外停車位1萬2,860格", nil},
+		{"新增路外停車位1萬\n2,860格", "新增路外停車位1萬2860格", []string{"1萬2,860"}},
+		{"人口28万4,310人；12,860格", "人口28万4,310人", nil},
+		{"2万1,640台", "", []string{"2万1,640"}},
+	} {
+		if got := madeMixed(tt.text, tt.own); !slices.Equal(got, tt.want) {
+			t.Errorf("madeMixed(%q, %q) = %q, want %q", tt.text, tt.own, got, tt.want)
+		}
+	}
 }

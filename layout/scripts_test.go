@@ -124,6 +124,8 @@ func head(s string) string { r := []rune(s); return string(r[:min(len(r), 6)]) }
 func TestHeadlineFigures(t *testing.T) {
 	en := defaultTheme()
 	en.Locale = locale.Must("en")
+	zhHK := defaultTheme()
+	zhHK.Locale = locale.Must("zh-HK")
 	tests := []struct {
 		th       Theme
 		headline string
@@ -144,6 +146,24 @@ func TestHeadlineFigures(t *testing.T) {
 		{en, "2025 Annual Review", nil},
 		{en, "In 2025, crime fell 6.2%", []string{"6.2%"}},
 		{en, "2025 cases closed", []string{"2,025"}},
+		// a telephone number, a hotline, a postcode is a word
+		{defaultTheme(), "96345热线全年受理诉求21.8万件，办结率99.8%", []string{"21.8", "99.8%"}},
+		{defaultTheme(), "12345市民热线受理诉求3000件", []string{"3000"}},
+		{defaultTheme(), "服务热线：96345，全年接听来电12000次", []string{"12000"}},
+		{defaultTheme(), "拨打400-820-1234预约上门服务", nil},
+		{defaultTheme(), "邮编310000以内的乡镇全部通水", nil},
+		{defaultTheme(), "全年受理3000件热线来电", []string{"3000"}},
+		{defaultTheme(), "开通热线12条", []string{"12"}},
+		{defaultTheme(), "热线受理96,345件", []string{"96,345"}},
+		{zhHK, "999緊急熱線全年接報86.4萬宗", []string{"86.4"}},
+		{zhHK, "電話2735 3355全日開放", nil},
+		{en, "Call 999 in an emergency", nil},
+		{en, "Hotline 0800 123 456 answered 12,400 calls", []string{"12,400"}},
+		{en, "Hotel stays rose to 1500", []string{"1,500"}},
+		// a figure in 万 and its remainder as written: never 1萬2,860
+		{zhHK, "新增路外停車位1萬2860格", []string{"1", "2860"}},
+		{zhHK, "新增路外停車位1萬2,860格", []string{"1", "2,860"}},
+		{zhHK, "新增路外停車位12860格", []string{"12,860"}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -428,33 +428,21 @@ func (d *Document) inHeadline(headline string, st data.Stat) bool {
 	if st.Note != "" || st.Source != "" {
 		return false
 	}
-	c := &statCard{stat: st, theme: d.Theme}
+	c := d.card(st)
 	type written struct{ fig, word string }
 	wants := []written{{st.Value.Text, ""}}
 	for _, style := range []string{c.defaultStyle(false), c.defaultStyle(true), "full"} {
 		_, fig, unit := d.Theme.Locale.Figure("", st.Value.Text, st.Unit, style)
 		word := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(unit), strings.TrimSpace(st.Unit))) // 万, as the unit's start
-		wants = append(wants, written{ungrouped(fig), word})
+		wants = append(wants, written{number.Ungroup(fig), word})
 	}
-	h := ungrouped(headline)
+	h := number.Ungroup(headline)
 	for _, w := range wants {
 		if figureIn(h, w.fig, w.word, st.Unit) {
 			return true
 		}
 	}
 	return false
-}
-
-// ungrouped is s without the commas that separate a figure's thousands.
-func ungrouped(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(rune(s[i-1])) && isDigit(rune(s[i+1])) {
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 // figureIn reports whether headline holds figure fig as a whole figure (2起
@@ -724,10 +712,15 @@ func headlineSpans(h string, th Theme) []Span {
 		if num && year(runes, i, j) {
 			num = false
 		}
+		if end, ok := contact(runes, i, j); num && ok {
+			num, j = false, end
+		}
 		if num {
 			hasNum = true
 			fig := string(runes[i:j])
-			fig = th.Locale.Number(fig) // 5200 → 5,200 in English, as the house rule says
+			if !remainder(runes, i) {
+				fig = th.Locale.Number(fig) // 5200 → 5,200 in English, as the house rule says
+			}
 			spans = append(spans, th.span(fig, th.Black, th.Scale.HeadNum, th.Primary))
 		} else {
 			spans = append(spans, th.span(string(runes[i:j]), th.Bold, th.Scale.HeadWord, th.Ink))
@@ -741,6 +734,89 @@ func headlineSpans(h string, th Theme) []Span {
 	}
 	return spans
 }
+
+// remainder reports whether the digits from rs[i] are the rest of a
+// figure written in 万 or 亿 and its remainder (the 2860 of 1萬2860, the
+// 4,310 of 28万4,310): printed as written, never grouped by the house
+// rule, which would make the author's 1萬2860 our 1萬2,860.
+func remainder(rs []rune, i int) bool {
+	return i >= 2 && strings.ContainsRune("万萬亿億만억", rs[i-1]) && isDigit(rs[i-2])
+}
+
+// contact reports whether the digits rs[i:j] are a telephone number, a
+// hotline or a postcode, which a headline sets as words, never as its big
+// figure (96345热线全年受理诉求21.8万件: the figure is 21.8万, not the
+// hotline's number), and where the number ends (its later groups: 2735
+// 3355, 400-820-1234). Such a number is written without thousands
+// separators (96,345 is a count), of three digits or more, and either
+// follows a word that names it — 热线, 熱線, 专线, 電話, 致电, 拨打, 邮编,
+// hotline, tel, phone, call, fax, postcode… (spaces and a colon between)
+// — or is followed by one that names it, at once or after a few Han
+// characters that do not start with a measure word (12345市民热线, but
+// not 3000件热线来电: 3000 is counted).
+func contact(rs []rune, i, j int) (int, bool) {
+	if j-i < 3 || j < len(rs) && (rs[j] == ',' || rs[j] == '.' || rs[j] == '%') {
+		return j, false
+	}
+	for k := i; k < j; k++ {
+		if !isDigit(rs[k]) {
+			return j, false
+		}
+	}
+	// its later groups: a space or a hyphen, then three digits or more
+	end := j
+	for end+3 < len(rs) && (rs[end] == ' ' || rs[end] == '-') {
+		k := end + 1
+		for k < len(rs) && isDigit(rs[k]) {
+			k++
+		}
+		if k-end-1 < 3 {
+			break
+		}
+		end = k
+	}
+	before := strings.TrimRight(string(rs[:i]), " :：\u00A0")
+	for _, w := range contactWords {
+		if n := len(before) - len(w); n >= 0 && strings.EqualFold(before[n:], w) {
+			// a Latin word whole: not the tel of hotel
+			if r, _ := utf8.DecodeLastRuneInString(before[:n]); n == 0 || w[0] >= utf8.RuneSelf || !unicode.IsLetter(r) || r >= 0x2E80 {
+				return end, true
+			}
+		}
+	}
+	after := []rune(strings.TrimLeft(string(rs[end:]), " "))
+	for k := 0; k <= 6 && k < len(after); k++ {
+		rest := string(after[k:])
+		for _, w := range contactWords[:contactAfter] {
+			if len(rest) >= len(w) && strings.EqualFold(rest[:len(w)], w) {
+				if k > 0 && strings.ContainsRune(measureWords, after[0]) {
+					return j, false
+				}
+				return end, true
+			}
+		}
+		if r := after[k]; r < 0x2E80 || !unicode.IsLetter(r) {
+			break // only Han characters between the number and its name
+		}
+	}
+	return j, false
+}
+
+// contactWords name a telephone number or a postcode: the first
+// contactAfter may follow it (96345热线, the 999 hotline), all precede it
+// (热线96345, Tel: 2735 3355, 邮编310000).
+var contactWords = []string{
+	"热线", "熱線", "专线", "專線", "电话", "電話", "hotline", "helpline",
+	"致电", "致電", "拨打", "撥打", "邮编", "郵編", "邮政编码", "郵政編碼", "郵遞區號", "传真", "傳真",
+	"tel", "tel.", "phone", "telephone", "call", "fax", "postcode", "zip",
+}
+
+const contactAfter = 8
+
+// measureWords are the Han characters that count what a figure before
+// them counts (3000件, 1200個): a figure so followed is a quantity, whatever
+// word comes next.
+const measureWords = "个個件次人名宗项項条條台座家处處户戶辆輛万萬亿億元场場起份趟间間"
 
 // year reports whether the digits rs[i:j] are a year, which a headline
 // sets as words, not as a figure: four digits from 1900 to 2099 before
@@ -829,13 +905,25 @@ type statCard struct {
 	// style is how the figure is written (number.Styles, "full"), chosen
 	// when it is set (see scaled)
 	style string
-	label *Paragraph
+	// written is the style in which the report's own text writes the
+	// figure ("wan", "yi"; number.Written), "" when it writes it in full
+	// or not at all: the card writes it so (see defaultStyle)
+	written string
+	label   *Paragraph
 
 	elem *structure.Elem // its place in the structure tree (see tag)
 }
 
 func (d *Document) statCard(s data.Stat) Block {
-	return &statCard{stat: s, theme: d.Theme, big: d.Theme.Scale.Stat, note: s.Note, source: s.Source}
+	c := d.card(s)
+	c.big, c.note, c.source = d.Theme.Scale.Stat, s.Note, s.Source
+	return c
+}
+
+// card is the bare card of stat s: its figure, written as the report's
+// text writes it (see statCard.written).
+func (d *Document) card(s data.Stat) *statCard {
+	return &statCard{stat: s, theme: d.Theme, written: number.Written(d.Theme.Locale.Tag, d.own, s.Value.Text, s.Unit)}
 }
 
 func (c *statCard) color() string {
@@ -978,7 +1066,10 @@ var ratioLead = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*([:：∶])\s*$`
 // otherwise, shrunk if it must be. A figure written with decimals or
 // under ten thousand is printed as written: the editor chose it. English
 // counts in million and billion from a million. A share (a % unit, see
-// number.Ratio) is printed in full.
+// number.Ratio) is printed in full. A figure the report's own text
+// writes only in 万 or 亿 (written: 12.6万 for 126000) is printed so:
+// one quantity reads one way, on its card, on the cover and in the
+// headline above them.
 func (c *statCard) defaultStyle(crowded bool) string {
 	if f := c.stat.Format; f != "" {
 		return f
@@ -992,6 +1083,9 @@ func (c *statCard) defaultStyle(crowded bool) string {
 	t := c.stat.Value.Text
 	if strings.ContainsAny(t, ".-eE") || len(t) < 5 || t[0] == '0' {
 		return "full"
+	}
+	if c.written != "" {
+		return c.written
 	}
 	if len(t) >= 8 || crowded && len(t)-len(strings.TrimRight(t, "0")) >= 3 {
 		return "auto"

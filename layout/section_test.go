@@ -106,3 +106,30 @@ func TestRatioOneFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureAsTheTextWrites: a stat's card, in the section and on the
+// cover, writes its figure as the report's own text does — in 万 when the
+// text writes it only so (12.6万), in full when the text writes it in full
+// anywhere, grouped by the house rule — so that one quantity reads one
+// way on the page.
+func TestFigureAsTheTextWrites(t *testing.T) {
+	for _, tt := range []struct {
+		lang, headline, body, value, unit, want string
+	}{
+		{"zh-Hans", "新增农村受益人口12.6万", "全乡群众喝上了自来水。", "126000", "人", "12.6万人"},
+		{"zh-HK", "救護召喚86.4萬宗", "平均每日2,367宗。", "864000", "宗", "86.4萬宗"},
+		{"zh-Hans", "五级河湖长1.26万名", "设立五级河湖长12,618名。", "12618", "名", "12,618名"},
+		{"zh-Hans", "新增受益人口126000人", "", "126000", "人", "126000人"},
+		{"zh-HK", "新增受益人口", "共126000人。", "126000", "人", "126,000人"},
+		{"zh-Hans", "投资12.6万元", "", "126000", "人", "126000人"},
+	} {
+		_, d := laidOut(t, "title: 报告\nlanguage: "+tt.lang+"\nsections:\n  - title: 甲\n    headline: "+tt.headline+"\n    body: "+tt.body+"\n    stats:\n      - {value: "+tt.value+", unit: "+tt.unit+", label: 指标, note: 说明}\n")
+		st := d.Report.Sections[0].Stats[0]
+		for _, c := range []*statCard{d.statCard(st).(*statCard), d.card(st)} {
+			l, _ := c.setFigure(400)
+			if got := l.Text(); got != tt.want {
+				t.Errorf("%s %q / %q: the card reads %q, want %q", tt.lang, tt.headline, tt.body, got, tt.want)
+			}
+		}
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Format says how to print the numbers of one chart or figure.
@@ -107,6 +108,82 @@ func simplified(lang string) bool {
 func traditional(l string) bool {
 	return strings.HasPrefix(l, "zh-hant") || l == "zh-tw" || l == "zh-hk" || l == "zh-mo" || strings.HasPrefix(l, "zh-tw-") || strings.HasPrefix(l, "zh-hk-") || strings.HasPrefix(l, "zh-mo-")
 }
+
+// Written is the style in which text, the report's own words, writes
+// value (a stat's figure, a plain integer) with unit: "wan" or "yi" when
+// the text writes it in 万 or 亿 (萬, 億; 만, 억) as Format.Brief prints
+// it — 12.6万 for 126000, 86.4萬 for 864000 — and nowhere in full; ""
+// when it writes it in full (126000, 126,000: the exact figure, which
+// a card then prints), or not at all, or in English (whose figures are
+// counted in million and billion already). A scaled figure counts when
+// it stands whole (not the 2.6万 of 12.6万, not the 12.6万 of 12.6万3)
+// and its word is followed by the start of unit or by no other word
+// (12.6万人, 12.6万，): 12.6万元 is another quantity than 126000人. So
+// that a stat card writes one quantity as the report does: not 126000人
+// on the cover under a headline that says 12.6万.
+func Written(lang, text, value, unit string) string {
+	d, ok := parse(value)
+	if !ok || English(lang) || d.neg || d.frac > 0 || d.float() < 1e4 {
+		return ""
+	}
+	text = Ungroup(text)
+	full := d.String(0)
+	if wholeAt(text, full, func(string) bool { return true }) {
+		return ""
+	}
+	start, _ := utf8.DecodeRuneInString(strings.TrimSpace(unit))
+	for _, style := range []string{"wan", "yi"} {
+		fig, word := Format{Style: style, Decimals: -1, Lang: lang, Group: Ungrouped, Brief: true}.Split(value)
+		if word == "" {
+			continue
+		}
+		if wholeAt(text, fig+word, func(rest string) bool {
+			r, n := utf8.DecodeRuneInString(rest)
+			return n == 0 || r == start || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}) {
+			return style
+		}
+	}
+	return ""
+}
+
+// wholeAt reports whether text holds figure fig (digits first) as a whole
+// figure, not inside a longer one, with after accepting what follows it.
+func wholeAt(text, fig string, after func(rest string) bool) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], fig)
+		if k < 0 {
+			return false
+		}
+		at := i + k
+		i = at + 1
+		if at > 0 && (isDigit(text[at-1]) || text[at-1] == '.') {
+			continue
+		}
+		rest := text[at+len(fig):]
+		if rest != "" && (isDigit(rest[0]) || rest[0] == '.' && len(rest) > 1 && isDigit(rest[1])) {
+			continue
+		}
+		if after(rest) {
+			return true
+		}
+	}
+}
+
+// Ungroup is s without the commas that separate a figure's thousands
+// (3,079.3萬 is 3079.3萬).
+func Ungroup(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Alike is f for figures printed together, as a series (a chart's
 // values, its axis ticks): with FromFive, when any of the texts is

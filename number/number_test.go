@@ -292,3 +292,46 @@ func TestBriefSplit(t *testing.T) {
 		}
 	}
 }
+
+// A stat's figure is written in 万 or 亿 when the report's text writes it
+// so, as a card would print it, and nowhere in full.
+func TestWritten(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text, value, unit, want string
+	}{
+		{"zh-Hans", "乡镇覆盖率100%，新增农村受益人口12.6万", "126000", "人", "wan"},
+		{"zh-HK", "救護召喚86.4萬宗，每日平均2,367宗", "864000", "宗", "wan"},
+		{"zh-HK", "全年處理來電225萬個", "2250000", "個", "wan"},
+		{"zh-Hans", "全年供水4.99亿立方米", "499000000", "立方米", "yi"},
+		{"zh-Hans", "受理诉求21.8万件", "218000", "件", "wan"},
+		{"ja", "参加者は5万4,000人", "54000", "人", ""}, // the Japanese 万 with a remainder is the full figure written
+		// written in full somewhere too: the exact figure
+		{"zh-Hans", "五级河湖长1.26万名……设立五级河湖长12,618名", "12618", "名", ""},
+		{"zh-MO", "接待夜讀讀者2.68萬人次；入館讀者26,800人次", "26800", "人次", ""},
+		{"zh-Hans", "新增受益人口126000人", "126000", "人", ""},
+		// another quantity, or not a whole figure
+		{"zh-Hans", "投资12.6万元", "126000", "人", ""},
+		{"zh-Hans", "累计112.6万人", "126000", "人", ""},
+		{"zh-Hans", "共12.6万3千人", "126000", "人", ""},
+		{"zh-Hans", "受益12.63万人", "126300", "人", ""}, // a card prints 12.6万: not as written
+		// not a figure a card scales
+		{"zh-Hans", "1.2万人", "12000.5", "人", ""},
+		{"zh-Hans", "0.9万人", "9000", "人", ""},
+		{"en", "12.6 thousand people", "12600", "people", ""},
+		{"zh-Hans", "", "126000", "人", ""},
+	} {
+		if got := Written(tt.lang, tt.text, tt.value, tt.unit); got != tt.want {
+			t.Errorf("Written(%q, %q, %s%s) = %q, want %q", tt.lang, tt.text, tt.value, tt.unit, got, tt.want)
+		}
+	}
+}
+
+func TestUngroup(t *testing.T) {
+	for in, want := range map[string]string{
+		"3,079.3萬": "3079.3萬", "1萬2,860格": "1萬2860格", "a, b": "a, b", "88,300宗、1,046件": "88300宗、1046件", ",5": ",5",
+	} {
+		if got := Ungroup(in); got != want {
+			t.Errorf("Ungroup(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
