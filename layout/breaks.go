@@ -96,15 +96,14 @@ const raggedMeasure = 27
 // CJK, kana or hangul) to be set in a measure narrower than
 // raggedMeasure.
 func narrowLatin(items []item, width float64) bool {
-	if width >= raggedMeasure*items[0].size {
-		return false
-	}
-	for i := range items {
-		if items[i].r >= 0x2E80 {
-			return false
-		}
-	}
-	return true
+	return width < raggedMeasure*items[0].size && latinOnly(items)
+}
+
+// latinOnly reports whether items are Latin text (no CJK, kana or
+// hangul), set by English rules; a paragraph that mixes in any is set by
+// Chinese ones.
+func latinOnly(items []item) bool {
+	return !slices.ContainsFunc(items, func(it item) bool { return it.r >= 0x2E80 })
 }
 
 // measure holds prefix sums over the items so that the width, stretch and
@@ -133,7 +132,7 @@ type sums struct {
 func newMeasure(items []item, set Setting) *measure {
 	n := len(items)
 	m := &measure{items: items, set: set, sum: make([]sums, n+1), next: make([]int32, n+1), prev: make([]int32, n+1)}
-	if !slices.ContainsFunc(items, func(it item) bool { return it.r >= 0x2E80 }) {
+	if latinOnly(items) {
 		if f := items[0].face; f != nil {
 			m.latin = wordStretch * f.Advance(' ') * items[0].size / 1000
 		}
