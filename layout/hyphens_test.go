@@ -46,20 +46,23 @@ func lineGaps(l Line) []float64 {
 	return gaps
 }
 
-// Hyphenation evens out the word spaces of justified English: on the two
-// English examples the widest space shrinks and the median does not grow.
+// Hyphenation evens out the word spaces of justified English: on the
+// English example whose report look sets most text in a column wide
+// enough to justify (raggedMeasure; narrower ones are ragged-right) the
+// 90th percentile shrinks and neither the widest space (a line before a
+// name, which is not hyphenated) nor the median grows.
 func TestHyphenationEvensSpaces(t *testing.T) {
-	for _, dir := range []string{"english-2025", "english-annual"} {
+	for _, dir := range []string{"port-review-2025"} {
 		r := load(t, "../examples/"+dir+"/report.yaml")
 		hyphens = false
-		d, err := New(r)
+		d, err := NewWith(r, Options{Style: "report"})
 		hyphens = true
 		if err != nil {
 			t.Fatal(err)
 		}
 		before := wordGaps(d)
 		r = load(t, "../examples/"+dir+"/report.yaml")
-		d, err = New(r)
+		d, err = NewWith(r, Options{Style: "report"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,12 +80,13 @@ func TestHyphenationEvensSpaces(t *testing.T) {
 			}
 		}
 		med := func(g []float64) float64 { return g[len(g)/2] }
-		t.Logf("%s: word spaces before: max %.2f em, median %.2f em (%d); after: max %.2f em, median %.2f em (%d), %d lines hyphenated",
-			dir, before[len(before)-1], med(before), len(before), after[len(after)-1], med(after), len(after), hyphenated)
+		p90 := func(g []float64) float64 { return g[len(g)*9/10] }
+		t.Logf("%s: word spaces before: max %.2f em, p90 %.2f em, median %.2f em (%d); after: max %.2f em, p90 %.2f em, median %.2f em (%d), %d lines hyphenated",
+			dir, before[len(before)-1], p90(before), med(before), len(before), after[len(after)-1], p90(after), med(after), len(after), hyphenated)
 		if hyphenated == 0 {
 			t.Errorf("%s: no line is hyphenated", dir)
 		}
-		if after[len(after)-1] >= before[len(before)-1] || med(after) > med(before)+0.02 {
+		if after[len(after)-1] > before[len(before)-1] || p90(after) >= p90(before) || med(after) > med(before)+0.02 {
 			t.Errorf("%s: hyphenation did not even the spaces", dir)
 		}
 	}
