@@ -4,6 +4,10 @@
 // the npm package hyphen@1.14.1 by build.sh (see LICENSE for the
 // patterns' notices).
 //
+// Both read local.hyp.txt after their own exceptions: the few words
+// both pattern sets divide where a reader stumbles, as the dictionaries
+// divide them (TeX's \hyphenation{} of a document).
+//
 // Why by hand: no Go module on the proxy carries the patterns
 // (github.com/speedata/hyphenation is not there), and the algorithm is a
 // page of code; the patterns are data, kept as TeX writes them.
@@ -25,7 +29,10 @@ type Patterns struct {
 	exceptions map[string][]int   // a word -> its hyphenation points
 	// Left and Right are the fewest letters kept before the first
 	// hyphen and after the last one (TeX's lefthyphenmin and
-	// righthyphenmin: 2 and 3 for English).
+	// righthyphenmin). Both are 3 for English, one more than TeX's 2
+	// before: a line that ends with two letters and a hyphen ("in-/
+	// stitutional", "es-/tablishments") saves under an em and reads as a
+	// stutter, which a designer's review of the English reports marked.
 	Left, Right int
 }
 
@@ -34,7 +41,7 @@ type Patterns struct {
 // ("as-so-ciate", "present" for a word never hyphenated). Lines starting
 // with % are comments.
 func Parse(patterns, exceptions string) (*Patterns, error) {
-	p := &Patterns{levels: map[string][]uint8{}, exceptions: map[string][]int{}, Left: 2, Right: 3}
+	p := &Patterns{levels: map[string][]uint8{}, exceptions: map[string][]int{}, Left: 3, Right: 3}
 	for n, line := range strings.Split(patterns, "\n") {
 		if strings.HasPrefix(line, "%") {
 			continue
@@ -94,9 +101,12 @@ var enGBPatterns string
 //go:embed en-gb.hyp.txt
 var enGBExceptions string
 
+//go:embed local.hyp.txt
+var localExceptions string
+
 var (
-	american = sync.OnceValue(func() *Patterns { return must(Parse(enUSPatterns, enUSExceptions)) })
-	british  = sync.OnceValue(func() *Patterns { return must(Parse(enGBPatterns, enGBExceptions)) })
+	american = sync.OnceValue(func() *Patterns { return must(Parse(enUSPatterns, enUSExceptions+localExceptions)) })
+	british  = sync.OnceValue(func() *Patterns { return must(Parse(enGBPatterns, enGBExceptions+localExceptions)) })
 )
 
 func must(p *Patterns, err error) *Patterns {

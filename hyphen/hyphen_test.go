@@ -5,8 +5,14 @@ import (
 	"testing"
 )
 
-// TeX's own hyphenations of these words with hyph-en-us and hyph-en-gb.
+// TeX's own hyphenations of these words with hyph-en-us and hyph-en-gb,
+// at TeX's lefthyphenmin of 2 (For keeps 3: TestFor).
 func TestHyphenate(t *testing.T) {
+	tex := map[string]*Patterns{"en": must(Parse(enUSPatterns, enUSExceptions)), "en-US": must(Parse(enUSPatterns, enUSExceptions)),
+		"en-GB": must(Parse(enGBPatterns, enGBExceptions))}
+	for _, p := range tex {
+		p.Left = 2
+	}
 	for _, tt := range []struct{ tag, word, want string }{
 		{"en", "hyphenation", "hy-phen-ation"},
 		{"en", "computer", "com-puter"},
@@ -28,6 +34,31 @@ func TestHyphenate(t *testing.T) {
 		{"en", "PM2.5", "PM2.5"},         // not a word of letters
 		{"en", "café", "café"},
 	} {
+		if got := tex[tt.tag].Hyphenate(tt.word); got != tt.want {
+			t.Errorf("%s %q: got %q, want %q", tt.tag, tt.word, got, tt.want)
+		}
+	}
+}
+
+// What the layout gets: three letters at least on either side of a
+// hyphen, and the local exceptions over both pattern sets — the words a
+// designer's review marked ("Unpre-/cedented" from hyph-en-gb's
+// pre-ced-en-ted, "in-/stitutional", "es-/tablishments").
+func TestForHyphenate(t *testing.T) {
+	for _, tt := range []struct{ tag, word, want string }{
+		{"en-GB", "Unprecedented", "Unprec-e-dented"},
+		{"en", "unprecedented", "unprec-e-dented"},
+		{"en-GB", "precedents", "prec-e-dents"},
+		{"en-GB", "institutional", "insti-tu-tional"},
+		{"en", "Institutional", "Insti-tu-tional"},
+		{"en", "establishments", "estab-lish-ments"},
+		{"en-GB", "unannounced", "unan-nounced"},
+		{"en", "hyphenation", "hyphen-ation"},
+		{"en-GB", "hyphenation", "hyphen-a-tion"},
+		{"en", "table", "table"},
+		{"en", "associate", "asso-ciate"}, // hyph-en-us's exception, cut to Left
+		{"en-GB", "however", "how-ever"},
+	} {
 		if got := For(tt.tag).Hyphenate(tt.word); got != tt.want {
 			t.Errorf("%s %q: got %q, want %q", tt.tag, tt.word, got, tt.want)
 		}
@@ -36,7 +67,7 @@ func TestHyphenate(t *testing.T) {
 
 func TestPointsKeepEnds(t *testing.T) {
 	p := For("en")
-	for _, w := range []string{"international", "cooperation", "enquiries", "typesetting", "community"} {
+	for _, w := range []string{"international", "cooperation", "development", "typesetting", "community"} {
 		n := len(w)
 		for _, i := range p.Points(w) {
 			if i < p.Left || n-i < p.Right {

@@ -71,28 +71,39 @@ func Break(spans []Span, width float64, set Setting) []Line {
 	return lines
 }
 
+// wordStretch is what a word space of a paragraph of Latin text may
+// stretch, in its own width, at badness 100: half, as TeX's does, so that
+// a justified English line is dearer the further its spaces pass 1.5
+// times their width (an em-based 0.15, the CJK gaps' unit, priced a
+// space of 1.67 as this one of 1.5, and one of 3.5 at 40 % of this).
+const wordStretch = 0.5
+
 // raggedMeasure is the narrowest measure, in em of the text, in which a
-// paragraph of Latin text is justified: about 40 characters of a sans
-// face. Narrower, a line has five or six word spaces to take its slack,
-// and justified English set there (the A5 looks' 17 em columns) had one
-// line in ten with spaces over 2.5 times their width, some over 5;
-// English sets such a measure ragged-right, Chinese (whose every
-// character is a place to stretch) stays justified.
-const raggedMeasure = 20
+// paragraph of Latin text is justified: about 57 characters of running
+// English in Noto Sans (letters and spaces average 0.47 em). Narrower, a
+// line has seven or eight word spaces to take its slack, and one long
+// word or an address that cannot break leaves them wide: justified
+// English in the A4 looks' 24–25 em columns (about 50 characters) had one
+// line in five with spaces over 1.5 times their width and a few over 3.5
+// ("Questions about any figure can be sent to" before an e-mail address),
+// the A5 looks' 17 em columns worse. English sets such a measure
+// ragged-right (flush left); Chinese, whose every character is a place to
+// stretch, stays justified in any measure, and so does a paragraph that
+// mixes the two.
+const raggedMeasure = 27
 
 // narrowLatin reports whether items are a paragraph of Latin text (no
 // CJK, kana or hangul) to be set in a measure narrower than
 // raggedMeasure.
 func narrowLatin(items []item, width float64) bool {
-	if width >= raggedMeasure*items[0].size {
-		return false
-	}
-	for i := range items {
-		if items[i].r >= 0x2E80 {
-			return false
-		}
-	}
-	return true
+	return width < raggedMeasure*items[0].size && latinOnly(items)
+}
+
+// latinOnly reports whether items are Latin text (no CJK, kana or
+// hangul), set by English rules; a paragraph that mixes in any is set by
+// Chinese ones.
+func latinOnly(items []item) bool {
+	return !slices.ContainsFunc(items, func(it item) bool { return it.r >= 0x2E80 })
 }
 
 // measure holds prefix sums over the items so that the width, stretch and
@@ -100,6 +111,7 @@ func narrowLatin(items []item, width float64) bool {
 type measure struct {
 	items []item
 	set   Setting
+	latin float64   // a paragraph of Latin text only: what one word space may stretch, pt (wordStretch); else 0
 	sum   []sums    // sum[i]: the sums over items[:i]
 	hangs []float64 // hangs[i]: how far items[i] may hang at a line's end (hang); nil if none may
 	next  []int32   // next[i]: the first item at or after i that is not a space
@@ -120,6 +132,11 @@ type sums struct {
 func newMeasure(items []item, set Setting) *measure {
 	n := len(items)
 	m := &measure{items: items, set: set, sum: make([]sums, n+1), next: make([]int32, n+1), prev: make([]int32, n+1)}
+	if latinOnly(items) {
+		if f := items[0].face; f != nil {
+			m.latin = wordStretch * f.Advance(' ') * items[0].size / 1000
+		}
+	}
 	m.next[n] = int32(n)
 	for i := n - 1; i >= 0; i-- {
 		m.next[i] = int32(i)
@@ -575,6 +592,9 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		bad = 100 * r * r * r
 	case m.set.Align == Justify && !last:
 		stretch := gaps * 0.15 * em
+		if m.latin > 0 {
+			stretch = gaps * m.latin
+		}
 		if gaps == 0 {
 			stretch = float64(tb-ta-1) * 0.02 * em // letter-spacing, a last resort
 		}

@@ -406,7 +406,8 @@ var popplerSplits = map[string][]int{
 	// account; page 5: Parks and green spaces, Road safety and potholes;
 	// its 45–47 read whole as merged with the other fixes of the wave),
 	// likewise report page 6 (Supporting communities through the cost of
-	// living, a two-line subheading). (The poster's 18–21, page 4, column
+	// living, a two-line subheading; it reads whole since English in its
+	// 24 em columns is set ragged-right). (The poster's 18–21, page 4, column
 	// 2 read line by line with column 1's blocks by their tops, read whole
 	// since a grouped chart's category labels and a column chart's values
 	// begin inside no gutter of the columns (see charts.Columns.Off): its
@@ -414,8 +415,7 @@ var popplerSplits = map[string][]int{
 	// 92 that stretched column 1's.) The water utility's A5 booklet
 	// (newspaper, page 4): paragraph 6, section 2's last, read with the
 	// line chart standing in the text inside it.
-	"ashworth-council-review":        {11, 32, 33, 34},
-	"report/ashworth-council-review": {40, 41, 42}, "jiangcheng-water-2025": {6},
+	"ashworth-council-review": {11, 32, 33, 34}, "jiangcheng-water-2025": {6},
 	// The water utility's poster, page 13: section 九's headline sets its
 	// hotline 96345 as words now (not the big figure: see the headline's
 	// phone words), and wraps "…受理各类诉求21.8万件，办结率 / 99.8%", its

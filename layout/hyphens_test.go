@@ -2,6 +2,7 @@ package layout
 
 import (
 	"github.com/brochure-dev/brochure/theme"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -45,20 +46,23 @@ func lineGaps(l Line) []float64 {
 	return gaps
 }
 
-// Hyphenation evens out the word spaces of justified English: on the two
-// English examples the widest space shrinks and the median does not grow.
+// Hyphenation evens out the word spaces of justified English: on the
+// English example whose report look sets most text in a column wide
+// enough to justify (raggedMeasure; narrower ones are ragged-right) the
+// 90th percentile shrinks and neither the widest space (a line before a
+// name, which is not hyphenated) nor the median grows.
 func TestHyphenationEvensSpaces(t *testing.T) {
-	for _, dir := range []string{"english-2025", "english-annual"} {
+	for _, dir := range []string{"port-review-2025"} {
 		r := load(t, "../examples/"+dir+"/report.yaml")
 		hyphens = false
-		d, err := New(r)
+		d, err := NewWith(r, Options{Style: "report"})
 		hyphens = true
 		if err != nil {
 			t.Fatal(err)
 		}
 		before := wordGaps(d)
 		r = load(t, "../examples/"+dir+"/report.yaml")
-		d, err = New(r)
+		d, err = NewWith(r, Options{Style: "report"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,12 +80,13 @@ func TestHyphenationEvensSpaces(t *testing.T) {
 			}
 		}
 		med := func(g []float64) float64 { return g[len(g)/2] }
-		t.Logf("%s: word spaces before: max %.2f em, median %.2f em (%d); after: max %.2f em, median %.2f em (%d), %d lines hyphenated",
-			dir, before[len(before)-1], med(before), len(before), after[len(after)-1], med(after), len(after), hyphenated)
+		p90 := func(g []float64) float64 { return g[len(g)*9/10] }
+		t.Logf("%s: word spaces before: max %.2f em, p90 %.2f em, median %.2f em (%d); after: max %.2f em, p90 %.2f em, median %.2f em (%d), %d lines hyphenated",
+			dir, before[len(before)-1], p90(before), med(before), len(before), after[len(after)-1], p90(after), med(after), len(after), hyphenated)
 		if hyphenated == 0 {
 			t.Errorf("%s: no line is hyphenated", dir)
 		}
-		if after[len(after)-1] >= before[len(before)-1] || med(after) > med(before)+0.02 {
+		if after[len(after)-1] > before[len(before)-1] || p90(after) >= p90(before) || med(after) > med(before)+0.02 {
 			t.Errorf("%s: hyphenation did not even the spaces", dir)
 		}
 	}
@@ -153,7 +158,7 @@ func TestHyphenatedLines(t *testing.T) {
 			marked = append(marked, i)
 		}
 	}
-	if !slices.Equal(marked, []int{2, 6, 8, 11, 12}) { // Re-spon-si-bil-i-ties: a sentence's first word
+	if !slices.Equal(marked, []int{6, 8, 11, 12}) { // Respon-si-bil-i-ties: a sentence's first word, three letters before a hyphen
 		t.Errorf("Responsibilities: hyphens before %v", marked)
 	}
 }
@@ -189,37 +194,58 @@ func TestNamesNotHyphenated(t *testing.T) {
 	}
 }
 
-// spaceRatio is the widest word space of a line over the space's own
-// width (1: as the face sets it).
-func spaceRatio(l Line) float64 {
-	worst := 0.0
+// spaceRatios are the narrowest and the widest word space of a line over
+// the space's own width (1: as the face sets it).
+func spaceRatios(l Line) (lo, hi float64) {
+	lo = math.Inf(1)
 	gs := l.Glyphs
 	for i := 1; i+1 < len(gs); i++ {
 		if g := gs[i]; g.R == ' ' && gs[i-1].R != ' ' && gs[i+1].R != ' ' {
-			worst = max(worst, (gs[i+1].X-gs[i-1].X-gs[i-1].Adv)/(g.Face.Advance(' ')*g.Size/1000))
+			r := (gs[i+1].X - gs[i-1].X - gs[i-1].Adv) / (g.Face.Advance(' ') * g.Size / 1000)
+			lo, hi = min(lo, r), max(hi, r)
 		}
 	}
-	return worst
+	return lo, hi
 }
 
-// English in a measure under raggedMeasure is set ragged-right, its word
-// spaces as the face sets them (justified, the A5 looks' 17 em columns
-// had lines at 4–6 times the space, issue 13); from raggedMeasure up it
-// is justified, and Chinese is justified in any measure.
+// spaceRatio is the widest word space of a line over the space's own
+// width (1: as the face sets it).
+func spaceRatio(l Line) float64 {
+	_, hi := spaceRatios(l)
+	return hi
+}
+
+// English in a measure under raggedMeasure (27 em, about 57 characters)
+// is set ragged-right, its word spaces as the face sets them or shrunk by
+// wordShrink at most (justified, the A4 looks' 24–25 em columns had lines
+// at 3.5 times the space, "Questions about any figure can be sent to"
+// before an address, and the A5 looks' 17 em ones at 4–6); from
+// raggedMeasure up it is justified, its spaces between 0.8 and (here)
+// about 2 times their width; Chinese, and a paragraph mixing Chinese and English,
+// is justified in any measure.
 func TestNarrowEnglishRagged(t *testing.T) {
 	const en = "None of this would have happened without the 1,260 people who work for the Authority, and the many more who work for our tenants, pilots, towage operators and hauliers. On behalf of the Board, I thank every one of them."
+	const ngo = "This report follows the structure recommended by the International Aid Transparency Initiative and is accompanied by the full dataset, which can be downloaded from https://data.riverlands-trust.example.org/2025/impact-dataset.csv under an open licence. Questions about any figure can be sent to transparency@riverlands-trust.example.org, and every question we received last year was answered within fifteen working days. Unprecedented flooding across the lower delta displaced more than ninety thousand households."
 	const zh = "全年共接报各类警情十二万余起，同比下降百分之五，其中刑事警情下降明显，群众安全感和满意度持续提升，连续三年位居全省前列。"
 	sp := func(s, lang string) []Span { return []Span{{Text: s, Face: fonts.Regular, Size: sizeBody, Lang: lang}} }
 	for _, c := range []struct {
 		text, lang string
 		em         float64 // the measure, in em
 		ragged     bool
+		most       float64 // the widest word space of a line but the last, times the space
 	}{
-		{en, "en-GB", 16.75, true},
-		{en, "en-GB", 19.5, true},
-		{en, "en-GB", 24, false},
-		{zh, "", 16.75, false},
-		{"Hong Kong remains one of the most densely populated cities in the world, 香港", "", 16.75, false},
+		{en, "en-GB", 16.75, true, 1},
+		{en, "en-GB", 19.5, true, 1},
+		{en, "en-GB", 24, true, 1},
+		{ngo, "en-GB", 23.7, true, 1},
+		{ngo, "en", 25, true, 1},
+		{en, "en-GB", 30, false, 2},
+		{en, "en", 35, false, 2},
+		// the first line can take nothing more: "Aid", a name, is not
+		// hyphenated, and an earlier break leaves more slack
+		{ngo, "en-GB", 35, false, 2.4},
+		{zh, "", 16.75, false, 0},
+		{"Hong Kong remains one of the most densely populated cities in the world, 香港", "", 16.75, false, 0},
 	} {
 		w := c.em * sizeBody
 		lines := Break(sp(c.text, c.lang), w, Setting{Align: Justify, Indent: sizeBody})
@@ -231,8 +257,8 @@ func TestNarrowEnglishRagged(t *testing.T) {
 			} else if w-right < 0.01 {
 				flush++
 			}
-			if r := spaceRatio(l); c.ragged && r > 1.001 {
-				t.Errorf("%.2f em: %q spaced %.2f times, want a ragged line's spaces", c.em, l.Text(), r)
+			if lo, hi := spaceRatios(l); c.most > 0 && (hi > c.most+0.001 || lo < 1-wordShrink-0.001) {
+				t.Errorf("%.2f em: %q spaced %.2f to %.2f times, want %.1f to %.1f", c.em, l.Text(), lo, hi, 1-wordShrink, c.most)
 			}
 		}
 		if ragged := flush < len(lines)-1; ragged != c.ragged {

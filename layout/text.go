@@ -274,6 +274,10 @@ func shape(spans []Span, set Setting) []item {
 	}
 	addressBreaks(items)
 	compress(items)
+	shrink := wordShrink
+	if set.PhraseBreaks || !latinOnly(items) {
+		shrink = tightShrink
+	}
 	for i := range items {
 		it := &items[i]
 		full := it.cut == 0 && isFull(*it)
@@ -284,11 +288,11 @@ func shape(spans []Span, set Setting) []item {
 		if it.open || it.end > 0 {
 			it.mid = it.adv / 4
 		}
-		// A word space between Latin words may shrink by a third, as
-		// TeX's does: a justified line takes in one more word instead
-		// of spreading its spaces.
+		// A word space between Latin words may shrink (wordShrink): a
+		// justified line takes in one more word instead of spreading
+		// its spaces.
 		if it.r == ' ' && i > 0 && i+1 < len(items) && !wide(&items[i-1]) && !wide(&items[i+1]) && items[i+1].r != ' ' {
-			it.mid = it.adv / 3
+			it.mid = it.adv * shrink
 		}
 	}
 	// A quarter-em between Han and Latin letters or digits, unless the
@@ -442,6 +446,22 @@ func isCJK(r rune) bool {
 	return isHan(r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }
 
+// wordShrink is the part of its width a word space of a paragraph of
+// Latin text may give up: a fifth, so that no space is set under 0.8 of
+// the face's (TeX's third let justified English squeeze a line's spaces
+// to 0.67, which a designer's review found cramped: "almost no word
+// space").
+const wordShrink = 0.2
+
+// tightShrink is wordShrink for a headline or a title (PhraseBreaks),
+// display type set tighter, and for the Latin words of a paragraph with
+// Chinese, Japanese or Korean in it, which is set by that language's
+// rules: a third, as TeX's, as before wordShrink (at a fifth,
+// english-annual's poster headline "Wastewater treatment capacity rises
+// to 2.9 million tonnes a day" went to two lines and pushed its
+// section's text overleaf).
+const tightShrink = 1.0 / 3
+
 // hyphens turns hyphenation on; a test turns it off to measure what it
 // gains.
 var hyphens = true
@@ -449,8 +469,8 @@ var hyphens = true
 // hyphenate marks where the Latin words of the items may take a hyphen
 // at the end of a line, by their language's patterns (package hyphen):
 // English for an English span and for a Latin word inside Chinese,
-// Japanese or Korean. A word keeps at least two letters before the
-// hyphen and three after it. Never hyphenated: a token with a figure or
+// Japanese or Korean. A word keeps at least three letters on either
+// side of the hyphen (hyphen.Patterns). Never hyphenated: a token with a figure or
 // that reads as an address, a path or a version ("https://www.x.cn",
 // "a@b.cn", "gov.cn", "v3.2.1", "PM2.5"), an acronym or a name with more
 // than one capital ("NASA", "McKinsey"), a capitalised word inside a
