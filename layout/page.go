@@ -827,27 +827,37 @@ func shorterFloats(queue []Block, n int, m, w float64) []Block {
 // the hole at its foot, so that a page that cannot take the next section
 // or figure ends full rather than with a blank band.
 func grown(p filled, f Frame) filled {
-	var rows []int
+	return growing(p, func(b Block) bool {
+		_, ok := b.(*Row)
+		return ok && isFigure(b)
+	}, func(b Block, w, h float64) Block { return b.(*Row).taller(w, h) })
+}
+
+// growing is p with the blocks that pick takes set taller by taller,
+// sharing the hole at its foot evenly, each growing only when it then
+// fits its share, the blocks under it moved down by what it took.
+func growing(p filled, pick func(Block) bool, taller func(b Block, w, h float64) Block) filled {
+	var at []int
 	for k, b := range p.Blocks {
-		if _, ok := b.Block.(*Row); ok && isFigure(b.Block) {
-			rows = append(rows, k)
+		if pick(b.Block) {
+			at = append(at, k)
 		}
 	}
-	if len(rows) == 0 || p.hole <= 0 {
+	if len(at) == 0 || p.hole <= 0 {
 		return p
 	}
 	g := p
 	g.Blocks = append([]Placed(nil), p.Blocks...)
-	share := p.hole / float64(len(rows))
+	share := p.hole / float64(len(at))
 	shift := 0.0
 	for k := range g.Blocks {
 		g.Blocks[k].Y += shift
-		if len(rows) == 0 || rows[0] != k {
+		if len(at) == 0 || at[0] != k {
 			continue
 		}
-		rows = rows[1:]
+		at = at[1:]
 		b := &g.Blocks[k]
-		t := b.Block.(*Row).taller(b.W, b.H+share)
+		t := taller(b.Block, b.W, b.H+share)
 		if h := t.Measure(b.W); h > b.H && h <= b.H+share+1e-6 {
 			shift += h - b.H
 			b.Block, b.H = t, h
@@ -867,34 +877,10 @@ func grown(p filled, f Frame) filled {
 // never reshapes a page that is full enough nor keeps a section's other
 // figures from it.
 func grownFloats(p filled, f Frame) filled {
-	var flows []int
-	for k, b := range p.Blocks {
-		if fl, ok := b.Block.(*Flow); ok && fl.Float != nil {
-			flows = append(flows, k)
-		}
-	}
-	if len(flows) == 0 || p.hole <= 0 {
-		return p
-	}
-	g := p
-	g.Blocks = append([]Placed(nil), p.Blocks...)
-	share := p.hole / float64(len(flows))
-	shift := 0.0
-	for k := range g.Blocks {
-		g.Blocks[k].Y += shift
-		if len(flows) == 0 || flows[0] != k {
-			continue
-		}
-		flows = flows[1:]
-		b := &g.Blocks[k]
-		t := b.Block.(*Flow).tallerFloat(b.W, b.H+share)
-		if h := t.Measure(b.W); h > b.H && h <= b.H+share+1e-6 {
-			shift += h - b.H
-			b.Block, b.H = t, h
-		}
-	}
-	g.hole -= shift
-	return g
+	return growing(p, func(b Block) bool {
+		fl, ok := b.(*Flow)
+		return ok && fl.Float != nil
+	}, func(b Block, w, h float64) Block { return b.(*Flow).tallerFloat(w, h) })
 }
 
 // grower is a figure that may be set taller than it asks, up to growShare
