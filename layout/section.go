@@ -461,33 +461,18 @@ func figureIn(headline, fig, word, unit string) bool {
 	} else if n > 0 {
 		start = unit[:n]
 	}
-	for i := 0; ; {
-		k := strings.Index(headline[i:], fig)
-		if k < 0 {
-			return false
-		}
-		at := i + k
-		i = at + 1
-		if prev, _ := utf8.DecodeLastRuneInString(headline[:at]); at > 0 && (isDigit(prev) || prev == '.') {
-			continue
-		}
-		rest := headline[at+len(fig):]
+	return number.WholeAt(headline, fig, func(rest string) bool {
 		if word != "" {
 			if rest = strings.TrimLeft(rest, spaces); !strings.HasPrefix(rest, word) {
-				continue
+				return false
 			}
 			rest = rest[len(word):]
 		}
 		if start != "" {
-			if strings.HasPrefix(strings.TrimLeft(rest, spaces), start) {
-				return true
-			}
-			continue
+			return strings.HasPrefix(strings.TrimLeft(rest, spaces), start)
 		}
-		if rest == "" || !isDigit(rune(rest[0])) && rest[0] != '.' {
-			return true
-		}
-	}
+		return rest == "" || rest[0] != '.'
+	})
 }
 
 // cardRows sets stat cards in rows. With cols 0 the count decides, so no

@@ -128,7 +128,7 @@ func Written(lang, text, value, unit string) string {
 	}
 	text = Ungroup(text)
 	full := d.String(0)
-	if wholeAt(text, full, func(string) bool { return true }) {
+	if WholeAt(text, full, func(string) bool { return true }) {
 		return ""
 	}
 	start, _ := utf8.DecodeRuneInString(strings.TrimSpace(unit))
@@ -137,7 +137,7 @@ func Written(lang, text, value, unit string) string {
 		if word == "" {
 			continue
 		}
-		if wholeAt(text, fig+word, func(rest string) bool {
+		if WholeAt(text, fig+word, func(rest string) bool {
 			r, n := utf8.DecodeRuneInString(rest)
 			return n == 0 || r == start || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 		}) {
@@ -147,9 +147,10 @@ func Written(lang, text, value, unit string) string {
 	return ""
 }
 
-// wholeAt reports whether text holds figure fig (digits first) as a whole
-// figure, not inside a longer one, with after accepting what follows it.
-func wholeAt(text, fig string, after func(rest string) bool) bool {
+// WholeAt reports whether text holds figure fig (digits first) as a whole
+// figure, not inside a longer one (2 is not in 12 or 0.2, nor 2.5), with
+// after accepting what follows it.
+func WholeAt(text, fig string, after func(rest string) bool) bool {
 	for i := 0; ; {
 		k := strings.Index(text[i:], fig)
 		if k < 0 {
