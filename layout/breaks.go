@@ -677,6 +677,9 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 	}
 	if m.set.PhraseBreaks && !(first && last) {
 		d += m.wordLine(ta, tb, last)
+		if last && m.figureOnly(ta, tb) {
+			d += loneFigureDemerits
+		}
 	}
 	if b < len(m.items) && !last && m.items[b].part {
 		d += partDemerits
@@ -697,6 +700,32 @@ func (m *measure) demerits(a, b int, w, gaps, z, meas float64, first, last bool,
 		}
 	}
 	return d, true
+}
+
+// loneFigureDemerits is what a headline's last line costs besides when
+// it holds nothing but a figure ("…受理各类诉求21.8万件，办结率 / 99.8%"):
+// as much as a title's break inside a phrase, more than lines of words
+// as ragged as a headline's may be, so that the lines break before a
+// figure or phrase the line before would end with. (Set big after words
+// of the headline's size, the figure before such a break began a block
+// of its own for poppler standing wholly over the second column, which it
+// read between the columns of the text under it: the water utility's
+// poster, section 八; see docs/format.md.)
+const loneFigureDemerits = 1e9
+
+// figureOnly reports whether the line items[a:b] is nothing but a figure:
+// digits with their point, separators and a per cent sign, and a mark
+// after them.
+func (m *measure) figureOnly(a, b int) bool {
+	if !isDigit(m.items[a].r) {
+		return false
+	}
+	for _, it := range m.items[a:b] {
+		if !isDigit(it.r) && !strings.ContainsRune(".,%。，！", it.r) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleDemerits is what a title's break inside a phrase costs besides:

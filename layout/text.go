@@ -268,7 +268,7 @@ func shape(spans []Span, set Setting) []item {
 			items[i].brk = true
 		}
 	}
-	glueNumbers(items, units)
+	glueNumbers(items, units, set.PhraseBreaks)
 	if hyphens {
 		hyphenate(items)
 	}
@@ -347,12 +347,14 @@ func unitAround(items []item, k int) bool {
 }
 
 // glueNumbers keeps each figure with its decimals, sign and unit:
-// 3079.3万人次, 14.98%, 1.01亿元 never break inside. A date (2020年3月)
+// 3079.3万人次, 14.98%, 1.01亿元 never break inside; in a headline
+// (phrases) a multiplier keeps the measure word after it too, 21.8万件,
+// which a break between would leave a line starting with 件. A date (2020年3月)
 // is one group too, but for a break between its parts (part), which
 // the breaker takes at a price: before a line as loose as the ones
 // that would stand around the whole date (issue 13, "…新模式。" and
 // "2020年3月份以来").
-func glueNumbers(items []item, units []string) {
+func glueNumbers(items []item, units []string, phrases bool) {
 	var parts []int
 	for i := 0; i < len(items); {
 		if !isDigit(items[i].r) {
@@ -370,6 +372,9 @@ func glueNumbers(items []item, units []string) {
 			}
 			if u := matchUnit(items, j, units); u > 0 {
 				j += u
+				if r := items[j-1].r; phrases && u == 1 && strings.ContainsRune("万亿萬億", r) {
+					j += matchUnit(items, j, units)
+				}
 			}
 			// 2020年3月: a unit followed by another figure continues.
 			if j < len(items) && j > i && isDigit(items[j].r) && !isDigit(items[j-1].r) && isHan(items[j-1].r) {

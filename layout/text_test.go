@@ -5,12 +5,14 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/brochure-dev/brochure/fonts"
+	"github.com/brochure-dev/brochure/theme"
 )
 
 const samplePath = "../examples/year-in-review-2020/report.yaml"
@@ -285,6 +287,26 @@ func TestHeadlineBreaksBetweenPhrases(t *testing.T) {
 			got = append(got, l.Text())
 		}
 		t.Errorf("lines = %q, want a break after ，", got)
+	}
+}
+
+// TestHeadlineNoLoneFigure: a headline's last line never holds its
+// figure alone, nor does a break part a multiplier from its measure word
+// (21.8万 / 件), at the poster look's A5 measure and narrower.
+func TestHeadlineNoLoneFigure(t *testing.T) {
+	look, err := theme.Look("poster")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := "96345热线全年受理诉求21.8万件，办结率99.8%"
+	for _, w := range []float64{340, 368.73, 380} {
+		var got []string
+		for _, l := range Break(headlineSpans(h, Theme{look}), w, Setting{Align: Left, PhraseBreaks: true, TrimStart: true}) {
+			got = append(got, l.Text())
+		}
+		if want := []string{"96345热线全年受理诉求", "21.8万件，办结率99.8%"}; !slices.Equal(got, want) {
+			t.Errorf("%.0f pt: lines = %q, want %q", w, got, want)
+		}
 	}
 }
 
