@@ -412,23 +412,24 @@ var popplerSplits = map[string][]int{
 	// since a grouped chart's category labels and a column chart's values
 	// begin inside no gutter of the columns (see charts.Columns.Off): its
 	// 2022/23 began in the gutter and stretched column 2's box over the
-	// 92 that stretched column 1's.) The water utility's A5 booklet
-	// (newspaper, page 4): paragraph 6, section 2's last, read with the
-	// line chart standing in the text inside it.
+	// 92 that stretched column 1's.) (The water utility's A5 booklet,
+	// newspaper, page 4: paragraph 6, section 2's last, running on from
+	// column 1 into column 2, read with the two stat cards set after the
+	// text inside it, reads whole since two cards under a text stand one
+	// on each column: see underText.)
 	// Newspaper page 3: its 11 reads whole but its 14 not since English
 	// is set ragged-right:
 	// the subheading Council housebuilding returns at column 1's foot,
 	// read after column 2's first two lines — the same case.
-	"ashworth-council-review": {14, 32, 33, 34}, "jiangcheng-water-2025": {6},
-	// The water utility's poster, page 13: section 九's headline sets its
-	// hotline 96345 as words now (not the big figure: see the headline's
-	// phone words), and wraps "…受理各类诉求21.8万件，办结率 / 99.8%", its
-	// figures 34 pt over 16 pt words; poppler begins a block at 21.8 and
-	// reads paragraph 22 (the text under it) out of its place — the case
-	// format.md names for headline figures over 1.6× their words. A
-	// headline balanced in its figures' size would break before 21.8
-	// (tried: it changed 17 builds' headlines, not checked in time)
-	"poster/jiangcheng-water-2025": {22},
+	"ashworth-council-review": {14, 32, 33, 34},
+	// (The water utility's poster, page 13, its 22 (the text under
+	// section 八's headline, whose hotline 96345 is set as words): read
+	// whole since a headline's last line never holds its figure alone
+	// and a multiplier keeps its measure word, 21.8万件 — the headline
+	// wrapped "…受理各类诉求21.8万件，办结率 / 99.8%", 34 pt figures over
+	// 16 pt words, and poppler began a block at 21.8 standing wholly over
+	// column 2; now "96345热线全年受理诉求 / 21.8万件，办结率99.8%", see
+	// loneFigureDemerits.)
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and

@@ -447,9 +447,27 @@ func cardsAfter(queue, rest []Block) []Block {
 	q := make([]Block, 0, len(queue))
 	q = append(append(q, queue[:i+1]...), fw)
 	for _, c := range queue[i+1 : j] {
-		q = append(q, continued{c, fw.Kicker})
+		q = append(q, continued{underText(c, fw), fw.Kicker})
 	}
 	return append(q, queue[j+1:]...)
+}
+
+// underText is the row of stat cards b as set under the text f rather
+// than above it: two cards, which a row of four slots sets both over the
+// first of two columns (see cardRows), stand one on each column. Under
+// the first column alone, their text wholly left of the second column's
+// with nothing between, poppler read them before the second column,
+// inside the paragraph running on into it (the water utility's newspaper
+// look, page 4); over both, the second column's text above them comes
+// first.
+func underText(b Block, f *Flow) Block {
+	r, ok := b.(*Row)
+	if !ok || f.cols() != 2 || len(r.Cells) != 2 || r.Columns != 4 {
+		return b
+	}
+	two := *r
+	two.Columns = 2
+	return &two
 }
 
 // cardsFirst is the queue after a section's text parted at a page's foot:
