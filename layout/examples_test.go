@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/pdftest"
@@ -399,15 +400,22 @@ var popplerSplits = map[string][]int{
 	// inside 30's text). Its figures read in the
 	// report's order since floatIndex and behind; the poster look reads
 	// 22 and 30 whole, and the report look its 19)
-	// The third new user's reports (issue 13), as built; cases for the
-	// flow. ashworth-council-review (English, A4, subheadings), every
-	// look: a subheading at the foot of column 1 with its paragraph under
-	// it read after column 2 (newspaper page 3: How to hold us to
-	// account; page 5: Parks and green spaces, Road safety and potholes;
-	// its 45–47 read whole as merged with the other fixes of the wave),
-	// likewise report page 6 (Supporting communities through the cost of
-	// living, a two-line subheading; it reads whole since English in its
-	// 24 em columns is set ragged-right). (The poster's 18–21, page 4, column
+	// (The third new user's reports (issue 13). ashworth-council-review
+	// (English, A4, subheadings), newspaper: a subheading in column 1
+	// beside the chart standing at the foot of column 2, its paragraph
+	// under it, read after column 2's text above the chart — page 3,
+	// Council housebuilding returns (its 14: column 1's paragraph above,
+	// column 2's two lines, the subheading and the chart's axis label
+	// 100 level with it, their edges lined up, were a table to poppler),
+	// page 5, Parks and green spaces (its 32–34: the axis label 50, in the
+	// blank row over the subheading with nothing left of it, stretched
+	// over column 1 and read before it) — read whole since a figure stands
+	// on a page the text leaves only when every block of column 1 there
+	// has text of column 2 beside it: see Flow.Split and bare. Page 3,
+	// How to hold us to account, read whole as merged with the other
+	// fixes of the wave; report page 6 (Supporting communities through
+	// the cost of living, a two-line subheading) since English in its 24
+	// em columns is set ragged-right. The poster's 18–21, page 4, column
 	// 2 read line by line with column 1's blocks by their tops, read whole
 	// since a grouped chart's category labels and a column chart's values
 	// begin inside no gutter of the columns (see charts.Columns.Off): its
@@ -417,11 +425,6 @@ var popplerSplits = map[string][]int{
 	// column 1 into column 2, read with the two stat cards set after the
 	// text inside it, reads whole since two cards under a text stand one
 	// on each column: see underText.)
-	// Newspaper page 3: its 11 reads whole but its 14 not since English
-	// is set ragged-right:
-	// the subheading Council housebuilding returns at column 1's foot,
-	// read after column 2's first two lines — the same case.
-	"ashworth-council-review": {14, 32, 33, 34},
 	// (The water utility's poster, page 13, its 22 (the text under
 	// section 八's headline, whose hotline 96345 is set as words): read
 	// whole since a headline's last line never holds its figure alone
@@ -665,11 +668,12 @@ func hanSpaceHan(t *testing.T, reader, text string, paras []string) {
 // it too: "…shore power to 21" and "6 / 12" read "…to216/12").
 func withoutFurniture(text string, d *Document) string {
 	var b strings.Builder
+	paras := paragraphs(d.Report)
 	for i, page := range strings.Split(text, "\f") {
 		s := flat(page)
 		if i > 0 && i < len(d.Pages) && !d.Pages[i].Bare {
-			s = cutEdge(s, flat(d.runningHead()))
-			s = cutEdge(s, flat(d.Report.Organization))
+			s = cutEdge(s, flat(d.runningHead()), paras)
+			s = cutEdge(s, flat(d.Report.Organization), paras)
 			s = cutLast(s, fmt.Sprintf("%d/%d", d.Pages[i].Number, len(d.Pages)))
 		}
 		b.WriteString(s)
@@ -678,12 +682,39 @@ func withoutFurniture(text string, d *Document) string {
 }
 
 // cutEdge is s without sub at its start (poppler reads the running head
-// first), or else without its last occurrence (MuPDF reads it last): not
-// an occurrence inside a paragraph (the minimal report's organization
-// begins its first paragraph).
-func cutEdge(s, sub string) string {
-	if sub != "" && strings.HasPrefix(s, sub) {
+// first), or else without the occurrence read inside one of paras, the
+// report's paragraphs (poppler reads the head at the page's right edge
+// after column 1, where a paragraph may run on into column 2), or else
+// without its last occurrence (MuPDF reads it last): not an occurrence
+// inside a paragraph (the minimal report's organization begins its first
+// paragraph; the council review's, page 5, ends the source under a table,
+// after the head read inside the paragraph on Fly-tipping).
+func cutEdge(s, sub string, paras []string) string {
+	if sub == "" {
+		return s
+	}
+	if strings.HasPrefix(s, sub) {
 		return s[len(sub):]
+	}
+	for k := 0; ; {
+		i := strings.Index(s[k:], sub)
+		if i < 0 {
+			break
+		}
+		i += k
+		j := i + len(sub)
+		a, b := max(0, i-12), min(len(s), j+12)
+		for a > 0 && !utf8.RuneStart(s[a]) {
+			a--
+		}
+		for b < len(s) && !utf8.RuneStart(s[b]) {
+			b++
+		}
+		joined := s[a:i] + s[j:b]
+		if slices.ContainsFunc(paras, func(p string) bool { return strings.Contains(p, joined) }) {
+			return s[:i] + s[j:]
+		}
+		k = j
 	}
 	return cutLast(s, sub)
 }

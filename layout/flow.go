@@ -980,8 +980,15 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 		// the figure stands at the foot of this page's last column, the
 		// text above and beside it; the rest of the text goes on, from a
 		// paragraph's start (a figure never parts a paragraph: readers
-		// would read it inside one)
-		if spans, n := f.cut(us, rows, fr); n < len(us) && spans[0][1]-spans[0][0] >= 2 && paraEnd(us, n) && !lineAlone(us, spans) {
+		// would read it inside one), and only when every block of the
+		// columns before has text of the next beside it (see bare): a
+		// chart's labels beside a block of column 1, a subheading and its
+		// paragraph, were read before it, in the blank row over it with
+		// nothing on their left (poppler stretched them over column 1) or
+		// lined up with it and the columns' first blocks as a table
+		// (ashworth-council-review's newspaper, pages 3 and 5); the figure
+		// then goes on with the text
+		if spans, n := f.cut(us, rows, fr); n < len(us) && spans[0][1]-spans[0][0] >= 2 && paraEnd(us, n) && !lineAlone(us, spans) && !f.bare(us, spans) {
 			a, b := *f, *f
 			a.units, a.frozen, a.rows, a.After = us[:n:n], true, rows, 0
 			b.units, b.frozen, b.rows, b.Float = us[n:], true, 0, nil
