@@ -318,7 +318,7 @@ func misread(text string, paras []string, skip []int) []int {
 // popplerSplits are the paragraphs, by report and look, that poppler's
 // pdftotext still reads with other text inside them, or out of order; each
 // must still be there, start and end, and reads verbatim and in order once
-// the layout cures it (the test then says to take it out). (The
+// the layout cures it (the test then says to take it out). (None now. The
 // university's section 3, a short text under its line chart of seven
 // years set the full width, in every look, poppler reading column 1
 // between the chart's year labels, reads whole since the chart follows

@@ -738,3 +738,39 @@ func TestFlowSetsPhotoNarrower(t *testing.T) {
 		t.Errorf("on a page of %.0f pt the photo is set %.0f pt wide in a column of %.0f: under half", 0.3*full, a.(*Flow).Float.(*photoBlock).width(cw), cw)
 	}
 }
+
+// TestFlowSplitFloatNotBare: a text cut at a page's foot sets its figure
+// at the foot of the last column there only when every block of the
+// first column has text of the second beside it (see bare); else the
+// figure goes on with the text (a chart's labels beside a subheading of
+// column 1 were read before it: the council review's newspaper, pages 3
+// and 5). The case must arise at some height: a subheading and its
+// paragraph in column 1 beside the figure.
+func TestFlowSplitFloatNotBare(t *testing.T) {
+	w := 2*12*sizeBody + 10
+	f := flowOf(2, 6, false)
+	f.Paras = append(f.Paras, Para{Kind: Subhead, Spans: body("城市更新")}, Para{Spans: body(strings.Repeat("全年完成老旧小区改造项目。", 6))})
+	for range 6 {
+		f.Paras = append(f.Paras, Para{Spans: body(strings.Repeat("后续工作持续推进落实。", 2))})
+	}
+	f.Float, f.FloatGap = frame(1), 14
+	us := f.set(w)
+	fr, _, _ := f.floatSize(w, us)
+	cases := 0
+	for rows := fr + 2; rows < len(us); rows++ {
+		if spans, n := f.cut(us, rows, fr); n < len(us) && paraEnd(us, n) && f.bare(us, spans) {
+			cases++
+		}
+		head, _ := f.Split(w, float64(rows)*f.Leading)
+		a, ok := head.(*Flow)
+		if !ok || a.Float == nil {
+			continue
+		}
+		if c := a.layout(w); a.bare(c.us, c.spans) {
+			t.Errorf("%d rows: the figure at the foot of the last column beside a bare block of the first (columns %v, blocks %v)", rows, c.spans, a.textBlocks(c.us, c.spans))
+		}
+	}
+	if cases == 0 {
+		t.Error("no height leaves a block of column 1 bare beside the figure: the case is gone")
+	}
+}
