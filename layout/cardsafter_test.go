@@ -26,12 +26,14 @@ func TestCardsWithTheirSection(t *testing.T) {
 // since a section's card rows keep with each other.)
 var cardsAllowed = map[string]int{
 	"report/river-basin-2025": 1,
-	// The third new user's water utility (A5 booklet), as built. Poster,
-	// page 14: section 8's card (28 秒) under its hbar chart and text, the
-	// headline's figures on page 13; report, page 6: section 3's card
-	// (106 项) under its waffle and progress charts, its headline on page
-	// 5 with the first lines of text
-	"poster/jiangcheng-water-2025": 1, "report/jiangcheng-water-2025": 1,
+	// The third new user's water utility (A5 booklet), as built. Report,
+	// page 6: section 3's card (106 项) under its waffle and progress
+	// charts, its headline on page 5 with the first lines of text. (The
+	// poster's section 8 card, 28 秒, under its hbar chart and text on
+	// page 14, comes before it since the headline on page 13 sets its
+	// figure on no line alone and holds a line less: the text and the card
+	// begin there, the chart follows.)
+	"report/jiangcheng-water-2025": 1,
 }
 
 // cardsAway lists the stat cards set after a figure of their section, or

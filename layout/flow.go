@@ -1042,6 +1042,17 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 		rows--
 		spans, n = f.cut(us, rows, 0)
 	}
+	for r := rows - 1; !f.frozen && r >= headLines && thinSpans(us, spans, -1); r-- {
+		// the first part of a section's text, under its head, a row
+		// or more shorter when that sets headLines lines in every
+		// column it uses: 5+2 lines under a head at a page's foot read
+		// as an opener stranded there, 4+3 do not (the council review's
+		// newspaper, page 5, section 4, once its chart went on with
+		// section 3's text; see thin)
+		if s, m := f.cut(us, r, 0); m < len(us) && !thinSpans(us, s, -1) && !lineAlone(us, s) {
+			spans, n, rows = s, m, r
+		}
+	}
 	if len(spans) == 0 || spans[0][1]-spans[0][0] < 2 || lineAlone(us, spans) {
 		return nil, f
 	}
