@@ -1416,10 +1416,13 @@ func joints(bs []Placed) (js, loose, last, reserve []int) {
 		}
 		end--
 	}
-	prev := -1 // the block before k, past spaces
+	prev, first := -1, -1 // the block before k, past spaces; the page's first
 	for k := 0; k < end; k++ {
 		if _, ok := bs[k].Block.(Space); ok {
 			continue
+		}
+		if first < 0 {
+			first = k
 		}
 		_, head := bs[k].Block.(*sectionHead)
 		switch {
@@ -1427,6 +1430,8 @@ func joints(bs []Placed) (js, loose, last, reserve []int) {
 		case headed(bs[prev].Block):
 			if _, text := bs[k].Block.(*Flow); !text {
 				last = append(last, k)
+			} else if prev == first && k == end-1 {
+				reserve = append(reserve, k) // a section alone on its page: its text sunk under its head
 			}
 		case statCards(bs[prev].Block) && statCards(bs[k].Block):
 		case statCards(bs[prev].Block) && isText(bs[k].Block):
