@@ -1407,7 +1407,10 @@ type opened interface {
 // blank only when the page's foot would otherwise stay a blank band (see
 // spread's even): a section too short to fill its page, the next one's
 // head too tall to follow it, then reads as set open, its blank shared
-// between its head, cards and text, rather than as ended early.
+// between its head, cards and text, rather than as ended early; and so
+// does a text under its head when the section stands alone on its page
+// (the head first, the text last): its text sunk under its head, as a
+// letter's page is set.
 func joints(bs []Placed) (js, loose, last, reserve []int) {
 	end := len(bs)
 	for end > 0 {
