@@ -1108,17 +1108,27 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 // much taller as the rows the room allows, so that a page whose next
 // section cannot begin under the text ends with the figure grown rather
 // than a blank band. The flow itself when its figure cannot grow, or when
-// it is a part cut to its page (its rows are final).
+// it is a part cut to its page (its rows are final). The part that goes
+// on from the page before, balanced on its own, grows a chart (the
+// library brief's donut beside the end of its section's text), not a
+// photo: its frame grown there sent the next section's head on in the
+// water utility's and the tech park's newspaper looks, the page judged
+// full and set with a band over the row that followed.
 func (f *Flow) tallerFloat(w, h float64) *Flow {
 	g, ok := f.Float.(grower)
-	if !ok || f.frozen || f.Leading <= 0 {
+	c, chart := f.Float.(*chartBlock)
+	if !ok || f.rows > 0 || f.frozen && !chart || f.Leading <= 0 {
 		return f
+	}
+	taller := g.taller
+	if chart {
+		taller = c.larger // a ring too, keeping its shape
 	}
 	cw := f.floatWidth(w)
 	fh, m := f.Float.Measure(cw), f.Measure(w)
 	for extra := math.Floor((h-m)/f.Leading) * f.Leading; extra >= f.Leading; extra -= f.Leading {
 		t := *f
-		t.Float = g.taller(cw, fh+extra)
+		t.Float = taller(cw, fh+extra)
 		if n := t.Measure(w); n > m+1e-6 && n <= h+1e-6 {
 			return &t
 		}
