@@ -19,10 +19,23 @@ import (
 // ring from 12 o'clock in a shade of Primary.
 
 func init() {
-	register("donut", drawn(fractionAlt,
-		func(c data.Chart, w float64, p palette) float64 { return layoutDonut(c, w, p).total },
-		drawDonut))
+	register("donut", kind{
+		alt:    fractionAlt,
+		height: func(c data.Chart, w float64, p palette) float64 { return layoutDonut(c, w, p).total },
+		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
+			drawDonut(r, c, w, h, p)
+			return nil
+		},
+		most: func(c data.Chart, w float64, p palette) float64 {
+			return layoutDonutIn(c, w, math.Inf(1), p).total
+		},
+	})
 }
+
+// donutMost is the widest a ring is drawn in a taller box (see
+// layoutDonutIn), as a share of the width it has: larger, it would read
+// as the page's one figure rather than as its section's chart.
+const donutMost = 2.0 / 3
 
 type donutLayout struct {
 	d, ring, total float64
@@ -35,7 +48,26 @@ type donutLayout struct {
 const donutBeside = 90
 
 func layoutDonut(c data.Chart, w float64, p palette) donutLayout {
+	return layoutDonutIn(c, w, 0, p)
+}
+
+// layoutDonutIn is the donut's layout w wide in a box h tall: its own
+// (a ring of half the width, 60 to 100 pt), or, in a box taller than
+// that, a ring as much larger as the box allows (see kind.most), up to
+// donutMost of the width (its caption's room beside it kept), its figure
+// larger with it.
+func layoutDonutIn(c data.Chart, w, h float64, p palette) donutLayout {
 	l := donutLayout{d: math.Round(clamp(w*0.5, 60, 100))}
+	base := l.d
+	if h > 0 {
+		if own := layoutDonutIn(c, w, 0, p); h > own.total {
+			most := donutMost * w
+			if own.beside {
+				most = min(most, w-12-donutBeside)
+			}
+			l.d = math.Floor(max(l.d, min(l.d+h-own.total, most)))
+		}
+	}
 	l.ring = math.Round(l.d * 0.14)
 	if of := ofText(c, p); of != "" {
 		// beside the ring when there is room, as a pie's legend and a
@@ -53,7 +85,7 @@ func layoutDonut(c data.Chart, w float64, p palette) donutLayout {
 		inner -= 2 * (overRing(l.ring) + 1)
 	}
 	pct := percentText(c)
-	l.pctSize = bigSize
+	l.pctSize = math.Floor(bigSize*l.d/base*2) / 2
 	if pw := textWidth(p.black, pct, l.pctSize); pw > inner*0.82 {
 		l.pctSize = math.Floor(l.pctSize*inner*0.82/pw*2) / 2
 	}
@@ -79,8 +111,8 @@ func overRing(ring float64) float64 { return math.Round(ring * 0.5) }
 
 const twelve = -math.Pi / 2 // 12 o'clock in go-chart's y-down angles
 
-func drawDonut(r *Renderer, c data.Chart, w float64, p palette) {
-	l := layoutDonut(c, w, p)
+func drawDonut(r *Renderer, c data.Chart, w, h float64, p palette) {
+	l := layoutDonutIn(c, w, h, p)
 	cx, cy := w/2, l.d/2
 	if l.beside {
 		cx = l.d / 2

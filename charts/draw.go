@@ -262,6 +262,10 @@ type kind struct {
 	// width, when set, is the width the chart takes of width w (a few
 	// bars take only what they need, from the left); else all of it.
 	width func(c data.Chart, w float64, p palette) float64
+	// most, when set, says the plot, drawn at its own height, may be
+	// drawn larger in a taller box, keeping its shape (a donut's ring),
+	// up to the height it gives at width w: Largest.
+	most func(c data.Chart, w float64, p palette) float64
 	// fixed, when set, says a chart of a kind that stretches is drawn
 	// at its own height all the same (a bar chart of one item: one
 	// figure).
@@ -308,6 +312,19 @@ func (st Style) Height(c data.Chart, width float64) float64 {
 func (st Style) Stretches(c data.Chart, width float64) bool {
 	k, ok := kinds[c.Type]
 	return ok && k.stretches && (k.fixed == nil || !k.fixed(c)) && !st.Rows(c, width)
+}
+
+// Largest returns the height (pt) up to which chart c, which does not
+// stretch, may be drawn larger at the given width, keeping its shape, in
+// a box taller than its Height (a donut's ring, up to two thirds of the
+// width), its title included: its Height when it keeps its size.
+func (st Style) Largest(c data.Chart, width float64) float64 {
+	k, ok := kinds[c.Type]
+	if !ok || k.most == nil {
+		return st.Height(c, width)
+	}
+	p := st.resolve()
+	return titleHeight(c.Title, width, p) + k.most(c, width, p)
 }
 
 // Width returns the width (pt) chart c takes of the given width, from

@@ -952,3 +952,48 @@ func TestOneBarIsAFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestDonutGrows: a donut drawn in a box taller than it asks draws its
+// ring larger, as much as the box allows, up to donutMost of the width
+// (its caption's room beside it kept) and no taller than Largest says; in
+// its own box, at its own size; a kind that keeps its size is as large as
+// it asks (Largest is its Height).
+func TestDonutGrows(t *testing.T) {
+	ring := func(w, h float64) float64 {
+		var p draw.Page
+		if err := Draw(&draw.Canvas{Page: &p}, donutChart, 0, 0, w, h, testStyle); err != nil {
+			t.Fatal(err)
+		}
+		var paths []draw.Item
+		for _, it := range p.Items {
+			if it.Kind == draw.Path {
+				paths = append(paths, it)
+			}
+		}
+		b := pathBounds(paths)
+		return b.b - b.t
+	}
+	for _, w := range []float64{150, 254, 539} {
+		own := testStyle.Height(donutChart, w)
+		most := testStyle.Largest(donutChart, w)
+		d0 := ring(w, own)
+		if most <= own {
+			t.Errorf("at %g pt: the largest %.0f pt, want more than its own %.0f", w, most, own)
+		}
+		base := layoutDonut(donutChart, w, testStyle.resolve()).d
+		for _, extra := range []float64{20, 1000} {
+			// the ring as drawn (its bounds a little inside its
+			// diameter), to scale with the diameter it is set at
+			want := min(base+extra, base+most-own)
+			if d := ring(w, own+extra) / d0 * base; math.Abs(d-want) > 1.5 {
+				t.Errorf("at %g pt, a box %.0f pt taller: ring %.0f pt, want %.0f", w, extra, d, want)
+			}
+			if want > donutMost*w+1 {
+				t.Errorf("at %g pt: ring %.0f pt, wider than %.2f of the width", w, want, donutMost)
+			}
+		}
+	}
+	if h, most := testStyle.Height(pieChart, 300), testStyle.Largest(pieChart, 300); h != most {
+		t.Errorf("a pie: largest %.0f pt, want its height %.0f", most, h)
+	}
+}

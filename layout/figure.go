@@ -97,6 +97,25 @@ func (b *chartBlock) taller(w, h float64) Block {
 	return &t
 }
 
+// larger is taller for a chart that grows keeping its shape as well (a
+// donut's ring), up to the largest it is drawn (see
+// charts.Style.Largest): what a figure at the foot of a text takes as
+// the last resort against a blank band (see Flow.tallerFloat), not what
+// a row of figures takes to fill a page full enough (a ring grown there
+// sent a section's head on: the water utility's newspaper look).
+func (b *chartBlock) larger(w, h float64) Block {
+	if b.stretches(w) {
+		return b.taller(w, h)
+	}
+	plot := min(h-4, b.style.Largest(b.chart, w))
+	if plot <= b.plot(w) {
+		return b
+	}
+	t := *b
+	t.height = plot
+	return &t
+}
+
 func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 	if b.elem != nil {
 		if b.elem.Alt == "" {

@@ -77,6 +77,13 @@ type Flow struct {
 	links map[int]map[int]*structure.Elem // the Link element of each link in the text, by paragraph and number (shared by the parts of a split flow)
 
 	quoteGap int // blank rows more above the pull quote (see looser)
+	// quoteScale is the closing pull quote's size as a share of the
+	// look's (0: as the look sets it), and quoteWide says it stands
+	// across the columns under them (see looser)
+	quoteScale float64
+	quoteWide  bool
+	wide       *pullQuote // the quote across the columns, set wideAt wide (see wideQuote)
+	wideAt     float64
 
 	units  []unit  // the rows, set at width
 	width  float64 // the width units were set at
@@ -159,21 +166,28 @@ func (f *Flow) across(w float64) *Flow {
 	return f.one
 }
 
-// looser implements loosener: a text in one column that closes with a
-// pull quote set apart from its lines by up to quoteRows blank rows more
-// (share t), the quote standing lower, as a closing word stands at a
-// page's foot — what justify sets on a page whose joints cannot take what
-// its foot leaves (a section too short to fill its page, the next one's
-// head too tall to follow it: the hospital's director's letter, A5). The
-// rows stay on the grid. A text in columns, beside a figure, or parted
-// by a page keeps its rows: its columns are balanced, or cut to a page.
+// looser implements loosener: a text that closes with a pull quote,
+// the quote set apart from its lines by up to quoteRows blank rows more
+// and up to quoteLarger times its size (share t of both), standing lower
+// and larger, as a closing word stands at a page's foot in display type —
+// what justify sets on a page whose joints cannot take what its foot
+// leaves (a section too short to fill its page, the next one's head too
+// tall to follow it: the hospital's director's letter, A5, the water
+// utility's letter to its users). A text in columns sets its quote
+// across them, under the balanced columns, as a pull quote closing a
+// page stands the type area's width (in the last column it would stand
+// beside an empty foot of the first: the columns, not the quote, would
+// then decide how far the text goes down). The rows stay on the grid. A
+// text beside a figure, or parted by a page, keeps its rows: its figure
+// stands at its foot, or its columns are cut to a page.
 func (f *Flow) looser(t float64) Block {
 	n := int(math.Round(t * quoteRows))
-	if n == 0 || f.cols() != 1 || f.Float != nil || f.frozen || f.rows > 0 || !f.closesWithQuote() {
+	if n == 0 || f.Float != nil || f.frozen || f.rows > 0 || !f.closesWithQuote() {
 		return f
 	}
 	g := *f
 	g.quoteGap, g.units, g.width, g.one, g.oneAt = n, nil, 0, nil, 0
+	g.quoteScale, g.quoteWide = 1+(quoteLarger-1)*t, f.cols() > 1
 	return &g
 }
 
@@ -186,6 +200,11 @@ func (f *Flow) opening() float64 {
 	}
 	return float64(1+f.quoteGap)*f.Leading + f.Leading/2
 }
+
+// quoteLarger is the most looser sets a closing pull quote larger than
+// the look's size: half again, a display size (some 20 pt in the report
+// look) that still reads as the section's quote, not as a headline.
+const quoteLarger = 1.5
 
 // quoteRows is the most blank rows looser sets above a closing pull
 // quote, more than the one it has: four rows, some 60 pt on the report
@@ -215,6 +234,9 @@ func (f *Flow) set(w float64) []unit {
 	prev := Kind(0)
 	label, widest := f.labels()
 	for i, p := range f.Paras {
+		if f.quoteWide && i == len(f.Paras)-1 {
+			break // the closing quote stands under the columns (see wideQuote)
+		}
 		if len(us) > 0 && f.gapBefore(prev, p.Kind) {
 			us = append(us, unit{gap: true, para: i})
 			if p.Kind == PullQuote {
@@ -225,9 +247,8 @@ func (f *Flow) set(w float64) []unit {
 		}
 		switch p.Kind {
 		case PullQuote:
-			q := &pullQuote{text: p.Spans, by: p.By, rule: f.Mark, align: p.Align}
-			rows := max(1, int(math.Ceil((q.height(cw)-1e-6)/f.Leading)))
-			q.rows = rows
+			q := f.quote(p, cw)
+			rows := q.rows
 			us = append(us, unit{para: i, of: 1, kind: p.Kind, quote: q})
 			for range rows - 1 {
 				us = append(us, unit{para: i, of: 1, kind: p.Kind, pad: true})
@@ -272,6 +293,40 @@ func (f *Flow) set(w float64) []unit {
 	}
 	f.units, f.width = us, w
 	return us
+}
+
+// quote is pull quote p as the flow sets it cw wide: at its size times
+// quoteScale (see looser), over whole rows of the grid.
+func (f *Flow) quote(p Para, cw float64) *pullQuote {
+	text, by := p.Spans, p.By
+	if f.quoteScale > 1 {
+		text, by = scaled(text, f.quoteScale), scaled(by, f.quoteScale)
+	}
+	q := &pullQuote{text: text, by: by, rule: f.Mark, align: p.Align}
+	q.rows = max(1, int(math.Ceil((q.height(cw)-1e-6)/f.Leading)))
+	return q
+}
+
+// scaled is spans at k times their size.
+func scaled(spans []Span, k float64) []Span {
+	out := slices.Clone(spans)
+	for i := range out {
+		out[i].Size *= k
+	}
+	return out
+}
+
+// wideQuote is the closing pull quote set across the columns, w wide,
+// under them (see looser), and where its rows begin under the columns
+// c: nil when it stands in a column.
+func (f *Flow) wideQuote(c columns, w float64) (*pullQuote, float64) {
+	if !f.quoteWide {
+		return nil, 0
+	}
+	if f.wide == nil || f.wideAt != w {
+		f.wide, f.wideAt = f.quote(f.Paras[len(f.Paras)-1], w), w
+	}
+	return f.wide, c.height(f.Leading) + float64(1+f.quoteGap)*f.Leading
 }
 
 // gapBefore reports whether a blank row stands between a block of kind
@@ -447,6 +502,7 @@ type columns struct {
 	at    int   // the column at whose foot the float stands (see floatFirst)
 	float Block // the float as set under text (see floatSize)
 	half  []int // unlevel's, or none for a part cut to its page that the half row would leave (see layout)
+	width float64
 }
 
 // layout sets the flow at width w into its columns.
@@ -454,7 +510,7 @@ func (f *Flow) layout(w float64) columns {
 	us := f.set(w)
 	fr, alone, float := f.floatSize(w, us)
 	spans, rows, at := f.balance(us, fr, alone)
-	c := columns{us: us, spans: spans, rows: rows, fr: fr, at: at, float: float, half: unlevel(us, spans)}
+	c := columns{us: us, spans: spans, rows: rows, fr: fr, at: at, float: float, half: unlevel(us, spans), width: w}
 	if f.rows > 0 && c.depth() > 2*f.rows {
 		// a part cut to its page that the half row would leave stays
 		// on the grid
@@ -950,6 +1006,9 @@ func (f *Flow) measure(c columns) float64 {
 	if c.rows == 0 {
 		return 0
 	}
+	if q, dy := f.wideQuote(c, c.width); q != nil {
+		return dy + float64(q.rows)*f.Leading + f.After
+	}
 	return c.height(f.Leading) + f.After
 }
 
@@ -1067,17 +1126,27 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 // much taller as the rows the room allows, so that a page whose next
 // section cannot begin under the text ends with the figure grown rather
 // than a blank band. The flow itself when its figure cannot grow, or when
-// it is a part cut to its page (its rows are final).
+// it is a part cut to its page (its rows are final). The part that goes
+// on from the page before, balanced on its own, grows a chart (the
+// library brief's donut beside the end of its section's text), not a
+// photo: its frame grown there sent the next section's head on in the
+// water utility's and the tech park's newspaper looks, the page judged
+// full and set with a band over the row that followed.
 func (f *Flow) tallerFloat(w, h float64) *Flow {
 	g, ok := f.Float.(grower)
-	if !ok || f.frozen || f.Leading <= 0 {
+	c, chart := f.Float.(*chartBlock)
+	if !ok || f.rows > 0 || f.frozen && !chart || f.Leading <= 0 {
 		return f
+	}
+	taller := g.taller
+	if chart {
+		taller = c.larger // a ring too, keeping its shape
 	}
 	cw := f.floatWidth(w)
 	fh, m := f.Float.Measure(cw), f.Measure(w)
 	for extra := math.Floor((h-m)/f.Leading) * f.Leading; extra >= f.Leading; extra -= f.Leading {
 		t := *f
-		t.Float = g.taller(cw, fh+extra)
+		t.Float = taller(cw, fh+extra)
 		if n := t.Measure(w); n > m+1e-6 && n <= h+1e-6 {
 			return &t
 		}
@@ -1175,6 +1244,13 @@ func (f *Flow) Draw(c *Canvas, x, y, w float64) error {
 			drawInline(c, u.line, x+u.dx, base, u.links, e, f.links[u.para])
 		}
 	})
+	if q, dy := f.wideQuote(cs, w); q != nil {
+		if n := len(f.Paras) - 1; n < len(f.Tags) && f.Tags[n] != nil {
+			c.Begin(f.Tags[n])
+			defer c.End()
+		}
+		q.draw(c, x, y+dy, w, float64(q.rows)*f.Leading)
+	}
 	if f.Float != nil {
 		fx, fy, cw, float := f.floatPlace(cs, x, y, w)
 		return float.Draw(c, fx, fy, cw)
@@ -1225,6 +1301,9 @@ func (f *Flow) each(x, y, w float64, fn func(l Line, x, baseline float64)) {
 		}
 		fn(u.line, x+u.dx, base)
 	})
+	if q, dy := f.wideQuote(f.layout(w), w); q != nil {
+		q.each(x, y+dy, w, float64(q.rows)*f.Leading, fn)
+	}
 }
 
 // place calls fn with every unit of the flow that is drawn (not blank

@@ -774,3 +774,56 @@ func TestFlowSplitFloatNotBare(t *testing.T) {
 		t.Error("no height leaves a block of column 1 bare beside the figure: the case is gone")
 	}
 }
+
+// TestTallerFloat: a text's figure at its foot grows into the room given
+// (the last resort against a blank band, see grownFloats): a photo, a
+// chart that stretches, and a donut's ring, which keeps its shape (a
+// row of figures does not grow a ring: see chartBlock.larger); in the
+// part of a text that goes on from the page before, a chart grows, a
+// photo does not; a part cut to its page keeps its rows.
+func TestTallerFloat(t *testing.T) {
+	th := defaultTheme()
+	st := th.charts("zh")
+	donut := func() Block {
+		return &chartBlock{chart: data.Chart{Type: "donut", Title: "满意", Percent: &data.Number{Text: "91.6"}}, style: st}
+	}
+	photo := func() Block {
+		return &photoBlock{theme: th, natural: 2.0 / 3, caption: &Paragraph{
+			Spans: []Span{th.span("图注", th.Regular, th.Scale.Label, th.Ink)}, Setting: Setting{Align: Left}, Leading: 11,
+		}}
+	}
+	const w = 400.0
+	for _, tt := range []struct {
+		name  string
+		float func() Block
+		part  string // "", "goes on" (a tail), "cut" (a part cut to its page)
+		grows bool
+	}{
+		{"a donut", donut, "", true},
+		{"a photo", photo, "", true},
+		{"a donut going on", donut, "goes on", true},
+		{"a photo going on", photo, "goes on", false},
+		{"a donut cut to its page", donut, "cut", false},
+	} {
+		f := flowOf(2, 1, false)
+		f.Float = tt.float()
+		switch tt.part {
+		case "goes on":
+			f.units, f.frozen = f.set(w), true
+		case "cut":
+			f.units, f.frozen, f.rows = f.set(w), true, 6
+		}
+		m := f.Measure(w)
+		g := f.tallerFloat(w, m+100)
+		if grew := g.Measure(w) > m+1e-6; grew != tt.grows {
+			t.Errorf("%s: %.0f pt → %.0f, grown %v, want %v", tt.name, m, g.Measure(w), grew, tt.grows)
+		}
+		if g.Measure(w) > m+100+1e-6 {
+			t.Errorf("%s: %.0f pt, taller than the %.0f given", tt.name, g.Measure(w), m+100)
+		}
+	}
+	// a row of figures keeps a ring's size
+	if c := donut().(*chartBlock); c.taller(w, c.Measure(w)+100) != Block(c) {
+		t.Errorf("a donut in a row grown: want its own size")
+	}
+}

@@ -1425,7 +1425,10 @@ type opened interface {
 // blank only when the page's foot would otherwise stay a blank band (see
 // spread's even): a section too short to fill its page, the next one's
 // head too tall to follow it, then reads as set open, its blank shared
-// between its head, cards and text, rather than as ended early.
+// between its head, cards and text, rather than as ended early; and so
+// does a text under its head when the section stands alone on its page
+// (the head first, the text last): its text sunk under its head, as a
+// letter's page is set.
 func joints(bs []Placed) (js, loose, last, reserve []int) {
 	end := len(bs)
 	for end > 0 {
@@ -1434,10 +1437,13 @@ func joints(bs []Placed) (js, loose, last, reserve []int) {
 		}
 		end--
 	}
-	prev := -1 // the block before k, past spaces
+	prev, first := -1, -1 // the block before k, past spaces; the page's first
 	for k := 0; k < end; k++ {
 		if _, ok := bs[k].Block.(Space); ok {
 			continue
+		}
+		if first < 0 {
+			first = k
 		}
 		_, head := bs[k].Block.(*sectionHead)
 		switch {
@@ -1445,6 +1451,8 @@ func joints(bs []Placed) (js, loose, last, reserve []int) {
 		case headed(bs[prev].Block):
 			if _, text := bs[k].Block.(*Flow); !text {
 				last = append(last, k)
+			} else if prev == first && k == end-1 {
+				reserve = append(reserve, k) // a section alone on its page: its text sunk under its head
 			}
 		case statCards(bs[prev].Block) && statCards(bs[k].Block):
 		case statCards(bs[prev].Block) && isText(bs[k].Block):

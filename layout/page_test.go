@@ -896,10 +896,11 @@ func TestCardRowsOnColumns(t *testing.T) {
 
 // TestJustifyLowersAClosingQuote: on a page whose joints cannot take its
 // blank (a short section alone, the next head too tall to follow), a text
-// in one column that closes with a pull quote sets the quote lower, by
-// whole rows, at most quoteRows, so that no band is left taller than it
-// must; a page full enough, a text in two columns, and one without a
-// quote keep their rows.
+// that closes with a pull quote sets the quote lower, by whole rows, at
+// most quoteRows, and larger, at most quoteLarger times its size — a text
+// in two columns across them, under the columns — so that no band is left
+// taller than it must; a page full enough and a text without a quote keep
+// their rows.
 func TestJustifyLowersAClosingQuote(t *testing.T) {
 	quoted := func(cols int, quote bool) *Flow {
 		f := flowOf(cols, 2, false) // two columns of two paragraphs: not set across
@@ -918,7 +919,7 @@ func TestJustifyLowersAClosingQuote(t *testing.T) {
 	}{
 		{"full enough", quoted(1, true), 60, false},
 		{"a third blank", quoted(1, true), 340, true},
-		{"two columns", quoted(2, true), 340, false},
+		{"two columns", quoted(2, true), 340, true},
 		{"no quote", quoted(1, false), 340, false},
 	} {
 		if tt.name != "full enough" && !tt.lowers && tt.flow.looser(1) != tt.flow {
@@ -943,30 +944,98 @@ func TestJustifyLowersAClosingQuote(t *testing.T) {
 		}
 		justify(pages, f)
 		got := pages[0].Blocks[len(pages[0].Blocks)-2]
-		rows := math.Round((got.H - h) / tt.flow.Leading)
+		l := got.Block.(*Flow)
 		switch {
-		case !tt.lowers && got.H != h:
+		case !tt.lowers && (got.H != h || l != tt.flow):
 			t.Errorf("%s: the text set %.0f pt tall, want %.0f as it was", tt.name, got.H, h)
-		case tt.lowers && rows < 1:
+		case tt.lowers && (got.H <= h || l.quoteGap < 1):
 			t.Errorf("%s: the quote kept its place over a page %.0f pt tall", tt.name, f.H)
-		case rows > quoteRows || math.Abs(got.H-h-rows*tt.flow.Leading) > 1e-6:
-			t.Errorf("%s: the text %.1f pt taller, want whole rows, at most %d", tt.name, got.H-h, quoteRows)
+		case l.quoteGap > quoteRows:
+			t.Errorf("%s: %d blank rows more above the quote, at most %d", tt.name, l.quoteGap, quoteRows)
 		case got.Y+got.H > f.H+1e-6:
 			t.Errorf("%s: the text ends at %.0f, past the frame's %.0f", tt.name, got.Y+got.H, f.H)
 		}
-		if l, ok := got.Block.(*Flow); ok && tt.lowers {
-			// the quote's blank rows stand above it, none elsewhere
-			us := l.set(w)
-			q := slices.IndexFunc(us, func(u unit) bool { return u.quote != nil })
+		if !tt.lowers {
+			continue
+		}
+		// the quote's blank rows stand above it, none elsewhere; its
+		// size grown, at most quoteLarger times; in two columns, across
+		// them, under the columns
+		size := tt.flow.Paras[len(tt.flow.Paras)-1].Spans[0].Size
+		var q *pullQuote
+		us := l.set(w)
+		if tt.flow.cols() > 1 {
+			var dy float64
+			q, dy = l.wideQuote(l.layout(w), w)
+			if q == nil || slices.ContainsFunc(us, func(u unit) bool { return u.quote != nil }) {
+				t.Errorf("%s: the quote stands in a column, want it across the columns", tt.name)
+				continue
+			}
+			if c := l.layout(w); dy != c.height(l.Leading)+float64(1+l.quoteGap)*l.Leading {
+				t.Errorf("%s: the quote %.1f pt under the columns' top, want %d blank rows under them", tt.name, dy, 1+l.quoteGap)
+			}
+		} else {
+			k := slices.IndexFunc(us, func(u unit) bool { return u.quote != nil })
+			q = us[k].quote
 			gaps := 0
-			for _, u := range us[:q] {
+			for _, u := range us[:k] {
 				if u.gap {
 					gaps++
 				}
 			}
-			if gaps != 1+int(rows) {
-				t.Errorf("%s: %d blank rows above the quote, want %d", tt.name, gaps, 1+int(rows))
+			if gaps != 1+l.quoteGap {
+				t.Errorf("%s: %d blank rows above the quote, want %d", tt.name, gaps, 1+l.quoteGap)
 			}
+		}
+		if got := q.text[0].Size; got <= size || got > quoteLarger*size+1e-6 {
+			t.Errorf("%s: the quote set at %.1f pt, want larger than %.1f, at most %.1f", tt.name, got, size, quoteLarger*size)
+		}
+	}
+}
+
+// TestJustifySinksALoneSection: a section alone on its page, its head
+// over its text, the page's foot a blank band all the same (the next
+// section's head too tall to follow it), takes some of the blank under
+// its head, its text sunk as a letter's page is; a head over its text
+// with another block before it on the page, or after it, does not.
+func TestJustifySinksALoneSection(t *testing.T) {
+	const w = 300.0
+	text := func() *Flow { return flowOf(1, 2, false) }
+	for _, tt := range []struct {
+		name  string
+		above bool // a block over the head
+		after bool // a block under the text
+		sinks bool
+	}{
+		{"alone", false, false, true},
+		{"under another", true, false, false},
+		{"over another", false, true, false},
+	} {
+		fl := text()
+		h := fl.Measure(w)
+		var bs []Placed
+		y := 0.0
+		add := func(b Block, bh float64) {
+			bs = append(bs, Placed{Block: b, Y: y, W: w, H: bh})
+			y += bh
+		}
+		if tt.above {
+			add(box{h: 40}, 40)
+		}
+		add(&sectionHead{}, 60)
+		add(fl, h)
+		if tt.after {
+			add(box{h: 40}, 40)
+		}
+		add(Space(24), 24)
+		f := Frame{W: w, H: y + 0.4*(y+200) + 200}
+		pages := []Page{{Blocks: bs}, {}}
+		justify(pages, f)
+		k := slices.IndexFunc(pages[0].Blocks, func(b Placed) bool { return b.Block == Block(fl) })
+		head := pages[0].Blocks[k-1]
+		sunk := pages[0].Blocks[k].Y - (head.Y + head.H)
+		if sunk > 1e-6 != tt.sinks {
+			t.Errorf("%s: the text %.1f pt under its head, want sunk %v", tt.name, sunk, tt.sinks)
 		}
 	}
 }
