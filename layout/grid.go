@@ -1,6 +1,10 @@
 package layout
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // Figures on a page of three text columns (a landscape page) stand on
 // the columns, as the text does: each takes one, two or the three
@@ -254,4 +258,62 @@ func permute(xs []int, k int, fn func([]int)) {
 		permute(xs, k+1, fn)
 		xs[k], xs[i] = xs[i], xs[k]
 	}
+}
+
+// regrid is rejoin on the grid of three columns: the queue after row r,
+// the figure of a section's text (Flow.Float) that goes on alone (a
+// landscape photo takes two of the three columns, the third left
+// empty), and rest. When rows of its section's figures on the grid
+// follow, it joins them and they are set on the grid again (see
+// gridRows), the figures in the report's order, charts then photos, as
+// the section gave them: so that it stands beside another figure, or a
+// chart takes the full width (one alone in a row, though it gains
+// nothing there: it is wider, no taller), rather than a column of a row
+// left empty. A full-width row ends the rows joined.
+func regrid(r *Row, rest []Block, w float64) []Block {
+	var cells []Block
+	n := 0
+	var like *Row // the rows' gutter and space below
+	for n < len(rest) {
+		next, ok := rest[n].(*Row)
+		if !ok || next.Kicker != r.Kicker || next.Columns != gridCols || next.Spans == nil {
+			break
+		}
+		cells, like = append(cells, next.Cells...), next
+		n++
+	}
+	if n == 0 {
+		return append([]Block{r}, rest...)
+	}
+	cells = append(cells, r.Cells[0])
+	rank := func(b Block) (photo bool, index int) {
+		refs := figureRefs(b)
+		if len(refs) != 1 {
+			return true, math.MaxInt
+		}
+		return refs[0].list == "photos", refs[0].index
+	}
+	slices.SortStableFunc(cells, func(a, b Block) int {
+		pa, ia := rank(a)
+		pb, ib := rank(b)
+		if pa != pb {
+			if pa {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(ia, ib)
+	})
+	rows, spans, _ := gridRows(cells, w, like.Gutter, false, 0, 0)
+	var q []Block
+	for j, cs := range rows {
+		row := &Row{Cells: cs, Columns: gridCols, Spans: spans[j], Gutter: like.Gutter, After: like.After, Kicker: like.Kicker}
+		if _, chart := cs[0].(*chartBlock); len(cs) == 1 && (spans[j][0] == gridCols || chart) {
+			// the full width: a chart alone takes it rather than
+			// leave a column empty beside it
+			row.Columns, row.Spans = 1, nil
+		}
+		q = append(q, row)
+	}
+	return append(q, rest[n:]...)
 }
