@@ -506,18 +506,18 @@ var blankPages = map[string][]int{
 	// The third new user's reports, as built. jiangcheng-water-2025 (A5
 	// booklet), poster and report: page 3, section 1 (the letter, three
 	// paragraphs and its quote) alone, section 2's head not started under
-	// it: 39 % and 33 % blank at the foot. hk-fire-ambulance-2025 (A4
-	// landscape, three columns), newspaper: page 4, section 2's long text
-	// ends in column 3 with its 2:1 photo at the column's foot, the
-	// columns balanced 26 rows of 32 (19 % blank at the foot): the
-	// section's charts and second photo, two rows, fill page 5 and none
-	// fits under the text, the photo grows a third at most (a row). (Its
-	// poster page 4, the text's last 21 lines carried to page 5 beside
-	// the photo and the 64 left balanced short, 31 % blank, is full since
-	// the text stays whole there, the photo going on alone among the
-	// section's figures, see how.whole.)
+	// it: 39 % and 33 % blank at the foot. (hk-fire-ambulance-2025, A4
+	// landscape, three columns: page 4, newspaper, section 2's long text
+	// ending in column 3 with its 2:1 photo at the column's foot, the
+	// columns balanced 26 rows of 32 (19 % blank at the foot), the
+	// section's charts and second photo filling page 5, is full since
+	// the second photo stands under the first in the text's last column,
+	// the line chart left alone the full width (see stacked); its poster
+	// page 4, the text's last 21 lines carried to page 5 beside the photo
+	// and the 64 left balanced short (31 %), since the text stays whole
+	// there, the photo going on among the section's figures, see
+	// how.whole and regrid.)
 	"poster/jiangcheng-water-2025": {3}, "report/jiangcheng-water-2025": {3},
-	"hk-fire-ambulance-2025": {4},
 	// The council review's report look, page 5: section 3's text, set
 	// ragged-right since English in 24 em columns is (see latinOnly), runs
 	// a few lines longer and its ward table (nine rows, which does not

@@ -286,6 +286,15 @@ func regrid(r *Row, rest []Block, w float64) []Block {
 		return append([]Block{r}, rest...)
 	}
 	cells = append(cells, r.Cells[0])
+	return append(onGrid(cells, like, w), rest[n:]...)
+}
+
+// onGrid is figures cells of one section set in rows on the grid (see
+// gridRows) like row like (its gutter, space below and reminder), in the
+// report's order, charts then photos, as the section gave them; a chart
+// alone in a row takes the full width (though it gains nothing there: it
+// is wider, no taller) rather than leave a column empty beside it.
+func onGrid(cells []Block, like *Row, w float64) []Block {
 	rank := func(b Block) (photo bool, index int) {
 		refs := figureRefs(b)
 		if len(refs) != 1 {
@@ -315,5 +324,80 @@ func regrid(r *Row, rest []Block, w float64) []Block {
 		}
 		q = append(q, row)
 	}
-	return append(q, rest[n:]...)
+	return q
+}
+
+// stacked is queue and floats (see fillPage) with the next photo of a
+// section on three columns set under the photo its text ends with
+// (Flow.Float, at the foot of its last column), the two one above the
+// other there, and the section's rows of figures that follow set on the
+// grid again without it (see onGrid): a way for a page whose text ends
+// short of its foot, balanced beside its photo, the section's rows of
+// figures too tall to follow it (the fire services review, newspaper
+// look, page 4: columns of 26 rows of 32, 19 % blank at the foot, its
+// charts and second photo filling page 5). placed is how many blocks of
+// queue the page sets; ok is false when there is no such text and photo.
+func stacked(queue, floats []Block, placed int, w float64) (q, fl []Block, ok bool) {
+	at := -1
+	for i, b := range queue[:min(placed, len(queue))] {
+		if fw, ok := b.(*Flow); ok && fw.cols() == gridCols && fw.Kicker != nil {
+			if _, photo := fw.Float.(*photoBlock); photo {
+				at = i
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return nil, nil, false
+	}
+	fw := queue[at].(*Flow)
+	// the section's rows of figures on the grid that follow the text:
+	// waiting for this page, or after the text in the queue
+	q, fl = slices.Clone(queue), slices.Clone(floats)
+	for k, list := range [][]Block{fl, q[at+1:]} {
+		start := slices.IndexFunc(list, func(b Block) bool { return gridRow(b, fw.Kicker) })
+		if start < 0 {
+			continue
+		}
+		end := start
+		for end < len(list) && gridRow(list[end], fw.Kicker) {
+			end++
+		}
+		var cells []Block
+		var photo Block
+		for _, b := range list[start:end] {
+			for _, c := range b.(*Row).Cells {
+				if _, ok := c.(*photoBlock); ok && photo == nil {
+					photo = c
+					continue
+				}
+				cells = append(cells, c)
+			}
+		}
+		if photo == nil {
+			return nil, nil, false
+		}
+		g := *fw
+		g.Float, g.one = &Stack{Blocks: []Block{fw.Float, Space(fw.FloatGap), photo}}, nil
+		q[at] = &g
+		rows := onGrid(cells, list[start].(*Row), w)
+		if len(cells) == 0 {
+			rows = nil
+		}
+		rest := slices.Concat(rows, list[end:])
+		if k == 0 {
+			fl = slices.Concat(fl[:start], rest)
+		} else {
+			q = slices.Concat(q[:at+1+start], rest)
+		}
+		return q, fl, true
+	}
+	return nil, nil, false
+}
+
+// gridRow reports whether b is a row of figures on the grid of three
+// columns (not the full width) under reminder kicker.
+func gridRow(b Block, kicker Block) bool {
+	r, ok := b.(*Row)
+	return ok && r.Kicker == kicker && r.Columns == gridCols && r.Spans != nil
 }

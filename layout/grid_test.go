@@ -156,3 +156,46 @@ func TestRegrid(t *testing.T) {
 		}
 	}
 }
+
+// TestStacked: a text on three columns that ends beside its photo short
+// of the page's foot, its section's row of figures (a chart over two
+// columns and a photo) too tall to follow it, takes that photo under
+// its own in its last column, the chart going on alone; the page is then
+// full (its foot no more than orderHole blank), where the text balanced
+// beside its one photo left it a third blank.
+func TestStacked(t *testing.T) {
+	f, w := flow3(false, 9, 9, 9, 9, 9, 9)
+	k := box{h: 5}
+	f.Float, f.FloatGap, f.Kicker = frame(0.5), 14, k
+	photo := frame(1.5)
+	row := &Row{Cells: []Block{box{h: 300}, photo}, Columns: gridCols, Spans: []int{2, 1}, Gutter: 10, After: 10, Kicker: k}
+	both := *f
+	both.Float = &Stack{Blocks: []Block{f.Float, Space(f.FloatGap), photo}}
+	fr := Frame{W: w, H: both.Measure(w) + 5}
+	if f.Measure(w)+row.Measure(w) <= fr.H || fr.H-f.Measure(w) <= orderHole*fr.H {
+		t.Fatal("the row fits under the text, or the text with its photo fills the page: the case is not made")
+	}
+	q, fl, ok := stacked([]Block{f, row}, nil, 1, w)
+	if !ok || len(fl) != 0 || len(q) != 2 {
+		t.Fatalf("stacked: %v %v %v, want the text and the chart's row", ok, q, fl)
+	}
+	s, isStack := q[0].(*Flow).Float.(*Stack)
+	if !isStack || len(s.Blocks) != 3 || s.Blocks[0] != f.Float || s.Blocks[2] != Block(photo) {
+		t.Fatalf("the text's figure is %T, want its photo and the row's under it", q[0].(*Flow).Float)
+	}
+	if r := q[1].(*Row); len(r.Cells) != 1 || r.Cells[0] != row.Cells[0] {
+		t.Errorf("the row after the text holds %d figures, want the chart alone", len(r.Cells))
+	}
+	pages, err := Paginate([]Block{f, row}, fr, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := pages[0].Blocks[0]
+	if fw, ok := first.Block.(*Flow); !ok || fw.Float == f.Float {
+		t.Errorf("page 1 opens with a %T: want the text, both photos in it (its row hoisted above it is a way too, after this one)", first.Block)
+	}
+	last := pages[0].Blocks[len(pages[0].Blocks)-1]
+	if blank := fr.H - (last.Y + last.H); blank > orderHole*fr.H {
+		t.Errorf("page 1 ends %.0f pt (%.0f %%) blank: want the second photo in the text", blank, 100*blank/fr.H)
+	}
+}

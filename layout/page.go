@@ -55,7 +55,9 @@ func (f Frame) below() float64 {
 // the frame is set again in other ways (see options) — its figures set
 // taller, a figure of the section moved before the section's text (to the
 // page's head when the text goes on from the page before), the text taken
-// on to the next page with a figure that waits there — and the way chosen
+// on to the next page with a figure that waits there, or kept whole with
+// its figure sent on (see how.whole), a photo of the rows that wait set
+// under the text's own (see stacked) — and the way chosen
 // is the one that leaves no such band on this page nor on the next — the
 // next section begun with its head and first lines, its stat cards after
 // its text, among them (a head and its cards never end a page with the
@@ -319,6 +321,16 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 		whole.whole = true
 		if h, err := setPage(queue, floats, f, n, whole); err == nil && !h.carried {
 			opts = append(opts, h)
+		}
+	}
+	if band(p, f) > orderHole*f.H {
+		// a text that ends beside its photo short of the page's foot,
+		// its section's rows of figures too tall to follow: the next
+		// photo of those rows under the first (see stacked)
+		if q, fl, ok := stacked(queue, floats, len(queue)-len(p.queue)+1, f.W); ok {
+			if h, err := setPage(q, fl, f, n, base); err == nil {
+				opts = append(opts, h)
+			}
 		}
 	}
 	if t := trailerLeft(p.queue); t > 0 && len(p.floats) == 0 {
