@@ -767,8 +767,12 @@ func regroup(r *Row, rest []Block, w float64) []Block {
 // (see alone). When a figure the look sets the full width though it
 // keeps its size follows instead (a waffle or donut chart of the poster
 // look), the two share a row, so that no half of the page is left empty
-// beside either.
+// beside either. On three columns the rows are set on the grid again
+// (see regrid).
 func rejoin(r *Row, rest []Block, w float64) []Block {
+	if len(r.Cells) == 1 && r.Columns == gridCols {
+		return regrid(r, rest, w)
+	}
 	if len(r.Cells) != 1 || r.Columns != 2 || r.Spans != nil {
 		return append([]Block{r}, rest...)
 	}

@@ -49,7 +49,7 @@ type Flow struct {
 	Gutter  float64
 	Leading float64 // baseline to baseline, pt: the row height
 	After   float64 // space below, pt
-	Float   Block   // a figure at the foot of the last column (or the first: see floatFirst); optional
+	Float   Block   // a figure at the foot of the last column (or the first: see floatFirst), or two photos one above the other (see stacked); optional
 	Kicker  Block   // set above Float when it is carried to a page alone
 	// FloatGap is the space kept between the text and Float under it
 	// (the space a figure has below it: the flow's After), none when

@@ -1,6 +1,10 @@
 package layout
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // Figures on a page of three text columns (a landscape page) stand on
 // the columns, as the text does: each takes one, two or the three
@@ -254,4 +258,146 @@ func permute(xs []int, k int, fn func([]int)) {
 		permute(xs, k+1, fn)
 		xs[k], xs[i] = xs[i], xs[k]
 	}
+}
+
+// regrid is rejoin on the grid of three columns: the queue after row r,
+// the figure of a section's text (Flow.Float) that goes on alone (a
+// landscape photo takes two of the three columns, the third left
+// empty), and rest. When rows of its section's figures on the grid
+// follow, it joins them and they are set on the grid again (see
+// gridRows), the figures in the report's order, charts then photos, as
+// the section gave them: so that it stands beside another figure, or a
+// chart takes the full width (one alone in a row, though it gains
+// nothing there: it is wider, no taller), rather than a column of a row
+// left empty. A full-width row ends the rows joined.
+func regrid(r *Row, rest []Block, w float64) []Block {
+	var cells []Block
+	n := 0
+	var like *Row // the rows' gutter and space below
+	for n < len(rest) {
+		next, ok := rest[n].(*Row)
+		if !ok || next.Kicker != r.Kicker || next.Columns != gridCols || next.Spans == nil {
+			break
+		}
+		cells, like = append(cells, next.Cells...), next
+		n++
+	}
+	if n == 0 {
+		return append([]Block{r}, rest...)
+	}
+	cells = append(cells, r.Cells[0])
+	return append(onGrid(cells, like, w), rest[n:]...)
+}
+
+// onGrid is figures cells of one section set in rows on the grid (see
+// gridRows) like row like (its gutter, space below and reminder), in the
+// report's order, charts then photos, as the section gave them; a chart
+// alone in a row takes the full width (though it gains nothing there: it
+// is wider, no taller) rather than leave a column empty beside it.
+func onGrid(cells []Block, like *Row, w float64) []Block {
+	rank := func(b Block) (photo bool, index int) {
+		refs := figureRefs(b)
+		if len(refs) != 1 {
+			return true, math.MaxInt
+		}
+		return refs[0].list == "photos", refs[0].index
+	}
+	slices.SortStableFunc(cells, func(a, b Block) int {
+		pa, ia := rank(a)
+		pb, ib := rank(b)
+		if pa != pb {
+			if pa {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(ia, ib)
+	})
+	rows, spans, _ := gridRows(cells, w, like.Gutter, false, 0, 0)
+	var q []Block
+	for j, cs := range rows {
+		row := &Row{Cells: cs, Columns: gridCols, Spans: spans[j], Gutter: like.Gutter, After: like.After, Kicker: like.Kicker}
+		if _, chart := cs[0].(*chartBlock); len(cs) == 1 && (spans[j][0] == gridCols || chart) {
+			// the full width: a chart alone takes it rather than
+			// leave a column empty beside it
+			row.Columns, row.Spans = 1, nil
+		}
+		q = append(q, row)
+	}
+	return q
+}
+
+// stacked is queue and floats (see fillPage) with the next photo of a
+// section on three columns set under the photo its text ends with
+// (Flow.Float, at the foot of its last column), the two one above the
+// other there, and the section's rows of figures that follow set on the
+// grid again without it (see onGrid): a way for a page whose text ends
+// short of its foot, balanced beside its photo, the section's rows of
+// figures too tall to follow it (the fire services review, newspaper
+// look, page 4: columns of 26 rows of 32, 19 % blank at the foot, its
+// charts and second photo filling page 5). placed is how many blocks of
+// queue the page sets; ok is false when there is no such text and photo.
+func stacked(queue, floats []Block, placed int, w float64) (q, fl []Block, ok bool) {
+	at := -1
+	for i, b := range queue[:min(placed, len(queue))] {
+		if fw, ok := b.(*Flow); ok && fw.cols() == gridCols && fw.Kicker != nil {
+			if _, photo := fw.Float.(*photoBlock); photo {
+				at = i
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return nil, nil, false
+	}
+	fw := queue[at].(*Flow)
+	// the section's rows of figures on the grid that follow the text:
+	// waiting for this page, or after the text in the queue
+	q, fl = slices.Clone(queue), slices.Clone(floats)
+	for k, list := range [][]Block{fl, q[at+1:]} {
+		start := slices.IndexFunc(list, func(b Block) bool { return gridRow(b, fw.Kicker) })
+		if start < 0 {
+			continue
+		}
+		end := start
+		for end < len(list) && gridRow(list[end], fw.Kicker) {
+			end++
+		}
+		var cells []Block
+		var photo Block
+		for _, b := range list[start:end] {
+			for _, c := range b.(*Row).Cells {
+				if _, ok := c.(*photoBlock); ok && photo == nil {
+					photo = c
+					continue
+				}
+				cells = append(cells, c)
+			}
+		}
+		if photo == nil {
+			return nil, nil, false
+		}
+		g := *fw
+		g.Float, g.one = &Stack{Blocks: []Block{fw.Float, Space(fw.FloatGap), photo}}, nil
+		q[at] = &g
+		rows := onGrid(cells, list[start].(*Row), w)
+		if len(cells) == 0 {
+			rows = nil
+		}
+		rest := slices.Concat(rows, list[end:])
+		if k == 0 {
+			fl = slices.Concat(fl[:start], rest)
+		} else {
+			q = slices.Concat(q[:at+1+start], rest)
+		}
+		return q, fl, true
+	}
+	return nil, nil, false
+}
+
+// gridRow reports whether b is a row of figures on the grid of three
+// columns (not the full width) under reminder kicker.
+func gridRow(b Block, kicker Block) bool {
+	r, ok := b.(*Row)
+	return ok && r.Kicker == kicker && r.Columns == gridCols && r.Spans != nil
 }

@@ -55,7 +55,9 @@ func (f Frame) below() float64 {
 // the frame is set again in other ways (see options) — its figures set
 // taller, a figure of the section moved before the section's text (to the
 // page's head when the text goes on from the page before), the text taken
-// on to the next page with a figure that waits there — and the way chosen
+// on to the next page with a figure that waits there, or kept whole with
+// its figure sent on (see how.whole), a photo of the rows that wait set
+// under the text's own (see stacked) — and the way chosen
 // is the one that leaves no such band on this page nor on the next — the
 // next section begun with its head and first lines, its stat cards after
 // its text, among them (a head and its cards never end a page with the
@@ -308,6 +310,28 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 	opts := []filled{p}
 	if len(p.queue) == 0 && len(p.floats) == 0 {
 		return opts, nil
+	}
+	if p.carried && band(p, f) > orderHole*f.H {
+		// a text's last lines carried on with its figure leave the
+		// lines that stay balanced short: the text whole here, its
+		// figure sent on alone among its section's figures (see
+		// how.whole), judged as the other ways are by this page and
+		// the next
+		whole := base
+		whole.whole = true
+		if h, err := setPage(queue, floats, f, n, whole); err == nil && !h.carried {
+			opts = append(opts, h)
+		}
+	}
+	if band(p, f) > orderHole*f.H {
+		// a text that ends beside its photo short of the page's foot,
+		// its section's rows of figures too tall to follow: the next
+		// photo of those rows under the first (see stacked)
+		if q, fl, ok := stacked(queue, floats, len(queue)-len(p.queue)+1, f.W); ok {
+			if h, err := setPage(q, fl, f, n, base); err == nil {
+				opts = append(opts, h)
+			}
+		}
 	}
 	if t := trailerLeft(p.queue); t > 0 && len(p.floats) == 0 {
 		// all but the trailer fits: the page set shorter by its room,
@@ -789,6 +813,13 @@ type how struct {
 	// report's order, a fault (passFault) taken only against a blank
 	// band.
 	pass bool
+	// whole keeps a section's text whole on the page its figure
+	// (Flow.Float) does not fit on, the figure sent on alone among its
+	// section's figures (see rejoin), rather than the text's last lines
+	// carried to stand beside it (see carry): the way of a page that
+	// carrying leaves with a blank band (the lines that stay, balanced,
+	// end the columns short).
+	whole bool
 }
 
 // figuresLeft is how many figures p leaves for the next pages.
@@ -933,6 +964,7 @@ type filled struct {
 	stranded      bool    // a section's head and cards end the page, the text overleaf
 	thin          bool    // a section's head ends the page over a text of fewer than headLines lines in a column
 	passed        bool    // a figure is set while one its section lists before it waits (see how.pass)
+	carried       bool    // a text's last lines go on with its figure, which does not fit here (see carry)
 }
 
 // fillPage sets one page from the figures waiting for it and the queue,
@@ -1130,8 +1162,9 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			}
 			if fw, ok := b.(*Flow); ok && fw.Float != nil && tail != nil {
 				if r, ok := tail.(*Row); ok && len(r.Cells) == 1 && r.Cells[0] == fw.Float {
-					if a, rest, ok := carry(fw, f.W, avail); ok {
+					if a, rest, ok := carry(fw, f.W, avail); ok && !mode.whole {
 						head, tail = a, rest
+						p.carried = true
 					}
 				}
 			}
@@ -1284,7 +1317,9 @@ func figureRefs(b Block) []figureRef {
 // text is too short to part, or the part kept does not fit in h. (The
 // lines staying may be fewer than headLines in a column under their
 // section's head, two and one: a thin opener, see Flow.thin, rather than
-// the figure alone in half the width overleaf.)
+// the figure alone in half the width overleaf. A page whose lines that
+// stay, balanced, leave it blank over orderHole has the way of its text
+// whole instead, see how.whole.)
 func carry(fw *Flow, w, h float64) (Block, Block, bool) {
 	us := fw.set(w)
 	k := min(fw.floatRows(w)*(fw.cols()-1), len(us)-3)

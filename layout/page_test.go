@@ -1039,3 +1039,38 @@ func TestJustifySinksALoneSection(t *testing.T) {
 		}
 	}
 }
+
+// TestTextStaysWhole: a section's text that fills its page but for its
+// figure (Flow.Float) is set whole there, the figure going on alone to
+// join the figures that follow, when carrying the text's last lines on
+// with it (see carry) would leave the lines that stay balanced short,
+// the page's foot blank over orderHole (the poster look's fire services
+// review, page 4: 31 % blank).
+func TestTextStaysWhole(t *testing.T) {
+	f, w := flow3(false, 9, 9, 9, 9, 9, 9, 9, 9, 9)
+	f.Float, f.FloatGap = frame(0.5), 14
+	f.Kicker = box{h: 5}
+	us := f.set(w)
+	rows := (len(us) + 2) / 3
+	if fr := f.floatRows(w); 3*(rows+1) >= len(us)+fr {
+		t.Fatalf("%d rows of text and a float of %d: the text and its figure fit a page of %d rows, the case is not made", len(us), fr, rows+1)
+	}
+	figs := &Row{Cells: []Block{box{h: 40}, box{h: 40}}, Columns: 2, Kicker: f.Kicker}
+	fr := Frame{W: w, H: float64(rows+1) * f.Leading}
+	pages, err := Paginate([]Block{f, figs}, fr, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text *Flow
+	for _, b := range pages[0].Blocks {
+		if fw, ok := b.Block.(*Flow); ok {
+			text = fw
+		}
+	}
+	if text == nil {
+		t.Fatal("page 1 holds no text")
+	}
+	if n := len(text.set(w)); n != len(us) {
+		t.Errorf("page 1 holds %d of the text's %d rows: its last lines went on with the figure", n, len(us))
+	}
+}
