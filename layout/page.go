@@ -711,8 +711,9 @@ func midParagraph(f *Flow) bool {
 
 // setPage sets page n from the queue and the figures waiting for it,
 // and sets it again when it would end with a hole: with one of its
-// figures sent on, with its rows of figures shorter, and last with a row
-// of figures parted (see how.part). When inOrder, no section begins while
+// figures sent on, with its rows of figures shorter, with a timeline
+// parted (see how.split), and last with a row of figures parted (see
+// how.part). When inOrder, no section begins while
 // figures of the one before wait for the next page.
 func setPage(queue, floats []Block, f Frame, n int, base how) (filled, error) {
 	base.deferAt, base.part, base.split = -1, false, false

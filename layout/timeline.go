@@ -28,7 +28,7 @@ type timelineBlock struct {
 	// year goes on from the left column's, not from a page before.
 	at   int
 	side bool
-	cols *timelineSet // the entries set at a column's width, when at > 0
+	cols *timelineSet // the entries set at a column's width (see columns)
 }
 
 // timelineSet is a timeline set at one width.
@@ -219,7 +219,7 @@ func (b *timelineBlock) twoColumns(w float64) *timelineBlock {
 		return nil
 	}
 	two := *b
-	two.set = nil
+	defer func() { b.cols = two.cols }() // kept for the next page's try
 	height := func(k int) float64 {
 		two.at = k
 		return two.Measure(w)
