@@ -341,6 +341,12 @@ func ways(queue, floats []Block, f Frame, n int, base how) ([]filled, error) {
 		if h, err := setPage(queue, floats, g, n, base); err == nil && trailerLeft(h.queue) == 0 {
 			h.hole += t
 			opts = append(opts, h)
+		} else if err == nil && len(h.floats) == 0 && trailerLeft(h.queue) > 0 {
+			// all else fits the shorter page, set another way (a
+			// timeline in two columns): the trailer in the room kept
+			h.Blocks = append(h.Blocks, Placed{Trailer(t), f.X, f.Y + g.H - h.hole, f.W, t})
+			h.queue, h.hole = nil, 0
+			opts = append(opts, h)
 		}
 	}
 	if onlySpace(p.queue) {
@@ -747,11 +753,12 @@ func midParagraph(f *Flow) bool {
 
 // setPage sets page n from the queue and the figures waiting for it,
 // and sets it again when it would end with a hole: with one of its
-// figures sent on, with its rows of figures shorter, and last with a row
-// of figures parted (see how.part). When inOrder, no section begins while
+// figures sent on, with its rows of figures shorter, with a timeline
+// parted (see how.split), and last with a row of figures parted (see
+// how.part). When inOrder, no section begins while
 // figures of the one before wait for the next page.
 func setPage(queue, floats []Block, f Frame, n int, base how) (filled, error) {
-	base.deferAt, base.part = -1, false
+	base.deferAt, base.part, base.split = -1, false, false
 	p, err := fillPage(queue, floats, f, n, base)
 	if err != nil {
 		return p, err
@@ -779,6 +786,14 @@ func setPage(queue, floats []Block, f Frame, n int, base how) (filled, error) {
 		}
 	}
 	if band(p, f) > orderHole*f.H && len(p.queue) > 0 {
+		// a timeline parted, its first entries here
+		m := base
+		m.split = true
+		if q, err := fillPage(queue, floats, f, n, m); err == nil && q.hole < p.hole-1 {
+			p, base = q, m
+		}
+	}
+	if band(p, f) > orderHole*f.H && len(p.queue) > 0 {
 		m := base
 		m.part = true
 		if q, err := fillPage(queue, floats, f, n, m); err == nil && q.hole < p.hole-1 {
@@ -802,6 +817,11 @@ type how struct {
 	// when every other leaves a fault as great (a blank band over
 	// orderHole).
 	thinOK bool
+	// split lets a timeline that does not fit be parted at a page's
+	// foot (see timelineBlock.Split): a timeline is read as one list, so
+	// it goes on whole to the next page unless that leaves a blank band
+	// over orderHole; on a page it opens, it parts where it must.
+	split bool
 	// part lets a row of figures that does not fit be parted: its first
 	// figure set in the text above it (see intoText), or those of its
 	// figures that fit set here and the others sent on. Either leaves a
@@ -1094,6 +1114,9 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				if _, row := next.(*Row); row && tail != nil && isFigure(next) && !mode.part {
 					head = nil // a row of figures is not parted (see how.part)
 				}
+				if _, tl := next.(*timelineBlock); tl && tail != nil && !mode.split {
+					head = nil // nor a timeline (see how.split)
+				}
 				if head == nil {
 					fits = false
 				}
@@ -1125,6 +1148,9 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			head, tail := b.Split(f.W, avail)
 			if _, row := b.(*Row); row && tail != nil && isFigure(b) && !mode.part {
 				head = nil // a row of figures is not parted
+			}
+			if _, tl := b.(*timelineBlock); tl && tail != nil && len(p.Blocks) > 0 && !mode.split {
+				head = nil // a timeline goes on whole (see how.split)
 			}
 			if head != nil && tail != nil && len(p.Blocks) > 0 && overColumns(Page{Blocks: []Placed{p.Blocks[len(p.Blocks)-1], {Block: head}}}, f) {
 				head = nil // the text goes on whole to the next page
@@ -1173,6 +1199,10 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				p.Blocks = append(p.Blocks, Placed{head, f.X, f.Y + y, f.W, hh})
 				y += hh
 				p.passed = p.passed || passes
+				if _, tl := head.(*timelineBlock); tl && tail == nil {
+					q = q[1:]
+					continue // set whole another way (see twoColumns): the page goes on
+				}
 				switch _, text := b.(*Flow); {
 				case tail == nil:
 					q = q[1:]

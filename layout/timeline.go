@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/brochure-dev/brochure/data"
@@ -11,8 +12,9 @@ import (
 // A timeline (大事记): the entries down a vertical rule, each on a dot
 // with its day before its text; the month stands large left of the rule
 // where its first entry starts (its year over it when the year changes),
-// and a larger dot marks it on the rule. It splits between entries; the
-// part on the next page starts with its month again.
+// and a larger dot marks it on the rule. It splits between entries, at
+// the best break (see Split); the part on the next page starts with its
+// month again, its year over it marked as going on ("2025（续）").
 
 // timelineBlock is a timeline, or the part of one that a page holds.
 type timelineBlock struct {
@@ -21,6 +23,12 @@ type timelineBlock struct {
 	from, to int
 	set      *timelineSet
 	tags     *timelineTags // its elements in the structure tree (nil: untagged)
+	// at is the first entry of the right column of a timeline set in two
+	// (see twoColumns), 0 in one; side marks that column, whose first
+	// year goes on from the left column's, not from a page before.
+	at   int
+	side bool
+	cols *timelineSet // the entries set at a column's width (see columns)
 }
 
 // timelineSet is a timeline set at one width.
@@ -30,6 +38,7 @@ type timelineSet struct {
 	text  [][]Line // each entry's text
 	month []Line   // each entry's month label
 	year  []Line   // each entry's year label
+	cont  []Line   // each entry's year label on a part after the first: "2025（续）"
 }
 
 // The timeline's measures, pt.
@@ -55,6 +64,17 @@ func (d *Document) timeline(events []data.Event) Block {
 }
 
 func (b *timelineBlock) textX() float64 { return tlMonthW + tlRuleGap + tlTextGap + tlDayW }
+
+// textAt is where an entry's text starts: after its day, or, for an
+// entry of a whole month (no day), where the day would stand, so that no
+// gap opens between its dot and its text (the month, left of the rule,
+// is its date).
+func (b *timelineBlock) textAt(day bool) float64 {
+	if day {
+		return b.textX()
+	}
+	return b.textX() - tlDayW
+}
 
 func (b *timelineBlock) layout(w float64) *timelineSet {
 	if b.set != nil && b.set.w == w {
@@ -86,7 +106,8 @@ func (b *timelineBlock) layout(w float64) *timelineSet {
 		s.day = append(s.day, d)
 		s.month = append(s.month, one(th.Locale.MonthOnly(t), tlMonth, true, th.Primary))
 		s.year = append(s.year, one(fmt.Sprint(t.Year()), th.Scale.Folio, false, th.Muted))
-		s.text = append(s.text, Break([]Span{th.span(strings.TrimSpace(e.Text), th.Body(), b.size(), th.Ink)}, w-b.textX(), Setting{Align: align, TrimStart: true}))
+		s.cont = append(s.cont, one(fmt.Sprint(t.Year())+th.Locale.Labels.Continued, th.Scale.Folio, false, th.Muted))
+		s.text = append(s.text, Break([]Span{th.span(strings.TrimSpace(e.Text), th.Body(), b.size(), th.Ink)}, w-b.textAt(day), Setting{Align: align, TrimStart: true}))
 	}
 	b.set = s
 	return s
@@ -160,39 +181,151 @@ func (b *timelineBlock) label(i int, top float64) (float64, float64) {
 
 // Measure implements Block.
 func (b *timelineBlock) Measure(w float64) float64 {
+	if b.at > 0 {
+		l, r, cw := b.columns(w)
+		_, lh := l.tops(l.layout(cw))
+		_, rh := r.tops(r.layout(cw))
+		return max(lh, rh) + tlAfter
+	}
 	_, h := b.tops(b.layout(w))
 	return h + tlAfter
 }
 
-// Split implements Block: between entries, two at least on each side.
+// columns are the left and right columns of a timeline set in two, and
+// their width.
+func (b *timelineBlock) columns(w float64) (l, r *timelineBlock, cw float64) {
+	cw = (w - b.theme.Grid.Gutter) / 2
+	one := *b
+	one.at, one.cols, one.set = 0, nil, b.cols
+	s := one.layout(cw)
+	b.cols = s
+	l, r = &one, &timelineBlock{}
+	*r = one
+	l.to, r.from, r.side = b.at, b.at, true
+	return l, r, cw
+}
+
+// twoColumns is the timeline, whole, set in two columns side by side
+// (January to June, July to December), or nil where a column's text would
+// be narrower than tlColumnEms of its size: a wide page's way to keep
+// a timeline whole where it begins. The columns part at the break that
+// sets them most nearly even, or at a better one (see breakRank) that
+// makes them at most tlBreakSlack lines taller.
+func (b *timelineBlock) twoColumns(w float64) *timelineBlock {
+	if b.at > 0 || b.from > 0 || b.to-b.from < 2*tlLeast {
+		return nil
+	}
+	if (w-b.theme.Grid.Gutter)/2-b.textX() < tlColumnEms*b.size() {
+		return nil
+	}
+	two := *b
+	defer func() { b.cols = two.cols }() // kept for the next page's try
+	height := func(k int) float64 {
+		two.at = k
+		return two.Measure(w)
+	}
+	least := math.Inf(1)
+	for k := b.from + tlLeast; k <= b.to-tlLeast; k++ {
+		least = min(least, height(k))
+	}
+	best := -1
+	for k := b.from + tlLeast; k <= b.to-tlLeast; k++ {
+		if height(k) <= least+tlBreakSlack*b.lead()+1e-6 && (best < 0 || b.breakRank(k) > b.breakRank(best)) {
+			best = k
+		}
+	}
+	two.at = best
+	return &two
+}
+
+// tlColumnEms is the narrowest measure, in ems of the text's size, of a
+// timeline's text in a column of two: narrower, its entries run to more
+// lines than two columns save.
+const tlColumnEms = 24
+
+// Split implements Block: between entries, tlLeast at least on each
+// side, at the best break that fits (see breakRank): of the breaks whose
+// part fits in h, the best ranked of those that leave at most
+// tlBreakSlack lines more room than the latest, the latest of them.
+// Whether a page may part a timeline at all is the page's to say (see
+// how.split): a timeline is read as one list, kept whole but against a
+// blank band.
 func (b *timelineBlock) Split(w, h float64) (Block, Block) {
 	if b.Measure(w) <= h+1e-6 {
 		return b, nil
 	}
-	if b.to-b.from < 4 {
+	if b.at > 0 {
+		one := *b
+		one.at, one.cols = 0, nil
+		return one.Split(w, h)
+	}
+	if two := b.twoColumns(w); two != nil && two.Measure(w) <= h+1e-6 {
+		return two, nil // whole, in two columns
+	}
+	var fit []int // the breaks whose part fits, in order
+	for k := b.from + tlLeast; k <= b.to-tlLeast; k++ {
+		head := *b
+		head.to = k
+		if head.Measure(w) > h+1e-6 {
+			break
+		}
+		fit = append(fit, k)
+	}
+	if len(fit) == 0 {
 		return nil, b
 	}
 	head := *b
-	head.to = b.from + 1
-	for head.to < b.to-2 {
-		next := head
-		next.to++
-		if next.Measure(w) > h+1e-6 {
-			break
+	head.to = fit[len(fit)-1]
+	least := head.Measure(w) - tlBreakSlack*b.lead()
+	best := -1
+	for _, k := range fit {
+		part := *b
+		part.to = k
+		if part.Measure(w) >= least-1e-6 && (best < 0 || b.breakRank(k) >= b.breakRank(best)) {
+			best = k
 		}
-		head.to++
 	}
-	if head.to-b.from < 2 {
-		return nil, b
-	}
+	head.to = best
 	tail := *b
-	tail.from = head.to
+	tail.from = best
 	return &head, &tail
+}
+
+// tlLeast is the fewest entries a part of a parted timeline holds: two
+// entries under a repeated year read as leftovers, not as a list.
+const tlLeast = 3
+
+// tlBreakSlack is how many lines of room a timeline's part may give up
+// to end at a better break (see breakRank) than the latest that fits.
+const tlBreakSlack = 3
+
+// breakRank ranks the break before entry k, as a designer parts a year's
+// list: at the year's change or its half (after June) 3, at a quarter's
+// end 2, at a month's 1, within a month 0.
+func (b *timelineBlock) breakRank(k int) int {
+	a, _ := b.events[k-1].Time()
+	t, _ := b.events[k].Time()
+	switch {
+	case a.Year() != t.Year() || (a.Month() <= 6) != (t.Month() <= 6):
+		return 3
+	case (a.Month()-1)/3 != (t.Month()-1)/3:
+		return 2
+	case a.Month() != t.Month():
+		return 1
+	}
+	return 0
 }
 
 // Draw implements Block: the rule, then each entry (its month, its dot,
 // its day, its text) from the top.
 func (b *timelineBlock) Draw(c *Canvas, x, y, w float64) error {
+	if b.at > 0 {
+		l, r, cw := b.columns(w)
+		if err := l.Draw(c, x, y, cw); err != nil {
+			return err
+		}
+		return r.Draw(c, x+cw+b.theme.Grid.Gutter, y, cw)
+	}
 	s := b.layout(w)
 	th := b.theme
 	rx := x + tlMonthW + tlRuleGap
@@ -215,7 +348,12 @@ func (b *timelineBlock) Draw(c *Canvas, x, y, w float64) error {
 			c.Begin(month)
 			if b.showsYear(i) {
 				l := s.year[i]
-				c.TextLine(l, x+tlMonthW-l.Natural, yy+baseline(th.Scale.Folio, th.Scale.Folio*1.4))
+				if i > 0 && i == b.from && !b.side {
+					l = s.cont[i] // a part after the first: the year goes on
+				}
+				// flush right over the month, or from the column's left
+				// when wider (the rule begins below it)
+				c.TextLine(l, x+max(0, tlMonthW-l.Natural), yy+baseline(th.Scale.Folio, th.Scale.Folio*1.4))
 			}
 			l := s.month[i]
 			c.TextLine(l, x+tlMonthW-l.Natural, mid-tlMonth*0.6+baseline(tlMonth, tlMonth*1.2))
@@ -232,7 +370,7 @@ func (b *timelineBlock) Draw(c *Canvas, x, y, w float64) error {
 		}
 		c.Begin(body)
 		for n, l := range s.text[i] {
-			c.TextLine(l, x+b.textX(), top+float64(n)*b.lead()+baseline(b.size(), b.lead()))
+			c.TextLine(l, x+b.textAt(len(day.Glyphs) > 0), top+float64(n)*b.lead()+baseline(b.size(), b.lead()))
 		}
 		c.End()
 	}
