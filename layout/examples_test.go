@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/brochure-dev/brochure/data"
 	"github.com/brochure-dev/brochure/internal/pdftest"
@@ -677,12 +678,18 @@ func withoutFurniture(text string, d *Document) string {
 }
 
 // cutEdge is s without sub at its start (poppler reads the running head
-// first), or else without its last occurrence (MuPDF reads it last): not
-// an occurrence inside a paragraph (the minimal report's organization
-// begins its first paragraph).
+// first), or a few characters after it (poppler read the report look's
+// section numeral 一, standing tall under the head, before the head's
+// organization: the science museum's page 3), or else without its last
+// occurrence (MuPDF reads it last): not an occurrence inside a paragraph
+// (the minimal report's organization begins its first paragraph; the
+// science museum's first paragraph names it).
 func cutEdge(s, sub string) string {
 	if sub != "" && strings.HasPrefix(s, sub) {
 		return s[len(sub):]
+	}
+	if k := strings.Index(s, sub); sub != "" && k >= 0 && utf8.RuneCountInString(s[:k]) <= 4 {
+		return s[:k] + s[k+len(sub):]
 	}
 	return cutLast(s, sub)
 }
