@@ -83,3 +83,42 @@ func TestLineEndLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestLineEndLabelSingle: a single line's last value, clamped left at the
+// plot's right edge, lies across no segment of the line when a place for
+// it is clear (the science museum's monthly visitors, falling from 17.9
+// in October to 10.7 in November and ending at 11.3).
+func TestLineEndLabelSingle(t *testing.T) {
+	c := data.Chart{Type: "line", Unit: "万人次", Highlight: "8月"}
+	vs := []string{"12.1", "18.6", "11.4", "13.2", "16.8", "14.5", "22.3", "25.6", "12.0", "17.9", "10.7", "11.3"}
+	for i, v := range vs {
+		c.Data = append(c.Data, data.Point{Label: strconv.Itoa(i+1) + "月", Value: num(v)})
+	}
+	for _, w := range []float64{150, 170, 240} {
+		var pg draw.Page
+		cv := draw.Canvas{Page: &pg}
+		if err := Draw(&cv, c, 0, 0, w, testStyle.Height(c, w), testStyle); err != nil {
+			t.Fatal(err)
+		}
+		var label *box
+		var segs [][4]float64
+		for _, it := range pg.Items {
+			switch {
+			case it.Kind == draw.Text && strings.HasPrefix(it.Text, "11.3"):
+				label = &box{it.X, it.Y - capHeightEm*it.Size, it.X + it.Face.Width(it.Text, it.Size), it.Y}
+			case it.Kind == draw.Path && it.Stroke.A > 0 && it.Width == 1.6:
+				for i := 1; i < len(it.Ops); i++ {
+					segs = append(segs, [4]float64{it.Ops[i-1].P[0], it.Ops[i-1].P[1], it.Ops[i].P[0], it.Ops[i].P[1]})
+				}
+			}
+		}
+		if label == nil || len(segs) < 10 {
+			t.Fatalf("width %g: label %v, %d segments", w, label, len(segs))
+		}
+		for _, s := range segs {
+			if label.cut(s[0], s[1], s[2], s[3]) {
+				t.Errorf("width %g: the last value at %v lies across the line", w, *label)
+			}
+		}
+	}
+}

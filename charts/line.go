@@ -174,9 +174,15 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 	size := l.valSize
 	several := len(l.values) > 1
 	// crosses reports whether a label's box lies across a line: with
-	// several lines, a label keeps clear of all of them
+	// several lines, a label keeps clear of all of them; a single line's
+	// label keeps clear of it where one of its places is (its last value,
+	// clamped left at the plot's right edge, was set across the segment
+	// before it: "11.3万人次" over the line falling to November), and
+	// else takes its first free place (see place), the last value being
+	// the figure the reader looks for
+	strict := true
 	crosses := func(b box) bool {
-		if !several {
+		if !several && !strict {
 			return false
 		}
 		for _, vs := range l.values {
@@ -225,18 +231,24 @@ func drawTrend(r *Renderer, c data.Chart, w, h float64, p palette, area bool) {
 				tries = slices.Insert(tries, slices.Index(tries, below)+1, under)
 			}
 		}
-		for _, b := range tries {
-			if b.t < 0 || b.b > bottom || b.l < 0 || crosses(b) || b.t < lowest {
-				continue
+		for _, pass := range []bool{true, false} {
+			if !pass && several {
+				break
 			}
-			free := true
-			for _, o := range taken {
-				free = free && !b.overlaps(o)
-			}
-			if free {
-				taken = append(taken, b)
-				placed = append(placed, setValue{face, col, s, b})
-				return
+			strict = pass
+			for _, b := range tries {
+				if b.t < 0 || b.b > bottom || b.l < 0 || crosses(b) || b.t < lowest {
+					continue
+				}
+				free := true
+				for _, o := range taken {
+					free = free && !b.overlaps(o)
+				}
+				if free {
+					taken = append(taken, b)
+					placed = append(placed, setValue{face, col, s, b})
+					return
+				}
 			}
 		}
 	}

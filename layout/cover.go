@@ -99,9 +99,24 @@ func (d *Document) cover() Page {
 		// and then, on a crowded cover (sixteen on A5), are set tight: half
 		// their padding and the gap between their rows, the labels at the
 		// scale's smallest size; so that the cover shows every figure
-		// rather than the rows that fit
+		// rather than the rows that fit; and when even tight they do not
+		// fit under the summary (fourteen with three lines of summary on
+		// an A5 poster), the summary is set as the body is, in its size
+		// and on its grid, and it and the heading's rule keep half their
+		// space below, so that the figures take the room
 	grids:
-		for _, mode := range []struct{ notes, tight bool }{{true, false}, {false, false}, {false, true}} {
+		for _, mode := range []struct{ notes, tight, small bool }{{true, false, false}, {false, false, false}, {false, true, false}, {false, true, true}} {
+			if mode.small {
+				if r.Summary == "" || th.Scale.Body >= g.display(th.Cover.Summary) {
+					break
+				}
+				sum := summary(th.Scale.Body)
+				sum.Leading, sum.After = th.Scale.Lead, math.Round(sum.After/2)
+				rule := parts[len(parts)-1].(Rule)
+				rule.After = math.Round(rule.After / 2)
+				parts[0], parts[len(parts)-1] = sum, rule
+				head = height(parts)
+			}
 			gap := th.Grid.CardGap
 			if mode.tight {
 				gap = math.Round(gap / 2)

@@ -88,6 +88,11 @@ func TestFigureGaps(t *testing.T) {
 		// 0.55 and 0.52 em beside 99.82% and 5 (分鐘), as built
 		"xingang-transport-2025: 全年列車準點率␣99.82%，每百萬車公里延誤":  true,
 		"xingang-transport-2025: 5␣分鐘以上事件為1.6件，優於國際都市捷運聯盟": true,
+		// the fourth new user's science museum (A5, report look), page 4:
+		// section 2's second paragraph, the line before 4,000人 (a figure
+		// with its unit, which does not split) ends at 限流 with its only
+		// word gap beside 4 (月), 0.55 em, as built
+		"science-museum-2025: 为缓解高峰拥堵，我馆自␣4月起全面推行分时段预约，每个时段限流": true,
 	}
 	paths, err := filepath.Glob("../examples/*/report.yaml")
 	if err != nil || len(paths) < 10 {

@@ -317,7 +317,17 @@ func TestNoLetterSpacing(t *testing.T) {
 				for k := 1; k < len(l.Glyphs); k++ {
 					p, g := l.Glyphs[k-1], l.Glyphs[k]
 					gap := g.X - p.X - p.Adv
-					latin := func(g Glyph) bool { return g.R != ' ' && g.R < 0x2E80 && g.Adv < 0.99*g.Size }
+					// Latin by the face's advance, not the line's: a
+					// full-width opening mark compressed mid-line (“ after
+					// 举办, its blank left half cut, drawn further left)
+					// takes less on the line but is no Latin letter
+					latin := func(g Glyph) bool {
+						adv := g.Adv
+						if g.Face != nil {
+							adv = g.Face.Advance(g.R) * g.Size / 1000
+						}
+						return g.R != ' ' && g.R < 0x2E80 && adv < 0.99*g.Size
+					}
 					switch {
 					case latin(p) && latin(g) && !g.Hyphen && gap > 0.01:
 						t.Errorf("%s page %d: %.2f pt between %q and %q: %s", name, pages[i], gap, p.R, g.R, l.Text())

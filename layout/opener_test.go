@@ -49,7 +49,9 @@ var openersAllowed = map[string]int{
 	"report/macao-library-brief":    1, // page 2: section 1, 2+1 lines
 	"report/port-review-2025":       1, // page 3: section 2, 2 lines
 	"report/tech-park-2025":         2, // page 4: section 2, 5+5+2 lines; page 8: section 4, 3+3+2 lines
+	"report/science-museum-2025":    1, // page 9: section 8, 2 lines (the fourth new user's A5 museum, as built)
 	"river-basin-2025":              1, // page 12: section 11, 2+2 lines
+	"science-museum-2025":           1, // page 8: section 10, 2+2 lines (its pie chart follows overleaf)
 	"tech-park-2025":                1, // page 7: section 4, 3+3+2 lines
 	"university-research-2025":      1, // page 3: section 3, 2+2 lines
 	"year-in-review-2020":           3, // page 2: section 3, 3+2 lines; page 3: section 5, 2+1 lines; page 6: section 9, 2+1 lines

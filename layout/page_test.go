@@ -172,6 +172,13 @@ func TestInHeadline(t *testing.T) {
 		{"旅客吞吐量3079.3万人次", "30793", "人次", false},
 		{"集装箱2300亿港元", "230000000000", "港元", true},
 		{"查处案件1,046件", "1046", "件", true},
+		// in 万 and its remainder, as a headline writes it
+		{"公費流感疫苗接種12萬6,480劑", "126480", "劑", true},
+		{"新增路外停车位1万2860格", "12860", "格", true},
+		{"接种12万0480剂", "120480", "剂", true},
+		{"接种12万480剂", "120480", "剂", true},
+		{"接种12万6480剂", "126481", "剂", false},
+		{"接种112万6480剂", "126480", "剂", false},
 	}
 	d := &Document{Theme: defaultTheme()}
 	for _, tt := range tests {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -436,6 +437,11 @@ func (d *Document) inHeadline(headline string, st data.Stat) bool {
 		word := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(unit), strings.TrimSpace(st.Unit))) // 万, as the unit's start
 		wants = append(wants, written{number.Ungroup(fig), word})
 	}
+	if !d.Theme.Locale.English() {
+		for _, fig := range wanRemainder(st.Value.Text) {
+			wants = append(wants, written{fig, ""})
+		}
+	}
 	h := number.Ungroup(headline)
 	for _, w := range wants {
 		if figureIn(h, w.fig, w.word, st.Unit) {
@@ -443,6 +449,29 @@ func (d *Document) inHeadline(headline string, st data.Stat) bool {
 		}
 	}
 	return false
+}
+
+// wanRemainder is a whole figure as a Chinese, Japanese or Korean text may
+// write it in 万 and its remainder (see remainder): 126480 as 12萬6480 or
+// 12万6480, 120480 also as 12萬480 (the remainder's zeros left out), so
+// that a card under the headline 公費流感疫苗接種12萬6,480劑 is known to
+// say nothing the headline does not. Nothing for a figure under 万, one
+// with decimals, or a whole number of 万 (120000 is 12万, which
+// defaultStyle's forms cover).
+func wanRemainder(value string) []string {
+	n, err := strconv.ParseInt(value, 10, 64)
+	if err != nil || n < 1e4 || n%1e4 == 0 {
+		return nil
+	}
+	q, r := strconv.FormatInt(n/1e4, 10), n%1e4
+	var forms []string
+	for _, w := range []string{"万", "萬", "만"} {
+		forms = append(forms, q+w+fmt.Sprintf("%04d", r))
+		if r < 1000 {
+			forms = append(forms, q+w+strconv.FormatInt(r, 10))
+		}
+	}
+	return forms
 }
 
 // figureIn reports whether headline holds figure fig as a whole figure (2起
