@@ -380,9 +380,9 @@ func stacked(queue, floats []Block, placed int, w float64) (q, fl []Block, ok bo
 		g := *fw
 		g.Float, g.one = &Stack{Blocks: []Block{fw.Float, Space(fw.FloatGap), photo}}, nil
 		q[at] = &g
-		rows := onGrid(cells, list[start].(*Row), w)
-		if len(cells) == 0 {
-			rows = nil
+		var rows []Block
+		if len(cells) > 0 {
+			rows = onGrid(cells, list[start].(*Row), w)
 		}
 		rest := slices.Concat(rows, list[end:])
 		if k == 0 {

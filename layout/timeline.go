@@ -220,17 +220,16 @@ func (b *timelineBlock) twoColumns(w float64) *timelineBlock {
 	}
 	two := *b
 	defer func() { b.cols = two.cols }() // kept for the next page's try
-	height := func(k int) float64 {
-		two.at = k
-		return two.Measure(w)
-	}
+	heights := map[int]float64{}         // by the right column's first entry
 	least := math.Inf(1)
 	for k := b.from + tlLeast; k <= b.to-tlLeast; k++ {
-		least = min(least, height(k))
+		two.at = k
+		heights[k] = two.Measure(w)
+		least = min(least, heights[k])
 	}
 	best := -1
 	for k := b.from + tlLeast; k <= b.to-tlLeast; k++ {
-		if height(k) <= least+tlBreakSlack*b.lead()+1e-6 && (best < 0 || b.breakRank(k) > b.breakRank(best)) {
+		if heights[k] <= least+tlBreakSlack*b.lead()+1e-6 && (best < 0 || b.breakRank(k) > b.breakRank(best)) {
 			best = k
 		}
 	}
