@@ -242,7 +242,7 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, _ float64, p palette) er
 		bars[i] = chart.Value{
 			Label: label,
 			Value: d.Value.Value,
-			Style: chart.Style{FillColor: p.primary, StrokeColor: drawing.ColorTransparent},
+			Style: chart.Style{FillColor: itemColor(c, d.Label, p), StrokeColor: drawing.ColorTransparent},
 		}
 	}
 	bc := chart.BarChart{

@@ -249,7 +249,7 @@ func layoutColumns(c data.Chart, cats []string, vals []float64, valueLabels []st
 		}
 		l.legend = l.legend[:0]
 		if len(series) > 0 {
-			cols := seriesColors(p, len(series))
+			cols := seriesFocus(p, series)
 			itemW := func(s string) float64 { return legendSwatch + 3 + textWidth(p.regular, s, p.fs) }
 			total := 0.0
 			for i, s := range series {

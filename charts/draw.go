@@ -14,6 +14,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -230,6 +231,79 @@ func seriesColors(p palette, n int) []drawing.Color {
 		}
 	}
 	return out
+}
+
+// context is the grey of the marks that stand back so that one can stand
+// out (K25: the focus palette of a government chart, one highlight and
+// the rest grey), and contexts the greys of several such, lightest first.
+var contexts = []drawing.Color{
+	{R: 0xD4, G: 0xD4, B: 0xD4, A: 255},
+	{R: 0xB0, G: 0xB0, B: 0xB0, A: 255},
+	{R: 0x8C, G: 0x8C, B: 0x8C, A: 255},
+}
+
+var context = drawing.Color{R: 0xBF, G: 0xBF, B: 0xBF, A: 255}
+
+// seriesFocus are the colours of a chart's series: where the series are
+// periods (2024年 and 2025年, FY2023/24), the chart compares the latest
+// with the ones before, which stand back in greys, older lighter, and the
+// latest takes the first colour; other series (刑事案件 and 治安案件) are
+// of equal weight, in seriesColors. More than four periods are set as
+// series of equal weight too: greys that many are not told apart.
+func seriesFocus(p palette, series []string) []drawing.Color {
+	years := make([]int, len(series))
+	for i, s := range series {
+		y, ok := period(s)
+		if !ok {
+			return seriesColors(p, len(series))
+		}
+		years[i] = y
+	}
+	if len(series) < 2 || len(series) > len(contexts)+1 {
+		return seriesColors(p, len(series))
+	}
+	order := make([]int, len(series)) // series by year, oldest first
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return years[a] - years[b] })
+	if years[order[len(order)-1]] == years[order[len(order)-2]] {
+		return seriesColors(p, len(series)) // no one latest
+	}
+	out := make([]drawing.Color, len(series))
+	greys := contexts[len(contexts)-(len(series)-1):]
+	if len(series) == 2 {
+		greys = []drawing.Color{context}
+	}
+	for k, i := range order[:len(order)-1] {
+		out[i] = greys[k]
+	}
+	out[order[len(order)-1]] = p.primary
+	return out
+}
+
+// itemColor is the colour of an item of a one-series chart: the first
+// colour, or, where the chart highlights an item (highlight: 西城区), the
+// first colour for that item and the context grey for the rest.
+func itemColor(c data.Chart, label string, p palette) drawing.Color {
+	if c.Highlight == "" || label == c.Highlight {
+		return p.primary
+	}
+	return context
+}
+
+// periodPattern is a series name that is a year or a year of account:
+// 2025, 2025年, 2025年度, FY2025, 2024/25, 2024-25, 2024–2025.
+var periodPattern = regexp.MustCompile(`^(?:FY ?)?((?:19|20)\d\d)(?:\s*[/–-]\s*(?:(?:19|20)?\d\d))?\s*(?:年度?|財年|财年|年度計|年度计)?$`)
+
+// period is the year a series name stands for, and whether it is one.
+func period(s string) (int, bool) {
+	m := periodPattern.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, false
+	}
+	y, err := strconv.Atoi(m[1])
+	return y, err == nil
 }
 
 // colorDistance is the Euclidean distance of two colours in RGB.

@@ -67,7 +67,7 @@ func drawGrouped(r *Renderer, c data.Chart, l columnLayout, w float64, p palette
 	l.drawTop(r, p)
 	l.axis.draw(r, left, right, ypos, p, labels...)
 	_ = top
-	cols := seriesColors(p, len(c.Series))
+	cols := seriesFocus(p, c.Series)
 	em := math.Ceil(p.fs)
 	j = 0
 	for i, d := range c.Data {

@@ -53,7 +53,7 @@ func layoutHBar(c data.Chart, w float64, p palette) hbarLayout {
 		l.valSize = p.fs - 1
 		l.subH = math.Max(p.fs, 8)
 		l.barH = float64(l.k)*l.subH + float64(l.k-1)
-		l.legend, l.top = legendRow(c.Series, seriesColors(p, l.k), w, p)
+		l.legend, l.top = legendRow(c.Series, seriesFocus(p, c.Series), w, p)
 	}
 	for _, d := range c.Data {
 		l.labelW = math.Max(l.labelW, textWidth(p.regular, d.Label, p.fs))
@@ -114,10 +114,7 @@ func drawHBar(r *Renderer, c data.Chart, w float64, p palette) {
 		span = 1
 	}
 	zx := x0 + neg + area*(-l.lo)/span
-	cols := []drawing.Color{p.primary}
-	if l.k > 1 {
-		cols = seriesColors(p, l.k)
-	}
+	cols := seriesFocus(p, c.Series)
 	y := l.top
 	for i, d := range c.Data {
 		rh := l.rowH[i]
@@ -128,6 +125,9 @@ func drawHBar(r *Renderer, c data.Chart, w float64, p palette) {
 			r.textRight(p.regular, l.labelSize, p.ink, s, l.labelW, ly+float64(j)*l.lineH+(l.lineH-l.labelSize)/2+capHeightEm*l.labelSize)
 		}
 		vals, labels := rowValues(c, d, p)
+		if l.k == 1 {
+			cols = []drawing.Color{itemColor(c, d.Label, p)}
+		}
 		for k, v := range vals {
 			bh, by := l.barH, mid-l.barH/2
 			if l.k > 1 {

@@ -94,7 +94,7 @@ func layoutTrend(c data.Chart, w, h float64, p palette) trendLayout {
 	var legend []string
 	if len(c.Series) > 0 {
 		legend = c.Series
-		l.cols = seriesColors(p, len(c.Series))
+		l.cols = seriesFocus(p, c.Series)
 	} else {
 		l.cols = []drawing.Color{p.primary}
 	}

@@ -997,3 +997,80 @@ func TestDonutGrows(t *testing.T) {
 		t.Errorf("a pie: largest %.0f pt, want its height %.0f", most, h)
 	}
 }
+
+// A chart focuses where its data says what is current: series that are
+// periods set the latest in the first colour and the ones before in greys
+// (older lighter); a bar or hbar chart's highlight sets that bar in the
+// first colour and the rest grey. Series of equal weight, and charts with
+// no highlight, keep the theme's colours.
+func TestFocus(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		year int
+		ok   bool
+	}{
+		{"2025", 2025, true}, {"2025年", 2025, true}, {"2024年度", 2024, true}, {"FY2023", 2023, true},
+		{"2024/25", 2024, true}, {"2023–24", 2023, true}, {" 2025 ", 2025, true},
+		{"刑事案件", 0, false}, {"2025年上半年", 0, false}, {"1850", 0, false}, {"20251", 0, false},
+	} {
+		if y, ok := period(tt.s); y != tt.year || ok != tt.ok {
+			t.Errorf("period(%q) = %d, %v; want %d, %v", tt.s, y, ok, tt.year, tt.ok)
+		}
+	}
+
+	st := testStyle
+	p := st.resolve()
+	grey := func(c drawing.Color) bool { return c.R == c.G && c.G == c.B }
+	count := func(fills []drawing.Color, want func(drawing.Color) bool) int {
+		n := 0
+		for _, f := range fills {
+			if want(f) {
+				n++
+			}
+		}
+		return n
+	}
+	is := func(c drawing.Color) func(drawing.Color) bool { return func(f drawing.Color) bool { return f == c } }
+	grouped := func(series ...string) data.Chart {
+		c := data.Chart{Type: "grouped", Series: series}
+		for _, l := range []string{"东城", "西城", "南城"} {
+			d := data.Point{Label: l}
+			for i := range series {
+				d.Values = append(d.Values, num(strconv.Itoa(10+i)))
+			}
+			c.Data = append(c.Data, d)
+		}
+		return c
+	}
+	bars := func(kind, highlight string) data.Chart {
+		c := data.Chart{Type: kind, Highlight: highlight}
+		for i, l := range []string{"东城", "西城", "南城", "北城"} {
+			c.Data = append(c.Data, pt(l, strconv.Itoa(20+i)))
+		}
+		return c
+	}
+	for _, tt := range []struct {
+		name          string
+		c             data.Chart
+		primary, grey int // bars (and legend swatches) drawn in each
+	}{
+		{"years", grouped("2024年", "2025年"), 3 + 1, 3 + 1},
+		{"years reversed", grouped("2025", "2024"), 3 + 1, 3 + 1},
+		{"three years", grouped("2023", "2024", "2025"), 3 + 1, 6 + 2},
+		{"categories", grouped("刑事案件", "治安案件"), 3 + 1, 0},
+		{"same year twice", grouped("2025", "2025年"), 3 + 1, 0},
+		{"bar highlight", bars("bar", "西城"), 1, 3},
+		{"bar", bars("bar", ""), 4, 0},
+		{"hbar highlight", bars("hbar", "北城"), 1, 3},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			w := drawWords(t, tt.c, st)
+			if n := count(w.fills, is(p.primary)); n != tt.primary {
+				t.Errorf("%d fills in the first colour, want %d", n, tt.primary)
+			}
+			if n := count(w.fills, grey); n != tt.grey {
+				t.Errorf("%d grey fills, want %d", n, tt.grey)
+			}
+		})
+	}
+}

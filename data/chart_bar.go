@@ -3,9 +3,13 @@ package data
 // bar: vertical bars, one per item (charts/bar.go draws it).
 func init() {
 	registerChart(chartKind{
-		name: "bar", doc: "柱状", takes: []string{"data"}, needs: [][]string{{"data"}},
-		hint:  `a bar chart takes a "data:" list`,
-		check: checkPoints("- {label: 2019, value: 12}"),
-		warn:  oneBar,
+		name: "bar", doc: "柱状", takes: []string{"data", "highlight"}, needs: [][]string{{"data"}},
+		hint: `a bar chart takes a "data:" list, and optionally highlight:`,
+		check: func(v *validator, path string, c Chart) {
+			if v.points(path, c, false, "- {label: 2019, value: 12}") {
+				v.highlight(path, c)
+			}
+		},
+		warn: oneBar,
 	})
 }

@@ -4,9 +4,13 @@ package data
 // (charts/hbar.go draws it).
 func init() {
 	registerChart(chartKind{
-		name: "hbar", doc: "条形", takes: []string{"data"}, needs: [][]string{{"data"}},
-		hint:  `an hbar chart takes a "data:" list`,
-		check: checkPoints("- {label: 电信网络诈骗, value: 683}"),
-		warn:  oneBar,
+		name: "hbar", doc: "条形", takes: []string{"data", "highlight"}, needs: [][]string{{"data"}},
+		hint: `an hbar chart takes a "data:" list, and optionally highlight:`,
+		check: func(v *validator, path string, c Chart) {
+			if v.points(path, c, false, "- {label: 电信网络诈骗, value: 683}") {
+				v.highlight(path, c)
+			}
+		},
+		warn: oneBar,
 	})
 }

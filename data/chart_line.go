@@ -18,6 +18,22 @@ func init() {
 // trendFields are the fields line and area charts take.
 var trendFields = []string{"data", "series", "highlight", "target", "zero"}
 
+// highlight checks that a chart's highlight, if any, names one of its
+// items.
+func (v *validator) highlight(path string, c Chart) {
+	if c.Highlight == "" {
+		return
+	}
+	var labels []string
+	for _, p := range c.Data {
+		if p.Label == c.Highlight {
+			return
+		}
+		labels = append(labels, p.Label)
+	}
+	v.add(path+".highlight", "%q is not the label of an item%s; write one of %s", c.Highlight, Suggest(c.Highlight, labels), strings.Join(labels, ", "))
+}
+
 // checkTrend checks a line or area chart: at least two points, a value
 // each (or one per series), a highlight that names one of them, a finite
 // target.
@@ -28,17 +44,7 @@ func checkTrend(v *validator, path string, c Chart) {
 	if len(c.Data) < 2 {
 		v.add(path+".data", "this %s chart shows a trend: give it at least two points, or show one figure as a stat", c.Type)
 	}
-	if c.Highlight != "" {
-		var labels []string
-		found := false
-		for _, p := range c.Data {
-			labels = append(labels, p.Label)
-			found = found || p.Label == c.Highlight
-		}
-		if !found {
-			v.add(path+".highlight", "%q is not the label of a point%s; write one of %s", c.Highlight, Suggest(c.Highlight, labels), strings.Join(labels, ", "))
-		}
-	}
+	v.highlight(path, c)
 	if c.Target != nil {
 		v.finite(path+".target", *c.Target, Point{})
 	}

@@ -61,12 +61,6 @@ func oneBar(c Chart) (string, string) {
 	return "data", fmt.Sprintf("this %s chart of one bar says nothing a key figure would not: make it one (a stat: %s, label: %s}) and remove the chart", c.Type, stat, d.Label)
 }
 
-// checkPoints is the check of a kind that shows a list of values, one
-// each: example is one item as it is written.
-func checkPoints(example string) func(v *validator, path string, c Chart) {
-	return func(v *validator, path string, c Chart) { v.points(path, c, false, example) }
-}
-
 // sharesKind is a kind that shows the parts of a whole (pie, stacked): a
 // list of values, one each, that are shares of it, and optionally the
 // total they make up. example is one item as it is written.
