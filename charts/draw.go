@@ -373,7 +373,7 @@ func register(name string, k kind) {
 // the others are drawn at this height.
 func (st Style) Height(c data.Chart, width float64) float64 {
 	p := st.resolve()
-	th := titleHeight(c.Title, width, p)
+	th := titleHeight(c.Title, width, p) + noteHeight(c.Note, width, p)
 	if k, ok := kinds[c.Type]; ok {
 		return th + k.height(c, width, p)
 	}
@@ -398,7 +398,7 @@ func (st Style) Largest(c data.Chart, width float64) float64 {
 		return st.Height(c, width)
 	}
 	p := st.resolve()
-	return titleHeight(c.Title, width, p) + k.most(c, width, p)
+	return titleHeight(c.Title, width, p) + noteHeight(c.Note, width, p) + k.most(c, width, p)
 }
 
 // Width returns the width (pt) chart c takes of the given width, from
@@ -431,7 +431,9 @@ func (st Style) Crowded(c data.Chart, width float64) bool {
 
 // Draw draws chart c in the box (x, y, w, h) pt of cv's page: its title
 // at the top, left-aligned, then the plot, top-aligned (the plot never
-// grows past h; charts that Stretch fill it). It refuses what
+// grows past h; charts that Stretch fill it), and its note, if any, at
+// the foot of the box (where the notes of charts set side by side stand
+// level). It refuses what
 // data.CheckChart refuses: the report's checks, for charts built in code.
 func Draw(cv *draw.Canvas, c data.Chart, x, y, w, h float64, st Style) error {
 	p := st.resolve()
@@ -445,9 +447,11 @@ func Draw(cv *draw.Canvas, c data.Chart, x, y, w, h float64, st Style) error {
 	r := newRenderer(cv, x, y, p)
 	th := r.title(c.Title, w, p)
 	r.oy += th
-	if err := k.draw(r, c, w, h-th, p); err != nil {
+	nh := noteHeight(c.Note, w, p)
+	if err := k.draw(r, c, w, h-th-nh, p); err != nil {
 		return fmt.Errorf("chart %q: %w", c.Title, err)
 	}
+	r.note(c.Note, h-th-nh, w, p)
 	return nil
 }
 
@@ -481,6 +485,39 @@ func (r *Renderer) title(title string, w float64, p palette) float64 {
 		r.textAt(p.bold, titleSize, p.ink, l, 0, float64(i)*titleSize*titleLeading+capHeightEm*titleSize)
 	}
 	return titleHeight(title, w, p)
+}
+
+// noteGap is the room between a chart's plot and its note, pt.
+const noteGap = 4.0
+
+// noteSize is the size of a chart's note (its source): a point under the
+// labels', 6.5 pt at least.
+func noteSize(p palette) float64 { return math.Max(6.5, p.fs-1) }
+
+// noteLines is a chart's note wrapped to width.
+func noteLines(note string, width float64, p palette) []string {
+	if strings.TrimSpace(note) == "" {
+		return nil
+	}
+	return wrap(p.regular, strings.TrimSpace(note), noteSize(p), width)
+}
+
+// noteHeight is the height a chart's note takes under its plot: none
+// without one.
+func noteHeight(note string, width float64, p palette) float64 {
+	n := len(noteLines(note, width, p))
+	if n == 0 {
+		return 0
+	}
+	return noteGap + float64(n)*noteSize(p)*titleLeading
+}
+
+// note draws a chart's note, muted, its first line y under the plot's top.
+func (r *Renderer) note(note string, y, w float64, p palette) {
+	size := noteSize(p)
+	for i, l := range noteLines(note, w, p) {
+		r.textAt(p.regular, size, p.muted, l, 0, y+noteGap+float64(i)*size*titleLeading+capHeightEm*size)
+	}
 }
 
 // textAt draws s in face at size with its baseline's left end at (x, y)
@@ -673,7 +710,8 @@ func (st Style) Strings(c data.Chart) []string {
 // alternative text of a tagged PDF, an image's alt): the chart's alt: when
 // it has one, else written from its data in the report's language — the
 // kind of chart, its title and unit, then each item and its value, the
-// largest and the smallest, and a trend's change from first to last:
+// largest and the smallest, and a trend's change from first to last, and
+// its note (where the data comes from):
 //
 //	柱状图：交管四项指数同比降幅，单位%。事故数14.98，死亡人数44.86（最大），受伤人数10.99（最小），直接财产损失15.95。
 //
@@ -697,7 +735,11 @@ func Alt(c data.Chart, lang string) string {
 	if c.Unit != "" && len(c.Data) > 0 {
 		head += w.Sep + w.Unit + c.Unit
 	}
-	return head + w.Stop + w.Space + strings.Join(k.alt(c, p), w.Sep) + w.Stop
+	alt := head + w.Stop + w.Space + strings.Join(k.alt(c, p), w.Sep) + w.Stop
+	if note := strings.TrimSpace(c.Note); note != "" {
+		alt += w.Space + note
+	}
+	return alt
 }
 
 // altWordSet is the words and marks alt texts are written with, in the

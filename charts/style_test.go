@@ -1074,3 +1074,51 @@ func TestFocus(t *testing.T) {
 		})
 	}
 }
+
+// A chart's note (its source) is a small muted line under the plot, the
+// last text it draws and the lowest, counted in its height, read in its
+// alt text; a chart without one is as tall as before.
+func TestChartNote(t *testing.T) {
+	st := testStyle
+	p := st.resolve()
+	for _, c := range []data.Chart{
+		{Type: "bar", Title: "全市接报警情总量", Data: []data.Point{pt("2019年", "3079"), pt("2020年", "2642")}},
+		{Type: "donut", Title: "结案率", Value: nump("91"), Total: nump("100")},
+		{Type: "hbar", Data: []data.Point{pt("电信网络诈骗", "683"), pt("网络赌博", "412")}},
+	} {
+		t.Run(c.Type, func(t *testing.T) {
+			bare := st.Height(c, 240)
+			c.Note = "数据来源：市统计局，2025年国民经济和社会发展统计公报（初步核算数，部分数据因四舍五入存在误差）"
+			h := st.Height(c, 240)
+			lines := noteLines(c.Note, 240, p)
+			if len(lines) != 2 {
+				t.Fatalf("the note wraps into %d lines at 240 pt, want 2", len(lines))
+			}
+			if want := bare + noteHeight(c.Note, 240, p); math.Abs(h-want) > 1e-9 || h <= bare {
+				t.Errorf("height %.1f with the note, %.1f without: want %.1f", h, bare, want)
+			}
+			var pg draw.Page
+			if err := Draw(&draw.Canvas{Page: &pg}, c, 0, 0, 240, h, st); err != nil {
+				t.Fatal(err)
+			}
+			var texts []draw.Item
+			for _, it := range pg.Items {
+				if it.Kind == draw.Text {
+					texts = append(texts, it)
+				}
+			}
+			last := texts[len(texts)-1]
+			if last.Text != lines[1] || rgba(last.Fill) != p.muted || last.Size >= p.fs {
+				t.Errorf("last text %q in %v at %.1f pt, want the note's %q, muted, smaller than %.1f", last.Text, rgba(last.Fill), last.Size, lines[1], p.fs)
+			}
+			for _, it := range texts {
+				if it.Y > last.Y+1e-6 || it.Y > h {
+					t.Errorf("%q at y %.1f: below the note's last line (%.1f) or the box (%.1f)", it.Text, it.Y, last.Y, h)
+				}
+			}
+			if alt := Alt(c, "zh-Hans"); !strings.HasSuffix(alt, c.Note) {
+				t.Errorf("alt %q does not end with the note", alt)
+			}
+		})
+	}
+}

@@ -95,7 +95,7 @@ func fractionKind(name, doc string, over bool) chartKind {
 }
 
 // chartCommon are the fields every kind takes.
-var chartCommon = []string{"type", "title", "unit", "prefix", "format", "decimals", "alt"}
+var chartCommon = []string{"type", "title", "unit", "prefix", "format", "decimals", "note", "alt"}
 
 var chartKinds []chartKind
 

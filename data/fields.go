@@ -197,6 +197,7 @@ var (
 		{key: "highlight", goName: "Highlight", doc: "突出显示的一项，写它的 label，例：2025", printed: no, diffed: no},
 		{key: "target", goName: "Target", doc: "目标值，画成一条带标注的虚线，例：40", diffed: no},
 		{key: "zero", goName: "Zero", doc: "写 false 时数值轴不从 0 开始，轴上画截断符号；默认从 0 开始", def: true, diffed: no},
+		{key: "note", goName: "Note", doc: "图表下的一行小字，说数据从哪里来，例：数据来源：市统计局", name: "图表注", printed: yes, diffed: yes, maxLen: 120},
 		{key: "alt", goName: "Alt", doc: "替代文字：读屏软件代替图表读出的一段话；不写则由数据自动生成（图表类型、标题、单位、各项数值、最大最小），用 brochure charts --alt 查看", name: "替代文字", printed: no, diffed: yes},
 	}}
 	pointObj = object{name: "point", goType: reflect.TypeFor[Point](), what: "a data item", doc: "图表的一项数据，例：{label: 事故数, value: 14.98}", fields: []field{

@@ -172,7 +172,8 @@ type Chart struct {
 	Target    *Number // a reference value, drawn as a dashed line
 	Zero      *bool   // false lets the value axis start above zero; nil is true
 
-	Alt string // the chart in words for readers who cannot see it; "" writes it from the data (charts.Alt)
+	Note string // a small line under the chart, where its data comes from: "数据来源：市统计局"
+	Alt  string // the chart in words for readers who cannot see it; "" writes it from the data (charts.Alt)
 }
 
 // Source is a spreadsheet a chart's data comes from.
