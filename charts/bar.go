@@ -287,6 +287,16 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, _ float64, p palette) er
 			}
 		}},
 	}
+	// go-chart sets the category labels centred under their bars; on the
+	// columns of a page each begins inside no gutter (see Columns), moved
+	// as far as its slot leaves room (the health bureau's poster, page 3:
+	// its week 35, wholly inside the gutter under the text, stretched
+	// column 2's blocks left over the value 183 that stretched column
+	// 1's right, and poppler read column 2 before column 1's subheading)
+	r.labelOff = func(x, w float64) float64 {
+		return p.columns.within(x, math.Max(0, float64(max(1, l.thinned)*l.slot)-w)/2)
+	}
+	defer func() { r.labelOff = nil }()
 	if l.axis.min < 0 {
 		// The axis go-chart draws sits at the range minimum: make it a
 		// light rule and draw the zero line in ink over the bars' feet.

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
@@ -385,11 +386,58 @@ func wrap(face *fonts.Face, s string, size, width float64) []string {
 	return cjk.Wrap(s, width, func(t string) float64 { return textWidth(face, t, size) })
 }
 
+// titleLines is the title wrapped width wide; on the columns of a page
+// (see Columns) a line that would end inside a gutter is wrapped at the
+// gutter's left edge instead, so that it ends on the column before: a
+// title under the text ending inside a gutter stretches the boxes of
+// the column before's blocks right into it, over any label of the chart
+// that begins inside it further left (a value over its bar, moved only
+// as far as its bar allows), and poppler reads the columns' blocks by
+// their tops, across them (the health bureau's newspaper, page 3: the
+// subheading 幼兒常規疫苗與結核病 at the foot of column 1 read after column
+// 2).
 func titleLines(title string, width float64, p palette) []string {
 	if strings.TrimSpace(title) == "" {
 		return nil
 	}
-	return wrap(p.bold, title, titleSize, width)
+	lines := wrap(p.bold, title, titleSize, width)
+	for _, l := range lines {
+		if edge, _, ok := p.columns.Gutter(textWidth(p.bold, l, titleSize)); ok && edge < width {
+			if n := phraseBreak(title, edge, p); n > 0 {
+				return append([]string{strings.TrimSpace(title[:n])}, titleLines(strings.TrimSpace(title[n:]), width, p)...)
+			}
+			return titleLines(title, edge, p)
+		}
+	}
+	return lines
+}
+
+// phraseBreak is where title may be broken (see titleLines) so that its
+// first line ends a phrase and is at most w wide, and half that at least:
+// the end of the longest such head (before an opening bracket, after a
+// comma, colon or semicolon, or at a space), in bytes; 0 when none.
+func phraseBreak(title string, w float64, p palette) int {
+	best := 0
+	for i, r := range title {
+		n := 0
+		switch {
+		case strings.ContainsRune("（(「《〈【", r) || r == ' ':
+			n = i
+		case strings.ContainsRune("，、：；,:;", r):
+			n = i + utf8.RuneLen(r)
+		}
+		if n == 0 || n >= len(strings.TrimRight(title, " ")) {
+			continue
+		}
+		tw := textWidth(p.bold, strings.TrimSpace(title[:n]), titleSize)
+		if tw > w {
+			break
+		}
+		if tw >= w/2 {
+			best = n
+		}
+	}
+	return best
 }
 
 func titleHeight(title string, width float64, p palette) float64 {
