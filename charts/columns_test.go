@@ -265,3 +265,112 @@ func TestValuesOffGutters(t *testing.T) {
 		t.Fatal("no label begins inside a gutter at any width when the chart is not told the columns: the case tests nothing")
 	}
 }
+
+// weeks is the health bureau's bar chart of mosquito eggs by week: 26
+// bars of two-digit labels, their values of two and three digits.
+func weeks() data.Chart {
+	c := data.Chart{Type: "bar", Title: "2025年各週誘卵桶埃及斑蚊卵數（港口鎮漁港，第23至48週）", Unit: "顆"}
+	for i, v := range []int{42, 55, 61, 88, 104, 131, 167, 212, 246, 198, 175, 160, 183, 221, 190, 142, 118, 96, 87, 64, 51, 38, 27, 19, 12, 9} {
+		c.Data = append(c.Data, pt(strconv.Itoa(23+i), strconv.Itoa(v)))
+	}
+	return c
+}
+
+// TestCategoryLabelsOffGutters: a column chart told the columns it
+// stands on begins no category label inside a gutter between them when a
+// move within its bar's slot clears it (the health bureau's poster: its
+// week 35 stood wholly inside the gutter, and poppler read the text above
+// the chart across its columns: see Columns), and moves no other: at
+// widths where some label does when the chart is not told the columns.
+func TestCategoryLabelsOffGutters(t *testing.T) {
+	c := weeks()
+	tested := 0
+	for w := 300.0; w <= 560; w += 2 {
+		cols := Columns{Width: (w - 24) / 2, Gap: 24}
+		h := testStyle.Height(c, w)
+		labels := func(st Style) (xs [][2]float64) {
+			d := newDoc(t)
+			if err := Draw(d.canvas(), c, 0, 0, w, h, st); err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range d.cv.Page.Items {
+				if it.Kind == draw.Text && it.Y > h-12 && it.Text != "0" {
+					xs = append(xs, [2]float64{it.X, it.X + it.Face.Width(it.Text, it.Size)})
+				}
+			}
+			return xs
+		}
+		st := testStyle
+		free := labels(st)
+		if len(free) != len(c.Data) {
+			continue // thinned (see TestThinnedLabelsOffGutters)
+		}
+		slot := free[1][0] - free[0][0]
+		movable := func(x [2]float64) bool {
+			_, _, in := cols.Gutter(x[0])
+			return in && math.Abs(cols.Off(x[0])) <= (slot-(x[1]-x[0]))/2
+		}
+		if !slices.ContainsFunc(free, movable) {
+			continue
+		}
+		tested++
+		st.Columns = cols
+		got := labels(st)
+		for i := range got {
+			switch d := got[i][0] - free[i][0]; {
+			case movable(free[i]) && d != cols.Off(free[i][0]):
+				t.Errorf("width %g: label %d at %.1f moved %.1f, not the %.1f that clears the gutter", w, i, free[i][0], d, cols.Off(free[i][0]))
+			case !movable(free[i]) && d != 0:
+				t.Errorf("width %g: label %d at %.1f moved %.1f", w, i, free[i][0], d)
+			}
+		}
+	}
+	if tested == 0 {
+		t.Fatal("no label begins inside a gutter at any width when the chart is not told the columns: the case tests nothing")
+	}
+}
+
+// TestTitleOffGutters: told the columns it stands on, a chart's title
+// ends no line inside a gutter between them (it would stretch the column
+// before's text boxes into it, over a label that begins there: see
+// titleLines), broken after its comma, where a phrase ends; with no
+// gutter under it it stays one line.
+func TestTitleOffGutters(t *testing.T) {
+	c := weeks()
+	cols, w := Columns{Width: 236.64, Gap: 26}, 499.28
+	st := testStyle
+	if got := titleLines(c.Title, w, st.resolve()); len(got) != 1 {
+		t.Fatalf("not told the columns, the title is %q, want one line", got)
+	} else if _, _, ok := cols.Gutter(textWidth(st.resolve().bold, got[0], titleSize)); !ok {
+		t.Fatalf("the title ends at %.1f, inside no gutter: the case tests nothing", textWidth(st.resolve().bold, got[0], titleSize))
+	}
+	st.Columns = cols
+	p := st.resolve()
+	got := titleLines(c.Title, w, p)
+	for _, l := range got {
+		if _, _, ok := cols.Gutter(textWidth(p.bold, l, titleSize)); ok {
+			t.Errorf("title line %q ends inside a gutter", l)
+		}
+	}
+	if want := []string{"2025年各週誘卵桶埃及斑蚊卵數（港口鎮漁港，", "第23至48週）"}; !slices.Equal(got, want) {
+		t.Errorf("title %q, want %q", got, want)
+	}
+	if h := st.Height(c, w); h <= testStyle.Height(c, w) {
+		t.Errorf("height %.1f with its title on two lines, %.1f on one", h, testStyle.Height(c, w))
+	}
+	for _, tc := range []struct {
+		title, head string
+		w           float64
+	}{
+		{"Affordable homes completed in the borough since 2020 (all tenures)", "Affordable homes completed in the borough since 2020", 250},
+		{"Affordable homes completed in the borough since 2020 (all tenures)", "Affordable homes completed in the borough since", 236},
+		{"Homes (all tenures) completed in the borough since 2020", "Homes (all tenures) completed in the borough since", 236},
+		{"住宅（全部）無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句", "", 236}, // its phrase ends under half the width
+		{"無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句", "", 236},
+	} {
+		n := phraseBreak(tc.title, tc.w, p)
+		if strings.TrimSpace(tc.title[:n]) != tc.head {
+			t.Errorf("phraseBreak(%q) heads %q, want %q", tc.title, tc.title[:n], tc.head)
+		}
+	}
+}

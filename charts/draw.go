@@ -63,10 +63,11 @@ type Style struct {
 // A text that crosses a gutter whole, or stays on a column, stretches
 // nothing. So a chart told its columns begins none of the labels it sets
 // by its data inside a gutter (an hbar's values: see hbarLayout.value; a
-// column chart's values and a grouped chart's category labels, moved a
-// little: see Off), nor sets one wholly inside it (a column chart's
-// thinned category labels: see thinLabels): then the boxes cannot
-// overlap.
+// column chart's values and category labels and a grouped chart's
+// category labels, moved a little: see Off), nor sets one wholly inside
+// it (a column chart's thinned category labels: see thinLabels), and
+// ends no line of its title inside one (see titleLines): then the boxes
+// overlap only where a label could not move.
 type Columns struct{ Width, Gap float64 }
 
 // Gutter returns the gutter between two of the columns, as offsets from
