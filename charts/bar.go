@@ -294,7 +294,7 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, _ float64, p palette) er
 	// column 2's blocks left over the value 183 that stretched column
 	// 1's right, and poppler read column 2 before column 1's subheading)
 	r.labelOff = func(x, w float64) float64 {
-		return p.columns.within(x, math.Max(0, float64(max(1, l.thinned)*l.slot)-w)/2)
+		return p.columns.within(x, math.Max(0, float64(l.slot)-w)/2)
 	}
 	defer func() { r.labelOff = nil }()
 	if l.axis.min < 0 {
