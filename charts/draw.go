@@ -63,9 +63,9 @@ type Style struct {
 // A text that crosses a gutter whole, or stays on a column, stretches
 // nothing. So a chart told its columns begins none of the labels it sets
 // by its data inside a gutter (an hbar's values: see hbarLayout.value; a
-// column chart's values and category labels and a grouped chart's
-// category labels, moved a little: see Off), nor sets one wholly inside
-// it (a column chart's thinned category labels: see thinLabels), and
+// column chart's values and a grouped chart's category labels, moved a
+// little: see Off), nor sets one wholly inside it (a column chart's
+// category labels: see thinLabels and drawBar, and Out), and
 // ends no line of its title inside one (see titleLines): then the boxes
 // overlap only where a label could not move.
 type Columns struct{ Width, Gap float64 }
@@ -110,6 +110,25 @@ func (c Columns) Off(x0 float64) float64 {
 		return l - 1 - x0
 	}
 	return r - x0
+}
+
+// Out is how far to move a text from x0 to x1 (offsets as Gutter's)
+// that stands wholly inside a gutter (see Inside) so that it does not:
+// the shorter move that sets its start a point onto the column before or
+// its end a point onto the next column; 0 when it stands inside none.
+// Such a text stretches the boxes of both columns over each other by
+// itself; moved, it stretches one of them only, as a text that crosses a
+// gutter's edge does.
+func (c Columns) Out(x0, x1 float64) float64 {
+	if !c.Inside(x0, x1) {
+		return 0
+	}
+	l, r, _ := c.Gutter(x0)
+	left, right := l-1-x0, r+1-x1
+	if -left <= right {
+		return left
+	}
+	return right
 }
 
 // within is Off, or 0 when it is more than most (a label it would move
