@@ -438,13 +438,12 @@ var popplerSplits = map[string][]int{
 	// last block — the subheading 幼兒常規疫苗與結核病 and its paragraph
 	// (newspaper's 11–13), 流感與新冠 and its text (poster's 9–13) —
 	// read after column 2, reads whole since the chart's title ends no
-	// line inside the gutter and its category labels begin inside none
-	// when their slot allows (see charts.Columns): the title's end
-	// (newspaper) or the week 35 wholly inside the gutter (poster)
-	// stretched column 1's boxes right over a label that began there,
-	// which stretched column 2's left, and poppler read the columns'
-	// blocks by their tops, across them. The columns' lengths played no
-	// part.)
+	// line inside the gutter and none of its category labels stands
+	// wholly inside it (see charts.Columns): the title's end (newspaper)
+	// stretched column 1's boxes right over a value that began there, the
+	// week 35 wholly inside (poster) column 2's left over a value that
+	// ended there, and poppler read the columns' blocks by their tops,
+	// across them. The columns' lengths played no part.)
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
