@@ -287,6 +287,22 @@ func drawBar(r *Renderer, c data.Chart, l columnLayout, _ float64, p palette) er
 			}
 		}},
 	}
+	// go-chart sets the category labels centred under their bars; on the
+	// columns of a page none stands wholly inside a gutter (see Columns;
+	// thinned, none is set there: see thinLabels): it moves the least that
+	// sets it across the gutter's edge (see Columns.Out), when its centre
+	// stays over its bar and it stays in its slot, as a value does (see
+	// valueX) (the health bureau's poster, page 3: its week 35, wholly
+	// inside the gutter under the text, stretched column 2's blocks left
+	// over the value 183 that stretched column 1's right, and poppler
+	// read column 2 before column 1's subheading)
+	r.labelOff = func(x, w float64) float64 {
+		if d := p.columns.Out(x, x+w); math.Abs(d) <= math.Min(float64(l.barW), float64(l.slot)-w)/2 {
+			return d
+		}
+		return 0
+	}
+	defer func() { r.labelOff = nil }()
 	if l.axis.min < 0 {
 		// The axis go-chart draws sits at the range minimum: make it a
 		// light rule and draw the zero line in ink over the bars' feet.

@@ -37,6 +37,26 @@ func TestColumnsGutter(t *testing.T) {
 	}
 }
 
+func TestColumnsOut(t *testing.T) {
+	c := Columns{Width: 100, Gap: 20} // gutters 100–120, 220–240
+	for _, tc := range []struct{ x0, x1, want float64 }{
+		{50, 90, 0},    // on column 1
+		{95, 110, 0},   // begins on column 1
+		{110, 130, 0},  // ends on column 2
+		{101, 110, -2}, // nearer column 1: begins a point onto it
+		{108, 118, 3},  // nearer column 2: ends a point onto it
+		{222, 230, -3}, // the second gutter
+		{100.5, 119.5, -1.5},
+	} {
+		if got := c.Out(tc.x0, tc.x1); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("Out(%g, %g) = %g, want %g", tc.x0, tc.x1, got, tc.want)
+		}
+	}
+	if got := (Columns{}).Out(101, 110); got != 0 {
+		t.Errorf("no columns, yet a move of %g", got)
+	}
+}
+
 // readTexts are the left and right ends of the texts drawn on page p as
 // pdftotext reads them: the runs of a line that follow each other (a
 // figure and its unit, in two faces) joined into one.
@@ -263,5 +283,114 @@ func TestValuesOffGutters(t *testing.T) {
 	}
 	if tested == 0 {
 		t.Fatal("no label begins inside a gutter at any width when the chart is not told the columns: the case tests nothing")
+	}
+}
+
+// weeks is the health bureau's bar chart of mosquito eggs by week: 26
+// bars of two-digit labels, their values of two and three digits.
+func weeks() data.Chart {
+	c := data.Chart{Type: "bar", Title: "2025年各週誘卵桶埃及斑蚊卵數（港口鎮漁港，第23至48週）", Unit: "顆"}
+	for i, v := range []int{42, 55, 61, 88, 104, 131, 167, 212, 246, 198, 175, 160, 183, 221, 190, 142, 118, 96, 87, 64, 51, 38, 27, 19, 12, 9} {
+		c.Data = append(c.Data, pt(strconv.Itoa(23+i), strconv.Itoa(v)))
+	}
+	return c
+}
+
+// TestCategoryLabelsOffGutters: a column chart told the columns it
+// stands on sets no category label wholly inside a gutter between them
+// when the least move across the gutter's edge keeps its centre over its
+// bar and it in its slot (the health bureau's poster: its week 35 stood
+// wholly inside the gutter, and poppler read the text above the chart
+// across its columns: see Columns), and moves no other: at widths where
+// some label does stand inside when the chart is not told the columns.
+func TestCategoryLabelsOffGutters(t *testing.T) {
+	c := weeks()
+	tested := 0
+	for w := 300.0; w <= 560; w += 2 {
+		cols := Columns{Width: (w - 24) / 2, Gap: 24}
+		h := testStyle.Height(c, w)
+		labels := func(st Style) (xs [][2]float64) {
+			d := newDoc(t)
+			if err := Draw(d.canvas(), c, 0, 0, w, h, st); err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range d.cv.Page.Items {
+				if it.Kind == draw.Text && it.Y > h-12 && it.Text != "0" {
+					xs = append(xs, [2]float64{it.X, it.X + it.Face.Width(it.Text, it.Size)})
+				}
+			}
+			return xs
+		}
+		st := testStyle
+		free := labels(st)
+		if len(free) != len(c.Data) {
+			continue // thinned (see TestThinnedLabelsOffGutters)
+		}
+		l := layoutBar(c, w, h-titleHeight(c.Title, w, st.resolve()), st.resolve())
+		movable := func(x [2]float64) bool {
+			return cols.Inside(x[0], x[1]) && math.Abs(cols.Out(x[0], x[1])) <= math.Min(float64(l.barW), float64(l.slot)-(x[1]-x[0]))/2
+		}
+		if !slices.ContainsFunc(free, movable) {
+			continue
+		}
+		tested++
+		st.Columns = cols
+		got := labels(st)
+		for i := range got {
+			switch d := got[i][0] - free[i][0]; {
+			case movable(free[i]) && math.Abs(d-cols.Out(free[i][0], free[i][1])) > 1e-6:
+				t.Errorf("width %g: label %d at %.1f moved %.1f, not the %.1f that sets it across the gutter's edge", w, i, free[i][0], d, cols.Out(free[i][0], free[i][1]))
+			case !movable(free[i]) && d != 0:
+				t.Errorf("width %g: label %d at %.1f moved %.1f", w, i, free[i][0], d)
+			}
+		}
+	}
+	if tested == 0 {
+		t.Fatal("no label stands inside a gutter at any width when the chart is not told the columns: the case tests nothing")
+	}
+}
+
+// TestTitleOffGutters: told the columns it stands on, a chart's title
+// ends no line inside a gutter between them (it would stretch the column
+// before's text boxes into it, over a label that begins there: see
+// titleLines), broken after its comma, where a phrase ends; with no
+// gutter under it it stays one line.
+func TestTitleOffGutters(t *testing.T) {
+	c := weeks()
+	cols, w := Columns{Width: 236.64, Gap: 26}, 499.28
+	st := testStyle
+	if got := titleLines(c.Title, w, st.resolve()); len(got) != 1 {
+		t.Fatalf("not told the columns, the title is %q, want one line", got)
+	} else if _, _, ok := cols.Gutter(textWidth(st.resolve().bold, got[0], titleSize)); !ok {
+		t.Fatalf("the title ends at %.1f, inside no gutter: the case tests nothing", textWidth(st.resolve().bold, got[0], titleSize))
+	}
+	st.Columns = cols
+	p := st.resolve()
+	got := titleLines(c.Title, w, p)
+	for _, l := range got {
+		if _, _, ok := cols.Gutter(textWidth(p.bold, l, titleSize)); ok {
+			t.Errorf("title line %q ends inside a gutter", l)
+		}
+	}
+	if want := []string{"2025年各週誘卵桶埃及斑蚊卵數（港口鎮漁港，", "第23至48週）"}; !slices.Equal(got, want) {
+		t.Errorf("title %q, want %q", got, want)
+	}
+	if h := st.Height(c, w); h <= testStyle.Height(c, w) {
+		t.Errorf("height %.1f with its title on two lines, %.1f on one", h, testStyle.Height(c, w))
+	}
+	for _, tc := range []struct {
+		title, head string
+		w           float64
+	}{
+		{"Affordable homes completed in the borough since 2020 (all tenures)", "Affordable homes completed in the borough since 2020", 250},
+		{"Affordable homes completed in the borough since 2020 (all tenures)", "Affordable homes completed in the borough since", 236},
+		{"Homes (all tenures) completed in the borough since 2020", "Homes (all tenures) completed in the borough since", 236},
+		{"住宅（全部）無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句", "", 236}, // its phrase ends under half the width
+		{"無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句", "", 236},
+	} {
+		n := phraseBreak(tc.title, tc.w, p)
+		if strings.TrimSpace(tc.title[:n]) != tc.head {
+			t.Errorf("phraseBreak(%q) heads %q, want %q", tc.title, tc.title[:n], tc.head)
+		}
 	}
 }

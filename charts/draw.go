@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
@@ -65,8 +66,9 @@ type Style struct {
 // by its data inside a gutter (an hbar's values: see hbarLayout.value; a
 // column chart's values and a grouped chart's category labels, moved a
 // little: see Off), nor sets one wholly inside it (a column chart's
-// thinned category labels: see thinLabels): then the boxes cannot
-// overlap.
+// category labels: see thinLabels and drawBar, and Out), and
+// ends no line of its title inside one (see titleLines): then the boxes
+// overlap only where a label could not move.
 type Columns struct{ Width, Gap float64 }
 
 // Gutter returns the gutter between two of the columns, as offsets from
@@ -109,6 +111,25 @@ func (c Columns) Off(x0 float64) float64 {
 		return l - 1 - x0
 	}
 	return r - x0
+}
+
+// Out is how far to move a text from x0 to x1 (offsets as Gutter's)
+// that stands wholly inside a gutter (see Inside) so that it does not:
+// the shorter move that sets its start a point onto the column before or
+// its end a point onto the next column; 0 when it stands inside none.
+// Such a text stretches the boxes of both columns over each other by
+// itself; moved, it stretches one of them only, as a text that crosses a
+// gutter's edge does.
+func (c Columns) Out(x0, x1 float64) float64 {
+	if !c.Inside(x0, x1) {
+		return 0
+	}
+	l, r, _ := c.Gutter(x0)
+	left, right := l-1-x0, r+1-x1
+	if -left <= right {
+		return left
+	}
+	return right
 }
 
 // within is Off, or 0 when it is more than most (a label it would move
@@ -463,11 +484,58 @@ func wrap(face *fonts.Face, s string, size, width float64) []string {
 	return cjk.Wrap(s, width, func(t string) float64 { return textWidth(face, t, size) })
 }
 
+// titleLines is the title wrapped width wide; on the columns of a page
+// (see Columns) a line that would end inside a gutter is wrapped at the
+// gutter's left edge instead, so that it ends on the column before: a
+// title under the text ending inside a gutter stretches the boxes of
+// the column before's blocks right into it, over any label of the chart
+// that begins inside it further left (a value over its bar, moved only
+// as far as its bar allows), and poppler reads the columns' blocks by
+// their tops, across them (the health bureau's newspaper, page 3: the
+// subheading 幼兒常規疫苗與結核病 at the foot of column 1 read after column
+// 2).
 func titleLines(title string, width float64, p palette) []string {
 	if strings.TrimSpace(title) == "" {
 		return nil
 	}
-	return wrap(p.bold, title, titleSize, width)
+	lines := wrap(p.bold, title, titleSize, width)
+	for _, l := range lines {
+		if edge, _, ok := p.columns.Gutter(textWidth(p.bold, l, titleSize)); ok && edge < width {
+			if n := phraseBreak(title, edge, p); n > 0 {
+				return append([]string{strings.TrimSpace(title[:n])}, titleLines(strings.TrimSpace(title[n:]), width, p)...)
+			}
+			return titleLines(title, edge, p)
+		}
+	}
+	return lines
+}
+
+// phraseBreak is where title may be broken (see titleLines) so that its
+// first line ends a phrase and is at most w wide, and half that at least:
+// the end of the longest such head (before an opening bracket, after a
+// comma, colon or semicolon, or at a space), in bytes; 0 when none.
+func phraseBreak(title string, w float64, p palette) int {
+	best := 0
+	for i, r := range title {
+		n := 0
+		switch {
+		case strings.ContainsRune("（(「《〈【", r) || r == ' ':
+			n = i
+		case strings.ContainsRune("，、：；,:;", r):
+			n = i + utf8.RuneLen(r)
+		}
+		if n == 0 || n >= len(strings.TrimRight(title, " ")) {
+			continue
+		}
+		tw := textWidth(p.bold, strings.TrimSpace(title[:n]), titleSize)
+		if tw > w {
+			break
+		}
+		if tw >= w/2 {
+			best = n
+		}
+	}
+	return best
 }
 
 func titleHeight(title string, width float64, p palette) float64 {

@@ -44,6 +44,10 @@ type Renderer struct {
 	fontColor drawing.Color
 	fontSize  float64 // points at 72 dpi
 	rotation  *float64
+	// labelOff, when set, is how far to move a text go-chart sets that
+	// begins at x and is w wide (a bar chart's category labels: see
+	// drawBar)
+	labelOff func(x, w float64) float64
 
 	path   []draw.Op
 	cx, cy float64 // current point, page coordinates
@@ -172,7 +176,12 @@ func (r *Renderer) SetFontSize(size float64) { r.fontSize = size }
 // that point by the text rotation (positive = clockwise on the page, as in
 // go-chart).
 func (r *Renderer) Text(body string, x, y int) {
-	r.text(body, float64(x), float64(y))
+	dx := 0.0
+	if r.labelOff != nil && r.rotation == nil {
+		w, _ := r.measure(body)
+		dx = r.labelOff(float64(x), w)
+	}
+	r.text(body, float64(x)+dx, float64(y))
 }
 
 // MeasureText returns the text's box in px (= pt): width from the face's

@@ -433,14 +433,17 @@ var popplerSplits = map[string][]int{
 	// 16 pt words, and poppler began a block at 21.8 standing wholly over
 	// column 2; now "96345热线全年受理诉求 / 21.8万件，办结率99.8%", see
 	// loneFigureDemerits.)
-	// The fourth new user's county health bureau (zh-TW, A4), as built:
-	// section 2's long text (subheadings, 2,000 characters) ends on page
-	// 3 with column 1 longer than column 2, its last block — the
-	// subheading 幼兒常規疫苗與結核病 and its paragraph's first lines in
-	// the newspaper look, 流感與新冠 and more in the poster's — standing
-	// below column 2's end, read after column 2 (the case of a subheading
-	// at a column's foot, for the owner of the flow's reading order)
-	"donglan-health-2025": {11, 12, 13}, "poster/donglan-health-2025": {9, 10, 11, 12, 13},
+	// (The fourth new user's county health bureau (zh-TW, A4): section
+	// 2's text on page 3, over its bar chart of 26 weeks, column 1's
+	// last block — the subheading 幼兒常規疫苗與結核病 and its paragraph
+	// (newspaper's 11–13), 流感與新冠 and its text (poster's 9–13) —
+	// read after column 2, reads whole since the chart's title ends no
+	// line inside the gutter and none of its category labels stands
+	// wholly inside it (see charts.Columns): the title's end (newspaper)
+	// stretched column 1's boxes right over a value that began there, the
+	// week 35 wholly inside (poster) column 2's left over a value that
+	// ended there, and poppler read the columns' blocks by their tops,
+	// across them. The columns' lengths played no part.)
 }
 
 // orderSplits are the paragraphs, by report and look, that PDFium and
