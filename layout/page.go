@@ -1054,7 +1054,14 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			q = q[1:] // no space at the head of a page
 			continue
 		}
-		if fw, ok := b.(*Flow); ok && fw.Float != nil && fromQueue && len(p.Blocks) > 0 {
+		if fw, ok := b.(*Flow); ok && fw.Float != nil && fromQueue && (len(p.Blocks) > 0 || keptWhole(sectionNext(q[1:]))) {
+			// (a text that opens the page, going on from the page
+			// before, sends its figure on only when a table kept whole
+			// follows it in its section: the table then stands under
+			// the text that leads to it, the figure opening the next
+			// page, rather than the table overleaf and the page blank
+			// under the text — the council review's report look, page
+			// 5, 27 % blank with its ward table overleaf)
 			next := sectionNext(q[1:])
 			if _, qr := fw.Float.(*qrBlock); p.figures == deferAt && !qr { // a QR code stays with its text
 				// the figure in the text is sent on with the text's last
