@@ -550,7 +550,7 @@ func (f *Flow) balanced(us []unit, fr, alone int) (spans [][2]int, rows int) {
 	}
 	if f.rows > 0 {
 		spans, _ = fill(us, f.caps(f.rows, fr))
-		if s, _, _, ok := f.unsunk(us, spans, f.rows, fr, 0); ok {
+		if s, _, _, ok := f.unsunk(us, spans, f.rows, fr, 0, 0); ok {
 			spans = s
 		}
 		return spans, f.rows
@@ -592,7 +592,7 @@ func (f *Flow) balanced(us []unit, fr, alone int) (spans [][2]int, rows int) {
 					break
 				}
 			}
-			if s, _, rr, ok := f.unsunk(us, spans, r, fr, 3); ok {
+			if s, _, rr, ok := f.unsunk(us, spans, r, fr, 0, 3); ok {
 				spans, r = s, rr
 			}
 			if fr > 0 {
@@ -706,14 +706,15 @@ func sunkAt(us []unit, spans [][2]int) int {
 	return -1
 }
 
-// unsunk sets the columns spans of r rows (fr of the last for the float)
-// again when the first column's last block is sunk (see sunk), ending the
-// first column at its last blank row instead, the columns up to most rows
-// longer: the columns, how many units they hold, and their rows. ok is
+// unsunk sets the columns spans of r rows (fr of the last for the float,
+// short more of it kept blank: see cut) again when the first column's
+// last block is sunk (see sunk), ending the first column at its last
+// blank row instead, the columns up to most rows longer: the columns,
+// how many units they hold, and their rows. ok is
 // false when that leaves the second column empty or, with rows to spare
 // (most > 0), does not hold all of us (a part cut to its page, most 0,
 // may hold less: the rest goes on).
-func (f *Flow) unsunk(us []unit, spans [][2]int, r, fr, most int) (_ [][2]int, n, rows int, ok bool) {
+func (f *Flow) unsunk(us []unit, spans [][2]int, r, fr, short, most int) (_ [][2]int, n, rows int, ok bool) {
 	c := sunkAt(us, spans)
 	if f.cols() < 2 || f.cols() == 2 && fr > 0 || c < 0 {
 		// (a float at the foot of the second of two columns stands
@@ -729,7 +730,7 @@ func (f *Flow) unsunk(us []unit, spans [][2]int, r, fr, most int) (_ [][2]int, n
 		}
 	}
 	for more := 0; more <= most; more++ {
-		caps := f.caps(r+more, fr)
+		caps := f.caps(r+more, fr+short)
 		for k := range c {
 			caps[k] = spans[k][1] - spans[k][0] // the columns before stay
 		}
@@ -957,11 +958,19 @@ func depth(us []unit, spans [][2]int, half []int, fr, at int) int {
 
 // cut fills us into columns rows high, the last fr rows shorter for the
 // float, and a row or two shorter still when the half row by which
-// unlevel lowers text would not fit otherwise.
+// unlevel lowers text would not fit otherwise. The rows kept short are
+// no float: a first column whose last block would be sunk ends sooner
+// there too (see unsunk), as the part cut sets it (see balanced). (Taken
+// for a float's, they left the first column sunk in the columns cut,
+// and the part, setting them again unsunk, filled its second column to
+// the foot, where the half row did not fit: the council review's report
+// look, section 4's first part on page 6 stayed on the grid, and its
+// two subheadings, level with each other and the columns' first blocks,
+// were a table to poppler, read across.)
 func (f *Flow) cut(us []unit, rows, fr int) ([][2]int, int) {
 	for less := 0; ; less++ {
 		spans, n := fill(us, f.caps(rows, fr+less))
-		if s, m, _, ok := f.unsunk(us, spans, rows, fr+less, 0); ok {
+		if s, m, _, ok := f.unsunk(us, spans, rows, fr, less, 0); ok {
 			spans, n = s, m
 		}
 		if less == 2 || depth(us, spans, unlevel(us, spans), fr, len(spans)-1) <= 2*rows {

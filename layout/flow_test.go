@@ -710,6 +710,54 @@ func TestFlowNotSunkThree(t *testing.T) {
 	}
 }
 
+// TestFlowCutKeepsHalfRow: a part cut to its page sets its columns as
+// cut puts them, the first column ended sooner when its last block would
+// be sunk (see unsunk), and the half row by which unlevel lowers a block
+// level with one of the first column fits its rows, so that it does not
+// fall back on the grid, where blocks of the two columns line up as a
+// table for poppler. The rows are the council review's section 4 on page
+// 6 of the report look: paragraphs of 8 and 9 lines under subheadings,
+// the second column's subheading of two lines level with the first's; cut
+// to 24 rows, the second column full, the half row did not fit, and one
+// row shorter the first column's last subheading and three lines were
+// sunk, and the part, set again unsunk, filled the second column again.
+func TestFlowCutKeepsHalfRow(t *testing.T) {
+	var us []unit
+	para := 0
+	add := func(kind Kind, n int) {
+		if len(us) > 0 && kind == Subhead {
+			us = append(us, unit{gap: true, para: para})
+		}
+		for i := range n {
+			us = append(us, unit{para: para, idx: i, of: n, kind: kind, keep: kind == Subhead})
+		}
+		para++
+	}
+	add(Plain, 8)
+	add(Subhead, 1)
+	add(Plain, 9)
+	add(Subhead, 1)
+	add(Plain, 7)
+	add(Subhead, 2)
+	add(Plain, 8)
+	add(Plain, 5)
+	add(Subhead, 1)
+	add(Plain, 6)
+	add(Plain, 10)
+	f := &Flow{Columns: 2, Gutter: 10, Leading: 14}
+	for rows := 20; rows <= 26; rows++ {
+		_, n := f.cut(us, rows, 0)
+		part := &Flow{Columns: 2, Gutter: 10, Leading: 14, units: us[:n:n], frozen: true, rows: rows}
+		c := part.layout(100)
+		if want := unlevel(c.us, c.spans); !slices.Equal(c.half, want) || c.depth() > 2*rows {
+			t.Errorf("cut to %d rows: the part's columns %v, %d half rows deep unlevelled: the half row does not fit, the part stays on the grid", rows, c.spans, depth(c.us, c.spans, want, 0, 1))
+		}
+		if sunk(c.us, c.spans) {
+			t.Errorf("cut to %d rows: the part's columns %v, the first sunk", rows, c.spans)
+		}
+	}
+}
+
 // TestFlowSetsPhotoNarrower: a section's text whose portrait photo does
 // not fit beside it on the page sets the photo narrower, keeping its
 // shape, so that the section ends on the page (rather than the photo

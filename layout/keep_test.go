@@ -58,6 +58,68 @@ func TestTableKeptWhole(t *testing.T) {
 	}
 }
 
+// TestTableUnderItsText: a text that opens its page, going on from the
+// page before with its figure (Flow.Float) at its last column's foot,
+// sends the figure on when the table kept whole that follows it in its
+// section fits under the text without it: the table stands under the
+// text that leads to it, the figure opens the next page (the council
+// review's report look, page 5: the ward table overleaf left 27 % of the
+// page blank). What follows not a table kept whole, the text keeps its
+// figure.
+func TestTableUnderItsText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: 表\ndate: 2025-12-31\nsections:\n  - title: 各单位\n    body: |\n")
+	for i := range 4 {
+		fmt.Fprintf(&b, "      %s\n\n", strings.Repeat(fmt.Sprintf("第%d段全年各单位依法履职，案件办理质效稳步提升。", i+1), 5))
+	}
+	b.WriteString("    charts:\n      - type: line\n        title: 历年案件\n        data:\n")
+	for i := range 6 {
+		fmt.Fprintf(&b, "          - {label: \"%d\", value: %d}\n", 2020+i, 100+i*13)
+	}
+	b.WriteString("    tables:\n      - title: 各单位数据\n        columns: [单位, 案件（起）]\n        rows:\n")
+	for i := range 8 {
+		fmt.Fprintf(&b, "          - [第%02d单位, %d]\n", i+1, 100+i*37)
+	}
+	d, blocks := endsBlocks(t, b.String())
+	var fw *Flow
+	var tb *tableBlock
+	for _, x := range blocks {
+		switch x := x.(type) {
+		case *Flow:
+			fw = x
+		case *tableBlock:
+			tb = x
+		}
+	}
+	if fw == nil || fw.Float == nil || tb == nil || !tb.whole() {
+		t.Fatal("no text with its chart and a table kept whole")
+	}
+	w := d.geo.frame().W
+	bare := *fw
+	bare.Float = nil
+	f := Frame{W: w, H: bare.Measure(w) + tb.Measure(w) + 1}
+	if fw.Measure(w) > f.H || fw.Measure(w)+tb.tight().Measure(w) <= f.H {
+		t.Fatalf("the text with its chart %.0f pt, without %.0f, the table %.0f (%.0f set closer): no page the table fits under the text alone", fw.Measure(w), bare.Measure(w), tb.Measure(w), tb.tight().Measure(w))
+	}
+	p, err := setPage([]Block{fw, tb}, nil, f, 2, how{inOrder: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Blocks) != 2 || p.Blocks[0].Block.(*Flow).Float != nil || p.Blocks[1].Block != tb || len(p.floats) != 1 {
+		t.Errorf("%d blocks set, %d figures waiting: want the text without its chart, the table under it, the chart waiting (%.0f %.0f %.0f %.0f H %.0f)", len(p.Blocks), len(p.floats), fw.Measure(w), bare.Measure(w), tb.Measure(w), tb.tight().Measure(w), f.H)
+	}
+	// a table's part going on is not kept whole: the text keeps its chart
+	rest := *tb
+	rest.cont = true
+	p, err = setPage([]Block{fw, &rest}, nil, f, 2, how{inOrder: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, ok := p.Blocks[0].Block.(*Flow); !ok || g.Float == nil || len(p.floats) != 0 {
+		t.Errorf("before a table's part going on: the text's chart sent on")
+	}
+}
+
 // TestTimelineBeforeFigures: a timeline going on from the page before
 // opens the next page, before the figures of its section that wait for
 // it: a timeline is read as one flow, its section's photos before or

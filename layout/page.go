@@ -1054,7 +1054,16 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 			q = q[1:] // no space at the head of a page
 			continue
 		}
-		if fw, ok := b.(*Flow); ok && fw.Float != nil && fromQueue && len(p.Blocks) > 0 {
+		top := len(p.Blocks) == 0
+		if fw, ok := b.(*Flow); ok && fw.Float != nil && fromQueue && (!top || keptWhole(sectionNext(q[1:]))) {
+			// (a text that opens the page, going on from the page
+			// before, sends its figure on only when a table kept whole
+			// follows it in its section, and alone, its text whole: the
+			// table then stands under the text that leads to it, the
+			// figure opening the next page, rather than the table
+			// overleaf and the page blank under the text — the council
+			// review's report look, page 5, 27 % blank with its ward
+			// table overleaf)
 			next := sectionNext(q[1:])
 			if _, qr := fw.Float.(*qrBlock); p.figures == deferAt && !qr { // a QR code stays with its text
 				// the figure in the text is sent on with the text's last
@@ -1064,7 +1073,7 @@ func fillPage(queue, floats []Block, f Frame, number int, mode how) (filled, err
 				// see carried) and no section begins before them, or as
 				// a row of its own, among the section's figures that
 				// follow when there are (see rejoin)
-				if a, rest, ok := carry(fw, f.W, math.Inf(1)); ok && mode.inOrder && (next == nil || !isFigure(next)) {
+				if a, rest, ok := carry(fw, f.W, math.Inf(1)); ok && !top && mode.inOrder && (next == nil || !isFigure(next)) {
 					fl = append(fl, rest)
 					b, q[0] = a, a
 					carried = true
