@@ -628,7 +628,11 @@ var remnants = map[string]int{
 	// section 4 (its head and five lines, 35 %) after page 3, which
 	// section 3 fills whole, its text and chart: spread, section 3's
 	// text would begin at page 3's foot two lines a column, its story
-	// overleaf (see Flow.thin), as it did before that rule
+	// overleaf (see Flow.thin), as it did before that rule; section 3's
+	// photos sent on with it would leave page 3 a band of 21 %, set at
+	// 75 % they give 34 pt of the 181 section 4 needs, and section 2's
+	// hbar chart is twice as tall as the stat cards it might stand
+	// beside (see besideCards)
 	"hong-kong-bilingual": 4,
 }
 
