@@ -630,7 +630,7 @@ var remnants = map[string]int{
 	// text would begin at page 3's foot two lines a column, its story
 	// overleaf (see Flow.thin), as it did before that rule; section 3's
 	// photos sent on with it would leave page 3 a band of 21 %, set at
-	// 75 % they give 34 pt of the 181 section 4 needs, and section 2's
+	// 75 % they give 30 pt of the 181 section 4 needs, and section 2's
 	// hbar chart is twice as tall as the stat cards it might stand
 	// beside (see besideCards)
 	"hong-kong-bilingual": 4,
