@@ -606,21 +606,24 @@ var besideAllowed = map[string]int{
 // Options.sets; report/minato-city-2025's page
 // 9, the byline alone over the QR code; report/year-in-review-2020's
 // page 8, three lines and a donut chart: pulled back since pullBack,
-// their charts set shorter. A timeline's last entries and the byline
+// their charts set shorter; report/english-annual's page 3, section 02's
+// last four lines carried with its hbar chart: pulled back since
+// besideCards, the chart beside the section's one stat card. A timeline's
+// last entries and the byline
 // (borough-tables-en in every look, the hospital's A5 booklets,
 // poster/market-regulation-2025, report/minato-city-2025), section 06's
 // last lines (poster/ngo-impact-2025), the last short section
 // (city-annual-long, poster/harbour-review, xingang-transport-2025):
 // spread since spreadLast.)
 var remnants = map[string]int{
-	// section 02's last four lines, carried with its hbar chart (77 pt,
-	// six rows; its bars do not shorten) beside them: page 2 has four
-	// rows left, the lines beside the chart at its foot need about six.
-	// Spread, section 02 would go on whole and leave page 2 a third
-	// blank; the poster's one way, its stat card after its text (see
+	// the byline alone under section 02's hbar chart, which follows its
+	// text the full width: set beside the section's one stat card (see
+	// besideCards) the chart leaves page 2 3.5 pt, the byline needs a
+	// line of 15.5. Spread, section 02 would go on whole and leave page
+	// 2 a third blank; its one way, its stat card after its text (see
 	// unsettled), has poppler read the text's first lines into the
 	// headline
-	"report/english-annual": 3, "poster/english-annual": 3,
+	"poster/english-annual": 3,
 	// (The third new user's reports hold none since their last pages
 	// keep the report's QR code where all else fits above its room set
 	// another way — the council review's page 6, newspaper — and the
@@ -631,7 +634,11 @@ var remnants = map[string]int{
 	// section 4 (its head and five lines, 35 %) after page 3, which
 	// section 3 fills whole, its text and chart: spread, section 3's
 	// text would begin at page 3's foot two lines a column, its story
-	// overleaf (see Flow.thin), as it did before that rule
+	// overleaf (see Flow.thin), as it did before that rule; section 3's
+	// photos sent on with it would leave page 3 a band of 21 %, set at
+	// 75 % they give 30 pt of the 181 section 4 needs, and section 2's
+	// hbar chart is twice as tall as the stat cards it might stand
+	// beside (see besideCards)
 	"hong-kong-bilingual": 4,
 }
 

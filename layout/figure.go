@@ -64,7 +64,10 @@ func (b *chartBlock) asked(w float64) float64 { return b.ask(w).height }
 // (Style.Stretches).
 func (b *chartBlock) stretches(w float64) bool { return b.ask(w).stretches }
 
-func (b *chartBlock) Measure(w float64) float64 { return b.plot(w) + 4 }
+func (b *chartBlock) Measure(w float64) float64 { return b.plot(w) + chartPad }
+
+// chartPad is the room a chart keeps under its plot.
+const chartPad = 4.0
 
 // Split implements Block: a chart whose plot stretches to its box (a bar
 // chart set as columns) may give up a quarter of its height rather than
@@ -73,9 +76,9 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 	if b.Measure(w) <= h {
 		return b, nil
 	}
-	if b.stretches(w) && h-4 >= 0.75*b.asked(w) {
+	if b.stretches(w) && h-chartPad >= 0.75*b.asked(w) {
 		short := *b
-		short.height = h - 4
+		short.height = h - chartPad
 		return &short, nil
 	}
 	return nil, b
@@ -85,7 +88,7 @@ func (b *chartBlock) Split(w, h float64) (Block, Block) {
 // of few bars (see fewBars) no taller than fewShape of the width it takes.
 func (b *chartBlock) taller(w, h float64) Block {
 	asked := b.asked(w)
-	plot := min(h-4, growShare*asked)
+	plot := min(h-chartPad, growShare*asked)
 	if fewBars(b.chart) {
 		plot = min(plot, max(b.plot(w), fewShape*b.style.Width(b.chart, w)))
 	}
@@ -107,7 +110,7 @@ func (b *chartBlock) larger(w, h float64) Block {
 	if b.stretches(w) {
 		return b.taller(w, h)
 	}
-	plot := min(h-4, b.style.Largest(b.chart, w))
+	plot := min(h-chartPad, b.style.Largest(b.chart, w))
 	if plot <= b.plot(w) {
 		return b
 	}

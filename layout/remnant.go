@@ -39,11 +39,12 @@ func used(p Page, f Frame) float64 {
 // from one of the remnantBack pages before it with their figures
 // tightened — the text's figure (the float it carries its last lines
 // with to the next page), a row of figures, set shorter so that the
-// remnant fits above the foot — when that takes fewer pages and costs the
-// pages before the last no more faults (see fault: a blank band, a
-// section begun before figures of the one before, a head stranded), the
-// least tightening first, the fewest pages set again first; else the last
-// two pages spread (see spreadLast).
+// remnant fits above the foot — or, failing that, with a section's chart
+// set beside its stat cards (see besideCards), when that takes fewer
+// pages and costs the pages before the last no more faults (see fault: a
+// blank band, a section begun before figures of the one before, a head
+// stranded), the least tightening first, the fewest pages set again
+// first; else the last two pages spread (see spreadLast).
 func pullBack(set []filled, blocks []Block, f Frame) []filled {
 	last := len(set) - 1
 	if last < 1 || used(set[last].Page, f) >= remnantShare {
@@ -56,8 +57,13 @@ func pullBack(set []filled, blocks []Block, f Frame) []filled {
 			queue, floats = set[i-1].queue, set[i-1].floats
 		}
 		was := faults(set[i:], f)
+		tries := make([][2][]Block, 0, len(remnantShares)+1)
 		for _, m := range remnantShares {
-			again, err := run(tightened(queue, m, f.W), tightened(floats, m, f.W), f, set[i].Number)
+			tries = append(tries, [2][]Block{tightened(queue, m, f.W), tightened(floats, m, f.W)})
+		}
+		tries = append(tries, [2][]Block{besideCards(queue, f.W), floats})
+		for _, t := range tries {
+			again, err := run(t[0], t[1], f, set[i].Number)
 			if err != nil || len(again) > back || faults(again, f) > was+1e-9 {
 				continue
 			}
@@ -229,4 +235,76 @@ func textless(p filled) bool {
 		}
 	}
 	return false
+}
+
+// besideShare is how much taller than its stat cards a figure set beside
+// them may be (see besideCards): about as tall, so that no band opens
+// under the cards.
+const besideShare = 4.0 / 3
+
+// besideCards is queue with each section's first figure, a chart, set in
+// the room its row of stat cards leaves at its right (the columns no card
+// takes, half the row or more) rather than with its text: the figure a
+// text carries in its last column (Float), or the row of one chart that
+// follows the text. A designer sets a chart so to pull a remnant back:
+// the text then runs in its columns whole, the chart as tall as the cards
+// beside them, no room of its own. Only a chart its room does not crowd
+// (see narrows) and no more than besideShare as tall as the cards is
+// moved; the cards keep their places (a column each).
+func besideCards(queue []Block, w float64) []Block {
+	var q []Block
+	for i := 0; i < len(queue); i++ {
+		r, ok := queue[i].(*Row)
+		if !ok || !cards(r) || r.Spans != nil || 2*len(r.Cells) > r.Columns || i+1 == len(queue) {
+			q = append(q, queue[i])
+			continue
+		}
+		free := r.Columns - len(r.Cells)
+		room, h := spanWidth(free, r.Columns, w, r.Gutter), r.Measure(w)-r.After
+		fig, text, n := besideFigure(queue[i+1:])
+		if fig == nil || !narrows(fig, room) || fig.Measure(room) > besideShare*h+1e-6 {
+			q = append(q, queue[i])
+			continue
+		}
+		b := *r
+		b.Cells = append(slices.Clone(r.Cells), fig)
+		b.Spans = slices.Repeat([]int{1}, len(b.Cells))
+		b.Spans[len(r.Cells)] = free
+		// the room under the chart's plot (see chartPad) falls in the
+		// row's space below
+		b.After -= min(chartPad, max(0, fig.Measure(room)-h))
+		q = append(q, &b, text)
+		i += n
+	}
+	return q
+}
+
+// besideFigure is the chart besideCards may set beside the stat cards
+// over rest, which opens with their section's text: the text's Float, or
+// the chart alone in the row that follows the text; with the text as it
+// then stands and how many blocks of rest the two replace (nil, nil, 0
+// when there is none).
+func besideFigure(rest []Block) (*chartBlock, *Flow, int) {
+	fw, ok := rest[0].(*Flow)
+	if !ok {
+		return nil, nil, 0
+	}
+	if fw.Float != nil {
+		c, ok := fw.Float.(*chartBlock)
+		if !ok {
+			return nil, nil, 0
+		}
+		g := *fw
+		g.Float, g.Kicker, g.one = nil, nil, nil
+		return c, &g, 1
+	}
+	if len(rest) < 2 {
+		return nil, nil, 0
+	}
+	if r, ok := rest[1].(*Row); ok && r.Kicker != nil && len(r.Cells) == 1 {
+		if c, ok := r.Cells[0].(*chartBlock); ok {
+			return c, fw, 2
+		}
+	}
+	return nil, nil, 0
 }

@@ -3,6 +3,8 @@ package layout
 import (
 	"strings"
 	"testing"
+
+	"github.com/brochure-dev/brochure/data"
 )
 
 // TestSpreadLast: a last page of a few lines that cannot be pulled back
@@ -77,6 +79,69 @@ func TestTextless(t *testing.T) {
 			p := filled{Page: Page{Blocks: tt.page}, queue: tt.queue}
 			if got := textless(p); got != tt.want {
 				t.Errorf("textless = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestBesideCards: a section's chart, in its text or in a row after it,
+// is set beside the section's stat cards when they leave half their row
+// or more and the chart is about as tall as they are; else the queue
+// stays as it is.
+func TestBesideCards(t *testing.T) {
+	const w = 500.0
+	st := defaultTheme().charts("zh")
+	card := func() Block {
+		return &statCard{stat: data.Stat{Value: data.Number{Text: "12"}, Unit: "起", Label: "案件"}, theme: defaultTheme(), big: sizeStat}
+	}
+	cards := func(n int) *Row {
+		r := &Row{Columns: 4, Gutter: 10, After: 14}
+		for range n {
+			r.Cells = append(r.Cells, card())
+		}
+		return r
+	}
+	chart := func(plot float64) *chartBlock {
+		return &chartBlock{chart: data.Chart{Type: "hbar", Title: "各街道", Data: items(3)}, style: st, height: plot}
+	}
+	h := cards(1).Measure(w) - 14 // the cards' height
+	text := func(fig Block) *Flow { return &Flow{Columns: 2, Gutter: 10, Leading: 14, Float: fig} }
+	for _, tt := range []struct {
+		name  string
+		queue []Block
+		moved bool
+	}{
+		{"the text's chart", []Block{cards(1), text(chart(h - 10))}, true},
+		{"the chart after the text", []Block{cards(2), text(nil), &Row{Cells: []Block{chart(h)}, Columns: 1, Kicker: box{h: 10}}, Space(20)}, true},
+		{"cards in more than half the row", []Block{cards(3), text(chart(h - 10))}, false},
+		{"a chart twice as tall", []Block{cards(1), text(chart(2 * h))}, false},
+		{"a photo", []Block{cards(1), text(frame(2.0 / 3))}, false},
+		{"no text under the cards", []Block{cards(1), &Row{Cells: []Block{chart(h)}, Columns: 1, Kicker: box{h: 10}}}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			q := besideCards(tt.queue, w)
+			r, _ := q[0].(*Row)
+			moved := r != nil && len(r.Cells) == len(tt.queue[0].(*Row).Cells)+1
+			if moved != tt.moved {
+				t.Fatalf("chart moved beside the cards: %v, want %v", moved, tt.moved)
+			}
+			if !moved {
+				if len(q) != len(tt.queue) {
+					t.Fatalf("%d blocks, want the %d as they were", len(q), len(tt.queue))
+				}
+				return
+			}
+			if fw := q[1].(*Flow); fw.Float != nil {
+				t.Errorf("the text keeps its figure %T", fw.Float)
+			}
+			if _, row := tt.queue[len(tt.queue)-1].(Space); row && (len(q) != 3 || q[2] != Space(20)) {
+				t.Errorf("queue %T, want the cards, the text and what followed the chart's row", q)
+			}
+			if x, cw := r.cell(w, len(r.Cells)-1); x+cw > w+1e-6 || cw < (w-r.Gutter)/2-1e-6 {
+				t.Errorf("the chart stands at %.0f, %.0f wide: want the room right of the cards", x, cw)
+			}
+			if r.Measure(w) > cards(1).Measure(w)+1e-6 {
+				t.Errorf("the row is %.1f pt tall, the cards' %.1f", r.Measure(w), cards(1).Measure(w))
 			}
 		})
 	}

@@ -262,7 +262,11 @@ func TestTimelinesWhole(t *testing.T) {
 // the newspaper and poster looks: page 3 holds the section's table, its
 // timeline from 0.67 of the page, January to March (a quarter) there,
 // April to December overleaf. The showcase's, poster: section 五 opens
-// at the foot of page 5 with January to March.
+// at the foot of page 5 with January to March. Set whole overleaf, each
+// would leave its page blank from its foot up a third (the borough's,
+// 36 % and 34 %) or more than a quarter (the showcase's, 27 %), more
+// than justify's joints take; two columns need tlColumnEms of text a
+// column, which neither A5 nor the poster's A4 leaves.
 var timelineParted = map[string]int{
 	"borough-tables-en":        1,
 	"poster/borough-tables-en": 1,
