@@ -37,7 +37,6 @@ var openersAllowed = map[string]int{
 	"jiangcheng-water-2025":         2, // page 3: section 2, 2+2 lines; page 10: section 8, 3+2 lines
 	"poster/district-review-2025":   1, // page 2: section 2, 2+2 lines
 	"poster/english-review-2025":    1, // page 2: section 2, 2+2 lines
-	"poster/hospital-annual-2025":   1, // page 11: section 16, 2 lines
 	"poster/macao-library-brief":    1, // page 3: section 2, 2+0 lines
 	"poster/port-review-2025":       1, // page 9: section 6, 2+2 lines
 	"poster/qingxi-township-2025":   1, // page 8: section 8, 2+2 lines (the fifth new user's township report, as built)
