@@ -1094,9 +1094,10 @@ func Balanced(spans []Span, w float64, set Setting) []Line {
 		return lines
 	}
 	inside := wordsBroken(spans, lines)
+	fits := func(ls []Line) bool { return len(ls) <= n && wordsBroken(spans, ls) <= inside }
 	lo, hi := w/2, w // hi takes n lines; lo is narrower than any measure that does
 	for hi-lo > 0.5 {
-		if mid := (lo + hi) / 2; len(Break(spans, mid, set)) <= n && wordsBroken(spans, Break(spans, mid, set)) <= inside {
+		if mid := (lo + hi) / 2; fits(Break(spans, mid, set)) {
 			hi = mid
 		} else {
 			lo = mid
