@@ -1083,20 +1083,52 @@ func hyphenRune(f *fonts.Face) rune {
 // takes no more lines than w does, so that the lines are of a length and
 // none is left with a character or two ("…也是最基本的发展环 / 境。”",
 // "…電梯設 / 置率"): display type and short labels are balanced by hand
-// in print. The lines are set at that measure, within w.
+// in print. The lines are set at that measure, within w. A measure that
+// breaks more Latin words inside than w does is no narrower measure of the
+// same text: a card's label "義工參與 Volunteer turns" was set
+// "Volunte / er turns" at the measure that balanced it.
 func Balanced(spans []Span, w float64, set Setting) []Line {
 	lines := Break(spans, w, set)
 	n := len(lines)
 	if n < 2 {
 		return lines
 	}
+	inside := wordsBroken(spans, lines)
+	fits := func(ls []Line) bool { return len(ls) <= n && wordsBroken(spans, ls) <= inside }
 	lo, hi := w/2, w // hi takes n lines; lo is narrower than any measure that does
 	for hi-lo > 0.5 {
-		if mid := (lo + hi) / 2; len(Break(spans, mid, set)) <= n {
+		if mid := (lo + hi) / 2; fits(Break(spans, mid, set)) {
 			hi = mid
 		} else {
 			lo = mid
 		}
 	}
 	return Break(spans, hi, set)
+}
+
+// wordsBroken counts the lines of spans that end inside a Latin word: a
+// letter or digit at the end (hyphenated or not) and the next character of
+// the text another, not a space.
+func wordsBroken(spans []Span, lines []Line) int {
+	var src []rune
+	for _, s := range spans {
+		src = append(src, []rune(s.Text)...)
+	}
+	pos, n := 0, 0
+	for i, l := range lines {
+		last := ' '
+		for _, g := range l.Glyphs {
+			if g.Hyphen {
+				continue
+			}
+			if k := slices.Index(src[pos:], g.R); k >= 0 {
+				pos += k + 1
+			}
+			last = g.R
+		}
+		if i+1 < len(lines) && pos < len(src) && isLatin(last) && isLatin(src[pos]) {
+			n++
+		}
+	}
+	return n
 }

@@ -312,6 +312,8 @@ func TestBalanced(t *testing.T) {
 		{"捷運車站無障礙電梯設置率", "zh-TW", 105, []string{"捷運車站無障", "礙電梯設置率"}},
 		{"市区公交准点率", "zh-CN", 95, []string{"市区公交准点率"}}, // one line stays one
 		{"Children reading at the expected level", "en-GB", 150, []string{"Children reading at", "the expected level"}},
+		// a narrower measure would break a word ("Volunte / er turns")
+		{"義工參與 Volunteer turns", "zh-HK", 60, []string{"義工參與", "Volunteer", "turns"}},
 	} {
 		spans := []Span{{Text: c.text, Face: fonts.Regular, Size: 9, Lang: c.lang}}
 		var got []string

@@ -50,6 +50,13 @@ func (d *Document) cover() Page {
 			break // the largest title size that leaves the band whole
 		}
 	}
+	// what the band says still overruns it with the title at its smallest
+	// size (a long title and a subtitle on A5): the band deepens to hold
+	// it, up to half the page, the panel's figures taking what is left; a
+	// title is refused only when even that does not hold it (checkFit)
+	if end > band-12 {
+		band = min(math.Ceil(end+12), math.Round(g.H/2))
+	}
 	// a band deeper than what it says needs gives the difference to the
 	// panel (see fitBand)
 	// (to the panel's first line of type, which stands half its leading

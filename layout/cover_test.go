@@ -64,16 +64,19 @@ func TestCoverWhateverTheData(t *testing.T) {
 }
 
 // TestLongTitleStepsDown: a title long for A5 wraps and steps down a size
-// rather than being refused; one that fits at no size is refused.
+// rather than being refused, and at the smallest size deepens the band (38
+// characters on A5); one that fits at no size in a band of half the page
+// is refused (38 characters on A5 landscape).
 func TestLongTitleStepsDown(t *testing.T) {
 	for _, tt := range []struct {
-		title string
-		ok    bool
+		title, paper string
+		ok           bool
 	}{
-		{"宁波市公安局二〇二三年度工作报告暨社会治安形势分析", true},
-		{strings.Repeat("宁波市公安局年度工作报告", 3) + "第一", false},
+		{"宁波市公安局二〇二三年度工作报告暨社会治安形势分析", "A5", true},
+		{strings.Repeat("宁波市公安局年度工作报告", 3) + "第一", "A5", true},
+		{strings.Repeat("宁波市公安局年度工作报告", 3) + "第一", "A5, orientation: landscape", false},
 	} {
-		src := "title: " + tt.title + "\nsubtitle: 2023年工作回顾\norganization: 宁波市公安局\ndate: 2024-01-01\ntheme: {paper: A5}\nsections:\n  - title: 一\n"
+		src := "title: " + tt.title + "\nsubtitle: 2023年工作回顾\norganization: 宁波市公安局\ndate: 2024-01-01\ntheme: {paper: " + tt.paper + "}\nsections:\n  - title: 一\n"
 		r, err := data.Parse("t.yaml", []byte(src))
 		if err != nil {
 			t.Fatal(err)

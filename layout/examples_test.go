@@ -556,6 +556,18 @@ var blankPages = map[string][]int{
 	// within the ceiling as merged with the wave's rules for a section's
 	// last figures: 13 %.)
 	"report/science-museum-2025": {5},
+	// The fifth new user's reports, as built (not fixed in its wave).
+	// The township work report (A4), poster, page 4: section 3's head,
+	// headline, cards and four paragraphs, its 23-village hbar (from
+	// data/villages.csv) too tall for what is left and set on page 5;
+	// the blank, shared among the page's joints, leaves one band just
+	// over the ceiling (15 %) between the cards and the text.
+	"poster/qingxi-township-2025": {4},
+	// (The A5 handout's report look, page 6, section 3's head and five
+	// lines, was 33 % blank: its photo and the report's QR code did not
+	// both fit under the text, and the photo went on with the code; it
+	// is within the ceiling since a landscape photo in a text gives up a
+	// quarter of its frame before it goes on alone, see Flow.Split.)
 }
 
 // loneAllowed are the figures, by report and look, set alone in half the
@@ -580,17 +592,23 @@ var loneAllowed = map[string]int{
 // besideAllowed are the photos, by look and report, alone in half the width
 // with their captions beside them (see loneFigures): each the one photo
 // its section has left over — showcase's 720×480 photo (105 dpi the full
-// width), the hospital's section 16 at page 12's head, photo-essay's third
-// (its row with the portrait fourth does not fit at page 2's foot) and
-// eighth, river-basin's section 5 third, the transport bureau's section 2
-// photo after its full-width chart. A pair set so would fail here.
+// width), photo-essay's third (its row with the portrait fourth does not
+// fit at page 2's foot) and eighth, the transport bureau's section 2
+// photo after its full-width chart. A pair set so would fail here. (The
+// hospital's section 16 (poster, page 12's head) and river-basin's
+// section 5 third (report) are gone since a landscape photo in a text
+// gives up a quarter of its frame rather than go on alone: each stays
+// beside its text, see Flow.Split.)
 var besideAllowed = map[string]int{
-	"poster/showcase-2025": 1, "poster/hospital-annual-2025": 1,
-	"poster/photo-essay": 2, "report/photo-essay": 2,
-	"report/river-basin-2025": 1, "xingang-transport-2025": 1,
+	"poster/showcase-2025": 1,
+	"poster/photo-essay":   2, "report/photo-essay": 2,
+	"xingang-transport-2025": 1,
 	// the county health bureau's section 3, three photos (two phone
 	// photos turned by EXIF, a portrait): the third, page 6
 	"report/donglan-health-2025": 1, "poster/donglan-health-2025": 1,
+	// the fifth new user's A5 handout, section 1's third photo (a phone
+	// portrait turned by EXIF 6) after its landscape and square, page 3
+	"poster/tsuiwan-coast-2025": 1,
 }
 
 // remnants are the builds, by look and report, whose last page of
@@ -640,6 +658,13 @@ var remnants = map[string]int{
 	// hbar chart is twice as tall as the stat cards it might stand
 	// beside (see besideCards)
 	"hong-kong-bilingual": 4,
+	// The fifth new user's A5 handout (newspaper), page 6: section 3's
+	// last two lines, its photo and the report's QR code, 34 %: page 5
+	// holds the text but not the photo and the code under it, and a page
+	// leaving the code alone costs trailerFault, so page 5 is set
+	// shorter by the code's room (see ways, trailerLeft) and the text's
+	// last lines go on with them
+	"tsuiwan-coast-2025": 6,
 }
 
 // lastShare is the share of the type area the last page of content takes,

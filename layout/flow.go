@@ -1081,6 +1081,27 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 			}
 		}
 	}
+	if p, ok := f.Float.(*photoBlock); ok && p.shape() <= 1 {
+		// a landscape or square photo gives up up to a quarter of its
+		// frame's height, cropped (see photoBlock.Split), so that the
+		// text and the photo end the section here, rather than the
+		// photo alone on the next page (the A5 handout's report look:
+		// a short section's text set the full width, its photo under
+		// it and the report's QR code did not fit; the photo went on
+		// with the code and left the page a third blank)
+		cw := f.floatWidth(w)
+		for fh := p.Measure(cw) - f.Leading; fh > 0; fh -= f.Leading {
+			s, _ := p.Split(cw, fh)
+			if s == nil {
+				break
+			}
+			a := *f
+			a.Float, a.After = s, 0
+			if a.Measure(w) <= h+1e-6 {
+				return &a, nil
+			}
+		}
+	}
 	spans, n := f.cut(us, rows, 0)
 	for r := rows - 1; r >= 2 && n < len(us) && lines(us[n:]) == 1; r-- {
 		// a single line would go on alone: one row less here, so that

@@ -37,10 +37,11 @@ var openersAllowed = map[string]int{
 	"jiangcheng-water-2025":         2, // page 3: section 2, 2+2 lines; page 10: section 8, 3+2 lines
 	"poster/district-review-2025":   1, // page 2: section 2, 2+2 lines
 	"poster/english-review-2025":    1, // page 2: section 2, 2+2 lines
-	"poster/hospital-annual-2025":   1, // page 11: section 16, 2 lines
 	"poster/macao-library-brief":    1, // page 3: section 2, 2+0 lines
 	"poster/port-review-2025":       1, // page 9: section 6, 2+2 lines
+	"poster/qingxi-township-2025":   1, // page 8: section 8, 2+2 lines (the fifth new user's township report, as built)
 	"poster/tech-park-2025":         1, // page 7: section 4, 3+3+2 lines
+	"poster/tsuiwan-coast-2025":     1, // page 6: section 3, 2+1 lines (the fifth new user's A5 handout)
 	"poster/xingang-transport-2025": 1, // page 6: section 4, 2+2 lines
 	"report/chart-gallery":          1, // page 4: section 5, 2+2 lines
 	"report/county-police-annual":   1, // page 2: section 2, 2+2 lines
@@ -48,8 +49,10 @@ var openersAllowed = map[string]int{
 	"report/hospital-annual-2025":   1, // page 12: section 16, 2 lines
 	"report/macao-library-brief":    1, // page 2: section 1, 2+1 lines
 	"report/port-review-2025":       1, // page 3: section 2, 2 lines
+	"report/qingxi-township-2025":   1, // page 8: section 8, 3+2 lines
 	"report/tech-park-2025":         2, // page 4: section 2, 5+5+2 lines; page 8: section 4, 3+3+2 lines
 	"report/science-museum-2025":    1, // page 9: section 8, 2 lines (the fourth new user's A5 museum, as built)
+	"qingxi-township-2025":          1, // page 3: section 3, 2+2 lines (its 23-village hbar follows overleaf)
 	"river-basin-2025":              1, // page 12: section 11, 2+2 lines
 	"science-museum-2025":           1, // page 8: section 10, 2+2 lines (its pie chart follows overleaf)
 	"tech-park-2025":                1, // page 7: section 4, 3+3+2 lines
