@@ -388,7 +388,7 @@ func TestTitleOffGutters(t *testing.T) {
 		{"住宅（全部）無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句", "", 236}, // its phrase ends under half the width
 		{"無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句的標題無斷句", "", 236},
 	} {
-		n := phraseBreak(tc.title, tc.w, p)
+		n := phraseBreak(tc.title, tc.w, p.bold, titleSize)
 		if strings.TrimSpace(tc.title[:n]) != tc.head {
 			t.Errorf("phraseBreak(%q) heads %q, want %q", tc.title, tc.title[:n], tc.head)
 		}

@@ -484,39 +484,47 @@ func wrap(face *fonts.Face, s string, size, width float64) []string {
 	return cjk.Wrap(s, width, func(t string) float64 { return textWidth(face, t, size) })
 }
 
-// titleLines is the title wrapped width wide; on the columns of a page
-// (see Columns) a line that would end inside a gutter is wrapped at the
-// gutter's left edge instead, so that it ends on the column before: a
-// title under the text ending inside a gutter stretches the boxes of
-// the column before's blocks right into it, over any label of the chart
-// that begins inside it further left (a value over its bar, moved only
-// as far as its bar allows), and poppler reads the columns' blocks by
-// their tops, across them (the health bureau's newspaper, page 3: the
-// subheading 幼兒常規疫苗與結核病 at the foot of column 1 read after column
-// 2).
+// titleLines is the title wrapped width wide, kept off the gutters (see
+// gutterLines).
 func titleLines(title string, width float64, p palette) []string {
 	if strings.TrimSpace(title) == "" {
 		return nil
 	}
-	lines := wrap(p.bold, title, titleSize, width)
+	return gutterLines(strings.TrimSpace(title), p.bold, titleSize, width, p)
+}
+
+// gutterLines is s wrapped width wide in face at size; on the columns of
+// a page (see Columns) a line that would end inside a gutter is broken
+// where a phrase ends before it (see phraseBreak), else wrapped at the
+// gutter's left edge, so that it ends on the column before: a chart's
+// title or note under the text ending inside a gutter stretches the
+// boxes of the column before's blocks right into it, over any label of
+// the chart that begins inside it further left (a value over its bar,
+// moved only as far as its bar allows), and poppler reads the columns'
+// blocks by their tops, across them (the health bureau's newspaper,
+// page 3: the subheading 幼兒常規疫苗與結核病 at the foot of column 1 read
+// after column 2).
+func gutterLines(s string, face *fonts.Face, size, width float64, p palette) []string {
+	lines := wrap(face, s, size, width)
 	for _, l := range lines {
-		if edge, _, ok := p.columns.Gutter(textWidth(p.bold, l, titleSize)); ok && edge < width {
-			if n := phraseBreak(title, edge, p); n > 0 {
-				return append([]string{strings.TrimSpace(title[:n])}, titleLines(strings.TrimSpace(title[n:]), width, p)...)
+		if edge, _, ok := p.columns.Gutter(textWidth(face, l, size)); ok && edge < width {
+			if n := phraseBreak(s, edge, face, size); n > 0 {
+				return append([]string{strings.TrimSpace(s[:n])}, gutterLines(strings.TrimSpace(s[n:]), face, size, width, p)...)
 			}
-			return titleLines(title, edge, p)
+			return gutterLines(s, face, size, edge, p)
 		}
 	}
 	return lines
 }
 
-// phraseBreak is where title may be broken (see titleLines) so that its
-// first line ends a phrase and is at most w wide, and half that at least:
-// the end of the longest such head (before an opening bracket, after a
-// comma, colon or semicolon, or at a space), in bytes; 0 when none.
-func phraseBreak(title string, w float64, p palette) int {
+// phraseBreak is where s may be broken (see gutterLines) so that its
+// first line, in face at size, ends a phrase and is at most w wide, and
+// half that at least: the end of the longest such head (before an
+// opening bracket, after a comma, colon or semicolon, or at a space), in
+// bytes; 0 when none.
+func phraseBreak(s string, w float64, face *fonts.Face, size float64) int {
 	best := 0
-	for i, r := range title {
+	for i, r := range s {
 		n := 0
 		switch {
 		case strings.ContainsRune("（(「《〈【", r) || r == ' ':
@@ -524,10 +532,10 @@ func phraseBreak(title string, w float64, p palette) int {
 		case strings.ContainsRune("，、：；,:;", r):
 			n = i + utf8.RuneLen(r)
 		}
-		if n == 0 || n >= len(strings.TrimRight(title, " ")) {
+		if n == 0 || n >= len(strings.TrimRight(s, " ")) {
 			continue
 		}
-		tw := textWidth(p.bold, strings.TrimSpace(title[:n]), titleSize)
+		tw := textWidth(face, strings.TrimSpace(s[:n]), size)
 		if tw > w {
 			break
 		}
@@ -562,12 +570,13 @@ const noteGap = 4.0
 // labels', 6.5 pt at least.
 func noteSize(p palette) float64 { return math.Max(6.5, p.fs-1) }
 
-// noteLines is a chart's note wrapped to width.
+// noteLines is a chart's note wrapped to width, kept off the gutters as
+// its title is (see gutterLines).
 func noteLines(note string, width float64, p palette) []string {
 	if strings.TrimSpace(note) == "" {
 		return nil
 	}
-	return wrap(p.regular, strings.TrimSpace(note), noteSize(p), width)
+	return gutterLines(strings.TrimSpace(note), p.regular, noteSize(p), width, p)
 }
 
 // noteHeight is the height a chart's note takes under its plot: none
