@@ -72,7 +72,7 @@ func columnKind(alt func(data.Chart, palette) []string,
 		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
 			l := lay(c, w, h, p)
 			if overflows(l) {
-				drawHBar(r, c, w, p)
+				drawHBar(r, c, w, 0, p) // at its own height: rows do not stretch
 				return nil
 			}
 			return cols(r, c, l, w, p)

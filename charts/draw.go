@@ -358,8 +358,9 @@ type kind struct {
 	// bars take only what they need, from the left); else all of it.
 	width func(c data.Chart, w float64, p palette) float64
 	// most, when set, says the plot, drawn at its own height, may be
-	// drawn larger in a taller box, keeping its shape (a donut's ring),
-	// up to the height it gives at width w: Largest.
+	// drawn larger in a taller box, keeping its shape (a donut's ring,
+	// an hbar's bars and the gaps between them), up to the height it
+	// gives at width w: Largest.
 	most func(c data.Chart, w float64, p palette) float64
 	// fixed, when set, says a chart of a kind that stretches is drawn
 	// at its own height all the same (a bar chart of one item: one
@@ -412,7 +413,8 @@ func (st Style) Stretches(c data.Chart, width float64) bool {
 // Largest returns the height (pt) up to which chart c, which does not
 // stretch, may be drawn larger at the given width, keeping its shape, in
 // a box taller than its Height (a donut's ring, up to two thirds of the
-// width), its title included: its Height when it keeps its size.
+// width; an hbar's bars and gaps, up to a third thicker), its title
+// included: its Height when it keeps its size.
 func (st Style) Largest(c data.Chart, width float64) float64 {
 	k, ok := kinds[c.Type]
 	if !ok || k.most == nil {

@@ -15,13 +15,29 @@ import (
 // baseline proportional to the value, and the value label at the bar end.
 
 func init() {
-	register("hbar", drawn(pointsAlt,
-		func(c data.Chart, w float64, p palette) float64 { return layoutHBar(c, w, p).total },
-		drawHBar))
+	register("hbar", kind{
+		alt:    pointsAlt,
+		height: func(c data.Chart, w float64, p palette) float64 { return layoutHBar(c, w, p).total },
+		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
+			drawHBar(r, c, w, h, p)
+			return nil
+		},
+		most: func(c data.Chart, w float64, p palette) float64 {
+			return layoutHBarIn(c, w, math.Inf(1), p).total
+		},
+	})
 }
+
+// hbarMost is how much thicker an hbar's bars, and the gaps between
+// them, are drawn in a box taller than the chart asks (see kind.most):
+// as much as a chart that stretches grows (layout's growShare), the
+// labels at their size; more would read as a chart of few bars blown up
+// to fill a page.
+const hbarMost = 4.0 / 3
 
 type hbarLayout struct {
 	labelW, valW, barH, lineH float64
+	gap                       float64 // between rows: hbarGap, or more in a taller box
 	labelSize                 float64 // the category labels' size (setLabels)
 	k                         int     // bars a row: 1, or one per series
 	subH, valSize             float64 // with series: one bar's height, value label size
@@ -48,10 +64,38 @@ func rowValues(c data.Chart, d data.Point, p palette) ([]data.Number, []string) 
 }
 
 func layoutHBar(c data.Chart, w float64, p palette) hbarLayout {
-	l := hbarLayout{barH: math.Max(p.fs+3, 10), lineH: p.fs * 1.2, k: max(len(c.Series), 1), valSize: p.fs}
+	return layoutHBarIn(c, w, 0, p)
+}
+
+// layoutHBarIn is the hbar's layout w wide in a box h tall: its own, or,
+// in a box taller than that, its bars and the gaps between them as much
+// thicker as the box allows, up to hbarMost.
+func layoutHBarIn(c data.Chart, w, h float64, p palette) hbarLayout {
+	own := layoutHBarAt(c, w, 1, p)
+	if h <= own.total+1e-6 {
+		return own
+	}
+	if most := layoutHBarAt(c, w, hbarMost, p); most.total <= h {
+		return most
+	}
+	lo, hi := 1.0, hbarMost // the most that fits: the rows take the labels' lines at least
+	for hi-lo > 1e-4 {
+		if m := (lo + hi) / 2; layoutHBarAt(c, w, m, p).total <= h {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return layoutHBarAt(c, w, lo, p)
+}
+
+// layoutHBarAt is the hbar's layout w wide with its bars and gaps k times
+// as thick as their own.
+func layoutHBarAt(c data.Chart, w, k float64, p palette) hbarLayout {
+	l := hbarLayout{barH: k * math.Max(p.fs+3, 10), gap: k * hbarGap, lineH: p.fs * 1.2, k: max(len(c.Series), 1), valSize: p.fs}
 	if l.k > 1 {
 		l.valSize = p.fs - 1
-		l.subH = math.Max(p.fs, 8)
+		l.subH = k * math.Max(p.fs, 8)
 		l.barH = float64(l.k)*l.subH + float64(l.k-1)
 		l.legend, l.top = legendRow(c.Series, seriesFocus(p, c.Series), w, p)
 	}
@@ -75,9 +119,9 @@ func layoutHBar(c data.Chart, w float64, p palette) hbarLayout {
 	for _, lines := range l.rows {
 		rh := math.Max(l.barH, float64(len(lines))*l.lineH)
 		l.rowH = append(l.rowH, rh)
-		l.total += rh + hbarGap
+		l.total += rh + l.gap
 	}
-	l.total = math.Max(l.total-hbarGap, 0) + 2
+	l.total = math.Max(l.total-l.gap, 0) + 2
 	return l
 }
 
@@ -97,8 +141,10 @@ func legendRow(series []string, cols []drawing.Color, w float64, p palette) ([]l
 	return items, y + p.fs + 8
 }
 
-func drawHBar(r *Renderer, c data.Chart, w float64, p palette) {
-	l := layoutHBar(c, w, p)
+// drawHBar draws the hbar w wide in a box h tall (see layoutHBarIn; 0:
+// at its own height).
+func drawHBar(r *Renderer, c data.Chart, w, h float64, p palette) {
+	l := layoutHBarIn(c, w, h, p)
 	for _, it := range l.legend {
 		r.rect(it.x, it.y+(p.fs-legendSwatch)/2, legendSwatch, legendSwatch, it.color)
 		r.textAt(p.regular, p.fs, p.ink, it.label, it.x+legendSwatch+3, it.y+capHeightEm*p.fs)
@@ -138,9 +184,9 @@ func drawHBar(r *Renderer, c data.Chart, w float64, p palette) {
 			r.rect(min(zx, zx+bw), by, math.Abs(bw), bh, cols[k])
 			l.value(r, p, labels[k], zx, zx+bw, base, cols[k])
 		}
-		y += rh + hbarGap
+		y += rh + l.gap
 	}
-	r.vline(zx, l.top-1, y-hbarGap+1, 0.8, p.ink)
+	r.vline(zx, l.top-1, y-l.gap+1, 0.8, p.ink)
 }
 
 // value draws s, the value label of a bar from zx to end (left of zx: a

@@ -953,6 +953,43 @@ func TestOneBarIsAFigure(t *testing.T) {
 	}
 }
 
+// TestHBarGrows: an hbar drawn in a box taller than it asks draws its
+// bars and the gaps between them thicker, as much as the box allows, up
+// to hbarMost, its labels at their size, and no taller than Largest
+// says; in its own box, as it asks.
+func TestHBarGrows(t *testing.T) {
+	p := testStyle.resolve()
+	const w = 300.0
+	own := layoutHBar(hbarChart, w, p)
+	most := testStyle.Largest(hbarChart, w) - titleHeight(hbarChart.Title, w, p)
+	if most <= own.total {
+		t.Fatalf("the largest %.1f pt, want more than its own %.1f", most, own.total)
+	}
+	for _, tt := range []struct {
+		h, k float64 // the box, the bars' thickness as a share of their own (0: between 1 and hbarMost)
+	}{
+		{own.total, 1},
+		{(own.total + most) / 2, 0},
+		{most, hbarMost},
+		{2 * most, hbarMost},
+	} {
+		l := layoutHBarIn(hbarChart, w, tt.h, p)
+		k := l.barH / own.barH
+		switch {
+		case l.total > tt.h+1e-6:
+			t.Errorf("in %.1f pt: %.1f pt tall, taller than its box", tt.h, l.total)
+		case tt.k > 0 && math.Abs(k-tt.k) > 1e-3:
+			t.Errorf("in %.1f pt: bars %.3f of their own, want %.3f", tt.h, k, tt.k)
+		case tt.k == 0 && (k <= 1 || k >= hbarMost):
+			t.Errorf("in %.1f pt: bars %.3f of their own, want between 1 and %.3f", tt.h, k, hbarMost)
+		case math.Abs(l.gap/hbarGap-k) > 1e-9:
+			t.Errorf("in %.1f pt: gaps %.3f of their own, bars %.3f", tt.h, l.gap/hbarGap, k)
+		case l.labelSize != own.labelSize:
+			t.Errorf("in %.1f pt: labels at %.1f pt, want %.1f", tt.h, l.labelSize, own.labelSize)
+		}
+	}
+}
+
 // TestDonutGrows: a donut drawn in a box taller than it asks draws its
 // ring larger, as much as the box allows, up to donutMost of the width
 // (its caption's room beside it kept) and no taller than Largest says; in

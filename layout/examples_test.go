@@ -1,9 +1,11 @@
 package layout
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -36,7 +38,8 @@ const emptyBand = 0.95
 //   - every title, headline and caption is in the text layer;
 //   - no character is set outside the page;
 //   - no page but the last has a blank band taller than blankCeiling of
-//     its type area (the cover's band of one colour too: see
+//     its type area, in PDFium's raster or poppler's (pdftoppm, as the
+//     reviewers' fill check renders; the cover's band of one colour too: see
 //     colourBand), and no page of content is empty (emptyBand);
 //   - the cover shows the first figure of every section, up to 16;
 //   - the last page of content is no remnant: it holds remnantShare of
@@ -109,14 +112,28 @@ func example(t *testing.T, path, style string) {
 		}
 	}
 
-	if band := blankBand(pdftest.Render(t, pdf, lastContent(d), 40)); band > emptyBand {
+	// each band as PDFium and poppler's raster measure it, the taller
+	// (reviewers' checks render with poppler, which may set a figure's
+	// last ink a row of pixels higher than PDFium does: a foot at the
+	// ceiling in one is over it in the other)
+	poppler, err := pdftest.RenderPoppler(pdf, 40)
+	if err != nil && !errors.Is(err, exec.ErrNotFound) {
+		t.Fatal(err)
+	}
+	bandOf := func(i int, measure func(image.Image) float64) float64 {
+		band := measure(pdftest.Render(t, pdf, i, 40))
+		if i < len(poppler) {
+			band = max(band, measure(poppler[i]))
+		}
+		return band
+	}
+	if band := bandOf(lastContent(d), blankBand); band > emptyBand {
 		t.Errorf("page %d: a blank band of %.0f %% of the type area: the last page is empty", lastContent(d)+1, band*100)
 	}
 	for i := range lastContent(d) {
-		img := pdftest.Render(t, pdf, i, 40)
-		band := blankBand(img)
+		band := bandOf(i, blankBand)
 		if i == 0 {
-			band = colourBand(img) // the cover: its band's colour is no more content than the paper
+			band = bandOf(i, colourBand) // the cover: its band's colour is no more content than the paper
 		}
 		listed := slices.Contains(blankPages[name], i+1)
 		switch {
@@ -124,7 +141,7 @@ func example(t *testing.T, path, style string) {
 			// the worst a brochure can ship, which no listing excuses
 			t.Errorf("page %d: empty but for its running head and folio (a blank band of %.0f %% of the type area)", i+1, band*100)
 		case band > blankCeiling && !listed:
-			t.Errorf("page %d: a blank band of %.0f %% of the type area (at most %.0f %%)", i+1, band*100, blankCeiling*100)
+			t.Errorf("page %d: a blank band of %.1f %% of the type area (at most %.0f %%)", i+1, band*100, blankCeiling*100)
 		case band <= blankCeiling && listed:
 			t.Errorf("page %d: blank band %.0f %%, within the ceiling: take it out of blankPages", i+1, band*100)
 		}
@@ -142,7 +159,7 @@ func example(t *testing.T, path, style string) {
 		t.Errorf("pages %v: %d notes pages pad the booklet, at most 1", notes, len(notes))
 	}
 	for i := lastContent(d) + 1; i < len(d.Pages)-1; i++ {
-		if band := blankBand(pdftest.Render(t, pdf, i, 40)); band > blankCeiling {
+		if band := bandOf(i, blankBand); band > blankCeiling {
 			t.Errorf("page %d, padding the booklet: a blank band of %.0f %% of the type area (at most %.0f %%)", i+1, band*100, blankCeiling*100)
 		}
 	}
@@ -546,16 +563,15 @@ var blankPages = map[string][]int{
 	// 8 % blank since a text that opens its page sends its figure on when
 	// a table kept whole follows it: the text balanced alone, the table
 	// whole under it, the chart opening page 6 before section 4.)
-	// The fourth new user's science museum (A5, fourteen short sections).
-	// Report, page 5: section 4's text and its hbar the full width end
-	// 17 % above the foot; section 5's head, headline of two figures and
-	// first lines do not fit under them: a page the fill rules found no
-	// way to set (no figure of the page's sections to move or set shorter
-	// enough). (Its newspaper page 3, section 3 ending 18 % above the
-	// foot, section 4's head keeping its 110 pt hbar whole under it, is
-	// within the ceiling as merged with the wave's rules for a section's
-	// last figures: 13 %.)
-	"report/science-museum-2025": {5},
+	// (The fourth new user's science museum, A5, fourteen short sections:
+	// report, page 5, section 4's text and its hbar the full width ending
+	// 17 % above the foot, section 5's head, headline of two figures and
+	// first lines unable to follow, is within the ceiling, 14 %, since
+	// the hbar at the foot of the text grows, its bars and gaps a third
+	// thicker (see chartBlock.larger and Flow.tallerFloat); its newspaper
+	// page 3, section 3 ending 18 % above the foot, section 4's head
+	// keeping its 110 pt hbar whole under it, is within it as merged with
+	// the wave's rules for a section's last figures: 13 %.)
 	// The fifth new user's reports, as built (not fixed in its wave).
 	// The township work report (A4), poster, page 4: section 3's head,
 	// headline, cards and four paragraphs, its 23-village hbar (from

@@ -101,7 +101,7 @@ func (b *chartBlock) taller(w, h float64) Block {
 }
 
 // larger is taller for a chart that grows keeping its shape as well (a
-// donut's ring), up to the largest it is drawn (see
+// donut's ring, an hbar's bars and gaps), up to the largest it is drawn (see
 // charts.Style.Largest): what a figure at the foot of a text takes as
 // the last resort against a blank band (see Flow.tallerFloat), not what
 // a row of figures takes to fill a page full enough (a ring grown there
