@@ -72,7 +72,7 @@ func columnKind(alt func(data.Chart, palette) []string,
 		draw: func(r *Renderer, c data.Chart, w, h float64, p palette) error {
 			l := lay(c, w, h, p)
 			if overflows(l) {
-				drawHBar(r, c, w, 0, p) // at its own height: rows do not stretch
+				drawHBar(r, c, w, h, p) // rows do not stretch, but may be set thinner (see least)
 				return nil
 			}
 			return cols(r, c, l, w, p)
@@ -80,6 +80,15 @@ func columnKind(alt func(data.Chart, palette) []string,
 		stretches: true,
 		rows: func(c data.Chart, w float64, p palette) bool {
 			return overflows(lay(c, w, 0, p))
+		},
+		// set as rows, it may be drawn thinner as an hbar is; as
+		// columns it stretches instead
+		least: func(c data.Chart, w float64, p palette) float64 {
+			l := lay(c, w, 0, p)
+			if overflows(l) {
+				return layoutHBarIn(c, w, 0, p).total
+			}
+			return l.padT + l.canvasH + l.padB
 		},
 		// columns that must leave out their values or thin their labels
 		// at this width are crowded too (but columns), for the layout to

@@ -362,6 +362,11 @@ type kind struct {
 	// an hbar's bars and the gaps between them), up to the height it
 	// gives at width w: Largest.
 	most func(c data.Chart, w float64, p palette) float64
+	// least, when set, says the plot, drawn at its own height, may be
+	// drawn smaller in a shorter box (an hbar's bars and the gaps
+	// between them thinner, its labels at their size), down to the
+	// height it gives at width w: Smallest.
+	least func(c data.Chart, w float64, p palette) float64
 	// fixed, when set, says a chart of a kind that stretches is drawn
 	// at its own height all the same (a bar chart of one item: one
 	// figure).
@@ -422,6 +427,21 @@ func (st Style) Largest(c data.Chart, width float64) float64 {
 	}
 	p := st.resolve()
 	return titleHeight(c.Title, width, p) + noteHeight(c.Note, width, p) + k.most(c, width, p)
+}
+
+// Smallest returns the height (pt) down to which chart c, which does not
+// stretch, may be drawn smaller at the given width in a box shorter than
+// its Height (an hbar's bars and gaps, down to a quarter thinner, its
+// labels at their size; bars set as rows alike), its title included: its
+// Height when it keeps its size. (A chart that stretches takes any
+// height: see Stretches.)
+func (st Style) Smallest(c data.Chart, width float64) float64 {
+	k, ok := kinds[c.Type]
+	if !ok || k.least == nil || st.Stretches(c, width) {
+		return st.Height(c, width)
+	}
+	p := st.resolve()
+	return titleHeight(c.Title, width, p) + noteHeight(c.Note, width, p) + k.least(c, width, p)
 }
 
 // Width returns the width (pt) chart c takes of the given width, from

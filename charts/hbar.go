@@ -25,6 +25,7 @@ func init() {
 		most: func(c data.Chart, w float64, p palette) float64 {
 			return layoutHBarIn(c, w, math.Inf(1), p).total
 		},
+		least: func(c data.Chart, w float64, p palette) float64 { return layoutHBarIn(c, w, 0, p).total },
 	})
 }
 
@@ -34,6 +35,15 @@ func init() {
 // labels at their size; more would read as a chart of few bars blown up
 // to fill a page.
 const hbarMost = 4.0 / 3
+
+// hbarLeast is how much thinner an hbar's bars, and the gaps between
+// them, are drawn in a box shorter than the chart asks (see kind.least):
+// as much as a chart that stretches gives up at a page's foot (a
+// quarter, layout's chartBlock.Split), the labels at their size, each
+// row as tall as its label's lines still. A bar is 10 pt thick at least
+// (a series' bar 8, see layoutHBarAt), so never drawn thinner than 7.5
+// (6): a bar still, not a rule.
+const hbarLeast = 3.0 / 4
 
 type hbarLayout struct {
 	labelW, valW, barH, lineH float64
@@ -64,21 +74,28 @@ func rowValues(c data.Chart, d data.Point, p palette) ([]data.Number, []string) 
 }
 
 func layoutHBar(c data.Chart, w float64, p palette) hbarLayout {
-	return layoutHBarIn(c, w, 0, p)
+	return layoutHBarAt(c, w, 1, p)
 }
 
 // layoutHBarIn is the hbar's layout w wide in a box h tall: its own, or,
 // in a box taller than that, its bars and the gaps between them as much
-// thicker as the box allows, up to hbarMost.
+// thicker as the box allows, up to hbarMost; in a box shorter, as much
+// thinner as it needs, down to hbarLeast: the least it is drawn, in a
+// box shorter still.
 func layoutHBarIn(c data.Chart, w, h float64, p palette) hbarLayout {
 	own := layoutHBarAt(c, w, 1, p)
-	if h <= own.total+1e-6 {
+	if math.Abs(h-own.total) <= 1e-6 {
 		return own
 	}
-	if most := layoutHBarAt(c, w, hbarMost, p); most.total <= h {
+	lo, hi := 1.0, hbarMost // the most that fits: the rows take the labels' lines at least
+	if h < own.total {
+		lo, hi = hbarLeast, 1.0 // the least thinning that fits
+		if least := layoutHBarAt(c, w, lo, p); least.total >= h {
+			return least
+		}
+	} else if most := layoutHBarAt(c, w, hbarMost, p); most.total <= h {
 		return most
 	}
-	lo, hi := 1.0, hbarMost // the most that fits: the rows take the labels' lines at least
 	for hi-lo > 1e-4 {
 		if m := (lo + hi) / 2; layoutHBarAt(c, w, m, p).total <= h {
 			lo = m
@@ -141,8 +158,7 @@ func legendRow(series []string, cols []drawing.Color, w float64, p palette) ([]l
 	return items, y + p.fs + 8
 }
 
-// drawHBar draws the hbar w wide in a box h tall (see layoutHBarIn; 0:
-// at its own height).
+// drawHBar draws the hbar w wide in a box h tall (see layoutHBarIn).
 func drawHBar(r *Renderer, c data.Chart, w, h float64, p palette) {
 	l := layoutHBarIn(c, w, h, p)
 	for _, it := range l.legend {

@@ -990,6 +990,55 @@ func TestHBarGrows(t *testing.T) {
 	}
 }
 
+// TestHBarThins: an hbar drawn in a box shorter than it asks draws its
+// bars and the gaps between them thinner, as little as the box needs,
+// down to hbarLeast, its labels at their size; Smallest says how short
+// that is, and a bar chart set as rows thins alike (as columns it
+// stretches: Smallest is its Height).
+func TestHBarThins(t *testing.T) {
+	p := testStyle.resolve()
+	rows := longBar()
+	for _, tt := range []struct {
+		c data.Chart
+		w float64
+	}{{hbarChart, 300}, {rows, 200}} {
+		if tt.c.Type == "bar" && !testStyle.Rows(tt.c, tt.w) {
+			t.Fatalf("%s at %g pt: columns, want rows", tt.c.Title, tt.w)
+		}
+		own := layoutHBar(tt.c, tt.w, p)
+		least := testStyle.Smallest(tt.c, tt.w) - titleHeight(tt.c.Title, tt.w, p)
+		if least >= own.total {
+			t.Fatalf("%s: the smallest %.1f pt, want less than its own %.1f", tt.c.Title, least, own.total)
+		}
+		for _, b := range []struct {
+			h, k float64 // the box, the bars' thickness as a share of their own (0: between hbarLeast and 1)
+		}{
+			{own.total, 1},
+			{(own.total + least) / 2, 0},
+			{least, hbarLeast},
+			{least / 2, hbarLeast},
+		} {
+			l := layoutHBarIn(tt.c, tt.w, b.h, p)
+			k := l.barH / own.barH
+			switch {
+			case l.total > max(b.h, least)+1e-6:
+				t.Errorf("%s in %.1f pt: %.1f pt tall, taller than its box", tt.c.Title, b.h, l.total)
+			case b.k > 0 && math.Abs(k-b.k) > 1e-3:
+				t.Errorf("%s in %.1f pt: bars %.3f of their own, want %.3f", tt.c.Title, b.h, k, b.k)
+			case b.k == 0 && (k <= hbarLeast || k >= 1):
+				t.Errorf("%s in %.1f pt: bars %.3f of their own, want between %.3f and 1", tt.c.Title, b.h, k, hbarLeast)
+			case math.Abs(l.gap/hbarGap-k) > 1e-9:
+				t.Errorf("%s in %.1f pt: gaps %.3f of their own, bars %.3f", tt.c.Title, b.h, l.gap/hbarGap, k)
+			case l.labelSize != own.labelSize:
+				t.Errorf("%s in %.1f pt: labels at %.1f pt, want %.1f", tt.c.Title, b.h, l.labelSize, own.labelSize)
+			}
+		}
+	}
+	if cols := (data.Chart{Type: "bar", Title: "收入", Data: hbarChart.Data}); testStyle.Smallest(cols, 400) != testStyle.Height(cols, 400) {
+		t.Errorf("bars set as columns: smallest %.1f pt, want their height %.1f (they stretch)", testStyle.Smallest(cols, 400), testStyle.Height(cols, 400))
+	}
+}
+
 // TestDonutGrows: a donut drawn in a box taller than it asks draws its
 // ring larger, as much as the box allows, up to donutMost of the width
 // (its caption's room beside it kept) and no taller than Largest says; in

@@ -119,6 +119,27 @@ func (b *chartBlock) larger(w, h float64) Block {
 	return &t
 }
 
+// thinner is the chart at most h tall, drawn smaller keeping its labels'
+// size (an hbar's bars and gaps up to a quarter thinner, see
+// charts.Style.Smallest), or nil when it cannot be drawn that short (a
+// chart that stretches gives up height in Split instead): what a chart
+// set into the text it follows takes so that it stands on the text's
+// page (see intoText), as larger is what it takes against a blank band.
+func (b *chartBlock) thinner(w, h float64) Block {
+	if b.stretches(w) {
+		return nil
+	}
+	if b.Measure(w) <= h {
+		return b
+	}
+	if h-chartPad < b.style.Smallest(b.chart, w)-1e-6 {
+		return nil
+	}
+	t := *b
+	t.height = h - chartPad
+	return &t
+}
+
 func (b *chartBlock) Draw(c *Canvas, x, y, w float64) error {
 	if b.elem != nil {
 		if b.elem.Alt == "" {

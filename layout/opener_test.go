@@ -39,7 +39,6 @@ var openersAllowed = map[string]int{
 	"poster/english-review-2025":    1, // page 2: section 2, 2+2 lines
 	"poster/macao-library-brief":    1, // page 3: section 2, 2+0 lines
 	"poster/port-review-2025":       1, // page 9: section 6, 2+2 lines
-	"poster/qingxi-township-2025":   1, // page 8: section 8, 2+2 lines (the fifth new user's township report, as built)
 	"poster/tech-park-2025":         1, // page 7: section 4, 3+3+2 lines
 	"poster/tsuiwan-coast-2025":     1, // page 6: section 3, 2+1 lines (the fifth new user's A5 handout)
 	"poster/xingang-transport-2025": 1, // page 6: section 4, 2+2 lines

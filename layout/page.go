@@ -1394,7 +1394,9 @@ func carry(fw *Flow, w, h float64) (Block, Block, bool) {
 // page's last block, into that block instead when it is a section's text
 // (a whole Flow without a figure): at the foot of its last column, the
 // text balanced beside it, when the text grows no more than the page
-// allows (y is where the page's blocks end, from the frame's top). It
+// allows (y is where the page's blocks end, from the frame's top) — a
+// chart of rows (an hbar) set thinner for it if need be (see
+// chartBlock.thinner). It
 // returns the rest of the row (nil when none), by how much the text
 // grew, and whether it did.
 func intoText(p *Page, r *Row, f Frame, y float64) (Block, float64, bool) {
@@ -1406,7 +1408,7 @@ func intoText(p *Page, r *Row, f Frame, y float64) (Block, float64, bool) {
 	if !ok || fw.Float != nil || fw.frozen || fw.cols() < 2 {
 		return nil, 0, false
 	}
-	if r.Columns < 2 && !(len(r.Cells) == 1 && narrows(r.Cells[0], fw.colWidth(f.W))) {
+	if r.Columns < 2 && !(len(r.Cells) == 1 && narrows(r.Cells[0], fw.colWidth(f.W), f.W)) {
 		return nil, 0, false // a figure the look sets the full width
 	}
 	if r.Spans != nil && r.Spans[0] != 1 {
@@ -1415,6 +1417,23 @@ func intoText(p *Page, r *Row, f Frame, y float64) (Block, float64, bool) {
 	nf := *fw
 	nf.Float, nf.Kicker = r.Cells[0], r.Kicker
 	h := nf.Measure(f.W)
+	if c, ok := r.Cells[0].(*chartBlock); ok && last.Y-f.Y+h > f.H+1e-6 {
+		// a chart of rows (an hbar) set thinner, its labels at their
+		// size, a row of the text at a time, so that it follows its
+		// text on the page (the township report's poster, page 4: its
+		// 23 villages went overleaf and left a band of 15 %)
+		cw := nf.floatWidth(f.W)
+		for fh := c.Measure(cw) - fw.Leading; fh > 0 && fw.Leading > 0; fh -= fw.Leading {
+			s := c.thinner(cw, fh)
+			if s == nil {
+				break
+			}
+			nf.Float = s
+			if h = nf.Measure(f.W); last.Y-f.Y+h <= f.H+1e-6 {
+				break
+			}
+		}
+	}
 	if last.Y-f.Y+h > f.H+1e-6 {
 		return nil, 0, false
 	}
@@ -1433,10 +1452,12 @@ func intoText(p *Page, r *Row, f Frame, y float64) (Block, float64, bool) {
 
 // narrows reports whether figure b, set the full width by the look, may
 // stand in a column w wide as the last resort of intoText: a chart whose
-// items are not crowded there (a photo keeps the look's width).
-func narrows(b Block, w float64) bool {
+// items are not crowded there, or that is set as rows (an hbar) the full
+// width too, which loses nothing in the column (a photo keeps the look's
+// width).
+func narrows(b Block, w, full float64) bool {
 	c, ok := b.(*chartBlock)
-	return ok && !c.style.Crowded(c.chart, w)
+	return ok && (!c.style.Crowded(c.chart, w) || c.style.Rows(c.chart, w) && c.style.Rows(c.chart, full))
 }
 
 // band is about the tallest blank band p will have once justify has

@@ -262,7 +262,7 @@ func besideCards(queue []Block, w float64) []Block {
 		free := r.Columns - len(r.Cells)
 		room, h := spanWidth(free, r.Columns, w, r.Gutter), r.Measure(w)-r.After
 		fig, text, n := besideFigure(queue[i+1:])
-		if fig == nil || !narrows(fig, room) || fig.Measure(room) > besideShare*h+1e-6 {
+		if fig == nil || !narrows(fig, room, w) || fig.Measure(room) > besideShare*h+1e-6 {
 			q = append(q, queue[i])
 			continue
 		}
