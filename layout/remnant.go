@@ -70,7 +70,40 @@ func pullBack(set []filled, blocks []Block, f Frame) []filled {
 			return append(set[:i:i], again...)
 		}
 	}
-	return spreadLast(set, blocks, f)
+	return lastGrown(spreadLast(set, blocks, f), f)
+}
+
+// lastGrown is the pages set, or, when the last still holds a remnant
+// that neither pullBack nor spreadLast could pull back or spread (the
+// page before full to its foot, its figures too tall to set beside the
+// remnant's), the last with its figures set taller (see grower, up to
+// growShare: a row's photos, a text's figure in its last column, a photo
+// of the part that goes on too, no section following it) into the room
+// above the trailer, when that makes it hold remnantShare of the frame:
+// a designer ends the brochure on its last photo set larger rather than
+// on a stub of lines beside a small one. A page it leaves short still is
+// left as it was.
+func lastGrown(set []filled, f Frame) []filled {
+	last := len(set) - 1
+	if last < 1 || used(set[last].Page, f) >= remnantShare {
+		return set
+	}
+	p := set[last]
+	foot := f.Y
+	for _, b := range p.Blocks {
+		foot = max(foot, b.Y+b.H)
+	}
+	p.hole = f.Y + f.H - foot
+	g := grown(p, f)
+	g = growing(g, func(b Block) bool {
+		fl, ok := b.(*Flow)
+		return ok && fl.Float != nil
+	}, func(b Block, w, h float64) Block { return b.(*Flow).tallerEnd(w, h) })
+	if used(g.Page, f) < remnantShare {
+		return set
+	}
+	g.hole = 0
+	return append(set[:last:last], g)
 }
 
 // spreadStep is how much shorter, as a share of the frame, each try of
@@ -107,27 +140,43 @@ func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 	}
 	was := faults(set[i:], f)
 	need := (remnantShare - used(set[last].Page, f)) * f.H
+	for _, thinOK := range []bool{false, true} {
+		if p, rest, ok := spreadCut(set[i], queue, floats, f, need, was, thinOK); ok {
+			return append(set[:i:i], p, rest)
+		}
+	}
+	return set
+}
+
+// spreadCut is spreadLast's page before the last (old as it was set) and
+// the last, set from queue and floats with the first cut of the frame,
+// from need on, that spreads them (was: the faults of the two as they
+// were); one whose page before begins a section over first lines thin
+// (see Flow.thin) that old did not only when thinOK: a section begun
+// two lines a column at the page's foot is a fault pullBack's hardFault
+// does not weigh, taken only when no cut spreads the two without it.
+func spreadCut(old filled, queue, floats []Block, f Frame, need, was float64, thinOK bool) (filled, filled, bool) {
 	for cut := need; cut <= remnantShare*f.H; cut += spreadStep * f.H {
 		g := f
 		g.H -= cut
-		p, _, err := choose(queue, floats, g, set[i].Number, lookahead)
-		if err != nil || unsettled(set[i], p) {
+		p, _, err := choose(queue, floats, g, old.Number, lookahead)
+		if err != nil || unsettled(old, p) || p.thin && !old.thin && !thinOK {
 			continue
 		}
 		p.hole += cut
 		if t := grown(p, f); t.hole < p.hole-1 {
 			p = t
 		}
-		rest, err := run(p.queue, p.floats, f, set[i].Number+1)
+		rest, err := run(p.queue, p.floats, f, old.Number+1)
 		if err != nil || len(rest) != 1 || used(rest[0].Page, f) < remnantShare {
 			continue
 		}
 		if c, b := settled(p, f); b > orderHole*f.H || c+hardFault(rest[0], f) > was+1e-9 {
 			continue
 		}
-		return append(set[:i:i], p, rest[0])
+		return p, rest[0], true
 	}
-	return set
+	return filled{}, filled{}, false
 }
 
 // faults is the sum of the faults of pages ps (see fault).
