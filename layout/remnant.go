@@ -88,7 +88,16 @@ func lastGrown(set []filled, f Frame) []filled {
 	if last < 1 || used(set[last].Page, f) >= remnantShare {
 		return set
 	}
-	p := set[last]
+	if g, ok := grownEnd(set[last], f); ok {
+		return append(set[:last:last], g)
+	}
+	return set
+}
+
+// grownEnd is last page p with its figures set taller into the room
+// above the trailer (see lastGrown), and whether it then holds
+// remnantShare of the frame.
+func grownEnd(p filled, f Frame) (filled, bool) {
 	foot := f.Y
 	for _, b := range p.Blocks {
 		foot = max(foot, b.Y+b.H)
@@ -99,11 +108,8 @@ func lastGrown(set []filled, f Frame) []filled {
 		fl, ok := b.(*Flow)
 		return ok && fl.Float != nil
 	}, func(b Block, w, h float64) Block { return b.(*Flow).tallerEnd(w, h) })
-	if used(g.Page, f) < remnantShare {
-		return set
-	}
 	g.hole = 0
-	return append(set[:last:last], g)
+	return g, used(g.Page, f) >= remnantShare
 }
 
 // spreadStep is how much shorter, as a share of the frame, each try of
@@ -140,8 +146,8 @@ func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 	}
 	was := faults(set[i:], f)
 	need := (remnantShare - used(set[last].Page, f)) * f.H
-	for _, thinOK := range []bool{false, true} {
-		if p, rest, ok := spreadCut(set[i], queue, floats, f, need, was, thinOK); ok {
+	for _, way := range []struct{ grow, thinOK bool }{{false, false}, {true, false}, {false, true}} {
+		if p, rest, ok := spreadCut(set[i], queue, floats, f, need, was, way.grow, way.thinOK); ok {
 			return append(set[:i:i], p, rest)
 		}
 	}
@@ -154,8 +160,10 @@ func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 // were); one whose page before begins a section over first lines thin
 // (see Flow.thin) that old did not only when thinOK: a section begun
 // two lines a column at the page's foot is a fault pullBack's hardFault
-// does not weigh, taken only when no cut spreads the two without it.
-func spreadCut(old filled, queue, floats []Block, f Frame, need, was float64, thinOK bool) (filled, filled, bool) {
+// does not weigh, taken only when no cut spreads the two without it,
+// not even one whose last page holds remnantShare only with its figures
+// grown (grow, see grownEnd).
+func spreadCut(old filled, queue, floats []Block, f Frame, need, was float64, grow, thinOK bool) (filled, filled, bool) {
 	for cut := need; cut <= remnantShare*f.H; cut += spreadStep * f.H {
 		g := f
 		g.H -= cut
@@ -168,6 +176,11 @@ func spreadCut(old filled, queue, floats []Block, f Frame, need, was float64, th
 			p = t
 		}
 		rest, err := run(p.queue, p.floats, f, old.Number+1)
+		if err == nil && len(rest) == 1 && grow && used(rest[0].Page, f) < remnantShare {
+			if g, ok := grownEnd(rest[0], f); ok {
+				rest[0] = g
+			}
+		}
 		if err != nil || len(rest) != 1 || used(rest[0].Page, f) < remnantShare {
 			continue
 		}
