@@ -650,8 +650,10 @@ var besideAllowed = map[string]int{
 // last lines (poster/ngo-impact-2025), the last short section
 // (city-annual-long, poster/harbour-review, xingang-transport-2025):
 // spread since spreadLast. The fifth new user's A5 handout's page 6
-// (newspaper), section 3's last two lines beside its photo, 34 %: its
-// photo grown into the room above the QR code since lastGrown, 42 %.)
+// (newspaper), section 3's last two lines beside its photo, 34 %: spread
+// since spreadLast grows the last page's figures (see grownEnd), section
+// 3 begun on page 5 four and three lines, page 6 its last four lines
+// beside its photo set taller.)
 var remnants = map[string]int{
 	// the byline alone under section 02's hbar chart, which follows its
 	// text the full width: set beside the section's one stat card (see

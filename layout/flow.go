@@ -1162,7 +1162,7 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 // photo: its frame grown there sent the next section's head on in the
 // water utility's and the tech park's newspaper looks, the page judged
 // full and set with a band over the row that followed (on the last page,
-// where no section follows, see lastGrown, a photo too: tallerEnd).
+// where no section follows, see grownEnd, a photo too: tallerEnd).
 func (f *Flow) tallerFloat(w, h float64) *Flow { return f.taller(w, h, false) }
 
 // tallerEnd is tallerFloat for the brochure's last page: the part that

@@ -70,33 +70,16 @@ func pullBack(set []filled, blocks []Block, f Frame) []filled {
 			return append(set[:i:i], again...)
 		}
 	}
-	return lastGrown(spreadLast(set, blocks, f), f)
+	return spreadLast(set, blocks, f)
 }
 
-// lastGrown is the pages set, or, when the last still holds a remnant
-// that neither pullBack nor spreadLast could pull back or spread (the
-// page before full to its foot, its figures too tall to set beside the
-// remnant's), the last with its figures set taller (see grower, up to
-// growShare: a row's photos, a text's figure in its last column, a photo
-// of the part that goes on too, no section following it) into the room
-// above the trailer, when that makes it hold remnantShare of the frame:
-// a designer ends the brochure on its last photo set larger rather than
-// on a stub of lines beside a small one. A page it leaves short still is
-// left as it was.
-func lastGrown(set []filled, f Frame) []filled {
-	last := len(set) - 1
-	if last < 1 || used(set[last].Page, f) >= remnantShare {
-		return set
-	}
-	if g, ok := grownEnd(set[last], f); ok {
-		return append(set[:last:last], g)
-	}
-	return set
-}
-
-// grownEnd is last page p with its figures set taller into the room
-// above the trailer (see lastGrown), and whether it then holds
-// remnantShare of the frame.
+// grownEnd is last page p with its figures set taller (see grower, up
+// to growShare: a row's photos, a text's figure in its last column, a
+// photo of the part that goes on too, no section following it) into the
+// room above the trailer, and whether it then holds remnantShare of the
+// frame: a designer spreading the last two pages ends the brochure on
+// its last photo set larger rather than on a stub of lines beside a
+// small one (see spreadLast).
 func grownEnd(p filled, f Frame) (filled, bool) {
 	foot := f.Y
 	for _, b := range p.Blocks {
@@ -133,7 +116,10 @@ const spreadStep = 0.02
 // has no blank band over orderHole, even where it had one (a band traded
 // for a smaller one is still a hole the reader sees), and never one that
 // sends a figure of the page on (it would open the last page alone,
-// grown, rather than the content's end).
+// grown, rather than the content's end). The cuts are tried three times
+// (see spreadCut): as they are; with the last page's figures grown into
+// the room above the trailer (see grownEnd); and with the page before
+// beginning a section over first lines thin (see Flow.thin).
 func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 	last := len(set) - 1
 	i := last - 1
