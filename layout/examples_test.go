@@ -611,16 +611,17 @@ var loneAllowed = map[string]int{
 // with their captions beside them (see loneFigures): each the one photo
 // its section has left over — showcase's 720×480 photo (105 dpi the full
 // width), photo-essay's third (its row with the portrait fourth does not
-// fit at page 2's foot) and eighth, the transport bureau's section 2
-// photo after its full-width chart. A pair set so would fail here. (The
+// fit at page 2's foot) and eighth. A pair set so would fail here. (The
 // hospital's section 16 (poster, page 12's head) and river-basin's
 // section 5 third (report) are gone since a landscape photo in a text
 // gives up a quarter of its frame rather than go on alone: each stays
-// beside its text, see Flow.Split.)
+// beside its text, see Flow.Split; the transport bureau's section 2
+// photo (newspaper), after its charts, since a text carried with its
+// figure keeps three lines a column under its head: the photo takes the
+// text's last three lines along to page 4, see carry.)
 var besideAllowed = map[string]int{
 	"poster/showcase-2025": 1,
 	"poster/photo-essay":   2, "report/photo-essay": 2,
-	"xingang-transport-2025": 1,
 	// the county health bureau's section 3, three photos (two phone
 	// photos turned by EXIF, a portrait): the third, page 6
 	"report/donglan-health-2025": 1, "poster/donglan-health-2025": 1,
@@ -650,7 +651,11 @@ var besideAllowed = map[string]int{
 // poster/market-regulation-2025, report/minato-city-2025), section 06's
 // last lines (poster/ngo-impact-2025), the last short section
 // (city-annual-long, poster/harbour-review, xingang-transport-2025):
-// spread since spreadLast.)
+// spread since spreadLast. The fifth new user's A5 handout's page 6
+// (newspaper), section 3's last two lines beside its photo, 34 %: spread
+// since spreadLast grows the last page's figures (see grownEnd), section
+// 3 begun on page 5 four and three lines, page 6 its last four lines
+// beside its photo set taller.)
 var remnants = map[string]int{
 	// the byline alone under section 02's hbar chart, which follows its
 	// text the full width: set beside the section's one stat card (see
@@ -676,13 +681,6 @@ var remnants = map[string]int{
 	// hbar chart is twice as tall as the stat cards it might stand
 	// beside (see besideCards)
 	"hong-kong-bilingual": 4,
-	// The fifth new user's A5 handout (newspaper), page 6: section 3's
-	// last two lines, its photo and the report's QR code, 34 %: page 5
-	// holds the text but not the photo and the code under it, and a page
-	// leaving the code alone costs trailerFault, so page 5 is set
-	// shorter by the code's room (see ways, trailerLeft) and the text's
-	// last lines go on with them
-	"tsuiwan-coast-2025": 6,
 }
 
 // lastShare is the share of the type area the last page of content takes,

@@ -1161,11 +1161,19 @@ func (f *Flow) Split(w, h float64) (Block, Block) {
 // library brief's donut beside the end of its section's text), not a
 // photo: its frame grown there sent the next section's head on in the
 // water utility's and the tech park's newspaper looks, the page judged
-// full and set with a band over the row that followed.
-func (f *Flow) tallerFloat(w, h float64) *Flow {
+// full and set with a band over the row that followed (on the last page,
+// where no section follows, see grownEnd, a photo too: tallerEnd).
+func (f *Flow) tallerFloat(w, h float64) *Flow { return f.taller(w, h, false) }
+
+// tallerEnd is tallerFloat for the brochure's last page: the part that
+// goes on from the page before grows its photo as well as a chart.
+func (f *Flow) tallerEnd(w, h float64) *Flow { return f.taller(w, h, true) }
+
+// taller is tallerFloat, a part's photo grown too when end.
+func (f *Flow) taller(w, h float64, end bool) *Flow {
 	g, ok := f.Float.(grower)
 	c, chart := f.Float.(*chartBlock)
-	if !ok || f.rows > 0 || f.frozen && !chart || f.Leading <= 0 {
+	if !ok || f.rows > 0 || f.frozen && !chart && !end || f.Leading <= 0 {
 		return f
 	}
 	taller := g.taller

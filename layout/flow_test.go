@@ -875,3 +875,30 @@ func TestTallerFloat(t *testing.T) {
 		t.Errorf("a donut in a row grown: want its own size")
 	}
 }
+
+// TestCarryKeepsHeadLines: a text that begins on the page (under its
+// section's head) and carries its last lines on with its figure keeps
+// headLines lines in every column where two lines still go with the
+// figure: a portrait photo as tall as the text took all but its first
+// lines along, two or one a column left under the head (the county
+// police's page 2, the year in review).
+func TestCarryKeepsHeadLines(t *testing.T) {
+	w := 2*12*sizeBody + 10
+	for _, n := range []int{3, 4} { // 12 and 16 lines, the photo as tall
+		f := flowOf(n, 3, false)
+		f.Float, f.FloatGap = frame(1.5), 14
+		us := f.set(w)
+		a, b, ok := carry(f, w, math.Inf(1))
+		if !ok {
+			t.Errorf("%d paragraphs (%d lines): not carried", n, lines(us))
+			continue
+		}
+		kept, gone := lines(a.(*Flow).units), lines(b.(*Flow).units)
+		if a.(*Flow).thin(w) {
+			t.Errorf("%d lines: %d stay, thin under the head, %d go on with the figure", lines(us), kept, gone)
+		}
+		if gone < 2 {
+			t.Errorf("%d lines: %d go on with the figure, want two at least", lines(us), gone)
+		}
+	}
+}

@@ -1353,12 +1353,14 @@ func figureRefs(b Block) []figureRef {
 // next page, half of its width left empty, the text's last lines go on
 // with it there, set beside it (as many as fill the column beside the
 // figure, three lines at least staying here). It reports false when the
-// text is too short to part, or the part kept does not fit in h. (The
-// lines staying may be fewer than headLines in a column under their
-// section's head, two and one: a thin opener, see Flow.thin, rather than
-// the figure alone in half the width overleaf. A page whose lines that
-// stay, balanced, leave it blank over orderHole has the way of its text
-// whole instead, see how.whole.)
+// text is too short to part, or the part kept does not fit in h. A text
+// that begins here, under its section's head, keeps headLines lines in
+// every column (see Flow.thin) where two lines at least still go on with
+// the figure: a text too short for that keeps fewer, two and one, a thin
+// opener rather than the figure alone in half the width overleaf (the
+// county police's page 2 kept two and two before the rule). A page whose
+// lines that stay, balanced, leave it blank over orderHole has the way of
+// its text whole instead, see how.whole.
 func carry(fw *Flow, w, h float64) (Block, Block, bool) {
 	us := fw.set(w)
 	k := min(fw.floatRows(w)*(fw.cols()-1), len(us)-3)
@@ -1382,8 +1384,19 @@ func carry(fw *Flow, w, h float64) (Block, Block, bool) {
 		return nil, nil, false
 	}
 	a, b := *fw, *fw
-	a.units, a.frozen, a.rows, a.After, a.Float, a.Parted, a.Sooner = us[:n:n], true, 0, 0, nil, false, false
-	b.units, b.frozen, b.rows = us[n:], true, 0
+	part := func(n int) {
+		a.units, a.frozen, a.rows, a.After, a.Float, a.Parted, a.Sooner = us[:n:n], true, 0, 0, nil, false, false
+		b.units, b.frozen, b.rows = us[n:], true, 0
+	}
+	part(n)
+	for m := n + 1; !fw.frozen && a.thin(w) && m <= len(us)-2; m++ {
+		// a text that begins here, under its section's head: as many
+		// lines more as give each column headLines, the figure still
+		// taking two along
+		if breakable(us, m) && !us[m].gap {
+			part(m)
+		}
+	}
 	if a.Measure(w) > h+1e-6 {
 		return nil, nil, false
 	}

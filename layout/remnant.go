@@ -73,6 +73,28 @@ func pullBack(set []filled, blocks []Block, f Frame) []filled {
 	return spreadLast(set, blocks, f)
 }
 
+// grownEnd is last page p with its figures set taller (see grower, up
+// to growShare: a row's photos, a text's figure in its last column, a
+// photo of the part that goes on too, no section following it) into the
+// room above the trailer, and whether it then holds remnantShare of the
+// frame: a designer spreading the last two pages ends the brochure on
+// its last photo set larger rather than on a stub of lines beside a
+// small one (see spreadLast).
+func grownEnd(p filled, f Frame) (filled, bool) {
+	foot := f.Y
+	for _, b := range p.Blocks {
+		foot = max(foot, b.Y+b.H)
+	}
+	p.hole = f.Y + f.H - foot
+	g := grown(p, f)
+	g = growing(g, func(b Block) bool {
+		fl, ok := b.(*Flow)
+		return ok && fl.Float != nil
+	}, func(b Block, w, h float64) Block { return b.(*Flow).tallerEnd(w, h) })
+	g.hole = 0
+	return g, used(g.Page, f) >= remnantShare
+}
+
 // spreadStep is how much shorter, as a share of the frame, each try of
 // spreadLast sets the page before the last than the one before it.
 const spreadStep = 0.02
@@ -94,7 +116,10 @@ const spreadStep = 0.02
 // has no blank band over orderHole, even where it had one (a band traded
 // for a smaller one is still a hole the reader sees), and never one that
 // sends a figure of the page on (it would open the last page alone,
-// grown, rather than the content's end).
+// grown, rather than the content's end). The cuts are tried three times
+// (see spreadCut): as they are; with the last page's figures grown into
+// the room above the trailer (see grownEnd); and with the page before
+// beginning a section over first lines thin (see Flow.thin).
 func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 	last := len(set) - 1
 	i := last - 1
@@ -107,27 +132,50 @@ func spreadLast(set []filled, blocks []Block, f Frame) []filled {
 	}
 	was := faults(set[i:], f)
 	need := (remnantShare - used(set[last].Page, f)) * f.H
+	for _, way := range []struct{ grow, thinOK bool }{{false, false}, {true, false}, {false, true}} {
+		if p, rest, ok := spreadCut(set[i], queue, floats, f, need, was, way.grow, way.thinOK); ok {
+			return append(set[:i:i], p, rest)
+		}
+	}
+	return set
+}
+
+// spreadCut is spreadLast's page before the last (old as it was set) and
+// the last, set from queue and floats with the first cut of the frame,
+// from need on, that spreads them (was: the faults of the two as they
+// were); one whose page before begins a section over first lines thin
+// (see Flow.thin) that old did not only when thinOK: a section begun
+// two lines a column at the page's foot is a fault pullBack's hardFault
+// does not weigh, taken only when no cut spreads the two without it,
+// not even one whose last page holds remnantShare only with its figures
+// grown (grow, see grownEnd).
+func spreadCut(old filled, queue, floats []Block, f Frame, need, was float64, grow, thinOK bool) (filled, filled, bool) {
 	for cut := need; cut <= remnantShare*f.H; cut += spreadStep * f.H {
 		g := f
 		g.H -= cut
-		p, _, err := choose(queue, floats, g, set[i].Number, lookahead)
-		if err != nil || unsettled(set[i], p) {
+		p, _, err := choose(queue, floats, g, old.Number, lookahead)
+		if err != nil || unsettled(old, p) || p.thin && !old.thin && !thinOK {
 			continue
 		}
 		p.hole += cut
 		if t := grown(p, f); t.hole < p.hole-1 {
 			p = t
 		}
-		rest, err := run(p.queue, p.floats, f, set[i].Number+1)
+		rest, err := run(p.queue, p.floats, f, old.Number+1)
+		if err == nil && len(rest) == 1 && grow && used(rest[0].Page, f) < remnantShare {
+			if g, ok := grownEnd(rest[0], f); ok {
+				rest[0] = g
+			}
+		}
 		if err != nil || len(rest) != 1 || used(rest[0].Page, f) < remnantShare {
 			continue
 		}
 		if c, b := settled(p, f); b > orderHole*f.H || c+hardFault(rest[0], f) > was+1e-9 {
 			continue
 		}
-		return append(set[:i:i], p, rest[0])
+		return p, rest[0], true
 	}
-	return set
+	return filled{}, filled{}, false
 }
 
 // faults is the sum of the faults of pages ps (see fault).
