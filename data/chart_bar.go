@@ -4,12 +4,8 @@ package data
 func init() {
 	registerChart(chartKind{
 		name: "bar", doc: "柱状", takes: []string{"data", "highlight"}, needs: [][]string{{"data"}},
-		hint: `a bar chart takes a "data:" list, and optionally highlight:`,
-		check: func(v *validator, path string, c Chart) {
-			if v.points(path, c, false, "- {label: 2019, value: 12}") {
-				v.highlight(path, c)
-			}
-		},
-		warn: oneBar,
+		hint:  `a bar chart takes a "data:" list, and optionally highlight:`,
+		check: checkBars("- {label: 2019, value: 12}"),
+		warn:  oneBar,
 	})
 }

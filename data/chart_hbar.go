@@ -5,12 +5,8 @@ package data
 func init() {
 	registerChart(chartKind{
 		name: "hbar", doc: "条形", takes: []string{"data", "highlight"}, needs: [][]string{{"data"}},
-		hint: `an hbar chart takes a "data:" list, and optionally highlight:`,
-		check: func(v *validator, path string, c Chart) {
-			if v.points(path, c, false, "- {label: 电信网络诈骗, value: 683}") {
-				v.highlight(path, c)
-			}
-		},
-		warn: oneBar,
+		hint:  `an hbar chart takes a "data:" list, and optionally highlight:`,
+		check: checkBars("- {label: 电信网络诈骗, value: 683}"),
+		warn:  oneBar,
 	})
 }

@@ -61,6 +61,17 @@ func oneBar(c Chart) (string, string) {
 	return "data", fmt.Sprintf("this %s chart of one bar says nothing a key figure would not: make it one (a stat: %s, label: %s}) and remove the chart", c.Type, stat, d.Label)
 }
 
+// checkBars is the check of a kind of bars, one per item (bar, hbar): a
+// list of values, one each, and a highlight that names one of them;
+// example is one item as it is written.
+func checkBars(example string) func(v *validator, path string, c Chart) {
+	return func(v *validator, path string, c Chart) {
+		if v.points(path, c, false, example) {
+			v.highlight(path, c)
+		}
+	}
+}
+
 // sharesKind is a kind that shows the parts of a whole (pie, stacked): a
 // list of values, one each, that are shares of it, and optionally the
 // total they make up. example is one item as it is written.
